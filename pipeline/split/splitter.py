@@ -14,7 +14,7 @@ from pipeline.split.reflow import HEADLINE_FORBIDDEN, build_paragraphs, column_w
 from pipeline.split.rules import Rules
 from pipeline.split.segment import Segment, classify_lines, segment_page, split_byline
 
-ARTICLE_LINE_WIDTH = 60  # PDF columns are 10-30 cells wide; article paragraphs are far longer
+ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
 _BULLET = re.compile(r"^[•·●◆◇■□▪○\-\*]\s*")
 _SUBTITLE = re.compile(r"^[—\-─–]{1,3}\s*")
@@ -141,9 +141,9 @@ class Splitter:
 
 
 def _is_article(lines: list[str]) -> bool:
-    """One paragraph per line: most of the text sits in lines longer than any PDF column."""
-    widths = [width(line) for line in lines]
-    return sum(w for w in widths if w > ARTICLE_LINE_WIDTH) * 2 >= sum(widths)
+    """One paragraph per line: some lines are whole paragraphs wider than any PDF column."""
+    paragraphs = sum(1 for line in lines if width(line) > ARTICLE_LINE_WIDTH and ends_sentence(line))
+    return paragraphs >= max(1, len(lines) / 10)
 
 
 def _adjacency(block: HeadlineBlock, segment: Segment) -> float:
