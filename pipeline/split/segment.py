@@ -95,7 +95,7 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
         width(raw) <= _MAX_BYLINE_WIDTH
         and compact.startswith(rules.byline_words)
         and " " in raw
-        and not any(c in HEADLINE_FORBIDDEN + "，、" for c in raw)
+        and not any(c in HEADLINE_FORBIDDEN + "，、（）()" for c in raw)
     ):
         return "", Line(raw, despace_credit(raw), width(raw), "closer")
     return None
