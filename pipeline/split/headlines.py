@@ -55,12 +55,15 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
     def next_is_start(i):
         return i + 1 >= n or lines[i + 1].kind in ("opener", "from", "label", "headline")
 
-    def first_line_of_paragraph(i):
-        """Indented by about two cells against a full-width line that continues it."""
-        if i + 2 >= n or lines[i + 1].kind != "body" or lines[i + 2].kind not in ("body", "closer"):
+    def first_line_of_paragraph(i, strict=False):
+        """About as wide as the full-width line that continues it (``strict``: indented by ~2 cells)."""
+        if i + 2 >= n or lines[i].kind != "body" or lines[i + 1].kind != "body":
+            return False
+        if lines[i + 2].kind not in ("body", "closer"):
             return False
         column = columns[i][1]
-        return abs(lines[i + 1].width - column) <= 1.0 and column - 3.5 <= lines[i].width <= column + 0.5
+        highest = column - 1.0 if strict else column + 0.5
+        return abs(lines[i + 1].width - column) <= 1.0 and column - 3.5 <= lines[i].width <= highest
 
     def _deck(i):
         """A comma-bearing line is a deck under a headline, never a paragraph's first line."""
@@ -78,7 +81,12 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
                 continue
             if (_has_clause_comma(lines[i].text) and not _deck(i)) or first_line_of_paragraph(i):
                 continue
-            if odd_shape(i) or next_is_start(i) or (i + 1 < n and candidates[i + 1] and odd_shape(i + 1)):
+            if (
+                odd_shape(i)
+                or next_is_start(i)
+                or (i + 1 < n and candidates[i + 1] and odd_shape(i + 1))
+                or first_line_of_paragraph(i + 1, strict=True)  # the next line opens a paragraph
+            ):
                 lines[i].kind = "headline"
                 changed = True
 

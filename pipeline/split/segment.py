@@ -158,7 +158,9 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
     """
     segments: list[Segment] = []
     runs: list[tuple[int, list[str]]] = []
-    tentative: list[tuple[int, int]] = []  # (index into segments of the right side, run index)
+    # (index into segments of the right side, headline run index or None, column width changed)
+    tentative: list[tuple[int, int | None, bool]] = []
+    column = None  # text column width of the current story
     current: Segment | None = None
     closed = True
     last_kind = None
@@ -188,12 +190,20 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
         else:
             starts = kind == "opener" or closed or current is None
             after_run = last_kind == "headline" and not starts
-            if starts or after_run:
+            own_column = paragraph_column(paragraph)
+            new_column = (
+                not starts and current is not None and current.paragraphs
+                and column is not None and own_column is not None and _column_changed(column, own_column)
+            )
+            if starts or after_run or new_column:
                 if not (current is not None and current.continuation and not current.paragraphs and not starts):
                     current = Segment(first_item=index, open_start=kind != "opener")
                     segments.append(current)
-                if after_run:
-                    tentative.append((len(segments) - 1, len(runs) - 1))
+                if after_run or new_column:
+                    tentative.append((len(segments) - 1, len(runs) - 1 if after_run else None, new_column))
+                column = None
+            if own_column is not None:
+                column = own_column
             if kind == "opener":
                 credit, body = split_opener(paragraph, rules)
                 current.bylines.append(credit)
@@ -211,24 +221,38 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
 
 
 def _merge_section_heads(segments, runs, tentative, threshold) -> set[int]:
-    """Merge segments split at a headline run when both sides share their vocabulary."""
+    """Undo weak boundaries (a headline run or a column change alone) when both sides share
+    their vocabulary: the run is then a section head of one story. Both cues together stand."""
     if not tentative:
         return set()
     idf = _bigram_idf([" ".join(s.paragraphs) for s in segments])
     merged_runs: set[int] = set()
-    for right_index, run_index in reversed(tentative):
+    for right_index, run_index, new_column in reversed(tentative):
         left, right = segments[right_index - 1], segments[right_index]
-        if not left.open_end or not right.open_start:
+        if not left.open_end or not right.open_start or (run_index is not None and new_column):
             continue
         similarity = _cosine(" ".join(left.paragraphs), " ".join(right.paragraphs), idf)
         if similarity >= threshold:
-            left.paragraphs.extend(runs[run_index][1])
+            if run_index is not None:
+                left.paragraphs.extend(runs[run_index][1])
+                merged_runs.add(run_index)
             left.paragraphs.extend(right.paragraphs)
             left.bylines.extend(right.bylines)
             left.last_item, left.open_end = right.last_item, right.open_end
             del segments[right_index]
-            merged_runs.add(run_index)
     return merged_runs
+
+
+def paragraph_column(paragraph: Paragraph) -> float | None:
+    """Column width a paragraph was set in: its widest line but the last (None if too short)."""
+    widths = [line.width for line in paragraph.lines]
+    if len(widths) < 3:
+        return None
+    return max(widths[:-1])
+
+
+def _column_changed(before: float, after: float) -> bool:
+    return max(before, after) >= 1.25 * min(before, after) and abs(before - after) >= 3
 
 
 def char_bigrams(text: str) -> Counter:
