@@ -10,6 +10,7 @@ _FRAGMENT_START = "，。、；：,.;:）)」』”’%％"
 _FRAGMENT_END = "，、：,:（(「『“‘《—"
 _SUBTITLE_DASHES = re.compile(r"^[—\-─–]{1,3}\s*")
 _MAX_HEADLINE_WIDTH = 60
+_PARAGRAPH_LOOKAHEAD = 40
 _BOUNDARY_KINDS = ("closer", "from", "to", "label", "headline")
 
 
@@ -63,7 +64,17 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
             return False
         column = columns[i][1]
         highest = column - 1.0 if strict else column + 0.5
-        return abs(lines[i + 1].width - column) <= 1.0 and column - 3.5 <= lines[i].width <= highest
+        shaped = abs(lines[i + 1].width - column) <= 1.0 and column - 3.5 <= lines[i].width <= highest
+        return shaped and reaches_sentence_end(i + 1)
+
+    def reaches_sentence_end(i):
+        """Body text from line i runs on to a sentence end (a stack of headlines does not)."""
+        for j in range(i, min(n, i + _PARAGRAPH_LOOKAHEAD)):
+            if lines[j].kind != "body":
+                return False
+            if ends_sentence(lines[j].text):
+                return True
+        return False
 
     def _deck(i):
         """A comma-bearing line is a deck under a headline, never a paragraph's first line."""

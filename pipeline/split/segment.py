@@ -186,7 +186,7 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
         elif kind == "from":
             current = Segment(continuation=True, first_item=index, last_item=index, open_start=False)
             segments.append(current)
-            closed = False
+            closed, column = False, None
         else:
             starts = kind == "opener" or closed or current is None
             after_run = last_kind == "headline" and not starts
