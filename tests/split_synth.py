@@ -32,6 +32,7 @@ class SynthStory:
     paragraphs: tuple[str, ...]  # body text without spaces
     closer: str | None  # closing byline such as □王娟
     credit: str | None  # opener credit such as （记者 李明）
+    section_heads: frozenset[int] = frozenset()  # indices of paragraphs that are section heads
 
     @property
     def headline(self) -> str | None:
@@ -60,7 +61,7 @@ def _paragraphs(text: str, rng: random.Random) -> list[str]:
 
 
 def seed_stories(rng: random.Random) -> list[SynthStory]:
-    """The stories of 003/004 with the headlines and bylines a reader wrote down."""
+    """The stories of 003/004 with the headlines, bylines and section heads a reader wrote down."""
     expected = json.loads(_DATA.read_text(encoding="utf-8"))
     stories = []
     for prefix in ("003", "004"):
@@ -69,12 +70,19 @@ def seed_stories(rng: random.Random) -> list[SynthStory]:
             start = page.index(_compact(entry["body_start"]))
             end = page.index(_compact(entry["body_end"]), start) + len(_compact(entry["body_end"]))
             body = page[start:end].replace("□", "")
+            paragraphs, heads = [], set()
+            for head in entry.get("section_heads", []):  # in reading order, first occurrence
+                before, body = body.split(head, 1)
+                paragraphs += _paragraphs(before, rng) if before else []
+                heads.add(len(paragraphs))
+                paragraphs.append(head)
+            paragraphs += _paragraphs(body, rng)
             lines = [entry[k] for k in ("kicker",) if entry[k]]
             lines += entry["title"].split(" ") if entry["title"] else []
             lines += [entry["subtitle"]] if entry["subtitle"] else []
             closer = next((b for b in entry["bylines"] if b.startswith("□")), None)
             credit = next((b[b.index("（"):] for b in entry["bylines"] if "（" in b), None)
-            stories.append(SynthStory(tuple(lines), tuple(_paragraphs(body, rng)), closer, credit))
+            stories.append(SynthStory(tuple(lines), tuple(paragraphs), closer, credit, frozenset(heads)))
     return stories
 
 
@@ -89,18 +97,36 @@ def _invented_headline(paragraphs: list[str], rng: random.Random) -> tuple[str, 
 
 
 def article_stories(rng: random.Random) -> list[SynthStory]:
-    """Runs of 2-3 long paragraphs of the single articles 000/001, with invented headlines."""
+    """Runs of 2-3 long paragraphs of the single articles 000/001, with the subheadings
+    between them as section heads, and headlines invented from their content."""
     stories = []
     for prefix in ("000", "001"):
         lines = [_compact(line) for line in seed_path(prefix).read_text(encoding="utf-8").splitlines()]
-        paragraphs = [line for line in lines if len(line) >= 80 and line.endswith(("。", "!", "！"))]
+        lines = [line for line in lines if line][2:]  # title and meta lines of 000 are no body
         index = 0
-        while index + 2 <= len(paragraphs):
-            size = rng.choice((2, 3))
-            chunk = paragraphs[index : index + size]
-            index += size
-            closer = "□" + rng.choice(_NAMES) if rng.random() < 0.6 else None
-            stories.append(SynthStory(_invented_headline(chunk, rng), tuple(chunk), closer, None))
+        while index < len(lines):
+            if len(lines[index]) < 80:
+                index += 1
+                continue
+            wanted, chunk, heads = rng.choice((2, 3)), [], set()
+            while index < len(lines) and wanted:
+                line = lines[index]
+                if len(line) >= 80:
+                    chunk.append(line)
+                    wanted -= 1
+                elif len(line) <= 30 and not line.endswith(("。", "!", "！")):
+                    heads.add(len(chunk))
+                    chunk.append(line)
+                else:
+                    chunk.append(line)
+                index += 1
+            while chunk and (len(chunk) - 1) in heads:  # a story never ends on a section head
+                heads.discard(len(chunk) - 1)
+                chunk.pop()
+            if len(chunk) >= 2 and len(heads) <= 5:
+                closer = "□" + rng.choice(_NAMES) if rng.random() < 0.6 else None
+                body = [p for i, p in enumerate(chunk) if i not in heads]
+                stories.append(SynthStory(_invented_headline(body, rng), tuple(chunk), closer, None, frozenset(heads)))
     return stories
 
 
@@ -161,6 +187,9 @@ def render_page(stories: list[SynthStory], rng: random.Random) -> SynthPage:
         if continuation:
             lines.append("（上接第1版）")
         for index, paragraph in enumerate(story.paragraphs):
+            if index in story.section_heads:
+                lines.append(paragraph)
+                continue
             if index == 0 and not continuation and rng.random() < 0.55:
                 credit = story.credit if story.credit and rng.random() < 0.7 else rng.choice(_CREDITS + [""] * 3)
                 paragraph = "本报讯 " + (credit + " " if credit else "") + paragraph
@@ -181,7 +210,7 @@ def render_page(stories: list[SynthStory], rng: random.Random) -> SynthPage:
                 lines += pending_heads
                 pending_heads = []
         blocks.append(lines)
-        truth.append(SynthStory(tuple(heads), story.paragraphs, story.closer, story.credit))
+        truth.append(SynthStory(tuple(heads), story.paragraphs, story.closer, story.credit, story.section_heads))
     separator = "\n\n" if rng.random() < 0.5 else "\n"
     return SynthPage(separator.join(line for block in blocks for line in block), tuple(truth))
 

@@ -13,6 +13,7 @@ NUMBER_WEIGHT = 2.0  # a shared figure (147.65, 28.6) is strong evidence
 SUBSTRING_WEIGHT = 0.5  # longest shared substring, relative to the headline
 ADJACENCY_BONUS = 0.05  # layout: headline right before / after the story breaks ties only
 MIN_SCORE = 0.2
+CONFIDENT_SCORE, CONFIDENT_MARGIN = 0.7, 0.05  # a headline line that clearly names one story
 
 
 def _grams(text: str) -> set[str]:
@@ -78,12 +79,12 @@ class HeadlineScorer:
         holders = sum(1 for story in self.stories if shared in story)
         return len(shared) / len(headline) / holders
 
-    def confident_story(self, headline: str, min_margin: float = 0.3) -> int | None:
+    def confident_story(self, headline: str) -> int | None:
         """The story a headline line clearly points to, or None when the evidence is weak."""
         scores = self.scores(headline)
         ranked = sorted(scores, reverse=True)
         runner_up = ranked[1] if len(ranked) > 1 else 0.0
-        if ranked[0] < MIN_SCORE or ranked[0] - runner_up < min_margin:
+        if ranked[0] < CONFIDENT_SCORE or ranked[0] - runner_up < CONFIDENT_MARGIN:
             return None
         return scores.index(ranked[0])
 

@@ -152,8 +152,9 @@ class HeadlineParser:
     ) -> list[HeadlineBlock]:
         """Cut a run of consecutive headline lines into blocks of 1-3 lines.
 
-        A kicker opens a block, a subtitle (deck) closes one; two plain title lines stay
-        together only if their content points to the same story.
+        A kicker opens a block and takes the next line as its title; a deck (subtitle) joins
+        the block above it; two plain title lines stay together only if their content does
+        not point to different stories.
         """
         groups: list[list[str]] = []
         for text in texts:
@@ -164,14 +165,9 @@ class HeadlineParser:
                 current.append(text)
             elif _is_subtitle_line(text, current[-1]):
                 current.append(text)
-            elif self._closed(current) or not same_story(current[-1], text):
+            elif len(current) >= 2 or not same_story(current[-1], text):
                 groups.append([text])
             else:
                 current.append(text)
         return [HeadlineBlock(tuple(g), position, *self.roles(g)) for g in groups]
 
-    def _closed(self, group: list[str]) -> bool:
-        """A block that already has its title after a kicker, or ends with a deck."""
-        if len(group) >= 2 and self.is_kicker_line(group[0]):
-            return True
-        return len(group) >= 2 and _is_subtitle_line(group[-1], group[-2])
