@@ -11,6 +11,8 @@ _FRAGMENT_END = "，、：,:（(「『“‘《—"
 _SUBTITLE_DASHES = re.compile(r"^[—\-─–]{1,3}\s*")
 _MAX_HEADLINE_WIDTH = 60
 _PARAGRAPH_LOOKAHEAD = 40
+_MAX_STACK = 4  # headline lines stacked before a story start or the page end
+_ONLY_WIDE = re.compile(r"[^\x00-\x7f]+")
 _BOUNDARY_KINDS = ("closer", "from", "to", "label", "headline")
 
 
@@ -51,7 +53,19 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
         widest, narrowest = max(before, after), min(before or after, after or before)
         if not widest:
             return True
-        return lines[i].width < 0.72 * widest or lines[i].width > 1.3 * max(narrowest, 8)
+        line = lines[i]
+        # lines of Chinese characters only have an exact width: wider than the column means no body line
+        too_wide = _ONLY_WIDE.fullmatch(line.raw) is not None and line.width > widest + 0.75
+        return line.width < 0.72 * widest or line.width > 1.3 * max(narrowest, 8) or too_wide
+
+    def unfinished_stack(i):
+        """Lines from i up to a story start or the page end, few, none ending a sentence."""
+        for j in range(i, min(n, i + _MAX_STACK)):
+            if lines[j].kind != "body":
+                return lines[j].kind in ("opener", "from", "label", "headline")
+            if not candidates[j]:
+                return False
+        return i + _MAX_STACK >= n and all(candidates[i:n])
 
     def next_is_start(i):
         return i + 1 >= n or lines[i + 1].kind in ("opener", "from", "label", "headline")
@@ -97,6 +111,7 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
                 or next_is_start(i)
                 or (i + 1 < n and candidates[i + 1] and odd_shape(i + 1))
                 or first_line_of_paragraph(i + 1, strict=True)  # the next line opens a paragraph
+                or unfinished_stack(i)
             ):
                 lines[i].kind = "headline"
                 changed = True
