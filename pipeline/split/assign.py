@@ -4,7 +4,8 @@ import math
 import re
 from collections import Counter
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+from pipeline.split.reflow import CJK_RUN
+
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 
@@ -18,7 +19,7 @@ CONFIDENT_SCORE, CONFIDENT_MARGIN = 0.7, 0.05  # a headline line that clearly na
 
 def _grams(text: str) -> set[str]:
     grams = set()
-    for run in _CJK_RUN.findall(text):
+    for run in CJK_RUN.findall(text):
         grams.update(run[i : i + 2] for i in range(len(run) - 1))
         grams.update(run[i : i + 3] for i in range(len(run) - 2))
     return grams

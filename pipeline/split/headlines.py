@@ -8,7 +8,7 @@ from pipeline.split.reflow import HEADLINE_FORBIDDEN, Line, balanced, ends_sente
 
 _FRAGMENT_START = "，。、；：,.;:）)」』”’%％"
 _FRAGMENT_END = "，、：,:（(「『“‘《—"
-_SUBTITLE_DASHES = re.compile(r"^[—\-─–]{1,3}\s*")
+SUBTITLE_DASHES = re.compile(r"^[—\-─–]{1,3}\s*")
 _MAX_HEADLINE_WIDTH = 60
 _PARAGRAPH_LOOKAHEAD = 40
 _MAX_STACK = 4  # headline lines stacked before a story start or the page end
@@ -131,7 +131,7 @@ class HeadlineBlock:
 
 
 def _is_subtitle_line(text: str, previous: str | None) -> bool:
-    if _SUBTITLE_DASHES.match(text):
+    if SUBTITLE_DASHES.match(text):
         return True
     if previous is None:
         return False
@@ -150,13 +150,13 @@ class HeadlineParser:
     def roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:
         """(kicker, title, subtitle) of a block of 1-3 lines."""
         if len(texts) >= 3:
-            return texts[0].rstrip("：:"), " ".join(texts[1:-1]), _SUBTITLE_DASHES.sub("", texts[-1])
+            return texts[0].rstrip("：:"), " ".join(texts[1:-1]), SUBTITLE_DASHES.sub("", texts[-1])
         if len(texts) == 2:
             first, second = texts
             if self.is_kicker_line(first):
                 return first.rstrip("：:"), second, None
             if _is_subtitle_line(second, first):
-                return None, first, _SUBTITLE_DASHES.sub("", second)
+                return None, first, SUBTITLE_DASHES.sub("", second)
             if len(first) >= 1.5 * len(second):  # a long over-line above a short catchy title
                 return first, second, None
             return None, f"{first} {second}", None

@@ -9,6 +9,7 @@ HEADLINE_FORBIDDEN = "。！？；!?;"  # a headline line never holds these
 OPEN_CLOSE_PAIRS = ("“”", "（）", "《》", "‘’", "「」", "()")
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def is_ascii_alnum(char: str) -> bool:
@@ -91,17 +92,14 @@ def join_lines(texts: list[str], credit: bool = False) -> str:
     return out
 
 
+_NARROW = re.compile(r"[\x21-\u2e7f]")
+
+
 def width(raw: str) -> float:
-    """Printed width in Chinese character cells; justification spaces count a little."""
-    total = 0.0
-    for c in raw:
-        if c == " ":
-            total += 0.3
-        elif ord(c) < 0x2E80:
-            total += 0.5
-        else:
-            total += 1.0
-    return total
+    """Printed width in Chinese character cells; Latin/digits half a cell, justification spaces a little."""
+    spaces = raw.count(" ")
+    narrow = len(_NARROW.findall(raw))
+    return (len(raw) - spaces - narrow) + 0.5 * narrow + 0.3 * spaces
 
 
 def ends_sentence(text: str) -> bool:

@@ -1,11 +1,11 @@
 """Story boundaries of a newspaper page: line roles, then openers, closers and headline runs."""
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.split.reflow import (
+    CJK_RUN,
     HEADLINE_FORBIDDEN,
     Line,
     Paragraph,
@@ -19,7 +19,6 @@ from pipeline.split.rules import Rules
 _MAX_BYLINE_WIDTH = 40
 _CREDIT_OPEN, _CREDIT_CLOSE = "（(", "）)"
 _MAX_CREDIT_CHARS = 80
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def classify_lines(text: str, rules: Rules) -> list[Line]:
@@ -76,7 +75,7 @@ def _body_line(raw: str, rules: Rules) -> Line:
 
 
 def _is_section_label(raw: str, compact: str, rules: Rules) -> bool:
-    if len(compact) > 4 or not _CJK_RUN.fullmatch(compact):
+    if len(compact) > 4 or not CJK_RUN.fullmatch(compact):
         return False
     return compact in rules.section_labels or (len(compact) >= 2 and raw.count(" ") == len(compact) - 1)
 
@@ -225,14 +224,15 @@ def _merge_section_heads(segments, runs, tentative, threshold) -> set[int]:
     their vocabulary: the run is then a section head of one story. Both cues together stand."""
     if not tentative:
         return set()
-    idf = _bigram_idf([" ".join(s.paragraphs) for s in segments])
+    grams = [char_bigrams(" ".join(s.paragraphs)) for s in segments]
+    idf = _bigram_idf(grams)
     merged_runs: set[int] = set()
     for right_index, run_index, new_column in reversed(tentative):
         left, right = segments[right_index - 1], segments[right_index]
         if not left.open_end or not right.open_start or (run_index is not None and new_column):
             continue
-        similarity = _cosine(" ".join(left.paragraphs), " ".join(right.paragraphs), idf)
-        if similarity >= threshold:
+        if _cosine(grams[right_index - 1], grams[right_index], idf) >= threshold:
+            grams[right_index - 1] = grams[right_index - 1] + grams.pop(right_index)
             if run_index is not None:
                 left.paragraphs.extend(runs[run_index][1])
                 merged_runs.add(run_index)
@@ -257,22 +257,22 @@ def _column_changed(before: float, after: float) -> bool:
 
 def char_bigrams(text: str) -> Counter:
     grams: Counter = Counter()
-    for run in _CJK_RUN.findall(text):
+    for run in CJK_RUN.findall(text):
         grams.update(run[i : i + 2] for i in range(len(run) - 1))
     return grams
 
 
-def _bigram_idf(texts: list[str]) -> dict[str, float]:
+def _bigram_idf(grams: list[Counter]) -> dict[str, float]:
     document_frequency: Counter = Counter()
-    for text in texts:
-        document_frequency.update(set(char_bigrams(text)))
-    count = len(texts)
+    for counts in grams:
+        document_frequency.update(counts.keys())
+    count = len(grams)
     return {gram: math.log((count + 1) / df) for gram, df in document_frequency.items()}
 
 
-def _cosine(a: str, b: str, idf: dict[str, float]) -> float:
-    va = {g: n * idf.get(g, 0.0) for g, n in char_bigrams(a).items()}
-    vb = {g: n * idf.get(g, 0.0) for g, n in char_bigrams(b).items()}
+def _cosine(a: Counter, b: Counter, idf: dict[str, float]) -> float:
+    va = {g: n * idf.get(g, 0.0) for g, n in a.items()}
+    vb = {g: n * idf.get(g, 0.0) for g, n in b.items()}
     dot = sum(w * vb.get(g, 0.0) for g, w in va.items())
     norm = math.sqrt(sum(w * w for w in va.values())) * math.sqrt(sum(w * w for w in vb.values()))
     return dot / norm if norm else 0.0

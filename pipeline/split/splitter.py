@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.split.assign import ADJACENCY_BONUS, HeadlineScorer, assign
-from pipeline.split.headlines import HeadlineBlock, HeadlineParser, mark_headlines
+from pipeline.split.headlines import SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, mark_headlines
 from pipeline.split.reflow import HEADLINE_FORBIDDEN, build_paragraphs, column_widths, despace, ends_sentence, width
 from pipeline.split.rules import Rules
 from pipeline.split.segment import Segment, classify_lines, segment_page, split_byline
@@ -17,7 +17,6 @@ from pipeline.split.segment import Segment, classify_lines, segment_page, split_
 ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
 _BULLET = re.compile(r"^[•·●◆◇■□▪○\-\*]\s*")
-_SUBTITLE = re.compile(r"^[—\-─–]{1,3}\s*")
 _META = re.compile(r"(作者|来源|发布时间|发布日期|记者|通讯员|编辑|日期)\s*[:：]?|\d{4}-\d{1,2}-\d{1,2}")
 _MAX_TITLE_WIDTH = 60
 _MAX_META_WIDTH = 120
@@ -63,8 +62,8 @@ class Splitter:
         first = _BULLET.sub("", lines[0])
         if len(lines) > 1 and self._is_title_line(first):
             title, lines = first, lines[1:]
-            if len(lines) > 1 and _SUBTITLE.match(lines[0]):
-                subtitle, lines = _SUBTITLE.sub("", lines[0]), lines[1:]
+            if len(lines) > 1 and SUBTITLE_DASHES.match(lines[0]):
+                subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
         while len(lines) > 1 and len(bylines) < 3 and self._is_meta_line(lines[0]):
             bylines.append(lines.pop(0))
         closing = split_byline(lines[-1], self.rules)
