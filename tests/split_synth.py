@@ -126,7 +126,8 @@ def article_stories(rng: random.Random) -> list[SynthStory]:
             if len(chunk) >= 2 and len(heads) <= 5:
                 closer = "□" + rng.choice(_NAMES) if rng.random() < 0.6 else None
                 body = [p for i, p in enumerate(chunk) if i not in heads]
-                stories.append(SynthStory(_invented_headline(body, rng), tuple(chunk), closer, None, frozenset(heads)))
+                headline = _invented_headline(body, rng)
+                stories.append(SynthStory(headline, tuple(chunk), closer, None, frozenset(heads)))
     return stories
 
 
@@ -191,7 +192,8 @@ def render_page(stories: list[SynthStory], rng: random.Random) -> SynthPage:
                 lines.append(paragraph)
                 continue
             if index == 0 and not continuation and rng.random() < 0.55:
-                credit = story.credit if story.credit and rng.random() < 0.7 else rng.choice(_CREDITS + [""] * 3)
+                credit = story.credit if story.credit and rng.random() < 0.7 else None
+                credit = credit or rng.choice(_CREDITS + [""] * 3)
                 paragraph = "本报讯 " + (credit + " " if credit else "") + paragraph
             lines += _break(paragraph, width, rng, justified_share)
         if story.closer and rng.random() < 0.8:
@@ -210,7 +212,8 @@ def render_page(stories: list[SynthStory], rng: random.Random) -> SynthPage:
                 lines += pending_heads
                 pending_heads = []
         blocks.append(lines)
-        truth.append(SynthStory(tuple(heads), story.paragraphs, story.closer, story.credit, story.section_heads))
+        truth.append(SynthStory(tuple(heads), story.paragraphs, story.closer,
+                                story.credit, story.section_heads))
     separator = "\n\n" if rng.random() < 0.5 else "\n"
     return SynthPage(separator.join(line for block in blocks for line in block), tuple(truth))
 
@@ -251,8 +254,9 @@ class Figures:
 
     def __str__(self) -> str:
         return (
-            f"stories {self.true_stories} predicted {self.predicted_stories}; boundary P {self.precision:.3f} "
-            f"R {self.recall:.3f} F1 {self.f1:.3f}; exact bodies {self.exact_bodies / self.true_stories:.3f}; "
+            f"stories {self.true_stories} predicted {self.predicted_stories}; "
+            f"boundary P {self.precision:.3f} R {self.recall:.3f} F1 {self.f1:.3f}; "
+            f"exact bodies {self.exact_bodies / self.true_stories:.3f}; "
             f"headline accuracy {self.headline_accuracy:.3f} ({self.headlines_right}/{self.headlined}); "
             f"no-headline stories left untitled {self.headless_right}/{self.headless}"
         )

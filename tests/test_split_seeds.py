@@ -11,7 +11,9 @@ import pytest
 from pipeline.split import Splitter
 from tests.conftest import seed_path
 
-EXPECTED = json.loads((Path(__file__).parent / "data" / "split_seed_stories.json").read_text(encoding="utf-8"))
+EXPECTED = json.loads(
+    (Path(__file__).parent / "data" / "split_seed_stories.json").read_text(encoding="utf-8")
+)
 _HALF_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
 
 
@@ -32,7 +34,10 @@ def splitter():
 
 @pytest.fixture(scope="module")
 def pages(splitter):
-    return {prefix: splitter.split(upstream(seed_path(prefix).read_text(encoding="utf-8"))) for prefix in ("003", "004")}
+    return {
+        prefix: splitter.split(upstream(seed_path(prefix).read_text(encoding="utf-8")))
+        for prefix in ("003", "004")
+    }
 
 
 @pytest.mark.parametrize("prefix", ["003", "004"])
@@ -129,7 +134,8 @@ def test_seed_001_is_one_article_without_title(splitter):
 
 
 def test_seed_002_header(splitter):
-    # 002 after decode + clean (simplified, pinyin and tags gone); its body needs the decode stage
+    # 002 after decode + clean (simplified, pinyin and tags gone, the list number `1.` left over
+    # from its first line); its body needs the decode stage
     body = [
         line.strip()
         for line in upstream(seed_path("002").read_text(encoding="utf-8", errors="replace")).splitlines()
@@ -137,7 +143,7 @@ def test_seed_002_header(splitter):
     ]
     body = [re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)", "", line) for line in body]
     text = "\n\n".join(
-        ["潇湘之“钻”", "——湖南邮政网点转型纪实",
+        ["1.", "潇湘之“钻”", "——湖南邮政网点转型纪实",
          "中国邮政报记者 李珧 曾立军 湖南记者 刘园园 通讯员 简芳2020-08-28来源:中国邮政报", *body]
     )
     (story,) = splitter.split(text).stories

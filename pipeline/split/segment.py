@@ -195,7 +195,8 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
                 and column is not None and own_column is not None and _column_changed(column, own_column)
             )
             if starts or after_run or new_column:
-                if not (current is not None and current.continuation and not current.paragraphs and not starts):
+                fresh_continuation = current is not None and current.continuation and not current.paragraphs
+                if starts or not fresh_continuation:
                     current = Segment(first_item=index, open_start=kind != "opener")
                     segments.append(current)
                 if after_run or new_column:

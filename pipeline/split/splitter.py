@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from pipeline.split.assign import ADJACENCY_BONUS, HeadlineScorer, assign
 from pipeline.split.headlines import SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, mark_headlines
-from pipeline.split.reflow import HEADLINE_FORBIDDEN, build_paragraphs, column_widths, despace, ends_sentence, width
+from pipeline.split.reflow import (
+    CJK_RUN,
+    HEADLINE_FORBIDDEN,
+    build_paragraphs,
+    column_widths,
+    despace,
+    ends_sentence,
+    width,
+)
 from pipeline.split.rules import Rules
 from pipeline.split.segment import Segment, classify_lines, segment_page, split_byline
 
@@ -57,6 +65,8 @@ class Splitter:
 
     def _split_article(self, lines: list[str]) -> SplitPage:
         lines = [despace(line) for line in lines]
+        while len(lines) > 1 and len(lines[0]) <= 4 and not CJK_RUN.search(lines[0]):
+            lines.pop(0)  # leftover list numbering or symbols above the title (`1.`)
         title = subtitle = None
         bylines: list[str] = []
         first = _BULLET.sub("", lines[0])
@@ -111,7 +121,8 @@ class Splitter:
         for start, run in layout.headline_runs:
             blocks.extend(self.headline_parser.split_run(run, (start, start + len(run) - 1), same_story))
         matrix = [
-            [score + _adjacency(block, segment) for score, segment in zip(scorer.scores(block.text), segments)]
+            [score + _adjacency(block, segment)
+             for score, segment in zip(scorer.scores(block.text), segments)]
             for block in blocks
         ]
         headline_of = {story: block for block, story in assign(matrix).items()} if segments else {}
@@ -148,4 +159,5 @@ def _is_article(lines: list[str]) -> bool:
 def _adjacency(block: HeadlineBlock, segment: Segment) -> float:
     """Layout prior: a headline run directly before a story's start or after its end."""
     start, end = block.position
-    return ADJACENCY_BONUS if segment.first_item - end in (1, 2) or start - segment.last_item in (1, 2) else 0.0
+    adjacent = segment.first_item - end in (1, 2) or start - segment.last_item in (1, 2)
+    return ADJACENCY_BONUS if adjacent else 0.0
