@@ -23,6 +23,7 @@ _DATA = Path(__file__).parent / "data" / "split_seed_stories.json"
 _SENTENCE = re.compile(r"[^。！？]*[。！？][”’」』）]*")
 _CLAUSE = re.compile(r"[\u4e00-\u9fff0-9.]+")
 _NAMES = ["王娟", "李明 张华", "赵磊", "陈静 刘洋", "孙浩", "周敏 吴刚", "郑悦"]
+_FIGURATIVE = ["春风化雨润心田", "小小信封寄深情", "一路繁花一路歌", "千里之行始于足下"]
 _CREDITS = ["（记者 李明 通讯员 张华）", "（通讯员 赵磊）", "（记者 陈静）"]
 
 
@@ -202,6 +203,8 @@ def render_page(stories: list[SynthStory], rng: random.Random) -> SynthPage:
             else:
                 lines.append(story.closer)
         heads = list(story.headline_lines) if has_headline else []
+        if heads and layout != "grouped" and rng.random() < 0.08:
+            heads = [rng.choice(_FIGURATIVE)]  # a headline sharing no words with its story
         if layout == "before":
             lines = heads + lines
         elif layout == "after":

@@ -88,3 +88,22 @@ def test_page_layout_story_without_any_headline():
 
 def test_empty_text():
     assert Splitter().split("  \n\n ").stories == ()
+
+
+page_lines = st.lists(
+    st.one_of(
+        st.text(alphabet=st.sampled_from("邮政分公司本报讯记者通讯员□图为摄影报道，。！？“”（）12 ab：上接第版"), max_size=30),
+        st.sampled_from(["（上接第1版）", "（下转第2版）", "□王五", "本报讯 （记者 张三）", "动 态", "—— 副题"]),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(page_lines)
+def test_any_page_splits_without_error_and_invents_no_text(lines):
+    page = Splitter().split("\n".join(lines))
+    source = set("".join(lines))
+    for story in page.stories:
+        produced = story.body + "".join(filter(None, (story.title, story.subtitle, story.kicker))) + "".join(story.bylines)
+        assert set(produced) - {" ", "\n"} <= source

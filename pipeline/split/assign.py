@@ -83,6 +83,8 @@ class HeadlineScorer:
     def confident_story(self, headline: str) -> int | None:
         """The story a headline line clearly points to, or None when the evidence is weak."""
         scores = self.scores(headline)
+        if not scores:
+            return None
         ranked = sorted(scores, reverse=True)
         runner_up = ranked[1] if len(ranked) > 1 else 0.0
         if ranked[0] < CONFIDENT_SCORE or ranked[0] - runner_up < CONFIDENT_MARGIN:

@@ -125,7 +125,9 @@ class Splitter:
              for score, segment in zip(scorer.scores(block.text), segments)]
             for block in blocks
         ]
-        headline_of = {story: block for block, story in assign(matrix).items()} if segments else {}
+        pairs = assign(matrix) if segments else {}
+        _attach_by_position(blocks, segments, pairs)
+        headline_of = {story: block for block, story in pairs.items()}
         stories = tuple(self._story(segment, blocks[headline_of[i]] if i in headline_of else None)
                         for i, segment in enumerate(segments))
         repairs = []
@@ -154,6 +156,18 @@ def _is_article(lines: list[str]) -> bool:
     """One paragraph per line: some lines are whole paragraphs wider than any PDF column."""
     paragraphs = sum(1 for line in lines if width(line) > ARTICLE_LINE_WIDTH and ends_sentence(line))
     return paragraphs >= max(1, len(lines) / 10)
+
+
+def _attach_by_position(blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int]) -> None:
+    """A headline sharing no content with any story goes to the one untitled story it touches."""
+    titled = set(pairs.values())
+    for number, block in enumerate(blocks):
+        if number in pairs:
+            continue
+        touching = [i for i, segment in enumerate(segments) if i not in titled and _adjacency(block, segment)]
+        if len(touching) == 1:
+            pairs[number] = touching[0]
+            titled.add(touching[0])
 
 
 def _adjacency(block: HeadlineBlock, segment: Segment) -> float:
