@@ -107,3 +107,13 @@ def test_any_page_splits_without_error_and_invents_no_text(lines):
     for story in page.stories:
         produced = story.body + "".join(filter(None, (story.title, story.subtitle, story.kicker))) + "".join(story.bylines)
         assert set(produced) - {" ", "\n"} <= source
+
+
+def test_page_furniture_and_closing_bracket_credits():
+    lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
+             "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",
+             "收入增长明显。（通讯员 赵六）"]
+    page = Splitter().split("\n\n".join(lines))
+    assert [s.bylines for s in page.stories] == [("本报讯", "（记者 王五）"), ("本报讯", "（通讯员 赵六）")]
+    assert all(s.title is None and "编辑" not in s.body for s in page.stories)
+    assert page.stories[0].body == "近日，某市邮政分公司开展了集邮进校园活动，学生们踊跃参与，现场气氛热烈。"

@@ -1,6 +1,7 @@
 """Story boundaries of a newspaper page: line roles, then openers, closers and headline runs."""
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,6 +20,8 @@ from pipeline.split.rules import Rules
 _MAX_BYLINE_WIDTH = 40
 _CREDIT_OPEN, _CREDIT_CLOSE = "（(", "）)"
 _MAX_CREDIT_CHARS = 80
+# a credit in brackets after the story's last sentence: …。（记者 张三）
+_CLOSING_CREDIT = re.compile(r"[。！？”]\s*([（(][^（()）。，]{2,30}[）)])$")
 
 
 def classify_lines(text: str, rules: Rules) -> list[Line]:
@@ -32,7 +35,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         if not raw:
             continue
         compact = raw.replace(" ", "")
-        if _is_section_label(raw, compact, rules):
+        if _is_section_label(raw, compact, rules) or rules.furniture.search(compact):
             lines.append(Line.of(raw, "label"))
             continue
         marker = rules.continued_from.match(compact)
@@ -82,6 +85,10 @@ def _is_section_label(raw: str, compact: str, rules: Rules) -> bool:
 
 def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     """(text before, closer line) when ``raw`` ends with a byline such as `□王娟`."""
+    credit = _CLOSING_CREDIT.search(raw)
+    if credit and any(word in credit.group(1) for word in rules.byline_words):
+        byline = credit.group(1)
+        return raw[: credit.start(1)].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
     positions = [raw.rfind(marker) for marker in rules.byline_markers]
     start = max(positions, default=-1)
     if start >= 0:
