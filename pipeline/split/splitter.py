@@ -159,8 +159,9 @@ def _is_article(lines: list[str]) -> bool:
 
 
 def _attach_by_position(blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int]) -> None:
-    """A headline sharing no content with any story goes to the one untitled story it touches."""
-    titled = set(pairs.values())
+    """A headline sharing no content with any story goes to the one untitled story it touches
+    (never to a continuation: a jump head repeats its front-page title, so it shares content)."""
+    titled = set(pairs.values()) | {i for i, segment in enumerate(segments) if segment.continuation}
     for number, block in enumerate(blocks):
         if number in pairs:
             continue
