@@ -33,11 +33,14 @@ def _text_ok(line: Line) -> bool:
 
 
 def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> None:
-    """Set kind "headline" on stand-alone short lines without sentence punctuation.
+    """Set kind "headline" on stand-alone lines without sentence punctuation.
 
-    A headline line follows a paragraph end (or another headline, byline, marker, page
-    start) and is much shorter or longer than the text column around it, or sits
-    between headline lines / before a story start.
+    A headline line follows a paragraph end (or a headline, byline, marker, page start)
+    and either has a shape no body line of the column has (much shorter, or wider), or
+    stands before a story start / another headline line / an indented paragraph start,
+    or is one of a few lines stacked up to a story start or the page end. A line shaped
+    like a paragraph's first line (a full-width line continues it to a sentence end) is
+    body text; a line with commas is only a deck directly under a headline.
     """
     candidates = [_text_ok(line) for line in lines]
     n = len(lines)
@@ -90,7 +93,7 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
                 return True
         return False
 
-    def _deck(i):
+    def deck(i):
         """A comma-bearing line is a deck under a headline, never a paragraph's first line."""
         if i == 0 or lines[i - 1].kind != "headline":
             return False
@@ -104,7 +107,7 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
         for i in range(n):
             if lines[i].kind != "body" or not candidates[i] or not after_break(i):
                 continue
-            if (_has_clause_comma(lines[i].text) and not _deck(i)) or first_line_of_paragraph(i):
+            if (_has_clause_comma(lines[i].text) and not deck(i)) or first_line_of_paragraph(i):
                 continue
             if (
                 odd_shape(i)
