@@ -41,25 +41,24 @@ class HeadlineScorer:
         self.stories = [_compact(text) for text in story_texts]
         self.story_grams = [_grams(text) for text in self.stories]
         self.story_numbers = [_numbers(text) for text in self.stories]
-        frequency: Counter = Counter()
+        self.frequency: Counter = Counter()  # stories holding each n-gram
         for grams in self.story_grams:
-            frequency.update(grams)
-        count = len(self.stories)
-        self.idf = {g: math.log((count + 1) / df) for g, df in frequency.items()}
+            self.frequency.update(grams)
         self.generic = generic_bigrams
-        self.max_idf = math.log(count + 1)
+        self.max_idf = math.log(len(self.stories) + 1)
 
     def _weight(self, gram: str) -> float:
-        weight = self.idf.get(gram, 0.0) * (1 + 0.5 * (len(gram) - 2))
+        """IDF over the page's stories, longer n-grams weigh more, generic bigrams little."""
+        weight = (self.max_idf - math.log(self.frequency[gram])) * (1 + 0.5 * (len(gram) - 2))
         return weight * GENERIC_WEIGHT if gram in self.generic else weight
 
     def scores(self, headline: str) -> list[float]:
         compact = _compact(headline)
         all_grams = _grams(compact)
-        grams = [g for g in all_grams if g in self.idf]
+        grams = [g for g in all_grams if g in self.frequency]
         numbers = _numbers(compact)
         # words of the headline found in no story still count against every story
-        unmatched = sum(1 for g in all_grams if len(g) == 2 and g not in self.idf and g not in self.generic)
+        unmatched = sum(1 for g in all_grams if len(g) == 2 and g not in self.frequency and g not in self.generic)
         total = sum(self._weight(g) for g in grams) + NUMBER_WEIGHT * len(numbers) + unmatched * self.max_idf
         result = []
         for index, story in enumerate(self.stories):
