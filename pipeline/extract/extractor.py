@@ -1,9 +1,17 @@
-"""Field extraction (first version: explicit ISO dates and a SimHash)."""
+"""Stage 4: the fields consumers query, from one story and the page it sits on."""
 
-import hashlib
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.authors import find_authors
+from pipeline.extract.dates import published_date
+from pipeline.extract.entities import EntityFinder
+from pipeline.extract.keywords import KeywordRanker
+from pipeline.extract.lexicon import word_set
+from pipeline.extract.places import Gazetteer, PlaceFinder
+from pipeline.extract.segmenter import Segmenter
+from pipeline.extract.simhash import simhash64
+from pipeline.extract.source import SourceFinder
 from pipeline.split import StoryParts
 
 
@@ -35,25 +43,52 @@ class Fields:
     simhash: int = 0  # unsigned 64-bit
 
 
-_ISO_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)-(\d\d)-(\d\d)(?!\d)")
+# PDF text spaces out characters (退 役 军 人); words are found only once the spaces go.
+SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
 class Extractor:
+    """Loads jieba, the gazetteer and the word lists once; ``extract`` is then per story."""
+
+    def __init__(self) -> None:
+        self.gazetteer = Gazetteer()
+        self.segmenter = Segmenter(self.gazetteer.segmenter_words())
+        self.places = PlaceFinder(self.gazetteer)
+        self.entities = EntityFinder(self.segmenter)
+        self.keywords = KeywordRanker()
+        self.sources = SourceFinder()
+        self.not_names = word_set("person_titles.txt")
+        self.place_words = set(self.gazetteer.by_name) | set(self.gazetteer.by_alias)
+
     def extract(self, story: StoryParts, page_text: str) -> Fields:
-        date = None
-        for line in (*story.bylines, page_text[:500]):
-            match = _ISO_DATE.search(line)
-            if match:
-                date = match.group(0)
-                break
-        return Fields(published_date=date, simhash=simhash64(story.body))
+        title = " ".join(part for part in (story.kicker, story.title, story.subtitle) if part)
+        text = SPACE_BETWEEN_HAN.sub("", f"{title}\n{story.body}")
+        title_end = text.index("\n")
+        tokens = self.segmenter.segment(text)  # the one segmentation pass
+        authors = find_authors(story.bylines, story.body, self.not_names, self.entities.surnames)
+        author_names = {a.name for a in authors}
+        people = self.entities.people(text, tokens, author_names)
+        in_names = {i for name in people for m in re.finditer(re.escape(name), text) for i in range(m.start(), m.end())}
+        places = self.places.find(tokens, title_end=title_end, blocked=in_names)
+        canonical_places = {t.word: p.division.name for p in places for t in tokens if t.word in p.division.name}
+        return Fields(
+            published_date=published_date(story.bylines, story.title, story.body, page_text),
+            authors=tuple(Author(a.name, a.role) for a in authors),
+            source_name=self.sources.find(story.bylines, story.body, page_text),
+            places=tuple(p.division.name for p in places),
+            place_hierarchy=tuple(_place_ref(p.division) for p in places),
+            organizations=tuple(self.entities.organizations(tokens, self.place_words)),
+            people=tuple(people),
+            keywords=tuple(self.keywords.top(tokens, canonical_places, people)),
+            simhash=simhash64(story.body),
+        )
 
 
-def simhash64(text: str) -> int:
-    """64-bit SimHash over character bigrams."""
-    weights = [0] * 64
-    for i in range(len(text) - 1):
-        h = int.from_bytes(hashlib.blake2b(text[i : i + 2].encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if h >> bit & 1 else -1
-    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+def _place_ref(division) -> PlaceRef:
+    return PlaceRef(
+        name=division.name,
+        level=division.level,
+        province=division.province,
+        city=division.city,
+        county=division.name if division.level == "county" else None,
+    )

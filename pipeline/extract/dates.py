@@ -1,0 +1,64 @@
+"""Publication date: explicit dates only; a month-day needs a year the document states."""
+
+import re
+from datetime import date
+
+_SEP = r"\s*"
+FULL_DATE = re.compile(
+    rf"(?<!\d)((?:19|20)\d\d){_SEP}(?:年{_SEP}(\d{{1,2}}){_SEP}月{_SEP}(\d{{1,2}}){_SEP}日"
+    rf"|[-./](\d{{1,2}})[-./](\d{{1,2}})(?!\d))"
+)
+MONTH_DAY = re.compile(rf"(?<![\d年.\-/])(\d{{1,2}}){_SEP}月{_SEP}(\d{{1,2}}){_SEP}[日号]")
+YEAR = re.compile(rf"(?<!\d)((?:19|20)\d\d){_SEP}年")
+SENTENCE = re.compile(r"[^。！？!?\n]+")
+# A page header is short; dates in its first characters are the issue date.
+PAGE_HEADER_CHARS = 200
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def full_dates(text: str) -> list[str]:
+    found = []
+    for match in FULL_DATE.finditer(text):
+        year = int(match.group(1))
+        month, day = (match.group(2), match.group(3)) if match.group(2) else (match.group(4), match.group(5))
+        iso = _valid(year, int(month), int(day))
+        if iso:
+            found.append(iso)
+    return found
+
+
+def _month_day_in_sentences(text: str, page_year: int | None) -> str | None:
+    """First month-day of the text whose year the same sentence (or the page's own date) gives."""
+    for sentence in SENTENCE.finditer(text):
+        sentence_text = sentence.group(0)
+        full = full_dates(sentence_text)
+        if full:
+            return full[0]
+        match = MONTH_DAY.search(sentence_text)
+        if not match:
+            continue
+        years = {int(y) for y in YEAR.findall(sentence_text)}
+        year = years.pop() if len(years) == 1 else page_year
+        if year is not None:
+            return _valid(year, int(match.group(1)), int(match.group(2)))
+    return None
+
+
+def published_date(bylines: tuple[str, ...], title: str | None, body: str, page_text: str) -> str | None:
+    """The story's date: byline date, else the page header's, else a dated sentence of the story."""
+    for line in bylines:
+        found = full_dates(line)
+        if found:
+            return found[0]
+    header = full_dates(page_text[:PAGE_HEADER_CHARS])
+    if header:
+        return header[0]
+    page_years = {iso[:4] for iso in full_dates(page_text)}
+    page_year = int(page_years.pop()) if len(page_years) == 1 else None
+    return _month_day_in_sentences(f"{title or ''}\n{body}", page_year)

@@ -1,0 +1,147 @@
+"""People and organisations named in a story, from the one jieba pass plus anchored name rules.
+
+jieba without HMM (the fast path) splits unknown personal names into single characters,
+so people are recognised as surname + one or two characters next to an anchor: a title
+or role word before (总经理陈某某) or after (某某副总经理), a speech verb after (某某表示),
+or a list separator shared with another recognised name. Organisations are runs of place
+and noun tokens ending in an organisation suffix (邮政分公司, 分行, 事务局 …).
+"""
+
+import re
+from collections import Counter
+
+from pipeline.extract.lexicon import word_set
+from pipeline.extract.segmenter import Segmenter, Token
+
+SPEECH_VERBS = ("表示", "介绍", "指出", "强调", "认为", "告诉", "提出", "要求", "会见", "一行", "等人", "说", "称",
+                "主持", "出席", "讲话", "致辞", "带队", "同志")
+# What may follow a name directly; a given name stops before these.
+NAME_BREAKS = ("作了", "在", "和", "与", "及", "等", "的", "了", "是", "也", "都", "就", "把", "被", "向", "对", "从",
+               "为", "将", "到", "已", "还", "又", "带", "来", "去", "给", "一")
+NON_NAME_CHARS = set("的了是在和与及等省市县区镇村局部司行院会委处厅社站所中心公我你他她们这那个不")
+HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+WORD_AFTER_NAME_FREQ = 50
+# A two-character candidate this common as an ordinary word (jieba frequency) is not taken as a name.
+COMMON_WORD_FREQ = 1000
+
+ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng"}
+GENERIC_ORG_PARTS = {"省", "市", "县", "区", "各", "该", "本", "全", "我", "其", "集团", "公司", "集团公司", "分公司", "邮政"}
+MIN_ORG_LEN = 4
+MAX_ORG_TOKENS = 8
+
+
+def _punct(text: str) -> bool:
+    return not HAN.match(text[:1] or "-")
+
+
+class EntityFinder:
+    def __init__(self, segmenter: Segmenter) -> None:
+        self.segmenter = segmenter
+        self.surnames = word_set("surnames.txt")
+        self.weak_surnames = word_set("weak_surnames.txt")
+        self.titles = sorted(word_set("person_titles.txt"), key=len, reverse=True)
+        self.org_suffixes = word_set("org_suffixes.txt")
+        self.after_name = tuple(self.titles) + SPEECH_VERBS
+
+    # People ---------------------------------------------------------------
+    def people(self, text: str, tokens: list[Token], exclude: set[str]) -> list[str]:
+        """Names in ``text`` ordered by frequency, then position; none overlapping ``exclude`` (authors)."""
+        found: dict[str, int] = {}
+        for token in tokens:
+            # A name starts a token and is not the head of a longer word (党组书记, 黑龙江).
+            name = self._name_at(text, token.start)
+            if name and len(token.word) > len(name):
+                continue
+            if name and name not in exclude:
+                found.setdefault(name, token.start)
+        self._add_listed(text, found, exclude)
+        # 智泉 inside 陈智泉: a shorter reading of a longer name found elsewhere.
+        names = [
+            n
+            for n in found
+            if not any(n != other and n in other for other in found)
+            and not any(n in author or author in n for author in exclude)
+        ]
+        counts = {name: text.count(name) for name in names}
+        return sorted(names, key=lambda name: (-counts[name], found[name]))
+
+    def _surname_len(self, text: str, start: int) -> int:
+        if text[start : start + 2] in self.surnames:
+            return 2
+        return 1 if text[start] in self.surnames else 0
+
+    def _given_len(self, text: str, after_surname: int) -> int:
+        """One or two given-name characters, judged by what follows them."""
+        if text.startswith(self.after_name + NAME_BREAKS, after_surname + 1) or _punct(text[after_surname + 1 : after_surname + 2]):
+            return 1
+        # 段皓看来, 李艳正在: the second candidate character starts a word.
+        if self.segmenter.frequency(text[after_surname + 1 : after_surname + 3]) >= WORD_AFTER_NAME_FREQ:
+            return 1
+        return 2
+
+    def _name_at(self, text: str, start: int) -> str | None:
+        surname_len = self._surname_len(text, start)
+        if not surname_len:
+            return None
+        end = start + surname_len + self._given_len(text, start + surname_len)
+        name = text[start:end]
+        if len(name) < 2 or not HAN.match(name) or set(name[surname_len:]) & NON_NAME_CHARS:
+            return None
+        if len(name) == 2 and self.segmenter.frequency(name) >= COMMON_WORD_FREQ:
+            return None
+        if name in self.titles:
+            return None
+        before = any(text.endswith(title, 0, start) for title in self.titles)
+        if name[:surname_len] in self.weak_surnames:
+            # 管好, 和检查: the characters read as a word rather than a name.
+            is_word = self.segmenter.frequency(name[:2]) or self.segmenter.frequency(name[1:3]) >= WORD_AFTER_NAME_FREQ
+            return name if before and not is_word else None
+        after = text.startswith(self.after_name, end)
+        return name if before or after else None
+
+    def _add_listed(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
+        """吴斌、谢某某副总经理: a name joined by 、 to a recognised one is a name too."""
+        for name in list(found):
+            for match in re.finditer(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}})、{re.escape(name)}|{re.escape(name)}、([\u4e00-\u9fff]{{2,3}})(?=[、，,\s]|{'|'.join(self.titles)})", text):
+                other = match.group(1) or match.group(2)
+                if other and other[0] in self.surnames and other not in exclude and not set(other[1:]) & NON_NAME_CHARS:
+                    found.setdefault(other, match.start())
+
+    # Organisations --------------------------------------------------------
+    def organizations(self, tokens: list[Token], place_words) -> list[str]:
+        found: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        run: list[Token] = []
+        for token in tokens + [Token("。", "x", -1)]:
+            if token.flag in ORG_PART_FLAGS or token.word in place_words or token.word in self.org_suffixes:
+                run.append(token)
+                continue
+            for org, start in self._orgs_in_run(run, place_words):
+                found[org] += 1
+                first.setdefault(org, start)
+            run = []
+        return sorted(found, key=lambda org: (-found[org], first[org]))
+
+    def _orgs_in_run(self, run: list[Token], place_words):
+        if not run:
+            return
+        last_suffix = max((i for i, t in enumerate(run) if self._is_suffix(t)), default=None)
+        if last_suffix is None:
+            return
+        run = run[: last_suffix + 1]
+        places = [i for i, t in enumerate(run) if t.word in place_words]
+        if places:
+            run = run[places[0] :]
+        elif not any(t.flag == "nt" for t in run):
+            run = run[-3:]
+        run = run[-MAX_ORG_TOKENS:]
+        if all(t.word in GENERIC_ORG_PARTS or self._is_suffix(t) and t.flag != "nt" for t in run):
+            return
+        org = "".join(t.word for t in run)
+        if len(org) >= MIN_ORG_LEN and org not in place_words:
+            yield org, run[0].start
+
+    def _is_suffix(self, token: Token) -> bool:
+        return token.flag == "nt" or token.word in self.org_suffixes or any(
+            token.word.endswith(suffix) and len(suffix) >= 2 for suffix in self.org_suffixes
+        )

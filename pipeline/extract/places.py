@@ -1,0 +1,115 @@
+"""Administrative divisions named in a story, normalised to full names, main place first."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pipeline.extract.lexicon import tsv_rows, word_set
+from pipeline.extract.segmenter import Token
+
+LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
+# A mention in the title weighs like this many mentions in the body.
+TITLE_WEIGHT = 3
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: str
+    province: str
+    city: str | None
+
+    def within(self, other: "Division") -> bool:
+        prefix = {"province": 2, "city": 4, "county": 6}[other.level]
+        return self.code[:prefix] == other.code[:prefix]
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    division: Division
+    count: float
+    first: int
+
+
+class Gazetteer:
+    """Full names and short names of China's divisions (data/gazetteer.tsv, built from cpca)."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[Division]] = defaultdict(list)
+        self.by_alias: dict[str, list[Division]] = defaultdict(list)
+        for code, name, level, province, city, aliases in tsv_rows("gazetteer.tsv"):
+            division = Division(code, name, level, province, city or None)
+            self.by_name[name].append(division)
+            for alias in filter(None, aliases.split("|")):
+                self.by_alias[alias].append(division)
+        self.context_only_aliases = word_set("place_alias_stopwords.txt")
+
+    def segmenter_words(self) -> set[str]:
+        """Names the tokenizer should keep whole: full names, and short names of provinces and cities."""
+        words = set(self.by_name)
+        for alias, divisions in self.by_alias.items():
+            if alias not in self.context_only_aliases and any(d.level != "county" for d in divisions):
+                words.add(alias)
+        return words
+
+    def candidates(self, word: str) -> tuple[list[Division], bool]:
+        """Divisions a token may name, and whether the token is a full name."""
+        if word in self.by_name:
+            return self.by_name[word], True
+        return self.by_alias.get(word, []), False
+
+
+class PlaceFinder:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def find(self, tokens: list[Token], title_end: int, blocked: set[int]) -> list[PlaceMatch]:
+        """``blocked``: offsets inside people's names (海东 in 陈海东 is no place)."""
+        mentions = []  # (candidates, is_full_name, is_context_only, token)
+        for token in tokens:
+            if token.start in blocked:
+                continue
+            candidates, full = self.gazetteer.candidates(token.word)
+            if candidates:
+                context_only = not full and token.word in self.gazetteer.context_only_aliases
+                mentions.append((candidates, full, context_only, token))
+        context = self._context(mentions)
+        counts: dict[str, float] = defaultdict(float)
+        first: dict[str, int] = {}
+        chosen: dict[str, Division] = {}
+        for candidates, full, context_only, token in mentions:
+            division = self._resolve(candidates, full, context_only, context)
+            if division is None:
+                continue
+            chosen[division.code] = division
+            counts[division.code] += TITLE_WEIGHT if token.start < title_end else 1
+            first.setdefault(division.code, token.start)
+        matches = [PlaceMatch(chosen[code], counts[code], first[code]) for code in chosen]
+        return sorted(matches, key=lambda m: (-m.count, m.first))
+
+    @staticmethod
+    def _context(mentions) -> list[Division]:
+        """Divisions named unambiguously (one candidate, or a full name above county level)."""
+        context = []
+        for candidates, full, context_only, _ in mentions:
+            if len(candidates) == 1 and (full or not context_only) and (full or candidates[0].level != "county"):
+                context.append(candidates[0])
+        return context
+
+    @staticmethod
+    def _resolve(candidates, full, context_only, context) -> Division | None:
+        in_context = [d for d in candidates if any(d.within(c) or c.within(d) and c.code != d.code for c in context)]
+        if full:
+            pool = in_context or candidates
+        elif in_context:
+            pool = in_context
+        elif context_only:
+            return None
+        else:
+            # A short county name alone is too often a common word; higher levels stand on their own.
+            pool = [d for d in candidates if d.level != "county"]
+        if not pool:
+            return None
+        top = min(LEVEL_RANK[d.level] for d in pool)
+        best = [d for d in pool if LEVEL_RANK[d.level] == top]
+        return best[0] if len(best) == 1 else None

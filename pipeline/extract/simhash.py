@@ -1,0 +1,53 @@
+"""64-bit SimHash of a story body, and LSH bands for finding near-duplicates at scale.
+
+Features are character 3-grams of the body with everything but letters and digits
+removed, so punctuation changes, spacing and line breaks do not move the hash.
+"""
+
+import hashlib
+import re
+
+import numpy as np
+
+BITS = 64
+SHINGLE = 3
+# Two bodies whose hashes differ in at most this many bits are near-duplicates.
+NEAR_DUPLICATE_MAX_DISTANCE = 7
+# Pigeonhole: with MAX_DISTANCE + 1 disjoint bands, hashes within MAX_DISTANCE agree on one band.
+BANDS = NEAR_DUPLICATE_MAX_DISTANCE + 1
+NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _feature_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    compact = NOT_WORD.sub("", text.lower())
+    grams: dict[str, int] = {}
+    for i in range(max(len(compact) - SHINGLE + 1, 1 if compact else 0)):
+        gram = compact[i : i + SHINGLE]
+        grams[gram] = grams.get(gram, 0) + 1
+    digests = b"".join(hashlib.blake2b(g.encode(), digest_size=8).digest() for g in grams)
+    return np.frombuffer(digests, dtype=">u8"), np.fromiter(grams.values(), dtype=np.float64, count=len(grams))
+
+
+def simhash64(text: str) -> int:
+    """Unsigned 64-bit SimHash (0 for a text without letters or digits)."""
+    hashes, weights = _feature_hashes(text)
+    if not len(hashes):
+        return 0
+    bits = np.unpackbits(hashes.astype(">u8").view(np.uint8).reshape(-1, 8), axis=1)  # MSB first
+    score = weights @ (bits.astype(np.float64) * 2 - 1)
+    return int("".join("1" if s > 0 else "0" for s in score), 2)
+
+
+def hamming_distance(a: int, b: int) -> int:
+    return (a ^ b).bit_count()
+
+
+def band_keys(h: int) -> list[str]:
+    """One key per band ("band index:band bits"); near-duplicates share at least one."""
+    keys = []
+    for band in range(BANDS):
+        lo = band * BITS // BANDS
+        hi = (band + 1) * BITS // BANDS
+        value = (h >> lo) & ((1 << (hi - lo)) - 1)
+        keys.append(f"{band}:{value:x}")
+    return keys
