@@ -240,3 +240,47 @@ STORIES = {
              places={"安徽省"}, people=set(), organizations={"安徽省邮政分公司", "省人社厅", "安徽邮银"}),
     ),
 }
+
+
+def _overlap(a: str, b: str) -> bool:
+    return a in b or b in a
+
+
+def scores(extractor) -> dict[str, dict[str, float]]:
+    """Micro precision/recall of people, organisations and places over the seed stories.
+
+    Places and people count exact matches; organisations both exact and lenient (one name
+    contains the other: 宜昌市分行 for 邮储银行宜昌市分行).
+    """
+    kinds = ("people", "places", "organizations", "organizations_lenient")
+    tallies = {kind: {"right": 0, "predicted": 0, "found": 0, "gold": 0} for kind in kinds}
+    for build, gold in STORIES.values():
+        story, page = build()
+        fields = extractor.extract(story, page)
+        for kind, predicted, expected, match in (
+            ("people", fields.people, gold.people, str.__eq__),
+            ("places", fields.places, gold.places, str.__eq__),
+            ("organizations", fields.organizations, gold.organizations, str.__eq__),
+            ("organizations_lenient", fields.organizations, gold.organizations, _overlap),
+        ):
+            tally = tallies[kind]
+            tally["right"] += sum(any(match(p, g) for g in expected) for p in predicted)
+            tally["predicted"] += len(predicted)
+            tally["found"] += sum(any(match(p, g) for p in predicted) for g in expected)
+            tally["gold"] += len(expected)
+    return {
+        kind: {
+            "precision": t["right"] / t["predicted"] if t["predicted"] else 1.0,
+            "recall": t["found"] / t["gold"] if t["gold"] else 1.0,
+            "predicted": t["predicted"],
+            "gold": t["gold"],
+        }
+        for kind, t in tallies.items()
+    }
+
+
+if __name__ == "__main__":
+    from pipeline.extract import Extractor
+
+    for kind, score in scores(Extractor()).items():
+        print(f"{kind:24s} P={score['precision']:.2f} R={score['recall']:.2f} (predicted {score['predicted']}, gold {score['gold']})")

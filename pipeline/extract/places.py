@@ -69,10 +69,12 @@ class PlaceFinder:
         for token in tokens:
             if token.start in blocked:
                 continue
-            candidates, full = self.gazetteer.candidates(token.word)
-            if candidates:
-                context_only = not full and token.word in self.gazetteer.context_only_aliases
-                mentions.append((candidates, full, context_only, token))
+            for word, start in self._words(token):
+                candidates, full = self.gazetteer.candidates(word)
+                if not candidates:
+                    continue
+                context_only = not full and word in self.gazetteer.context_only_aliases
+                mentions.append((candidates, full, context_only, Token(word, token.flag, start)))
         context = self._context(mentions)
         counts: dict[str, float] = defaultdict(float)
         first: dict[str, int] = {}
@@ -86,6 +88,22 @@ class PlaceFinder:
             first.setdefault(division.code, token.start)
         matches = [PlaceMatch(chosen[code], counts[code], first[code]) for code in chosen]
         return sorted(matches, key=lambda m: (-m.count, m.first))
+
+    def _words(self, token: Token):
+        """The token, or for a compound place token of jieba's own (四川省阿坝藏族羌族自治州)
+        the full division names it is made of, longest first from the left."""
+        if token.flag != "ns" or token.word in self.gazetteer.by_name or len(token.word) < 4:
+            yield token.word, token.start
+            return
+        parts, i, word = [], 0, token.word
+        while i < len(word):
+            j = next((j for j in range(len(word), i + 1, -1) if word[i:j] in self.gazetteer.by_name), None)
+            if j is None:
+                i += 1
+            else:
+                parts.append((word[i:j], token.start + i))
+                i = j
+        yield from parts or [(word, token.start)]
 
     @staticmethod
     def _context(mentions) -> list[Division]:
