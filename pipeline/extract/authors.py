@@ -1,7 +1,7 @@
 """Credited people and their roles, from byline lines and the byline spots of a story.
 
 Roles: reporter (记者), correspondent (通讯员), photographer (摄影, 摄), author (a byline
-without role, e.g. a closing ``□王娟``). A byline ending in 摄影报道 / 摄 ("photos by")
+without role, e.g. a closing ``□张三``). A byline ending in 摄影报道 / 摄 ("photos by")
 credits its people as photographers too: a name with its own role keeps that role and
 gets a second, photographer entry; a name without a role is a photographer only.
 """
@@ -35,7 +35,7 @@ class Credit:
 
 
 def _split_glued(item: str, surnames: frozenset[str]) -> list[str]:
-    """邓纯李仁翔 (a line break lost between two names): the one split into 2-3 + 2-3 characters
+    """张三李小明 (a line break lost between two names): the one split into 2-3 + 2-3 characters
     where both parts start with a surname; unchanged when there is none or more than one."""
     if len(item) < 4 or (len(item) == 4 and item[:2] in surnames):
         return [item]
@@ -50,7 +50,7 @@ def _split_glued(item: str, surnames: frozenset[str]) -> list[str]:
 def _names(segment: str, surnames: frozenset[str]) -> list[str]:
     items = [part for item in ITEM_SEPARATORS.split(segment) if item for part in _split_glued(item, surnames)]
     merged: list[str] = []
-    for index, item in enumerate(items):  # PDF spacing inside a name: 李 萍 -> 李萍
+    for index, item in enumerate(items):  # PDF spacing inside a name: 张 三 -> 张三
         if len(item) == 1 and index and len(items[index - 1]) == 1:
             merged[-1] += item
         else:

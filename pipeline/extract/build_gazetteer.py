@@ -1,4 +1,4 @@
-"""Build ``data/gazetteer.tsv`` from the administrative-division table of cpca.
+"""Build ``data/gazetteer.tsv.gz`` from the administrative-division table of cpca.
 
 Build time only (never imported by the pipeline). Source: the PyPI package
 cpca 0.5.5 (https://github.com/DQinYuan/chinese_province_city_area_mapper),
@@ -9,18 +9,19 @@ autonomous divisions). Rebuild with:
     /tmp/probe/bin/pip install cpca==0.5.5
     /tmp/probe/bin/python -m pipeline.extract.build_gazetteer
 
-Output columns: code (6-digit adcode), name, level (province|city|county),
+Output (gzip, 37 KB instead of 178 KB; mtime 0 so rebuilds are byte-identical) columns: code (6-digit adcode), name, level (province|city|county),
 province, city (the enclosing divisions' full names; municipalities are their
-own city), aliases (``|``-separated short names, e.g. 宜昌 for 宜昌市).
+own city), aliases (``|``-separated short names, e.g. 大庆 for 大庆市).
 """
 
 import csv
+import gzip
 import io
 import re
 from importlib import resources
 from pathlib import Path
 
-OUTPUT = Path(__file__).resolve().parent / "data" / "gazetteer.tsv"
+OUTPUT = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
 
 # Rows of the source that are groupings, not places.
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
@@ -74,7 +75,8 @@ def build() -> list[tuple[str, ...]]:
 def main() -> None:
     lines = ["# code\tname\tlevel\tprovince\tcity\taliases -- built by pipeline/extract/build_gazetteer.py from cpca 0.5.5"]
     lines += ["\t".join(row) for row in build()]
-    OUTPUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with gzip.GzipFile(OUTPUT, "wb", mtime=0) as out:
+        out.write(("\n".join(lines) + "\n").encode("utf-8"))
     print(f"{len(lines) - 1} divisions -> {OUTPUT}")
 
 

@@ -55,7 +55,7 @@ class EntityFinder:
             if name and name not in exclude:
                 found.setdefault(name, token.start)
         self._add_listed(text, found, exclude)
-        # 智泉 inside 陈智泉: a shorter reading of a longer name found elsewhere.
+        # 小明 inside 张小明: a shorter reading of a longer name found elsewhere.
         names = [
             n
             for n in found
@@ -74,7 +74,7 @@ class EntityFinder:
         """One or two given-name characters, judged by what follows them."""
         if text.startswith(self.after_name + NAME_BREAKS, after_surname + 1) or _punct(text[after_surname + 1 : after_surname + 2]):
             return 1
-        # 段皓看来, 李艳正在: the second candidate character starts a word.
+        # 张明看来, 王芳正在: the second candidate character starts a word.
         if self.segmenter.frequency(text[after_surname + 1 : after_surname + 3]) >= WORD_AFTER_NAME_FREQ:
             return 1
         return 2
@@ -100,7 +100,7 @@ class EntityFinder:
         return name if before or after else None
 
     def _add_listed(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
-        """吴斌、谢某某副总经理: a name joined by 、 to a recognised one is a name too."""
+        """张明、李某某副总经理: a name joined by 、 to a recognised one is a name too."""
         for name in list(found):
             for match in re.finditer(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}})、{re.escape(name)}|{re.escape(name)}、([\u4e00-\u9fff]{{2,3}})(?=[、，,\s]|{'|'.join(self.titles)})", text):
                 other = match.group(1) or match.group(2)

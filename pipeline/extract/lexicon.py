@@ -1,6 +1,8 @@
 """Loading of the extract stage's package data (word lists and tables)."""
 
-from pipeline.resources import data_lines, read_data_text
+import gzip
+
+from pipeline.resources import data_lines, data_path
 
 PACKAGE = "pipeline.extract"
 
@@ -11,9 +13,7 @@ def word_set(name: str) -> frozenset[str]:
 
 
 def tsv_rows(name: str) -> list[list[str]]:
-    """Tab-separated rows, empty trailing columns kept, comments skipped."""
-    return [
-        line.split("\t")
-        for line in read_data_text(PACKAGE, name).splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    """Tab-separated rows (of a .tsv or .tsv.gz file), empty trailing columns kept, comments skipped."""
+    raw = data_path(PACKAGE, name).read_bytes()
+    text = (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -32,12 +32,12 @@ class PlaceMatch:
 
 
 class Gazetteer:
-    """Full names and short names of China's divisions (data/gazetteer.tsv, built from cpca)."""
+    """Full names and short names of China's divisions (data/gazetteer.tsv.gz, built from cpca)."""
 
     def __init__(self) -> None:
         self.by_name: dict[str, list[Division]] = defaultdict(list)
         self.by_alias: dict[str, list[Division]] = defaultdict(list)
-        for code, name, level, province, city, aliases in tsv_rows("gazetteer.tsv"):
+        for code, name, level, province, city, aliases in tsv_rows("gazetteer.tsv.gz"):
             division = Division(code, name, level, province, city or None)
             self.by_name[name].append(division)
             for alias in filter(None, aliases.split("|")):
@@ -64,7 +64,7 @@ class PlaceFinder:
         self.gazetteer = gazetteer
 
     def find(self, tokens: list[Token], title_end: int, blocked: set[int]) -> list[PlaceMatch]:
-        """``blocked``: offsets inside people's names (海东 in 陈海东 is no place)."""
+        """``blocked``: offsets inside people's names (the 海东 of a name like 张海东 is no place)."""
         mentions = []  # (candidates, is_full_name, is_context_only, token)
         for token in tokens:
             if token.start in blocked:
