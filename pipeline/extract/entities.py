@@ -41,6 +41,7 @@ class EntityFinder:
         self.weak_surnames = word_set("weak_surnames.txt")
         self.titles = sorted(word_set("person_titles.txt"), key=len, reverse=True)
         self.org_suffixes = word_set("org_suffixes.txt")
+        self.long_org_suffixes = tuple(suffix for suffix in self.org_suffixes if len(suffix) >= 2)
         self.after_name = tuple(self.titles) + SPEECH_VERBS
 
     # People ---------------------------------------------------------------
@@ -142,6 +143,4 @@ class EntityFinder:
             yield org, run[0].start
 
     def _is_suffix(self, token: Token) -> bool:
-        return token.flag == "nt" or token.word in self.org_suffixes or any(
-            token.word.endswith(suffix) and len(suffix) >= 2 for suffix in self.org_suffixes
-        )
+        return token.flag == "nt" or token.word in self.org_suffixes or token.word.endswith(self.long_org_suffixes)
