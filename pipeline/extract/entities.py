@@ -24,10 +24,14 @@ WORD_AFTER_NAME_FREQ = 50
 # A two-character candidate this common as an ordinary word (jieba frequency) is not taken as a name.
 COMMON_WORD_FREQ = 1000
 
-ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng"}
+ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
+# Single characters that never sit inside an organisation's name (others may: 湘维支局 splits into 湘/维/支局).
+FUNCTION_CHARS = set("的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超")
 GENERIC_ORG_PARTS = {"省", "市", "县", "区", "各", "该", "本", "全", "我", "其", "集团", "公司", "集团公司", "分公司", "邮政"}
 MIN_ORG_LEN = 4
 MAX_ORG_TOKENS = 8
+SHORT_ORG_TOKENS = 3
+GENERIC_SUFFIX_LEN = 3
 
 
 def _punct(text: str) -> bool:
@@ -42,6 +46,8 @@ class EntityFinder:
         self.titles = sorted(word_set("person_titles.txt"), key=len, reverse=True)
         self.org_suffixes = word_set("org_suffixes.txt")
         self.long_org_suffixes = tuple(suffix for suffix in self.org_suffixes if len(suffix) >= 2)
+        self.org_stopwords = word_set("org_stopwords.txt")
+        self.place_org_suffixes = word_set("place_org_suffixes.txt")
         self.after_name = tuple(self.titles) + SPEECH_VERBS
 
     # People ---------------------------------------------------------------
@@ -114,7 +120,7 @@ class EntityFinder:
         first: dict[str, int] = {}
         run: list[Token] = []
         for token in tokens + [Token("。", "x", -1)]:
-            if token.flag in ORG_PART_FLAGS or token.word in place_words or token.word in self.org_suffixes:
+            if self._org_part(token, place_words):
                 run.append(token)
                 continue
             for org, start in self._orgs_in_run(run, place_words):
@@ -123,23 +129,37 @@ class EntityFinder:
             run = []
         return sorted(found, key=lambda org: (-found[org], first[org]))
 
+    def _org_part(self, token: Token, place_words) -> bool:
+        if token.flag in ORG_PART_FLAGS or token.word in place_words or token.word in self.org_suffixes:
+            return True
+        return len(token.word) == 1 and HAN.match(token.word) is not None and token.word not in FUNCTION_CHARS
+
     def _orgs_in_run(self, run: list[Token], place_words):
         if not run:
             return
-        last_suffix = max((i for i, t in enumerate(run) if self._is_suffix(t)), default=None)
+        last_suffix = max(
+            (
+                i
+                for i, t in enumerate(run)
+                if self._is_suffix(t) or i and t.word in self.place_org_suffixes and run[i - 1].word in place_words
+            ),
+            default=None,
+        )
         if last_suffix is None:
             return
         run = run[: last_suffix + 1]
-        places = [i for i, t in enumerate(run) if t.word in place_words]
-        if places:
-            run = run[places[0] :]
-        elif not any(t.flag == "nt" for t in run):
-            run = run[-3:]
+        # The name starts at its first place or known organisation (邮储银行黑龙江省分行), else
+        # it is the suffix and the few tokens before it.
+        heads = [i for i, t in enumerate(run[:-1]) if t.word in place_words or t.flag == "nt"]
+        run = run[heads[0] :] if heads else run[-SHORT_ORG_TOKENS:]
         run = run[-MAX_ORG_TOKENS:]
-        if all(t.word in GENERIC_ORG_PARTS or self._is_suffix(t) and t.flag != "nt" for t in run):
+        if len(run) < 2 and run[0].flag != "nt":
+            return
+        # 省分公司, 集团公司 alone are references, not names; 集团公司寄递事业部 names a division.
+        if not heads and all(t.word in GENERIC_ORG_PARTS for t in run[:-1]) and len(run[-1].word) <= GENERIC_SUFFIX_LEN:
             return
         org = "".join(t.word for t in run)
-        if len(org) >= MIN_ORG_LEN and org not in place_words:
+        if len(org) >= MIN_ORG_LEN and org not in place_words and org not in self.org_stopwords:
             yield org, run[0].start
 
     def _is_suffix(self, token: Token) -> bool:
