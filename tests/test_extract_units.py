@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.authors import find_authors, parse_byline
+from pipeline.extract.authors import byline_spots, find_authors, parse_byline
 from pipeline.extract.dates import published_date
 from pipeline.extract.lexicon import word_set
 from pipeline.extract.simhash import NEAR_DUPLICATE_MAX_DISTANCE, band_keys, hamming_distance, simhash64
@@ -42,9 +42,18 @@ def test_byline_roles(line, expected):
     assert credits(line) == expected
 
 
+def test_byline_left_at_the_top_of_the_body_is_found():
+    body = "潇湘之钻\n中国邮政报记者 张明 湖南记者 李芳 通讯员 王强2020-08-28来源:中国邮政报\n正文第一段。"
+    spots = byline_spots((), body)
+    assert [(c.name, c.role) for c in find_authors(spots, UNITS, SURNAMES)] == [
+        ("张明", "reporter"), ("李芳", "reporter"), ("王强", "correspondent")]
+    assert SourceFinder().find(spots, body, body) == "中国邮政报"
+    assert published_date(tuple(spots), None, body, body) == "2020-08-28"
+
+
 def test_bylines_found_in_body_lead_and_close():
     body = "本报讯 （记 者 李萍 通\n讯员 王琴）近日，某地邮政举办活动。\n活动取得实效。 □张三 李四"
-    found = [(c.name, c.role) for c in find_authors((), body, UNITS, SURNAMES)]
+    found = [(c.name, c.role) for c in find_authors(byline_spots((), body), UNITS, SURNAMES)]
     assert found == [("李萍", "reporter"), ("王琴", "correspondent"), ("张三", "author"), ("李四", "author")]
 
 

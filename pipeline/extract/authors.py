@@ -24,6 +24,9 @@ NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff
 ITEM_SEPARATORS = re.compile(r"[\s、，,;；]+")
 LEAD_BYLINE = re.compile(r"本\s*报\s*讯\s*[（(]([^）)]{2,80})[）)]")
 CLOSING_BYLINE = re.compile(r"□\s*([^□\n]{2,40}?)\s*$")
+NAME_AFTER_ROLE = re.compile(r"(?:记\s*者|通\s*讯\s*员|摄\s*影)\s+[\u4e00-\u9fff]{2,4}(?:\s|$)")
+MAX_BYLINE_CHARS = 100
+HEAD_LINES = 4
 # How far into / from the end of the body a byline may sit.
 LEAD_CHARS, CLOSING_CHARS = 120, 60
 
@@ -90,9 +93,16 @@ def parse_byline(line: str, units: frozenset[str], surnames: frozenset[str]) -> 
     return credits + photo_credits
 
 
+def looks_like_byline(line: str) -> bool:
+    """A short line of credits or metadata (记者 某某 … 来源:…), as left in a body by a splitter."""
+    return len(line) <= MAX_BYLINE_CHARS and bool(ROLE.search(line) and (BYLINE_END.search(line) or NAME_AFTER_ROLE.search(line)))
+
+
 def byline_spots(bylines: tuple[str, ...], body: str) -> list[str]:
-    """The byline lines plus a 本报讯（…） lead and a closing □… in the body."""
+    """The byline lines, byline-like lines at the top of the body, a 本报讯（…） lead and a closing □…."""
     spots = list(bylines)
+    head = [line.strip() for line in body.splitlines()[:HEAD_LINES]]
+    spots += [line for line in head if line not in spots and looks_like_byline(line)]
     lead = LEAD_BYLINE.search(body[:LEAD_CHARS])
     if lead:
         spots.append(lead.group(1))
@@ -102,9 +112,10 @@ def byline_spots(bylines: tuple[str, ...], body: str) -> list[str]:
     return spots
 
 
-def find_authors(bylines: tuple[str, ...], body: str, units: frozenset[str], surnames: frozenset[str]) -> list[Credit]:
+def find_authors(spots: list[str], units: frozenset[str], surnames: frozenset[str]) -> list[Credit]:
+    """Credits of the byline spots, in order, each (name, role) once."""
     credits: list[Credit] = []
-    for spot in byline_spots(bylines, body):
+    for spot in spots:
         for credit in parse_byline(spot, units, surnames):
             if credit not in credits:
                 credits.append(credit)

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.authors import find_authors
+from pipeline.extract.authors import byline_spots, find_authors
 from pipeline.extract.dates import published_date
 from pipeline.extract.entities import EntityFinder
 from pipeline.extract.keywords import KeywordRanker
@@ -44,7 +44,8 @@ class Fields:
 
 
 # PDF text spaces out characters (退 役 军 人); words are found only once the spaces go.
-SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+# Line breaks inside a word (毛某介\n绍) come from the same PDF layout.
+SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 class Extractor:
@@ -62,19 +63,21 @@ class Extractor:
 
     def extract(self, story: StoryParts, page_text: str) -> Fields:
         title = " ".join(part for part in (story.kicker, story.title, story.subtitle) if part)
-        text = SPACE_BETWEEN_HAN.sub("", f"{title}\n{story.body}")
-        title_end = text.index("\n")
+        title = SPACE_BETWEEN_HAN.sub("", title)
+        text = f"{title}\n{SPACE_BETWEEN_HAN.sub('', story.body)}"
+        title_end = len(title)
         tokens = self.segmenter.segment(text)  # the one segmentation pass
-        authors = find_authors(story.bylines, story.body, self.not_names, self.entities.surnames)
+        spots = byline_spots(story.bylines, story.body)
+        authors = find_authors(spots, self.not_names, self.entities.surnames)
         author_names = {a.name for a in authors}
         people = self.entities.people(text, tokens, author_names)
         in_names = {i for name in people for m in re.finditer(re.escape(name), text) for i in range(m.start(), m.end())}
         places = self.places.find(tokens, title_end=title_end, blocked=in_names)
         canonical_places = {t.word: p.division.name for p in places for t in tokens if t.word in p.division.name}
         return Fields(
-            published_date=published_date(story.bylines, story.title, story.body, page_text),
+            published_date=published_date(tuple(spots), story.title, story.body, page_text),
             authors=tuple(Author(a.name, a.role) for a in authors),
-            source_name=self.sources.find(story.bylines, story.body, page_text),
+            source_name=self.sources.find(spots, story.body, page_text),
             places=tuple(p.division.name for p in places),
             place_hierarchy=tuple(_place_ref(p.division) for p in places),
             organizations=tuple(self.entities.organizations(tokens, self.place_words)),

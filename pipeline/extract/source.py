@@ -11,7 +11,7 @@ class SourceFinder:
     def __init__(self) -> None:
         self.markers = [(marker, name) for marker, name in tsv_rows("sources.tsv")]
 
-    def find(self, bylines: tuple[str, ...], body: str, page_text: str) -> str | None:
+    def find(self, bylines: list[str], body: str, page_text: str) -> str | None:
         """An explicit 来源 field wins; then a marker in the bylines or the story; then one on the page."""
         for line in bylines:
             match = SOURCE_FIELD.search(line)
