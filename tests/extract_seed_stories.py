@@ -127,7 +127,8 @@ STORIES = {
             source="中国邮政报",
             main_place="湖南省",
             places={"湖南省", "广东省", "长沙市", "衡阳市", "怀化市", "溆浦县", "洪江市"},
-            people={"习近平", "麻秀珍", "杜卫红", "段皓", "李艳", "肖怡", "向永红", "高传梅", "李萍", "潘雨茜", "李晓敏"},
+            # 杜卫红, 肖怡 and 李萍 sit in the mojibake-cut parts of lines, so they are not in this body.
+            people={"习近平", "麻秀珍", "段皓", "李艳", "向永红", "高传梅", "潘雨茜", "李晓敏"},
             organizations={
                 "湖南省邮政分公司", "湖南省分公司", "湖南邮政",
                 "伏水湾营业所", "湘维支局", "怀化市邮政分公司", "洪江市邮政分公司岩垅支局", "衡阳市邮政分公司",
@@ -175,7 +176,7 @@ STORIES = {
             date=None,
             authors=[("李萍", "reporter"), ("汪嘉铭", "correspondent"), ("李萍", "photographer"), ("汪嘉铭", "photographer")],
             source="中国邮政报",
-            main_place="江西省",
+            main_place="景德镇市",
             places={"江西省", "景德镇市"},
             people={"郭品华"},
             organizations={"江西省景德镇市城区邮政分公司寄递事业部", "城中营业部"},
@@ -251,7 +252,14 @@ def _overlap(a: str, b: str) -> bool:
     return a in b or b in a
 
 
-def scores(extractor) -> dict[str, dict[str, float]]:
+def seed_cases():
+    """(key, story, page, gold) for every seed story."""
+    for key, (build, gold) in STORIES.items():
+        story, page = build()
+        yield key, story, page, gold
+
+
+def scores(extractor, cases) -> dict[str, dict[str, float]]:
     """Micro precision/recall of people, organisations and places over the seed stories.
 
     Places and people count exact matches; organisations both exact and lenient (one name
@@ -259,8 +267,7 @@ def scores(extractor) -> dict[str, dict[str, float]]:
     """
     kinds = ("people", "places", "organizations", "organizations_lenient")
     tallies = {kind: {"right": 0, "predicted": 0, "found": 0, "gold": 0} for kind in kinds}
-    for build, gold in STORIES.values():
-        story, page = build()
+    for _, story, page, gold in cases:
         fields = extractor.extract(story, page)
         for kind, predicted, expected, match in (
             ("people", fields.people, gold.people, str.__eq__),
@@ -287,5 +294,10 @@ def scores(extractor) -> dict[str, dict[str, float]]:
 if __name__ == "__main__":
     from pipeline.extract import Extractor
 
-    for kind, score in scores(Extractor()).items():
-        print(f"{kind:24s} P={score['precision']:.2f} R={score['recall']:.2f} (predicted {score['predicted']}, gold {score['gold']})")
+    from tests.extract_invented_stories import invented_cases
+
+    extractor = Extractor()
+    for label, cases in (("seeds", seed_cases()), ("invented", invented_cases())):
+        for kind, score in scores(extractor, cases).items():
+            print(f"{label:9s} {kind:22s} P={score['precision']:.2f} R={score['recall']:.2f} "
+                  f"(predicted {score['predicted']}, gold {score['gold']})")

@@ -9,6 +9,9 @@ from pipeline.extract.segmenter import Token
 LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 # A mention in the title weighs like this many mentions in the body.
 TITLE_WEIGHT = 3
+# A division written right before one inside it (省 before 市 before 县) is the address of that
+# place rather than the story's subject: it counts half.
+CHAIN_PREFIX_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -79,12 +82,17 @@ class PlaceFinder:
         counts: dict[str, float] = defaultdict(float)
         first: dict[str, int] = {}
         chosen: dict[str, Division] = {}
-        for candidates, full, context_only, token in mentions:
-            division = self._resolve(candidates, full, context_only, context)
+        resolved = [(self._resolve(c, full, only, context), token) for c, full, only, token in mentions]
+        for index, (division, token) in enumerate(resolved):
             if division is None:
                 continue
             chosen[division.code] = division
-            counts[division.code] += TITLE_WEIGHT if token.start < title_end else 1
+            weight = TITLE_WEIGHT if token.start < title_end else 1
+            following = resolved[index + 1] if index + 1 < len(resolved) else (None, None)
+            if following[0] and following[1].start == token.start + len(token.word) and following[0].within(division) \
+                    and following[0].code != division.code:
+                weight *= CHAIN_PREFIX_WEIGHT  # 山东省 in 山东省临沂市沂水县: context for the place it leads to
+            counts[division.code] += weight
             first.setdefault(division.code, token.start)
         matches = [PlaceMatch(chosen[code], counts[code], first[code]) for code in chosen]
         return sorted(matches, key=lambda m: (-m.count, m.first))
