@@ -162,3 +162,36 @@ def test_data_has_no_seed_only_names():
             continue  # the national table names every division, seeds' included, by design
         text = entry.read_text(encoding="utf-8")
         assert not [name for name in banned if name in text], entry.name
+
+
+# --- bylines, generated ------------------------------------------------------------------
+
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅"
+ROLE_WORDS = {"reporter": ["记者", "本报记者", "记 者"], "correspondent": ["通讯员", "通 讯 员"]}
+names = st.builds(
+    lambda surname, given: surname + given,
+    st.sampled_from("王李张刘陈杨黄赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾"),
+    st.text(GIVEN, min_size=1, max_size=2),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(sorted(ROLE_WORDS)), st.integers(0, 2), st.lists(names, min_size=1, max_size=3, unique=True)),
+        min_size=1,
+        max_size=3,
+    ),
+    st.sampled_from(["", "2020-08-28来源:中国邮政报", "）"]),
+)
+def test_generated_bylines_give_names_and_roles(groups, tail):
+    parts, expected = [], []
+    for role, variant, group in groups:
+        parts.append(ROLE_WORDS[role][variant % len(ROLE_WORDS[role])] + " " + " ".join(group))
+        expected += [(name, role) for name in group if (name, role) not in expected]
+    line = "本报讯（" + " ".join(parts) + tail
+    found = []
+    for credit in credits(line):
+        if credit not in found:
+            found.append(credit)
+    assert found == expected
