@@ -77,10 +77,10 @@ def story_002() -> tuple[StoryParts, str]:
 def pdf_story(prefix, start, end, title, kicker=None, subtitle=None, continuation=False, photo=False):
     def build() -> tuple[StoryParts, str]:
         body = pdf_body(prefix, start, end)
-        return (
-            StoryParts(body=body, title=title, kicker=kicker, subtitle=subtitle, is_continuation=continuation, is_photo=photo),
-            seed_text(prefix),
+        parts = StoryParts(
+            body=body, title=title, kicker=kicker, subtitle=subtitle, is_continuation=continuation, is_photo=photo
         )
+        return parts, seed_text(prefix)
 
     return build
 

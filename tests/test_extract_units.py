@@ -105,7 +105,9 @@ def test_spam_mirror_copy_is_a_near_duplicate():
     assert hamming_distance(simhash64(original), simhash64(simplified)) <= NEAR_DUPLICATE_MAX_DISTANCE
 
 
-@pytest.mark.parametrize("a, b", [("004-yichang", "004-yuanzhou"), ("004-taiyuan", "004-henan"), ("003-shandong", "003-xinjiang")])
+@pytest.mark.parametrize(
+    "a, b", [("004-yichang", "004-yuanzhou"), ("004-taiyuan", "004-henan"), ("003-shandong", "003-xinjiang")]
+)
 def test_different_stories_of_a_page_are_not_near_duplicates(a, b):
     body_a, body_b = STORIES[a][0]()[0].body, STORIES[b][0]()[0].body
     assert hamming_distance(simhash64(body_a), simhash64(body_b)) > NEAR_DUPLICATE_MAX_DISTANCE
@@ -178,7 +180,9 @@ names = st.builds(
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
-        st.tuples(st.sampled_from(sorted(ROLE_WORDS)), st.integers(0, 2), st.lists(names, min_size=1, max_size=3, unique=True)),
+        st.tuples(
+            st.sampled_from(sorted(ROLE_WORDS)), st.integers(0, 2), st.lists(names, min_size=1, max_size=3, unique=True)
+        ),
         min_size=1,
         max_size=3,
     ),

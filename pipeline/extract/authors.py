@@ -95,7 +95,9 @@ def parse_byline(line: str, units: frozenset[str], surnames: frozenset[str]) -> 
 
 def looks_like_byline(line: str) -> bool:
     """A short line of credits or metadata (记者 某某 … 来源:…), as left in a body by a splitter."""
-    return len(line) <= MAX_BYLINE_CHARS and bool(ROLE.search(line) and (BYLINE_END.search(line) or NAME_AFTER_ROLE.search(line)))
+    if len(line) > MAX_BYLINE_CHARS or not ROLE.search(line):
+        return False
+    return bool(BYLINE_END.search(line) or NAME_AFTER_ROLE.search(line))
 
 
 def byline_spots(bylines: tuple[str, ...], body: str) -> list[str]:

@@ -9,7 +9,7 @@ autonomous divisions). Rebuild with:
     /tmp/probe/bin/pip install cpca==0.5.5
     /tmp/probe/bin/python -m pipeline.extract.build_gazetteer
 
-Output (gzip, 37 KB instead of 178 KB; mtime 0 so rebuilds are byte-identical) columns: code (6-digit adcode), name, level (province|city|county),
+Output (gzip: 37 KB instead of 178 KB; mtime 0, so rebuilds are byte-identical), columns: code (6-digit adcode), name, level (province|city|county),
 province, city (the enclosing divisions' full names; municipalities are their
 own city), aliases (``|``-separated short names, e.g. 大庆 for 大庆市).
 """
@@ -52,7 +52,8 @@ def short_names(name: str, nations: list[str]) -> list[str]:
 
 
 def build() -> list[tuple[str, ...]]:
-    nations = sorted((line.strip() for line in _read("56_nations.csv").splitlines() if line.strip()), key=len, reverse=True)
+    nations = [line.strip() for line in _read("56_nations.csv").splitlines() if line.strip()]
+    nations.sort(key=len, reverse=True)
     names: dict[str, str] = {}
     for row in csv.DictReader(io.StringIO(_read("adcodes.csv"))):
         if row["name"] not in PLACEHOLDERS:
@@ -73,7 +74,8 @@ def build() -> list[tuple[str, ...]]:
 
 
 def main() -> None:
-    lines = ["# code\tname\tlevel\tprovince\tcity\taliases -- built by pipeline/extract/build_gazetteer.py from cpca 0.5.5"]
+    header = "# code\tname\tlevel\tprovince\tcity\taliases -- built by pipeline/extract/build_gazetteer.py from cpca 0.5.5"
+    lines = [header]
     lines += ["\t".join(row) for row in build()]
     with gzip.GzipFile(OUTPUT, "wb", mtime=0) as out:
         out.write(("\n".join(lines) + "\n").encode("utf-8"))

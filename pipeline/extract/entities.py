@@ -26,7 +26,9 @@ COMMON_WORD_FREQ = 1000
 
 ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
 # Single characters that never sit inside an organisation's name (others may: 湘维支局 splits into 湘/维/支局).
-FUNCTION_CHARS = set("的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超")
+FUNCTION_CHARS = set(
+    "的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超"
+)
 GENERIC_ORG_PARTS = {"省", "市", "县", "区", "各", "该", "本", "全", "我", "其", "集团", "公司", "集团公司", "分公司", "邮政"}
 MIN_ORG_LEN = 4
 MAX_ORG_TOKENS = 8
@@ -34,8 +36,9 @@ SHORT_ORG_TOKENS = 3
 GENERIC_SUFFIX_LEN = 3
 
 
-def _punct(text: str) -> bool:
-    return not HAN.match(text[:1] or "-")
+def _not_han(char: str) -> bool:
+    """True for punctuation, digits, Latin, spaces and the end of the text."""
+    return not HAN.match(char or "-")
 
 
 class EntityFinder:
@@ -49,6 +52,7 @@ class EntityFinder:
         self.org_stopwords = word_set("org_stopwords.txt")
         self.place_org_suffixes = word_set("place_org_suffixes.txt")
         self.after_name = tuple(self.titles) + SPEECH_VERBS
+        self.title_alternation = "|".join(map(re.escape, self.titles))
 
     # People ---------------------------------------------------------------
     def people(self, text: str, tokens: list[Token], exclude: set[str]) -> list[str]:
@@ -79,10 +83,11 @@ class EntityFinder:
 
     def _given_len(self, text: str, after_surname: int) -> int:
         """One or two given-name characters, judged by what follows them."""
-        if text.startswith(self.after_name + NAME_BREAKS, after_surname + 1) or _punct(text[after_surname + 1 : after_surname + 2]):
+        second = after_surname + 1
+        if text.startswith(self.after_name + NAME_BREAKS, second) or _not_han(text[second : second + 1]):
             return 1
         # 张明看来, 王芳正在: the second candidate character starts a word.
-        if self.segmenter.frequency(text[after_surname + 1 : after_surname + 3]) >= WORD_AFTER_NAME_FREQ:
+        if self.segmenter.frequency(text[second : second + 2]) >= WORD_AFTER_NAME_FREQ:
             return 1
         return 2
 
@@ -101,7 +106,8 @@ class EntityFinder:
         before = any(text.endswith(title, 0, start) for title in self.titles)
         if name[:surname_len] in self.weak_surnames:
             # 管好, 和检查: the characters read as a word rather than a name.
-            is_word = self.segmenter.frequency(name[:2]) or self.segmenter.frequency(name[1:3]) >= WORD_AFTER_NAME_FREQ
+            frequency = self.segmenter.frequency
+            is_word = frequency(name[:2]) or frequency(name[1:3]) >= WORD_AFTER_NAME_FREQ
             return name if before and not is_word else None
         after = text.startswith(self.after_name, end)
         return name if before or after else None
@@ -109,7 +115,10 @@ class EntityFinder:
     def _add_listed(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """张明、李某某副总经理: a name joined by 、 to a recognised one is a name too."""
         for name in list(found):
-            for match in re.finditer(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}})、{re.escape(name)}|{re.escape(name)}、([\u4e00-\u9fff]{{2,3}})(?=[、，,\s]|{'|'.join(self.titles)})", text):
+            known = re.escape(name)
+            before = rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}})、{known}"
+            after = rf"{known}、([\u4e00-\u9fff]{{2,3}})(?=[、，,\s]|{self.title_alternation})"
+            for match in re.finditer(f"{before}|{after}", text):
                 other = match.group(1) or match.group(2)
                 if other and other[0] in self.surnames and other not in exclude and not set(other[1:]) & NON_NAME_CHARS:
                     found.setdefault(other, match.start())
@@ -156,7 +165,8 @@ class EntityFinder:
         if len(run) < 2 and run[0].flag != "nt":
             return
         # 省分公司, 集团公司 alone are references, not names; 集团公司寄递事业部 names a division.
-        if not heads and all(t.word in GENERIC_ORG_PARTS for t in run[:-1]) and len(run[-1].word) <= GENERIC_SUFFIX_LEN:
+        generic_head = all(t.word in GENERIC_ORG_PARTS for t in run[:-1])
+        if not heads and generic_head and len(run[-1].word) <= GENERIC_SUFFIX_LEN:
             return
         org = "".join(t.word for t in run)
         if len(org) >= MIN_ORG_LEN and org not in place_words and org not in self.org_stopwords:
