@@ -73,6 +73,11 @@ def test_published_date(bylines, body, page, expected):
     assert published_date(bylines, None, body, page) == expected
 
 
+def test_event_date_in_the_first_sentence_of_a_page_is_not_the_issue_date():
+    page = "2022年4月28日，某市政府召开新闻发布会，明确将邮政作为唯一渠道。\n另一篇报道……"
+    assert published_date((), None, "近日，某县邮政分公司开展活动。", page) is None
+
+
 def test_page_year_applies_to_month_day_when_page_has_one_date():
     page = "要闻\n" + "正文" * 200 + "2022年11月25日讯"
     assert published_date((), None, "11月9日，活动举行。", page) == "2022-11-09"

@@ -11,8 +11,11 @@ FULL_DATE = re.compile(
 MONTH_DAY = re.compile(rf"(?<![\d年.\-/])(\d{{1,2}}){_SEP}月{_SEP}(\d{{1,2}}){_SEP}[日号]")
 YEAR = re.compile(rf"(?<!\d)((?:19|20)\d\d){_SEP}年")
 SENTENCE = re.compile(r"[^。！？!?\n]+")
-# A page header is short; dates in its first characters are the issue date.
-PAGE_HEADER_CHARS = 200
+# The issue date of a page sits on a short line of its own near the top (报头: 2022年11月25日
+# 星期五 / 第3版); a date inside a sentence there is an event of the first story, not the issue.
+HEADER_LINES = 6
+HEADER_LINE_CHARS = 60
+SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！？]")
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -50,15 +53,25 @@ def _month_day_in_sentences(text: str, page_year: int | None) -> str | None:
     return None
 
 
+def _header_date(page_text: str) -> str | None:
+    lines = [line.strip() for line in page_text.splitlines() if line.strip()][:HEADER_LINES]
+    for line in lines:
+        if len(line) <= HEADER_LINE_CHARS and not SENTENCE_PUNCTUATION.search(line):
+            found = full_dates(line)
+            if found:
+                return found[0]
+    return None
+
+
 def published_date(bylines: tuple[str, ...], title: str | None, body: str, page_text: str) -> str | None:
     """The story's date: byline date, else the page header's, else a dated sentence of the story."""
     for line in bylines:
         found = full_dates(line)
         if found:
             return found[0]
-    header = full_dates(page_text[:PAGE_HEADER_CHARS])
+    header = _header_date(page_text)
     if header:
-        return header[0]
+        return header
     page_years = {iso[:4] for iso in full_dates(page_text)}
     page_year = int(page_years.pop()) if len(page_years) == 1 else None
     return _month_day_in_sentences(f"{title or ''}\n{body}", page_year)
