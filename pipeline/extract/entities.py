@@ -27,7 +27,7 @@ COMMON_WORD_FREQ = 1000
 ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
 # Single characters that never sit inside an organisation's name (others may: 湘维支局 splits into 湘/维/支局).
 FUNCTION_CHARS = set(
-    "的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超"
+    "的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超有好"
 )
 GENERIC_ORG_PARTS = {"省", "市", "县", "区", "各", "该", "本", "全", "我", "其", "集团", "公司", "集团公司", "分公司", "邮政"}
 MIN_ORG_LEN = 4
@@ -144,19 +144,16 @@ class EntityFinder:
         return len(token.word) == 1 and HAN.match(token.word) is not None and token.word not in FUNCTION_CHARS
 
     def _orgs_in_run(self, run: list[Token], place_words):
-        if not run:
-            return
-        last_suffix = max(
-            (
-                i
-                for i, t in enumerate(run)
-                if self._is_suffix(t) or i and t.word in self.place_org_suffixes and run[i - 1].word in place_words
-            ),
-            default=None,
-        )
-        if last_suffix is None:
-            return
-        run = run[: last_suffix + 1]
+        """The organisation a run names, and the ones it nests (邮储银行某市分行营业部 -> 邮储银行某市分行)."""
+        suffixes = [
+            i
+            for i, t in enumerate(run)
+            if self._is_suffix(t) or i and t.word in self.place_org_suffixes and run[i - 1].word in place_words
+        ]
+        for end in reversed(suffixes):
+            yield from self._org_ending_at(run[: end + 1], place_words)
+
+    def _org_ending_at(self, run: list[Token], place_words):
         # The name starts at its first place or known organisation (邮储银行黑龙江省分行), else
         # it is the suffix and the few tokens before it.
         heads = [i for i, t in enumerate(run[:-1]) if t.word in place_words or t.flag == "nt"]
