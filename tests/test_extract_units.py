@@ -51,6 +51,12 @@ def test_byline_left_at_the_top_of_the_body_is_found():
     assert published_date(tuple(spots), None, body, body) == "2020-08-28"
 
 
+def test_a_first_sentence_with_a_role_word_is_not_a_byline():
+    body = "2022年11月8日，记者从某省邮政分公司获悉，全省网点完成转型。\n正文。"
+    assert byline_spots((), body) == []
+    assert published_date(tuple(byline_spots((), body)), None, body, body) == "2022-11-08"  # as a dateline
+
+
 def test_bylines_found_in_body_lead_and_close():
     body = "本报讯 （记 者 李萍 通\n讯员 王琴）近日，某地邮政举办活动。\n活动取得实效。 □张三 李四"
     found = [(c.name, c.role) for c in find_authors(byline_spots((), body), UNITS, SURNAMES)]
@@ -76,6 +82,11 @@ def test_published_date(bylines, body, page, expected):
 def test_event_date_in_the_first_sentence_of_a_page_is_not_the_issue_date():
     page = "2022年4月28日，某市政府召开新闻发布会，明确将邮政作为唯一渠道。\n另一篇报道……"
     assert published_date((), None, "近日，某县邮政分公司开展活动。", page) is None
+
+
+def test_a_recalled_date_deep_in_the_story_is_not_its_date():
+    body = "近日，某县邮政分公司开展活动。活动现场气氛热烈。村民纷纷参与。2018年4月28日，该村曾获表彰。"
+    assert published_date((), "标题", body, "") is None
 
 
 def test_page_year_applies_to_month_day_when_page_has_one_date():

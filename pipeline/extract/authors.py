@@ -26,6 +26,8 @@ LEAD_BYLINE = re.compile(r"本\s*报\s*讯\s*[（(]([^）)]{2,80})[）)]")
 CLOSING_BYLINE = re.compile(r"□\s*([^□\n]{2,40}?)\s*$")
 NAME_AFTER_ROLE = re.compile(r"(?:记\s*者|通\s*讯\s*员|摄\s*影)\s+[\u4e00-\u9fff]{2,4}(?:\s|$)")
 MAX_BYLINE_CHARS = 100
+# A sentence (记者从某公司获悉，2022年…) is not a byline.
+SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！？!?]")
 HEAD_LINES = 4
 # How far into / from the end of the body a byline may sit.
 LEAD_CHARS, CLOSING_CHARS = 120, 60
@@ -95,7 +97,7 @@ def parse_byline(line: str, units: frozenset[str], surnames: frozenset[str]) -> 
 
 def looks_like_byline(line: str) -> bool:
     """A short line of credits or metadata (记者 某某 … 来源:…), as left in a body by a splitter."""
-    if len(line) > MAX_BYLINE_CHARS or not ROLE.search(line):
+    if len(line) > MAX_BYLINE_CHARS or SENTENCE_PUNCTUATION.search(line) or not ROLE.search(line):
         return False
     return bool(BYLINE_END.search(line) or NAME_AFTER_ROLE.search(line))
 

@@ -2,6 +2,7 @@
 
 import re
 from datetime import date
+from itertools import islice
 
 _SEP = r"\s*"
 FULL_DATE = re.compile(
@@ -11,6 +12,8 @@ FULL_DATE = re.compile(
 MONTH_DAY = re.compile(rf"(?<![\d年.\-/])(\d{{1,2}}){_SEP}月{_SEP}(\d{{1,2}}){_SEP}[日号]")
 YEAR = re.compile(rf"(?<!\d)((?:19|20)\d\d){_SEP}年")
 SENTENCE = re.compile(r"[^。！？!?\n]+")
+# The title line and the body's first sentences: where a dateline stands.
+DATELINE_SENTENCES = 3
 # The issue date of a page sits on a short line of its own near the top (报头: 2022年11月25日
 # 星期五 / 第3版); a date inside a sentence there is an event of the first story, not the issue.
 HEADER_LINES = 6
@@ -37,8 +40,9 @@ def full_dates(text: str) -> list[str]:
 
 
 def _month_day_in_sentences(text: str, page_year: int | None) -> str | None:
-    """First month-day of the text whose year the same sentence (or the page's own date) gives."""
-    for sentence in SENTENCE.finditer(text):
+    """The dateline: a date in the opening sentences, with a year from the same sentence or the page.
+    Dates further down are events the story recalls (2013年11月…), not its date."""
+    for sentence in islice(SENTENCE.finditer(text), DATELINE_SENTENCES):
         sentence_text = sentence.group(0)
         full = full_dates(sentence_text)
         if full:
