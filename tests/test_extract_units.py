@@ -145,6 +145,15 @@ def test_band_keys_shared_within_max_distance(h, flips):
     assert len(band_keys(h)) == NEAR_DUPLICATE_MAX_DISTANCE + 1
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2**64 - 1), st.integers(0, 2**64 - 1))
+def test_signed_avro_form_gives_same_distance_and_bands(a, b):
+    from pipeline.records import to_signed64
+
+    assert hamming_distance(to_signed64(a), to_signed64(b)) == hamming_distance(a, b)
+    assert band_keys(to_signed64(a)) == band_keys(a)
+
+
 @settings(max_examples=50, deadline=None)
 @given(st.text(min_size=1, max_size=300))
 def test_simhash_is_unsigned_64_bit_and_stable(text):

@@ -40,12 +40,18 @@ def simhash64(text: str) -> int:
     return int("".join("1" if s > 0 else "0" for s in score), 2)
 
 
+MASK = (1 << BITS) - 1
+
+
 def hamming_distance(a: int, b: int) -> int:
-    return (a ^ b).bit_count()
+    """Bits that differ; accepts unsigned hashes or the signed form stored in Avro."""
+    return ((a ^ b) & MASK).bit_count()
 
 
 def band_keys(h: int) -> list[str]:
-    """One key per band ("band index:band bits"); near-duplicates share at least one."""
+    """One key per band ("band index:band bits"); near-duplicates share at least one.
+    Accepts unsigned hashes or the signed form stored in Avro (same keys)."""
+    h &= MASK
     keys = []
     for band in range(BANDS):
         lo = band * BITS // BANDS
