@@ -73,7 +73,13 @@ class Extractor:
         people = self.entities.people(text, tokens, author_names)
         in_names = {i for name in people for m in re.finditer(re.escape(name), text) for i in range(m.start(), m.end())}
         places = self.places.find(tokens, title_end=title_end, blocked=in_names)
-        canonical_places = {t.word: p.division.name for p in places for t in tokens if t.word in p.division.name}
+        found_places = {p.division for p in places}
+        canonical_places = {  # 黑龙江 and 黑龙江省 are one keyword
+            t.word: division.name
+            for t in tokens
+            for division in self.gazetteer.candidates(t.word)[0]
+            if division in found_places
+        }
         return Fields(
             published_date=published_date(tuple(spots), story.title, story.body, page_text),
             authors=tuple(Author(a.name, a.role) for a in authors),

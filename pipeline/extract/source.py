@@ -9,7 +9,10 @@ SOURCE_FIELD = re.compile(r"来\s*源\s*[:：]\s*([^\s:：|/,，]{2,20}?)(?=\s|$
 
 class SourceFinder:
     def __init__(self) -> None:
-        self.markers = [(marker, name) for marker, name in tsv_rows("sources.tsv")]
+        # Markers match across PDF spacing (本 报 讯).
+        self.markers = [
+            (re.compile(r"\s*".join(map(re.escape, marker))), name) for marker, name in tsv_rows("sources.tsv")
+        ]
 
     def find(self, bylines: list[str], body: str, page_text: str) -> str | None:
         """An explicit 来源 field wins; then a marker in the bylines or the story; then one on the page."""
@@ -19,8 +22,7 @@ class SourceFinder:
                 return match.group(1)
         story_text = "\n".join(bylines) + "\n" + body
         for text in (story_text, page_text):
-            compact = re.sub(r"\s+", "", text)
             for marker, name in self.markers:
-                if marker in compact:
+                if marker.search(text):
                     return name
         return None
