@@ -218,7 +218,65 @@ def fragment(article: Article, rng: random.Random) -> Page:
     return Page("fragment", article, "\n".join(parts), (*spam, FURNITURE_LINES[1], FURNITURE_LINES[4]))
 
 
-TEMPLATES = (portal, table_mirror, lying, fragment)
+def cms(article: Article, rng: random.Random) -> Page:
+    """Modern CMS: <main><article> with header/meta/<time>, tag links, teasers and comments after it."""
+    related = _related(rng)
+    spam = [_spam_line(rng) for _ in range(2)]
+    head = f"<h1>{escape(article.headline)}</h1>" if article.headline else ""
+    if article.subtitle:
+        head += f'<p class="sub-title">{escape(article.subtitle)}</p>'
+    if article.meta:
+        head += f'<div class="meta"><time datetime="2020-08-28">{escape(article.meta)}</time></div>'
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
+    teasers = "".join(
+        f'<div class="item"><h4><a href="/{_rid(rng)}">{escape(t)}</a></h4>'
+        f"<p>{escape(t)}，{escape(rng.choice(SPAM_PHRASES))}，点击查看详细内容……</p></div>"
+        for t in related[:3]
+    )
+    html = f"""<!DOCTYPE html><html lang="zh"><head><title>{escape(article.headline or SITE_NAMES[1])} - {SITE_NAMES[1]}</title></head>
+<body><div id="cookie-notice">本网站使用cookie以改善浏览体验，继续浏览即表示同意。</div>
+<header><a class="logo" href="/">{SITE_NAMES[1]}</a><nav>{"".join(f'<a href="/{i}">{t}</a>' for i, t in enumerate(NAV_ITEMS))}</nav></header>
+<main><article><header>{head}</header>
+<div class="article-body">{paragraphs}</div>
+<footer class="tags"><a href="/t/1">邮政</a><a href="/t/2">网点</a><a href="/t/3">转型</a></footer></article>
+<section class="news-list"><h3>相关阅读</h3>{teasers}</section>
+<section id="comment-list"><h3>网友评论</h3><p>{escape(spam[0])}</p><p>游客：{escape(related[3])}，写得真好！</p></section>
+</main><div class="ad-box"><p>{escape(spam[1])}</p></div>
+<footer>{escape(FURNITURE_LINES[0])}</footer></body></html>"""
+    return Page("cms", article, html, (*spam, *related, *NAV_ITEMS, FURNITURE_LINES[0], "cookie", "点击查看详细内容"))
+
+
+def injected(article: Article, rng: random.Random) -> Page:
+    """Mirror with spam links planted inside paragraphs, id-hidden blocks, headline only in <title>."""
+    hidden_id = _rid(rng)
+    spam = [_spam_line(rng) for _ in range(3)]
+    ad_sentence = f"欢迎访问{rng.choice(SITE_NAMES)}，{rng.choice(SPAM_PHRASES)}，最新最全的免费在线观看平台！"
+    planted = []
+    paragraphs = []
+    for paragraph in article.paragraphs:
+        if rng.random() < 0.3 and len(paragraph) > 20:
+            phrase = rng.choice(SPAM_PHRASES)
+            planted.append(phrase)
+            cut = rng.randrange(len(paragraph))
+            paragraph = f'{escape(paragraph[:cut])}<a href="http://{_rid(rng)}.cc/">{escape(phrase)}</a>{escape(paragraph[cut:])}'
+        else:
+            paragraph = escape(paragraph)
+        paragraphs.append(f"<div>{paragraph}</div>")
+    head = f"<div>{escape(article.headline)}</div>" if article.headline else ""
+    head += f"<div>{escape(article.subtitle)}</div>" if article.subtitle else ""
+    head += f"<div>{escape(article.meta)}</div>" if article.meta else ""
+    html = f"""<html><head><title>{escape(article.headline or SITE_NAMES[2])}_{SITE_NAMES[2]}</title>
+<style type="text/css">#{hidden_id}, .x{hidden_id} {{ position: absolute; top: -8000px }}</style></head><body>
+<div id="{hidden_id}">{escape(spam[0])}</div>
+<div><div>{head}{"".join(paragraphs)}</div></div>
+<p>{" ".join(f'<a href="/{_rid(rng)}">{escape(p)}</a>' for p in rng.sample(SPAM_PHRASES, 6))}</p>
+<p>{escape(ad_sentence)}</p><p>{escape(spam[1])}</p>
+<p class="x{hidden_id}">{escape(spam[2])}</p>
+</body></html>"""
+    return Page("injected", article, html, (*spam, *planted, ad_sentence))
+
+
+TEMPLATES = (portal, table_mirror, lying, fragment, cms, injected)
 
 
 def generated_pages(seeds=(1, 2)) -> list[Page]:

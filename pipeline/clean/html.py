@@ -54,12 +54,16 @@ class HtmlExtractor:
     def extract(self, markup: str) -> str:
         """The article of an HTML page as plain text, one paragraph per line."""
         soup = BeautifulSoup(markup, "lxml")
+        headline = _headline_from_title(soup)
         self._remove_invisible(soup)
         self._remove_furniture(soup)
         self._remove_link_farms(soup)
+        self._remove_inline_spam(soup)
         blocks = self._blocks(soup)
         for block in blocks:
             block.junk = not block.barrier and self._judge.is_junk(block.text)
+            if headline and _squeeze(block.text) == headline:
+                block.titled = True
         start, end = _main_window(blocks)
         return "\n".join(b.text for b in blocks[start:end] if _is_text(b))
 
@@ -89,7 +93,7 @@ class HtmlExtractor:
         if element.get("role") in rules.CHROME_ROLES:
             return True
         if element.name == "header":
-            return element.find_parent(rules.CONTENT_TAGS) is None
+            return element.find_parent(rules.CONTENT_TAGS) is None and not _is_article_header(element)
         tokens = _class_tokens(element)
         return bool(tokens & self._chrome_hints) and not any(rules.TITLE_HINT.search(t) for t in tokens)
 
@@ -105,6 +109,19 @@ class HtmlExtractor:
             link_chars = sum(_visible_chars(a) for a in links)
             if text_chars and link_chars / text_chars >= rules.LINK_FARM_MIN_RATIO:
                 _replace_by_barrier(soup, element)
+
+    def _remove_inline_spam(self, soup: BeautifulSoup) -> None:
+        """Spam phrases planted as visible inline elements (often links) inside paragraphs."""
+        for element in soup.find_all(rules.INLINE_TAGS):
+            if getattr(element, "decomposed", False):
+                continue
+            text = element.get_text()
+            if len(text) > rules.INLINE_MAX_CHARS or not self._judge.is_spam(text):
+                continue
+            # Only a phrase planted in running text; a block made of it is judged as a block.
+            owner = element.find_parent(rules.BLOCK_TAGS)
+            if owner is not None and _visible_chars(element) < rules.PLANTED_MAX_SHARE * _visible_chars(owner):
+                element.decompose()
 
     # --- linearisation
 
@@ -178,7 +195,7 @@ def _main_window(blocks: list[_Block]) -> tuple[int, int]:
     for index, block in enumerate(blocks):
         if running <= 0:
             running, run_start = 0, index
-        running += _weight(block)
+        running += 0 if index and _is_teaser(blocks[index - 1], block) else _weight(block)
         if running > best_sum:
             best_sum, best = running, (run_start, index + 1)
     if best is None:
@@ -193,10 +210,17 @@ def _weight(block: _Block) -> int:
     if block.junk:
         return -max(block.size, rules.BARRIER_COST)
     if block.link_dense:
-        return -block.size
+        return -rules.LINK_DENSE_COST_FACTOR * block.size
     if block.size >= rules.PROSE_MIN_CHARS and rules.PROSE_PUNCTUATION.search(block.text):
         return block.size
     return -rules.SHORT_BLOCK_COST
+
+
+def _is_teaser(previous: _Block, block: _Block) -> bool:
+    """A summary under a linked title (related-news lists): no evidence of article either way."""
+    if not previous.link_dense or block.link_dense:
+        return False
+    return block.size < rules.TEASER_MAX_CHARS or block.text.endswith(rules.TRUNCATION_MARKS)
 
 
 def _head_start(blocks: list[_Block], start: int) -> int:
@@ -256,6 +280,29 @@ def _css_hidden_elements(soup: BeautifulSoup) -> list[Tag]:
                 except Exception:  # soupsieve rejects what it cannot parse; such a rule is skipped
                     continue
     return hidden
+
+
+def _is_article_header(element: Tag) -> bool:
+    """A <header> holding a headline rather than the site's logo and menu."""
+    if element.find(("h1", "h2")) is None:
+        return False
+    text_chars = _visible_chars(element)
+    link_chars = sum(_visible_chars(a) for a in element.find_all("a"))
+    return not text_chars or link_chars / text_chars < rules.HEADER_MAX_LINK_RATIO
+
+
+def _headline_from_title(soup: BeautifulSoup) -> str:
+    """The longest part of the page's <title> ("headline_site"), whitespace removed."""
+    title = soup.find("title")
+    if title is None:
+        return ""
+    parts = [_squeeze(p) for p in rules.TITLE_SEPARATORS.split(title.get_text())]
+    longest = max(parts, key=len, default="")
+    return longest if len(longest) >= rules.TITLE_MIN_CHARS else ""
+
+
+def _squeeze(text: str) -> str:
+    return _WHITESPACE.sub("", text)
 
 
 def _class_tokens(element: Tag) -> set[str]:

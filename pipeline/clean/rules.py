@@ -27,16 +27,21 @@ QUOTE = re.compile(r"[“”「」『』《》]")
 SPAM_MIN_CHARS = 4
 SPAM_THRESHOLD = 3.0
 SPAM_WEIGHTS = {
-    "coverage": 2.5,  # share of the line's characters that are spam vocabulary (weighted)
+    "coverage": 3.0,  # share of the line's characters that are spam vocabulary (weighted)
     "segment_hits": 2.0,  # mean per-segment spam evidence (capped at 1 per segment)
     "many_segments": 0.5,  # at least MANY_SEGMENTS comma-separated phrases
     "short_segments": 0.5,  # phrases short like keywords, not clauses
-    "sentence": -1.5,  # per sentence-final mark or quote, up to two
+    "sentence": -1.0,  # per sentence-final mark or quote, up to two
+    "variety": 0.5,  # per distinct spam term beyond VARIETY_FREE, when coverage is high
 }
+VARIETY_FREE = 2
+VARIETY_MAX_TERMS = 3
+VARIETY_MIN_COVERAGE = 0.35
 MANY_SEGMENTS = 3
 SHORT_SEGMENT_CHARS = 10
 CHROME_MAX_CHARS = 80
-CHROME_MIN_COVERAGE = 0.4
+CHROME_MIN_COVERAGE = 0.6
+CHROME_MIN_TERMS = 2
 CHROME_STRONG_MAX_CHARS = 50
 
 # --- HTML structure
@@ -59,7 +64,7 @@ HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 PROSE_SHARE_KEEP = 0.4
 # Inline CSS that hides an element or moves it off screen.
 HIDDEN_STYLE = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![-\w])font-size\s*:\s*0(?:\.0+)?\s*(?:px|pt|em|rem|%)?\s*(?:;|$|!)"
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![-\w])font-size\s*:\s*(?:0(?:\.\d+)?|[12](?:\.\d+)?px)\s*(?:px|pt|em|rem|%)?\s*(?:;|$|!)"
     r"|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)"
     r"|(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\s*\d{3,}"
     r"|clip\s*:\s*rect\(\s*0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*[\s,]+0|(?:width|height)\s*:\s*0(?:px)?\s*;[^\"']*overflow\s*:\s*hidden",
@@ -69,11 +74,27 @@ CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 # Link farm: a block of at least this many links whose text is mostly anchor text.
 LINK_FARM_MIN_LINKS = 3
 LINK_FARM_MIN_RATIO = 0.6
+# Inline elements whose own text, taken alone, is keyword spam are cut out of their paragraph.
+INLINE_TAGS = (
+    "a", "span", "font", "b", "strong", "em", "i", "u", "small", "big", "dfn", "code", "acronym", "abbr",
+    "cite", "var", "kbd", "label", "ins", "mark", "s", "strike", "sub", "sup", "tt", "q", "samp",
+)
+INLINE_MAX_CHARS = 300
+PLANTED_MAX_SHARE = 0.5
+# Header of a page (not of an article) unless it holds a heading and is not mostly links.
+HEADER_MAX_LINK_RATIO = 0.5
+# <title> usually reads "headline_site"; its longest part names the article's headline.
+TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--)\s*")
+TITLE_MIN_CHARS = 4
 # Block scoring for the main-content window (Kadane over blocks in document order).
 PROSE_MIN_CHARS = 12
 PROSE_PUNCTUATION = re.compile(r"[，。；：！？、,;:!?]")
 SHORT_BLOCK_COST = 3
-BARRIER_COST = 30
+BARRIER_COST = 50
+LINK_DENSE_COST_FACTOR = 2
+# A short prose block right under a linked title is a teaser of another article.
+TEASER_MAX_CHARS = 200
+TRUNCATION_MARKS = ("…", "...", "……")
 BARRIER_MIN_LINKS = 5
 BARRIER_MIN_CHARS = 80
 LINK_DENSE_RATIO = 0.5

@@ -58,8 +58,14 @@ class JunkLineJudge:
             return 0.0
         w = rules.SPAM_WEIGHTS
         sentence_marks = len(rules.SENTENCE_END.findall(line)) + len(rules.QUOTE.findall(line))
+        coverage = self.spam.coverage(line)
+        variety = 0
+        if coverage >= rules.VARIETY_MIN_COVERAGE:
+            distinct = {m.group().lower() for m in self.spam.pattern.finditer(line)}
+            variety = min(rules.VARIETY_MAX_TERMS, max(0, len(distinct) - rules.VARIETY_FREE))
         return (
-            w["coverage"] * self.spam.coverage(line)
+            w["coverage"] * coverage
+            + w["variety"] * variety
             + w["segment_hits"] * sum(segment_evidence) / len(segments)
             + w["many_segments"] * (len(segments) >= rules.MANY_SEGMENTS)
             + w["short_segments"] * (core_chars / len(segments) <= rules.SHORT_SEGMENT_CHARS)
@@ -73,7 +79,10 @@ class JunkLineJudge:
         stripped = line.strip()
         if not stripped or len(stripped) > rules.CHROME_MAX_CHARS:
             return False
-        if self.chrome.coverage(stripped) >= rules.CHROME_MIN_COVERAGE:
+        if (
+            self.chrome.coverage(stripped) >= rules.CHROME_MIN_COVERAGE
+            and len(self.chrome.matches(stripped)) >= rules.CHROME_MIN_TERMS
+        ):
             return True
         # One unmistakable furniture term ("版权所有", "上一篇") in a short line that is no sentence.
         return (
