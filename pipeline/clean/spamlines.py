@@ -103,24 +103,27 @@ class LineCleanup:
 
 
 def strip_stray_markup(line: str) -> str | None:
-    """``line`` without tags; None if nothing but markup (and its list numbering) was on it."""
-    if not rules.MARKUP.search(line):
-        return line
-    line = rules.NUMBERING_BEFORE_TAG.sub(r"\1", line)
-    stripped = rules.MARKUP.sub("", line)
-    if rules.ENTITY.search(stripped):
-        stripped = html.unescape(stripped)
-    return stripped if stripped.strip() else None
+    """``line`` without tags and entities; None if nothing but markup (and its list numbering) was on it."""
+    had_tags = bool(rules.MARKUP.search(line))
+    if had_tags:
+        line = rules.MARKUP.sub("", rules.NUMBERING_BEFORE_TAG.sub(r"\1", line))
+    if rules.ENTITY.search(line):
+        line = html.unescape(line)
+    return None if had_tags and not line.strip() else line
 
 
 def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
-    """Drop markup-only and junk lines, strip stray tags; other lines pass through untouched."""
+    """Drop markup-only and junk lines, strip stray tags; other lines pass through untouched.
+
+    Entities are decoded only in text that carries stray markup: elsewhere "&amp;" may be prose.
+    """
+    has_markup = bool(rules.MARKUP.search(text))
     kept = []
     markup_removed = False
     junk = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        without_markup = strip_stray_markup(body)
+        without_markup = strip_stray_markup(body) if has_markup else body
         if without_markup != body:
             markup_removed = True
         if without_markup is None:
