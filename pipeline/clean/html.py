@@ -1,12 +1,16 @@
 """HTML pages: drop invisible and furniture elements, then keep the densest run of article blocks.
 
 Parsing is beautifulsoup4 over lxml's HTML parser, which neither loads DTDs nor resolves
-external entities nor fetches anything.
+external entities nor fetches anything. The tree is measured once (text, link text, prose and
+anchors per element) and removals are decided on those measures before the tree is touched:
+bs4's own searches are too slow to run per element.
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
+import soupsieve
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
@@ -18,12 +22,15 @@ _NON_TEXT_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction
 _BARRIER = "clean-barrier"  # stands where a large furniture element was removed
 _WHITESPACE = re.compile(r"\s+")
 _CLASS_TOKEN = re.compile(r"[-_\s]+")
+_DROP = frozenset(rules.DROP_TAGS)
+_INLINE = frozenset(rules.INLINE_TAGS)
+_CONTENT = frozenset(rules.CONTENT_TAGS)
+_FARM_CANDIDATES = rules.BLOCK_TAGS - {"html", "body"}
 
 
 def looks_like_html(text: str) -> bool:
     """HTML by content: a document marker, or enough block tags to be a page rather than stray tags."""
-    head = text[:4096]
-    if rules.HTML_DOCUMENT_MARKER.search(head):
+    if rules.HTML_DOCUMENT_MARKER.search(text[:4096]):
         return True
     return len(rules.HTML_BLOCK_TAG.findall(text, 0, 200_000)) >= rules.HTML_MIN_BLOCK_TAGS
 
@@ -33,7 +40,7 @@ class _Block:
     text: str = ""
     link_chars: int = 0
     heading: int = 0  # 1..6 for h1..h6
-    titled: bool = False  # an ancestor's class/id says "title"
+    titled: bool = False  # an ancestor's class/id says "title", or the text is the <title>'s headline
     barrier: bool = False
     junk: bool = False
 
@@ -46,6 +53,47 @@ class _Block:
         return self.size > 0 and self.link_chars / self.size > rules.LINK_DENSE_RATIO
 
 
+class _Measures:
+    """Visible, link, prose characters and anchors per element; updated as subtrees are dropped."""
+
+    def __init__(self, root: Tag) -> None:
+        self.text: dict[int, int] = defaultdict(int)
+        self.links: dict[int, int] = defaultdict(int)
+        self.prose: dict[int, int] = defaultdict(int)
+        self.anchors: dict[int, int] = defaultdict(int)
+        for node in root.descendants:
+            if isinstance(node, Tag):
+                if node.name == "a":
+                    for parent in node.parents:
+                        self.anchors[id(parent)] += 1
+                continue
+            if isinstance(node, _NON_TEXT_STRINGS):
+                continue
+            chars = len(_WHITESPACE.sub("", node))
+            if not chars:
+                continue
+            parents = list(node.parents)
+            in_link = any(p.name == "a" for p in parents)
+            is_prose = not in_link and chars >= rules.PROSE_MIN_CHARS and rules.PROSE_PUNCTUATION.search(node)
+            for parent in parents:
+                key = id(parent)
+                self.text[key] += chars
+                if in_link:
+                    self.links[key] += chars
+                if is_prose:
+                    self.prose[key] += chars
+
+    def drop(self, element: Tag) -> None:
+        key = id(element)
+        amounts = [(table, table.get(key, 0)) for table in (self.text, self.links, self.prose, self.anchors)]
+        for parent in element.parents:
+            for table, amount in amounts:
+                if amount:
+                    table[id(parent)] -= amount
+        for table, _ in amounts:
+            table[key] = 0
+
+
 class HtmlExtractor:
     def __init__(self, judge: JunkLineJudge) -> None:
         self._judge = judge
@@ -55,137 +103,225 @@ class HtmlExtractor:
         """The article of an HTML page as plain text, one paragraph per line."""
         soup = BeautifulSoup(markup, "lxml")
         headline = _headline_from_title(soup)
-        self._remove_invisible(soup)
-        self._remove_furniture(soup)
-        self._remove_link_farms(soup)
-        self._remove_inline_spam(soup)
-        blocks = self._blocks(soup)
+        _remove_outermost(soup, _invisible_elements(soup), barriers=set())
+        measures = _Measures(soup)
+        furniture = self._furniture(soup, measures)
+        barriers = {id(e) for e in furniture if _is_large(e, measures)}
+        farms = _link_farms(soup, measures, barriers)
+        planted = self._planted_spam(soup, measures)
+        _remove_outermost(soup, [*furniture, *farms, *planted], barriers)
+        blocks = _blocks(soup)
         for block in blocks:
             block.junk = not block.barrier and self._judge.is_junk(block.text)
-            if headline and _squeeze(block.text) == headline:
+            if headline and _WHITESPACE.sub("", block.text) == headline:
                 block.titled = True
         start, end = _main_window(blocks)
         return "\n".join(b.text for b in blocks[start:end] if _is_text(b))
 
-    # --- removal
-
-    def _remove_invisible(self, soup: BeautifulSoup) -> None:
-        hidden = _css_hidden_elements(soup)  # read <style> before it goes
-        for element in soup.find_all(rules.DROP_TAGS):
-            _decompose(element)
-        for element in hidden:
-            _decompose(element)
-        for element in soup.find_all(_is_hidden):
-            _decompose(element)
-
-    def _remove_furniture(self, soup: BeautifulSoup) -> None:
-        total_prose = _prose_chars(soup)
-        for element in soup.find_all(self._is_furniture):
-            if getattr(element, "decomposed", False):
+    def _furniture(self, soup: BeautifulSoup, measures: _Measures) -> list[Tag]:
+        """Navigation, headers, footers, asides, forms and hint-classed furniture, unless they hold the article."""
+        total_prose = measures.prose[id(soup)]
+        content_root = _content_root(soup, measures)
+        found = []
+        for element in _tags(soup):
+            semantic = self._semantic_furniture(element)
+            hinted = not semantic and self._hinted_furniture(element)
+            if not (semantic or hinted):
                 continue
-            if total_prose and _prose_chars(element) / total_prose >= rules.PROSE_SHARE_KEEP:
+            if total_prose and measures.prose[id(element)] >= rules.PROSE_SHARE_KEEP * total_prose:
                 continue  # lying structure: the article itself sits in this element
-            _replace_by_barrier(soup, element)
+            if hinted and content_root is not None and _is_inside(element, content_root):
+                continue  # a class name inside the article body is weak evidence; blocks are judged later
+            found.append(element)
+        return found
 
-    def _is_furniture(self, element: Tag) -> bool:
-        if element.name in rules.CHROME_TAGS:
-            return True
-        if element.get("role") in rules.CHROME_ROLES:
+    @staticmethod
+    def _semantic_furniture(element: Tag) -> bool:
+        if element.name in rules.CHROME_TAGS or element.get("role") in rules.CHROME_ROLES:
             return True
         if element.name == "header":
-            return element.find_parent(rules.CONTENT_TAGS) is None and not _is_article_header(element)
+            return not any(p.name in _CONTENT for p in element.parents) and not _is_article_header(element)
+        return False
+
+    def _hinted_furniture(self, element: Tag) -> bool:
         tokens = _class_tokens(element)
         return bool(tokens & self._chrome_hints) and not any(rules.TITLE_HINT.search(t) for t in tokens)
 
-    def _remove_link_farms(self, soup: BeautifulSoup) -> None:
-        # Innermost first: a page whose link farms outweigh its article must not go as a whole.
-        for element in reversed(soup.find_all(rules.BLOCK_TAGS - {"html", "body"})):
-            if getattr(element, "decomposed", False):
+    def _planted_spam(self, soup: BeautifulSoup, measures: _Measures) -> list[Tag]:
+        """Spam phrases planted as visible inline elements (often links) inside running text."""
+        found = []
+        for element in _tags(soup, _INLINE):
+            chars = measures.text[id(element)]
+            if not chars or chars > rules.INLINE_MAX_CHARS or not self._judge.is_spam(element.get_text()):
                 continue
-            links = element.find_all("a")
-            if len(links) < rules.LINK_FARM_MIN_LINKS:
-                continue
-            text_chars = _visible_chars(element)
-            link_chars = sum(_visible_chars(a) for a in links)
-            if text_chars and link_chars / text_chars >= rules.LINK_FARM_MIN_RATIO:
-                _replace_by_barrier(soup, element)
+            # A block made of the phrase alone is judged as a block, not cut out here.
+            owner = next((p for p in element.parents if p.name in rules.BLOCK_TAGS), None)
+            if owner is not None and chars < rules.PLANTED_MAX_SHARE * measures.text[id(owner)]:
+                found.append(element)
+        return found
 
-    def _remove_inline_spam(self, soup: BeautifulSoup) -> None:
-        """Spam phrases planted as visible inline elements (often links) inside paragraphs."""
-        for element in soup.find_all(rules.INLINE_TAGS):
-            if getattr(element, "decomposed", False):
-                continue
-            text = element.get_text()
-            if len(text) > rules.INLINE_MAX_CHARS or not self._judge.is_spam(text):
-                continue
-            # Only a phrase planted in running text; a block made of it is judged as a block.
-            owner = element.find_parent(rules.BLOCK_TAGS)
-            if owner is not None and _visible_chars(element) < rules.PLANTED_MAX_SHARE * _visible_chars(owner):
-                element.decompose()
 
-    # --- linearisation
+def _invisible_elements(soup: BeautifulSoup) -> list[Tag]:
+    """Non-text elements and everything hidden by attribute, inline style or the page's own CSS."""
+    found = _css_hidden_elements(soup)
+    for element in _tags(soup):
+        if element.name in _DROP or element.has_attr("hidden") or element.get("aria-hidden") == "true":
+            found.append(element)
+        else:
+            style = element.get("style")
+            if style and rules.HIDDEN_STYLE.search(style):
+                found.append(element)
+    return found
 
-    def _blocks(self, soup: BeautifulSoup) -> list[_Block]:
-        """Text blocks in document order; a block ends where a block element or <br> starts or ends."""
-        blocks: list[_Block] = []
-        current_owner = None
-        parts: list[str] = []
-        link_chars = 0
-        heading = 0
-        titled = False
 
-        def flush() -> None:
-            nonlocal parts, link_chars
-            text = _WHITESPACE.sub(" ", "".join(parts)).strip()
-            if text:
-                blocks.append(_Block(text, link_chars, heading, titled))
-            parts, link_chars = [], 0
-
-        for node in soup.descendants:
-            if isinstance(node, Tag):
-                if node.name == "br":
-                    flush()
-                elif node.name == _BARRIER:
-                    flush()
-                    blocks.append(_Block(barrier=True))
+def _css_hidden_elements(soup: BeautifulSoup) -> list[Tag]:
+    """Elements hidden by simple selectors in the page's <style> blocks."""
+    hidden = []
+    for style in soup.find_all("style"):
+        for selectors, declarations in rules.CSS_RULE.findall(style.get_text()):
+            if not rules.HIDDEN_STYLE.search(declarations):
                 continue
-            if isinstance(node, _NON_TEXT_STRINGS) or not isinstance(node, NavigableString):
-                continue
-            owner, in_link, in_pre, level, has_title = self._context(node)
-            if owner is not current_owner:
+            for selector in selectors.split(","):
+                selector = selector.strip()
+                if not selector or ":" in selector or "@" in selector:
+                    continue
+                try:
+                    hidden.extend(soupsieve.select(selector, soup))
+                except Exception:  # soupsieve rejects what it cannot parse; such a rule is skipped
+                    continue
+    return hidden
+
+
+def _link_farms(soup: BeautifulSoup, measures: _Measures, barriers: set[int]) -> list[Tag]:
+    """Blocks of several links that are mostly anchor text, innermost first.
+
+    Each farm found is taken out of its ancestors' measures, so a page whose farms outweigh
+    its article is not judged a farm as a whole.
+    """
+    found = []
+    for element in reversed(_tags(soup, _FARM_CANDIDATES)):
+        key = id(element)
+        text = measures.text[key]
+        if (
+            measures.anchors[key] >= rules.LINK_FARM_MIN_LINKS
+            and text
+            and measures.links[key] / text >= rules.LINK_FARM_MIN_RATIO
+        ):
+            found.append(element)
+            if _is_large(element, measures):
+                barriers.add(key)
+            measures.drop(element)
+    return found
+
+
+def _content_root(soup: BeautifulSoup, measures: _Measures) -> Tag | None:
+    """The deepest element that still holds most of the page's prose: the article's container."""
+    total = measures.prose[id(soup)]
+    if not total:
+        return None
+    node: Tag = soup
+    while True:
+        best = max((c for c in node.children if isinstance(c, Tag)), key=lambda c: measures.prose[id(c)], default=None)
+        if best is None or measures.prose[id(best)] < rules.CONTENT_ROOT_SHARE * total:
+            return node
+        node = best
+
+
+def _remove_outermost(soup: BeautifulSoup, elements: list[Tag], barriers: set[int]) -> None:
+    """Remove elements decided on the intact tree, outermost only; ``barriers`` leave a marker behind."""
+    chosen = {id(e) for e in elements}
+    outermost = [e for e in elements if not any(id(p) in chosen for p in e.parents)]
+    seen = set()
+    for element in outermost:
+        if id(element) in seen:
+            continue
+        seen.add(id(element))
+        if id(element) in barriers:
+            element.replace_with(soup.new_tag(_BARRIER))
+        element.decompose()
+
+
+def _is_large(element: Tag, measures: _Measures) -> bool:
+    key = id(element)
+    return measures.anchors[key] >= rules.BARRIER_MIN_LINKS or measures.text[key] >= rules.BARRIER_MIN_CHARS
+
+
+def _tags(root: Tag, names: frozenset[str] | None = None) -> list[Tag]:
+    """Elements under ``root`` in document order (a plain walk: bs4's find_all is slow per call)."""
+    return [n for n in root.descendants if isinstance(n, Tag) and (names is None or n.name in names)]
+
+
+# --- linearisation
+
+
+def _blocks(soup: BeautifulSoup) -> list[_Block]:
+    """Text blocks in document order; a block ends where a block element or <br> starts or ends."""
+    blocks: list[_Block] = []
+    titled_cache: dict[int, bool] = {}
+    current_owner = None
+    parts: list[str] = []
+    link_chars = 0
+    heading = 0
+    titled = False
+
+    def flush() -> None:
+        nonlocal parts, link_chars
+        text = _WHITESPACE.sub(" ", "".join(parts)).strip()
+        if text:
+            blocks.append(_Block(text, link_chars, heading, titled))
+        parts, link_chars = [], 0
+
+    for node in soup.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
                 flush()
-                current_owner, heading, titled = owner, level, has_title
-            if in_pre and "\n" in node:
-                lines = node.split("\n")
-                for line in lines[:-1]:
-                    parts.append(line)
-                    flush()
-                node = lines[-1]
-            parts.append(str(node))
-            if in_link:
-                link_chars += len(_WHITESPACE.sub("", node))
-        flush()
-        return blocks
+            elif node.name == _BARRIER:
+                flush()
+                blocks.append(_Block(barrier=True))
+            continue
+        if isinstance(node, _NON_TEXT_STRINGS) or not isinstance(node, NavigableString):
+            continue
+        owner, in_link, in_pre, level, has_title = _context(node, titled_cache)
+        if owner is not current_owner:
+            flush()
+            current_owner, heading, titled = owner, level, has_title
+        text = str(node)
+        if in_pre and "\n" in text:
+            *whole_lines, text = text.split("\n")
+            for line in whole_lines:
+                parts.append(line)
+                flush()
+        parts.append(text)
+        if in_link:
+            link_chars += len(_WHITESPACE.sub("", text))
+    flush()
+    return blocks
 
-    @staticmethod
-    def _context(node: NavigableString) -> tuple[Tag | None, bool, bool, int, bool]:
-        """(nearest block ancestor, inside <a>, inside <pre>, heading level, title hint) of a string."""
-        owner = None
-        in_link = in_pre = has_title = False
-        level = 0
-        for parent in node.parents:
-            name = parent.name
-            if name == "a":
-                in_link = True
-            elif name == "pre":
-                in_pre = True
-            elif name in rules.HEADING_TAGS and not level:
-                level = int(name[1])
-            if owner is None and name in rules.BLOCK_TAGS:
-                owner = parent
-            if not has_title and parent.attrs and any(rules.TITLE_HINT.search(t) for t in _class_tokens(parent)):
-                has_title = True
-        return owner, in_link, in_pre, level, has_title
+
+def _context(node: NavigableString, titled_cache: dict[int, bool]) -> tuple[Tag | None, bool, bool, int, bool]:
+    """(nearest block ancestor, inside <a>, inside <pre>, heading level, title hint) of a string."""
+    owner = None
+    in_link = in_pre = has_title = False
+    level = 0
+    for parent in node.parents:
+        name = parent.name
+        if name == "a":
+            in_link = True
+        elif name == "pre":
+            in_pre = True
+        elif name in rules.HEADING_TAGS and not level:
+            level = int(name[1])
+        if owner is None and name in rules.BLOCK_TAGS:
+            owner = parent
+        if not has_title and parent.attrs:
+            key = id(parent)
+            if key not in titled_cache:
+                titled_cache[key] = any(rules.TITLE_HINT.search(t) for t in _class_tokens(parent))
+            has_title = titled_cache[key]
+    return owner, in_link, in_pre, level, has_title
+
+
+# --- main-content window
 
 
 def _main_window(blocks: list[_Block]) -> tuple[int, int]:
@@ -207,8 +343,8 @@ def _main_window(blocks: list[_Block]) -> tuple[int, int]:
 def _weight(block: _Block) -> int:
     if block.barrier:
         return -rules.BARRIER_COST
-    if block.junk:
-        return -max(block.size, rules.BARRIER_COST)
+    if block.junk:  # dropped anyway; spam planted between paragraphs must not split the article
+        return -rules.SHORT_BLOCK_COST
     if block.link_dense:
         return -rules.LINK_DENSE_COST_FACTOR * block.size
     if block.size >= rules.PROSE_MIN_CHARS and rules.PROSE_PUNCTUATION.search(block.text):
@@ -232,6 +368,8 @@ def _head_start(blocks: list[_Block], start: int) -> int:
     head = start
     for index in range(start - 1, max(-1, start - 1 - rules.HEAD_LOOKBACK), -1):
         block = blocks[index]
+        if block.junk:
+            continue
         if not _is_text(block) or block.size > rules.HEAD_MAX_CHARS:
             break
         if block.heading or block.titled or rules.META_LINE.search(block.text):
@@ -243,11 +381,14 @@ def _head_start(blocks: list[_Block], start: int) -> int:
 
 def _tail_end(blocks: list[_Block], end: int) -> int:
     """Take in byline/source lines just below the body (□记者, 作者单位, 来源)."""
-    for index in range(end, min(len(blocks), end + rules.TAIL_LOOKAHEAD)):
+    limit = min(len(blocks), end + rules.TAIL_LOOKAHEAD)
+    for index in range(end, limit):
         block = blocks[index]
+        if block.junk:
+            continue
         if not _is_text(block) or block.size > rules.HEAD_MAX_CHARS or not rules.META_LINE.search(block.text):
             return index
-    return min(len(blocks), end + rules.TAIL_LOOKAHEAD)
+    return limit
 
 
 def _is_text(block: _Block) -> bool:
@@ -257,38 +398,17 @@ def _is_text(block: _Block) -> bool:
 # --- element tests
 
 
-def _is_hidden(element: Tag) -> bool:
-    if element.has_attr("hidden") or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
-    return bool(style) and bool(rules.HIDDEN_STYLE.search(style))
-
-
-def _css_hidden_elements(soup: BeautifulSoup) -> list[Tag]:
-    """Elements hidden by simple selectors in the page's own <style> blocks."""
-    hidden = []
-    for style in soup.find_all("style"):
-        for selectors, declarations in rules.CSS_RULE.findall(style.get_text()):
-            if not rules.HIDDEN_STYLE.search(declarations):
-                continue
-            for selector in selectors.split(","):
-                selector = selector.strip()
-                if not selector or ":" in selector or "@" in selector:
-                    continue
-                try:
-                    hidden.extend(soup.select(selector))
-                except Exception:  # soupsieve rejects what it cannot parse; such a rule is skipped
-                    continue
-    return hidden
-
-
 def _is_article_header(element: Tag) -> bool:
     """A <header> holding a headline rather than the site's logo and menu."""
     if element.find(("h1", "h2")) is None:
         return False
-    text_chars = _visible_chars(element)
-    link_chars = sum(_visible_chars(a) for a in element.find_all("a"))
+    text_chars = len(_WHITESPACE.sub("", element.get_text()))
+    link_chars = sum(len(_WHITESPACE.sub("", a.get_text())) for a in element.find_all("a"))
     return not text_chars or link_chars / text_chars < rules.HEADER_MAX_LINK_RATIO
+
+
+def _is_inside(element: Tag, ancestor: Tag) -> bool:
+    return any(p is ancestor for p in element.parents)
 
 
 def _headline_from_title(soup: BeautifulSoup) -> str:
@@ -296,13 +416,9 @@ def _headline_from_title(soup: BeautifulSoup) -> str:
     title = soup.find("title")
     if title is None:
         return ""
-    parts = [_squeeze(p) for p in rules.TITLE_SEPARATORS.split(title.get_text())]
+    parts = [_WHITESPACE.sub("", p) for p in rules.TITLE_SEPARATORS.split(title.get_text())]
     longest = max(parts, key=len, default="")
     return longest if len(longest) >= rules.TITLE_MIN_CHARS else ""
-
-
-def _squeeze(text: str) -> str:
-    return _WHITESPACE.sub("", text)
 
 
 def _class_tokens(element: Tag) -> set[str]:
@@ -311,31 +427,3 @@ def _class_tokens(element: Tag) -> set[str]:
         classes = [classes]
     ident = element.get("id") or ""
     return {t for t in _CLASS_TOKEN.split(" ".join([*classes, ident]).lower()) if t}
-
-
-def _prose_chars(element) -> int:
-    """Characters of punctuated, non-link text: the measure of how much article an element holds."""
-    total = 0
-    for string in element.find_all(string=True):
-        if isinstance(string, _NON_TEXT_STRINGS):
-            continue
-        text = string.strip()
-        if len(text) >= rules.PROSE_MIN_CHARS and rules.PROSE_PUNCTUATION.search(text) and not string.find_parent("a"):
-            total += len(text)
-    return total
-
-
-def _visible_chars(element: Tag) -> int:
-    return len(_WHITESPACE.sub("", element.get_text()))
-
-
-def _decompose(element: Tag) -> None:
-    if not getattr(element, "decomposed", False):
-        element.decompose()
-
-
-def _replace_by_barrier(soup: BeautifulSoup, element: Tag) -> None:
-    links = len(element.find_all("a"))
-    if links >= rules.BARRIER_MIN_LINKS or _visible_chars(element) >= rules.BARRIER_MIN_CHARS:
-        element.replace_with(soup.new_tag(_BARRIER))
-    element.decompose()

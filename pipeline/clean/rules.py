@@ -19,7 +19,7 @@ HTML_MIN_BLOCK_TAGS = 5
 
 # --- spam / chrome line scoring
 # Separators between stuffed keywords.
-KEYWORD_SEPARATORS = re.compile(r"[,，、|｜/;；_\s·•]+|[-—–]{1,2}")
+KEYWORD_SEGMENT = re.compile(r"[^,，、|｜/;；_\s·•\-—–]+")
 # Separators and digits (years, phone and licence numbers) do not count towards coverage.
 COVERAGE_IGNORED = re.compile(r"[,，、|｜/;；_\s·•:：.()（）\[\]【】<>《》0-9\-—–]+")
 SENTENCE_END = re.compile(r"[。！？!?]")
@@ -33,7 +33,10 @@ SPAM_WEIGHTS = {
     "short_segments": 0.5,  # phrases short like keywords, not clauses
     "sentence": -1.0,  # per sentence-final mark or quote, up to two
     "variety": 0.5,  # per distinct spam term beyond VARIETY_FREE, when coverage is high
+    "repetition": 1.0,  # one keyword repeated in most phrases
 }
+REPEAT_MIN_SEGMENTS = 4
+REPEAT_MIN_SHARE = 0.75
 VARIETY_FREE = 2
 VARIETY_MAX_TERMS = 3
 VARIETY_MIN_COVERAGE = 0.35
@@ -62,6 +65,8 @@ HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # An element keeps its place despite chrome markers when it holds this share of the page's prose
 # ("lying structure": article inside <aside>, page wrapped in one <form>).
 PROSE_SHARE_KEEP = 0.4
+# The article's container: the deepest element still holding this share of the page's prose.
+CONTENT_ROOT_SHARE = 0.6
 # Inline CSS that hides an element or moves it off screen.
 HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![-\w])font-size\s*:\s*(?:0(?:\.\d+)?|[12](?:\.\d+)?px)\s*(?:px|pt|em|rem|%)?\s*(?:;|$|!)"

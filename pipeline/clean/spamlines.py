@@ -7,6 +7,7 @@ no sentence), so unseen spam lines built from the same vocabulary are caught too
 
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from pipeline.clean import rules
@@ -15,7 +16,7 @@ from pipeline.resources import data_lines
 
 @dataclass(frozen=True)
 class WeightedLexicon:
-    """Weighted terms matched longest-first, case-insensitively."""
+    """Weighted terms matched longest-first, case-insensitively; Latin terms only as whole words."""
 
     pattern: re.Pattern
     weights: dict[str, float]
@@ -26,19 +27,25 @@ class WeightedLexicon:
         for line in data_lines("pipeline.clean", name):
             term, weight = line.rsplit("\t", 1)
             weights[term.strip().lower()] = float(weight)
-        alternation = "|".join(re.escape(term) for term in sorted(weights, key=len, reverse=True))
+        alternation = "|".join(_term_pattern(term) for term in sorted(weights, key=len, reverse=True))
         return cls(re.compile(alternation, re.I), weights)
 
     def matches(self, text: str) -> list[tuple[int, int, float]]:
         return [(m.start(), m.end(), self.weights[m.group().lower()]) for m in self.pattern.finditer(text)]
 
-    def coverage(self, text: str) -> float:
-        """Weighted share of ``text``'s non-separator characters covered by terms."""
-        core = rules.COVERAGE_IGNORED.sub("", text)
-        if not core:
-            return 0.0
-        covered = sum((end - start) * weight for start, end, weight in self.matches(core))
-        return min(1.0, covered / len(core))
+
+def _term_pattern(term: str) -> str:
+    if term.isascii() and term[0].isalnum():
+        return rf"(?<![a-z]){re.escape(term)}(?![a-z])"  # "av" not inside "have"
+    return re.escape(term)
+
+
+def _coverage(text: str, hits: list[tuple[int, int, float]]) -> float:
+    """Weighted share of ``text``'s characters (separators and digits aside) covered by ``hits``."""
+    core = len(rules.COVERAGE_IGNORED.sub("", text))
+    if not core:
+        return 0.0
+    return min(1.0, sum((end - start) * weight for start, end, weight in hits) / core)
 
 
 class JunkLineJudge:
@@ -49,24 +56,29 @@ class JunkLineJudge:
         self.chrome = WeightedLexicon.load("chrome_terms.tsv")
 
     def spam_score(self, line: str) -> float:
-        segments = [s for s in rules.KEYWORD_SEPARATORS.split(line) if s]
-        core_chars = sum(map(len, segments))
+        hits = self.spam.matches(line)
+        if not hits:
+            return 0.0
+        segments = [(m.start(), m.group()) for m in rules.KEYWORD_SEGMENT.finditer(line)]
+        core_chars = sum(len(text) for _, text in segments)
         if core_chars < rules.SPAM_MIN_CHARS:
             return 0.0
-        segment_evidence = [min(1.0, sum(w for _, _, w in self.spam.matches(s))) for s in segments]
-        if not any(segment_evidence):
-            return 0.0
-        w = rules.SPAM_WEIGHTS
-        sentence_marks = len(rules.SENTENCE_END.findall(line)) + len(rules.QUOTE.findall(line))
-        coverage = self.spam.coverage(line)
+        starts = [start for start, _ in segments]
+        evidence = [0.0] * len(segments)
+        for start, _, weight in hits:
+            evidence[max(0, bisect_right(starts, start) - 1)] += weight
+        coverage = _coverage(line, hits)
         variety = 0
         if coverage >= rules.VARIETY_MIN_COVERAGE:
-            distinct = {m.group().lower() for m in self.spam.pattern.finditer(line)}
+            distinct = {line[start:end].lower() for start, end, _ in hits}
             variety = min(rules.VARIETY_MAX_TERMS, max(0, len(distinct) - rules.VARIETY_FREE))
+        sentence_marks = len(rules.SENTENCE_END.findall(line)) + len(rules.QUOTE.findall(line))
+        w = rules.SPAM_WEIGHTS
         return (
             w["coverage"] * coverage
             + w["variety"] * variety
-            + w["segment_hits"] * sum(segment_evidence) / len(segments)
+            + w["repetition"] * _repeats_across_segments([text for _, text in segments])
+            + w["segment_hits"] * sum(min(1.0, e) for e in evidence) / len(segments)
             + w["many_segments"] * (len(segments) >= rules.MANY_SEGMENTS)
             + w["short_segments"] * (core_chars / len(segments) <= rules.SHORT_SEGMENT_CHARS)
             + w["sentence"] * min(2, sentence_marks)
@@ -79,20 +91,31 @@ class JunkLineJudge:
         stripped = line.strip()
         if not stripped or len(stripped) > rules.CHROME_MAX_CHARS:
             return False
-        if (
-            self.chrome.coverage(stripped) >= rules.CHROME_MIN_COVERAGE
-            and len(self.chrome.matches(stripped)) >= rules.CHROME_MIN_TERMS
-        ):
+        hits = self.chrome.matches(stripped)
+        if not hits:
+            return False
+        if len(hits) >= rules.CHROME_MIN_TERMS and _coverage(stripped, hits) >= rules.CHROME_MIN_COVERAGE:
             return True
         # One unmistakable furniture term ("版权所有", "上一篇") in a short line that is no sentence.
         return (
             len(stripped) <= rules.CHROME_STRONG_MAX_CHARS
             and not rules.SENTENCE_END.search(stripped)
-            and any(weight >= 1.0 for _, _, weight in self.chrome.matches(stripped))
+            and any(weight >= 1.0 for _, _, weight in hits)
         )
 
     def is_junk(self, line: str) -> bool:
         return self.is_spam(line) or self.is_chrome(line)
+
+
+def _repeats_across_segments(segments: list[str]) -> bool:
+    """Stuffing repeats one keyword in every phrase ("…查询,…查询,…查询")."""
+    if len(segments) < rules.REPEAT_MIN_SEGMENTS:
+        return False
+    counts: dict[str, int] = {}
+    for segment in segments:
+        for gram in {segment[i : i + 2] for i in range(len(segment) - 1)}:
+            counts[gram] = counts.get(gram, 0) + 1
+    return max(counts.values(), default=0) >= rules.REPEAT_MIN_SHARE * len(segments)
 
 
 @dataclass(frozen=True)
