@@ -10,7 +10,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-import soupsieve
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
@@ -43,6 +42,8 @@ class _Block:
     titled: bool = False  # an ancestor's class/id says "title", or the text is the <title>'s headline
     barrier: bool = False
     junk: bool = False
+    owner: int = 0  # id of the block element the text sits in, and of that element's parent
+    container: int = 0
 
     @property
     def size(self) -> int:
@@ -186,7 +187,7 @@ def _css_hidden_elements(soup: BeautifulSoup) -> list[Tag]:
                 if not selector or ":" in selector or "@" in selector:
                     continue
                 try:
-                    hidden.extend(soupsieve.select(selector, soup))
+                    hidden.extend(soup.select(selector))
                 except Exception:  # soupsieve rejects what it cannot parse; such a rule is skipped
                     continue
     return hidden
@@ -268,7 +269,8 @@ def _blocks(soup: BeautifulSoup) -> list[_Block]:
         nonlocal parts, link_chars
         text = _WHITESPACE.sub(" ", "".join(parts)).strip()
         if text:
-            blocks.append(_Block(text, link_chars, heading, titled))
+            container = current_owner.parent if current_owner is not None else None
+            blocks.append(_Block(text, link_chars, heading, titled, owner=id(current_owner), container=id(container)))
         parts, link_chars = [], 0
 
     for node in soup.descendants:
@@ -365,6 +367,7 @@ def _head_start(blocks: list[_Block], start: int) -> int:
     Lines are taken up to the furthest "anchor" (a heading, a title-classed element or a
     byline/date line), stopping at furniture, at long prose, and after the first <h1>.
     """
+    start = _same_container_run(blocks, start - 1, -1, blocks[start]) + 1
     head = start
     for index in range(start - 1, max(-1, start - 1 - rules.HEAD_LOOKBACK), -1):
         block = blocks[index]
@@ -380,7 +383,8 @@ def _head_start(blocks: list[_Block], start: int) -> int:
 
 
 def _tail_end(blocks: list[_Block], end: int) -> int:
-    """Take in byline/source lines just below the body (□记者, 作者单位, 来源)."""
+    """Take in the body's own short closing lines, then byline/source lines below it (□记者, 来源)."""
+    end = _same_container_run(blocks, end, 1, blocks[end - 1])
     limit = min(len(blocks), end + rules.TAIL_LOOKAHEAD)
     for index in range(end, limit):
         block = blocks[index]
@@ -389,6 +393,21 @@ def _tail_end(blocks: list[_Block], end: int) -> int:
         if not _is_text(block) or block.size > rules.HEAD_MAX_CHARS or not rules.META_LINE.search(block.text):
             return index
     return limit
+
+
+def _same_container_run(blocks: list[_Block], index: int, step: int, edge: _Block) -> int:
+    """First index from ``index`` (walking by ``step``) that is not text of the edge block's container.
+
+    Short lines of the article (section heads, a closing "□name", PDF line fragments) sit in
+    the same element as its paragraphs; they carry no density evidence but belong to it.
+    """
+    while 0 <= index < len(blocks):
+        block = blocks[index]
+        if not block.junk:
+            if not _is_text(block) or not (block.owner == edge.owner or block.container == edge.container):
+                break
+        index += step
+    return index
 
 
 def _is_text(block: _Block) -> bool:
