@@ -66,6 +66,9 @@ UNSEEN_SPAM_LINES = [
     "xxx video free online porn tube",
     "传奇私服发布网,新开传奇私服,外挂下载",
     "欢迎访问快播影院，最新最全的免费在线观看平台！",
+    "本站永久域名：www.91av.cc 请收藏",
+    "彩票网投注平台,幸运飞艇,北京赛车pk10",
+    "邮政快递查询,EMS单号查询,邮政网点查询,在线查询",
 ]
 
 LEGITIMATE_SHORT_LINES = [
@@ -85,6 +88,10 @@ LEGITIMATE_SHORT_LINES = [
     "助销土豆28万余斤",
     "草莓、黄桃、猕猴桃等农产品",
     "注册登录",
+    "I have a good avenue in Sussex",
+    "邮政推荐好看的明信片，收藏价值高",
+    "集邮爱好者可登录中国邮政官网www.chinapost.com.cn查询。",
+    "一户户走访、一户户建档、一户户",
 ]
 
 

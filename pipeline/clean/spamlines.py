@@ -35,9 +35,14 @@ class WeightedLexicon:
 
 
 def _term_pattern(term: str) -> str:
-    if term.isascii() and term[0].isalnum():
-        return rf"(?<![a-z]){re.escape(term)}(?![a-z])"  # "av" not inside "have"
-    return re.escape(term)
+    """Latin terms match as whole words only: "av" not inside "have"."""
+    pattern = re.escape(term)
+    if term.isascii():
+        if term[0].isalnum():
+            pattern = rf"(?<![a-z]){pattern}"
+        if term[-1].isalnum():
+            pattern = rf"{pattern}(?![a-z])"
+    return pattern
 
 
 def _coverage(text: str, hits: list[tuple[int, int, float]]) -> float:
