@@ -45,6 +45,7 @@ def test_html_is_recognised_by_content(text):
         '1. <dfn id="a1"><acronym id="a1"></acronym></dfn>\n正文第一段。',
         "实现经济效益1+1>2,成本费用1+1<2。",
         "纯文本，没有任何标签。",
+        "<p>\n" + "\n".join(f"第{i}行正文，来自PDF页面。" for i in range(20)) + "\n<br><br><div></div><p>",
     ],
 )
 def test_text_with_stray_tags_is_not_html(text):

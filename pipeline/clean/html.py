@@ -28,10 +28,19 @@ _FARM_CANDIDATES = rules.BLOCK_TAGS - {"html", "body"}
 
 
 def looks_like_html(text: str) -> bool:
-    """HTML by content: a document marker, or enough block tags to be a page rather than stray tags."""
+    """HTML by content: a document marker, or a fragment made of block tags.
+
+    Text that merely carries stray tags on a few of its lines stays text, so that its line
+    structure (PDF page text reflowed by the split stage) survives.
+    """
     if rules.HTML_DOCUMENT_MARKER.search(text[:4096]):
         return True
-    return len(rules.HTML_BLOCK_TAG.findall(text, 0, 200_000)) >= rules.HTML_MIN_BLOCK_TAGS
+    sample = text[: rules.HTML_SAMPLE_CHARS]
+    if len(rules.HTML_BLOCK_TAG.findall(sample)) < rules.HTML_MIN_BLOCK_TAGS:
+        return False
+    lines = [line for line in sample.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if rules.MARKUP.search(line))
+    return tagged >= rules.HTML_MIN_TAGGED_LINE_SHARE * len(lines)
 
 
 @dataclass

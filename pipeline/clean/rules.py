@@ -16,6 +16,8 @@ ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30})
 HTML_DOCUMENT_MARKER = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
 HTML_BLOCK_TAG = re.compile(r"<(?:p|div|br|td|tr|li|ul|ol|table|h[1-6]|article|section|span|a)\b", re.I)
 HTML_MIN_BLOCK_TAGS = 5
+HTML_MIN_TAGGED_LINE_SHARE = 0.3
+HTML_SAMPLE_CHARS = 200_000
 
 # --- spam / chrome line scoring
 # Separators between stuffed keywords.
