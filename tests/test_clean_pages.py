@@ -379,3 +379,56 @@ if __name__ == "__main__":
         pages = [p for p in generated_pages(seeds=(1, 2, 3)) if p.template == template.__name__]
         for extractor, row in compare_with_trafilatura(pages).items():
             print(template.__name__, extractor, {k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()})
+
+
+# --- pages assembled from random parts in random order (structure not fixed by any template)
+
+HIDING = [
+    '<div style="display:none">{}</div>',
+    '<p style="visibility: hidden">{}</p>',
+    "<span hidden>{}</span>",
+    '<div style="font-size:0">{}</div>',
+    '<div style="position:fixed;top:-3000px">{}</div>',
+]
+
+
+def furniture_part(kind: str, rng: random.Random) -> tuple[str, list[str]]:
+    wrapper = rng.choice(["div", "section", "p" if kind in ("stuffing", "copyright") else "div"])
+    cls = rng.choice(["", f' class="{_rid(rng)}"', f' id="{_rid(rng)}"'])
+    if kind == "nav":
+        return f"<{wrapper}{cls}>{' '.join(f'<a href=/{i}>{t}</a>' for i, t in enumerate(NAV_ITEMS))}</{wrapper}>", NAV_ITEMS
+    if kind == "farm":
+        texts = _related(rng)
+        return f"<ul{cls}>{_links(rng, texts)}</ul>", texts
+    if kind == "hidden":
+        line = _spam_line(rng)
+        return rng.choice(HIDING).format(escape(line)), [line]
+    if kind == "stuffing":
+        line = _spam_line(rng)
+        return f"<{wrapper}{cls}>{escape(line)}</{wrapper}>", [line]
+    if kind == "copyright":
+        return f"<{wrapper}{cls}>{escape(FURNITURE_LINES[0])}</{wrapper}>", [FURNITURE_LINES[0]]
+    return _decoy(rng), []
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_randomly_assembled_page(cleaner, seed):
+    rng = random.Random(seed)
+    article = rng.choice(seed_articles()[:3])
+    kinds = ["nav", "farm", "hidden", "stuffing", "copyright", "decoy"]
+    before = [furniture_part(k, rng) for k in rng.sample(kinds, rng.randint(1, len(kinds)))]
+    after = [furniture_part(k, rng) for k in rng.sample(kinds, rng.randint(1, len(kinds)))]
+    inside = [furniture_part(k, rng) for k in rng.sample(["hidden", "decoy", "stuffing"], rng.randint(0, 3))]
+    paragraphs = [f"<p>{escape(p)}</p>" for p in article.paragraphs]
+    for part, _ in inside:
+        paragraphs.insert(rng.randrange(1, len(paragraphs)), part)
+    head = "".join(
+        f"<{tag}>{escape(text)}</{tag}>"
+        for tag, text in (("h1", article.headline), ("h2", article.subtitle), ("p", article.meta))
+        if text
+    )
+    body = "".join(p for p, _ in before) + f"<div>{head}<div>{''.join(paragraphs)}</div></div>" + "".join(p for p, _ in after)
+    page = Page("assembled", article, f"<html><body>{body}</body></html>", tuple(j for _, js in before + after + inside for j in js))
+    result = cleaner.clean(page.html)
+    assert similarity("\n".join(page.article.lines), result.text) >= 0.99
+    assert surviving_junk(page, result.text) == []

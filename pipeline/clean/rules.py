@@ -20,7 +20,7 @@ HTML_MIN_TAGGED_LINE_SHARE = 0.3
 HTML_SAMPLE_CHARS = 200_000
 
 # --- spam / chrome line scoring
-# Separators between stuffed keywords.
+# One stuffed keyword phrase: a run between separators.
 KEYWORD_SEGMENT = re.compile(r"[^,，、|｜/;；_\s·•\-—–]+")
 # Separators and digits (years, phone and licence numbers) do not count towards coverage.
 COVERAGE_IGNORED = re.compile(r"[,，、|｜/;；_\s·•:：.()（）\[\]【】<>《》0-9\-—–]+")
