@@ -14,12 +14,21 @@ from pipeline.clean import rules
 from pipeline.resources import data_lines
 
 
-@dataclass(frozen=True)
-class WeightedLexicon:
-    """Weighted terms matched longest-first, case-insensitively; Latin terms only as whole words."""
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
-    pattern: re.Pattern
-    weights: dict[str, float]
+
+class WeightedLexicon:
+    """Weighted terms matched leftmost-longest, case-insensitively; Latin terms only as whole words.
+
+    A scan keyed by first character: much faster than one regex alternation of all terms.
+    """
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+        lengths: dict[str, set[int]] = {}
+        for term in weights:
+            lengths.setdefault(term[0], set()).add(len(term))
+        self._lengths = {first: sorted(ls, reverse=True) for first, ls in lengths.items()}
 
     @classmethod
     def load(cls, name: str) -> "WeightedLexicon":
@@ -27,22 +36,35 @@ class WeightedLexicon:
         for line in data_lines("pipeline.clean", name):
             term, weight = line.rsplit("\t", 1)
             weights[term.strip().lower()] = float(weight)
-        alternation = "|".join(_term_pattern(term) for term in sorted(weights, key=len, reverse=True))
-        return cls(re.compile(alternation, re.I), weights)
+        return cls(weights)
 
     def matches(self, text: str) -> list[tuple[int, int, float]]:
-        return [(m.start(), m.end(), self.weights[m.group().lower()]) for m in self.pattern.finditer(text)]
+        lower = text.translate(_ASCII_LOWER)  # keeps offsets, unlike str.lower on some scripts
+        found = []
+        index, size = 0, len(lower)
+        while index < size:
+            for length in self._lengths.get(lower[index], ()):
+                if index + length > size:
+                    continue
+                term = lower[index : index + length]
+                if term in self.weights and _whole_word(lower, index, index + length):
+                    found.append((index, index + length, self.weights[term]))
+                    index += length
+                    break
+            else:
+                index += 1
+        return found
 
 
-def _term_pattern(term: str) -> str:
-    """Latin terms match as whole words only: "av" not inside "have"."""
-    pattern = re.escape(term)
-    if term.isascii():
-        if term[0].isalnum():
-            pattern = rf"(?<![a-z]){pattern}"
-        if term[-1].isalnum():
-            pattern = rf"{pattern}(?![a-z])"
-    return pattern
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Latin terms must not sit inside a longer word: "av" not inside "have"."""
+    if text[start].isascii() and text[start].isalpha() and start and _is_latin(text[start - 1]):
+        return False
+    return not (text[end - 1].isascii() and text[end - 1].isalpha() and end < len(text) and _is_latin(text[end]))
+
+
+def _is_latin(char: str) -> bool:
+    return "a" <= char <= "z"
 
 
 def _coverage(text: str, hits: list[tuple[int, int, float]]) -> float:
