@@ -107,7 +107,10 @@ def test_article_lines_are_not_junk(judge, line):
 
 @pytest.mark.parametrize(
     "line",
-    ["版权所有 © 2020 邮政资讯网 京ICP备18023456号-1", "分享到：微信 微博 QQ空间", "上一篇：邮政网点转型", "当前位置：首页 > 新闻中心 > 正文"],
+    [
+        "版权所有 © 2020 邮政资讯网 京ICP备18023456号-1",
+        "本网站所有内容均为原创，转载请注明出处。如有侵权，请联系删除。",
+        "分享到：微信 微博 QQ空间", "上一篇：邮政网点转型", "当前位置：首页 > 新闻中心 > 正文"],
 )
 def test_site_furniture_lines_are_junk(judge, line):
     assert judge.is_chrome(line)

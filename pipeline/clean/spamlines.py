@@ -123,12 +123,12 @@ class JunkLineJudge:
             return False
         if len(hits) >= rules.CHROME_MIN_TERMS and _coverage(stripped, hits) >= rules.CHROME_MIN_COVERAGE:
             return True
-        # One unmistakable furniture term ("版权所有", "上一篇") in a short line that is no sentence.
-        return (
-            len(stripped) <= rules.CHROME_STRONG_MAX_CHARS
-            and not rules.SENTENCE_END.search(stripped)
-            and any(weight >= 1.0 for _, _, weight in hits)
-        )
+        # Unmistakable furniture terms ("版权所有", "上一篇"): one in a short line that is no
+        # sentence, or several in a notice ("转载请注明出处。如有侵权，请联系删除。").
+        strong = sum(1 for _, _, weight in hits if weight >= 1.0)
+        if strong >= rules.CHROME_STRONG_TERMS_IN_NOTICE:
+            return True
+        return bool(strong) and len(stripped) <= rules.CHROME_STRONG_MAX_CHARS and not rules.SENTENCE_END.search(stripped)
 
     def is_junk(self, line: str) -> bool:
         return self.is_spam(line) or self.is_chrome(line)
