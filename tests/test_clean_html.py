@@ -150,3 +150,8 @@ def test_spam_chars_removed_counts_markup_and_junk(cleaner):
     html = page(ARTICLE + "<div>91视频最新网站,欧美日韩导航,无毒不卡在线播放</div>")
     result = cleaner.clean(html)
     assert result.spam_chars_removed == len(html) - len(result.text) > len("91视频最新网站,欧美日韩导航,无毒不卡在线播放")
+
+
+def test_headline_linked_to_its_own_page_is_kept(cleaner):
+    body = '<h1><a href="/news/1.html">邮政网点转型纪实</a></h1><p>2020-08-28 来源：中国邮政报</p>' + ARTICLE
+    assert lines(cleaner, page(body)) == ["邮政网点转型纪实", "2020-08-28 来源：中国邮政报", *PARAGRAPHS]

@@ -382,10 +382,12 @@ def _head_start(blocks: list[_Block], start: int) -> int:
         block = blocks[index]
         if block.junk:
             continue
-        if not _is_text(block) or block.size > rules.HEAD_MAX_CHARS:
+        linked_headline = block.link_dense and (block.heading or block.titled) and not block.barrier
+        if not (_is_text(block) or linked_headline) or block.size > rules.HEAD_MAX_CHARS:
             break
         if block.heading or block.titled or rules.META_LINE.search(block.text):
             head = index
+            block.link_chars = 0  # a headline linked to its own page is still the headline
             if block.heading == 1:
                 break
     return head
