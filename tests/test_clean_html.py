@@ -155,3 +155,31 @@ def test_spam_chars_removed_counts_markup_and_junk(cleaner):
 def test_headline_linked_to_its_own_page_is_kept(cleaner):
     body = '<h1><a href="/news/1.html">邮政网点转型纪实</a></h1><p>2020-08-28 来源：中国邮政报</p>' + ARTICLE
     assert lines(cleaner, page(body)) == ["邮政网点转型纪实", "2020-08-28 来源：中国邮政报", *PARAGRAPHS]
+
+
+def test_site_title_above_the_article_header_stays_out(cleaner):
+    body = (
+        '<div class="site-header"><p class="site-title"><a href="/">邮政观察</a></p><p>关注邮政行业发展动态</p>'
+        '<ul class="menu"><li><a href="/">首页</a></li><li><a href="/a">资讯</a></li></ul></div>'
+        '<div class="entry-header"><h1 class="entry-title">邮政网点转型纪实</h1><div class="entry-meta">2021年7月23日</div></div>'
+        f'<div class="entry-content">{ARTICLE}</div>'
+    )
+    assert lines(cleaner, page(body)) == ["邮政网点转型纪实", "2021年7月23日", *PARAGRAPHS]
+
+
+def test_prose_column_beside_the_article_stays_out(cleaner):
+    rows = "".join(f"<tr><td>{p}</td></tr>" for p in PARAGRAPHS)
+    notices = "".join(f"<li>关于{t}的通知。</li>" for t in ["春节放假安排", "系统升级维护", "营业时间调整"])
+    body = f"<table><tr><td><table>{rows}</table></td><td><b>公告</b><ul>{notices}</ul></td></tr></table>"
+    assert lines(cleaner, page(body)) == PARAGRAPHS
+
+
+def test_unmarked_headline_right_above_the_date_line_stays(cleaner):
+    body = f'<div class="box"><div class="hd"><span>邮政网点转型纪实</span></div><div>时间：2021-07-23</div><div class="bd">{ARTICLE}</div></div>'
+    assert lines(cleaner, page(body)) == ["邮政网点转型纪实", "时间：2021-07-23", *PARAGRAPHS]
+
+
+def test_app_prompt_and_recommendation_cards_stay_out(cleaner):
+    cards = "".join(f'<div class="card"><a href="/{i}"><div>邮政快讯标题{i}</div><div>邮政头条 · 3小时前</div></a></div>' for i in range(4))
+    body = f'<section class="art">{ARTICLE}</section><div class="bottom-bar">下载APP，阅读更多精彩内容</div><div>{cards}</div>'
+    assert lines(cleaner, page(body)) == PARAGRAPHS

@@ -53,6 +53,7 @@ class _Block:
     junk: bool = False
     owner: int = 0  # id of the block element the text sits in, and of that element's parent
     container: int = 0
+    in_root: bool = True  # inside the element holding most of the page's prose
 
     @property
     def size(self) -> int:
@@ -115,12 +116,13 @@ class HtmlExtractor:
         headline = _headline_from_title(soup)
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
         measures = _Measures(soup)
-        furniture = self._furniture(soup, measures)
+        content_root = _content_root(soup, measures)
+        furniture = self._furniture(soup, measures, content_root)
         barriers = {id(e) for e in furniture if _is_large(e, measures)}
         farms = _link_farms(soup, measures, barriers)
         planted = self._planted_spam(soup, measures)
         _remove_outermost(soup, [*furniture, *farms, *planted], barriers)
-        blocks = _blocks(soup)
+        blocks = _blocks(soup, content_root)
         for block in blocks:
             block.junk = not block.barrier and self._judge.is_junk(block.text)
             if headline and _WHITESPACE.sub("", block.text) == headline:
@@ -128,10 +130,9 @@ class HtmlExtractor:
         start, end = _main_window(blocks)
         return "\n".join(b.text for b in blocks[start:end] if _is_text(b))
 
-    def _furniture(self, soup: BeautifulSoup, measures: _Measures) -> list[Tag]:
+    def _furniture(self, soup: BeautifulSoup, measures: _Measures, content_root: Tag | None) -> list[Tag]:
         """Navigation, headers, footers, asides, forms and hint-classed furniture, unless they hold the article."""
         total_prose = measures.prose[id(soup)]
-        content_root = _content_root(soup, measures)
         found = []
         for element in _tags(soup):
             semantic = self._semantic_furniture(element)
@@ -264,7 +265,7 @@ def _tags(root: Tag, names: frozenset[str] | None = None) -> list[Tag]:
 # --- linearisation
 
 
-def _blocks(soup: BeautifulSoup) -> list[_Block]:
+def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
     """Text blocks in document order; a block ends where a block element or <br> starts or ends."""
     blocks: list[_Block] = []
     titled_cache: dict[int, bool] = {}
@@ -273,13 +274,16 @@ def _blocks(soup: BeautifulSoup) -> list[_Block]:
     link_chars = 0
     heading = 0
     titled = False
+    in_root = True
 
     def flush() -> None:
         nonlocal parts, link_chars
         text = _WHITESPACE.sub(" ", "".join(parts)).strip()
         if text:
             container = current_owner.parent if current_owner is not None else None
-            blocks.append(_Block(text, link_chars, heading, titled, owner=id(current_owner), container=id(container)))
+            blocks.append(
+                _Block(text, link_chars, heading, titled, owner=id(current_owner), container=id(container), in_root=in_root)
+            )
         parts, link_chars = [], 0
 
     for node in soup.descendants:
@@ -296,6 +300,7 @@ def _blocks(soup: BeautifulSoup) -> list[_Block]:
         if owner is not current_owner:
             flush()
             current_owner, heading, titled = owner, level, has_title
+            in_root = content_root is None or owner is content_root or (owner is not None and _is_inside(owner, content_root))
         text = str(node)
         if in_pre and "\n" in text:
             *whole_lines, text = text.split("\n")
@@ -347,8 +352,21 @@ def _main_window(blocks: list[_Block]) -> tuple[int, int]:
             best_sum, best = running, (run_start, index + 1)
     if best is None:
         return 0, len(blocks)
-    start, end = best
+    start, end = _trim_to_root(blocks, *best)
     return _head_start(blocks, start), _tail_end(blocks, end)
+
+
+def _trim_to_root(blocks: list[_Block], start: int, end: int) -> tuple[int, int]:
+    """Drop edge blocks outside the article's container (a notice column, a comment list).
+
+    Headline and byline lines outside it come back through the head and tail rules.
+    """
+    trimmed_start, trimmed_end = start, end
+    while trimmed_start < trimmed_end and not blocks[trimmed_start].in_root:
+        trimmed_start += 1
+    while trimmed_end > trimmed_start and not blocks[trimmed_end - 1].in_root:
+        trimmed_end -= 1
+    return (trimmed_start, trimmed_end) if trimmed_start < trimmed_end else (start, end)
 
 
 def _weight(block: _Block) -> int:
@@ -376,7 +394,10 @@ def _head_start(blocks: list[_Block], start: int) -> int:
     Lines are taken up to the furthest "anchor" (a heading, a title-classed element or a
     byline/date line), stopping at furniture, at long prose, and after the first <h1>.
     """
+    body_start = start
     start = _same_container_run(blocks, start - 1, -1, blocks[start]) + 1
+    if any(b.heading == 1 for b in blocks[start:body_start]):
+        return start
     head = start
     for index in range(start - 1, max(-1, start - 1 - rules.HEAD_LOOKBACK), -1):
         block = blocks[index]
@@ -389,7 +410,22 @@ def _head_start(blocks: list[_Block], start: int) -> int:
             head = index
             block.link_chars = 0  # a headline linked to its own page is still the headline
             if block.heading == 1:
-                break
+                return head
+    return _unmarked_headline(blocks, head)
+
+
+def _unmarked_headline(blocks: list[_Block], head: int) -> int:
+    """A plain short line right above the byline/date line, in the same element: the headline."""
+    if head == 0 or blocks[head].heading or blocks[head].titled or not rules.META_LINE.search(blocks[head].text):
+        return head
+    above = blocks[head - 1]
+    if (
+        _is_text(above)
+        and above.size <= rules.HEADLINE_MAX_CHARS
+        and not rules.SENTENCE_END.search(above.text)
+        and above.container == blocks[head].container
+    ):
+        return head - 1
     return head
 
 
