@@ -183,3 +183,8 @@ def test_app_prompt_and_recommendation_cards_stay_out(cleaner):
     cards = "".join(f'<div class="card"><a href="/{i}"><div>邮政快讯标题{i}</div><div>邮政头条 · 3小时前</div></a></div>' for i in range(4))
     body = f'<section class="art">{ARTICLE}</section><div class="bottom-bar">下载APP，阅读更多精彩内容</div><div>{cards}</div>'
     assert lines(cleaner, page(body)) == PARAGRAPHS
+
+
+def test_spam_glued_to_the_last_paragraph_is_cut_off(cleaner):
+    body = ARTICLE[: -len("</p>")] + "91视频最新网站,欧美日韩导航,无毒不卡在线播放</p>"
+    assert lines(cleaner, page(body)) == PARAGRAPHS

@@ -163,3 +163,15 @@ def test_any_sample_of_article_lines_passes_through(data):
     lines = data.draw(st.lists(st.sampled_from(pool), min_size=1, max_size=40))
     text = "\n".join(lines)
     assert Cleaner().clean(text).text == text
+
+
+def test_spam_glued_to_an_article_line_is_cut_off_the_sentence_stays(cleaner):
+    text = "每个完成转型的网点，熠熠生辉，光彩夺目。91视频最新网站,欧美日韩导航,无毒不卡在线播放\n第二段。\n"
+    result = cleaner.clean(text)
+    assert result.text == "每个完成转型的网点，熠熠生辉，光彩夺目。\n第二段。\n"
+    assert result.repairs == ("spam_lines_removed",)
+
+
+def test_spam_link_planted_in_a_text_line_goes_with_its_text(cleaner):
+    text = '湖南邮政<a href="http://x.cc">高清无码在线观看</a>全面推进网点转型。\n第二行<b>重点</b>内容。\n'
+    assert cleaner.clean(text).text == "湖南邮政全面推进网点转型。\n第二行重点内容。\n"

@@ -128,7 +128,8 @@ class HtmlExtractor:
             if headline and _WHITESPACE.sub("", block.text) == headline:
                 block.titled = True
         start, end = _main_window(blocks)
-        return "\n".join(b.text for b in blocks[start:end] if _is_text(b))
+        kept = (self._judge.trim_spam_edges(b.text) for b in blocks[start:end] if _is_text(b))
+        return "\n".join(text for text in kept if text)
 
     def _furniture(self, soup: BeautifulSoup, measures: _Measures, content_root: Tag | None) -> list[Tag]:
         """Navigation, headers, footers, asides, forms and hint-classed furniture, unless they hold the article."""

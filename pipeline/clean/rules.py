@@ -10,6 +10,11 @@ MARKUP = re.compile(
 )
 # List numbering the markup's list left in front of a tag: "1. <dfn ...>".
 NUMBERING_BEFORE_TAG = re.compile(r"^(\s*)(?:\d{1,3}[.、)）]|[•·*-])\s*(?=<)")
+# An inline element with plain text inside, as spam mirrors plant links in running text.
+PAIRED_INLINE_ELEMENT = re.compile(
+    r"<(a|span|font|b|strong|em|i|u|dfn|code|acronym|abbr|cite|var|kbd|small|big|ins|mark)\b[^<>]{0,500}>([^<>]{1,300})</\1\s*>",
+    re.I,
+)
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
 
 # --- HTML recognition: a document marker, or enough block-level tags to be a page, not stray tags.
@@ -25,6 +30,8 @@ KEYWORD_SEGMENT = re.compile(r"[^,，、|｜/;；_\s·•\-—–]+")
 # Separators and digits (years, phone and licence numbers) do not count towards coverage.
 COVERAGE_IGNORED = re.compile(r"[,，、|｜/;；_\s·•:：.()（）\[\]【】<>《》0-9\-—–]+")
 SENTENCE_END = re.compile(r"[。！？!?]")
+# A sentence with its closing mark (and closing quote), or the unterminated rest of a line.
+SENTENCE_CHUNK = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*|[^。！？!?]+$")
 QUOTE = re.compile(r"[“”「」『』《》]")
 SPAM_MIN_CHARS = 4
 SPAM_THRESHOLD = 3.0

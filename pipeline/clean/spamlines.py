@@ -133,6 +133,24 @@ class JunkLineJudge:
     def is_junk(self, line: str) -> bool:
         return self.is_spam(line) or self.is_chrome(line)
 
+    def trim_spam_edges(self, line: str) -> str:
+        """``line`` without a keyword-spam tail or head glued to its sentences ("…光彩夺目。91视频,…")."""
+        if not self.spam.matches(line):
+            return line
+        chunks = rules.SENTENCE_CHUNK.findall(line)
+        if len(chunks) < 2:
+            return line
+        first, last = 0, len(chunks)
+        if self.is_spam(chunks[-1]):
+            last -= 1
+        if last > 1 and self.is_spam(chunks[0]):
+            first += 1
+        return line if (first, last) == (0, len(chunks)) else "".join(chunks[first:last]).strip()
+
+    def strip_planted_elements(self, line: str) -> str:
+        """Drop inline elements whose own text is spam (``<a href=…>在线观看</a>``) before tags go."""
+        return rules.PAIRED_INLINE_ELEMENT.sub(lambda m: "" if self.is_spam(m.group(2)) else m.group(0), line)
+
 
 def _repeats_across_segments(segments: list[str]) -> bool:
     """Stuffing repeats one keyword in every phrase ("…查询,…查询,…查询")."""
@@ -152,10 +170,11 @@ class LineCleanup:
     junk_lines_removed: int
 
 
-def strip_stray_markup(line: str) -> str | None:
+def strip_stray_markup(line: str, judge: JunkLineJudge) -> str | None:
     """``line`` without tags and entities; None if nothing but markup (and its list numbering) was on it."""
     had_tags = bool(rules.MARKUP.search(line))
     if had_tags:
+        line = judge.strip_planted_elements(line)
         line = rules.MARKUP.sub("", rules.NUMBERING_BEFORE_TAG.sub(r"\1", line))
     if rules.ENTITY.search(line):
         line = html.unescape(line)
@@ -173,15 +192,21 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
     junk = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        without_markup = strip_stray_markup(body) if has_markup else body
+        without_markup = strip_stray_markup(body, judge) if has_markup else body
         if without_markup != body:
             markup_removed = True
         if without_markup is None:
             continue
-        if without_markup.strip() and judge.is_junk(without_markup):
-            junk += 1
+        if not without_markup.strip():
+            kept.append(line if without_markup == body else without_markup + line[len(body):])
             continue
-        kept.append(without_markup + line[len(body):])
+        trimmed = judge.trim_spam_edges(without_markup)
+        if trimmed != without_markup:
+            junk += 1
+        if judge.is_junk(trimmed):
+            junk += trimmed == without_markup
+            continue
+        kept.append(trimmed + line[len(body):])
     return LineCleanup(_collapse_blank_runs("".join(kept)) if markup_removed or junk else text, markup_removed, junk)
 
 
