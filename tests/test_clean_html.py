@@ -188,3 +188,9 @@ def test_app_prompt_and_recommendation_cards_stay_out(cleaner):
 def test_spam_glued_to_the_last_paragraph_is_cut_off(cleaner):
     body = ARTICLE[: -len("</p>")] + "91视频最新网站,欧美日韩导航,无毒不卡在线播放</p>"
     assert lines(cleaner, page(body)) == PARAGRAPHS
+
+
+def test_article_wrapped_in_a_link_is_still_the_article(cleaner):
+    farm = "".join(f'<a href="/{i}">邮政新闻第{i}条快讯标题</a>' for i in range(6))
+    body = f'<div>{farm}</div><a href="http://mirror.example/"><div><h1>邮政网点转型纪实</h1>{ARTICLE}</div></a><div>{farm}</div>'
+    assert lines(cleaner, page(body)) == ["邮政网点转型纪实", *PARAGRAPHS]

@@ -84,7 +84,7 @@ class _Measures:
             if not chars:
                 continue
             parents = list(node.parents)
-            in_link = any(p.name == "a" for p in parents)
+            in_link = any(p.name == "a" for p in parents) and not _is_linked_prose(node, chars)
             is_prose = not in_link and chars >= rules.PROSE_MIN_CHARS and rules.PROSE_PUNCTUATION.search(node)
             for parent in parents:
                 key = id(parent)
@@ -309,8 +309,9 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
                 parts.append(line)
                 flush()
         parts.append(text)
-        if in_link:
-            link_chars += len(_WHITESPACE.sub("", text))
+        chars = len(_WHITESPACE.sub("", text))
+        if in_link and not _is_linked_prose(text, chars):
+            link_chars += chars
     flush()
     return blocks
 
@@ -322,7 +323,7 @@ def _context(node: NavigableString, titled_cache: dict[int, bool]) -> tuple[Tag 
     level = 0
     for parent in node.parents:
         name = parent.name
-        if name == "a":
+        if name == "a" and owner is None:  # a link wrapping whole blocks is layout, not link text
             in_link = True
         elif name == "pre":
             in_pre = True
@@ -463,6 +464,11 @@ def _is_text(block: _Block) -> bool:
 
 
 # --- element tests
+
+
+def _is_linked_prose(text: str, chars: int) -> bool:
+    """Sentences inside a link (mirrors wrap whole articles in <a>) are prose, not navigation."""
+    return chars >= rules.LINKED_PROSE_MIN_CHARS and bool(rules.SENTENCE_END.search(text))
 
 
 def _is_article_header(element: Tag) -> bool:

@@ -113,6 +113,7 @@ TRUNCATION_MARKS = ("…", "...", "……")
 BARRIER_MIN_LINKS = 5
 BARRIER_MIN_CHARS = 80
 LINK_DENSE_RATIO = 0.5
+LINKED_PROSE_MIN_CHARS = 40
 # Lines kept around the window: headline/kicker/byline/date lines of the article.
 HEAD_LOOKBACK = 6
 TAIL_LOOKAHEAD = 3
