@@ -194,3 +194,13 @@ def test_article_wrapped_in_a_link_is_still_the_article(cleaner):
     farm = "".join(f'<a href="/{i}">邮政新闻第{i}条快讯标题</a>' for i in range(6))
     body = f'<div>{farm}</div><a href="http://mirror.example/"><div><h1>邮政网点转型纪实</h1>{ARTICLE}</div></a><div>{farm}</div>'
     assert lines(cleaner, page(body)) == ["邮政网点转型纪实", *PARAGRAPHS]
+
+
+def test_metadata_footer_and_headline_in_a_nav_classed_element_stay(cleaner):
+    body = (
+        '<div class="nav-title">邮政网点转型纪实</div>'
+        '<footer class="byline">2020-08-28 来源：中国邮政报</footer>'
+        f"<div>{ARTICLE}</div><footer><p>版权所有 © 2020 邮政资讯网</p></footer>"
+    )
+    html = page(body, head="<title>邮政网点转型纪实 - 邮政资讯网</title>")
+    assert lines(cleaner, html) == ["邮政网点转型纪实", "2020-08-28 来源：中国邮政报", *PARAGRAPHS]

@@ -175,3 +175,8 @@ def test_spam_glued_to_an_article_line_is_cut_off_the_sentence_stays(cleaner):
 def test_spam_link_planted_in_a_text_line_goes_with_its_text(cleaner):
     text = '湖南邮政<a href="http://x.cc">高清无码在线观看</a>全面推进网点转型。\n第二行<b>重点</b>内容。\n'
     assert cleaner.clean(text).text == "湖南邮政全面推进网点转型。\n第二行重点内容。\n"
+
+
+def test_zero_width_characters_are_removed_and_counted(cleaner):
+    text = "湖南邮政\u200b全面推进\u200d网点转型。\n"
+    assert cleaner.clean(text) == CleanedText("湖南邮政全面推进网点转型。\n", 2, ("invisible_chars_removed",))

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from pipeline.clean import rules
 from pipeline.clean.html import HtmlExtractor, looks_like_html
 from pipeline.clean.spamlines import JunkLineJudge, clean_lines
 
@@ -19,13 +20,14 @@ class Cleaner:
         self._html = HtmlExtractor(self._judge)
 
     def clean(self, text: str) -> CleanedText:
-        if looks_like_html(text):
-            cleaned = self._html.extract(text)
-            repairs: tuple[str, ...] = ("html_extracted",)
+        visible = text.translate(rules.INVISIBLE_CHARACTERS)
+        repairs: tuple[str, ...] = ("invisible_chars_removed",) if len(visible) != len(text) else ()
+        if looks_like_html(visible):
+            cleaned = self._html.extract(visible)
+            repairs += ("html_extracted",)
         else:
-            result = clean_lines(text, self._judge)
+            result = clean_lines(visible, self._judge)
             cleaned = result.text
-            repairs = (("markup_stripped",) if result.markup_removed else ()) + (
-                ("spam_lines_removed",) if result.junk_lines_removed else ()
-            )
+            repairs += ("markup_stripped",) if result.markup_removed else ()
+            repairs += ("spam_lines_removed",) if result.junk_lines_removed else ()
         return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs)

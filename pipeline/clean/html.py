@@ -117,7 +117,7 @@ class HtmlExtractor:
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
         measures = _Measures(soup)
         content_root = _content_root(soup, measures)
-        furniture = self._furniture(soup, measures, content_root)
+        furniture = self._furniture(soup, measures, content_root, headline)
         barriers = {id(e) for e in furniture if _is_large(e, measures)}
         farms = _link_farms(soup, measures, barriers)
         planted = self._planted_spam(soup, measures)
@@ -131,8 +131,15 @@ class HtmlExtractor:
         kept = (self._judge.trim_spam_edges(b.text) for b in blocks[start:end] if _is_text(b))
         return "\n".join(text for text in kept if text)
 
-    def _furniture(self, soup: BeautifulSoup, measures: _Measures, content_root: Tag | None) -> list[Tag]:
-        """Navigation, headers, footers, asides, forms and hint-classed furniture, unless they hold the article."""
+    def _furniture(
+        self, soup: BeautifulSoup, measures: _Measures, content_root: Tag | None, headline: str
+    ) -> list[Tag]:
+        """Navigation, headers, footers, asides, forms and hint-classed furniture, unless they hold the article.
+
+        Markup may lie: an element marked as furniture stays when it holds most of the prose,
+        sits inside the article's container (class hints only), is the page's headline, or is
+        a lone byline/date line (HTML5 puts article metadata in <footer>).
+        """
         total_prose = measures.prose[id(soup)]
         found = []
         for element in _tags(soup):
@@ -141,11 +148,24 @@ class HtmlExtractor:
             if not (semantic or hinted):
                 continue
             if total_prose and measures.prose[id(element)] >= rules.PROSE_SHARE_KEEP * total_prose:
-                continue  # lying structure: the article itself sits in this element
+                continue
             if hinted and content_root is not None and _is_inside(element, content_root):
-                continue  # a class name inside the article body is weak evidence; blocks are judged later
+                continue
+            if element.name != "nav" and self._is_headline_or_meta(element, measures, headline):
+                continue
             found.append(element)
         return found
+
+    def _is_headline_or_meta(self, element: Tag, measures: _Measures, headline: str) -> bool:
+        key = id(element)
+        if not measures.text[key] or measures.text[key] > rules.HEAD_MAX_CHARS or measures.anchors[key] > 1:
+            return False
+        text = element.get_text(" ", strip=True)
+        if headline and _WHITESPACE.sub("", text) == headline:
+            return True
+        if rules.CLAUSE_MARK.search(text):  # a byline/date line is a list of fields, not clauses
+            return False
+        return bool(rules.META_LINE.search(text)) and not self._judge.is_junk(text)
 
     @staticmethod
     def _semantic_furniture(element: Tag) -> bool:

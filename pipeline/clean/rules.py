@@ -17,6 +17,9 @@ PAIRED_INLINE_ELEMENT = re.compile(
 )
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
 
+# Zero-width characters spam mirrors sprinkle between characters to defeat matching.
+INVISIBLE_CHARACTERS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
 # --- HTML recognition: a document marker, or enough block-level tags to be a page, not stray tags.
 HTML_DOCUMENT_MARKER = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
 HTML_BLOCK_TAG = re.compile(r"<(?:p|div|br|td|tr|li|ul|ol|table|h[1-6]|article|section|span|a)\b", re.I)
@@ -123,4 +126,5 @@ META_LINE = re.compile(
     r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}|\d{1,2}月\d{1,2}日|来源|作者|记者|通讯员|编辑|发布时间|发布日期"
     r"|时间[:：]|日期[:：]|本报讯|摄影|^\s*□|^\s*文[/：:]|^\s*[（(].{0,40}[）)]\s*$"
 )
+CLAUSE_MARK = re.compile(r"[，。！？；]")
 TITLE_HINT = re.compile(r"title|headline|heading|subject|tit\b|biaoti", re.I)
