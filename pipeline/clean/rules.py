@@ -37,6 +37,7 @@ SENTENCE_END = re.compile(r"[。！？!?]")
 SENTENCE_CHUNK = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*|[^。！？!?]+$")
 QUOTE = re.compile(r"[“”「」『』《》]")
 SPAM_MIN_CHARS = 4
+MATCH_CACHE_LINES = 2048  # a line is scored for spam, chrome and glued spam: match it once
 SPAM_THRESHOLD = 3.0
 SPAM_WEIGHTS = {
     "coverage": 3.0,  # share of the line's characters that are spam vocabulary (weighted)

@@ -9,18 +9,21 @@ import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.clean import rules
 from pipeline.resources import data_lines
 
 
+_ASCII_UPPER = re.compile("[A-Z]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 class WeightedLexicon:
     """Weighted terms matched leftmost-longest, case-insensitively; Latin terms only as whole words.
 
-    A scan keyed by first character: much faster than one regex alternation of all terms.
+    Candidate positions come from a character class of the terms' first characters, then a
+    dictionary lookup per term length: far faster than one regex alternation of all terms.
     """
 
     def __init__(self, weights: dict[str, float]) -> None:
@@ -29,6 +32,8 @@ class WeightedLexicon:
         for term in weights:
             lengths.setdefault(term[0], set()).add(len(term))
         self._lengths = {first: sorted(ls, reverse=True) for first, ls in lengths.items()}
+        self._first = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]")
+        self.matches = lru_cache(maxsize=rules.MATCH_CACHE_LINES)(self._scan)
 
     @classmethod
     def load(cls, name: str) -> "WeightedLexicon":
@@ -38,21 +43,21 @@ class WeightedLexicon:
             weights[term.strip().lower()] = float(weight)
         return cls(weights)
 
-    def matches(self, text: str) -> list[tuple[int, int, float]]:
-        lower = text.translate(_ASCII_LOWER)  # keeps offsets, unlike str.lower on some scripts
+    def _scan(self, text: str) -> list[tuple[int, int, float]]:
+        # ASCII-only lowering keeps offsets (str.lower may not); translate is slow, so only when needed.
+        lower = text.translate(_ASCII_LOWER) if _ASCII_UPPER.search(text) else text
         found = []
-        index, size = 0, len(lower)
-        while index < size:
-            for length in self._lengths.get(lower[index], ()):
-                if index + length > size:
-                    continue
+        resume = 0
+        for candidate in self._first.finditer(lower):
+            index = candidate.start()
+            if index < resume:
+                continue
+            for length in self._lengths[lower[index]]:
                 term = lower[index : index + length]
-                if term in self.weights and _whole_word(lower, index, index + length):
+                if len(term) == length and term in self.weights and _whole_word(lower, index, index + length):
                     found.append((index, index + length, self.weights[term]))
-                    index += length
+                    resume = index + length
                     break
-            else:
-                index += 1
         return found
 
 
