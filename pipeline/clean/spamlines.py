@@ -126,7 +126,9 @@ class JunkLineJudge:
         hits = self.chrome.matches(stripped)
         if not hits:
             return False
-        if len(hits) >= rules.CHROME_MIN_TERMS and _coverage(stripped, hits) >= rules.CHROME_MIN_COVERAGE:
+        if len(hits) >= rules.CHROME_MIN_TERMS and (
+            _coverage(stripped, hits) >= rules.CHROME_MIN_COVERAGE or _is_menu(stripped)
+        ):
             return True
         # Unmistakable furniture terms ("版权所有", "上一篇"): one in a short line that is no
         # sentence, or several in a notice ("转载请注明出处。如有侵权，请联系删除。").
@@ -155,6 +157,17 @@ class JunkLineJudge:
     def strip_planted_elements(self, line: str) -> str:
         """Drop inline elements whose own text is spam (``<a href=…>在线观看</a>``) before tags go."""
         return rules.PAIRED_INLINE_ELEMENT.sub(lambda m: "" if self.is_spam(m.group(2)) else m.group(0), line)
+
+
+def _is_menu(line: str) -> bool:
+    """A row of short items and no clause: "首页 | 新闻中心 | 关于我们 | 联系我们"."""
+    items = rules.KEYWORD_SEGMENT.findall(line)
+    return (
+        len(items) >= rules.MENU_MIN_ITEMS
+        and sum(map(len, items)) <= rules.MENU_MAX_ITEM_CHARS * len(items)
+        and not rules.SENTENCE_END.search(line)
+        and "，" not in line
+    )
 
 
 def _repeats_across_segments(segments: list[str]) -> bool:
