@@ -92,6 +92,8 @@ LEGITIMATE_SHORT_LINES = [
     "邮政推荐好看的明信片，收藏价值高",
     "集邮爱好者可登录中国邮政官网www.chinapost.com.cn查询。",
     "一户户走访、一户户建档、一户户",
+    "本次活动主办单位为邮政分公司",
+    "视频点击量突破十万次",
 ]
 
 
@@ -180,3 +182,9 @@ def test_spam_link_planted_in_a_text_line_goes_with_its_text(cleaner):
 def test_zero_width_characters_are_removed_and_counted(cleaner):
     text = "湖南邮政\u200b全面推进\u200d网点转型。\n"
     assert cleaner.clean(text) == CleanedText("湖南邮政全面推进网点转型。\n", 2, ("invisible_chars_removed",))
+
+
+def test_a_furniture_word_alone_on_a_wrapped_pdf_line_stays(cleaner):
+    lines = article_lines("004")[:60]
+    text = "\n".join([*lines[:30], "等相关新闻", *lines[30:]]) + "\n"
+    assert cleaner.clean(text).text == text

@@ -119,7 +119,9 @@ class JunkLineJudge:
     def is_spam(self, line: str) -> bool:
         return self.spam_score(line) >= rules.SPAM_THRESHOLD
 
-    def is_chrome(self, line: str) -> bool:
+    def is_chrome(self, line: str, fragments: bool = False) -> bool:
+        """Site furniture. ``fragments``: lines are pieces of wrapped text (PDF pages), where a
+        furniture word can end up alone on a line, so one such word is no evidence."""
         stripped = line.strip()
         if not stripped or len(stripped) > rules.CHROME_MAX_CHARS:
             return False
@@ -130,15 +132,19 @@ class JunkLineJudge:
             _coverage(stripped, hits) >= rules.CHROME_MIN_COVERAGE or _is_menu(stripped)
         ):
             return True
-        # Unmistakable furniture terms ("版权所有", "上一篇"): one in a short line that is no
-        # sentence, or several in a notice ("转载请注明出处。如有侵权，请联系删除。").
-        strong = sum(1 for _, _, weight in hits if weight >= 1.0)
-        if strong >= rules.CHROME_STRONG_TERMS_IN_NOTICE:
+        # Unmistakable furniture terms ("版权所有", "上一篇"): several in a notice ("转载请注明出处。
+        # 如有侵权，请联系删除。"), or one as the label or end of a short line that is no sentence.
+        strong = [(start, end) for start, end, weight in hits if weight >= 1.0]
+        if len(strong) >= rules.CHROME_STRONG_TERMS_IN_NOTICE:
             return True
-        return bool(strong) and len(stripped) <= rules.CHROME_STRONG_MAX_CHARS and not rules.SENTENCE_END.search(stripped)
+        if fragments or not strong or len(stripped) > rules.CHROME_STRONG_MAX_CHARS:
+            return False
+        if rules.SENTENCE_END.search(stripped):
+            return False
+        return any(_is_label(stripped, start, end) for start, end in strong)
 
-    def is_junk(self, line: str) -> bool:
-        return self.is_spam(line) or self.is_chrome(line)
+    def is_junk(self, line: str, fragments: bool = False) -> bool:
+        return self.is_spam(line) or self.is_chrome(line, fragments)
 
     def trim_spam_edges(self, line: str) -> str:
         """``line`` without a keyword-spam tail or head glued to its sentences ("…光彩夺目。91视频,…")."""
@@ -157,6 +163,11 @@ class JunkLineJudge:
     def strip_planted_elements(self, line: str) -> str:
         """Drop inline elements whose own text is spam (``<a href=…>在线观看</a>``) before tags go."""
         return rules.PAIRED_INLINE_ELEMENT.sub(lambda m: "" if self.is_spam(m.group(2)) else m.group(0), line)
+
+
+def _is_label(line: str, start: int, end: int) -> bool:
+    """The term opens or closes the line, or labels a field ("责任编辑：")."""
+    return start <= rules.LABEL_SLACK or end >= len(line) - rules.LABEL_SLACK or line[end : end + 1] in ("：", ":")
 
 
 def _is_menu(line: str) -> bool:
@@ -205,6 +216,7 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
     Entities are decoded only in text that carries stray markup: elsewhere "&amp;" may be prose.
     """
     has_markup = bool(rules.MARKUP.search(text))
+    fragments = _is_wrapped_text(text)
     kept = []
     markup_removed = False
     junk = 0
@@ -221,11 +233,17 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
         trimmed = judge.trim_spam_edges(without_markup)
         if trimmed != without_markup:
             junk += 1
-        if judge.is_junk(trimmed):
+        if judge.is_junk(trimmed, fragments):
             junk += trimmed == without_markup
             continue
         kept.append(trimmed + line[len(body):])
     return LineCleanup(_collapse_blank_runs("".join(kept)) if markup_removed or junk else text, markup_removed, junk)
+
+
+def _is_wrapped_text(text: str) -> bool:
+    """Many short lines: text wrapped at a fixed width (PDF page columns), lines are fragments."""
+    lengths = sorted(len(line.strip()) for line in text.splitlines() if line.strip())
+    return len(lengths) >= rules.WRAPPED_MIN_LINES and lengths[len(lengths) // 2] <= rules.WRAPPED_MAX_MEDIAN_CHARS
 
 
 def _collapse_blank_runs(text: str) -> str:
