@@ -39,6 +39,7 @@ QUOTE = re.compile(r"[“”「」『』《》]")
 SPAM_MIN_CHARS = 4
 MATCH_CACHE_LINES = 2048  # a line is scored for spam, chrome and glued spam: match it once
 SPAM_THRESHOLD = 3.0
+SPAM_FRAGMENT_THRESHOLD = 4.5  # for a short piece of wrapped (PDF) text
 SPAM_WEIGHTS = {
     "coverage": 3.0,  # share of the line's characters that are spam vocabulary (weighted)
     "segment_hits": 2.0,  # mean per-segment spam evidence (capped at 1 per segment)
@@ -47,7 +48,9 @@ SPAM_WEIGHTS = {
     "sentence": -1.0,  # per sentence-final mark or quote, up to two
     "variety": 0.5,  # per distinct spam term beyond VARIETY_FREE, when coverage is high
     "repetition": 1.0,  # one keyword repeated in most phrases
+    "prose": -0.5,  # per distinct function word or news verb (data/prose_markers.txt), up to PROSE_MARKERS_MAX
 }
+PROSE_MARKERS_MAX = 3
 REPEAT_MIN_SEGMENTS = 4
 REPEAT_MIN_SHARE = 0.75
 VARIETY_FREE = 2
@@ -62,6 +65,8 @@ CHROME_STRONG_MAX_CHARS = 50
 LABEL_SLACK = 1  # a furniture term within this many characters of a line's start or end labels it
 WRAPPED_MIN_LINES = 30
 WRAPPED_MAX_MEDIAN_CHARS = 30
+WRAPPED_WIDTH_SLACK = 3
+WRAPPED_MIN_SHARE = 0.5
 MENU_MIN_ITEMS = 4
 MENU_MAX_ITEM_CHARS = 6
 CHROME_STRONG_TERMS_IN_NOTICE = 2

@@ -86,6 +86,7 @@ class JunkLineJudge:
     def __init__(self) -> None:
         self.spam = WeightedLexicon.load("spam_terms.tsv")
         self.chrome = WeightedLexicon.load("chrome_terms.tsv")
+        self.prose = WeightedLexicon({m: 1.0 for m in data_lines("pipeline.clean", "prose_markers.txt")})
 
     def spam_score(self, line: str) -> float:
         hits = self.spam.matches(line)
@@ -105,9 +106,11 @@ class JunkLineJudge:
             distinct = {line[start:end].lower() for start, end, _ in hits}
             variety = min(rules.VARIETY_MAX_TERMS, max(0, len(distinct) - rules.VARIETY_FREE))
         sentence_marks = len(rules.SENTENCE_END.findall(line)) + len(rules.QUOTE.findall(line))
+        prose_markers = len({line[start:end] for start, end, _ in self.prose.matches(line)})
         w = rules.SPAM_WEIGHTS
         return (
             w["coverage"] * coverage
+            + w["prose"] * min(rules.PROSE_MARKERS_MAX, prose_markers)
             + w["variety"] * variety
             + w["repetition"] * _repeats_across_segments([text for _, text in segments])
             + w["segment_hits"] * sum(min(1.0, e) for e in evidence) / len(segments)
@@ -116,12 +119,16 @@ class JunkLineJudge:
             + w["sentence"] * min(2, sentence_marks)
         )
 
-    def is_spam(self, line: str) -> bool:
-        return self.spam_score(line) >= rules.SPAM_THRESHOLD
+    def is_spam(self, line: str, wrap_width: int = 0) -> bool:
+        """Keyword stuffing. A line of wrapped text (``wrap_width``: PDF column width) can be a
+        piece of a sentence that looks like a keyword: unless it lists several phrases, it must
+        score higher."""
+        fragment = len(line.strip()) <= wrap_width and len(rules.KEYWORD_SEGMENT.findall(line)) < rules.MANY_SEGMENTS
+        return self.spam_score(line) >= (rules.SPAM_FRAGMENT_THRESHOLD if fragment else rules.SPAM_THRESHOLD)
 
-    def is_chrome(self, line: str, fragments: bool = False) -> bool:
-        """Site furniture. ``fragments``: lines are pieces of wrapped text (PDF pages), where a
-        furniture word can end up alone on a line, so one such word is no evidence."""
+    def is_chrome(self, line: str, wrap_width: int = 0) -> bool:
+        """Site furniture. On a line of wrapped text (``wrap_width``) one furniture word may be
+        a piece of a sentence, so there it is no evidence."""
         stripped = line.strip()
         if not stripped or len(stripped) > rules.CHROME_MAX_CHARS:
             return False
@@ -137,14 +144,14 @@ class JunkLineJudge:
         strong = [(start, end) for start, end, weight in hits if weight >= 1.0]
         if len(strong) >= rules.CHROME_STRONG_TERMS_IN_NOTICE:
             return True
-        if fragments or not strong or len(stripped) > rules.CHROME_STRONG_MAX_CHARS:
+        if not strong or len(stripped) <= wrap_width or len(stripped) > rules.CHROME_STRONG_MAX_CHARS:
             return False
         if rules.SENTENCE_END.search(stripped):
             return False
         return any(_is_label(stripped, start, end) for start, end in strong)
 
-    def is_junk(self, line: str, fragments: bool = False) -> bool:
-        return self.is_spam(line) or self.is_chrome(line, fragments)
+    def is_junk(self, line: str, wrap_width: int = 0) -> bool:
+        return self.is_spam(line, wrap_width) or self.is_chrome(line, wrap_width)
 
     def trim_spam_edges(self, line: str) -> str:
         """``line`` without a keyword-spam tail or head glued to its sentences ("…光彩夺目。91视频,…")."""
@@ -216,7 +223,7 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
     Entities are decoded only in text that carries stray markup: elsewhere "&amp;" may be prose.
     """
     has_markup = bool(rules.MARKUP.search(text))
-    fragments = _is_wrapped_text(text)
+    wrap_width = _wrap_width(text)
     kept = []
     markup_removed = False
     junk = 0
@@ -233,17 +240,24 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
         trimmed = judge.trim_spam_edges(without_markup)
         if trimmed != without_markup:
             junk += 1
-        if judge.is_junk(trimmed, fragments):
+        if judge.is_junk(trimmed, wrap_width):
             junk += trimmed == without_markup
             continue
         kept.append(trimmed + line[len(body):])
     return LineCleanup(_collapse_blank_runs("".join(kept)) if markup_removed or junk else text, markup_removed, junk)
 
 
-def _is_wrapped_text(text: str) -> bool:
-    """Many short lines: text wrapped at a fixed width (PDF page columns), lines are fragments."""
+def _wrap_width(text: str) -> int:
+    """Column width of text wrapped at a fixed width (PDF pages: many short lines of about one
+    length, fragments of sentences rather than headings or list items); 0 for other text."""
     lengths = sorted(len(line.strip()) for line in text.splitlines() if line.strip())
-    return len(lengths) >= rules.WRAPPED_MIN_LINES and lengths[len(lengths) // 2] <= rules.WRAPPED_MAX_MEDIAN_CHARS
+    if len(lengths) < rules.WRAPPED_MIN_LINES:
+        return 0
+    median = lengths[len(lengths) // 2]
+    near_median = sum(1 for length in lengths if abs(length - median) <= rules.WRAPPED_WIDTH_SLACK)
+    if median > rules.WRAPPED_MAX_MEDIAN_CHARS or near_median < rules.WRAPPED_MIN_SHARE * len(lengths):
+        return 0
+    return median + rules.WRAPPED_WIDTH_SLACK
 
 
 def _collapse_blank_runs(text: str) -> str:
