@@ -96,7 +96,7 @@ HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![-\w])font-size\s*:\s*(?:0(?:\.\d+)?|[12](?:\.\d+)?px)\s*(?:px|pt|em|rem|%)?\s*(?:;|$|!)"
     r"|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)"
     r"|(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\s*\d{3,}"
-    r"|clip\s*:\s*rect\(\s*0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*[\s,]+0|(?:width|height)\s*:\s*0(?:px)?\s*;[^\"']*overflow\s*:\s*hidden",
+    r"|clip\s*:\s*rect\(\s*0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*[\s,]+0|(?:width|height)\s*:\s*[01](?:px)?\s*;[^\"']*overflow\s*:\s*hidden",
     re.I,
 )
 CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -119,15 +119,16 @@ TITLE_MIN_CHARS = 4
 PROSE_MIN_CHARS = 12
 PROSE_PUNCTUATION = re.compile(r"[，。；：！？、,;:!?]")
 SHORT_BLOCK_COST = 3
-BARRIER_COST = 50
+LINK_DENSE_RATIO = 0.5  # a block whose text is mostly anchor text
 LINK_DENSE_COST_FACTOR = 2
+LINKED_PROSE_MIN_CHARS = 40  # a sentence this long inside a link is prose (mirrors wrap articles in <a>)
+# A removed furniture element this large leaves a barrier the window does not cross cheaply.
+BARRIER_COST = 50
+BARRIER_MIN_LINKS = 5
+BARRIER_MIN_CHARS = 80
 # A short prose block right under a linked title is a teaser of another article.
 TEASER_MAX_CHARS = 200
 TRUNCATION_MARKS = ("…", "...", "……")
-BARRIER_MIN_LINKS = 5
-BARRIER_MIN_CHARS = 80
-LINK_DENSE_RATIO = 0.5
-LINKED_PROSE_MIN_CHARS = 40
 # Lines kept around the window: headline/kicker/byline/date lines of the article.
 HEAD_LOOKBACK = 6
 TAIL_LOOKAHEAD = 3
