@@ -63,6 +63,7 @@ def test_text_with_stray_tags_is_not_html(text):
         '<span style="font-size: 0">{}</span>',
         '<div style="position:absolute;left:-9999px">{}</div>',
         '<div style="text-indent:-10000px">{}</div>',
+        '<div style="width:1px;height:1px;overflow:hidden">{}</div>',
         '<div class="k7f">{}</div>',
         '<div id="q2x">{}</div>',
     ],
