@@ -189,3 +189,8 @@ def test_a_furniture_word_alone_on_a_wrapped_pdf_line_stays(cleaner):
     lines = article_lines("004")[:60]
     text = "\n".join([*lines[:30], "等相关新闻", *lines[30:]]) + "\n"
     assert cleaner.clean(text).text == text
+
+
+def test_spam_sentence_inside_an_article_line_is_cut_out(cleaner):
+    text = "湖南邮政全面推进网点转型。亚洲精品在线观看,国产精品久久,日韩中文字幕。成效显著，群众满意。\n"
+    assert cleaner.clean(text).text == "湖南邮政全面推进网点转型。成效显著，群众满意。\n"

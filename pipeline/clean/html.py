@@ -128,7 +128,7 @@ class HtmlExtractor:
             if headline and _WHITESPACE.sub("", block.text) == headline:
                 block.titled = True
         start, end = _main_window(blocks)
-        kept = (self._judge.trim_spam_edges(b.text) for b in blocks[start:end] if _is_text(b))
+        kept = (self._judge.strip_spam_sentences(b.text) for b in blocks[start:end] if _is_text(b))
         return "\n".join(text for text in kept if text)
 
     def _furniture(

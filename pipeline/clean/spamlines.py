@@ -153,19 +153,15 @@ class JunkLineJudge:
     def is_junk(self, line: str, wrap_width: int = 0) -> bool:
         return self.is_spam(line, wrap_width) or self.is_chrome(line, wrap_width)
 
-    def trim_spam_edges(self, line: str) -> str:
-        """``line`` without a keyword-spam tail or head glued to its sentences ("…光彩夺目。91视频,…")."""
+    def strip_spam_sentences(self, line: str) -> str:
+        """``line`` without keyword-spam "sentences" glued into it ("…光彩夺目。91视频,欧美导航…")."""
         if not self.spam.matches(line):
             return line
         chunks = rules.SENTENCE_CHUNK.findall(line)
         if len(chunks) < 2:
             return line
-        first, last = 0, len(chunks)
-        if self.is_spam(chunks[-1]):
-            last -= 1
-        if last > 1 and self.is_spam(chunks[0]):
-            first += 1
-        return line if (first, last) == (0, len(chunks)) else "".join(chunks[first:last]).strip()
+        kept = [chunk for chunk in chunks if not self.is_spam(chunk)]
+        return line if len(kept) == len(chunks) else "".join(kept).strip()
 
     def strip_planted_elements(self, line: str) -> str:
         """Drop inline elements whose own text is spam (``<a href=…>在线观看</a>``) before tags go."""
@@ -237,7 +233,7 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
         if not without_markup.strip():
             kept.append(line if without_markup == body else without_markup + line[len(body):])
             continue
-        trimmed = judge.trim_spam_edges(without_markup)
+        trimmed = judge.strip_spam_sentences(without_markup)
         if trimmed != without_markup:
             junk += 1
         if judge.is_junk(trimmed, wrap_width):
