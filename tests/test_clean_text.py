@@ -194,3 +194,10 @@ def test_a_furniture_word_alone_on_a_wrapped_pdf_line_stays(cleaner):
 def test_spam_sentence_inside_an_article_line_is_cut_out(cleaner):
     text = "湖南邮政全面推进网点转型。亚洲精品在线观看,国产精品久久,日韩中文字幕。成效显著，群众满意。\n"
     assert cleaner.clean(text).text == "湖南邮政全面推进网点转型。成效显著，群众满意。\n"
+
+
+def test_cleaner_survives_pickling_as_beam_ships_it(cleaner):
+    import pickle
+
+    text = seed_text("002")
+    assert pickle.loads(pickle.dumps(cleaner)).clean(text) == cleaner.clean(text)

@@ -35,6 +35,9 @@ class WeightedLexicon:
         self._first = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]")
         self.matches = lru_cache(maxsize=rules.MATCH_CACHE_LINES)(self._scan)
 
+    def __reduce__(self):
+        return WeightedLexicon, (self.weights,)  # the match cache is rebuilt, not pickled
+
     @classmethod
     def load(cls, name: str) -> "WeightedLexicon":
         weights = {}
