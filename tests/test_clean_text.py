@@ -1,5 +1,6 @@
 """Text input: seeds pass through whole; stray markup, spam and furniture lines go; nothing else moves."""
 
+import pickle
 import random
 import re
 
@@ -197,7 +198,5 @@ def test_spam_sentence_inside_an_article_line_is_cut_out(cleaner):
 
 
 def test_cleaner_survives_pickling_as_beam_ships_it(cleaner):
-    import pickle
-
     text = seed_text("002")
     assert pickle.loads(pickle.dumps(cleaner)).clean(text) == cleaner.clean(text)
