@@ -126,3 +126,14 @@ def test_flink_runner_gives_the_same_stories(default_stories, tmp_path):
     ]
     stories, _ = run_on_seeds(tmp_path, flink_flags)
     assert stories == default_stories
+
+
+def test_streaming_on_several_local_workers_is_refused_not_silently_cut_short(tmp_path, capsys):
+    """Beam's FnApiRunner with more than one worker drops the watch's pending polls and ends the
+    run within seconds whatever --stop-after says; the CLI says so instead of starting."""
+    from pipeline.cli import main
+
+    code = main(["run", "--streaming", "--input", str(tmp_path / "*"), "--output", str(tmp_path / "out"),
+                 "--stop-after", "60", *TWO_WORKER_PROCESSES])
+    assert code == 2
+    assert "--direct_num_workers=1" in capsys.readouterr().err
