@@ -136,8 +136,8 @@ def test_dataflow_image_is_the_pinned_sdk_with_the_project_and_gcp_extra():
     dockerfile = (DEPLOY / "dataflow" / "Dockerfile").read_text()
     assert f"FROM {SDK_IMAGE}\n" in dockerfile
     assert f'"apache-beam[gcp]=={BEAM_VERSION}"' in dockerfile
-    template_dir = re.search(r"^WORKDIR (\S+)", dockerfile, re.M).group(1)
-    assert "COPY deploy/dataflow/main.py deploy/dataflow/metadata.json ./" in dockerfile
+    entry_copy = dockerfile.index("COPY deploy/dataflow/main.py deploy/dataflow/metadata.json ./")
+    template_dir = re.findall(r"^WORKDIR (\S+)", dockerfile[:entry_copy], re.M)[-1]
     assert f"ENV FLEX_TEMPLATE_PYTHON_PY_FILE={template_dir}/main.py" in dockerfile
     assert 'ENTRYPOINT ["/opt/apache/beam/boot"]' in dockerfile
 
