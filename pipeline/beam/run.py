@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
+from apache_beam.options.pipeline_options import DirectOptions, StandardOptions
 
 from pipeline.beam import metrics
 from pipeline.beam.dedup import MarkNearDuplicates
@@ -23,11 +24,23 @@ class UsageError(Exception):
 
 
 def check_options(options: RunOptions) -> None:
-    if not options.streaming:
+    if options.streaming:
+        _check_streaming_runner(options)
+    else:
         unmatched = [pattern for pattern in options.inputs if not expand_pattern(pattern)]
         if unmatched:
             raise UsageError(f"no file matches {', '.join(unmatched)}")
     _check_output_writable(options.output)
+
+
+def _check_streaming_runner(options: RunOptions) -> None:
+    """The FnApiRunner with several workers drops the watch's pending polls: it would end early, silently."""
+    beam_options = options.pipeline_options()
+    runner = str(beam_options.view_as(StandardOptions).runner).rsplit(".", 1)[-1]
+    workers = beam_options.view_as(DirectOptions).direct_num_workers
+    if runner == "FnApiRunner" and workers != 1:
+        raise UsageError(f"--streaming on the {runner} needs --direct_num_workers=1 (got {workers}); "
+                         "for parallel streaming use a distributed runner (deploy/)")
 
 
 def _check_output_writable(output_dir: str) -> None:
