@@ -23,6 +23,14 @@ class UsageError(Exception):
     """Bad arguments: reported as one line and a non-zero exit, not a traceback."""
 
 
+class StoppedByUser(Exception):
+    """Ctrl-C ended a streaming run; carries the counters of what it wrote."""
+
+    def __init__(self, counts: dict[str, int]):
+        super().__init__("stopped by the user")
+        self.counts = counts
+
+
 def check_options(options: RunOptions) -> None:
     if options.streaming:
         _check_streaming_runner(options)
@@ -91,15 +99,13 @@ def run_with_options(options: RunOptions) -> dict[str, int]:
     if options.streaming:
         started = datetime.now(timezone.utc)
         build_streaming(pipeline, options)
+        # The local runner's streaming metrics overflow the stack on long runs, and the
+        # output directory is the record that holds on every runner: count from it.
         try:
             pipeline.run().wait_until_finish()
-        except KeyboardInterrupt:
-            LOG.info("stopped by the user")  # Ctrl-C is how an unbounded watch ends
-        finally:
-            # The local runner's streaming metrics overflow the stack on long runs, and the
-            # output directory is the record that holds on every runner: count from it.
-            counts = metrics.counters_from_output(options.output, since=started)
-        return counts
+        except KeyboardInterrupt:  # how an unbounded watch ends
+            raise StoppedByUser(metrics.counters_from_output(options.output, since=started)) from None
+        return metrics.counters_from_output(options.output, since=started)
     _remove_previous_batch_output(options.output)
     build_batch(pipeline, options)
     result = pipeline.run()
