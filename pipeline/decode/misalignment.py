@@ -1,0 +1,199 @@
+"""GBK byte-misalignment repair.
+
+When one byte of a two-byte GBK character is lost (or turned into ``?``/U+FFFD by a
+converter), every following pair is read one byte off: the text shows improbable
+ideographs and private-use code points (GB18030 user-defined areas) until the stream
+resynchronises at an ASCII byte, which either is swallowed as a trail byte (shown as an
+ASCII letter/``@``) or makes an invalid pair (shown as ``?``, eating the ASCII byte, or as
+U+FFFD followed by it).
+
+Repair: re-encode the damaged run with GB18030, put the lost byte back (chosen by the
+text model among all bytes that make a valid character), decode again, and keep the
+result only when the model scores it clearly better than the damaged text. ASCII
+punctuation inside a run may stand for a full-width form that a later step normalised,
+so both readings are tried.
+"""
+
+import re
+
+from pipeline.decode.normalize import SYLLABLE
+from pipeline.decode.textmodel import TextModel, is_private_use
+
+LEADS = range(0x81, 0xFF)
+TRAILS = (*range(0x40, 0x7F), *range(0x80, 0xFF))
+MARKERS = "?\ufffd"
+MAX_RUN = 160  # characters searched for the resynchronising byte
+MAX_BRANCHES = 64  # ASCII readings explored per run
+LOOKBACK = 6  # how far before an improbable character an unmarked run may start
+CONTEXT = 4
+MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
+SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
+ANNOTATION_RE = re.compile(rf"{SYLLABLE}\)")
+# Single bytes >= 0x80 that Windows code page 936 shows as a character: a trail byte can
+# resynchronise the stream as one of these.
+SINGLE_BYTE_TRAILS = {"€": 0x80}
+# ASCII characters that may be full-width forms normalised after the damage: GBK bytes.
+FULLWIDTH_BYTES = {chr(cp - 0xFEE0): chr(cp).encode("gbk") for cp in range(0xFF01, 0xFF5F)}
+FULLWIDTH_BYTES[" "] = "\u3000".encode("gbk")
+
+UNKNOWN_LEAD, UNKNOWN_TRAIL, EATEN_ASCII = "lead", "trail", "ascii"
+UNRECOVERABLE = "\ufffd"  # stands for an ASCII byte the damage swallowed
+
+
+class MisalignmentRepairer:
+    def __init__(self, model: TextModel) -> None:
+        self._model = model
+        self._pairs: dict[tuple[int, int], str] = {}
+        for lead in LEADS:
+            for trail in TRAILS:
+                try:
+                    ch = bytes((lead, trail)).decode("gb18030")
+                except UnicodeDecodeError:
+                    continue
+                self._pairs[lead, trail] = ch
+        self._by_trail: dict[int, list[str]] = {}
+        self._by_lead: dict[int, list[str]] = {}
+        for (lead, trail), ch in self._pairs.items():
+            if not is_private_use(ch):
+                self._by_trail.setdefault(trail, []).append(ch)
+                self._by_lead.setdefault(lead, []).append(ch)
+        self._suspicious_re = re.compile(f"[\ue000-\uf8ff]|{model.uncommon_re.pattern}")
+
+    def repair(self, text: str) -> tuple[str, int]:
+        """(repaired text, number of runs repaired)."""
+        if not self._suspicious_re.search(text) and "?" not in text and "\ufffd" not in text:
+            return text, 0
+        out, pos, repaired = [], 0, 0
+        for start in self._anchors(text):
+            if start < pos:
+                continue
+            fix = self._best_fix(text, start)
+            if fix:
+                begin, end, replacement = fix
+                out.append(text[pos:begin])
+                out.append(replacement)
+                pos = end
+                repaired += 1
+        out.append(text[pos:])
+        return "".join(out), repaired
+
+    def _anchors(self, text: str):
+        for match in re.finditer(f"[{MARKERS}]|{self._suspicious_re.pattern}", text):
+            yield match.start()
+
+    def _best_fix(self, text: str, anchor: int) -> tuple[int, int, str] | None:
+        line_end = text.find("\n", anchor)
+        line_end = len(text) if line_end < 0 else line_end
+        window_end = min(line_end + 1, anchor + MAX_RUN)
+        best, best_gain = None, MIN_GAIN
+        for begin, seg_start, lost_trail in self._run_starts(text, anchor):
+            seg = text[seg_start:window_end]
+            for tokens, consumed in self._walk(seg, lost_trail):
+                end = seg_start + consumed
+                repaired = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:])
+                if repaired is None or any(is_private_use(ch) for ch in repaired):
+                    continue
+                before = text[max(0, begin - CONTEXT):begin]
+                after = text[end:end + CONTEXT]
+                # An eaten ASCII byte is unknowable: neither credit nor blame the repair for it.
+                scored = repaired.replace(UNRECOVERABLE, "")
+                gain = self._model.logp(before + scored + after) - self._model.logp(before + text[begin:end] + after)
+                if gain > best_gain:
+                    best, best_gain = (begin, end, repaired), gain
+        return best
+
+    def _run_starts(self, text: str, anchor: int):
+        """(span start, first shifted char, whether the lost byte is a trail) to try."""
+        if text[anchor] in MARKERS:
+            yield anchor, anchor + 1, False
+            # A pinyin annotation a spam converter attached to the lost byte's misreading.
+            annotation = ANNOTATION_RE.match(text, anchor + 1)
+            if annotation:
+                yield anchor, annotation.end(), False
+            return
+        window = text[max(0, anchor - 3):anchor + 4]
+        if not is_private_use(text[anchor]) and self._model.score(window) > SUSPICIOUS_WINDOW_SCORE:
+            return
+        line_start = text.rfind("\n", 0, anchor) + 1
+        for start in range(max(line_start, anchor - LOOKBACK), anchor + 1):
+            if not text[start].isascii():
+                yield start, start, False
+                yield start, start, True
+
+    def _walk(self, seg: str, lost_trail: bool):
+        """Re-read ``seg`` one byte on; yields (tokens, characters consumed) per resync found.
+
+        Tokens are characters, or (UNKNOWN_LEAD, trail) / (UNKNOWN_TRAIL, lead) for the
+        lost byte, or EATEN_ASCII for an ASCII byte swallowed with an invalid pair."""
+        results: list = []
+        if lost_trail:
+            first = _gb_pair(seg[0]) if seg else None
+            if first is None:
+                return results
+            self._step(seg, 1, first[1], [(UNKNOWN_TRAIL, first[0])], results)
+        else:
+            self._step(seg, 0, None, [], results)
+        return results
+
+    def _step(self, seg: str, i: int, pending: int | None, tokens: list, results: list) -> None:
+        if i >= len(seg) or len(results) >= MAX_BRANCHES or pending is None and tokens:
+            return
+        ch = seg[i]
+        if ch in MARKERS and pending is not None:
+            lost = [(UNKNOWN_TRAIL, pending)]
+            results.append((tokens + lost + ([EATEN_ASCII] if ch == "?" else []), i + 1))
+            return
+        readings = []
+        if ch.isascii():
+            if 0x40 <= ord(ch) <= 0x7E:  # the resynchronising trail byte, shown as ASCII
+                emitted = self._emit(pending, ord(ch))
+                if emitted is not None:
+                    results.append((tokens + [emitted], i + 1))
+            if ch in FULLWIDTH_BYTES:
+                readings.append(FULLWIDTH_BYTES[ch])
+        elif ch in SINGLE_BYTE_TRAILS:
+            emitted = self._emit(pending, SINGLE_BYTE_TRAILS[ch])
+            if emitted is not None:
+                results.append((tokens + [emitted], i + 1))
+        else:
+            pair = _gb_pair(ch)
+            if pair:
+                readings.append(pair)
+        for trail, lead in readings:
+            emitted = self._emit(pending, trail)
+            if emitted is not None:
+                self._step(seg, i + 1, lead, tokens + [emitted], results)
+
+    def _emit(self, pending: int | None, trail: int):
+        if pending is None:
+            return (UNKNOWN_LEAD, trail)
+        return self._pairs.get((pending, trail))
+
+    def _resolve(self, tokens: list, before: str, after: str) -> str | None:
+        """Fill the lost byte(s) with the characters the model likes best in context."""
+        out: list[str] = []
+        for index, token in enumerate(tokens):
+            if isinstance(token, str) and token != EATEN_ASCII:
+                out.append(token)
+                continue
+            if token == EATEN_ASCII:
+                out.append("(" if ANNOTATION_RE.match(after) else UNRECOVERABLE)
+                continue
+            kind, byte = token
+            choices = self._by_trail.get(byte, []) if kind == UNKNOWN_LEAD else self._by_lead.get(byte, [])
+            if not choices:
+                return None
+            left = (before + "".join(out))[-2:]
+            right = "".join(t for t in tokens[index + 1:index + 3] if isinstance(t, str) and len(t) == 1)
+            if not right:
+                right = ANNOTATION_RE.sub("", after[:12], count=1)[:2]
+            out.append(max(choices, key=lambda c: self._model.logp(left + c + right)))
+        return "".join(out)
+
+
+def _gb_pair(ch: str) -> tuple[int, int] | None:
+    try:
+        encoded = ch.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    return (encoded[0], encoded[1]) if len(encoded) == 2 else None

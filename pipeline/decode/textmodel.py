@@ -1,0 +1,106 @@
+"""Character unigram + in-word bigram model of Chinese text, for scoring decodings.
+
+Built from jieba's dict.txt (simplified and traditional forms) by
+``data/build_textmodel.py``; characters outside the dictionary get class priors.
+"""
+
+import math
+import re
+import unicodedata
+
+from pipeline.decode import rules
+from pipeline.resources import data_lines
+
+PACKAGE = "pipeline.decode"
+
+
+def _read_counts(name: str) -> dict[str, int]:
+    counts = {}
+    for line in data_lines(PACKAGE, name):
+        key, _, count = line.partition("\t")
+        counts[key] = int(count)
+    return counts
+
+
+def is_private_use(ch: str) -> bool:
+    return "\ue000" <= ch <= "\uf8ff"
+
+
+class TextModel:
+    def __init__(self) -> None:
+        chars = _read_counts("charfreq.tsv")
+        total = sum(chars.values())
+        self._unigram = {ch: math.log(count / total) for ch, count in chars.items()}
+        for ch, p in rules.PUNCTUATION_PRIOR.items():
+            self._unigram[ch] = math.log(p)
+        self._char_prob = {ch: count / total for ch, count in chars.items()}
+        self._cond = {}  # P(b | a) from in-word bigrams
+        for pair, count in _read_counts("bigrams.tsv").items():
+            self._cond[pair] = count / chars[pair[0]]
+        self._class_cache: dict[str, float] = {}
+        common = sorted(ch for ch, p in self._char_prob.items() if p >= rules.COMMON_CHAR_SHARE)
+        common += list(rules.PUNCTUATION_PRIOR)
+        # Non-ASCII characters that are neither common Chinese nor common punctuation.
+        self.uncommon_re = re.compile("[^\\x00-\\x7f" + re.escape("".join(common)) + "]")
+
+    def char_logp(self, ch: str) -> float:
+        logp = self._unigram.get(ch)
+        if logp is None:
+            logp = self._class_cache.get(ch)
+            if logp is None:
+                logp = self._class_cache[ch] = math.log(_class_prior(ch))
+        return logp
+
+    def logp(self, text: str) -> float:
+        """Total log-probability of ``text`` (bigram-interpolated for dictionary characters)."""
+        total = 0.0
+        prev = ""
+        unigram = self._unigram
+        cond = self._cond
+        w = rules.BIGRAM_WEIGHT
+        punct = rules.PUNCTUATION_PRIOR
+        for ch in text:
+            if ch in punct and prev in punct:
+                total += math.log(rules.PUNCT_PAIRS.get(prev + ch, rules.PUNCT_PAIR_DEFAULT))
+                prev = ch
+                continue
+            p_uni = self._char_prob.get(ch)
+            if p_uni is not None and prev:
+                p_bi = cond.get(prev + ch)
+                if p_bi is not None:
+                    total += math.log(w * p_bi + (1 - w) * p_uni)
+                    prev = ch
+                    continue
+            logp = unigram.get(ch)
+            total += logp if logp is not None else self.char_logp(ch)
+            prev = ch
+        return total
+
+    def score(self, text: str) -> float:
+        """Mean log-probability per character (higher reads more like Chinese text)."""
+        return self.logp(text) / max(len(text), 1)
+
+
+def _class_prior(ch: str) -> float:
+    if ch == "\ufffd":
+        return rules.REPLACEMENT_PRIOR
+    if is_private_use(ch):
+        return rules.PRIVATE_USE_PRIOR
+    if ch.isascii():
+        if ch.isalnum():
+            return rules.ASCII_PRIORS["alnum"]
+        if ch in " \t\r\n":
+            return rules.ASCII_PRIORS["space"]
+        if ch.isprintable():
+            return rules.ASCII_PRIORS["punct"]
+        return rules.CONTROL_PRIOR
+    category = unicodedata.category(ch)
+    if category.startswith("C"):
+        return rules.CONTROL_PRIOR
+    if unicodedata.name(ch, "").startswith("CJK"):
+        return rules.UNKNOWN_CJK_PRIOR
+    if category.startswith("L"):
+        return rules.OTHER_LETTER_PRIOR
+    if category.startswith("Z"):
+        return rules.ASCII_PRIORS["space"]
+    return rules.SYMBOL_PRIOR
