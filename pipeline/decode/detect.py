@@ -40,6 +40,7 @@ MAX_REPLACED_SHARE = 0.08
 MAX_CONTROL_SHARE = 0.02
 CHARDET_BELOW = -8.0  # ask chardet only when no Chinese candidate reads well
 MAX_MIXED_SPANS = 500
+MIXED_PENALTY = 0.05  # a single-encoding reading wins a tie with UTF-8 + GB spans
 
 
 class DecodeError(ValueError):
@@ -119,13 +120,15 @@ class Detector:
 
     def _score(self, candidate: Detection, declared: str | None) -> float:
         score = self._model.score(candidate.text[:SAMPLE_CHARS])
-        if declared and FAMILY_OF.get(declared, declared) == FAMILY_OF.get(candidate.encoding, candidate.encoding):
+        if candidate.foreign_spans:
+            score -= MIXED_PENALTY  # and a declared utf-8 does not vouch for the GB spans
+        elif declared and FAMILY_OF.get(declared, declared) == FAMILY_OF.get(candidate.encoding, candidate.encoding):
             score += DECLARED_BONUS
         return score
 
-    def _utf8_mixed(self, raw: bytes) -> Detection | None:
+    def _utf8_mixed(self, raw: bytes) -> Detection:
         """UTF-8 where invalid stretches are decoded as GB18030 when that reads better."""
-        out, pos, replaced, foreign, foreign_bytes = [], 0, 0, 0, 0
+        out, pos, replaced, foreign = [], 0, 0, 0
         while True:
             try:
                 out.append(raw[pos:].decode("utf-8"))
@@ -136,8 +139,10 @@ class Detector:
                     replaced += out[-1].count("\ufffd")
                     break
                 start = pos + error.start
-                while start > pos and raw[start - 1] >= 0x80:
-                    start -= 1
+                # GB pairs like D6A7 are also well-formed two-byte UTF-8 (U+0080-U+07FF, not
+                # Chinese): the UTF-8 decoder accepted them before it failed.
+                while start - 2 >= pos and 0xC2 <= raw[start - 2] <= 0xDF and 0x80 <= raw[start - 1] <= 0xBF:
+                    start -= 2
                 end = _double_byte_run_end(raw, start)
                 out.append(raw[pos:start].decode("utf-8", errors="replace"))
                 as_utf8 = raw[start:end].decode("utf-8", errors="replace")
@@ -145,14 +150,11 @@ class Detector:
                 if self._model.logp(as_gb) > self._model.logp(as_utf8):
                     out.append(as_gb)
                     foreign += 1
-                    foreign_bytes += end - start
                     replaced += as_gb.count("\ufffd")
                 else:
                     out.append(as_utf8)
                     replaced += as_utf8.count("\ufffd")
                 pos = end
-        if foreign_bytes * 2 > sum(1 for b in raw if b >= 0x80):
-            return None  # mostly GB bytes: a GB file with a little UTF-8, not the reverse
         return Detection("".join(out), "utf-8", replaced, foreign)
 
     def _plausible(self, text: str) -> bool:
@@ -206,6 +208,8 @@ def _double_byte_run_end(raw: bytes, start: int) -> int:
     """End of the run of GB18030-shaped multi-byte sequences beginning at ``start``."""
     i, n = start, len(raw)
     while i < n and raw[i] >= 0x80:
+        if i > start and _utf8_resumes(raw, i):
+            break
         if 0x81 <= raw[i] <= 0xFE and i + 3 < n and 0x30 <= raw[i + 1] <= 0x39:
             i += 4
         elif 0x81 <= raw[i] <= 0xFE and i + 1 < n and raw[i + 1] >= 0x40:
@@ -213,3 +217,12 @@ def _double_byte_run_end(raw: bytes, start: int) -> int:
         else:
             i += 1
     return i
+
+
+def _utf8_resumes(raw: bytes, i: int) -> bool:
+    """Whether two well-formed three-byte UTF-8 characters (CJK range) start at ``i``."""
+    match = UTF8_RESUME_RE.match(raw, i)
+    return match is not None
+
+
+UTF8_RESUME_RE = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")

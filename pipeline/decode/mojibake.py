@@ -16,6 +16,7 @@ from pipeline.decode.textmodel import TextModel
 
 MIN_GAIN = 6.0  # nats a replacement must gain
 MIN_GAIN_PER_CHAR = 1.0
+CONTEXT = 3
 CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
@@ -27,7 +28,14 @@ LEGACY_AS_LATIN = (
     ("latin-1", "big5", "big5_decoded_as_latin1"),
 )
 LATIN_MOJIBAKE_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+LATIN_CHARS = LATIN_MOJIBAKE_RE.pattern[1:-1].replace("\u0080-\u00ff", "\u0080-\u009f\u00a1-\u00ff")  # NBSP runs are layout
+# GB/Big5 bytes read as Latin-1: high characters, with trail bytes 0x40-0x7E shown as ASCII.
+LATIN_RUN_RE = re.compile(f"[{LATIN_CHARS}]{{2,}}(?:[\\x40-\\x7e]?[{LATIN_CHARS}]{{2,}})*")
 NON_ASCII_RUN_RE = re.compile("[^\\x00-\\x7f]+")
+# Well-formed multi-byte UTF-8; \x00 stands for a byte lost to U+FFFD.
+UTF8_SEQUENCES_RE = re.compile(
+    rb"(?:[\xc2-\xdf][\x80-\xbf\x00]|[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00)+"
+)
 
 
 class MojibakeRepairer:
@@ -47,60 +55,103 @@ class MojibakeRepairer:
         return text, kinds
 
     def _better(self, candidate: str, original: str) -> bool:
-        gain = self._model.logp(candidate) - self._model.logp(original)
-        return gain > MIN_GAIN and gain > MIN_GAIN_PER_CHAR * min(len(candidate), len(original))
+        """Whether the changed part of ``candidate`` (with a little context) reads clearly better."""
+        head = 0
+        limit = min(len(candidate), len(original))
+        while head < limit and candidate[head] == original[head]:
+            head += 1
+        tail = 0
+        while tail < limit - head and candidate[-1 - tail] == original[-1 - tail]:
+            tail += 1
+        head, tail = max(0, head - CONTEXT), max(0, tail - CONTEXT)
+        new, old = candidate[head:len(candidate) - tail], original[head:len(original) - tail]
+        gain = self._model.logp(new) - self._model.logp(old)
+        return gain > MIN_GAIN and gain > MIN_GAIN_PER_CHAR * min(len(new), len(old))
 
     def _legacy_as_latin(self, text: str, kinds: list[str]) -> str:
-        lines = text.split("\n")
-        for index, line in enumerate(lines):
-            if len(LATIN_MOJIBAKE_RE.findall(line)) < 2:
-                continue
+        out, pos = [], 0
+        for match in LATIN_RUN_RE.finditer(text):
+            span = match.group()
             for wrong, right, kind in LEGACY_AS_LATIN:
                 try:
-                    candidate = line.encode(wrong).decode(right)
+                    candidate = span.encode(wrong).decode(right)
                 except (UnicodeEncodeError, UnicodeDecodeError):
                     continue
-                if self._better(candidate, line):
-                    lines[index] = candidate
+                context = text[max(0, match.start() - CONTEXT):match.start()]
+                if self._better(context + candidate, context + span):
+                    out.append(text[pos:match.start()])
+                    out.append(candidate)
+                    pos = match.end()
                     if kind not in kinds:
                         kinds.append(kind)
                     break
-        return "\n".join(lines)
+        out.append(text[pos:])
+        return "".join(out)
 
     def _utf8_as_cjk(self, text: str, kinds: list[str]) -> str:
         out, pos = [], 0
         for match in NON_ASCII_RUN_RE.finditer(text):
             run = match.group()
-            if len(self._model.uncommon_re.findall(run)) < max(1, len(run) // 4):
+            if not self._model.uncommon_re.search(run):
                 continue
-            end = match.end()
-            # An odd UTF-8 byte count pairs the last byte with the next ASCII byte.
-            if end < len(text) and 0x40 <= ord(text[end]) <= 0x7E:
-                run_with_next = run + text[end]
-            else:
-                run_with_next = None
             for wrong, kind in WRONG_CJK_CODECS:
-                fixed = self._reread(run, wrong)
-                if fixed is None and run_with_next:
-                    fixed = self._reread(run_with_next, wrong)
-                    if fixed is not None:
-                        end += 1
-                if fixed is not None and self._better(fixed, text[match.start():end]):
-                    out.append(text[pos:match.start()])
-                    out.append(fixed)
-                    pos = end
-                    if kind not in kinds:
-                        kinds.append(kind)
-                    break
-                end = match.end()
+                fixes = self._utf8_spans(text, match.start(), match.end(), wrong)
+                if not fixes:
+                    continue
+                for begin, end, fixed in fixes:
+                    if begin >= pos:
+                        out.append(text[pos:begin])
+                        out.append(fixed)
+                        pos = end
+                if kind not in kinds:
+                    kinds.append(kind)
+                break
         out.append(text[pos:])
         return "".join(out)
 
+    def _utf8_spans(self, text: str, run_start: int, run_end: int, wrong: str) -> list[tuple[int, int, str]]:
+        """Sub-spans of text[run_start:run_end] whose ``wrong`` bytes are UTF-8, re-read."""
+        data = bytearray()
+        offsets = {}  # byte offset -> text index
+        for index in range(run_start, run_end):
+            offsets[len(data)] = index
+            ch = text[index]
+            if ch == "\ufffd":
+                data.append(0)  # one lost byte, filled in by _reread
+                continue
+            try:
+                data += ch.encode(wrong)
+            except UnicodeEncodeError:
+                data.append(1)  # cannot be part of a UTF-8 sequence
+        offsets[len(data)] = run_end
+        fixes = []
+        for match in UTF8_SEQUENCES_RE.finditer(bytes(data)):
+            if match.end() - match.start() < 3:
+                continue
+            starts = [o for o in range(match.start(), match.start() + 8) if o in offsets][:3]
+            end = match.end()
+            while end not in offsets:  # the last pair swallowed the next byte: an ASCII char
+                end += 1
+            end_index = offsets[end]
+            if end_index == run_end and end > match.end() and run_end < len(text):
+                end_index += 1
+            best = None
+            for start in starts:
+                begin = offsets[start]
+                fixed = self._reread(text[begin:end_index], wrong)
+                if fixed is not None and self._better(fixed, text[begin:end_index]):
+                    gain = self._model.logp(fixed) - self._model.logp(text[begin:end_index])
+                    if best is None or gain > best[0]:
+                        best = (gain, begin, fixed)
+            if best:
+                fixes.append((best[1], end_index, best[2]))
+        return fixes
+
     def _reread(self, run: str, wrong: str) -> str | None:
-        """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD/'?' become the best byte."""
+        """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
         pieces = []
         for ch in run:
-            if ch in "\ufffd?":
+            if ch == "\ufffd":
                 pieces.append(None)
                 continue
             try:

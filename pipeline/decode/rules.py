@@ -13,6 +13,7 @@ ASCII_PRIORS = {"alnum": 0.004, "space": 0.01, "punct": 0.002}
 UNKNOWN_CJK_PRIOR = 2e-8  # an ideograph absent from the dictionary
 OTHER_LETTER_PRIOR = 3e-6  # Latin-1 letters, kana, hangul...: plausible but not Chinese
 SYMBOL_PRIOR = 1e-6
+OTHER_SPACE_PRIOR = 1e-4  # NBSP, en/em spaces: layout, less likely than punctuation
 PRIVATE_USE_PRIOR = 1e-12  # GB18030 user-defined areas: a sign of misread bytes
 REPLACEMENT_PRIOR = 1e-11  # U+FFFD
 CONTROL_PRIOR = 1e-13

@@ -102,5 +102,5 @@ def _class_prior(ch: str) -> float:
     if category.startswith("L"):
         return rules.OTHER_LETTER_PRIOR
     if category.startswith("Z"):
-        return rules.ASCII_PRIORS["space"]
+        return rules.OTHER_SPACE_PRIOR
     return rules.SYMBOL_PRIOR
