@@ -17,6 +17,7 @@ so both readings are tried.
 import re
 
 from pipeline.decode.normalize import SYLLABLE
+from pipeline.decode.rules import PUNCTUATION_PRIOR
 from pipeline.decode.textmodel import TextModel, is_private_use
 
 LEADS = range(0x81, 0xFF)
@@ -64,6 +65,7 @@ class MisalignmentRepairer:
         if not self._suspicious_re.search(text) and "?" not in text and "\ufffd" not in text:
             return text, 0
         out, pos, repaired = [], 0, 0
+        self._ascii_habits = _ascii_habits(text)
         for start in self._anchors(text):
             if start < pos:
                 continue
@@ -164,6 +166,11 @@ class MisalignmentRepairer:
             if emitted is not None:
                 self._step(seg, i + 1, lead, tokens + [emitted], results)
 
+    def _guess_ascii(self, after: str) -> str:
+        """The ASCII byte this document most often puts between an ideograph and what follows
+        (its own comma/newline habits); U+FFFD when it shows none (a digit, say)."""
+        return self._ascii_habits.get(_char_class(after[:1]), UNRECOVERABLE)
+
     def _emit(self, pending: int | None, trail: int):
         if pending is None:
             return (UNKNOWN_LEAD, trail)
@@ -177,7 +184,12 @@ class MisalignmentRepairer:
                 out.append(token)
                 continue
             if token == EATEN_ASCII:
-                out.append("(" if ANNOTATION_RE.match(after) else UNRECOVERABLE)
+                if ANNOTATION_RE.match(after):
+                    out.append("(")
+                elif out and out[-1] in PUNCTUATION_PRIOR:  # no separator habit after a mark
+                    out.append(UNRECOVERABLE)
+                else:
+                    out.append(self._guess_ascii(after))
                 continue
             kind, byte = token
             choices = self._by_trail.get(byte, []) if kind == UNKNOWN_LEAD else self._by_lead.get(byte, [])
@@ -197,3 +209,30 @@ def _gb_pair(ch: str) -> tuple[int, int] | None:
     except UnicodeEncodeError:
         return None
     return (encoded[0], encoded[1]) if len(encoded) == 2 else None
+
+
+HABIT_RE = re.compile("[\u4e00-\u9fff]([ ,.:;\n])(.)", re.S)
+MIN_HABIT_SHARE = 0.8  # a guess only when the document is this consistent
+
+
+def _char_class(ch: str) -> str:
+    if "\u4e00" <= ch <= "\u9fff":
+        return "cjk"
+    if ch in "\r\n":
+        return "newline"
+    return "other"
+
+
+def _ascii_habits(text: str) -> dict[str, str]:
+    """For each class of following character, the separator ASCII byte the text uses after
+    ideographs, when it is consistent enough to guess an eaten one."""
+    counts: dict[str, dict[str, int]] = {}
+    for match in HABIT_RE.finditer(text):
+        follow = counts.setdefault(_char_class(match.group(2)), {})
+        follow[match.group(1)] = follow.get(match.group(1), 0) + 1
+    habits = {}
+    for follow_class, seen in counts.items():
+        byte, count = max(seen.items(), key=lambda item: item[1])
+        if count >= 3 and count >= MIN_HABIT_SHARE * sum(seen.values()):
+            habits[follow_class] = byte
+    return habits
