@@ -32,15 +32,27 @@ LATIN_CHARS = LATIN_MOJIBAKE_RE.pattern[1:-1].replace("\u0080-\u00ff", "\u0080-\
 # GB/Big5 bytes read as Latin-1: high characters, with trail bytes 0x40-0x7E shown as ASCII.
 LATIN_RUN_RE = re.compile(f"[{LATIN_CHARS}]{{2,}}(?:[\\x40-\\x7e]?[{LATIN_CHARS}]{{2,}})*")
 NON_ASCII_RUN_RE = re.compile("[^\\x00-\\x7f]+")
-# Well-formed multi-byte UTF-8; \x00 stands for a byte lost to U+FFFD.
+# Well-formed three/four-byte UTF-8 (CJK, emoji; two-byte sequences are Latin/Greek/...,
+# and GB pairs often look like them); \x00 stands for a byte lost to U+FFFD.
 UTF8_SEQUENCES_RE = re.compile(
-    rb"(?:[\xc2-\xdf][\x80-\xbf\x00]|[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00)+"
+    rb"(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00)+"
 )
 
 
 class MojibakeRepairer:
     def __init__(self, model: TextModel) -> None:
         self._model = model
+        # Characters whose bytes under a wrong codec are a UTF-8 lead for CJK text (E2-E9) plus
+        # a continuation byte: every re-read CJK UTF-8 character yields one of them.
+        marks = set()
+        for wrong, _ in WRONG_CJK_CODECS:
+            for lead in range(0xE2, 0xEA):  # U+2000-U+9FFF: punctuation, CJK symbols, ideographs
+                for trail in range(0x80, 0xC0):
+                    try:
+                        marks.add(bytes((lead, trail)).decode(wrong))
+                    except UnicodeDecodeError:
+                        continue
+        self._utf8_mark_re = re.compile("[" + re.escape("".join(sorted(marks))) + "]")
 
     def repair(self, text: str) -> tuple[str, list[str]]:
         kinds: list[str] = []
@@ -50,7 +62,7 @@ class MojibakeRepairer:
                 text = fixed
                 kinds.append("latin1_mojibake")
             text = self._legacy_as_latin(text, kinds)
-        if self._model.uncommon_re.search(text):
+        if self._utf8_mark_re.search(text):
             text = self._utf8_as_cjk(text, kinds)
         return text, kinds
 
@@ -91,8 +103,7 @@ class MojibakeRepairer:
     def _utf8_as_cjk(self, text: str, kinds: list[str]) -> str:
         out, pos = [], 0
         for match in NON_ASCII_RUN_RE.finditer(text):
-            run = match.group()
-            if not self._model.uncommon_re.search(run):
+            if not self._utf8_mark_re.search(match.group()):
                 continue
             for wrong, kind in WRONG_CJK_CODECS:
                 fixes = self._utf8_spans(text, match.start(), match.end(), wrong)
@@ -138,7 +149,8 @@ class MojibakeRepairer:
             best = None
             for start in starts:
                 begin = offsets[start]
-                fixed = self._reread(text[begin:end_index], wrong)
+                context = (text[max(0, begin - CONTEXT):begin], text[end_index:end_index + CONTEXT])
+                fixed = self._reread(text[begin:end_index], wrong, context)
                 if fixed is not None and self._better(fixed, text[begin:end_index]):
                     gain = self._model.logp(fixed) - self._model.logp(text[begin:end_index])
                     if best is None or gain > best[0]:
@@ -147,7 +159,7 @@ class MojibakeRepairer:
                 fixes.append((best[1], end_index, best[2]))
         return fixes
 
-    def _reread(self, run: str, wrong: str) -> str | None:
+    def _reread(self, run: str, wrong: str, context: tuple[str, str]) -> str | None:
         """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
         pieces = []
         for ch in run:
@@ -168,7 +180,8 @@ class MojibakeRepairer:
             for byte in CONTINUATION_BYTES:
                 candidate = data + bytes((byte,))
                 decoded = (candidate + rest).decode("utf-8", errors="replace")
-                score = self._model.logp(decoded)
+                # Spaces between ideographs (PDF text) would hide the neighbours from the model.
+                score = self._model.logp((context[0] + decoded + context[1]).replace(" ", ""))
                 if best is None or score > best[0]:
                     best = (score, candidate)
             data = best[1]

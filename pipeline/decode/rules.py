@@ -30,3 +30,5 @@ PUNCT_PAIRS = {
     "。“": 0.05, "”“": 0.05, "）“": 0.02, "。（": 0.02, "”（": 0.02, "》（": 0.02, "、“": 0.1,
 }
 PUNCT_PAIR_DEFAULT = 1e-4
+# Half-width punctuation that some sites use in Chinese text, for the punctuation pairs.
+ASCII_AS_FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}

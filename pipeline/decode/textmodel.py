@@ -59,21 +59,20 @@ class TextModel:
         cond = self._cond
         w = rules.BIGRAM_WEIGHT
         punct = rules.PUNCTUATION_PRIOR
+        as_fullwidth = rules.ASCII_AS_FULLWIDTH
         for ch in text:
-            if ch in punct and prev in punct:
-                total += math.log(rules.PUNCT_PAIRS.get(prev + ch, rules.PUNCT_PAIR_DEFAULT))
-                prev = ch
-                continue
-            p_uni = self._char_prob.get(ch)
-            if p_uni is not None and prev:
-                p_bi = cond.get(prev + ch)
+            mark = as_fullwidth.get(ch, ch)
+            if mark in punct and prev in punct:
+                total += math.log(rules.PUNCT_PAIRS.get(prev + mark, rules.PUNCT_PAIR_DEFAULT))
+            else:
+                p_uni = self._char_prob.get(ch)
+                p_bi = cond.get(prev + ch) if p_uni is not None and prev else None
                 if p_bi is not None:
                     total += math.log(w * p_bi + (1 - w) * p_uni)
-                    prev = ch
-                    continue
-            logp = unigram.get(ch)
-            total += logp if logp is not None else self.char_logp(ch)
-            prev = ch
+                else:
+                    logp = unigram.get(ch)
+                    total += logp if logp is not None else self.char_logp(ch)
+            prev = mark
         return total
 
     def score(self, text: str) -> float:
