@@ -11,6 +11,7 @@ Every replacement must score clearly better with the text model.
 import re
 
 import ftfy
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
 from pipeline.decode.textmodel import TextModel
 
@@ -22,13 +23,18 @@ CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
 # (codec the GB/Big5 bytes were wrongly read with, codec they really are, repair name)
 LEGACY_AS_LATIN = (
+    ("sloppy-windows-1252", "utf-8", "latin1_mojibake"),  # short runs ftfy leaves alone
+    ("latin-1", "utf-8", "latin1_mojibake"),
     ("cp1252", "gbk", "gbk_decoded_as_latin1"),
     ("latin-1", "gbk", "gbk_decoded_as_latin1"),
     ("cp1252", "big5", "big5_decoded_as_latin1"),
     ("latin-1", "big5", "big5_decoded_as_latin1"),
 )
 LATIN_MOJIBAKE_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
-LATIN_CHARS = LATIN_MOJIBAKE_RE.pattern[1:-1].replace("\u0080-\u00ff", "\u0080-\u009f\u00a1-\u00ff")  # NBSP runs are layout
+LATIN_CHARS = LATIN_MOJIBAKE_RE.pattern[1:-1]
+CP1252_ONLY = set("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u20ac\u2122") | {
+    chr(cp) for cp in range(0x2013, 0x203B)
+}
 # GB/Big5 bytes read as Latin-1: high characters, with trail bytes 0x40-0x7E shown as ASCII.
 LATIN_RUN_RE = re.compile(f"[{LATIN_CHARS}]{{2,}}(?:[\\x40-\\x7e]?[{LATIN_CHARS}]{{2,}})*")
 NON_ASCII_RUN_RE = re.compile("[^\\x00-\\x7f]+")
@@ -57,11 +63,7 @@ class MojibakeRepairer:
     def repair(self, text: str) -> tuple[str, list[str]]:
         kinds: list[str] = []
         if LATIN_MOJIBAKE_RE.search(text):
-            fixed = ftfy.fix_encoding(text)
-            if fixed != text and self._better(fixed, text):
-                text = fixed
-                kinds.append("latin1_mojibake")
-            text = self._legacy_as_latin(text, kinds)
+            text = self._latin_runs(text, kinds)
         if self._utf8_mark_re.search(text):
             text = self._utf8_as_cjk(text, kinds)
         return text, kinds
@@ -80,23 +82,36 @@ class MojibakeRepairer:
         gain = self._model.logp(new) - self._model.logp(old)
         return gain > MIN_GAIN and gain > MIN_GAIN_PER_CHAR * min(len(new), len(old))
 
-    def _legacy_as_latin(self, text: str, kinds: list[str]) -> str:
+    def _latin_runs(self, text: str, kinds: list[str]) -> str:
+        """Runs of Latin-1/cp1252 characters: UTF-8 read as Latin-1 (ftfy) or GB/Big5 read as
+        Latin-1; the reading the model likes best wins."""
         out, pos = [], 0
         for match in LATIN_RUN_RE.finditer(text):
-            span = match.group()
-            for wrong, right, kind in LEGACY_AS_LATIN:
-                try:
-                    candidate = span.encode(wrong).decode(right)
-                except (UnicodeEncodeError, UnicodeDecodeError):
-                    continue
-                context = text[max(0, match.start() - CONTEXT):match.start()]
-                if self._better(context + candidate, context + span):
-                    out.append(text[pos:match.start()])
-                    out.append(candidate)
-                    pos = match.end()
+            if not match.group().strip("\xa0"):
+                continue
+            best = None
+            for start, end in _trimmed(match):
+                span = text[start:end]
+                candidates = [(ftfy.fix_encoding(span), "latin1_mojibake")]
+                for wrong, right, kind in LEGACY_AS_LATIN:
+                    try:
+                        candidates.append((span.encode(wrong).decode(right), kind))
+                    except (UnicodeEncodeError, UnicodeDecodeError):
+                        continue
+                before = text[max(0, match.start() - CONTEXT):start]
+                after = text[end:match.end() + CONTEXT]
+                for fixed, kind in candidates:
+                    gain = self._model.logp(before + fixed + after) - self._model.logp(before + span + after)
+                    if fixed != span and (best is None or gain > best[0]):
+                        best = (gain, start, end, fixed, kind, before, after)
+            if best and best[2] >= pos:
+                _, start, end, fixed, kind, before, after = best
+                if self._better(before + fixed + after, before + text[start:end] + after):
+                    out.append(text[pos:start])
+                    out.append(fixed)
+                    pos = end
                     if kind not in kinds:
                         kinds.append(kind)
-                    break
         out.append(text[pos:])
         return "".join(out)
 
@@ -189,3 +204,20 @@ class MojibakeRepairer:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return None
+
+
+def _trimmed(match: re.Match) -> list[tuple[int, int]]:
+    """The run, and the run without cp1252-only marks at its edges (real quotes/dashes
+    next to the damage)."""
+    start, end = match.span()
+    text = match.string
+    spans = [(start, end)]
+    inner_start, inner_end = start, end
+    while inner_start < end and text[inner_start] in CP1252_ONLY:
+        inner_start += 1
+    while inner_end > inner_start and text[inner_end - 1] in CP1252_ONLY:
+        inner_end -= 1
+    for span in ((inner_start, end), (start, inner_end), (inner_start, inner_end)):
+        if span[1] - span[0] >= 2 and span not in spans:
+            spans.append(span)
+    return spans
