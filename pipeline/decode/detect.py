@@ -32,14 +32,15 @@ FAMILIES = {
 }
 FAMILY_OF = {"gb2312": "gbk", "gbk": "gbk", "gb18030": "gbk", "big5": "big5", "cp950": "big5", "big5hkscs": "big5"}
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
-SAMPLE_CHARS = 6000  # enough text to tell encodings apart; keeps scoring cheap on big files
+SAMPLE_CHARS = 3000  # enough text to tell encodings apart; keeps scoring cheap on big files
 DECLARED_BONUS = 0.3  # per-character log-prob credit for an encoding the file declares
 BOM_BONUS = 2.0
 MIN_SCORE = -11.0  # below this mean log-prob per character the text is not language
 MAX_REPLACED_SHARE = 0.08
 MAX_CONTROL_SHARE = 0.02
 CHARDET_BELOW = -8.0  # ask chardet only when no Chinese candidate reads well
-MAX_MIXED_SPANS = 500
+MAX_MIXED_SPANS = 200  # bounds the span-by-span work on a badly broken file
+MAX_FOREIGN_SHARE = 0.4  # more undecodable characters than this: not UTF-8 at all
 MIXED_PENALTY = 0.05  # a single-encoding reading wins a tie with UTF-8 + GB spans
 
 
@@ -126,18 +127,22 @@ class Detector:
             score += DECLARED_BONUS
         return score
 
-    def _utf8_mixed(self, raw: bytes) -> Detection:
+    def _utf8_mixed(self, raw: bytes) -> Detection | None:
         """UTF-8 where invalid stretches are decoded as GB18030 when that reads better."""
+        as_utf8 = raw.decode("utf-8", errors="replace")
+        non_ascii = sum(1 for ch in as_utf8 if ch > "\x7f")
+        if as_utf8.count("\ufffd") > MAX_FOREIGN_SHARE * non_ascii:
+            return None  # not UTF-8 with some foreign spans
         out, pos, replaced, foreign = [], 0, 0, 0
         while True:
+            if replaced + foreign > MAX_MIXED_SPANS:
+                out.append(raw[pos:].decode("utf-8", errors="replace"))
+                replaced += out[-1].count("\ufffd")
+                break
             try:
                 out.append(raw[pos:].decode("utf-8"))
                 break
             except UnicodeDecodeError as error:
-                if replaced + foreign > MAX_MIXED_SPANS:
-                    out.append(raw[pos:].decode("utf-8", errors="replace"))
-                    replaced += out[-1].count("\ufffd")
-                    break
                 start = pos + error.start
                 # GB pairs like D6A7 are also well-formed two-byte UTF-8 (U+0080-U+07FF, not
                 # Chinese): the UTF-8 decoder accepted them before it failed.

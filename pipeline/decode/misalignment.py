@@ -25,7 +25,9 @@ TRAILS = (*range(0x40, 0x7F), *range(0x80, 0xFF))
 MARKERS = "?\ufffd"
 MAX_RUN = 160  # characters searched for the resynchronising byte
 MAX_BRANCHES = 64  # ASCII readings explored per run
-LOOKBACK = 6  # how far before an improbable character an unmarked run may start
+MAX_CHOICES = 40  # candidate characters per lost byte
+MAX_ANCHORS = 400  # bounds the work on a badly damaged file
+LOOKBACK = 40  # how far before an improbable character an unmarked run may start
 CONTEXT = 4
 MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
 SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
@@ -58,18 +60,29 @@ class MisalignmentRepairer:
             if not is_private_use(ch):
                 self._by_trail.setdefault(trail, []).append(ch)
                 self._by_lead.setdefault(lead, []).append(ch)
-        self._suspicious_re = re.compile(f"[\ue000-\uf8ff]|{model.uncommon_re.pattern}")
+        # Only the likelier characters compete for a lost byte: rare ones never win in context.
+        for table in (self._by_trail, self._by_lead):
+            for byte, chars in table.items():
+                table[byte] = sorted(chars, key=model.char_logp, reverse=True)[:MAX_CHOICES]
+        # Where a damaged run may be: a '?' that is not a plain question mark in ASCII text,
+        # U+FFFD, private-use characters, or two improbable characters close together.
+        improbable = model.uncommon_re.pattern.replace("[^", "[^\\u00c0-\\u024f", 1)
+        self._anchor_re = re.compile(
+            rf"(?<=[^\x00-\x28\x2a-\x7f])\?(?=[^\sA-Za-z0-9]|{SYLLABLE}\))"
+            rf"|\ufffd|[\ue000-\uf8ff]|{improbable}(?=\S{{0,2}}{improbable})"
+        )
 
     def repair(self, text: str) -> tuple[str, int]:
         """(repaired text, number of runs repaired)."""
-        if not self._suspicious_re.search(text) and "?" not in text and "\ufffd" not in text:
+        anchors = [match.start() for match in self._anchor_re.finditer(text)]
+        if not anchors:
             return text, 0
         out, pos, repaired = [], 0, 0
-        self._ascii_habits = _ascii_habits(text)
-        for start in self._anchors(text):
+        habits = _ascii_habits(text)
+        for start in anchors[:MAX_ANCHORS]:
             if start < pos:
                 continue
-            fix = self._best_fix(text, start)
+            fix = self._best_fix(text, start, habits)
             if fix:
                 begin, end, replacement = fix
                 out.append(text[pos:begin])
@@ -79,11 +92,7 @@ class MisalignmentRepairer:
         out.append(text[pos:])
         return "".join(out), repaired
 
-    def _anchors(self, text: str):
-        for match in re.finditer(f"[{MARKERS}]|{self._suspicious_re.pattern}", text):
-            yield match.start()
-
-    def _best_fix(self, text: str, anchor: int) -> tuple[int, int, str] | None:
+    def _best_fix(self, text: str, anchor: int, habits: dict[str, str]) -> tuple[int, int, str] | None:
         line_end = text.find("\n", anchor)
         line_end = len(text) if line_end < 0 else line_end
         window_end = min(line_end + 1, anchor + MAX_RUN)
@@ -92,7 +101,7 @@ class MisalignmentRepairer:
             seg = text[seg_start:window_end]
             for tokens, consumed in self._walk(seg, lost_trail):
                 end = seg_start + consumed
-                repaired = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:])
+                repaired = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], habits)
                 if repaired is None or any(is_private_use(ch) for ch in repaired):
                     continue
                 before = text[max(0, begin - CONTEXT):begin]
@@ -107,20 +116,26 @@ class MisalignmentRepairer:
     def _run_starts(self, text: str, anchor: int):
         """(span start, first shifted char, whether the lost byte is a trail) to try."""
         if text[anchor] in MARKERS:
+            # The marker replaced the lost byte: the shifted run follows it.
             yield anchor, anchor + 1, False
             # A pinyin annotation a spam converter attached to the lost byte's misreading.
             annotation = ANNOTATION_RE.match(text, anchor + 1)
             if annotation:
                 yield anchor, annotation.end(), False
-            return
-        window = text[max(0, anchor - 3):anchor + 4]
-        if not is_private_use(text[anchor]) and self._model.score(window) > SUSPICIOUS_WINDOW_SCORE:
-            return
-        line_start = text.rfind("\n", 0, anchor) + 1
-        for start in range(max(line_start, anchor - LOOKBACK), anchor + 1):
-            if not text[start].isascii():
-                yield start, start, False
-                yield start, start, True
+            if text[anchor] == "?":
+                return
+            # U+FFFD may instead end a run whose lost byte left no trace: search back for its start.
+        else:
+            window = text[max(0, anchor - 3):anchor + 4]
+            if not is_private_use(text[anchor]) and self._model.score(window) > SUSPICIOUS_WINDOW_SCORE:
+                return
+            yield anchor, anchor, False
+            yield anchor, anchor, True
+        start = anchor - 1
+        while start >= max(0, anchor - LOOKBACK) and not text[start].isascii() and text[start] not in MARKERS:
+            yield start, start, False
+            yield start, start, True
+            start -= 1
 
     def _walk(self, seg: str, lost_trail: bool):
         """Re-read ``seg`` one byte on; yields (tokens, characters consumed) per resync found.
@@ -166,17 +181,12 @@ class MisalignmentRepairer:
             if emitted is not None:
                 self._step(seg, i + 1, lead, tokens + [emitted], results)
 
-    def _guess_ascii(self, after: str) -> str:
-        """The ASCII byte this document most often puts between an ideograph and what follows
-        (its own comma/newline habits); U+FFFD when it shows none (a digit, say)."""
-        return self._ascii_habits.get(_char_class(after[:1]), UNRECOVERABLE)
-
     def _emit(self, pending: int | None, trail: int):
         if pending is None:
             return (UNKNOWN_LEAD, trail)
         return self._pairs.get((pending, trail))
 
-    def _resolve(self, tokens: list, before: str, after: str) -> str | None:
+    def _resolve(self, tokens: list, before: str, after: str, habits: dict[str, str]) -> str | None:
         """Fill the lost byte(s) with the characters the model likes best in context."""
         out: list[str] = []
         for index, token in enumerate(tokens):
@@ -189,7 +199,7 @@ class MisalignmentRepairer:
                 elif out and out[-1] in PUNCTUATION_PRIOR:  # no separator habit after a mark
                     out.append(UNRECOVERABLE)
                 else:
-                    out.append(self._guess_ascii(after))
+                    out.append(habits.get(_char_class(after[:1]), UNRECOVERABLE))
                 continue
             kind, byte = token
             choices = self._by_trail.get(byte, []) if kind == UNKNOWN_LEAD else self._by_lead.get(byte, [])

@@ -15,6 +15,7 @@ SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv{TONE_VOWELS}][a-zü{
 ANNOTATION_RE = re.compile(rf"(?<=[{CJK}])\(?({SYLLABLE})\)")
 TONED_RE = re.compile(f"[{TONE_VOWELS}]")
 FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp - 0xFEE0).isalnum()}
+FULLWIDTH_ALNUM_RE = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
 SIMPLIFIED_CHANGE_SHARE = 0.02  # share of ideographs t2s changes above which the source is traditional
 
 
@@ -48,8 +49,9 @@ class Normalizer:
 
     @staticmethod
     def fullwidth_to_halfwidth(text: str) -> tuple[str, bool]:
-        converted = text.translate(FULLWIDTH_ALNUM)
-        return converted, converted != text
+        if not FULLWIDTH_ALNUM_RE.search(text):
+            return text, False
+        return FULLWIDTH_ALNUM_RE.sub(lambda m: m.group().translate(FULLWIDTH_ALNUM), text), True
 
     @staticmethod
     def nfc(text: str) -> str:
