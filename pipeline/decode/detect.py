@@ -32,7 +32,7 @@ FAMILIES = {
 }
 FAMILY_OF = {"gb2312": "gbk", "gbk": "gbk", "gb18030": "gbk", "big5": "big5", "cp950": "big5", "big5hkscs": "big5"}
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
-SAMPLE_CHARS = 3000  # enough text to tell encodings apart; keeps scoring cheap on big files
+SAMPLE_CHARS = 1500  # enough text to tell encodings apart; keeps scoring cheap on big files
 DECLARED_BONUS = 0.3  # per-character log-prob credit for an encoding the file declares
 BOM_BONUS = 2.0
 MIN_SCORE = -11.0  # below this mean log-prob per character the text is not language
@@ -97,11 +97,12 @@ class Detector:
                 return Detection(raw.decode("utf-8"), "utf-8", declared=declared)  # fast path
             except UnicodeDecodeError:
                 pass
-        best = self._best_candidate(raw, declared)
-        self._check(best.text, best.encoding)
+        best, score = self._best_candidate(raw, declared)
+        self._check(best.text, best.encoding, score)
         return best
 
-    def _best_candidate(self, raw: bytes, declared: str | None) -> Detection:
+    def _best_candidate(self, raw: bytes, declared: str | None) -> tuple[Detection, float]:
+        """The best-scoring decoding and its model score (without declaration credit)."""
         candidates = []
         if _nul_heavy(raw):
             candidates += [_plain(raw, e) for e in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")]
@@ -111,21 +112,23 @@ class Detector:
         candidates = [c for c in candidates if c]
         if declared and FAMILY_OF.get(declared, declared) not in {c.encoding for c in candidates} | set(FAMILIES):
             candidates.append(_plain(raw, declared))
-        scored = [(self._score(c, declared), c) for c in candidates if c]
-        if max(s for s, _ in scored) < CHARDET_BELOW:
+        scored = [(*self._score(c, declared), c) for c in candidates]
+        if max(s[0] for s in scored) < CHARDET_BELOW:
             guess = chardet.detect(raw[:65536]).get("encoding")
             extra = {codec_name(guess)} if guess else set()
             extra |= {"cp1252"} - {c.encoding for c in candidates}
-            scored += [(self._score(c, declared), c) for c in (_plain(raw, e) for e in extra if e) if c]
-        return max(scored, key=lambda pair: pair[0])[1]
+            scored += [(*self._score(c, declared), c) for c in (_plain(raw, e) for e in extra if e) if c]
+        _, score, best = max(scored, key=lambda s: s[0])
+        return best, score
 
-    def _score(self, candidate: Detection, declared: str | None) -> float:
-        score = self._model.score(candidate.text[:SAMPLE_CHARS])
+    def _score(self, candidate: Detection, declared: str | None) -> tuple[float, float]:
+        """(score for the choice, plain model score)."""
+        plain = score = self._model.score(candidate.text[:SAMPLE_CHARS])
         if candidate.foreign_spans:
             score -= MIXED_PENALTY  # and a declared utf-8 does not vouch for the GB spans
         elif declared and FAMILY_OF.get(declared, declared) == FAMILY_OF.get(candidate.encoding, candidate.encoding):
             score += DECLARED_BONUS
-        return score
+        return score, plain
 
     def _utf8_mixed(self, raw: bytes) -> Detection | None:
         """UTF-8 where invalid stretches are decoded as GB18030 when that reads better."""
@@ -169,7 +172,7 @@ class Detector:
             return False
         return True
 
-    def _check(self, text: str, encoding: str) -> None:
+    def _check(self, text: str, encoding: str, score: float | None = None) -> None:
         sample = text[:SAMPLE_CHARS]
         n = max(len(sample), 1)
         controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n\f") or "\x7f" <= ch < "\xa0")
@@ -177,7 +180,8 @@ class Detector:
             raise DecodeError(f"binary content: {controls / n:.0%} control characters as {encoding}")
         if sample.count("\ufffd") / n > MAX_REPLACED_SHARE:
             raise DecodeError(f"invalid bytes: {sample.count(chr(0xfffd)) / n:.0%} undecodable as {encoding}")
-        score = self._model.score(sample)
+        if score is None:
+            score = self._model.score(sample)
         if score < MIN_SCORE:
             raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
 
