@@ -155,7 +155,7 @@ class Detector:
                 out.append(raw[pos:start].decode("utf-8", errors="replace"))
                 as_utf8 = raw[start:end].decode("utf-8", errors="replace")
                 as_gb = raw[start:end].decode("gb18030", errors="replace")
-                if self._model.logp(as_gb) > self._model.logp(as_utf8):
+                if self._model.word_logp(as_gb) > self._model.word_logp(as_utf8):
                     out.append(as_gb)
                     foreign += 1
                     replaced += as_gb.count("\ufffd")

@@ -108,7 +108,7 @@ class MisalignmentRepairer:
                 after = text[end:end + CONTEXT]
                 # An eaten ASCII byte is unknowable: neither credit nor blame the repair for it.
                 scored = repaired.replace(UNRECOVERABLE, "")
-                gain = self._model.logp(before + scored + after) - self._model.logp(before + text[begin:end] + after)
+                gain = self._model.word_logp(before + scored + after) - self._model.word_logp(before + text[begin:end] + after)
                 if gain > best_gain:
                     best, best_gain = (begin, end, repaired), gain
         return best
@@ -209,7 +209,7 @@ class MisalignmentRepairer:
             right = "".join(t for t in tokens[index + 1:index + 3] if isinstance(t, str) and len(t) == 1)
             if not right:
                 right = ANNOTATION_RE.sub("", after[:12], count=1)[:2]
-            out.append(max(choices, key=lambda c: self._model.logp(left + c + right)))
+            out.append(max(choices, key=lambda c: self._model.word_logp(left + c + right)))
         return "".join(out)
 
 

@@ -79,7 +79,7 @@ class MojibakeRepairer:
             tail += 1
         head, tail = max(0, head - CONTEXT), max(0, tail - CONTEXT)
         new, old = candidate[head:len(candidate) - tail], original[head:len(original) - tail]
-        gain = self._model.logp(new) - self._model.logp(old)
+        gain = self._model.word_logp(new) - self._model.word_logp(old)
         return gain > MIN_GAIN and gain > MIN_GAIN_PER_CHAR * min(len(new), len(old))
 
     def _latin_runs(self, text: str, kinds: list[str]) -> str:
@@ -101,7 +101,7 @@ class MojibakeRepairer:
                 before = text[max(0, match.start() - CONTEXT):start]
                 after = text[end:match.end() + CONTEXT]
                 for fixed, kind in candidates:
-                    gain = self._model.logp(before + fixed + after) - self._model.logp(before + span + after)
+                    gain = self._model.word_logp(before + fixed + after) - self._model.word_logp(before + span + after)
                     if fixed != span and (best is None or gain > best[0]):
                         best = (gain, start, end, fixed, kind, before, after)
             if best and best[2] >= pos:
@@ -167,7 +167,7 @@ class MojibakeRepairer:
                 context = (text[max(0, begin - CONTEXT):begin], text[end_index:end_index + CONTEXT])
                 fixed = self._reread(text[begin:end_index], wrong, context)
                 if fixed is not None and self._better(fixed, text[begin:end_index]):
-                    gain = self._model.logp(fixed) - self._model.logp(text[begin:end_index])
+                    gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
                     if best is None or gain > best[0]:
                         best = (gain, begin, fixed)
             if best:
@@ -196,7 +196,7 @@ class MojibakeRepairer:
                 candidate = data + bytes((byte,))
                 decoded = (candidate + rest).decode("utf-8", errors="replace")
                 # Spaces between ideographs (PDF text) would hide the neighbours from the model.
-                score = self._model.logp((context[0] + decoded + context[1]).replace(" ", ""))
+                score = self._model.word_logp((context[0] + decoded + context[1]).replace(" ", ""))
                 if best is None or score > best[0]:
                     best = (score, candidate)
             data = best[1]

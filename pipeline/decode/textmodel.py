@@ -5,8 +5,13 @@ Built from jieba's dict.txt (simplified and traditional forms) by
 """
 
 import math
+import os
 import re
+import tempfile
 import unicodedata
+
+import jieba
+import opencc
 
 from pipeline.decode import rules
 from pipeline.resources import data_lines
@@ -20,6 +25,9 @@ def _read_counts(name: str) -> dict[str, int]:
         key, _, count = line.partition("\t")
         counts[key] = int(count)
     return counts
+
+
+CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def is_private_use(ch: str) -> bool:
@@ -38,6 +46,14 @@ class TextModel:
         for pair, count in _read_counts("bigrams.tsv").items():
             self._cond[pair] = count / chars[pair[0]]
         self._class_cache: dict[str, float] = {}
+        # Word level: jieba's own dictionary and max-probability segmentation, for choosing
+        # between short candidate repairs (a character model cannot tell 指导开展 from 指导弹展).
+        self._words = jieba.Tokenizer()
+        self._words.tmp_dir = os.environ.get("POSTAL_INGEST_CACHE") or tempfile.gettempdir()
+        os.makedirs(self._words.tmp_dir, exist_ok=True)
+        self._words.initialize()
+        self._log_total = math.log(self._words.total)
+        self._t2s = opencc.OpenCC("t2s")
         common = sorted(ch for ch, p in self._char_prob.items() if p >= rules.COMMON_CHAR_SHARE)
         common += list(rules.PUNCTUATION_PRIOR)
         # Non-ASCII characters that are neither common Chinese nor common punctuation.
@@ -74,6 +90,22 @@ class TextModel:
                     total += logp if logp is not None else self.char_logp(ch)
             prev = mark
         return total
+
+    def word_logp(self, text: str) -> float:
+        """Log-probability with ideograph runs scored as their best jieba segmentation
+        (simplified first) and everything else by the character model."""
+        total, pos = 0.0, 0
+        for match in CJK_RUN_RE.finditer(text):
+            total += self.logp(text[pos:match.start()])
+            total += self._segmentation_logp(self._t2s.convert(match.group()))
+            pos = match.end()
+        return total + self.logp(text[pos:])
+
+    def _segmentation_logp(self, run: str) -> float:
+        words = self._words
+        route: dict[int, tuple[float, int]] = {}
+        words.calc(run, words.get_DAG(run), route)
+        return route[0][0]
 
     def score(self, text: str) -> float:
         """Mean log-probability per character (higher reads more like Chinese text)."""
