@@ -25,7 +25,8 @@ TRAILS = (*range(0x40, 0x7F), *range(0x80, 0xFF))
 MARKERS = "?\ufffd"
 MAX_RUN = 160  # characters searched for the resynchronising byte
 MAX_BRANCHES = 64  # ASCII readings explored per run
-MAX_CHOICES = 40  # candidate characters per lost byte
+MAX_CHOICES = 120  # candidate characters per lost byte
+SHORTLIST = 12
 MAX_ANCHORS = 400  # bounds the work on a badly damaged file
 LOOKBACK = 40  # how far before an improbable character an unmarked run may start
 CONTEXT = 4
@@ -209,7 +210,9 @@ class MisalignmentRepairer:
             right = "".join(t for t in tokens[index + 1:index + 3] if isinstance(t, str) and len(t) == 1)
             if not right:
                 right = ANNOTATION_RE.sub("", after[:12], count=1)[:2]
-            out.append(max(choices, key=lambda c: self._model.word_logp(left + c + right)))
+            # Shortlist with the fast character model, decide with the word model.
+            shortlist = sorted(choices, key=lambda c: self._model.logp(left + c + right), reverse=True)
+            out.append(max(shortlist[:SHORTLIST], key=lambda c: self._model.word_logp(left + c + right)))
         return "".join(out)
 
 
