@@ -14,6 +14,7 @@ punctuation inside a run may stand for a full-width form that a later step norma
 so both readings are tried.
 """
 
+import itertools
 import re
 
 from pipeline.decode.normalize import SYLLABLE
@@ -27,6 +28,7 @@ MAX_RUN = 160  # characters searched for the resynchronising byte
 MAX_BRANCHES = 64  # ASCII readings explored per run
 MAX_CHOICES = 120  # candidate characters per lost byte
 SHORTLIST = 12
+JOINT_DISTANCE = 3  # lost bytes this close are chosen together
 MAX_ANCHORS = 400  # bounds the work on a badly damaged file
 LOOKBACK = 40  # how far before an improbable character an unmarked run may start
 CONTEXT = 4
@@ -61,6 +63,8 @@ class MisalignmentRepairer:
             if not is_private_use(ch):
                 self._by_trail.setdefault(trail, []).append(ch)
                 self._by_lead.setdefault(lead, []).append(ch)
+        self._all_by_trail = {byte: list(chars) for byte, chars in self._by_trail.items()}
+        self._all_by_lead = {byte: list(chars) for byte, chars in self._by_lead.items()}
         # Only the likelier characters compete for a lost byte: rare ones never win in context.
         for table in (self._by_trail, self._by_lead):
             for byte, chars in table.items():
@@ -188,32 +192,82 @@ class MisalignmentRepairer:
         return self._pairs.get((pending, trail))
 
     def _resolve(self, tokens: list, before: str, after: str, habits: dict[str, str]) -> str | None:
-        """Fill the lost byte(s) with the characters the model likes best in context."""
-        out: list[str] = []
-        for index, token in enumerate(tokens):
-            if isinstance(token, str) and token != EATEN_ASCII:
-                out.append(token)
-                continue
-            if token == EATEN_ASCII:
-                if ANNOTATION_RE.match(after):
-                    out.append("(")
-                elif out and out[-1] in PUNCTUATION_PRIOR:  # no separator habit after a mark
-                    out.append(UNRECOVERABLE)
-                else:
-                    out.append(habits.get(_char_class(after[:1]), UNRECOVERABLE))
-                continue
-            kind, byte = token
-            choices = self._by_trail.get(byte, []) if kind == UNKNOWN_LEAD else self._by_lead.get(byte, [])
+        """Fill the lost byte(s) with the characters the model likes best in context;
+        lost bytes close together are chosen jointly."""
+        after_text = ANNOTATION_RE.sub("", after[:16], count=1)
+        chars: list[str | None] = [
+            "" if t == EATEN_ASCII else t if isinstance(t, str) else None for t in tokens
+        ]
+        unknown = [i for i, t in enumerate(tokens) if isinstance(t, tuple)]
+        shortlists = {}
+        for i in unknown:
+            kind, byte = tokens[i]
+            choices = self._by_trail.get(byte) if kind == UNKNOWN_LEAD else self._by_lead.get(byte)
             if not choices:
                 return None
-            left = (before + "".join(out))[-2:]
-            right = "".join(t for t in tokens[index + 1:index + 3] if isinstance(t, str) and len(t) == 1)
-            if not right:
-                right = ANNOTATION_RE.sub("", after[:12], count=1)[:2]
-            # Shortlist with the fast character model, decide with the word model.
-            shortlist = sorted(choices, key=lambda c: self._model.logp(left + c + right), reverse=True)
-            out.append(max(shortlist[:SHORTLIST], key=lambda c: self._model.word_logp(left + c + right)))
+            left, right = self._known_context(chars, i, before, after_text)
+            ranked = sorted(choices, key=lambda c: self._model.logp(left + c + right), reverse=True)
+            shortlists[i] = ranked[:SHORTLIST]
+        groups: list[list[int]] = []
+        for i in unknown:
+            if groups and i - groups[-1][-1] <= JOINT_DISTANCE:
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+        for group in groups:
+            left, _ = self._known_context(chars, group[0], before, after_text)
+            _, right = self._known_context(chars, group[-1], before, after_text)
+            width = SHORTLIST if len(group) <= 2 else 3
+            combos = set(itertools.product(*(shortlists[i][:width] for i in group)))
+            if len(group) == 2 and group[1] == group[0] + 1:
+                combos |= self._word_pairs(tokens[group[0]], tokens[group[1]])
+            best = None
+            for combo in combos:
+                trial = chars[group[0]:group[-1] + 1]
+                for i, ch in zip(group, combo, strict=True):
+                    trial[i - group[0]] = ch
+                score = self._model.word_logp(left + "".join(c or "" for c in trial) + right)
+                if best is None or score > best[0]:
+                    best = (score, combo)
+            for i, ch in zip(group, best[1], strict=True):
+                chars[i] = ch
+        out: list[str] = []
+        for ch, token in zip(chars, tokens, strict=True):
+            if token != EATEN_ASCII:
+                out.append(ch)
+            elif ANNOTATION_RE.match(after):
+                out.append("(")
+            elif out and out[-1] in PUNCTUATION_PRIOR:  # no separator habit after a mark
+                out.append(UNRECOVERABLE)
+            else:
+                out.append(habits.get(_char_class(after[:1]), UNRECOVERABLE))
         return "".join(out)
+
+    def _word_pairs(self, first: tuple, second: tuple) -> set[tuple[str, str]]:
+        """Pairs for two adjacent lost bytes that the dictionary knows as a bigram."""
+        firsts = self._all_by_trail if first[0] == UNKNOWN_LEAD else self._all_by_lead
+        seconds = self._all_by_trail if second[0] == UNKNOWN_LEAD else self._all_by_lead
+        second_set = set(seconds.get(second[1], ()))
+        return {
+            (a, b)
+            for a in firsts.get(first[1], ())
+            for b in self._model.followers(a)
+            if b in second_set
+        }
+
+    @staticmethod
+    def _known_context(chars: list, index: int, before: str, after: str) -> tuple[str, str]:
+        """Two known characters on each side of ``chars[index]`` (stopping at unknowns;
+        an eaten ASCII byte, "", is transparent)."""
+        left = before
+        for ch in chars[:index]:
+            left = "" if ch is None else left + ch
+        right = ""
+        for ch in chars[index + 1:]:
+            if ch is None:
+                return left[-2:], right[:2]
+            right += ch
+        return left[-2:], (right + after)[:2]
 
 
 def _gb_pair(ch: str) -> tuple[int, int] | None:

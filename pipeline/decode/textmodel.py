@@ -43,8 +43,10 @@ class TextModel:
             self._unigram[ch] = math.log(p)
         self._char_prob = {ch: count / total for ch, count in chars.items()}
         self._cond = {}  # P(b | a) from in-word bigrams
+        self._followers: dict[str, list[str]] = {}
         for pair, count in _read_counts("bigrams.tsv").items():
             self._cond[pair] = count / chars[pair[0]]
+            self._followers.setdefault(pair[0], []).append(pair[1])
         self._class_cache: dict[str, float] = {}
         # Word level: jieba's own dictionary and max-probability segmentation, for choosing
         # between short candidate repairs (a character model cannot tell 指导开展 from 指导弹展).
@@ -58,6 +60,10 @@ class TextModel:
         common += list(rules.PUNCTUATION_PRIOR)
         # Non-ASCII characters that are neither common Chinese nor common punctuation.
         self.uncommon_re = re.compile("[^\\x00-\\x7f" + re.escape("".join(common)) + "]")
+
+    def followers(self, ch: str) -> list[str]:
+        """Characters that follow ``ch`` inside some dictionary word."""
+        return self._followers.get(ch, [])
 
     def char_logp(self, ch: str) -> float:
         logp = self._unigram.get(ch)
