@@ -28,6 +28,7 @@ MAX_RUN = 160  # characters searched for the resynchronising byte
 MAX_BRANCHES = 64  # ASCII readings explored per run
 MAX_CHOICES = 120  # candidate characters per lost byte
 SHORTLIST = 12
+CONTEXT_CHARS = 3  # known characters each side that judge a lost byte
 JOINT_DISTANCE = 3  # lost bytes this close are chosen together
 MAX_ANCHORS = 400  # bounds the work on a badly damaged file
 LOOKBACK = 40  # how far before an improbable character an unmarked run may start
@@ -73,7 +74,7 @@ class MisalignmentRepairer:
         # U+FFFD, private-use characters, or two improbable characters close together.
         improbable = model.uncommon_re.pattern.replace("[^", "[^\\u00c0-\\u024f", 1)
         self._anchor_re = re.compile(
-            rf"(?<=[^\x00-\x28\x2a-\x7f])\?(?=[^\sA-Za-z0-9]|{SYLLABLE}\))"
+            rf"(?<=[^\x00-\x1f\x21-\x28\x2a-\x7f])\?(?=[^\sA-Za-z0-9]|{SYLLABLE}\))"
             rf"|\ufffd|[\ue000-\uf8ff]|{improbable}(?=\S{{0,2}}{improbable})"
         )
 
@@ -235,6 +236,8 @@ class MisalignmentRepairer:
         for ch, token in zip(chars, tokens, strict=True):
             if token != EATEN_ASCII:
                 out.append(ch)
+            elif not after:  # the stream simply ended
+                continue
             elif ANNOTATION_RE.match(after):
                 out.append("(")
             elif out and out[-1] in PUNCTUATION_PRIOR:  # no separator habit after a mark
@@ -265,9 +268,9 @@ class MisalignmentRepairer:
         right = ""
         for ch in chars[index + 1:]:
             if ch is None:
-                return left[-2:], right[:2]
+                return left[-CONTEXT_CHARS:], right[:CONTEXT_CHARS]
             right += ch
-        return left[-2:], (right + after)[:2]
+        return left[-CONTEXT_CHARS:], (right + after)[:CONTEXT_CHARS]
 
 
 def _gb_pair(ch: str) -> tuple[int, int] | None:
