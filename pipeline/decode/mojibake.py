@@ -18,6 +18,7 @@ from pipeline.decode.textmodel import TextModel
 MIN_GAIN = 6.0  # nats a replacement must gain
 MIN_GAIN_PER_CHAR = 1.0
 CONTEXT = 3
+BEAM = 8
 CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
@@ -121,7 +122,8 @@ class MojibakeRepairer:
             if not self._utf8_mark_re.search(match.group()):
                 continue
             for wrong, kind in WRONG_CJK_CODECS:
-                fixes = self._utf8_spans(text, match.start(), match.end(), wrong)
+                left = ("".join(out[-2:]) + text[pos:match.start()])[-CONTEXT:]
+                fixes = self._utf8_spans(text, match.start(), match.end(), wrong, left)
                 if not fixes:
                     continue
                 for begin, end, fixed in fixes:
@@ -135,8 +137,11 @@ class MojibakeRepairer:
         out.append(text[pos:])
         return "".join(out)
 
-    def _utf8_spans(self, text: str, run_start: int, run_end: int, wrong: str) -> list[tuple[int, int, str]]:
-        """Sub-spans of text[run_start:run_end] whose ``wrong`` bytes are UTF-8, re-read."""
+    def _utf8_spans(
+        self, text: str, run_start: int, run_end: int, wrong: str, left: str
+    ) -> list[tuple[int, int, str]]:
+        """Sub-spans of text[run_start:run_end] whose ``wrong`` bytes are UTF-8, re-read;
+        ``left`` is the (already repaired) text before the run."""
         data = bytearray()
         offsets = {}  # byte offset -> text index
         for index in range(run_start, run_end):
@@ -164,7 +169,8 @@ class MojibakeRepairer:
             best = None
             for start in starts:
                 begin = offsets[start]
-                context = (text[max(0, begin - CONTEXT):begin], text[end_index:end_index + CONTEXT])
+                before = left if begin == run_start else text[max(0, begin - CONTEXT):begin]
+                context = (before, text[end_index:end_index + CONTEXT])
                 fixed = self._reread(text[begin:end_index], wrong, context)
                 if fixed is not None and self._better(fixed, text[begin:end_index]):
                     gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
@@ -185,25 +191,27 @@ class MojibakeRepairer:
                 pieces.append(ch.encode(wrong))
             except UnicodeEncodeError:
                 return None
-        data = b""
+        # Beam search over the lost bytes: the character model keeps the likeliest few
+        # prefixes, the word model picks among the finished ones.
+        beams = [b""]
         for index, piece in enumerate(pieces):
             if piece is not None:
-                data += piece
+                beams = [beam + piece for beam in beams]
                 continue
             rest = b"".join(p for p in pieces[index + 1:] if p is not None)
-            best = None
-            for byte in CONTINUATION_BYTES:
-                candidate = data + bytes((byte,))
-                decoded = (candidate + rest).decode("utf-8", errors="replace")
-                # Spaces between ideographs (PDF text) would hide the neighbours from the model.
-                score = self._model.word_logp((context[0] + decoded + context[1]).replace(" ", ""))
-                if best is None or score > best[0]:
-                    best = (score, candidate)
-            data = best[1]
+            expanded = [beam + bytes((byte,)) for beam in beams for byte in CONTINUATION_BYTES]
+            expanded.sort(key=lambda c: self._model.logp(_in_context(c + rest, context)), reverse=True)
+            beams = expanded[:BEAM]
+        data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context)))
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return None
+
+
+def _in_context(data: bytes, context: tuple[str, str]) -> str:
+    # Spaces between ideographs (PDF text) would hide the neighbours from the model.
+    return (context[0] + data.decode("utf-8", errors="replace") + context[1]).replace(" ", "")
 
 
 def _trimmed(match: re.Match) -> list[tuple[int, int]]:
