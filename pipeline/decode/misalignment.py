@@ -85,10 +85,11 @@ class MisalignmentRepairer:
             return text, 0
         out, pos, repaired = [], 0, 0
         habits = _ascii_habits(text)
+        document = self._model.document_bigrams(text)
         for start in anchors[:MAX_ANCHORS]:
             if start < pos:
                 continue
-            fix = self._best_fix(text, start, habits)
+            fix = self._best_fix(text, start, habits, document)
             if fix:
                 begin, end, replacement = fix
                 out.append(text[pos:begin])
@@ -98,7 +99,7 @@ class MisalignmentRepairer:
         out.append(text[pos:])
         return "".join(out), repaired
 
-    def _best_fix(self, text: str, anchor: int, habits: dict[str, str]) -> tuple[int, int, str] | None:
+    def _best_fix(self, text: str, anchor: int, habits: dict[str, str], document) -> tuple[int, int, str] | None:
         line_end = text.find("\n", anchor)
         line_end = len(text) if line_end < 0 else line_end
         window_end = min(line_end + 1, anchor + MAX_RUN)
@@ -107,7 +108,7 @@ class MisalignmentRepairer:
             seg = text[seg_start:window_end]
             for tokens, consumed in self._walk(seg, lost_trail):
                 end = seg_start + consumed
-                repaired = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], habits)
+                repaired = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], habits, document)
                 if repaired is None or any(is_private_use(ch) for ch in repaired):
                     continue
                 before = text[max(0, begin - CONTEXT):begin]
@@ -192,7 +193,7 @@ class MisalignmentRepairer:
             return (UNKNOWN_LEAD, trail)
         return self._pairs.get((pending, trail))
 
-    def _resolve(self, tokens: list, before: str, after: str, habits: dict[str, str]) -> str | None:
+    def _resolve(self, tokens: list, before: str, after: str, habits: dict[str, str], document) -> str | None:
         """Fill the lost byte(s) with the characters the model likes best in context;
         lost bytes close together are chosen jointly."""
         after_text = ANNOTATION_RE.sub("", after[:16], count=1)
@@ -227,7 +228,7 @@ class MisalignmentRepairer:
                 trial = chars[group[0]:group[-1] + 1]
                 for i, ch in zip(group, combo, strict=True):
                     trial[i - group[0]] = ch
-                score = self._model.word_logp(left + "".join(c or "" for c in trial) + right)
+                score = self._model.word_logp(left + "".join(c or "" for c in trial) + right, document)
                 if best is None or score > best[0]:
                     best = (score, combo)
             for i, ch in zip(group, best[1], strict=True):

@@ -118,12 +118,13 @@ class MojibakeRepairer:
 
     def _utf8_as_cjk(self, text: str, kinds: list[str]) -> str:
         out, pos = [], 0
+        document = self._model.document_bigrams(text)
         for match in NON_ASCII_RUN_RE.finditer(text):
             if not self._utf8_mark_re.search(match.group()):
                 continue
             for wrong, kind in WRONG_CJK_CODECS:
                 left = ("".join(out[-2:]) + text[pos:match.start()])[-CONTEXT:]
-                fixes = self._utf8_spans(text, match.start(), match.end(), wrong, left)
+                fixes = self._utf8_spans(text, match.start(), match.end(), wrong, left, document)
                 if not fixes:
                     continue
                 for begin, end, fixed in fixes:
@@ -138,7 +139,7 @@ class MojibakeRepairer:
         return "".join(out)
 
     def _utf8_spans(
-        self, text: str, run_start: int, run_end: int, wrong: str, left: str
+        self, text: str, run_start: int, run_end: int, wrong: str, left: str, document
     ) -> list[tuple[int, int, str]]:
         """Sub-spans of text[run_start:run_end] whose ``wrong`` bytes are UTF-8, re-read;
         ``left`` is the (already repaired) text before the run."""
@@ -171,7 +172,7 @@ class MojibakeRepairer:
                 begin = offsets[start]
                 before = left if begin == run_start else text[max(0, begin - CONTEXT):begin]
                 context = (before, text[end_index:end_index + CONTEXT])
-                fixed = self._reread(text[begin:end_index], wrong, context)
+                fixed = self._reread(text[begin:end_index], wrong, context, document)
                 if fixed is not None and self._better(fixed, text[begin:end_index]):
                     gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
                     if best is None or gain > best[0]:
@@ -180,7 +181,7 @@ class MojibakeRepairer:
                 fixes.append((best[1], end_index, best[2]))
         return fixes
 
-    def _reread(self, run: str, wrong: str, context: tuple[str, str]) -> str | None:
+    def _reread(self, run: str, wrong: str, context: tuple[str, str], document) -> str | None:
         """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
         pieces = []
         for ch in run:
@@ -202,7 +203,7 @@ class MojibakeRepairer:
             expanded = [beam + bytes((byte,)) for beam in beams for byte in CONTINUATION_BYTES]
             expanded.sort(key=lambda c: self._model.logp(_in_context(c + rest, context)), reverse=True)
             beams = expanded[:BEAM]
-        data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context)))
+        data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context), document))
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:

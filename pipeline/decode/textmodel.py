@@ -4,6 +4,7 @@ Built from jieba's dict.txt (simplified and traditional forms) by
 ``data/build_textmodel.py``; characters outside the dictionary get class priors.
 """
 
+import collections
 import math
 import os
 import re
@@ -97,10 +98,21 @@ class TextModel:
             prev = mark
         return total
 
-    def word_logp(self, text: str) -> float:
+    @staticmethod
+    def document_bigrams(text: str) -> collections.Counter:
+        """Ideograph bigrams of a whole document: a cache model, since documents repeat
+        their names and terms (a lost byte in 刘爱? is 力 if 刘爱力 occurs elsewhere)."""
+        return collections.Counter(a + b for a, b in zip(text, text[1:]) if a > "\u33ff" and b > "\u33ff")
+
+    def word_logp(self, text: str, document: collections.Counter | None = None) -> float:
         """Log-probability with ideograph runs scored as their best jieba segmentation
-        (simplified first) and everything else by the character model."""
+        (simplified first) and everything else by the character model; with ``document``,
+        bigrams seen elsewhere in the document earn a bonus."""
         total, pos = 0.0, 0
+        if document:
+            total += rules.DOCUMENT_BIGRAM_WEIGHT * sum(
+                math.log1p(document.get(a + b, 0)) for a, b in zip(text, text[1:])
+            )
         for match in CJK_RUN_RE.finditer(text):
             total += self.logp(text[pos:match.start()])
             total += self._segmentation_logp(self._t2s.convert(match.group()))
