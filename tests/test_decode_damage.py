@@ -26,13 +26,13 @@ EXCERPT = 160  # characters of seed text around each damage: keeps trials fast
 CJK_RE = re.compile("[\u4e00-\u9fff]")
 
 
-def excerpts(rng: random.Random):
+def excerpts(rng: random.Random, size: int = EXCERPT):
     """Endless random excerpts of the clean seeds that start and end on whole lines."""
     texts = [seed_bytes(p).decode("utf-8") for p in CLEAN_SEEDS]
     while True:
         text = rng.choice(texts)
-        start = text.rfind("\n", 0, rng.randrange(len(text) - EXCERPT)) + 1
-        end = text.find("\n", start + EXCERPT)
+        start = text.rfind("\n", 0, rng.randrange(max(1, len(text) - size))) + 1
+        end = text.find("\n", start + size)
         excerpt = text[start:end if end > 0 else len(text)]
         yield excerpt.encode("gbk", errors="ignore").decode("gbk")  # every kind can damage it
 
@@ -125,10 +125,10 @@ KINDS = {
 }
 
 
-def repaired_rate(decoder, damage, trials: int, seed: int = 7) -> tuple[float, float]:
+def repaired_rate(decoder, damage, trials: int, seed: int = 7, size: int = EXCERPT) -> tuple[float, float]:
     """(exact repair rate, rate counting an unrecoverable eaten ASCII byte as repaired)."""
     rng = random.Random(seed)
-    source = excerpts(rng)
+    source = excerpts(rng, size)
     exact = lenient = 0
     for _ in range(trials):
         text = next(source)
@@ -160,7 +160,8 @@ if __name__ == "__main__":
     from pipeline.decode import Decoder
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    size = int(sys.argv[2]) if len(sys.argv) > 2 else EXCERPT  # 100000: whole seed documents
     dec = Decoder()
     for name, damage in KINDS.items():
-        exact, lenient = repaired_rate(dec, damage, n, seed=11)
-        print(f"{name:32s} exact {exact:6.1%}   eaten-ASCII-as-unknown {lenient:6.1%}   (n={n})")
+        exact, lenient = repaired_rate(dec, damage, n, seed=11, size=size)
+        print(f"{name:32s} exact {exact:6.1%}   eaten-ASCII-as-unknown {lenient:6.1%}   (n={n}, excerpt {size})")

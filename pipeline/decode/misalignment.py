@@ -35,6 +35,7 @@ LOOKBACK = 40  # how far before an improbable character an unmarked run may star
 CONTEXT = 4
 MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
 SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
+WHITESPACE_RE = re.compile(r"\s+")
 ANNOTATION_RE = re.compile(rf"{SYLLABLE}\)")
 # Single bytes >= 0x80 that Windows code page 936 shows as a character: a trail byte can
 # resynchronise the stream as one of these.
@@ -74,7 +75,7 @@ class MisalignmentRepairer:
         # U+FFFD, private-use characters, or two improbable characters close together.
         improbable = model.uncommon_re.pattern.replace("[^", "[^\\u00c0-\\u024f", 1)
         self._anchor_re = re.compile(
-            rf"(?<=[^\x00-\x1f\x21-\x28\x2a-\x7f])\?(?=[^\sA-Za-z0-9]|{SYLLABLE}\))"
+            rf"(?<![A-Za-z0-9])\?(?=[^\sA-Za-z0-9]|{SYLLABLE}\))"
             rf"|\ufffd|[\ue000-\uf8ff]|{improbable}(?=\S{{0,2}}{improbable})"
         )
 
@@ -263,7 +264,7 @@ class MisalignmentRepairer:
     def _known_context(chars: list, index: int, before: str, after: str) -> tuple[str, str]:
         """Two known characters on each side of ``chars[index]`` (stopping at unknowns;
         an eaten ASCII byte, "", is transparent)."""
-        left = before
+        left = WHITESPACE_RE.sub("", before)  # PDF text breaks lines inside words
         for ch in chars[:index]:
             left = "" if ch is None else left + ch
         right = ""
@@ -271,7 +272,7 @@ class MisalignmentRepairer:
             if ch is None:
                 return left[-CONTEXT_CHARS:], right[:CONTEXT_CHARS]
             right += ch
-        return left[-CONTEXT_CHARS:], (right + after)[:CONTEXT_CHARS]
+        return left[-CONTEXT_CHARS:], (right + WHITESPACE_RE.sub("", after))[:CONTEXT_CHARS]
 
 
 def _gb_pair(ch: str) -> tuple[int, int] | None:
@@ -283,7 +284,7 @@ def _gb_pair(ch: str) -> tuple[int, int] | None:
 
 
 HABIT_RE = re.compile("[\u4e00-\u9fff]([ ,.:;\n])(.)", re.S)
-MIN_HABIT_SHARE = 0.8  # a guess only when the document is this consistent
+MIN_HABIT_SHARE = 0.5  # a guess only when the document is this consistent
 
 
 def _char_class(ch: str) -> str:
