@@ -210,7 +210,14 @@ class MisalignmentRepairer:
                 return None
             left, right = self._known_context(chars, i, before, after_text)
             ranked = sorted(choices, key=lambda c: self._model.logp(left + c + right), reverse=True)
-            shortlists[i] = ranked[:SHORTLIST]
+            # Also every choice that makes a known bigram with a neighbour, in the dictionary
+            # or elsewhere in this document.
+            pairs = [
+                c for c in ranked[SHORTLIST:]
+                if self._model.is_bigram(left[-1:] + c) or self._model.is_bigram(c + right[:1])
+                or document.get(left[-1:] + c) or document.get(c + right[:1])
+            ]
+            shortlists[i] = ranked[:SHORTLIST] + pairs
         groups: list[list[int]] = []
         for i in unknown:
             if groups and i - groups[-1][-1] <= JOINT_DISTANCE:
@@ -220,7 +227,7 @@ class MisalignmentRepairer:
         for group in groups:
             left, _ = self._known_context(chars, group[0], before, after_text)
             _, right = self._known_context(chars, group[-1], before, after_text)
-            width = SHORTLIST if len(group) <= 2 else 3
+            width = None if len(group) <= 2 else 3
             combos = set(itertools.product(*(shortlists[i][:width] for i in group)))
             if len(group) == 2 and group[1] == group[0] + 1:
                 combos |= self._word_pairs(tokens[group[0]], tokens[group[1]])

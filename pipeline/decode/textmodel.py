@@ -62,6 +62,9 @@ class TextModel:
         # Non-ASCII characters that are neither common Chinese nor common punctuation.
         self.uncommon_re = re.compile("[^\\x00-\\x7f" + re.escape("".join(common)) + "]")
 
+    def is_bigram(self, pair: str) -> bool:
+        return pair in self._cond
+
     def followers(self, ch: str) -> list[str]:
         """Characters that follow ``ch`` inside some dictionary word."""
         return self._followers.get(ch, [])
