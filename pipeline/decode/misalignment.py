@@ -86,7 +86,7 @@ class MisalignmentRepairer:
             return text, 0
         out, pos, repaired = [], 0, 0
         habits = _ascii_habits(text)
-        document = self._model.document_bigrams(text)
+        document = self._model.document_ngrams(text)
         for start in anchors[:MAX_ANCHORS]:
             if start < pos:
                 continue

@@ -118,7 +118,7 @@ class MojibakeRepairer:
 
     def _utf8_as_cjk(self, text: str, kinds: list[str]) -> str:
         out, pos = [], 0
-        document = self._model.document_bigrams(text)
+        document = self._model.document_ngrams(text)
         for match in NON_ASCII_RUN_RE.finditer(text):
             if not self._utf8_mark_re.search(match.group()):
                 continue

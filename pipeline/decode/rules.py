@@ -32,4 +32,4 @@ PUNCT_PAIRS = {
 PUNCT_PAIR_DEFAULT = 1e-4
 # Half-width punctuation that some sites use in Chinese text, for the punctuation pairs.
 ASCII_AS_FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
-DOCUMENT_BIGRAM_WEIGHT = 2.0  # nats per log-count of a bigram seen elsewhere in the document
+DOCUMENT_NGRAM_WEIGHT = 2.0  # nats per log-count of a bi/trigram seen elsewhere in the document

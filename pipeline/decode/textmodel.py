@@ -28,6 +28,7 @@ def _read_counts(name: str) -> dict[str, int]:
     return counts
 
 
+WHITESPACE_RE = re.compile(r"\s+")
 CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -102,19 +103,24 @@ class TextModel:
         return total
 
     @staticmethod
-    def document_bigrams(text: str) -> collections.Counter:
-        """Ideograph bigrams of a whole document: a cache model, since documents repeat
+    def document_ngrams(text: str) -> collections.Counter:
+        """Ideograph bigrams and trigrams of a whole document (line breaks ignored): a cache model, since documents repeat
         their names and terms (a lost byte in 刘爱? is 力 if 刘爱力 occurs elsewhere)."""
-        return collections.Counter(a + b for a, b in zip(text, text[1:]) if a > "\u33ff" and b > "\u33ff")
+        grams = collections.Counter()
+        for run in CJK_RUN_RE.findall(WHITESPACE_RE.sub("", text)):
+            grams.update(run[i:i + 2] for i in range(len(run) - 1))
+            grams.update(run[i:i + 3] for i in range(len(run) - 2))
+        return grams
 
     def word_logp(self, text: str, document: collections.Counter | None = None) -> float:
         """Log-probability with ideograph runs scored as their best jieba segmentation
         (simplified first) and everything else by the character model; with ``document``,
-        bigrams seen elsewhere in the document earn a bonus."""
+        n-grams seen elsewhere in the document earn a bonus."""
         total, pos = 0.0, 0
         if document:
-            total += rules.DOCUMENT_BIGRAM_WEIGHT * sum(
-                math.log1p(document.get(a + b, 0)) for a, b in zip(text, text[1:])
+            flat = WHITESPACE_RE.sub("", text)
+            total += rules.DOCUMENT_NGRAM_WEIGHT * sum(
+                math.log1p(document.get(flat[i:i + n], 0)) for n in (2, 3) for i in range(len(flat) - n + 1)
             )
         for match in CJK_RUN_RE.finditer(text):
             total += self.logp(text[pos:match.start()])
