@@ -104,7 +104,7 @@ class MisalignmentRepairer:
         line_end = text.find("\n", anchor)
         line_end = len(text) if line_end < 0 else line_end
         window_end = min(line_end + 1, anchor + MAX_RUN)
-        best, best_gain = None, MIN_GAIN
+        best, best_score = None, None
         for begin, seg_start, lost_trail in self._run_starts(text, anchor):
             seg = text[seg_start:window_end]
             for tokens, consumed in self._walk(seg, lost_trail):
@@ -116,9 +116,14 @@ class MisalignmentRepairer:
                 after = text[end:end + CONTEXT]
                 # An eaten ASCII byte is unknowable: neither credit nor blame the repair for it.
                 scored = repaired.replace(UNRECOVERABLE, "")
-                gain = self._model.word_logp(before + scored + after) - self._model.word_logp(before + text[begin:end] + after)
-                if gain > best_gain:
-                    best, best_gain = (begin, end, repaired), gain
+                plain = self._model.word_logp(before + scored + after)
+                gain = plain - self._model.word_logp(before + text[begin:end] + after)
+                if gain <= MIN_GAIN:
+                    continue
+                # Among repairs, prefer the one whose words recur elsewhere in the document.
+                score = self._model.word_logp(before + scored + after, document) - plain + gain
+                if best_score is None or score > best_score:
+                    best, best_score = (begin, end, repaired), score
         return best
 
     def _run_starts(self, text: str, anchor: int):
