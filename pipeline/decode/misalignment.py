@@ -33,7 +33,8 @@ JOINT_DISTANCE = 3  # lost bytes this close are chosen together
 MAX_ANCHORS = 400  # bounds the work on a badly damaged file
 LOOKBACK = 40  # how far before an improbable character an unmarked run may start
 CONTEXT = 4
-MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
+MIN_GAIN = 8.0
+BOUND_SLACK = 10.0  # character vs word model disagreement allowed in the optimistic bound  # log-prob improvement (nats) a repair must bring
 SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
 WHITESPACE_RE = re.compile(r"\s+")
 ANNOTATION_RE = re.compile(rf"{SYLLABLE}\)")
@@ -73,7 +74,7 @@ class MisalignmentRepairer:
                 table[byte] = sorted(chars, key=model.char_logp, reverse=True)[:MAX_CHOICES]
         # Where a damaged run may be: a '?' that is not a plain question mark in ASCII text,
         # U+FFFD, private-use characters, or two improbable characters close together.
-        improbable = model.uncommon_re.pattern.replace("[^", "[^\\u00c0-\\u024f", 1)
+        improbable = model.uncommon_re.pattern.replace("[^", "[^\\s\\u00c0-\\u024f", 1)
         self._anchor_re = re.compile(
             rf"(?<![A-Za-z0-9])\?(?=[^\sA-Za-z0-9]|{SYLLABLE}\))"
             rf"|\ufffd|[\ue000-\uf8ff]|{improbable}(?=\S{{0,2}}{improbable})"
@@ -109,6 +110,11 @@ class MisalignmentRepairer:
             seg = text[seg_start:window_end]
             for tokens, consumed in self._walk(seg, lost_trail):
                 end = seg_start + consumed
+                # Optimistic bound from the characters the walk already fixed (lost bytes only
+                # cost more): skip the costly choice of lost bytes for hopeless readings.
+                known = "".join(t for t in tokens if isinstance(t, str) and t != EATEN_ASCII)
+                if self._model.logp(known) - self._model.logp(text[begin:end]) < MIN_GAIN - BOUND_SLACK:
+                    continue
                 repaired = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], habits, document)
                 if repaired is None or any(is_private_use(ch) for ch in repaired):
                     continue
@@ -222,7 +228,7 @@ class MisalignmentRepairer:
                 if self._model.is_bigram(left[-1:] + c) or self._model.is_bigram(c + right[:1])
                 or document.get(left[-1:] + c) or document.get(c + right[:1])
             ]
-            shortlists[i] = ranked[:SHORTLIST] + pairs
+            shortlists[i] = ranked[:SHORTLIST] + pairs[:SHORTLIST]
         groups: list[list[int]] = []
         for i in unknown:
             if groups and i - groups[-1][-1] <= JOINT_DISTANCE:

@@ -33,6 +33,8 @@ LEGACY_AS_LATIN = (
 )
 LATIN_MOJIBAKE_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 LATIN_CHARS = LATIN_MOJIBAKE_RE.pattern[1:-1]
+# Every UTF-8/GB lead byte read as Latin-1 is one of these (never NBSP alone).
+LATIN1_LETTER_RE = re.compile("[\u00a1-\u00ff]")
 CP1252_ONLY = set("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u20ac\u2122") | {
     chr(cp) for cp in range(0x2013, 0x203B)
 }
@@ -88,8 +90,8 @@ class MojibakeRepairer:
         Latin-1; the reading the model likes best wins."""
         out, pos = [], 0
         for match in LATIN_RUN_RE.finditer(text):
-            if not match.group().strip("\xa0"):
-                continue
+            if not LATIN1_LETTER_RE.search(match.group()):
+                continue  # quotes and dashes alone: Chinese punctuation, not mojibake
             best = None
             for start, end in _trimmed(match):
                 span = text[start:end]
@@ -158,7 +160,8 @@ class MojibakeRepairer:
         offsets[len(data)] = run_end
         fixes = []
         for match in UTF8_SEQUENCES_RE.finditer(bytes(data)):
-            if match.end() - match.start() < 3:
+            # One re-read character alone is weak evidence unless the run shows lost bytes.
+            if match.end() - match.start() < (3 if b"\x00" in match.group() else 6):
                 continue
             starts = [o for o in range(match.start(), match.start() + 8) if o in offsets][:3]
             end = match.end()

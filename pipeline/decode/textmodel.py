@@ -103,16 +103,10 @@ class TextModel:
         return total
 
     @staticmethod
-    def document_ngrams(text: str) -> collections.Counter:
-        """Ideograph bigrams and trigrams of a whole document (line breaks ignored): a cache model, since documents repeat
-        their names and terms (a lost byte in 刘爱? is 力 if 刘爱力 occurs elsewhere)."""
-        grams = collections.Counter()
-        for run in CJK_RUN_RE.findall(WHITESPACE_RE.sub("", text)):
-            grams.update(run[i:i + 2] for i in range(len(run) - 1))
-            grams.update(run[i:i + 3] for i in range(len(run) - 2))
-        return grams
+    def document_ngrams(text: str) -> "DocumentNgrams":
+        return DocumentNgrams(text)
 
-    def word_logp(self, text: str, document: collections.Counter | None = None) -> float:
+    def word_logp(self, text: str, document: "DocumentNgrams | None" = None) -> float:
         """Log-probability with ideograph runs scored as their best jieba segmentation
         (simplified first) and everything else by the character model; with ``document``,
         n-grams seen elsewhere in the document earn a bonus."""
@@ -137,6 +131,24 @@ class TextModel:
     def score(self, text: str) -> float:
         """Mean log-probability per character (higher reads more like Chinese text)."""
         return self.logp(text) / max(len(text), 1)
+
+
+class DocumentNgrams:
+    """Ideograph bigrams and trigrams of a whole document (line breaks ignored), counted on
+    first use: a cache model, since documents repeat their names and terms (a lost byte in
+    刘爱? is 力 if 刘爱力 occurs elsewhere)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._counts: collections.Counter | None = None
+
+    def get(self, gram: str, default: int = 0) -> int:
+        if self._counts is None:
+            self._counts = collections.Counter()
+            for run in CJK_RUN_RE.findall(WHITESPACE_RE.sub("", self._text)):
+                self._counts.update(run[i:i + 2] for i in range(len(run) - 1))
+                self._counts.update(run[i:i + 3] for i in range(len(run) - 2))
+        return self._counts.get(gram, default)
 
 
 def _class_prior(ch: str) -> float:
