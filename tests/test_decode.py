@@ -144,8 +144,17 @@ def test_lying_meta_charset_is_overruled(decoder):
     raw = b'<html><head><meta charset="utf-8"></head><body>' + body.encode("gbk") + b"</body></html>"
     decoded = decoder.decode(raw)
     assert decoded.encoding == "gbk"
+    assert "declared_charset_overruled" in decoded.repairs
     assert decoded.text.startswith('<html><head><meta charset="utf-8"></head><body>')
     assert body in decoded.text
+
+
+def test_true_meta_charset_is_not_flagged(decoder):
+    body = SEED_TEXTS[1][:300]
+    raw = b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">' + body.encode("gbk")
+    decoded = decoder.decode(raw)
+    assert decoded.encoding == "gbk"
+    assert "declared_charset_overruled" not in decoded.repairs
 
 
 def test_gbk_span_inside_utf8_is_decoded(decoder):

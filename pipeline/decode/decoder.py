@@ -31,6 +31,8 @@ class Decoder:
     def decode(self, raw: bytes) -> DecodedText:
         detection = self._detector.detect(raw)
         repairs: list[str] = []
+        if detection.declaration_overruled:
+            repairs.append("declared_charset_overruled")
         if detection.foreign_spans:
             repairs.append("gbk_decoded_as_utf8")
         text, kinds = self._mojibake.repair(detection.text)

@@ -11,6 +11,7 @@ Naming convention for ``encoding`` (lower-case Python codec names):
 """
 
 import codecs
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -34,7 +35,6 @@ FAMILY_OF = {"gb2312": "gbk", "gbk": "gbk", "gb18030": "gbk", "big5": "big5", "c
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 SAMPLE_CHARS = 1500  # enough text to tell encodings apart; keeps scoring cheap on big files
 DECLARED_BONUS = 0.3  # per-character log-prob credit for an encoding the file declares
-BOM_BONUS = 2.0
 MIN_SCORE = -11.0  # below this mean log-prob per character the text is not language
 MAX_REPLACED_SHARE = 0.08
 MAX_CONTROL_SHARE = 0.02
@@ -54,7 +54,14 @@ class Detection:
     encoding: str
     replaced: int = 0  # undecodable byte sequences turned into U+FFFD
     foreign_spans: int = 0  # GB/Big5 byte runs found inside a UTF-8 stream and decoded as such
-    declared: str | None = None
+    declared: str | None = None  # the HTML meta charset, if any
+
+    @property
+    def declaration_overruled(self) -> bool:
+        """The file declares a charset of another family than the one its bytes are in."""
+        if not self.declared or self.encoding == "ascii":
+            return False
+        return _family_of(self.declared) != _family_of(self.encoding)
 
 
 def codec_name(label: str) -> str | None:
@@ -99,7 +106,7 @@ class Detector:
                 pass
         best, score = self._best_candidate(raw, declared)
         self._check(best.text, best.encoding, score)
-        return best
+        return dataclasses.replace(best, declared=declared)
 
     def _best_candidate(self, raw: bytes, declared: str | None) -> tuple[Detection, float]:
         """The best-scoring decoding and its model score (without declaration credit)."""
@@ -184,6 +191,10 @@ class Detector:
             score = self._model.score(sample)
         if score < MIN_SCORE:
             raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
+
+
+def _family_of(encoding: str) -> str:
+    return FAMILY_OF.get(encoding, encoding.replace("-sig", "").split("-")[0])
 
 
 def _nul_heavy(raw: bytes) -> bool:
