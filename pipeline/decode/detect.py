@@ -170,7 +170,29 @@ class Detector:
                     out.append(as_utf8)
                     replaced += as_utf8.count("\ufffd")
                 pos = end
-        return Detection("".join(out), "utf-8", replaced, foreign)
+        text = "".join(out)
+        if foreign:
+            text, more = self._two_byte_gb_pairs(text)
+            foreign += more
+        return Detection(text, "utf-8", replaced, foreign)
+
+    def _two_byte_gb_pairs(self, text: str) -> tuple[str, int]:
+        """In a UTF-8 file known to carry GB spans, GB pairs that happen to be well-formed
+        two-byte UTF-8 decode as Greek/Cyrillic/...; read them as GB where that reads better."""
+        out, pos, count = [], 0, 0
+        for match in TWO_BYTE_UTF8_RUN_RE.finditer(text):
+            try:
+                candidate = match.group().encode("utf-8").decode("gb18030")
+            except UnicodeDecodeError:
+                continue
+            before = text[max(0, match.start() - 2):match.start()]
+            after = text[match.end():match.end() + 2]
+            if self._model.word_logp(before + candidate + after) > self._model.word_logp(before + match.group() + after):
+                out += [text[pos:match.start()], candidate]
+                pos = match.end()
+                count += 1
+        out.append(text[pos:])
+        return "".join(out), count
 
     def _plausible(self, text: str) -> bool:
         try:
@@ -191,6 +213,9 @@ class Detector:
             score = self._model.score(sample)
         if score < MIN_SCORE:
             raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
+
+
+TWO_BYTE_UTF8_RUN_RE = re.compile("[\u0100-\u07ff]+")  # Latin-1 (NBSP, ·, é) stays as it is
 
 
 def _family_of(encoding: str) -> str:
