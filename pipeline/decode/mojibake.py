@@ -18,7 +18,7 @@ from pipeline.decode.textmodel import TextModel
 MIN_GAIN = 6.0  # nats a replacement must gain
 MIN_GAIN_PER_CHAR = 1.0
 CONTEXT = 3
-BEAM = 8
+BEAM = 12
 CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
@@ -40,11 +40,13 @@ CP1252_ONLY = set("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\
 }
 # GB/Big5 bytes read as Latin-1: high characters, with trail bytes 0x40-0x7E shown as ASCII.
 LATIN_RUN_RE = re.compile(f"[{LATIN_CHARS}]{{2,}}(?:[\\x40-\\x7e]?[{LATIN_CHARS}]{{2,}})*")
-NON_ASCII_RUN_RE = re.compile("[^\\x00-\\x7f]+")
+# Non-ASCII runs; single spaces inside count (PDF text spaces out every character).
+NON_ASCII_RUN_RE = re.compile("[^\\x00-\\x7f](?:[^\\x00-\\x7f]| (?=[^\\x00-\\x7f]))*")
 # Well-formed three/four-byte UTF-8 (CJK, emoji; two-byte sequences are Latin/Greek/...,
 # and GB pairs often look like them); \x00 stands for a byte lost to U+FFFD.
 UTF8_SEQUENCES_RE = re.compile(
-    rb"(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00)+"
+    rb"(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00)"
+    rb"(?: ?(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00))*"
 )
 
 
@@ -184,6 +186,9 @@ class MojibakeRepairer:
                 fixes.append((best[1], end_index, best[2]))
         return fixes
 
+    def _beam_score(self, text: str, document) -> float:
+        return self._model.logp(text) + self._model.document_bonus(text, document)
+
     def _reread(self, run: str, wrong: str, context: tuple[str, str], document) -> str | None:
         """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
         pieces = []
@@ -204,7 +209,7 @@ class MojibakeRepairer:
                 continue
             rest = b"".join(p for p in pieces[index + 1:] if p is not None)
             expanded = [beam + bytes((byte,)) for beam in beams for byte in CONTINUATION_BYTES]
-            expanded.sort(key=lambda c: self._model.logp(_in_context(c + rest, context)), reverse=True)
+            expanded.sort(key=lambda c: self._beam_score(_in_context(c + rest, context), document), reverse=True)
             beams = expanded[:BEAM]
         data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context), document))
         try:

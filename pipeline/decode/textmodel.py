@@ -110,17 +110,21 @@ class TextModel:
         """Log-probability with ideograph runs scored as their best jieba segmentation
         (simplified first) and everything else by the character model; with ``document``,
         n-grams seen elsewhere in the document earn a bonus."""
-        total, pos = 0.0, 0
-        if document:
-            flat = WHITESPACE_RE.sub("", text)
-            total += rules.DOCUMENT_NGRAM_WEIGHT * sum(
-                math.log1p(document.get(flat[i:i + n], 0)) for n in (2, 3) for i in range(len(flat) - n + 1)
-            )
+        total = self.document_bonus(text, document) if document else 0.0
+        pos = 0
         for match in CJK_RUN_RE.finditer(text):
             total += self.logp(text[pos:match.start()])
             total += self._segmentation_logp(self._t2s.convert(match.group()))
             pos = match.end()
         return total + self.logp(text[pos:])
+
+    @staticmethod
+    def document_bonus(text: str, document: "DocumentNgrams") -> float:
+        """Credit for the bigrams/trigrams of ``text`` seen elsewhere in the document."""
+        flat = WHITESPACE_RE.sub("", text)
+        return rules.DOCUMENT_NGRAM_WEIGHT * sum(
+            math.log1p(document.get(flat[i:i + n], 0)) for n in (2, 3) for i in range(len(flat) - n + 1)
+        )
 
     def _segmentation_logp(self, run: str) -> float:
         words = self._words
