@@ -18,7 +18,6 @@ import itertools
 import re
 
 from pipeline.decode.normalize import SYLLABLE
-from pipeline.decode.rules import PUNCTUATION_PRIOR
 from pipeline.decode.textmodel import TextModel, is_private_use
 
 LEADS = range(0x81, 0xFF)
@@ -101,7 +100,7 @@ class MisalignmentRepairer:
         out.append(text[pos:])
         return "".join(out), repaired
 
-    def _best_fix(self, text: str, anchor: int, habits: dict[str, str], document) -> tuple[int, int, str] | None:
+    def _best_fix(self, text: str, anchor: int, habits: dict, document) -> tuple[int, int, str] | None:
         line_end = text.find("\n", anchor)
         line_end = len(text) if line_end < 0 else line_end
         window_end = min(line_end + 1, anchor + MAX_RUN)
@@ -205,7 +204,7 @@ class MisalignmentRepairer:
             return (UNKNOWN_LEAD, trail)
         return self._pairs.get((pending, trail))
 
-    def _resolve(self, tokens: list, before: str, after: str, habits: dict[str, str], document) -> str | None:
+    def _resolve(self, tokens: list, before: str, after: str, habits: dict, document) -> str | None:
         """Fill the lost byte(s) with the characters the model likes best in context;
         lost bytes close together are chosen jointly."""
         after_text = ANNOTATION_RE.sub("", after[:16], count=1)
@@ -260,10 +259,9 @@ class MisalignmentRepairer:
                 continue
             elif ANNOTATION_RE.match(after):
                 out.append("(")
-            elif out and out[-1] in PUNCTUATION_PRIOR:  # no separator habit after a mark
-                out.append(UNRECOVERABLE)
             else:
-                out.append(habits.get(_char_class(after[:1]), UNRECOVERABLE))
+                key = (_left_class((before + "".join(out))[-2:]), _char_class(after[:1]))
+                out.append(habits.get(key, UNRECOVERABLE))
         return "".join(out)
 
     def _word_pairs(self, first: tuple, second: tuple) -> set[tuple[str, str]]:
@@ -301,28 +299,42 @@ def _gb_pair(ch: str) -> tuple[int, int] | None:
     return (encoded[0], encoded[1]) if len(encoded) == 2 else None
 
 
-HABIT_RE = re.compile("[\u4e00-\u9fff]([ ,.:;\n])(.)", re.S)
+HABIT_RE = re.compile("(.[\u4e00-\u9fff”’）》」』])([ ,.:;\n])(.)", re.S)
 MIN_HABIT_SHARE = 0.5  # a guess only when the document is this consistent
+CLOSING_MARKS = "”’）》」』"
+SENTENCE_ENDS = "。！？!?…"
 
 
 def _char_class(ch: str) -> str:
+    """Classes of the characters around an eaten byte; sentence-final marks have no habit
+    (what follows them is as likely a digit as a separator)."""
     if "\u4e00" <= ch <= "\u9fff":
         return "cjk"
-    if ch in "\r\n":
+    if ch and ch in CLOSING_MARKS:
+        return "closing"
+    if ch in ("\r", "\n"):
         return "newline"
     return "other"
 
 
-def _ascii_habits(text: str) -> dict[str, str]:
-    """For each class of following character, the separator ASCII byte the text uses after
-    ideographs, when it is consistent enough to guess an eaten one."""
-    counts: dict[str, dict[str, int]] = {}
+def _left_class(two: str) -> str:
+    """Class of the character before an eaten byte; a closing mark after a sentence end
+    (。” ！”) has no separator habit: a new sentence starts there."""
+    if two[-1:] in CLOSING_MARKS and two[:1] in SENTENCE_ENDS:
+        return "sentence_end"
+    return _char_class(two[-1:])
+
+
+def _ascii_habits(text: str) -> dict[tuple[str, str], str]:
+    """For (class before, class after), the separator ASCII byte the text uses between an
+    ideograph or closing mark and what follows, when consistent enough to guess an eaten one."""
+    counts: dict[tuple[str, str], dict[str, int]] = {}
     for match in HABIT_RE.finditer(text):
-        follow = counts.setdefault(_char_class(match.group(2)), {})
-        follow[match.group(1)] = follow.get(match.group(1), 0) + 1
+        seen = counts.setdefault((_left_class(match.group(1)), _char_class(match.group(3))), {})
+        seen[match.group(2)] = seen.get(match.group(2), 0) + 1
     habits = {}
-    for follow_class, seen in counts.items():
+    for key, seen in counts.items():
         byte, count = max(seen.items(), key=lambda item: item[1])
         if count >= 3 and count >= MIN_HABIT_SHARE * sum(seen.values()):
-            habits[follow_class] = byte
+            habits[key] = byte
     return habits

@@ -33,3 +33,6 @@ PUNCT_PAIR_DEFAULT = 1e-4
 # Half-width punctuation that some sites use in Chinese text, for the punctuation pairs.
 ASCII_AS_FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 DOCUMENT_NGRAM_WEIGHT = 2.0  # nats per log-count of a bi/trigram seen elsewhere in the document
+# Opening mark -> closing mark; a closing mark that matches an open one earns a bonus.
+PAIRED_MARKS = {"“": "”", "‘": "’", "《": "》", "（": "）", "「": "」", "『": "』"}
+MATCHED_MARK_BONUS = 1.5

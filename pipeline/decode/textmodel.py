@@ -87,8 +87,14 @@ class TextModel:
         w = rules.BIGRAM_WEIGHT
         punct = rules.PUNCTUATION_PRIOR
         as_fullwidth = rules.ASCII_AS_FULLWIDTH
+        open_marks: list[str] = []
         for ch in text:
             mark = as_fullwidth.get(ch, ch)
+            if mark in rules.PAIRED_MARKS:
+                open_marks.append(rules.PAIRED_MARKS[mark])
+            elif open_marks and mark == open_marks[-1]:
+                open_marks.pop()
+                total += rules.MATCHED_MARK_BONUS
             if mark in punct and prev in punct:
                 total += math.log(rules.PUNCT_PAIRS.get(prev + mark, rules.PUNCT_PAIR_DEFAULT))
             else:
