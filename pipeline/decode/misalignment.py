@@ -33,9 +33,12 @@ MAX_ANCHORS = 400  # bounds the work on a badly damaged file
 LOOKBACK = 40  # how far before an improbable character an unmarked run may start
 CONTEXT = 4  # characters each side of a run scored with it
 MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
+MARKER_COST = 4.0  # nats a '?'/U+FFFD marker counts against the damaged reading
 BOUND_SLACK = 10.0  # character vs word model disagreement allowed in the optimistic bound
 SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
 WHITESPACE_RE = re.compile(r"\s+")
+MARKERS_RE = re.compile(f"[{MARKERS}]")
+IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
 ANNOTATION_RE = re.compile(rf"{SYLLABLE}\)")
 # Single bytes >= 0x80 that Windows code page 936 shows as a character: a trail byte can
 # resynchronise the stream as one of these.
@@ -43,6 +46,7 @@ SINGLE_BYTE_TRAILS = {"€": 0x80}
 # ASCII characters that may be full-width forms normalised after the damage: GBK bytes.
 FULLWIDTH_BYTES = {chr(cp - 0xFEE0): chr(cp).encode("gbk") for cp in range(0xFF01, 0xFF5F)}
 FULLWIDTH_BYTES[" "] = "\u3000".encode("gbk")
+del FULLWIDTH_BYTES["?"]  # inside a run '?' is a marker
 
 UNKNOWN_LEAD, UNKNOWN_TRAIL, EATEN_ASCII = "lead", "trail", "ascii"
 UNRECOVERABLE = "\ufffd"  # stands for an ASCII byte the damage swallowed
@@ -84,6 +88,8 @@ class MisalignmentRepairer:
         anchors = [match.start() for match in self._anchor_re.finditer(text)]
         if not anchors:
             return text, 0
+        if text.count("?") > len(IDEOGRAPH_RE.findall(text)):
+            return text, 0  # a lossy conversion turned the Chinese into '?': nothing to re-read
         out, pos, repaired = [], 0, 0
         habits = _ascii_habits(text)
         document = self._model.document_ngrams(text)
@@ -122,7 +128,10 @@ class MisalignmentRepairer:
                 # An eaten ASCII byte is unknowable: neither credit nor blame the repair for it.
                 scored = repaired.replace(UNRECOVERABLE, "")
                 plain = self._model.word_logp(before + scored + after)
-                gain = plain - self._model.word_logp(before + text[begin:end] + after)
+                # Markers cost little: a repair must earn its gain mostly by fixing improbable
+                # characters, not by removing '?' (text converted lossily is full of them).
+                damaged, markers = MARKERS_RE.subn("", text[begin:end])
+                gain = plain - self._model.word_logp(before + damaged + after) + MARKER_COST * markers
                 if gain <= MIN_GAIN:
                     continue
                 # Among repairs, prefer the one whose words recur elsewhere in the document.
