@@ -3,13 +3,15 @@ normalise (pinyin annotations, NFC, traditional to simplified, full-width alphan
 
 from dataclasses import dataclass
 
-from pipeline.decode.detect import DecodeError, Detector
+from pipeline.decode.detect import FAMILIES, DecodeError, Detector
 from pipeline.decode.misalignment import MisalignmentRepairer
 from pipeline.decode.mojibake import MojibakeRepairer
 from pipeline.decode.normalize import Normalizer
 from pipeline.decode.textmodel import TextModel
 
 __all__ = ["DecodedText", "DecodeError", "Decoder"]
+
+BIG5_FAMILY = FAMILIES["big5"]
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,10 @@ class Decoder:
             repairs.append("gbk_decoded_as_utf8")
         text, kinds = self._mojibake.repair(detection.text)
         repairs += kinds
-        text, runs = self._misalignment.repair(text)
+        # The repair re-reads GB byte pairs; a Big5 source's pairs are another code.
+        runs = 0
+        if detection.encoding not in BIG5_FAMILY:
+            text, runs = self._misalignment.repair(text)
         if runs:
             repairs.append("gbk_misalignment")
         if "\ufffd" in text:

@@ -19,6 +19,7 @@ MIN_GAIN = 6.0  # nats a replacement must gain
 MIN_GAIN_PER_CHAR = 1.0
 CONTEXT = 3
 BEAM = 12
+MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
@@ -68,7 +69,10 @@ class MojibakeRepairer:
     def repair(self, text: str) -> tuple[str, list[str]]:
         kinds: list[str] = []
         if LATIN_MOJIBAKE_RE.search(text):
-            text = self._latin_runs(text, kinds)
+            text = self._latin_runs(text, kinds, MIN_LEGACY_RUN)
+            if any(kind.endswith("_decoded_as_latin1") for kind in kinds):
+                # The file has GB/Big5-as-Latin-1 damage: shorter runs are now credible too.
+                text = self._latin_runs(text, kinds, 2)
         if self._utf8_mark_re.search(text):
             text = self._utf8_as_cjk(text, kinds)
         return text, kinds
@@ -87,7 +91,7 @@ class MojibakeRepairer:
         gain = self._model.word_logp(new) - self._model.word_logp(old)
         return gain > MIN_GAIN and gain > MIN_GAIN_PER_CHAR * min(len(new), len(old))
 
-    def _latin_runs(self, text: str, kinds: list[str]) -> str:
+    def _latin_runs(self, text: str, kinds: list[str], min_legacy_run: int) -> str:
         """Runs of Latin-1/cp1252 characters: UTF-8 read as Latin-1 (ftfy) or GB/Big5 read as
         Latin-1; the reading the model likes best wins."""
         out, pos = [], 0
@@ -99,6 +103,8 @@ class MojibakeRepairer:
                 span = text[start:end]
                 candidates = [(ftfy.fix_encoding(span), "latin1_mojibake")]
                 for wrong, right, kind in LEGACY_AS_LATIN:
+                    if right != "utf-8" and end - start < min_legacy_run:
+                        continue
                     try:
                         candidates.append((span.encode(wrong).decode(right), kind))
                     except (UnicodeEncodeError, UnicodeDecodeError):
