@@ -149,6 +149,21 @@ def test_lying_meta_charset_is_overruled(decoder):
     assert body in decoded.text
 
 
+def test_hz_escaped_gb2312(decoder):
+    text = SEED_TEXTS[1][:200]
+    decoded = decoder.decode(text.encode("hz", errors="ignore"))
+    assert decoded.encoding == "hz"
+    assert decoded.text == decoder.decode(text.encode("hz", errors="ignore").decode("hz").encode()).text
+
+
+def test_utf16_without_bom(decoder):
+    text = SEED_TEXTS[0][:300]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        decoded = decoder.decode(text.encode(encoding))
+        assert decoded.encoding == encoding
+        assert decoded.text == decoder.decode(text.encode("utf-8")).text
+
+
 def test_true_meta_charset_is_not_flagged(decoder):
     body = SEED_TEXTS[1][:300]
     raw = b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">' + body.encode("gbk")

@@ -3,7 +3,7 @@ text the model scores best.
 
 Naming convention for ``encoding`` (lower-case Python codec names):
 - ``utf-8``, ``utf-8-sig`` (BOM), ``utf-16-le``/``utf-16-be``, ``utf-32-le``/``utf-32-be``;
-- ``ascii`` when every byte is 7-bit;
+- ``ascii`` when every byte is 7-bit (``hz`` when HZ escapes decode to better text);
 - the GB family is reported as ``gbk`` when the bytes are valid GBK (GB2312 is a subset, so
   GB2312 files are reported ``gbk``) and ``gb18030`` only when GB18030-only sequences occur;
 - the Big5 family as ``big5``, then ``cp950`` or ``big5hkscs`` only when their extensions occur;
@@ -97,6 +97,15 @@ class Detector:
                 break
         if raw.isascii() and not _nul_heavy(raw):
             text = raw.decode("ascii")
+            if b"~{" in raw:  # HZ-GB-2312: GB2312 in 7-bit escapes
+                try:
+                    hz = raw.decode("hz")
+                except UnicodeDecodeError:
+                    hz = None
+                if hz and self._model.score(hz[:SAMPLE_CHARS]) > self._model.score(text[:SAMPLE_CHARS]):
+                    text = hz
+                    self._check(text, "hz")
+                    return Detection(text, "hz", declared=declared)
             self._check(text, "ascii")
             return Detection(text, "ascii", declared=declared)
         if not _nul_heavy(raw):
