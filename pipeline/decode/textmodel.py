@@ -146,7 +146,7 @@ class TextModel:
 class DocumentNgrams:
     """Ideograph bigrams and trigrams of a whole document (line breaks ignored), counted on
     first use: a cache model, since documents repeat their names and terms (a lost byte in
-    刘爱? is 力 if 刘爱力 occurs elsewhere)."""
+    a name is best guessed from the same name elsewhere in the text)."""
 
     def __init__(self, text: str) -> None:
         self._text = text
