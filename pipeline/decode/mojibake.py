@@ -19,6 +19,7 @@ MIN_GAIN = 6.0  # nats a replacement must gain
 MIN_GAIN_PER_CHAR = 1.0
 CONTEXT = 3
 BEAM = 12
+UNLIKELY_SHORT_READING_RE = re.compile("[\u0250-\u1fff]")  # IPA, Greek, Cyrillic, ... in a Chinese text
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 # (codec the UTF-8 bytes were wrongly read with, repair name)
@@ -112,6 +113,8 @@ class MojibakeRepairer:
                 before = text[max(0, match.start() - CONTEXT):start]
                 after = text[end:match.end() + CONTEXT]
                 for fixed, kind in candidates:
+                    if end - start < MIN_LEGACY_RUN and UNLIKELY_SHORT_READING_RE.search(fixed):
+                        continue  # 'Ëµ' as UTF-8 is '˵': a GB pair (说) far more often
                     gain = self._model.word_logp(before + fixed + after) - self._model.word_logp(before + span + after)
                     if fixed != span and (best is None or gain > best[0]):
                         best = (gain, start, end, fixed, kind, before, after)
