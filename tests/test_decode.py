@@ -181,6 +181,14 @@ def test_gbk_span_inside_utf8_is_decoded(decoder):
     assert "gbk_decoded_as_utf8" in decoded.repairs
 
 
+def test_truncated_utf8_keeps_a_replacement_character(decoder):
+    text = SEED_TEXTS[0][:300]
+    decoded = decoder.decode(text.encode("utf-8")[:-1])
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.endswith("\ufffd")
+    assert decoded.repairs == ("invalid_bytes_replaced",)
+
+
 def test_pinyin_annotations_removed_real_parentheses_kept(decoder):
     raw = "湖南郵政網(wǎng)點(diǎn)轉(zhuǎn)型（上接第1版）(干、访、抢…)下载(APP)".encode("utf-8")
     decoded = decoder.decode(raw)

@@ -41,6 +41,7 @@ MAX_CONTROL_SHARE = 0.02
 CHARDET_BELOW = -8.0  # ask chardet only when no Chinese candidate reads well
 MAX_MIXED_SPANS = 200  # bounds the span-by-span work on a badly broken file
 MAX_FOREIGN_SHARE = 0.4  # more undecodable characters than this: not UTF-8 at all
+MIN_FOREIGN_BYTES = 4  # two GB characters at the very end, where truncation is likelier
 MIXED_PENALTY = 0.05  # a single-encoding reading wins a tie with UTF-8 + GB spans
 
 
@@ -171,7 +172,9 @@ class Detector:
                 out.append(raw[pos:start].decode("utf-8", errors="replace"))
                 as_utf8 = raw[start:end].decode("utf-8", errors="replace")
                 as_gb = raw[start:end].decode("gb18030", errors="replace")
-                if self._model.word_logp(as_gb) > self._model.word_logp(as_utf8):
+                # A truncated UTF-8 character at the end looks like one GB pair: not evidence.
+                truncated = end == len(raw) and end - start < MIN_FOREIGN_BYTES
+                if not truncated and self._model.word_logp(as_gb) > self._model.word_logp(as_utf8):
                     out.append(as_gb)
                     foreign += 1
                     replaced += as_gb.count("\ufffd")
