@@ -10,6 +10,7 @@ def main(argv: list[str] | None = None) -> int:
     # Before Beam is imported: its import-time warnings about absent cloud clients are noise here.
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("pipeline").setLevel(logging.INFO)
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary-loading chatter
     from pipeline.beam.options import add_run_arguments, options_from_namespace
 
     parser = argparse.ArgumentParser(prog="postal-ingest", description=__doc__)

@@ -45,7 +45,10 @@ def counters_from_result(result) -> dict[str, int]:
 
 
 def counters_from_output(output_dir: str, since) -> dict[str, int]:
-    """The counters of a run recomputed from the Avro files it wrote (records newer than ``since``)."""
+    """The counters of a run recomputed from the Avro files it wrote (records newer than ``since``).
+
+    Stories do not record their input's size, so bytes read are not among them.
+    """
     import fastavro
     from apache_beam.io.filesystems import FileSystems
 
@@ -74,7 +77,6 @@ def counters_from_output(output_dir: str, since) -> dict[str, int]:
                 add(FILES_DEAD_LETTERED)
                 if records[0]["stage"] != "read":
                     add(FILES_READ)
-                    add(BYTES_READ, records[0]["size_bytes"] or 0)
                 for record in records:
                     add(DEAD_LETTERS_BY_STAGE + record["stage"])
     return counts
@@ -82,8 +84,9 @@ def counters_from_output(output_dir: str, since) -> dict[str, int]:
 
 def format_summary(counts: dict[str, int]) -> str:
     lines = [
-        f"files: {counts.get(FILES_MATCHED, 0)} matched, {counts.get(FILES_READ, 0)} read "
-        f"({counts.get(BYTES_READ, 0):,} bytes), {counts.get(FILES_WITH_STORIES, 0)} gave stories, "
+        f"files: {counts.get(FILES_MATCHED, 0)} matched, {counts.get(FILES_READ, 0)} read"
+        + (f" ({counts[BYTES_READ]:,} bytes)" if BYTES_READ in counts else "")
+        + f", {counts.get(FILES_WITH_STORIES, 0)} gave stories, "
         f"{counts.get(FILES_DEAD_LETTERED, 0)} dead-lettered, "
         f"{counts.get(FILES_SKIPPED_SEEN, 0)} skipped as already processed",
         f"stories written: {counts.get(STORIES_WRITTEN, 0)} "
