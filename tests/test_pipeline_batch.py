@@ -98,3 +98,39 @@ def test_a_second_batch_run_replaces_the_first(tmp_path):
     first = sorted(s["story_id"] for s in read_output(output, "stories"))
     run_pipeline(["--input", str(inputs / "*"), "--output", str(output)])
     assert sorted(s["story_id"] for s in read_output(output, "stories")) == first
+
+
+def test_a_traditional_mirror_copy_is_marked_as_near_duplicate(tmp_path):
+    import opencc
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    original = next(SEEDS_DIR.glob("000_*")).read_text(encoding="utf-8")
+    mirror = opencc.OpenCC("s2t").convert(original) + "\n\n最新影视,在线播放,免费观看,高清导航\n"
+    (inputs / "a_original.txt").write_text(original, encoding="utf-8")
+    (inputs / "b_mirror.txt").write_text(mirror, encoding="big5", errors="ignore")
+    shutil.copy(next(SEEDS_DIR.glob("001_*")), inputs / "c_other.txt")
+    output = tmp_path / "out"
+
+    counts = run_pipeline(["--input", str(inputs / "*"), "--output", str(output)])
+
+    by_name = {os.path.basename(s["source_uri"]): s for s in read_output(output, "stories")}
+    assert by_name["b_mirror.txt"]["script"] == "traditional"
+    assert by_name["b_mirror.txt"]["duplicate_of"] == by_name["a_original.txt"]["story_id"]
+    assert by_name["a_original.txt"]["duplicate_of"] is None
+    assert by_name["c_other.txt"]["duplicate_of"] is None
+    assert counts["near_duplicates"] == 1
+
+
+def test_streaming_index_marks_stories_already_in_the_output_directory(processor, tmp_path):
+    from pipeline.beam.dedup import DirectoryDuplicateIndex
+    from pipeline.beam.sinks import write_avro_atomic
+
+    original, _ = processor.process_or_dead_letter("a.txt", next(SEEDS_DIR.glob("000_*")).read_bytes())
+    write_avro_atomic(str(tmp_path / "stories-0000000000000000.avro"), "story", original)
+    index = DirectoryDuplicateIndex(str(tmp_path))
+    copy = [{**original[0], "story_id": "copy-000", "source_uri": "copy.txt"}]
+    other, _ = processor.process_or_dead_letter("b.txt", next(SEEDS_DIR.glob("001_*")).read_bytes())
+
+    assert index.mark(copy)[0]["duplicate_of"] == original[0]["story_id"]
+    assert index.mark(other)[0]["duplicate_of"] is None
