@@ -7,6 +7,7 @@ stories sharing one of its band keys.
 import apache_beam as beam
 
 from pipeline.beam import metrics
+from pipeline.beam.sinks import CompactRecords
 from pipeline.extract.simhash import NEAR_DUPLICATE_MAX_DISTANCE, band_keys, hamming_distance
 
 
@@ -32,13 +33,17 @@ def _earlier_duplicates(band_members):
                 break
 
 
+STORIES = CompactRecords("story")
+
+
 def _with_duplicate_of(joined):
     _, grouped = joined
     earliest = min(grouped["earlier"], default=None)
-    for story in grouped["story"]:
+    for packed in grouped["story"]:
+        story = STORIES.unpack(packed)
         if earliest is not None:
             metrics.counter(metrics.NEAR_DUPLICATES).inc()
-            story = {**story, "duplicate_of": earliest[1]}
+            story["duplicate_of"] = earliest[1]
         yield story
 
 
@@ -52,7 +57,7 @@ class MarkNearDuplicates(beam.PTransform):
             | "GroupByBand" >> beam.GroupByKey()
             | "FindEarlier" >> beam.FlatMap(_earlier_duplicates)
         )
-        by_id = stories | "KeyById" >> beam.Map(lambda s: (s["story_id"], s))
+        by_id = stories | "KeyById" >> beam.Map(lambda s: (s["story_id"], STORIES.pack(s)))
         return (
             {"story": by_id, "earlier": earlier}
             | "Join" >> beam.CoGroupByKey()
