@@ -1,0 +1,120 @@
+"""Single-core, in-process measurements: each stage alone, the bare loop, and the peer libraries.
+
+Every stage and peer object is built once before its timed loop; only the calls are timed.
+Stages run in pipeline order, each on the previous stage's outputs, so a file that fails a
+stage drops out of the later stages (counted in ``errors`` where it failed).
+"""
+
+import os
+import time
+from pathlib import Path
+
+from bench.timing import Item, Throughput, timed_loop
+
+PEERS = ("jieba", "chardet", "charset_normalizer", "ftfy", "trafilatura")
+
+
+def load(paths: list[Path]) -> list[tuple[str, bytes]]:
+    return [(path.as_uri(), path.read_bytes()) for path in paths]
+
+
+def measure_stages(files: list[tuple[str, bytes]]) -> tuple[list[Throughput], list]:
+    """Decode+repair, clean, split, extract; also returns the decoded texts (``None`` on failure)
+    for the peers that take text."""
+    from pipeline.clean import Cleaner
+    from pipeline.decode import Decoder
+    from pipeline.extract import Extractor
+    from pipeline.split import Splitter
+
+    decoder, cleaner, splitter, extractor = Decoder(), Cleaner(), Splitter(), Extractor()
+    sizes = [len(raw) for _, raw in files]
+    decode, decoded = timed_loop("decode+repair", [Item(len(raw), raw) for _, raw in files], decoder.decode)
+    clean, cleaned = timed_loop("clean", _next(sizes, decoded, lambda d: d.text), cleaner.clean)
+    split, pages = timed_loop("split", _next(sizes, cleaned, lambda c: c.text), splitter.split)
+    page_inputs = [(p.stories, c.text) if p else None for p, c in zip(pages, cleaned)]
+    extract, _ = timed_loop(
+        "extract",
+        _next(sizes, page_inputs, lambda pair: pair),
+        lambda pair: [extractor.extract(story, pair[1]) for story in pair[0]],
+        note="all stories of each page",
+    )
+    return [decode, clean, split, extract], [d.text if d else None for d in decoded]
+
+
+def _next(sizes, outputs, value_of) -> list[Item]:
+    return [Item(size, value_of(out)) for size, out in zip(sizes, outputs) if out is not None]
+
+
+def measure_bare_loop(paths: list[Path]) -> Throughput:
+    """``Processor`` over the corpus, reading each file inside the loop (as Beam's read does)."""
+    from pipeline.process import Processor
+
+    start = time.perf_counter()
+    processor = Processor()
+    setup_seconds = time.perf_counter() - start
+    counts = {"stories": 0, "dead_letters": 0}
+
+    def process(path: Path):
+        stories, dead = processor.process_or_dead_letter(path.as_uri(), path.read_bytes())
+        counts["stories"] += len(stories)
+        counts["dead_letters"] += len(dead)
+
+    items = [Item(path.stat().st_size, path) for path in paths]
+    result, _ = timed_loop("bare loop (Processor)", items, process, note="reads files; Processor() built untimed")
+    result.extra = {**counts, "setup_seconds": round(setup_seconds, 3)}
+    return result
+
+
+def measure_peers(
+    files: list[tuple[str, bytes]], decoded_texts: list, html_files: list[tuple[str, bytes]], skip: set[str]
+) -> list[Throughput]:
+    results = []
+    if "jieba" not in skip:
+        import jieba
+
+        cache = os.environ.get("POSTAL_INGEST_CACHE")
+        if cache:  # jieba writes its dictionary cache here instead of the system temp dir
+            os.makedirs(cache, exist_ok=True)
+            jieba.dt.tmp_dir = cache
+        jieba.setLogLevel(60)
+        jieba.initialize()
+        items = [Item(len(raw), text) for (_, raw), text in zip(files, decoded_texts) if text is not None]
+        results.append(timed_loop("jieba.lcut", items, jieba.lcut, note="on our decoded text")[0])
+    raw_items = [Item(len(raw), raw) for _, raw in files]
+    if "chardet" not in skip:
+        import chardet
+
+        results.append(timed_loop("chardet.detect", raw_items, chardet.detect)[0])
+    if "charset_normalizer" not in skip:
+        import charset_normalizer
+
+        def normalize(raw: bytes):
+            best = charset_normalizer.from_bytes(raw).best()
+            return str(best) if best is not None else None
+
+        results.append(
+            timed_loop("charset_normalizer", raw_items, normalize, note="from_bytes().best() and str(): bytes to text")[0]
+        )
+    if "ftfy" not in skip:
+        import ftfy
+
+        items = [Item(len(raw), raw.decode("utf-8", errors="replace")) for _, raw in files]
+        results.append(timed_loop("ftfy.fix_text", items, ftfy.fix_text, note="on the bytes read as UTF-8")[0])
+    if "trafilatura" not in skip and html_files:
+        import trafilatura
+
+        items = [Item(len(raw), raw) for _, raw in html_files]
+        results.append(timed_loop("trafilatura.extract", items, trafilatura.extract, note="HTML pages, from bytes")[0])
+    return results
+
+
+def measure_html_clean(html_files: list[tuple[str, bytes]]) -> Throughput:
+    """Our decode+clean on the HTML pages: the work trafilatura.extract does on them."""
+    from pipeline.clean import Cleaner
+    from pipeline.decode import Decoder
+
+    decoder, cleaner = Decoder(), Cleaner()
+    items = [Item(len(raw), raw) for _, raw in html_files]
+    result, _ = timed_loop("decode+clean (HTML)", items, lambda raw: cleaner.clean(decoder.decode(raw).text))
+    result.note = "HTML pages only"
+    return result
