@@ -5,6 +5,7 @@ worker's ``Processor()`` set-up, reading every file, processing and writing Avro
 subtracted, so on a small corpus the fixed start-up cost weighs heavily.
 """
 
+import resource
 import shutil
 import tempfile
 import time
@@ -36,12 +37,20 @@ def measure_beam(input_glob: str, files: int, total_bytes: int, workers: int) ->
     output = Path(tempfile.mkdtemp(prefix="bench-beam-"))
     try:
         argv = beam_argv(input_glob, output, workers)
-        start = time.perf_counter()
+        cpu_start, start = _cpu_seconds(), time.perf_counter()
         summary = run_pipeline(argv)
-        seconds = time.perf_counter() - start
+        seconds, cpu_seconds = time.perf_counter() - start, _cpu_seconds() - cpu_start
     finally:
         shutil.rmtree(output, ignore_errors=True)
     mode = argv[-1]
-    result = Throughput(f"beam DirectRunner x{workers}", files, total_bytes, seconds, note=f"{mode}; wall time incl. start-up")
+    result = Throughput(f"beam DirectRunner x{workers}", files, total_bytes, seconds, cpu_seconds, note=f"{mode}; wall time incl. start-up")
     result.extra = {"summary": summary, "workers": workers}
     return result
+
+
+def _cpu_seconds() -> float:
+    """User+system time of this process and of its finished children (Beam's worker processes)."""
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )
