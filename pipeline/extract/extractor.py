@@ -1,9 +1,9 @@
 """Field extraction (first version: explicit ISO dates and a SimHash)."""
 
-import hashlib
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.simhash import simhash64
 from pipeline.split import StoryParts
 
 
@@ -47,13 +47,3 @@ class Extractor:
                 date = match.group(0)
                 break
         return Fields(published_date=date, simhash=simhash64(story.body))
-
-
-def simhash64(text: str) -> int:
-    """64-bit SimHash over character bigrams."""
-    weights = [0] * 64
-    for i in range(len(text) - 1):
-        h = int.from_bytes(hashlib.blake2b(text[i : i + 2].encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if h >> bit & 1 else -1
-    return sum(1 << bit for bit in range(64) if weights[bit] > 0)

@@ -1,0 +1,94 @@
+"""Builds and runs the pipeline for ``postal-ingest run``; returns the run's counters."""
+
+import logging
+import os
+from datetime import datetime, timezone
+
+import apache_beam as beam
+from apache_beam.io.filesystems import FileSystems
+
+from pipeline.beam import metrics
+from pipeline.beam.dedup import MarkNearDuplicates
+from pipeline.beam.options import RunOptions, parse_run_options
+from pipeline.beam.sinks import DEAD_LETTER_PREFIX, STORY_PREFIX
+from pipeline.beam.sources import expand_pattern
+from pipeline.beam.streaming import WatchAndIngest
+from pipeline.beam.transforms import ExpandInputs, IngestFiles, WriteAvro
+
+LOG = logging.getLogger("pipeline")
+
+
+class UsageError(Exception):
+    """Bad arguments: reported as one line and a non-zero exit, not a traceback."""
+
+
+def check_options(options: RunOptions) -> None:
+    if not options.streaming:
+        unmatched = [pattern for pattern in options.inputs if not expand_pattern(pattern)]
+        if unmatched:
+            raise UsageError(f"no file matches {', '.join(unmatched)}")
+    _check_output_writable(options.output)
+
+
+def _check_output_writable(output_dir: str) -> None:
+    probe = FileSystems.join(output_dir, ".postal-ingest-write-check")
+    try:
+        if "://" not in output_dir:
+            os.makedirs(output_dir, exist_ok=True)
+        with FileSystems.create(probe) as handle:
+            handle.write(b"")
+        FileSystems.delete([probe])
+    except Exception as error:
+        raise UsageError(f"output directory {output_dir} is not writable: {error}") from error
+
+
+def _remove_previous_batch_output(output_dir: str) -> None:
+    """A batch run replaces the shard files of an earlier batch run into the same directory."""
+    for prefix in (STORY_PREFIX, DEAD_LETTER_PREFIX):
+        pattern = FileSystems.join(output_dir, f"{prefix}-*-of-*.avro")
+        old = [m.path for m in FileSystems.match([pattern])[0].metadata_list]
+        if old:
+            FileSystems.delete(old)
+
+
+def build_batch(pipeline: beam.Pipeline, options: RunOptions) -> None:
+    outputs = pipeline | "Inputs" >> ExpandInputs(options.inputs) | "Process" >> IngestFiles()
+    (
+        outputs.stories
+        | "MarkNearDuplicates" >> MarkNearDuplicates()
+        | "WriteStories" >> WriteAvro(options.output, STORY_PREFIX)
+    )
+    outputs.dead_letters | "WriteDeadLetters" >> WriteAvro(options.output, DEAD_LETTER_PREFIX)
+
+
+def build_streaming(pipeline: beam.Pipeline, options: RunOptions) -> None:
+    pipeline | "WatchInputs" >> WatchAndIngest(
+        options.inputs, options.output, options.poll_interval, options.stop_after, options.settle_seconds
+    )
+
+
+def run_pipeline(argv: list[str]) -> dict[str, int]:
+    """Run ``postal-ingest run`` with these arguments; the counters of the finished run."""
+    return run_with_options(parse_run_options(argv))
+
+
+def run_with_options(options: RunOptions) -> dict[str, int]:
+    check_options(options)
+    pipeline = beam.Pipeline(options=options.pipeline_options())
+    if options.streaming:
+        started = datetime.now(timezone.utc)
+        build_streaming(pipeline, options)
+        try:
+            pipeline.run().wait_until_finish()
+        except KeyboardInterrupt:
+            LOG.info("stopped by the user")  # Ctrl-C is how an unbounded watch ends
+        finally:
+            # The local runner's streaming metrics overflow the stack on long runs, and the
+            # output directory is the record that holds on every runner: count from it.
+            counts = metrics.counters_from_output(options.output, since=started)
+        return counts
+    _remove_previous_batch_output(options.output)
+    build_batch(pipeline, options)
+    result = pipeline.run()
+    result.wait_until_finish()
+    return metrics.counters_from_result(result)

@@ -1,0 +1,75 @@
+"""The command line: argument errors, the run summary, and reading output with `show`."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS_DIR
+from pipeline.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_no_matching_input_is_one_line_and_exit_2(tmp_path, capsys):
+    code = main(["run", "--input", str(tmp_path / "nothing-*.txt"), "--output", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "no file matches" in err
+
+
+def test_unwritable_output_is_one_line_and_exit_2(tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    code = main(["run", "--input", str(SEEDS_DIR / "000_*"), "--output", str(blocker / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "not writable" in err
+
+
+def test_bad_option_value_exits_2_without_traceback():
+    result = subprocess.run([sys.executable, "-m", "pipeline", "run", "--poll-interval", "-1"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "must be positive" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def seed_output(tmp_path_factory):
+    output = tmp_path_factory.mktemp("out")
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", "--input", str(SEEDS_DIR / "*"), "--output", str(output)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return output, result.stdout
+
+
+def test_run_prints_a_summary_accounting_for_every_file(seed_output):
+    _, stdout = seed_output
+    assert "files: 5 matched, 5 read" in stdout
+    assert "5 gave stories, 0 dead-lettered" in stdout
+    assert "dead letters by stage: none" in stdout
+
+
+def test_show_prints_a_table_with_a_row_per_story(seed_output, capsys):
+    output, _ = seed_output
+    assert main(["show", str(output)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["story_id", "date", "title", "authors", "places", "body"]
+    assert any("2019-08-23" in line for line in lines[1:])
+
+
+def test_show_json_gives_one_parseable_record_per_line(seed_output, capsys):
+    output, _ = seed_output
+    assert main(["show", "--json", *sorted(str(p) for p in output.glob("stories-*.avro"))]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert records and all(r["body"] for r in records)
+    assert {r["source_uri"].rsplit("/", 1)[-1][:3] for r in records} == {"000", "001", "002", "003", "004"}
+
+
+def test_show_missing_path_is_one_line_and_exit_2(tmp_path, capsys):
+    assert main(["show", str(tmp_path / "missing")]) == 2
+    assert "no such file" in capsys.readouterr().err

@@ -1,0 +1,100 @@
+"""The batch pipeline end to end on the local runner: seeds and bad inputs, nothing lost."""
+
+import os
+import shutil
+
+import pytest
+
+from beam_helpers import read_output
+from conftest import SEEDS_DIR
+from pipeline.beam.dofns import ingest_file
+from pipeline.beam.run import run_pipeline
+from pipeline.beam.sources import InputFile
+
+PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    output = tmp_path_factory.mktemp("out")
+    counts = run_pipeline(["--input", str(SEEDS_DIR / "*"), "--output", str(output)])
+    return counts, read_output(output, "stories"), read_output(output, "dead_letters")
+
+
+def test_every_seed_gives_stories_with_bodies(seed_run):
+    counts, stories, dead = seed_run
+    assert dead == []
+    assert {os.path.basename(s["source_uri"])[:3] for s in stories} == {"000", "001", "002", "003", "004"}
+    for story in stories:
+        assert story["body"].strip()
+        assert story["encoding"] and story["script"] in ("simplified", "traditional")
+        assert 0 <= story["story_index"] < story["story_count"]
+    assert counts["files_matched"] == 5 and counts["files_with_stories"] == 5
+    assert counts["stories_written"] == len(stories)
+
+
+def test_story_ids_are_unique_and_indices_complete(seed_run):
+    _, stories, _ = seed_run
+    assert len({s["story_id"] for s in stories}) == len(stories)
+    by_file = {}
+    for story in stories:
+        by_file.setdefault(story["source_sha256"], []).append(story["story_index"])
+    for indices in by_file.values():
+        assert sorted(indices) == list(range(len(indices)))
+
+
+def test_bad_inputs_become_dead_letters_and_the_run_goes_on(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "image.png").write_bytes(PNG_HEADER + os.urandom(2000))
+    (inputs / "invalid.txt").write_bytes(bytes(range(0x80, 0x100)) * 8 + b"\x00\x01\x02" * 50)
+    (inputs / "a_directory").mkdir()
+    shutil.copy(next(SEEDS_DIR.glob("000_*")), inputs / "good.txt")
+    output = tmp_path / "out"
+
+    counts = run_pipeline(["--input", str(inputs / "*"), "--output", str(output)])
+
+    stories = read_output(output, "stories")
+    dead = {os.path.basename(d["source_uri"]): d for d in read_output(output, "dead_letters")}
+    assert {os.path.basename(s["source_uri"]) for s in stories} == {"good.txt"}
+    assert set(dead) == {"empty.txt", "image.png", "invalid.txt", "a_directory"}
+    assert dead["a_directory"]["stage"] == "read" and dead["a_directory"]["error_type"] == "IsADirectoryError"
+    for name in ("empty.txt", "image.png", "invalid.txt"):
+        assert dead[name]["stage"] == "decode", dead[name]
+        assert dead[name]["raw"] == (inputs / name).read_bytes()
+        assert dead[name]["error_message"]
+    assert counts["files_matched"] == 5
+    assert counts["files_with_stories"] + counts["files_dead_lettered"] == 5
+
+
+def test_file_without_chinese_text_is_accounted_for(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "english.txt").write_text("China Post opened a new sorting centre.\nIt handles parcels.\n")
+    output = tmp_path / "out"
+    run_pipeline(["--input", str(inputs / "*"), "--output", str(output)])
+    outcomes = read_output(output, "stories") + read_output(output, "dead_letters")
+    assert {os.path.basename(r["source_uri"]) for r in outcomes} == {"english.txt"}
+
+
+def test_file_deleted_between_match_and_read_is_dead_lettered(processor, tmp_path):
+    vanished = tmp_path / "gone.txt"
+    vanished.write_bytes("本报讯 邮政".encode())
+    entry = InputFile(str(vanished), size=vanished.stat().st_size, mtime=vanished.stat().st_mtime)
+    vanished.unlink()
+    stories, dead = ingest_file(processor, entry)
+    assert stories == []
+    assert [(d["stage"], d["source_uri"], d["size_bytes"]) for d in dead] == [("read", str(vanished), 16)]
+    assert dead[0]["error_type"] == "FileNotFoundError"
+
+
+def test_a_second_batch_run_replaces_the_first(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(next(SEEDS_DIR.glob("001_*")), inputs / "one.txt")
+    output = tmp_path / "out"
+    run_pipeline(["--input", str(inputs / "*"), "--output", str(output)])
+    first = sorted(s["story_id"] for s in read_output(output, "stories"))
+    run_pipeline(["--input", str(inputs / "*"), "--output", str(output)])
+    assert sorted(s["story_id"] for s in read_output(output, "stories")) == first
