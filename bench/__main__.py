@@ -114,7 +114,7 @@ def _measure_rss(count: int, corpus_root: Path, skipped: dict[str, str]) -> dict
         runs = {}
         for n in (count, 2 * count):
             runs[str(n)] = measure_rss(mode, corpus_module.corpus_for(n, corpus_root).glob)
-        first, second = (runs[str(n)]["peak_rss_mib"] for n in (count, 2 * count))
+        first, second = (runs[str(n)]["peak_tree_rss_mib"] for n in (count, 2 * count))
         rss[mode] = {"runs": runs, "growth_when_doubled": round(second / first, 3), "limit_mib": RSS_LIMIT_MIB}
     if "beam" not in modes:
         skipped["rss beam"] = "pipeline.beam.run not importable"
@@ -186,7 +186,7 @@ def _table(results: dict) -> str:
         verdict = "" if target is None else f"  target >= {target}: {'met' if value >= target else 'NOT met'}"
         lines.append(f"  {key:<34} {value:>8.3f} ({results['ratios_cpu'].get(key, 0):.3f}){verdict}")
     for mode, entry in results["peak_rss"].items():
-        runs = ", ".join(f"{n} files: {r['peak_rss_mib']:.0f} MiB" for n, r in entry["runs"].items())
+        runs = ", ".join(f"{n} files: {r['peak_tree_rss_mib']:.0f} MiB" for n, r in entry["runs"].items())
         lines.append(f"peak RSS {mode}: {runs}; x{entry['growth_when_doubled']} when doubled (limit {RSS_LIMIT_MIB} MiB)")
     for name, reason in results["skipped"].items():
         lines.append(f"skipped {name}: {reason}")
