@@ -37,6 +37,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--size", choices=sorted(corpus_module.SIZES), default="small")
     parser.add_argument("--files", type=int, help="corpus of this many files instead of --size's")
     parser.add_argument("--beam-files", type=int, help="run Beam on only the first N files (quick checks)")
+    parser.add_argument("--beam-workers", type=int, nargs="+", default=[1, 2], help="Beam runs with these worker counts")
     parser.add_argument("--corpus-root", type=Path, default=corpus_module.DEFAULT_ROOT)
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument("--skip", nargs="*", default=[], choices=SKIPPABLE, help="measurements to leave out")
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> dict:
         measurements.append(measure_html_clean(html_files))
     skipped: dict[str, str] = {name: "skipped by --skip" for name in skip}
     if "beam" not in skip:
-        measurements += _measure_beam(corpus, args.beam_files, skipped)
+        measurements += _measure_beam(corpus, args.beam_files, args.beam_workers, skipped)
 
     rss = {} if "rss" in skip else _measure_rss(count, args.corpus_root, skipped)
     by_name = {m.name: m for m in measurements}
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> dict:
     return results
 
 
-def _measure_beam(corpus, beam_files: int | None, skipped: dict[str, str]) -> list[Throughput]:
+def _measure_beam(corpus, beam_files: int | None, workers: list[int], skipped: dict[str, str]) -> list[Throughput]:
     from bench.beam import measure_beam
 
     try:
@@ -97,7 +98,7 @@ def _measure_beam(corpus, beam_files: int | None, skipped: dict[str, str]) -> li
         return []
     if beam_files:  # the first N files of any corpus are the N-file corpus (same RNG sequence)
         corpus = corpus_module.corpus_for(beam_files, corpus.directory.parent)
-    return [measure_beam(corpus.glob, len(corpus.files), corpus.total_bytes, workers) for workers in (1, 2)]
+    return [measure_beam(corpus.glob, len(corpus.files), corpus.total_bytes, n) for n in workers]
 
 
 def _measure_rss(count: int, corpus_root: Path, skipped: dict[str, str]) -> dict:

@@ -29,8 +29,10 @@ def results(tmp_path_factory):
     skip = ["rss", "chardet", "ftfy", "trafilatura"]
     if not _beam_entry_point_exists():
         skip.append("beam")
-    main(["--files", str(len(KINDS)), "--beam-files", "3", "--corpus-root", str(root / "corpus"),
-          "--output", str(output), "--skip", *skip])
+    main(
+        ["--files", str(len(KINDS)), "--beam-files", "3", "--beam-workers", "1", "--corpus-root", str(root / "corpus")]
+        + ["--output", str(output), "--skip", *skip]
+    )
     return json.loads(output.read_text(encoding="utf-8"))
 
 
