@@ -30,7 +30,7 @@ def results(tmp_path_factory):
     if not _beam_entry_point_exists():
         skip.append("beam")
     main(
-        ["--files", str(len(KINDS)), "--beam-files", "3", "--beam-workers", "1", "--corpus-root", str(root / "corpus")]
+        ["--files", str(len(KINDS)), "--beam-files", "3", "--beam-workers", "1", "--repeat", "1", "--corpus-root", str(root / "corpus")]
         + ["--output", str(output), "--skip", *skip]
     )
     return json.loads(output.read_text(encoding="utf-8"))
