@@ -18,12 +18,40 @@ from apache_beam.utils.timestamp import MAX_TIMESTAMP
 
 from pipeline.beam import metrics
 from pipeline.beam.dedup import DirectoryDuplicateIndex
-from pipeline.beam.dofns import ProgressLog, ingest_bytes, read_input
+from pipeline.beam.dofns import ingest_bytes, read_input
 from pipeline.beam.sinks import DEAD_LETTER_PREFIX, SCHEMA_OF_PREFIX, STORY_PREFIX, write_avro_atomic
 from pipeline.beam.sources import InputFile, expand_pattern
 from pipeline.records import sha256_hex
 
 LOG = logging.getLogger("pipeline")
+WINDOW_SECONDS = 10.0  # how often a streaming worker logs what it did
+
+
+class WindowTally:
+    """What this worker did in the current window, logged when the window closes."""
+
+    def __init__(self, window_seconds: float):
+        self.window_seconds = window_seconds
+        self._opened = time.time()
+        self._files = self._stories = 0
+        self._dead: dict[str, int] = {}
+
+    def add(self, stories: list[dict], letters: list[dict]) -> None:
+        self._files += 1
+        self._stories += len(stories)
+        for letter in letters:
+            self._dead[letter["stage"]] = self._dead.get(letter["stage"], 0) + 1
+
+    def maybe_close(self) -> None:
+        now = time.time()
+        if now - self._opened < self.window_seconds:
+            return
+        if self._files:
+            dead = ", ".join(f"{stage} {n}" for stage, n in sorted(self._dead.items())) or "none"
+            LOG.info("window %s-%s: %d files, %d stories, dead letters: %s",
+                     time.strftime("%H:%M:%S", time.localtime(self._opened)),
+                     time.strftime("%H:%M:%S", time.localtime(now)), self._files, self._stories, dead)
+        self.__init__(self.window_seconds)
 
 
 def output_name(output_dir: str, prefix: str, content_key: str) -> str:
@@ -33,9 +61,10 @@ def output_name(output_dir: str, prefix: str, content_key: str) -> str:
 class IngestNewFileFn(beam.DoFn):
     """Processes each matched file once per content and writes its own Avro file."""
 
-    def __init__(self, output_dir: str, settle_seconds: float):
+    def __init__(self, output_dir: str, settle_seconds: float, window_seconds: float):
         self._output_dir = output_dir
         self._settle_seconds = settle_seconds
+        self._window_seconds = window_seconds
 
     def setup(self):
         from pipeline.process import Processor
@@ -45,9 +74,10 @@ class IngestNewFileFn(beam.DoFn):
         # Within one worker, a file whose size and mtime are unchanged is not read again;
         # across workers and restarts the content-addressed output names decide.
         self._seen: dict[str, tuple] = {}
-        self._progress = ProgressLog()
+        self._window = WindowTally(self._window_seconds)
 
     def process(self, entry: InputFile):
+        self._window.maybe_close()
         state = (entry.size, entry.mtime, entry.is_dir)
         if self._seen.get(entry.path) == state:
             return
@@ -56,13 +86,13 @@ class IngestNewFileFn(beam.DoFn):
         self._seen[entry.path] = state
         metrics.counter(metrics.FILES_MATCHED).inc()
         self._ingest(entry)
-        self._progress.tick()
 
     def _ingest(self, entry: InputFile) -> None:
         raw, letter = read_input(entry)
         if letter is not None:
             # Named by the path: a directory or vanished file has no content to address.
             self._write(DEAD_LETTER_PREFIX, sha256_hex(entry.path.encode()), [letter])
+            self._window.add([], [letter])
             return
         content_key = sha256_hex(raw)
         if any(FileSystems.exists(output_name(self._output_dir, prefix, content_key))
@@ -75,6 +105,7 @@ class IngestNewFileFn(beam.DoFn):
             self._write(STORY_PREFIX, content_key, stories)
         if letters:
             self._write(DEAD_LETTER_PREFIX, content_key, letters)
+        self._window.add(stories, letters)
         LOG.info("ingested %s: %d stories, %d dead letters", entry.path, len(stories), len(letters))
 
     def _write(self, prefix: str, content_key: str, records: list[dict]) -> None:
@@ -101,5 +132,6 @@ class WatchAndIngest(beam.PTransform):
             pbegin
             | "Poll" >> PeriodicImpulse(start_timestamp=start, stop_timestamp=stop, fire_interval=self._poll_interval)
             | "Match" >> beam.FlatMap(lambda _tick: [e for p in patterns for e in expand_pattern(p)])
-            | "IngestAndWrite" >> beam.ParDo(IngestNewFileFn(self._output_dir, self._settle_seconds))
+            | "IngestAndWrite" >> beam.ParDo(
+                IngestNewFileFn(self._output_dir, self._settle_seconds, max(self._poll_interval, WINDOW_SECONDS)))
         )
