@@ -88,7 +88,7 @@ def _measure_round(corpus, files, html_files, args, skipped: dict[str, str]) -> 
     skip = set(args.skip)
     stages, decoded_texts = measure_stages(files)
     measurements = [*stages, measure_bare_loop([(corpus.directory / f.path, f.kind) for f in corpus.files])]
-    measurements += measure_peers(files, decoded_texts, html_files, skip)
+    measurements += measure_peers(files, decoded_texts, html_files, skip, skipped)
     if html_files:
         measurements.append(measure_html_clean(html_files))
     if "beam" not in skip:

@@ -77,46 +77,73 @@ def measure_bare_loop(files: list[tuple[Path, str]]) -> Throughput:
 
 
 def measure_peers(
-    files: list[tuple[str, bytes]], decoded_texts: list, html_files: list[tuple[str, bytes]], skip: set[str]
+    files: list[tuple[str, bytes]],
+    decoded_texts: list,
+    html_files: list[tuple[str, bytes]],
+    skip: set[str],
+    skipped: dict[str, str],
 ) -> list[Throughput]:
-    results = []
-    if "jieba" not in skip:
-        import jieba
-
-        cache = os.environ.get("POSTAL_INGEST_CACHE")
-        if cache:  # jieba writes its dictionary cache here instead of the system temp dir
-            os.makedirs(cache, exist_ok=True)
-            jieba.dt.tmp_dir = cache
-        jieba.setLogLevel(60)
-        jieba.initialize()
-        items = [Item(len(raw), text) for (_, raw), text in zip(files, decoded_texts) if text is not None]
-        results.append(timed_loop("jieba.lcut", items, jieba.lcut, note="on our decoded text")[0])
+    """Each peer not skipped; one that cannot be imported is recorded in ``skipped``, not fatal."""
     raw_items = [Item(len(raw), raw) for _, raw in files]
-    if "chardet" not in skip:
-        import chardet
-
-        results.append(timed_loop("chardet.detect", raw_items, chardet.detect)[0])
-    if "charset_normalizer" not in skip:
-        import charset_normalizer
-
-        def normalize(raw: bytes):
-            best = charset_normalizer.from_bytes(raw).best()
-            return str(best) if best is not None else None
-
-        results.append(
-            timed_loop("charset_normalizer", raw_items, normalize, note="from_bytes().best() and str(): bytes to text")[0]
-        )
-    if "ftfy" not in skip:
-        import ftfy
-
-        items = [Item(len(raw), raw.decode("utf-8", errors="replace")) for _, raw in files]
-        results.append(timed_loop("ftfy.fix_text", items, ftfy.fix_text, note="on the bytes read as UTF-8")[0])
-    if "trafilatura" not in skip and html_files:
-        import trafilatura
-
-        items = [Item(len(raw), raw) for _, raw in html_files]
-        results.append(timed_loop("trafilatura.extract", items, trafilatura.extract, note="HTML pages, from bytes")[0])
+    plans = {
+        "jieba": lambda: _jieba_lcut(files, decoded_texts),
+        "chardet": lambda: _chardet(raw_items),
+        "charset_normalizer": lambda: _charset_normalizer(raw_items),
+        "ftfy": lambda: _ftfy(files),
+        "trafilatura": lambda: _trafilatura(html_files),
+    }
+    results = []
+    for name, plan in plans.items():
+        if name in skip:
+            continue
+        try:
+            results.append(plan())
+        except ImportError as error:
+            skipped[name] = f"not importable: {error}"
     return results
+
+
+def _jieba_lcut(files, decoded_texts) -> Throughput:
+    import jieba
+
+    cache = os.environ.get("POSTAL_INGEST_CACHE")
+    if cache:  # jieba writes its dictionary cache here instead of the system temp dir
+        os.makedirs(cache, exist_ok=True)
+        jieba.dt.tmp_dir = cache
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    items = [Item(len(raw), text) for (_, raw), text in zip(files, decoded_texts) if text is not None]
+    return timed_loop("jieba.lcut", items, jieba.lcut, note="on our decoded text")[0]
+
+
+def _chardet(raw_items) -> Throughput:
+    import chardet
+
+    return timed_loop("chardet.detect", raw_items, chardet.detect)[0]
+
+
+def _charset_normalizer(raw_items) -> Throughput:
+    import charset_normalizer
+
+    def normalize(raw: bytes):
+        best = charset_normalizer.from_bytes(raw).best()
+        return str(best) if best is not None else None
+
+    return timed_loop("charset_normalizer", raw_items, normalize, note="from_bytes().best() and str(): bytes to text")[0]
+
+
+def _ftfy(files) -> Throughput:
+    import ftfy
+
+    items = [Item(len(raw), raw.decode("utf-8", errors="replace")) for _, raw in files]
+    return timed_loop("ftfy.fix_text", items, ftfy.fix_text, note="on the bytes read as UTF-8")[0]
+
+
+def _trafilatura(html_files) -> Throughput:
+    import trafilatura
+
+    items = [Item(len(raw), raw) for _, raw in html_files]
+    return timed_loop("trafilatura.extract", items, trafilatura.extract, note="HTML pages, from bytes")[0]
 
 
 def measure_html_clean(html_files: list[tuple[str, bytes]]) -> Throughput:
