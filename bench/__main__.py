@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> dict:
 def _measure_round(corpus, files, html_files, args, skipped: dict[str, str]) -> list[Throughput]:
     """Every throughput once, ours and the peers' in turn, so compared pairs see similar load."""
     skip = set(args.skip)
-    stages, decoded_texts = measure_stages(files)
+    stages, decoded_texts = measure_stages(files, [f.kind for f in corpus.files])
     measurements = [*stages, measure_bare_loop([(corpus.directory / f.path, f.kind) for f in corpus.files])]
     measurements += measure_peers(files, decoded_texts, html_files, skip, skipped)
     if html_files:

@@ -18,9 +18,9 @@ def load(paths: list[Path]) -> list[tuple[str, bytes]]:
     return [(path.as_uri(), path.read_bytes()) for path in paths]
 
 
-def measure_stages(files: list[tuple[str, bytes]]) -> tuple[list[Throughput], list]:
+def measure_stages(files: list[tuple[str, bytes]], kinds: list[str]) -> tuple[list[Throughput], list]:
     """Decode+repair, clean, split, extract; also returns the decoded texts (``None`` on failure)
-    for the peers that take text."""
+    for the peers that take text. Decode's result also counts the encoding it reported per kind."""
     from pipeline.clean import Cleaner
     from pipeline.decode import Decoder
     from pipeline.extract import Extractor
@@ -29,6 +29,7 @@ def measure_stages(files: list[tuple[str, bytes]]) -> tuple[list[Throughput], li
     decoder, cleaner, splitter, extractor = Decoder(), Cleaner(), Splitter(), Extractor()
     sizes = [len(raw) for _, raw in files]
     decode, decoded = timed_loop("decode+repair", [Item(len(raw), raw) for _, raw in files], decoder.decode)
+    decode.extra["encodings_by_kind"] = _encodings_by_kind(kinds, decoded)
     clean, cleaned = timed_loop("clean", _next(sizes, decoded, lambda d: d.text), cleaner.clean)
     split, pages = timed_loop("split", _next(sizes, cleaned, lambda c: c.text), splitter.split)
     page_inputs = [(p.stories, c.text) if p else None for p, c in zip(pages, cleaned)]
@@ -39,6 +40,16 @@ def measure_stages(files: list[tuple[str, bytes]]) -> tuple[list[Throughput], li
         note="all stories of each page",
     )
     return [decode, clean, split, extract], [d.text if d else None for d in decoded]
+
+
+def _encodings_by_kind(kinds: list[str], decoded: list) -> dict[str, dict[str, int]]:
+    """Per corpus kind, how often decode reported each encoding (joined with its repairs) or failed."""
+    table: dict[str, dict[str, int]] = {}
+    for kind, result in zip(kinds, decoded):
+        label = "DecodeError" if result is None else "+".join([result.encoding, *result.repairs])
+        counts = table.setdefault(kind, {})
+        counts[label] = counts.get(label, 0) + 1
+    return table
 
 
 def _next(sizes, outputs, value_of) -> list[Item]:
