@@ -1,9 +1,17 @@
-"""Field extraction (first version: explicit ISO dates and a SimHash)."""
+"""Stage 4: the fields consumers query, from one story and the page it sits on."""
 
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.authors import byline_spots, find_authors
+from pipeline.extract.dates import published_date
+from pipeline.extract.entities import EntityFinder
+from pipeline.extract.keywords import KeywordRanker
+from pipeline.extract.lexicon import word_set
+from pipeline.extract.places import Gazetteer, PlaceFinder
+from pipeline.extract.segmenter import Segmenter
 from pipeline.extract.simhash import simhash64
+from pipeline.extract.source import SourceFinder
 from pipeline.split import StoryParts
 
 
@@ -35,15 +43,61 @@ class Fields:
     simhash: int = 0  # unsigned 64-bit
 
 
-_ISO_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)-(\d\d)-(\d\d)(?!\d)")
+# PDF text spaces out characters (退 役 军 人); words are found only once the spaces go.
+# Line breaks inside a word (毛某介\n绍) come from the same PDF layout.
+SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 class Extractor:
+    """Loads jieba, the gazetteer and the word lists once; ``extract`` is then per story."""
+
+    def __init__(self) -> None:
+        self.gazetteer = Gazetteer()
+        self.segmenter = Segmenter(self.gazetteer.segmenter_words())
+        self.places = PlaceFinder(self.gazetteer)
+        self.entities = EntityFinder(self.segmenter)
+        self.keywords = KeywordRanker()
+        self.sources = SourceFinder()
+        self.not_names = word_set("person_titles.txt")
+        self.place_words = set(self.gazetteer.by_name) | set(self.gazetteer.by_alias)
+
     def extract(self, story: StoryParts, page_text: str) -> Fields:
-        date = None
-        for line in (*story.bylines, page_text[:500]):
-            match = _ISO_DATE.search(line)
-            if match:
-                date = match.group(0)
-                break
-        return Fields(published_date=date, simhash=simhash64(story.body))
+        title = " ".join(part for part in (story.kicker, story.title, story.subtitle) if part)
+        title = SPACE_BETWEEN_HAN.sub("", title)
+        text = f"{title}\n{SPACE_BETWEEN_HAN.sub('', story.body)}"
+        title_end = len(title)
+        tokens = self.segmenter.segment(text)  # the one segmentation pass
+        spots = byline_spots(story.bylines, story.body)
+        authors = find_authors(spots, self.not_names, self.entities.surnames)
+        author_names = {a.name for a in authors}
+        people = self.entities.people(text, tokens, author_names)
+        in_names = {i for name in people for m in re.finditer(re.escape(name), text) for i in range(m.start(), m.end())}
+        places = self.places.find(tokens, title_end=title_end, blocked=in_names)
+        found_places = {p.division for p in places}
+        canonical_places = {  # 黑龙江 and 黑龙江省 are one keyword
+            t.word: division.name
+            for t in tokens
+            for division in self.gazetteer.candidates(t.word)[0]
+            if division in found_places
+        }
+        return Fields(
+            published_date=published_date(tuple(spots), story.title, story.body, page_text),
+            authors=tuple(Author(a.name, a.role) for a in authors),
+            source_name=self.sources.find(spots, story.body, page_text),
+            places=tuple(p.division.name for p in places),
+            place_hierarchy=tuple(_place_ref(p.division) for p in places),
+            organizations=tuple(self.entities.organizations(tokens, self.place_words)),
+            people=tuple(people),
+            keywords=tuple(self.keywords.top(tokens, canonical_places, people)),
+            simhash=simhash64(story.body),
+        )
+
+
+def _place_ref(division) -> PlaceRef:
+    return PlaceRef(
+        name=division.name,
+        level=division.level,
+        province=division.province,
+        city=division.city,
+        county=division.name if division.level == "county" else None,
+    )

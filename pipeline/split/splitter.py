@@ -1,6 +1,33 @@
-"""Page segmentation (first version: one story per file, first short line as title)."""
+"""Stage 3: a page of text into stories, each with its own headline and bylines.
 
+Two layouts: an article (one paragraph per line: title, meta lines, body) stays one
+story; a newspaper page extracted from PDF (short broken lines) is reflowed, cut into
+stories and its headline blocks are attached to stories by content.
+"""
+
+import re
 from dataclasses import dataclass
+
+from pipeline.split.assign import ADJACENCY_BONUS, HeadlineScorer, assign
+from pipeline.split.headlines import SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, mark_headlines
+from pipeline.split.reflow import (
+    CJK_RUN,
+    HEADLINE_FORBIDDEN,
+    build_paragraphs,
+    column_widths,
+    despace,
+    ends_sentence,
+    width,
+)
+from pipeline.split.rules import Rules
+from pipeline.split.segment import Segment, classify_lines, segment_page, split_byline
+
+ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
+COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
+_BULLET = re.compile(r"^[•·●◆◇■□▪○\-\*]\s*")
+_META = re.compile(r"(作者|来源|发布时间|发布日期|记者|通讯员|编辑|日期)\s*[:：]?|\d{4}-\d{1,2}-\d{1,2}")
+_MAX_TITLE_WIDTH = 60
+_MAX_META_WIDTH = 120
 
 
 @dataclass(frozen=True)
@@ -21,9 +48,131 @@ class SplitPage:
 
 
 class Splitter:
+    def __init__(self) -> None:
+        self.rules = Rules.load()
+        self.headline_parser = HeadlineParser(self.rules.kicker_suffixes)
+
     def split(self, text: str) -> SplitPage:
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        title = None
-        if len(lines) > 1 and len(lines[0]) <= 40:
-            title, lines = lines[0], lines[1:]
-        return SplitPage((StoryParts(body="\n".join(lines), title=title),))
+        raw_lines = [" ".join(line.split()) for line in text.splitlines()]
+        raw_lines = [line for line in raw_lines if line]
+        if not raw_lines:
+            return SplitPage(())
+        if _is_article(raw_lines):
+            return self._split_article(raw_lines)
+        return self._split_page(text)
+
+    # -- articles -------------------------------------------------------------------------
+
+    def _split_article(self, lines: list[str]) -> SplitPage:
+        lines = [despace(line) for line in lines]
+        while len(lines) > 1 and len(lines[0]) <= 4 and not CJK_RUN.search(lines[0]):
+            lines.pop(0)  # leftover list numbering or symbols above the title (`1.`)
+        title = subtitle = None
+        bylines: list[str] = []
+        first = _BULLET.sub("", lines[0])
+        if len(lines) > 1 and self._is_title_line(first):
+            title, lines = first, lines[1:]
+            if len(lines) > 1 and SUBTITLE_DASHES.match(lines[0]):
+                subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
+        while len(lines) > 1 and len(bylines) < 3 and self._is_meta_line(lines[0]):
+            bylines.append(lines.pop(0))
+        closing = split_byline(lines[-1], self.rules)
+        if closing is not None and len(lines) > 1:
+            rest, byline = closing
+            lines[-1:] = [rest] if rest else []
+            bylines.append(byline.text)
+        story = StoryParts(
+            body="\n".join(lines),
+            title=title,
+            subtitle=subtitle,
+            bylines=tuple(bylines),
+            is_photo=self._is_photo(lines, bylines),
+        )
+        return SplitPage((story,))
+
+    def _is_title_line(self, line: str) -> bool:
+        return (
+            width(line) <= _MAX_TITLE_WIDTH
+            and not ends_sentence(line)
+            and not any(c in HEADLINE_FORBIDDEN for c in line)
+            and not self._is_meta_line(line)
+        )
+
+    @staticmethod
+    def _is_meta_line(line: str) -> bool:
+        return width(line) <= _MAX_META_WIDTH and not ends_sentence(line) and bool(_META.search(line))
+
+    # -- newspaper pages ----------------------------------------------------------------------
+
+    def _split_page(self, text: str) -> SplitPage:
+        lines = classify_lines(text, self.rules)
+        columns = column_widths(lines)
+        mark_headlines(lines, columns)
+        paragraphs, joined = build_paragraphs(lines, columns)
+        layout = segment_page(paragraphs, self.rules, COHESION_THRESHOLD)
+        segments = layout.segments
+        scorer = HeadlineScorer(["\n".join(s.paragraphs) for s in segments], self.rules.generic_bigrams)
+
+        def same_story(a: str, b: str) -> bool:
+            story_a, story_b = scorer.confident_story(a), scorer.confident_story(b)
+            return story_a is None or story_b is None or story_a == story_b
+
+        blocks: list[HeadlineBlock] = []
+        for start, run in layout.headline_runs:
+            blocks.extend(self.headline_parser.split_run(run, (start, start + len(run) - 1), same_story))
+        matrix = [
+            [score + _adjacency(block, segment)
+             for score, segment in zip(scorer.scores(block.text), segments)]
+            for block in blocks
+        ]
+        pairs = assign(matrix) if segments else {}
+        _attach_by_position(blocks, segments, pairs)
+        headline_of = {story: block for block, story in pairs.items()}
+        stories = tuple(self._story(segment, blocks[headline_of[i]] if i in headline_of else None)
+                        for i, segment in enumerate(segments))
+        repairs = []
+        if joined:
+            repairs.append("reflow")
+        if any(line.text.count(" ") < line.raw.count(" ") for line in lines):
+            repairs.append("justification_spaces")
+        return SplitPage(stories, tuple(repairs))
+
+    def _story(self, segment: Segment, block: HeadlineBlock | None) -> StoryParts:
+        return StoryParts(
+            body="\n".join(segment.paragraphs),
+            title=block.title if block else None,
+            subtitle=block.subtitle if block else None,
+            kicker=block.kicker if block else None,
+            bylines=tuple(segment.bylines),
+            is_continuation=segment.continuation,
+            is_photo=self._is_photo(segment.paragraphs, segment.bylines),
+        )
+
+    def _is_photo(self, paragraphs: list[str], bylines: list[str]) -> bool:
+        return any(self.rules.photo.search(text) for text in [*paragraphs, *bylines])
+
+
+def _is_article(lines: list[str]) -> bool:
+    """One paragraph per line: some lines are whole paragraphs wider than any PDF column."""
+    paragraphs = sum(1 for line in lines if width(line) > ARTICLE_LINE_WIDTH and ends_sentence(line))
+    return paragraphs >= max(1, len(lines) / 10)
+
+
+def _attach_by_position(blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int]) -> None:
+    """A headline sharing no content with any story goes to the one untitled story it touches
+    (never to a continuation: a jump head repeats its front-page title, so it shares content)."""
+    titled = set(pairs.values()) | {i for i, segment in enumerate(segments) if segment.continuation}
+    for number, block in enumerate(blocks):
+        if number in pairs:
+            continue
+        touching = [i for i, segment in enumerate(segments) if i not in titled and _adjacency(block, segment)]
+        if len(touching) == 1:
+            pairs[number] = touching[0]
+            titled.add(touching[0])
+
+
+def _adjacency(block: HeadlineBlock, segment: Segment) -> float:
+    """Layout prior: a headline run directly before a story's start or after its end."""
+    start, end = block.position
+    adjacent = segment.first_item - end in (1, 2) or start - segment.last_item in (1, 2)
+    return ADJACENCY_BONUS if adjacent else 0.0

@@ -1,0 +1,126 @@
+"""Credited people and their roles, from byline lines and the byline spots of a story.
+
+Roles: reporter (记者), correspondent (通讯员), photographer (摄影, 摄), author (a byline
+without role, e.g. a closing ``□张三``). A byline ending in 摄影报道 / 摄 ("photos by")
+credits its people as photographers too: a name with its own role keeps that role and
+gets a second, photographer entry; a name without a role is a photographer only.
+"""
+
+import re
+from dataclasses import dataclass
+
+ROLE_PATTERNS = (  # longest first; \s* because PDF text spaces characters (记 者)
+    (r"摄\s*影\s*记\s*者", "photographer"),
+    (r"(?:本\s*报\s*)?(?:特\s*约\s*|见\s*习\s*)?记\s*者", "reporter"),
+    (r"(?:特\s*约\s*)?通\s*讯\s*员", "correspondent"),
+    (r"摄\s*影", "photographer"),
+    (r"作\s*者\s*[:：]?", "author"),
+)
+ROLE = re.compile("|".join(f"({pattern})" for pattern, _ in ROLE_PATTERNS))
+PHOTO_CREDIT = re.compile(r"\s*(?:摄\s*影\s*报\s*道|图\s*文\s*报\s*道|摄\s*影|摄)\s*$")
+# Metadata after the names ends the byline: a date, 来源, 发布时间, 编辑.
+BYLINE_END = re.compile(r"\d|来\s*源|发\s*布|时\s*间|责\s*任\s*编\s*辑|编\s*辑")
+NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
+ITEM_SEPARATORS = re.compile(r"[\s、，,;；]+")
+LEAD_BYLINE = re.compile(r"本\s*报\s*讯\s*[（(]([^）)]{2,80})[）)]")
+CLOSING_BYLINE = re.compile(r"□\s*([^□\n]{2,40}?)\s*$")
+NAME_AFTER_ROLE = re.compile(r"(?:记\s*者|通\s*讯\s*员|摄\s*影)\s+[\u4e00-\u9fff]{2,4}(?:\s|$)")
+MAX_BYLINE_CHARS = 100
+# A sentence (记者从某公司获悉，2022年…) is not a byline.
+SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！？!?]")
+HEAD_LINES = 4
+# How far into / from the end of the body a byline may sit.
+LEAD_CHARS, CLOSING_CHARS = 120, 60
+
+
+@dataclass(frozen=True)
+class Credit:
+    name: str
+    role: str
+
+
+def _split_glued(item: str, surnames: frozenset[str]) -> list[str]:
+    """张三李小明 (a line break lost between two names): the one split into 2-3 + 2-3 characters
+    where both parts start with a surname; unchanged when there is none or more than one."""
+    if len(item) < 4 or (len(item) == 4 and item[:2] in surnames):
+        return [item]
+    splits = [
+        [item[:cut], item[cut:]]
+        for cut in (2, 3)
+        if 2 <= len(item) - cut <= 3 and item[0] in surnames and item[cut] in surnames
+    ]
+    return splits[0] if len(splits) == 1 else [item]
+
+
+def _names(segment: str, surnames: frozenset[str]) -> list[str]:
+    items = [part for item in ITEM_SEPARATORS.split(segment) if item for part in _split_glued(item, surnames)]
+    merged: list[str] = []
+    for index, item in enumerate(items):  # PDF spacing inside a name: 张 三 -> 张三
+        if len(item) == 1 and index and len(items[index - 1]) == 1:
+            merged[-1] += item
+        else:
+            merged.append(item)
+    return [name for name in merged if NAME.match(name)]
+
+
+def parse_byline(line: str, units: frozenset[str], surnames: frozenset[str]) -> list[Credit]:
+    """Credits of one byline; ``units`` are words that are never names (titles, units)."""
+    text = line.replace("□", " ").strip()
+    text = re.sub(r"^本\s*报\s*讯\s*", "", text).strip("（）() ")
+    end = BYLINE_END.search(text)
+    if end:
+        text = text[: end.start()]
+    photo = PHOTO_CREDIT.search(text)
+    if photo:
+        text = text[: photo.start()]
+    markers = list(ROLE.finditer(text))
+    credits: list[Credit] = []
+    photo_credits: list[Credit] = []
+    if not markers:
+        for name in _names(text, surnames):
+            credits.append(Credit(name, "photographer" if photo else "author"))
+        return [c for c in credits if c.name not in units]
+    for index, marker in enumerate(markers):
+        role = ROLE_PATTERNS[marker.lastindex - 1][1]
+        stop = markers[index + 1].start() if index + 1 < len(markers) else len(text)
+        segment = text[marker.end() : stop]
+        items = [item for item in ITEM_SEPARATORS.split(segment) if item]
+        if index + 1 < len(markers) and items and not segment[-1:].isspace():
+            items = items[:-1]  # glued to the next role: a unit (湖南记者), not a name
+        for name in _names(" ".join(items), surnames):
+            if name not in units:
+                credits.append(Credit(name, role))
+                if photo and role != "photographer":
+                    photo_credits.append(Credit(name, "photographer"))
+    return credits + photo_credits
+
+
+def looks_like_byline(line: str) -> bool:
+    """A short line of credits or metadata (记者 某某 … 来源:…), as left in a body by a splitter."""
+    if len(line) > MAX_BYLINE_CHARS or SENTENCE_PUNCTUATION.search(line) or not ROLE.search(line):
+        return False
+    return bool(BYLINE_END.search(line) or NAME_AFTER_ROLE.search(line))
+
+
+def byline_spots(bylines: tuple[str, ...], body: str) -> list[str]:
+    """The byline lines, byline-like lines at the top of the body, a 本报讯（…） lead and a closing □…."""
+    spots = list(bylines)
+    head = [line.strip() for line in body.splitlines()[:HEAD_LINES]]
+    spots += [line for line in head if line not in spots and looks_like_byline(line)]
+    lead = LEAD_BYLINE.search(body[:LEAD_CHARS])
+    if lead:
+        spots.append(lead.group(1))
+    closing = CLOSING_BYLINE.search(body[-CLOSING_CHARS:])
+    if closing:
+        spots.append(closing.group(1))
+    return spots
+
+
+def find_authors(spots: list[str], units: frozenset[str], surnames: frozenset[str]) -> list[Credit]:
+    """Credits of the byline spots, in order, each (name, role) once."""
+    credits: list[Credit] = []
+    for spot in spots:
+        for credit in parse_byline(spot, units, surnames):
+            if credit not in credits:
+                credits.append(credit)
+    return credits

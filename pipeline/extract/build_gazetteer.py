@@ -1,0 +1,86 @@
+"""Build ``data/gazetteer.tsv.gz`` from the administrative-division table of cpca.
+
+Build time only (never imported by the pipeline). Source: the PyPI package
+cpca 0.5.5 (https://github.com/DQinYuan/chinese_province_city_area_mapper),
+file ``cpca/resources/adcodes.csv`` (adcode, name; 3,511 divisions) and
+``56_nations.csv`` (ethnic-group names, used to derive short names of
+autonomous divisions). Rebuild with:
+
+    /tmp/probe/bin/pip install cpca==0.5.5
+    /tmp/probe/bin/python -m pipeline.extract.build_gazetteer
+
+Output (gzip: 37 KB instead of 178 KB; mtime 0, so rebuilds are byte-identical), columns: code (6-digit adcode), name, level (province|city|county),
+province, city (the enclosing divisions' full names; municipalities are their
+own city), aliases (``|``-separated short names, e.g. 大庆 for 大庆市).
+"""
+
+import csv
+import gzip
+import io
+import re
+from importlib import resources
+from pathlib import Path
+
+OUTPUT = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
+
+# Rows of the source that are groupings, not places.
+PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+MUNICIPALITIES = ("11", "12", "31", "50")
+# Suffixes stripped to form a short name, longest first; a short name keeps at least two characters.
+SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "矿区", "省", "市", "县", "区", "旗", "盟")
+
+
+def _read(resource: str) -> str:
+    return resources.files("cpca.resources").joinpath(resource).read_text(encoding="utf-8")
+
+
+def short_names(name: str, nations: list[str]) -> list[str]:
+    stem = name
+    for suffix in SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
+            stem = stem[: -len(suffix)]
+            break
+    # 湘西土家族苗族自治州 -> 湘西, 新疆维吾尔自治区 -> 新疆: drop trailing ethnic-group names.
+    changed = True
+    while changed:
+        changed = False
+        for nation in nations:
+            for form in (nation, nation.removesuffix("族")):
+                if len(form) >= 2 and stem.endswith(form) and len(stem) - len(form) >= 2:
+                    stem, changed = stem[: -len(form)], True
+    return [stem] if stem != name and len(stem) >= 2 else []
+
+
+def build() -> list[tuple[str, ...]]:
+    nations = [line.strip() for line in _read("56_nations.csv").splitlines() if line.strip()]
+    nations.sort(key=len, reverse=True)
+    names: dict[str, str] = {}
+    for row in csv.DictReader(io.StringIO(_read("adcodes.csv"))):
+        if row["name"] not in PLACEHOLDERS:
+            names[row["adcode"][:6]] = row["name"]
+    rows = []
+    for code, name in sorted(names.items()):
+        province = names[code[:2] + "0000"]
+        if code.endswith("0000"):
+            level, city = "province", name if code[:2] in MUNICIPALITIES else None
+        elif code.endswith("00"):
+            level, city = "city", name
+        else:
+            level = "county"
+            city = province if code[:2] in MUNICIPALITIES else names.get(code[:4] + "00")
+        aliases = short_names(name, nations)
+        rows.append((code, name, level, province, city or "", "|".join(aliases)))
+    return rows
+
+
+def main() -> None:
+    header = "# code\tname\tlevel\tprovince\tcity\taliases -- built by pipeline/extract/build_gazetteer.py from cpca 0.5.5"
+    lines = [header]
+    lines += ["\t".join(row) for row in build()]
+    with gzip.GzipFile(OUTPUT, "wb", mtime=0) as out:
+        out.write(("\n".join(lines) + "\n").encode("utf-8"))
+    print(f"{len(lines) - 1} divisions -> {OUTPUT}")
+
+
+if __name__ == "__main__":
+    main()

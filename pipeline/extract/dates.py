@@ -1,0 +1,81 @@
+"""Publication date: explicit dates only; a month-day needs a year the document states."""
+
+import re
+from datetime import date
+from itertools import islice
+
+_SEP = r"\s*"
+FULL_DATE = re.compile(
+    rf"(?<!\d)((?:19|20)\d\d){_SEP}(?:年{_SEP}(\d{{1,2}}){_SEP}月{_SEP}(\d{{1,2}}){_SEP}日"
+    rf"|[-./](\d{{1,2}})[-./](\d{{1,2}})(?!\d))"
+)
+MONTH_DAY = re.compile(rf"(?<![\d年.\-/])(\d{{1,2}}){_SEP}月{_SEP}(\d{{1,2}}){_SEP}[日号]")
+YEAR = re.compile(rf"(?<!\d)((?:19|20)\d\d){_SEP}年")
+SENTENCE = re.compile(r"[^。！？!?\n]+")
+# The title line and the body's first sentences: where a dateline stands.
+DATELINE_SENTENCES = 3
+# The issue date of a page sits on a short line of its own near the top (报头: 2022年11月25日
+# 星期五 / 第3版); a date inside a sentence there is an event of the first story, not the issue.
+HEADER_LINES = 6
+HEADER_LINE_CHARS = 60
+SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！？]")
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def full_dates(text: str) -> list[str]:
+    found = []
+    for match in FULL_DATE.finditer(text):
+        year = int(match.group(1))
+        month, day = (match.group(2), match.group(3)) if match.group(2) else (match.group(4), match.group(5))
+        iso = _valid(year, int(month), int(day))
+        if iso:
+            found.append(iso)
+    return found
+
+
+def _month_day_in_sentences(text: str, page_year: int | None) -> str | None:
+    """The dateline: a date in the opening sentences, with a year from the same sentence or the page.
+    Dates further down are events the story recalls (2013年11月…), not its date."""
+    for sentence in islice(SENTENCE.finditer(text), DATELINE_SENTENCES):
+        sentence_text = sentence.group(0)
+        full = full_dates(sentence_text)
+        if full:
+            return full[0]
+        match = MONTH_DAY.search(sentence_text)
+        if not match:
+            continue
+        years = {int(y) for y in YEAR.findall(sentence_text)}
+        year = years.pop() if len(years) == 1 else page_year
+        if year is not None:
+            return _valid(year, int(match.group(1)), int(match.group(2)))
+    return None
+
+
+def _header_date(page_text: str) -> str | None:
+    lines = [line.strip() for line in page_text.splitlines() if line.strip()][:HEADER_LINES]
+    for line in lines:
+        if len(line) <= HEADER_LINE_CHARS and not SENTENCE_PUNCTUATION.search(line):
+            found = full_dates(line)
+            if found:
+                return found[0]
+    return None
+
+
+def published_date(bylines: tuple[str, ...], title: str | None, body: str, page_text: str) -> str | None:
+    """The story's date: byline date, else the page header's, else a dated sentence of the story."""
+    for line in bylines:
+        found = full_dates(line)
+        if found:
+            return found[0]
+    header = _header_date(page_text)
+    if header:
+        return header
+    page_years = {iso[:4] for iso in full_dates(page_text)}
+    page_year = int(page_years.pop()) if len(page_years) == 1 else None
+    return _month_day_in_sentences(f"{title or ''}\n{body}", page_year)

@@ -1,0 +1,173 @@
+"""People and organisations named in a story, from the one jieba pass plus anchored name rules.
+
+jieba without HMM (the fast path) splits unknown personal names into single characters,
+so people are recognised as surname + one or two characters next to an anchor: a title
+or role word before (总经理陈某某) or after (某某副总经理), a speech verb after (某某表示),
+or a list separator shared with another recognised name. Organisations are runs of place
+and noun tokens ending in an organisation suffix (邮政分公司, 分行, 事务局 …).
+"""
+
+import re
+from collections import Counter
+
+from pipeline.extract.lexicon import word_set
+from pipeline.extract.segmenter import Segmenter, Token
+
+SPEECH_VERBS = ("表示", "介绍", "指出", "强调", "认为", "告诉", "提出", "要求", "会见", "一行", "等人", "说", "称",
+                "主持", "出席", "讲话", "致辞", "带队", "同志")
+# What may follow a name directly; a given name stops before these.
+NAME_BREAKS = ("作了", "在", "和", "与", "及", "等", "的", "了", "是", "也", "都", "就", "把", "被", "向", "对", "从",
+               "为", "将", "到", "已", "还", "又", "带", "来", "去", "给", "一")
+NON_NAME_CHARS = set("的了是在和与及等省市县区镇村局部司行院会委处厅社站所中心公我你他她们这那个不")
+HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+WORD_AFTER_NAME_FREQ = 50
+# A two-character candidate this common as an ordinary word (jieba frequency) is not taken as a name.
+COMMON_WORD_FREQ = 1000
+
+ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
+# Single characters that never sit inside an organisation's name (others may: 湘维支局 splits into 湘/维/支局).
+FUNCTION_CHARS = set(
+    "的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超有好"
+)
+GENERIC_ORG_PARTS = {"省", "市", "县", "区", "各", "该", "本", "全", "我", "其", "集团", "公司", "集团公司", "分公司", "邮政"}
+MIN_ORG_LEN = 4
+MAX_ORG_TOKENS = 8
+SHORT_ORG_TOKENS = 3
+GENERIC_SUFFIX_LEN = 3
+
+
+def _not_han(char: str) -> bool:
+    """True for punctuation, digits, Latin, spaces and the end of the text."""
+    return not HAN.match(char or "-")
+
+
+class EntityFinder:
+    def __init__(self, segmenter: Segmenter) -> None:
+        self.segmenter = segmenter
+        self.surnames = word_set("surnames.txt")
+        self.weak_surnames = word_set("weak_surnames.txt")
+        self.titles = sorted(word_set("person_titles.txt"), key=len, reverse=True)
+        self.org_suffixes = word_set("org_suffixes.txt")
+        self.long_org_suffixes = tuple(suffix for suffix in self.org_suffixes if len(suffix) >= 2)
+        self.org_stopwords = word_set("org_stopwords.txt")
+        self.place_org_suffixes = word_set("place_org_suffixes.txt")
+        self.after_name = tuple(self.titles) + SPEECH_VERBS
+        self.title_alternation = "|".join(map(re.escape, self.titles))
+
+    # People ---------------------------------------------------------------
+    def people(self, text: str, tokens: list[Token], exclude: set[str]) -> list[str]:
+        """Names in ``text`` ordered by frequency, then position; none overlapping ``exclude`` (authors)."""
+        found: dict[str, int] = {}
+        for token in tokens:
+            # A name starts a token and is not the head of a longer word (党组书记, 黑龙江).
+            name = self._name_at(text, token.start)
+            if name and len(token.word) > len(name):
+                continue
+            if name and name not in exclude:
+                found.setdefault(name, token.start)
+        self._add_listed(text, found, exclude)
+        # 小明 inside 张小明: a shorter reading of a longer name found elsewhere.
+        names = [
+            n
+            for n in found
+            if not any(n != other and n in other for other in found)
+            and not any(n in author or author in n for author in exclude)
+        ]
+        counts = {name: text.count(name) for name in names}
+        return sorted(names, key=lambda name: (-counts[name], found[name]))
+
+    def _surname_len(self, text: str, start: int) -> int:
+        if text[start : start + 2] in self.surnames:
+            return 2
+        return 1 if text[start] in self.surnames else 0
+
+    def _given_len(self, text: str, after_surname: int) -> int:
+        """One or two given-name characters, judged by what follows them."""
+        second = after_surname + 1
+        if text.startswith(self.after_name + NAME_BREAKS, second) or _not_han(text[second : second + 1]):
+            return 1
+        # 张明看来, 王芳正在: the second candidate character starts a word.
+        if self.segmenter.frequency(text[second : second + 2]) >= WORD_AFTER_NAME_FREQ:
+            return 1
+        return 2
+
+    def _name_at(self, text: str, start: int) -> str | None:
+        surname_len = self._surname_len(text, start)
+        if not surname_len:
+            return None
+        end = start + surname_len + self._given_len(text, start + surname_len)
+        name = text[start:end]
+        if len(name) < 2 or not HAN.match(name) or set(name[surname_len:]) & NON_NAME_CHARS:
+            return None
+        if len(name) == 2 and self.segmenter.frequency(name) >= COMMON_WORD_FREQ:
+            return None
+        if name in self.titles:
+            return None
+        before = any(text.endswith(title, 0, start) for title in self.titles)
+        if name[:surname_len] in self.weak_surnames:
+            # 管好, 和检查: the characters read as a word rather than a name.
+            frequency = self.segmenter.frequency
+            is_word = frequency(name[:2]) or frequency(name[1:3]) >= WORD_AFTER_NAME_FREQ
+            return name if before and not is_word else None
+        after = text.startswith(self.after_name, end)
+        return name if before or after else None
+
+    def _add_listed(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
+        """张明、李某某副总经理: a name joined by 、 to a recognised one is a name too."""
+        for name in list(found):
+            known = re.escape(name)
+            before = rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}})、{known}"
+            after = rf"{known}、([\u4e00-\u9fff]{{2,3}})(?=[、，,\s]|{self.title_alternation})"
+            for match in re.finditer(f"{before}|{after}", text):
+                other = match.group(1) or match.group(2)
+                if other and other[0] in self.surnames and other not in exclude and not set(other[1:]) & NON_NAME_CHARS:
+                    found.setdefault(other, match.start())
+
+    # Organisations --------------------------------------------------------
+    def organizations(self, tokens: list[Token], place_words) -> list[str]:
+        found: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        run: list[Token] = []
+        for token in tokens + [Token("。", "x", -1)]:
+            if self._org_part(token, place_words):
+                run.append(token)
+                continue
+            for org, start in self._orgs_in_run(run, place_words):
+                found[org] += 1
+                first.setdefault(org, start)
+            run = []
+        return sorted(found, key=lambda org: (-found[org], first[org]))
+
+    def _org_part(self, token: Token, place_words) -> bool:
+        if token.flag in ORG_PART_FLAGS or token.word in place_words or token.word in self.org_suffixes:
+            return True
+        return len(token.word) == 1 and HAN.match(token.word) is not None and token.word not in FUNCTION_CHARS
+
+    def _orgs_in_run(self, run: list[Token], place_words):
+        """The organisation a run names, and the ones it nests (邮储银行某市分行营业部 -> 邮储银行某市分行)."""
+        suffixes = [
+            i
+            for i, t in enumerate(run)
+            if self._is_suffix(t) or i and t.word in self.place_org_suffixes and run[i - 1].word in place_words
+        ]
+        for end in reversed(suffixes):
+            yield from self._org_ending_at(run[: end + 1], place_words)
+
+    def _org_ending_at(self, run: list[Token], place_words):
+        # The name starts at its first place or known organisation (邮储银行黑龙江省分行), else
+        # it is the suffix and the few tokens before it.
+        heads = [i for i, t in enumerate(run[:-1]) if t.word in place_words or t.flag == "nt"]
+        run = run[heads[0] :] if heads else run[-SHORT_ORG_TOKENS:]
+        run = run[-MAX_ORG_TOKENS:]
+        if len(run) < 2 and run[0].flag != "nt":
+            return
+        # 省分公司, 集团公司 alone are references, not names; 集团公司寄递事业部 names a division.
+        generic_head = all(t.word in GENERIC_ORG_PARTS for t in run[:-1])
+        if not heads and generic_head and len(run[-1].word) <= GENERIC_SUFFIX_LEN:
+            return
+        org = "".join(t.word for t in run)
+        if len(org) >= MIN_ORG_LEN and org not in place_words and org not in self.org_stopwords:
+            yield org, run[0].start
+
+    def _is_suffix(self, token: Token) -> bool:
+        return token.flag == "nt" or token.word in self.org_suffixes or token.word.endswith(self.long_org_suffixes)

@@ -1,0 +1,37 @@
+"""Top keywords by TF-IDF over the story's tokens (jieba's IDF table, domain stop words)."""
+
+from collections import Counter
+from importlib import resources
+
+from pipeline.extract.lexicon import word_set
+from pipeline.extract.segmenter import Token
+
+TOP_K = 10
+KEYWORD_FLAGS = {"n", "nr", "ns", "nt", "nz", "nrt", "vn", "v", "l", "j", "i", "an", "eng"}
+
+
+class KeywordRanker:
+    def __init__(self) -> None:
+        idf_text = resources.files("jieba.analyse").joinpath("idf.txt").read_text(encoding="utf-8")
+        self.idf = {}
+        for line in idf_text.splitlines():
+            word, _, value = line.partition(" ")
+            if value:
+                self.idf[word] = float(value)
+        self.median_idf = sorted(self.idf.values())[len(self.idf) // 2]
+        self.stop_words = word_set("keyword_stopwords.txt")
+
+    def top(self, tokens: list[Token], canonical: dict[str, str], people: list[str]) -> list[str]:
+        """``canonical`` maps short place names to full ones; fragments of ``people`` are dropped."""
+        counts = Counter(
+            canonical.get(t.word, t.word)
+            for t in tokens
+            if len(t.word) >= 2
+            and t.flag in KEYWORD_FLAGS
+            and t.word not in self.stop_words
+            and not t.word.isascii()
+            and not any(t.word in name for name in people)
+        )
+        total = sum(counts.values()) or 1
+        scored = {word: count / total * self.idf.get(word, self.median_idf) for word, count in counts.items()}
+        return sorted(scored, key=lambda word: -scored[word])[:TOP_K]

@@ -1,0 +1,19 @@
+"""Loading of the extract stage's package data (word lists and tables)."""
+
+import gzip
+
+from pipeline.resources import data_lines, data_path
+
+PACKAGE = "pipeline.extract"
+
+
+def word_set(name: str) -> frozenset[str]:
+    """Whitespace-separated words of a data file, comments skipped."""
+    return frozenset(word for line in data_lines(PACKAGE, name) for word in line.split())
+
+
+def tsv_rows(name: str) -> list[list[str]]:
+    """Tab-separated rows (of a .tsv or .tsv.gz file), empty trailing columns kept, comments skipped."""
+    raw = data_path(PACKAGE, name).read_bytes()
+    text = (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]

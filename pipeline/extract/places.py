@@ -1,0 +1,141 @@
+"""Administrative divisions named in a story, normalised to full names, main place first."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pipeline.extract.lexicon import tsv_rows, word_set
+from pipeline.extract.segmenter import Token
+
+LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
+# A mention in the title weighs like this many mentions in the body.
+TITLE_WEIGHT = 3
+# A division written right before one inside it (省 before 市 before 县) is the address of that
+# place rather than the story's subject: it counts half.
+CHAIN_PREFIX_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: str
+    province: str
+    city: str | None
+
+    def within(self, other: "Division") -> bool:
+        prefix = {"province": 2, "city": 4, "county": 6}[other.level]
+        return self.code[:prefix] == other.code[:prefix]
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    division: Division
+    count: float
+    first: int
+
+
+class Gazetteer:
+    """Full names and short names of China's divisions (data/gazetteer.tsv.gz, built from cpca)."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[Division]] = defaultdict(list)
+        self.by_alias: dict[str, list[Division]] = defaultdict(list)
+        for code, name, level, province, city, aliases in tsv_rows("gazetteer.tsv.gz"):
+            division = Division(code, name, level, province, city or None)
+            self.by_name[name].append(division)
+            for alias in filter(None, aliases.split("|")):
+                self.by_alias[alias].append(division)
+        self.context_only_aliases = word_set("place_alias_stopwords.txt")
+
+    def segmenter_words(self) -> set[str]:
+        """Names the tokenizer should keep whole: full names, and short names of provinces and cities."""
+        words = set(self.by_name)
+        for alias, divisions in self.by_alias.items():
+            if alias not in self.context_only_aliases and any(d.level != "county" for d in divisions):
+                words.add(alias)
+        return words
+
+    def candidates(self, word: str) -> tuple[list[Division], bool]:
+        """Divisions a token may name, and whether the token is a full name."""
+        if word in self.by_name:
+            return self.by_name[word], True
+        return self.by_alias.get(word, []), False
+
+
+class PlaceFinder:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def find(self, tokens: list[Token], title_end: int, blocked: set[int]) -> list[PlaceMatch]:
+        """``blocked``: offsets inside people's names (the 海东 of a name like 张海东 is no place)."""
+        mentions = []  # (candidates, is_full_name, is_context_only, token)
+        for token in tokens:
+            if token.start in blocked:
+                continue
+            for word, start in self._words(token):
+                candidates, full = self.gazetteer.candidates(word)
+                if not candidates:
+                    continue
+                context_only = not full and word in self.gazetteer.context_only_aliases
+                mentions.append((candidates, full, context_only, Token(word, token.flag, start)))
+        context = self._context(mentions)
+        counts: dict[str, float] = defaultdict(float)
+        first: dict[str, int] = {}
+        chosen: dict[str, Division] = {}
+        resolved = [(self._resolve(c, full, only, context), token) for c, full, only, token in mentions]
+        for index, (division, token) in enumerate(resolved):
+            if division is None:
+                continue
+            chosen[division.code] = division
+            weight = TITLE_WEIGHT if token.start < title_end else 1
+            following = resolved[index + 1] if index + 1 < len(resolved) else (None, None)
+            if following[0] and following[1].start == token.start + len(token.word) and following[0].within(division) \
+                    and following[0].code != division.code:
+                weight *= CHAIN_PREFIX_WEIGHT  # 山东省 in 山东省临沂市沂水县: context for the place it leads to
+            counts[division.code] += weight
+            first.setdefault(division.code, token.start)
+        matches = [PlaceMatch(chosen[code], counts[code], first[code]) for code in chosen]
+        return sorted(matches, key=lambda m: (-m.count, m.first))
+
+    def _words(self, token: Token):
+        """The token, or for a compound place token of jieba's own (四川省阿坝藏族羌族自治州)
+        the full division names it is made of, longest first from the left."""
+        if token.flag != "ns" or token.word in self.gazetteer.by_name or len(token.word) < 4:
+            yield token.word, token.start
+            return
+        parts, i, word = [], 0, token.word
+        while i < len(word):
+            j = next((j for j in range(len(word), i + 1, -1) if word[i:j] in self.gazetteer.by_name), None)
+            if j is None:
+                i += 1
+            else:
+                parts.append((word[i:j], token.start + i))
+                i = j
+        yield from parts or [(word, token.start)]
+
+    @staticmethod
+    def _context(mentions) -> list[Division]:
+        """Divisions named unambiguously (one candidate, or a full name above county level)."""
+        context = []
+        for candidates, full, context_only, _ in mentions:
+            if len(candidates) == 1 and (full or not context_only) and (full or candidates[0].level != "county"):
+                context.append(candidates[0])
+        return context
+
+    @staticmethod
+    def _resolve(candidates, full, context_only, context) -> Division | None:
+        in_context = [d for d in candidates if any(d.within(c) or c.within(d) and c.code != d.code for c in context)]
+        if full:
+            pool = in_context or candidates
+        elif in_context:
+            pool = in_context
+        elif context_only:
+            return None
+        else:
+            # A short county name alone is too often a common word; higher levels stand on their own.
+            pool = [d for d in candidates if d.level != "county"]
+        if not pool:
+            return None
+        top = min(LEVEL_RANK[d.level] for d in pool)
+        best = [d for d in pool if LEVEL_RANK[d.level] == top]
+        return best[0] if len(best) == 1 else None

@@ -1,0 +1,28 @@
+"""The publication a story comes from, when the text names it."""
+
+import re
+
+from pipeline.extract.lexicon import tsv_rows
+
+SOURCE_FIELD = re.compile(r"来\s*源\s*[:：]\s*([^\s:：|/,，]{2,20}?)(?=\s|$|发布|作者|时间|编辑|责任|\d|[|/,，])")
+
+
+class SourceFinder:
+    def __init__(self) -> None:
+        # Markers match across PDF spacing (本 报 讯).
+        self.markers = [
+            (re.compile(r"\s*".join(map(re.escape, marker))), name) for marker, name in tsv_rows("sources.tsv")
+        ]
+
+    def find(self, bylines: list[str], body: str, page_text: str) -> str | None:
+        """An explicit 来源 field wins; then a marker in the bylines or the story; then one on the page."""
+        for line in bylines:
+            match = SOURCE_FIELD.search(line)
+            if match:
+                return match.group(1)
+        story_text = "\n".join(bylines) + "\n" + body
+        for text in (story_text, page_text):
+            for marker, name in self.markers:
+                if marker.search(text):
+                    return name
+        return None

@@ -1,0 +1,171 @@
+"""Attach headline blocks to stories by shared content, solved globally (Hungarian algorithm)."""
+
+import math
+import re
+from collections import Counter
+
+from pipeline.split.reflow import CJK_RUN
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NOT_WORD = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
+
+GENERIC_WEIGHT = 0.2  # generic postal bigrams (邮政, 分公司) tell little
+NUMBER_WEIGHT = 2.0  # a shared figure (147.65, 28.6) is strong evidence
+SUBSTRING_WEIGHT = 0.5  # longest shared substring, relative to the headline
+ADJACENCY_BONUS = 0.05  # layout: headline right before / after the story breaks ties only
+MIN_SCORE = 0.2
+CONFIDENT_SCORE, CONFIDENT_MARGIN = 0.7, 0.05  # a headline line that clearly names one story
+
+
+def _grams(text: str) -> set[str]:
+    grams = set()
+    for run in CJK_RUN.findall(text):
+        grams.update(run[i : i + 2] for i in range(len(run) - 1))
+        grams.update(run[i : i + 3] for i in range(len(run) - 2))
+    return grams
+
+
+def _numbers(text: str) -> set[str]:
+    """Figures worth matching: two digits or more, or a decimal (`28.6`, `147.65`)."""
+    return {n for n in _NUMBER.findall(text) if len(n) >= 2}
+
+
+def _compact(text: str) -> str:
+    return _NOT_WORD.sub("", text)
+
+
+class HeadlineScorer:
+    """Scores how well a headline's content matches each story of one page."""
+
+    def __init__(self, story_texts: list[str], generic_bigrams: frozenset[str]):
+        self.stories = [_compact(text) for text in story_texts]
+        self.story_grams = [_grams(text) for text in self.stories]
+        self.story_numbers = [_numbers(text) for text in self.stories]
+        self.frequency: Counter = Counter()  # stories holding each n-gram
+        for grams in self.story_grams:
+            self.frequency.update(grams)
+        self.generic = generic_bigrams
+        self.max_idf = math.log(len(self.stories) + 1)
+
+    def _weight(self, gram: str) -> float:
+        """IDF over the page's stories, longer n-grams weigh more, generic bigrams little."""
+        weight = (self.max_idf - math.log(self.frequency[gram])) * (1 + 0.5 * (len(gram) - 2))
+        return weight * GENERIC_WEIGHT if gram in self.generic else weight
+
+    def scores(self, headline: str) -> list[float]:
+        compact = _compact(headline)
+        all_grams = _grams(compact)
+        grams = [g for g in all_grams if g in self.frequency]
+        numbers = _numbers(compact)
+        # words of the headline found in no story still count against every story
+        unmatched = sum(1 for g in all_grams if len(g) == 2 and g not in self.frequency and g not in self.generic)
+        total = sum(self._weight(g) for g in grams) + NUMBER_WEIGHT * len(numbers) + unmatched * self.max_idf
+        result = []
+        for index, story in enumerate(self.stories):
+            if not total:
+                result.append(0.0)
+                continue
+            shared = sum(self._weight(g) for g in grams if g in self.story_grams[index])
+            shared += NUMBER_WEIGHT * len(numbers & self.story_numbers[index])
+            result.append(shared / total + SUBSTRING_WEIGHT * self._substring_evidence(compact, index))
+        return result
+
+    def _substring_evidence(self, headline: str, index: int) -> float:
+        """Longest headline substring in the story, relative to the headline, discounted when
+        other stories hold it too (`市分公司` is everywhere, `退役军人优待证` is not)."""
+        shared = _longest_shared(headline, self.stories[index])
+        if not shared:
+            return 0.0
+        holders = sum(1 for story in self.stories if shared in story)
+        return len(shared) / len(headline) / holders
+
+    def confident_story(self, headline: str) -> int | None:
+        """The story a headline line clearly points to, or None when the evidence is weak."""
+        scores = self.scores(headline)
+        if not scores:
+            return None
+        ranked = sorted(scores, reverse=True)
+        runner_up = ranked[1] if len(ranked) > 1 else 0.0
+        if ranked[0] < CONFIDENT_SCORE or ranked[0] - runner_up < CONFIDENT_MARGIN:
+            return None
+        return scores.index(ranked[0])
+
+
+def _longest_shared(needle: str, haystack: str) -> str:
+    """The longest substring of ``needle`` found in ``haystack`` (binary search on length)."""
+
+    def found(length):
+        return next((needle[i : i + length] for i in range(len(needle) - length + 1)
+                     if needle[i : i + length] in haystack), None)
+
+    low, high, best = 0, len(needle), ""
+    while low < high:
+        middle = (low + high + 1) // 2
+        match = found(middle)
+        if match:
+            low, best = middle, match
+        else:
+            high = middle - 1
+    return best
+
+
+def hungarian(cost: list[list[float]]) -> list[int]:
+    """Minimum-cost assignment for an n x m matrix with n <= m: column chosen for each row.
+
+    Classic O(n^2 m) shortest augmenting path with potentials.
+    """
+    n, m = len(cost), len(cost[0]) if cost else 0
+    if n > m:
+        raise ValueError("more rows than columns")
+    inf = float("inf")
+    u, v = [0.0] * (n + 1), [0.0] * (m + 1)
+    owner = [0] * (m + 1)  # owner[j]: row (1-based) holding column j; column 0 is the free root
+    way = [0] * (m + 1)
+    for row in range(1, n + 1):
+        owner[0] = row
+        column = 0
+        slack = [inf] * (m + 1)
+        used = [False] * (m + 1)
+        while owner[column]:
+            used[column] = True
+            current_row, delta, next_column = owner[column], inf, 0
+            for j in range(1, m + 1):
+                if used[j]:
+                    continue
+                reduced = cost[current_row - 1][j - 1] - u[current_row] - v[j]
+                if reduced < slack[j]:
+                    slack[j], way[j] = reduced, column
+                if slack[j] < delta:
+                    delta, next_column = slack[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    slack[j] -= delta
+            column = next_column
+        while column:
+            previous = way[column]
+            owner[column] = owner[previous]
+            column = previous
+    result = [-1] * n
+    for j in range(1, m + 1):
+        if owner[j]:
+            result[owner[j] - 1] = j - 1
+    return result
+
+
+def assign(score_matrix: list[list[float]], min_score: float = MIN_SCORE) -> dict[int, int]:
+    """{headline index: story index} maximising the total score; weak pairs stay unassigned."""
+    if not score_matrix or not score_matrix[0]:
+        return {}
+    rows, columns = len(score_matrix), len(score_matrix[0])
+    transposed = rows > columns
+    matrix = [list(col) for col in zip(*score_matrix)] if transposed else score_matrix
+    chosen = hungarian([[-s for s in row] for row in matrix])
+    pairs = {}
+    for row, column in enumerate(chosen):
+        headline, story = (column, row) if transposed else (row, column)
+        if score_matrix[headline][story] >= min_score:
+            pairs[headline] = story
+    return pairs

@@ -1,0 +1,191 @@
+"""Headline lines: detection on the page, grouping into blocks, kicker / title / subtitle."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pipeline.split.reflow import HEADLINE_FORBIDDEN, Line, balanced, ends_sentence
+
+_FRAGMENT_START = "，。、；：,.;:）)」』”’%％"
+_FRAGMENT_END = "，、：,:（(「『“‘《—"
+SUBTITLE_DASHES = re.compile(r"^[—\-─–]{1,3}\s*")
+_MAX_HEADLINE_WIDTH = 60
+_PARAGRAPH_LOOKAHEAD = 40
+_MAX_STACK = 4  # headline lines stacked before a story start or the page end
+_ONLY_WIDE = re.compile(r"[^\x00-\x7f]+")
+_BOUNDARY_KINDS = ("closer", "from", "to", "label", "headline")
+
+
+def _has_clause_comma(text: str) -> bool:
+    return any(c in text for c in "，、,")
+
+
+def _text_ok(line: Line) -> bool:
+    text = line.text
+    return (
+        line.kind == "body"
+        and 0 < line.width <= _MAX_HEADLINE_WIDTH
+        and not any(c in HEADLINE_FORBIDDEN for c in text)
+        and text[0] not in _FRAGMENT_START
+        and text[-1] not in _FRAGMENT_END
+        and balanced(text)
+    )
+
+
+def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> None:
+    """Set kind "headline" on stand-alone lines without sentence punctuation.
+
+    A headline line follows a paragraph end (or a headline, byline, marker, page start)
+    and either has a shape no body line of the column has (much shorter, or wider), or
+    stands before a story start / another headline line / an indented paragraph start,
+    or is one of a few lines stacked up to a story start or the page end. A line shaped
+    like a paragraph's first line (a full-width line continues it to a sentence end) is
+    body text; a line with commas is only a deck directly under a headline.
+    """
+    candidates = [_text_ok(line) for line in lines]
+    n = len(lines)
+
+    def after_break(i):
+        if i == 0:
+            return True
+        previous = lines[i - 1]
+        return previous.kind in _BOUNDARY_KINDS or ends_sentence(previous.text)
+
+    def odd_shape(i):
+        before, after = columns[i]
+        widest, narrowest = max(before, after), min(before or after, after or before)
+        if not widest:
+            return True
+        line = lines[i]
+        # lines of Chinese characters only have an exact width: wider than the column means no body line
+        too_wide = _ONLY_WIDE.fullmatch(line.raw) is not None and line.width > widest + 0.75
+        return line.width < 0.72 * widest or line.width > 1.3 * max(narrowest, 8) or too_wide
+
+    def unfinished_stack(i):
+        """Lines from i up to a story start or the page end, few, none ending a sentence."""
+        for j in range(i, min(n, i + _MAX_STACK)):
+            if lines[j].kind != "body":
+                return lines[j].kind in ("opener", "from", "label", "headline")
+            if not candidates[j]:
+                return False
+        return i + _MAX_STACK >= n and all(candidates[i:n])
+
+    def next_is_start(i):
+        return i + 1 >= n or lines[i + 1].kind in ("opener", "from", "label", "headline")
+
+    def first_line_of_paragraph(i, strict=False):
+        """About as wide as the full-width line that continues it (``strict``: indented by ~2 cells)."""
+        if i + 2 >= n or lines[i].kind != "body" or lines[i + 1].kind != "body":
+            return False
+        if lines[i + 2].kind not in ("body", "closer"):
+            return False
+        column = columns[i][1]
+        highest = column - 1.0 if strict else column + 0.5
+        shaped = abs(lines[i + 1].width - column) <= 1.0 and column - 3.5 <= lines[i].width <= highest
+        return shaped and reaches_sentence_end(i + 1)
+
+    def reaches_sentence_end(i):
+        """Body text from line i runs on to a sentence end (a stack of headlines does not)."""
+        for j in range(i, min(n, i + _PARAGRAPH_LOOKAHEAD)):
+            if lines[j].kind != "body":
+                return False
+            if ends_sentence(lines[j].text):
+                return True
+        return False
+
+    def deck(i):
+        """A comma-bearing line is a deck under a headline, never a paragraph's first line."""
+        if i == 0 or lines[i - 1].kind != "headline":
+            return False
+        if i + 1 >= n or lines[i + 1].kind != "body":
+            return True
+        return abs(lines[i].width - lines[i + 1].width) > 2.5
+
+    changed = True
+    while changed:
+        changed = False
+        for i in range(n):
+            if lines[i].kind != "body" or not candidates[i] or not after_break(i):
+                continue
+            if (_has_clause_comma(lines[i].text) and not deck(i)) or first_line_of_paragraph(i):
+                continue
+            if (
+                odd_shape(i)
+                or next_is_start(i)
+                or (i + 1 < n and candidates[i + 1] and odd_shape(i + 1))
+                or first_line_of_paragraph(i + 1, strict=True)  # the next line opens a paragraph
+                or unfinished_stack(i)
+            ):
+                lines[i].kind = "headline"
+                changed = True
+
+
+@dataclass(frozen=True)
+class HeadlineBlock:
+    lines: tuple[str, ...]
+    position: tuple[int, int]  # first and last page item of the run it came from (layout prior)
+    kicker: str | None
+    title: str
+    subtitle: str | None
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines)
+
+
+def _is_subtitle_line(text: str, previous: str | None) -> bool:
+    if SUBTITLE_DASHES.match(text):
+        return True
+    if previous is None:
+        return False
+    deck_like = "，" in text or "," in text or bool(re.search(r"\d", text))
+    return deck_like and len(text) >= 1.3 * len(previous)
+
+
+class HeadlineParser:
+    def __init__(self, kicker_suffixes: tuple[str, ...]):
+        self.kicker_suffixes = kicker_suffixes
+
+    def is_kicker_line(self, text: str) -> bool:
+        bare = text.rstrip("：:")
+        return len(bare) <= 8 and (text.endswith(("：", ":")) or bare.endswith(self.kicker_suffixes))
+
+    def roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:
+        """(kicker, title, subtitle) of a block of 1-3 lines."""
+        if len(texts) >= 3:
+            return texts[0].rstrip("：:"), " ".join(texts[1:-1]), SUBTITLE_DASHES.sub("", texts[-1])
+        if len(texts) == 2:
+            first, second = texts
+            if self.is_kicker_line(first):
+                return first.rstrip("：:"), second, None
+            if _is_subtitle_line(second, first):
+                return None, first, SUBTITLE_DASHES.sub("", second)
+            if len(first) >= 1.5 * len(second):  # a long over-line above a short catchy title
+                return first, second, None
+            return None, f"{first} {second}", None
+        return None, texts[0], None
+
+    def split_run(
+        self, texts: list[str], position: tuple[int, int], same_story: Callable[[str, str], bool]
+    ) -> list[HeadlineBlock]:
+        """Cut a run of consecutive headline lines into blocks of 1-3 lines.
+
+        A kicker opens a block and takes the next line as its title; a deck (subtitle) joins
+        the block above it; two plain title lines stay together only if their content does
+        not point to different stories.
+        """
+        groups: list[list[str]] = []
+        for text in texts:
+            current = groups[-1] if groups else None
+            if current is None or len(current) >= 3 or self.is_kicker_line(text):
+                groups.append([text])
+            elif len(current) == 1 and self.is_kicker_line(current[0]):
+                current.append(text)
+            elif _is_subtitle_line(text, current[-1]):
+                current.append(text)
+            elif len(current) >= 2 or not same_story(current[-1], text):
+                groups.append([text])
+            else:
+                current.append(text)
+        return [HeadlineBlock(tuple(g), position, *self.roles(g)) for g in groups]
+

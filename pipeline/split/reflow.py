@@ -1,0 +1,182 @@
+"""Reflow of PDF-extracted text: justification spaces, line widths, lines joined into paragraphs."""
+
+import re
+from dataclasses import dataclass, field
+
+SENTENCE_END = "。！？!?…"
+CLOSERS_AFTER_END = "”’」』）)》\"'"  # may follow a sentence end: 。” 。）
+HEADLINE_FORBIDDEN = "。！？；!?;"  # a headline line never holds these
+OPEN_CLOSE_PAIRS = ("“”", "（）", "《》", "‘’", "「」", "()")
+
+_ASCII_WORD = re.compile(r"[0-9A-Za-z]")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def is_ascii_alnum(char: str) -> bool:
+    return bool(_ASCII_WORD.fullmatch(char))
+
+
+def _core_length(token: str) -> int:
+    """Characters of a space-separated token that are letters, digits or CJK (not punctuation)."""
+    return sum(1 for c in token if c.isalnum())
+
+
+def _rejoin(tokens: list[str], glue) -> str:
+    out = tokens[0]
+    for before, after in zip(tokens, tokens[1:]):
+        out += ("" if glue(before, after) else " ") + after
+    return out
+
+
+def _between_wide(before: str, after: str) -> bool:
+    """True when neither side of the gap is an ASCII letter/digit (spaces there carry no meaning)."""
+    return not is_ascii_alnum(before[-1]) and not is_ascii_alnum(after[0])
+
+
+def is_justified(raw: str) -> bool:
+    """A line spread by justification: most gaps separate single characters (`三 是 坚 定`)."""
+    tokens = raw.split()
+    if len(tokens) < 3:
+        return False
+    singles = sum(1 for a, b in zip(tokens, tokens[1:]) if _core_length(a) <= 1 and _core_length(b) <= 1)
+    return singles >= 2 and singles * 2 >= len(tokens) - 1
+
+
+def despace(raw: str) -> str:
+    """Remove justification spaces; keep spaces next to Latin words/digits and between words.
+
+    In a justified line every gap between Chinese characters goes; elsewhere only gaps
+    next to a single character or bare punctuation go, so `李振国 董静静` and
+    `《…精神 奋力推进…》` keep theirs.
+    """
+    tokens = raw.split()
+    if not tokens:
+        return ""
+    if is_justified(raw):
+        return _rejoin(tokens, _between_wide)
+    return despace_credit(raw)
+
+
+def despace_credit(raw: str) -> str:
+    """Despace names and roles: glue single characters (`通 讯 员` -> 通讯员), keep name gaps."""
+    tokens = raw.split()
+    if not tokens:
+        return ""
+
+    def glue(before, after):
+        if not _between_wide(before, after):
+            return False
+        a, b = _core_length(before), _core_length(after)
+        return a == 0 or b == 0 or (a <= 1 and b <= 1)
+
+    return _rejoin(tokens, glue)
+
+
+def join_lines(texts: list[str], credit: bool = False) -> str:
+    """Join broken lines: no space between Chinese characters, a space between Latin words.
+
+    ``credit`` joins name lists (`邓纯` / `李仁翔` -> `邓纯 李仁翔`) with a space when both
+    sides are whole words, as a name is rarely broken across lines.
+    """
+    out = ""
+    for text in texts:
+        if not text:
+            continue
+        if out:
+            last_token, first_token = out.split(" ")[-1], text.split(" ")[0]
+            if is_ascii_alnum(out[-1]) and is_ascii_alnum(text[0]):
+                out += " "
+            elif credit and _core_length(last_token) >= 2 and _core_length(first_token) >= 2:
+                out += " "
+        out += text
+    return out
+
+
+_NARROW = re.compile(r"[\x21-\u2e7f]")
+
+
+def width(raw: str) -> float:
+    """Printed width in Chinese character cells; Latin/digits half a cell, justification spaces a little."""
+    spaces = raw.count(" ")
+    narrow = len(_NARROW.findall(raw))
+    return (len(raw) - spaces - narrow) + 0.5 * narrow + 0.3 * spaces
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(CLOSERS_AFTER_END + " ")
+    if not stripped:
+        return False
+    if stripped[-1] in SENTENCE_END:
+        return True
+    return stripped[-1] == "." and not (len(stripped) > 1 and stripped[-2].isdigit())
+
+
+def balanced(text: str) -> bool:
+    return all(text.count(o) == text.count(c) for o, c in OPEN_CLOSE_PAIRS)
+
+
+@dataclass
+class Line:
+    raw: str
+    text: str  # despaced
+    width: float
+    kind: str = "body"  # body | opener | closer | from | to | label | headline
+
+    @classmethod
+    def of(cls, raw: str, kind: str = "body") -> "Line":
+        raw = " ".join(raw.split())
+        return cls(raw, despace(raw), width(raw), kind)
+
+
+@dataclass
+class Paragraph:
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.lines[0].kind
+
+    @property
+    def text(self) -> str:
+        return join_lines([line.text for line in self.lines])
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def column_widths(lines: list[Line], radius: int = 8) -> list[tuple[float, float]]:
+    """(before, after) typical full-line width around each line, from nearby body lines."""
+    widths = [line.width if line.kind in ("body", "opener") else None for line in lines]
+    result = []
+    for i in range(len(lines)):
+        before = [w for w in widths[max(0, i - radius) : i] if w is not None]
+        after = [w for w in widths[i + 1 : i + 1 + radius] if w is not None]
+        result.append((percentile(before, 0.7), percentile(after, 0.7)))
+    return result
+
+
+def build_paragraphs(lines: list[Line], columns: list[tuple[float, float]]) -> tuple[list[Paragraph], bool]:
+    """Group lines into paragraphs; every non-body line stands alone. Returns (paragraphs, joined_any).
+
+    A body line continues the previous one unless that one ended a sentence and was
+    short of the column (last line of a paragraph) or this one is indented (first line).
+    """
+    paragraphs: list[Paragraph] = []
+    joined = False
+    for i, line in enumerate(lines):
+        previous = lines[i - 1] if i else None
+        if previous is not None and line.kind == "body" and previous.kind in ("body", "opener"):
+            column = max(columns[i][0], columns[i][1]) or line.width
+            ends_paragraph = ends_sentence(previous.text) and (
+                previous.width < column - 1.5 or line.width < column - 1.5
+            )
+            if not ends_paragraph:
+                paragraphs[-1].lines.append(line)
+                joined = True
+                continue
+        paragraphs.append(Paragraph([line]))
+    return paragraphs, joined

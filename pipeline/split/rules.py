@@ -1,0 +1,41 @@
+"""Rule data of the split stage (openers, byline markers, cues), loaded once from data/ files."""
+
+import re
+from dataclasses import dataclass
+
+from pipeline.resources import data_lines
+
+_PACKAGE = "pipeline.split"
+
+
+@dataclass(frozen=True)
+class Rules:
+    opener: re.Pattern  # a story's dateline word at the start of a paragraph
+    byline_markers: str  # characters opening a closing byline (□)
+    byline_words: tuple[str, ...]  # role words (记者, 通讯员, 摄影报道 ...)
+    photo: re.Pattern
+    continued_from: re.Pattern  # （上接第1版）
+    continued_to: re.Pattern  # （下转第2版）
+    section_labels: frozenset[str]
+    furniture: re.Pattern  # folios, page headers, editors' credits
+    kicker_suffixes: tuple[str, ...]
+    generic_bigrams: frozenset[str]
+
+    @classmethod
+    def load(cls) -> "Rules":
+        def lines(name):
+            return data_lines(_PACKAGE, name)
+
+        cues = [line.split("\t", 1) for line in lines("continuation_cues.txt")]
+        return cls(
+            opener=re.compile("^(?:" + "|".join(lines("openers.txt")) + ")"),
+            byline_markers="".join(lines("byline_markers.txt")),
+            byline_words=tuple(sorted(lines("byline_words.txt"), key=len, reverse=True)),
+            photo=re.compile("|".join(lines("photo_cues.txt"))),
+            continued_from=re.compile("|".join(p for kind, p in cues if kind == "from")),
+            continued_to=re.compile("|".join(p for kind, p in cues if kind == "to")),
+            section_labels=frozenset(lines("section_labels.txt")),
+            furniture=re.compile("|".join(lines("page_furniture.txt"))),
+            kicker_suffixes=tuple(lines("kicker_suffixes.txt")),
+            generic_bigrams=frozenset(lines("generic_bigrams.txt")),
+        )

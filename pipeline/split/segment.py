@@ -1,0 +1,286 @@
+"""Story boundaries of a newspaper page: line roles, then openers, closers and headline runs."""
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pipeline.split.reflow import (
+    CJK_RUN,
+    HEADLINE_FORBIDDEN,
+    Line,
+    Paragraph,
+    despace,
+    despace_credit,
+    join_lines,
+    width,
+)
+from pipeline.split.rules import Rules
+
+_MAX_BYLINE_WIDTH = 40
+_CREDIT_OPEN, _CREDIT_CLOSE = "（(", "）)"
+_MAX_CREDIT_CHARS = 80
+# a credit in brackets after the story's last sentence: …。（记者 张三）
+_CLOSING_CREDIT = re.compile(r"[。！？”]\s*([（(][^（()）。，]{2,30}[）)])$")
+
+
+def classify_lines(text: str, rules: Rules) -> list[Line]:
+    """Page lines with their role: body, opener, closer (byline), from/to markers, section label.
+
+    A byline or "continued on" marker at the end of a text line is cut off into its own line.
+    """
+    lines: list[Line] = []
+    for raw in text.splitlines():
+        raw = " ".join(raw.split())
+        if not raw:
+            continue
+        compact = raw.replace(" ", "")
+        if _is_section_label(raw, compact, rules) or rules.furniture.search(compact):
+            lines.append(Line.of(raw, "label"))
+            continue
+        marker = rules.continued_from.match(compact)
+        if marker:
+            lines.append(Line.of(marker.group(0), "from"))
+            raw = _after_compact_prefix(raw, len(marker.group(0)))
+            if not raw:
+                continue
+        marker = rules.continued_to.search(raw)
+        tail = None
+        if marker:
+            raw, tail = raw[: marker.start()].rstrip(), Line.of(marker.group(0), "to")
+        byline = split_byline(raw, rules)
+        if byline is not None:
+            raw, closer = byline
+            if raw:
+                lines.append(_body_line(raw, rules))
+            lines.append(closer)
+        elif raw:
+            lines.append(_body_line(raw, rules))
+        if tail is not None:
+            lines.append(tail)
+    return lines
+
+
+def _after_compact_prefix(raw: str, length: int) -> str:
+    """``raw`` without its first ``length`` non-space characters."""
+    seen = 0
+    for index, char in enumerate(raw):
+        if seen == length:
+            return raw[index:].strip()
+        if char != " ":
+            seen += 1
+    return ""
+
+
+def _body_line(raw: str, rules: Rules) -> Line:
+    kind = "opener" if rules.opener.match(raw.replace(" ", "")) else "body"
+    return Line.of(raw, kind)
+
+
+def _is_section_label(raw: str, compact: str, rules: Rules) -> bool:
+    if len(compact) > 4 or not CJK_RUN.fullmatch(compact):
+        return False
+    return compact in rules.section_labels or (len(compact) >= 2 and raw.count(" ") == len(compact) - 1)
+
+
+def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
+    """(text before, closer line) when ``raw`` ends with a byline such as `□王娟`."""
+    credit = _CLOSING_CREDIT.search(raw)
+    if credit and any(word in credit.group(1) for word in rules.byline_words):
+        byline = credit.group(1)
+        return raw[: credit.start(1)].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
+    positions = [raw.rfind(marker) for marker in rules.byline_markers]
+    start = max(positions, default=-1)
+    if start >= 0:
+        byline = raw[start:]
+        if width(byline) <= _MAX_BYLINE_WIDTH and not any(c in HEADLINE_FORBIDDEN + "，" for c in byline):
+            return raw[:start].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
+        return None
+    compact = raw.replace(" ", "")
+    if (
+        width(raw) <= _MAX_BYLINE_WIDTH
+        and compact.startswith(rules.byline_words)
+        and " " in raw
+        and not any(c in HEADLINE_FORBIDDEN + "，、（）()" for c in raw)
+    ):
+        return "", Line(raw, despace_credit(raw), width(raw), "closer")
+    return None
+
+
+def split_opener(paragraph: Paragraph, rules: Rules) -> tuple[str, str]:
+    """(credit byline, body text) of a paragraph opening with `本报讯 （记者 … 通讯员 …）`."""
+    raws = [line.raw for line in paragraph.lines]
+    joined = "\n".join(raws)
+    compact_opener = rules.opener.match(joined.replace(" ", "").replace("\n", "")).group(0)
+    cut = _raw_index_after(joined, len(compact_opener))
+    rest = joined[cut:].lstrip(" \n")
+    credit = ""
+    if rest[:1] and rest[0] in _CREDIT_OPEN:
+        close = min((rest.find(c) for c in _CREDIT_CLOSE if c in rest[:_MAX_CREDIT_CHARS]), default=-1)
+        if close > 0:
+            credit, rest = rest[: close + 1], rest[close + 1 :]
+    opener_raw = joined[:cut].replace("\n", "")
+    credit_text = join_lines([despace_credit(piece) for piece in credit.split("\n")], credit=True)
+    byline = despace_credit(opener_raw) + (" " + credit_text if credit_text else "")
+    body = join_lines([despace(piece) for piece in rest.split("\n")])
+    return byline, body
+
+
+def _raw_index_after(raw: str, length: int) -> int:
+    seen = 0
+    for index, char in enumerate(raw):
+        if seen == length:
+            return index
+        if char not in " \n":
+            seen += 1
+    return len(raw)
+
+
+@dataclass
+class Segment:
+    """A story found on the page, before its headline is attached."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    continuation: bool = False
+    first_item: int = -1
+    last_item: int = -1
+    open_start: bool = True  # began without an opener or continuation marker
+    open_end: bool = True  # ended without a closing byline or "continued on" marker
+
+
+@dataclass
+class PageLayout:
+    segments: list[Segment]
+    headline_runs: list[tuple[int, list[str]]]  # (item index, headline lines) not used as section heads
+
+
+def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: float) -> PageLayout:
+    """Cut the page's paragraphs into stories.
+
+    Hard boundaries: openers, "continued from" markers, after bylines and "continued on"
+    markers. A headline run between two plain paragraphs is a boundary only if the text
+    on its two sides is about different things; otherwise it is a section head of one story.
+    """
+    segments: list[Segment] = []
+    runs: list[tuple[int, list[str]]] = []
+    # (index into segments of the right side, headline run index or None, column width changed)
+    tentative: list[tuple[int, int | None, bool]] = []
+    column = None  # text column width of the current story
+    current: Segment | None = None
+    closed = True
+    last_kind = None
+    for index, paragraph in enumerate(paragraphs):
+        kind = paragraph.kind
+        if kind == "headline":
+            if last_kind == "headline":
+                runs[-1][1].append(paragraph.text)
+            else:
+                runs.append((index, [paragraph.text]))
+        elif kind == "label":
+            pass
+        elif kind == "closer":
+            if current is not None:
+                current.bylines.append(paragraph.lines[0].text)
+                current.open_end = False
+                current.last_item = index
+            closed = True
+        elif kind == "to":
+            if current is not None:
+                current.open_end = False
+            closed = True
+        elif kind == "from":
+            current = Segment(continuation=True, first_item=index, last_item=index, open_start=False)
+            segments.append(current)
+            closed, column = False, None
+        else:
+            starts = kind == "opener" or closed or current is None
+            after_run = last_kind == "headline" and not starts
+            own_column = paragraph_column(paragraph)
+            new_column = (
+                not starts and current is not None and current.paragraphs
+                and column is not None and own_column is not None and _column_changed(column, own_column)
+            )
+            if starts or after_run or new_column:
+                fresh_continuation = current is not None and current.continuation and not current.paragraphs
+                if starts or not fresh_continuation:
+                    current = Segment(first_item=index, open_start=kind != "opener")
+                    segments.append(current)
+                if after_run or new_column:
+                    tentative.append((len(segments) - 1, len(runs) - 1 if after_run else None, new_column))
+                column = None
+            if own_column is not None:
+                column = own_column
+            if kind == "opener":
+                credit, body = split_opener(paragraph, rules)
+                current.bylines.append(credit)
+                if body:
+                    current.paragraphs.append(body)
+            else:
+                current.paragraphs.append(paragraph.text)
+            current.last_item = index
+            closed = False
+        if kind != "label":
+            last_kind = kind
+    section_runs = _merge_section_heads(segments, runs, tentative, cohesion_threshold)
+    kept_runs = [run for number, run in enumerate(runs) if number not in section_runs]
+    return PageLayout([s for s in segments if s.paragraphs], kept_runs)
+
+
+def _merge_section_heads(segments, runs, tentative, threshold) -> set[int]:
+    """Undo weak boundaries (a headline run or a column change alone) when both sides share
+    their vocabulary: the run is then a section head of one story. Both cues together stand."""
+    if not tentative:
+        return set()
+    grams = [char_bigrams(" ".join(s.paragraphs)) for s in segments]
+    idf = _bigram_idf(grams)
+    merged_runs: set[int] = set()
+    for right_index, run_index, new_column in reversed(tentative):
+        left, right = segments[right_index - 1], segments[right_index]
+        if not left.open_end or not right.open_start or (run_index is not None and new_column):
+            continue
+        if _cosine(grams[right_index - 1], grams[right_index], idf) >= threshold:
+            grams[right_index - 1] = grams[right_index - 1] + grams.pop(right_index)
+            if run_index is not None:
+                left.paragraphs.extend(runs[run_index][1])
+                merged_runs.add(run_index)
+            left.paragraphs.extend(right.paragraphs)
+            left.bylines.extend(right.bylines)
+            left.last_item, left.open_end = right.last_item, right.open_end
+            del segments[right_index]
+    return merged_runs
+
+
+def paragraph_column(paragraph: Paragraph) -> float | None:
+    """Column width a paragraph was set in: its widest line but the last (None if too short)."""
+    widths = [line.width for line in paragraph.lines]
+    if len(widths) < 3:
+        return None
+    return max(widths[:-1])
+
+
+def _column_changed(before: float, after: float) -> bool:
+    return max(before, after) >= 1.25 * min(before, after) and abs(before - after) >= 3
+
+
+def char_bigrams(text: str) -> Counter:
+    grams: Counter = Counter()
+    for run in CJK_RUN.findall(text):
+        grams.update(run[i : i + 2] for i in range(len(run) - 1))
+    return grams
+
+
+def _bigram_idf(grams: list[Counter]) -> dict[str, float]:
+    document_frequency: Counter = Counter()
+    for counts in grams:
+        document_frequency.update(counts.keys())
+    count = len(grams)
+    return {gram: math.log((count + 1) / df) for gram, df in document_frequency.items()}
+
+
+def _cosine(a: Counter, b: Counter, idf: dict[str, float]) -> float:
+    va = {g: n * idf.get(g, 0.0) for g, n in a.items()}
+    vb = {g: n * idf.get(g, 0.0) for g, n in b.items()}
+    dot = sum(w * vb.get(g, 0.0) for g, w in va.items())
+    norm = math.sqrt(sum(w * w for w in va.values())) * math.sqrt(sum(w * w for w in vb.values()))
+    return dot / norm if norm else 0.0

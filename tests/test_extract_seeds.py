@@ -1,0 +1,78 @@
+"""Extract on the seed stories (expected fields written from reading the seeds) and on
+invented stories in the same style."""
+
+import pytest
+
+from pipeline.extract import Extractor
+from tests.extract_invented_stories import invented_cases
+from tests.extract_seed_stories import scores, seed_cases
+
+CASES = {key: (story, page, gold) for key, story, page, gold in [*seed_cases(), *invented_cases()]}
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+@pytest.fixture(scope="module")
+def results(extractor):
+    return {key: (extractor.extract(story, page), gold) for key, (story, page, gold) in CASES.items()}
+
+
+@pytest.mark.parametrize("key", CASES)
+def test_date_authors_source(results, key):
+    fields, gold = results[key]
+    assert fields.published_date == gold.date
+    assert [(a.name, a.role) for a in fields.authors] == gold.authors
+    assert fields.source_name == gold.source
+
+
+@pytest.mark.parametrize("key", CASES)
+def test_main_place_first_and_hierarchy(results, key):
+    fields, gold = results[key]
+    assert fields.places[0] == gold.main_place
+    assert gold.places <= set(fields.places)
+    assert [p.name for p in fields.place_hierarchy] == list(fields.places)
+    for ref in fields.place_hierarchy:
+        assert ref.province
+        assert (ref.level == "county") == (ref.county == ref.name)
+
+
+@pytest.mark.parametrize("key", CASES)
+def test_people_never_include_authors(results, key):
+    fields, _ = results[key]
+    assert not {a.name for a in fields.authors} & set(fields.people)
+
+
+def test_keywords_are_ten_and_skip_stop_words(results):
+    fields, _ = results["000"]
+    assert len(fields.keywords) == 10
+    assert not {"工作", "发展", "刘爱"} & set(fields.keywords)
+    assert "黑龙江省" in fields.keywords
+
+
+def test_hierarchy_of_a_county(results):
+    fields, _ = results["004-yichang"]
+    (yiling,) = [p for p in fields.place_hierarchy if p.name == "夷陵区"]
+    assert (yiling.level, yiling.province, yiling.city, yiling.county) == ("county", "湖北省", "宜昌市", "夷陵区")
+
+
+def test_short_names_resolved_by_context(results):
+    # 朝阳 is a city in 辽宁 and districts in 北京 and 长春: the story is about 辽宁.
+    assert "朝阳市" in results["001"][0].places
+    # 陈海东 is a person, not 海东市.
+    assert "海东市" not in results["001"][0].places
+
+
+def test_entity_precision_recall_floor(extractor):
+    measured = scores(extractor, seed_cases())
+    assert measured["places"]["precision"] >= 0.9 and measured["places"]["recall"] >= 0.9
+    assert measured["people"]["precision"] >= 0.85 and measured["people"]["recall"] >= 0.75
+    assert measured["organizations_lenient"]["precision"] >= 0.7 and measured["organizations_lenient"]["recall"] >= 0.6
+
+
+def test_entity_precision_recall_on_invented_stories(extractor):
+    measured = scores(extractor, invented_cases())
+    for kind in ("people", "places", "organizations_lenient"):
+        assert measured[kind]["precision"] >= 0.8 and measured[kind]["recall"] >= 0.8, kind

@@ -1,0 +1,41 @@
+"""Story boundaries and headline assignment on generated pages (tests/split_synth.py).
+
+Figures on 300 pages (seed 5) when this was written: boundary F1 0.977, headline
+accuracy 0.921. The floors below leave room for harmless changes, not for regressions.
+"""
+
+import pytest
+
+from pipeline.split import Splitter
+from tests.split_synth import evaluate, generate
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return evaluate(Splitter(), generate(300, seed=5))
+
+
+def test_story_boundaries_f1(figures):
+    print(figures)
+    assert figures.f1 >= 0.93
+
+
+def test_headline_assignment_accuracy(figures):
+    assert figures.headline_accuracy >= 0.85
+
+
+def test_stories_without_headline_mostly_stay_untitled(figures):
+    assert figures.headless_right >= 0.75 * figures.headless
+
+
+def test_whole_bodies_recovered(figures):
+    assert figures.exact_bodies >= 0.85 * figures.true_stories
+
+
+def test_generator_covers_the_layouts():
+    pages = generate(40, seed=11)
+    texts = "\n".join(page.text for page in pages)
+    assert "（上接第1版）" in texts and "本报讯" in texts and "□" in texts
+    assert any(" " in line and len(line.split()) > 5 for line in texts.splitlines())  # justified lines
+    assert any(story.section_heads for page in pages for story in page.stories)
+    assert any(story.headline is None for page in pages for story in page.stories)

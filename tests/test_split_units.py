@@ -1,0 +1,119 @@
+"""Unit and property tests of the split stage's parts: spaces, reflow, headlines, assignment."""
+
+import itertools
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.split import Splitter
+from pipeline.split.assign import assign, hungarian
+from pipeline.split.headlines import HeadlineParser
+from pipeline.split.reflow import despace, despace_credit, ends_sentence, join_lines
+from pipeline.split.rules import Rules
+
+cjk = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=3, max_size=30)
+
+
+@given(cjk)
+def test_justified_line_loses_all_spaces(text):
+    assert despace(" ".join(text)) == text
+
+
+@given(cjk, st.integers(min_value=1, max_value=5))
+def test_broken_lines_join_without_spaces(text, pieces):
+    cuts = sorted(random.Random(len(text)).sample(range(1, len(text)), min(pieces, len(text) - 1)))
+    parts = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    assert join_lines(parts) == text
+
+
+def test_meaningful_spaces_kept():
+    assert despace("在 疫 情 防 控 期 间 ，新 疆 区 分 公 司 借 助 CRM 系 统") == "在疫情防控期间，新疆区分公司借助 CRM 系统"
+    assert despace("贷款投放 147.65 亿元，净增") == "贷款投放 147.65 亿元，净增"
+    assert despace("□李振国 董静静") == "□李振国 董静静"
+    assert despace("《践行初心使命 聚焦转型突破 奋力开启高质量发展") == "《践行初心使命 聚焦转型突破 奋力开启高质量发展"
+
+
+def test_credit_spaces():
+    assert despace_credit("本报讯 （通 讯 员 邓纯") == "本报讯 （通讯员 邓纯"
+    assert join_lines(["（记者 李萍 通", "讯员 王琴）"], credit=True) == "（记者 李萍 通讯员 王琴）"
+    assert join_lines(["（通讯员 邓纯", "李仁翔 记者 周唯）"], credit=True) == "（通讯员 邓纯 李仁翔 记者 周唯）"
+
+
+def test_sentence_end():
+    assert ends_sentence("感受到了家的温暖！”") and ends_sentence("提升工作。") and ends_sentence("成果!")
+    assert not ends_sentence("体系建设，") and not ends_sentence("增长 3.5") and not ends_sentence("吹响金融知识“宣传号”")
+
+
+def test_headline_roles():
+    parser = HeadlineParser(Rules.load().kicker_suffixes)
+    assert parser.roles(["某某邮政", "做优某项目"]) == ("某某邮政", "做优某项目", None)
+    assert parser.roles(["某分行精准助力小微企业", "前10个月贷款投放 12.5亿元，净增 3亿元"]) == (
+        None, "某分行精准助力小微企业", "前10个月贷款投放 12.5亿元，净增 3亿元")
+    assert parser.roles(["某区分公司助力文明城市创建", "把文明“寄”出去"]) == ("某区分公司助力文明城市创建", "把文明“寄”出去", None)
+    assert parser.roles(["潇湘之“钻”", "——网点转型纪实"]) == (None, "潇湘之“钻”", "网点转型纪实")
+    assert parser.roles(["引题一行", "主标题", "副题一行"]) == ("引题一行", "主标题", "副题一行")
+
+
+def test_kickers_split_a_run_of_headlines():
+    parser = HeadlineParser(Rules.load().kicker_suffixes)
+    blocks = parser.split_run(["甲市分公司", "助销土豆", "乙省分行", "吹响知识“宣传号”"], (0, 3), lambda a, b: True)
+    assert [(b.kicker, b.title) for b in blocks] == [("甲市分公司", "助销土豆"), ("乙省分行", "吹响知识“宣传号”")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 5), st.integers(0, 3), st.randoms(use_true_random=False))
+def test_hungarian_matches_brute_force(rows, extra, rng):
+    columns = rows + extra
+    cost = [[rng.randint(0, 20) for _ in range(columns)] for _ in range(rows)]
+    chosen = hungarian(cost)
+    assert len(set(chosen)) == rows
+    best = min(sum(cost[r][c] for r, c in enumerate(p)) for p in itertools.permutations(range(columns), rows))
+    assert sum(cost[r][c] for r, c in enumerate(chosen)) == best
+
+
+def test_assign_leaves_weak_pairs_and_handles_more_headlines_than_stories():
+    assert assign([[0.9, 0.1], [0.8, 0.05], [0.1, 0.7]]) == {0: 0, 2: 1}
+    assert assign([[0.1, 0.05]]) == {}
+
+
+def test_page_layout_story_without_any_headline():
+    lines = ["本报讯 今年以来，某省邮政分", "公司推进网点转型，新增客户", "一万余户，收入增长明显。", "□张三",
+             "本报讯 近日，某市分公司开展", "集邮进校园活动，学生踊跃参", "与，效果良好。", "□李四"]
+    page = Splitter().split("\n\n".join(lines))
+    assert [s.bylines for s in page.stories] == [("本报讯", "□张三"), ("本报讯", "□李四")]
+    assert all(s.title is None for s in page.stories)
+    assert page.stories[0].body == "今年以来，某省邮政分公司推进网点转型，新增客户一万余户，收入增长明显。"
+
+
+def test_empty_text():
+    assert Splitter().split("  \n\n ").stories == ()
+
+
+page_lines = st.lists(
+    st.one_of(
+        st.text(alphabet=st.sampled_from("邮政分公司本报讯记者通讯员□图为摄影报道，。！？“”（）12 ab：上接第版"), max_size=30),
+        st.sampled_from(["（上接第1版）", "（下转第2版）", "□王五", "本报讯 （记者 张三）", "动 态", "—— 副题"]),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(page_lines)
+def test_any_page_splits_without_error_and_invents_no_text(lines):
+    page = Splitter().split("\n".join(lines))
+    source = set("".join(lines))
+    for story in page.stories:
+        produced = story.body + "".join(filter(None, (story.title, story.subtitle, story.kicker))) + "".join(story.bylines)
+        assert set(produced) - {" ", "\n"} <= source
+
+
+def test_page_furniture_and_closing_bracket_credits():
+    lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
+             "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",
+             "收入增长明显。（通讯员 赵六）"]
+    page = Splitter().split("\n\n".join(lines))
+    assert [s.bylines for s in page.stories] == [("本报讯", "（记者 王五）"), ("本报讯", "（通讯员 赵六）")]
+    assert all(s.title is None and "编辑" not in s.body for s in page.stories)
+    assert page.stories[0].body == "近日，某市邮政分公司开展了集邮进校园活动，学生们踊跃参与，现场气氛热烈。"
