@@ -43,7 +43,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument("--skip", nargs="*", default=[], choices=SKIPPABLE, help="measurements to leave out")
     parser.add_argument("--repeat", type=int, help="rounds of measurements, best kept (default: 3 small, 1 large)")
-    parser.add_argument("--profile", action="store_true", help="also profile the bare loop with pyinstrument")
+    parser.add_argument("--profile", action="store_true", help="also profile the bare loop and Beam (pyinstrument)")
     return parser.parse_args(argv)
 
 
@@ -51,8 +51,7 @@ def main(argv: list[str] | None = None) -> dict:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     count = args.files or corpus_module.SIZES[args.size]
     corpus = corpus_module.corpus_for(count, args.corpus_root)
-    paths = corpus.paths()
-    files = load(paths)
+    files = load(corpus.paths())
     html_files = load(corpus.paths("html"))
 
     skipped: dict[str, str] = {name: "skipped by --skip" for name in args.skip}
@@ -75,7 +74,7 @@ def main(argv: list[str] | None = None) -> dict:
         "skipped": skipped,
     }
     if args.profile:
-        results["profile"] = _profile(paths)
+        results["profile"] = _profile(corpus)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(_table(results))
@@ -110,10 +109,8 @@ def best_of(rounds: list[list[Throughput]]) -> list[Throughput]:
 def _measure_beam(corpus, beam_files: int | None, workers: list[int], skipped: dict[str, str]) -> list[Throughput]:
     from bench.beam import measure_beam
 
-    try:
-        import pipeline.beam.run  # noqa: F401  (the entry point may not exist yet on this branch)
-    except ImportError as error:
-        skipped["beam"] = f"pipeline.beam.run not importable: {error}"
+    if not _beam_available():
+        skipped["beam"] = "pipeline.beam.run not importable"
         return []
     if beam_files:  # the first N files of any corpus are the N-file corpus (same RNG sequence)
         corpus = corpus_module.corpus_for(beam_files, corpus.directory.parent)
@@ -124,11 +121,7 @@ def _measure_rss(count: int, corpus_root: Path, skipped: dict[str, str]) -> dict
     """Peak RSS on the corpus and on one twice its size, for the bare loop and for Beam."""
     from bench.rss import MODES, measure_rss
 
-    try:
-        import pipeline.beam.run  # noqa: F401
-        modes = MODES
-    except ImportError:
-        modes = ("bare",)
+    modes = MODES if _beam_available() else ("bare",)
     rss = {}
     for mode in modes:
         runs = {}
@@ -149,20 +142,39 @@ def _ratios(by_name: dict[str, Throughput], rate: str) -> dict[str, float]:
     return ratios
 
 
-def _profile(paths: list[Path]) -> str:
+def _profile(corpus) -> dict[str, str]:
+    """pyinstrument call trees of the bare loop and of the one-worker Beam run (same process)."""
     from pyinstrument import Profiler
 
     from pipeline.process import Processor
 
-    processor = Processor()
-    profiler = Profiler(interval=0.0005)
-    profiler.start()
-    for path in paths:
-        processor.process_or_dead_letter(path.as_uri(), path.read_bytes())
-    profiler.stop()
-    text = profiler.output_text(unicode=True, color=False, show_all=False)
-    print(text)
-    return text
+    def bare_loop():
+        processor = Processor()
+        for path in corpus.paths():
+            processor.process_or_dead_letter(path.as_uri(), path.read_bytes())
+
+    runs = {"bare": bare_loop}
+    if _beam_available():
+        from bench.beam import measure_beam
+
+        runs["beam"] = lambda: measure_beam(corpus.glob, len(corpus.files), corpus.total_bytes, workers=1)
+    trees = {}
+    for name, run in runs.items():
+        profiler = Profiler()
+        profiler.start()
+        run()
+        profiler.stop()
+        trees[name] = profiler.output_text(unicode=True, color=False, show_all=False)
+        print(trees[name])
+    return trees
+
+
+def _beam_available() -> bool:
+    try:
+        import pipeline.beam.run  # noqa: F401  (the entry point may not exist on every branch)
+    except ImportError:
+        return False
+    return True
 
 
 def _environment() -> dict:
