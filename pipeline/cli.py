@@ -2,6 +2,7 @@
 
 import argparse
 import logging
+import os
 import sys
 
 
@@ -33,13 +34,19 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(options) -> int:
     from pipeline.beam import metrics
-    from pipeline.beam.run import UsageError, run_with_options
+    from pipeline.beam.run import StoppedByUser, UsageError, run_with_options
 
     try:
         counts = run_with_options(options)
     except UsageError as error:
         print(f"postal-ingest: error: {error}", file=sys.stderr)
         return 2
+    except StoppedByUser as stop:
+        print(metrics.format_summary(stop.counts))
+        print(f"output: {options.output} (stopped by Ctrl-C)")
+        sys.stdout.flush()
+        # The local runner's streaming threads are not daemons and would keep the process alive.
+        os._exit(0)
     except KeyboardInterrupt:
         print("postal-ingest: interrupted; output files written so far are complete", file=sys.stderr)
         return 130

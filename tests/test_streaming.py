@@ -41,7 +41,10 @@ def wait_for_story_of(output: Path, raw: bytes, process: subprocess.Popen) -> fl
 def stop(process: subprocess.Popen) -> str:
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
-    out, _ = process.communicate(timeout=60)
+    try:
+        out, _ = process.communicate(timeout=60)
+    finally:
+        process.kill()
     return out
 
 
@@ -108,3 +111,19 @@ def test_stop_after_ends_the_run_with_a_summary(tmp_path):
     assert "1 dead-lettered" in out and "decode 1" in out
     (letter,) = read_output(output, "dead_letters")
     assert letter["stage"] == "decode"
+
+
+def test_ctrl_c_ends_a_streaming_run_with_its_summary(tmp_path):
+    inputs, output = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    process = start_streaming(inputs, output, stop_after=600)
+    try:
+        time.sleep(1.0)
+        (inputs / "article.txt").write_bytes(seed_bytes("000"))
+        wait_for_story_of(output, seed_bytes("000"), process)
+        process.send_signal(signal.SIGINT)
+        out, _ = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 0, out
+    assert "1 gave stories" in out and "stopped by Ctrl-C" in out

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
+from apache_beam.options.pipeline_options import DirectOptions, StandardOptions
 
 from pipeline.beam import metrics
 from pipeline.beam.dedup import MarkNearDuplicates
@@ -22,12 +23,32 @@ class UsageError(Exception):
     """Bad arguments: reported as one line and a non-zero exit, not a traceback."""
 
 
+class StoppedByUser(Exception):
+    """Ctrl-C ended a streaming run; carries the counters of what it wrote."""
+
+    def __init__(self, counts: dict[str, int]):
+        super().__init__("stopped by the user")
+        self.counts = counts
+
+
 def check_options(options: RunOptions) -> None:
-    if not options.streaming:
+    if options.streaming:
+        _check_streaming_runner(options)
+    else:
         unmatched = [pattern for pattern in options.inputs if not expand_pattern(pattern)]
         if unmatched:
             raise UsageError(f"no file matches {', '.join(unmatched)}")
     _check_output_writable(options.output)
+
+
+def _check_streaming_runner(options: RunOptions) -> None:
+    """The FnApiRunner with several workers drops the watch's pending polls: it would end early, silently."""
+    beam_options = options.pipeline_options()
+    runner = str(beam_options.view_as(StandardOptions).runner).rsplit(".", 1)[-1]
+    workers = beam_options.view_as(DirectOptions).direct_num_workers
+    if runner == "FnApiRunner" and workers != 1:
+        raise UsageError(f"--streaming on the {runner} needs --direct_num_workers=1 (got {workers}); "
+                         "for parallel streaming use a distributed runner (deploy/)")
 
 
 def _check_output_writable(output_dir: str) -> None:
@@ -78,15 +99,13 @@ def run_with_options(options: RunOptions) -> dict[str, int]:
     if options.streaming:
         started = datetime.now(timezone.utc)
         build_streaming(pipeline, options)
+        # The local runner's streaming metrics overflow the stack on long runs, and the
+        # output directory is the record that holds on every runner: count from it.
         try:
             pipeline.run().wait_until_finish()
-        except KeyboardInterrupt:
-            LOG.info("stopped by the user")  # Ctrl-C is how an unbounded watch ends
-        finally:
-            # The local runner's streaming metrics overflow the stack on long runs, and the
-            # output directory is the record that holds on every runner: count from it.
-            counts = metrics.counters_from_output(options.output, since=started)
-        return counts
+        except KeyboardInterrupt:  # how an unbounded watch ends
+            raise StoppedByUser(metrics.counters_from_output(options.output, since=started)) from None
+        return metrics.counters_from_output(options.output, since=started)
     _remove_previous_batch_output(options.output)
     build_batch(pipeline, options)
     result = pipeline.run()

@@ -1,0 +1,522 @@
+"""HTML pages: drop invisible and furniture elements, then keep the densest run of article blocks.
+
+Parsing is beautifulsoup4 over lxml's HTML parser, which neither loads DTDs nor resolves
+external entities nor fetches anything. The tree is measured once (text, link text, prose and
+anchors per element) and removals are decided on those measures before the tree is touched:
+bs4's own searches are too slow to run per element.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
+
+from pipeline.clean import rules
+from pipeline.clean.spamlines import JunkLineJudge
+from pipeline.resources import data_lines
+
+_NON_TEXT_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
+_BARRIER = "clean-barrier"  # stands where a large furniture element was removed
+_WHITESPACE = re.compile(r"\s+")
+_CLASS_TOKEN = re.compile(r"[-_\s]+")
+_DROP = frozenset(rules.DROP_TAGS)
+_INLINE = frozenset(rules.INLINE_TAGS)
+_CONTENT = frozenset(rules.CONTENT_TAGS)
+_FARM_CANDIDATES = rules.BLOCK_TAGS - {"html", "body"}
+
+
+def looks_like_html(text: str) -> bool:
+    """HTML by content: a document marker, or a fragment made of block tags.
+
+    Text that merely carries stray tags on a few of its lines stays text, so that its line
+    structure (PDF page text reflowed by the split stage) survives.
+    """
+    if rules.HTML_DOCUMENT_MARKER.search(text[:4096]):
+        return True
+    sample = text[: rules.HTML_SAMPLE_CHARS]
+    if len(rules.HTML_BLOCK_TAG.findall(sample)) < rules.HTML_MIN_BLOCK_TAGS:
+        return False
+    lines = [line for line in sample.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if rules.MARKUP.search(line))
+    return tagged >= rules.HTML_MIN_TAGGED_LINE_SHARE * len(lines)
+
+
+@dataclass
+class _Block:
+    text: str = ""
+    link_chars: int = 0
+    heading: int = 0  # 1..6 for h1..h6
+    titled: bool = False  # an ancestor's class/id says "title", or the text is the <title>'s headline
+    barrier: bool = False
+    junk: bool = False
+    owner: int = 0  # id of the block element the text sits in, and of that element's parent
+    container: int = 0
+    in_root: bool = True  # inside the element holding most of the page's prose
+
+    @property
+    def size(self) -> int:
+        return len(self.text.replace(" ", ""))
+
+    @property
+    def link_dense(self) -> bool:
+        return self.size > 0 and self.link_chars / self.size > rules.LINK_DENSE_RATIO
+
+
+class _Measures:
+    """Visible, link, prose characters and anchors per element; updated as subtrees are dropped."""
+
+    def __init__(self, root: Tag) -> None:
+        self.text: dict[int, int] = defaultdict(int)
+        self.links: dict[int, int] = defaultdict(int)
+        self.prose: dict[int, int] = defaultdict(int)
+        self.anchors: dict[int, int] = defaultdict(int)
+        for node in root.descendants:
+            if isinstance(node, Tag):
+                if node.name == "a":
+                    for parent in node.parents:
+                        self.anchors[id(parent)] += 1
+                continue
+            if isinstance(node, _NON_TEXT_STRINGS):
+                continue
+            chars = len(_WHITESPACE.sub("", node))
+            if not chars:
+                continue
+            parents = list(node.parents)
+            in_link = any(p.name == "a" for p in parents) and not _is_linked_prose(node, chars)
+            is_prose = not in_link and chars >= rules.PROSE_MIN_CHARS and rules.PROSE_PUNCTUATION.search(node)
+            for parent in parents:
+                key = id(parent)
+                self.text[key] += chars
+                if in_link:
+                    self.links[key] += chars
+                if is_prose:
+                    self.prose[key] += chars
+
+    def drop(self, element: Tag) -> None:
+        key = id(element)
+        amounts = [(table, table.get(key, 0)) for table in (self.text, self.links, self.prose, self.anchors)]
+        for parent in element.parents:
+            for table, amount in amounts:
+                if amount:
+                    table[id(parent)] -= amount
+        for table, _ in amounts:
+            table[key] = 0
+
+
+class HtmlExtractor:
+    def __init__(self, judge: JunkLineJudge) -> None:
+        self._judge = judge
+        self._chrome_hints = frozenset(data_lines("pipeline.clean", "chrome_hints.txt"))
+
+    def extract(self, markup: str) -> str:
+        """The article of an HTML page as plain text, one paragraph per line."""
+        soup = BeautifulSoup(markup, "lxml")
+        headline = _headline_from_title(soup)
+        _remove_outermost(soup, _invisible_elements(soup), barriers=set())
+        measures = _Measures(soup)
+        content_root = _content_root(soup, measures)
+        furniture = self._furniture(soup, measures, content_root, headline)
+        barriers = {id(e) for e in furniture if _is_large(e, measures)}
+        farms = _link_farms(soup, measures, barriers)
+        planted = self._planted_spam(soup, measures)
+        _remove_outermost(soup, [*furniture, *farms, *planted], barriers)
+        blocks = _blocks(soup, content_root)
+        for block in blocks:
+            block.junk = not block.barrier and self._judge.is_junk(block.text)
+            if headline and _WHITESPACE.sub("", block.text) == headline:
+                block.titled = True
+        start, end = _main_window(blocks)
+        kept = (self._judge.strip_spam_sentences(b.text) for b in blocks[start:end] if _is_text(b))
+        return "\n".join(text for text in kept if text)
+
+    def _furniture(
+        self, soup: BeautifulSoup, measures: _Measures, content_root: Tag | None, headline: str
+    ) -> list[Tag]:
+        """Navigation, headers, footers, asides, forms and hint-classed furniture, unless they hold the article.
+
+        Markup may lie: an element marked as furniture stays when it holds most of the prose,
+        sits inside the article's container (class hints only), is the page's headline, or is
+        a lone byline/date line (HTML5 puts article metadata in <footer>).
+        """
+        total_prose = measures.prose[id(soup)]
+        found = []
+        for element in _tags(soup):
+            semantic = self._semantic_furniture(element)
+            hinted = not semantic and self._hinted_furniture(element)
+            if not (semantic or hinted):
+                continue
+            if total_prose and measures.prose[id(element)] >= rules.PROSE_SHARE_KEEP * total_prose:
+                continue
+            if hinted and content_root is not None and _is_inside(element, content_root):
+                continue
+            if element.name != "nav" and self._is_headline_or_meta(element, measures, headline):
+                continue
+            found.append(element)
+        return found
+
+    def _is_headline_or_meta(self, element: Tag, measures: _Measures, headline: str) -> bool:
+        key = id(element)
+        if not measures.text[key] or measures.text[key] > rules.HEAD_MAX_CHARS or measures.anchors[key] > 1:
+            return False
+        text = element.get_text(" ", strip=True)
+        if headline and _WHITESPACE.sub("", text) == headline:
+            return True
+        if rules.CLAUSE_MARK.search(text):  # a byline/date line is a list of fields, not clauses
+            return False
+        return bool(rules.META_LINE.search(text)) and not self._judge.is_junk(text)
+
+    @staticmethod
+    def _semantic_furniture(element: Tag) -> bool:
+        if element.name in rules.CHROME_TAGS or element.get("role") in rules.CHROME_ROLES:
+            return True
+        if element.name == "header":
+            return not any(p.name in _CONTENT for p in element.parents) and not _is_article_header(element)
+        return False
+
+    def _hinted_furniture(self, element: Tag) -> bool:
+        tokens = _class_tokens(element)
+        return bool(tokens & self._chrome_hints) and not any(rules.TITLE_HINT.search(t) for t in tokens)
+
+    def _planted_spam(self, soup: BeautifulSoup, measures: _Measures) -> list[Tag]:
+        """Spam phrases planted as visible inline elements (often links) inside running text."""
+        found = []
+        for element in _tags(soup, _INLINE):
+            chars = measures.text[id(element)]
+            if not chars or chars > rules.INLINE_MAX_CHARS or not self._judge.is_spam(element.get_text()):
+                continue
+            # A block made of the phrase alone is judged as a block, not cut out here.
+            owner = next((p for p in element.parents if p.name in rules.BLOCK_TAGS), None)
+            if owner is not None and chars < rules.PLANTED_MAX_SHARE * measures.text[id(owner)]:
+                found.append(element)
+        return found
+
+
+def _invisible_elements(soup: BeautifulSoup) -> list[Tag]:
+    """Non-text elements and everything hidden by attribute, inline style or the page's own CSS."""
+    found = _css_hidden_elements(soup)
+    for element in _tags(soup):
+        if element.name in _DROP or element.has_attr("hidden") or element.get("aria-hidden") == "true":
+            found.append(element)
+        else:
+            style = element.get("style")
+            if style and rules.HIDDEN_STYLE.search(style):
+                found.append(element)
+    return found
+
+
+def _css_hidden_elements(soup: BeautifulSoup) -> list[Tag]:
+    """Elements hidden by simple selectors in the page's <style> blocks."""
+    hidden = []
+    for style in soup.find_all("style"):
+        for selectors, declarations in rules.CSS_RULE.findall(style.get_text()):
+            if not rules.HIDDEN_STYLE.search(declarations):
+                continue
+            for selector in selectors.split(","):
+                selector = selector.strip()
+                if not selector or ":" in selector or "@" in selector:
+                    continue
+                try:
+                    hidden.extend(soup.select(selector))
+                except Exception:  # soupsieve rejects what it cannot parse; such a rule is skipped
+                    continue
+    return hidden
+
+
+def _link_farms(soup: BeautifulSoup, measures: _Measures, barriers: set[int]) -> list[Tag]:
+    """Blocks of several links that are mostly anchor text, innermost first.
+
+    Each farm found is taken out of its ancestors' measures, so a page whose farms outweigh
+    its article is not judged a farm as a whole.
+    """
+    found = []
+    for element in reversed(_tags(soup, _FARM_CANDIDATES)):
+        key = id(element)
+        text = measures.text[key]
+        if (
+            measures.anchors[key] >= rules.LINK_FARM_MIN_LINKS
+            and text
+            and measures.links[key] / text >= rules.LINK_FARM_MIN_RATIO
+        ):
+            found.append(element)
+            if _is_large(element, measures):
+                barriers.add(key)
+            measures.drop(element)
+    return found
+
+
+def _content_root(soup: BeautifulSoup, measures: _Measures) -> Tag | None:
+    """The deepest element that still holds most of the page's prose: the article's container."""
+    total = measures.prose[id(soup)]
+    if not total:
+        return None
+    node: Tag = soup
+    while True:
+        best = max((c for c in node.children if isinstance(c, Tag)), key=lambda c: measures.prose[id(c)], default=None)
+        if best is None or measures.prose[id(best)] < rules.CONTENT_ROOT_SHARE * total:
+            return node
+        node = best
+
+
+def _remove_outermost(soup: BeautifulSoup, elements: list[Tag], barriers: set[int]) -> None:
+    """Remove elements decided on the intact tree, outermost only; ``barriers`` leave a marker behind."""
+    chosen = {id(e) for e in elements}
+    outermost = [e for e in elements if not any(id(p) in chosen for p in e.parents)]
+    seen = set()
+    for element in outermost:
+        if id(element) in seen:
+            continue
+        seen.add(id(element))
+        if id(element) in barriers:
+            element.replace_with(soup.new_tag(_BARRIER))
+        element.decompose()
+
+
+def _is_large(element: Tag, measures: _Measures) -> bool:
+    key = id(element)
+    return measures.anchors[key] >= rules.BARRIER_MIN_LINKS or measures.text[key] >= rules.BARRIER_MIN_CHARS
+
+
+def _tags(root: Tag, names: frozenset[str] | None = None) -> list[Tag]:
+    """Elements under ``root`` in document order (a plain walk: bs4's find_all is slow per call)."""
+    return [n for n in root.descendants if isinstance(n, Tag) and (names is None or n.name in names)]
+
+
+# --- linearisation
+
+
+def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
+    """Text blocks in document order; a block ends where a block element or <br> starts or ends."""
+    blocks: list[_Block] = []
+    titled_cache: dict[int, bool] = {}
+    current_owner = None
+    parts: list[str] = []
+    link_chars = 0
+    heading = 0
+    titled = False
+    in_root = True
+
+    def flush() -> None:
+        nonlocal parts, link_chars
+        text = _WHITESPACE.sub(" ", "".join(parts)).strip()
+        if text:
+            container = current_owner.parent if current_owner is not None else None
+            blocks.append(
+                _Block(text, link_chars, heading, titled, owner=id(current_owner), container=id(container), in_root=in_root)
+            )
+        parts, link_chars = [], 0
+
+    for node in soup.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                flush()
+            elif node.name == _BARRIER:
+                flush()
+                blocks.append(_Block(barrier=True))
+            continue
+        if isinstance(node, _NON_TEXT_STRINGS) or not isinstance(node, NavigableString):
+            continue
+        owner, in_link, in_pre, level, has_title = _context(node, titled_cache)
+        if owner is not current_owner:
+            flush()
+            current_owner, heading, titled = owner, level, has_title
+            in_root = content_root is None or owner is content_root or (owner is not None and _is_inside(owner, content_root))
+        text = str(node)
+        if in_pre and "\n" in text:
+            *whole_lines, text = text.split("\n")
+            for line in whole_lines:
+                parts.append(line)
+                flush()
+        parts.append(text)
+        chars = len(_WHITESPACE.sub("", text))
+        if in_link and not _is_linked_prose(text, chars):
+            link_chars += chars
+    flush()
+    return blocks
+
+
+def _context(node: NavigableString, titled_cache: dict[int, bool]) -> tuple[Tag | None, bool, bool, int, bool]:
+    """(nearest block ancestor, inside <a>, inside <pre>, heading level, title hint) of a string."""
+    owner = None
+    in_link = in_pre = has_title = False
+    level = 0
+    for parent in node.parents:
+        name = parent.name
+        if name == "a" and owner is None:  # a link wrapping whole blocks is layout, not link text
+            in_link = True
+        elif name == "pre":
+            in_pre = True
+        elif name in rules.HEADING_TAGS and not level:
+            level = int(name[1])
+        if owner is None and name in rules.BLOCK_TAGS:
+            owner = parent
+        if not has_title and parent.attrs:
+            key = id(parent)
+            if key not in titled_cache:
+                titled_cache[key] = any(rules.TITLE_HINT.search(t) for t in _class_tokens(parent))
+            has_title = titled_cache[key]
+    return owner, in_link, in_pre, level, has_title
+
+
+# --- main-content window
+
+
+def _main_window(blocks: list[_Block]) -> tuple[int, int]:
+    """[start, end) of the article: the best-scoring run of blocks, widened to its head and tail lines."""
+    best_sum, best = 0, None
+    running, run_start = 0, 0
+    for index, block in enumerate(blocks):
+        if running <= 0:
+            running, run_start = 0, index
+        running += 0 if index and _is_teaser(blocks[index - 1], block) else _weight(block)
+        if running > best_sum:
+            best_sum, best = running, (run_start, index + 1)
+    if best is None:
+        return 0, len(blocks)
+    start, end = _trim_to_root(blocks, *best)
+    return _head_start(blocks, start), _tail_end(blocks, end)
+
+
+def _trim_to_root(blocks: list[_Block], start: int, end: int) -> tuple[int, int]:
+    """Drop edge blocks outside the article's container (a notice column, a comment list).
+
+    Headline and byline lines outside it come back through the head and tail rules.
+    """
+    trimmed_start, trimmed_end = start, end
+    while trimmed_start < trimmed_end and not blocks[trimmed_start].in_root:
+        trimmed_start += 1
+    while trimmed_end > trimmed_start and not blocks[trimmed_end - 1].in_root:
+        trimmed_end -= 1
+    return (trimmed_start, trimmed_end) if trimmed_start < trimmed_end else (start, end)
+
+
+def _weight(block: _Block) -> int:
+    if block.barrier:
+        return -rules.BARRIER_COST
+    if block.junk:  # dropped anyway; spam planted between paragraphs must not split the article
+        return -rules.SHORT_BLOCK_COST
+    if block.link_dense:
+        return -rules.LINK_DENSE_COST_FACTOR * block.size
+    if block.size >= rules.PROSE_MIN_CHARS and rules.PROSE_PUNCTUATION.search(block.text):
+        return block.size
+    return -rules.SHORT_BLOCK_COST
+
+
+def _is_teaser(previous: _Block, block: _Block) -> bool:
+    """A summary under a linked title (related-news lists): no evidence of article either way."""
+    if not previous.link_dense or block.link_dense:
+        return False
+    return block.size < rules.TEASER_MAX_CHARS or block.text.endswith(rules.TRUNCATION_MARKS)
+
+
+def _head_start(blocks: list[_Block], start: int) -> int:
+    """Take in headline, kicker, subtitle, byline and date lines just above the body.
+
+    Lines are taken up to the furthest "anchor" (a heading, a title-classed element or a
+    byline/date line), stopping at furniture, at long prose, and after the first <h1>.
+    """
+    body_start = start
+    start = _same_container_run(blocks, start - 1, -1, blocks[start]) + 1
+    if any(b.heading == 1 for b in blocks[start:body_start]):
+        return start
+    head = start
+    for index in range(start - 1, max(-1, start - 1 - rules.HEAD_LOOKBACK), -1):
+        block = blocks[index]
+        if block.junk:
+            continue
+        linked_headline = block.link_dense and (block.heading or block.titled) and not block.barrier
+        if not (_is_text(block) or linked_headline) or block.size > rules.HEAD_MAX_CHARS:
+            break
+        if block.heading or block.titled or rules.META_LINE.search(block.text):
+            head = index
+            block.link_chars = 0  # a headline linked to its own page is still the headline
+            if block.heading == 1:
+                return head
+    return _unmarked_headline(blocks, head)
+
+
+def _unmarked_headline(blocks: list[_Block], head: int) -> int:
+    """A plain short line right above the byline/date line, in the same element: the headline."""
+    if head == 0 or blocks[head].heading or blocks[head].titled or not rules.META_LINE.search(blocks[head].text):
+        return head
+    above = blocks[head - 1]
+    if (
+        _is_text(above)
+        and above.size <= rules.HEADLINE_MAX_CHARS
+        and not rules.SENTENCE_END.search(above.text)
+        and above.container == blocks[head].container
+    ):
+        return head - 1
+    return head
+
+
+def _tail_end(blocks: list[_Block], end: int) -> int:
+    """Take in the body's own short closing lines, then byline/source lines below it (□记者, 来源)."""
+    end = _same_container_run(blocks, end, 1, blocks[end - 1])
+    limit = min(len(blocks), end + rules.TAIL_LOOKAHEAD)
+    for index in range(end, limit):
+        block = blocks[index]
+        if block.junk:
+            continue
+        if not _is_text(block) or block.size > rules.HEAD_MAX_CHARS or not rules.META_LINE.search(block.text):
+            return index
+    return limit
+
+
+def _same_container_run(blocks: list[_Block], index: int, step: int, edge: _Block) -> int:
+    """First index from ``index`` (walking by ``step``) that is not text of the edge block's container.
+
+    Short lines of the article (section heads, a closing "□name", PDF line fragments) sit in
+    the same element as its paragraphs; they carry no density evidence but belong to it.
+    """
+    while 0 <= index < len(blocks):
+        block = blocks[index]
+        if not block.junk:
+            if not _is_text(block) or not (block.owner == edge.owner or block.container == edge.container):
+                break
+        index += step
+    return index
+
+
+def _is_text(block: _Block) -> bool:
+    return not (block.barrier or block.junk or block.link_dense)
+
+
+# --- element tests
+
+
+def _is_linked_prose(text: str, chars: int) -> bool:
+    """Sentences inside a link (mirrors wrap whole articles in <a>) are prose, not navigation."""
+    return chars >= rules.LINKED_PROSE_MIN_CHARS and bool(rules.SENTENCE_END.search(text))
+
+
+def _is_article_header(element: Tag) -> bool:
+    """A <header> holding a headline rather than the site's logo and menu."""
+    if element.find(("h1", "h2")) is None:
+        return False
+    text_chars = len(_WHITESPACE.sub("", element.get_text()))
+    link_chars = sum(len(_WHITESPACE.sub("", a.get_text())) for a in element.find_all("a"))
+    return not text_chars or link_chars / text_chars < rules.HEADER_MAX_LINK_RATIO
+
+
+def _is_inside(element: Tag, ancestor: Tag) -> bool:
+    return any(p is ancestor for p in element.parents)
+
+
+def _headline_from_title(soup: BeautifulSoup) -> str:
+    """The longest part of the page's <title> ("headline_site"), whitespace removed."""
+    title = soup.find("title")
+    if title is None:
+        return ""
+    parts = [_WHITESPACE.sub("", p) for p in rules.TITLE_SEPARATORS.split(title.get_text())]
+    longest = max(parts, key=len, default="")
+    return longest if len(longest) >= rules.TITLE_MIN_CHARS else ""
+
+
+def _class_tokens(element: Tag) -> set[str]:
+    classes = element.get("class") or []
+    if isinstance(classes, str):
+        classes = [classes]
+    ident = element.get("id") or ""
+    return {t for t in _CLASS_TOKEN.split(" ".join([*classes, ident]).lower()) if t}

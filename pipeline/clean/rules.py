@@ -1,0 +1,142 @@
+"""Patterns and thresholds of the clean stage (rules as data, apart from the logic that uses them)."""
+
+import re
+
+# --- markup in text input
+# A tag, comment or CDATA section; bounded so a stray "<" in prose cannot swallow a line.
+MARKUP = re.compile(
+    r"<!--.{0,2000}?-->|<!\[CDATA\[.{0,2000}?\]\]>|</?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\s[^<>]{0,500})?/?>",
+    re.S,
+)
+# List numbering the markup's list left in front of a tag: "1. <dfn ...>".
+NUMBERING_BEFORE_TAG = re.compile(r"^(\s*)(?:\d{1,3}[.、)）]|[•·*-])\s*(?=<)")
+# An inline element with plain text inside, as spam mirrors plant links in running text.
+PAIRED_INLINE_ELEMENT = re.compile(
+    r"<(a|span|font|b|strong|em|i|u|dfn|code|acronym|abbr|cite|var|kbd|small|big|ins|mark)\b[^<>]{0,500}>([^<>]{1,300})</\1\s*>",
+    re.I,
+)
+ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
+
+# Zero-width characters spam mirrors sprinkle between characters to defeat matching.
+INVISIBLE_CHARACTERS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+# --- HTML recognition: a document marker, or enough block-level tags to be a page, not stray tags.
+HTML_DOCUMENT_MARKER = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
+HTML_BLOCK_TAG = re.compile(r"<(?:p|div|br|td|tr|li|ul|ol|table|h[1-6]|article|section|span|a)\b", re.I)
+HTML_MIN_BLOCK_TAGS = 5
+HTML_MIN_TAGGED_LINE_SHARE = 0.3
+HTML_SAMPLE_CHARS = 200_000
+
+# --- spam / chrome line scoring
+# One stuffed keyword phrase: a run between separators.
+KEYWORD_SEGMENT = re.compile(r"[^,，、|｜/;；_\s·•\-—–]+")
+# Separators and digits (years, phone and licence numbers) do not count towards coverage.
+COVERAGE_IGNORED = re.compile(r"[,，、|｜/;；_\s·•:：.()（）\[\]【】<>《》0-9\-—–]+")
+SENTENCE_END = re.compile(r"[。！？!?]")
+# A sentence with its closing mark (and closing quote), or the unterminated rest of a line.
+SENTENCE_CHUNK = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*|[^。！？!?]+$")
+QUOTE = re.compile(r"[“”「」『』《》]")
+SPAM_MIN_CHARS = 4
+MATCH_CACHE_LINES = 2048  # a line is scored for spam, chrome and glued spam: match it once
+SPAM_THRESHOLD = 3.0
+SPAM_FRAGMENT_THRESHOLD = 4.5  # for a short piece of wrapped (PDF) text
+SPAM_WEIGHTS = {
+    "coverage": 3.0,  # share of the line's characters that are spam vocabulary (weighted)
+    "segment_hits": 2.0,  # mean per-segment spam evidence (capped at 1 per segment)
+    "many_segments": 0.5,  # at least MANY_SEGMENTS comma-separated phrases
+    "short_segments": 0.5,  # phrases short like keywords, not clauses
+    "sentence": -1.0,  # per sentence-final mark or quote, up to two
+    "variety": 0.5,  # per distinct spam term beyond VARIETY_FREE, when coverage is high
+    "repetition": 1.0,  # one keyword repeated in most phrases
+    "prose": -0.5,  # per distinct function word or news verb (data/prose_markers.txt), up to PROSE_MARKERS_MAX
+}
+PROSE_MARKERS_MAX = 3
+REPEAT_MIN_SEGMENTS = 4
+REPEAT_MIN_SHARE = 0.75
+VARIETY_FREE = 2
+VARIETY_MAX_TERMS = 3
+VARIETY_MIN_COVERAGE = 0.35
+MANY_SEGMENTS = 3
+SHORT_SEGMENT_CHARS = 10
+CHROME_MAX_CHARS = 80
+CHROME_MIN_COVERAGE = 0.6
+CHROME_MIN_TERMS = 2
+CHROME_STRONG_MAX_CHARS = 50
+LABEL_SLACK = 1  # a furniture term within this many characters of a line's start or end labels it
+WRAPPED_MIN_LINES = 30
+WRAPPED_MAX_MEDIAN_CHARS = 30
+WRAPPED_WIDTH_SLACK = 3
+WRAPPED_MIN_SHARE = 0.5
+MENU_MIN_ITEMS = 4
+MENU_MAX_ITEM_CHARS = 6
+CHROME_STRONG_TERMS_IN_NOTICE = 2
+
+# --- HTML structure
+DROP_TAGS = (
+    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
+    "template", "svg", "canvas", "map", "audio", "video", "head", "title", "meta", "link",
+    "button", "input", "select", "textarea", "option", "marquee",
+)
+CHROME_TAGS = ("nav", "aside", "footer", "form", "menu")
+CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar")
+CONTENT_TAGS = ("article", "main")
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td tfoot "
+    "th thead tr ul caption".split()
+)
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# An element keeps its place despite chrome markers when it holds this share of the page's prose
+# ("lying structure": article inside <aside>, page wrapped in one <form>).
+PROSE_SHARE_KEEP = 0.4
+# The article's container: the deepest element still holding this share of the page's prose.
+CONTENT_ROOT_SHARE = 0.6
+# Inline CSS that hides an element or moves it off screen.
+HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![-\w])font-size\s*:\s*(?:0(?:\.\d+)?|[12](?:\.\d+)?px)\s*(?:px|pt|em|rem|%)?\s*(?:;|$|!)"
+    r"|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)"
+    r"|(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\s*\d{3,}"
+    r"|clip\s*:\s*rect\(\s*0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*[\s,]+0|(?:width|height)\s*:\s*[01](?:px)?\s*;[^\"']*overflow\s*:\s*hidden",
+    re.I,
+)
+CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+# Link farm: a block of at least this many links whose text is mostly anchor text.
+LINK_FARM_MIN_LINKS = 3
+LINK_FARM_MIN_RATIO = 0.6
+# Inline elements whose own text, taken alone, is keyword spam are cut out of their paragraph.
+INLINE_TAGS = (
+    "a", "span", "font", "b", "strong", "em", "i", "u", "small", "big", "dfn", "code", "acronym", "abbr",
+    "cite", "var", "kbd", "label", "ins", "mark", "s", "strike", "sub", "sup", "tt", "q", "samp",
+)
+INLINE_MAX_CHARS = 300
+PLANTED_MAX_SHARE = 0.5
+# Header of a page (not of an article) unless it holds a heading and is not mostly links.
+HEADER_MAX_LINK_RATIO = 0.5
+# <title> usually reads "headline_site"; its longest part names the article's headline.
+TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--)\s*")
+TITLE_MIN_CHARS = 4
+# Block scoring for the main-content window (Kadane over blocks in document order).
+PROSE_MIN_CHARS = 12
+PROSE_PUNCTUATION = re.compile(r"[，。；：！？、,;:!?]")
+SHORT_BLOCK_COST = 3
+LINK_DENSE_RATIO = 0.5  # a block whose text is mostly anchor text
+LINK_DENSE_COST_FACTOR = 2
+LINKED_PROSE_MIN_CHARS = 40  # a sentence this long inside a link is prose (mirrors wrap articles in <a>)
+# A removed furniture element this large leaves a barrier the window does not cross cheaply.
+BARRIER_COST = 50
+BARRIER_MIN_LINKS = 5
+BARRIER_MIN_CHARS = 80
+# A short prose block right under a linked title is a teaser of another article.
+TEASER_MAX_CHARS = 200
+TRUNCATION_MARKS = ("…", "...", "……")
+# Lines kept around the window: headline/kicker/byline/date lines of the article.
+HEAD_LOOKBACK = 6
+TAIL_LOOKAHEAD = 3
+HEAD_MAX_CHARS = 120
+HEADLINE_MAX_CHARS = 60
+META_LINE = re.compile(
+    r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}|\d{1,2}月\d{1,2}日|来源|作者|记者|通讯员|编辑|发布时间|发布日期"
+    r"|时间[:：]|日期[:：]|本报讯|摄影|^\s*□|^\s*文[/：:]|^\s*[（(].{0,40}[）)]\s*$"
+)
+CLAUSE_MARK = re.compile(r"[，。！？；]")
+TITLE_HINT = re.compile(r"title|headline|heading|subject|tit\b|biaoti", re.I)

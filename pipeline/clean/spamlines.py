@@ -1,0 +1,264 @@
+"""Junk lines in text: stray markup, markup list artefacts, keyword stuffing and site chrome.
+
+Keyword stuffing is recognised by a score, not a list of known lines: weighted spam vocabulary
+(package data) combined with the shape of a stuffed line (many short comma-separated phrases,
+no sentence), so unseen spam lines built from the same vocabulary are caught too.
+"""
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.clean import rules
+from pipeline.resources import data_lines
+
+
+_ASCII_UPPER = re.compile("[A-Z]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+class WeightedLexicon:
+    """Weighted terms matched leftmost-longest, case-insensitively; Latin terms only as whole words.
+
+    Candidate positions come from a character class of the terms' first characters, then a
+    dictionary lookup per term length: far faster than one regex alternation of all terms.
+    """
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+        lengths: dict[str, set[int]] = {}
+        for term in weights:
+            lengths.setdefault(term[0], set()).add(len(term))
+        self._lengths = {first: sorted(ls, reverse=True) for first, ls in lengths.items()}
+        self._first = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]")
+        self.matches = lru_cache(maxsize=rules.MATCH_CACHE_LINES)(self._scan)
+
+    def __reduce__(self):
+        return WeightedLexicon, (self.weights,)  # the match cache is rebuilt, not pickled
+
+    @classmethod
+    def load(cls, name: str) -> "WeightedLexicon":
+        weights = {}
+        for line in data_lines("pipeline.clean", name):
+            term, weight = line.rsplit("\t", 1)
+            weights[term.strip().lower()] = float(weight)
+        return cls(weights)
+
+    def _scan(self, text: str) -> list[tuple[int, int, float]]:
+        # ASCII-only lowering keeps offsets (str.lower may not); translate is slow, so only when needed.
+        lower = text.translate(_ASCII_LOWER) if _ASCII_UPPER.search(text) else text
+        found = []
+        resume = 0
+        for candidate in self._first.finditer(lower):
+            index = candidate.start()
+            if index < resume:
+                continue
+            for length in self._lengths[lower[index]]:
+                term = lower[index : index + length]
+                if len(term) == length and term in self.weights and _whole_word(lower, index, index + length):
+                    found.append((index, index + length, self.weights[term]))
+                    resume = index + length
+                    break
+        return found
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Latin terms must not sit inside a longer word: "av" not inside "have"."""
+    if text[start].isascii() and text[start].isalpha() and start and _is_latin(text[start - 1]):
+        return False
+    return not (text[end - 1].isascii() and text[end - 1].isalpha() and end < len(text) and _is_latin(text[end]))
+
+
+def _is_latin(char: str) -> bool:
+    return "a" <= char <= "z"
+
+
+def _coverage(text: str, hits: list[tuple[int, int, float]]) -> float:
+    """Weighted share of ``text``'s characters (separators and digits aside) covered by ``hits``."""
+    core = len(rules.COVERAGE_IGNORED.sub("", text))
+    if not core:
+        return 0.0
+    return min(1.0, sum((end - start) * weight for start, end, weight in hits) / core)
+
+
+class JunkLineJudge:
+    """Scores one line (or one HTML block's text) as keyword spam or site chrome."""
+
+    def __init__(self) -> None:
+        self.spam = WeightedLexicon.load("spam_terms.tsv")
+        self.chrome = WeightedLexicon.load("chrome_terms.tsv")
+        self.prose = WeightedLexicon({m: 1.0 for m in data_lines("pipeline.clean", "prose_markers.txt")})
+
+    def spam_score(self, line: str) -> float:
+        hits = self.spam.matches(line)
+        if not hits:
+            return 0.0
+        segments = [(m.start(), m.group()) for m in rules.KEYWORD_SEGMENT.finditer(line)]
+        core_chars = sum(len(text) for _, text in segments)
+        if core_chars < rules.SPAM_MIN_CHARS:
+            return 0.0
+        starts = [start for start, _ in segments]
+        evidence = [0.0] * len(segments)
+        for start, _, weight in hits:
+            evidence[max(0, bisect_right(starts, start) - 1)] += weight
+        coverage = _coverage(line, hits)
+        variety = 0
+        if coverage >= rules.VARIETY_MIN_COVERAGE:
+            distinct = {line[start:end].lower() for start, end, _ in hits}
+            variety = min(rules.VARIETY_MAX_TERMS, max(0, len(distinct) - rules.VARIETY_FREE))
+        sentence_marks = len(rules.SENTENCE_END.findall(line)) + len(rules.QUOTE.findall(line))
+        prose_markers = len({line[start:end] for start, end, _ in self.prose.matches(line)})
+        w = rules.SPAM_WEIGHTS
+        return (
+            w["coverage"] * coverage
+            + w["prose"] * min(rules.PROSE_MARKERS_MAX, prose_markers)
+            + w["variety"] * variety
+            + w["repetition"] * _repeats_across_segments([text for _, text in segments])
+            + w["segment_hits"] * sum(min(1.0, e) for e in evidence) / len(segments)
+            + w["many_segments"] * (len(segments) >= rules.MANY_SEGMENTS)
+            + w["short_segments"] * (core_chars / len(segments) <= rules.SHORT_SEGMENT_CHARS)
+            + w["sentence"] * min(2, sentence_marks)
+        )
+
+    def is_spam(self, line: str, wrap_width: int = 0) -> bool:
+        """Keyword stuffing. A line of wrapped text (``wrap_width``: PDF column width) can be a
+        piece of a sentence that looks like a keyword: unless it lists several phrases, it must
+        score higher."""
+        fragment = len(line.strip()) <= wrap_width and len(rules.KEYWORD_SEGMENT.findall(line)) < rules.MANY_SEGMENTS
+        return self.spam_score(line) >= (rules.SPAM_FRAGMENT_THRESHOLD if fragment else rules.SPAM_THRESHOLD)
+
+    def is_chrome(self, line: str, wrap_width: int = 0) -> bool:
+        """Site furniture. On a line of wrapped text (``wrap_width``) one furniture word may be
+        a piece of a sentence, so there it is no evidence."""
+        stripped = line.strip()
+        if not stripped or len(stripped) > rules.CHROME_MAX_CHARS:
+            return False
+        hits = self.chrome.matches(stripped)
+        if not hits:
+            return False
+        if len(hits) >= rules.CHROME_MIN_TERMS and (
+            _coverage(stripped, hits) >= rules.CHROME_MIN_COVERAGE or _is_menu(stripped)
+        ):
+            return True
+        # Unmistakable furniture terms ("版权所有", "上一篇"): several in a notice ("转载请注明出处。
+        # 如有侵权，请联系删除。"), or one as the label or end of a short line that is no sentence.
+        strong = [(start, end) for start, end, weight in hits if weight >= 1.0]
+        if len(strong) >= rules.CHROME_STRONG_TERMS_IN_NOTICE:
+            return True
+        if not strong or len(stripped) <= wrap_width or len(stripped) > rules.CHROME_STRONG_MAX_CHARS:
+            return False
+        if rules.SENTENCE_END.search(stripped):
+            return False
+        return any(_is_label(stripped, start, end) for start, end in strong)
+
+    def is_junk(self, line: str, wrap_width: int = 0) -> bool:
+        return self.is_spam(line, wrap_width) or self.is_chrome(line, wrap_width)
+
+    def strip_spam_sentences(self, line: str) -> str:
+        """``line`` without keyword-spam "sentences" glued into it ("…光彩夺目。91视频,欧美导航…")."""
+        if not self.spam.matches(line):
+            return line
+        chunks = rules.SENTENCE_CHUNK.findall(line)
+        if len(chunks) < 2:
+            return line
+        kept = [chunk for chunk in chunks if not self.is_spam(chunk)]
+        return line if len(kept) == len(chunks) else "".join(kept).strip()
+
+    def strip_planted_elements(self, line: str) -> str:
+        """Drop inline elements whose own text is spam (``<a href=…>在线观看</a>``) before tags go."""
+        return rules.PAIRED_INLINE_ELEMENT.sub(lambda m: "" if self.is_spam(m.group(2)) else m.group(0), line)
+
+
+def _is_label(line: str, start: int, end: int) -> bool:
+    """The term opens or closes the line, or labels a field ("责任编辑：")."""
+    return start <= rules.LABEL_SLACK or end >= len(line) - rules.LABEL_SLACK or line[end : end + 1] in ("：", ":")
+
+
+def _is_menu(line: str) -> bool:
+    """A row of short items and no clause: "首页 | 新闻中心 | 关于我们 | 联系我们"."""
+    items = rules.KEYWORD_SEGMENT.findall(line)
+    return (
+        len(items) >= rules.MENU_MIN_ITEMS
+        and sum(map(len, items)) <= rules.MENU_MAX_ITEM_CHARS * len(items)
+        and not rules.SENTENCE_END.search(line)
+        and "，" not in line
+    )
+
+
+def _repeats_across_segments(segments: list[str]) -> bool:
+    """Stuffing repeats one keyword in every phrase ("…查询,…查询,…查询")."""
+    if len(segments) < rules.REPEAT_MIN_SEGMENTS:
+        return False
+    counts: dict[str, int] = {}
+    for segment in segments:
+        for gram in {segment[i : i + 2] for i in range(len(segment) - 1)}:
+            counts[gram] = counts.get(gram, 0) + 1
+    return max(counts.values(), default=0) >= rules.REPEAT_MIN_SHARE * len(segments)
+
+
+@dataclass(frozen=True)
+class LineCleanup:
+    text: str
+    markup_removed: bool
+    junk_lines_removed: int
+
+
+def strip_stray_markup(line: str, judge: JunkLineJudge) -> str | None:
+    """``line`` without tags and entities; None if nothing but markup (and its list numbering) was on it."""
+    had_tags = bool(rules.MARKUP.search(line))
+    if had_tags:
+        line = judge.strip_planted_elements(line)
+        line = rules.MARKUP.sub("", rules.NUMBERING_BEFORE_TAG.sub(r"\1", line))
+    if rules.ENTITY.search(line):
+        line = html.unescape(line)
+    return None if had_tags and not line.strip() else line
+
+
+def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
+    """Drop markup-only and junk lines, strip stray tags; other lines pass through untouched.
+
+    Entities are decoded only in text that carries stray markup: elsewhere "&amp;" may be prose.
+    """
+    has_markup = bool(rules.MARKUP.search(text))
+    wrap_width = _wrap_width(text)
+    kept = []
+    markup_removed = False
+    junk = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        without_markup = strip_stray_markup(body, judge) if has_markup else body
+        if without_markup != body:
+            markup_removed = True
+        if without_markup is None:
+            continue
+        if not without_markup.strip():
+            kept.append(line if without_markup == body else without_markup + line[len(body):])
+            continue
+        trimmed = judge.strip_spam_sentences(without_markup)
+        if trimmed != without_markup:
+            junk += 1
+        if judge.is_junk(trimmed, wrap_width):
+            junk += trimmed == without_markup
+            continue
+        kept.append(trimmed + line[len(body):])
+    return LineCleanup(_collapse_blank_runs("".join(kept)) if markup_removed or junk else text, markup_removed, junk)
+
+
+def _wrap_width(text: str) -> int:
+    """Column width of text wrapped at a fixed width (PDF pages: many short lines of about one
+    length, fragments of sentences rather than headings or list items); 0 for other text."""
+    lengths = sorted(len(line.strip()) for line in text.splitlines() if line.strip())
+    if len(lengths) < rules.WRAPPED_MIN_LINES:
+        return 0
+    median = lengths[len(lengths) // 2]
+    near_median = sum(1 for length in lengths if abs(length - median) <= rules.WRAPPED_WIDTH_SLACK)
+    if median > rules.WRAPPED_MAX_MEDIAN_CHARS or near_median < rules.WRAPPED_MIN_SHARE * len(lengths):
+        return 0
+    return median + rules.WRAPPED_WIDTH_SLACK
+
+
+def _collapse_blank_runs(text: str) -> str:
+    """Removing lines leaves blank runs behind; keep at most one blank line, none at the ends."""
+    return re.sub(r"\n(?:[ \t\u3000]*\n){2,}", "\n\n", text).strip("\n") + ("\n" if text.endswith("\n") else "")

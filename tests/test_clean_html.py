@@ -1,0 +1,207 @@
+"""HTML input: recognition by content, each hiding trick, furniture, headline and byline lines."""
+
+import pytest
+
+from pipeline.clean import Cleaner
+from pipeline.clean.html import looks_like_html
+
+PARAGRAPHS = [
+    "8月11日至14日，集团公司一行到黑龙江邮政调研，深入基层联系点现场指导，走访慰问一线员工。",
+    "在大庆市分行营业部，工作人员介绍了“政务易贷”业务的开发情况。这是一款全流程线上化的大数据信贷产品。",
+    "关于下一步工作，提出了七点要求：",
+    "一是扎实开展主题教育，深入贯彻落实新时代中国特色社会主义思想，认真抓好落实。",
+]
+ARTICLE = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+@pytest.fixture(scope="module")
+def cleaner():
+    return Cleaner()
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def lines(cleaner, html: str) -> list[str]:
+    return cleaner.clean(html).text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!DOCTYPE html><p>x</p>",
+        "<HTML><body>正文</body></HTML>",
+        "<div><p>一</p><p>二</p><br><p>三</p></div>",
+    ],
+)
+def test_html_is_recognised_by_content(text):
+    assert looks_like_html(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '1. <dfn id="a1"><acronym id="a1"></acronym></dfn>\n正文第一段。',
+        "实现经济效益1+1>2,成本费用1+1<2。",
+        "纯文本，没有任何标签。",
+        "<p>\n" + "\n".join(f"第{i}行正文，来自PDF页面。" for i in range(20)) + "\n<br><br><div></div><p>",
+    ],
+)
+def test_text_with_stray_tags_is_not_html(text):
+    assert not looks_like_html(text)
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '<div style="display:none">{}</div>',
+        '<div style="DISPLAY: none;">{}</div>',
+        '<p style="visibility:hidden">{}</p>',
+        "<div hidden>{}</div>",
+        '<span style="font-size:0px">{}</span>',
+        '<span style="font-size: 0">{}</span>',
+        '<div style="position:absolute;left:-9999px">{}</div>',
+        '<div style="text-indent:-10000px">{}</div>',
+        '<div style="width:1px;height:1px;overflow:hidden">{}</div>',
+        '<div class="k7f">{}</div>',
+        '<div id="q2x">{}</div>',
+    ],
+)
+def test_hidden_elements_are_removed(cleaner, hidden):
+    style = "<style>.k7f{display:none} #q2x { position:absolute; top:-5000px }</style>"
+    secret = "这段隐藏文字不应出现在输出里，它只给搜索引擎看。"
+    middle = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+    html = page(middle + hidden.format(secret) + ARTICLE[len(middle):], head=style)
+    out = cleaner.clean(html).text
+    assert secret not in out
+    assert out.replace("\n", "") == "".join(PARAGRAPHS)
+
+
+def test_scripts_styles_forms_and_frames_are_removed(cleaner):
+    body = (
+        "<script>document.write('广告脚本文字');</script><noscript>请启用脚本，否则无法浏览。</noscript>"
+        "<iframe src='http://x'>框架内容，不应出现。</iframe>"
+        "<form><label>用户名：</label><input><button>登录</button></form>" + ARTICLE
+    )
+    assert lines(cleaner, page(body)) == PARAGRAPHS
+
+
+def test_decoy_tags_and_link_farms_go_headline_and_byline_stay(cleaner):
+    farm = "".join(f'<a href="/{i}">邮政新闻第{i}条快讯标题</a>' for i in range(8))
+    body = (
+        '<div class="top"><a href="/">首页</a><a href="/n">新闻</a><a href="/b">业务</a></div>'
+        f"<div>{farm}</div>"
+        "<h1>积极探索行业最佳实践 着力构建邮政特色生态圈</h1>"
+        "<div>作者：仲驿 来源：中国邮政网 发布时间：2019-08-23</div>"
+        '<dfn id="vqgk9"><acronym id="vqgk9"></acronym></dfn><code id="vqgk9"></code>'
+        + ARTICLE
+        + "<p>□仲驿</p>"
+        + f"<ul>{''.join(f'<li><a href=/{i}>相关新闻标题{i}</a></li>' for i in range(5))}</ul>"
+    )
+    assert lines(cleaner, page(body)) == [
+        "积极探索行业最佳实践 着力构建邮政特色生态圈",
+        "作者：仲驿 来源：中国邮政网 发布时间：2019-08-23",
+        *PARAGRAPHS,
+        "□仲驿",
+    ]
+
+
+def test_headline_known_from_title_is_kept_without_heading_markup(cleaner):
+    body = "<div>邮政网点转型纪实</div>" + ARTICLE
+    assert lines(cleaner, page(body, head="<title>邮政网点转型纪实_邮政资讯网</title>"))[0] == "邮政网点转型纪实"
+
+
+def test_site_header_goes_article_header_stays(cleaner):
+    body = (
+        '<header><h1>邮政资讯网</h1><nav><a href="/">首页</a><a href="/a">新闻</a><a href="/b">视频</a></nav></header>'
+        "<div><header><h1>邮政网点转型纪实</h1><p>2020-08-28 来源：中国邮政报</p></header>" + ARTICLE + "</div>"
+        "<footer><p>关于我们 | 联系我们</p><p>版权所有 © 2020 邮政资讯网</p></footer>"
+    )
+    assert lines(cleaner, page(body)) == ["邮政网点转型纪实", "2020-08-28 来源：中国邮政报", *PARAGRAPHS]
+
+
+def test_article_inside_furniture_tags_is_kept(cleaner):
+    body = f'<aside class="sidebar"><h2>邮政网点转型纪实</h2>{ARTICLE}</aside><footer>{ARTICLE[:40]}</footer>'
+    assert lines(cleaner, page(body)) == ["邮政网点转型纪实", *PARAGRAPHS]
+
+
+def test_keyword_stuffing_block_and_planted_spam_link_go(cleaner):
+    planted = PARAGRAPHS[0][:10] + '<a href="http://x.cc">高清无码在线观看</a>' + PARAGRAPHS[0][10:]
+    body = f"<div><p>{planted}</p>{ARTICLE[len(PARAGRAPHS[0]) + 7:]}</div><div>91视频最新网站,欧美日韩导航,无毒不卡在线播放</div>"
+    assert lines(cleaner, page(body)) == PARAGRAPHS
+
+
+def test_line_breaks_make_paragraphs(cleaner):
+    body = "<div>" + "<br><br>".join(f"&nbsp;&nbsp;{p}" for p in PARAGRAPHS) + "</div>"
+    assert lines(cleaner, page(body)) == PARAGRAPHS
+
+
+def test_external_entities_are_never_resolved(cleaner, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密内容不应被读取", encoding="utf-8")
+    html = (
+        f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        f"<html><body><p>&xxe;</p>{ARTICLE}</body></html>"
+    )
+    assert "机密内容" not in cleaner.clean(html).text
+
+
+def test_spam_chars_removed_counts_markup_and_junk(cleaner):
+    html = page(ARTICLE + "<div>91视频最新网站,欧美日韩导航,无毒不卡在线播放</div>")
+    result = cleaner.clean(html)
+    assert result.spam_chars_removed == len(html) - len(result.text) > len("91视频最新网站,欧美日韩导航,无毒不卡在线播放")
+
+
+def test_headline_linked_to_its_own_page_is_kept(cleaner):
+    body = '<h1><a href="/news/1.html">邮政网点转型纪实</a></h1><p>2020-08-28 来源：中国邮政报</p>' + ARTICLE
+    assert lines(cleaner, page(body)) == ["邮政网点转型纪实", "2020-08-28 来源：中国邮政报", *PARAGRAPHS]
+
+
+def test_site_title_above_the_article_header_stays_out(cleaner):
+    body = (
+        '<div class="site-header"><p class="site-title"><a href="/">邮政观察</a></p><p>关注邮政行业发展动态</p>'
+        '<ul class="menu"><li><a href="/">首页</a></li><li><a href="/a">资讯</a></li></ul></div>'
+        '<div class="entry-header"><h1 class="entry-title">邮政网点转型纪实</h1><div class="entry-meta">2021年7月23日</div></div>'
+        f'<div class="entry-content">{ARTICLE}</div>'
+    )
+    assert lines(cleaner, page(body)) == ["邮政网点转型纪实", "2021年7月23日", *PARAGRAPHS]
+
+
+def test_prose_column_beside_the_article_stays_out(cleaner):
+    rows = "".join(f"<tr><td>{p}</td></tr>" for p in PARAGRAPHS)
+    notices = "".join(f"<li>关于{t}的通知。</li>" for t in ["春节放假安排", "系统升级维护", "营业时间调整"])
+    body = f"<table><tr><td><table>{rows}</table></td><td><b>公告</b><ul>{notices}</ul></td></tr></table>"
+    assert lines(cleaner, page(body)) == PARAGRAPHS
+
+
+def test_unmarked_headline_right_above_the_date_line_stays(cleaner):
+    body = f'<div class="box"><div class="hd"><span>邮政网点转型纪实</span></div><div>时间：2021-07-23</div><div class="bd">{ARTICLE}</div></div>'
+    assert lines(cleaner, page(body)) == ["邮政网点转型纪实", "时间：2021-07-23", *PARAGRAPHS]
+
+
+def test_app_prompt_and_recommendation_cards_stay_out(cleaner):
+    cards = "".join(f'<div class="card"><a href="/{i}"><div>邮政快讯标题{i}</div><div>邮政头条 · 3小时前</div></a></div>' for i in range(4))
+    body = f'<section class="art">{ARTICLE}</section><div class="bottom-bar">下载APP，阅读更多精彩内容</div><div>{cards}</div>'
+    assert lines(cleaner, page(body)) == PARAGRAPHS
+
+
+def test_spam_glued_to_the_last_paragraph_is_cut_off(cleaner):
+    body = ARTICLE[: -len("</p>")] + "91视频最新网站,欧美日韩导航,无毒不卡在线播放</p>"
+    assert lines(cleaner, page(body)) == PARAGRAPHS
+
+
+def test_article_wrapped_in_a_link_is_still_the_article(cleaner):
+    farm = "".join(f'<a href="/{i}">邮政新闻第{i}条快讯标题</a>' for i in range(6))
+    body = f'<div>{farm}</div><a href="http://mirror.example/"><div><h1>邮政网点转型纪实</h1>{ARTICLE}</div></a><div>{farm}</div>'
+    assert lines(cleaner, page(body)) == ["邮政网点转型纪实", *PARAGRAPHS]
+
+
+def test_metadata_footer_and_headline_in_a_nav_classed_element_stay(cleaner):
+    body = (
+        '<div class="nav-title">邮政网点转型纪实</div>'
+        '<footer class="byline">2020-08-28 来源：中国邮政报</footer>'
+        f"<div>{ARTICLE}</div><footer><p>版权所有 © 2020 邮政资讯网</p></footer>"
+    )
+    html = page(body, head="<title>邮政网点转型纪实 - 邮政资讯网</title>")
+    assert lines(cleaner, html) == ["邮政网点转型纪实", "2020-08-28 来源：中国邮政报", *PARAGRAPHS]

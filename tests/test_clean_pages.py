@@ -1,0 +1,434 @@
+"""Generated spam pages around seed articles: the article survives whole, the junk does not.
+
+The generator has several templates (portal with chrome, table-layout spam mirror, lying
+semantic structure, bare fragment) and draws ids, decoys, spam lines and their positions at
+random. The same pages are run through trafilatura for comparison:
+``PYTHONPATH=.:tests python tests/test_clean_pages.py`` prints the figures.
+"""
+
+import difflib
+import random
+import re
+from dataclasses import dataclass
+from html import escape
+
+import opencc
+import pytest
+
+from pipeline.clean import Cleaner
+from conftest import seed_path
+
+# --- articles
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str
+    headline: str
+    subtitle: str
+    meta: str
+    paragraphs: tuple[str, ...]
+
+    @property
+    def lines(self) -> list[str]:
+        return [line for line in (self.headline, self.subtitle, self.meta, *self.paragraphs) if line]
+
+
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+
+def _seed_lines(prefix: str) -> list[str]:
+    text = opencc.OpenCC("t2s").convert(seed_path(prefix).read_text(encoding="utf-8"))
+    return [line.strip() for line in _PINYIN.sub("", text).splitlines() if line.strip()]
+
+
+def seed_articles() -> list[Article]:
+    lines_000 = _seed_lines("000")
+    lines_001 = _seed_lines("001")
+    # 002 as the decode stage hands it over, minus its markup, its spam line and the lines
+    # whose GBK-misalignment mojibake only the decode stage repairs.
+    lines_002 = [line for line in _seed_lines("002")[2:-1] if "?" not in line]
+    lines_004 = _seed_lines("004")
+    return [
+        Article("000", lines_000[0].lstrip("• "), "", lines_000[1], tuple(lines_000[2:])),
+        Article("001", "", "", "", tuple(lines_001)),
+        Article("002", lines_002[0], lines_002[1], lines_002[2], tuple(lines_002[3:])),
+        # A PDF page put on the web line by line: short fragments, several stories.
+        Article("004", "", "", "", tuple(lines_004[1:120])),
+    ]
+
+
+# --- junk vocabulary of the generator (deliberately not the cleaner's lexicon file)
+
+SPAM_PHRASES = [
+    "91视频最新网站", "欧美日韩导航", "无毒不卡在线播放", "亚洲精品在看在线观看", "午夜福利影院",
+    "国产精品久久久", "高清无码免费观看", "日本一区二区三区", "中文字幕在线视频", "成人影音先锋",
+    "澳门威尼斯人娱乐城", "百家乐真人平台", "六合彩开奖结果", "体育投注官网", "注册送彩金",
+    "最新电影免费看", "伦理片在线观看", "偷拍自拍视频", "免费黄片网址", "传奇私服发布网",
+    "草莓视频下载", "蜜桃影视入口", "丝袜美女视频", "老虎机游戏平台", "秒播影视大全",
+]
+NAV_ITEMS = ["网站首页", "新闻中心", "邮政业务", "集邮天地", "视频专区", "网上营业厅", "联系我们", "关于我们"]
+FURNITURE_LINES = [
+    "版权所有 © 2020 邮政资讯网 京ICP备18023456号-1",
+    "分享到：微信 微博 QQ空间",
+    "网站地图 | 免责声明 | 联系我们",
+    "当前位置：首页 > 新闻中心 > 正文",
+    "【字体：大 中 小】 打印本页 关闭窗口",
+]
+SITE_NAMES = ["邮政资讯网", "中邮新闻在线", "快递物流门户"]
+
+
+def _spam_line(rng: random.Random) -> str:
+    return rng.choice(["，", ",", "、", " "]).join(rng.sample(SPAM_PHRASES, rng.randint(3, 6)))
+
+
+def _rid(rng: random.Random) -> str:
+    return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(rng.randint(4, 7)))
+
+
+def _decoy(rng: random.Random) -> str:
+    outer, inner = rng.sample(["dfn", "acronym", "code", "abbr", "var", "kbd", "cite"], 2)
+    rid = _rid(rng)
+    return rng.choice([f'<{outer} id="{rid}"><{inner} id="{rid}"></{inner}></{outer}>', f'<{outer} id="{rid}"></{outer}>'])
+
+
+def _links(rng: random.Random, texts: list[str]) -> str:
+    return "".join(f'<li><a href="/{_rid(rng)}.html">{escape(t)}</a></li>' for t in texts)
+
+
+def _related(rng: random.Random) -> list[str]:
+    return [f"{rng.choice(SITE_NAMES)}{rng.choice(['快讯', '专题', '要闻'])}：{p}" for p in rng.sample(SPAM_PHRASES, 5)]
+
+
+@dataclass(frozen=True)
+class Page:
+    template: str
+    article: Article
+    html: str
+    junk: tuple[str, ...]
+
+
+def portal(article: Article, rng: random.Random) -> Page:
+    """News portal: header+nav, breadcrumb, article with meta and share bar, sidebar, footer."""
+    hidden_class = _rid(rng)
+    spam = [_spam_line(rng) for _ in range(3)]
+    related = _related(rng)
+    body = []
+    for paragraph in article.paragraphs:
+        body.append(f"<p>{escape(paragraph)}</p>")
+        if rng.random() < 0.3:
+            body.append(_decoy(rng))
+    body.insert(rng.randrange(len(body) + 1), f'<div class="{hidden_class}">{escape(spam[0])}</div>')
+    heading = f"<h1>{escape(article.headline)}</h1>" if article.headline else ""
+    subtitle = f'<h2 class="subtitle">{escape(article.subtitle)}</h2>' if article.subtitle else ""
+    meta = f'<div class="info">{escape(article.meta)}</div>' if article.meta else ""
+    html = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{escape(article.headline)}_{SITE_NAMES[0]}</title>
+<meta name="keywords" content="{escape(spam[1])}">
+<style>.{hidden_class} {{ display: none }} body {{ font-size: 14px }}</style>
+<script>var _hmt = _hmt || []; document.write("{escape(spam[1])}");</script></head>
+<body>
+<header class="site-header"><div class="logo">{SITE_NAMES[0]}</div>
+<nav><ul>{_links(rng, NAV_ITEMS)}</ul></nav>
+<form action="/search"><input name="q"><button>搜索</button></form></header>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/news">新闻中心</a> &gt; 正文</div>
+<div class="wrap"><div class="main">
+{heading}{subtitle}{meta}
+<div class="content">{"".join(body)}</div>
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a> <a href="#">QQ空间</a></div>
+<div class="prenext">上一篇：<a href="/a.html">{escape(related[0])}</a><br>下一篇：<a href="/b.html">{escape(related[1])}</a></div>
+</div>
+<aside class="sidebar"><h3>热门推荐</h3><ul>{_links(rng, related[2:])}</ul></aside></div>
+<div class="kw">{escape(spam[2])}</div>
+<footer><p>网站地图 | 免责声明 | 联系我们</p><p>版权所有 © 2020 {SITE_NAMES[0]} 京ICP备18023456号-1</p></footer>
+</body></html>"""
+    return Page("portal", article, html, (*spam, *related, *NAV_ITEMS, *FURNITURE_LINES[:3], SITE_NAMES[0]))
+
+
+def table_mirror(article: Article, rng: random.Random) -> Page:
+    """Old table layout of a spam mirror: <br> paragraphs, zero-size and off-screen spam, link farms."""
+    spam = [_spam_line(rng) for _ in range(4)]
+    farm = _related(rng)
+    paragraphs = []
+    for paragraph in article.paragraphs:
+        if rng.random() < 0.2:
+            cut = rng.randrange(len(paragraph) + 1)
+            paragraph = (
+                escape(paragraph[:cut]) + f'<span style="font-size:0px">{escape(rng.choice(SPAM_PHRASES))}</span>'
+                + escape(paragraph[cut:])
+            )
+        else:
+            paragraph = escape(paragraph)
+        paragraphs.append("&nbsp;&nbsp;" + paragraph)
+    title = f'<div class="title"><b>{escape(article.headline)}</b></div>' if article.headline else ""
+    sub = f"<div>{escape(article.subtitle)}</div>" if article.subtitle else ""
+    meta = f'<div class="time">{escape(article.meta)}</div>' if article.meta else ""
+    farm_cells = " ".join(f'<a href="http://{_rid(rng)}.com/">{escape(t)}</a>' for t in farm)
+    html = f"""<html><head><title>{escape(spam[0])}</title></head><body>
+<table width="960"><tr><td>{" | ".join(f'<a href="/{i}">{t}</a>' for i, t in enumerate(NAV_ITEMS))}</td></tr>
+<tr><td width="720" valign="top">
+{_decoy(rng)}{title}{sub}{meta}
+<div style="position:absolute; left:-9999px; top:-9999px">{escape(spam[1])}</div>
+<font size="3">{"<br><br>".join(paragraphs)}</font>
+<p style="visibility:hidden">{escape(spam[2])}</p>
+</td><td width="240" valign="top">{farm_cells}</td></tr>
+<tr><td colspan="2"><p>{escape(spam[3])}</p><p>{escape(FURNITURE_LINES[0])}</p></td></tr></table>
+</body></html>"""
+    return Page("table_mirror", article, html, (*spam, *farm, *NAV_ITEMS, FURNITURE_LINES[0]))
+
+
+def lying(article: Article, rng: random.Random) -> Page:
+    """Semantic tags that lie: the article in <aside>, spam in <article>, furniture with neutral classes."""
+    spam = [_spam_line(rng) for _ in range(3)]
+    related = _related(rng)
+    cls = [_rid(rng) for _ in range(4)]
+    heading = f"<h2>{escape(article.headline)}</h2>" if article.headline else ""
+    subtitle = f"<h3>{escape(article.subtitle)}</h3>" if article.subtitle else ""
+    meta = f"<p>{escape(article.meta)}</p>" if article.meta else ""
+    body = "".join(f'<div class="{cls[0]}">{escape(p)}</div>' for p in article.paragraphs)
+    html = f"""<!doctype html><html><body>
+<div class="{cls[1]}">{"".join(f'<a href="/{_rid(rng)}">{t}</a>' for t in NAV_ITEMS)}</div>
+<article class="post"><p>{escape(spam[0])}</p><ul>{_links(rng, related)}</ul></article>
+<aside class="sidebar"><div hidden>{escape(spam[1])}</div>{heading}{subtitle}{meta}{body}</aside>
+<div class="{cls[2]}"><p>{escape(FURNITURE_LINES[1])}</p><p>{escape(spam[2])}</p></div>
+<div class="{cls[3]}">{escape(FURNITURE_LINES[0])}</div>
+</body></html>"""
+    return Page("lying", article, html, (*spam, *related, *NAV_ITEMS, FURNITURE_LINES[0], FURNITURE_LINES[1]))
+
+
+def fragment(article: Article, rng: random.Random) -> Page:
+    """Bare HTML fragment as scraped from a mirror: no <html>, decoys, comments, entities, stuffing lines."""
+    spam = [_spam_line(rng) for _ in range(3)]
+    parts = [f"<!-- {_rid(rng)} -->", f'<div id="{_rid(rng)}">']
+    if article.headline:
+        parts.append(f"<h1>{escape(article.headline)}</h1>")
+    if article.subtitle:
+        parts.append(f"<p>{escape(article.subtitle)}</p>")
+    if article.meta:
+        parts.append(f'<p class="source">{escape(article.meta)}</p>')
+    for index, paragraph in enumerate(article.paragraphs):
+        parts.append(f"<p>&#12288;&#12288;{escape(paragraph)}</p>")
+        if rng.random() < 0.25:
+            parts.append(_decoy(rng))
+        if index == len(article.paragraphs) // 2:
+            parts.append(f'<span style="display:none">{escape(spam[0])}</span>')
+    parts.append("</div>")
+    parts.append(f"<p>{escape(FURNITURE_LINES[1])}</p><p>{escape(FURNITURE_LINES[4])}</p>")
+    parts.append(f"<p>{escape(spam[1])}</p><div>{escape(spam[2])}</div>")
+    return Page("fragment", article, "\n".join(parts), (*spam, FURNITURE_LINES[1], FURNITURE_LINES[4]))
+
+
+def cms(article: Article, rng: random.Random) -> Page:
+    """Modern CMS: <main><article> with header/meta/<time>, tag links, teasers and comments after it."""
+    related = _related(rng)
+    spam = [_spam_line(rng) for _ in range(2)]
+    head = f"<h1>{escape(article.headline)}</h1>" if article.headline else ""
+    if article.subtitle:
+        head += f'<p class="sub-title">{escape(article.subtitle)}</p>'
+    if article.meta:
+        head += f'<div class="meta"><time datetime="2020-08-28">{escape(article.meta)}</time></div>'
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
+    teasers = "".join(
+        f'<div class="item"><h4><a href="/{_rid(rng)}">{escape(t)}</a></h4>'
+        f"<p>{escape(t)}，{escape(rng.choice(SPAM_PHRASES))}，点击查看详细内容……</p></div>"
+        for t in related[:3]
+    )
+    html = f"""<!DOCTYPE html><html lang="zh"><head><title>{escape(article.headline or SITE_NAMES[1])} - {SITE_NAMES[1]}</title></head>
+<body><div id="cookie-notice">本网站使用cookie以改善浏览体验，继续浏览即表示同意。</div>
+<header><a class="logo" href="/">{SITE_NAMES[1]}</a><nav>{"".join(f'<a href="/{i}">{t}</a>' for i, t in enumerate(NAV_ITEMS))}</nav></header>
+<main><article><header>{head}</header>
+<div class="article-body">{paragraphs}</div>
+<footer class="tags"><a href="/t/1">邮政</a><a href="/t/2">网点</a><a href="/t/3">转型</a></footer></article>
+<section class="news-list"><h3>相关阅读</h3>{teasers}</section>
+<section id="comment-list"><h3>网友评论</h3><p>{escape(spam[0])}</p><p>游客：{escape(related[3])}，写得真好！</p></section>
+</main><div class="ad-box"><p>{escape(spam[1])}</p></div>
+<footer>{escape(FURNITURE_LINES[0])}</footer></body></html>"""
+    return Page("cms", article, html, (*spam, *related, *NAV_ITEMS, FURNITURE_LINES[0], "cookie", "点击查看详细内容"))
+
+
+def injected(article: Article, rng: random.Random) -> Page:
+    """Mirror with spam links planted inside paragraphs, id-hidden blocks, headline only in <title>."""
+    hidden_id = _rid(rng)
+    spam = [_spam_line(rng) for _ in range(3)]
+    ad_sentence = f"欢迎访问{rng.choice(SITE_NAMES)}，{rng.choice(SPAM_PHRASES)}，最新最全的免费在线观看平台！"
+    planted = []
+    paragraphs = []
+    for paragraph in article.paragraphs:
+        if rng.random() < 0.3 and len(paragraph) > 20:
+            phrase = rng.choice(SPAM_PHRASES)
+            planted.append(phrase)
+            cut = rng.randrange(len(paragraph))
+            paragraph = f'{escape(paragraph[:cut])}<a href="http://{_rid(rng)}.cc/">{escape(phrase)}</a>{escape(paragraph[cut:])}'
+        else:
+            paragraph = escape(paragraph)
+        paragraphs.append(f"<div>{paragraph}</div>")
+    head = f"<div>{escape(article.headline)}</div>" if article.headline else ""
+    head += f"<div>{escape(article.subtitle)}</div>" if article.subtitle else ""
+    head += f"<div>{escape(article.meta)}</div>" if article.meta else ""
+    html = f"""<html><head><title>{escape(article.headline or SITE_NAMES[2])}_{SITE_NAMES[2]}</title>
+<style type="text/css">#{hidden_id}, .x{hidden_id} {{ position: absolute; top: -8000px }}</style></head><body>
+<div id="{hidden_id}">{escape(spam[0])}</div>
+<div><div>{head}{"".join(paragraphs)}</div></div>
+<p>{" ".join(f'<a href="/{_rid(rng)}">{escape(p)}</a>' for p in rng.sample(SPAM_PHRASES, 6))}</p>
+<p>{escape(ad_sentence)}</p><p>{escape(spam[1])}</p>
+<p class="x{hidden_id}">{escape(spam[2])}</p>
+</body></html>"""
+    return Page("injected", article, html, (*spam, *planted, ad_sentence))
+
+
+TEMPLATES = (portal, table_mirror, lying, fragment, cms, injected)
+
+
+def generated_pages(seeds=(1, 2)) -> list[Page]:
+    return [
+        template(article, random.Random(f"{template.__name__}-{article.name}-{seed}"))
+        for template in TEMPLATES
+        for article in seed_articles()
+        for seed in seeds
+    ]
+
+
+# --- measures
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def similarity(expected: str, actual: str) -> float:
+    return difflib.SequenceMatcher(None, _squeeze(expected), _squeeze(actual), autojunk=False).ratio()
+
+
+def recall_and_junk(expected: str, actual: str) -> tuple[float, int]:
+    """(share of the article's characters found in order in the output, output characters not matched)."""
+    a, b = _squeeze(expected), _squeeze(actual)
+    matched = sum(block.size for block in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return matched / len(a), len(b) - matched
+
+
+def surviving_junk(page: Page, output: str) -> list[str]:
+    article = _squeeze("".join(page.article.lines))
+    out = _squeeze(output)
+    return [j for j in page.junk if _squeeze(j) not in article and _squeeze(j) in out]
+
+
+# --- tests
+
+PAGES = generated_pages()
+
+
+@pytest.fixture(scope="module")
+def cleaner():
+    return Cleaner()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.template}-{p.article.name}")
+def test_generated_page_keeps_article_whole_and_drops_junk(cleaner, page):
+    result = cleaner.clean(page.html)
+    assert similarity("\n".join(page.article.lines), result.text) >= 0.99
+    assert surviving_junk(page, result.text) == []
+    assert not re.search(r"</?[A-Za-z]|&[a-z]+;", result.text)
+    assert result.repairs == ("html_extracted",)
+    assert result.spam_chars_removed == len(page.html) - len(result.text)
+
+
+def test_generated_page_output_has_one_paragraph_per_line(cleaner):
+    page = portal(seed_articles()[0], random.Random(7))
+    lines = cleaner.clean(page.html).text.split("\n")
+    assert lines == [" ".join(line.split()) for line in page.article.lines]
+
+
+def compare_with_trafilatura(pages: list[Page]) -> dict[str, dict[str, float]]:
+    trafilatura = pytest.importorskip("trafilatura")
+    cleaner = Cleaner()
+    figures: dict[str, dict[str, float]] = {}
+    for name, extract in (
+        ("clean", lambda html: cleaner.clean(html).text),
+        ("trafilatura", lambda html: trafilatura.extract(html) or ""),
+    ):
+        recalls, junk, junk_phrases, whole = [], 0, 0, 0
+        for page in pages:
+            output = extract(page.html)
+            recall, extra = recall_and_junk("\n".join(page.article.lines), output)
+            recalls.append(recall)
+            junk += extra
+            junk_phrases += len(surviving_junk(page, output))
+            whole += similarity("\n".join(page.article.lines), output) >= 0.99
+        figures[name] = {
+            "mean_recall": sum(recalls) / len(recalls),
+            "min_recall": min(recalls),
+            "junk_chars": junk,
+            "junk_phrases": junk_phrases,
+            "pages_whole": whole,
+            "pages": len(pages),
+        }
+    return figures
+
+
+def test_at_least_as_complete_as_trafilatura_with_no_more_junk():
+    figures = compare_with_trafilatura(generated_pages(seeds=(3,)))
+    ours, theirs = figures["clean"], figures["trafilatura"]
+    assert ours["mean_recall"] >= theirs["mean_recall"]
+    assert ours["min_recall"] >= theirs["min_recall"]
+    assert ours["junk_chars"] <= theirs["junk_chars"]
+    assert ours["junk_phrases"] <= theirs["junk_phrases"]
+
+
+if __name__ == "__main__":
+    for template in TEMPLATES:
+        pages = [p for p in generated_pages(seeds=(1, 2, 3)) if p.template == template.__name__]
+        for extractor, row in compare_with_trafilatura(pages).items():
+            print(template.__name__, extractor, {k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()})
+
+
+# --- pages assembled from random parts in random order (structure not fixed by any template)
+
+HIDING = [
+    '<div style="display:none">{}</div>',
+    '<p style="visibility: hidden">{}</p>',
+    "<span hidden>{}</span>",
+    '<div style="font-size:0">{}</div>',
+    '<div style="position:fixed;top:-3000px">{}</div>',
+]
+
+
+def furniture_part(kind: str, rng: random.Random) -> tuple[str, list[str]]:
+    wrapper = rng.choice(["div", "section", "p" if kind in ("stuffing", "copyright") else "div"])
+    cls = rng.choice(["", f' class="{_rid(rng)}"', f' id="{_rid(rng)}"'])
+    if kind == "nav":
+        return f"<{wrapper}{cls}>{' '.join(f'<a href=/{i}>{t}</a>' for i, t in enumerate(NAV_ITEMS))}</{wrapper}>", NAV_ITEMS
+    if kind == "farm":
+        texts = _related(rng)
+        return f"<ul{cls}>{_links(rng, texts)}</ul>", texts
+    if kind == "hidden":
+        line = _spam_line(rng)
+        return rng.choice(HIDING).format(escape(line)), [line]
+    if kind == "stuffing":
+        line = _spam_line(rng)
+        return f"<{wrapper}{cls}>{escape(line)}</{wrapper}>", [line]
+    if kind == "copyright":
+        return f"<{wrapper}{cls}>{escape(FURNITURE_LINES[0])}</{wrapper}>", [FURNITURE_LINES[0]]
+    return _decoy(rng), []
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_randomly_assembled_page(cleaner, seed):
+    rng = random.Random(seed)
+    article = rng.choice(seed_articles()[:3])
+    kinds = ["nav", "farm", "hidden", "stuffing", "copyright", "decoy"]
+    before = [furniture_part(k, rng) for k in rng.sample(kinds, rng.randint(1, len(kinds)))]
+    after = [furniture_part(k, rng) for k in rng.sample(kinds, rng.randint(1, len(kinds)))]
+    inside = [furniture_part(k, rng) for k in rng.sample(["hidden", "decoy", "stuffing"], rng.randint(0, 3))]
+    paragraphs = [f"<p>{escape(p)}</p>" for p in article.paragraphs]
+    for part, _ in inside:
+        paragraphs.insert(rng.randrange(1, len(paragraphs)), part)
+    head = "".join(
+        f"<{tag}>{escape(text)}</{tag}>"
+        for tag, text in (("h1", article.headline), ("h2", article.subtitle), ("p", article.meta))
+        if text
+    )
+    body = "".join(p for p, _ in before) + f"<div>{head}<div>{''.join(paragraphs)}</div></div>" + "".join(p for p, _ in after)
+    page = Page("assembled", article, f"<html><body>{body}</body></html>", tuple(j for _, js in before + after + inside for j in js))
+    result = cleaner.clean(page.html)
+    assert similarity("\n".join(page.article.lines), result.text) >= 0.99
+    assert surviving_junk(page, result.text) == []

@@ -1,0 +1,202 @@
+"""Text input: seeds pass through whole; stray markup, spam and furniture lines go; nothing else moves."""
+
+import pickle
+import random
+import re
+
+import opencc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import seed_path
+from pipeline.clean import CleanedText, Cleaner
+from pipeline.clean.spamlines import JunkLineJudge
+
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+
+@pytest.fixture(scope="module")
+def cleaner():
+    return Cleaner()
+
+
+@pytest.fixture(scope="module")
+def judge():
+    return JunkLineJudge()
+
+
+def seed_text(prefix: str) -> str:
+    """A seed as the decode stage hands it over: simplified script, pinyin annotations removed."""
+    text = seed_path(prefix).read_text(encoding="utf-8")
+    return _PINYIN.sub("", opencc.OpenCC("t2s").convert(text))
+
+
+def article_lines(prefix: str) -> list[str]:
+    return [line for line in seed_text(prefix).splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003", "004"])
+def test_clean_seeds_pass_through_unchanged(cleaner, prefix):
+    text = seed_text(prefix)
+    assert cleaner.clean(text) == CleanedText(text, 0, ())
+
+
+def test_seed_002_loses_markup_and_spam_line_and_keeps_the_article(cleaner):
+    text = seed_text("002")
+    result = cleaner.clean(text)
+    lines = [line.strip() for line in result.text.splitlines() if line.strip()]
+    assert not re.search(r"</?[A-Za-z]", result.text)
+    assert lines[0] == "潇湘之“钻”"  # headline, first once the decoy tags and their "1. " are gone
+    assert lines[1] == "——湖南邮政网点转型纪实"
+    assert lines[2].startswith("中国邮政报记者 李珧 曾立军") and lines[2].endswith("来源:中国邮政报")
+    assert lines[3].startswith("“苗家住在高山坡")
+    assert lines[-1].endswith("熠熠生辉,光彩夺目。")
+    assert "91视频" not in result.text and "导航" not in result.text
+    assert len(lines) == len(article_lines("002")) - 3  # two markup lines and the spam line
+    assert result.repairs == ("markup_stripped", "spam_lines_removed")
+    assert result.spam_chars_removed == len(text) - len(result.text)
+    assert result.spam_chars_removed >= len('1. <dfn id="vqgk9"><acronym id="vqgk9"></acronym></dfn><code id="vqgk9"></code>')
+
+
+UNSEEN_SPAM_LINES = [
+    "最新电影,免费电影,电视剧在线观看,好看的电影",
+    "澳门威尼斯人 百家乐 真人娱乐 注册送彩金",
+    "午夜影院、伦理片、中文字幕、高清无码",
+    "亚洲精品在线观看",
+    "xxx video free online porn tube",
+    "传奇私服发布网,新开传奇私服,外挂下载",
+    "欢迎访问快播影院，最新最全的免费在线观看平台！",
+    "本站永久域名：www.91av.cc 请收藏",
+    "彩票网投注平台,幸运飞艇,北京赛车pk10",
+    "邮政快递查询,EMS单号查询,邮政网点查询,在线查询",
+]
+
+LEGITIMATE_SHORT_LINES = [
+    "1.紧盯“一个目标”",
+    "做得好,政邮合作是关键",
+    "统筹抓好四项业务——快包聚量直发,高效做大规模",
+    "落实考核",
+    "规范操作流程",
+    "□王娟",
+    "（上接第1版）",
+    "本报讯 （记者 纪海霞 通讯员 李珊）",
+    "作者:来源:中国邮政网发布时间:2019-08-23",
+    "邮政推出在线寄递服务",
+    "中国邮政推出短视频平台，在线观看量突破百万",
+    "通过图片、视频展示及与学生互动等多种形式向学生讲述集邮",
+    "日本邮政与韩国邮政开展视频会议",
+    "助销土豆28万余斤",
+    "草莓、黄桃、猕猴桃等农产品",
+    "注册登录",
+    "I have a good avenue in Sussex",
+    "邮政推荐好看的明信片，收藏价值高",
+    "集邮爱好者可登录中国邮政官网www.chinapost.com.cn查询。",
+    "一户户走访、一户户建档、一户户",
+    "本次活动主办单位为邮政分公司",
+    "视频点击量突破十万次",
+    "提供视频、直播、在线观看等服务",
+]
+
+
+@pytest.mark.parametrize("line", UNSEEN_SPAM_LINES)
+def test_unseen_keyword_stuffing_lines_are_spam(judge, line):
+    assert judge.is_spam(line)
+
+
+@pytest.mark.parametrize("line", LEGITIMATE_SHORT_LINES)
+def test_article_lines_are_not_junk(judge, line):
+    assert not judge.is_junk(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "版权所有 © 2020 邮政资讯网 京ICP备18023456号-1",
+        "本网站所有内容均为原创，转载请注明出处。如有侵权，请联系删除。",
+        "分享到：微信 微博 QQ空间", "上一篇：邮政网点转型", "当前位置：首页 > 新闻中心 > 正文"],
+)
+def test_site_furniture_lines_are_junk(judge, line):
+    assert judge.is_chrome(line)
+
+
+def test_stray_markup_lines_and_numbering_go_inline_tags_are_stripped(cleaner):
+    text = "2. <span id=\"x9k\"></span>\n邮政网点<b>转型</b>纪实\n<div class=\"a\">\n正文第一段。&nbsp;\n</div>\n3.深耕“三个项目”\n"
+    result = cleaner.clean(text)
+    assert result.text == "邮政网点转型纪实\n正文第一段。\xa0\n3.深耕“三个项目”\n"
+    assert result.repairs == ("markup_stripped",)
+
+
+def test_comparison_signs_in_prose_are_not_markup(cleaner):
+    text = "实现经济效益1+1>2,成本费用1+1<2,提升整体质量和效益。\n"
+    assert cleaner.clean(text).text == text
+
+
+def text_dump(lines: list[str], rng: random.Random) -> tuple[str, list[str]]:
+    """Article lines with stray markup, furniture and stuffing lines spliced in at random places."""
+    junk = [
+        '1. <dfn id="k3x"><acronym id="k3x"></acronym></dfn>',
+        '<code id="z8q1"></code>',
+        "</div></div>",
+        "分享到：微信 微博 QQ空间",
+        "版权所有 © 2021 邮政资讯网 京ICP备18023456号",
+        rng.choice(UNSEEN_SPAM_LINES),
+        "亚洲精品在线观看,国产精品久久,日韩中文字幕,欧美高清视频",
+    ]
+    out = list(lines)
+    for line in junk:
+        out.insert(rng.randrange(len(out) + 1), line)
+    return "\n".join(out) + "\n", junk
+
+
+@settings(max_examples=25, deadline=None)
+@given(prefix=st.sampled_from(["000", "001", "003", "004"]), seed=st.integers(0, 10_000))
+def test_junk_lines_spliced_into_a_text_dump_go_and_only_they(prefix, seed):
+    lines = article_lines(prefix)
+    text, junk = text_dump(lines, random.Random(seed))
+    result = Cleaner().clean(text)
+    assert [line for line in result.text.splitlines() if line.strip()] == lines
+    for line in junk:
+        assert line not in result.text
+
+
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_any_sample_of_article_lines_passes_through(data):
+    pool = article_lines("001") + article_lines("003") + article_lines("004")
+    lines = data.draw(st.lists(st.sampled_from(pool), min_size=1, max_size=40))
+    text = "\n".join(lines)
+    assert Cleaner().clean(text).text == text
+
+
+def test_spam_glued_to_an_article_line_is_cut_off_the_sentence_stays(cleaner):
+    text = "每个完成转型的网点，熠熠生辉，光彩夺目。91视频最新网站,欧美日韩导航,无毒不卡在线播放\n第二段。\n"
+    result = cleaner.clean(text)
+    assert result.text == "每个完成转型的网点，熠熠生辉，光彩夺目。\n第二段。\n"
+    assert result.repairs == ("spam_lines_removed",)
+
+
+def test_spam_link_planted_in_a_text_line_goes_with_its_text(cleaner):
+    text = '湖南邮政<a href="http://x.cc">高清无码在线观看</a>全面推进网点转型。\n第二行<b>重点</b>内容。\n'
+    assert cleaner.clean(text).text == "湖南邮政全面推进网点转型。\n第二行重点内容。\n"
+
+
+def test_zero_width_characters_are_removed_and_counted(cleaner):
+    text = "湖南邮政\u200b全面推进\u200d网点转型。\n"
+    assert cleaner.clean(text) == CleanedText("湖南邮政全面推进网点转型。\n", 2, ("invisible_chars_removed",))
+
+
+def test_a_furniture_word_alone_on_a_wrapped_pdf_line_stays(cleaner):
+    lines = article_lines("004")[:60]
+    text = "\n".join([*lines[:30], "等相关新闻", *lines[30:]]) + "\n"
+    assert cleaner.clean(text).text == text
+
+
+def test_spam_sentence_inside_an_article_line_is_cut_out(cleaner):
+    text = "湖南邮政全面推进网点转型。亚洲精品在线观看,国产精品久久,日韩中文字幕。成效显著，群众满意。\n"
+    assert cleaner.clean(text).text == "湖南邮政全面推进网点转型。成效显著，群众满意。\n"
+
+
+def test_cleaner_survives_pickling_as_beam_ships_it(cleaner):
+    text = seed_text("002")
+    assert pickle.loads(pickle.dumps(cleaner)).clean(text) == cleaner.clean(text)
