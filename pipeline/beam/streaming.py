@@ -61,7 +61,7 @@ def output_name(output_dir: str, prefix: str, content_key: str) -> str:
 class IngestNewFileFn(beam.DoFn):
     """Processes each matched file once per content and writes its own Avro file."""
 
-    def __init__(self, output_dir: str, settle_seconds: float, window_seconds: float):
+    def __init__(self, output_dir: str, settle_seconds: float, window_seconds: float = WINDOW_SECONDS):
         self._output_dir = output_dir
         self._settle_seconds = settle_seconds
         self._window_seconds = window_seconds

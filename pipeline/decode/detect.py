@@ -1,0 +1,285 @@
+"""Encoding detection: gather candidate encodings, decode with each, keep the one whose
+text the model scores best.
+
+Naming convention for ``encoding`` (lower-case Python codec names):
+- ``utf-8``, ``utf-8-sig`` (BOM), ``utf-16-le``/``utf-16-be``, ``utf-32-le``/``utf-32-be``;
+- ``ascii`` when every byte is 7-bit (``hz`` when HZ escapes decode to better text);
+- the GB family is reported as ``gbk`` when the bytes are valid GBK (GB2312 is a subset, so
+  GB2312 files are reported ``gbk``) and ``gb18030`` only when GB18030-only sequences occur;
+- the Big5 family as ``big5``, then ``cp950`` or ``big5hkscs`` only when their extensions occur;
+- anything else under the name chardet proposes (``shift_jis``, ``euc-kr``, ``cp1252``...).
+"""
+
+import codecs
+import dataclasses
+import re
+from dataclasses import dataclass
+
+import chardet
+
+from pipeline.decode.textmodel import TextModel
+
+BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Tried in order; the first that decodes strictly names the family.
+FAMILIES = {
+    "gbk": ("gbk", "gb18030"),
+    "big5": ("big5", "cp950", "big5hkscs"),
+}
+FAMILY_OF = {"gb2312": "gbk", "gbk": "gbk", "gb18030": "gbk", "big5": "big5", "cp950": "big5", "big5hkscs": "big5"}
+META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+SAMPLE_CHARS = 1500  # enough text to tell encodings apart; keeps scoring cheap on big files
+DECLARED_BONUS = 0.3  # per-character log-prob credit for an encoding the file declares
+MIN_SCORE = -11.0  # below this mean log-prob per character the text is not language
+MAX_REPLACED_SHARE = 0.08
+MAX_CONTROL_SHARE = 0.02
+CHARDET_BELOW = -8.0  # ask chardet only when no Chinese candidate reads well
+MAX_MIXED_SPANS = 200  # bounds the span-by-span work on a badly broken file
+MAX_FOREIGN_SHARE = 0.4  # more undecodable characters than this: not UTF-8 at all
+MIN_FOREIGN_BYTES = 4  # two GB characters at the very end, where truncation is likelier
+MIXED_PENALTY = 0.05  # a single-encoding reading wins a tie with UTF-8 + GB spans
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any supported encoding."""
+
+
+@dataclass(frozen=True)
+class Detection:
+    text: str
+    encoding: str
+    replaced: int = 0  # undecodable byte sequences turned into U+FFFD
+    foreign_spans: int = 0  # GB/Big5 byte runs found inside a UTF-8 stream and decoded as such
+    declared: str | None = None  # the HTML meta charset, if any
+
+    @property
+    def declaration_overruled(self) -> bool:
+        """The file declares a charset of another family than the one its bytes are in."""
+        if not self.declared or self.encoding == "ascii":
+            return False
+        return _family_of(self.declared) != _family_of(self.encoding)
+
+
+def codec_name(label: str) -> str | None:
+    """Lower-case canonical codec name for an encoding label, or None if unknown."""
+    label = label.strip().lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return {"gb2312": "gbk", "cp936": "gbk", "utf_8": "utf-8", "latin_1": "latin-1", "iso8859-1": "latin-1"}.get(
+        name, name.replace("_", "-")
+    )
+
+
+def declared_charset(raw: bytes) -> str | None:
+    match = META_CHARSET_RE.search(raw[:4096])
+    return codec_name(match.group(1).decode("ascii")) if match else None
+
+
+class Detector:
+    def __init__(self, model: TextModel) -> None:
+        self._model = model
+
+    def detect(self, raw: bytes) -> Detection:
+        if not raw.strip(b" \t\r\n\x00"):
+            raise DecodeError("empty input")
+        declared = declared_charset(raw)
+        for bom, encoding in BOMS:
+            if raw.startswith(bom):
+                text = raw[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
+                if self._plausible(text):
+                    return Detection(text, encoding, text.count("\ufffd"), declared=declared)
+                break
+        if raw.isascii() and not _nul_heavy(raw):
+            text = raw.decode("ascii")
+            if b"~{" in raw:  # HZ-GB-2312: GB2312 in 7-bit escapes
+                try:
+                    hz = raw.decode("hz")
+                except UnicodeDecodeError:
+                    hz = None
+                if hz and self._model.score(hz[:SAMPLE_CHARS]) > self._model.score(text[:SAMPLE_CHARS]):
+                    text = hz
+                    self._check(text, "hz")
+                    return Detection(text, "hz", declared=declared)
+            self._check(text, "ascii")
+            return Detection(text, "ascii", declared=declared)
+        if not _nul_heavy(raw):
+            try:
+                return Detection(raw.decode("utf-8"), "utf-8", declared=declared)  # fast path
+            except UnicodeDecodeError:
+                pass
+        best, score = self._best_candidate(raw, declared)
+        self._check(best.text, best.encoding, score)
+        return dataclasses.replace(best, declared=declared)
+
+    def _best_candidate(self, raw: bytes, declared: str | None) -> tuple[Detection, float]:
+        """The best-scoring decoding and its model score (without declaration credit)."""
+        candidates = []
+        if _nul_heavy(raw):
+            candidates += [_plain(raw, e) for e in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")]
+        else:
+            candidates.append(self._utf8_mixed(raw))
+            candidates += [_family(raw, family) for family in FAMILIES]
+        candidates = [c for c in candidates if c]
+        if declared and FAMILY_OF.get(declared, declared) not in {c.encoding for c in candidates} | set(FAMILIES):
+            candidates.append(_plain(raw, declared))
+        scored = [(*self._score(c, declared), c) for c in candidates]
+        if max(s[0] for s in scored) < CHARDET_BELOW:
+            guess = chardet.detect(raw[:65536]).get("encoding")
+            extra = {codec_name(guess)} if guess else set()
+            extra |= {"cp1252"} - {c.encoding for c in candidates}
+            scored += [(*self._score(c, declared), c) for c in (_plain(raw, e) for e in extra if e) if c]
+        _, score, best = max(scored, key=lambda s: s[0])
+        return best, score
+
+    def _score(self, candidate: Detection, declared: str | None) -> tuple[float, float]:
+        """(score for the choice, plain model score)."""
+        plain = score = self._model.score(candidate.text[:SAMPLE_CHARS])
+        if candidate.foreign_spans:
+            score -= MIXED_PENALTY  # and a declared utf-8 does not vouch for the GB spans
+        elif declared and FAMILY_OF.get(declared, declared) == FAMILY_OF.get(candidate.encoding, candidate.encoding):
+            score += DECLARED_BONUS
+        return score, plain
+
+    def _utf8_mixed(self, raw: bytes) -> Detection | None:
+        """UTF-8 where invalid stretches are decoded as GB18030 when that reads better."""
+        as_utf8 = raw.decode("utf-8", errors="replace")
+        non_ascii = sum(1 for ch in as_utf8 if ch > "\x7f")
+        if as_utf8.count("\ufffd") > MAX_FOREIGN_SHARE * non_ascii:
+            return None  # not UTF-8 with some foreign spans
+        out, pos, replaced, foreign = [], 0, 0, 0
+        while True:
+            if replaced + foreign > MAX_MIXED_SPANS:
+                out.append(raw[pos:].decode("utf-8", errors="replace"))
+                replaced += out[-1].count("\ufffd")
+                break
+            try:
+                out.append(raw[pos:].decode("utf-8"))
+                break
+            except UnicodeDecodeError as error:
+                start = pos + error.start
+                # GB pairs like D6A7 are also well-formed two-byte UTF-8 (U+0080-U+07FF, not
+                # Chinese): the UTF-8 decoder accepted them before it failed.
+                while start - 2 >= pos and 0xC2 <= raw[start - 2] <= 0xDF and 0x80 <= raw[start - 1] <= 0xBF:
+                    start -= 2
+                end = _double_byte_run_end(raw, start)
+                out.append(raw[pos:start].decode("utf-8", errors="replace"))
+                as_utf8 = raw[start:end].decode("utf-8", errors="replace")
+                as_gb = raw[start:end].decode("gb18030", errors="replace")
+                # A truncated UTF-8 character at the end looks like one GB pair: not evidence.
+                truncated = end == len(raw) and end - start < MIN_FOREIGN_BYTES
+                if not truncated and self._model.word_logp(as_gb) > self._model.word_logp(as_utf8):
+                    out.append(as_gb)
+                    foreign += 1
+                    replaced += as_gb.count("\ufffd")
+                else:
+                    out.append(as_utf8)
+                    replaced += as_utf8.count("\ufffd")
+                pos = end
+        text = "".join(out)
+        if foreign:
+            text, more = self._two_byte_gb_pairs(text)
+            foreign += more
+        return Detection(text, "utf-8", replaced, foreign)
+
+    def _two_byte_gb_pairs(self, text: str) -> tuple[str, int]:
+        """In a UTF-8 file known to carry GB spans, GB pairs that happen to be well-formed
+        two-byte UTF-8 decode as Greek/Cyrillic/...; read them as GB where that reads better."""
+        out, pos, count = [], 0, 0
+        for match in TWO_BYTE_UTF8_RUN_RE.finditer(text):
+            try:
+                candidate = match.group().encode("utf-8").decode("gb18030")
+            except UnicodeDecodeError:
+                continue
+            before = text[max(0, match.start() - 2):match.start()]
+            after = text[match.end():match.end() + 2]
+            if self._model.word_logp(before + candidate + after) > self._model.word_logp(before + match.group() + after):
+                out += [text[pos:match.start()], candidate]
+                pos = match.end()
+                count += 1
+        out.append(text[pos:])
+        return "".join(out), count
+
+    def _plausible(self, text: str) -> bool:
+        try:
+            self._check(text, "")
+        except DecodeError:
+            return False
+        return True
+
+    def _check(self, text: str, encoding: str, score: float | None = None) -> None:
+        sample = text[:SAMPLE_CHARS]
+        n = max(len(sample), 1)
+        controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n\f") or "\x7f" <= ch < "\xa0")
+        if controls / n > MAX_CONTROL_SHARE:
+            raise DecodeError(f"binary content: {controls / n:.0%} control characters as {encoding}")
+        if sample.count("\ufffd") / n > MAX_REPLACED_SHARE:
+            raise DecodeError(f"invalid bytes: {sample.count(chr(0xfffd)) / n:.0%} undecodable as {encoding}")
+        if score is None:
+            score = self._model.score(sample)
+        if score < MIN_SCORE:
+            raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
+
+
+TWO_BYTE_UTF8_RUN_RE = re.compile("[\u0100-\u07ff]+")  # Latin-1 (NBSP, ·, é) stays as it is
+
+
+def _family_of(encoding: str) -> str:
+    return FAMILY_OF.get(encoding, encoding.replace("-sig", "").split("-")[0])
+
+
+def _nul_heavy(raw: bytes) -> bool:
+    sample = raw[:4096]
+    return sample.count(0) > len(sample) // 8
+
+
+def _plain(raw: bytes, encoding: str) -> Detection | None:
+    try:
+        return Detection(raw.decode(encoding), encoding)
+    except UnicodeDecodeError:
+        text = raw.decode(encoding, errors="replace")
+        return Detection(text, encoding, text.count("\ufffd"))
+    except LookupError:
+        return None
+
+
+def _family(raw: bytes, family: str) -> Detection:
+    members = FAMILIES[family]
+    for encoding in members:
+        try:
+            return Detection(raw.decode(encoding), encoding)
+        except UnicodeDecodeError:
+            continue
+    decodings = [(raw.decode(e, errors="replace"), e) for e in members]
+    text, encoding = min(decodings, key=lambda d: d[0].count("\ufffd"))
+    return Detection(text, encoding, text.count("\ufffd"))
+
+
+def _double_byte_run_end(raw: bytes, start: int) -> int:
+    """End of the run of GB18030-shaped multi-byte sequences beginning at ``start``."""
+    i, n = start, len(raw)
+    while i < n and raw[i] >= 0x80:
+        if i > start and _utf8_resumes(raw, i):
+            break
+        if 0x81 <= raw[i] <= 0xFE and i + 3 < n and 0x30 <= raw[i + 1] <= 0x39:
+            i += 4
+        elif 0x81 <= raw[i] <= 0xFE and i + 1 < n and raw[i + 1] >= 0x40:
+            i += 2
+        else:
+            i += 1
+    return i
+
+
+def _utf8_resumes(raw: bytes, i: int) -> bool:
+    """Whether two well-formed three-byte UTF-8 characters (CJK range) start at ``i``."""
+    match = UTF8_RESUME_RE.match(raw, i)
+    return match is not None
+
+
+UTF8_RESUME_RE = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")

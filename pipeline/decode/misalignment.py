@@ -1,0 +1,349 @@
+"""GBK byte-misalignment repair.
+
+When one byte of a two-byte GBK character is lost (or turned into ``?``/U+FFFD by a
+converter), every following pair is read one byte off: the text shows improbable
+ideographs and private-use code points (GB18030 user-defined areas) until the stream
+resynchronises at an ASCII byte, which either is swallowed as a trail byte (shown as an
+ASCII letter/``@``) or makes an invalid pair (shown as ``?``, eating the ASCII byte, or as
+U+FFFD followed by it).
+
+Repair: re-encode the damaged run with GB18030, put the lost byte back (chosen by the
+text model among all bytes that make a valid character), decode again, and keep the
+result only when the model scores it clearly better than the damaged text. ASCII
+punctuation inside a run may stand for a full-width form that a later step normalised,
+so both readings are tried.
+"""
+
+import itertools
+import re
+
+from pipeline.decode.normalize import SYLLABLE
+from pipeline.decode.textmodel import TextModel, is_private_use
+
+LEADS = range(0x81, 0xFF)
+TRAILS = (*range(0x40, 0x7F), *range(0x80, 0xFF))
+MARKERS = "?\ufffd"
+MAX_RUN = 160  # characters searched for the resynchronising byte
+MAX_BRANCHES = 64  # ASCII readings explored per run
+MAX_CHOICES = 120  # candidate characters per lost byte
+SHORTLIST = 12  # choices per lost byte that the (slower) word model compares
+CONTEXT_CHARS = 3  # known characters each side that judge a lost byte
+JOINT_DISTANCE = 3  # lost bytes this close are chosen together
+MAX_ANCHORS = 400  # bounds the work on a badly damaged file
+LOOKBACK = 40  # how far before an improbable character an unmarked run may start
+CONTEXT = 4  # characters each side of a run scored with it
+MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
+MARKER_COST = 4.0  # nats a '?'/U+FFFD marker counts against the damaged reading
+BOUND_SLACK = 10.0  # character vs word model disagreement allowed in the optimistic bound
+SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
+WHITESPACE_RE = re.compile(r"\s+")
+MARKERS_RE = re.compile(f"[{MARKERS}]")
+IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
+ANNOTATION_RE = re.compile(rf"{SYLLABLE}\)")
+# Single bytes >= 0x80 that Windows code page 936 shows as a character: a trail byte can
+# resynchronise the stream as one of these.
+SINGLE_BYTE_TRAILS = {"€": 0x80}
+# ASCII characters that may be full-width forms normalised after the damage: GBK bytes.
+FULLWIDTH_BYTES = {chr(cp - 0xFEE0): chr(cp).encode("gbk") for cp in range(0xFF01, 0xFF5F)}
+FULLWIDTH_BYTES[" "] = "\u3000".encode("gbk")
+del FULLWIDTH_BYTES["?"]  # inside a run '?' is a marker
+
+UNKNOWN_LEAD, UNKNOWN_TRAIL, EATEN_ASCII = "lead", "trail", "ascii"
+UNRECOVERABLE = "\ufffd"  # stands for an ASCII byte the damage swallowed
+
+
+class MisalignmentRepairer:
+    def __init__(self, model: TextModel) -> None:
+        self._model = model
+        self._pairs: dict[tuple[int, int], str] = {}
+        for lead in LEADS:
+            for trail in TRAILS:
+                try:
+                    ch = bytes((lead, trail)).decode("gb18030")
+                except UnicodeDecodeError:
+                    continue
+                self._pairs[lead, trail] = ch
+        self._by_trail: dict[int, list[str]] = {}
+        self._by_lead: dict[int, list[str]] = {}
+        for (lead, trail), ch in self._pairs.items():
+            if not is_private_use(ch):
+                self._by_trail.setdefault(trail, []).append(ch)
+                self._by_lead.setdefault(lead, []).append(ch)
+        self._all_by_trail = {byte: list(chars) for byte, chars in self._by_trail.items()}
+        self._all_by_lead = {byte: list(chars) for byte, chars in self._by_lead.items()}
+        # Only the likelier characters compete for a lost byte: rare ones never win in context.
+        for table in (self._by_trail, self._by_lead):
+            for byte, chars in table.items():
+                table[byte] = sorted(chars, key=model.char_logp, reverse=True)[:MAX_CHOICES]
+        # Where a damaged run may be: a '?' that is not a plain question mark in ASCII text,
+        # U+FFFD, private-use characters, or two improbable characters close together.
+        improbable = model.uncommon_re.pattern.replace("[^", "[^\\s\\u00c0-\\u024f", 1)
+        self._anchor_re = re.compile(
+            rf"(?<![A-Za-z0-9])\?(?=[^\sA-Za-z0-9]|{SYLLABLE}\))"
+            rf"|\ufffd|[\ue000-\uf8ff]|{improbable}(?=\S{{0,2}}{improbable})"
+        )
+
+    def repair(self, text: str) -> tuple[str, int]:
+        """(repaired text, number of runs repaired)."""
+        anchors = [match.start() for match in self._anchor_re.finditer(text)]
+        if not anchors:
+            return text, 0
+        if text.count("?") > len(IDEOGRAPH_RE.findall(text)):
+            return text, 0  # a lossy conversion turned the Chinese into '?': nothing to re-read
+        out, pos, repaired = [], 0, 0
+        habits = _ascii_habits(text)
+        document = self._model.document_ngrams(text)
+        for start in anchors[:MAX_ANCHORS]:
+            if start < pos:
+                continue
+            fix = self._best_fix(text, start, habits, document)
+            if fix:
+                begin, end, replacement = fix
+                out.append(text[pos:begin])
+                out.append(replacement)
+                pos = end
+                repaired += 1
+        out.append(text[pos:])
+        return "".join(out), repaired
+
+    def _best_fix(self, text: str, anchor: int, habits: dict, document) -> tuple[int, int, str] | None:
+        line_end = text.find("\n", anchor)
+        line_end = len(text) if line_end < 0 else line_end
+        window_end = min(line_end + 1, anchor + MAX_RUN)
+        best, best_score = None, None
+        for begin, seg_start, lost_trail in self._run_starts(text, anchor):
+            seg = text[seg_start:window_end]
+            for tokens, consumed in self._walk(seg, lost_trail):
+                end = seg_start + consumed
+                # Optimistic bound from the characters the walk already fixed (lost bytes only
+                # cost more): skip the costly choice of lost bytes for hopeless readings.
+                known = "".join(t for t in tokens if isinstance(t, str) and t != EATEN_ASCII)
+                if self._model.logp(known) - self._model.logp(text[begin:end]) < MIN_GAIN - BOUND_SLACK:
+                    continue
+                repaired = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], habits, document)
+                if repaired is None or any(is_private_use(ch) for ch in repaired):
+                    continue
+                before = text[max(0, begin - CONTEXT):begin]
+                after = text[end:end + CONTEXT]
+                # An eaten ASCII byte is unknowable: neither credit nor blame the repair for it.
+                scored = repaired.replace(UNRECOVERABLE, "")
+                plain = self._model.word_logp(before + scored + after)
+                # Markers cost little: a repair must earn its gain mostly by fixing improbable
+                # characters, not by removing '?' (text converted lossily is full of them).
+                damaged, markers = MARKERS_RE.subn("", text[begin:end])
+                gain = plain - self._model.word_logp(before + damaged + after) + MARKER_COST * markers
+                if gain <= MIN_GAIN:
+                    continue
+                # Among repairs, prefer the one whose words recur elsewhere in the document.
+                score = self._model.word_logp(before + scored + after, document) - plain + gain
+                if best_score is None or score > best_score:
+                    best, best_score = (begin, end, repaired), score
+        return best
+
+    def _run_starts(self, text: str, anchor: int):
+        """(span start, first shifted char, whether the lost byte is a trail) to try."""
+        if text[anchor] in MARKERS:
+            # The marker replaced the lost byte: the shifted run follows it.
+            yield anchor, anchor + 1, False
+            # A pinyin annotation a spam converter attached to the lost byte's misreading.
+            annotation = ANNOTATION_RE.match(text, anchor + 1)
+            if annotation:
+                yield anchor, annotation.end(), False
+            if text[anchor] == "?":
+                return
+            # U+FFFD may instead end a run whose lost byte left no trace: search back for its start.
+        else:
+            window = text[max(0, anchor - 3):anchor + 4]
+            if not is_private_use(text[anchor]) and self._model.score(window) > SUSPICIOUS_WINDOW_SCORE:
+                return
+            yield anchor, anchor, False
+            yield anchor, anchor, True
+        start = anchor - 1
+        while start >= max(0, anchor - LOOKBACK) and not text[start].isascii() and text[start] not in MARKERS:
+            yield start, start, False
+            yield start, start, True
+            start -= 1
+
+    def _walk(self, seg: str, lost_trail: bool):
+        """Re-read ``seg`` one byte on; yields (tokens, characters consumed) per resync found.
+
+        Tokens are characters, or (UNKNOWN_LEAD, trail) / (UNKNOWN_TRAIL, lead) for the
+        lost byte, or EATEN_ASCII for an ASCII byte swallowed with an invalid pair."""
+        results: list = []
+        if lost_trail:
+            first = _gb_pair(seg[0]) if seg else None
+            if first is None:
+                return results
+            self._step(seg, 1, first[1], [(UNKNOWN_TRAIL, first[0])], results)
+        else:
+            self._step(seg, 0, None, [], results)
+        return results
+
+    def _step(self, seg: str, i: int, pending: int | None, tokens: list, results: list) -> None:
+        if i >= len(seg) or len(results) >= MAX_BRANCHES or pending is None and tokens:
+            return
+        ch = seg[i]
+        if ch in MARKERS and pending is not None:
+            lost = [(UNKNOWN_TRAIL, pending)]
+            results.append((tokens + lost + ([EATEN_ASCII] if ch == "?" else []), i + 1))
+            return
+        readings = []
+        if ch.isascii():
+            if 0x40 <= ord(ch) <= 0x7E:  # the resynchronising trail byte, shown as ASCII
+                emitted = self._emit(pending, ord(ch))
+                if emitted is not None:
+                    results.append((tokens + [emitted], i + 1))
+            if ch in FULLWIDTH_BYTES:
+                readings.append(FULLWIDTH_BYTES[ch])
+        elif ch in SINGLE_BYTE_TRAILS:
+            emitted = self._emit(pending, SINGLE_BYTE_TRAILS[ch])
+            if emitted is not None:
+                results.append((tokens + [emitted], i + 1))
+        else:
+            pair = _gb_pair(ch)
+            if pair:
+                readings.append(pair)
+        for trail, lead in readings:
+            emitted = self._emit(pending, trail)
+            if emitted is not None:
+                self._step(seg, i + 1, lead, tokens + [emitted], results)
+
+    def _emit(self, pending: int | None, trail: int):
+        if pending is None:
+            return (UNKNOWN_LEAD, trail)
+        return self._pairs.get((pending, trail))
+
+    def _resolve(self, tokens: list, before: str, after: str, habits: dict, document) -> str | None:
+        """Fill the lost byte(s) with the characters the model likes best in context;
+        lost bytes close together are chosen jointly."""
+        after_text = ANNOTATION_RE.sub("", after[:16], count=1)
+        chars: list[str | None] = [
+            "" if t == EATEN_ASCII else t if isinstance(t, str) else None for t in tokens
+        ]
+        unknown = [i for i, t in enumerate(tokens) if isinstance(t, tuple)]
+        shortlists = {}
+        for i in unknown:
+            kind, byte = tokens[i]
+            choices = self._by_trail.get(byte) if kind == UNKNOWN_LEAD else self._by_lead.get(byte)
+            if not choices:
+                return None
+            left, right = self._known_context(chars, i, before, after_text)
+            ranked = sorted(choices, key=lambda c: self._model.logp(left + c + right), reverse=True)
+            # Also every choice that makes a known bigram with a neighbour, in the dictionary
+            # or elsewhere in this document.
+            pairs = [
+                c for c in ranked[SHORTLIST:]
+                if self._model.is_bigram(left[-1:] + c) or self._model.is_bigram(c + right[:1])
+                or document.get(left[-1:] + c) or document.get(c + right[:1])
+            ]
+            shortlists[i] = ranked[:SHORTLIST] + pairs[:SHORTLIST]
+        groups: list[list[int]] = []
+        for i in unknown:
+            if groups and i - groups[-1][-1] <= JOINT_DISTANCE:
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+        for group in groups:
+            left, _ = self._known_context(chars, group[0], before, after_text)
+            _, right = self._known_context(chars, group[-1], before, after_text)
+            width = None if len(group) <= 2 else 3
+            combos = set(itertools.product(*(shortlists[i][:width] for i in group)))
+            if len(group) == 2 and group[1] == group[0] + 1:
+                combos |= self._word_pairs(tokens[group[0]], tokens[group[1]])
+            best = None
+            for combo in combos:
+                trial = chars[group[0]:group[-1] + 1]
+                for i, ch in zip(group, combo, strict=True):
+                    trial[i - group[0]] = ch
+                score = self._model.word_logp(left + "".join(c or "" for c in trial) + right, document)
+                if best is None or score > best[0]:
+                    best = (score, combo)
+            for i, ch in zip(group, best[1], strict=True):
+                chars[i] = ch
+        out: list[str] = []
+        for ch, token in zip(chars, tokens, strict=True):
+            if token != EATEN_ASCII:
+                out.append(ch)
+            elif not after:  # the stream simply ended
+                continue
+            elif ANNOTATION_RE.match(after):
+                out.append("(")
+            else:
+                key = (_left_class((before + "".join(out))[-2:]), _char_class(after[:1]))
+                out.append(habits.get(key, UNRECOVERABLE))
+        return "".join(out)
+
+    def _word_pairs(self, first: tuple, second: tuple) -> set[tuple[str, str]]:
+        """Pairs for two adjacent lost bytes that the dictionary knows as a bigram."""
+        firsts = self._all_by_trail if first[0] == UNKNOWN_LEAD else self._all_by_lead
+        seconds = self._all_by_trail if second[0] == UNKNOWN_LEAD else self._all_by_lead
+        second_set = set(seconds.get(second[1], ()))
+        return {
+            (a, b)
+            for a in firsts.get(first[1], ())
+            for b in self._model.followers(a)
+            if b in second_set
+        }
+
+    @staticmethod
+    def _known_context(chars: list, index: int, before: str, after: str) -> tuple[str, str]:
+        """Two known characters on each side of ``chars[index]`` (stopping at unknowns;
+        an eaten ASCII byte, "", is transparent)."""
+        left = WHITESPACE_RE.sub("", before)  # PDF text breaks lines inside words
+        for ch in chars[:index]:
+            left = "" if ch is None else left + ch
+        right = ""
+        for ch in chars[index + 1:]:
+            if ch is None:
+                return left[-CONTEXT_CHARS:], right[:CONTEXT_CHARS]
+            right += ch
+        return left[-CONTEXT_CHARS:], (right + WHITESPACE_RE.sub("", after))[:CONTEXT_CHARS]
+
+
+def _gb_pair(ch: str) -> tuple[int, int] | None:
+    try:
+        encoded = ch.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    return (encoded[0], encoded[1]) if len(encoded) == 2 else None
+
+
+HABIT_RE = re.compile("(.[\u4e00-\u9fff”’）》」』])([ ,.:;\n])(.)", re.S)
+MIN_HABIT_SHARE = 0.5  # a guess only when the document is this consistent
+CLOSING_MARKS = "”’）》」』"
+SENTENCE_ENDS = "。！？!?…"
+
+
+def _char_class(ch: str) -> str:
+    """Classes of the characters around an eaten byte; sentence-final marks have no habit
+    (what follows them is as likely a digit as a separator)."""
+    if "\u4e00" <= ch <= "\u9fff":
+        return "cjk"
+    if ch and ch in CLOSING_MARKS:
+        return "closing"
+    if ch in ("\r", "\n"):
+        return "newline"
+    return "other"
+
+
+def _left_class(two: str) -> str:
+    """Class of the character before an eaten byte; a closing mark after a sentence end
+    (。” ！”) has no separator habit: a new sentence starts there."""
+    if two[-1:] in CLOSING_MARKS and two[:1] in SENTENCE_ENDS:
+        return "sentence_end"
+    return _char_class(two[-1:])
+
+
+def _ascii_habits(text: str) -> dict[tuple[str, str], str]:
+    """For (class before, class after), the separator ASCII byte the text uses between an
+    ideograph or closing mark and what follows, when consistent enough to guess an eaten one."""
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for match in HABIT_RE.finditer(text):
+        seen = counts.setdefault((_left_class(match.group(1)), _char_class(match.group(3))), {})
+        seen[match.group(2)] = seen.get(match.group(2), 0) + 1
+    habits = {}
+    for key, seen in counts.items():
+        byte, count = max(seen.items(), key=lambda item: item[1])
+        if count >= 3 and count >= MIN_HABIT_SHARE * sum(seen.values()):
+            habits[key] = byte
+    return habits

@@ -1,0 +1,249 @@
+"""Mojibake repair: text that was decoded with the wrong codec and saved again.
+
+- UTF-8 read as GBK/GB18030 or Big5 (``鍒樼埍鍔�``): re-encode each suspicious run with the
+  wrong codec and decode it as UTF-8; a U+FFFD inside the run stands for one lost UTF-8
+  continuation byte, which is chosen by the text model.
+- UTF-8 read as Latin-1/cp1252 (``Ã¥``): ftfy.
+- GBK/Big5 read as Latin-1/cp1252 (``ÖÐÎÄ``): re-encode the line, decode it as GBK/Big5.
+Every replacement must score clearly better with the text model.
+"""
+
+import re
+
+import ftfy
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+from pipeline.decode.textmodel import TextModel
+
+MIN_GAIN = 6.0  # nats a replacement must gain
+MIN_GAIN_PER_CHAR = 1.0
+CONTEXT = 3
+BEAM = 12
+UNLIKELY_SHORT_READING_RE = re.compile("[\u0250-\u1fff]")  # IPA, Greek, Cyrillic, ... in a Chinese text
+MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
+CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+# (codec the UTF-8 bytes were wrongly read with, repair name)
+WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
+# (codec the GB/Big5 bytes were wrongly read with, codec they really are, repair name)
+LEGACY_AS_LATIN = (
+    ("sloppy-windows-1252", "utf-8", "latin1_mojibake"),  # short runs ftfy leaves alone
+    ("latin-1", "utf-8", "latin1_mojibake"),
+    ("cp1252", "gbk", "gbk_decoded_as_latin1"),
+    ("latin-1", "gbk", "gbk_decoded_as_latin1"),
+    ("cp1252", "big5", "big5_decoded_as_latin1"),
+    ("latin-1", "big5", "big5_decoded_as_latin1"),
+)
+LATIN_MOJIBAKE_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+LATIN_CHARS = LATIN_MOJIBAKE_RE.pattern[1:-1]
+# Every UTF-8/GB lead byte read as Latin-1 is one of these (never NBSP alone).
+LATIN1_LETTER_RE = re.compile("[\u00a1-\u00ff]")
+CP1252_ONLY = set("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u20ac\u2122") | {
+    chr(cp) for cp in range(0x2013, 0x203B)
+}
+# GB/Big5 bytes read as Latin-1: high characters, with trail bytes 0x40-0x7E shown as ASCII.
+LATIN_RUN_RE = re.compile(f"[{LATIN_CHARS}]{{2,}}(?:[\\x40-\\x7e]?[{LATIN_CHARS}]{{2,}})*")
+# Non-ASCII runs; single spaces inside count (PDF text spaces out every character).
+NON_ASCII_RUN_RE = re.compile("[^\\x00-\\x7f](?:[^\\x00-\\x7f]| (?=[^\\x00-\\x7f]))*")
+# Well-formed three/four-byte UTF-8 (CJK, emoji; two-byte sequences are Latin/Greek/...,
+# and GB pairs often look like them); \x00 stands for a byte lost to U+FFFD.
+UTF8_SEQUENCES_RE = re.compile(
+    rb"(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00)"
+    rb"(?: ?(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00))*"
+)
+
+
+class MojibakeRepairer:
+    def __init__(self, model: TextModel) -> None:
+        self._model = model
+        # Characters whose bytes under a wrong codec are a UTF-8 lead for CJK text (E2-E9) plus
+        # a continuation byte: every re-read CJK UTF-8 character yields one of them.
+        marks = set()
+        for wrong, _ in WRONG_CJK_CODECS:
+            for lead in range(0xE2, 0xEA):  # U+2000-U+9FFF: punctuation, CJK symbols, ideographs
+                for trail in range(0x80, 0xC0):
+                    try:
+                        marks.add(bytes((lead, trail)).decode(wrong))
+                    except UnicodeDecodeError:
+                        continue
+        self._utf8_mark_re = re.compile("[" + re.escape("".join(sorted(marks))) + "]")
+
+    def repair(self, text: str) -> tuple[str, list[str]]:
+        kinds: list[str] = []
+        if LATIN_MOJIBAKE_RE.search(text):
+            text = self._latin_runs(text, kinds, MIN_LEGACY_RUN)
+            if any(kind.endswith("_decoded_as_latin1") for kind in kinds):
+                # The file has GB/Big5-as-Latin-1 damage: shorter runs are now credible too.
+                text = self._latin_runs(text, kinds, 2)
+        if self._utf8_mark_re.search(text):
+            text = self._utf8_as_cjk(text, kinds)
+        return text, kinds
+
+    def _better(self, candidate: str, original: str) -> bool:
+        """Whether the changed part of ``candidate`` (with a little context) reads clearly better."""
+        head = 0
+        limit = min(len(candidate), len(original))
+        while head < limit and candidate[head] == original[head]:
+            head += 1
+        tail = 0
+        while tail < limit - head and candidate[-1 - tail] == original[-1 - tail]:
+            tail += 1
+        head, tail = max(0, head - CONTEXT), max(0, tail - CONTEXT)
+        new, old = candidate[head:len(candidate) - tail], original[head:len(original) - tail]
+        gain = self._model.word_logp(new) - self._model.word_logp(old)
+        return gain > MIN_GAIN and gain > MIN_GAIN_PER_CHAR * min(len(new), len(old))
+
+    def _latin_runs(self, text: str, kinds: list[str], min_legacy_run: int) -> str:
+        """Runs of Latin-1/cp1252 characters: UTF-8 read as Latin-1 (ftfy) or GB/Big5 read as
+        Latin-1; the reading the model likes best wins."""
+        out, pos = [], 0
+        for match in LATIN_RUN_RE.finditer(text):
+            if not LATIN1_LETTER_RE.search(match.group()):
+                continue  # quotes and dashes alone: Chinese punctuation, not mojibake
+            best = None
+            for start, end in _trimmed(match):
+                span = text[start:end]
+                candidates = [(ftfy.fix_encoding(span), "latin1_mojibake")]
+                for wrong, right, kind in LEGACY_AS_LATIN:
+                    if right != "utf-8" and end - start < min_legacy_run:
+                        continue
+                    try:
+                        candidates.append((span.encode(wrong).decode(right), kind))
+                    except (UnicodeEncodeError, UnicodeDecodeError):
+                        continue
+                before = text[max(0, match.start() - CONTEXT):start]
+                after = text[end:match.end() + CONTEXT]
+                for fixed, kind in candidates:
+                    if end - start < MIN_LEGACY_RUN and UNLIKELY_SHORT_READING_RE.search(fixed):
+                        continue  # 'Ëµ' as UTF-8 is '˵': a GB pair (说) far more often
+                    gain = self._model.word_logp(before + fixed + after) - self._model.word_logp(before + span + after)
+                    if fixed != span and (best is None or gain > best[0]):
+                        best = (gain, start, end, fixed, kind, before, after)
+            if best and best[2] >= pos:
+                _, start, end, fixed, kind, before, after = best
+                if self._better(before + fixed + after, before + text[start:end] + after):
+                    out.append(text[pos:start])
+                    out.append(fixed)
+                    pos = end
+                    if kind not in kinds:
+                        kinds.append(kind)
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _utf8_as_cjk(self, text: str, kinds: list[str]) -> str:
+        out, pos = [], 0
+        document = self._model.document_ngrams(text)
+        for match in NON_ASCII_RUN_RE.finditer(text):
+            if not self._utf8_mark_re.search(match.group()):
+                continue
+            for wrong, kind in WRONG_CJK_CODECS:
+                left = ("".join(out[-2:]) + text[pos:match.start()])[-CONTEXT:]
+                fixes = self._utf8_spans(text, match.start(), match.end(), wrong, left, document)
+                if not fixes:
+                    continue
+                for begin, end, fixed in fixes:
+                    if begin >= pos:
+                        out.append(text[pos:begin])
+                        out.append(fixed)
+                        pos = end
+                if kind not in kinds:
+                    kinds.append(kind)
+                break
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _utf8_spans(
+        self, text: str, run_start: int, run_end: int, wrong: str, left: str, document
+    ) -> list[tuple[int, int, str]]:
+        """Sub-spans of text[run_start:run_end] whose ``wrong`` bytes are UTF-8, re-read;
+        ``left`` is the (already repaired) text before the run."""
+        data = bytearray()
+        offsets = {}  # byte offset -> text index
+        for index in range(run_start, run_end):
+            offsets[len(data)] = index
+            ch = text[index]
+            if ch == "\ufffd":
+                data.append(0)  # one lost byte, filled in by _reread
+                continue
+            try:
+                data += ch.encode(wrong)
+            except UnicodeEncodeError:
+                data.append(1)  # cannot be part of a UTF-8 sequence
+        offsets[len(data)] = run_end
+        fixes = []
+        for match in UTF8_SEQUENCES_RE.finditer(bytes(data)):
+            # One re-read character alone is weak evidence unless the run shows lost bytes.
+            if match.end() - match.start() < (3 if b"\x00" in match.group() else 6):
+                continue
+            starts = [o for o in range(match.start(), match.start() + 8) if o in offsets][:3]
+            end = match.end()
+            while end not in offsets:  # the last pair swallowed the next byte: an ASCII char
+                end += 1
+            end_index = offsets[end]
+            if end_index == run_end and end > match.end() and run_end < len(text):
+                end_index += 1
+            best = None
+            for start in starts:
+                begin = offsets[start]
+                before = left if begin == run_start else text[max(0, begin - CONTEXT):begin]
+                context = (before, text[end_index:end_index + CONTEXT])
+                fixed = self._reread(text[begin:end_index], wrong, context, document)
+                if fixed is not None and self._better(fixed, text[begin:end_index]):
+                    gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
+                    if best is None or gain > best[0]:
+                        best = (gain, begin, fixed)
+            if best:
+                fixes.append((best[1], end_index, best[2]))
+        return fixes
+
+    def _beam_score(self, text: str, document) -> float:
+        return self._model.logp(text) + self._model.document_bonus(text, document)
+
+    def _reread(self, run: str, wrong: str, context: tuple[str, str], document) -> str | None:
+        """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
+        pieces = []
+        for ch in run:
+            if ch == "\ufffd":
+                pieces.append(None)
+                continue
+            try:
+                pieces.append(ch.encode(wrong))
+            except UnicodeEncodeError:
+                return None
+        # Beam search over the lost bytes: the character model keeps the likeliest few
+        # prefixes, the word model picks among the finished ones.
+        beams = [b""]
+        for index, piece in enumerate(pieces):
+            if piece is not None:
+                beams = [beam + piece for beam in beams]
+                continue
+            rest = b"".join(p for p in pieces[index + 1:] if p is not None)
+            expanded = [beam + bytes((byte,)) for beam in beams for byte in CONTINUATION_BYTES]
+            expanded.sort(key=lambda c: self._beam_score(_in_context(c + rest, context), document), reverse=True)
+            beams = expanded[:BEAM]
+        data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context), document))
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+
+def _in_context(data: bytes, context: tuple[str, str]) -> str:
+    # Spaces between ideographs (PDF text) would hide the neighbours from the model.
+    return (context[0] + data.decode("utf-8", errors="replace") + context[1]).replace(" ", "")
+
+
+def _trimmed(match: re.Match) -> list[tuple[int, int]]:
+    """The run, and the run without cp1252-only marks at its edges (real quotes/dashes
+    next to the damage)."""
+    start, end = match.span()
+    text = match.string
+    spans = [(start, end)]
+    inner_start, inner_end = start, end
+    while inner_start < end and text[inner_start] in CP1252_ONLY:
+        inner_start += 1
+    while inner_end > inner_start and text[inner_end - 1] in CP1252_ONLY:
+        inner_end -= 1
+    for span in ((inner_start, end), (start, inner_end), (inner_start, inner_end)):
+        if span[1] - span[0] >= 2 and span not in spans:
+            spans.append(span)
+    return spans

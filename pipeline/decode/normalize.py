@@ -1,0 +1,58 @@
+"""Text normalisation after decoding: pinyin annotations, NFC, full-width Latin/digits,
+traditional to simplified. Chinese (full-width) punctuation is kept."""
+
+import re
+import unicodedata
+
+import opencc
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# One pinyin syllable: optional initial, a final; lower-case, tone marks optional.
+SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv{TONE_VOWELS}][a-zü{TONE_VOWELS}]{{0,4}}"
+# A syllable in parentheses right after an ideograph. "(" may be missing when the
+# annotation's first byte was eaten by a damaged multi-byte run (see misalignment.py).
+ANNOTATION_RE = re.compile(rf"(?<=[{CJK}])\(?({SYLLABLE})\)")
+TONED_RE = re.compile(f"[{TONE_VOWELS}]")
+FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp - 0xFEE0).isalnum()}
+FULLWIDTH_ALNUM_RE = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
+SIMPLIFIED_CHANGE_SHARE = 0.02  # share of ideographs t2s changes above which the source is traditional
+
+
+class Normalizer:
+    def __init__(self) -> None:
+        self._t2s = opencc.OpenCC("t2s")
+
+    def remove_pinyin(self, text: str) -> tuple[str, bool]:
+        """Drop ``(pīn)`` annotations. Toneless syllables count only in texts that also carry
+        toned ones, so ``(APP)`` or ``(le)`` in a clean text stay."""
+        matches = list(ANNOTATION_RE.finditer(text))
+        if not any(TONED_RE.search(m.group(1)) for m in matches):
+            return text, False
+        out, pos = [], 0
+        for match in matches:
+            if not match.group(0).startswith("(") and not TONED_RE.search(match.group(1)):
+                continue
+            out.append(text[pos:match.start()])
+            pos = match.end()
+        out.append(text[pos:])
+        return "".join(out), True
+
+    def to_simplified(self, text: str) -> tuple[str, bool]:
+        """(simplified text, whether the source was traditional)."""
+        simplified = self._t2s.convert(text)
+        if simplified == text:
+            return text, False
+        changed = sum(1 for a, b in zip(text, simplified) if a != b)
+        ideographs = len(re.findall(f"[{CJK}]", text))
+        return simplified, changed > SIMPLIFIED_CHANGE_SHARE * max(ideographs, 1)
+
+    @staticmethod
+    def fullwidth_to_halfwidth(text: str) -> tuple[str, bool]:
+        if not FULLWIDTH_ALNUM_RE.search(text):
+            return text, False
+        return FULLWIDTH_ALNUM_RE.sub(lambda m: m.group().translate(FULLWIDTH_ALNUM), text), True
+
+    @staticmethod
+    def nfc(text: str) -> str:
+        return unicodedata.normalize("NFC", text)

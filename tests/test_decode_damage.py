@@ -1,0 +1,191 @@
+"""Damage generators for each mojibake kind, applied to seed text at random places.
+
+The issue asks repaired == original in >= 95% of cases per kind. The tests below run a
+fixed sample per kind against floors; run this file as a script for the figures of the
+closing note:  python tests/test_decode_damage.py 200 100000   (200 trials, whole seeds)
+
+Measured 2026-11-22 (200 trials each, whole clean seeds, seed 11):
+  utf8_decoded_as_gbk, GB18030/cp936 reader   85.0%   (lossy Python gbk reader: 73.0%)
+  latin1_mojibake                             100.0%
+  gbk_decoded_as_latin1                        95.0%
+  gbk_decoded_as_utf8 (GB spans in UTF-8)      98.0%
+  gbk_misalignment, '?' marker (as seed 002)   55.0%   (60.0% counting an eaten ASCII byte as unknowable)
+  gbk_misalignment, byte lost, U+FFFD reader   62.0%   (71.5%)
+Misses are mostly a lost byte whose character only a sentence-level language model could
+choose (邮政/邮件, 四大/四川); the repaired run is otherwise right.
+"""
+
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+from conftest import seed_bytes
+from pipeline.decode import DecodeError
+
+CLEAN_SEEDS = ("000", "001", "003", "004")
+EXCERPT = 160  # characters of seed text around each damage: keeps trials fast
+CJK_RE = re.compile("[\u4e00-\u9fff]")
+
+
+def excerpts(rng: random.Random, size: int = EXCERPT):
+    """Endless random excerpts of the clean seeds that start and end on whole lines."""
+    texts = [seed_bytes(p).decode("utf-8") for p in CLEAN_SEEDS]
+    while True:
+        text = rng.choice(texts)
+        start = text.rfind("\n", 0, rng.randrange(max(1, len(text) - size))) + 1
+        end = text.find("\n", start + size)
+        excerpt = text[start:end if end > 0 else len(text)]
+        yield excerpt.encode("gbk", errors="ignore").decode("gbk")  # every kind can damage it
+
+
+def _span(text: str, rng: random.Random, min_len=2, max_len=24) -> tuple[int, int]:
+    """A random span starting on an ideograph."""
+    starts = [m.start() for m in CJK_RE.finditer(text)]
+    start = rng.choice(starts)
+    return start, min(len(text), start + rng.randint(min_len, max_len))
+
+
+def utf8_as_gb18030(text, rng):
+    """Lossless: GB18030/cp936 readers show user-defined pairs as private-use characters."""
+    a, b = _span(text, rng)
+    return (text[:a] + text[a:b].encode("utf-8").decode("gb18030", errors="replace") + text[b:]).encode("utf-8")
+
+
+def utf8_as_strict_gbk(text, rng):
+    """Lossy: Python's gbk turns each byte it cannot pair into U+FFFD."""
+    a, b = _span(text, rng)
+    return (text[:a] + text[a:b].encode("utf-8").decode("gbk", errors="replace") + text[b:]).encode("utf-8")
+
+
+def utf8_as_latin1(text, rng):
+    a, b = _span(text, rng)
+    codec = rng.choice(["latin-1", "sloppy-windows-1252"])
+    return (text[:a] + text[a:b].encode("utf-8").decode(codec) + text[b:]).encode("utf-8")
+
+
+def gbk_as_latin1(text, rng):
+    a, b = _span(text, rng, 4, 40)
+    codec = rng.choice(["latin-1", "sloppy-windows-1252"])
+    return (text[:a] + text[a:b].encode("gbk").decode(codec) + text[b:]).encode("utf-8")
+
+
+def gbk_in_utf8(text, rng):
+    a, b = _span(text, rng)
+    return text[:a].encode("utf-8") + text[a:b].encode("gbk") + text[b:].encode("utf-8")
+
+
+def _misaligned(text: str, rng: random.Random, marker: bool) -> bytes:
+    """GBK bytes with one lead byte lost, decoded again and saved as UTF-8.
+
+    marker=True: a converter that shows the lost byte as '?' and turns each invalid pair
+    into one '?' (eating both bytes), as in seed 002; marker=False: the byte is simply gone
+    and Python's decoder replaces an invalid lead with U+FFFD (eating only it)."""
+    data = text.encode("gbk")
+    leads, i = [], 0
+    while i < len(data):
+        if data[i] >= 0x80:
+            leads.append(i)
+            i += 2
+        else:
+            i += 1
+    cut = rng.choice(leads)
+    head = data[:cut].decode("gbk")
+    tail = data[cut + 1:]
+    if not marker:
+        return (head + tail.decode("gb18030", errors="replace")).encode("utf-8")
+    out, i = ["?"], 0
+    while i < len(tail):
+        if tail[i] < 0x80:
+            out.append(chr(tail[i]))
+            i += 1
+            continue
+        try:
+            out.append(tail[i:i + 2].decode("gb18030"))
+        except UnicodeDecodeError:
+            out.append("?")
+        i += 2
+    return (head + "".join(out)).encode("utf-8")
+
+
+def misaligned_marked(text, rng):
+    return _misaligned(text, rng, marker=True)
+
+
+def misaligned_lost(text, rng):
+    return _misaligned(text, rng, marker=False)
+
+
+KINDS = {
+    "utf8_decoded_as_gbk (gb18030)": utf8_as_gb18030,
+    "utf8_decoded_as_gbk (lossy gbk)": utf8_as_strict_gbk,
+    "latin1_mojibake": utf8_as_latin1,
+    "gbk_decoded_as_latin1": gbk_as_latin1,
+    "gbk_decoded_as_utf8": gbk_in_utf8,
+    "gbk_misalignment (? marker)": misaligned_marked,
+    "gbk_misalignment (lost byte)": misaligned_lost,
+}
+
+
+def repaired_rate(decoder, damage, trials: int, seed: int = 7, size: int = EXCERPT) -> tuple[float, float]:
+    """(exact repair rate, rate counting an unrecoverable eaten ASCII byte as repaired)."""
+    rng = random.Random(seed)
+    source = excerpts(rng, size)
+    exact = lenient = 0
+    for _ in range(trials):
+        text = next(source)
+        expected = decoder.decode(text.encode("utf-8")).text
+        try:
+            got = decoder.decode(damage(text, rng)).text
+        except DecodeError:
+            continue
+        exact += got == expected
+        pattern = "".join("." if ch == "\ufffd" else re.escape(ch) for ch in got)
+        lenient += got == expected or re.fullmatch(pattern, expected, re.S) is not None
+    return exact / trials, lenient / trials
+
+
+@pytest.fixture(scope="module")
+def decoder():
+    from pipeline.decode import Decoder
+
+    return Decoder()
+
+
+# The issue's target is 95% for every kind. Kinds that lose information (a lost byte whose
+# value only a language model can guess) do not reach it yet; these floors pin what the
+# stage achieves on this sample so that regressions fail (figures: see module docstring).
+FLOORS = {
+    "utf8_decoded_as_gbk (gb18030)": 0.6,
+    "utf8_decoded_as_gbk (lossy gbk)": 0.45,
+    "latin1_mojibake": 0.95,
+    "gbk_decoded_as_latin1": 0.9,
+    "gbk_decoded_as_utf8": 0.8,
+    "gbk_misalignment (? marker)": 0.35,
+    "gbk_misalignment (lost byte)": 0.45,
+}
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_damage_repair_rate(decoder, kind):
+    exact, lenient = repaired_rate(decoder, KINDS[kind], trials=40, size=600)
+    assert lenient >= FLOORS[kind], (kind, exact, lenient)
+
+
+if __name__ == "__main__":
+    from pipeline.decode import Decoder
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    size = int(sys.argv[2]) if len(sys.argv) > 2 else EXCERPT  # 100000: whole seed documents
+    dec = Decoder()
+    for name, damage in KINDS.items():
+        exact, lenient = repaired_rate(dec, damage, n, seed=11, size=size)
+        print(f"{name:32s} exact {exact:6.1%}   eaten-ASCII-as-unknown {lenient:6.1%}   (n={n}, excerpt {size})")
