@@ -124,8 +124,7 @@ class MisalignmentRepairer:
                 repaired = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], habits, document)
                 if repaired is None or any(is_private_use(ch) for ch in repaired):
                     continue
-                before = text[max(0, begin - CONTEXT):begin]
-                after = text[end:end + CONTEXT]
+                before, after = _context(text, begin, end)
                 # An eaten ASCII byte is unknowable: neither credit nor blame the repair for it.
                 scored = repaired.replace(UNRECOVERABLE, "")
                 plain = self._model.word_logp(before + scored + after)
@@ -303,6 +302,14 @@ class MisalignmentRepairer:
                 return left[-CONTEXT_CHARS:], right[:CONTEXT_CHARS]
             right += ch
         return left[-CONTEXT_CHARS:], (right + WHITESPACE_RE.sub("", after))[:CONTEXT_CHARS]
+
+
+def _context(text: str, begin: int, end: int) -> tuple[str, str]:
+    """CONTEXT characters each side of a run, line breaks and spaces dropped (PDF text
+    breaks lines and spaces out characters inside words)."""
+    before = WHITESPACE_RE.sub("", text[max(0, begin - 3 * CONTEXT):begin])[-CONTEXT:]
+    after = WHITESPACE_RE.sub("", text[end:end + 3 * CONTEXT])[:CONTEXT]
+    return before, after
 
 
 def _gb_pair(ch: str) -> tuple[int, int] | None:
