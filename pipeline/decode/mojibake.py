@@ -21,6 +21,7 @@ CONTEXT = 3
 BEAM = 12
 UNLIKELY_SHORT_READING_RE = re.compile("[\u0250-\u1fff]")  # IPA, Greek, Cyrillic, ... in a Chinese text
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
+WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
 CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
@@ -184,8 +185,12 @@ class MojibakeRepairer:
             best = None
             for start in starts:
                 begin = offsets[start]
-                before = left if begin == run_start else text[max(0, begin - CONTEXT):begin]
-                context = (before, text[end_index:end_index + CONTEXT])
+                before = left if begin == run_start else text[max(0, begin - 4 * CONTEXT):begin]
+                # Line breaks and spaces (PDF text) would hide the neighbours from the model.
+                context = (
+                    WHITESPACE_RE.sub("", before)[-CONTEXT:],
+                    _reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
+                )
                 fixed = self._reread(text[begin:end_index], wrong, context, document)
                 if fixed is not None and self._better(fixed, text[begin:end_index]):
                     gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
@@ -227,9 +232,19 @@ class MojibakeRepairer:
             return None
 
 
+def _reread_ahead(text: str, wrong: str) -> str:
+    """The text after a run, re-read as UTF-8 when its start is more of the same damage
+    (a damaged span crossing a line break): the model should see the real neighbours."""
+    try:
+        data = text.encode(wrong)
+    except UnicodeEncodeError:
+        return text
+    reread = data.decode("utf-8", errors="replace").partition("\ufffd")[0]
+    return reread if len(reread) >= 2 else text
+
+
 def _in_context(data: bytes, context: tuple[str, str]) -> str:
-    # Spaces between ideographs (PDF text) would hide the neighbours from the model.
-    return (context[0] + data.decode("utf-8", errors="replace") + context[1]).replace(" ", "")
+    return WHITESPACE_RE.sub("", context[0] + data.decode("utf-8", errors="replace") + context[1])
 
 
 def _trimmed(match: re.Match) -> list[tuple[int, int]]:
