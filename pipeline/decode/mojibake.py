@@ -18,6 +18,8 @@ from pipeline.decode.textmodel import TextModel
 MIN_GAIN = 6.0  # nats a replacement must gain
 MIN_GAIN_PER_CHAR = 1.0
 CONTEXT = 3
+LOST_BYTE_COST = 4.0  # nats a U+FFFD counts against the damaged reading
+REPLACEMENT_RE = re.compile("\ufffd")
 BEAM = 12
 UNLIKELY_SHORT_READING_RE = re.compile("[\u0250-\u1fff]")  # IPA, Greek, Cyrillic, ... in a Chinese text
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
@@ -79,7 +81,7 @@ class MojibakeRepairer:
             text = self._utf8_as_cjk(text, kinds)
         return text, kinds
 
-    def _better(self, candidate: str, original: str) -> bool:
+    def _better(self, candidate: str, original: str, bonus: float = 0.0) -> bool:
         """Whether the changed part of ``candidate`` (with a little context) reads clearly better."""
         head = 0
         limit = min(len(candidate), len(original))
@@ -90,7 +92,7 @@ class MojibakeRepairer:
             tail += 1
         head, tail = max(0, head - CONTEXT), max(0, tail - CONTEXT)
         new, old = candidate[head:len(candidate) - tail], original[head:len(original) - tail]
-        gain = self._model.word_logp(new) - self._model.word_logp(old)
+        gain = self._model.word_logp(new) - self._model.word_logp(old) + bonus
         return gain > MIN_GAIN and gain > MIN_GAIN_PER_CHAR * min(len(new), len(old))
 
     def _latin_runs(self, text: str, kinds: list[str], min_legacy_run: int) -> str:
@@ -192,8 +194,11 @@ class MojibakeRepairer:
                     _reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
                 )
                 fixed = self._reread(text[begin:end_index], wrong, context, document)
-                if fixed is not None and self._better(fixed, text[begin:end_index]):
-                    gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
+                # A U+FFFD is evidence of damage, not a reason for any re-read: it counts as a
+                # lost byte (a misaligned GBK pair leaves the same trace).
+                damaged, lost = REPLACEMENT_RE.subn("", text[begin:end_index])
+                if fixed is not None and self._better(fixed, damaged, LOST_BYTE_COST * lost):
+                    gain = self._model.word_logp(fixed) - self._model.word_logp(damaged) + LOST_BYTE_COST * lost
                     if best is None or gain > best[0]:
                         best = (gain, begin, fixed)
             if best:
