@@ -8,6 +8,7 @@
 Every replacement must score clearly better with the text model.
 """
 
+import heapq
 import re
 
 import ftfy
@@ -21,10 +22,12 @@ CONTEXT = 3
 LOST_BYTE_COST = 4.0  # nats a U+FFFD counts against the damaged reading
 REPLACEMENT_RE = re.compile("\ufffd")
 BEAM = 12
+PAIR_BEAMS = 4  # prefixes extended by two lost bytes at once
 UNLIKELY_SHORT_READING_RE = re.compile("[\u0250-\u1fff]")  # IPA, Greek, Cyrillic, ... in a Chinese text
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
-CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
+CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second in CONTINUATION_BYTES]
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
 # (codec the GB/Big5 bytes were wrongly read with, codec they really are, repair name)
@@ -208,6 +211,11 @@ class MojibakeRepairer:
     def _beam_score(self, text: str, document) -> float:
         return self._model.logp(text) + self._model.document_bonus(text, document)
 
+    def _choice_score(self, text: str, document) -> float:
+        """Word model (which favours frequent one-character words) plus character bigram
+        model (which knows which characters follow each other): for choosing lost bytes."""
+        return self._model.word_logp(text, document) + self._model.logp(text)
+
     def _reread(self, run: str, wrong: str, context: tuple[str, str], document) -> str | None:
         """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
         pieces = []
@@ -222,15 +230,30 @@ class MojibakeRepairer:
         # Beam search over the lost bytes: the character model keeps the likeliest few
         # prefixes, the word model picks among the finished ones.
         beams = [b""]
-        for index, piece in enumerate(pieces):
+        index = 0
+        while index < len(pieces):
+            piece = pieces[index]
+            index += 1
             if piece is not None:
                 beams = [beam + piece for beam in beams]
                 continue
-            rest = b"".join(p for p in pieces[index + 1:] if p is not None)
-            expanded = [beam + bytes((byte,)) for beam in beams for byte in CONTINUATION_BYTES]
+            # Two lost bytes in a row are chosen together: one alone leaves the character
+            # incomplete, which the model cannot score.
+            if index < len(pieces) and pieces[index] is None:
+                index += 1
+                # 4096 fills: a cheap look at the completed character and its left
+                # neighbour keeps the few worth the full score.
+                expanded = heapq.nlargest(
+                    BEAM * 4,
+                    (beam + fill for beam in beams[:PAIR_BEAMS] for fill in CONTINUATION_PAIRS),
+                    key=lambda c: self._model.logp(c[-8:].decode("utf-8", errors="replace")[-2:]),
+                )
+            else:
+                expanded = [beam + fill for beam in beams for fill in CONTINUATION_BYTES]
+            rest = b"".join(p for p in pieces[index:] if p is not None)
             expanded.sort(key=lambda c: self._beam_score(_in_context(c + rest, context), document), reverse=True)
             beams = expanded[:BEAM]
-        data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context), document))
+        data = max(beams, key=lambda c: self._choice_score(_in_context(c, context), document))
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
