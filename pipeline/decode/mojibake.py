@@ -19,8 +19,6 @@ from pipeline.decode.textmodel import TextModel
 MIN_GAIN = 6.0  # nats a replacement must gain
 MIN_GAIN_PER_CHAR = 1.0
 CONTEXT = 3
-LOST_BYTE_COST = 4.0  # nats a U+FFFD counts against the damaged reading
-REPLACEMENT_RE = re.compile("\ufffd")
 BEAM = 12
 PAIR_BEAMS = 4  # prefixes extended by two lost bytes at once
 UNLIKELY_SHORT_READING_RE = re.compile("[\u0250-\u1fff]")  # IPA, Greek, Cyrillic, ... in a Chinese text
@@ -84,7 +82,7 @@ class MojibakeRepairer:
             text = self._utf8_as_cjk(text, kinds)
         return text, kinds
 
-    def _better(self, candidate: str, original: str, bonus: float = 0.0) -> bool:
+    def _better(self, candidate: str, original: str) -> bool:
         """Whether the changed part of ``candidate`` (with a little context) reads clearly better."""
         head = 0
         limit = min(len(candidate), len(original))
@@ -95,7 +93,7 @@ class MojibakeRepairer:
             tail += 1
         head, tail = max(0, head - CONTEXT), max(0, tail - CONTEXT)
         new, old = candidate[head:len(candidate) - tail], original[head:len(original) - tail]
-        gain = self._model.word_logp(new) - self._model.word_logp(old) + bonus
+        gain = self._model.word_logp(new) - self._model.word_logp(old)
         return gain > MIN_GAIN and gain > MIN_GAIN_PER_CHAR * min(len(new), len(old))
 
     def _latin_runs(self, text: str, kinds: list[str], min_legacy_run: int) -> str:
@@ -197,11 +195,8 @@ class MojibakeRepairer:
                     _reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
                 )
                 fixed = self._reread(text[begin:end_index], wrong, context, document)
-                # A U+FFFD is evidence of damage, not a reason for any re-read: it counts as a
-                # lost byte (a misaligned GBK pair leaves the same trace).
-                damaged, lost = REPLACEMENT_RE.subn("", text[begin:end_index])
-                if fixed is not None and self._better(fixed, damaged, LOST_BYTE_COST * lost):
-                    gain = self._model.word_logp(fixed) - self._model.word_logp(damaged) + LOST_BYTE_COST * lost
+                if fixed is not None and self._better(fixed, text[begin:end_index]):
+                    gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
                     if best is None or gain > best[0]:
                         best = (gain, begin, fixed)
             if best:
