@@ -206,11 +206,6 @@ class MojibakeRepairer:
     def _beam_score(self, text: str, document) -> float:
         return self._model.logp(text) + self._model.document_bonus(text, document)
 
-    def _choice_score(self, text: str, document) -> float:
-        """Word model (which favours frequent one-character words) plus character bigram
-        model (which knows which characters follow each other): for choosing lost bytes."""
-        return self._model.word_logp(text, document) + self._model.logp(text)
-
     def _reread(self, run: str, wrong: str, context: tuple[str, str], document) -> str | None:
         """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
         pieces = []
@@ -248,7 +243,7 @@ class MojibakeRepairer:
             rest = b"".join(p for p in pieces[index:] if p is not None)
             expanded.sort(key=lambda c: self._beam_score(_in_context(c + rest, context), document), reverse=True)
             beams = expanded[:BEAM]
-        data = max(beams, key=lambda c: self._choice_score(_in_context(c, context), document))
+        data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context), document))
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
