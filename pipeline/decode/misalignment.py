@@ -34,6 +34,9 @@ LOOKBACK = 40  # how far before an improbable character an unmarked run may star
 CONTEXT = 4  # characters each side of a run scored with it
 MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
 MARKER_COST = 4.0  # nats a '?'/U+FFFD marker counts against the damaged reading
+# '??' with both bytes of a character lost stands for a character and an ASCII byte: the
+# markers then cost what a character would.
+WHOLE_CHAR_MARKER_COST = 10.0
 BOUND_SLACK = 10.0  # character vs word model disagreement allowed in the optimistic bound
 SUSPICIOUS_WINDOW_SCORE = -10.0  # mean log-prob around an unmarked anchor worth a search
 CHOICE_WORD_COST = 3.0  # nats per word when choosing lost bytes (favours words over single characters)
@@ -41,6 +44,7 @@ WHITESPACE_RE = re.compile(r"\s+")
 MARKERS_RE = re.compile(f"[{MARKERS}]")
 IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
 ANNOTATION_RE = re.compile(rf"{SYLLABLE}\)")
+PUNCTUATION_CANDIDATES = "，。、；：“”‘’（）《》！？"
 # Single bytes >= 0x80 that Windows code page 936 shows as a character: a trail byte can
 # resynchronise the stream as one of these.
 SINGLE_BYTE_TRAILS = {"€": 0x80}
@@ -50,6 +54,7 @@ FULLWIDTH_BYTES[" "] = "\u3000".encode("gbk")
 del FULLWIDTH_BYTES["?"]  # inside a run '?' is a marker
 
 UNKNOWN_LEAD, UNKNOWN_TRAIL, EATEN_ASCII = "lead", "trail", "ascii"
+UNKNOWN_CHAR = ("char", None)  # both bytes lost: '?' for the lead, '?' for trail + ASCII byte
 UNRECOVERABLE = "\ufffd"  # stands for an ASCII byte the damage swallowed
 
 
@@ -131,7 +136,8 @@ class MisalignmentRepairer:
                 # Markers cost little: a repair must earn its gain mostly by fixing improbable
                 # characters, not by removing '?' (text converted lossily is full of them).
                 damaged, markers = MARKERS_RE.subn("", text[begin:end])
-                gain = plain - self._model.word_logp(before + damaged + after) + MARKER_COST * markers
+                marker_cost = WHOLE_CHAR_MARKER_COST if UNKNOWN_CHAR in tokens else MARKER_COST
+                gain = plain - self._model.word_logp(before + damaged + after) + marker_cost * markers
                 if gain <= MIN_GAIN:
                     continue
                 # Among repairs, prefer the one whose words recur elsewhere in the document.
@@ -183,6 +189,11 @@ class MisalignmentRepairer:
         if i >= len(seg) or len(results) >= MAX_BRANCHES or pending is None and tokens:
             return
         ch = seg[i]
+        if ch == "?" and i == 0 and seg[:1] == "?" and not tokens:
+            # '??': the lost lead's trail made an invalid pair with an ASCII byte: the
+            # character is unknown, the ASCII byte eaten.
+            results.append(([UNKNOWN_CHAR, EATEN_ASCII], 1))
+            return
         if ch in MARKERS and pending is not None:
             lost = [(UNKNOWN_TRAIL, pending)]
             results.append((tokens + lost + ([EATEN_ASCII] if ch == "?" else []), i + 1))
@@ -224,7 +235,10 @@ class MisalignmentRepairer:
         shortlists = {}
         for i in unknown:
             kind, byte = tokens[i]
-            choices = self._by_trail.get(byte) if kind == UNKNOWN_LEAD else self._by_lead.get(byte)
+            if tokens[i] == UNKNOWN_CHAR:
+                choices = self._neighbour_words(*self._known_context(chars, i, before, after_text), document)
+            else:
+                choices = self._by_trail.get(byte) if kind == UNKNOWN_LEAD else self._by_lead.get(byte)
             if not choices:
                 return None
             left, right = self._known_context(chars, i, before, after_text)
@@ -268,6 +282,17 @@ class MisalignmentRepairer:
                 key = (_left_class((before + "".join(out))[-2:]), _char_class(after[:1]))
                 out.append(habits.get(key, UNRECOVERABLE))
         return "".join(out)
+
+    def _neighbour_words(self, left: str, right: str, document) -> list[str]:
+        """Candidates for a character whose bytes are both unknown: those making a bigram
+        with a neighbour in a dictionary word or elsewhere in the document, and punctuation;
+        only two-byte GB characters whose trail byte could not pair with an ASCII byte."""
+        model = self._model
+        candidates = {
+            *model.followers(left[-1:]), *model.precursors(right[:1]), *PUNCTUATION_CANDIDATES,
+            *document.followers(left[-1:]), *document.precursors(right[:1]),
+        }
+        return [ch for ch in candidates if (pair := _gb_pair(ch)) and pair[1] >= 0x81 and not is_private_use(ch)]
 
     def _makes_word(self, left: str, ch: str, right: str, document) -> bool:
         """Whether ``ch`` makes a known bigram or a dictionary word with its neighbours,

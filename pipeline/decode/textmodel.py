@@ -46,9 +46,11 @@ class TextModel:
         self._char_prob = {ch: count / total for ch, count in chars.items()}
         self._cond = {}  # P(b | a) from in-word bigrams
         self._followers: dict[str, list[str]] = {}
+        self._precursors: dict[str, list[str]] = {}
         for pair, count in _read_counts("bigrams.tsv").items():
             self._cond[pair] = count / chars[pair[0]]
             self._followers.setdefault(pair[0], []).append(pair[1])
+            self._precursors.setdefault(pair[1], []).append(pair[0])
         self._class_cache: dict[str, float] = {}
         # Word level: jieba's own dictionary and max-probability segmentation, for choosing
         # between short candidate repairs (a character model cannot tell 指导开展 from 指导弹展).
@@ -73,6 +75,10 @@ class TextModel:
     def followers(self, ch: str) -> list[str]:
         """Characters that follow ``ch`` inside some dictionary word."""
         return self._followers.get(ch, [])
+
+    def precursors(self, ch: str) -> list[str]:
+        """Characters that precede ``ch`` inside some dictionary word."""
+        return self._precursors.get(ch, [])
 
     def char_logp(self, ch: str) -> float:
         logp = self._unigram.get(ch)
@@ -170,12 +176,23 @@ class DocumentNgrams:
         self._counts: collections.Counter | None = None
 
     def get(self, gram: str, default: int = 0) -> int:
+        return self._ngrams().get(gram, default)
+
+    def followers(self, ch: str) -> set[str]:
+        """Characters that follow ``ch`` somewhere in the document."""
+        return {gram[1] for gram in self._ngrams() if len(gram) == 2 and gram[0] == ch}
+
+    def precursors(self, ch: str) -> set[str]:
+        """Characters that precede ``ch`` somewhere in the document."""
+        return {gram[0] for gram in self._ngrams() if len(gram) == 2 and gram[1] == ch}
+
+    def _ngrams(self) -> collections.Counter:
         if self._counts is None:
             self._counts = collections.Counter()
             for run in CJK_RUN_RE.findall(WHITESPACE_RE.sub("", self._text)):
                 self._counts.update(run[i:i + 2] for i in range(len(run) - 1))
                 self._counts.update(run[i:i + 3] for i in range(len(run) - 2))
-        return self._counts.get(gram, default)
+        return self._counts
 
 
 def _class_prior(ch: str) -> float:
