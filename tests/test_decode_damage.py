@@ -153,6 +153,13 @@ def repaired_rate(decoder, damage, trials: int, seed: int = 7, size: int = EXCER
     return exact / trials, lenient / trials
 
 
+def _marked_loss_at(text: str, index: int) -> bytes:
+    """``text`` with the lead byte of its character ``index`` lost, as the '?' converter shows it."""
+    rng = random.Random(0)
+    rng.choice = lambda leads: len(text[:index].encode("gbk"))  # the cut is the given character
+    return _misaligned(text, rng, marker=True)
+
+
 @pytest.fixture(scope="module")
 def decoder():
     from pipeline.decode import Decoder
@@ -172,6 +179,23 @@ FLOORS = {
     "gbk_misalignment (? marker)": 0.35,
     "gbk_misalignment (lost byte)": 0.45,
 }
+
+
+def test_both_bytes_of_a_character_lost(decoder):
+    # 势 loses its lead; its trail byte pairs with the ASCII comma into one '?': '优??主动'.
+    text = "邮政发挥网点覆盖城乡的优势,主动融入乡村振兴。"
+    damaged = _marked_loss_at(text, text.index("势"))
+    assert "优??主动".encode() in damaged
+    assert "优势" in decoder.decode(damaged).text
+
+
+def test_lost_utf8_bytes_judged_across_a_line_break(decoder):
+    # UTF-8 read as GBK by a lossy reader, the damage crossing a PDF line break inside a word.
+    text = "公司建成县乡村三级物流体\n\n系，为城区居民服务。"
+    start, end = text.index("乡"), text.index("为")
+    damaged = text[:start] + text[start:end].encode("utf-8").decode("gbk", errors="replace") + text[end:]
+    assert "\ufffd" in damaged
+    assert decoder.decode(damaged.encode("utf-8")).text == text
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
