@@ -38,7 +38,7 @@ MARKER_COST = 4.0  # nats a '?'/U+FFFD marker counts against the damaged reading
 # markers then cost what a character would.
 WHOLE_CHAR_MARKER_COST = 10.0
 BOUND_SLACK = 10.0  # character vs word model disagreement allowed in the optimistic bound
-SUSPICIOUS_WINDOW_SCORE = -10.0  # mean log-prob around an unmarked anchor worth a search
+SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
 CHOICE_WORD_COST = 3.0  # nats per word when choosing lost bytes (favours words over single characters)
 WHITESPACE_RE = re.compile(r"\s+")
 MARKERS_RE = re.compile(f"[{MARKERS}]")
