@@ -168,16 +168,17 @@ def decoder():
 
 
 # The target is 95% for every kind. Kinds that lose information (a lost byte whose
-# value only a language model can guess) do not reach it yet; these floors pin what the
-# stage achieves on this sample so that regressions fail (figures: see module docstring).
+# value only a language model can guess) do not reach it yet; these floors sit just below
+# what the stage achieves on this sample (40 trials, 600-character excerpts, seed 7:
+# 75 70 100 95 95 55 67.5 %) so that regressions fail (whole-seed figures: module docstring).
 FLOORS = {
-    "utf8_decoded_as_gbk (gb18030)": 0.6,
-    "utf8_decoded_as_gbk (lossy gbk)": 0.45,
+    "utf8_decoded_as_gbk (gb18030)": 0.7,
+    "utf8_decoded_as_gbk (lossy gbk)": 0.65,
     "latin1_mojibake": 0.95,
     "gbk_decoded_as_latin1": 0.9,
-    "gbk_decoded_as_utf8": 0.8,
-    "gbk_misalignment (? marker)": 0.35,
-    "gbk_misalignment (lost byte)": 0.45,
+    "gbk_decoded_as_utf8": 0.9,
+    "gbk_misalignment (? marker)": 0.5,
+    "gbk_misalignment (lost byte)": 0.6,
 }
 
 

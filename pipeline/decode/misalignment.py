@@ -11,7 +11,9 @@ Repair: re-encode the damaged run with GB18030, put the lost byte back (chosen b
 text model among all bytes that make a valid character), decode again, and keep the
 result only when the model scores it clearly better than the damaged text. ASCII
 punctuation inside a run may stand for a full-width form that a later step normalised,
-so both readings are tried.
+so both readings are tried. A '?' right after the lost-byte '?' means the lead's trail byte
+made an invalid pair with an ASCII byte: both bytes of that character are gone, and it is
+chosen among the characters that make a word with its neighbours (dictionary or document).
 """
 
 import itertools
