@@ -41,6 +41,7 @@ MARKER_COST = 4.0  # nats a '?'/U+FFFD marker counts against the damaged reading
 WHOLE_CHAR_MARKER_COST = 10.0
 BOUND_SLACK = 10.0  # character vs word model disagreement allowed in the optimistic bound
 SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
+CHOICE_WORD_COST = 3.0  # nats per word when choosing lost bytes (favours words over single characters)
 WHITESPACE_RE = re.compile(r"\s+")
 MARKERS_RE = re.compile(f"[{MARKERS}]")
 IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
@@ -190,7 +191,7 @@ class MisalignmentRepairer:
         if i >= len(seg) or len(results) >= MAX_BRANCHES or pending is None and tokens:
             return
         ch = seg[i]
-        if i == 0 and ch == "?" and not tokens:
+        if ch == "?" and i == 0 and seg[:1] == "?" and not tokens:
             # '??': the lost lead's trail made an invalid pair with an ASCII byte: the
             # character is unknown, the ASCII byte eaten.
             results.append(([UNKNOWN_CHAR, EATEN_ASCII], 1))
@@ -246,11 +247,7 @@ class MisalignmentRepairer:
             ranked = sorted(choices, key=lambda c: self._model.logp(left + c + right), reverse=True)
             # Also every choice that makes a known bigram with a neighbour, in the dictionary
             # or elsewhere in this document.
-            pairs = [
-                c for c in ranked[SHORTLIST:]
-                if self._model.is_bigram(left[-1:] + c) or self._model.is_bigram(c + right[:1])
-                or document.get(left[-1:] + c) or document.get(c + right[:1])
-            ]
+            pairs = [c for c in ranked[SHORTLIST:] if self._makes_word(left, c, right, document)]
             shortlists[i] = ranked[:SHORTLIST] + pairs[:SHORTLIST]
         groups: list[list[int]] = []
         for i in unknown:
@@ -270,7 +267,7 @@ class MisalignmentRepairer:
                 trial = chars[group[0]:group[-1] + 1]
                 for i, ch in zip(group, combo, strict=True):
                     trial[i - group[0]] = ch
-                score = self._model.word_logp(left + "".join(c or "" for c in trial) + right, document)
+                score = self._model.word_logp(left + "".join(c or "" for c in trial) + right, document, CHOICE_WORD_COST)
                 if best is None or score > best[0]:
                     best = (score, combo)
             for i, ch in zip(group, best[1], strict=True):
@@ -298,6 +295,14 @@ class MisalignmentRepairer:
             *document.followers(left[-1:]), *document.precursors(right[:1]),
         }
         return [ch for ch in candidates if (pair := _gb_pair(ch)) and pair[1] >= 0x81 and not is_private_use(ch)]
+
+    def _makes_word(self, left: str, ch: str, right: str, document) -> bool:
+        """Whether ``ch`` makes a known bigram or a dictionary word with its neighbours,
+        in the dictionary or elsewhere in this document."""
+        model = self._model
+        return any(
+            model.is_bigram(pair) or document.get(pair) for pair in (left[-1:] + ch, ch + right[:1])
+        ) or any(model.is_word(span) for span in (left[-2:] + ch, ch + right[:2], left[-1:] + ch, ch + right[:1]))
 
     def _word_pairs(self, first: tuple, second: tuple) -> set[tuple[str, str]]:
         """Pairs for two adjacent lost bytes that the dictionary knows as a bigram."""

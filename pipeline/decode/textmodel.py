@@ -68,6 +68,10 @@ class TextModel:
     def is_bigram(self, pair: str) -> bool:
         return pair in self._cond
 
+    def is_word(self, text: str) -> bool:
+        """Whether ``text`` (simplified) is a word of jieba's dictionary."""
+        return bool(self._words.FREQ.get(text))
+
     def followers(self, ch: str) -> list[str]:
         """Characters that follow ``ch`` inside some dictionary word."""
         return self._followers.get(ch, [])
@@ -118,15 +122,16 @@ class TextModel:
     def document_ngrams(text: str) -> "DocumentNgrams":
         return DocumentNgrams(text)
 
-    def word_logp(self, text: str, document: "DocumentNgrams | None" = None) -> float:
+    def word_logp(self, text: str, document: "DocumentNgrams | None" = None, word_cost: float = 0.0) -> float:
         """Log-probability with ideograph runs scored as their best jieba segmentation
         (simplified first) and everything else by the character model; with ``document``,
-        n-grams seen elsewhere in the document earn a bonus."""
+        n-grams seen elsewhere in the document earn a bonus; ``word_cost`` nats are charged
+        per word (see _segmentation_logp)."""
         total = self.document_bonus(text, document) if document else 0.0
         pos = 0
         for match in CJK_RUN_RE.finditer(text):
             total += self.logp(text[pos:match.start()])
-            total += self._segmentation_logp(self._t2s.convert(match.group()))
+            total += self._segmentation_logp(self._t2s.convert(match.group()), word_cost)
             pos = match.end()
         return total + self.logp(text[pos:])
 
@@ -138,11 +143,23 @@ class TextModel:
             math.log1p(document.get(flat[i:i + n], 0)) for n in (2, 3) for i in range(len(flat) - n + 1)
         )
 
-    def _segmentation_logp(self, run: str) -> float:
+    def _segmentation_logp(self, run: str, word_cost: float = 0.0) -> float:
+        """Best segmentation under jieba's unigram word model. A unigram model rates a
+        frequent single-character word (是, 在, 有) above a rarer two-character word (抓手,
+        深挖); when choosing between characters, a cost per word corrects that bias."""
         words = self._words
-        route: dict[int, tuple[float, int]] = {}
-        words.calc(run, words.get_DAG(run), route)
-        return route[0][0]
+        dag = words.get_DAG(run)
+        if not word_cost:
+            route: dict[int, tuple[float, int]] = {}
+            words.calc(run, dag, route)
+            return route[0][0]
+        freq, log_total = words.FREQ, self._log_total
+        best = [0.0] * (len(run) + 1)
+        for idx in range(len(run) - 1, -1, -1):
+            best[idx] = max(
+                math.log(freq.get(run[idx:end + 1]) or 1) - log_total - word_cost + best[end + 1] for end in dag[idx]
+            )
+        return best[0]
 
     def score(self, text: str) -> float:
         """Mean log-probability per character (higher reads more like Chinese text)."""
