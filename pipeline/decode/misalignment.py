@@ -191,7 +191,7 @@ class MisalignmentRepairer:
         if i >= len(seg) or len(results) >= MAX_BRANCHES or pending is None and tokens:
             return
         ch = seg[i]
-        if ch == "?" and i == 0 and seg[:1] == "?" and not tokens:
+        if i == 0 and ch == "?" and not tokens:
             # '??': the lost lead's trail made an invalid pair with an ASCII byte: the
             # character is unknown, the ASCII byte eaten.
             results.append(([UNKNOWN_CHAR, EATEN_ASCII], 1))
