@@ -4,15 +4,19 @@ The issue asks repaired == original in >= 95% of cases per kind. The tests below
 fixed sample per kind against floors; run this file as a script for the figures of the
 closing note:  python tests/test_decode_damage.py 200 100000   (200 trials, whole seeds)
 
-Measured 2026-11-22 (200 trials each, whole clean seeds, seed 11):
-  utf8_decoded_as_gbk, GB18030/cp936 reader   85.0%   (lossy Python gbk reader: 73.0%)
+Measured 2026-11-22 (200 trials each, whole clean seeds, seed 11; before -> after the
+second pass on lost bytes: word cost in the choice, whitespace-free context, '??', joint
+choice of two lost UTF-8 bytes):
+  utf8_decoded_as_gbk, GB18030/cp936 reader   85.0% -> 85.5%  (lossy Python gbk reader: 73.0% -> 76.0%)
   latin1_mojibake                             100.0%
   gbk_decoded_as_latin1                        95.0%
   gbk_decoded_as_utf8 (GB spans in UTF-8)      98.0%
-  gbk_misalignment, '?' marker (as seed 002)   55.0%   (60.0% counting an eaten ASCII byte as unknowable)
-  gbk_misalignment, byte lost, U+FFFD reader   62.0%   (71.5%)
-Misses are mostly a lost byte whose character only a sentence-level language model could
-choose (邮政/邮件, 四大/四川); the repaired run is otherwise right.
+  gbk_misalignment, '?' marker (as seed 002)   55.0% -> 56.5%  (60.0% -> 61.5% counting an eaten ASCII byte as unknowable)
+  gbk_misalignment, byte lost, U+FFFD reader   62.0% -> 61.5%  (71.5% -> 71.0%)
+Almost every miss is one lost byte whose character only a sentence-level language model
+could choose (主线/主席, 四大/四川, 导向/思想, 百姓/百度): jieba's unigram word model rates
+frequent one-character words and common words above the right, rarer word. The repaired
+run is otherwise right.
 """
 
 import random
@@ -153,6 +157,13 @@ def repaired_rate(decoder, damage, trials: int, seed: int = 7, size: int = EXCER
     return exact / trials, lenient / trials
 
 
+def _marked_loss_at(text: str, index: int) -> bytes:
+    """``text`` with the lead byte of its character ``index`` lost, as the '?' converter shows it."""
+    rng = random.Random(0)
+    rng.choice = lambda leads: len(text[:index].encode("gbk"))  # the cut is the given character
+    return _misaligned(text, rng, marker=True)
+
+
 @pytest.fixture(scope="module")
 def decoder():
     from pipeline.decode import Decoder
@@ -161,17 +172,35 @@ def decoder():
 
 
 # The issue's target is 95% for every kind. Kinds that lose information (a lost byte whose
-# value only a language model can guess) do not reach it yet; these floors pin what the
-# stage achieves on this sample so that regressions fail (figures: see module docstring).
+# value only a language model can guess) do not reach it yet; these floors sit just below
+# what the stage achieves on this sample (40 trials, 600-character excerpts, seed 7:
+# 75 70 100 95 95 55 67.5 %) so that regressions fail (whole-seed figures: module docstring).
 FLOORS = {
-    "utf8_decoded_as_gbk (gb18030)": 0.6,
-    "utf8_decoded_as_gbk (lossy gbk)": 0.45,
+    "utf8_decoded_as_gbk (gb18030)": 0.7,
+    "utf8_decoded_as_gbk (lossy gbk)": 0.65,
     "latin1_mojibake": 0.95,
     "gbk_decoded_as_latin1": 0.9,
-    "gbk_decoded_as_utf8": 0.8,
-    "gbk_misalignment (? marker)": 0.35,
-    "gbk_misalignment (lost byte)": 0.45,
+    "gbk_decoded_as_utf8": 0.9,
+    "gbk_misalignment (? marker)": 0.5,
+    "gbk_misalignment (lost byte)": 0.6,
 }
+
+
+def test_both_bytes_of_a_character_lost(decoder):
+    # 势 loses its lead; its trail byte pairs with the ASCII comma into one '?': '优??主动'.
+    text = "邮政发挥网点覆盖城乡的优势,主动融入乡村振兴。"
+    damaged = _marked_loss_at(text, text.index("势"))
+    assert "优??主动".encode() in damaged
+    assert "优势" in decoder.decode(damaged).text
+
+
+def test_lost_utf8_bytes_judged_across_a_line_break(decoder):
+    # UTF-8 read as GBK by a lossy reader, the damage crossing a PDF line break inside a word.
+    text = "公司建成县乡村三级物流体\n\n系，为城区居民服务。"
+    start, end = text.index("乡"), text.index("为")
+    damaged = text[:start] + text[start:end].encode("utf-8").decode("gbk", errors="replace") + text[end:]
+    assert "\ufffd" in damaged
+    assert decoder.decode(damaged.encode("utf-8")).text == text
 
 
 @pytest.mark.parametrize("kind", list(KINDS))

@@ -11,7 +11,9 @@ Repair: re-encode the damaged run with GB18030, put the lost byte back (chosen b
 text model among all bytes that make a valid character), decode again, and keep the
 result only when the model scores it clearly better than the damaged text. ASCII
 punctuation inside a run may stand for a full-width form that a later step normalised,
-so both readings are tried.
+so both readings are tried. A '?' right after the lost-byte '?' means the lead's trail byte
+made an invalid pair with an ASCII byte: both bytes of that character are gone, and it is
+chosen among the characters that make a word with its neighbours (dictionary or document).
 """
 
 import itertools
@@ -34,12 +36,17 @@ LOOKBACK = 40  # how far before an improbable character an unmarked run may star
 CONTEXT = 4  # characters each side of a run scored with it
 MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
 MARKER_COST = 4.0  # nats a '?'/U+FFFD marker counts against the damaged reading
+# '??' with both bytes of a character lost stands for a character and an ASCII byte: the
+# markers then cost what a character would.
+WHOLE_CHAR_MARKER_COST = 10.0
 BOUND_SLACK = 10.0  # character vs word model disagreement allowed in the optimistic bound
 SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
+CHOICE_WORD_COST = 3.0  # nats per word when choosing lost bytes (favours words over single characters)
 WHITESPACE_RE = re.compile(r"\s+")
 MARKERS_RE = re.compile(f"[{MARKERS}]")
 IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
 ANNOTATION_RE = re.compile(rf"{SYLLABLE}\)")
+PUNCTUATION_CANDIDATES = "，。、；：“”‘’（）《》！？"
 # Single bytes >= 0x80 that Windows code page 936 shows as a character: a trail byte can
 # resynchronise the stream as one of these.
 SINGLE_BYTE_TRAILS = {"€": 0x80}
@@ -49,6 +56,7 @@ FULLWIDTH_BYTES[" "] = "\u3000".encode("gbk")
 del FULLWIDTH_BYTES["?"]  # inside a run '?' is a marker
 
 UNKNOWN_LEAD, UNKNOWN_TRAIL, EATEN_ASCII = "lead", "trail", "ascii"
+UNKNOWN_CHAR = ("char", None)  # both bytes lost: '?' for the lead, '?' for trail + ASCII byte
 UNRECOVERABLE = "\ufffd"  # stands for an ASCII byte the damage swallowed
 
 
@@ -123,15 +131,15 @@ class MisalignmentRepairer:
                 repaired = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], habits, document)
                 if repaired is None or any(is_private_use(ch) for ch in repaired):
                     continue
-                before = text[max(0, begin - CONTEXT):begin]
-                after = text[end:end + CONTEXT]
+                before, after = _context(text, begin, end)
                 # An eaten ASCII byte is unknowable: neither credit nor blame the repair for it.
                 scored = repaired.replace(UNRECOVERABLE, "")
                 plain = self._model.word_logp(before + scored + after)
                 # Markers cost little: a repair must earn its gain mostly by fixing improbable
                 # characters, not by removing '?' (text converted lossily is full of them).
                 damaged, markers = MARKERS_RE.subn("", text[begin:end])
-                gain = plain - self._model.word_logp(before + damaged + after) + MARKER_COST * markers
+                marker_cost = WHOLE_CHAR_MARKER_COST if UNKNOWN_CHAR in tokens else MARKER_COST
+                gain = plain - self._model.word_logp(before + damaged + after) + marker_cost * markers
                 if gain <= MIN_GAIN:
                     continue
                 # Among repairs, prefer the one whose words recur elsewhere in the document.
@@ -183,6 +191,11 @@ class MisalignmentRepairer:
         if i >= len(seg) or len(results) >= MAX_BRANCHES or pending is None and tokens:
             return
         ch = seg[i]
+        if i == 0 and ch == "?" and not tokens:
+            # '??': the lost lead's trail made an invalid pair with an ASCII byte: the
+            # character is unknown, the ASCII byte eaten.
+            results.append(([UNKNOWN_CHAR, EATEN_ASCII], 1))
+            return
         if ch in MARKERS and pending is not None:
             lost = [(UNKNOWN_TRAIL, pending)]
             results.append((tokens + lost + ([EATEN_ASCII] if ch == "?" else []), i + 1))
@@ -224,18 +237,17 @@ class MisalignmentRepairer:
         shortlists = {}
         for i in unknown:
             kind, byte = tokens[i]
-            choices = self._by_trail.get(byte) if kind == UNKNOWN_LEAD else self._by_lead.get(byte)
+            if tokens[i] == UNKNOWN_CHAR:
+                choices = self._neighbour_words(*self._known_context(chars, i, before, after_text), document)
+            else:
+                choices = self._by_trail.get(byte) if kind == UNKNOWN_LEAD else self._by_lead.get(byte)
             if not choices:
                 return None
             left, right = self._known_context(chars, i, before, after_text)
             ranked = sorted(choices, key=lambda c: self._model.logp(left + c + right), reverse=True)
             # Also every choice that makes a known bigram with a neighbour, in the dictionary
             # or elsewhere in this document.
-            pairs = [
-                c for c in ranked[SHORTLIST:]
-                if self._model.is_bigram(left[-1:] + c) or self._model.is_bigram(c + right[:1])
-                or document.get(left[-1:] + c) or document.get(c + right[:1])
-            ]
+            pairs = [c for c in ranked[SHORTLIST:] if self._makes_word(left, c, right, document)]
             shortlists[i] = ranked[:SHORTLIST] + pairs[:SHORTLIST]
         groups: list[list[int]] = []
         for i in unknown:
@@ -255,7 +267,7 @@ class MisalignmentRepairer:
                 trial = chars[group[0]:group[-1] + 1]
                 for i, ch in zip(group, combo, strict=True):
                     trial[i - group[0]] = ch
-                score = self._model.word_logp(left + "".join(c or "" for c in trial) + right, document)
+                score = self._model.word_logp(left + "".join(c or "" for c in trial) + right, document, CHOICE_WORD_COST)
                 if best is None or score > best[0]:
                     best = (score, combo)
             for i, ch in zip(group, best[1], strict=True):
@@ -272,6 +284,25 @@ class MisalignmentRepairer:
                 key = (_left_class((before + "".join(out))[-2:]), _char_class(after[:1]))
                 out.append(habits.get(key, UNRECOVERABLE))
         return "".join(out)
+
+    def _neighbour_words(self, left: str, right: str, document) -> list[str]:
+        """Candidates for a character whose bytes are both unknown: those making a bigram
+        with a neighbour in a dictionary word or elsewhere in the document, and punctuation;
+        only two-byte GB characters whose trail byte could not pair with an ASCII byte."""
+        model = self._model
+        candidates = {
+            *model.followers(left[-1:]), *model.precursors(right[:1]), *PUNCTUATION_CANDIDATES,
+            *document.followers(left[-1:]), *document.precursors(right[:1]),
+        }
+        return [ch for ch in candidates if (pair := _gb_pair(ch)) and pair[1] >= 0x81 and not is_private_use(ch)]
+
+    def _makes_word(self, left: str, ch: str, right: str, document) -> bool:
+        """Whether ``ch`` makes a known bigram or a dictionary word with its neighbours,
+        in the dictionary or elsewhere in this document."""
+        model = self._model
+        return any(
+            model.is_bigram(pair) or document.get(pair) for pair in (left[-1:] + ch, ch + right[:1])
+        ) or any(model.is_word(span) for span in (left[-2:] + ch, ch + right[:2], left[-1:] + ch, ch + right[:1]))
 
     def _word_pairs(self, first: tuple, second: tuple) -> set[tuple[str, str]]:
         """Pairs for two adjacent lost bytes that the dictionary knows as a bigram."""
@@ -298,6 +329,14 @@ class MisalignmentRepairer:
                 return left[-CONTEXT_CHARS:], right[:CONTEXT_CHARS]
             right += ch
         return left[-CONTEXT_CHARS:], (right + WHITESPACE_RE.sub("", after))[:CONTEXT_CHARS]
+
+
+def _context(text: str, begin: int, end: int) -> tuple[str, str]:
+    """CONTEXT characters each side of a run, line breaks and spaces dropped (PDF text
+    breaks lines and spaces out characters inside words)."""
+    before = WHITESPACE_RE.sub("", text[max(0, begin - 3 * CONTEXT):begin])[-CONTEXT:]
+    after = WHITESPACE_RE.sub("", text[end:end + 3 * CONTEXT])[:CONTEXT]
+    return before, after
 
 
 def _gb_pair(ch: str) -> tuple[int, int] | None:

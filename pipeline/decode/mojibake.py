@@ -8,6 +8,7 @@
 Every replacement must score clearly better with the text model.
 """
 
+import heapq
 import re
 
 import ftfy
@@ -19,9 +20,12 @@ MIN_GAIN = 6.0  # nats a replacement must gain
 MIN_GAIN_PER_CHAR = 1.0
 CONTEXT = 3
 BEAM = 12
+PAIR_BEAMS = 4  # prefixes extended by two lost bytes at once
 UNLIKELY_SHORT_READING_RE = re.compile("[\u0250-\u1fff]")  # IPA, Greek, Cyrillic, ... in a Chinese text
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
-CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
+CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
+CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second in CONTINUATION_BYTES]
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
 # (codec the GB/Big5 bytes were wrongly read with, codec they really are, repair name)
@@ -184,8 +188,12 @@ class MojibakeRepairer:
             best = None
             for start in starts:
                 begin = offsets[start]
-                before = left if begin == run_start else text[max(0, begin - CONTEXT):begin]
-                context = (before, text[end_index:end_index + CONTEXT])
+                before = left if begin == run_start else text[max(0, begin - 4 * CONTEXT):begin]
+                # Line breaks and spaces (PDF text) would hide the neighbours from the model.
+                context = (
+                    WHITESPACE_RE.sub("", before)[-CONTEXT:],
+                    _reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
+                )
                 fixed = self._reread(text[begin:end_index], wrong, context, document)
                 if fixed is not None and self._better(fixed, text[begin:end_index]):
                     gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
@@ -212,12 +220,27 @@ class MojibakeRepairer:
         # Beam search over the lost bytes: the character model keeps the likeliest few
         # prefixes, the word model picks among the finished ones.
         beams = [b""]
-        for index, piece in enumerate(pieces):
+        index = 0
+        while index < len(pieces):
+            piece = pieces[index]
+            index += 1
             if piece is not None:
                 beams = [beam + piece for beam in beams]
                 continue
-            rest = b"".join(p for p in pieces[index + 1:] if p is not None)
-            expanded = [beam + bytes((byte,)) for beam in beams for byte in CONTINUATION_BYTES]
+            # Two lost bytes in a row are chosen together: one alone leaves the character
+            # incomplete, which the model cannot score.
+            if index < len(pieces) and pieces[index] is None:
+                index += 1
+                # 4096 fills: a cheap look at the completed character and its left
+                # neighbour keeps the few worth the full score.
+                expanded = heapq.nlargest(
+                    BEAM * 4,
+                    (beam + fill for beam in beams[:PAIR_BEAMS] for fill in CONTINUATION_PAIRS),
+                    key=lambda c: self._model.logp(c[-8:].decode("utf-8", errors="replace")[-2:]),
+                )
+            else:
+                expanded = [beam + fill for beam in beams for fill in CONTINUATION_BYTES]
+            rest = b"".join(p for p in pieces[index:] if p is not None)
             expanded.sort(key=lambda c: self._beam_score(_in_context(c + rest, context), document), reverse=True)
             beams = expanded[:BEAM]
         data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context), document))
@@ -227,9 +250,19 @@ class MojibakeRepairer:
             return None
 
 
+def _reread_ahead(text: str, wrong: str) -> str:
+    """The text after a run, re-read as UTF-8 when its start is more of the same damage
+    (a damaged span crossing a line break): the model should see the real neighbours."""
+    try:
+        data = text.encode(wrong)
+    except UnicodeEncodeError:
+        return text
+    reread = data.decode("utf-8", errors="replace").partition("\ufffd")[0]
+    return reread if len(reread) >= 2 else text
+
+
 def _in_context(data: bytes, context: tuple[str, str]) -> str:
-    # Spaces between ideographs (PDF text) would hide the neighbours from the model.
-    return (context[0] + data.decode("utf-8", errors="replace") + context[1]).replace(" ", "")
+    return WHITESPACE_RE.sub("", context[0] + data.decode("utf-8", errors="replace") + context[1])
 
 
 def _trimmed(match: re.Match) -> list[tuple[int, int]]:

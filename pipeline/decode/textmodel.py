@@ -46,9 +46,11 @@ class TextModel:
         self._char_prob = {ch: count / total for ch, count in chars.items()}
         self._cond = {}  # P(b | a) from in-word bigrams
         self._followers: dict[str, list[str]] = {}
+        self._precursors: dict[str, list[str]] = {}
         for pair, count in _read_counts("bigrams.tsv").items():
             self._cond[pair] = count / chars[pair[0]]
             self._followers.setdefault(pair[0], []).append(pair[1])
+            self._precursors.setdefault(pair[1], []).append(pair[0])
         self._class_cache: dict[str, float] = {}
         # Word level: jieba's own dictionary and max-probability segmentation, for choosing
         # between short candidate repairs (a character model cannot tell 指导开展 from 指导弹展).
@@ -66,9 +68,17 @@ class TextModel:
     def is_bigram(self, pair: str) -> bool:
         return pair in self._cond
 
+    def is_word(self, text: str) -> bool:
+        """Whether ``text`` (simplified) is a word of jieba's dictionary."""
+        return bool(self._words.FREQ.get(text))
+
     def followers(self, ch: str) -> list[str]:
         """Characters that follow ``ch`` inside some dictionary word."""
         return self._followers.get(ch, [])
+
+    def precursors(self, ch: str) -> list[str]:
+        """Characters that precede ``ch`` inside some dictionary word."""
+        return self._precursors.get(ch, [])
 
     def char_logp(self, ch: str) -> float:
         logp = self._unigram.get(ch)
@@ -112,15 +122,16 @@ class TextModel:
     def document_ngrams(text: str) -> "DocumentNgrams":
         return DocumentNgrams(text)
 
-    def word_logp(self, text: str, document: "DocumentNgrams | None" = None) -> float:
+    def word_logp(self, text: str, document: "DocumentNgrams | None" = None, word_cost: float = 0.0) -> float:
         """Log-probability with ideograph runs scored as their best jieba segmentation
         (simplified first) and everything else by the character model; with ``document``,
-        n-grams seen elsewhere in the document earn a bonus."""
+        n-grams seen elsewhere in the document earn a bonus; ``word_cost`` nats are charged
+        per word (see _segmentation_logp)."""
         total = self.document_bonus(text, document) if document else 0.0
         pos = 0
         for match in CJK_RUN_RE.finditer(text):
             total += self.logp(text[pos:match.start()])
-            total += self._segmentation_logp(self._t2s.convert(match.group()))
+            total += self._segmentation_logp(self._t2s.convert(match.group()), word_cost)
             pos = match.end()
         return total + self.logp(text[pos:])
 
@@ -132,11 +143,23 @@ class TextModel:
             math.log1p(document.get(flat[i:i + n], 0)) for n in (2, 3) for i in range(len(flat) - n + 1)
         )
 
-    def _segmentation_logp(self, run: str) -> float:
+    def _segmentation_logp(self, run: str, word_cost: float = 0.0) -> float:
+        """Best segmentation under jieba's unigram word model. A unigram model rates a
+        frequent single-character word (是, 在, 有) above a rarer two-character word (抓手,
+        深挖); when choosing between characters, a cost per word corrects that bias."""
         words = self._words
-        route: dict[int, tuple[float, int]] = {}
-        words.calc(run, words.get_DAG(run), route)
-        return route[0][0]
+        dag = words.get_DAG(run)
+        if not word_cost:
+            route: dict[int, tuple[float, int]] = {}
+            words.calc(run, dag, route)
+            return route[0][0]
+        freq, log_total = words.FREQ, self._log_total
+        best = [0.0] * (len(run) + 1)
+        for idx in range(len(run) - 1, -1, -1):
+            best[idx] = max(
+                math.log(freq.get(run[idx:end + 1]) or 1) - log_total - word_cost + best[end + 1] for end in dag[idx]
+            )
+        return best[0]
 
     def score(self, text: str) -> float:
         """Mean log-probability per character (higher reads more like Chinese text)."""
@@ -153,12 +176,23 @@ class DocumentNgrams:
         self._counts: collections.Counter | None = None
 
     def get(self, gram: str, default: int = 0) -> int:
+        return self._ngrams().get(gram, default)
+
+    def followers(self, ch: str) -> set[str]:
+        """Characters that follow ``ch`` somewhere in the document."""
+        return {gram[1] for gram in self._ngrams() if len(gram) == 2 and gram[0] == ch}
+
+    def precursors(self, ch: str) -> set[str]:
+        """Characters that precede ``ch`` somewhere in the document."""
+        return {gram[0] for gram in self._ngrams() if len(gram) == 2 and gram[1] == ch}
+
+    def _ngrams(self) -> collections.Counter:
         if self._counts is None:
             self._counts = collections.Counter()
             for run in CJK_RUN_RE.findall(WHITESPACE_RE.sub("", self._text)):
                 self._counts.update(run[i:i + 2] for i in range(len(run) - 1))
                 self._counts.update(run[i:i + 3] for i in range(len(run) - 2))
-        return self._counts.get(gram, default)
+        return self._counts
 
 
 def _class_prior(ch: str) -> float:
