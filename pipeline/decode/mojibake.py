@@ -20,6 +20,12 @@ MIN_GAIN = 6.0  # nats a replacement must gain
 MIN_GAIN_PER_CHAR = 1.0
 CONTEXT = 3
 BEAM = 12
+# A document with many lost bytes (read whole with a lossy codec) keeps fewer prefixes per
+# lost byte: the search costs at most about BEAM * LOST_BYTES_AT_FULL_BEAM prefixes' worth.
+LOST_BYTES_AT_FULL_BEAM = 40
+MIN_BEAM = 3
+WINDOW_BYTES = 36  # about twelve CJK characters each side of a lost byte
+NEAR_BYTES = 9  # about three
 PAIR_BEAMS = 4  # prefixes extended by two lost bytes at once
 UNLIKELY_SHORT_READING_RE = re.compile("[\u0250-\u1fff]")  # IPA, Greek, Cyrillic, ... in a Chinese text
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
@@ -136,12 +142,13 @@ class MojibakeRepairer:
     def _utf8_as_cjk(self, text: str, kinds: list[str]) -> str:
         out, pos = [], 0
         document = self._model.document_ngrams(text)
+        width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(text.count("\ufffd"), 1)))
         for match in NON_ASCII_RUN_RE.finditer(text):
             if not self._utf8_mark_re.search(match.group()):
                 continue
             for wrong, kind in WRONG_CJK_CODECS:
                 left = ("".join(out[-2:]) + text[pos:match.start()])[-CONTEXT:]
-                fixes = self._utf8_spans(text, match.start(), match.end(), wrong, left, document)
+                fixes = self._utf8_spans(text, match.start(), match.end(), wrong, left, document, width)
                 if not fixes:
                     continue
                 for begin, end, fixed in fixes:
@@ -156,10 +163,10 @@ class MojibakeRepairer:
         return "".join(out)
 
     def _utf8_spans(
-        self, text: str, run_start: int, run_end: int, wrong: str, left: str, document
+        self, text: str, run_start: int, run_end: int, wrong: str, left: str, document, width: int
     ) -> list[tuple[int, int, str]]:
-        """Sub-spans of text[run_start:run_end] whose ``wrong`` bytes are UTF-8, re-read;
-        ``left`` is the (already repaired) text before the run."""
+        """Sub-spans of text[run_start:run_end] whose ``wrong`` bytes are UTF-8, re-read with
+        ``width`` prefixes kept per lost byte; ``left`` is the (already repaired) text before the run."""
         data = bytearray()
         offsets = {}  # byte offset -> text index
         for index in range(run_start, run_end):
@@ -194,7 +201,7 @@ class MojibakeRepairer:
                     WHITESPACE_RE.sub("", before)[-CONTEXT:],
                     _reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
                 )
-                fixed = self._reread(text[begin:end_index], wrong, context, document)
+                fixed = self._reread(text[begin:end_index], wrong, context, document, width)
                 if fixed is not None and self._better(fixed, text[begin:end_index]):
                     gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
                     if best is None or gain > best[0]:
@@ -206,7 +213,7 @@ class MojibakeRepairer:
     def _beam_score(self, text: str, document) -> float:
         return self._model.logp(text) + self._model.document_bonus(text, document)
 
-    def _reread(self, run: str, wrong: str, context: tuple[str, str], document) -> str | None:
+    def _reread(self, run: str, wrong: str, context: tuple[str, str], document, width: int = BEAM) -> str | None:
         """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
         pieces = []
         for ch in run:
@@ -234,15 +241,21 @@ class MojibakeRepairer:
                 # 4096 fills: a cheap look at the completed character and its left
                 # neighbour keeps the few worth the full score.
                 expanded = heapq.nlargest(
-                    BEAM * 4,
+                    width * 4,
                     (beam + fill for beam in beams[:PAIR_BEAMS] for fill in CONTINUATION_PAIRS),
                     key=lambda c: self._model.logp(c[-8:].decode("utf-8", errors="replace")[-2:]),
                 )
             else:
                 expanded = [beam + fill for beam in beams for fill in CONTINUATION_BYTES]
             rest = b"".join(p for p in pieces[index:] if p is not None)
-            expanded.sort(key=lambda c: self._beam_score(_in_context(c + rest, context), document), reverse=True)
-            beams = expanded[:BEAM]
+            # The character model on a few characters around the byte shortlists; the
+            # document-aware score on a wider window ranks the shortlist.
+            expanded = heapq.nlargest(
+                width * 3, expanded,
+                key=lambda c: self._model.logp(_local_window(c, rest, context, NEAR_BYTES)),
+            )
+            expanded.sort(key=lambda c: self._beam_score(_local_window(c, rest, context), document), reverse=True)
+            beams = expanded[:width]
         data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context), document))
         try:
             return data.decode("utf-8")
@@ -259,6 +272,20 @@ def _reread_ahead(text: str, wrong: str) -> str:
         return text
     reread = data.decode("utf-8", errors="replace").partition("\ufffd")[0]
     return reread if len(reread) >= 2 else text
+
+
+def _local_window(candidate: bytes, rest: bytes, context: tuple[str, str], width: int = WINDOW_BYTES) -> str:
+    """The text around the newest lost byte: ``width`` bytes each side, starting on a character.
+
+    Beams differ only near their newest choices, so scoring the whole run for every candidate
+    (quadratic in the run's length) ranks them no better than this window does.
+    """
+    start = max(0, len(candidate) - width)
+    while start < len(candidate) and 0x80 <= candidate[start] < 0xC0:
+        start += 1
+    left = context[0] if start == 0 else ""
+    right = context[1] if len(rest) <= width else ""
+    return _in_context(candidate[start:] + rest[:width], (left, right))
 
 
 def _in_context(data: bytes, context: tuple[str, str]) -> str:
