@@ -23,7 +23,7 @@ BEAM = 12
 # A document with many lost bytes (read whole with a lossy codec) keeps fewer prefixes per
 # lost byte: the search costs at most about BEAM * LOST_BYTES_AT_FULL_BEAM prefixes' worth.
 LOST_BYTES_AT_FULL_BEAM = 40
-MIN_BEAM = 3
+MIN_BEAM = 1
 WINDOW_BYTES = 36  # about twelve CJK characters each side of a lost byte
 NEAR_BYTES = 9  # about three
 PAIR_BEAMS = 4  # prefixes extended by two lost bytes at once
