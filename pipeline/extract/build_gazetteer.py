@@ -17,7 +17,6 @@ own city), aliases (``|``-separated short names, e.g. 大庆 for 大庆市).
 import csv
 import gzip
 import io
-import re
 from importlib import resources
 from pathlib import Path
 
