@@ -1,6 +1,5 @@
 """Builds and runs the pipeline for ``postal-ingest run``; returns the run's counters."""
 
-import logging
 import os
 from datetime import datetime, timezone
 
@@ -15,8 +14,6 @@ from pipeline.beam.sinks import DEAD_LETTER_PREFIX, STORY_PREFIX
 from pipeline.beam.sources import expand_pattern
 from pipeline.beam.streaming import WatchAndIngest
 from pipeline.beam.transforms import ExpandInputs, IngestFiles, WriteAvro
-
-LOG = logging.getLogger("pipeline")
 
 
 class UsageError(Exception):
