@@ -128,12 +128,11 @@ class MisalignmentRepairer:
                 known = "".join(t for t in tokens if isinstance(t, str) and t != EATEN_ASCII)
                 if self._model.logp(known) - self._model.logp(text[begin:end]) < MIN_GAIN - BOUND_SLACK:
                     continue
-                repaired = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], habits, document)
-                if repaired is None or any(is_private_use(ch) for ch in repaired):
+                resolved = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], habits, document)
+                if resolved is None or any(is_private_use(ch) for ch in resolved[0]):
                     continue
+                repaired, scored = resolved
                 before, after = _context(text, begin, end)
-                # An eaten ASCII byte is unknowable: neither credit nor blame the repair for it.
-                scored = repaired.replace(UNRECOVERABLE, "")
                 plain = self._model.word_logp(before + scored + after)
                 # Markers cost little: a repair must earn its gain mostly by fixing improbable
                 # characters, not by removing '?' (text converted lossily is full of them).
@@ -226,9 +225,11 @@ class MisalignmentRepairer:
             return (UNKNOWN_LEAD, trail)
         return self._pairs.get((pending, trail))
 
-    def _resolve(self, tokens: list, before: str, after: str, habits: dict, document) -> str | None:
+    def _resolve(self, tokens: list, before: str, after: str, habits: dict, document) -> tuple[str, str] | None:
         """Fill the lost byte(s) with the characters the model likes best in context;
-        lost bytes close together are chosen jointly."""
+        lost bytes close together are chosen jointly. Returns the repaired run and the run
+        to score it by: without the guesses for eaten ASCII bytes, which the damaged text
+        lacks too (neither credit nor blame the repair for them)."""
         after_text = ANNOTATION_RE.sub("", after[:16], count=1)
         chars: list[str | None] = [
             "" if t == EATEN_ASCII else t if isinstance(t, str) else None for t in tokens
@@ -273,9 +274,11 @@ class MisalignmentRepairer:
             for i, ch in zip(group, best[1], strict=True):
                 chars[i] = ch
         out: list[str] = []
+        scored: list[str] = []
         for ch, token in zip(chars, tokens, strict=True):
             if token != EATEN_ASCII:
                 out.append(ch)
+                scored.append(ch)
             elif not after:  # the stream simply ended
                 continue
             elif ANNOTATION_RE.match(after):
@@ -283,7 +286,7 @@ class MisalignmentRepairer:
             else:
                 key = (_left_class((before + "".join(out))[-2:]), _char_class(after[:1]))
                 out.append(habits.get(key, UNRECOVERABLE))
-        return "".join(out)
+        return "".join(out), "".join(scored)
 
     def _neighbour_words(self, left: str, right: str, document) -> list[str]:
         """Candidates for a character whose bytes are both unknown: those making a bigram
@@ -347,7 +350,7 @@ def _gb_pair(ch: str) -> tuple[int, int] | None:
     return (encoded[0], encoded[1]) if len(encoded) == 2 else None
 
 
-HABIT_RE = re.compile("(.[\u4e00-\u9fff”’）》」』])([ ,.:;\n])(.)", re.S)
+HABIT_RE = re.compile("(.[\u4e00-\u9fff”’）》」』。！？])([ ,.:;\n])(.)", re.S)
 MIN_HABIT_SHARE = 0.5  # a guess only when the document is this consistent
 CLOSING_MARKS = "”’）》」』"
 SENTENCE_ENDS = "。！？!?…"
@@ -368,7 +371,7 @@ def _char_class(ch: str) -> str:
 def _left_class(two: str) -> str:
     """Class of the character before an eaten byte; a closing mark after a sentence end
     (。” ！”) has no separator habit: a new sentence starts there."""
-    if two[-1:] in CLOSING_MARKS and two[:1] in SENTENCE_ENDS:
+    if two[-1:] in SENTENCE_ENDS or two[-1:] in CLOSING_MARKS and two[:1] in SENTENCE_ENDS:
         return "sentence_end"
     return _char_class(two[-1:])
 

@@ -88,23 +88,18 @@ class TextModel:
                 logp = self._class_cache[ch] = math.log(_class_prior(ch))
         return logp
 
-    def logp(self, text: str) -> float:
-        """Total log-probability of ``text`` (bigram-interpolated for dictionary characters)."""
-        total = 0.0
+    def logp(self, text: str, pair_marks: bool = True) -> float:
+        """Total log-probability of ``text`` (bigram-interpolated for dictionary characters);
+        ``pair_marks``: closing marks that match an opening one earn a bonus."""
+        total = rules.MATCHED_MARK_BONUS * matched_marks(text) if pair_marks else 0.0
         prev = ""
         unigram = self._unigram
         cond = self._cond
         w = rules.BIGRAM_WEIGHT
         punct = rules.PUNCTUATION_PRIOR
         as_fullwidth = rules.ASCII_AS_FULLWIDTH
-        open_marks: list[str] = []
         for ch in text:
             mark = as_fullwidth.get(ch, ch)
-            if mark in rules.PAIRED_MARKS:
-                open_marks.append(rules.PAIRED_MARKS[mark])
-            elif open_marks and mark == open_marks[-1]:
-                open_marks.pop()
-                total += rules.MATCHED_MARK_BONUS
             if mark in punct and prev in punct:
                 total += math.log(rules.PUNCT_PAIRS.get(prev + mark, rules.PUNCT_PAIR_DEFAULT))
             else:
@@ -128,12 +123,13 @@ class TextModel:
         n-grams seen elsewhere in the document earn a bonus; ``word_cost`` nats are charged
         per word (see _segmentation_logp)."""
         total = self.document_bonus(text, document) if document else 0.0
+        total += rules.MATCHED_MARK_BONUS * matched_marks(text)  # marks pair across ideograph runs
         pos = 0
         for match in CJK_RUN_RE.finditer(text):
-            total += self.logp(text[pos:match.start()])
+            total += self.logp(text[pos:match.start()], pair_marks=False)
             total += self._segmentation_logp(self._t2s.convert(match.group()), word_cost)
             pos = match.end()
-        return total + self.logp(text[pos:])
+        return total + self.logp(text[pos:], pair_marks=False)
 
     @staticmethod
     def document_bonus(text: str, document: "DocumentNgrams") -> float:
@@ -193,6 +189,20 @@ class DocumentNgrams:
                 self._counts.update(run[i:i + 2] for i in range(len(run) - 1))
                 self._counts.update(run[i:i + 3] for i in range(len(run) - 2))
         return self._counts
+
+
+def matched_marks(text: str) -> int:
+    """How many closing marks (”, 》, ）...) close an opening mark before them."""
+    matched = 0
+    open_marks: list[str] = []
+    for ch in text:
+        mark = rules.ASCII_AS_FULLWIDTH.get(ch, ch)
+        if mark in rules.PAIRED_MARKS:
+            open_marks.append(rules.PAIRED_MARKS[mark])
+        elif open_marks and mark == open_marks[-1]:
+            open_marks.pop()
+            matched += 1
+    return matched
 
 
 def _class_prior(ch: str) -> float:
