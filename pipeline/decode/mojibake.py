@@ -9,6 +9,7 @@ Every replacement must score clearly better with the text model.
 """
 
 import heapq
+import itertools
 import re
 
 import ftfy
@@ -27,6 +28,7 @@ MIN_BEAM = 1
 WINDOW_BYTES = 36  # about twelve CJK characters each side of a lost byte
 NEAR_BYTES = 9  # about three
 PAIR_BEAMS = 4  # prefixes extended by two lost bytes at once
+LIKELY_PAIR_FILLS = 300  # of a three-byte lead's 4096 characters, the likeliest tried for two lost bytes
 UNLIKELY_SHORT_READING_RE = re.compile("[\u0250-\u1fff]")  # IPA, Greek, Cyrillic, ... in a Chinese text
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
@@ -76,6 +78,17 @@ class MojibakeRepairer:
                     except UnicodeDecodeError:
                         continue
         self._utf8_mark_re = re.compile("[" + re.escape("".join(sorted(marks))) + "]")
+        # Per three-byte lead, the continuation pairs that make its likeliest characters.
+        self._likely_pair_fills = {}
+        for lead in range(0xE0, 0xF0):
+            chars = []
+            for fill in CONTINUATION_PAIRS:
+                try:
+                    chars.append(((bytes((lead,)) + fill).decode("utf-8"), fill))
+                except UnicodeDecodeError:
+                    continue
+            chars.sort(key=lambda item: model.char_logp(item[0]), reverse=True)
+            self._likely_pair_fills[lead] = [fill for _, fill in chars[:LIKELY_PAIR_FILLS]]
 
     def repair(self, text: str) -> tuple[str, list[str]]:
         kinds: list[str] = []
@@ -206,9 +219,49 @@ class MojibakeRepairer:
                     gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
                     if best is None or gain > best[0]:
                         best = (gain, begin, fixed)
+                    if start == starts[0]:
+                        break  # the whole sequence re-read well: a later start only drops some of it
             if best:
                 fixes.append((best[1], end_index, best[2]))
         return fixes
+
+    def _shortlist(self, beams: list[bytes], pair: bool, rest: bytes, context: tuple[str, str], size: int) -> list[bytes]:
+        """The ``size`` best beam + fill candidates by the character model on the filled
+        character and its neighbours. A pair of lost bytes after a three-byte lead completes
+        one character of that lead's 4096: only the likelier ones and the dictionary
+        followers of the left neighbour are tried."""
+        scored = []
+        for beam in beams[:PAIR_BEAMS] if pair else beams:
+            lead = len(beam) - 1  # the filled character starts at the last lead byte
+            while lead >= max(0, len(beam) - 3) and 0x80 <= beam[lead] < 0xC0:
+                lead -= 1
+            if lead < 0 or beam[lead] < 0xC0:
+                continue  # a continuation byte cannot start a character
+            partial = beam[lead:]
+            needed = (2 if partial[0] < 0xE0 else 3 if partial[0] < 0xF0 else 4) - len(partial) - 1 - pair
+            if needed < 0:
+                continue
+            tail = rest[needed:]
+            after = tail[:4].decode("utf-8", errors="ignore")[:1] or (context[1][:1] if len(tail) < 4 else "")
+            before = beam[max(0, lead - 3):lead].decode("utf-8", errors="ignore")[-1:] or context[0][-1:]
+            if not pair:
+                fills = CONTINUATION_BYTES
+            elif len(partial) == 1 and partial[0] >= 0xE0:
+                fills = self._pair_fills(partial[0], before)
+            else:
+                fills = CONTINUATION_PAIRS
+            completion = rest[:needed]
+            for fill in fills:
+                try:
+                    ch = (partial + fill + completion).decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                scored.append((self._model.transition_logp(before, ch) + self._model.transition_logp(ch, after), beam + fill))
+        return [candidate for _, candidate in heapq.nlargest(size, scored, key=lambda item: item[0])]
+
+    def _pair_fills(self, lead: int, neighbour: str) -> list[bytes]:
+        followers = [ch.encode("utf-8") for ch in self._model.followers(neighbour)] if neighbour else []
+        return self._likely_pair_fills[lead] + [data[1:] for data in followers if len(data) == 3 and data[0] == lead]
 
     def _beam_score(self, text: str, document) -> float:
         return self._model.logp(text) + self._model.document_bonus(text, document)
@@ -236,26 +289,16 @@ class MojibakeRepairer:
                 continue
             # Two lost bytes in a row are chosen together: one alone leaves the character
             # incomplete, which the model cannot score.
-            if index < len(pieces) and pieces[index] is None:
-                index += 1
-                # 4096 fills: a cheap look at the completed character and its left
-                # neighbour keeps the few worth the full score.
-                expanded = heapq.nlargest(
-                    width * 4,
-                    (beam + fill for beam in beams[:PAIR_BEAMS] for fill in CONTINUATION_PAIRS),
-                    key=lambda c: self._model.logp(c[-8:].decode("utf-8", errors="replace")[-2:]),
-                )
-            else:
-                expanded = [beam + fill for beam in beams for fill in CONTINUATION_BYTES]
-            rest = b"".join(p for p in pieces[index:] if p is not None)
-            # The character model on a few characters around the byte shortlists; the
-            # document-aware score on a wider window ranks the shortlist.
-            expanded = heapq.nlargest(
-                width * 3, expanded,
-                key=lambda c: self._model.logp(_local_window(c, rest, context, NEAR_BYTES)),
-            )
+            pair = index < len(pieces) and pieces[index] is None
+            index += pair
+            rest = b"".join(p for p in itertools.islice(pieces, index, index + WINDOW_BYTES) if p is not None)
+            # The character model on the filled character and its neighbours shortlists;
+            # the document-aware score on a wider window ranks the shortlist.
+            expanded = self._shortlist(beams, pair, rest, context, width * (4 if pair else 3))
             expanded.sort(key=lambda c: self._beam_score(_local_window(c, rest, context), document), reverse=True)
             beams = expanded[:width]
+            if not beams:
+                return None  # no byte completes a character here: not UTF-8
         data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context), document))
         try:
             return data.decode("utf-8")

@@ -92,26 +92,27 @@ class TextModel:
         """Total log-probability of ``text`` (bigram-interpolated for dictionary characters);
         ``pair_marks``: closing marks that match an opening one earn a bonus."""
         total = rules.MATCHED_MARK_BONUS * matched_marks(text) if pair_marks else 0.0
+        transition = self.transition_logp
         prev = ""
-        unigram = self._unigram
-        cond = self._cond
-        w = rules.BIGRAM_WEIGHT
-        punct = rules.PUNCTUATION_PRIOR
-        as_fullwidth = rules.ASCII_AS_FULLWIDTH
         for ch in text:
-            mark = as_fullwidth.get(ch, ch)
-            if mark in punct and prev in punct:
-                total += math.log(rules.PUNCT_PAIRS.get(prev + mark, rules.PUNCT_PAIR_DEFAULT))
-            else:
-                p_uni = self._char_prob.get(ch)
-                p_bi = cond.get(prev + ch) if p_uni is not None and prev else None
-                if p_bi is not None:
-                    total += math.log(w * p_bi + (1 - w) * p_uni)
-                else:
-                    logp = unigram.get(ch)
-                    total += logp if logp is not None else self.char_logp(ch)
-            prev = mark
+            total += transition(prev, ch)
+            prev = ch
         return total
+
+    def transition_logp(self, prev: str, ch: str) -> float:
+        """Log-probability of ``ch`` after ``prev`` ("" at the start): a character's two
+        transitions are all that ranks candidates for it."""
+        as_fullwidth = rules.ASCII_AS_FULLWIDTH
+        prev = as_fullwidth.get(prev, prev)
+        punct = rules.PUNCTUATION_PRIOR
+        if prev in punct and as_fullwidth.get(ch, ch) in punct:
+            return math.log(rules.PUNCT_PAIRS.get(prev + as_fullwidth.get(ch, ch), rules.PUNCT_PAIR_DEFAULT))
+        p_uni = self._char_prob.get(ch)
+        p_bi = self._cond.get(prev + ch) if p_uni is not None and prev else None
+        if p_bi is not None:
+            return math.log(rules.BIGRAM_WEIGHT * p_bi + (1 - rules.BIGRAM_WEIGHT) * p_uni)
+        logp = self._unigram.get(ch)
+        return logp if logp is not None else self.char_logp(ch)
 
     @staticmethod
     def document_ngrams(text: str) -> "DocumentNgrams":
