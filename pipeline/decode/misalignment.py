@@ -16,6 +16,7 @@ made an invalid pair with an ASCII byte: both bytes of that character are gone, 
 chosen among the characters that make a word with its neighbours (dictionary or document).
 """
 
+import heapq
 import itertools
 import re
 
@@ -29,6 +30,7 @@ MAX_RUN = 160  # characters searched for the resynchronising byte
 MAX_BRANCHES = 64  # ASCII readings explored per run
 MAX_CHOICES = 120  # candidate characters per lost byte
 SHORTLIST = 12  # choices per lost byte that the (slower) word model compares
+WORD_SCORED_COMBOS = 48  # joint choices for lost bytes close together that the word model compares
 CONTEXT_CHARS = 3  # known characters each side that judge a lost byte
 JOINT_DISTANCE = 3  # lost bytes this close are chosen together
 MAX_ANCHORS = 400  # bounds the work on a badly damaged file
@@ -96,8 +98,9 @@ class MisalignmentRepairer:
         anchors = [match.start() for match in self._anchor_re.finditer(text)]
         if not anchors:
             return text, 0
-        if text.count("?") > len(IDEOGRAPH_RE.findall(text)):
-            return text, 0  # a lossy conversion turned the Chinese into '?': nothing to re-read
+        ideographs = len(IDEOGRAPH_RE.findall(text))
+        if text.count("?") > ideographs or text.count("\ufffd") > ideographs:
+            return text, 0  # a lossy conversion turned the Chinese into '?'/U+FFFD: nothing to re-read
         out, pos, repaired = [], 0, 0
         habits = _ascii_habits(text)
         document = self._model.document_ngrams(text)
@@ -263,14 +266,22 @@ class MisalignmentRepairer:
             combos = set(itertools.product(*(shortlists[i][:width] for i in group)))
             if len(group) == 2 and group[1] == group[0] + 1:
                 combos |= self._word_pairs(tokens[group[0]], tokens[group[1]])
-            best = None
-            for combo in combos:
+
+            def filled(combo: tuple) -> str:
                 trial = chars[group[0]:group[-1] + 1]
                 for i, ch in zip(group, combo, strict=True):
                     trial[i - group[0]] = ch
-                score = self._model.word_logp(left + "".join(c or "" for c in trial) + right, document, CHOICE_WORD_COST)
-                if best is None or score > best[0]:
-                    best = (score, combo)
+                return left + "".join(c or "" for c in trial) + right
+
+            if len(combos) > WORD_SCORED_COMBOS:  # the word model is dear: the character model shortlists
+                combos = heapq.nlargest(
+                    WORD_SCORED_COMBOS, combos,
+                    key=lambda combo: self._model.logp(filled(combo)) + self._model.document_bonus(filled(combo), document),
+                )
+            best = max(
+                ((self._model.word_logp(filled(combo), document, CHOICE_WORD_COST), combo) for combo in combos),
+                key=lambda item: item[0],
+            )
             for i, ch in zip(group, best[1], strict=True):
                 chars[i] = ch
         out: list[str] = []
