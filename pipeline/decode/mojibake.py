@@ -29,6 +29,7 @@ WINDOW_BYTES = 36  # about twelve CJK characters each side of a lost byte
 NEAR_BYTES = 9  # about three
 PAIR_BEAMS = 4  # prefixes extended by two lost bytes at once
 LIKELY_PAIR_FILLS = 300  # of a three-byte lead's 4096 characters, the likeliest tried for two lost bytes
+LIKELY_BYTE_FILLS = 16  # of the 64 characters one lost byte may complete, the likeliest always tried
 UNLIKELY_SHORT_READING_RE = re.compile("[\u0250-\u1fff]")  # IPA, Greek, Cyrillic, ... in a Chinese text
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
@@ -81,14 +82,11 @@ class MojibakeRepairer:
         # Per three-byte lead, the continuation pairs that make its likeliest characters.
         self._likely_pair_fills = {}
         for lead in range(0xE0, 0xF0):
-            chars = []
-            for fill in CONTINUATION_PAIRS:
-                try:
-                    chars.append(((bytes((lead,)) + fill).decode("utf-8"), fill))
-                except UnicodeDecodeError:
-                    continue
-            chars.sort(key=lambda item: model.char_logp(item[0]), reverse=True)
-            self._likely_pair_fills[lead] = [fill for _, fill in chars[:LIKELY_PAIR_FILLS]]
+            fills = _valid_fills(bytes((lead,)), CONTINUATION_PAIRS, b"")
+            fills.sort(key=lambda item: model.char_logp(item[1]), reverse=True)
+            self._likely_pair_fills[lead] = fills[:LIKELY_PAIR_FILLS]
+        # (character start, bytes after the lost one) -> [(fill, character)], likeliest first
+        self._fills_by_unigram: dict[tuple[bytes, bytes], list[tuple[bytes, str]]] = {}
 
     def repair(self, text: str) -> tuple[str, list[str]]:
         kinds: list[str] = []
@@ -245,23 +243,34 @@ class MojibakeRepairer:
             after = tail[:4].decode("utf-8", errors="ignore")[:1] or (context[1][:1] if len(tail) < 4 else "")
             before = beam[max(0, lead - 3):lead].decode("utf-8", errors="ignore")[-1:] or context[0][-1:]
             if not pair:
-                fills = CONTINUATION_BYTES
+                fills = self._byte_fills(partial, rest[:needed], before, after)
             elif len(partial) == 1 and partial[0] >= 0xE0:
                 fills = self._pair_fills(partial[0], before)
             else:
-                fills = CONTINUATION_PAIRS
-            completion = rest[:needed]
-            for fill in fills:
-                try:
-                    ch = (partial + fill + completion).decode("utf-8")
-                except UnicodeDecodeError:
-                    continue
-                scored.append((self._model.transition_logp(before, ch) + self._model.transition_logp(ch, after), beam + fill))
+                fills = _valid_fills(partial, CONTINUATION_PAIRS, rest[:needed])
+            transition = self._model.transition_logp
+            scored += [(transition(before, ch) + transition(ch, after), beam + fill) for fill, ch in fills]
         return [candidate for _, candidate in heapq.nlargest(size, scored, key=lambda item: item[0])]
 
-    def _pair_fills(self, lead: int, neighbour: str) -> list[bytes]:
-        followers = [ch.encode("utf-8") for ch in self._model.followers(neighbour)] if neighbour else []
-        return self._likely_pair_fills[lead] + [data[1:] for data in followers if len(data) == 3 and data[0] == lead]
+    def _byte_fills(self, partial: bytes, completion: bytes, before: str, after: str) -> list[tuple[bytes, str]]:
+        """(fill, character) for one lost byte: the likeliest characters, and those making a
+        dictionary bigram with a neighbour."""
+        key = (partial, completion)
+        fills = self._fills_by_unigram.get(key)
+        if fills is None:
+            fills = _valid_fills(partial, CONTINUATION_BYTES, completion)
+            fills.sort(key=lambda item: self._model.char_logp(item[1]), reverse=True)
+            self._fills_by_unigram[key] = fills
+        is_bigram = self._model.is_bigram
+        return fills[:LIKELY_BYTE_FILLS] + [
+            (fill, ch) for fill, ch in fills[LIKELY_BYTE_FILLS:] if is_bigram(before + ch) or is_bigram(ch + after)
+        ]
+
+    def _pair_fills(self, lead: int, neighbour: str) -> list[tuple[bytes, str]]:
+        followers = [ch for ch in self._model.followers(neighbour)] if neighbour else []
+        return self._likely_pair_fills[lead] + [
+            (data[1:], ch) for ch in followers if len(data := ch.encode("utf-8")) == 3 and data[0] == lead
+        ]
 
     def _beam_score(self, text: str, document) -> float:
         return self._model.logp(text) + self._model.document_bonus(text, document)
@@ -304,6 +313,19 @@ class MojibakeRepairer:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return None
+
+
+def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[tuple[bytes, str]]:
+    """(fill, character) for each fill that makes ``partial + fill + completion`` one character."""
+    valid = []
+    for fill in fills:
+        try:
+            ch = (partial + fill + completion).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if len(ch) == 1:
+            valid.append((fill, ch))
+    return valid
 
 
 def _reread_ahead(text: str, wrong: str) -> str:
