@@ -91,6 +91,14 @@ class MojibakeRepairer:
     def repair(self, text: str) -> tuple[str, list[str]]:
         kinds: list[str] = []
         if LATIN_MOJIBAKE_RE.search(text):
+            # A whole text read as Latin-1 is one ftfy call, not one per run; ftfy's reading
+            # is taken whole only when it leaves no Latin-1 run (GB bytes read as Latin-1 are
+            # not UTF-8: ftfy's partial guesses there would hide them from the runs below).
+            whole = ftfy.fix_encoding(text)
+            leftover = any(LATIN1_LETTER_RE.search(run.group()) for run in LATIN_RUN_RE.finditer(whole))
+            if whole != text and not leftover and self._better(whole, text):
+                text = whole
+                kinds.append("latin1_mojibake")
             text = self._latin_runs(text, kinds, MIN_LEGACY_RUN)
             if any(kind.endswith("_decoded_as_latin1") for kind in kinds):
                 # The file has GB/Big5-as-Latin-1 damage: shorter runs are now credible too.
