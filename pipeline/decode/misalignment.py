@@ -28,6 +28,7 @@ TRAILS = (*range(0x40, 0x7F), *range(0x80, 0xFF))
 MARKERS = "?\ufffd"
 MAX_RUN = 160  # characters searched for the resynchronising byte
 MAX_BRANCHES = 64  # ASCII readings explored per run
+MAX_RESOLVED = 4  # readings, best optimistic bound first, whose lost bytes are chosen
 MAX_CHOICES = 120  # candidate characters per lost byte
 SHORTLIST = 12  # choices per lost byte that the (slower) word model compares
 WORD_SCORED_COMBOS = 48  # joint choices for lost bytes close together that the word model compares
@@ -121,7 +122,7 @@ class MisalignmentRepairer:
         line_end = text.find("\n", anchor)
         line_end = len(text) if line_end < 0 else line_end
         window_end = min(line_end + 1, anchor + MAX_RUN)
-        best, best_score = None, None
+        readings = []
         for begin, seg_start, lost_trail in self._run_starts(text, anchor):
             seg = text[seg_start:window_end]
             for tokens, consumed in self._walk(seg, lost_trail):
@@ -129,25 +130,28 @@ class MisalignmentRepairer:
                 # Optimistic bound from the characters the walk already fixed (lost bytes only
                 # cost more): skip the costly choice of lost bytes for hopeless readings.
                 known = "".join(t for t in tokens if isinstance(t, str) and t != EATEN_ASCII)
-                if self._model.logp(known) - self._model.logp(text[begin:end]) < MIN_GAIN - BOUND_SLACK:
-                    continue
-                resolved = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], habits, document)
-                if resolved is None or any(is_private_use(ch) for ch in resolved[0]):
-                    continue
-                repaired, scored = resolved
-                before, after = _context(text, begin, end)
-                plain = self._model.word_logp(before + scored + after)
-                # Markers cost little: a repair must earn its gain mostly by fixing improbable
-                # characters, not by removing '?' (text converted lossily is full of them).
-                damaged, markers = MARKERS_RE.subn("", text[begin:end])
-                marker_cost = WHOLE_CHAR_MARKER_COST if UNKNOWN_CHAR in tokens else MARKER_COST
-                gain = plain - self._model.word_logp(before + damaged + after) + marker_cost * markers
-                if gain <= MIN_GAIN:
-                    continue
-                # Among repairs, prefer the one whose words recur elsewhere in the document.
-                score = self._model.word_logp(before + scored + after, document) - plain + gain
-                if best_score is None or score > best_score:
-                    best, best_score = (begin, end, repaired), score
+                bound = self._model.logp(known) - self._model.logp(text[begin:end])
+                if bound >= MIN_GAIN - BOUND_SLACK:
+                    readings.append((bound, begin, end, tokens))
+        best, best_score = None, None
+        for _, begin, end, tokens in heapq.nlargest(MAX_RESOLVED, readings, key=lambda reading: reading[0]):
+            resolved = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], habits, document)
+            if resolved is None or any(is_private_use(ch) for ch in resolved[0]):
+                continue
+            repaired, scored = resolved
+            before, after = _context(text, begin, end)
+            plain = self._model.word_logp(before + scored + after)
+            # Markers cost little: a repair must earn its gain mostly by fixing improbable
+            # characters, not by removing '?' (text converted lossily is full of them).
+            damaged, markers = MARKERS_RE.subn("", text[begin:end])
+            marker_cost = WHOLE_CHAR_MARKER_COST if UNKNOWN_CHAR in tokens else MARKER_COST
+            gain = plain - self._model.word_logp(before + damaged + after) + marker_cost * markers
+            if gain <= MIN_GAIN:
+                continue
+            # Among repairs, prefer the one whose words recur elsewhere in the document.
+            score = self._model.word_logp(before + scored + after, document) - plain + gain
+            if best_score is None or score > best_score:
+                best, best_score = (begin, end, repaired), score
         return best
 
     def _run_starts(self, text: str, anchor: int):
