@@ -204,6 +204,7 @@ class MojibakeRepairer:
             # One re-read character alone is weak evidence unless the run shows lost bytes.
             if match.end() - match.start() < (3 if b"\x00" in match.group() else 6):
                 continue
+            short = match.end() - match.start() < 6
             starts = [o for o in range(match.start(), match.start() + 8) if o in offsets][:3]
             end = match.end()
             while end not in offsets:  # the last pair swallowed the next byte: an ASCII char
@@ -221,6 +222,8 @@ class MojibakeRepairer:
                     _reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
                 )
                 fixed = self._reread(text[begin:end_index], wrong, context, document, width)
+                if fixed is not None and short and self._model.uncommon_re.search(fixed):
+                    continue  # a character or two re-read into a rare one: more likely other damage
                 if fixed is not None and self._better(fixed, text[begin:end_index]):
                     gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
                     if best is None or gain > best[0]:
