@@ -7,6 +7,7 @@ from pipeline.decode.detect import FAMILIES, DecodeError, Detector
 from pipeline.decode.misalignment import MisalignmentRepairer
 from pipeline.decode.mojibake import MojibakeRepairer
 from pipeline.decode.normalize import Normalizer
+from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel
 
 __all__ = ["DecodedText", "DecodeError", "Decoder"]
@@ -26,7 +27,7 @@ class Decoder:
     def __init__(self) -> None:
         model = TextModel()
         self._detector = Detector(model)
-        self._mojibake = MojibakeRepairer(model)
+        self._mojibake = MojibakeRepairer(model, RunningTextModel(model))
         self._misalignment = MisalignmentRepairer(model)
         self._normalizer = Normalizer()
 

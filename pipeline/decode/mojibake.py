@@ -2,7 +2,8 @@
 
 - UTF-8 read as GBK/GB18030 or Big5 (``鍒樼埍鍔�``): re-encode each suspicious run with the
   wrong codec and decode it as UTF-8; a U+FFFD inside the run stands for one lost UTF-8
-  continuation byte, which is chosen by the text model.
+  continuation byte, chosen by a beam search: the running-text model (runningtext.py)
+  shortlists, the document's own n-grams and the dictionary's words decide.
 - UTF-8 read as Latin-1/cp1252 (``Ã¥``): ftfy.
 - GBK/Big5 read as Latin-1/cp1252 (``ÖÐÎÄ``): re-encode the line, decode it as GBK/Big5.
 Every replacement must score clearly better with the text model.
@@ -10,11 +11,14 @@ Every replacement must score clearly better with the text model.
 
 import heapq
 import itertools
+import math
 import re
 
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
+from pipeline.decode import rules
+from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel
 
 MIN_GAIN = 6.0  # nats a replacement must gain
@@ -27,6 +31,7 @@ LOST_BYTES_AT_FULL_BEAM = 40
 MIN_BEAM = 1
 WINDOW_BYTES = 36  # about twelve CJK characters each side of a lost byte
 NEAR_BYTES = 9  # about three
+RERANKED_EXTRA = 6  # shortlisted candidates beyond a few per prefix, reranked by the wider scores
 PAIR_BEAMS = 4  # prefixes extended by two lost bytes at once
 LIKELY_PAIR_FILLS = 300  # of a three-byte lead's 4096 characters, the likeliest tried for two lost bytes
 LIKELY_BYTE_FILLS = 16  # of the 64 characters one lost byte may complete, the likeliest always tried
@@ -66,8 +71,9 @@ UTF8_SEQUENCES_RE = re.compile(
 
 
 class MojibakeRepairer:
-    def __init__(self, model: TextModel) -> None:
+    def __init__(self, model: TextModel, running: RunningTextModel) -> None:
         self._model = model
+        self._running = running
         # Characters whose bytes under a wrong codec are a UTF-8 lead for CJK text (E2-E9) plus
         # a continuation byte: every re-read CJK UTF-8 character yields one of them.
         marks = set()
@@ -159,9 +165,12 @@ class MojibakeRepairer:
         return "".join(out)
 
     def _utf8_as_cjk(self, text: str, kinds: list[str]) -> str:
+        lost = text.count("\ufffd")
+        width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(lost, 1)))
+        return self._utf8_pass(text, kinds, self._model.document_ngrams(text), width)
+
+    def _utf8_pass(self, text: str, kinds: list[str], document, width: int) -> str:
         out, pos = [], 0
-        document = self._model.document_ngrams(text)
-        width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(text.count("\ufffd"), 1)))
         for match in NON_ASCII_RUN_RE.finditer(text):
             if not self._utf8_mark_re.search(match.group()):
                 continue
@@ -234,7 +243,9 @@ class MojibakeRepairer:
                 fixes.append((best[1], end_index, best[2]))
         return fixes
 
-    def _shortlist(self, beams: list[bytes], pair: bool, rest: bytes, context: tuple[str, str], size: int) -> list[bytes]:
+    def _shortlist(
+        self, beams: list[bytes], pair: bool, rest: bytes, context: tuple[str, str], document, size: int
+    ) -> list[bytes]:
         """The ``size`` best beam + fill candidates by the character model on the filled
         character and its neighbours. A pair of lost bytes after a three-byte lead completes
         one character of that lead's 4096: only the likelier ones and the dictionary
@@ -259,8 +270,11 @@ class MojibakeRepairer:
                 fills = self._pair_fills(partial[0], before)
             else:
                 fills = _valid_fills(partial, CONTINUATION_PAIRS, rest[:needed])
-            transition = self._model.transition_logp
-            scored += [(transition(before, ch) + transition(ch, after), beam + fill) for fill, ch in fills]
+            transition = self._running.transition_logp
+            scored += [
+                (transition(before, ch) + transition(ch, after) + _seen(document, before, ch, after), beam + fill)
+                for fill, ch in fills
+            ]
         return [candidate for _, candidate in heapq.nlargest(size, scored, key=lambda item: item[0])]
 
     def _byte_fills(self, partial: bytes, completion: bytes, before: str, after: str) -> list[tuple[bytes, str]]:
@@ -284,7 +298,7 @@ class MojibakeRepairer:
         ]
 
     def _beam_score(self, text: str, document) -> float:
-        return self._model.logp(text) + self._model.document_bonus(text, document)
+        return self._running.logp(text) + self._model.document_bonus(text, document)
 
     def _reread(self, run: str, wrong: str, context: tuple[str, str], document, width: int = BEAM) -> str | None:
         """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
@@ -312,10 +326,16 @@ class MojibakeRepairer:
             pair = index < len(pieces) and pieces[index] is None
             index += pair
             rest = b"".join(p for p in itertools.islice(pieces, index, index + WINDOW_BYTES) if p is not None)
-            # The character model on the filled character and its neighbours shortlists;
-            # the document-aware score on a wider window ranks the shortlist.
-            expanded = self._shortlist(beams, pair, rest, context, width * (4 if pair else 3))
-            expanded.sort(key=lambda c: self._beam_score(_local_window(c, rest, context), document), reverse=True)
+            # The running-text model on the filled character and its neighbours shortlists;
+            # the document-aware score on a wider window and the words around the byte rank
+            # the shortlist.
+            size = width * (4 if pair else 3) + RERANKED_EXTRA
+            expanded = self._shortlist(beams, pair, rest, context, document, size)
+            expanded.sort(
+                key=lambda c: self._beam_score(_local_window(c, rest, context), document)
+                + self._model.word_logp(_local_window(c, rest, context, NEAR_BYTES)),
+                reverse=True,
+            )
             beams = expanded[:width]
             if not beams:
                 return None  # no byte completes a character here: not UTF-8
@@ -324,6 +344,11 @@ class MojibakeRepairer:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return None
+
+
+def _seen(document, before: str, ch: str, after: str) -> float:
+    """Credit for the bigrams ``ch`` makes with its neighbours elsewhere in the document."""
+    return rules.DOCUMENT_NGRAM_WEIGHT * (math.log1p(document.get(before + ch)) + math.log1p(document.get(ch + after)))
 
 
 def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[tuple[bytes, str]]:

@@ -65,6 +65,10 @@ class TextModel:
         # Non-ASCII characters that are neither common Chinese nor common punctuation.
         self.uncommon_re = re.compile("[^\\x00-\\x7f" + re.escape("".join(common)) + "]")
 
+    def characters(self) -> set[str]:
+        """The characters of jieba's dictionary (simplified and traditional forms)."""
+        return set(self._char_prob)
+
     def is_bigram(self, pair: str) -> bool:
         return pair in self._cond
 
