@@ -27,8 +27,9 @@ class Decoder:
     def __init__(self) -> None:
         model = TextModel()
         self._detector = Detector(model)
-        self._mojibake = MojibakeRepairer(model, RunningTextModel(model))
-        self._misalignment = MisalignmentRepairer(model)
+        running = RunningTextModel(model)
+        self._mojibake = MojibakeRepairer(model, running)
+        self._misalignment = MisalignmentRepairer(model, running)
         self._normalizer = Normalizer()
 
     def decode(self, raw: bytes) -> DecodedText:

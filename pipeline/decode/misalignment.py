@@ -21,6 +21,7 @@ import itertools
 import re
 
 from pipeline.decode.normalize import SYLLABLE
+from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel, is_private_use
 
 LEADS = range(0x81, 0xFF)
@@ -64,8 +65,9 @@ UNRECOVERABLE = "\ufffd"  # stands for an ASCII byte the damage swallowed
 
 
 class MisalignmentRepairer:
-    def __init__(self, model: TextModel) -> None:
+    def __init__(self, model: TextModel, running: RunningTextModel) -> None:
         self._model = model
+        self._running = running
         self._pairs: dict[tuple[int, int], str] = {}
         for lead in LEADS:
             for trail in TRAILS:
@@ -252,7 +254,7 @@ class MisalignmentRepairer:
             if not choices:
                 return None
             left, right = self._known_context(chars, i, before, after_text)
-            ranked = sorted(choices, key=lambda c: self._model.logp(left + c + right), reverse=True)
+            ranked = sorted(choices, key=lambda c: self._running.logp(left + c + right), reverse=True)
             # Also every choice that makes a known bigram with a neighbour, in the dictionary
             # or elsewhere in this document.
             pairs = [c for c in ranked[SHORTLIST:] if self._makes_word(left, c, right, document)]
