@@ -140,9 +140,9 @@ class TextModel:
     def document_bonus(text: str, document: "DocumentNgrams") -> float:
         """Credit for the bigrams/trigrams of ``text`` seen elsewhere in the document."""
         flat = WHITESPACE_RE.sub("", text)
-        return rules.DOCUMENT_NGRAM_WEIGHT * sum(
-            math.log1p(document.get(flat[i:i + n], 0)) for n in (2, 3) for i in range(len(flat) - n + 1)
-        )
+        counts = document.counts()
+        seen = [counts.get(flat[i:i + n], 0) for n in (2, 3) for i in range(len(flat) - n + 1)]
+        return rules.DOCUMENT_NGRAM_WEIGHT * sum(math.log1p(count) for count in seen if count)
 
     def _segmentation_logp(self, run: str, word_cost: float = 0.0) -> float:
         """Best segmentation under jieba's unigram word model. A unigram model rates a
@@ -177,17 +177,17 @@ class DocumentNgrams:
         self._counts: collections.Counter | None = None
 
     def get(self, gram: str, default: int = 0) -> int:
-        return self._ngrams().get(gram, default)
+        return self.counts().get(gram, default)
 
     def followers(self, ch: str) -> set[str]:
         """Characters that follow ``ch`` somewhere in the document."""
-        return {gram[1] for gram in self._ngrams() if len(gram) == 2 and gram[0] == ch}
+        return {gram[1] for gram in self.counts() if len(gram) == 2 and gram[0] == ch}
 
     def precursors(self, ch: str) -> set[str]:
         """Characters that precede ``ch`` somewhere in the document."""
-        return {gram[0] for gram in self._ngrams() if len(gram) == 2 and gram[1] == ch}
+        return {gram[0] for gram in self.counts() if len(gram) == 2 and gram[1] == ch}
 
-    def _ngrams(self) -> collections.Counter:
+    def counts(self) -> collections.Counter:
         if self._counts is None:
             self._counts = collections.Counter()
             for run in CJK_RUN_RE.findall(WHITESPACE_RE.sub("", self._text)):
