@@ -1,6 +1,7 @@
 """Text normalisation after decoding: pinyin annotations, NFC, full-width Latin/digits,
 traditional to simplified. Chinese (full-width) punctuation is kept."""
 
+import operator
 import re
 import unicodedata
 
@@ -14,6 +15,7 @@ SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv{TONE_VOWELS}][a-zü{
 # annotation's first byte was eaten by a damaged multi-byte run (see misalignment.py).
 ANNOTATION_RE = re.compile(rf"(?<=[{CJK}])\(?({SYLLABLE})\)")
 TONED_RE = re.compile(f"[{TONE_VOWELS}]")
+IDEOGRAPH_RE = re.compile(f"[{CJK}]")
 FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp - 0xFEE0).isalnum()}
 FULLWIDTH_ALNUM_RE = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
 SIMPLIFIED_CHANGE_SHARE = 0.02  # share of ideographs t2s changes above which the source is traditional
@@ -26,6 +28,8 @@ class Normalizer:
     def remove_pinyin(self, text: str) -> tuple[str, bool]:
         """Drop ``(pīn)`` annotations. Toneless syllables count only in texts that also carry
         toned ones, so ``(APP)`` or ``(le)`` in a clean text stay."""
+        if not TONED_RE.search(text):
+            return text, False  # the scan below is slow: each position tries the look-behind
         matches = list(ANNOTATION_RE.finditer(text))
         if not any(TONED_RE.search(m.group(1)) for m in matches):
             return text, False
@@ -43,8 +47,8 @@ class Normalizer:
         simplified = self._t2s.convert(text)
         if simplified == text:
             return text, False
-        changed = sum(1 for a, b in zip(text, simplified) if a != b)
-        ideographs = len(re.findall(f"[{CJK}]", text))
+        changed = sum(map(operator.ne, text, simplified))
+        ideographs = len(IDEOGRAPH_RE.findall(text))
         return simplified, changed > SIMPLIFIED_CHANGE_SHARE * max(ideographs, 1)
 
     @staticmethod
