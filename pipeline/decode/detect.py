@@ -219,7 +219,7 @@ class Detector:
     def _check(self, text: str, encoding: str, score: float | None = None) -> None:
         sample = text[:SAMPLE_CHARS]
         n = max(len(sample), 1)
-        controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n\f") or "\x7f" <= ch < "\xa0")
+        controls = len(CONTROL_RE.findall(sample))
         if controls / n > MAX_CONTROL_SHARE:
             raise DecodeError(f"binary content: {controls / n:.0%} control characters as {encoding}")
         if sample.count("\ufffd") / n > MAX_REPLACED_SHARE:
@@ -230,6 +230,7 @@ class Detector:
             raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
 
 
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 but tab, LF, FF, CR; DEL; C1
 TWO_BYTE_UTF8_RUN_RE = re.compile("[\u0100-\u07ff]+")  # Latin-1 (NBSP, ·, é) stays as it is
 
 
