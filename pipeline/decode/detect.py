@@ -135,8 +135,10 @@ class Detector:
         scored = [(*self._score(c, declared), c) for c in candidates]
         if max(s[0] for s in scored) < CHARDET_BELOW:
             guess = chardet.detect(raw[:65536]).get("encoding")
-            extra = {codec_name(guess)} if guess else set()
-            extra |= {"cp1252"} - {c.encoding for c in candidates}
+            # A list, not a set: on a tie (latin-1 and cp1252 read most files alike) the
+            # first wins, chardet's guess, whatever the process's string hash seed.
+            extra = [codec_name(guess)] if guess else []
+            extra += [e for e in ("cp1252",) if e not in extra and e not in {c.encoding for c in candidates}]
             scored += [(*self._score(c, declared), c) for c in (_plain(raw, e) for e in extra if e) if c]
         _, score, best = max(scored, key=lambda s: s[0])
         return best, score
