@@ -5,6 +5,7 @@ Built from jieba's dict.txt (simplified and traditional forms) by
 """
 
 import collections
+import itertools
 import math
 import os
 import re
@@ -32,9 +33,10 @@ def _read_counts(name: str) -> dict[str, int]:
 WHITESPACE_RE = re.compile(r"\s+")
 # Texts at least this long are scored with array lookups; shorter ones (the repairs score
 # many windows of a few characters) with a plain loop, which has less overhead per call.
-ARRAY_SCORING_MIN_CHARS = 120
+ARRAY_SCORING_MIN_CHARS = 200
 BMP = 0x10000
 PAIR_KEY_SHIFT = 21  # a pair key is (first code point << 21) | second code point
+PAIR_HASH_BITS = 22  # a 4 MB bitmap for about 100,000 pair keys
 CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -75,11 +77,7 @@ class TextModel:
                 mark = as_fullwidth.get(ch, ch)
                 self._pair_logp[prev + ch] = math.log(rules.PUNCT_PAIRS.get(prev + mark, rules.PUNCT_PAIR_DEFAULT))
         self._paired_marks = {*rules.PAIRED_MARKS, *rules.PAIRED_MARKS.values()}
-        self._paired_mark_re = re.compile(
-            "[" + re.escape("".join(ch for ch in {*self._paired_marks, *as_fullwidth}
-                                    if as_fullwidth.get(ch, ch) in self._paired_marks)) + "]"
-        )
-        self._arrays = _ScoringArrays(self._pair_logp, self._char_logp, as_fullwidth)
+        self._arrays = _ScoringArrays(self._pair_logp, self._char_logp)
         # Word level: jieba's own dictionary and max-probability segmentation, for choosing
         # between short candidate repairs (a character model cannot tell 指导开展 from 指导弹展).
         self._words = jieba.Tokenizer()
@@ -117,11 +115,9 @@ class TextModel:
     def logp(self, text: str) -> float:
         """Total log-probability of ``text`` (bigram-interpolated for dictionary characters,
         punctuation pairs, a bonus for each closing mark that matches an open one)."""
-        if len(text) >= ARRAY_SCORING_MIN_CHARS:
-            values = self._arrays.char_values(text)
-            if values is not None:
-                return self._with_mark_bonuses(text, values)
-        return self._loop_logp(text)
+        if len(text) < ARRAY_SCORING_MIN_CHARS:
+            return self._loop_logp(text)
+        return self._arrays.logp(text)
 
     def _loop_logp(self, text: str) -> float:
         total = 0.0
@@ -145,22 +141,6 @@ class TextModel:
             total += logp
             prev = mark
         return total
-
-    def _with_mark_bonuses(self, text: str, values: list[float]) -> float:
-        """Sum of per-character values with the matched-mark bonuses, added in the loop's
-        order (Python 3.11's sum() adds floats left to right) so both paths agree exactly."""
-        bonus_at = []
-        open_marks: list[str] = []
-        for match in self._paired_mark_re.finditer(text):
-            mark = rules.ASCII_AS_FULLWIDTH.get(match.group(), match.group())
-            if mark in rules.PAIRED_MARKS:
-                open_marks.append(rules.PAIRED_MARKS[mark])
-            elif open_marks and mark == open_marks[-1]:
-                open_marks.pop()
-                bonus_at.append(match.start())
-        for index in reversed(bonus_at):
-            values.insert(index, rules.MATCHED_MARK_BONUS)
-        return sum(values)
 
     @staticmethod
     def document_ngrams(text: str) -> "DocumentNgrams":
@@ -240,13 +220,16 @@ class DocumentNgrams:
 
 
 class _ScoringArrays:
-    """The per-character values of TextModel.logp, with numpy turning the text into code
-    points, unigram values and pair keys at once: a Python loop costs over half a
-    microsecond per character, which made scoring candidate decodings most of the time
-    spent decoding a clean file."""
+    """TextModel.logp with numpy turning the text into code points, unigram values and pair
+    keys at once: a Python loop costs over half a microsecond per character, which made
+    scoring candidate decodings most of the time spent decoding a clean file."""
 
-    def __init__(self, pair_logp: dict[str, float], char_logp: dict[str, float], as_fullwidth: dict[str, str]) -> None:
+    def __init__(self, pair_logp: dict[str, float], char_logp: dict[str, float]) -> None:
         self._pair_logp = {(ord(pair[0]) << PAIR_KEY_SHIFT) | ord(pair[1]): logp for pair, logp in pair_logp.items()}
+        # Most adjacent characters are no in-word bigram; a hashed bitmap of the pair keys
+        # (no false negatives, a few per cent false positives) spares their dict lookups.
+        self._maybe_pair = np.zeros(1 << PAIR_HASH_BITS, dtype=bool)
+        self._maybe_pair[_pair_hash(np.fromiter(self._pair_logp, dtype=np.uint64))] = True
         # Filled in as code points are first seen (class priors for all of them take a second).
         self._char_values = np.full(BMP, np.nan)
         for ch, logp in char_logp.items():
@@ -254,24 +237,58 @@ class _ScoringArrays:
                 self._char_values[ord(ch)] = logp
         self._char_logp = char_logp
         self._marks = np.arange(BMP, dtype=np.uint64)
-        for ch, mark in as_fullwidth.items():
+        for ch, mark in rules.ASCII_AS_FULLWIDTH.items():
             self._marks[ord(ch)] = ord(mark)
+        self._is_paired_mark = np.zeros(BMP, dtype=bool)
+        self._is_paired_mark[[ord(ch) for pair in rules.PAIRED_MARKS.items() for ch in pair]] = True
 
-    def char_values(self, text: str) -> list[float] | None:
-        """Each character's log-probability after its predecessor, or None for a text with
-        characters outside the Basic Multilingual Plane (scored by the loop instead)."""
-        codes = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype="<u4")
-        if codes.max() >= BMP:
-            return None
-        char_values = self._char_values[codes]
-        unseen = np.isnan(char_values)
+    def logp(self, text: str) -> float:
+        codes = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype="<u4").astype(np.uint64)
+        if codes.max() >= BMP:  # CJK extension B and beyond, emoji: rare, looked up one by one
+            astral = codes >= BMP
+            bmp_codes = np.where(astral, 0, codes)
+            values, marks = self._char_values[bmp_codes], self._marks[bmp_codes]
+            values[astral] = [_known_or_prior(self._char_logp, chr(code)) for code in codes[astral].tolist()]
+            marks[astral] = codes[astral]
+        else:
+            bmp_codes = codes
+            values, marks = self._char_values[codes], self._marks[codes]
+        unseen = np.isnan(values)
         if unseen.any():
-            for code in np.unique(codes[unseen]).tolist():
+            for code in np.unique(bmp_codes[unseen]).tolist():
                 self._char_values[code] = _known_or_prior(self._char_logp, chr(code))
-            char_values = self._char_values[codes]
-        keys = (self._marks[codes[:-1]] << np.uint64(PAIR_KEY_SHIFT)) | codes[1:].astype(np.uint64)
-        unigram = char_values.tolist()
-        return [unigram[0], *map(self._pair_logp.get, keys.tolist(), unigram[1:])]
+            values[unseen] = self._char_values[bmp_codes[unseen]]
+        keys = (marks[:-1] << np.uint64(PAIR_KEY_SHIFT)) | codes[1:]
+        maybe = np.flatnonzero(self._maybe_pair[_pair_hash(keys)])
+        if maybe.size:
+            found = np.fromiter(
+                map(self._pair_logp.get, keys[maybe].tolist(), itertools.repeat(math.nan)), np.float64, maybe.size
+            )
+            hit = ~np.isnan(found)
+            values[maybe[hit] + 1] = found[hit]
+        bonus_at = self._matched_marks(marks)
+        if bonus_at:
+            values = np.insert(values, bonus_at, rules.MATCHED_MARK_BONUS)
+        # Added left to right, as the loop does, so both give the same float.
+        return float(np.add.accumulate(values)[-1])
+
+    def _matched_marks(self, marks: np.ndarray) -> list[int]:
+        """Positions of the closing marks that match an open one."""
+        matched = []
+        open_marks: list[int] = []
+        for index in np.flatnonzero(self._is_paired_mark[np.minimum(marks, BMP - 1)]).tolist():
+            mark = chr(marks[index])
+            if mark in rules.PAIRED_MARKS:
+                open_marks.append(ord(rules.PAIRED_MARKS[mark]))
+            elif open_marks and marks[index] == open_marks[-1]:
+                open_marks.pop()
+                matched.append(index)
+        return matched
+
+
+def _pair_hash(keys: np.ndarray) -> np.ndarray:
+    """Multiplicative (Fibonacci) hash of pair keys into PAIR_HASH_BITS bits."""
+    return (keys * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - PAIR_HASH_BITS)
 
 
 def _known_or_prior(char_logp: dict[str, float], ch: str) -> float:
