@@ -95,6 +95,13 @@ class Detector:
         declared = declared_charset(raw)
         for bom, encoding in BOMS:
             if raw.startswith(bom):
+                if encoding == "utf-8-sig" and not _nul_heavy(raw):
+                    # Valid UTF-8 needs no scoring, as in the UTF-8 fast path below (which an
+                    # implausible text with this BOM would reach anyway, keeping the BOM).
+                    try:
+                        return Detection(raw[len(bom):].decode("utf-8"), encoding, declared=declared)
+                    except UnicodeDecodeError:
+                        pass
                 text = raw[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
                 if self._plausible(text):
                     return Detection(text, encoding, text.count("\ufffd"), declared=declared)
