@@ -1,13 +1,14 @@
 """Text normalisation after decoding: pinyin annotations, NFC, full-width Latin/digits,
 traditional to simplified. Chinese (full-width) punctuation is kept."""
 
-import operator
 import re
 import unicodedata
 
+import numpy as np
 import opencc
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+CJK = "".join(f"{chr(first)}-{chr(last)}" for first, last in CJK_RANGES)
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # One pinyin syllable: optional initial, a final; lower-case, tone marks optional.
 SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv{TONE_VOWELS}][a-zü{TONE_VOWELS}]{{0,4}}"
@@ -15,7 +16,6 @@ SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv{TONE_VOWELS}][a-zü{
 # annotation's first byte was eaten by a damaged multi-byte run (see misalignment.py).
 ANNOTATION_RE = re.compile(rf"(?<=[{CJK}])\(?({SYLLABLE})\)")
 TONED_RE = re.compile(f"[{TONE_VOWELS}]")
-IDEOGRAPH_RE = re.compile(f"[{CJK}]")
 FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp - 0xFEE0).isalnum()}
 FULLWIDTH_ALNUM_RE = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
 SIMPLIFIED_CHANGE_SHARE = 0.02  # share of ideographs t2s changes above which the source is traditional
@@ -47,9 +47,11 @@ class Normalizer:
         simplified = self._t2s.convert(text)
         if simplified == text:
             return text, False
-        changed = sum(map(operator.ne, text, simplified))
-        ideographs = len(IDEOGRAPH_RE.findall(text))
-        return simplified, changed > SIMPLIFIED_CHANGE_SHARE * max(ideographs, 1)
+        before, after = _code_points(text), _code_points(simplified)
+        common = min(len(before), len(after))  # compared position by position, as zip() would
+        changed = np.count_nonzero(before[:common] != after[:common])
+        ideographs = sum(np.count_nonzero((before >= first) & (before <= last)) for first, last in CJK_RANGES)
+        return simplified, bool(changed > SIMPLIFIED_CHANGE_SHARE * max(ideographs, 1))
 
     @staticmethod
     def fullwidth_to_halfwidth(text: str) -> tuple[str, bool]:
@@ -60,3 +62,7 @@ class Normalizer:
     @staticmethod
     def nfc(text: str) -> str:
         return unicodedata.normalize("NFC", text)
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype="<u4")
