@@ -239,8 +239,9 @@ class _ScoringArrays:
         self._marks = np.arange(BMP, dtype=np.uint64)
         for ch, mark in rules.ASCII_AS_FULLWIDTH.items():
             self._marks[ord(ch)] = ord(mark)
+        self._closing_mark = {ord(opening): ord(closing) for opening, closing in rules.PAIRED_MARKS.items()}
         self._is_paired_mark = np.zeros(BMP, dtype=bool)
-        self._is_paired_mark[[ord(ch) for pair in rules.PAIRED_MARKS.items() for ch in pair]] = True
+        self._is_paired_mark[[code for pair in self._closing_mark.items() for code in pair]] = True
 
     def logp(self, text: str) -> float:
         codes = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype="<u4").astype(np.uint64)
@@ -255,7 +256,7 @@ class _ScoringArrays:
             values, marks = self._char_values[codes], self._marks[codes]
         unseen = np.isnan(values)
         if unseen.any():
-            for code in np.unique(bmp_codes[unseen]).tolist():
+            for code in set(bmp_codes[unseen].tolist()):
                 self._char_values[code] = _known_or_prior(self._char_logp, chr(code))
             values[unseen] = self._char_values[bmp_codes[unseen]]
         keys = (marks[:-1] << np.uint64(PAIR_KEY_SHIFT)) | codes[1:]
@@ -276,11 +277,11 @@ class _ScoringArrays:
         """Positions of the closing marks that match an open one."""
         matched = []
         open_marks: list[int] = []
-        for index in np.flatnonzero(self._is_paired_mark[np.minimum(marks, BMP - 1)]).tolist():
-            mark = chr(marks[index])
-            if mark in rules.PAIRED_MARKS:
-                open_marks.append(ord(rules.PAIRED_MARKS[mark]))
-            elif open_marks and marks[index] == open_marks[-1]:
+        positions = np.flatnonzero(self._is_paired_mark[np.minimum(marks, BMP - 1)])
+        for index, mark in zip(positions.tolist(), marks[positions].tolist(), strict=True):
+            if mark in self._closing_mark:
+                open_marks.append(self._closing_mark[mark])
+            elif open_marks and mark == open_marks[-1]:
                 open_marks.pop()
                 matched.append(index)
         return matched
