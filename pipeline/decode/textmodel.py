@@ -37,6 +37,7 @@ ARRAY_SCORING_MIN_CHARS = 200
 BMP = 0x10000
 PAIR_KEY_SHIFT = 21  # a pair key is (first code point << 21) | second code point
 PAIR_HASH_BITS = 22  # a 4 MB bitmap for about 100,000 pair keys
+RUN_CACHE_SIZE = 100_000  # ideograph runs whose segmentation score is kept (a few MB)
 CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -86,6 +87,7 @@ class TextModel:
         self._words.initialize()
         self._log_total = math.log(self._words.total)
         self._t2s = opencc.OpenCC("t2s")
+        self._run_cache: dict[tuple[str, float], float] = {}
         common = sorted(ch for ch, p in self._char_prob.items() if p >= rules.COMMON_CHAR_SHARE)
         common += list(rules.PUNCTUATION_PRIOR)
         # Non-ASCII characters that are neither common Chinese nor common punctuation.
@@ -155,9 +157,20 @@ class TextModel:
         pos = 0
         for match in CJK_RUN_RE.finditer(text):
             total += self.logp(text[pos:match.start()])
-            total += self._segmentation_logp(self._t2s.convert(match.group()), word_cost)
+            total += self._run_logp(match.group(), word_cost)
             pos = match.end()
         return total + self.logp(text[pos:])
+
+    def _run_logp(self, run: str, word_cost: float) -> float:
+        """_segmentation_logp of the simplified run, remembered: the repairs score the same
+        runs again and again (each candidate reading with the same context)."""
+        key = (run, word_cost)
+        logp = self._run_cache.get(key)
+        if logp is None:
+            if len(self._run_cache) >= RUN_CACHE_SIZE:
+                self._run_cache.clear()
+            logp = self._run_cache[key] = self._segmentation_logp(self._t2s.convert(run), word_cost)
+        return logp
 
     @staticmethod
     def document_bonus(text: str, document: "DocumentNgrams") -> float:
