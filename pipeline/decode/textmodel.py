@@ -37,7 +37,7 @@ ARRAY_SCORING_MIN_CHARS = 200
 BMP = 0x10000
 PAIR_KEY_SHIFT = 21  # a pair key is (first code point << 21) | second code point
 PAIR_HASH_BITS = 22  # a 4 MB bitmap for about 100,000 pair keys
-RUN_CACHE_SIZE = 100_000  # ideograph runs whose segmentation score is kept (a few MB)
+RUN_CACHE_SIZE = 20_000  # ideograph runs whose segmentation score is kept (about 3 MB)
 CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
