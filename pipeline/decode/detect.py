@@ -145,7 +145,8 @@ class Detector:
             # A list, not a set: on a tie (latin-1 and cp1252 read most files alike) the
             # first wins, chardet's guess, whatever the process's string hash seed.
             extra = [codec_name(guess)] if guess else []
-            extra += [e for e in ("cp1252",) if e not in extra and e not in {c.encoding for c in candidates}]
+            if "cp1252" not in extra and "cp1252" not in {c.encoding for c in candidates}:
+                extra.append("cp1252")
             scored += [(*self._score(c, declared), c) for c in (_plain(raw, e) for e in extra if e) if c]
         _, score, best = max(scored, key=lambda s: s[0])
         return best, score
