@@ -38,6 +38,8 @@ BMP = 0x10000
 PAIR_KEY_SHIFT = 21  # a pair key is (first code point << 21) | second code point
 PAIR_HASH_BITS = 22  # a 4 MB bitmap for about 100,000 pair keys
 RUN_CACHE_SIZE = 20_000  # ideograph runs whose segmentation score is kept (about 3 MB)
+SHORT_TEXT_CHARS = 12  # logp of texts this short is remembered...
+SHORT_CACHE_SIZE = 100_000  # ...for this many texts (about 12 MB)
 CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -88,6 +90,7 @@ class TextModel:
         self._log_total = math.log(self._words.total)
         self._t2s = opencc.OpenCC("t2s")
         self._run_cache: dict[tuple[str, float], float] = {}
+        self._short_cache: dict[str, float] = {}
         common = sorted(ch for ch, p in self._char_prob.items() if p >= rules.COMMON_CHAR_SHARE)
         common += list(rules.PUNCTUATION_PRIOR)
         # Non-ASCII characters that are neither common Chinese nor common punctuation.
@@ -117,9 +120,16 @@ class TextModel:
     def logp(self, text: str) -> float:
         """Total log-probability of ``text`` (bigram-interpolated for dictionary characters,
         punctuation pairs, a bonus for each closing mark that matches an open one)."""
-        if len(text) < ARRAY_SCORING_MIN_CHARS:
-            return self._loop_logp(text)
-        return self._arrays.logp(text)
+        if len(text) > SHORT_TEXT_CHARS:
+            return self._loop_logp(text) if len(text) < ARRAY_SCORING_MIN_CHARS else self._arrays.logp(text)
+        # The repairs score the same few characters again and again (each candidate byte
+        # in the same window): remembered.
+        logp = self._short_cache.get(text)
+        if logp is None:
+            if len(self._short_cache) >= SHORT_CACHE_SIZE:
+                self._short_cache.clear()
+            logp = self._short_cache[text] = self._loop_logp(text)
+        return logp
 
     def _loop_logp(self, text: str) -> float:
         total = 0.0
