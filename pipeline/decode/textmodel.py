@@ -186,9 +186,8 @@ class TextModel:
     def document_bonus(text: str, document: "DocumentNgrams") -> float:
         """Credit for the bigrams/trigrams of ``text`` seen elsewhere in the document."""
         flat = WHITESPACE_RE.sub("", text)
-        return rules.DOCUMENT_NGRAM_WEIGHT * sum(
-            math.log1p(document.get(flat[i:i + n], 0)) for n in (2, 3) for i in range(len(flat) - n + 1)
-        )
+        grams = [flat[i:i + n] for n in (2, 3) for i in range(len(flat) - n + 1)]
+        return rules.DOCUMENT_NGRAM_WEIGHT * sum(map(math.log1p, document.counts(grams)))
 
     def _segmentation_logp(self, run: str, word_cost: float = 0.0) -> float:
         """Best segmentation under jieba's unigram word model. A unigram model rates a
@@ -224,6 +223,10 @@ class DocumentNgrams:
 
     def get(self, gram: str, default: int = 0) -> int:
         return self._ngrams().get(gram, default)
+
+    def counts(self, grams: list[str]):
+        """How often each gram occurs in the document."""
+        return map(self._ngrams().get, grams, itertools.repeat(0))
 
     def followers(self, ch: str) -> set[str]:
         """Characters that follow ``ch`` somewhere in the document."""
