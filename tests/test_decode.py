@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import seed_bytes
 from pipeline.decode import DecodedText, DecodeError, Decoder
+from pipeline.decode.textmodel import ARRAY_SCORING_MIN_CHARS, TextModel
 
 CLEAN_SEEDS = ("000", "001", "003", "004")
 
@@ -251,3 +252,21 @@ def test_random_bytes_never_crash(decoder, data):
 def test_os_urandom_is_rejected(decoder):
     with pytest.raises(DecodeError):
         decoder.decode(os.urandom(5000))
+
+
+@pytest.fixture(scope="module")
+def model():
+    return TextModel()
+
+
+scored_chars = st.one_of(
+    st.sampled_from(list("的是邮政中国網點發展，。、；：“”‘’《》（）「」『』()[],;:!?\"' \n\ufffd\ue000é€𠀀😀")),
+    st.characters(),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(scored_chars, min_size=ARRAY_SCORING_MIN_CHARS, max_size=3 * ARRAY_SCORING_MIN_CHARS))
+def test_long_texts_score_as_the_character_loop_does(model, text):
+    """Long texts are scored with array lookups: the very same float as the loop."""
+    assert model.logp(text) == model._loop_logp(text)

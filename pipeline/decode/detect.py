@@ -43,6 +43,7 @@ MAX_MIXED_SPANS = 200  # bounds the span-by-span work on a badly broken file
 MAX_FOREIGN_SHARE = 0.4  # more undecodable characters than this: not UTF-8 at all
 MIN_FOREIGN_BYTES = 4  # two GB characters at the very end, where truncation is likelier
 MIXED_PENALTY = 0.05  # a single-encoding reading wins a tie with UTF-8 + GB spans
+CHARDET_WARM_UP = "Déjà vu, café crème".encode("latin-1")
 
 
 class DecodeError(ValueError):
@@ -85,6 +86,8 @@ def declared_charset(raw: bytes) -> str | None:
 class Detector:
     def __init__(self, model: TextModel) -> None:
         self._model = model
+        # chardet loads its models on its first call (0.15 s): once per worker, here.
+        chardet.detect(CHARDET_WARM_UP)
 
     def detect(self, raw: bytes) -> Detection:
         if not raw.strip(b" \t\r\n\x00"):
@@ -92,6 +95,13 @@ class Detector:
         declared = declared_charset(raw)
         for bom, encoding in BOMS:
             if raw.startswith(bom):
+                if encoding == "utf-8-sig" and not _nul_heavy(raw):
+                    # Valid UTF-8 needs no scoring, as in the UTF-8 fast path below (which an
+                    # implausible text with this BOM would reach anyway, keeping the BOM).
+                    try:
+                        return Detection(raw[len(bom):].decode("utf-8"), encoding, declared=declared)
+                    except UnicodeDecodeError:
+                        pass
                 text = raw[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
                 if self._plausible(text):
                     return Detection(text, encoding, text.count("\ufffd"), declared=declared)
@@ -132,8 +142,11 @@ class Detector:
         scored = [(*self._score(c, declared), c) for c in candidates]
         if max(s[0] for s in scored) < CHARDET_BELOW:
             guess = chardet.detect(raw[:65536]).get("encoding")
-            extra = {codec_name(guess)} if guess else set()
-            extra |= {"cp1252"} - {c.encoding for c in candidates}
+            # A list, not a set: on a tie (latin-1 and cp1252 read most files alike) the
+            # first wins, chardet's guess, whatever the process's string hash seed.
+            extra = [codec_name(guess)] if guess else []
+            if "cp1252" not in extra and "cp1252" not in {c.encoding for c in candidates}:
+                extra.append("cp1252")
             scored += [(*self._score(c, declared), c) for c in (_plain(raw, e) for e in extra if e) if c]
         _, score, best = max(scored, key=lambda s: s[0])
         return best, score
@@ -150,7 +163,7 @@ class Detector:
     def _utf8_mixed(self, raw: bytes) -> Detection | None:
         """UTF-8 where invalid stretches are decoded as GB18030 when that reads better."""
         as_utf8 = raw.decode("utf-8", errors="replace")
-        non_ascii = sum(1 for ch in as_utf8 if ch > "\x7f")
+        non_ascii = len(as_utf8) - len(as_utf8.encode("ascii", errors="ignore"))
         if as_utf8.count("\ufffd") > MAX_FOREIGN_SHARE * non_ascii:
             return None  # not UTF-8 with some foreign spans
         out, pos, replaced, foreign = [], 0, 0, 0
@@ -216,7 +229,7 @@ class Detector:
     def _check(self, text: str, encoding: str, score: float | None = None) -> None:
         sample = text[:SAMPLE_CHARS]
         n = max(len(sample), 1)
-        controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n\f") or "\x7f" <= ch < "\xa0")
+        controls = len(CONTROL_RE.findall(sample))
         if controls / n > MAX_CONTROL_SHARE:
             raise DecodeError(f"binary content: {controls / n:.0%} control characters as {encoding}")
         if sample.count("\ufffd") / n > MAX_REPLACED_SHARE:
@@ -227,6 +240,7 @@ class Detector:
             raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
 
 
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 but tab, LF, FF, CR; DEL; C1
 TWO_BYTE_UTF8_RUN_RE = re.compile("[\u0100-\u07ff]+")  # Latin-1 (NBSP, ·, é) stays as it is
 
 

@@ -4,9 +4,11 @@ traditional to simplified. Chinese (full-width) punctuation is kept."""
 import re
 import unicodedata
 
+import numpy as np
 import opencc
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+CJK = "".join(f"{chr(first)}-{chr(last)}" for first, last in CJK_RANGES)
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # One pinyin syllable: optional initial, a final; lower-case, tone marks optional.
 SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv{TONE_VOWELS}][a-zü{TONE_VOWELS}]{{0,4}}"
@@ -26,6 +28,8 @@ class Normalizer:
     def remove_pinyin(self, text: str) -> tuple[str, bool]:
         """Drop ``(pīn)`` annotations. Toneless syllables count only in texts that also carry
         toned ones, so ``(APP)`` or ``(le)`` in a clean text stay."""
+        if not TONED_RE.search(text):
+            return text, False  # the scan below is slow: each position tries the look-behind
         matches = list(ANNOTATION_RE.finditer(text))
         if not any(TONED_RE.search(m.group(1)) for m in matches):
             return text, False
@@ -43,9 +47,11 @@ class Normalizer:
         simplified = self._t2s.convert(text)
         if simplified == text:
             return text, False
-        changed = sum(1 for a, b in zip(text, simplified) if a != b)
-        ideographs = len(re.findall(f"[{CJK}]", text))
-        return simplified, changed > SIMPLIFIED_CHANGE_SHARE * max(ideographs, 1)
+        before, after = _code_points(text), _code_points(simplified)
+        common = min(len(before), len(after))  # compared position by position, as zip() would
+        changed = np.count_nonzero(before[:common] != after[:common])
+        ideographs = sum(np.count_nonzero((before >= first) & (before <= last)) for first, last in CJK_RANGES)
+        return simplified, bool(changed > SIMPLIFIED_CHANGE_SHARE * max(ideographs, 1))
 
     @staticmethod
     def fullwidth_to_halfwidth(text: str) -> tuple[str, bool]:
@@ -56,3 +62,7 @@ class Normalizer:
     @staticmethod
     def nfc(text: str) -> str:
         return unicodedata.normalize("NFC", text)
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype="<u4")

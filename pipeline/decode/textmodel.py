@@ -5,6 +5,7 @@ Built from jieba's dict.txt (simplified and traditional forms) by
 """
 
 import collections
+import itertools
 import math
 import os
 import re
@@ -12,6 +13,7 @@ import tempfile
 import unicodedata
 
 import jieba
+import numpy as np
 import opencc
 
 from pipeline.decode import rules
@@ -29,7 +31,17 @@ def _read_counts(name: str) -> dict[str, int]:
 
 
 WHITESPACE_RE = re.compile(r"\s+")
+# Texts at least this long are scored with array lookups; shorter ones (the repairs score
+# many windows of a few characters) with a plain loop, which has less overhead per call.
+ARRAY_SCORING_MIN_CHARS = 200
+BMP = 0x10000
+PAIR_KEY_SHIFT = 21  # a pair key is (first code point << 21) | second code point
+PAIR_HASH_BITS = 22  # a 4 MB bitmap for about 100,000 pair keys
+RUN_CACHE_SIZE = 20_000  # ideograph runs whose segmentation score is kept (about 3 MB)
+SHORT_TEXT_CHARS = 12  # logp of texts this short is remembered...
+SHORT_CACHE_SIZE = 100_000  # ...for this many texts (about 12 MB)
 CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+PAIRED_MARK_RE = re.compile("[" + re.escape("".join({*rules.PAIRED_MARKS, *rules.PAIRED_MARKS.values()})) + "()]")
 
 
 def is_private_use(ch: str) -> bool:
@@ -40,9 +52,10 @@ class TextModel:
     def __init__(self) -> None:
         chars = _read_counts("charfreq.tsv")
         total = sum(chars.values())
-        self._unigram = {ch: math.log(count / total) for ch, count in chars.items()}
+        # Unigram log-probabilities, with class priors added as other characters are first seen.
+        self._char_logp = {ch: math.log(count / total) for ch, count in chars.items()}
         for ch, p in rules.PUNCTUATION_PRIOR.items():
-            self._unigram[ch] = math.log(p)
+            self._char_logp[ch] = math.log(p)
         self._char_prob = {ch: count / total for ch, count in chars.items()}
         self._cond = {}  # P(b | a) from in-word bigrams
         self._followers: dict[str, list[str]] = {}
@@ -51,7 +64,24 @@ class TextModel:
             self._cond[pair] = count / chars[pair[0]]
             self._followers.setdefault(pair[0], []).append(pair[1])
             self._precursors.setdefault(pair[1], []).append(pair[0])
-        self._class_cache: dict[str, float] = {}
+        # Log-probability of each character as scored after ``prev`` (by the previous
+        # character's punctuation mark): in-word bigrams interpolated with the unigram, and
+        # punctuation pairs, which take precedence. Precomputed: the same values as
+        # computing them in the loop, so scores do not change.
+        w = rules.BIGRAM_WEIGHT
+        self._pair_logp: dict[str, float] = {}
+        for pair, p_bi in self._cond.items():
+            p_uni = self._char_prob.get(pair[1])
+            if p_uni is not None:
+                self._pair_logp[pair] = math.log(w * p_bi + (1 - w) * p_uni)
+        punct, as_fullwidth = rules.PUNCTUATION_PRIOR, rules.ASCII_AS_FULLWIDTH
+        punct_like = [ch for ch in {*punct, *as_fullwidth} if as_fullwidth.get(ch, ch) in punct]
+        for prev in punct:
+            for ch in punct_like:
+                mark = as_fullwidth.get(ch, ch)
+                self._pair_logp[prev + ch] = math.log(rules.PUNCT_PAIRS.get(prev + mark, rules.PUNCT_PAIR_DEFAULT))
+        self._paired_marks = {*rules.PAIRED_MARKS, *rules.PAIRED_MARKS.values()}
+        self._arrays = _ScoringArrays(self._pair_logp, self._char_logp)
         # Word level: jieba's own dictionary and max-probability segmentation, for choosing
         # between short candidate repairs (a character model cannot tell 指导开展 from 指导弹展).
         self._words = jieba.Tokenizer()
@@ -60,6 +90,8 @@ class TextModel:
         self._words.initialize()
         self._log_total = math.log(self._words.total)
         self._t2s = opencc.OpenCC("t2s")
+        self._run_cache: dict[tuple[str, float], float] = {}
+        self._short_cache: dict[str, float] = {}
         common = sorted(ch for ch, p in self._char_prob.items() if p >= rules.COMMON_CHAR_SHARE)
         common += list(rules.PUNCTUATION_PRIOR)
         # Non-ASCII characters that are neither common Chinese nor common punctuation.
@@ -85,38 +117,47 @@ class TextModel:
         return self._precursors.get(ch, [])
 
     def char_logp(self, ch: str) -> float:
-        logp = self._unigram.get(ch)
+        logp = self._char_logp.get(ch)
         if logp is None:
-            logp = self._class_cache.get(ch)
-            if logp is None:
-                logp = self._class_cache[ch] = math.log(_class_prior(ch))
+            logp = self._char_logp[ch] = math.log(_class_prior(ch))
         return logp
 
-    def logp(self, text: str, pair_marks: bool = True) -> float:
-        """Total log-probability of ``text`` (bigram-interpolated for dictionary characters);
-        ``pair_marks``: closing marks that match an opening one earn a bonus."""
-        total = rules.MATCHED_MARK_BONUS * matched_marks(text) if pair_marks else 0.0
-        transition = self.transition_logp
-        prev = ""
-        for ch in text:
-            total += transition(prev, ch)
-            prev = ch
-        return total
+    def logp(self, text: str) -> float:
+        """Total log-probability of ``text`` (bigram-interpolated for dictionary characters,
+        punctuation pairs, a bonus for each closing mark that matches an open one)."""
+        if len(text) > SHORT_TEXT_CHARS:
+            return self._loop_logp(text) if len(text) < ARRAY_SCORING_MIN_CHARS else self._arrays.logp(text)
+        # The repairs score the same few characters again and again (each candidate byte
+        # in the same window): remembered.
+        logp = self._short_cache.get(text)
+        if logp is None:
+            if len(self._short_cache) >= SHORT_CACHE_SIZE:
+                self._short_cache.clear()
+            logp = self._short_cache[text] = self._loop_logp(text)
+        return logp
 
-    def transition_logp(self, prev: str, ch: str) -> float:
-        """Log-probability of ``ch`` after ``prev`` ("" at the start): a character's two
-        transitions are all that ranks candidates for it."""
-        as_fullwidth = rules.ASCII_AS_FULLWIDTH
-        prev = as_fullwidth.get(prev, prev)
-        punct = rules.PUNCTUATION_PRIOR
-        if prev in punct and as_fullwidth.get(ch, ch) in punct:
-            return math.log(rules.PUNCT_PAIRS.get(prev + as_fullwidth.get(ch, ch), rules.PUNCT_PAIR_DEFAULT))
-        p_uni = self._char_prob.get(ch)
-        p_bi = self._cond.get(prev + ch) if p_uni is not None and prev else None
-        if p_bi is not None:
-            return math.log(rules.BIGRAM_WEIGHT * p_bi + (1 - rules.BIGRAM_WEIGHT) * p_uni)
-        logp = self._unigram.get(ch)
-        return logp if logp is not None else self.char_logp(ch)
+    def _loop_logp(self, text: str) -> float:
+        total = 0.0
+        prev = ""
+        pair_logp, char_logp, as_fullwidth = self._pair_logp.get, self._char_logp.get, rules.ASCII_AS_FULLWIDTH.get
+        paired_marks, closing_of = self._paired_marks, rules.PAIRED_MARKS
+        open_marks: list[str] = []
+        for ch in text:
+            mark = as_fullwidth(ch, ch)
+            if mark in paired_marks:
+                if mark in closing_of:
+                    open_marks.append(closing_of[mark])
+                elif open_marks and mark == open_marks[-1]:
+                    open_marks.pop()
+                    total += rules.MATCHED_MARK_BONUS
+            logp = pair_logp(prev + ch)
+            if logp is None:
+                logp = char_logp(ch)
+                if logp is None:
+                    logp = self.char_logp(ch)
+            total += logp
+            prev = mark
+        return total
 
     @staticmethod
     def document_ngrams(text: str) -> "DocumentNgrams":
@@ -128,21 +169,33 @@ class TextModel:
         n-grams seen elsewhere in the document earn a bonus; ``word_cost`` nats are charged
         per word (see _segmentation_logp)."""
         total = self.document_bonus(text, document) if document else 0.0
-        total += rules.MATCHED_MARK_BONUS * matched_marks(text)  # marks pair across ideograph runs
-        pos = 0
-        for match in CJK_RUN_RE.finditer(text):
-            total += self.logp(text[pos:match.start()], pair_marks=False)
-            total += self._segmentation_logp(self._t2s.convert(match.group()), word_cost)
-            pos = match.end()
-        return total + self.logp(text[pos:], pair_marks=False)
+        pieces = CJK_RUN_RE.split(text)  # what lies between ideograph runs
+        for piece in pieces:
+            total += self.logp(piece)
+        for run in CJK_RUN_RE.findall(text):
+            total += self._run_logp(run, word_cost)
+        if len(pieces) > 1 and PAIRED_MARK_RE.search(text):
+            # Each piece credits the marks it pairs itself; marks also pair across runs (“根”).
+            total += rules.MATCHED_MARK_BONUS * (matched_marks(text) - sum(map(matched_marks, pieces)))
+        return total
+
+    def _run_logp(self, run: str, word_cost: float) -> float:
+        """_segmentation_logp of the simplified run, remembered: the repairs score the same
+        runs again and again (each candidate reading with the same context)."""
+        key = (run, word_cost)
+        logp = self._run_cache.get(key)
+        if logp is None:
+            if len(self._run_cache) >= RUN_CACHE_SIZE:
+                self._run_cache.clear()
+            logp = self._run_cache[key] = self._segmentation_logp(self._t2s.convert(run), word_cost)
+        return logp
 
     @staticmethod
     def document_bonus(text: str, document: "DocumentNgrams") -> float:
         """Credit for the bigrams/trigrams of ``text`` seen elsewhere in the document."""
         flat = WHITESPACE_RE.sub("", text)
-        counts = document.counts()
-        seen = [counts.get(flat[i:i + n], 0) for n in (2, 3) for i in range(len(flat) - n + 1)]
-        return rules.DOCUMENT_NGRAM_WEIGHT * sum(math.log1p(count) for count in seen if count)
+        grams = [flat[i:i + n] for n in (2, 3) for i in range(len(flat) - n + 1)]
+        return rules.DOCUMENT_NGRAM_WEIGHT * sum(map(math.log1p, document.counts(grams)))
 
     def _segmentation_logp(self, run: str, word_cost: float = 0.0) -> float:
         """Best segmentation under jieba's unigram word model. A unigram model rates a
@@ -177,23 +230,95 @@ class DocumentNgrams:
         self._counts: collections.Counter | None = None
 
     def get(self, gram: str, default: int = 0) -> int:
-        return self.counts().get(gram, default)
+        return self._ngrams().get(gram, default)
+
+    def counts(self, grams: list[str]):
+        """How often each gram occurs in the document."""
+        return map(self._ngrams().get, grams, itertools.repeat(0))
 
     def followers(self, ch: str) -> set[str]:
         """Characters that follow ``ch`` somewhere in the document."""
-        return {gram[1] for gram in self.counts() if len(gram) == 2 and gram[0] == ch}
+        return {gram[1] for gram in self._ngrams() if len(gram) == 2 and gram[0] == ch}
 
     def precursors(self, ch: str) -> set[str]:
         """Characters that precede ``ch`` somewhere in the document."""
-        return {gram[0] for gram in self.counts() if len(gram) == 2 and gram[1] == ch}
+        return {gram[0] for gram in self._ngrams() if len(gram) == 2 and gram[1] == ch}
 
-    def counts(self) -> collections.Counter:
+    def _ngrams(self) -> collections.Counter:
         if self._counts is None:
             self._counts = collections.Counter()
             for run in CJK_RUN_RE.findall(WHITESPACE_RE.sub("", self._text)):
                 self._counts.update(run[i:i + 2] for i in range(len(run) - 1))
                 self._counts.update(run[i:i + 3] for i in range(len(run) - 2))
         return self._counts
+
+
+class _ScoringArrays:
+    """TextModel.logp with numpy turning the text into code points, unigram values and pair
+    keys at once: a Python loop costs over half a microsecond per character, which made
+    scoring candidate decodings most of the time spent decoding a clean file."""
+
+    def __init__(self, pair_logp: dict[str, float], char_logp: dict[str, float]) -> None:
+        self._pair_logp = {(ord(pair[0]) << PAIR_KEY_SHIFT) | ord(pair[1]): logp for pair, logp in pair_logp.items()}
+        # Most adjacent characters are no in-word bigram; a hashed bitmap of the pair keys
+        # (no false negatives, a few per cent false positives) spares their dict lookups.
+        self._maybe_pair = np.zeros(1 << PAIR_HASH_BITS, dtype=bool)
+        self._maybe_pair[_pair_hash(np.fromiter(self._pair_logp, dtype=np.uint64))] = True
+        # Filled in as code points are first seen (class priors for all of them take a second).
+        self._char_values = np.full(BMP, np.nan)
+        for ch, logp in char_logp.items():
+            if len(ch) == 1 and ord(ch) < BMP:
+                self._char_values[ord(ch)] = logp
+        self._char_logp = char_logp
+        self._marks = np.arange(BMP, dtype=np.uint64)
+        for ch, mark in rules.ASCII_AS_FULLWIDTH.items():
+            self._marks[ord(ch)] = ord(mark)
+        self._closing_mark = {ord(opening): ord(closing) for opening, closing in rules.PAIRED_MARKS.items()}
+        self._is_paired_mark = np.zeros(BMP, dtype=bool)
+        self._is_paired_mark[[code for pair in self._closing_mark.items() for code in pair]] = True
+
+    def logp(self, text: str) -> float:
+        codes = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype="<u4").astype(np.uint64)
+        if codes.max() >= BMP:  # CJK extension B and beyond, emoji: rare, looked up one by one
+            astral = codes >= BMP
+            bmp_codes = np.where(astral, 0, codes)
+            values, marks = self._char_values[bmp_codes], self._marks[bmp_codes]
+            values[astral] = [_known_or_prior(self._char_logp, chr(code)) for code in codes[astral].tolist()]
+            marks[astral] = codes[astral]
+        else:
+            bmp_codes = codes
+            values, marks = self._char_values[codes], self._marks[codes]
+        unseen = np.isnan(values)
+        if unseen.any():
+            for code in set(bmp_codes[unseen].tolist()):
+                self._char_values[code] = _known_or_prior(self._char_logp, chr(code))
+            values[unseen] = self._char_values[bmp_codes[unseen]]
+        keys = (marks[:-1] << np.uint64(PAIR_KEY_SHIFT)) | codes[1:]
+        maybe = np.flatnonzero(self._maybe_pair[_pair_hash(keys)])
+        if maybe.size:
+            found = np.fromiter(
+                map(self._pair_logp.get, keys[maybe].tolist(), itertools.repeat(math.nan)), np.float64, maybe.size
+            )
+            hit = ~np.isnan(found)
+            values[maybe[hit] + 1] = found[hit]
+        bonus_at = self._matched_marks(marks)
+        if bonus_at:
+            values = np.insert(values, bonus_at, rules.MATCHED_MARK_BONUS)
+        # Added left to right, as the loop does, so both give the same float.
+        return float(np.add.accumulate(values)[-1])
+
+    def _matched_marks(self, marks: np.ndarray) -> list[int]:
+        """Positions of the closing marks that match an open one."""
+        matched = []
+        open_marks: list[int] = []
+        positions = np.flatnonzero(self._is_paired_mark[np.minimum(marks, BMP - 1)])
+        for index, mark in zip(positions.tolist(), marks[positions].tolist(), strict=True):
+            if mark in self._closing_mark:
+                open_marks.append(self._closing_mark[mark])
+            elif open_marks and mark == open_marks[-1]:
+                open_marks.pop()
+                matched.append(index)
+        return matched
 
 
 def matched_marks(text: str) -> int:
@@ -208,6 +333,16 @@ def matched_marks(text: str) -> int:
             open_marks.pop()
             matched += 1
     return matched
+
+
+def _pair_hash(keys: np.ndarray) -> np.ndarray:
+    """Multiplicative (Fibonacci) hash of pair keys into PAIR_HASH_BITS bits."""
+    return (keys * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - PAIR_HASH_BITS)
+
+
+def _known_or_prior(char_logp: dict[str, float], ch: str) -> float:
+    logp = char_logp.get(ch)
+    return logp if logp is not None else math.log(_class_prior(ch))
 
 
 def _class_prior(ch: str) -> float:
