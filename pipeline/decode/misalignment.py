@@ -16,6 +16,7 @@ made an invalid pair with an ASCII byte: both bytes of that character are gone, 
 chosen among the characters that make a word with its neighbours (dictionary or document).
 """
 
+import functools
 import heapq
 import itertools
 import re
@@ -92,7 +93,9 @@ class MisalignmentRepairer:
         # U+FFFD, private-use characters, or two improbable characters close together.
         improbable = model.uncommon_re.pattern.replace("[^", "[^\\s\\u00c0-\\u024f", 1)
         self._anchor_re = re.compile(
-            rf"(?<![A-Za-z0-9])\?(?=[^\sA-Za-z0-9]|{SYLLABLE}\))"
+            # '?' first (then the look-behind): every branch starts with a character class,
+            # so the regex engine skips ahead to candidates (twice as fast on clean text).
+            rf"\?(?<![A-Za-z0-9]\?)(?=[^\sA-Za-z0-9]|{SYLLABLE}\))"
             rf"|\ufffd|[\ue000-\uf8ff]|{improbable}(?=\S{{0,2}}{improbable})"
         )
 
@@ -101,11 +104,11 @@ class MisalignmentRepairer:
         anchors = [match.start() for match in self._anchor_re.finditer(text)]
         if not anchors:
             return text, 0
-        ideographs = len(IDEOGRAPH_RE.findall(text))
-        if text.count("?") > ideographs or text.count("\ufffd") > ideographs:
+        markers = max(text.count("?"), text.count("\ufffd"))
+        if markers and markers > len(IDEOGRAPH_RE.findall(text)):
             return text, 0  # a lossy conversion turned the Chinese into '?'/U+FFFD: nothing to re-read
         out, pos, repaired = [], 0, 0
-        habits = _ascii_habits(text)
+        habits = functools.cache(lambda: _ascii_habits(text))  # only a repair needs them
         document = self._model.document_ngrams(text)
         for start in anchors[:MAX_ANCHORS]:
             if start < pos:
@@ -120,7 +123,7 @@ class MisalignmentRepairer:
         out.append(text[pos:])
         return "".join(out), repaired
 
-    def _best_fix(self, text: str, anchor: int, habits: dict, document) -> tuple[int, int, str] | None:
+    def _best_fix(self, text: str, anchor: int, habits, document) -> tuple[int, int, str] | None:
         line_end = text.find("\n", anchor)
         line_end = len(text) if line_end < 0 else line_end
         window_end = min(line_end + 1, anchor + MAX_RUN)
@@ -234,7 +237,7 @@ class MisalignmentRepairer:
             return (UNKNOWN_LEAD, trail)
         return self._pairs.get((pending, trail))
 
-    def _resolve(self, tokens: list, before: str, after: str, habits: dict, document) -> tuple[str, str] | None:
+    def _resolve(self, tokens: list, before: str, after: str, habits, document) -> tuple[str, str] | None:
         """Fill the lost byte(s) with the characters the model likes best in context;
         lost bytes close together are chosen jointly. Returns the repaired run and the run
         to score it by: without the guesses for eaten ASCII bytes, which the damaged text
@@ -302,7 +305,7 @@ class MisalignmentRepairer:
                 out.append("(")
             else:
                 key = (_left_class((before + "".join(out))[-2:]), _char_class(after[:1]))
-                out.append(habits.get(key, UNRECOVERABLE))
+                out.append(habits().get(key, UNRECOVERABLE))
         return "".join(out), "".join(scored)
 
     def _neighbour_words(self, left: str, right: str, document) -> list[str]:

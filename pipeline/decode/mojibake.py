@@ -96,7 +96,7 @@ class MojibakeRepairer:
 
     def repair(self, text: str) -> tuple[str, list[str]]:
         kinds: list[str] = []
-        if LATIN_MOJIBAKE_RE.search(text):
+        if LATIN1_LETTER_RE.search(text):  # every run _latin_runs considers has one
             # A whole text read as Latin-1 is one ftfy call, not one per run; ftfy's reading
             # is taken whole only when it leaves no Latin-1 run (GB bytes read as Latin-1 are
             # not UTF-8: ftfy's partial guesses there would hide them from the runs below).
@@ -147,10 +147,11 @@ class MojibakeRepairer:
                         continue
                 before = text[max(0, match.start() - CONTEXT):start]
                 after = text[end:match.end() + CONTEXT]
+                damaged = self._model.word_logp(before + span + after)
                 for fixed, kind in candidates:
                     if end - start < MIN_LEGACY_RUN and UNLIKELY_SHORT_READING_RE.search(fixed):
                         continue  # 'Ëµ' as UTF-8 is '˵': a GB pair (说) far more often
-                    gain = self._model.word_logp(before + fixed + after) - self._model.word_logp(before + span + after)
+                    gain = self._model.word_logp(before + fixed + after) - damaged
                     if fixed != span and (best is None or gain > best[0]):
                         best = (gain, start, end, fixed, kind, before, after)
             if best and best[2] >= pos:
