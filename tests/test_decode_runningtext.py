@@ -1,0 +1,39 @@
+"""The running-text character model that shortlists lost bytes (pipeline/decode/runningtext.py)."""
+
+import pytest
+
+from pipeline.decode.runningtext import RunningTextModel
+from pipeline.decode.textmodel import TextModel
+
+
+@pytest.fixture(scope="module")
+def running():
+    return RunningTextModel(TextModel())
+
+
+@pytest.mark.parametrize(
+    ("likely", "unlikely"),
+    [
+        ("8月11日", "8有11日"),  # across digits, where the dictionary knows no bigram
+        ("个性化产品", "个性化了品"),  # both segment into dictionary words
+        ("退役军人", "这役军人"),
+    ],
+)
+def test_running_text_prefers_what_news_text_says(running, likely, unlikely):
+    assert running.logp(likely) > running.logp(unlikely)
+
+
+def test_traditional_text_scores_as_its_simplified_form(running):
+    assert running.logp("郵政網點") == pytest.approx(running.logp("邮政网点"))
+
+
+def test_whitespace_is_not_free(running):
+    # PDF text spaces out characters: spaces do not part neighbours, but a space chosen
+    # for a lost byte must cost what a space costs, or it would win every choice.
+    assert running.logp("研 究 部 署") == pytest.approx(running.logp("研究部署") + 3 * running.transition_logp("", " "))
+    assert running.transition_logp("作", "。") > running.transition_logp("作", "\u3000")
+
+
+def test_unknown_characters_back_off_to_the_dictionary_model(running):
+    # An ideograph neither source knows, after a character the corpus knows.
+    assert running.transition_logp("的", "\U0002a6a5") < running.transition_logp("的", "人")
