@@ -47,18 +47,25 @@ class EntityFinder:
         self.surnames = word_set("surnames.txt")
         self.weak_surnames = word_set("weak_surnames.txt")
         self.titles = sorted(word_set("person_titles.txt"), key=len, reverse=True)
+        self.title_set = frozenset(self.titles)
+        self.title_lengths = sorted({len(title) for title in self.titles})
+        self.surname_initials = frozenset(surname[0] for surname in self.surnames)
         self.org_suffixes = word_set("org_suffixes.txt")
         self.long_org_suffixes = tuple(suffix for suffix in self.org_suffixes if len(suffix) >= 2)
         self.org_stopwords = word_set("org_stopwords.txt")
         self.place_org_suffixes = word_set("place_org_suffixes.txt")
         self.after_name = tuple(self.titles) + SPEECH_VERBS
+        self.one_char_given_name_before = self.after_name + NAME_BREAKS
         self.title_alternation = "|".join(map(re.escape, self.titles))
 
     # People ---------------------------------------------------------------
     def people(self, text: str, tokens: list[Token], exclude: set[str]) -> list[str]:
         """Names in ``text`` ordered by frequency, then position; none overlapping ``exclude`` (authors)."""
         found: dict[str, int] = {}
+        initials = self.surname_initials
         for token in tokens:
+            if token.word[0] not in initials:
+                continue
             # A name starts a token and is not the head of a longer word (党组书记, 黑龙江).
             name = self._name_at(text, token.start)
             if name and len(token.word) > len(name):
@@ -84,7 +91,7 @@ class EntityFinder:
     def _given_len(self, text: str, after_surname: int) -> int:
         """One or two given-name characters, judged by what follows them."""
         second = after_surname + 1
-        if text.startswith(self.after_name + NAME_BREAKS, second) or _not_han(text[second : second + 1]):
+        if text.startswith(self.one_char_given_name_before, second) or _not_han(text[second : second + 1]):
             return 1
         # 张明看来, 王芳正在: the second candidate character starts a word.
         if self.segmenter.frequency(text[second : second + 2]) >= WORD_AFTER_NAME_FREQ:
@@ -103,7 +110,7 @@ class EntityFinder:
             return None
         if name in self.titles:
             return None
-        before = any(text.endswith(title, 0, start) for title in self.titles)
+        before = self._title_ends_at(text, start)
         if name[:surname_len] in self.weak_surnames:
             # 管好, 和检查: the characters read as a word rather than a name.
             frequency = self.segmenter.frequency
@@ -112,9 +119,17 @@ class EntityFinder:
         after = text.startswith(self.after_name, end)
         return name if before or after else None
 
+    def _title_ends_at(self, text: str, end: int) -> bool:
+        for length in self.title_lengths:
+            if length <= end and text[end - length : end] in self.title_set:
+                return True
+        return False
+
     def _add_listed(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """张明、李某某副总经理: a name joined by 、 to a recognised one is a name too."""
         for name in list(found):
+            if name + "、" not in text and "、" + name not in text:
+                continue  # the common case, without compiling a pattern
             known = re.escape(name)
             before = rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}})、{known}"
             after = rf"{known}、([\u4e00-\u9fff]{{2,3}})(?=[、，,\s]|{self.title_alternation})"
@@ -132,6 +147,8 @@ class EntityFinder:
             if self._org_part(token, place_words):
                 run.append(token)
                 continue
+            if not run:
+                continue
             for org, start in self._orgs_in_run(run, place_words):
                 found[org] += 1
                 first.setdefault(org, start)
@@ -141,7 +158,7 @@ class EntityFinder:
     def _org_part(self, token: Token, place_words) -> bool:
         if token.flag in ORG_PART_FLAGS or token.word in place_words or token.word in self.org_suffixes:
             return True
-        return len(token.word) == 1 and HAN.match(token.word) is not None and token.word not in FUNCTION_CHARS
+        return len(token.word) == 1 and "\u4e00" <= token.word <= "\u9fff" and token.word not in FUNCTION_CHARS
 
     def _orgs_in_run(self, run: list[Token], place_words):
         """The organisation a run names, and the ones it nests (邮储银行某市分行营业部 -> 邮储银行某市分行)."""
