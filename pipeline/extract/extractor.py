@@ -71,15 +71,16 @@ class Extractor:
         authors = find_authors(spots, self.not_names, self.entities.surnames)
         author_names = {a.name for a in authors}
         people = self.entities.people(text, tokens, author_names)
-        in_names = {i for name in people for m in re.finditer(re.escape(name), text) for i in range(m.start(), m.end())}
+        in_names = {i for name in people for start in _occurrences(name, text) for i in range(start, start + len(name))}
         places = self.places.find(tokens, title_end=title_end, blocked=in_names)
         found_places = {p.division for p in places}
-        canonical_places = {  # 黑龙江 and 黑龙江省 are one keyword
-            t.word: division.name
-            for t in tokens
-            for division in self.gazetteer.candidates(t.word)[0]
-            if division in found_places
-        }
+        canonical_places = {}  # 黑龙江 and 黑龙江省 are one keyword
+        by_word = self.gazetteer.by_word
+        for t in tokens:
+            if t.word in by_word:
+                for division in by_word[t.word][0]:
+                    if division in found_places:
+                        canonical_places[t.word] = division.name
         return Fields(
             published_date=published_date(tuple(spots), story.title, story.body, page_text),
             authors=tuple(Author(a.name, a.role) for a in authors),
@@ -91,6 +92,14 @@ class Extractor:
             keywords=tuple(self.keywords.top(tokens, canonical_places, people)),
             simhash=simhash64(story.body),
         )
+
+
+def _occurrences(word: str, text: str):
+    """Starts of the non-overlapping occurrences of ``word``, left to right."""
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + len(word))
 
 
 def _place_ref(division) -> PlaceRef:

@@ -26,8 +26,8 @@ class KeywordRanker:
         counts = Counter(
             canonical.get(t.word, t.word)
             for t in tokens
-            if len(t.word) >= 2
-            and t.flag in KEYWORD_FLAGS
+            if t.flag in KEYWORD_FLAGS
+            and len(t.word) >= 2
             and t.word not in self.stop_words
             and not t.word.isascii()
             and not any(t.word in name for name in people)

@@ -34,6 +34,9 @@ class PlaceMatch:
     first: int
 
 
+NO_CANDIDATES: tuple[list[Division], bool] = ([], False)
+
+
 class Gazetteer:
     """Full names and short names of China's divisions (data/gazetteer.tsv.gz, built from cpca)."""
 
@@ -46,6 +49,9 @@ class Gazetteer:
             for alias in filter(None, aliases.split("|")):
                 self.by_alias[alias].append(division)
         self.context_only_aliases = word_set("place_alias_stopwords.txt")
+        # candidates() of every name and short name, in one table (a full name wins over a short one)
+        self.by_word = {alias: (divisions, False) for alias, divisions in self.by_alias.items()}
+        self.by_word.update((name, (divisions, True)) for name, divisions in self.by_name.items())
 
     def segmenter_words(self) -> set[str]:
         """Names the tokenizer should keep whole: full names, and short names of provinces and cities."""
@@ -57,9 +63,7 @@ class Gazetteer:
 
     def candidates(self, word: str) -> tuple[list[Division], bool]:
         """Divisions a token may name, and whether the token is a full name."""
-        if word in self.by_name:
-            return self.by_name[word], True
-        return self.by_alias.get(word, []), False
+        return self.by_word.get(word, NO_CANDIDATES)
 
 
 class PlaceFinder:
@@ -69,7 +73,10 @@ class PlaceFinder:
     def find(self, tokens: list[Token], title_end: int, blocked: set[int]) -> list[PlaceMatch]:
         """``blocked``: offsets inside people's names (the 海东 of a name like 张海东 is no place)."""
         mentions = []  # (candidates, is_full_name, is_context_only, token)
+        by_word = self.gazetteer.by_word
         for token in tokens:
+            if token.word not in by_word and (token.flag != "ns" or len(token.word) < 4):
+                continue  # no place, and no compound of places (the common case, checked first)
             if token.start in blocked:
                 continue
             for word, start in self._words(token):
