@@ -4,8 +4,9 @@ Features are character 3-grams of the body with everything but letters and digit
 removed, so punctuation changes, spacing and line breaks do not move the hash.
 """
 
-import hashlib
 import re
+from collections import Counter
+from hashlib import blake2b
 
 import numpy as np
 
@@ -22,11 +23,9 @@ NOT_WORD = re.compile(r"[\W_]+")
 
 def _feature_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
     compact = NOT_WORD.sub("", text.lower())
-    grams: dict[str, int] = {}
-    for i in range(max(len(compact) - SHINGLE + 1, 1 if compact else 0)):
-        gram = compact[i : i + SHINGLE]
-        grams[gram] = grams.get(gram, 0) + 1
-    digests = b"".join(hashlib.blake2b(g.encode(), digest_size=8).digest() for g in grams)
+    # a text shorter than a shingle is its one feature
+    grams = Counter([compact[i : i + SHINGLE] for i in range(max(len(compact) - SHINGLE + 1, 1 if compact else 0))])
+    digests = b"".join([blake2b(gram.encode(), digest_size=8).digest() for gram in grams])
     return np.frombuffer(digests, dtype=">u8"), np.fromiter(grams.values(), dtype=np.float64, count=len(grams))
 
 
@@ -37,7 +36,7 @@ def simhash64(text: str) -> int:
         return 0
     bits = np.unpackbits(hashes.astype(">u8").view(np.uint8).reshape(-1, 8), axis=1)  # MSB first
     score = weights @ (bits.astype(np.float64) * 2 - 1)
-    return int("".join("1" if s > 0 else "0" for s in score), 2)
+    return int.from_bytes(np.packbits(score > 0).tobytes(), "big")  # bit 63 from the first score
 
 
 MASK = (1 << BITS) - 1
