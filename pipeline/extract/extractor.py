@@ -2,9 +2,10 @@
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.extract.authors import byline_spots, find_authors
-from pipeline.extract.dates import published_date
+from pipeline.extract.dates import page_dates, published_date
 from pipeline.extract.entities import EntityFinder
 from pipeline.extract.keywords import KeywordRanker
 from pipeline.extract.lexicon import word_set
@@ -60,6 +61,8 @@ class Extractor:
         self.sources = SourceFinder()
         self.not_names = word_set("person_titles.txt")
         self.place_words = set(self.gazetteer.by_name) | set(self.gazetteer.by_alias)
+        # The stories of a page come one after another: its dates are read once for all of them.
+        self.page_dates = lru_cache(maxsize=1)(page_dates)
 
     def extract(self, story: StoryParts, page_text: str) -> Fields:
         title = " ".join(part for part in (story.kicker, story.title, story.subtitle) if part)
@@ -82,7 +85,7 @@ class Extractor:
                     if division in found_places:
                         canonical_places[t.word] = division.name
         return Fields(
-            published_date=published_date(tuple(spots), story.title, story.body, page_text),
+            published_date=published_date(tuple(spots), story.title, story.body, page_text, self.page_dates(page_text)),
             authors=tuple(Author(a.name, a.role) for a in authors),
             source_name=self.sources.find(spots, story.body, page_text),
             places=tuple(p.division.name for p in places),
