@@ -19,6 +19,7 @@ PLACE_WORD_FREQ = 2000
 # jieba.posseg's block patterns: runs it segments, and whitespace between them.
 SEGMENTED_RUN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
 WHITESPACE = re.compile(r"(\r\n|\s)")
+ASCII_ALNUM_CHAR = re.compile("[a-zA-Z0-9]")
 ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
@@ -70,9 +71,12 @@ class Segmenter:
         tokens: list[Token] = []
         append = tokens.append
         offset = 0
-        for block in SEGMENTED_RUN.split(text):
-            if SEGMENTED_RUN.match(block):
+        # split() alternates: text between runs (even indices), runs jieba segments (odd indices)
+        for index, block in enumerate(SEGMENTED_RUN.split(text)):
+            if index % 2:
                 self._segment_run(block, offset, append)
+            elif len(block) == 1:  # most often one punctuation mark or line break
+                append(_new_token(Token, (block, "x", offset)))
             elif "\r\n" in block:  # whitespace and punctuation: one token per character, \r\n is one
                 start = offset
                 for piece in WHITESPACE.split(block):
@@ -112,7 +116,15 @@ class Segmenter:
                 frequency = get(run[i:j])
             score[i] = unknown + score[i + 1] if best is None else best
         tag = self.tags.get
-        i, eng_start = 0, -1
+        i = 0
+        if not ASCII_ALNUM_CHAR.search(run):
+            while i < n:
+                j = end[i]
+                word = run[i:j]
+                append(_new_token(Token, (word, tag(word, "x"), offset + i)))
+                i = j
+            return
+        eng_start = -1
         while i < n:
             j = end[i]
             if j == i + 1 and run[i] in ASCII_ALNUM:
