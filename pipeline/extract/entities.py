@@ -63,15 +63,15 @@ class EntityFinder:
         """Names in ``text`` ordered by frequency, then position; none overlapping ``exclude`` (authors)."""
         found: dict[str, int] = {}
         initials = self.surname_initials
-        for token in tokens:
-            if token.word[0] not in initials:
+        for word, _, start in tokens:
+            if word[0] not in initials:
                 continue
             # A name starts a token and is not the head of a longer word (党组书记, 黑龙江).
-            name = self._name_at(text, token.start)
-            if name and len(token.word) > len(name):
+            name = self._name_at(text, start)
+            if name and len(word) > len(name):
                 continue
             if name and name not in exclude:
-                found.setdefault(name, token.start)
+                found.setdefault(name, start)
         self._add_listed(text, found, exclude)
         # 小明 inside 张小明: a shorter reading of a longer name found elsewhere.
         names = [
@@ -143,8 +143,15 @@ class EntityFinder:
         found: Counter[str] = Counter()
         first: dict[str, int] = {}
         run: list[Token] = []
-        for token in tokens + [Token("。", "x", -1)]:
-            if self._org_part(token, place_words):
+        org_suffixes = self.org_suffixes
+        for token in tokens + [("。", "x", -1)]:
+            word, flag, _ = token
+            if (
+                flag in ORG_PART_FLAGS
+                or word in place_words
+                or word in org_suffixes
+                or len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in FUNCTION_CHARS
+            ):
                 run.append(token)
                 continue
             if not run:
@@ -155,17 +162,12 @@ class EntityFinder:
             run = []
         return sorted(found, key=lambda org: (-found[org], first[org]))
 
-    def _org_part(self, token: Token, place_words) -> bool:
-        if token.flag in ORG_PART_FLAGS or token.word in place_words or token.word in self.org_suffixes:
-            return True
-        return len(token.word) == 1 and "\u4e00" <= token.word <= "\u9fff" and token.word not in FUNCTION_CHARS
-
     def _orgs_in_run(self, run: list[Token], place_words):
         """The organisation a run names, and the ones it nests (邮储银行某市分行营业部 -> 邮储银行某市分行)."""
         suffixes = [
             i
-            for i, t in enumerate(run)
-            if self._is_suffix(t) or i and t.word in self.place_org_suffixes and run[i - 1].word in place_words
+            for i, (word, flag, _) in enumerate(run)
+            if self._is_suffix(word, flag) or i and word in self.place_org_suffixes and run[i - 1][0] in place_words
         ]
         for end in reversed(suffixes):
             yield from self._org_ending_at(run[: end + 1], place_words)
@@ -173,18 +175,19 @@ class EntityFinder:
     def _org_ending_at(self, run: list[Token], place_words):
         # The name starts at its first place or known organisation (邮储银行黑龙江省分行), else
         # it is the suffix and the few tokens before it.
-        heads = [i for i, t in enumerate(run[:-1]) if t.word in place_words or t.flag == "nt"]
+        heads = [i for i, (word, flag, _) in enumerate(run[:-1]) if word in place_words or flag == "nt"]
         run = run[heads[0] :] if heads else run[-SHORT_ORG_TOKENS:]
         run = run[-MAX_ORG_TOKENS:]
-        if len(run) < 2 and run[0].flag != "nt":
+        words = [word for word, _, _ in run]
+        if len(run) < 2 and run[0][1] != "nt":
             return
         # 省分公司, 集团公司 alone are references, not names; 集团公司寄递事业部 names a division.
-        generic_head = all(t.word in GENERIC_ORG_PARTS for t in run[:-1])
-        if not heads and generic_head and len(run[-1].word) <= GENERIC_SUFFIX_LEN:
+        generic_head = all(word in GENERIC_ORG_PARTS for word in words[:-1])
+        if not heads and generic_head and len(words[-1]) <= GENERIC_SUFFIX_LEN:
             return
-        org = "".join(t.word for t in run)
+        org = "".join(words)
         if len(org) >= MIN_ORG_LEN and org not in place_words and org not in self.org_stopwords:
-            yield org, run[0].start
+            yield org, run[0][2]
 
-    def _is_suffix(self, token: Token) -> bool:
-        return token.flag == "nt" or token.word in self.org_suffixes or token.word.endswith(self.long_org_suffixes)
+    def _is_suffix(self, word: str, flag: str) -> bool:
+        return flag == "nt" or word in self.org_suffixes or word.endswith(self.long_org_suffixes)

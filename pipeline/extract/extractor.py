@@ -79,11 +79,10 @@ class Extractor:
         found_places = {p.division for p in places}
         canonical_places = {}  # 黑龙江 and 黑龙江省 are one keyword
         by_word = self.gazetteer.by_word
-        for t in tokens:
-            if t.word in by_word:
-                for division in by_word[t.word][0]:
-                    if division in found_places:
-                        canonical_places[t.word] = division.name
+        for word in by_word.keys() & {word for word, _, _ in tokens}:
+            for division in by_word[word][0]:
+                if division in found_places:
+                    canonical_places[word] = division.name
         return Fields(
             published_date=published_date(tuple(spots), story.title, story.body, page_text, self.page_dates(page_text)),
             authors=tuple(Author(a.name, a.role) for a in authors),

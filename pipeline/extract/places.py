@@ -74,51 +74,51 @@ class PlaceFinder:
         """``blocked``: offsets inside people's names (the 海东 of a name like 张海东 is no place)."""
         mentions = []  # (candidates, is_full_name, is_context_only, token)
         by_word = self.gazetteer.by_word
-        for token in tokens:
-            if token.word not in by_word and (token.flag != "ns" or len(token.word) < 4):
+        for token_word, flag, token_start in tokens:
+            if token_word not in by_word and (flag != "ns" or len(token_word) < 4):
                 continue  # no place, and no compound of places (the common case, checked first)
-            if token.start in blocked:
+            if token_start in blocked:
                 continue
-            for word, start in self._words(token):
+            for word, start in self._words(token_word, flag, token_start):
                 candidates, full = self.gazetteer.candidates(word)
                 if not candidates:
                     continue
                 context_only = not full and word in self.gazetteer.context_only_aliases
-                mentions.append((candidates, full, context_only, Token(word, token.flag, start)))
+                mentions.append((candidates, full, context_only, (word, flag, start)))
         context = self._context(mentions)
         counts: dict[str, float] = defaultdict(float)
         first: dict[str, int] = {}
         chosen: dict[str, Division] = {}
         resolved = [(self._resolve(c, full, only, context), token) for c, full, only, token in mentions]
-        for index, (division, token) in enumerate(resolved):
+        for index, (division, (word, _, start)) in enumerate(resolved):
             if division is None:
                 continue
             chosen[division.code] = division
-            weight = TITLE_WEIGHT if token.start < title_end else 1
+            weight = TITLE_WEIGHT if start < title_end else 1
             following = resolved[index + 1] if index + 1 < len(resolved) else (None, None)
-            if following[0] and following[1].start == token.start + len(token.word) and following[0].within(division) \
+            if following[0] and following[1][2] == start + len(word) and following[0].within(division) \
                     and following[0].code != division.code:
                 weight *= CHAIN_PREFIX_WEIGHT  # 山东省 in 山东省临沂市沂水县: context for the place it leads to
             counts[division.code] += weight
-            first.setdefault(division.code, token.start)
+            first.setdefault(division.code, start)
         matches = [PlaceMatch(chosen[code], counts[code], first[code]) for code in chosen]
         return sorted(matches, key=lambda m: (-m.count, m.first))
 
-    def _words(self, token: Token):
+    def _words(self, word: str, flag: str, start: int):
         """The token, or for a compound place token of jieba's own (四川省阿坝藏族羌族自治州)
         the full division names it is made of, longest first from the left."""
-        if token.flag != "ns" or token.word in self.gazetteer.by_name or len(token.word) < 4:
-            yield token.word, token.start
+        if flag != "ns" or word in self.gazetteer.by_name or len(word) < 4:
+            yield word, start
             return
-        parts, i, word = [], 0, token.word
+        parts, i = [], 0
         while i < len(word):
             j = next((j for j in range(len(word), i + 1, -1) if word[i:j] in self.gazetteer.by_name), None)
             if j is None:
                 i += 1
             else:
-                parts.append((word[i:j], token.start + i))
+                parts.append((word[i:j], start + i))
                 i = j
-        yield from parts or [(word, token.start)]
+        yield from parts or [(word, start)]
 
     @staticmethod
     def _context(mentions) -> list[Division]:

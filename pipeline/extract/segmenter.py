@@ -6,7 +6,6 @@ import re
 import tempfile
 from itertools import count, repeat
 from math import log
-from typing import NamedTuple
 
 import jieba
 import jieba.posseg
@@ -23,14 +22,9 @@ ASCII_ALNUM_CHAR = re.compile("[a-zA-Z0-9]")
 ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
-class Token(NamedTuple):
-    word: str
-    flag: str  # jieba part-of-speech tag
-    start: int  # offset in the segmented text
-
-
-# Token(word, flag, start) minus the Python-level __new__ call: tokens are built by the hundred thousand.
-_new_token = tuple.__new__
+# (word, jieba part-of-speech tag, offset in the segmented text): a plain tuple, because a story
+# has thousands of tokens and a NamedTuple costs twice as much to build; readers unpack it.
+Token = tuple[str, str, int]
 
 
 def cache_dir() -> str:
@@ -76,19 +70,19 @@ class Segmenter:
             if index % 2:
                 self._segment_run(block, offset, append)
             elif len(block) == 1:  # most often one punctuation mark or line break
-                append(_new_token(Token, (block, "x", offset)))
+                append((block, "x", offset))
             elif "\r\n" in block:  # whitespace and punctuation: one token per character, \r\n is one
                 start = offset
                 for piece in WHITESPACE.split(block):
                     if WHITESPACE.match(piece):
-                        append(_new_token(Token, (piece, "x", start)))
+                        append((piece, "x", start))
                         start += len(piece)
                     else:
                         for char in piece:
-                            append(_new_token(Token, (char, "x", start)))
+                            append((char, "x", start))
                             start += 1
             else:
-                tokens += map(_new_token, repeat(Token), zip(block, repeat("x"), count(offset)))
+                tokens += zip(block, repeat("x"), count(offset))
             offset += len(block)
         return tokens
 
@@ -121,7 +115,7 @@ class Segmenter:
             while i < n:
                 j = end[i]
                 word = run[i:j]
-                append(_new_token(Token, (word, tag(word, "x"), offset + i)))
+                append((word, tag(word, "x"), offset + i))
                 i = j
             return
         eng_start = -1
@@ -132,13 +126,13 @@ class Segmenter:
                     eng_start = i
             else:
                 if eng_start >= 0:
-                    append(_new_token(Token, (run[eng_start:i], "eng", offset + eng_start)))
+                    append((run[eng_start:i], "eng", offset + eng_start))
                     eng_start = -1
                 word = run[i:j]
-                append(_new_token(Token, (word, tag(word, "x"), offset + i)))
+                append((word, tag(word, "x"), offset + i))
             i = j
         if eng_start >= 0:
-            append(_new_token(Token, (run[eng_start:], "eng", offset + eng_start)))
+            append((run[eng_start:], "eng", offset + eng_start))
 
     def frequency(self, word: str) -> int:
         return self.freq.get(word, 0)
