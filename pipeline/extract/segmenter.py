@@ -5,7 +5,7 @@ import os
 import re
 import tempfile
 from itertools import count, repeat
-from math import log
+from math import exp, log
 
 import jieba
 import jieba.posseg
@@ -18,6 +18,7 @@ PLACE_WORD_FREQ = 2000
 # jieba.posseg's block patterns: runs it segments, and whitespace between them.
 SEGMENTED_RUN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
 WHITESPACE = re.compile(r"(\r\n|\s)")
+PREFIX_MISSING = object()
 ASCII_ALNUM_CHAR = re.compile("[a-zA-Z0-9]")
 ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
@@ -45,21 +46,21 @@ class Segmenter:
 
     def __init__(self, place_words: set[str]) -> None:
         logging.getLogger("jieba").setLevel(logging.WARNING)
-        self.tokenizer = jieba.Tokenizer()
-        self.tokenizer.tmp_dir = cache_dir()
-        self.tokenizer.initialize()
+        tokenizer = jieba.Tokenizer()
+        tokenizer.tmp_dir = cache_dir()
+        tokenizer.initialize()
         for line in data_lines(PACKAGE, "userdict.txt"):
             word, freq, tag = line.split()
-            self.tokenizer.add_word(word, int(freq), tag)
+            tokenizer.add_word(word, int(freq), tag)
         for word in place_words:
-            self.tokenizer.add_word(word, max(PLACE_WORD_FREQ, self.tokenizer.FREQ.get(word, 0)), "ns")
-        pos = jieba.posseg.POSTokenizer(self.tokenizer)
+            tokenizer.add_word(word, max(PLACE_WORD_FREQ, tokenizer.FREQ.get(word, 0)), "ns")
+        pos = jieba.posseg.POSTokenizer(tokenizer)
         pos.makesure_userdict_loaded()  # the user words' tags join jieba's word -> tag table
         self.tags = pos.word_tag_tab
-        self.freq = self.tokenizer.FREQ  # words, and their prefixes with frequency 0
-        self.log_total = log(self.tokenizer.total)
-        # log(frequency) - log(total), as jieba computes it, for each of the few thousand distinct frequencies
-        self.log_probability = {f: log(f) - self.log_total for f in set(self.freq.values()) if f}
+        self.log_total = log(tokenizer.total)
+        # jieba's dictionary with log(frequency) - log(total) as its route computes it, and None for
+        # a prefix that is not a word; it replaces the frequency table (same keys, no more memory).
+        self.cost = {word: log(freq) - self.log_total if freq else None for word, freq in tokenizer.FREQ.items()}
 
     def segment(self, text: str) -> list[Token]:
         tokens: list[Token] = []
@@ -90,24 +91,24 @@ class Segmenter:
         """jieba's route: from the end, each position takes the dictionary word starting there
         that maximises the summed log frequency (ties to the longer word); single ASCII letters
         and digits then join into one ``eng`` token."""
-        get, cost, n = self.freq.get, self.log_probability, len(run)
+        get, n = self.cost.get, len(run)
         unknown = -self.log_total  # a character outside the dictionary counts as frequency 1
         score = [0.0] * (n + 1)
         end = list(range(1, n + 2))
         for i in range(n - 1, -1, -1):
             best = None
             j = i + 1
-            frequency = get(run[i])
-            while frequency is not None:  # the dictionary holds every prefix of its words
-                if frequency:
-                    candidate = cost[frequency] + score[j]
+            cost = get(run[i], PREFIX_MISSING)
+            while cost is not PREFIX_MISSING:  # the dictionary holds every prefix of its words
+                if cost is not None:
+                    candidate = cost + score[j]
                     if best is None or candidate >= best:
                         best = candidate
                         end[i] = j
                 if j == n:
                     break
                 j += 1
-                frequency = get(run[i:j])
+                cost = get(run[i:j], PREFIX_MISSING)
             score[i] = unknown + score[i + 1] if best is None else best
         tag = self.tags.get
         i = 0
@@ -135,4 +136,6 @@ class Segmenter:
             append((run[eng_start:], "eng", offset + eng_start))
 
     def frequency(self, word: str) -> int:
-        return self.freq.get(word, 0)
+        """jieba's frequency of ``word`` (0 for none): exact, as the log's rounding error is far below 0.5."""
+        cost = self.cost.get(word)
+        return 0 if cost is None else round(exp(cost + self.log_total))
