@@ -156,6 +156,9 @@ class EntityFinder:
                 continue
             if not run:
                 continue
+            if len(run) == 1 and run[0][1] != "nt":  # one token names an organisation only if jieba tags it so
+                run = []
+                continue
             for org, start in self._orgs_in_run(run, place_words):
                 found[org] += 1
                 first.setdefault(org, start)
