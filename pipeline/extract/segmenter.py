@@ -18,7 +18,7 @@ PLACE_WORD_FREQ = 2000
 # jieba.posseg's block patterns: runs it segments, and whitespace between them.
 SEGMENTED_RUN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
 WHITESPACE = re.compile(r"(\r\n|\s)")
-PREFIX_MISSING = object()
+PREFIX_MISSING = object()  # cost of a string that starts no dictionary word
 ASCII_ALNUM_CHAR = re.compile("[a-zA-Z0-9]")
 ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
@@ -59,7 +59,7 @@ class Segmenter:
         self.tags = pos.word_tag_tab
         self.log_total = log(tokenizer.total)
         # jieba's dictionary with log(frequency) - log(total) as its route computes it, and None for
-        # a prefix that is not a word; it replaces the frequency table (same keys, no more memory).
+        # a prefix that is not a word; it stands in for the frequency table, which is not kept.
         self.cost = {word: log(freq) - self.log_total if freq else None for word, freq in tokenizer.FREQ.items()}
 
     def segment(self, text: str) -> list[Token]:
