@@ -63,77 +63,82 @@ class Segmenter:
         self.cost = {word: log(freq) - self.log_total if freq else None for word, freq in tokenizer.FREQ.items()}
 
     def segment(self, text: str) -> list[Token]:
+        """jieba's route in each run it segments: from the end, each position takes the dictionary
+        word starting there that maximises the summed log frequency (ties to the longer word);
+        single ASCII letters and digits then join into one ``eng`` token. One flat loop, as a
+        story has tens of thousands of positions and thousands of runs."""
         tokens: list[Token] = []
         append = tokens.append
+        get, tag = self.cost.get, self.tags.get
+        unknown = -self.log_total  # a character outside the dictionary counts as frequency 1
         offset = 0
         # split() alternates: text between runs (even indices), runs jieba segments (odd indices)
         for index, block in enumerate(SEGMENTED_RUN.split(text)):
-            if index % 2:
-                self._segment_run(block, offset, append)
-            elif len(block) == 1:  # most often one punctuation mark or line break
-                append((block, "x", offset))
-            elif "\r\n" in block:  # whitespace and punctuation: one token per character, \r\n is one
-                start = offset
-                for piece in WHITESPACE.split(block):
-                    if WHITESPACE.match(piece):
-                        append((piece, "x", start))
-                        start += len(piece)
+            n = len(block)
+            if not index % 2:  # whitespace and punctuation: one token per character, \r\n is one
+                if n == 1:
+                    append((block, "x", offset))
+                elif "\r\n" in block:
+                    start = offset
+                    for piece in WHITESPACE.split(block):
+                        if WHITESPACE.match(piece):
+                            append((piece, "x", start))
+                            start += len(piece)
+                        else:
+                            for char in piece:
+                                append((char, "x", start))
+                                start += 1
+                else:
+                    tokens += zip(block, repeat("x"), count(offset))
+                offset += n
+                continue
+            run = block
+            if n == 1:
+                append((run, "eng" if run in ASCII_ALNUM else tag(run, "x"), offset))
+                offset += 1
+                continue
+            score = [0.0] * (n + 1)
+            end = list(range(1, n + 2))
+            for i in range(n - 1, -1, -1):
+                best = None
+                j = i + 1
+                cost = get(run[i], PREFIX_MISSING)
+                while cost is not PREFIX_MISSING:  # the dictionary holds every prefix of its words
+                    if cost is not None:
+                        candidate = cost + score[j]
+                        if best is None or candidate >= best:
+                            best = candidate
+                            end[i] = j
+                    if j == n:
+                        break
+                    j += 1
+                    cost = get(run[i:j], PREFIX_MISSING)
+                score[i] = unknown + score[i + 1] if best is None else best
+            i = 0
+            if not ASCII_ALNUM_CHAR.search(run):
+                while i < n:
+                    j = end[i]
+                    word = run[i:j]
+                    append((word, tag(word, "x"), offset + i))
+                    i = j
+            else:
+                eng_start = -1
+                while i < n:
+                    j = end[i]
+                    if j == i + 1 and run[i] in ASCII_ALNUM:
+                        if eng_start < 0:
+                            eng_start = i
                     else:
-                        for char in piece:
-                            append((char, "x", start))
-                            start += 1
-            else:
-                tokens += zip(block, repeat("x"), count(offset))
-            offset += len(block)
-        return tokens
-
-    def _segment_run(self, run: str, offset: int, append) -> None:
-        """jieba's route: from the end, each position takes the dictionary word starting there
-        that maximises the summed log frequency (ties to the longer word); single ASCII letters
-        and digits then join into one ``eng`` token."""
-        get, n = self.cost.get, len(run)
-        unknown = -self.log_total  # a character outside the dictionary counts as frequency 1
-        score = [0.0] * (n + 1)
-        end = list(range(1, n + 2))
-        for i in range(n - 1, -1, -1):
-            best = None
-            j = i + 1
-            cost = get(run[i], PREFIX_MISSING)
-            while cost is not PREFIX_MISSING:  # the dictionary holds every prefix of its words
-                if cost is not None:
-                    candidate = cost + score[j]
-                    if best is None or candidate >= best:
-                        best = candidate
-                        end[i] = j
-                if j == n:
-                    break
-                j += 1
-                cost = get(run[i:j], PREFIX_MISSING)
-            score[i] = unknown + score[i + 1] if best is None else best
-        tag = self.tags.get
-        i = 0
-        if not ASCII_ALNUM_CHAR.search(run):
-            while i < n:
-                j = end[i]
-                word = run[i:j]
-                append((word, tag(word, "x"), offset + i))
-                i = j
-            return
-        eng_start = -1
-        while i < n:
-            j = end[i]
-            if j == i + 1 and run[i] in ASCII_ALNUM:
-                if eng_start < 0:
-                    eng_start = i
-            else:
+                        if eng_start >= 0:
+                            append((run[eng_start:i], "eng", offset + eng_start))
+                            eng_start = -1
+                        word = run[i:j]
+                        append((word, tag(word, "x"), offset + i))
+                    i = j
                 if eng_start >= 0:
-                    append((run[eng_start:i], "eng", offset + eng_start))
-                    eng_start = -1
-                word = run[i:j]
-                append((word, tag(word, "x"), offset + i))
-            i = j
-        if eng_start >= 0:
-            append((run[eng_start:], "eng", offset + eng_start))
+                    append((run[eng_start:], "eng", offset + eng_start))
+            offset += n
+        return tokens
 
     def frequency(self, word: str) -> int:
         """jieba's frequency of ``word`` (0 for none): exact, as the log's rounding error is far below 0.5."""
