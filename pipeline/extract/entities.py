@@ -108,7 +108,7 @@ class EntityFinder:
             return None
         if len(name) == 2 and self.segmenter.frequency(name) >= COMMON_WORD_FREQ:
             return None
-        if name in self.titles:
+        if name in self.title_set:
             return None
         before = self._title_ends_at(text, start)
         if name[:surname_len] in self.weak_surnames:
