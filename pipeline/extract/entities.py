@@ -56,15 +56,20 @@ class EntityFinder:
         self.place_org_suffixes = word_set("place_org_suffixes.txt")
         self.after_name = tuple(self.titles) + SPEECH_VERBS
         self.one_char_given_name_before = self.after_name + NAME_BREAKS
+        self.after_name_initials = frozenset(word[0] for word in self.after_name)
         self.title_alternation = "|".join(map(re.escape, self.titles))
 
     # People ---------------------------------------------------------------
     def people(self, text: str, tokens: list[Token], exclude: set[str]) -> list[str]:
         """Names in ``text`` ordered by frequency, then position; none overlapping ``exclude`` (authors)."""
         found: dict[str, int] = {}
-        initials = self.surname_initials
+        initials, after_name_initials = self.surname_initials, self.after_name_initials
         for word, _, start in tokens:
             if word[0] not in initials:
+                continue
+            # A name (2-4 characters) needs a title before it or a title or speech verb right after:
+            # most candidates have neither, and are dropped before the closer look.
+            if after_name_initials.isdisjoint(text[start + 2 : start + 5]) and not self._title_ends_at(text, start):
                 continue
             # A name starts a token and is not the head of a longer word (党组书记, 黑龙江).
             name = self._name_at(text, start)
@@ -167,10 +172,12 @@ class EntityFinder:
 
     def _orgs_in_run(self, run: list[Token], place_words):
         """The organisation a run names, and the ones it nests (邮储银行某市分行营业部 -> 邮储银行某市分行)."""
-        suffixes = [
+        org_suffixes, long_org_suffixes = self.org_suffixes, self.long_org_suffixes
+        suffixes = [  # tagged nt, a suffix or ending in one, or a word that makes one after a place (某省邮政)
             i
             for i, (word, flag, _) in enumerate(run)
-            if self._is_suffix(word, flag) or i and word in self.place_org_suffixes and run[i - 1][0] in place_words
+            if flag == "nt" or word in org_suffixes or word.endswith(long_org_suffixes)
+            or i and word in self.place_org_suffixes and run[i - 1][0] in place_words
         ]
         for end in reversed(suffixes):
             yield from self._org_ending_at(run[: end + 1], place_words)
@@ -192,5 +199,3 @@ class EntityFinder:
         if len(org) >= MIN_ORG_LEN and org not in place_words and org not in self.org_stopwords:
             yield org, run[0][2]
 
-    def _is_suffix(self, word: str, flag: str) -> bool:
-        return flag == "nt" or word in self.org_suffixes or word.endswith(self.long_org_suffixes)
