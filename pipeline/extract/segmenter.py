@@ -60,7 +60,9 @@ class Segmenter:
         self.log_total = log(tokenizer.total)
         # jieba's dictionary with log(frequency) - log(total) as its route computes it, and None for
         # a prefix that is not a word; it stands in for the frequency table, which is not kept.
-        self.cost = {word: log(freq) - self.log_total if freq else None for word, freq in tokenizer.FREQ.items()}
+        # One float object per distinct frequency (a few thousand), shared by all words.
+        cost_of = {freq: log(freq) - self.log_total for freq in set(tokenizer.FREQ.values()) if freq}
+        self.cost = {word: cost_of.get(freq) for word, freq in tokenizer.FREQ.items()}
 
     def segment(self, text: str) -> list[Token]:
         """jieba's route in each run it segments: from the end, each position takes the dictionary
