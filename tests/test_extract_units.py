@@ -224,3 +224,46 @@ def test_generated_bylines_give_names_and_roles(groups, tail):
         if credit not in found:
             found.append(credit)
     assert found == expected
+
+
+# --- segmenter -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def segmenters():
+    """Our segmenter, and jieba.posseg's HMM-free cut over the same dictionary as the reference."""
+    import jieba
+    import jieba.posseg
+
+    from pipeline.extract.lexicon import PACKAGE
+    from pipeline.extract.places import Gazetteer
+    from pipeline.extract.segmenter import PLACE_WORD_FREQ, Segmenter
+    from pipeline.resources import data_lines
+
+    place_words = Gazetteer().segmenter_words()
+    reference = jieba.Tokenizer()
+    reference.initialize()
+    for line in data_lines(PACKAGE, "userdict.txt"):
+        word, freq, tag = line.split()
+        reference.add_word(word, int(freq), tag)
+    for word in place_words:
+        reference.add_word(word, max(PLACE_WORD_FREQ, reference.FREQ.get(word, 0)), "ns")
+    return Segmenter(place_words), jieba.posseg.POSTokenizer(reference)
+
+
+def _same_as_posseg(segmenters, text):
+    ours, reference = segmenters
+    tokens = ours.segment(text)
+    assert [(word, flag) for word, flag, _ in tokens] == [(p.word, p.flag) for p in reference.cut(text, HMM=False)]
+    assert all(text[start : start + len(word)] == word for word, _, start in tokens)
+    assert all(ours.frequency(word) == reference.tokenizer.FREQ.get(word, 0) for word, _, _ in tokens)
+
+
+@pytest.mark.parametrize("story", ["000", "002", "004-taiyuan"])
+def test_segmenter_matches_jieba_posseg_on_seed_stories(segmenters, story):
+    _same_as_posseg(segmenters, STORIES[story][0]()[0].body)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="邮政网点中国快递服务乡村振兴黑龙江省大庆市分公司张伟表示abcXY09.+#&_ ，。、\n\r\t（）·", max_size=60))
+def test_segmenter_matches_jieba_posseg(segmenters, text):
+    _same_as_posseg(segmenters, text)

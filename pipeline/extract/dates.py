@@ -1,6 +1,7 @@
 """Publication date: explicit dates only; a month-day needs a year the document states."""
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
@@ -67,15 +68,25 @@ def _header_date(page_text: str) -> str | None:
     return None
 
 
-def published_date(bylines: tuple[str, ...], title: str | None, body: str, page_text: str) -> str | None:
-    """The story's date: byline date, else the page header's, else a dated sentence of the story."""
+@dataclass(frozen=True)
+class PageDates:
+    header: str | None  # the issue date in the page header
+    year: int | None  # the one year of all full dates on the page
+
+
+def page_dates(page_text: str) -> PageDates:
+    page_years = {iso[:4] for iso in full_dates(page_text)}
+    return PageDates(_header_date(page_text), int(page_years.pop()) if len(page_years) == 1 else None)
+
+
+def published_date(
+    bylines: tuple[str, ...], title: str | None, body: str, page_text: str, page: PageDates | None = None
+) -> str | None:
+    """The story's date: byline date, else the page header's, else a dated sentence of the story.
+    ``page``: ``page_dates(page_text)`` when the caller keeps it for the page's other stories."""
     for line in bylines:
         found = full_dates(line)
         if found:
             return found[0]
-    header = _header_date(page_text)
-    if header:
-        return header
-    page_years = {iso[:4] for iso in full_dates(page_text)}
-    page_year = int(page_years.pop()) if len(page_years) == 1 else None
-    return _month_day_in_sentences(f"{title or ''}\n{body}", page_year)
+    page = page or page_dates(page_text)
+    return page.header or _month_day_in_sentences(f"{title or ''}\n{body}", page.year)

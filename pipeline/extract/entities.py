@@ -47,24 +47,36 @@ class EntityFinder:
         self.surnames = word_set("surnames.txt")
         self.weak_surnames = word_set("weak_surnames.txt")
         self.titles = sorted(word_set("person_titles.txt"), key=len, reverse=True)
+        self.title_set = frozenset(self.titles)
+        self.title_lengths = sorted({len(title) for title in self.titles})
+        self.surname_initials = frozenset(surname[0] for surname in self.surnames)
         self.org_suffixes = word_set("org_suffixes.txt")
         self.long_org_suffixes = tuple(suffix for suffix in self.org_suffixes if len(suffix) >= 2)
         self.org_stopwords = word_set("org_stopwords.txt")
         self.place_org_suffixes = word_set("place_org_suffixes.txt")
         self.after_name = tuple(self.titles) + SPEECH_VERBS
+        self.one_char_given_name_before = self.after_name + NAME_BREAKS
+        self.after_name_initials = frozenset(word[0] for word in self.after_name)
         self.title_alternation = "|".join(map(re.escape, self.titles))
 
     # People ---------------------------------------------------------------
     def people(self, text: str, tokens: list[Token], exclude: set[str]) -> list[str]:
         """Names in ``text`` ordered by frequency, then position; none overlapping ``exclude`` (authors)."""
         found: dict[str, int] = {}
-        for token in tokens:
+        initials, after_name_initials = self.surname_initials, self.after_name_initials
+        for word, _, start in tokens:
+            if word[0] not in initials:
+                continue
+            # A name (2-4 characters) needs a title before it or a title or speech verb right after:
+            # most candidates have neither, and are dropped before the closer look.
+            if after_name_initials.isdisjoint(text[start + 2 : start + 5]) and not self._title_ends_at(text, start):
+                continue
             # A name starts a token and is not the head of a longer word (党组书记, 黑龙江).
-            name = self._name_at(text, token.start)
-            if name and len(token.word) > len(name):
+            name = self._name_at(text, start)
+            if name and len(word) > len(name):
                 continue
             if name and name not in exclude:
-                found.setdefault(name, token.start)
+                found.setdefault(name, start)
         self._add_listed(text, found, exclude)
         # 小明 inside 张小明: a shorter reading of a longer name found elsewhere.
         names = [
@@ -84,7 +96,7 @@ class EntityFinder:
     def _given_len(self, text: str, after_surname: int) -> int:
         """One or two given-name characters, judged by what follows them."""
         second = after_surname + 1
-        if text.startswith(self.after_name + NAME_BREAKS, second) or _not_han(text[second : second + 1]):
+        if text.startswith(self.one_char_given_name_before, second) or _not_han(text[second : second + 1]):
             return 1
         # 张明看来, 王芳正在: the second candidate character starts a word.
         if self.segmenter.frequency(text[second : second + 2]) >= WORD_AFTER_NAME_FREQ:
@@ -101,9 +113,9 @@ class EntityFinder:
             return None
         if len(name) == 2 and self.segmenter.frequency(name) >= COMMON_WORD_FREQ:
             return None
-        if name in self.titles:
+        if name in self.title_set:
             return None
-        before = any(text.endswith(title, 0, start) for title in self.titles)
+        before = self._title_ends_at(text, start)
         if name[:surname_len] in self.weak_surnames:
             # 管好, 和检查: the characters read as a word rather than a name.
             frequency = self.segmenter.frequency
@@ -112,9 +124,17 @@ class EntityFinder:
         after = text.startswith(self.after_name, end)
         return name if before or after else None
 
+    def _title_ends_at(self, text: str, end: int) -> bool:
+        for length in self.title_lengths:
+            if length <= end and text[end - length : end] in self.title_set:
+                return True
+        return False
+
     def _add_listed(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """张明、李某某副总经理: a name joined by 、 to a recognised one is a name too."""
         for name in list(found):
+            if name + "、" not in text and "、" + name not in text:
+                continue  # the common case, without compiling a pattern
             known = re.escape(name)
             before = rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}})、{known}"
             after = rf"{known}、([\u4e00-\u9fff]{{2,3}})(?=[、，,\s]|{self.title_alternation})"
@@ -128,9 +148,21 @@ class EntityFinder:
         found: Counter[str] = Counter()
         first: dict[str, int] = {}
         run: list[Token] = []
-        for token in tokens + [Token("。", "x", -1)]:
-            if self._org_part(token, place_words):
+        org_suffixes = self.org_suffixes
+        for token in tokens + [("。", "x", -1)]:
+            word, flag, _ = token
+            if (
+                flag in ORG_PART_FLAGS
+                or word in place_words
+                or word in org_suffixes
+                or len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in FUNCTION_CHARS
+            ):
                 run.append(token)
+                continue
+            if not run:
+                continue
+            if len(run) == 1 and run[0][1] != "nt":  # one token names an organisation only if jieba tags it so
+                run = []
                 continue
             for org, start in self._orgs_in_run(run, place_words):
                 found[org] += 1
@@ -138,17 +170,14 @@ class EntityFinder:
             run = []
         return sorted(found, key=lambda org: (-found[org], first[org]))
 
-    def _org_part(self, token: Token, place_words) -> bool:
-        if token.flag in ORG_PART_FLAGS or token.word in place_words or token.word in self.org_suffixes:
-            return True
-        return len(token.word) == 1 and HAN.match(token.word) is not None and token.word not in FUNCTION_CHARS
-
     def _orgs_in_run(self, run: list[Token], place_words):
         """The organisation a run names, and the ones it nests (邮储银行某市分行营业部 -> 邮储银行某市分行)."""
-        suffixes = [
+        org_suffixes, long_org_suffixes = self.org_suffixes, self.long_org_suffixes
+        suffixes = [  # tagged nt, a suffix or ending in one, or a word that makes one after a place (某省邮政)
             i
-            for i, t in enumerate(run)
-            if self._is_suffix(t) or i and t.word in self.place_org_suffixes and run[i - 1].word in place_words
+            for i, (word, flag, _) in enumerate(run)
+            if flag == "nt" or word in org_suffixes or word.endswith(long_org_suffixes)
+            or i and word in self.place_org_suffixes and run[i - 1][0] in place_words
         ]
         for end in reversed(suffixes):
             yield from self._org_ending_at(run[: end + 1], place_words)
@@ -156,18 +185,17 @@ class EntityFinder:
     def _org_ending_at(self, run: list[Token], place_words):
         # The name starts at its first place or known organisation (邮储银行黑龙江省分行), else
         # it is the suffix and the few tokens before it.
-        heads = [i for i, t in enumerate(run[:-1]) if t.word in place_words or t.flag == "nt"]
+        heads = [i for i, (word, flag, _) in enumerate(run[:-1]) if word in place_words or flag == "nt"]
         run = run[heads[0] :] if heads else run[-SHORT_ORG_TOKENS:]
         run = run[-MAX_ORG_TOKENS:]
-        if len(run) < 2 and run[0].flag != "nt":
+        words = [word for word, _, _ in run]
+        if len(run) < 2 and run[0][1] != "nt":
             return
         # 省分公司, 集团公司 alone are references, not names; 集团公司寄递事业部 names a division.
-        generic_head = all(t.word in GENERIC_ORG_PARTS for t in run[:-1])
-        if not heads and generic_head and len(run[-1].word) <= GENERIC_SUFFIX_LEN:
+        generic_head = all(word in GENERIC_ORG_PARTS for word in words[:-1])
+        if not heads and generic_head and len(words[-1]) <= GENERIC_SUFFIX_LEN:
             return
-        org = "".join(t.word for t in run)
+        org = "".join(words)
         if len(org) >= MIN_ORG_LEN and org not in place_words and org not in self.org_stopwords:
-            yield org, run[0].start
+            yield org, run[0][2]
 
-    def _is_suffix(self, token: Token) -> bool:
-        return token.flag == "nt" or token.word in self.org_suffixes or token.word.endswith(self.long_org_suffixes)

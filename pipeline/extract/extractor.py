@@ -2,9 +2,10 @@
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.extract.authors import byline_spots, find_authors
-from pipeline.extract.dates import published_date
+from pipeline.extract.dates import page_dates, published_date
 from pipeline.extract.entities import EntityFinder
 from pipeline.extract.keywords import KeywordRanker
 from pipeline.extract.lexicon import word_set
@@ -60,6 +61,8 @@ class Extractor:
         self.sources = SourceFinder()
         self.not_names = word_set("person_titles.txt")
         self.place_words = set(self.gazetteer.by_name) | set(self.gazetteer.by_alias)
+        # The stories of a page come one after another: its dates are read once for all of them.
+        self.page_dates = lru_cache(maxsize=1)(page_dates)
 
     def extract(self, story: StoryParts, page_text: str) -> Fields:
         title = " ".join(part for part in (story.kicker, story.title, story.subtitle) if part)
@@ -71,17 +74,17 @@ class Extractor:
         authors = find_authors(spots, self.not_names, self.entities.surnames)
         author_names = {a.name for a in authors}
         people = self.entities.people(text, tokens, author_names)
-        in_names = {i for name in people for m in re.finditer(re.escape(name), text) for i in range(m.start(), m.end())}
+        in_names = {i for name in people for start in _occurrences(name, text) for i in range(start, start + len(name))}
         places = self.places.find(tokens, title_end=title_end, blocked=in_names)
         found_places = {p.division for p in places}
-        canonical_places = {  # 黑龙江 and 黑龙江省 are one keyword
-            t.word: division.name
-            for t in tokens
-            for division in self.gazetteer.candidates(t.word)[0]
-            if division in found_places
-        }
+        canonical_places = {}  # 黑龙江 and 黑龙江省 are one keyword
+        by_word = self.gazetteer.by_word
+        for word in by_word.keys() & {word for word, _, _ in tokens}:
+            for division in by_word[word][0]:
+                if division in found_places:
+                    canonical_places[word] = division.name
         return Fields(
-            published_date=published_date(tuple(spots), story.title, story.body, page_text),
+            published_date=published_date(tuple(spots), story.title, story.body, page_text, self.page_dates(page_text)),
             authors=tuple(Author(a.name, a.role) for a in authors),
             source_name=self.sources.find(spots, story.body, page_text),
             places=tuple(p.division.name for p in places),
@@ -91,6 +94,14 @@ class Extractor:
             keywords=tuple(self.keywords.top(tokens, canonical_places, people)),
             simhash=simhash64(story.body),
         )
+
+
+def _occurrences(word: str, text: str):
+    """Starts of the non-overlapping occurrences of ``word``, left to right."""
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + len(word))
 
 
 def _place_ref(division) -> PlaceRef:

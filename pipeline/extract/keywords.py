@@ -23,15 +23,12 @@ class KeywordRanker:
 
     def top(self, tokens: list[Token], canonical: dict[str, str], people: list[str]) -> list[str]:
         """``canonical`` maps short place names to full ones; fragments of ``people`` are dropped."""
-        counts = Counter(
-            canonical.get(t.word, t.word)
-            for t in tokens
-            if len(t.word) >= 2
-            and t.flag in KEYWORD_FLAGS
-            and t.word not in self.stop_words
-            and not t.word.isascii()
-            and not any(t.word in name for name in people)
-        )
+        candidates = Counter([word for word, flag, _ in tokens if flag in KEYWORD_FLAGS and len(word) >= 2])
+        name_parts = {name[i:j] for name in people for i in range(len(name)) for j in range(i + 1, len(name) + 1)}
+        counts: Counter[str] = Counter()
+        for word, count in candidates.items():  # in order of first occurrence, as the ranking's ties need
+            if word not in self.stop_words and not word.isascii() and word not in name_parts:
+                counts[canonical.get(word, word)] += count
         total = sum(counts.values()) or 1
         scored = {word: count / total * self.idf.get(word, self.median_idf) for word, count in counts.items()}
         return sorted(scored, key=lambda word: -scored[word])[:TOP_K]

@@ -34,6 +34,9 @@ class PlaceMatch:
     first: int
 
 
+NO_CANDIDATES: tuple[list[Division], bool] = ([], False)
+
+
 class Gazetteer:
     """Full names and short names of China's divisions (data/gazetteer.tsv.gz, built from cpca)."""
 
@@ -46,6 +49,9 @@ class Gazetteer:
             for alias in filter(None, aliases.split("|")):
                 self.by_alias[alias].append(division)
         self.context_only_aliases = word_set("place_alias_stopwords.txt")
+        # candidates() of every name and short name, in one table (a full name wins over a short one)
+        self.by_word = {alias: (divisions, False) for alias, divisions in self.by_alias.items()}
+        self.by_word.update((name, (divisions, True)) for name, divisions in self.by_name.items())
 
     def segmenter_words(self) -> set[str]:
         """Names the tokenizer should keep whole: full names, and short names of provinces and cities."""
@@ -57,9 +63,7 @@ class Gazetteer:
 
     def candidates(self, word: str) -> tuple[list[Division], bool]:
         """Divisions a token may name, and whether the token is a full name."""
-        if word in self.by_name:
-            return self.by_name[word], True
-        return self.by_alias.get(word, []), False
+        return self.by_word.get(word, NO_CANDIDATES)
 
 
 class PlaceFinder:
@@ -69,49 +73,52 @@ class PlaceFinder:
     def find(self, tokens: list[Token], title_end: int, blocked: set[int]) -> list[PlaceMatch]:
         """``blocked``: offsets inside people's names (the 海东 of a name like 张海东 is no place)."""
         mentions = []  # (candidates, is_full_name, is_context_only, token)
-        for token in tokens:
-            if token.start in blocked:
+        by_word = self.gazetteer.by_word
+        for token_word, flag, token_start in tokens:
+            if token_word not in by_word and (flag != "ns" or len(token_word) < 4):
+                continue  # no place, and no compound of places (the common case, checked first)
+            if token_start in blocked:
                 continue
-            for word, start in self._words(token):
+            for word, start in self._words(token_word, flag, token_start):
                 candidates, full = self.gazetteer.candidates(word)
                 if not candidates:
                     continue
                 context_only = not full and word in self.gazetteer.context_only_aliases
-                mentions.append((candidates, full, context_only, Token(word, token.flag, start)))
+                mentions.append((candidates, full, context_only, (word, flag, start)))
         context = self._context(mentions)
         counts: dict[str, float] = defaultdict(float)
         first: dict[str, int] = {}
         chosen: dict[str, Division] = {}
         resolved = [(self._resolve(c, full, only, context), token) for c, full, only, token in mentions]
-        for index, (division, token) in enumerate(resolved):
+        for index, (division, (word, _, start)) in enumerate(resolved):
             if division is None:
                 continue
             chosen[division.code] = division
-            weight = TITLE_WEIGHT if token.start < title_end else 1
+            weight = TITLE_WEIGHT if start < title_end else 1
             following = resolved[index + 1] if index + 1 < len(resolved) else (None, None)
-            if following[0] and following[1].start == token.start + len(token.word) and following[0].within(division) \
+            if following[0] and following[1][2] == start + len(word) and following[0].within(division) \
                     and following[0].code != division.code:
                 weight *= CHAIN_PREFIX_WEIGHT  # 山东省 in 山东省临沂市沂水县: context for the place it leads to
             counts[division.code] += weight
-            first.setdefault(division.code, token.start)
+            first.setdefault(division.code, start)
         matches = [PlaceMatch(chosen[code], counts[code], first[code]) for code in chosen]
         return sorted(matches, key=lambda m: (-m.count, m.first))
 
-    def _words(self, token: Token):
+    def _words(self, word: str, flag: str, start: int):
         """The token, or for a compound place token of jieba's own (四川省阿坝藏族羌族自治州)
         the full division names it is made of, longest first from the left."""
-        if token.flag != "ns" or token.word in self.gazetteer.by_name or len(token.word) < 4:
-            yield token.word, token.start
+        if flag != "ns" or word in self.gazetteer.by_name or len(word) < 4:
+            yield word, start
             return
-        parts, i, word = [], 0, token.word
+        parts, i = [], 0
         while i < len(word):
             j = next((j for j in range(len(word), i + 1, -1) if word[i:j] in self.gazetteer.by_name), None)
             if j is None:
                 i += 1
             else:
-                parts.append((word[i:j], token.start + i))
+                parts.append((word[i:j], start + i))
                 i = j
-        yield from parts or [(word, token.start)]
+        yield from parts or [(word, start)]
 
     @staticmethod
     def _context(mentions) -> list[Division]:

@@ -1,6 +1,7 @@
 """The publication a story comes from, when the text names it."""
 
 import re
+from functools import lru_cache
 
 from pipeline.extract.lexicon import tsv_rows
 
@@ -13,6 +14,8 @@ class SourceFinder:
         self.markers = [
             (re.compile(r"\s*".join(map(re.escape, marker))), name) for marker, name in tsv_rows("sources.tsv")
         ]
+        # The stories of a page come one after another: the page is searched once for all of them.
+        self.page_marker = lru_cache(maxsize=1)(self._marker)
 
     def find(self, bylines: list[str], body: str, page_text: str) -> str | None:
         """An explicit 来源 field wins; then a marker in the bylines or the story; then one on the page."""
@@ -20,9 +23,10 @@ class SourceFinder:
             match = SOURCE_FIELD.search(line)
             if match:
                 return match.group(1)
-        story_text = "\n".join(bylines) + "\n" + body
-        for text in (story_text, page_text):
-            for marker, name in self.markers:
-                if marker.search(text):
-                    return name
+        return self._marker("\n".join(bylines) + "\n" + body) or self.page_marker(page_text)
+
+    def _marker(self, text: str) -> str | None:
+        for marker, name in self.markers:
+            if marker.search(text):
+                return name
         return None
