@@ -246,11 +246,11 @@ class MojibakeRepairer:
 
     def _shortlist(
         self, beams: list[bytes], pair: bool, rest: bytes, context: tuple[str, str], document, size: int
-    ) -> list[bytes]:
-        """The ``size`` best beam + fill candidates by the character model on the filled
-        character and its neighbours. A pair of lost bytes after a three-byte lead completes
-        one character of that lead's 4096: only the likelier ones and the dictionary
-        followers of the left neighbour are tried."""
+    ) -> list[tuple[float, bytes]]:
+        """The ``size`` best (score, beam + fill) by the running-text model on the filled
+        character and its neighbours, and the document n-grams it makes with them. A pair of
+        lost bytes after a three-byte lead completes one character of that lead's 4096: only
+        the likelier ones and the dictionary followers of the left neighbour are tried."""
         scored = []
         for beam in beams[:PAIR_BEAMS] if pair else beams:
             lead = len(beam) - 1  # the filled character starts at the last lead byte
@@ -263,8 +263,12 @@ class MojibakeRepairer:
             if needed < 0:
                 continue
             tail = rest[needed:]
-            after = tail[:4].decode("utf-8", errors="ignore")[:1] or (context[1][:1] if len(tail) < 4 else "")
-            before = beam[max(0, lead - 3):lead].decode("utf-8", errors="ignore")[-1:] or context[0][-1:]
+            # Two characters each side; spaces and line breaks (PDF text) would hide them.
+            right = WHITESPACE_RE.sub("", tail[:12].decode("utf-8", errors="ignore"))
+            right = (right + context[1] if len(tail) < 12 else right)[:2]
+            left = WHITESPACE_RE.sub("", beam[max(0, lead - 12):lead].decode("utf-8", errors="ignore"))
+            left = (context[0] + left if lead <= 12 else left)[-2:]
+            before, after = left[-1:], right[:1]
             if not pair:
                 fills = self._byte_fills(partial, rest[:needed], before, after)
             elif len(partial) == 1 and partial[0] >= 0xE0:
@@ -273,10 +277,10 @@ class MojibakeRepairer:
                 fills = _valid_fills(partial, CONTINUATION_PAIRS, rest[:needed])
             transition = self._running.transition_logp
             scored += [
-                (transition(before, ch) + transition(ch, after) + _seen(document, before, ch, after), beam + fill)
+                (transition(before, ch) + transition(ch, after) + _seen(document, left, ch, right), beam + fill)
                 for fill, ch in fills
             ]
-        return [candidate for _, candidate in heapq.nlargest(size, scored, key=lambda item: item[0])]
+        return heapq.nlargest(size, scored, key=lambda item: item[0])
 
     def _byte_fills(self, partial: bytes, completion: bytes, before: str, after: str) -> list[tuple[bytes, str]]:
         """(fill, character) for one lost byte: the likeliest characters, and those making a
@@ -331,13 +335,18 @@ class MojibakeRepairer:
             # the document-aware score on a wider window and the words around the byte rank
             # the shortlist.
             size = width * (4 if pair else 3) + RERANKED_EXTRA
-            expanded = self._shortlist(beams, pair, rest, context, document, size)
-            expanded.sort(
-                key=lambda c: self._beam_score(_local_window(c, rest, context), document)
-                + self._model.word_logp(_local_window(c, rest, context, NEAR_BYTES)),
-                reverse=True,
-            )
-            beams = expanded[:width]
+            shortlist = self._shortlist(beams, pair, rest, context, document, size)
+            if len(beams) == 1:
+                # One prefix: candidates differ only in the filled character, whose transitions
+                # and document n-grams the shortlist scored; the wider window adds nothing.
+                def rank(item):
+                    return item[0] + self._model.word_logp(_local_window(item[1], rest, context, NEAR_BYTES))
+            else:
+                def rank(item):
+                    window = _local_window(item[1], rest, context)
+                    near = _local_window(item[1], rest, context, NEAR_BYTES)
+                    return self._beam_score(window, document) + self._model.word_logp(near)
+            beams = [candidate for _, candidate in sorted(shortlist, key=rank, reverse=True)[:width]]
             if not beams:
                 return None  # no byte completes a character here: not UTF-8
         data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context), document))
@@ -347,9 +356,11 @@ class MojibakeRepairer:
             return None
 
 
-def _seen(document, before: str, ch: str, after: str) -> float:
-    """Credit for the bigrams ``ch`` makes with its neighbours elsewhere in the document."""
-    return rules.DOCUMENT_NGRAM_WEIGHT * (math.log1p(document.get(before + ch)) + math.log1p(document.get(ch + after)))
+def _seen(document, left: str, ch: str, right: str) -> float:
+    """Credit for the bigrams and trigrams ``ch`` makes with the (up to two) characters each
+    side of it, seen elsewhere in the document: its terms of TextModel.document_bonus."""
+    grams = (left[-1:] + ch, ch + right[:1], left[-2:] + ch, left[-1:] + ch + right[:1], ch + right[:2])
+    return rules.DOCUMENT_NGRAM_WEIGHT * sum(math.log1p(document.get(gram)) for gram in set(grams) if len(gram) > 1)
 
 
 def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[tuple[bytes, str]]:
