@@ -359,8 +359,15 @@ class MojibakeRepairer:
 def _seen(document, left: str, ch: str, right: str) -> float:
     """Credit for the bigrams and trigrams ``ch`` makes with the (up to two) characters each
     side of it, seen elsewhere in the document: its terms of TextModel.document_bonus."""
-    grams = (left[-1:] + ch, ch + right[:1], left[-2:] + ch, left[-1:] + ch + right[:1], ch + right[:2])
-    return rules.DOCUMENT_NGRAM_WEIGHT * sum(math.log1p(document.get(gram)) for gram in set(grams) if len(gram) > 1)
+    grams = [left[-1:] + ch, ch + right[:1]]
+    if len(left) == 2:
+        grams.append(left + ch)
+    if left and right:
+        grams.append(left[-1] + ch + right[0])
+    if len(right) == 2:
+        grams.append(ch + right)
+    seen = [count for count in document.counts(grams) if count]
+    return rules.DOCUMENT_NGRAM_WEIGHT * sum(map(math.log1p, seen)) if seen else 0.0
 
 
 def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[tuple[bytes, str]]:
