@@ -3,6 +3,7 @@
 import argparse
 import logging
 import os
+import signal
 import sys
 
 
@@ -37,6 +38,10 @@ def _run(options) -> int:
     from pipeline.beam import metrics
     from pipeline.beam.run import StoppedByUser, UsageError, run_with_options
 
+    if options.streaming:
+        # Ctrl-C (SIGINT) is how a streaming run ends. A shell starting a command in the
+        # background makes it ignore SIGINT, and Python keeps an inherited "ignore".
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         counts = run_with_options(options)
     except UsageError as error:

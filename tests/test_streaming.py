@@ -17,13 +17,17 @@ ROOT = Path(__file__).resolve().parent.parent
 LANDING_DEADLINE_SECONDS = 45  # generous for a loaded machine; typically poll + settle + about 1 s
 
 
-def start_streaming(inputs: Path, output: Path, stop_after: float) -> subprocess.Popen:
+def start_streaming(inputs: Path, output: Path, stop_after: float, sigint_ignored: bool = False) -> subprocess.Popen:
+    """``sigint_ignored``: started as a shell starts a background job, with SIGINT ignored."""
     command = [
         sys.executable, "-m", "pipeline", "run", "--streaming",
         "--input", str(inputs / "*"), "--output", str(output),
         "--poll-interval", "0.3", "--settle-seconds", "1.0", "--stop-after", str(stop_after),
     ]
-    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    ignore = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if sigint_ignored else None
+    return subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=ignore
+    )
 
 
 def wait_for_story_of(output: Path, raw: bytes, process: subprocess.Popen) -> float:
@@ -113,10 +117,11 @@ def test_stop_after_ends_the_run_with_a_summary(tmp_path):
     assert letter["stage"] == "decode"
 
 
-def test_ctrl_c_ends_a_streaming_run_with_its_summary(tmp_path):
+@pytest.mark.parametrize("sigint_ignored", [False, True], ids=["foreground", "background-shell"])
+def test_ctrl_c_ends_a_streaming_run_with_its_summary(tmp_path, sigint_ignored):
     inputs, output = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()
-    process = start_streaming(inputs, output, stop_after=600)
+    process = start_streaming(inputs, output, stop_after=600, sigint_ignored=sigint_ignored)
     try:
         time.sleep(1.0)
         (inputs / "article.txt").write_bytes(seed_bytes("000"))
