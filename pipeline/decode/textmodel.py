@@ -41,7 +41,11 @@ RUN_CACHE_SIZE = 20_000  # ideograph runs whose segmentation score is kept (abou
 SHORT_TEXT_CHARS = 12  # logp of texts this short is remembered...
 SHORT_CACHE_SIZE = 100_000  # ...for this many texts (about 12 MB)
 CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-PAIRED_MARK_RE = re.compile("[" + re.escape("".join({*rules.PAIRED_MARKS, *rules.PAIRED_MARKS.values()})) + "()]")
+_MARKS = {*rules.PAIRED_MARKS, *rules.PAIRED_MARKS.values()}
+# Opening and closing marks, and the ASCII forms scored as them
+PAIRED_MARK_RE = re.compile(
+    "[" + re.escape("".join(sorted(_MARKS | {k for k, v in rules.ASCII_AS_FULLWIDTH.items() if v in _MARKS}))) + "]"
+)
 
 
 def is_private_use(ch: str) -> bool:
@@ -80,7 +84,6 @@ class TextModel:
             for ch in punct_like:
                 mark = as_fullwidth.get(ch, ch)
                 self._pair_logp[prev + ch] = math.log(rules.PUNCT_PAIRS.get(prev + mark, rules.PUNCT_PAIR_DEFAULT))
-        self._paired_marks = {*rules.PAIRED_MARKS, *rules.PAIRED_MARKS.values()}
         self._arrays = _ScoringArrays(self._pair_logp, self._char_logp)
         # Word level: jieba's own dictionary and max-probability segmentation, for choosing
         # between short candidate repairs (a character model cannot tell 指导开展 from 指导弹展).
@@ -140,24 +143,15 @@ class TextModel:
         total = 0.0
         prev = ""
         pair_logp, char_logp, as_fullwidth = self._pair_logp.get, self._char_logp.get, rules.ASCII_AS_FULLWIDTH.get
-        paired_marks, closing_of = self._paired_marks, rules.PAIRED_MARKS
-        open_marks: list[str] = []
         for ch in text:
-            mark = as_fullwidth(ch, ch)
-            if mark in paired_marks:
-                if mark in closing_of:
-                    open_marks.append(closing_of[mark])
-                elif open_marks and mark == open_marks[-1]:
-                    open_marks.pop()
-                    total += rules.MATCHED_MARK_BONUS
             logp = pair_logp(prev + ch)
             if logp is None:
                 logp = char_logp(ch)
                 if logp is None:
                     logp = self.char_logp(ch)
             total += logp
-            prev = mark
-        return total
+            prev = as_fullwidth(ch, ch)
+        return total + rules.MATCHED_MARK_BONUS * matched_marks(text)
 
     @staticmethod
     def document_ngrams(text: str) -> "DocumentNgrams":
@@ -174,7 +168,7 @@ class TextModel:
             total += self.logp(piece)
         for run in CJK_RUN_RE.findall(text):
             total += self._run_logp(run, word_cost)
-        if len(pieces) > 1 and PAIRED_MARK_RE.search(text):
+        if len(pieces) > 1:
             # Each piece credits the marks it pairs itself; marks also pair across runs (“根”).
             total += rules.MATCHED_MARK_BONUS * (matched_marks(text) - sum(map(matched_marks, pieces)))
         return total
@@ -194,8 +188,9 @@ class TextModel:
     def document_bonus(text: str, document: "DocumentNgrams") -> float:
         """Credit for the bigrams/trigrams of ``text`` seen elsewhere in the document."""
         flat = WHITESPACE_RE.sub("", text)
-        grams = [flat[i:i + n] for n in (2, 3) for i in range(len(flat) - n + 1)]
-        return rules.DOCUMENT_NGRAM_WEIGHT * sum(map(math.log1p, document.counts(grams)))
+        grams = [flat[i:i + 2] for i in range(len(flat) - 1)] + [flat[i:i + 3] for i in range(len(flat) - 2)]
+        seen = [count for count in document.counts(grams) if count]  # most grams are not
+        return rules.DOCUMENT_NGRAM_WEIGHT * sum(map(math.log1p, seen)) if seen else 0.0
 
     def _segmentation_logp(self, run: str, word_cost: float = 0.0) -> float:
         """Best segmentation under jieba's unigram word model. A unigram model rates a
@@ -273,9 +268,6 @@ class _ScoringArrays:
         self._marks = np.arange(BMP, dtype=np.uint64)
         for ch, mark in rules.ASCII_AS_FULLWIDTH.items():
             self._marks[ord(ch)] = ord(mark)
-        self._closing_mark = {ord(opening): ord(closing) for opening, closing in rules.PAIRED_MARKS.items()}
-        self._is_paired_mark = np.zeros(BMP, dtype=bool)
-        self._is_paired_mark[[code for pair in self._closing_mark.items() for code in pair]] = True
 
     def logp(self, text: str) -> float:
         codes = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype="<u4").astype(np.uint64)
@@ -301,31 +293,15 @@ class _ScoringArrays:
             )
             hit = ~np.isnan(found)
             values[maybe[hit] + 1] = found[hit]
-        bonus_at = self._matched_marks(marks)
-        if bonus_at:
-            values = np.insert(values, bonus_at, rules.MATCHED_MARK_BONUS)
         # Added left to right, as the loop does, so both give the same float.
-        return float(np.add.accumulate(values)[-1])
-
-    def _matched_marks(self, marks: np.ndarray) -> list[int]:
-        """Positions of the closing marks that match an open one."""
-        matched = []
-        open_marks: list[int] = []
-        positions = np.flatnonzero(self._is_paired_mark[np.minimum(marks, BMP - 1)])
-        for index, mark in zip(positions.tolist(), marks[positions].tolist(), strict=True):
-            if mark in self._closing_mark:
-                open_marks.append(self._closing_mark[mark])
-            elif open_marks and mark == open_marks[-1]:
-                open_marks.pop()
-                matched.append(index)
-        return matched
+        return float(np.add.accumulate(values)[-1]) + rules.MATCHED_MARK_BONUS * matched_marks(text)
 
 
 def matched_marks(text: str) -> int:
     """How many closing marks (”, 》, ）...) close an opening mark before them."""
     matched = 0
     open_marks: list[str] = []
-    for ch in text:
+    for ch in PAIRED_MARK_RE.findall(text):
         mark = rules.ASCII_AS_FULLWIDTH.get(ch, ch)
         if mark in rules.PAIRED_MARKS:
             open_marks.append(rules.PAIRED_MARKS[mark])
