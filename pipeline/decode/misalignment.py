@@ -283,10 +283,9 @@ class MisalignmentRepairer:
                 return left + "".join(c or "" for c in trial) + right
 
             if len(combos) > WORD_SCORED_COMBOS:  # the word model is dear: the character model shortlists
-                combos = heapq.nlargest(
-                    WORD_SCORED_COMBOS, combos,
-                    key=lambda combo: self._model.logp(filled(combo)) + self._model.document_bonus(filled(combo), document),
-                )
+                by_characters = ((self._model.logp(t) + self._model.document_bonus(t, document), c)
+                                 for c in combos for t in (filled(c),))
+                combos = [c for _, c in heapq.nlargest(WORD_SCORED_COMBOS, by_characters, key=lambda item: item[0])]
             best = max(
                 ((self._model.word_logp(filled(combo), document, CHOICE_WORD_COST), combo) for combo in combos),
                 key=lambda item: item[0],

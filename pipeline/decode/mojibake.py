@@ -11,13 +11,11 @@ Every replacement must score clearly better with the text model.
 
 import heapq
 import itertools
-import math
 import re
 
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
-from pipeline.decode import rules
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel
 
@@ -166,11 +164,8 @@ class MojibakeRepairer:
         return "".join(out)
 
     def _utf8_as_cjk(self, text: str, kinds: list[str]) -> str:
-        lost = text.count("\ufffd")
-        width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(lost, 1)))
-        return self._utf8_pass(text, kinds, self._model.document_ngrams(text), width)
-
-    def _utf8_pass(self, text: str, kinds: list[str], document, width: int) -> str:
+        width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(text.count("\ufffd"), 1)))
+        document = self._model.document_ngrams(text)
         out, pos = [], 0
         for match in NON_ASCII_RUN_RE.finditer(text):
             if not self._utf8_mark_re.search(match.group()):
@@ -248,7 +243,7 @@ class MojibakeRepairer:
         self, beams: list[bytes], pair: bool, rest: bytes, context: tuple[str, str], document, size: int
     ) -> list[tuple[float, bytes]]:
         """The ``size`` best (score, beam + fill) by the running-text model on the filled
-        character and its neighbours, and the document n-grams it makes with them. A pair of
+        character and its neighbours, and the document n-grams among the five characters. A pair of
         lost bytes after a three-byte lead completes one character of that lead's 4096: only
         the likelier ones and the dictionary followers of the left neighbour are tried."""
         scored = []
@@ -275,9 +270,9 @@ class MojibakeRepairer:
                 fills = self._pair_fills(partial[0], before)
             else:
                 fills = _valid_fills(partial, CONTINUATION_PAIRS, rest[:needed])
-            transition = self._running.transition_logp
+            transition, seen = self._running.transition_logp, self._model.document_bonus
             scored += [
-                (transition(before, ch) + transition(ch, after) + _seen(document, left, ch, right), beam + fill)
+                (transition(before, ch) + transition(ch, after) + seen(left + ch + right, document), beam + fill)
                 for fill, ch in fills
             ]
         return heapq.nlargest(size, scored, key=lambda item: item[0])
@@ -297,7 +292,7 @@ class MojibakeRepairer:
         ]
 
     def _pair_fills(self, lead: int, neighbour: str) -> list[tuple[bytes, str]]:
-        followers = [ch for ch in self._model.followers(neighbour)] if neighbour else []
+        followers = self._model.followers(neighbour) if neighbour else []
         return self._likely_pair_fills[lead] + [
             (data[1:], ch) for ch in followers if len(data := ch.encode("utf-8")) == 3 and data[0] == lead
         ]
@@ -354,20 +349,6 @@ class MojibakeRepairer:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return None
-
-
-def _seen(document, left: str, ch: str, right: str) -> float:
-    """Credit for the bigrams and trigrams ``ch`` makes with the (up to two) characters each
-    side of it, seen elsewhere in the document: its terms of TextModel.document_bonus."""
-    grams = [left[-1:] + ch, ch + right[:1]]
-    if len(left) == 2:
-        grams.append(left + ch)
-    if left and right:
-        grams.append(left[-1] + ch + right[0])
-    if len(right) == 2:
-        grams.append(ch + right)
-    seen = [count for count in document.counts(grams) if count]
-    return rules.DOCUMENT_NGRAM_WEIGHT * sum(map(math.log1p, seen)) if seen else 0.0
 
 
 def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[tuple[bytes, str]]:
