@@ -231,23 +231,13 @@ def test_generated_bylines_give_names_and_roles(groups, tail):
 @pytest.fixture(scope="module")
 def segmenters():
     """Our segmenter, and jieba.posseg's HMM-free cut over the same dictionary as the reference."""
-    import jieba
     import jieba.posseg
 
-    from pipeline.extract.lexicon import PACKAGE
     from pipeline.extract.places import Gazetteer
-    from pipeline.extract.segmenter import PLACE_WORD_FREQ, Segmenter
-    from pipeline.resources import data_lines
+    from pipeline.extract.segmenter import Segmenter, domain_tokenizer
 
     place_words = Gazetteer().segmenter_words()
-    reference = jieba.Tokenizer()
-    reference.initialize()
-    for line in data_lines(PACKAGE, "userdict.txt"):
-        word, freq, tag = line.split()
-        reference.add_word(word, int(freq), tag)
-    for word in place_words:
-        reference.add_word(word, max(PLACE_WORD_FREQ, reference.FREQ.get(word, 0)), "ns")
-    return Segmenter(place_words), jieba.posseg.POSTokenizer(reference)
+    return Segmenter(place_words), jieba.posseg.POSTokenizer(domain_tokenizer(place_words))
 
 
 def _same_as_posseg(segmenters, text):

@@ -35,6 +35,20 @@ def cache_dir() -> str:
     return path
 
 
+def domain_tokenizer(place_words: set[str]) -> jieba.Tokenizer:
+    """jieba's dictionary with the domain user dictionary and the gazetteer's names."""
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = cache_dir()
+    tokenizer.initialize()
+    for line in data_lines(PACKAGE, "userdict.txt"):
+        word, freq, tag = line.split()
+        tokenizer.add_word(word, int(freq), tag)
+    for word in place_words:
+        tokenizer.add_word(word, max(PLACE_WORD_FREQ, tokenizer.FREQ.get(word, 0)), "ns")
+    return tokenizer
+
+
 class Segmenter:
     """A private jieba tokenizer with the domain user dictionary and the gazetteer's names.
 
@@ -45,15 +59,7 @@ class Segmenter:
     """
 
     def __init__(self, place_words: set[str]) -> None:
-        logging.getLogger("jieba").setLevel(logging.WARNING)
-        tokenizer = jieba.Tokenizer()
-        tokenizer.tmp_dir = cache_dir()
-        tokenizer.initialize()
-        for line in data_lines(PACKAGE, "userdict.txt"):
-            word, freq, tag = line.split()
-            tokenizer.add_word(word, int(freq), tag)
-        for word in place_words:
-            tokenizer.add_word(word, max(PLACE_WORD_FREQ, tokenizer.FREQ.get(word, 0)), "ns")
+        tokenizer = domain_tokenizer(place_words)
         pos = jieba.posseg.POSTokenizer(tokenizer)
         pos.makesure_userdict_loaded()  # the user words' tags join jieba's word -> tag table
         self.tags = pos.word_tag_tab
