@@ -7,6 +7,7 @@ import pytest
 
 from beam_helpers import read_output
 from conftest import SEEDS_DIR
+from pipeline.beam.dedup import STAGING_PREFIX
 from pipeline.beam.dofns import ingest_file
 from pipeline.beam.run import run_pipeline
 from pipeline.beam.sources import InputFile
@@ -96,8 +97,14 @@ def test_a_second_batch_run_replaces_the_first(tmp_path):
     output = tmp_path / "out"
     run_pipeline(["--input", str(inputs / "*"), "--output", str(output)])
     first = sorted(s["story_id"] for s in read_output(output, "stories"))
+    interrupted = output / (STAGING_PREFIX + "0123abcd")  # what a run killed before its rewrite leaves
+    interrupted.mkdir()
+    (interrupted / "stories-00000-of-00001.avro").write_bytes(b"Obj\x01")
+
     run_pipeline(["--input", str(inputs / "*"), "--output", str(output)])
+
     assert sorted(s["story_id"] for s in read_output(output, "stories")) == first
+    assert {name.split("-")[0] for name in os.listdir(output)} == {"stories"}  # no staging left
 
 
 def test_a_traditional_mirror_copy_is_marked_as_near_duplicate(tmp_path):

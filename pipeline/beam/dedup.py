@@ -1,14 +1,25 @@
-"""Near-duplicate marking across a batch run: SimHash bands meet under GroupByKey.
+"""Near-duplicate marking: SimHash bands meet under GroupByKey (batch), or an index of the
+output directory (streaming).
 
-Works unchanged on distributed runners: no story ever needs to see more than the
-stories sharing one of its band keys.
+Batch runs write every story to a staging directory first, find the near-duplicate pairs from
+small summaries, then rewrite each staged file with ``duplicate_of`` set. Holding the stories
+until the pairs are known would keep the whole corpus in memory on the local runner, which
+keeps every grouped collection whole. Works unchanged on distributed runners: no story ever
+needs to see more than the stories sharing one of its band keys.
 """
 
+import uuid
+
 import apache_beam as beam
+import fastavro
+from apache_beam.io.filesystems import FileSystems
 
 from pipeline.beam import metrics
-from pipeline.beam.sinks import CompactRecords
+from pipeline.beam.sinks import STORY_PREFIX, write_avro_atomic
+from pipeline.beam.transforms import WriteAvro
 from pipeline.extract.simhash import NEAR_DUPLICATE_MAX_DISTANCE, band_keys, hamming_distance
+
+STAGING_PREFIX = ".staging-"
 
 
 def precedence(story: dict) -> tuple:
@@ -33,38 +44,69 @@ def _earlier_duplicates(band_members):
                 break
 
 
-STORIES = CompactRecords("story")
+def _rewrite_marked(file_name: str, staging_dir: str, output_dir: str, earliest: dict[str, tuple]) -> str:
+    """Copy one staged story file into the output directory, ``duplicate_of`` set; the new path."""
+
+    def marked(stories):
+        for story in stories:
+            earlier = earliest.get(story["story_id"])
+            if earlier is not None:
+                metrics.counter(metrics.NEAR_DUPLICATES).inc()
+                story["duplicate_of"] = earlier[1]
+            yield story
+
+    final_path = FileSystems.join(output_dir, file_name)
+    with FileSystems.open(FileSystems.join(staging_dir, file_name)) as handle:
+        write_avro_atomic(final_path, "story", marked(fastavro.reader(handle)))
+    return final_path
 
 
-def _with_duplicate_of(joined):
-    _, grouped = joined
-    earliest = min(grouped["earlier"], default=None)
-    for packed in grouped["story"]:
-        story = STORIES.unpack(packed)
-        if earliest is not None:
-            metrics.counter(metrics.NEAR_DUPLICATES).inc()
-            story["duplicate_of"] = earliest[1]
-        yield story
+def remove_staging(staging_dir: str) -> None:
+    """Delete a staging directory and the files in it (on object stores: the files under it)."""
+    staged = [m.path for m in FileSystems.match([FileSystems.join(staging_dir, "*")])[0].metadata_list]
+    if staged:
+        FileSystems.delete(staged)
+    if FileSystems.exists(staging_dir):
+        FileSystems.delete([staging_dir])
 
 
-class MarkNearDuplicates(beam.PTransform):
-    """Sets ``duplicate_of`` to the earliest near-duplicate story of the same PCollection."""
+def leftover_staging_dirs(output_dir: str) -> set[str]:
+    """Staging directories an interrupted batch run left in ``output_dir``.
+
+    Local globs list the directories; object stores, which have none, list the files under them.
+    """
+    directories, files = FileSystems.match(
+        [FileSystems.join(output_dir, STAGING_PREFIX + "*"), FileSystems.join(output_dir, STAGING_PREFIX + "*", "*")]
+    )
+    found = {m.path for m in directories.metadata_list if not m.path.endswith(".avro")}
+    return found | {FileSystems.split(m.path)[0] for m in files.metadata_list}
+
+
+class WriteMarkedStories(beam.PTransform):
+    """Stories -> ``DIR/stories-*.avro``, each ``duplicate_of`` the earliest near-duplicate of the run."""
+
+    def __init__(self, output_dir: str):
+        super().__init__()
+        self._output_dir = output_dir
 
     def expand(self, stories):
-        earlier = (
+        staging_dir = FileSystems.join(self._output_dir, STAGING_PREFIX + uuid.uuid4().hex)
+        earliest = (
             stories
             | "BandKeys" >> beam.FlatMap(_band_entries)
             | "GroupByBand" >> beam.GroupByKey()
             | "FindEarlier" >> beam.FlatMap(_earlier_duplicates)
+            | "Earliest" >> beam.CombinePerKey(min)
         )
-        by_id = stories | "KeyById" >> beam.Map(lambda s: (s["story_id"], STORIES.pack(s)))
         return (
-            {"story": by_id, "earlier": earlier}
-            | "Join" >> beam.CoGroupByKey()
-            | "SetDuplicateOf" >> beam.FlatMap(_with_duplicate_of)
+            stories
+            | "Stage" >> WriteAvro(staging_dir, STORY_PREFIX)
+            | "StagedNames" >> beam.Map(lambda result: result.file_name)
+            | "Spread" >> beam.Reshuffle()
+            | "Rewrite" >> beam.Map(_rewrite_marked, staging_dir, self._output_dir, beam.pvalue.AsDict(earliest))
+            | "AllRewritten" >> beam.combiners.Count.Globally()
+            | "RemoveStaging" >> beam.Map(lambda _count: remove_staging(staging_dir))
         )
-
-
 
 
 class DirectoryDuplicateIndex:

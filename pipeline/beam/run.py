@@ -8,7 +8,7 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import DirectOptions, StandardOptions
 
 from pipeline.beam import metrics
-from pipeline.beam.dedup import MarkNearDuplicates
+from pipeline.beam.dedup import WriteMarkedStories, leftover_staging_dirs, remove_staging
 from pipeline.beam.options import RunOptions, parse_run_options
 from pipeline.beam.sinks import DEAD_LETTER_PREFIX, STORY_PREFIX
 from pipeline.beam.sources import expand_pattern
@@ -61,21 +61,20 @@ def _check_output_writable(output_dir: str) -> None:
 
 
 def _remove_previous_batch_output(output_dir: str) -> None:
-    """A batch run replaces the shard files of an earlier batch run into the same directory."""
+    """A batch run replaces the shard files of an earlier batch run into the same directory,
+    and the staging directory of one that was interrupted."""
     for prefix in (STORY_PREFIX, DEAD_LETTER_PREFIX):
         pattern = FileSystems.join(output_dir, f"{prefix}-*-of-*.avro")
         old = [m.path for m in FileSystems.match([pattern])[0].metadata_list]
         if old:
             FileSystems.delete(old)
+    for staging_dir in leftover_staging_dirs(output_dir):
+        remove_staging(staging_dir)
 
 
 def build_batch(pipeline: beam.Pipeline, options: RunOptions) -> None:
     outputs = pipeline | "Inputs" >> ExpandInputs(options.inputs) | "Process" >> IngestFiles()
-    (
-        outputs.stories
-        | "MarkNearDuplicates" >> MarkNearDuplicates()
-        | "WriteStories" >> WriteAvro(options.output, STORY_PREFIX)
-    )
+    outputs.stories | "WriteStories" >> WriteMarkedStories(options.output)
     outputs.dead_letters | "WriteDeadLetters" >> WriteAvro(options.output, DEAD_LETTER_PREFIX)
 
 

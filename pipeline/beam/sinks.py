@@ -1,7 +1,6 @@
 """Avro outputs: a fastavro FileSink for sharded batch writes, and whole-file atomic writes."""
 
-import io
-import zlib
+from collections.abc import Iterable
 
 import fastavro
 from apache_beam.io import fileio
@@ -35,7 +34,7 @@ class AvroSink(fileio.FileSink):
         self._writer.flush()
 
 
-def write_avro_atomic(path: str, schema_name: str, records: list[dict]) -> None:
+def write_avro_atomic(path: str, schema_name: str, records: Iterable[dict]) -> None:
     """Write a whole Avro file under a temporary name, then rename it into place.
 
     Readers globbing ``stories-*.avro`` never see a half-written file.
@@ -44,22 +43,3 @@ def write_avro_atomic(path: str, schema_name: str, records: list[dict]) -> None:
     with FileSystems.create(temporary) as handle:
         fastavro.writer(handle, parsed_schema(schema_name), records, codec="deflate")
     FileSystems.rename([temporary], [path])
-
-
-class CompactRecords:
-    """Records as deflated schemaless Avro: what a shuffle holds instead of Python dicts.
-
-    A story dict costs about ten times its Avro size in memory; the in-memory runner keeps
-    every element of a grouped collection until the group completes.
-    """
-
-    def __init__(self, schema_name: str):
-        self._schema = parsed_schema(schema_name)
-
-    def pack(self, record: dict) -> bytes:
-        buffer = io.BytesIO()
-        fastavro.schemaless_writer(buffer, self._schema, record)
-        return zlib.compress(buffer.getvalue(), 1)
-
-    def unpack(self, packed: bytes) -> dict:
-        return fastavro.schemaless_reader(io.BytesIO(zlib.decompress(packed)), self._schema, None)
