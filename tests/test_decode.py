@@ -182,6 +182,16 @@ def test_gbk_span_inside_utf8_is_decoded(decoder):
     assert "gbk_decoded_as_utf8" in decoded.repairs
 
 
+@pytest.mark.parametrize("seed_index", range(4))
+def test_file_of_utf8_then_gbk_halves_is_decoded_whole(decoder, seed_index):
+    # Two files concatenated, one from each system: the GB half is too long to be a "span".
+    text = SEED_TEXTS[seed_index][:1200]
+    half = len(text) // 2
+    decoded = decoder.decode(text[:half].encode("utf-8") + text[half:].encode("gbk"))
+    assert decoded.text == decoder.decode(text.encode("utf-8")).text
+    assert "gbk_decoded_as_utf8" in decoded.repairs
+
+
 def test_truncated_utf8_keeps_a_replacement_character(decoder):
     text = SEED_TEXTS[0][:300]
     decoded = decoder.decode(text.encode("utf-8")[:-1])

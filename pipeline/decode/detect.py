@@ -42,6 +42,9 @@ CHARDET_BELOW = -8.0  # ask chardet only when no Chinese candidate reads well
 MAX_MIXED_SPANS = 200  # bounds the span-by-span work on a badly broken file
 MAX_FOREIGN_SHARE = 0.4  # more undecodable characters than this: not UTF-8 at all
 MIN_FOREIGN_BYTES = 4  # two GB characters at the very end, where truncation is likelier
+# A file whose characters are this share UTF-8 (the rest GB/Big5) is read as mixed; pure GB or
+# Big5 bytes form runs of three-byte UTF-8 for under 0.2% of their characters (seeds measured).
+MIN_UTF8_RUN_SHARE = 0.1
 MIXED_PENALTY = 0.05  # a single-encoding reading wins a tie with UTF-8 + GB spans
 CHARDET_WARM_UP = "Déjà vu, café crème".encode("latin-1")
 
@@ -164,7 +167,8 @@ class Detector:
         """UTF-8 where invalid stretches are decoded as GB18030 when that reads better."""
         as_utf8 = raw.decode("utf-8", errors="replace")
         non_ascii = len(as_utf8) - len(as_utf8.encode("ascii", errors="ignore"))
-        if as_utf8.count("\ufffd") > MAX_FOREIGN_SHARE * non_ascii:
+        lost = as_utf8.count("\ufffd")
+        if lost > MAX_FOREIGN_SHARE * non_ascii and _utf8_run_share(as_utf8, lost) < MIN_UTF8_RUN_SHARE:
             return None  # not UTF-8 with some foreign spans
         out, pos, replaced, foreign = [], 0, 0, 0
         while True:
@@ -241,7 +245,16 @@ class Detector:
 
 
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 but tab, LF, FF, CR; DEL; C1
+# Two or more three/four-byte characters in a row: rare by accident in GB/Big5 bytes.
+WIDE_UTF8_RUN_RE = re.compile("[\u0800-\ufffc\U00010000-\U0010ffff]{2,}")
 TWO_BYTE_UTF8_RUN_RE = re.compile("[\u0100-\u07ff]+")  # Latin-1 (NBSP, ·, é) stays as it is
+
+
+def _utf8_run_share(as_utf8: str, lost: int) -> float:
+    """Share of the characters that are UTF-8 runs of CJK-range characters; each GB/Big5
+    character costs about two U+FFFD in ``as_utf8``."""
+    in_runs = sum(map(len, WIDE_UTF8_RUN_RE.findall(as_utf8)))
+    return in_runs / max(in_runs + lost / 2, 1)
 
 
 def _family_of(encoding: str) -> str:
