@@ -182,14 +182,25 @@ def test_gbk_span_inside_utf8_is_decoded(decoder):
     assert "gbk_decoded_as_utf8" in decoded.repairs
 
 
+def test_big5_span_inside_utf8_is_decoded(decoder):
+    text = SEED_TEXTS[1][:600]
+    traditional = S2TW.convert(text[200:260])
+    decoded = decoder.decode(text[:200].encode("utf-8") + traditional.encode("big5") + text[260:].encode("utf-8"))
+    assert decoded.text == decoder.decode((text[:200] + traditional + text[260:]).encode("utf-8")).text
+    assert "big5_decoded_as_utf8" in decoded.repairs
+
+
 @pytest.mark.parametrize("seed_index", range(4))
-def test_file_of_utf8_then_gbk_halves_is_decoded_whole(decoder, seed_index):
-    # Two files concatenated, one from each system: the GB half is too long to be a "span".
+@pytest.mark.parametrize("second_encoding", ["gbk", "big5"])
+def test_file_of_utf8_then_legacy_halves_is_decoded_whole(decoder, seed_index, second_encoding):
+    # Two files concatenated, one from each system: the second half is too long to be a "span".
     text = SEED_TEXTS[seed_index][:1200]
     half = len(text) // 2
-    decoded = decoder.decode(text[:half].encode("utf-8") + text[half:].encode("gbk"))
-    assert decoded.text == decoder.decode(text.encode("utf-8")).text
-    assert "gbk_decoded_as_utf8" in decoded.repairs
+    second = S2TW.convert(text[half:]) if second_encoding == "big5" else text[half:]
+    decoded = decoder.decode(text[:half].encode("utf-8") + second.encode(second_encoding, errors="ignore"))
+    expected = decoder.decode((text[:half] + second.encode(second_encoding, errors="ignore").decode(second_encoding)).encode("utf-8"))
+    assert decoded.text == expected.text
+    assert f"{second_encoding}_decoded_as_utf8" in decoded.repairs
 
 
 def test_truncated_utf8_keeps_a_replacement_character(decoder):

@@ -15,7 +15,7 @@ convention: ``gbk`` unless GB18030-only sequences occur, ``big5`` unless HKSCS/c
 extensions occur). ``script``: the source's script; ``text`` is always simplified, NFC,
 pinyin annotations removed, full-width letters/digits narrowed, Chinese punctuation kept,
 HTML left intact. ``repairs`` (in order of application): declared_charset_overruled,
-gbk_decoded_as_utf8 (GB byte spans inside UTF-8), latin1_mojibake, gbk_decoded_as_latin1,
+gbk_decoded_as_utf8 and big5_decoded_as_utf8 (GB/Big5 byte spans inside UTF-8), latin1_mojibake, gbk_decoded_as_latin1,
 big5_decoded_as_latin1, utf8_decoded_as_gbk, utf8_decoded_as_big5, gbk_misalignment,
 invalid_bytes_replaced (U+FFFD left in the text), pinyin_annotations,
 traditional_to_simplified, fullwidth_to_halfwidth.

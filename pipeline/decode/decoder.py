@@ -37,8 +37,8 @@ class Decoder:
         repairs: list[str] = []
         if detection.declaration_overruled:
             repairs.append("declared_charset_overruled")
-        if detection.foreign_spans:
-            repairs.append("gbk_decoded_as_utf8")
+        if detection.foreign_family:
+            repairs.append(f"{detection.foreign_family}_decoded_as_utf8")
         text, kinds = self._mojibake.repair(detection.text)
         repairs += kinds
         # The repair re-reads GB byte pairs; a Big5 source's pairs are another code.

@@ -31,6 +31,7 @@ FAMILIES = {
     "gbk": ("gbk", "gb18030"),
     "big5": ("big5", "cp950", "big5hkscs"),
 }
+SPAN_CODECS = {"gbk": "gb18030", "big5": "big5hkscs"}  # the widest of each family, for spans
 FAMILY_OF = {"gb2312": "gbk", "gbk": "gbk", "gb18030": "gbk", "big5": "big5", "cp950": "big5", "big5hkscs": "big5"}
 META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 SAMPLE_CHARS = 1500  # enough text to tell encodings apart; keeps scoring cheap on big files
@@ -59,6 +60,7 @@ class Detection:
     encoding: str
     replaced: int = 0  # undecodable byte sequences turned into U+FFFD
     foreign_spans: int = 0  # GB/Big5 byte runs found inside a UTF-8 stream and decoded as such
+    foreign_family: str | None = None  # their family: "gbk" or "big5"
     declared: str | None = None  # the HTML meta charset, if any
 
     @property
@@ -164,20 +166,19 @@ class Detector:
         return score, plain
 
     def _utf8_mixed(self, raw: bytes) -> Detection | None:
-        """UTF-8 where invalid stretches are decoded as GB18030 when that reads better."""
+        """UTF-8 where invalid stretches are decoded as GB18030 or Big5 when that reads better."""
         as_utf8 = raw.decode("utf-8", errors="replace")
         non_ascii = len(as_utf8) - len(as_utf8.encode("ascii", errors="ignore"))
         lost = as_utf8.count("\ufffd")
         if lost > MAX_FOREIGN_SHARE * non_ascii and _utf8_run_share(as_utf8, lost) < MIN_UTF8_RUN_SHARE:
             return None  # not UTF-8 with some foreign spans
-        out, pos, replaced, foreign = [], 0, 0, 0
+        pieces, spans, pos = [], 0, 0  # pieces: decoded UTF-8 text, or (start, end) of an invalid stretch
         while True:
-            if replaced + foreign > MAX_MIXED_SPANS:
-                out.append(raw[pos:].decode("utf-8", errors="replace"))
-                replaced += out[-1].count("\ufffd")
+            if spans == MAX_MIXED_SPANS:
+                pieces.append(raw[pos:].decode("utf-8", errors="replace"))
                 break
             try:
-                out.append(raw[pos:].decode("utf-8"))
+                pieces.append(raw[pos:].decode("utf-8"))
                 break
             except UnicodeDecodeError as error:
                 start = pos + error.start
@@ -186,32 +187,44 @@ class Detector:
                 while start - 2 >= pos and 0xC2 <= raw[start - 2] <= 0xDF and 0x80 <= raw[start - 1] <= 0xBF:
                     start -= 2
                 end = _double_byte_run_end(raw, start)
-                out.append(raw[pos:start].decode("utf-8", errors="replace"))
-                as_utf8 = raw[start:end].decode("utf-8", errors="replace")
-                as_gb = raw[start:end].decode("gb18030", errors="replace")
-                # A truncated UTF-8 character at the end looks like one GB pair: not evidence.
-                truncated = end == len(raw) and end - start < MIN_FOREIGN_BYTES
-                if not truncated and self._model.word_logp(as_gb) > self._model.word_logp(as_utf8):
-                    out.append(as_gb)
-                    foreign += 1
-                    replaced += as_gb.count("\ufffd")
-                else:
-                    out.append(as_utf8)
-                    replaced += as_utf8.count("\ufffd")
+                pieces += [raw[pos:start].decode("utf-8", errors="replace"), (start, end)]
+                spans += 1
                 pos = end
+        # One legacy family per file: a lone pair reads as a word in either, the file's spans together do not.
+        logp = self._model.word_logp
+        readings = {
+            family: [raw[p[0]:p[1]].decode(SPAN_CODECS[family], errors="replace") for p in pieces if isinstance(p, tuple)]
+            for family in FAMILIES
+        }
+        family = max(FAMILIES, key=lambda f: sum(map(logp, readings[f])))
+        spans_read = iter(readings[family])
+        out, foreign = [], 0
+        for piece in pieces:
+            if isinstance(piece, str):
+                out.append(piece)
+                continue
+            start, end = piece
+            as_cjk, as_utf8 = next(spans_read), raw[start:end].decode("utf-8", errors="replace")
+            # A truncated UTF-8 character at the end looks like one GB pair: not evidence.
+            truncated = end == len(raw) and end - start < MIN_FOREIGN_BYTES
+            if not truncated and logp(as_cjk) > logp(as_utf8):
+                out.append(as_cjk)
+                foreign += 1
+            else:
+                out.append(as_utf8)
         text = "".join(out)
-        if foreign:
-            text, more = self._two_byte_gb_pairs(text)
-            foreign += more
-        return Detection(text, "utf-8", replaced, foreign)
+        if not foreign:
+            return Detection(text, "utf-8", text.count("\ufffd"))
+        text, more = self._two_byte_pairs(text, SPAN_CODECS[family])
+        return Detection(text, "utf-8", text.count("\ufffd"), foreign + more, family)
 
-    def _two_byte_gb_pairs(self, text: str) -> tuple[str, int]:
-        """In a UTF-8 file known to carry GB spans, GB pairs that happen to be well-formed
-        two-byte UTF-8 decode as Greek/Cyrillic/...; read them as GB where that reads better."""
+    def _two_byte_pairs(self, text: str, codec: str) -> tuple[str, int]:
+        """In a UTF-8 file known to carry GB/Big5 spans, pairs that happen to be well-formed
+        two-byte UTF-8 decode as Greek/Cyrillic/...; read them with ``codec`` where that reads better."""
         out, pos, count = [], 0, 0
         for match in TWO_BYTE_UTF8_RUN_RE.finditer(text):
             try:
-                candidate = match.group().encode("utf-8").decode("gb18030")
+                candidate = match.group().encode("utf-8").decode(codec)
             except UnicodeDecodeError:
                 continue
             before = text[max(0, match.start() - 2):match.start()]
