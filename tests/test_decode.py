@@ -242,6 +242,27 @@ def test_utf8_read_as_latin1_is_repaired(decoder):
 
 # --- non-text is rejected -------------------------------------------------------------
 
+@pytest.mark.parametrize("seed_index", range(4))
+@pytest.mark.parametrize(("legacy", "single_byte"), [("gbk", "latin-1"), ("big5", "latin-1"), ("big5", "cp1252")])
+def test_whole_legacy_file_read_as_latin1_and_saved_as_utf8_is_repaired(decoder, seed_index, legacy, single_byte):
+    text = SEED_TEXTS[seed_index][:1500]
+    original = (S2TW.convert(text) if legacy == "big5" else text).encode(legacy, errors="ignore")
+    # Big5 trail bytes 0x40-0x7E read as ASCII letters break the damage into one-character runs.
+    damaged = original.decode(single_byte, errors="ignore").encode("utf-8")
+    decoded = decoder.decode(damaged)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == decoder.decode(original.decode(single_byte, errors="ignore").encode(single_byte)).text
+    assert f"{legacy}_decoded_as_latin1" in decoded.repairs
+
+
+def test_european_text_is_not_reread_as_chinese(decoder):
+    text = ("La Poste française a annoncé l'ouverture d'un centre de tri à Lyon; les employés "
+            "déménageront en février et les délais de livraison seront réduits. Über die Straße führt "
+            "ein schöner Weg, größer als erwartet, sagte der Präsident der Behörde. ") * 2
+    for encoding in ("utf-8", "latin-1"):
+        assert decoder.decode(text.encode(encoding)).text == text
+
+
 @pytest.mark.parametrize(
     "raw",
     [

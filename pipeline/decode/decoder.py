@@ -1,9 +1,10 @@
 """Stage 1 orchestration: detect the encoding, repair mojibake and byte misalignment,
 normalise (pinyin annotations, NFC, traditional to simplified, full-width alphanumerics)."""
 
+import dataclasses
 from dataclasses import dataclass
 
-from pipeline.decode.detect import FAMILIES, DecodeError, Detector
+from pipeline.decode.detect import FAMILIES, FAMILY_OF, DecodeError, Detector
 from pipeline.decode.misalignment import MisalignmentRepairer
 from pipeline.decode.mojibake import MojibakeRepairer
 from pipeline.decode.normalize import Normalizer
@@ -13,6 +14,8 @@ from pipeline.decode.textmodel import TextModel
 __all__ = ["DecodedText", "DecodeError", "Decoder"]
 
 BIG5_FAMILY = FAMILIES["big5"]
+# A whole text re-read from Latin-1: the repair named by what its bytes really were.
+LATIN1_REREAD_KIND = {"gbk": "gbk_decoded_as_latin1", "big5": "big5_decoded_as_latin1"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,10 @@ class Decoder:
     def decode(self, raw: bytes) -> DecodedText:
         detection = self._detector.detect(raw)
         repairs: list[str] = []
+        reread = self._detector.reread_latin(detection.text)
+        if reread:
+            repairs.append(LATIN1_REREAD_KIND.get(FAMILY_OF.get(reread.encoding, reread.encoding), "latin1_mojibake"))
+            detection = dataclasses.replace(detection, text=reread.text)
         if detection.declaration_overruled:
             repairs.append("declared_charset_overruled")
         if detection.foreign_family:

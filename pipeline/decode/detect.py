@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 import chardet
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
 from pipeline.decode.textmodel import TextModel
 
@@ -47,6 +48,8 @@ MIN_FOREIGN_BYTES = 4  # two GB characters at the very end, where truncation is 
 # Big5 bytes form runs of three-byte UTF-8 for under 0.2% of their characters (seeds measured).
 MIN_UTF8_RUN_SHARE = 0.1
 MIXED_PENALTY = 0.05  # a single-encoding reading wins a tie with UTF-8 + GB spans
+MIN_LATIN_LETTERS = 20  # accented letters in a text before it may be a legacy file read as Latin-1
+REREAD_GAIN = 2.0  # per-character log-prob the re-read text must gain
 CHARDET_WARM_UP = "Déjà vu, café crème".encode("latin-1")
 
 
@@ -132,6 +135,22 @@ class Detector:
         best, score = self._best_candidate(raw, declared)
         self._check(best.text, best.encoding, score)
         return dataclasses.replace(best, declared=declared)
+
+    def reread_latin(self, text: str) -> Detection | None:
+        """A text with no ideograph but many Latin-1 letters, as a legacy file read with a
+        single-byte codec and saved again: the original bytes detected again, when that
+        reads clearly better. Runs of such damage inside Chinese text are mojibake.py's."""
+        if len(LATIN1_LETTER_RE.findall(text[:SAMPLE_CHARS])) < MIN_LATIN_LETTERS or IDEOGRAPH_RE.search(text):
+            return None
+        before = self._model.score(text[:SAMPLE_CHARS])
+        for single_byte in ("latin-1", "sloppy-windows-1252"):
+            try:
+                again = self.detect(text.encode(single_byte))
+            except (UnicodeEncodeError, DecodeError):
+                continue
+            if IDEOGRAPH_RE.search(again.text) and self._model.score(again.text[:SAMPLE_CHARS]) > before + REREAD_GAIN:
+                return again
+        return None
 
     def _best_candidate(self, raw: bytes, declared: str | None) -> tuple[Detection, float]:
         """The best-scoring decoding and its model score (without declaration credit)."""
@@ -257,6 +276,8 @@ class Detector:
             raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
 
 
+IDEOGRAPH_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+LATIN1_LETTER_RE = re.compile("[\u00c0-\u00ff]")
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 but tab, LF, FF, CR; DEL; C1
 # Two or more three/four-byte characters in a row: rare by accident in GB/Big5 bytes.
 WIDE_UTF8_RUN_RE = re.compile("[\u0800-\ufffc\U00010000-\U0010ffff]{2,}")
