@@ -182,6 +182,15 @@ def test_gbk_span_inside_utf8_is_decoded(decoder):
     assert "gbk_decoded_as_utf8" in decoded.repairs
 
 
+def test_gbk_span_inside_utf8_with_bom_is_decoded(decoder):
+    text = SEED_TEXTS[2][:600]
+    raw = b"\xef\xbb\xbf" + text[:200].encode("utf-8") + text[200:260].encode("gbk") + text[260:].encode("utf-8")
+    decoded = decoder.decode(raw)
+    assert decoded.encoding == "utf-8-sig"
+    assert decoded.text == decoder.decode(text.encode("utf-8")).text
+    assert "gbk_decoded_as_utf8" in decoded.repairs
+
+
 def test_big5_span_inside_utf8_is_decoded(decoder):
     text = SEED_TEXTS[1][:600]
     traditional = S2TW.convert(text[200:260])

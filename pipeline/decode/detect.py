@@ -109,7 +109,9 @@ class Detector:
                     try:
                         return Detection(raw[len(bom):].decode("utf-8"), encoding, declared=declared)
                     except UnicodeDecodeError:
-                        pass
+                        mixed = self._utf8_mixed(raw[len(bom):])
+                        if mixed and mixed.foreign_family and self._plausible(mixed.text):
+                            return dataclasses.replace(mixed, encoding=encoding, declared=declared)
                 text = raw[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
                 if self._plausible(text):
                     return Detection(text, encoding, text.count("\ufffd"), declared=declared)
