@@ -150,6 +150,16 @@ def test_lying_meta_charset_is_overruled(decoder):
     assert body in decoded.text
 
 
+@pytest.mark.parametrize(("declared", "overruled"), [("big5", True), ("GB2312", False)])
+def test_xml_declaration_is_evidence_like_a_meta_charset(decoder, declared, overruled):
+    body = SEED_TEXTS[1][:400]
+    raw = f'<?xml version="1.0" encoding="{declared}"?>\n<rss><item><description>'.encode() + body.encode("gbk")
+    decoded = decoder.decode(raw)
+    assert decoded.encoding == "gbk"
+    assert body in decoded.text
+    assert ("declared_charset_overruled" in decoded.repairs) == overruled
+
+
 def test_hz_escaped_gb2312(decoder):
     text = SEED_TEXTS[1][:200]
     decoded = decoder.decode(text.encode("hz", errors="ignore"))

@@ -34,7 +34,11 @@ FAMILIES = {
 }
 SPAN_CODECS = {"gbk": "gb18030", "big5": "big5hkscs"}  # the widest of each family, for spans
 FAMILY_OF = {"gb2312": "gbk", "gbk": "gbk", "gb18030": "gbk", "big5": "big5", "cp950": "big5", "big5hkscs": "big5"}
-META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+# Where a file names its own charset: an HTML meta tag, or an XML declaration (XHTML, feeds).
+DECLARATION_RES = (
+    re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I),
+    re.compile(rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']\s*([A-Za-z0-9_.:-]{2,40})""", re.I),
+)
 SAMPLE_CHARS = 1500  # enough text to tell encodings apart; keeps scoring cheap on big files
 DECLARED_BONUS = 0.3  # per-character log-prob credit for an encoding the file declares
 MIN_SCORE = -11.0  # below this mean log-prob per character the text is not language
@@ -87,8 +91,12 @@ def codec_name(label: str) -> str | None:
 
 
 def declared_charset(raw: bytes) -> str | None:
-    match = META_CHARSET_RE.search(raw[:4096])
-    return codec_name(match.group(1).decode("ascii")) if match else None
+    head = raw[:4096]
+    for declaration_re in DECLARATION_RES:
+        match = declaration_re.search(head)
+        if match:
+            return codec_name(match.group(1).decode("ascii"))
+    return None
 
 
 class Detector:
