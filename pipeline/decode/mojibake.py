@@ -271,8 +271,16 @@ class MojibakeRepairer:
             else:
                 fills = _valid_fills(partial, CONTINUATION_PAIRS, rest[:needed])
             transition, seen = self._running.transition_logp, self._model.document_bonus
+            # A character the document never has adds no seen n-gram: only the neighbours' count.
+            in_document = document.characters()
+            neighbours_seen = seen(left, document) + seen(right, document)
             scored += [
-                (transition(before, ch) + transition(ch, after) + seen(left + ch + right, document), beam + fill)
+                (
+                    transition(before, ch)
+                    + transition(ch, after)
+                    + (seen(left + ch + right, document) if ch in in_document or ch.isspace() else neighbours_seen),
+                    beam + fill,
+                )
                 for fill, ch in fills
             ]
         return heapq.nlargest(size, scored, key=lambda item: item[0])

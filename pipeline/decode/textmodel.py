@@ -223,6 +223,7 @@ class DocumentNgrams:
     def __init__(self, text: str) -> None:
         self._text = text
         self._counts: collections.Counter | None = None
+        self._characters: set[str] | None = None
 
     def get(self, gram: str, default: int = 0) -> int:
         return self._ngrams().get(gram, default)
@@ -230,6 +231,12 @@ class DocumentNgrams:
     def counts(self, grams: list[str]):
         """How often each gram occurs in the document."""
         return map(self._ngrams().get, grams, itertools.repeat(0))
+
+    def characters(self) -> set[str]:
+        """Characters of the document's n-grams: a gram with any other character counts 0."""
+        if self._characters is None:
+            self._characters = {ch for gram in self._ngrams() for ch in gram}
+        return self._characters
 
     def followers(self, ch: str) -> set[str]:
         """Characters that follow ``ch`` somewhere in the document."""
