@@ -249,6 +249,40 @@ def test_random_bytes_never_crash(decoder, data):
     assert isinstance(decoded.text, str)
 
 
+# UTF-8 read with a CJK codec and saved again, some bytes lost on the way: the lost-byte
+# search must cope with four-byte UTF-8 (emoji, CJK extension B) as well as three-byte.
+@st.composite
+def utf8_misread(draw):
+    chars = list(draw(excerpt))
+    for _ in range(draw(st.integers(0, 4))):
+        chars.insert(draw(st.integers(0, len(chars))), draw(st.sampled_from("😀🎉𠀀𠮷𩸽")))
+    data = bytearray("".join(chars).encode("utf-8"))
+    for _ in range(draw(st.integers(0, 3))):  # one or two bytes in a row
+        start = draw(st.integers(0, len(data) - 1))
+        del data[start:start + draw(st.integers(1, 2))]
+    wrong = draw(st.sampled_from(["big5", "big5hkscs", "cp950", "gbk", "gb18030"]))
+    saved_as = draw(st.sampled_from([wrong, "utf-8"]))
+    return bytes(data).decode(wrong, errors="replace").encode(saved_as, errors="replace")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=utf8_misread())
+def test_utf8_misread_with_lost_bytes_never_crashes(decoder, raw):
+    try:
+        decoded = decoder.decode(raw)
+    except DecodeError:
+        return
+    assert isinstance(decoded, DecodedText)
+
+
+def test_two_bytes_lost_after_a_four_byte_lead(decoder):
+    # 😀 (F0 9F 98 80) loses its two middle bytes; read as Big5 the lost bytes of the
+    # four-byte lead are searched as a pair, which once took F0 for a three-byte lead.
+    data = "推动".encode("utf-8") + b"\xf0\x80" + "农产品进城。".encode("utf-8")
+    raw = data.decode("big5", errors="replace").encode("utf-8")
+    assert isinstance(decoder.decode(raw), DecodedText)
+
+
 def test_os_urandom_is_rejected(decoder):
     with pytest.raises(DecodeError):
         decoder.decode(os.urandom(5000))

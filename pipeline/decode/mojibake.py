@@ -266,7 +266,7 @@ class MojibakeRepairer:
             before, after = left[-1:], right[:1]
             if not pair:
                 fills = self._byte_fills(partial, rest[:needed], before, after)
-            elif len(partial) == 1 and partial[0] >= 0xE0:
+            elif len(partial) == 1 and 0xE0 <= partial[0] < 0xF0:  # the pair completes a three-byte lead
                 fills = self._pair_fills(partial[0], before)
             else:
                 fills = _valid_fills(partial, CONTINUATION_PAIRS, rest[:needed])
