@@ -219,6 +219,47 @@ def test_utf8_read_as_latin1_is_repaired(decoder):
     assert "latin1_mojibake" in decoded.repairs
 
 
+# A sentence of seed 000, and the same sentence in traditional script (Big5 has all of it).
+SEED_000_SENTENCE = "刘爱力一行先后来到邮储银行大庆市分行营业部,大庆市邮政分公司营业支局、网络运营中心、肇州县永乐支局、"
+SEED_000_TRADITIONAL = "劉愛力一行先後來到郵儲銀行大慶市分行營業部,大慶市郵政分公司營業支局、網絡運營中心、肇州縣永樂支局、"
+
+
+@pytest.mark.parametrize("reader", ["big5", "big5hkscs"])
+def test_gbk_read_as_big5_is_repaired(decoder, reader):
+    assert SEED_000_SENTENCE in seed_bytes("000").decode("utf-8")
+    damaged = SEED_000_SENTENCE.encode("gbk").decode(reader, errors="replace")
+    assert damaged.startswith("隸")  # 刘 is C1F5 in GBK, 隸 in Big5
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.text == SEED_000_SENTENCE
+    assert decoded.repairs == ("gbk_decoded_as_big5",)
+
+
+def test_big5_read_as_gb18030_is_repaired(decoder):
+    assert S2TW.convert(SEED_000_SENTENCE) == SEED_000_TRADITIONAL
+    damaged = SEED_000_TRADITIONAL.encode("big5").decode("gb18030")
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.text == SEED_000_SENTENCE
+    assert decoded.repairs == ("big5_decoded_as_gbk", "traditional_to_simplified")
+    assert decoded.script == "traditional"
+
+
+def test_big5_read_as_lossy_gbk_is_repaired_but_whole_lost_characters(decoder):
+    # Python's gbk rejects about a third of these Big5 pairs: their lead byte is lost, and is
+    # chosen back among the leads it rejects before the trail (力 A44F, 一 A440...). 先 (A5FD)
+    # is lost whole: A5 is rejected before FD, then FD before the next lead.
+    damaged = SEED_000_TRADITIONAL.encode("big5").decode("gbk", errors="replace")
+    assert damaged.count("\ufffd") > 10
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.text == SEED_000_SENTENCE.replace("先", "\ufffd")
+    assert decoded.repairs == ("big5_decoded_as_gbk", "invalid_bytes_replaced", "traditional_to_simplified")
+
+
+def test_clean_traditional_text_is_not_cross_read(decoder):
+    decoded = decoder.decode(SEED_000_TRADITIONAL.encode("utf-8"))
+    assert decoded.text == SEED_000_SENTENCE
+    assert decoded.repairs == ("traditional_to_simplified",)
+
+
 # --- non-text is rejected -------------------------------------------------------------
 
 @pytest.mark.parametrize(
