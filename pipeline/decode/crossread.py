@@ -6,7 +6,8 @@ has two uncommon characters close together, so clean text costs one regex scan; 
 is kept only when it reads like clean text and the text model scores it clearly better. Once
 a document shows the damage, its other lines are tried too, and need only score clearly
 better: a short line (a title, names) may have no uncommon pair or read poorly even when right.
-Characters the wrong codec cannot encode (U+FFFD for bytes the wrong reader rejected) stay.
+A U+FFFD is a byte the wrong reader rejected: when the other byte of its pair survives, the
+character is chosen back among those the pair may make.
 """
 
 import codecs
@@ -29,6 +30,7 @@ CROSS_READS = (
 # a reading that is still mojibake -10 to -15.
 PLAUSIBLE_SCORE = -9.0
 FILL_BEAM = 8  # partial choices kept per lost character
+Lost = tuple[int, int | None, int | None]  # (index in the reading, lead, trail): None is the lost byte
 
 
 class CrossReadRepairer:
@@ -83,12 +85,12 @@ class CrossReadRepairer:
             kinds.append(kind)
         return reading
 
-    def _fill_lost(self, reading: str, lost: list[tuple[int, int | None, int | None]], wrong: str, right: str) -> str:
+    def _fill_lost(self, reading: str, lost: list[Lost], wrong: str, right: str) -> str:
         """Each character with one byte lost, chosen among those the byte may complete by how
         it reads with its neighbours. Lost characters a few apart are chosen together (a beam
         search): they often come in a row (工作 in Big5 are both lost to a GBK reader)."""
         chars = list(reading)
-        groups: list[list[tuple[int, int | None, int | None]]] = []
+        groups: list[list[Lost]] = []
         for item in lost:
             if groups and item[0] - groups[-1][-1][0] <= CONTEXT:
                 groups[-1].append(item)
@@ -135,12 +137,11 @@ def _decodes(data: bytes, codec: str) -> bool:
     return True
 
 
-def _reread(text: str, wrong: str, right: str) -> tuple[str, list[tuple[int, int | None, int | None]]]:
-    """``text`` encoded with ``wrong`` and decoded with ``right``, and (index, lead, trail) of
-    each character with one byte lost (None). Other characters ``wrong`` cannot encode stay;
-    U+FFFD is the one byte the wrong reader rejected (Python's CJK decoders replace a bad
-    lead byte alone): a lost lead byte takes its trail byte with it, so the reading stays
-    aligned on the pairs."""
+def _reread(text: str, wrong: str, right: str) -> tuple[str, list[Lost]]:
+    """``text`` encoded with ``wrong`` and decoded with ``right``, and each character with one
+    byte lost. Other characters ``wrong`` cannot encode stay; U+FFFD is the one byte the wrong
+    reader rejected (Python's CJK decoders replace a bad lead byte alone): a lost lead byte
+    takes its trail byte with it, so the reading stays aligned on the pairs."""
     decoder = codecs.getincrementaldecoder(right)(errors="replace")
     out, size, lost, pos = [], 0, [], 0
     trail_lost = False  # the next byte is the trail of a lost lead
