@@ -22,6 +22,11 @@ neutral scoring of eaten ASCII bytes and sentence-end separator habits:
   gbk_decoded_as_latin1 95.0%; gbk_decoded_as_utf8 98.0%; gbk_misalignment '?' marker 65.5%
   (66.5%); byte lost 63.5% (73.0%). A whole file read with the lossy gbk reader: about one
   lost byte in six is chosen wrong (test_whole_file_read_with_a_lossy_gbk_reader).
+Measured 2026-12-03 (same command) with the cross-read repair: the kinds above unchanged
+(utf8_decoded_as_gbk 86.5%, lossy 78.5%; the others as above); gbk_decoded_as_big5 (Big5 or
+HKSCS reader, lossy: a character whose two bytes were both rejected stays U+FFFD) mean
+similarity 0.992, never exact on a whole seed; big5_decoded_as_gbk (GB18030 reader) similarity
+0.999, never exact on a whole seed only because s2tw writes 着 as 著, which t2s keeps.
 Almost every miss is one lost byte whose character only a sentence-level language model
 could choose (主线/主席, 四大/四川, 导向/思想, 百姓/百度): jieba's unigram word model rates
 frequent one-character words and common words above the right, rarer word. The repaired
