@@ -259,6 +259,47 @@ def test_utf8_read_as_latin1_is_repaired(decoder):
     assert "latin1_mojibake" in decoded.repairs
 
 
+# A sentence of seed 000, and the same sentence in traditional script (Big5 has all of it).
+SEED_000_SENTENCE = "刘爱力一行先后来到邮储银行大庆市分行营业部,大庆市邮政分公司营业支局、网络运营中心、肇州县永乐支局、"
+SEED_000_TRADITIONAL = "劉愛力一行先後來到郵儲銀行大慶市分行營業部,大慶市郵政分公司營業支局、網絡運營中心、肇州縣永樂支局、"
+
+
+@pytest.mark.parametrize("reader", ["big5", "big5hkscs"])
+def test_gbk_read_as_big5_is_repaired(decoder, reader):
+    assert SEED_000_SENTENCE in seed_bytes("000").decode("utf-8")
+    damaged = SEED_000_SENTENCE.encode("gbk").decode(reader, errors="replace")
+    assert damaged.startswith("隸")  # 刘 is C1F5 in GBK, 隸 in Big5
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.text == SEED_000_SENTENCE
+    assert decoded.repairs == ("gbk_decoded_as_big5",)
+
+
+def test_big5_read_as_gb18030_is_repaired(decoder):
+    assert S2TW.convert(SEED_000_SENTENCE) == SEED_000_TRADITIONAL
+    damaged = SEED_000_TRADITIONAL.encode("big5").decode("gb18030")
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.text == SEED_000_SENTENCE
+    assert decoded.repairs == ("big5_decoded_as_gbk", "traditional_to_simplified")
+    assert decoded.script == "traditional"
+
+
+def test_big5_read_as_lossy_gbk_is_repaired_but_whole_lost_characters(decoder):
+    # Python's gbk rejects about a third of these Big5 pairs: their lead byte is lost, and is
+    # chosen back among the leads it rejects before the trail (力 A44F, 一 A440...). 先 (A5FD)
+    # is lost whole: A5 is rejected before FD, then FD before the next lead.
+    damaged = SEED_000_TRADITIONAL.encode("big5").decode("gbk", errors="replace")
+    assert damaged.count("\ufffd") > 10
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.text == SEED_000_SENTENCE.replace("先", "\ufffd")
+    assert decoded.repairs == ("big5_decoded_as_gbk", "invalid_bytes_replaced", "traditional_to_simplified")
+
+
+def test_clean_traditional_text_is_not_cross_read(decoder):
+    decoded = decoder.decode(SEED_000_TRADITIONAL.encode("utf-8"))
+    assert decoded.text == SEED_000_SENTENCE
+    assert decoded.repairs == ("traditional_to_simplified",)
+
+
 # --- non-text is rejected -------------------------------------------------------------
 
 @pytest.mark.parametrize("seed_index", range(4))
@@ -308,6 +349,40 @@ def test_random_bytes_never_crash(decoder, data):
     except DecodeError:
         return
     assert isinstance(decoded.text, str)
+
+
+# UTF-8 read with a CJK codec and saved again, some bytes lost on the way: the lost-byte
+# search must cope with four-byte UTF-8 (emoji, CJK extension B) as well as three-byte.
+@st.composite
+def utf8_misread(draw):
+    chars = list(draw(excerpt))
+    for _ in range(draw(st.integers(0, 4))):
+        chars.insert(draw(st.integers(0, len(chars))), draw(st.sampled_from("😀🎉𠀀𠮷𩸽")))
+    data = bytearray("".join(chars).encode("utf-8"))
+    for _ in range(draw(st.integers(0, 3))):  # one or two bytes in a row
+        start = draw(st.integers(0, len(data) - 1))
+        del data[start:start + draw(st.integers(1, 2))]
+    wrong = draw(st.sampled_from(["big5", "big5hkscs", "cp950", "gbk", "gb18030"]))
+    saved_as = draw(st.sampled_from([wrong, "utf-8"]))
+    return bytes(data).decode(wrong, errors="replace").encode(saved_as, errors="replace")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=utf8_misread())
+def test_utf8_misread_with_lost_bytes_never_crashes(decoder, raw):
+    try:
+        decoded = decoder.decode(raw)
+    except DecodeError:
+        return
+    assert isinstance(decoded, DecodedText)
+
+
+def test_two_bytes_lost_after_a_four_byte_lead(decoder):
+    # 😀 (F0 9F 98 80) loses its two middle bytes; read as Big5 the lost bytes of the
+    # four-byte lead are searched as a pair, which once took F0 for a three-byte lead.
+    data = "推动".encode("utf-8") + b"\xf0\x80" + "农产品进城。".encode("utf-8")
+    raw = data.decode("big5", errors="replace").encode("utf-8")
+    assert isinstance(decoder.decode(raw), DecodedText)
 
 
 def test_os_urandom_is_rejected(decoder):

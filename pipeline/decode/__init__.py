@@ -7,7 +7,7 @@ is not text (binary, random or invalid bytes, empty input).
 Modules: ``detect`` (candidate encodings from BOM, meta charset, GB/Big5 families,
 UTF-16/32 and chardet, chosen by the text model), ``textmodel`` (character and in-word
 bigram model built from jieba's dictionary, ``data/build_textmodel.py``, plus jieba's
-segmentation and a per-document n-gram cache for choosing repairs), ``mojibake``,
+segmentation and a per-document n-gram cache for choosing repairs), ``crossread``, ``mojibake``,
 ``misalignment``, ``normalize``.
 
 ``DecodedText.encoding``: lower-case codec of the source (see ``detect`` for the naming
@@ -15,7 +15,8 @@ convention: ``gbk`` unless GB18030-only sequences occur, ``big5`` unless HKSCS/c
 extensions occur). ``script``: the source's script; ``text`` is always simplified, NFC,
 pinyin annotations removed, full-width letters/digits narrowed, Chinese punctuation kept,
 HTML left intact. ``repairs`` (in order of application): declared_charset_overruled,
-gbk_decoded_as_utf8 and big5_decoded_as_utf8 (GB/Big5 byte spans inside UTF-8), latin1_mojibake, gbk_decoded_as_latin1,
+gbk_decoded_as_utf8 and big5_decoded_as_utf8 (GB/Big5 byte spans inside UTF-8), gbk_decoded_as_big5,
+big5_decoded_as_gbk (lines re-read in the other legacy code), latin1_mojibake, gbk_decoded_as_latin1,
 big5_decoded_as_latin1, utf8_decoded_as_gbk, utf8_decoded_as_big5, gbk_misalignment,
 invalid_bytes_replaced (U+FFFD left in the text), pinyin_annotations,
 traditional_to_simplified, fullwidth_to_halfwidth.

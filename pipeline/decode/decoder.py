@@ -1,9 +1,10 @@
-"""Stage 1 orchestration: detect the encoding, repair mojibake and byte misalignment,
+"""Stage 1 orchestration: detect the encoding, repair cross-reads, mojibake and byte misalignment,
 normalise (pinyin annotations, NFC, traditional to simplified, full-width alphanumerics)."""
 
 import dataclasses
 from dataclasses import dataclass
 
+from pipeline.decode.crossread import CrossReadRepairer
 from pipeline.decode.detect import FAMILIES, FAMILY_OF, DecodeError, Detector
 from pipeline.decode.misalignment import MisalignmentRepairer
 from pipeline.decode.mojibake import MojibakeRepairer
@@ -31,6 +32,7 @@ class Decoder:
         model = TextModel()
         self._detector = Detector(model)
         running = RunningTextModel(model)
+        self._crossread = CrossReadRepairer(model, running)
         self._mojibake = MojibakeRepairer(model, running)
         self._misalignment = MisalignmentRepairer(model, running)
         self._normalizer = Normalizer()
@@ -46,7 +48,11 @@ class Decoder:
             repairs.append("declared_charset_overruled")
         if detection.foreign_family:
             repairs.append(f"{detection.foreign_family}_decoded_as_utf8")
-        text, kinds = self._mojibake.repair(detection.text)
+        # Whole lines re-read in another legacy code first: the span repairs below would
+        # take such a line's characters for damage of their own.
+        text, kinds = self._crossread.repair(detection.text)
+        repairs += kinds
+        text, kinds = self._mojibake.repair(text)
         repairs += kinds
         # The repair re-reads GB byte pairs; a Big5 source's pairs are another code.
         runs = 0

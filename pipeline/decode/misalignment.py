@@ -91,12 +91,11 @@ class MisalignmentRepairer:
                 table[byte] = sorted(chars, key=model.char_logp, reverse=True)[:MAX_CHOICES]
         # Where a damaged run may be: a '?' that is not a plain question mark in ASCII text,
         # U+FFFD, private-use characters, or two improbable characters close together.
-        improbable = model.uncommon_re.pattern.replace("[^", "[^\\s\\u00c0-\\u024f", 1)
         self._anchor_re = re.compile(
             # '?' first (then the look-behind): every branch starts with a character class,
             # so the regex engine skips ahead to candidates (twice as fast on clean text).
             rf"\?(?<![A-Za-z0-9]\?)(?=[^\sA-Za-z0-9]|{SYLLABLE}\))"
-            rf"|\ufffd|[\ue000-\uf8ff]|{improbable}(?=\S{{0,2}}{improbable})"
+            rf"|\ufffd|[\ue000-\uf8ff]|{model.uncommon_pair_pattern}"
         )
 
     def repair(self, text: str) -> tuple[str, int]:

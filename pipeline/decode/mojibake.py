@@ -100,7 +100,7 @@ class MojibakeRepairer:
             # not UTF-8: ftfy's partial guesses there would hide them from the runs below).
             whole = ftfy.fix_encoding(text)
             leftover = any(LATIN1_LETTER_RE.search(run.group()) for run in LATIN_RUN_RE.finditer(whole))
-            if whole != text and not leftover and self._better(whole, text):
+            if whole != text and not leftover and clearly_better(self._model, whole, text):
                 text = whole
                 kinds.append("latin1_mojibake")
             text = self._latin_runs(text, kinds, MIN_LEGACY_RUN)
@@ -110,20 +110,6 @@ class MojibakeRepairer:
         if self._utf8_mark_re.search(text):
             text = self._utf8_as_cjk(text, kinds)
         return text, kinds
-
-    def _better(self, candidate: str, original: str) -> bool:
-        """Whether the changed part of ``candidate`` (with a little context) reads clearly better."""
-        head = 0
-        limit = min(len(candidate), len(original))
-        while head < limit and candidate[head] == original[head]:
-            head += 1
-        tail = 0
-        while tail < limit - head and candidate[-1 - tail] == original[-1 - tail]:
-            tail += 1
-        head, tail = max(0, head - CONTEXT), max(0, tail - CONTEXT)
-        new, old = candidate[head:len(candidate) - tail], original[head:len(original) - tail]
-        gain = self._model.word_logp(new) - self._model.word_logp(old)
-        return gain > MIN_GAIN and gain > MIN_GAIN_PER_CHAR * min(len(new), len(old))
 
     def _latin_runs(self, text: str, kinds: list[str], min_legacy_run: int) -> str:
         """Runs of Latin-1/cp1252 characters: UTF-8 read as Latin-1 (ftfy) or GB/Big5 read as
@@ -154,7 +140,7 @@ class MojibakeRepairer:
                         best = (gain, start, end, fixed, kind, before, after)
             if best and best[2] >= pos:
                 _, start, end, fixed, kind, before, after = best
-                if self._better(before + fixed + after, before + text[start:end] + after):
+                if clearly_better(self._model, before + fixed + after, before + text[start:end] + after):
                     out.append(text[pos:start])
                     out.append(fixed)
                     pos = end
@@ -229,7 +215,7 @@ class MojibakeRepairer:
                 fixed = self._reread(text[begin:end_index], wrong, context, document, width)
                 if fixed is not None and short and self._model.uncommon_re.search(fixed):
                     continue  # a character or two re-read into a rare one: more likely other damage
-                if fixed is not None and self._better(fixed, text[begin:end_index]):
+                if fixed is not None and clearly_better(self._model, fixed, text[begin:end_index]):
                     gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
                     if best is None or gain > best[0]:
                         best = (gain, begin, fixed)
@@ -266,7 +252,7 @@ class MojibakeRepairer:
             before, after = left[-1:], right[:1]
             if not pair:
                 fills = self._byte_fills(partial, rest[:needed], before, after)
-            elif len(partial) == 1 and partial[0] >= 0xE0:
+            elif len(partial) == 1 and 0xE0 <= partial[0] < 0xF0:  # the pair completes a three-byte lead
                 fills = self._pair_fills(partial[0], before)
             else:
                 fills = _valid_fills(partial, CONTINUATION_PAIRS, rest[:needed])
@@ -357,6 +343,21 @@ class MojibakeRepairer:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return None
+
+
+def clearly_better(model: TextModel, candidate: str, original: str) -> bool:
+    """Whether the changed part of ``candidate`` (with a little context) reads clearly better."""
+    head = 0
+    limit = min(len(candidate), len(original))
+    while head < limit and candidate[head] == original[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and candidate[-1 - tail] == original[-1 - tail]:
+        tail += 1
+    head, tail = max(0, head - CONTEXT), max(0, tail - CONTEXT)
+    new, old = candidate[head:len(candidate) - tail], original[head:len(original) - tail]
+    gain = model.word_logp(new) - model.word_logp(old)
+    return gain > MIN_GAIN and gain > MIN_GAIN_PER_CHAR * min(len(new), len(old))
 
 
 def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[tuple[bytes, str]]:

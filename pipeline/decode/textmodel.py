@@ -99,6 +99,10 @@ class TextModel:
         common += list(rules.PUNCTUATION_PRIOR)
         # Non-ASCII characters that are neither common Chinese nor common punctuation.
         self.uncommon_re = re.compile("[^\\x00-\\x7f" + re.escape("".join(common)) + "]")
+        # Two such characters (whitespace and Latin letters aside) at most two apart: where
+        # misread bytes may be.
+        uncommon = self.uncommon_re.pattern.replace("[^", "[^\\s\\u00c0-\\u024f", 1)
+        self.uncommon_pair_pattern = rf"{uncommon}(?=\S{{0,2}}{uncommon})"
 
     def characters(self) -> set[str]:
         """The characters of jieba's dictionary (simplified and traditional forms)."""

@@ -1,0 +1,177 @@
+"""Cross-read repair: GB bytes decoded as Big5, or Big5 bytes decoded as GBK/GB18030, and
+saved again (as UTF-8): the text decodes cleanly but is nonsense (邮政网点 reads 蚘淉厙萸).
+
+A line is re-read (encoded with the wrong codec, decoded with the right one) only when it
+has two uncommon characters close together, so clean text costs one regex scan; the reading
+is kept only when it reads like clean text and the text model scores it clearly better. Once
+a document shows the damage, its other lines are tried too, and need only score clearly
+better: a short line (a title, names) may have no uncommon pair or read poorly even when right.
+A U+FFFD is a byte the wrong reader rejected: when the other byte of its pair survives, the
+character is chosen back among those the pair may make.
+"""
+
+import codecs
+import functools
+import heapq
+import re
+
+from pipeline.decode.detect import FAMILIES
+from pipeline.decode.mojibake import CONTEXT, clearly_better
+from pipeline.decode.runningtext import RunningTextModel
+from pipeline.decode.textmodel import TextModel, is_private_use
+
+# (codecs the bytes were wrongly read with, codec they really are, repair name); the right
+# codec is the family's superset, which reads the plain codec's bytes alike.
+CROSS_READS = (
+    (FAMILIES["big5"], "gb18030", "gbk_decoded_as_big5"),
+    (FAMILIES["gbk"], "big5hkscs", "big5_decoded_as_gbk"),
+)
+# Mean word log-prob per character a re-read line must reach: clean seed lines score -4 to -7,
+# a reading that is still mojibake -10 to -15.
+PLAUSIBLE_SCORE = -9.0
+FILL_BEAM = 8  # partial choices kept per lost character
+Lost = tuple[int, int | None, int | None]  # (index in the reading, lead, trail): None is the lost byte
+
+
+class CrossReadRepairer:
+    def __init__(self, model: TextModel, running: RunningTextModel) -> None:
+        self._model = model
+        self._running = running
+        self._suspect_re = re.compile(model.uncommon_pair_pattern)
+
+    def repair(self, text: str) -> tuple[str, list[str]]:
+        if not self._suspect_re.search(text):
+            return text, []
+        lines = text.split("\n")
+        kinds: list[str] = []
+        repaired = set()
+        for index, line in enumerate(lines):
+            if self._suspect_re.search(line):
+                lines[index] = self._reread_line(line, CROSS_READS, kinds)
+                if lines[index] != line:
+                    repaired.add(index)
+        found = [cross_read for cross_read in CROSS_READS if cross_read[2] in kinds]
+        if found:
+            for index, line in enumerate(lines):
+                if index not in repaired and not line.isascii():
+                    lines[index] = self._reread_line(line, found, kinds, established=True)
+        return "\n".join(lines), kinds
+
+    def _reread_line(self, line: str, cross_reads, kinds: list[str], established: bool = False) -> str:
+        """The line's best reading under ``cross_reads`` if clearly better, else the line."""
+        best = None
+        seen = {line}
+        for wrongs, right, kind in cross_reads:
+            for wrong in wrongs:
+                reading, lost = _reread(line, wrong, right)
+                if reading in seen:
+                    continue
+                seen.add(reading)
+                logp = self._model.word_logp(reading)
+                if best is None or logp > best[0]:
+                    best = (logp, reading, lost, wrong, right, kind)
+        if best is None:
+            return line
+        _, reading, lost, wrong, right, kind = best
+        reading = self._fill_lost(reading, lost, wrong, right)
+        # Until the document shows the damage, the reading must look like clean text: UTF-8
+        # read as Big5 reads better as UTF-8 read as GBK, still nonsense. Then a short line
+        # of names need not.
+        if not established and self._model.word_logp(reading) < PLAUSIBLE_SCORE * len(reading):
+            return line
+        if not clearly_better(self._model, reading, line):
+            return line
+        if kind not in kinds:
+            kinds.append(kind)
+        return reading
+
+    def _fill_lost(self, reading: str, lost: list[Lost], wrong: str, right: str) -> str:
+        """Each character with one byte lost, chosen among those the byte may complete by how
+        it reads with its neighbours. Lost characters a few apart are chosen together (a beam
+        search): they often come in a row (工作 in Big5 are both lost to a GBK reader)."""
+        chars = list(reading)
+        groups: list[list[Lost]] = []
+        for item in lost:
+            if groups and item[0] - groups[-1][-1][0] <= CONTEXT:
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+        for group in groups:
+            first = group[0][0]
+            before = "".join(chars[max(0, first - CONTEXT):first])
+            beams, done = [""], first  # beams: the text from ``first`` up to ``done``
+            for index, lead, trail in group:
+                known = "".join(chars[done:index])
+                after = "".join(chars[index + 1:index + 1 + CONTEXT])
+                candidates = _completions(wrong, right, lead, trail) or ("\ufffd",)
+                scored = [(beam + known + ch, self._window_logp(before + beam + known + ch + after))
+                          for beam in beams for ch in candidates]
+                beams = [text for text, _ in heapq.nlargest(FILL_BEAM, scored, key=lambda item: item[1])]
+                done = index + 1
+            chars[first:done] = beams[0]
+        return "".join(chars)
+
+    def _window_logp(self, text: str) -> float:
+        # The running-text model knows 22日 from 22并; the word model, words.
+        return self._running.logp(text) + self._model.word_logp(text)
+
+
+@functools.cache
+def _completions(wrong: str, right: str, lead: int | None, trail: int | None) -> tuple[str, ...]:
+    """The characters ``right`` reads from a pair with one byte lost: a lost lead is one that
+    ``wrong`` rejects before ``trail``; a lost trail is 0x80 or above (the wrong reader takes
+    a lower byte for ASCII)."""
+    if lead is None:
+        pairs = [bytes((byte, trail)) for byte in range(0x81, 0xFF) if not _decodes(bytes((byte, trail)), wrong)]
+    else:
+        pairs = [bytes((lead, byte)) for byte in range(0x80, 0xFF)]
+    chars = [pair.decode(right) for pair in pairs if _decodes(pair, right)]
+    return tuple(ch for ch in chars if len(ch) == 1 and not is_private_use(ch))
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _reread(text: str, wrong: str, right: str) -> tuple[str, list[Lost]]:
+    """``text`` encoded with ``wrong`` and decoded with ``right``, and each character with one
+    byte lost. Other characters ``wrong`` cannot encode stay; U+FFFD is the one byte the wrong
+    reader rejected (Python's CJK decoders replace a bad lead byte alone): a lost lead byte
+    takes its trail byte with it, so the reading stays aligned on the pairs."""
+    decoder = codecs.getincrementaldecoder(right)(errors="replace")
+    out, size, lost, pos = [], 0, [], 0
+    trail_lost = False  # the next byte is the trail of a lost lead
+    while pos < len(text):
+        try:
+            data, kept, end = text[pos:].encode(wrong), "", len(text)
+        except UnicodeEncodeError as error:  # its positions are relative to text[pos:]
+            data, kept = text[pos:pos + error.start].encode(wrong), text[pos + error.start:pos + error.end]
+            end = pos + error.end
+        pos = end
+        if trail_lost and data:
+            lost.append((size - 1, None, data[0]))
+            data, trail_lost = data[1:], False
+        pieces = [decoder.decode(data)]
+        for ch in kept:
+            if ch != "\ufffd":
+                pieces += [decoder.decode(b"", final=True), ch]
+                decoder.reset()
+                trail_lost = False
+            elif trail_lost:
+                trail_lost = False  # the lost lead's trail was lost too: one character
+            else:
+                # After a pending lead the lost byte is its trail; else it is a lead.
+                pending = decoder.getstate()[0]
+                trail_lost = not pending
+                decoder.reset()
+                pieces.append("\ufffd")
+                if pending:
+                    lost.append((size + sum(map(len, pieces)) - 1, pending[0], None))
+        out += pieces
+        size += sum(map(len, pieces))
+    out.append(decoder.decode(b"", final=True))
+    return "".join(out), lost
