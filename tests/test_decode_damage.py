@@ -104,6 +104,23 @@ def gbk_in_utf8(text, rng):
     return text[:a].encode("utf-8") + text[a:b].encode("gbk") + text[b:].encode("utf-8")
 
 
+def big5_in_utf8(text, rng):
+    """A traditional span in Big5 inside a UTF-8 file."""
+    a, b = _span(text, rng)
+    return text[:a].encode("utf-8") + S2TW.convert(text[a:b]).encode("big5", errors="ignore") + text[b:].encode("utf-8")
+
+
+def legacy_file_as_latin1(legacy: str):
+    """A whole GBK or Big5 file read as Latin-1/cp1252 and saved as UTF-8: ASCII trail bytes
+    split the damage into one-character runs."""
+
+    def damage(text, rng):
+        original = (S2TW.convert(text) if legacy == "big5" else text).encode(legacy, errors="ignore")
+        return original.decode(rng.choice(["latin-1", "sloppy-windows-1252"])).encode("utf-8")
+
+    return damage
+
+
 def gbk_as_big5(text, rng):
     """The whole file read as Big5 (or HKSCS) and saved as UTF-8: lossy, Python's readers
     replace each byte they reject."""
@@ -162,6 +179,9 @@ KINDS = {
     "latin1_mojibake": utf8_as_latin1,
     "gbk_decoded_as_latin1": gbk_as_latin1,
     "gbk_decoded_as_utf8": gbk_in_utf8,
+    "big5_decoded_as_utf8": big5_in_utf8,
+    "gbk_decoded_as_latin1 (whole file)": legacy_file_as_latin1("gbk"),
+    "big5_decoded_as_latin1 (whole file)": legacy_file_as_latin1("big5"),
     "gbk_misalignment (? marker)": misaligned_marked,
     "gbk_misalignment (lost byte)": misaligned_lost,
     "gbk_decoded_as_big5": gbk_as_big5,
@@ -213,13 +233,16 @@ FLOORS = {
     "latin1_mojibake": 0.95,
     "gbk_decoded_as_latin1": 0.9,
     "gbk_decoded_as_utf8": 0.9,
+    "big5_decoded_as_utf8": 0.85,  # measured 90%; misses are 着/著 as below
+    "gbk_decoded_as_latin1 (whole file)": 0.95,  # measured 100%
     "gbk_misalignment (? marker)": 0.5,
     "gbk_misalignment (lost byte)": 0.6,
     # Measured 57.5%: the misses are 着, which s2tw writes 著 and t2s keeps, not the repair.
     "big5_decoded_as_gbk (gb18030)": 0.55,
 }
-# Lossy kinds that are never exact: floors on the mean similarity (measured 0.992).
-SIMILARITY_FLOORS = {"gbk_decoded_as_big5": 0.98}
+# Kinds that are never exact: floors on the mean similarity (measured 0.992: lossy; 0.999: a
+# whole traditional file always has some 着 that s2tw writes 著).
+SIMILARITY_FLOORS = {"gbk_decoded_as_big5": 0.98, "big5_decoded_as_latin1 (whole file)": 0.99}
 
 
 def test_both_bytes_of_a_character_lost(decoder):
