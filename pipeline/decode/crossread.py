@@ -73,17 +73,23 @@ class CrossReadRepairer:
         if best is None:
             return line
         _, reading, lost, wrong, right, kind = best
-        reading = self._fill_lost(reading, lost, wrong, right)
         # Until the document shows the damage, the reading must look like clean text: UTF-8
         # read as Big5 reads better as UTF-8 read as GBK, still nonsense. Then a short line
-        # of names need not.
-        if not established and self._model.word_logp(reading) < PLAUSIBLE_SCORE * len(reading):
+        # of names need not. Judged before the lost bytes are chosen (the dear part) too: a
+        # line of other mojibake has many.
+        if not established and not self._plausible(reading.replace("\ufffd", "")):
+            return line
+        reading = self._fill_lost(reading, lost, wrong, right)
+        if not established and not self._plausible(reading):
             return line
         if not clearly_better(self._model, reading, line):
             return line
         if kind not in kinds:
             kinds.append(kind)
         return reading
+
+    def _plausible(self, reading: str) -> bool:
+        return self._model.word_logp(reading) >= PLAUSIBLE_SCORE * len(reading)
 
     def _fill_lost(self, reading: str, lost: list[Lost], wrong: str, right: str) -> str:
         """Each character with one byte lost, chosen among those the byte may complete by how
