@@ -27,6 +27,10 @@ Measured 2026-12-03 (same command) with the cross-read repair: the kinds above u
 HKSCS reader, lossy: a character whose two bytes were both rejected stays U+FFFD) mean
 similarity 0.992, never exact on a whole seed; big5_decoded_as_gbk (GB18030 reader) similarity
 0.999, never exact on a whole seed only because s2tw writes 着 as 著, which t2s keeps.
+Then (same day, same command), with mixed files read span by span in one legacy family and
+whole texts re-read from Latin-1, the kinds above unchanged; big5_decoded_as_utf8 94.5%
+(misses: 着/著); gbk_decoded_as_latin1 (whole file) 100.0%; big5_decoded_as_latin1 (whole
+file) similarity 0.999 (着/著 again).
 Almost every miss is one lost byte whose character only a sentence-level language model
 could choose (主线/主席, 四大/四川, 导向/思想, 百姓/百度): jieba's unigram word model rates
 frequent one-character words and common words above the right, rarer word. The repaired
