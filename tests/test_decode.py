@@ -183,20 +183,12 @@ def test_true_meta_charset_is_not_flagged(decoder):
     assert "declared_charset_overruled" not in decoded.repairs
 
 
-def test_gbk_span_inside_utf8_is_decoded(decoder):
-    text = SEED_TEXTS[0][:600]
-    raw = text[:200].encode("utf-8") + text[200:260].encode("gbk") + text[260:].encode("utf-8")
+@pytest.mark.parametrize(("seed_index", "bom", "encoding"), [(0, b"", "utf-8"), (2, b"\xef\xbb\xbf", "utf-8-sig")])
+def test_gbk_span_inside_utf8_is_decoded(decoder, seed_index, bom, encoding):
+    text = SEED_TEXTS[seed_index][:600]
+    raw = bom + text[:200].encode("utf-8") + text[200:260].encode("gbk") + text[260:].encode("utf-8")
     decoded = decoder.decode(raw)
-    assert decoded.encoding == "utf-8"
-    assert decoded.text == decoder.decode(text.encode("utf-8")).text
-    assert "gbk_decoded_as_utf8" in decoded.repairs
-
-
-def test_gbk_span_inside_utf8_with_bom_is_decoded(decoder):
-    text = SEED_TEXTS[2][:600]
-    raw = b"\xef\xbb\xbf" + text[:200].encode("utf-8") + text[200:260].encode("gbk") + text[260:].encode("utf-8")
-    decoded = decoder.decode(raw)
-    assert decoded.encoding == "utf-8-sig"
+    assert decoded.encoding == encoding
     assert decoded.text == decoder.decode(text.encode("utf-8")).text
     assert "gbk_decoded_as_utf8" in decoded.repairs
 
