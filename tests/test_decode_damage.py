@@ -281,6 +281,14 @@ def test_whole_file_read_with_a_lossy_gbk_reader(decoder):
     assert wrong <= 0.2 * lost, (wrong, lost)
 
 
+def test_text_too_lossy_to_choose_bytes_back_is_not_reread(decoder):
+    # UTF-8 read whole as Big5 loses about 70% of its characters to U+FFFD: a re-read would
+    # only guess (and took seconds per file).
+    damaged = seed_bytes("000").decode("utf-8").encode("utf-8").decode("big5", errors="replace")
+    repairs = decoder.decode(damaged.encode("utf-8")).repairs
+    assert not {"utf8_decoded_as_gbk", "utf8_decoded_as_big5"} & set(repairs)
+
+
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_damage_repair_rate(decoder, kind):
     exact, lenient, similarity = repaired_rate(decoder, KINDS[kind], trials=40, size=600)

@@ -27,6 +27,7 @@ BEAM = 12
 # lost byte: the search costs at most about BEAM * LOST_BYTES_AT_FULL_BEAM prefixes' worth.
 LOST_BYTES_AT_FULL_BEAM = 40
 MIN_BEAM = 1
+MAX_LOST_SHARE = 0.4  # U+FFFD per non-ASCII character beyond which a re-read is not tried
 WINDOW_BYTES = 36  # about twelve CJK characters each side of a lost byte
 NEAR_BYTES = 9  # about three
 RERANKED_EXTRA = 3  # shortlisted candidates beyond a few per prefix, reranked by the wider scores
@@ -107,7 +108,7 @@ class MojibakeRepairer:
             if any(kind.endswith("_decoded_as_latin1") for kind in kinds):
                 # The file has GB/Big5-as-Latin-1 damage: shorter runs are now credible too.
                 text = self._latin_runs(text, kinds, 2)
-        if self._utf8_mark_re.search(text):
+        if self._utf8_mark_re.search(text) and not _too_lossy(text):
             text = self._utf8_as_cjk(text, kinds)
         return text, kinds
 
@@ -358,6 +359,13 @@ def clearly_better(model: TextModel, candidate: str, original: str) -> bool:
     new, old = candidate[head:len(candidate) - tail], original[head:len(original) - tail]
     gain = model.word_logp(new) - model.word_logp(old)
     return gain > MIN_GAIN and gain > MIN_GAIN_PER_CHAR * min(len(new), len(old))
+
+
+def _too_lossy(text: str) -> bool:
+    """Whether too many bytes were lost to choose them back: U+FFFD are 10-15% of the non-ASCII
+    characters of UTF-8 read whole by the lossy gbk reader, about 70% when read as Big5."""
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return text.count("\ufffd") > MAX_LOST_SHARE * non_ascii
 
 
 def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[tuple[bytes, str]]:
