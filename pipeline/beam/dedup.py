@@ -78,8 +78,7 @@ def leftover_staging_dirs(output_dir: str) -> set[str]:
     directories, files = FileSystems.match(
         [FileSystems.join(output_dir, STAGING_PREFIX + "*"), FileSystems.join(output_dir, STAGING_PREFIX + "*", "*")]
     )
-    found = {m.path for m in directories.metadata_list if not m.path.endswith(".avro")}
-    return found | {FileSystems.split(m.path)[0] for m in files.metadata_list}
+    return {m.path for m in directories.metadata_list} | {FileSystems.split(m.path)[0] for m in files.metadata_list}
 
 
 class WriteMarkedStories(beam.PTransform):

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import chardet
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
-from pipeline.decode.textmodel import TextModel
+from pipeline.decode.mojibake import LATIN1_LETTER_RE
+from pipeline.decode.textmodel import CJK_RUN_RE, TextModel
 
 BOMS = (
     (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -52,7 +53,7 @@ MIN_FOREIGN_BYTES = 4  # two GB characters at the very end, where truncation is 
 # Big5 bytes form runs of three-byte UTF-8 for under 0.2% of their characters (seeds measured).
 MIN_UTF8_RUN_SHARE = 0.1
 MIXED_PENALTY = 0.05  # a single-encoding reading wins a tie with UTF-8 + GB spans
-MIN_LATIN_LETTERS = 20  # accented letters in a text before it may be a legacy file read as Latin-1
+MIN_LATIN_LETTERS = 20  # Latin-1 letters in a text before it may be a legacy file read as Latin-1
 REREAD_GAIN = 2.0  # per-character log-prob the re-read text must gain
 CHARDET_WARM_UP = "Déjà vu, café crème".encode("latin-1")
 
@@ -66,8 +67,7 @@ class Detection:
     text: str
     encoding: str
     replaced: int = 0  # undecodable byte sequences turned into U+FFFD
-    foreign_spans: int = 0  # GB/Big5 byte runs found inside a UTF-8 stream and decoded as such
-    foreign_family: str | None = None  # their family: "gbk" or "big5"
+    foreign_family: str | None = None  # "gbk" or "big5": the family of byte runs found inside a UTF-8 stream
     declared: str | None = None  # the HTML meta charset, if any
 
     @property
@@ -150,7 +150,7 @@ class Detector:
         """A text with no ideograph but many Latin-1 letters, as a legacy file read with a
         single-byte codec and saved again: the original bytes detected again, when that
         reads clearly better. Runs of such damage inside Chinese text are mojibake.py's."""
-        if len(LATIN1_LETTER_RE.findall(text[:SAMPLE_CHARS])) < MIN_LATIN_LETTERS or IDEOGRAPH_RE.search(text):
+        if CJK_RUN_RE.search(text) or len(LATIN1_LETTER_RE.findall(text[:SAMPLE_CHARS])) < MIN_LATIN_LETTERS:
             return None
         before = self._model.score(text[:SAMPLE_CHARS])
         for single_byte in ("latin-1", "sloppy-windows-1252"):
@@ -158,7 +158,7 @@ class Detector:
                 again = self.detect(text.encode(single_byte))
             except (UnicodeEncodeError, DecodeError):
                 continue
-            if IDEOGRAPH_RE.search(again.text) and self._model.score(again.text[:SAMPLE_CHARS]) > before + REREAD_GAIN:
+            if CJK_RUN_RE.search(again.text) and self._model.score(again.text[:SAMPLE_CHARS]) > before + REREAD_GAIN:
                 return again
         return None
 
@@ -188,7 +188,7 @@ class Detector:
     def _score(self, candidate: Detection, declared: str | None) -> tuple[float, float]:
         """(score for the choice, plain model score)."""
         plain = score = self._model.score(candidate.text[:SAMPLE_CHARS])
-        if candidate.foreign_spans:
+        if candidate.foreign_family:
             score -= MIXED_PENALTY  # and a declared utf-8 does not vouch for the GB spans
         elif declared and FAMILY_OF.get(declared, declared) == FAMILY_OF.get(candidate.encoding, candidate.encoding):
             score += DECLARED_BONUS
@@ -221,36 +221,36 @@ class Detector:
                 pos = end
         # One legacy family per file: a lone pair reads as a word in either, the file's spans together do not.
         logp = self._model.word_logp
-        readings = {
-            family: [raw[p[0]:p[1]].decode(SPAN_CODECS[family], errors="replace") for p in pieces if isinstance(p, tuple)]
-            for family in FAMILIES
-        }
-        family = max(FAMILIES, key=lambda f: sum(map(logp, readings[f])))
+        readings = {}  # family -> [(reading, its log-prob)] per span
+        for family in FAMILIES:
+            texts = [raw[p[0]:p[1]].decode(SPAN_CODECS[family], errors="replace") for p in pieces if isinstance(p, tuple)]
+            readings[family] = [(text, logp(text)) for text in texts]
+        family = max(FAMILIES, key=lambda f: sum(score for _, score in readings[f]))
         spans_read = iter(readings[family])
-        out, foreign = [], 0
+        out, foreign = [], False
         for piece in pieces:
             if isinstance(piece, str):
                 out.append(piece)
                 continue
             start, end = piece
-            as_cjk, as_utf8 = next(spans_read), raw[start:end].decode("utf-8", errors="replace")
+            (as_cjk, cjk_logp), as_utf8 = next(spans_read), raw[start:end].decode("utf-8", errors="replace")
             # A truncated UTF-8 character at the end looks like one GB pair: not evidence.
             truncated = end == len(raw) and end - start < MIN_FOREIGN_BYTES
-            if not truncated and logp(as_cjk) > logp(as_utf8):
+            if not truncated and cjk_logp > logp(as_utf8):
                 out.append(as_cjk)
-                foreign += 1
+                foreign = True
             else:
                 out.append(as_utf8)
         text = "".join(out)
         if not foreign:
             return Detection(text, "utf-8", text.count("\ufffd"))
-        text, more = self._two_byte_pairs(text, SPAN_CODECS[family])
-        return Detection(text, "utf-8", text.count("\ufffd"), foreign + more, family)
+        text = self._two_byte_pairs(text, SPAN_CODECS[family])
+        return Detection(text, "utf-8", text.count("\ufffd"), family)
 
-    def _two_byte_pairs(self, text: str, codec: str) -> tuple[str, int]:
+    def _two_byte_pairs(self, text: str, codec: str) -> str:
         """In a UTF-8 file known to carry GB/Big5 spans, pairs that happen to be well-formed
         two-byte UTF-8 decode as Greek/Cyrillic/...; read them with ``codec`` where that reads better."""
-        out, pos, count = [], 0, 0
+        out, pos = [], 0
         for match in TWO_BYTE_UTF8_RUN_RE.finditer(text):
             try:
                 candidate = match.group().encode("utf-8").decode(codec)
@@ -261,9 +261,8 @@ class Detector:
             if self._model.word_logp(before + candidate + after) > self._model.word_logp(before + match.group() + after):
                 out += [text[pos:match.start()], candidate]
                 pos = match.end()
-                count += 1
         out.append(text[pos:])
-        return "".join(out), count
+        return "".join(out)
 
     def _plausible(self, text: str) -> bool:
         try:
@@ -286,8 +285,6 @@ class Detector:
             raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
 
 
-IDEOGRAPH_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
-LATIN1_LETTER_RE = re.compile("[\u00c0-\u00ff]")
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 but tab, LF, FF, CR; DEL; C1
 # Two or more three/four-byte characters in a row: rare by accident in GB/Big5 bytes.
 WIDE_UTF8_RUN_RE = re.compile("[\u0800-\ufffc\U00010000-\U0010ffff]{2,}")
