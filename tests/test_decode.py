@@ -3,6 +3,8 @@
 import os
 import random
 import re
+import subprocess
+import sys
 import unicodedata
 
 import opencc
@@ -290,6 +292,32 @@ def test_clean_traditional_text_is_not_cross_read(decoder):
     decoded = decoder.decode(SEED_000_TRADITIONAL.encode("utf-8"))
     assert decoded.text == SEED_000_SENTENCE
     assert decoded.repairs == ("traditional_to_simplified",)
+
+
+DECODE_STDIN = "import sys; from pipeline.decode import Decoder; print(Decoder().decode(sys.stdin.buffer.read()))"
+
+
+def test_repair_is_the_same_in_every_process():
+    # 普 (C6 D5) with its lead byte lost: the candidates for the lost byte include characters
+    # the model scores alike. A tie must go the same way whatever a worker's hash seed, or
+    # retries and workers disagree on the text (and its fingerprint).
+    text = seed_bytes("000").decode("utf-8")
+    lost = text.index("普惠")
+    data = text[:lost].encode("gbk", errors="ignore") + text[lost:].encode("gbk", errors="ignore")[1:]
+    damaged = data.decode("gbk", errors="replace")
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", DECODE_STDIN],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        for seed in ("1", "2")
+    ]
+    outputs = [run.communicate(damaged.encode("utf-8"), timeout=120)[0] for run in runs]
+    assert "gbk_misalignment" in outputs[0].decode("utf-8")
+    assert outputs[0] == outputs[1]
 
 
 # --- non-text is rejected -------------------------------------------------------------

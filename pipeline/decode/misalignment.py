@@ -271,9 +271,11 @@ class MisalignmentRepairer:
             left, _ = self._known_context(chars, group[0], before, after_text)
             _, right = self._known_context(chars, group[-1], before, after_text)
             width = None if len(group) <= 2 else 3
-            combos = set(itertools.product(*(shortlists[i][:width] for i in group)))
+            # Ordered (not a set): a tie between scores goes to the same combination in every
+            # process, whatever its hash seed.
+            combos = dict.fromkeys(itertools.product(*(shortlists[i][:width] for i in group)))
             if len(group) == 2 and group[1] == group[0] + 1:
-                combos |= self._word_pairs(tokens[group[0]], tokens[group[1]])
+                combos.update(dict.fromkeys(self._word_pairs(tokens[group[0]], tokens[group[1]])))
 
             def filled(combo: tuple) -> str:
                 trial = chars[group[0]:group[-1] + 1]
@@ -315,7 +317,7 @@ class MisalignmentRepairer:
             *model.followers(left[-1:]), *model.precursors(right[:1]), *PUNCTUATION_CANDIDATES,
             *document.followers(left[-1:]), *document.precursors(right[:1]),
         }
-        return [ch for ch in candidates if (pair := _gb_pair(ch)) and pair[1] >= 0x81 and not is_private_use(ch)]
+        return [ch for ch in sorted(candidates) if (pair := _gb_pair(ch)) and pair[1] >= 0x81 and not is_private_use(ch)]
 
     def _makes_word(self, left: str, ch: str, right: str, document) -> bool:
         """Whether ``ch`` makes a known bigram or a dictionary word with its neighbours,
@@ -325,17 +327,17 @@ class MisalignmentRepairer:
             model.is_bigram(pair) or document.get(pair) for pair in (left[-1:] + ch, ch + right[:1])
         ) or any(model.is_word(span) for span in (left[-2:] + ch, ch + right[:2], left[-1:] + ch, ch + right[:1]))
 
-    def _word_pairs(self, first: tuple, second: tuple) -> set[tuple[str, str]]:
+    def _word_pairs(self, first: tuple, second: tuple) -> list[tuple[str, str]]:
         """Pairs for two adjacent lost bytes that the dictionary knows as a bigram."""
         firsts = self._all_by_trail if first[0] == UNKNOWN_LEAD else self._all_by_lead
         seconds = self._all_by_trail if second[0] == UNKNOWN_LEAD else self._all_by_lead
         second_set = set(seconds.get(second[1], ()))
-        return {
+        return [
             (a, b)
             for a in firsts.get(first[1], ())
             for b in self._model.followers(a)
             if b in second_set
-        }
+        ]
 
     @staticmethod
     def _known_context(chars: list, index: int, before: str, after: str) -> tuple[str, str]:
