@@ -35,6 +35,8 @@ PAIR_BEAMS = 4  # prefixes extended by two lost bytes at once
 LIKELY_PAIR_FILLS = 300  # of a three-byte lead's 4096 characters, the likeliest tried for two lost bytes
 LIKELY_BYTE_FILLS = 16  # of the 64 characters one lost byte may complete, the likeliest always tried
 UNLIKELY_SHORT_READING_RE = re.compile("[\u0250-\u1fff]")  # IPA, Greek, Cyrillic, ... in a Chinese text
+UTF8_LINE_SHARE = 0.7  # of a line's non-ASCII bytes in UTF-8 sequences: UTF-8 read as GB/Big5
+NON_ASCII_BYTES = bytes([0, *range(0x80, 0x100)])  # \x00: a lost byte (see _wrong_bytes)
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
 CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
@@ -178,21 +180,9 @@ class MojibakeRepairer:
     ) -> list[tuple[int, int, str]]:
         """Sub-spans of text[run_start:run_end] whose ``wrong`` bytes are UTF-8, re-read with
         ``width`` prefixes kept per lost byte; ``left`` is the (already repaired) text before the run."""
-        data = bytearray()
-        offsets = {}  # byte offset -> text index
-        for index in range(run_start, run_end):
-            offsets[len(data)] = index
-            ch = text[index]
-            if ch == "\ufffd":
-                data.append(0)  # one lost byte, filled in by _reread
-                continue
-            try:
-                data += ch.encode(wrong)
-            except UnicodeEncodeError:
-                data.append(1)  # cannot be part of a UTF-8 sequence
-        offsets[len(data)] = run_end
+        data, offsets = _wrong_bytes(text, run_start, run_end, wrong)
         fixes = []
-        for match in UTF8_SEQUENCES_RE.finditer(bytes(data)):
+        for match in UTF8_SEQUENCES_RE.finditer(data):
             # One re-read character alone is weak evidence unless the run shows lost bytes.
             if match.end() - match.start() < (3 if b"\x00" in match.group() else 6):
                 continue
@@ -366,6 +356,35 @@ def _too_lossy(text: str) -> bool:
     characters of UTF-8 read whole by the lossy gbk reader, about 70% when read as Big5."""
     non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
     return text.count("\ufffd") > MAX_LOST_SHARE * non_ascii
+
+
+def reads_as_utf8(line: str, wrong: str = "gb18030") -> bool:
+    """Whether most of the line's non-ASCII bytes under ``wrong`` make UTF-8 CJK sequences:
+    UTF-8 read with ``wrong`` (at least 0.74 on seed lines); GB or Big5 text, even read with
+    the other's codec, rarely reaches 0.5."""
+    data, _ = _wrong_bytes(line, 0, len(line), wrong)
+    non_ascii = len(data) - len(data.translate(None, NON_ASCII_BYTES))
+    covered = sum(match.end() - match.start() for match in UTF8_SEQUENCES_RE.finditer(data))
+    return covered >= UTF8_LINE_SHARE * non_ascii > 0
+
+
+def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, dict[int, int]]:
+    """text[start:end] encoded with ``wrong``, a U+FFFD as \\x00 (one lost byte) and a character
+    ``wrong`` cannot encode as \\x01 (no part of a UTF-8 sequence); and byte offset -> text index."""
+    data = bytearray()
+    offsets = {}
+    for index in range(start, end):
+        offsets[len(data)] = index
+        ch = text[index]
+        if ch == "\ufffd":
+            data.append(0)
+            continue
+        try:
+            data += ch.encode(wrong)
+        except UnicodeEncodeError:
+            data.append(1)
+    offsets[len(data)] = end
+    return bytes(data), offsets
 
 
 def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[tuple[bytes, str]]:
