@@ -271,9 +271,9 @@ class MojibakeRepairer:
             fills = _valid_fills(partial, CONTINUATION_BYTES, completion)
             fills.sort(key=lambda item: self._model.char_logp(item[1]), reverse=True)
             self._fills_by_unigram[key] = fills
-        is_bigram = self._model.is_bigram
+        followers, precursors = self._model.followers(before), self._model.precursors(after)
         return fills[:LIKELY_BYTE_FILLS] + [
-            (fill, ch) for fill, ch in fills[LIKELY_BYTE_FILLS:] if is_bigram(before + ch) or is_bigram(ch + after)
+            item for item in fills[LIKELY_BYTE_FILLS:] if item[1] in followers or item[1] in precursors
         ]
 
     def _pair_fills(self, lead: int, neighbour: str) -> list[tuple[bytes, str]]:

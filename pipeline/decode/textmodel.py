@@ -11,6 +11,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Collection
 
 import jieba
 import numpy as np
@@ -20,6 +21,7 @@ from pipeline.decode import rules
 from pipeline.resources import data_lines
 
 PACKAGE = "pipeline.decode"
+NO_CHARACTERS: Collection[str] = frozenset()
 
 
 def _read_counts(name: str) -> dict[str, int]:
@@ -62,12 +64,13 @@ class TextModel:
             self._char_logp[ch] = math.log(p)
         self._char_prob = {ch: count / total for ch, count in chars.items()}
         self._cond = {}  # P(b | a) from in-word bigrams
-        self._followers: dict[str, list[str]] = {}
-        self._precursors: dict[str, list[str]] = {}
+        # Ordered sets (dict keys): iterated in the dictionary's order, tested in O(1).
+        self._followers: dict[str, dict[str, None]] = {}
+        self._precursors: dict[str, dict[str, None]] = {}
         for pair, count in _read_counts("bigrams.tsv").items():
             self._cond[pair] = count / chars[pair[0]]
-            self._followers.setdefault(pair[0], []).append(pair[1])
-            self._precursors.setdefault(pair[1], []).append(pair[0])
+            self._followers.setdefault(pair[0], {})[pair[1]] = None
+            self._precursors.setdefault(pair[1], {})[pair[0]] = None
         # Log-probability of each character as scored after ``prev`` (by the previous
         # character's punctuation mark): in-word bigrams interpolated with the unigram, and
         # punctuation pairs, which take precedence. Precomputed: the same values as
@@ -115,13 +118,13 @@ class TextModel:
         """Whether ``text`` (simplified) is a word of jieba's dictionary."""
         return bool(self._words.FREQ.get(text))
 
-    def followers(self, ch: str) -> list[str]:
+    def followers(self, ch: str) -> Collection[str]:
         """Characters that follow ``ch`` inside some dictionary word."""
-        return self._followers.get(ch, [])
+        return self._followers.get(ch, NO_CHARACTERS)
 
-    def precursors(self, ch: str) -> list[str]:
+    def precursors(self, ch: str) -> Collection[str]:
         """Characters that precede ``ch`` inside some dictionary word."""
-        return self._precursors.get(ch, [])
+        return self._precursors.get(ch, NO_CHARACTERS)
 
     def char_logp(self, ch: str) -> float:
         logp = self._char_logp.get(ch)
