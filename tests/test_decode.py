@@ -294,6 +294,24 @@ def test_clean_traditional_text_is_not_cross_read(decoder):
     assert decoded.repairs == ("traditional_to_simplified",)
 
 
+@pytest.mark.parametrize(
+    ("source", "encoding", "lost_pair", "kind"),
+    [
+        (SEED_000_SENTENCE, "utf-8", "锟斤拷", "utf8_decoded_as_gbk"),
+        (SEED_000_SENTENCE, "gbk", "锟斤拷", "utf8_decoded_as_gbk"),
+        (SEED_000_TRADITIONAL, "big5", "嚙踝蕭", "utf8_decoded_as_big5"),
+    ],
+    ids=["utf-8", "gbk", "big5"],
+)
+def test_lost_bytes_read_with_a_wrong_codec_are_lost_bytes(decoder, source, encoding, lost_pair, kind):
+    # Two U+FFFD (EF BF BD EF BF BD) read as GBK are 锟斤拷, as Big5 嚙踝蕭: the characters
+    # were lost before the wrong reading, so the text keeps U+FFFD in their place.
+    damaged = source[:10] + lost_pair * 2 + source[12:]
+    decoded = decoder.decode(damaged.encode(encoding))
+    assert decoded.text == SEED_000_SENTENCE[:10] + "\ufffd" * 4 + SEED_000_SENTENCE[12:]
+    assert kind in decoded.repairs and "invalid_bytes_replaced" in decoded.repairs
+
+
 DECODE_STDIN = "import sys; from pipeline.decode import Decoder; print(Decoder().decode(sys.stdin.buffer.read()))"
 
 

@@ -39,6 +39,7 @@ UTF8_LINE_SHARE = 0.7  # of a line's non-ASCII bytes in UTF-8 sequences: UTF-8 r
 NON_ASCII_BYTES = bytes([0, *range(0x80, 0x100)])  # \x00: a lost byte (see _wrong_bytes)
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
+LOST_PAIR = "\ufffd\ufffd"
 CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
 CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second in CONTINUATION_BYTES]
 # (codec the UTF-8 bytes were wrongly read with, repair name)
@@ -86,6 +87,12 @@ class MojibakeRepairer:
                     except UnicodeDecodeError:
                         continue
         self._utf8_mark_re = re.compile("[" + re.escape("".join(sorted(marks))) + "]")
+        # U+FFFD pairs (bytes lost before) in UTF-8 read with a wrong codec: 锟斤拷 (GB), 嚙踝蕭
+        # (Big5). What they stood for is gone: they become what they were, U+FFFD.
+        self._lost_pair_res = [
+            (re.compile(f"(?:{re.escape(LOST_PAIR.encode('utf-8').decode(wrong))})+"), kind)
+            for wrong, kind in WRONG_CJK_CODECS
+        ]
         # Per three-byte lead, the continuation pairs that make its likeliest characters.
         self._likely_pair_fills = {}
         for lead in range(0xE0, 0xF0):
@@ -110,6 +117,10 @@ class MojibakeRepairer:
             if any(kind.endswith("_decoded_as_latin1") for kind in kinds):
                 # The file has GB/Big5-as-Latin-1 damage: shorter runs are now credible too.
                 text = self._latin_runs(text, kinds, 2)
+        for lost_pairs_re, kind in self._lost_pair_res:
+            text, found = lost_pairs_re.subn(lambda match: LOST_PAIR * (len(match.group()) // 3), text)
+            if found and kind not in kinds:
+                kinds.append(kind)
         if self._utf8_mark_re.search(text) and not _too_lossy(text):
             text = self._utf8_as_cjk(text, kinds)
         return text, kinds
