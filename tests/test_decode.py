@@ -245,6 +245,20 @@ def test_utf8_read_as_gbk_is_repaired(decoder):
     assert "utf8_decoded_as_gbk" in decoded.repairs
 
 
+@pytest.mark.parametrize(("prefix", "phrase"), [("003", "报告中明确指出"), ("001", "获客")])
+def test_lost_byte_is_one_the_wrong_reader_rejects(decoder, prefix, phrase):
+    # A lossy GBK reader replaces a byte it cannot pair with the next one: 中 (E4 B8 AD) lost
+    # AD, which GBK cannot pair with the E6 after it; 不 (E4 B8 8D), likelier by the model
+    # alone, would have lost 8D, which GBK pairs with anything from 40.
+    text = seed_bytes(prefix).decode("utf-8")
+    start = text.index(phrase)
+    end = start + len(phrase) + 2
+    line = text[text.rfind("\n", 0, start) + 1:text.find("\n", start)]
+    damaged = line.replace(text[start:end], text[start:end].encode("utf-8").decode("gbk", errors="replace"))
+    assert "\ufffd" in damaged
+    assert decoder.decode(damaged.encode("utf-8")).text == decoder.decode(line.encode("utf-8")).text
+
+
 def test_utf8_read_as_latin1_is_repaired(decoder):
     original = "集团公司党组书记到黑龙江邮政调研，走访慰问一线员工。"
     damaged = original[:6] + original[6:14].encode("utf-8").decode("latin-1") + original[14:]

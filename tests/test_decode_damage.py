@@ -31,6 +31,10 @@ Then (same day, same command), with mixed files read span by span in one legacy 
 whole texts re-read from Latin-1, the kinds above unchanged; big5_decoded_as_utf8 94.5%
 (misses: 着/著); gbk_decoded_as_latin1 (whole file) 100.0%; big5_decoded_as_latin1 (whole
 file) similarity 0.999 (着/著 again).
+Then (2026-12-03, later), a lost UTF-8 byte chosen only among the bytes the wrong reader
+cannot pair with the next byte: utf8_decoded_as_gbk, lossy gbk reader 78.5% -> 84.5%; GB18030
+reader 86.5% unchanged (it rejects 0x80 alone before a non-ASCII byte; its misses are bytes
+lost before a space or line break, which every byte is).
 Almost every miss is one lost byte whose character only a sentence-level language model
 could choose (主线/主席, 四大/四川, 导向/思想, 百姓/百度): jieba's unigram word model rates
 frequent one-character words and common words above the right, rarer word. The repaired
@@ -230,10 +234,10 @@ def decoder():
 # The target is 95% for every kind. Kinds that lose information (a lost byte whose
 # value only a language model can guess) do not reach it yet; these floors sit just below
 # what the stage achieves on this sample (40 trials, 600-character excerpts, seed 7:
-# 75 70 100 95 95 55 67.5 %) so that regressions fail (whole-seed figures: module docstring).
+# 77.5 77.5 100 95 95 55 67.5 %) so that regressions fail (whole-seed figures: module docstring).
 FLOORS = {
-    "utf8_decoded_as_gbk (gb18030)": 0.7,
-    "utf8_decoded_as_gbk (lossy gbk)": 0.65,
+    "utf8_decoded_as_gbk (gb18030)": 0.75,
+    "utf8_decoded_as_gbk (lossy gbk)": 0.75,
     "latin1_mojibake": 0.95,
     "gbk_decoded_as_latin1": 0.9,
     "gbk_decoded_as_utf8": 0.9,
@@ -268,7 +272,8 @@ def test_lost_utf8_bytes_judged_across_a_line_break(decoder):
 
 def test_whole_file_read_with_a_lossy_gbk_reader(decoder):
     # Every UTF-8 byte pair read as GBK, about one byte in seven lost to U+FFFD: each lost
-    # byte is chosen among 64 characters. Measured: 56 of 361 characters wrong (16%).
+    # byte is chosen among the characters whose byte GBK cannot pair with the next (about 8
+    # of 64). Measured: 23 of 361 characters wrong (6%; 56 when all 64 were candidates).
     text = seed_bytes("001").decode("utf-8")
     damaged = text.encode("utf-8").decode("gbk", errors="replace")
     lost = damaged.count("\ufffd")
@@ -278,7 +283,7 @@ def test_whole_file_read_with_a_lossy_gbk_reader(decoder):
     matcher = difflib.SequenceMatcher(None, expected, repaired.text, autojunk=False)
     wrong = sum(max(a2 - a1, b2 - b1) for op, a1, a2, b1, b2 in matcher.get_opcodes() if op != "equal")
     assert repaired.repairs == ("utf8_decoded_as_gbk",)
-    assert wrong <= 0.2 * lost, (wrong, lost)
+    assert wrong <= 0.1 * lost, (wrong, lost)
 
 
 def test_text_too_lossy_to_choose_bytes_back_is_not_reread(decoder):

@@ -44,6 +44,10 @@ CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
 CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second in CONTINUATION_BYTES]
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
+# The strictest reader of each wrong codec's family: a byte any reader of the family rejects
+# before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
+# cp950's and big5hkscs's).
+STRICTEST_READER = {"gb18030": "gbk", "big5": "big5"}
 # (codec the GB/Big5 bytes were wrongly read with, codec they really are, repair name)
 LEGACY_AS_LATIN = (
     ("sloppy-windows-1252", "utf-8", "latin1_mojibake"),  # short runs ftfy leaves alone
@@ -101,6 +105,14 @@ class MojibakeRepairer:
             self._likely_pair_fills[lead] = fills[:LIKELY_PAIR_FILLS]
         # (character start, bytes after the lost one) -> [(fill, character)], likeliest first
         self._fills_by_unigram: dict[tuple[bytes, bytes], list[tuple[bytes, str]]] = {}
+        # wrong codec -> next byte -> the continuation bytes its reader cannot pair with that
+        # byte. CJK decoders replace a byte they cannot pair with the next one by U+FFFD alone,
+        # so a lost byte is one of these: about 8 of 64 for gbk, and 0x80 alone for gb18030.
+        self._rejected_before = {
+            wrong: [frozenset(b for b in range(0x80, 0xC0) if _rejects(STRICTEST_READER[wrong], b, following))
+                    for following in range(0x100)]
+            for wrong, _ in WRONG_CJK_CODECS
+        }
 
     def repair(self, text: str) -> tuple[str, list[str]]:
         kinds: list[str] = []
@@ -228,10 +240,13 @@ class MojibakeRepairer:
         return fixes
 
     def _shortlist(
-        self, beams: list[bytes], pair: bool, rest: bytes, context: tuple[str, str], document, size: int
+        self, beams: list[bytes], pair: bool, rest: bytes, rejected: list[frozenset], following: int | None,
+        context: tuple[str, str], document, size: int,
     ) -> list[tuple[float, bytes]]:
         """The ``size`` best (score, beam + fill) by the running-text model on the filled
-        character and its neighbours, and the document n-grams among the five characters. A pair of
+        character and its neighbours, and the document n-grams among the five characters.
+        Only bytes the wrong reader rejects before the byte that follows them are tried
+        (``rejected``, indexed by the next byte, ``following``: None when unknown). A pair of
         lost bytes after a three-byte lead completes one character of that lead's 4096: only
         the likelier ones and the dictionary followers of the left neighbour are tried."""
         scored = []
@@ -252,12 +267,18 @@ class MojibakeRepairer:
             left = WHITESPACE_RE.sub("", beam[max(0, lead - 12):lead].decode("utf-8", errors="ignore"))
             left = (context[0] + left if lead <= 12 else left)[-2:]
             before, after = left[-1:], right[:1]
+            possible = None if following is None else rejected[following]
             if not pair:
-                fills = self._byte_fills(partial, rest[:needed], before, after)
-            elif len(partial) == 1 and 0xE0 <= partial[0] < 0xF0:  # the pair completes a three-byte lead
-                fills = self._pair_fills(partial[0], before)
+                fills = self._byte_fills(partial, rest[:needed], before, after, possible)
             else:
-                fills = _valid_fills(partial, CONTINUATION_PAIRS, rest[:needed])
+                # The first lost byte was rejected before the second.
+                pairs = [bytes((first, second)) for second in possible or range(0x80, 0xC0)
+                         for first in rejected[second]]
+                fills = _valid_fills(partial, pairs, rest[:needed]) or _valid_fills(
+                    partial, CONTINUATION_PAIRS, rest[:needed]
+                )
+                if len(partial) == 1 and 0xE0 <= partial[0] < 0xF0 and len(fills) > LIKELY_PAIR_FILLS:
+                    fills = self._pair_fills(partial[0], before, fills)
             transition, seen = self._running.transition_logp, self._model.document_bonus
             # A character the document never has adds no seen n-gram: only the neighbours' count.
             in_document = document.characters()
@@ -273,24 +294,33 @@ class MojibakeRepairer:
             ]
         return heapq.nlargest(size, scored, key=lambda item: item[0])
 
-    def _byte_fills(self, partial: bytes, completion: bytes, before: str, after: str) -> list[tuple[bytes, str]]:
-        """(fill, character) for one lost byte: the likeliest characters, and those making a
-        dictionary bigram with a neighbour."""
+    def _byte_fills(
+        self, partial: bytes, completion: bytes, before: str, after: str, possible: frozenset | None
+    ) -> list[tuple[bytes, str]]:
+        """(fill, character) for one lost byte among the ``possible`` values (None: any): the
+        likeliest characters, and those making a dictionary bigram with a neighbour."""
         key = (partial, completion)
         fills = self._fills_by_unigram.get(key)
         if fills is None:
             fills = _valid_fills(partial, CONTINUATION_BYTES, completion)
             fills.sort(key=lambda item: self._model.char_logp(item[1]), reverse=True)
             self._fills_by_unigram[key] = fills
+        if possible is not None:
+            # A U+FFFD from another source (bytes already lost) fits no rule: any byte then.
+            fills = [item for item in fills if item[0][0] in possible] or fills
         followers, precursors = self._model.followers(before), self._model.precursors(after)
         return fills[:LIKELY_BYTE_FILLS] + [
             item for item in fills[LIKELY_BYTE_FILLS:] if item[1] in followers or item[1] in precursors
         ]
 
-    def _pair_fills(self, lead: int, neighbour: str) -> list[tuple[bytes, str]]:
+    def _pair_fills(self, lead: int, neighbour: str, fills: list[tuple[bytes, str]]) -> list[tuple[bytes, str]]:
+        """Of ``fills`` for two lost bytes after a three-byte lead, the likelier characters
+        and the dictionary followers of the left neighbour."""
+        possible = dict(fills)
         followers = self._model.followers(neighbour) if neighbour else []
-        return self._likely_pair_fills[lead] + [
-            (data[1:], ch) for ch in followers if len(data := ch.encode("utf-8")) == 3 and data[0] == lead
+        return [item for item in self._likely_pair_fills[lead] if item[0] in possible] + [
+            (fill, ch) for ch in followers
+            if len(data := ch.encode("utf-8")) == 3 and data[0] == lead and (fill := data[1:]) in possible
         ]
 
     def _beam_score(self, text: str, document) -> float:
@@ -321,12 +351,15 @@ class MojibakeRepairer:
             # incomplete, which the model cannot score.
             pair = index < len(pieces) and pieces[index] is None
             index += pair
+            following = pieces[index][0] if index < len(pieces) and pieces[index] else None
             rest = b"".join(p for p in itertools.islice(pieces, index, index + WINDOW_BYTES) if p is not None)
             # The running-text model on the filled character and its neighbours shortlists;
             # the document-aware score on a wider window and the words around the byte rank
             # the shortlist.
             size = width * (4 if pair else 3) + RERANKED_EXTRA
-            shortlist = self._shortlist(beams, pair, rest, context, document, size)
+            shortlist = self._shortlist(
+                beams, pair, rest, self._rejected_before[wrong], following, context, document, size
+            )
             if len(beams) == 1:
                 # One prefix: candidates differ only in the filled character, whose transitions
                 # and document n-grams the shortlist scored; the wider window adds nothing.
@@ -396,6 +429,15 @@ def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, di
             data.append(1)
     offsets[len(data)] = end
     return bytes(data), offsets
+
+
+def _rejects(reader: str, byte: int, following: int) -> bool:
+    """Whether ``reader`` cannot pair ``byte`` with ``following`` (and replaces ``byte`` alone)."""
+    try:
+        bytes((byte, following)).decode(reader)
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[tuple[bytes, str]]:
