@@ -105,6 +105,7 @@ class MojibakeRepairer:
             self._likely_pair_fills[lead] = fills[:LIKELY_PAIR_FILLS]
         # (character start, bytes after the lost one) -> [(fill, character)], likeliest first
         self._fills_by_unigram: dict[tuple[bytes, bytes], list[tuple[bytes, str]]] = {}
+        self._fills_by_pair: dict[tuple, list[tuple[bytes, str]]] = {}  # see _pair_fills
         # wrong codec -> next byte -> the continuation bytes its reader cannot pair with that
         # byte. CJK decoders replace a byte they cannot pair with the next one by U+FFFD alone,
         # so a lost byte is one of these: about 8 of 64 for gbk, and 0x80 alone for gb18030.
@@ -240,13 +241,13 @@ class MojibakeRepairer:
         return fixes
 
     def _shortlist(
-        self, beams: list[bytes], pair: bool, rest: bytes, rejected: list[frozenset], following: int | None,
+        self, beams: list[bytes], pair: bool, rest: bytes, wrong: str, following: int | None,
         context: tuple[str, str], document, size: int,
     ) -> list[tuple[float, bytes]]:
         """The ``size`` best (score, beam + fill) by the running-text model on the filled
         character and its neighbours, and the document n-grams among the five characters.
-        Only bytes the wrong reader rejects before the byte that follows them are tried
-        (``rejected``, indexed by the next byte, ``following``: None when unknown). A pair of
+        Only bytes the ``wrong`` reader rejects before the byte that follows them
+        (``following``: None when unknown) are tried. A pair of
         lost bytes after a three-byte lead completes one character of that lead's 4096: only
         the likelier ones and the dictionary followers of the left neighbour are tried."""
         scored = []
@@ -267,18 +268,13 @@ class MojibakeRepairer:
             left = WHITESPACE_RE.sub("", beam[max(0, lead - 12):lead].decode("utf-8", errors="ignore"))
             left = (context[0] + left if lead <= 12 else left)[-2:]
             before, after = left[-1:], right[:1]
-            possible = None if following is None else rejected[following]
+            possible = None if following is None else self._rejected_before[wrong][following]
             if not pair:
                 fills = self._byte_fills(partial, rest[:needed], before, after, possible)
             else:
-                # The first lost byte was rejected before the second.
-                pairs = [bytes((first, second)) for second in possible or range(0x80, 0xC0)
-                         for first in rejected[second]]
-                fills = _valid_fills(partial, pairs, rest[:needed]) or _valid_fills(
-                    partial, CONTINUATION_PAIRS, rest[:needed]
-                )
+                fills = self._pair_fills(partial, rest[:needed], wrong, following)
                 if len(partial) == 1 and 0xE0 <= partial[0] < 0xF0 and len(fills) > LIKELY_PAIR_FILLS:
-                    fills = self._pair_fills(partial[0], before, fills)
+                    fills = self._likely_pairs(partial[0], before, fills)
             transition, seen = self._running.transition_logp, self._model.document_bonus
             # A character the document never has adds no seen n-gram: only the neighbours' count.
             in_document = document.characters()
@@ -313,7 +309,22 @@ class MojibakeRepairer:
             item for item in fills[LIKELY_BYTE_FILLS:] if item[1] in followers or item[1] in precursors
         ]
 
-    def _pair_fills(self, lead: int, neighbour: str, fills: list[tuple[bytes, str]]) -> list[tuple[bytes, str]]:
+    def _pair_fills(
+        self, partial: bytes, completion: bytes, wrong: str, following: int | None
+    ) -> list[tuple[bytes, str]]:
+        """(fill, character) for two lost bytes in a row: the first rejected before the second,
+        the second before ``following`` (None: any byte); any pair when none fits."""
+        key = (partial, completion, wrong, following)
+        fills = self._fills_by_pair.get(key)
+        if fills is None:
+            rejected = self._rejected_before[wrong]
+            seconds = range(0x80, 0xC0) if following is None else rejected[following]
+            pairs = [bytes((first, second)) for second in seconds for first in rejected[second]]
+            fills = _valid_fills(partial, pairs, completion) or _valid_fills(partial, CONTINUATION_PAIRS, completion)
+            self._fills_by_pair[key] = fills
+        return fills
+
+    def _likely_pairs(self, lead: int, neighbour: str, fills: list[tuple[bytes, str]]) -> list[tuple[bytes, str]]:
         """Of ``fills`` for two lost bytes after a three-byte lead, the likelier characters
         and the dictionary followers of the left neighbour."""
         possible = dict(fills)
@@ -358,7 +369,7 @@ class MojibakeRepairer:
             # the shortlist.
             size = width * (4 if pair else 3) + RERANKED_EXTRA
             shortlist = self._shortlist(
-                beams, pair, rest, self._rejected_before[wrong], following, context, document, size
+                beams, pair, rest, wrong, following, context, document, size
             )
             if len(beams) == 1:
                 # One prefix: candidates differ only in the filled character, whose transitions
