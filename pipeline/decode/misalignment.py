@@ -7,7 +7,8 @@ resynchronises at an ASCII byte, which either is swallowed as a trail byte (show
 ASCII letter/``@``) or makes an invalid pair (shown as ``?``, eating the ASCII byte, or as
 U+FFFD followed by it).
 
-Repair: re-encode the damaged run with GB18030, put the lost byte back (chosen by the
+Repair: re-encode the damaged run with GB18030 (``LegacyCode``: the code's byte ranges as
+data), put the lost byte back (chosen by the
 text model among all bytes that make a valid character), decode again, and keep the
 result only when the model scores it clearly better than the damaged text. ASCII
 punctuation inside a run may stand for a full-width form that a later step normalised,
@@ -20,13 +21,12 @@ import functools
 import heapq
 import itertools
 import re
+from dataclasses import dataclass, field
 
 from pipeline.decode.normalize import SYLLABLE
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel, is_private_use
 
-LEADS = range(0x81, 0xFF)
-TRAILS = (*range(0x40, 0x7F), *range(0x80, 0xFF))
 MARKERS = "?\ufffd"
 MAX_RUN = 160  # characters searched for the resynchronising byte
 MAX_BRANCHES = 64  # ASCII readings explored per run
@@ -52,13 +52,24 @@ MARKERS_RE = re.compile(f"[{MARKERS}]")
 IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
 ANNOTATION_RE = re.compile(rf"{SYLLABLE}\)")
 PUNCTUATION_CANDIDATES = "，。、；：“”‘’（）《》！？"
-# Single bytes >= 0x80 that Windows code page 936 shows as a character: a trail byte can
-# resynchronise the stream as one of these.
-SINGLE_BYTE_TRAILS = {"€": 0x80}
-# ASCII characters that may be full-width forms normalised after the damage: GBK bytes.
-FULLWIDTH_BYTES = {chr(cp - 0xFEE0): chr(cp).encode("gbk") for cp in range(0xFF01, 0xFF5F)}
-FULLWIDTH_BYTES[" "] = "\u3000".encode("gbk")
-del FULLWIDTH_BYTES["?"]  # inside a run '?' is a marker
+
+
+@dataclass(frozen=True)
+class LegacyCode:
+    """A two-byte legacy code as the repair re-reads it: the pairs ``codec`` decodes from
+    these byte ranges are its characters."""
+
+    codec: str
+    leads: range
+    trails: tuple[int, ...]
+    # Single bytes >= 0x80 that the code's readers show as a character: a trail byte can
+    # resynchronise the stream as one of these.
+    single_byte_trails: dict[str, int] = field(default_factory=dict)
+
+
+# GBK files' pairs, read with GB18030 (user-defined areas as private use); Windows code page
+# 936 shows 0x80 as €.
+GB18030 = LegacyCode("gb18030", range(0x81, 0xFF), (*range(0x40, 0x7F), *range(0x80, 0xFF)), {"€": 0x80})
 
 UNKNOWN_LEAD, UNKNOWN_TRAIL, EATEN_ASCII = "lead", "trail", "ascii"
 UNKNOWN_CHAR = ("char", None)  # both bytes lost: '?' for the lead, '?' for trail + ASCII byte
@@ -66,14 +77,15 @@ UNRECOVERABLE = "\ufffd"  # stands for an ASCII byte the damage swallowed
 
 
 class MisalignmentRepairer:
-    def __init__(self, model: TextModel, running: RunningTextModel) -> None:
+    def __init__(self, model: TextModel, running: RunningTextModel, code: LegacyCode = GB18030) -> None:
         self._model = model
         self._running = running
+        self._code = code
         self._pairs: dict[tuple[int, int], str] = {}
-        for lead in LEADS:
-            for trail in TRAILS:
+        for lead in code.leads:
+            for trail in code.trails:
                 try:
-                    ch = bytes((lead, trail)).decode("gb18030")
+                    ch = bytes((lead, trail)).decode(code.codec)
                 except UnicodeDecodeError:
                     continue
                 self._pairs[lead, trail] = ch
@@ -83,6 +95,15 @@ class MisalignmentRepairer:
             if not is_private_use(ch):
                 self._by_trail.setdefault(trail, []).append(ch)
                 self._by_lead.setdefault(lead, []).append(ch)
+        # ASCII characters that may be full-width forms normalised after the damage: their bytes.
+        self._fullwidth_bytes = {
+            chr(cp - 0xFEE0): pair for cp in range(0xFF01, 0xFF5F) if (pair := self._pair_of(chr(cp)))
+        }
+        self._fullwidth_bytes[" "] = self._pair_of("\u3000")
+        del self._fullwidth_bytes["?"]  # inside a run '?' is a marker
+        # Trail bytes that, their lead lost, make an invalid pair with the ASCII byte after
+        # them: those >= 0x80 that are no character of their own.
+        self._lead_like_trails = {*range(0x80, 0x100)} - {*code.single_byte_trails.values()}
         self._all_by_trail = {byte: list(chars) for byte, chars in self._by_trail.items()}
         self._all_by_lead = {byte: list(chars) for byte, chars in self._by_lead.items()}
         # Only the likelier characters compete for a lost byte: rare ones never win in context.
@@ -189,7 +210,7 @@ class MisalignmentRepairer:
         lost byte, or EATEN_ASCII for an ASCII byte swallowed with an invalid pair."""
         results: list = []
         if lost_trail:
-            first = _gb_pair(seg[0]) if seg else None
+            first = self._pair_of(seg[0]) if seg else None
             if first is None:
                 return results
             self._step(seg, 1, first[1], [(UNKNOWN_TRAIL, first[0])], results)
@@ -212,18 +233,18 @@ class MisalignmentRepairer:
             return
         readings = []
         if ch.isascii():
-            if 0x40 <= ord(ch) <= 0x7E:  # the resynchronising trail byte, shown as ASCII
+            if ord(ch) in self._code.trails:  # the resynchronising trail byte, shown as ASCII
                 emitted = self._emit(pending, ord(ch))
                 if emitted is not None:
                     results.append((tokens + [emitted], i + 1))
-            if ch in FULLWIDTH_BYTES:
-                readings.append(FULLWIDTH_BYTES[ch])
-        elif ch in SINGLE_BYTE_TRAILS:
-            emitted = self._emit(pending, SINGLE_BYTE_TRAILS[ch])
+            if ch in self._fullwidth_bytes:
+                readings.append(self._fullwidth_bytes[ch])
+        elif ch in self._code.single_byte_trails:
+            emitted = self._emit(pending, self._code.single_byte_trails[ch])
             if emitted is not None:
                 results.append((tokens + [emitted], i + 1))
         else:
-            pair = _gb_pair(ch)
+            pair = self._pair_of(ch)
             if pair:
                 readings.append(pair)
         for trail, lead in readings:
@@ -309,13 +330,16 @@ class MisalignmentRepairer:
     def _neighbour_words(self, left: str, right: str, document) -> list[str]:
         """Candidates for a character whose bytes are both unknown: those making a bigram
         with a neighbour in a dictionary word or elsewhere in the document, and punctuation;
-        only two-byte GB characters whose trail byte could not pair with an ASCII byte."""
+        only two-byte characters whose trail byte could not pair with an ASCII byte."""
         model = self._model
         candidates = {
             *model.followers(left[-1:]), *model.precursors(right[:1]), *PUNCTUATION_CANDIDATES,
             *document.followers(left[-1:]), *document.precursors(right[:1]),
         }
-        return [ch for ch in candidates if (pair := _gb_pair(ch)) and pair[1] >= 0x81 and not is_private_use(ch)]
+        return [
+            ch for ch in candidates
+            if (pair := self._pair_of(ch)) and pair[1] in self._lead_like_trails and not is_private_use(ch)
+        ]
 
     def _makes_word(self, left: str, ch: str, right: str, document) -> bool:
         """Whether ``ch`` makes a known bigram or a dictionary word with its neighbours,
@@ -336,6 +360,13 @@ class MisalignmentRepairer:
             for b in self._model.followers(a)
             if b in second_set
         }
+
+    def _pair_of(self, ch: str) -> tuple[int, int] | None:
+        try:
+            encoded = ch.encode(self._code.codec)
+        except UnicodeEncodeError:
+            return None
+        return (encoded[0], encoded[1]) if len(encoded) == 2 else None
 
     @staticmethod
     def _known_context(chars: list, index: int, before: str, after: str) -> tuple[str, str]:
@@ -358,14 +389,6 @@ def _context(text: str, begin: int, end: int) -> tuple[str, str]:
     before = WHITESPACE_RE.sub("", text[max(0, begin - 3 * CONTEXT):begin])[-CONTEXT:]
     after = WHITESPACE_RE.sub("", text[end:end + 3 * CONTEXT])[:CONTEXT]
     return before, after
-
-
-def _gb_pair(ch: str) -> tuple[int, int] | None:
-    try:
-        encoded = ch.encode("gb18030")
-    except UnicodeEncodeError:
-        return None
-    return (encoded[0], encoded[1]) if len(encoded) == 2 else None
 
 
 HABIT_RE = re.compile("(.[\u4e00-\u9fff”’）》」』。！？])([ ,.:;\n])(.)", re.S)
