@@ -17,7 +17,7 @@ pinyin annotations removed, full-width letters/digits narrowed, Chinese punctuat
 HTML left intact. ``repairs`` (in order of application): declared_charset_overruled,
 gbk_decoded_as_utf8 and big5_decoded_as_utf8 (GB/Big5 byte spans inside UTF-8), gbk_decoded_as_big5,
 big5_decoded_as_gbk (lines re-read in the other legacy code), latin1_mojibake, gbk_decoded_as_latin1,
-big5_decoded_as_latin1, utf8_decoded_as_gbk, utf8_decoded_as_big5, gbk_misalignment,
+big5_decoded_as_latin1, utf8_decoded_as_gbk, utf8_decoded_as_big5, gbk_misalignment, big5_misalignment,
 invalid_bytes_replaced (U+FFFD left in the text), pinyin_annotations,
 traditional_to_simplified, fullwidth_to_halfwidth.
 """

@@ -5,8 +5,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from pipeline.decode.crossread import CrossReadRepairer
-from pipeline.decode.detect import FAMILIES, FAMILY_OF, DecodeError, Detector
-from pipeline.decode.misalignment import MisalignmentRepairer
+from pipeline.decode.detect import FAMILY_OF, DecodeError, Detector
+from pipeline.decode.misalignment import BIG5_CODES, MisalignmentRepairer
 from pipeline.decode.mojibake import MojibakeRepairer
 from pipeline.decode.normalize import Normalizer
 from pipeline.decode.runningtext import RunningTextModel
@@ -14,7 +14,6 @@ from pipeline.decode.textmodel import TextModel
 
 __all__ = ["DecodedText", "DecodeError", "Decoder"]
 
-BIG5_FAMILY = FAMILIES["big5"]
 # A whole text re-read from Latin-1: the repair named by what its bytes really were.
 LATIN1_REREAD_KIND = {"gbk": "gbk_decoded_as_latin1", "big5": "big5_decoded_as_latin1"}
 
@@ -34,7 +33,11 @@ class Decoder:
         running = RunningTextModel(model)
         self._crossread = CrossReadRepairer(model, running)
         self._mojibake = MojibakeRepairer(model, running)
-        self._misalignment = MisalignmentRepairer(model, running)
+        self._misalignment = MisalignmentRepairer(model, running)  # GB18030 pairs
+        # A Big5 source's pairs are another code: re-read in the codec that read them.
+        self._big5_misalignment = {
+            codec: MisalignmentRepairer(model, running, code) for codec, code in BIG5_CODES.items()
+        }
         self._normalizer = Normalizer()
 
     def decode(self, raw: bytes) -> DecodedText:
@@ -54,12 +57,10 @@ class Decoder:
         repairs += kinds
         text, kinds = self._mojibake.repair(text)
         repairs += kinds
-        # The repair re-reads GB byte pairs; a Big5 source's pairs are another code.
-        runs = 0
-        if detection.encoding not in BIG5_FAMILY:
-            text, runs = self._misalignment.repair(text)
+        big5 = self._big5_misalignment.get(detection.encoding)
+        text, runs = (big5 or self._misalignment).repair(text)
         if runs:
-            repairs.append("gbk_misalignment")
+            repairs.append("big5_misalignment" if big5 else "gbk_misalignment")
         if "\ufffd" in text:
             repairs.append("invalid_bytes_replaced")
         text, removed = self._normalizer.remove_pinyin(text)

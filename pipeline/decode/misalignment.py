@@ -1,32 +1,38 @@
-"""GBK byte-misalignment repair.
+"""GBK and Big5 byte-misalignment repair.
 
 When one byte of a two-byte GBK character is lost (or turned into ``?``/U+FFFD by a
 converter), every following pair is read one byte off: the text shows improbable
 ideographs and private-use code points (GB18030 user-defined areas) until the stream
 resynchronises at an ASCII byte, which either is swallowed as a trail byte (shown as an
 ASCII letter/``@``) or makes an invalid pair (shown as ``?``, eating the ASCII byte, or as
-U+FFFD followed by it).
+U+FFFD followed by it). Big5 streams go the same way with other byte ranges (``LegacyCode``):
+almost half its characters have a trail byte in the ASCII range, so runs are short and often
+end in a lone ASCII character; pairs it leaves unassigned read as U+FFFD, not private use.
 
-Repair: re-encode the damaged run with GB18030, put the lost byte back (chosen by the
-text model among all bytes that make a valid character), decode again, and keep the
-result only when the model scores it clearly better than the damaged text. ASCII
-punctuation inside a run may stand for a full-width form that a later step normalised,
-so both readings are tried. A '?' right after the lost-byte '?' means the lead's trail byte
-made an invalid pair with an ASCII byte: both bytes of that character are gone, and it is
-chosen among the characters that make a word with its neighbours (dictionary or document).
+Repair: re-encode the damaged run with the code it was read in (GB18030 unless the source
+was Big5), put the lost byte back (chosen by the text model among all bytes that make a
+valid character), decode again, and keep the result only when the model scores it clearly
+better than the damaged text. ASCII punctuation inside a run may stand for a full-width form
+that a later step normalised, so both readings are tried. A '?' right after the lost-byte '?'
+means the lead's trail byte made an invalid pair with an ASCII byte: both bytes of that
+character are gone, and it is chosen among the characters that make a word with its
+neighbours (dictionary or document); so is a Big5 character whose lead was lost and whose
+trail, making no pair with the next byte, reads as a lone U+FFFD.
 """
 
 import functools
 import heapq
 import itertools
 import re
+from dataclasses import dataclass, field
 
+import opencc
+
+from pipeline.decode.detect import FAMILIES
 from pipeline.decode.normalize import SYLLABLE
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel, is_private_use
 
-LEADS = range(0x81, 0xFF)
-TRAILS = (*range(0x40, 0x7F), *range(0x80, 0xFF))
 MARKERS = "?\ufffd"
 MAX_RUN = 160  # characters searched for the resynchronising byte
 MAX_BRANCHES = 64  # ASCII readings explored per run
@@ -41,48 +47,93 @@ LOOKBACK = 40  # how far before an improbable character an unmarked run may star
 CONTEXT = 4  # characters each side of a run scored with it
 MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
 MARKER_COST = 4.0  # nats a '?'/U+FFFD marker counts against the damaged reading
-# '??' with both bytes of a character lost stands for a character and an ASCII byte: the
-# markers then cost what a character would.
-WHOLE_CHAR_MARKER_COST = 10.0
+# A character with both bytes lost ('??': it and an ASCII byte; or a lone U+FFFD: its lead
+# lost, its trail making no pair) is missing from the damaged reading: its markers together
+# cost what a character would.
+WHOLE_CHAR_COST = 20.0
 BOUND_SLACK = 10.0  # character vs word model disagreement allowed in the optimistic bound
 SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
 CHOICE_WORD_COST = 3.0  # nats per word when choosing lost bytes (favours words over single characters)
 WHITESPACE_RE = re.compile(r"\s+")
 MARKERS_RE = re.compile(f"[{MARKERS}]")
+ASCII_TRAIL_RE = re.compile("[@-~]")  # the ASCII characters a trail byte can show as
 IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
 ANNOTATION_RE = re.compile(rf"{SYLLABLE}\)")
 PUNCTUATION_CANDIDATES = "，。、；：“”‘’（）《》！？"
-# Single bytes >= 0x80 that Windows code page 936 shows as a character: a trail byte can
-# resynchronise the stream as one of these.
-SINGLE_BYTE_TRAILS = {"€": 0x80}
-# ASCII characters that may be full-width forms normalised after the damage: GBK bytes.
-FULLWIDTH_BYTES = {chr(cp - 0xFEE0): chr(cp).encode("gbk") for cp in range(0xFF01, 0xFF5F)}
-FULLWIDTH_BYTES[" "] = "\u3000".encode("gbk")
-del FULLWIDTH_BYTES["?"]  # inside a run '?' is a marker
+
+
+@dataclass(frozen=True)
+class LegacyCode:
+    """A two-byte legacy code as the repair re-reads it: the pairs ``codec`` decodes from
+    these byte ranges are its characters."""
+
+    codec: str
+    leads: range
+    trails: tuple[int, ...]
+    # Single bytes >= 0x80 that the code's readers show as a character: a trail byte can
+    # resynchronise the stream as one of these.
+    single_byte_trails: dict[str, int] = field(default_factory=dict)
+    # Common characters have a trail byte in the ASCII range (Big5: 46% of the seeds'
+    # characters, GBK none): a misread run often ends in one, shown as a lone ASCII character.
+    ascii_trails_common: bool = False
+    traditional: bool = False  # dictionary words are looked up in simplified form
+
+
+# GBK files' pairs, read with GB18030 (user-defined areas as private use); Windows code page
+# 936 shows 0x80 as €.
+GB18030 = LegacyCode("gb18030", range(0x81, 0xFF), (*range(0x40, 0x7F), *range(0x80, 0xFF)), {"€": 0x80})
+# Python's big5 and cp950 decode leads 0xA1-0xF9, big5hkscs 0x87-0xFE; none maps a
+# user-defined area (those pairs, and trails 0x80-0xA0, read as U+FFFD).
+BIG5_CODES = {
+    codec: LegacyCode(
+        codec, range(0x81, 0xFF), (*range(0x40, 0x7F), *range(0xA1, 0xFF)), ascii_trails_common=True, traditional=True
+    )
+    for codec in FAMILIES["big5"]
+}
 
 UNKNOWN_LEAD, UNKNOWN_TRAIL, EATEN_ASCII = "lead", "trail", "ascii"
-UNKNOWN_CHAR = ("char", None)  # both bytes lost: '?' for the lead, '?' for trail + ASCII byte
+WHOLE_CHAR = "char"
+# Both bytes lost: '?' for the lead, '?' for trail + ASCII byte. (WHOLE_CHAR, byte): the lead
+# lost, the trail shown as U+FFFD since it made no pair with ``byte``, the next one.
+UNKNOWN_CHAR = (WHOLE_CHAR, None)
 UNRECOVERABLE = "\ufffd"  # stands for an ASCII byte the damage swallowed
 
 
 class MisalignmentRepairer:
-    def __init__(self, model: TextModel, running: RunningTextModel) -> None:
+    def __init__(self, model: TextModel, running: RunningTextModel, code: LegacyCode = GB18030) -> None:
         self._model = model
         self._running = running
+        self._code = code
         self._pairs: dict[tuple[int, int], str] = {}
-        for lead in LEADS:
-            for trail in TRAILS:
+        for lead in code.leads:
+            for trail in code.trails:
                 try:
-                    ch = bytes((lead, trail)).decode("gb18030")
+                    ch = bytes((lead, trail)).decode(code.codec)
                 except UnicodeDecodeError:
                     continue
-                self._pairs[lead, trail] = ch
+                if len(ch) == 1:  # HKSCS has a few pairs for a letter and a combining mark
+                    self._pairs[lead, trail] = ch
         self._by_trail: dict[int, list[str]] = {}
         self._by_lead: dict[int, list[str]] = {}
         for (lead, trail), ch in self._pairs.items():
             if not is_private_use(ch):
                 self._by_trail.setdefault(trail, []).append(ch)
                 self._by_lead.setdefault(lead, []).append(ch)
+        # ASCII characters that may be full-width forms normalised after the damage: their bytes.
+        self._fullwidth_bytes = {
+            chr(cp - 0xFEE0): pair for cp in range(0xFF01, 0xFF5F) if (pair := self._pair_of(chr(cp)))
+        }
+        self._fullwidth_bytes[" "] = self._pair_of("\u3000")
+        del self._fullwidth_bytes["?"]  # inside a run '?' is a marker
+        # Trail bytes that, their lead lost, make an invalid pair with the ASCII byte after
+        # them: those >= 0x80 that are no character of their own.
+        self._lead_like_trails = {*range(0x80, 0x100)} - {*code.single_byte_trails.values()}
+        self._word_form = opencc.OpenCC("t2s").convert if code.traditional else str
+        # Python's readers show a byte that makes no pair with the next one as U+FFFD (eating
+        # only it). GB18030 assigns every pair of its ranges (to private use if nothing else):
+        # there a U+FFFD comes before an ASCII byte. Big5 leaves pairs unassigned, so a lost
+        # lead's trail often shows as a lone U+FFFD.
+        self._unassigned_pairs = len(self._pairs) < len(code.leads) * len(code.trails)
         self._all_by_trail = {byte: list(chars) for byte, chars in self._by_trail.items()}
         self._all_by_lead = {byte: list(chars) for byte, chars in self._by_lead.items()}
         # Only the likelier characters compete for a lost byte: rare ones never win in context.
@@ -90,17 +141,25 @@ class MisalignmentRepairer:
             for byte, chars in table.items():
                 table[byte] = sorted(chars, key=model.char_logp, reverse=True)[:MAX_CHOICES]
         # Where a damaged run may be: a '?' that is not a plain question mark in ASCII text,
-        # U+FFFD, private-use characters, or two improbable characters close together.
+        # U+FFFD, private-use characters, or two improbable characters close together. Where
+        # ASCII trails are common, a run may end in one, a lone ASCII character: after an
+        # improbable character, or after the '?' of a lost lead. (A lone ASCII character alone
+        # is no sign: clean text has A股, e郵寶.)
+        after_marker, lone_trail = rf"[^\sA-Za-z0-9]|{SYLLABLE}\)", ""
+        if code.ascii_trails_common:
+            after_marker += r"|[A-Za-z](?![A-Za-z0-9])"
+            lone_trail = r"|[@-~](?<=[^\x00-\u024f].)(?![A-Za-z0-9])"
         self._anchor_re = re.compile(
             # '?' first (then the look-behind): every branch starts with a character class,
             # so the regex engine skips ahead to candidates (twice as fast on clean text).
-            rf"\?(?<![A-Za-z0-9]\?)(?=[^\sA-Za-z0-9]|{SYLLABLE}\))"
-            rf"|\ufffd|[\ue000-\uf8ff]|{model.uncommon_pair_pattern}"
+            rf"\?(?<![A-Za-z0-9]\?)(?={after_marker})"
+            rf"|\ufffd|[\ue000-\uf8ff]|{model.uncommon_pair_pattern}{lone_trail}"
         )
 
     def repair(self, text: str) -> tuple[str, int]:
         """(repaired text, number of runs repaired)."""
-        anchors = [match.start() for match in self._anchor_re.finditer(text)]
+        # U+FFFD in a row are bytes lost before (锟斤拷 turned back), not a misaligned run's.
+        anchors = [match.start() for match in self._anchor_re.finditer(text) if not _in_lost_run(text, match.start())]
         if not anchors:
             return text, 0
         markers = max(text.count("?"), text.count("\ufffd"))
@@ -143,13 +202,19 @@ class MisalignmentRepairer:
             if resolved is None or any(is_private_use(ch) for ch in resolved[0]):
                 continue
             repaired, scored = resolved
-            before, after = _context(text, begin, end)
-            plain = self._model.word_logp(before + scored + after)
             # Markers cost little: a repair must earn its gain mostly by fixing improbable
             # characters, not by removing '?' (text converted lossily is full of them).
             damaged, markers = MARKERS_RE.subn("", text[begin:end])
-            marker_cost = WHOLE_CHAR_MARKER_COST if UNKNOWN_CHAR in tokens else MARKER_COST
-            gain = plain - self._model.word_logp(before + damaged + after) + marker_cost * markers
+            if self._code.ascii_trails_common:
+                if not markers and _keeps_non_ascii(text[begin:end], repaired):
+                    continue  # only a lone ASCII character would change: no sign of damage (A股, e郵寶)
+                if markers:  # beside a marker, an ASCII character is the trail a lost lead left
+                    markers += len(ASCII_TRAIL_RE.findall(damaged))
+            before, after = _context(text, begin, end)
+            plain = self._model.word_logp(before + scored + after)
+            whole_char = any(isinstance(t, tuple) and t[0] == WHOLE_CHAR for t in tokens)
+            marker_cost = WHOLE_CHAR_COST if whole_char else MARKER_COST * markers
+            gain = plain - self._model.word_logp(before + damaged + after) + marker_cost
             if gain <= MIN_GAIN:
                 continue
             # Among repairs, prefer the one whose words recur elsewhere in the document.
@@ -169,8 +234,10 @@ class MisalignmentRepairer:
                 yield anchor, annotation.end(), False
             if text[anchor] == "?":
                 return
+            if self._unassigned_pairs:
+                yield anchor, anchor, False  # the U+FFFD is a lost lead's trail
             # U+FFFD may instead end a run whose lost byte left no trace: search back for its start.
-        else:
+        elif not text[anchor].isascii():  # a lone ASCII trail ends a run: only the search back
             window = text[max(0, anchor - 3):anchor + 4]
             if not is_private_use(text[anchor]) and self._model.score(window) > SUSPICIOUS_WINDOW_SCORE:
                 return
@@ -189,7 +256,7 @@ class MisalignmentRepairer:
         lost byte, or EATEN_ASCII for an ASCII byte swallowed with an invalid pair."""
         results: list = []
         if lost_trail:
-            first = _gb_pair(seg[0]) if seg else None
+            first = self._pair_of(seg[0]) if seg else None
             if first is None:
                 return results
             self._step(seg, 1, first[1], [(UNKNOWN_TRAIL, first[0])], results)
@@ -206,24 +273,28 @@ class MisalignmentRepairer:
             # character is unknown, the ASCII byte eaten.
             results.append(([UNKNOWN_CHAR, EATEN_ASCII], 1))
             return
+        if i == 0 and ch == "\ufffd" and not tokens and self._unassigned_pairs:
+            # A lone U+FFFD: the trail of a lost lead, which made no pair with the next byte.
+            results.append(([(WHOLE_CHAR, self._first_byte(seg[1:2]))], 1))
+            return
         if ch in MARKERS and pending is not None:
             lost = [(UNKNOWN_TRAIL, pending)]
             results.append((tokens + lost + ([EATEN_ASCII] if ch == "?" else []), i + 1))
             return
         readings = []
         if ch.isascii():
-            if 0x40 <= ord(ch) <= 0x7E:  # the resynchronising trail byte, shown as ASCII
+            if ord(ch) in self._code.trails:  # the resynchronising trail byte, shown as ASCII
                 emitted = self._emit(pending, ord(ch))
                 if emitted is not None:
                     results.append((tokens + [emitted], i + 1))
-            if ch in FULLWIDTH_BYTES:
-                readings.append(FULLWIDTH_BYTES[ch])
-        elif ch in SINGLE_BYTE_TRAILS:
-            emitted = self._emit(pending, SINGLE_BYTE_TRAILS[ch])
+            if ch in self._fullwidth_bytes:
+                readings.append(self._fullwidth_bytes[ch])
+        elif ch in self._code.single_byte_trails:
+            emitted = self._emit(pending, self._code.single_byte_trails[ch])
             if emitted is not None:
                 results.append((tokens + [emitted], i + 1))
         else:
-            pair = _gb_pair(ch)
+            pair = self._pair_of(ch)
             if pair:
                 readings.append(pair)
         for trail, lead in readings:
@@ -249,8 +320,8 @@ class MisalignmentRepairer:
         shortlists = {}
         for i in unknown:
             kind, byte = tokens[i]
-            if tokens[i] == UNKNOWN_CHAR:
-                choices = self._neighbour_words(*self._known_context(chars, i, before, after_text), document)
+            if kind == WHOLE_CHAR:
+                choices = self._neighbour_words(*self._known_context(chars, i, before, after_text), byte, document)
             else:
                 choices = self._by_trail.get(byte) if kind == UNKNOWN_LEAD else self._by_lead.get(byte)
             if not choices:
@@ -308,24 +379,29 @@ class MisalignmentRepairer:
                 out.append(habits().get(key, UNRECOVERABLE))
         return "".join(out), "".join(scored)
 
-    def _neighbour_words(self, left: str, right: str, document) -> list[str]:
+    def _neighbour_words(self, left: str, right: str, next_byte: int | None, document) -> list[str]:
         """Candidates for a character whose bytes are both unknown: those making a bigram
         with a neighbour in a dictionary word or elsewhere in the document, and punctuation;
-        only two-byte GB characters whose trail byte could not pair with an ASCII byte."""
+        only two-byte characters whose trail byte could not pair with an ASCII byte (or with
+        ``next_byte``, when known)."""
         model = self._model
         candidates = {
             *model.followers(left[-1:]), *model.precursors(right[:1]), *PUNCTUATION_CANDIDATES,
             *document.followers(left[-1:]), *document.precursors(right[:1]),
         }
-        return [ch for ch in sorted(candidates) if (pair := _gb_pair(ch)) and pair[1] >= 0x81 and not is_private_use(ch)]
+        return [
+            ch for ch in sorted(candidates)
+            if (pair := self._pair_of(ch)) and pair[1] in self._lead_like_trails and not is_private_use(ch)
+            and (next_byte is None or (pair[1], next_byte) not in self._pairs)
+        ]
 
     def _makes_word(self, left: str, ch: str, right: str, document) -> bool:
         """Whether ``ch`` makes a known bigram or a dictionary word with its neighbours,
         in the dictionary or elsewhere in this document."""
-        model = self._model
+        model, form = self._model, self._word_form
         return any(
             model.is_bigram(pair) or document.get(pair) for pair in (left[-1:] + ch, ch + right[:1])
-        ) or any(model.is_word(span) for span in (left[-2:] + ch, ch + right[:2], left[-1:] + ch, ch + right[:1]))
+        ) or any(model.is_word(form(span)) for span in (left[-2:] + ch, ch + right[:2], left[-1:] + ch, ch + right[:1]))
 
     def _word_pairs(self, first: tuple, second: tuple) -> list[tuple[str, str]]:
         """Pairs for two adjacent lost bytes that the dictionary knows as a bigram."""
@@ -338,6 +414,19 @@ class MisalignmentRepairer:
             for b in self._model.followers(a)
             if b in second_set
         ]
+
+    def _pair_of(self, ch: str) -> tuple[int, int] | None:
+        try:
+            encoded = ch.encode(self._code.codec)
+        except UnicodeEncodeError:
+            return None
+        return (encoded[0], encoded[1]) if len(encoded) == 2 else None
+
+    def _first_byte(self, ch: str) -> int | None:
+        if ch.isascii():
+            return ord(ch) if ch else None
+        pair = self._pair_of(ch)
+        return pair[0] if pair else None
 
     @staticmethod
     def _known_context(chars: list, index: int, before: str, after: str) -> tuple[str, str]:
@@ -354,20 +443,21 @@ class MisalignmentRepairer:
         return left[-CONTEXT_CHARS:], (right + WHITESPACE_RE.sub("", after))[:CONTEXT_CHARS]
 
 
+def _keeps_non_ascii(run: str, repaired: str) -> bool:
+    """Whether ``repaired`` (as long as ``run``: a run without markers) changes only its ASCII characters."""
+    return all(old == new for old, new in zip(run, repaired) if not old.isascii())
+
+
+def _in_lost_run(text: str, index: int) -> bool:
+    return text[index] == "\ufffd" and "\ufffd" in text[max(0, index - 1):index] + text[index + 1:index + 2]
+
+
 def _context(text: str, begin: int, end: int) -> tuple[str, str]:
     """CONTEXT characters each side of a run, line breaks and spaces dropped (PDF text
     breaks lines and spaces out characters inside words)."""
     before = WHITESPACE_RE.sub("", text[max(0, begin - 3 * CONTEXT):begin])[-CONTEXT:]
     after = WHITESPACE_RE.sub("", text[end:end + 3 * CONTEXT])[:CONTEXT]
     return before, after
-
-
-def _gb_pair(ch: str) -> tuple[int, int] | None:
-    try:
-        encoded = ch.encode("gb18030")
-    except UnicodeEncodeError:
-        return None
-    return (encoded[0], encoded[1]) if len(encoded) == 2 else None
 
 
 HABIT_RE = re.compile("(.[\u4e00-\u9fff”’）》」』。！？])([ ,.:;\n])(.)", re.S)
