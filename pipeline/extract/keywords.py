@@ -1,6 +1,7 @@
 """Top keywords by TF-IDF over the story's tokens (jieba's IDF table, domain stop words)."""
 
 from collections import Counter
+from heapq import nlargest
 from importlib import resources
 
 from pipeline.extract.lexicon import word_set
@@ -25,10 +26,11 @@ class KeywordRanker:
         """``canonical`` maps short place names to full ones; fragments of ``people`` are dropped."""
         candidates = Counter([word for word, flag, _ in tokens if flag in KEYWORD_FLAGS and len(word) >= 2])
         name_parts = {name[i:j] for name in people for i in range(len(name)) for j in range(i + 1, len(name) + 1)}
-        counts: Counter[str] = Counter()
+        counts: dict[str, int] = {}
         for word, count in candidates.items():  # in order of first occurrence, as the ranking's ties need
             if word not in self.stop_words and not word.isascii() and word not in name_parts:
-                counts[canonical.get(word, word)] += count
+                word = canonical.get(word, word)
+                counts[word] = counts.get(word, 0) + count
         total = sum(counts.values()) or 1
         scored = {word: count / total * self.idf.get(word, self.median_idf) for word, count in counts.items()}
-        return sorted(scored, key=lambda word: -scored[word])[:TOP_K]
+        return nlargest(TOP_K, scored, key=scored.__getitem__)  # ties in order of first occurrence, as sorted()
