@@ -28,6 +28,19 @@ ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 Token = tuple[str, str, int]
 
 
+class WordCost(float):
+    """A word's log(frequency) - log(total), as jieba's route adds it, carrying the word's tag:
+    the route's one look-up of a word then also gives the winner's tag, and no second table of
+    half a million words is kept (nor missed in the CPU cache) for the tags."""
+
+    __slots__ = ("tag",)
+
+    def __new__(cls, cost: float, tag: str) -> "WordCost":
+        word_cost = super().__new__(cls, cost)
+        word_cost.tag = tag
+        return word_cost
+
+
 def cache_dir() -> str:
     """jieba's dictionary cache: $POSTAL_INGEST_CACHE or the system temp dir (never HOME)."""
     path = os.environ.get("POSTAL_INGEST_CACHE") or os.path.join(tempfile.gettempdir(), "postal-ingest-cache")
@@ -62,13 +75,22 @@ class Segmenter:
         tokenizer = domain_tokenizer(place_words)
         pos = jieba.posseg.POSTokenizer(tokenizer)
         pos.makesure_userdict_loaded()  # the user words' tags join jieba's word -> tag table
-        self.tags = pos.word_tag_tab
+        tags = pos.word_tag_tab
         self.log_total = log(tokenizer.total)
-        # jieba's dictionary with log(frequency) - log(total) as its route computes it, and None for
-        # a prefix that is not a word; it stands in for the frequency table, which is not kept.
-        # One float object per distinct frequency (a few thousand), shared by all words.
-        cost_of = {freq: log(freq) - self.log_total for freq in set(tokenizer.FREQ.values()) if freq}
-        self.cost = {word: cost_of.get(freq) for word, freq in tokenizer.FREQ.items()}
+        # jieba's dictionary: each word's WordCost, and None for a prefix that is not a word (every
+        # tagged word has a frequency); it stands in for the frequency and tag tables, which are not
+        # kept. One WordCost per distinct (frequency, tag), about 17,000, shared by all words.
+        shared: dict[tuple[int, str], WordCost] = {}
+        self.cost: dict[str, WordCost | None] = {}
+        for word, freq in tokenizer.FREQ.items():
+            if freq:
+                key = (freq, tags.get(word, "x"))
+                cost = shared.get(key)
+                if cost is None:
+                    cost = shared[key] = WordCost(log(freq) - self.log_total, key[1])
+                self.cost[word] = cost
+            else:
+                self.cost[word] = None
 
     def segment(self, text: str) -> list[Token]:
         """jieba's route in each run it segments: from the end, each position takes the dictionary
@@ -77,7 +99,7 @@ class Segmenter:
         story has tens of thousands of positions and thousands of runs."""
         tokens: list[Token] = []
         append = tokens.append
-        get, tag = self.cost.get, self.tags.get
+        get = self.cost.get
         unknown = -self.log_total  # a character outside the dictionary counts as frequency 1
         offset = 0
         # split() alternates: text between runs (even indices), runs jieba segments (odd indices)
@@ -102,11 +124,13 @@ class Segmenter:
                 continue
             run = block
             if n == 1:
-                append((run, "eng" if run in ASCII_ALNUM else tag(run, "x"), offset))
+                cost = get(run)
+                append((run, "eng" if run in ASCII_ALNUM else cost.tag if cost else "x", offset))
                 offset += 1
                 continue
             score = [0.0] * (n + 1)
             end = list(range(1, n + 2))
+            chosen = [None] * n  # the WordCost of run[i:end[i]]; None where no word starts (x, as posseg)
             for i in range(n - 1, -1, -1):
                 best = None
                 j = i + 1
@@ -117,6 +141,7 @@ class Segmenter:
                         if best is None or candidate >= best:
                             best = candidate
                             end[i] = j
+                            chosen[i] = cost
                     if j == n:
                         break
                     j += 1
@@ -126,8 +151,8 @@ class Segmenter:
             if not ASCII_ALNUM_CHAR.search(run):
                 while i < n:
                     j = end[i]
-                    word = run[i:j]
-                    append((word, tag(word, "x"), offset + i))
+                    cost = chosen[i]
+                    append((run[i:j], cost.tag if cost else "x", offset + i))
                     i = j
             else:
                 eng_start = -1
@@ -140,8 +165,8 @@ class Segmenter:
                         if eng_start >= 0:
                             append((run[eng_start:i], "eng", offset + eng_start))
                             eng_start = -1
-                        word = run[i:j]
-                        append((word, tag(word, "x"), offset + i))
+                        cost = chosen[i]
+                        append((run[i:j], cost.tag if cost else "x", offset + i))
                     i = j
                 if eng_start >= 0:
                     append((run[eng_start:], "eng", offset + eng_start))
