@@ -10,7 +10,7 @@ from math import exp, log
 import jieba
 import jieba.posseg
 
-from pipeline.extract.lexicon import PACKAGE
+from pipeline.extract.lexicon import PACKAGE, jieba_idf
 from pipeline.resources import data_lines
 
 # Relative frequency given to gazetteer names so that "黑龙江省" stays one token.
@@ -29,15 +29,17 @@ Token = tuple[str, str, int]
 
 
 class WordCost(float):
-    """A word's log(frequency) - log(total), as jieba's route adds it, carrying the word's tag:
-    the route's one look-up of a word then also gives the winner's tag, and no second table of
-    half a million words is kept (nor missed in the CPU cache) for the tags."""
+    """A word's log(frequency) - log(total), as jieba's route adds it, carrying the word's tag and
+    IDF: the route's one look-up of a word then also gives the winner's tag, keywords read the IDF
+    of words the route has just looked up (still in the CPU cache), and no other table of hundreds
+    of thousands of words is kept for them."""
 
-    __slots__ = ("tag",)
+    __slots__ = ("tag", "idf")
 
-    def __new__(cls, cost: float, tag: str) -> "WordCost":
+    def __new__(cls, cost: float, tag: str, idf: float) -> "WordCost":
         word_cost = super().__new__(cls, cost)
         word_cost.tag = tag
+        word_cost.idf = idf
         return word_cost
 
 
@@ -69,6 +71,7 @@ class Segmenter:
     (~30x faster than HMM posseg; unknown names are recovered by entities.py), computed by the
     same maximum-probability route over jieba's dictionary in one tight loop: posseg's generators,
     per-position DAG lists and ``max`` over tuples cost more than the search itself.
+    ``frequency`` and ``idf`` read jieba's frequency and IDF of a word from the same table.
     """
 
     def __init__(self, place_words: set[str]) -> None:
@@ -76,18 +79,20 @@ class Segmenter:
         pos = jieba.posseg.POSTokenizer(tokenizer)
         pos.makesure_userdict_loaded()  # the user words' tags join jieba's word -> tag table
         tags = pos.word_tag_tab
+        idf = jieba_idf()
+        self.median_idf = sorted(idf.values())[len(idf) // 2]  # for the words idf.txt lacks
         self.log_total = log(tokenizer.total)
         # jieba's dictionary: each word's WordCost, and None for a prefix that is not a word (every
-        # tagged word has a frequency); it stands in for the frequency and tag tables, which are not
-        # kept. One WordCost per distinct (frequency, tag), about 17,000, shared by all words.
-        shared: dict[tuple[int, str], WordCost] = {}
+        # tagged word has a frequency); it stands in for the frequency, tag and IDF tables, which
+        # are not kept. One WordCost per distinct (frequency, tag, IDF), shared by the words.
+        shared: dict[tuple[int, str, float], WordCost] = {}
         self.cost: dict[str, WordCost | None] = {}
         for word, freq in tokenizer.FREQ.items():
             if freq:
-                key = (freq, tags.get(word, "x"))
+                key = (freq, tags.get(word, "x"), idf.get(word, self.median_idf))
                 cost = shared.get(key)
                 if cost is None:
-                    cost = shared[key] = WordCost(log(freq) - self.log_total, key[1])
+                    cost = shared[key] = WordCost(log(freq) - self.log_total, *key[1:])
                 self.cost[word] = cost
             else:
                 self.cost[word] = None
@@ -177,3 +182,9 @@ class Segmenter:
         """jieba's frequency of ``word`` (0 for none): exact, as the log's rounding error is far below 0.5."""
         cost = self.cost.get(word)
         return 0 if cost is None else round(exp(cost + self.log_total))
+
+    def idf(self, word: str) -> float:
+        """jieba.analyse's IDF of ``word``, the median IDF where idf.txt lacks it. A word outside
+        the dictionary gets the median too; no token of two or more non-ASCII characters is one."""
+        cost = self.cost.get(word)
+        return self.median_idf if cost is None else cost.idf
