@@ -163,7 +163,8 @@ class EntityFinder:
                 continue
             if not run:
                 continue
-            if may_end and (len(run) > 1 or run[0][1] == "nt"):  # one token names an organisation only if jieba tags it so
+            # one token names an organisation only if jieba tags it so
+            if may_end and (len(run) > 1 or run[0][1] == "nt"):
                 for org, start in self._orgs_in_run(run, place_words):
                     found[org] += 1
                     first.setdefault(org, start)

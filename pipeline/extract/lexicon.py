@@ -1,4 +1,4 @@
-"""Loading of the extract stage's package data (word lists and tables)."""
+"""Loading of the extract stage's package data (word lists and tables), and of jieba's IDF table."""
 
 import gzip
 from importlib import resources
