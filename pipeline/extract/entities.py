@@ -46,15 +46,17 @@ class EntityFinder:
         self.segmenter = segmenter
         self.surnames = word_set("surnames.txt")
         self.weak_surnames = word_set("weak_surnames.txt")
-        self.titles = sorted(word_set("person_titles.txt"), key=len, reverse=True)
+        self.titles = tuple(sorted(word_set("person_titles.txt"), key=len, reverse=True))
         self.title_set = frozenset(self.titles)
-        self.title_lengths = sorted({len(title) for title in self.titles})
+        self.title_last_chars = frozenset(title[-1] for title in self.titles)
         self.surname_initials = frozenset(surname[0] for surname in self.surnames)
         self.org_suffixes = word_set("org_suffixes.txt")
         self.long_org_suffixes = tuple(suffix for suffix in self.org_suffixes if len(suffix) >= 2)
         self.org_stopwords = word_set("org_stopwords.txt")
         self.place_org_suffixes = word_set("place_org_suffixes.txt")
-        self.after_name = tuple(self.titles) + SPEECH_VERBS
+        # A token ending in none of these characters ends no suffix, so cannot end an organisation.
+        self.suffix_last_chars = frozenset(suffix[-1] for suffix in self.org_suffixes | self.place_org_suffixes)
+        self.after_name = self.titles + SPEECH_VERBS
         self.one_char_given_name_before = self.after_name + NAME_BREAKS
         self.after_name_initials = frozenset(word[0] for word in self.after_name)
         self.title_alternation = "|".join(map(re.escape, self.titles))
@@ -125,10 +127,8 @@ class EntityFinder:
         return name if before or after else None
 
     def _title_ends_at(self, text: str, end: int) -> bool:
-        for length in self.title_lengths:
-            if length <= end and text[end - length : end] in self.title_set:
-                return True
-        return False
+        # Most characters end no title: one set look-up spares comparing all the titles.
+        return text[end - 1 : end] in self.title_last_chars and text.endswith(self.titles, 0, end)
 
     def _add_listed(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """张明、李某某副总经理: a name joined by 、 to a recognised one is a name too."""
@@ -148,7 +148,8 @@ class EntityFinder:
         found: Counter[str] = Counter()
         first: dict[str, int] = {}
         run: list[Token] = []
-        org_suffixes = self.org_suffixes
+        may_end = False  # whether a token of the run may end an organisation (most runs have none)
+        org_suffixes, suffix_last_chars = self.org_suffixes, self.suffix_last_chars
         for token in tokens + [("。", "x", -1)]:
             word, flag, _ = token
             if (
@@ -158,16 +159,17 @@ class EntityFinder:
                 or len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in FUNCTION_CHARS
             ):
                 run.append(token)
+                may_end = may_end or flag == "nt" or word[-1] in suffix_last_chars
                 continue
             if not run:
                 continue
-            if len(run) == 1 and run[0][1] != "nt":  # one token names an organisation only if jieba tags it so
-                run = []
-                continue
-            for org, start in self._orgs_in_run(run, place_words):
-                found[org] += 1
-                first.setdefault(org, start)
+            # one token names an organisation only if jieba tags it so
+            if may_end and (len(run) > 1 or run[0][1] == "nt"):
+                for org, start in self._orgs_in_run(run, place_words):
+                    found[org] += 1
+                    first.setdefault(org, start)
             run = []
+            may_end = False
         return sorted(found, key=lambda org: (-found[org], first[org]))
 
     def _orgs_in_run(self, run: list[Token], place_words):

@@ -57,7 +57,7 @@ class Extractor:
         self.segmenter = Segmenter(self.gazetteer.segmenter_words())
         self.places = PlaceFinder(self.gazetteer)
         self.entities = EntityFinder(self.segmenter)
-        self.keywords = KeywordRanker()
+        self.keywords = KeywordRanker(self.segmenter)
         self.sources = SourceFinder()
         self.not_names = word_set("person_titles.txt")
         self.place_words = set(self.gazetteer.by_name) | set(self.gazetteer.by_alias)

@@ -1,6 +1,7 @@
-"""Loading of the extract stage's package data (word lists and tables)."""
+"""Loading of the extract stage's package data (word lists and tables), and of jieba's IDF table."""
 
 import gzip
+from importlib import resources
 
 from pipeline.resources import data_lines, data_path
 
@@ -10,6 +11,17 @@ PACKAGE = "pipeline.extract"
 def word_set(name: str) -> frozenset[str]:
     """Whitespace-separated words of a data file, comments skipped."""
     return frozenset(word for line in data_lines(PACKAGE, name) for word in line.split())
+
+
+def jieba_idf() -> dict[str, float]:
+    """jieba.analyse's IDF table: each word's inverse document frequency."""
+    text = resources.files("jieba.analyse").joinpath("idf.txt").read_text(encoding="utf-8")
+    idf = {}
+    for line in text.splitlines():
+        word, _, value = line.partition(" ")
+        if value:
+            idf[word] = float(value)
+    return idf
 
 
 def tsv_rows(name: str) -> list[list[str]]:

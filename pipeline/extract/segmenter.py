@@ -10,7 +10,7 @@ from math import exp, log
 import jieba
 import jieba.posseg
 
-from pipeline.extract.lexicon import PACKAGE
+from pipeline.extract.lexicon import PACKAGE, jieba_idf
 from pipeline.resources import data_lines
 
 # Relative frequency given to gazetteer names so that "黑龙江省" stays one token.
@@ -26,6 +26,21 @@ ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 # (word, jieba part-of-speech tag, offset in the segmented text): a plain tuple, because a story
 # has thousands of tokens and a NamedTuple costs twice as much to build; readers unpack it.
 Token = tuple[str, str, int]
+
+
+class WordCost(float):
+    """A word's log(frequency) - log(total), as jieba's route adds it, carrying the word's tag and
+    IDF: the route's one look-up of a word then also gives the winner's tag, keywords read the IDF
+    of words the route has just looked up (still in the CPU cache), and no other table of hundreds
+    of thousands of words is kept for them."""
+
+    __slots__ = ("tag", "idf")
+
+    def __new__(cls, cost: float, tag: str, idf: float) -> "WordCost":
+        word_cost = super().__new__(cls, cost)
+        word_cost.tag = tag
+        word_cost.idf = idf
+        return word_cost
 
 
 def cache_dir() -> str:
@@ -56,19 +71,31 @@ class Segmenter:
     (~30x faster than HMM posseg; unknown names are recovered by entities.py), computed by the
     same maximum-probability route over jieba's dictionary in one tight loop: posseg's generators,
     per-position DAG lists and ``max`` over tuples cost more than the search itself.
+    ``frequency`` and ``idf`` read jieba's frequency and IDF of a word from the same table.
     """
 
     def __init__(self, place_words: set[str]) -> None:
         tokenizer = domain_tokenizer(place_words)
         pos = jieba.posseg.POSTokenizer(tokenizer)
         pos.makesure_userdict_loaded()  # the user words' tags join jieba's word -> tag table
-        self.tags = pos.word_tag_tab
+        tags = pos.word_tag_tab
+        idf = jieba_idf()
+        self.median_idf = sorted(idf.values())[len(idf) // 2]  # for the words idf.txt lacks
         self.log_total = log(tokenizer.total)
-        # jieba's dictionary with log(frequency) - log(total) as its route computes it, and None for
-        # a prefix that is not a word; it stands in for the frequency table, which is not kept.
-        # One float object per distinct frequency (a few thousand), shared by all words.
-        cost_of = {freq: log(freq) - self.log_total for freq in set(tokenizer.FREQ.values()) if freq}
-        self.cost = {word: cost_of.get(freq) for word, freq in tokenizer.FREQ.items()}
+        # jieba's dictionary: each word's WordCost, and None for a prefix that is not a word (every
+        # tagged word has a frequency); it stands in for the frequency, tag and IDF tables, which
+        # are not kept. One WordCost per distinct (frequency, tag, IDF), shared by the words.
+        shared: dict[tuple[int, str, float], WordCost] = {}
+        self.cost: dict[str, WordCost | None] = {}
+        for word, freq in tokenizer.FREQ.items():
+            if freq:
+                key = (freq, tags.get(word, "x"), idf.get(word, self.median_idf))
+                cost = shared.get(key)
+                if cost is None:
+                    cost = shared[key] = WordCost(log(freq) - self.log_total, *key[1:])
+                self.cost[word] = cost
+            else:
+                self.cost[word] = None
 
     def segment(self, text: str) -> list[Token]:
         """jieba's route in each run it segments: from the end, each position takes the dictionary
@@ -77,7 +104,7 @@ class Segmenter:
         story has tens of thousands of positions and thousands of runs."""
         tokens: list[Token] = []
         append = tokens.append
-        get, tag = self.cost.get, self.tags.get
+        get = self.cost.get
         unknown = -self.log_total  # a character outside the dictionary counts as frequency 1
         offset = 0
         # split() alternates: text between runs (even indices), runs jieba segments (odd indices)
@@ -102,11 +129,13 @@ class Segmenter:
                 continue
             run = block
             if n == 1:
-                append((run, "eng" if run in ASCII_ALNUM else tag(run, "x"), offset))
+                cost = get(run)
+                append((run, "eng" if run in ASCII_ALNUM else cost.tag if cost else "x", offset))
                 offset += 1
                 continue
             score = [0.0] * (n + 1)
             end = list(range(1, n + 2))
+            chosen = [None] * n  # the WordCost of run[i:end[i]]; None where no word starts (x, as posseg)
             for i in range(n - 1, -1, -1):
                 best = None
                 j = i + 1
@@ -117,6 +146,7 @@ class Segmenter:
                         if best is None or candidate >= best:
                             best = candidate
                             end[i] = j
+                            chosen[i] = cost
                     if j == n:
                         break
                     j += 1
@@ -126,8 +156,8 @@ class Segmenter:
             if not ASCII_ALNUM_CHAR.search(run):
                 while i < n:
                     j = end[i]
-                    word = run[i:j]
-                    append((word, tag(word, "x"), offset + i))
+                    cost = chosen[i]
+                    append((run[i:j], cost.tag if cost else "x", offset + i))
                     i = j
             else:
                 eng_start = -1
@@ -140,8 +170,8 @@ class Segmenter:
                         if eng_start >= 0:
                             append((run[eng_start:i], "eng", offset + eng_start))
                             eng_start = -1
-                        word = run[i:j]
-                        append((word, tag(word, "x"), offset + i))
+                        cost = chosen[i]
+                        append((run[i:j], cost.tag if cost else "x", offset + i))
                     i = j
                 if eng_start >= 0:
                     append((run[eng_start:], "eng", offset + eng_start))
@@ -152,3 +182,9 @@ class Segmenter:
         """jieba's frequency of ``word`` (0 for none): exact, as the log's rounding error is far below 0.5."""
         cost = self.cost.get(word)
         return 0 if cost is None else round(exp(cost + self.log_total))
+
+    def idf(self, word: str) -> float:
+        """jieba.analyse's IDF of ``word``, the median IDF where idf.txt lacks it. A word outside
+        the dictionary gets the median too; no token of two or more non-ASCII characters is one."""
+        cost = self.cost.get(word)
+        return self.median_idf if cost is None else cost.idf
