@@ -2,8 +2,9 @@
 
 - UTF-8 read as GBK/GB18030 or Big5 (``鍒樼埍鍔�``): re-encode each suspicious run with the
   wrong codec and decode it as UTF-8; a U+FFFD inside the run stands for one lost UTF-8
-  continuation byte, chosen by a beam search: the running-text model (runningtext.py)
-  shortlists, the document's own n-grams and the dictionary's words decide.
+  continuation byte, one the wrong reader could not pair with the byte after it, chosen by a
+  beam search: the running-text model (runningtext.py) shortlists, the document's own n-grams
+  and the dictionary's words decide. U+FFFD read with the wrong codec (锟斤拷) is U+FFFD again.
 - UTF-8 read as Latin-1/cp1252 (``Ã¥``): ftfy.
 - GBK/Big5 read as Latin-1/cp1252 (``ÖÐÎÄ``): re-encode the line, decode it as GBK/Big5.
 Every replacement must score clearly better with the text model.
