@@ -16,7 +16,7 @@ import heapq
 import re
 
 from pipeline.decode.detect import FAMILIES
-from pipeline.decode.mojibake import CONTEXT, WRONG_CJK_CODECS, clearly_better, reads_as_utf8
+from pipeline.decode.mojibake import CONTEXT, WRONG_CJK_CODECS, clearly_better, decodes, reads_as_utf8
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel, is_private_use
 
@@ -130,19 +130,11 @@ def _completions(wrong: str, right: str, lead: int | None, trail: int | None) ->
     ``wrong`` rejects before ``trail``; a lost trail is 0x80 or above (the wrong reader takes
     a lower byte for ASCII)."""
     if lead is None:
-        pairs = [bytes((byte, trail)) for byte in range(0x81, 0xFF) if not _decodes(bytes((byte, trail)), wrong)]
+        pairs = [bytes((byte, trail)) for byte in range(0x81, 0xFF) if not decodes(bytes((byte, trail)), wrong)]
     else:
         pairs = [bytes((lead, byte)) for byte in range(0x80, 0xFF)]
-    chars = [pair.decode(right) for pair in pairs if _decodes(pair, right)]
+    chars = [pair.decode(right) for pair in pairs if decodes(pair, right)]
     return tuple(ch for ch in chars if len(ch) == 1 and not is_private_use(ch))
-
-
-def _decodes(data: bytes, codec: str) -> bool:
-    try:
-        data.decode(codec)
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _reread(text: str, wrong: str, right: str) -> tuple[str, list[Lost]]:

@@ -26,8 +26,6 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-import opencc
-
 from pipeline.decode.detect import FAMILIES
 from pipeline.decode.normalize import SYLLABLE
 from pipeline.decode.runningtext import RunningTextModel
@@ -128,7 +126,7 @@ class MisalignmentRepairer:
         # Trail bytes that, their lead lost, make an invalid pair with the ASCII byte after
         # them: those >= 0x80 that are no character of their own.
         self._lead_like_trails = {*range(0x80, 0x100)} - {*code.single_byte_trails.values()}
-        self._word_form = opencc.OpenCC("t2s").convert if code.traditional else str
+        self._word_form = model.simplified if code.traditional else str
         # Python's readers show a byte that makes no pair with the next one as U+FFFD (eating
         # only it). GB18030 assigns every pair of its ranges (to private use if nothing else):
         # there a U+FFFD comes before an ASCII byte. Big5 leaves pairs unassigned, so a lost

@@ -111,8 +111,10 @@ class MojibakeRepairer:
         # byte. CJK decoders replace a byte they cannot pair with the next one by U+FFFD alone,
         # so a lost byte is one of these: about 8 of 64 for gbk, and 0x80 alone for gb18030.
         self._rejected_before = {
-            wrong: [frozenset(b for b in range(0x80, 0xC0) if _rejects(STRICTEST_READER[wrong], b, following))
-                    for following in range(0x100)]
+            wrong: [
+                frozenset(b for b in range(0x80, 0xC0) if not decodes(bytes((b, following)), STRICTEST_READER[wrong]))
+                for following in range(0x100)
+            ]
             for wrong, _ in WRONG_CJK_CODECS
         }
 
@@ -369,9 +371,7 @@ class MojibakeRepairer:
             # the document-aware score on a wider window and the words around the byte rank
             # the shortlist.
             size = width * (4 if pair else 3) + RERANKED_EXTRA
-            shortlist = self._shortlist(
-                beams, pair, rest, wrong, following, context, document, size
-            )
+            shortlist = self._shortlist(beams, pair, rest, wrong, following, context, document, size)
             if len(beams) == 1:
                 # One prefix: candidates differ only in the filled character, whose transitions
                 # and document n-grams the shortlist scored; the wider window adds nothing.
@@ -414,7 +414,7 @@ def _too_lossy(text: str) -> bool:
     return text.count("\ufffd") > MAX_LOST_SHARE * non_ascii
 
 
-def reads_as_utf8(line: str, wrong: str = "gb18030") -> bool:
+def reads_as_utf8(line: str, wrong: str) -> bool:
     """Whether most of the line's non-ASCII bytes under ``wrong`` make UTF-8 CJK sequences:
     UTF-8 read with ``wrong`` (at least 0.74 on seed lines); GB or Big5 text, even read with
     the other's codec, rarely reaches 0.5."""
@@ -443,13 +443,12 @@ def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, di
     return bytes(data), offsets
 
 
-def _rejects(reader: str, byte: int, following: int) -> bool:
-    """Whether ``reader`` cannot pair ``byte`` with ``following`` (and replaces ``byte`` alone)."""
+def decodes(data: bytes, codec: str) -> bool:
     try:
-        bytes((byte, following)).decode(reader)
+        data.decode(codec)
     except UnicodeDecodeError:
-        return True
-    return False
+        return False
+    return True
 
 
 def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[tuple[bytes, str]]:

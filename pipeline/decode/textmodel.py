@@ -114,6 +114,10 @@ class TextModel:
     def is_bigram(self, pair: str) -> bool:
         return pair in self._cond
 
+    def simplified(self, text: str) -> str:
+        """``text`` in simplified script (OpenCC t2s), as the word model reads it."""
+        return self._t2s.convert(text)
+
     def is_word(self, text: str) -> bool:
         """Whether ``text`` (simplified) is a word of jieba's dictionary."""
         return bool(self._words.FREQ.get(text))
