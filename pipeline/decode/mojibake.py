@@ -5,13 +5,15 @@
   continuation byte, one the wrong reader could not pair with the byte after it, chosen by a
   beam search: the running-text model (runningtext.py) shortlists, the document's own n-grams
   and the dictionary's words decide. U+FFFD read with the wrong codec (锟斤拷) is U+FFFD again.
-- UTF-8 read as Latin-1/cp1252 (``Ã¥``): ftfy.
+- UTF-8 read as Latin-1/cp1252 (``Ã¥``): ftfy; read by Python's lossy cp1252 (``æž�``), the
+  same re-read as above, each U+FFFD one of the five bytes cp1252 lacks.
 - GBK/Big5 read as Latin-1/cp1252 (``ÖÐÎÄ``): re-encode the line, decode it as GBK/Big5.
 Every replacement must score clearly better with the text model.
 """
 
 import heapq
 import itertools
+import math
 import re
 
 import ftfy
@@ -41,14 +43,20 @@ NON_ASCII_BYTES = bytes([0, *range(0x80, 0x100)])  # \x00: a lost byte (see _wro
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
 LOST_PAIR = "\ufffd\ufffd"
+ANY_CONTINUATION = frozenset(range(0x80, 0xC0))
+CONTINUING = ANY_CONTINUATION | {0}  # a continuation byte, or one lost (see _wrong_bytes)
 CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
 CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second in CONTINUATION_BYTES]
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
+# UTF-8 read by Python's cp1252 codec with errors="replace": 0x81, 0x8D, 0x8F, 0x90 and 0x9D
+# are lost to U+FFFD, about one CJK character in six. ftfy drops such characters whole.
+LOSSY_LATIN_CODECS = (("cp1252", "latin1_mojibake"),)
 # The strictest reader of each wrong codec's family: a byte any reader of the family rejects
 # before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
 # cp950's and big5hkscs's).
-STRICTEST_READER = {"gb18030": "gbk", "big5": "big5"}
+STRICTEST_READER = {"gb18030": "gbk", "big5": "big5", "cp1252": "cp1252"}
+UNKNOWN_NEXT = 0x100  # index of the bytes rejected before some byte, for a next byte not known
 # (codec the GB/Big5 bytes were wrongly read with, codec they really are, repair name)
 LEGACY_AS_LATIN = (
     ("sloppy-windows-1252", "utf-8", "latin1_mojibake"),  # short runs ftfy leaves alone
@@ -81,17 +89,8 @@ class MojibakeRepairer:
     def __init__(self, model: TextModel, running: RunningTextModel) -> None:
         self._model = model
         self._running = running
-        # Characters whose bytes under a wrong codec are a UTF-8 lead for CJK text (E2-E9) plus
-        # a continuation byte: every re-read CJK UTF-8 character yields one of them.
-        marks = set()
-        for wrong, _ in WRONG_CJK_CODECS:
-            for lead in range(0xE2, 0xEA):  # U+2000-U+9FFF: punctuation, CJK symbols, ideographs
-                for trail in range(0x80, 0xC0):
-                    try:
-                        marks.add(bytes((lead, trail)).decode(wrong))
-                    except UnicodeDecodeError:
-                        continue
-        self._utf8_mark_re = re.compile("[" + re.escape("".join(sorted(marks))) + "]")
+        self._utf8_mark_re = _utf8_mark_re(WRONG_CJK_CODECS)
+        self._lossy_latin_mark_re = _utf8_mark_re(LOSSY_LATIN_CODECS)
         # U+FFFD pairs (bytes lost before) in UTF-8 read with a wrong codec: 锟斤拷 (GB), 嚙踝蕭
         # (Big5). What they stood for is gone: they become what they were, U+FFFD.
         self._lost_pair_res = [
@@ -107,20 +106,24 @@ class MojibakeRepairer:
         # (character start, bytes after the lost one) -> [(fill, character)], likeliest first
         self._fills_by_unigram: dict[tuple[bytes, bytes], list[tuple[bytes, str]]] = {}
         self._fills_by_pair: dict[tuple, list[tuple[bytes, str]]] = {}  # see _pair_fills
-        # wrong codec -> next byte -> the continuation bytes its reader cannot pair with that
-        # byte. CJK decoders replace a byte they cannot pair with the next one by U+FFFD alone,
-        # so a lost byte is one of these: about 8 of 64 for gbk, and 0x80 alone for gb18030.
-        self._rejected_before = {
-            wrong: [
-                frozenset(b for b in range(0x80, 0xC0) if not decodes(bytes((b, following)), STRICTEST_READER[wrong]))
+        # wrong codec -> next byte (UNKNOWN_NEXT: not known) -> the continuation bytes its
+        # reader replaces before that byte. CJK decoders replace a byte they cannot pair with
+        # the next one by U+FFFD alone, so a lost byte is one of these: about 8 of 64 for gbk,
+        # 0x80 alone for gb18030; cp1252 loses its five undefined bytes whatever follows.
+        self._rejected_before = {}
+        for wrong, _ in (*WRONG_CJK_CODECS, *LOSSY_LATIN_CODECS):
+            reader = STRICTEST_READER[wrong]
+            rejected = [
+                frozenset(b for b in range(0x80, 0xC0) if bytes((b, following)).decode(reader, "replace")[0] == "\ufffd")
                 for following in range(0x100)
             ]
-            for wrong, _ in WRONG_CJK_CODECS
-        }
+            self._rejected_before[wrong] = [*rejected, frozenset().union(*rejected)]
 
     def repair(self, text: str) -> tuple[str, list[str]]:
         kinds: list[str] = []
         if LATIN1_LETTER_RE.search(text):  # every run _latin_runs considers has one
+            if "\ufffd" in text and self._lossy_latin_mark_re.search(text):
+                text = self._utf8_as(text, kinds, LOSSY_LATIN_CODECS, self._lossy_latin_mark_re)
             # A whole text read as Latin-1 is one ftfy call, not one per run; ftfy's reading
             # is taken whole only when it leaves no Latin-1 run (GB bytes read as Latin-1 are
             # not UTF-8: ftfy's partial guesses there would hide them from the runs below).
@@ -138,7 +141,7 @@ class MojibakeRepairer:
             if found and kind not in kinds:
                 kinds.append(kind)
         if self._utf8_mark_re.search(text) and not _too_lossy(text):
-            text = self._utf8_as_cjk(text, kinds)
+            text = self._utf8_as(text, kinds, WRONG_CJK_CODECS, self._utf8_mark_re)
         return text, kinds
 
     def _latin_runs(self, text: str, kinds: list[str], min_legacy_run: int) -> str:
@@ -179,14 +182,16 @@ class MojibakeRepairer:
         out.append(text[pos:])
         return "".join(out)
 
-    def _utf8_as_cjk(self, text: str, kinds: list[str]) -> str:
+    def _utf8_as(self, text: str, kinds: list[str], codecs: tuple, mark_re: re.Pattern) -> str:
+        """Runs showing ``mark_re`` re-read as UTF-8 from their bytes under one of ``codecs``
+        ((wrong codec, repair name), the first that reads a run wins), lost bytes chosen back."""
         width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(text.count("\ufffd"), 1)))
         document = self._model.document_ngrams(text)
         out, pos = [], 0
         for match in NON_ASCII_RUN_RE.finditer(text):
-            if not self._utf8_mark_re.search(match.group()):
+            if not mark_re.search(match.group()):
                 continue
-            for wrong, kind in WRONG_CJK_CODECS:
+            for wrong, kind in codecs:
                 left = ("".join(out[-2:]) + text[pos:match.start()])[-CONTEXT:]
                 fixes = self._utf8_spans(text, match.start(), match.end(), wrong, left, document, width)
                 if not fixes:
@@ -216,6 +221,8 @@ class MojibakeRepairer:
             short = match.end() - match.start() < 6
             starts = [o for o in range(match.start(), match.start() + 8) if o in offsets][:3]
             end = match.end()
+            while end not in offsets and 0xC2 <= data[end] < 0xE0 and end + 1 < len(data) and data[end + 1] in CONTINUING:
+                end += 2  # the last pair swallowed a two-byte lead (a no-break space's): take it whole
             while end not in offsets:  # the last pair swallowed the next byte: an ASCII char
                 end += 1
             end_index = offsets[end]
@@ -271,7 +278,7 @@ class MojibakeRepairer:
             left = WHITESPACE_RE.sub("", beam[max(0, lead - 12):lead].decode("utf-8", errors="ignore"))
             left = (context[0] + left if lead <= 12 else left)[-2:]
             before, after = left[-1:], right[:1]
-            possible = None if following is None else self._rejected_before[wrong][following]
+            possible = self._rejected_before[wrong][UNKNOWN_NEXT if following is None else following]
             if not pair:
                 fills = self._byte_fills(partial, rest[:needed], before, after, possible)
             else:
@@ -282,10 +289,11 @@ class MojibakeRepairer:
             # A character the document never has adds no seen n-gram: only the neighbours' count.
             in_document = document.characters()
             neighbours_seen = seen(left, document) + seen(right, document)
+            ahead = self._readings_ahead(tail) if not right else None
             scored += [
                 (
                     transition(before, ch)
-                    + transition(ch, after)
+                    + (transition(ch, after) if ahead is None else _logsumexp([transition(ch, next_ch) for next_ch in ahead]))
                     + (seen(left + ch + right, document) if ch in in_document or ch.isspace() else neighbours_seen),
                     beam + fill,
                 )
@@ -293,10 +301,19 @@ class MojibakeRepairer:
             ]
         return heapq.nlargest(size, scored, key=lambda item: item[0])
 
+    def _readings_ahead(self, tail: bytes) -> list[str] | None:
+        """The likelier characters the next one may be when its last byte is lost too (every
+        character of PDF text spaced out and read whole with a lossy reader): the filled one
+        is judged by its transition into any of them. None when the next one is not such."""
+        stub = tail.lstrip(b" \t\r\n")
+        if not stub or stub[0] < 0xC2 or len(stub) != (2 if stub[0] < 0xE0 else 3 if stub[0] < 0xF0 else 4) - 1:
+            return None
+        return [ch for _, ch in self._byte_fills(stub, b"", "", "", ANY_CONTINUATION)[:LIKELY_BYTE_FILLS]] or None
+
     def _byte_fills(
-        self, partial: bytes, completion: bytes, before: str, after: str, possible: frozenset | None
+        self, partial: bytes, completion: bytes, before: str, after: str, possible: frozenset
     ) -> list[tuple[bytes, str]]:
-        """(fill, character) for one lost byte among the ``possible`` values (None: any): the
+        """(fill, character) for one lost byte among the ``possible`` values: the
         likeliest characters, and those making a dictionary bigram with a neighbour."""
         key = (partial, completion)
         fills = self._fills_by_unigram.get(key)
@@ -304,9 +321,8 @@ class MojibakeRepairer:
             fills = _valid_fills(partial, CONTINUATION_BYTES, completion)
             fills.sort(key=lambda item: self._model.char_logp(item[1]), reverse=True)
             self._fills_by_unigram[key] = fills
-        if possible is not None:
-            # A U+FFFD from another source (bytes already lost) fits no rule: any byte then.
-            fills = [item for item in fills if item[0][0] in possible] or fills
+        # A U+FFFD from another source (bytes already lost) fits no rule: any byte then.
+        fills = [item for item in fills if item[0][0] in possible] or fills
         followers, precursors = self._model.followers(before), self._model.precursors(after)
         return fills[:LIKELY_BYTE_FILLS] + [
             item for item in fills[LIKELY_BYTE_FILLS:] if item[1] in followers or item[1] in precursors
@@ -316,12 +332,12 @@ class MojibakeRepairer:
         self, partial: bytes, completion: bytes, wrong: str, following: int | None
     ) -> list[tuple[bytes, str]]:
         """(fill, character) for two lost bytes in a row: the first rejected before the second,
-        the second before ``following`` (None: any byte); any pair when none fits."""
+        the second before ``following`` (None: not known); any pair when none fits."""
         key = (partial, completion, wrong, following)
         fills = self._fills_by_pair.get(key)
         if fills is None:
             rejected = self._rejected_before[wrong]
-            seconds = range(0x80, 0xC0) if following is None else rejected[following]
+            seconds = rejected[UNKNOWN_NEXT if following is None else following]
             pairs = [bytes((first, second)) for second in seconds for first in rejected[second]]
             fills = _valid_fills(partial, pairs, completion) or _valid_fills(partial, CONTINUATION_PAIRS, completion)
             self._fills_by_pair[key] = fills
@@ -366,21 +382,25 @@ class MojibakeRepairer:
             pair = index < len(pieces) and pieces[index] is None
             index += pair
             following = pieces[index][0] if index < len(pieces) and pieces[index] else None
-            rest = b"".join(p for p in itertools.islice(pieces, index, index + WINDOW_BYTES) if p is not None)
+            # The known bytes up to the next lost one: past it, they would join the wrong bytes.
+            known = list(itertools.takewhile(lambda p: p is not None, itertools.islice(pieces, index, index + WINDOW_BYTES)))
+            rest = b"".join(known)
+            # The text after the run neighbours these bytes only when no lost byte parts them.
+            around = context if index + len(known) == len(pieces) else (context[0], "")
             # The running-text model on the filled character and its neighbours shortlists;
             # the document-aware score on a wider window and the words around the byte rank
             # the shortlist.
             size = width * (4 if pair else 3) + RERANKED_EXTRA
-            shortlist = self._shortlist(beams, pair, rest, wrong, following, context, document, size)
+            shortlist = self._shortlist(beams, pair, rest, wrong, following, around, document, size)
             if len(beams) == 1:
                 # One prefix: candidates differ only in the filled character, whose transitions
                 # and document n-grams the shortlist scored; the wider window adds nothing.
                 def rank(item):
-                    return item[0] + self._model.word_logp(_local_window(item[1], rest, context, NEAR_BYTES))
+                    return item[0] + self._model.word_logp(_local_window(item[1], rest, around, NEAR_BYTES))
             else:
                 def rank(item):
-                    window = _local_window(item[1], rest, context)
-                    near = _local_window(item[1], rest, context, NEAR_BYTES)
+                    window = _local_window(item[1], rest, around)
+                    near = _local_window(item[1], rest, around, NEAR_BYTES)
                     return self._beam_score(window, document) + self._model.word_logp(near)
             beams = [candidate for _, candidate in sorted(shortlist, key=rank, reverse=True)[:width]]
             if not beams:
@@ -390,6 +410,28 @@ class MojibakeRepairer:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return None
+
+
+def _logsumexp(values: list[float]) -> float:
+    top = max(values)
+    return top + math.log(sum(math.exp(value - top) for value in values))
+
+
+def _utf8_mark_re(codecs: tuple) -> re.Pattern:
+    """What a UTF-8 lead for CJK text (E2-E9: punctuation, CJK symbols, ideographs) and a
+    continuation byte read as under one of ``codecs``: every re-read CJK character shows one
+    (a single-byte codec's lead before a lost byte: U+FFFD)."""
+    marks = set()
+    for wrong, _ in codecs:
+        for lead in range(0xE2, 0xEA):
+            if decodes(bytes((lead,)), wrong):
+                marks.add(bytes((lead,)).decode(wrong) + "\ufffd")
+            for trail in range(0x80, 0xC0):
+                try:
+                    marks.add(bytes((lead, trail)).decode(wrong))
+                except UnicodeDecodeError:
+                    continue
+    return re.compile("|".join(map(re.escape, sorted(marks))))
 
 
 def clearly_better(model: TextModel, candidate: str, original: str) -> bool:
