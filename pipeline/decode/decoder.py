@@ -14,6 +14,10 @@ from pipeline.decode.textmodel import TextModel
 
 __all__ = ["DecodedText", "DecodeError", "Decoder"]
 
+# Share of a text's non-whitespace characters still U+FFFD after every repair beyond which
+# it is dead-lettered: GBK read whole as UTF-8, or UTF-8 as Big5, by a lossy reader leaves
+# 54-79% (seeds); a repairable lossy reading, 10-14% before repair and none after.
+MAX_LOST_SHARE = 0.4
 # A whole text re-read from Latin-1: the repair named by what its bytes really were.
 LATIN1_REREAD_KIND = {"gbk": "gbk_decoded_as_latin1", "big5": "big5_decoded_as_latin1"}
 
@@ -62,6 +66,9 @@ class Decoder:
         if runs:
             repairs.append("big5_misalignment" if big5 else "gbk_misalignment")
         if "\ufffd" in text:
+            lost = text.count("\ufffd") / (len(text) - sum(map(str.isspace, text)))
+            if lost > MAX_LOST_SHARE:
+                raise DecodeError(f"text lost before it arrived: {lost:.0%} of its characters are U+FFFD")
             repairs.append("invalid_bytes_replaced")
         text, removed = self._normalizer.remove_pinyin(text)
         if removed:
