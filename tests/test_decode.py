@@ -177,6 +177,14 @@ def test_utf16_without_bom(decoder):
         assert decoded.text == decoder.decode(text.encode("utf-8")).text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_short_utf16_without_bom_and_without_ascii(decoder, encoding):
+    # All ideographs: no NUL byte to tell UTF-16 by; GB and Big5 bytes rarely decode as it.
+    text = "我们今天去邮局寄包裹。"
+    decoded = decoder.decode(text.encode(encoding))
+    assert (decoded.encoding, decoded.text) == (encoding, text)
+
+
 def test_true_meta_charset_is_not_flagged(decoder):
     body = SEED_TEXTS[1][:300]
     raw = b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">' + body.encode("gbk")
@@ -431,9 +439,11 @@ def test_utf8_misread_with_lost_bytes_never_crashes(decoder, raw):
 
 def test_two_bytes_lost_after_a_four_byte_lead(decoder):
     # 😀 (F0 9F 98 80) loses its two middle bytes; read as Big5 the lost bytes of the
-    # four-byte lead are searched as a pair, which once took F0 for a three-byte lead.
+    # four-byte lead are searched as a pair, which once took F0 for a three-byte lead. The
+    # clean text around keeps the file repairable (read whole as Big5 it would not be).
     data = "推动".encode("utf-8") + b"\xf0\x80" + "农产品进城。".encode("utf-8")
-    raw = data.decode("big5", errors="replace").encode("utf-8")
+    clean = "邮政公司发挥网点覆盖城乡的优势，主动融入乡村振兴，"
+    raw = (clean + data.decode("big5", errors="replace") + clean).encode("utf-8")
     assert isinstance(decoder.decode(raw), DecodedText)
 
 

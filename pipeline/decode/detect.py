@@ -170,6 +170,9 @@ class Detector:
         else:
             candidates.append(self._utf8_mixed(raw))
             candidates += [_family(raw, family) for family in FAMILIES]
+            # UTF-16 without BOM has no NUL when it is all ideographs: a candidate when it
+            # decodes (GB and Big5 bytes rarely do: their lead bytes make lone surrogates).
+            candidates += [_strict(raw, e) for e in ("utf-16-le", "utf-16-be")] if len(raw) % 2 == 0 else []
         candidates = [c for c in candidates if c]
         if declared and FAMILY_OF.get(declared, declared) not in {c.encoding for c in candidates} | set(FAMILIES):
             candidates.append(_plain(raw, declared))
@@ -314,6 +317,13 @@ def _plain(raw: bytes, encoding: str) -> Detection | None:
         text = raw.decode(encoding, errors="replace")
         return Detection(text, encoding, text.count("\ufffd"))
     except LookupError:
+        return None
+
+
+def _strict(raw: bytes, encoding: str) -> Detection | None:
+    try:
+        return Detection(raw.decode(encoding), encoding)
+    except UnicodeDecodeError:
         return None
 
 
