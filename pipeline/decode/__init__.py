@@ -2,9 +2,10 @@
 
 Public interface (used by ``pipeline.process`` and the benchmarks):
 ``Decoder().decode(raw) -> DecodedText``; raises ``DecodeError`` for input that
-is not text (binary, random or invalid bytes, empty input).
+is not text (binary, random or invalid bytes, empty input, compressed data that does not
+inflate, text mostly lost to U+FFFD).
 
-Modules: ``detect`` (candidate encodings from BOM, meta charset, GB/Big5 families,
+Modules: ``containers`` (gzip/bzip2/xz and MIME layers opened first), ``detect`` (candidate encodings from BOM, meta charset, GB/Big5 families,
 UTF-16/32 and chardet, chosen by the text model), ``textmodel`` (character and in-word
 bigram model built from jieba's dictionary, ``data/build_textmodel.py``, plus jieba's
 segmentation and a per-document n-gram cache for choosing repairs), ``crossread``, ``mojibake``,
@@ -14,7 +15,8 @@ segmentation and a per-document n-gram cache for choosing repairs), ``crossread`
 convention: ``gbk`` unless GB18030-only sequences occur, ``big5`` unless HKSCS/cp950
 extensions occur). ``script``: the source's script; ``text`` is always simplified, NFC,
 pinyin annotations removed, full-width letters/digits narrowed, Chinese punctuation kept,
-HTML left intact. ``repairs`` (in order of application): declared_charset_overruled,
+HTML left intact. ``repairs`` (in order of application): gzip_decompressed, bzip2_decompressed,
+xz_decompressed, mime_text_part (containers opened), declared_charset_overruled,
 gbk_decoded_as_utf8 and big5_decoded_as_utf8 (GB/Big5 byte spans inside UTF-8), gbk_decoded_as_big5,
 big5_decoded_as_gbk (lines re-read in the other legacy code), latin1_mojibake, gbk_decoded_as_latin1,
 big5_decoded_as_latin1, utf8_decoded_as_gbk, utf8_decoded_as_big5, gbk_misalignment, big5_misalignment,

@@ -4,6 +4,7 @@ normalise (pinyin annotations, NFC, traditional to simplified, full-width alphan
 import dataclasses
 from dataclasses import dataclass
 
+from pipeline.decode.containers import unwrap
 from pipeline.decode.crossread import CrossReadRepairer
 from pipeline.decode.detect import FAMILY_OF, DecodeError, Detector
 from pipeline.decode.misalignment import BIG5_CODES, MisalignmentRepairer
@@ -45,8 +46,9 @@ class Decoder:
         self._normalizer = Normalizer()
 
     def decode(self, raw: bytes) -> DecodedText:
-        detection = self._detector.detect(raw)
-        repairs: list[str] = []
+        unwrapped = unwrap(raw)
+        detection = self._detector.detect(unwrapped.raw, unwrapped.declared)
+        repairs = list(unwrapped.repairs)
         reread = self._detector.reread_latin(detection.text)
         if reread:
             repairs.append(LATIN1_REREAD_KIND.get(FAMILY_OF.get(reread.encoding, reread.encoding), "latin1_mojibake"))

@@ -68,7 +68,7 @@ class Detection:
     encoding: str
     replaced: int = 0  # undecodable byte sequences turned into U+FFFD
     foreign_family: str | None = None  # "gbk" or "big5": the family of byte runs found inside a UTF-8 stream
-    declared: str | None = None  # the HTML meta charset, if any
+    declared: str | None = None  # the charset a MIME header or the HTML meta declares, if any
 
     @property
     def declaration_overruled(self) -> bool:
@@ -105,10 +105,11 @@ class Detector:
         # chardet loads its models on its first call (0.15 s): once per worker, here.
         chardet.detect(CHARDET_WARM_UP)
 
-    def detect(self, raw: bytes) -> Detection:
+    def detect(self, raw: bytes, declared: str | None = None) -> Detection:
+        """``declared``: a charset the container gives (a MIME header); else the HTML's own."""
         if not raw.strip(b" \t\r\n\x00"):
             raise DecodeError("empty input")
-        declared = declared_charset(raw)
+        declared = declared or declared_charset(raw)
         for bom, encoding in BOMS:
             if raw.startswith(bom):
                 if encoding == "utf-8-sig" and not _nul_heavy(raw):

@@ -1,0 +1,76 @@
+"""Compressed files without their extension and MIME messages (e-mail, MHTML pages) are
+opened before detection; what was opened is named in ``repairs``."""
+
+import base64
+import bz2
+import gzip
+import lzma
+import quopri
+
+import pytest
+
+from conftest import seed_bytes
+from pipeline.decode import DecodeError, Decoder
+from pipeline.decode.containers import unwrap
+
+SEED = seed_bytes("000").decode("utf-8")
+TITLE = "刘爱力调研黑龙江邮政时强调积极探索行业最佳实践"
+
+
+@pytest.fixture(scope="module")
+def decoder():
+    return Decoder()
+
+
+@pytest.mark.parametrize(
+    "compress, kind",
+    [(gzip.compress, "gzip_decompressed"), (bz2.compress, "bzip2_decompressed"), (lzma.compress, "xz_decompressed")],
+)
+def test_compressed_file_without_its_extension(decoder, compress, kind):
+    decoded = decoder.decode(compress(SEED.encode("gbk", errors="ignore")))
+    assert decoded.encoding == "gbk"
+    assert decoded.repairs[0] == kind
+    assert TITLE in decoded.text
+
+
+def test_mhtml_page_quoted_printable_with_the_charset_in_its_header(decoder):
+    # A page saved as MHTML: the HTML part is GBK, quoted-printable, its charset in the
+    # part's header while the page's own meta claims UTF-8 (the header wins, as in browsers).
+    page = f'<html><head><meta charset="utf-8"></head><body><p>{SEED}</p></body></html>'
+    raw = (
+        b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related; type="text/html"; boundary="----B"\r\n\r\n'
+        b"------B\r\nContent-Type: text/css\r\n\r\np { color: red }\r\n"
+        b'------B\r\nContent-Type: text/html; charset="gb2312"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
+        + quopri.encodestring(page.encode("gbk", errors="ignore"))
+        + b"\r\n------B--\r\n"
+    )
+    assert TITLE.encode("gbk") not in raw
+    decoded = decoder.decode(raw)
+    assert (decoded.encoding, decoded.repairs[:1]) == ("gbk", ("mime_text_part",))
+    assert "declared_charset_overruled" not in decoded.repairs
+    assert TITLE in decoded.text and "color: red" not in decoded.text
+
+
+def test_email_with_a_base64_plain_text_body(decoder):
+    raw = b"MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+    decoded = decoder.decode(gzip.compress(raw + base64.encodebytes(SEED.encode("utf-8"))))
+    assert decoded.repairs[:2] == ("gzip_decompressed", "mime_text_part")
+    assert decoded.text == decoder.decode(SEED.encode("utf-8")).text
+
+
+def test_text_starting_with_a_header_like_line_is_not_mime(decoder):
+    raw = ("Subject: 邮政简讯\n\n" + SEED).encode("utf-8")
+    decoded = decoder.decode(raw)
+    assert decoded.text.startswith("Subject: 邮政简讯")
+    assert "mime_text_part" not in decoded.repairs
+
+
+def test_truncated_compressed_file_is_rejected(decoder):
+    with pytest.raises(DecodeError, match="gzip data cut short"):
+        decoder.decode(gzip.compress(SEED.encode("utf-8"))[:300])
+
+
+def test_decompression_bomb_is_rejected():
+    with pytest.raises(DecodeError, match="inflating beyond"):
+        unwrap(gzip.compress(b"\0" * 10_000), limit=1000)
