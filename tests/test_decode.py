@@ -169,6 +169,20 @@ def test_hz_escaped_gb2312(decoder):
     assert decoded.text == decoder.decode(text.encode("hz", errors="ignore").decode("hz").encode()).text
 
 
+def test_utf7(decoder):
+    text = SEED_TEXTS[0][:300]
+    decoded = decoder.decode(text.encode("utf-7"))
+    assert decoded.encoding == "utf-7"
+    assert decoded.text == decoder.decode(text.encode("utf-8")).text
+
+
+@pytest.mark.parametrize("ascii_text", ["Questions about the new counters: write to a+tag@example.com", "The Chinese+Post-Office counters reopened on Monday, said +ADw-b+AD4- staff."])
+def test_ascii_with_utf7_lookalikes_stays_ascii(decoder, ascii_text):
+    # '+tag@' is UTF-7 for a Hangul syllable, '+ADw-' for '<': not Chinese text.
+    decoded = decoder.decode(ascii_text.encode("ascii"))
+    assert (decoded.encoding, decoded.text) == ("ascii", ascii_text)
+
+
 def test_utf16_without_bom(decoder):
     text = SEED_TEXTS[0][:300]
     for encoding in ("utf-16-le", "utf-16-be"):

@@ -3,7 +3,8 @@ text the model scores best.
 
 Naming convention for ``encoding`` (lower-case Python codec names):
 - ``utf-8``, ``utf-8-sig`` (BOM), ``utf-16-le``/``utf-16-be``, ``utf-32-le``/``utf-32-be``;
-- ``ascii`` when every byte is 7-bit (``hz`` when HZ escapes decode to better text);
+- ``ascii`` when every byte is 7-bit (``hz`` or ``utf-7`` when its escapes decode to Chinese
+  text that scores better);
 - the GB family is reported as ``gbk`` when the bytes are valid GBK (GB2312 is a subset, so
   GB2312 files are reported ``gbk``) and ``gb18030`` only when GB18030-only sequences occur;
 - the Big5 family as ``big5``, then ``cp950`` or ``big5hkscs`` only when their extensions occur;
@@ -39,6 +40,15 @@ FAMILY_OF = {"gb2312": "gbk", "gbk": "gbk", "gb18030": "gbk", "big5": "big5", "c
 DECLARATION_RES = (
     re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I),
     re.compile(rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']\s*([A-Za-z0-9_.:-]{2,40})""", re.I),
+)
+# 7-bit encodings of Chinese and the byte string every such text shows: HZ-GB-2312 (GB2312 in
+# escapes), UTF-7 (UTF-16 in base64, as some mail systems sent it).
+SEVEN_BIT_CODECS = (("hz", b"~{"), ("utf-7", b"+"))
+MIN_SEVEN_BIT_CHARS = 4
+NON_ASCII_RE = re.compile("[^\x00-\x7f]")
+CHINESE_CHAR_RE = re.compile(  # with the Latin-1, general and shape punctuation Chinese text uses (·, —, □)
+    "[\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2160-\u217f\u2460-\u24ff\u25a0-\u25ff"
+    "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]"
 )
 SAMPLE_CHARS = 1500  # enough text to tell encodings apart; keeps scoring cheap on big files
 DECLARED_BONUS = 0.3  # per-character log-prob credit for an encoding the file declares
@@ -126,18 +136,21 @@ class Detector:
                     return Detection(text, encoding, text.count("\ufffd"), declared=declared)
                 break
         if raw.isascii() and not _nul_heavy(raw):
-            text = raw.decode("ascii")
-            if b"~{" in raw:  # HZ-GB-2312: GB2312 in 7-bit escapes
-                try:
-                    hz = raw.decode("hz")
-                except UnicodeDecodeError:
-                    hz = None
-                if hz and self._model.score(hz[:SAMPLE_CHARS]) > self._model.score(text[:SAMPLE_CHARS]):
-                    text = hz
-                    self._check(text, "hz")
-                    return Detection(text, "hz", declared=declared)
-            self._check(text, "ascii")
-            return Detection(text, "ascii", declared=declared)
+            text, encoding = raw.decode("ascii"), "ascii"
+            best = self._model.score(text[:SAMPLE_CHARS])
+            for seven_bit, marker in SEVEN_BIT_CODECS:
+                if marker in raw:
+                    try:
+                        candidate = raw.decode(seven_bit)
+                    except UnicodeDecodeError:
+                        continue
+                    if not _all_chinese(candidate):
+                        continue  # 'a+tag@example.com' is UTF-7 for a Hangul syllable
+                    score = self._model.score(candidate[:SAMPLE_CHARS])
+                    if score > best:
+                        text, encoding, best = candidate, seven_bit, score
+            self._check(text, encoding)
+            return Detection(text, encoding, declared=declared)
         if not _nul_heavy(raw):
             try:
                 return Detection(raw.decode("utf-8"), "utf-8", declared=declared)  # fast path
@@ -300,6 +313,13 @@ def _utf8_run_share(as_utf8: str, lost: int) -> float:
     character costs about two U+FFFD in ``as_utf8``."""
     in_runs = sum(map(len, WIDE_UTF8_RUN_RE.findall(as_utf8)))
     return in_runs / max(in_runs + lost / 2, 1)
+
+
+def _all_chinese(text: str) -> bool:
+    """Whether the text's non-ASCII characters are a few or more, all ideographs and Chinese
+    punctuation (what a 7-bit encoding of Chinese text decodes to, and chance escapes do not)."""
+    non_ascii = NON_ASCII_RE.findall(text)
+    return len(non_ascii) >= MIN_SEVEN_BIT_CHARS and all(CHINESE_CHAR_RE.match(ch) for ch in non_ascii)
 
 
 def _family_of(encoding: str) -> str:
