@@ -57,9 +57,13 @@ class Decoder:
             repairs.append("declared_charset_overruled")
         if detection.foreign_family:
             repairs.append(f"{detection.foreign_family}_decoded_as_utf8")
+        text = detection.text
+        if detection.question_marked:
+            text, kinds = self._mojibake.restore_question_marked(text)
+            repairs += kinds
         # Whole lines re-read in another legacy code first: the span repairs below would
         # take such a line's characters for damage of their own.
-        text, kinds = self._crossread.repair(detection.text)
+        text, kinds = self._crossread.repair(text)
         repairs += kinds
         text, kinds = self._mojibake.repair(text)
         repairs += kinds

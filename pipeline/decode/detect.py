@@ -79,6 +79,7 @@ class Detection:
     replaced: int = 0  # undecodable byte sequences turned into U+FFFD
     foreign_family: str | None = None  # "gbk" or "big5": the family of byte runs found inside a UTF-8 stream
     declared: str | None = None  # the charset a MIME header or the HTML meta declares, if any
+    question_marked: int = 0  # UTF-8 bytes lost to '?', shown as in _question_marks_for_lost_bytes
 
     @property
     def declaration_overruled(self) -> bool:
@@ -156,6 +157,9 @@ class Detector:
                 return Detection(raw.decode("utf-8"), "utf-8", declared=declared)  # fast path
             except UnicodeDecodeError:
                 pass
+            marked = _question_marked_utf8(raw)
+            if marked:
+                return Detection(marked, "utf-8", question_marked=marked.count("\ufffd"), declared=declared)
         best, score = self._best_candidate(raw, declared)
         self._check(best.text, best.encoding, score)
         return dataclasses.replace(best, declared=declared)
@@ -313,6 +317,43 @@ def _utf8_run_share(as_utf8: str, lost: int) -> float:
     character costs about two U+FFFD in ``as_utf8``."""
     in_runs = sum(map(len, WIDE_UTF8_RUN_RE.findall(as_utf8)))
     return in_runs / max(in_runs + lost / 2, 1)
+
+
+class _NotQuestionMarked(Exception):
+    pass
+
+
+def _question_marks_for_lost_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """UTF-8 decode error handler: a sequence whose lost continuation bytes a converter wrote
+    as '?' (UTF-8 read as GBK or cp1252 and saved back) becomes its bytes as Latin-1 with
+    U+FFFD for each '?'; mojibake.py re-reads it and chooses those bytes. Any other error
+    raises _NotQuestionMarked."""
+    data, start = error.object, error.start
+    lead = data[start]
+    length = 2 if 0xC2 <= lead < 0xE0 else 3 if 0xE0 <= lead < 0xF0 else 4 if 0xF0 <= lead < 0xF5 else 0
+    if not length:
+        raise _NotQuestionMarked
+    end, marks = start + 1, 0
+    while end < min(start + length, len(data)) and (data[end] == 0x3F or 0x80 <= data[end] < 0xC0):
+        marks += data[end] == 0x3F
+        end += 1
+    if not marks or end < start + length:
+        raise _NotQuestionMarked
+    return "".join("\ufffd" if byte == 0x3F else chr(byte) for byte in data[start:end]), end
+
+
+codecs.register_error("postal-ingest-question-marked", _question_marks_for_lost_bytes)
+
+
+def _question_marked_utf8(raw: bytes) -> str | None:
+    """The UTF-8 text with each broken sequence as _question_marks_for_lost_bytes renders it,
+    when every invalid spot is such a sequence; else None."""
+    if b"?" not in raw:
+        return None
+    try:
+        return raw.decode("utf-8", errors="postal-ingest-question-marked")
+    except _NotQuestionMarked:
+        return None
 
 
 def _all_chinese(text: str) -> bool:

@@ -7,6 +7,9 @@
   and the dictionary's words decide. U+FFFD read with the wrong codec (锟斤拷) is U+FFFD again.
 - UTF-8 read as Latin-1/cp1252 (``Ã¥``): ftfy; read by Python's lossy cp1252 (``æž�``), the
   same re-read as above, each U+FFFD one of the five bytes cp1252 lacks.
+- UTF-8 whose lost bytes a converter wrote as '?' (read with a lossy codec, saved back in
+  it): detect.py shows each broken sequence as Latin-1 with U+FFFD for the '?'; the same
+  re-read, any continuation byte a candidate, and every such sequence is replaced.
 - GBK/Big5 read as Latin-1/cp1252 (``ÖÐÎÄ``): re-encode the line, decode it as GBK/Big5.
 Every replacement must score clearly better with the text model.
 """
@@ -52,10 +55,13 @@ WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_a
 # UTF-8 read by Python's cp1252 codec with errors="replace": 0x81, 0x8D, 0x8F, 0x90 and 0x9D
 # are lost to U+FFFD, about one CJK character in six. ftfy drops such characters whole.
 LOSSY_LATIN_CODECS = (("cp1252", "latin1_mojibake"),)
+# UTF-8 whose lost bytes a converter wrote as '?' (read with a lossy codec, saved back in it):
+# detect.py shows each broken sequence's bytes as Latin-1, U+FFFD for each '?'.
+QUESTION_MARKED_CODECS = (("latin-1", "utf8_lost_bytes_marked"),)
 # The strictest reader of each wrong codec's family: a byte any reader of the family rejects
 # before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
 # cp950's and big5hkscs's).
-STRICTEST_READER = {"gb18030": "gbk", "big5": "big5", "cp1252": "cp1252"}
+STRICTEST_READER = {"gb18030": "gbk", "big5": "big5", "cp1252": "cp1252", "latin-1": None}  # None: not known
 UNKNOWN_NEXT = 0x100  # index of the bytes rejected before some byte, for a next byte not known
 # (codec the GB/Big5 bytes were wrongly read with, codec they really are, repair name)
 LEGACY_AS_LATIN = (
@@ -77,6 +83,11 @@ CP1252_ONLY = set("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\
 LATIN_RUN_RE = re.compile(f"[{LATIN_CHARS}]{{2,}}(?:[\\x40-\\x7e]?[{LATIN_CHARS}]{{2,}})*")
 # Non-ASCII runs; single spaces inside count (PDF text spaces out every character).
 NON_ASCII_RUN_RE = re.compile("[^\\x00-\\x7f](?:[^\\x00-\\x7f]| (?=[^\\x00-\\x7f]))*")
+# Known broken UTF-8 (see QUESTION_MARKED_CODECS): two-byte sequences too (a no-break space).
+CERTAIN_UTF8_SEQUENCES_RE = re.compile(
+    rb"(?:[\xc2-\xdf][\x80-\xbf\x00]|[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3})"
+    rb"(?: ?(?:[\xc2-\xdf][\x80-\xbf\x00]|[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}))*"
+)
 # Well-formed three/four-byte UTF-8 (CJK, emoji; two-byte sequences are Latin/Greek/...,
 # and GB pairs often look like them); \x00 stands for a byte lost to U+FFFD.
 UTF8_SEQUENCES_RE = re.compile(
@@ -91,6 +102,7 @@ class MojibakeRepairer:
         self._running = running
         self._utf8_mark_re = _utf8_mark_re(WRONG_CJK_CODECS)
         self._lossy_latin_mark_re = _utf8_mark_re(LOSSY_LATIN_CODECS)
+        self._question_marked_re = _utf8_mark_re(QUESTION_MARKED_CODECS, range(0xC2, 0xF5))  # any sequence
         # U+FFFD pairs (bytes lost before) in UTF-8 read with a wrong codec: 锟斤拷 (GB), 嚙踝蕭
         # (Big5). What they stood for is gone: they become what they were, U+FFFD.
         self._lost_pair_res = [
@@ -111,10 +123,11 @@ class MojibakeRepairer:
         # the next one by U+FFFD alone, so a lost byte is one of these: about 8 of 64 for gbk,
         # 0x80 alone for gb18030; cp1252 loses its five undefined bytes whatever follows.
         self._rejected_before = {}
-        for wrong, _ in (*WRONG_CJK_CODECS, *LOSSY_LATIN_CODECS):
+        for wrong, _ in (*WRONG_CJK_CODECS, *LOSSY_LATIN_CODECS, *QUESTION_MARKED_CODECS):
             reader = STRICTEST_READER[wrong]
             rejected = [
                 frozenset(b for b in range(0x80, 0xC0) if bytes((b, following)).decode(reader, "replace")[0] == "\ufffd")
+                if reader else ANY_CONTINUATION
                 for following in range(0x100)
             ]
             self._rejected_before[wrong] = [*rejected, frozenset().union(*rejected)]
@@ -143,6 +156,11 @@ class MojibakeRepairer:
         if self._utf8_mark_re.search(text) and not _too_lossy(text):
             text = self._utf8_as(text, kinds, WRONG_CJK_CODECS, self._utf8_mark_re)
         return text, kinds
+
+    def restore_question_marked(self, text: str) -> tuple[str, list[str]]:
+        """Text that detect.py read as UTF-8 with lost bytes written '?': those bytes chosen back."""
+        kinds: list[str] = []
+        return self._utf8_as(text, kinds, QUESTION_MARKED_CODECS, self._question_marked_re, certain=True), kinds
 
     def _latin_runs(self, text: str, kinds: list[str], min_legacy_run: int) -> str:
         """Runs of Latin-1/cp1252 characters: UTF-8 read as Latin-1 (ftfy) or GB/Big5 read as
@@ -182,9 +200,10 @@ class MojibakeRepairer:
         out.append(text[pos:])
         return "".join(out)
 
-    def _utf8_as(self, text: str, kinds: list[str], codecs: tuple, mark_re: re.Pattern) -> str:
+    def _utf8_as(self, text: str, kinds: list[str], codecs: tuple, mark_re: re.Pattern, certain: bool = False) -> str:
         """Runs showing ``mark_re`` re-read as UTF-8 from their bytes under one of ``codecs``
-        ((wrong codec, repair name), the first that reads a run wins), lost bytes chosen back."""
+        ((wrong codec, repair name), the first that reads a run wins), lost bytes chosen back.
+        ``certain``: every such run is known damage; its best reading is taken, however short."""
         width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(text.count("\ufffd"), 1)))
         document = self._model.document_ngrams(text)
         out, pos = [], 0
@@ -193,7 +212,7 @@ class MojibakeRepairer:
                 continue
             for wrong, kind in codecs:
                 left = ("".join(out[-2:]) + text[pos:match.start()])[-CONTEXT:]
-                fixes = self._utf8_spans(text, match.start(), match.end(), wrong, left, document, width)
+                fixes = self._utf8_spans(text, match.start(), match.end(), wrong, left, document, width, certain)
                 if not fixes:
                     continue
                 for begin, end, fixed in fixes:
@@ -208,15 +227,15 @@ class MojibakeRepairer:
         return "".join(out)
 
     def _utf8_spans(
-        self, text: str, run_start: int, run_end: int, wrong: str, left: str, document, width: int
+        self, text: str, run_start: int, run_end: int, wrong: str, left: str, document, width: int, certain: bool
     ) -> list[tuple[int, int, str]]:
         """Sub-spans of text[run_start:run_end] whose ``wrong`` bytes are UTF-8, re-read with
         ``width`` prefixes kept per lost byte; ``left`` is the (already repaired) text before the run."""
         data, offsets = _wrong_bytes(text, run_start, run_end, wrong)
         fixes = []
-        for match in UTF8_SEQUENCES_RE.finditer(data):
+        for match in (CERTAIN_UTF8_SEQUENCES_RE if certain else UTF8_SEQUENCES_RE).finditer(data):
             # One re-read character alone is weak evidence unless the run shows lost bytes.
-            if match.end() - match.start() < (3 if b"\x00" in match.group() else 6):
+            if not certain and match.end() - match.start() < (3 if b"\x00" in match.group() else 6):
                 continue
             short = match.end() - match.start() < 6
             starts = [o for o in range(match.start(), match.start() + 8) if o in offsets][:3]
@@ -238,9 +257,9 @@ class MojibakeRepairer:
                     _reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
                 )
                 fixed = self._reread(text[begin:end_index], wrong, context, document, width)
-                if fixed is not None and short and self._model.uncommon_re.search(fixed):
+                if fixed is not None and short and not certain and self._model.uncommon_re.search(fixed):
                     continue  # a character or two re-read into a rare one: more likely other damage
-                if fixed is not None and clearly_better(self._model, fixed, text[begin:end_index]):
+                if fixed is not None and (certain or clearly_better(self._model, fixed, text[begin:end_index])):
                     gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
                     if best is None or gain > best[0]:
                         best = (gain, begin, fixed)
@@ -417,13 +436,13 @@ def _logsumexp(values: list[float]) -> float:
     return top + math.log(sum(math.exp(value - top) for value in values))
 
 
-def _utf8_mark_re(codecs: tuple) -> re.Pattern:
-    """What a UTF-8 lead for CJK text (E2-E9: punctuation, CJK symbols, ideographs) and a
-    continuation byte read as under one of ``codecs``: every re-read CJK character shows one
-    (a single-byte codec's lead before a lost byte: U+FFFD)."""
+def _utf8_mark_re(codecs: tuple, leads: range = range(0xE2, 0xEA)) -> re.Pattern:
+    """What a UTF-8 lead (by default one for CJK text, E2-E9: punctuation, CJK symbols,
+    ideographs) and a continuation byte read as under one of ``codecs``: every re-read
+    character shows one (a single-byte codec's lead before a lost byte: U+FFFD)."""
     marks = set()
     for wrong, _ in codecs:
-        for lead in range(0xE2, 0xEA):
+        for lead in leads:
             if decodes(bytes((lead,)), wrong):
                 marks.add(bytes((lead,)).decode(wrong) + "\ufffd")
             for trail in range(0x80, 0xC0):
