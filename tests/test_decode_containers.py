@@ -74,3 +74,21 @@ def test_truncated_compressed_file_is_rejected(decoder):
 def test_decompression_bomb_is_rejected():
     with pytest.raises(DecodeError, match="inflating beyond"):
         unwrap(gzip.compress(b"\0" * 10_000), limit=1000)
+
+
+def _chunked(body: bytes, size: int = 100) -> bytes:
+    chunks = [body[i:i + size] for i in range(0, len(body), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for chunk in chunks) + b"0\r\n\r\n"
+
+
+def test_http_response_saved_with_its_headers(decoder):
+    # curl -i of a GBK page sent gzipped and chunked, its charset in the header only.
+    page = f"<html><body><p>{SEED}</p></body></html>".encode("gbk", errors="ignore")
+    raw = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=GBK\r\nContent-Encoding: gzip\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\n" + _chunked(gzip.compress(page))
+    )
+    decoded = decoder.decode(raw)
+    assert decoded.repairs[:2] == ("http_headers_removed", "gzip_decompressed")
+    assert decoded.encoding == "gbk"
+    assert TITLE in decoded.text and "HTTP/1.1" not in decoded.text

@@ -1,6 +1,7 @@
 """Containers around the text, opened before detection: compressed files whose name does not
-say so (Beam's reader decompresses by extension only), and MIME messages (an e-mail, a page
-saved as MHTML) whose text part is quoted-printable or base64 with its charset in a header.
+say so (Beam's reader decompresses by extension only), MIME messages (an e-mail, a page
+saved as MHTML) whose text part is quoted-printable or base64 with its charset in a header,
+and HTTP responses saved with their headers (``curl -i``, ``wget --save-headers``).
 """
 
 import bz2
@@ -25,31 +26,36 @@ COMPRESSIONS = (
 MIME_START_RE = re.compile(rb"\A(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){1,64}")
 MIME_MARK_RE = re.compile(rb"^(?:MIME-Version:|Content-Type:\s*(?:multipart/|text/))", re.IGNORECASE | re.MULTILINE)
 TEXT_PARTS = ("text/html", "text/plain")  # preferred first: a page's HTML holds its text
+HTTP_STATUS_RE = re.compile(rb"\AHTTP/[0-9.]+ +[0-9]{3}[^\r\n]*\r?\n")
+HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
+CHUNK_SIZE_RE = re.compile(rb"([0-9A-Fa-f]+)[^\r\n]*\r?\n")
 
 
 @dataclass(frozen=True)
 class Unwrapped:
     raw: bytes
-    declared: str | None = None  # the charset a MIME header gives the part
+    declared: str | None = None  # the charset an HTTP or MIME header gives the text
     repairs: tuple[str, ...] = ()
 
 
 def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
-    """The bytes inside any compression and MIME layers, with what was opened."""
+    """The bytes inside any compression, HTTP and MIME layers, with what was opened."""
     declared, repairs = None, []
     for _ in range(NESTING):
-        for magic, kind, decompressor in COMPRESSIONS:
-            if raw.startswith(magic):
-                raw = _decompress(raw, decompressor(), kind, limit)
-                repairs.append(kind)
-                break
-        else:
-            part = _mime_text_part(raw)
-            if part is None:
-                break
-            raw, declared = part
-            repairs.append("mime_text_part")
+        opened = _decompressed(raw, limit) or _http_body(raw) or _mime_text_part(raw)
+        if opened is None:
+            break
+        raw, charset, kind = opened
+        declared = charset or declared  # a layer without a charset keeps the outer one's
+        repairs.append(kind)
     return Unwrapped(raw, declared, tuple(repairs))
+
+
+def _decompressed(raw: bytes, limit: int) -> tuple[bytes, None, str] | None:
+    for magic, kind, decompressor in COMPRESSIONS:
+        if raw.startswith(magic):
+            return _decompress(raw, decompressor(), kind, limit), None, kind
+    return None
 
 
 def _decompress(raw: bytes, decompressor, kind: str, limit: int) -> bytes:
@@ -64,9 +70,9 @@ def _decompress(raw: bytes, decompressor, kind: str, limit: int) -> bytes:
     return data
 
 
-def _mime_text_part(raw: bytes) -> tuple[bytes, str | None] | None:
-    """(payload, charset) of the message's first HTML part, else its first plain-text part;
-    None when ``raw`` is no MIME message or has no text part."""
+def _mime_text_part(raw: bytes) -> tuple[bytes, str | None, str] | None:
+    """(payload, charset, repair) of the message's first HTML part, else its first plain-text
+    part; None when ``raw`` is no MIME message or has no text part."""
     head = MIME_START_RE.match(raw)
     if not head or not MIME_MARK_RE.search(head.group()):
         return None
@@ -79,4 +85,32 @@ def _mime_text_part(raw: bytes) -> tuple[bytes, str | None] | None:
     if not payload:
         return None
     charset = part.get_content_charset()
-    return payload, codec_name(charset) if charset else None
+    return payload, codec_name(charset) if charset else None, "mime_text_part"
+
+
+def _http_body(raw: bytes) -> tuple[bytes, str | None, str] | None:
+    """(body, charset, repair) of a saved HTTP response, chunked transfer coding undone (its gzip
+    content coding is the next layer); None when ``raw`` does not start with a status line."""
+    status = HTTP_STATUS_RE.match(raw)
+    if not status:
+        return None
+    end = HEADER_END_RE.search(raw, status.end())
+    if not end:
+        return None
+    headers = email.message_from_bytes(raw[status.end():end.end()], policy=email.policy.compat32)
+    body = raw[end.end():]
+    if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
+        body = _dechunked(body)
+    charset = headers.get_content_charset()
+    return body, codec_name(charset) if charset else None, "http_headers_removed"
+
+
+def _dechunked(body: bytes) -> bytes:
+    """The chunked transfer coding undone; a body cut short keeps what arrived."""
+    chunks, pos = [], 0
+    while (size := CHUNK_SIZE_RE.match(body, pos)) and int(size.group(1), 16):
+        start = size.end()
+        chunks.append(body[start:start + int(size.group(1), 16)])
+        pos = start + int(size.group(1), 16)
+        pos += 2 if body[pos:pos + 2] == b"\r\n" else 1 if body[pos:pos + 1] == b"\n" else 0
+    return b"".join(chunks) if chunks else body
