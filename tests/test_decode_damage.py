@@ -374,12 +374,12 @@ def test_no_break_space_after_a_run_read_with_a_lossy_gbk_reader(decoder):
     assert "走访慰问一线员工。" in decoder.decode(damaged.encode("utf-8")).text
 
 
-@pytest.mark.parametrize("codec, share", [("gbk", 0.15), ("cp1252", 0.3)])
+@pytest.mark.parametrize("codec, share", [("gbk", 0.1), ("cp1252", 0.06)])
 def test_lost_bytes_written_as_question_marks(decoder, codec, share):
     # UTF-8 read with a lossy reader and saved back in its codec: the file is the UTF-8 again,
-    # each lost byte written '?'. Any continuation byte may be the lost one (the reader is not
-    # known). Measured: 36 of 365 wrong (gbk), 106 of 505 (cp1252); the code before left the
-    # broken characters and took some for GBK spans.
+    # each lost byte written '?'. The reader is not known: the one whose lost bytes best explain
+    # the text is chosen. Measured: 20 of 365 wrong (gbk), 16 of 505 (cp1252); 36 and 106 with
+    # any byte a candidate; the code before left the broken characters, some read as GBK spans.
     text = seed_bytes("001").decode("utf-8")
     raw = text.encode("utf-8").decode(codec, errors="replace").encode(codec, errors="replace")
     lost = raw.count(b"?") - text.count("?")

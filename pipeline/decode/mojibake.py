@@ -9,7 +9,8 @@
   same re-read as above, each U+FFFD one of the five bytes cp1252 lacks.
 - UTF-8 whose lost bytes a converter wrote as '?' (read with a lossy codec, saved back in
   it): detect.py shows each broken sequence as Latin-1 with U+FFFD for the '?'; the same
-  re-read, any continuation byte a candidate, and every such sequence is replaced.
+  re-read under each likely reader's lost bytes (gbk, cp1252, any), every such sequence
+  replaced, and the reading whose text and lost bytes are likeliest kept.
 - GBK/Big5 read as Latin-1/cp1252 (``ÖÐÎÄ``): re-encode the line, decode it as GBK/Big5.
 Every replacement must score clearly better with the text model.
 """
@@ -46,6 +47,7 @@ NON_ASCII_BYTES = bytes([0, *range(0x80, 0x100)])  # \x00: a lost byte (see _wro
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
 LOST_PAIR = "\ufffd\ufffd"
+LOST_BYTE_RE = re.compile("\ufffd")
 ANY_CONTINUATION = frozenset(range(0x80, 0xC0))
 CONTINUING = ANY_CONTINUATION | {0}  # a continuation byte, or one lost (see _wrong_bytes)
 CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
@@ -56,12 +58,19 @@ WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_a
 # are lost to U+FFFD, about one CJK character in six. ftfy drops such characters whole.
 LOSSY_LATIN_CODECS = (("cp1252", "latin1_mojibake"),)
 # UTF-8 whose lost bytes a converter wrote as '?' (read with a lossy codec, saved back in it):
-# detect.py shows each broken sequence's bytes as Latin-1, U+FFFD for each '?'.
-QUESTION_MARKED_CODECS = (("latin-1", "utf8_lost_bytes_marked"),)
+# detect.py shows each broken sequence's bytes as Latin-1, U+FFFD for each '?'. The reader
+# that lost them is not known: each of these, "latin-1:<reader>" (candidates the bytes that
+# reader rejects), and any byte at all ("latin-1"), is tried on the whole text.
+QUESTION_MARKED_CODECS = tuple(
+    ((f"latin-1:{reader}" if reader else "latin-1"), "utf8_lost_bytes_marked") for reader in ("gbk", "cp1252", None)
+)
 # The strictest reader of each wrong codec's family: a byte any reader of the family rejects
 # before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
 # cp950's and big5hkscs's).
-STRICTEST_READER = {"gb18030": "gbk", "big5": "big5", "cp1252": "cp1252", "latin-1": None}  # None: not known
+STRICTEST_READER = {
+    "gb18030": "gbk", "big5": "big5", "cp1252": "cp1252",
+    "latin-1:gbk": "gbk", "latin-1:cp1252": "cp1252", "latin-1": None,  # None: not known
+}
 UNKNOWN_NEXT = 0x100  # index of the bytes rejected before some byte, for a next byte not known
 # (codec the GB/Big5 bytes were wrongly read with, codec they really are, repair name)
 LEGACY_AS_LATIN = (
@@ -158,9 +167,31 @@ class MojibakeRepairer:
         return text, kinds
 
     def restore_question_marked(self, text: str) -> tuple[str, list[str]]:
-        """Text that detect.py read as UTF-8 with lost bytes written '?': those bytes chosen back."""
-        kinds: list[str] = []
-        return self._utf8_as(text, kinds, QUESTION_MARKED_CODECS, self._question_marked_re, certain=True), kinds
+        """Text that detect.py read as UTF-8 with lost bytes written '?': those bytes chosen back
+        under the reader that best explains the text: the model's log-probability of the
+        repaired text plus that of each lost byte among the bytes the reader loses there."""
+        best = None
+        for wrong, kind in QUESTION_MARKED_CODECS:
+            kinds: list[str] = []
+            repaired = self._utf8_as(text, kinds, ((wrong, kind),), self._question_marked_re, certain=True)
+            score = self._model.word_logp(repaired) + self._lost_bytes_logp(text, wrong)
+            if best is None or score > best[0]:
+                best = (score, repaired, kinds)
+        return best[1], best[2]
+
+    def _lost_bytes_logp(self, text: str, wrong: str) -> float:
+        """Log-probability of the text's lost bytes (U+FFFD) under ``wrong``'s reader: each
+        one of the bytes that reader rejects before the next byte, alike."""
+        rejected = self._rejected_before[wrong]
+        total = 0.0
+        for index in (match.start() for match in LOST_BYTE_RE.finditer(text)):
+            following = text[index + 1:index + 2]
+            if not following or following == "\ufffd":
+                byte = UNKNOWN_NEXT
+            else:
+                byte = (following.encode("latin-1") if ord(following) < 0x100 else following.encode("utf-8"))[0]
+            total -= math.log(len(rejected[byte]) or len(ANY_CONTINUATION))
+        return total
 
     def _latin_runs(self, text: str, kinds: list[str], min_legacy_run: int) -> str:
         """Runs of Latin-1/cp1252 characters: UTF-8 read as Latin-1 (ftfy) or GB/Big5 read as
@@ -383,7 +414,7 @@ class MojibakeRepairer:
                 pieces.append(None)
                 continue
             try:
-                pieces.append(ch.encode(wrong))
+                pieces.append(ch.encode(_codec(wrong)))
             except UnicodeEncodeError:
                 return None
         # Beam search over the lost bytes: the character model keeps the likeliest few
@@ -431,6 +462,11 @@ class MojibakeRepairer:
             return None
 
 
+def _codec(wrong: str) -> str:
+    """The codec of a wrong-reading key ("latin-1:gbk": bytes shown as Latin-1, lost by gbk)."""
+    return wrong.partition(":")[0]
+
+
 def _logsumexp(values: list[float]) -> float:
     top = max(values)
     return top + math.log(sum(math.exp(value - top) for value in values))
@@ -443,11 +479,11 @@ def _utf8_mark_re(codecs: tuple, leads: range = range(0xE2, 0xEA)) -> re.Pattern
     marks = set()
     for wrong, _ in codecs:
         for lead in leads:
-            if decodes(bytes((lead,)), wrong):
-                marks.add(bytes((lead,)).decode(wrong) + "\ufffd")
+            if decodes(bytes((lead,)), _codec(wrong)):
+                marks.add(bytes((lead,)).decode(_codec(wrong)) + "\ufffd")
             for trail in range(0x80, 0xC0):
                 try:
-                    marks.add(bytes((lead, trail)).decode(wrong))
+                    marks.add(bytes((lead, trail)).decode(_codec(wrong)))
                 except UnicodeDecodeError:
                     continue
     return re.compile("|".join(map(re.escape, sorted(marks))))
@@ -497,7 +533,7 @@ def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, di
             data.append(0)
             continue
         try:
-            data += ch.encode(wrong)
+            data += ch.encode(_codec(wrong))
         except UnicodeEncodeError:
             data.append(1)
     offsets[len(data)] = end
@@ -529,7 +565,7 @@ def _reread_ahead(text: str, wrong: str) -> str:
     """The text after a run, re-read as UTF-8 when its start is more of the same damage
     (a damaged span crossing a line break): the model should see the real neighbours."""
     try:
-        data = text.encode(wrong)
+        data = text.encode(_codec(wrong))
     except UnicodeEncodeError:
         return text
     reread = data.decode("utf-8", errors="replace").partition("\ufffd")[0]
