@@ -44,6 +44,9 @@ unchanged; big5_misalignment, '?' marker (saved as Big5) 0.0% -> 79.0%; lost byt
 bytes as they are) 0.0% -> 38.5% (6.5% -> 39.5% counting an eaten ASCII byte as unknowable).
 Most Big5 lost-byte misses are a lost lead whose trail (0x40-0x7E, 46% of the characters)
 shows as a lone ASCII character: left as it is, since clean text has A股 and e郵寶.
+Measured 2026-12-03, third session (same command): latin1_mojibake (lossy cp1252, new kind)
+19.5% -> 98.0%; every kind above unchanged (utf8_decoded_as_gbk 86.5%, lossy 84.5%, gbk
+misalignment 65.5% / 63.5%, big5 misalignment 79.0% / 38.5%).
 """
 
 import difflib
