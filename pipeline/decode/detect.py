@@ -78,7 +78,7 @@ class Detection:
     encoding: str
     replaced: int = 0  # undecodable byte sequences turned into U+FFFD
     foreign_family: str | None = None  # "gbk" or "big5": the family of byte runs found inside a UTF-8 stream
-    declared: str | None = None  # the charset a MIME header or the HTML meta declares, if any
+    declared: str | None = None  # the charset an HTTP or MIME header or the HTML meta declares, if any
     question_marked: int = 0  # UTF-8 bytes lost to '?', shown as in _question_marks_for_lost_bytes
 
     @property
@@ -117,7 +117,7 @@ class Detector:
         chardet.detect(CHARDET_WARM_UP)
 
     def detect(self, raw: bytes, declared: str | None = None) -> Detection:
-        """``declared``: a charset the container gives (a MIME header); else the HTML's own."""
+        """``declared``: a charset the container gives (an HTTP or MIME header); else the HTML's own."""
         if not raw.strip(b" \t\r\n\x00"):
             raise DecodeError("empty input")
         declared = declared or declared_charset(raw)
