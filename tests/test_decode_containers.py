@@ -71,6 +71,12 @@ def test_truncated_compressed_file_is_rejected(decoder):
         decoder.decode(gzip.compress(SEED.encode("utf-8"))[:300])
 
 
+@pytest.mark.parametrize("magic", [b"\x1f\x8b", b"BZh9", b"\xfd7zXZ\x00"])
+def test_corrupt_compressed_data_is_a_decode_error(decoder, magic):
+    with pytest.raises(DecodeError, match="does not decompress"):
+        decoder.decode(magic + SEED.encode("utf-8"))
+
+
 def test_decompression_bomb_is_rejected():
     with pytest.raises(DecodeError, match="inflating beyond"):
         unwrap(gzip.compress(b"\0" * 10_000), limit=1000)

@@ -4,24 +4,34 @@ saved as MHTML) whose text part is quoted-printable or base64 with its charset i
 and HTTP responses saved with their headers (``curl -i``, ``wget --save-headers``).
 """
 
-import bz2
 import email
 import email.policy
-import lzma
+import importlib
 import re
 import zlib
 from dataclasses import dataclass
 
 from pipeline.decode.detect import DecodeError, codec_name
 
+
+def _optional(module: str):
+    """bz2 and lzma are optional parts of a CPython build: without one, its files stay closed."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
+
+
+bz2, lzma = _optional("bz2"), _optional("lzma")
+
 MAX_UNWRAPPED_BYTES = 64 * 1024 * 1024  # a small file that inflates beyond this is a bomb, not a page
 NESTING = 3  # a gzip inside a MIME part inside a gzip is as deep as real files go
-# (magic, repair name, streaming decompressor factory)
-COMPRESSIONS = (
-    (b"\x1f\x8b", "gzip_decompressed", lambda: zlib.decompressobj(zlib.MAX_WBITS | 16)),
-    (b"BZh", "bzip2_decompressed", bz2.BZ2Decompressor),
-    (b"\xfd7zXZ\x00", "xz_decompressed", lzma.LZMADecompressor),
-)
+# (magic, repair name, decompressor factory, what it raises on bad data)
+COMPRESSIONS = [(b"\x1f\x8b", "gzip_decompressed", lambda: zlib.decompressobj(zlib.MAX_WBITS | 16), zlib.error)]
+if bz2:
+    COMPRESSIONS.append((b"BZh", "bzip2_decompressed", bz2.BZ2Decompressor, (OSError, EOFError, ValueError)))
+if lzma:
+    COMPRESSIONS.append((b"\xfd7zXZ\x00", "xz_decompressed", lzma.LZMADecompressor, lzma.LZMAError))
 # A MIME message starts with header lines and names its version or a multipart content type.
 MIME_START_RE = re.compile(rb"\A(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){1,64}")
 MIME_MARK_RE = re.compile(rb"^(?:MIME-Version:|Content-Type:\s*(?:multipart/|text/))", re.IGNORECASE | re.MULTILINE)
@@ -52,16 +62,16 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
 
 
 def _decompressed(raw: bytes, limit: int) -> tuple[bytes, None, str] | None:
-    for magic, kind, decompressor in COMPRESSIONS:
+    for magic, kind, decompressor, errors in COMPRESSIONS:
         if raw.startswith(magic):
-            return _decompress(raw, decompressor(), kind, limit), None, kind
+            return _decompress(raw, decompressor(), errors, kind, limit), None, kind
     return None
 
 
-def _decompress(raw: bytes, decompressor, kind: str, limit: int) -> bytes:
+def _decompress(raw: bytes, decompressor, errors, kind: str, limit: int) -> bytes:
     try:
         data = decompressor.decompress(raw, limit + 1)
-    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError) as error:
+    except errors as error:
         raise DecodeError(f"{kind.split('_')[0]} data that does not decompress: {error}") from None
     if len(data) > limit:
         raise DecodeError(f"{kind.split('_')[0]} data inflating beyond {limit // (1024 * 1024)} MiB")
