@@ -4,8 +4,10 @@ opened before detection; what was opened is named in ``repairs``."""
 import base64
 import bz2
 import gzip
+import json
 import lzma
 import quopri
+import urllib.parse
 
 import pytest
 
@@ -98,3 +100,35 @@ def test_http_response_saved_with_its_headers(decoder):
     assert decoded.repairs[:2] == ("http_headers_removed", "gzip_decompressed")
     assert decoded.encoding == "gbk"
     assert TITLE in decoded.text and "HTTP/1.1" not in decoded.text
+
+
+def test_json_with_unicode_escapes(decoder):
+    raw = json.dumps({"title": TITLE, "content": SEED[:300]}).encode("ascii")
+    decoded = decoder.decode(raw)
+    assert decoded.repairs[:1] == ("unicode_escapes_decoded",)
+    assert TITLE in decoded.text and "\\u" not in decoded.text
+
+
+def test_percent_encoded_gbk(decoder):
+    decoded = decoder.decode(urllib.parse.quote(SEED[:300], encoding="gbk", errors="ignore").encode("ascii"))
+    assert (decoded.encoding, decoded.repairs[:1]) == ("gbk", ("percent_decoded",))
+    assert TITLE in decoded.text
+
+
+def test_character_references_in_plain_text(decoder):
+    raw = "".join(f"&#{ord(ch)};" if ord(ch) > 127 else ch for ch in SEED[:300]).encode("ascii")
+    decoded = decoder.decode(raw)
+    assert decoded.repairs[:1] == ("character_references_decoded",)
+    assert TITLE in decoded.text
+
+
+def test_a_few_escapes_in_text_are_left_alone(decoder):
+    # ASCII text with a URL and a Windows path: their escapes are not the text's encoding.
+    text = (
+        "The parcel lockers opened on Monday in the main hall of the central post office.\n"
+        "Search the tracking page at https://example.com/track?q=%E9%82%AE%E6%94%BF for details.\n"
+        "Staff keep the forms in C:\\new\\forms on the counter computers.\n"
+    )
+    decoded = decoder.decode(text.encode("ascii"))
+    assert (decoded.encoding, decoded.repairs) == ("ascii", ())
+    assert "%E9%82%AE" in decoded.text and "C:\\new" in decoded.text

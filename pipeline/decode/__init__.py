@@ -5,7 +5,7 @@ Public interface (used by ``pipeline.process`` and the benchmarks):
 is not text (binary, random or invalid bytes, empty input, compressed data that does not
 inflate, text mostly lost to U+FFFD).
 
-Modules: ``containers`` (gzip/bzip2/xz, HTTP and MIME layers opened first), ``detect`` (candidate encodings from BOM, meta charset, GB/Big5 families,
+Modules: ``containers`` (gzip/bzip2/xz, HTTP, MIME and escape layers opened first), ``detect`` (candidate encodings from BOM, meta charset, GB/Big5 families,
 UTF-16/32 and chardet, chosen by the text model), ``textmodel`` (character and in-word
 bigram model built from jieba's dictionary, ``data/build_textmodel.py``, plus jieba's
 segmentation and a per-document n-gram cache for choosing repairs), ``crossread``, ``mojibake``,
@@ -16,7 +16,8 @@ convention: ``gbk`` unless GB18030-only sequences occur, ``big5`` unless HKSCS/c
 extensions occur). ``script``: the source's script; ``text`` is always simplified, NFC,
 pinyin annotations removed, full-width letters/digits narrowed, Chinese punctuation kept,
 HTML left intact. ``repairs`` (in order of application): gzip_decompressed, bzip2_decompressed,
-xz_decompressed, http_headers_removed, mime_text_part (containers opened), declared_charset_overruled,
+xz_decompressed, http_headers_removed, mime_text_part, percent_decoded, unicode_escapes_decoded,
+character_references_decoded (containers and escapes opened), declared_charset_overruled,
 utf8_lost_bytes_marked (UTF-8 whose lost bytes a converter wrote as '?', chosen back),
 gbk_decoded_as_utf8 and big5_decoded_as_utf8 (GB/Big5 byte spans inside UTF-8), gbk_decoded_as_big5,
 big5_decoded_as_gbk (lines re-read in the other legacy code), latin1_mojibake, gbk_decoded_as_latin1,

@@ -1,13 +1,16 @@
 """Containers around the text, opened before detection: compressed files whose name does not
 say so (Beam's reader decompresses by extension only), MIME messages (an e-mail, a page
 saved as MHTML) whose text part is quoted-printable or base64 with its charset in a header,
-and HTTP responses saved with their headers (``curl -i``, ``wget --save-headers``).
+HTTP responses saved with their headers (``curl -i``, ``wget --save-headers``), and ASCII
+text whose every other character is an escape (percent-encoded bytes, JSON/JavaScript
+``\\uXXXX``, numeric character references outside HTML's ASCII).
 """
 
 import email
 import email.policy
 import importlib
 import re
+import urllib.parse
 import zlib
 from dataclasses import dataclass
 
@@ -36,6 +39,15 @@ if lzma:
 MIME_START_RE = re.compile(rb"\A(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){1,64}")
 MIME_MARK_RE = re.compile(rb"^(?:MIME-Version:|Content-Type:\s*(?:multipart/|text/))", re.IGNORECASE | re.MULTILINE)
 TEXT_PARTS = ("text/html", "text/plain")  # preferred first: a page's HTML holds its text
+# ASCII escapes of non-ASCII text (see ESCAPES). A text is unescaped when its
+# escapes cover ESCAPED_SHARE of it: a URL or two in a page are not the page's encoding.
+PERCENT_RE = re.compile(rb"(?:%[0-9A-Fa-f]{2})+")
+# JSON/JavaScript string escapes: \uXXXX, and the one-letter ones between them (\n, \").
+UNICODE_ESCAPE_RE = re.compile(rb"(?:\\u[0-9A-Fa-f]{4}|\\[nrtbf\"\\/])+")
+SHORT_ESCAPES = {b"n": "\n", b"r": "\r", b"t": "\t", b"b": "\b", b"f": "\f", b'"': '"', b"\\": "\\", b"/": "/"}
+ESCAPE_RE = re.compile(rb"\\(?:u([0-9A-Fa-f]{4})|(.))", re.S)
+CHARACTER_REFERENCE_RE = re.compile(rb"&#(?:[0-9]{3,7}|[xX][0-9A-Fa-f]{2,6});")
+ESCAPED_SHARE = 0.5
 HTTP_STATUS_RE = re.compile(rb"\AHTTP/[0-9.]+ +[0-9]{3}[^\r\n]*\r?\n")
 HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
 CHUNK_SIZE_RE = re.compile(rb"([0-9A-Fa-f]+)[^\r\n]*\r?\n")
@@ -52,7 +64,7 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
     """The bytes inside any compression, HTTP and MIME layers, with what was opened."""
     declared, repairs = None, []
     for _ in range(NESTING):
-        opened = _decompressed(raw, limit) or _http_body(raw) or _mime_text_part(raw)
+        opened = _decompressed(raw, limit) or _http_body(raw) or _mime_text_part(raw) or _unescaped(raw)
         if opened is None:
             break
         raw, charset, kind = opened
@@ -124,3 +136,37 @@ def _dechunked(body: bytes) -> bytes:
         pos = start + int(size.group(1), 16)
         pos += 2 if body[pos:pos + 2] == b"\r\n" else 1 if body[pos:pos + 1] == b"\n" else 0
     return b"".join(chunks) if chunks else body
+
+
+def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
+    """The bytes an escaped ASCII text stands for: percent-encoded bytes as they are (their
+    encoding is detected next), \\uXXXX and non-ASCII character references as UTF-8."""
+    if not raw.isascii():
+        return None
+    for pattern, kind, unescape in ESCAPES:
+        covered = sum(len(match) for match in pattern.findall(raw))
+        if covered >= ESCAPED_SHARE * len(raw.strip()):
+            return pattern.sub(unescape, raw), None, kind
+    return None
+
+
+def _unicode_escapes(match: re.Match) -> bytes:
+    # As UTF-16 code units: a pair of escapes (\\ud83d\\udce6) is one character, a lone half U+FFFD.
+    units = b"".join(
+        bytes.fromhex(hex_digits.decode("ascii")) if hex_digits else SHORT_ESCAPES[letter].encode("utf-16-be")
+        for hex_digits, letter in ESCAPE_RE.findall(match.group())
+    )
+    return units.decode("utf-16-be", errors="replace").encode("utf-8")
+
+
+def _character_reference(match: re.Match) -> bytes:
+    digits = match.group()[2:-1]
+    code = int(digits[1:], 16) if digits[:1] in b"xX" else int(digits)
+    return chr(code).encode("utf-8") if 0x80 <= code <= 0x10FFFF and not 0xD800 <= code < 0xE000 else match.group()
+
+
+ESCAPES = (
+    (PERCENT_RE, "percent_decoded", lambda match: urllib.parse.unquote_to_bytes(match.group())),
+    (UNICODE_ESCAPE_RE, "unicode_escapes_decoded", _unicode_escapes),
+    (CHARACTER_REFERENCE_RE, "character_references_decoded", _character_reference),
+)
