@@ -122,6 +122,12 @@ def test_character_references_in_plain_text(decoder):
     assert TITLE in decoded.text
 
 
+def test_quoted_printable_without_mime_headers(decoder):
+    decoded = decoder.decode(quopri.encodestring(SEED.encode("gbk", errors="ignore")))
+    assert (decoded.encoding, decoded.repairs[:1]) == ("gbk", ("quoted_printable_decoded",))
+    assert TITLE in decoded.text
+
+
 def test_a_few_escapes_in_text_are_left_alone(decoder):
     # ASCII text with a URL and a Windows path: their escapes are not the text's encoding.
     text = (

@@ -3,12 +3,13 @@ say so (Beam's reader decompresses by extension only), MIME messages (an e-mail,
 saved as MHTML) whose text part is quoted-printable or base64 with its charset in a header,
 HTTP responses saved with their headers (``curl -i``, ``wget --save-headers``), and ASCII
 text whose every other character is an escape (percent-encoded bytes, JSON/JavaScript
-``\\uXXXX``, numeric character references outside HTML's ASCII).
+``\\uXXXX``, numeric character references outside HTML's ASCII, quoted-printable).
 """
 
 import email
 import email.policy
 import importlib
+import quopri
 import re
 import urllib.parse
 import zlib
@@ -47,6 +48,8 @@ UNICODE_ESCAPE_RE = re.compile(rb"(?:\\u[0-9A-Fa-f]{4}|\\[nrtbf\"\\/])+")
 SHORT_ESCAPES = {b"n": "\n", b"r": "\r", b"t": "\t", b"b": "\b", b"f": "\f", b'"': '"', b"\\": "\\", b"/": "/"}
 ESCAPE_RE = re.compile(rb"\\(?:u([0-9A-Fa-f]{4})|(.))", re.S)
 CHARACTER_REFERENCE_RE = re.compile(rb"&#(?:[0-9]{3,7}|[xX][0-9A-Fa-f]{2,6});")
+# Quoted-printable without its MIME headers: =XX, and '=' ending a line that was wrapped.
+QUOTED_PRINTABLE_RE = re.compile(rb"(?:=[0-9A-F]{2}|=\r?\n)+")
 ESCAPED_SHARE = 0.5
 HTTP_STATUS_RE = re.compile(rb"\AHTTP/[0-9.]+ +[0-9]{3}[^\r\n]*\r?\n")
 HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
@@ -169,4 +172,5 @@ ESCAPES = (
     (PERCENT_RE, "percent_decoded", lambda match: urllib.parse.unquote_to_bytes(match.group())),
     (UNICODE_ESCAPE_RE, "unicode_escapes_decoded", _unicode_escapes),
     (CHARACTER_REFERENCE_RE, "character_references_decoded", _character_reference),
+    (QUOTED_PRINTABLE_RE, "quoted_printable_decoded", lambda match: quopri.decodestring(match.group())),
 )
