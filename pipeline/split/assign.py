@@ -46,6 +46,7 @@ class HeadlineScorer:
             self.frequency.update(grams)
         self.generic = generic_bigrams
         self.max_idf = math.log(len(self.stories) + 1)
+        self._holders: dict[str, int] = {}  # substring -> stories holding it (pages of many stories repeat them)
 
     def _weight(self, gram: str) -> float:
         """IDF over the page's stories, longer n-grams weigh more, generic bigrams little."""
@@ -67,7 +68,10 @@ class HeadlineScorer:
                 continue
             shared = sum(self._weight(g) for g in grams if g in self.story_grams[index])
             shared += NUMBER_WEIGHT * len(numbers & self.story_numbers[index])
-            result.append(shared / total + SUBSTRING_WEIGHT * self._substring_evidence(compact, index))
+            # A story sharing no word or figure shares no substring worth the search: on a page of
+            # hundreds of stories (a whole issue in one file) that search was most of the time.
+            evidence = self._substring_evidence(compact, index) if shared else 0.0
+            result.append(shared / total + SUBSTRING_WEIGHT * evidence)
         return result
 
     def _substring_evidence(self, headline: str, index: int) -> float:
@@ -76,7 +80,9 @@ class HeadlineScorer:
         shared = _longest_shared(headline, self.stories[index])
         if not shared:
             return 0.0
-        holders = sum(1 for story in self.stories if shared in story)
+        holders = self._holders.get(shared)
+        if holders is None:
+            holders = self._holders[shared] = sum(1 for story in self.stories if shared in story)
         return len(shared) / len(headline) / holders
 
     def confident_story(self, headline: str) -> int | None:
