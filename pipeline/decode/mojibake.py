@@ -15,6 +15,7 @@
 Every replacement must score clearly better with the text model.
 """
 
+import functools
 import heapq
 import itertools
 import math
@@ -339,11 +340,11 @@ class MojibakeRepairer:
             # A character the document never has adds no seen n-gram: only the neighbours' count.
             in_document = document.characters()
             neighbours_seen = seen(left, document) + seen(right, document)
-            ahead = self._readings_ahead(tail) if not right else None
+            stub = _lost_byte_stub(tail) if not right else None
             scored += [
                 (
                     transition(before, ch)
-                    + (transition(ch, after) if ahead is None else _logsumexp([transition(ch, next_ch) for next_ch in ahead]))
+                    + (transition(ch, after) if stub is None else self._transition_ahead(ch, stub))
                     + (seen(left + ch + right, document) if ch in in_document or ch.isspace() else neighbours_seen),
                     beam + fill,
                 )
@@ -351,14 +352,15 @@ class MojibakeRepairer:
             ]
         return heapq.nlargest(size, scored, key=lambda item: item[0])
 
-    def _readings_ahead(self, tail: bytes) -> list[str] | None:
-        """The likelier characters the next one may be when its last byte is lost too (every
-        character of PDF text spaced out and read whole with a lossy reader): the filled one
-        is judged by its transition into any of them. None when the next one is not such."""
-        stub = tail.lstrip(b" \t\r\n")
-        if not stub or stub[0] < 0xC2 or len(stub) != (2 if stub[0] < 0xE0 else 3 if stub[0] < 0xF0 else 4) - 1:
-            return None
-        return [ch for _, ch in self._byte_fills(stub, b"", "", "", ANY_CONTINUATION)[:LIKELY_BYTE_FILLS]] or None
+    @functools.lru_cache(maxsize=1 << 16)  # noqa: B019  (one repairer per worker, kept for its life)
+    def _transition_ahead(self, ch: str, stub: bytes) -> float:
+        """Log-probability that ``ch`` is followed by any of the likelier characters ``stub``
+        (the next character's bytes but its lost last one) may complete: every character of PDF
+        text spaced out and read whole with a lossy reader has lost its last byte."""
+        readings = [reading for _, reading in self._byte_fills(stub, b"", "", "", ANY_CONTINUATION)[:LIKELY_BYTE_FILLS]]
+        if not readings:
+            return self._running.transition_logp(ch, "")
+        return _logsumexp([self._running.transition_logp(ch, reading) for reading in readings])
 
     def _byte_fills(
         self, partial: bytes, completion: bytes, before: str, after: str, possible: frozenset
@@ -409,12 +411,13 @@ class MojibakeRepairer:
     def _reread(self, run: str, wrong: str, context: tuple[str, str], document, width: int = BEAM) -> str | None:
         """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
         pieces = []
+        codec = _codec(wrong)
         for ch in run:
             if ch == "\ufffd":
                 pieces.append(None)
                 continue
             try:
-                pieces.append(ch.encode(_codec(wrong)))
+                pieces.append(ch.encode(codec))
             except UnicodeEncodeError:
                 return None
         # Beam search over the lost bytes: the character model keeps the likeliest few
@@ -460,6 +463,15 @@ class MojibakeRepairer:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return None
+
+
+def _lost_byte_stub(tail: bytes) -> bytes | None:
+    """The bytes of the character after a lost byte, when that character lost its last byte
+    too (``tail`` stops at the next lost byte); None otherwise."""
+    stub = tail.lstrip(b" \t\r\n")
+    if not stub or stub[0] < 0xC2 or len(stub) != (2 if stub[0] < 0xE0 else 3 if stub[0] < 0xF0 else 4) - 1:
+        return None
+    return stub
 
 
 def _codec(wrong: str) -> str:
@@ -526,6 +538,7 @@ def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, di
     ``wrong`` cannot encode as \\x01 (no part of a UTF-8 sequence); and byte offset -> text index."""
     data = bytearray()
     offsets = {}
+    codec = _codec(wrong)
     for index in range(start, end):
         offsets[len(data)] = index
         ch = text[index]
@@ -533,7 +546,7 @@ def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, di
             data.append(0)
             continue
         try:
-            data += ch.encode(_codec(wrong))
+            data += ch.encode(codec)
         except UnicodeEncodeError:
             data.append(1)
     offsets[len(data)] = end
