@@ -128,6 +128,8 @@ class MojibakeRepairer:
         # (character start, bytes after the lost one) -> [(fill, character)], likeliest first
         self._fills_by_unigram: dict[tuple[bytes, bytes], list[tuple[bytes, str]]] = {}
         self._fills_by_pair: dict[tuple, list[tuple[bytes, str]]] = {}  # see _pair_fills
+        # Per instance: a class-level cache would keep every repairer (and its models) alive.
+        self._transition_ahead = functools.lru_cache(maxsize=1 << 16)(self._transition_ahead_uncached)
         # wrong codec -> next byte (UNKNOWN_NEXT: not known) -> the continuation bytes its
         # reader replaces before that byte. CJK decoders replace a byte they cannot pair with
         # the next one by U+FFFD alone, so a lost byte is one of these: about 8 of 64 for gbk,
@@ -352,8 +354,7 @@ class MojibakeRepairer:
             ]
         return heapq.nlargest(size, scored, key=lambda item: item[0])
 
-    @functools.lru_cache(maxsize=1 << 16)  # noqa: B019  (one repairer per worker, kept for its life)
-    def _transition_ahead(self, ch: str, stub: bytes) -> float:
+    def _transition_ahead_uncached(self, ch: str, stub: bytes) -> float:
         """Log-probability that ``ch`` is followed by any of the likelier characters ``stub``
         (the next character's bytes but its lost last one) may complete: every character of PDF
         text spaced out and read whole with a lossy reader has lost its last byte."""
