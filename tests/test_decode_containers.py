@@ -13,7 +13,7 @@ import pytest
 
 from conftest import seed_bytes
 from pipeline.decode import DecodeError, Decoder
-from pipeline.decode.containers import unwrap
+from pipeline.decode.containers import Unwrapped, unwrap
 
 SEED = seed_bytes("000").decode("utf-8")
 TITLE = "刘爱力调研黑龙江邮政时强调积极探索行业最佳实践"
@@ -138,3 +138,8 @@ def test_a_few_escapes_in_text_are_left_alone(decoder):
     decoded = decoder.decode(text.encode("ascii"))
     assert (decoded.encoding, decoded.repairs) == ("ascii", ())
     assert "%E9%82%AE" in decoded.text and "C:\\new" in decoded.text
+
+
+@pytest.mark.parametrize("raw", [b"", b"  \n", b"plain ASCII text without any escape\n"])
+def test_nothing_to_open(raw):
+    assert unwrap(raw) == Unwrapped(raw)

@@ -148,7 +148,7 @@ def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
         return None
     for pattern, kind, unescape in ESCAPES:
         covered = sum(len(match) for match in pattern.findall(raw))
-        if covered >= ESCAPED_SHARE * len(raw.strip()):
+        if covered and covered >= ESCAPED_SHARE * len(raw.strip()):
             return pattern.sub(unescape, raw), None, kind
     return None
 
