@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import chardet
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
-from pipeline.decode.mojibake import LATIN1_LETTER_RE
+from pipeline.decode.mojibake import LATIN1_LETTER_RE, utf8_length
 from pipeline.decode.textmodel import CJK_RUN_RE, TextModel
 
 BOMS = (
@@ -329,8 +329,7 @@ def _question_marks_for_lost_bytes(error: UnicodeDecodeError) -> tuple[str, int]
     U+FFFD for each '?'; mojibake.py re-reads it and chooses those bytes. Any other error
     raises _NotQuestionMarked."""
     data, start = error.object, error.start
-    lead = data[start]
-    length = 2 if 0xC2 <= lead < 0xE0 else 3 if 0xE0 <= lead < 0xF0 else 4 if 0xF0 <= lead < 0xF5 else 0
+    length = utf8_length(data[start])
     if not length:
         raise _NotQuestionMarked
     end, marks = start + 1, 0

@@ -62,8 +62,10 @@ LOSSY_LATIN_CODECS = (("cp1252", "latin1_mojibake"),)
 # detect.py shows each broken sequence's bytes as Latin-1, U+FFFD for each '?'. The reader
 # that lost them is not known: each of these, "latin-1:<reader>" (candidates the bytes that
 # reader rejects), and any byte at all ("latin-1"), is tried on the whole text.
-QUESTION_MARKED_CODECS = tuple(
-    ((f"latin-1:{reader}" if reader else "latin-1"), "utf8_lost_bytes_marked") for reader in ("gbk", "cp1252", None)
+QUESTION_MARKED_CODECS = (
+    ("latin-1:gbk", "utf8_lost_bytes_marked"),
+    ("latin-1:cp1252", "utf8_lost_bytes_marked"),
+    ("latin-1", "utf8_lost_bytes_marked"),
 )
 # The strictest reader of each wrong codec's family: a byte any reader of the family rejects
 # before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
@@ -321,7 +323,7 @@ class MojibakeRepairer:
             if lead < 0 or beam[lead] < 0xC0:
                 continue  # a continuation byte cannot start a character
             partial = beam[lead:]
-            needed = (2 if partial[0] < 0xE0 else 3 if partial[0] < 0xF0 else 4) - len(partial) - 1 - pair
+            needed = utf8_length(partial[0]) - len(partial) - 1 - pair
             if needed < 0:
                 continue
             tail = rest[needed:]
@@ -470,9 +472,14 @@ def _lost_byte_stub(tail: bytes) -> bytes | None:
     """The bytes of the character after a lost byte, when that character lost its last byte
     too (``tail`` stops at the next lost byte); None otherwise."""
     stub = tail.lstrip(b" \t\r\n")
-    if not stub or stub[0] < 0xC2 or len(stub) != (2 if stub[0] < 0xE0 else 3 if stub[0] < 0xF0 else 4) - 1:
+    if not stub or len(stub) != utf8_length(stub[0]) - 1:
         return None
     return stub
+
+
+def utf8_length(lead: int) -> int:
+    """Bytes of the UTF-8 sequence ``lead`` starts; 0 when it starts none."""
+    return 2 if 0xC2 <= lead < 0xE0 else 3 if 0xE0 <= lead < 0xF0 else 4 if 0xF0 <= lead < 0xF5 else 0
 
 
 def _codec(wrong: str) -> str:
