@@ -186,6 +186,15 @@ def test_zero_width_characters_are_removed_and_counted(cleaner):
     assert cleaner.clean(text) == CleanedText("湖南邮政全面推进网点转型。\n", 2, ("invisible_chars_removed",))
 
 
+def test_control_characters_are_removed_and_page_breaks_end_lines(cleaner):
+    # NUL padding, a bell, a C1 control, a right-to-left override; pdftotext's form feed
+    # between two pages.
+    text = "湖南邮政\x00全面推进\x07网点\x9d转型。\u202e\n第一版末行。\f第二版首行。\n\x00\x00"
+    result = cleaner.clean(text)
+    assert result.text == "湖南邮政全面推进网点转型。\n第一版末行。\n第二版首行。\n"
+    assert result.repairs == ("invisible_chars_removed",)
+
+
 def test_a_furniture_word_alone_on_a_wrapped_pdf_line_stays(cleaner):
     lines = article_lines("004")[:60]
     text = "\n".join([*lines[:30], "等相关新闻", *lines[30:]]) + "\n"

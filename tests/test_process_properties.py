@@ -1,5 +1,7 @@
 """Any bytes in: stories or a dead letter out, both valid against the published schemas."""
 
+import re
+
 import fastavro
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -7,6 +9,9 @@ from hypothesis import strategies as st
 from conftest import seed_bytes
 from pipeline.resources import load_schema
 
+# Text fields hold no control characters other than line breaks and tabs: downstream stores
+# reject NUL, and the rest is noise no reader sees.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 STORY_SCHEMA = fastavro.parse_schema(load_schema("story"))
 DEAD_LETTER_SCHEMA = fastavro.parse_schema(load_schema("dead_letter"))
 
@@ -33,6 +38,7 @@ def test_any_bytes_give_stories_or_one_dead_letter(processor, raw):
     for story in stories:
         assert fastavro.validate(story, STORY_SCHEMA, raise_errors=True)
         assert story["body"].strip()
+        assert not CONTROL_CHARACTER.search(story["body"] + (story["title"] or ""))
     for letter in dead:
         assert fastavro.validate(letter, DEAD_LETTER_SCHEMA, raise_errors=True)
         assert letter["raw"] == raw and letter["stage"] in ("decode", "clean", "split", "extract")

@@ -17,8 +17,18 @@ PAIRED_INLINE_ELEMENT = re.compile(
 )
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
 
-# Zero-width characters spam mirrors sprinkle between characters to defeat matching.
-INVISIBLE_CHARACTERS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Zero-width characters spam mirrors sprinkle between characters to defeat matching, bidi
+# controls, and control characters (NUL padding, bells; C1 controls from Latin-1 readings),
+# which downstream stores reject. Page, vertical-tab and record breaks (pdftotext writes a
+# form feed between pages) end a line, as str.splitlines() takes them.
+LINE_BREAK_CONTROLS = "\f\v\x1c\x1d\x1e\x85"
+INVISIBLE_CHARACTERS = {
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f")),
+    **dict.fromkeys(range(0x202A, 0x202F)),
+    **dict.fromkeys(range(0x2066, 0x206A)),
+    **dict.fromkeys(code for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in "\t\n\r"),
+    **dict.fromkeys(map(ord, LINE_BREAK_CONTROLS), "\n"),
+}
 
 # --- HTML recognition: a document marker, or enough block-level tags to be a page, not stray tags.
 HTML_DOCUMENT_MARKER = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
