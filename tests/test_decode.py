@@ -199,6 +199,18 @@ def test_short_utf16_without_bom_and_without_ascii(decoder, encoding):
     assert (decoded.encoding, decoded.text) == (encoding, text)
 
 
+@pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"])
+@pytest.mark.parametrize("legacy", ["gbk", "big5"])
+def test_legacy_bytes_behind_a_bom_read_as_without_it(decoder, bom, legacy):
+    # An editor's BOM before GBK or Big5 bytes: read as the legacy code, the BOM is no
+    # character (a UTF-8 BOM's three bytes would misalign the first line by one).
+    text = SEED_TEXTS[1][:600]
+    raw = (S2TW.convert(text) if legacy == "big5" else text).encode(legacy, errors="ignore")
+    without = decoder.decode(raw)
+    assert decoder.decode(bom + raw) == without
+    assert without.encoding == legacy
+
+
 def test_true_meta_charset_is_not_flagged(decoder):
     body = SEED_TEXTS[1][:300]
     raw = b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">' + body.encode("gbk")

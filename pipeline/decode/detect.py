@@ -135,6 +135,9 @@ class Detector:
                 text = raw[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
                 if self._plausible(text):
                     return Detection(text, encoding, text.count("\ufffd"), declared=declared)
+                # A BOM an editor put before legacy bytes: not content (read as GBK, a UTF-8
+                # BOM's odd byte count would misalign the first line).
+                raw = raw[len(bom):]
                 break
         if raw.isascii() and not _nul_heavy(raw):
             text, encoding = raw.decode("ascii"), "ascii"
