@@ -452,6 +452,15 @@ def test_clean_big5_text_is_not_altered(decoder, text):
     assert decoded.text == T2S.convert(text)
 
 
+@pytest.mark.parametrize("text", ["真的吗??我不信。\n", "你在哪呢??\n", "难道不是吗???\n", "“这是真的吗??”他问。\n"])
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "big5"])
+def test_question_marks_after_a_question_particle_are_kept(decoder, text, encoding):
+    # '??' is also what a lost lead leaves beside an ASCII byte; after 吗 or 呢 it is the
+    # question it reads as (before: '真的吗，�我不信', a comma guessed and a byte marked lost).
+    source = big5_text(text) if encoding == "big5" else text
+    assert decoder.decode(source.encode(encoding)).text == T2S.convert(source)
+
+
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_damage_repair_rate(decoder, kind):
     exact, lenient, similarity = repaired_rate(decoder, KINDS[kind], trials=40, size=600)

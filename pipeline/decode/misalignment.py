@@ -49,6 +49,9 @@ MARKER_COST = 4.0  # nats a '?'/U+FFFD marker counts against the damaged reading
 # lost, its trail making no pair) is missing from the damaged reading: its markers together
 # cost what a character would.
 WHOLE_CHAR_COST = 20.0
+# log P('？' | character) above which '??' after the character is a question: question
+# particles (吗 -0.2, 呢 -0.4, 吧 -2.1, 么 -3.1); other characters -6 and below.
+QUESTION_AFTER_LOGP = -4.0
 BOUND_SLACK = 10.0  # character vs word model disagreement allowed in the optimistic bound
 SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
 CHOICE_WORD_COST = 3.0  # nats per word when choosing lost bytes (favours words over single characters)
@@ -211,6 +214,8 @@ class MisalignmentRepairer:
             before, after = _context(text, begin, end)
             plain = self._model.word_logp(before + scored + after)
             whole_char = any(isinstance(t, tuple) and t[0] == WHOLE_CHAR for t in tokens)
+            if whole_char and not damaged and self._asks(before, text[begin:end]):
+                continue
             marker_cost = WHOLE_CHAR_COST if whole_char else MARKER_COST * markers
             gain = plain - self._model.word_logp(before + damaged + after) + marker_cost
             if gain <= MIN_GAIN:
@@ -220,6 +225,12 @@ class MisalignmentRepairer:
             if best_score is None or score > best_score:
                 best, best_score = (begin, end, repaired), score
         return best
+
+    def _asks(self, before: str, marks: str) -> bool:
+        """Whether '??' follows a character that questions end on (吗, 呢): then it is the
+        question it reads as ('真的吗??'), not a lost character and an eaten byte."""
+        prev = before.rstrip(" ?!？！")[-1:]  # '吗???': the marks before are the question's too
+        return "?" in marks and bool(prev) and self._running.transition_logp(prev, "?") > QUESTION_AFTER_LOGP
 
     def _run_starts(self, text: str, anchor: int):
         """(span start, first shifted char, whether the lost byte is a trail) to try."""
