@@ -195,6 +195,13 @@ def test_control_characters_are_removed_and_page_breaks_end_lines(cleaner):
     assert result.repairs == ("invisible_chars_removed",)
 
 
+def test_metadata_line_of_a_saved_page_loses_only_its_furniture_fields(cleaner):
+    text = "邮政网点转型纪实\n来源：中国邮政报 发布日期：2020-08-28 阅读次数：356 【字体：大 中 小】\n湖南邮政全面推进网点转型。\n"
+    result = cleaner.clean(text)
+    assert result.text == "邮政网点转型纪实\n来源：中国邮政报  发布日期：2020-08-28\n湖南邮政全面推进网点转型。\n"
+    assert result.repairs == ("spam_lines_removed",)
+
+
 def test_a_furniture_word_alone_on_a_wrapped_pdf_line_stays(cleaner):
     lines = article_lines("004")[:60]
     text = "\n".join([*lines[:30], "等相关新闻", *lines[30:]]) + "\n"

@@ -125,6 +125,8 @@ class HtmlExtractor:
         blocks = _blocks(soup, content_root)
         for block in blocks:
             block.junk = not block.barrier and self._judge.is_junk(block.text)
+            if block.junk and (fields := self._judge.without_furniture_fields(block.text)):
+                block.text, block.junk = fields, False
             if headline and _WHITESPACE.sub("", block.text) == headline:
                 block.titled = True
         start, end = _main_window(blocks)

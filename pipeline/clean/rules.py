@@ -149,4 +149,8 @@ META_LINE = re.compile(
     r"|时间[:：]|日期[:：]|本报讯|摄影|^\s*□|^\s*文[/：:]|^\s*[（(].{0,40}[）)]\s*$"
 )
 CLAUSE_MARK = re.compile(r"[，。！？；]")
+# Where a field of a metadata line starts: a label ("来源：", "浏览次数:") after whitespace or a
+# separator, or a bracketed item ("【打印本页】").
+META_FIELD_SEPARATORS = " \t\u3000|｜/"
+META_FIELD_START = re.compile(r"(?:(?<=^)|(?<=[\s|｜/]))[\u4e00-\u9fff]{2,6}\s*[:：]|【")
 TITLE_HINT = re.compile(r"title|headline|heading|subject|tit\b|biaoti", re.I)

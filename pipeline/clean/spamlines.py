@@ -156,6 +156,21 @@ class JunkLineJudge:
     def is_junk(self, line: str, wrap_width: int = 0) -> bool:
         return self.is_spam(line, wrap_width) or self.is_chrome(line, wrap_width)
 
+    def without_furniture_fields(self, line: str) -> str | None:
+        """A web page's metadata line that also carries furniture fields ("发布时间：… 来源：…
+        浏览次数：1283 字号：大 中 小"), without them: the whole line reads as furniture, but
+        its date, source and author fields are the article's. None for any other line."""
+        stripped = line.strip()
+        if len(stripped) > rules.HEAD_MAX_CHARS or rules.CLAUSE_MARK.search(stripped) or not rules.META_LINE.search(stripped):
+            return None
+        starts = sorted({0, *(match.start() for match in rules.META_FIELD_START.finditer(stripped))})
+        fields = [stripped[a:b].strip(rules.META_FIELD_SEPARATORS) for a, b in zip(starts, [*starts[1:], len(stripped)])]
+        kept = [field for field in fields if field and not self.is_chrome(field)]
+        if len(kept) == len([field for field in fields if field]):
+            return None
+        salvaged = "  ".join(kept)
+        return salvaged if rules.META_LINE.search(salvaged) and not self.is_junk(salvaged) else None
+
     def strip_spam_sentences(self, line: str) -> str:
         """``line`` without keyword-spam "sentences" glued into it ("…光彩夺目。91视频,欧美导航…")."""
         if not self.spam.matches(line):
@@ -240,8 +255,12 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
         if trimmed != without_markup:
             junk += 1
         if judge.is_junk(trimmed, wrap_width):
-            junk += trimmed == without_markup
-            continue
+            fields = judge.without_furniture_fields(trimmed)
+            if fields is None:
+                junk += trimmed == without_markup
+                continue
+            trimmed = fields
+            junk += 1
         kept.append(trimmed + line[len(body):])
     return LineCleanup(_collapse_blank_runs("".join(kept)) if markup_removed or junk else text, markup_removed, junk)
 
