@@ -36,6 +36,9 @@ def credits(line):
         ("□周舒 谢盼盼 尹培 摄影报道", [("周舒", "photographer"), ("谢盼盼", "photographer"), ("尹培", "photographer")]),
         ("摄影 张 伟", [("张伟", "photographer")]),
         ("特约记者 欧阳明", [("欧阳明", "reporter")]),
+        # A web page's metadata line: date and source before the credits.
+        ("发布时间：2024-05-17 10:32  来源：四川省分公司  作者：李明 张晓燕", [("李明", "author"), ("张晓燕", "author")]),
+        ("时间：2023年3月1日 | 来源：本站 | 记者 赵刚 通讯员 钱丽", [("赵刚", "reporter"), ("钱丽", "correspondent")]),
     ],
 )
 def test_byline_roles(line, expected):

@@ -68,6 +68,11 @@ def parse_byline(line: str, units: frozenset[str], surnames: frozenset[str]) -> 
     text = line.replace("□", " ").strip()
     text = re.sub(r"^本\s*报\s*讯\s*", "", text).strip("（）() ")
     end = BYLINE_END.search(text)
+    first_role = ROLE.search(text)
+    if end and first_role and end.start() < first_role.start():
+        # A web page's metadata line lists the date and source first (发布时间：… 来源：… 作者：…).
+        text = text[first_role.start() :]
+        end = BYLINE_END.search(text)
     if end:
         text = text[: end.start()]
     photo = PHOTO_CREDIT.search(text)
