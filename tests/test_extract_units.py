@@ -105,6 +105,10 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
         ((), "本报讯 今年以来，某省分公司……", "", "中国邮政报"),
         ((), "宁夏邮政开展专项活动。", "本 报 讯 其他故事", "中国邮政报"),
         ((), "某地邮政开展活动。", "某地邮政开展活动。", None),
+        # A closing or opening line of its own; not a field inside the text.
+        ((), "某地邮政开展活动。\n来源：江西省邮政分公司\n编辑：陈静 审核：黄伟", "", "江西省邮政分公司"),
+        ((), "（来源：新华社）\n某地邮政开展活动。", "", "新华社"),
+        ((), "资金来源：中央财政专项补助\n某地邮政开展活动，来源：群众反映。", "", None),
     ],
 )
 def test_source(bylines, body, page, expected):
