@@ -7,6 +7,7 @@ gets a second, photographer entry; a name without a role is a photographer only.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 ROLE_PATTERNS = (  # longest first; \s* because PDF text spaces characters (记 者)
@@ -63,8 +64,11 @@ def _names(segment: str, surnames: frozenset[str]) -> list[str]:
     return [name for name in merged if NAME.match(name)]
 
 
-def parse_byline(line: str, units: frozenset[str], surnames: frozenset[str]) -> list[Credit]:
-    """Credits of one byline; ``units`` are words that are never names (titles, units)."""
+def parse_byline(
+    line: str, units: frozenset[str], surnames: frozenset[str], could_be_name: Callable[[str], bool] | None = None
+) -> list[Credit]:
+    """Credits of one byline; ``units`` are words that are never names (titles, units);
+    ``could_be_name`` vets the names of a byline without role words, which has no other cue."""
     text = line.replace("□", " ").strip()
     text = re.sub(r"^本\s*报\s*讯\s*", "", text).strip("（）() ")
     end = BYLINE_END.search(text)
@@ -83,7 +87,8 @@ def parse_byline(line: str, units: frozenset[str], surnames: frozenset[str]) -> 
     photo_credits: list[Credit] = []
     if not markers:
         for name in _names(text, surnames):
-            credits.append(Credit(name, "photographer" if photo else "author"))
+            if could_be_name is None or could_be_name(name):
+                credits.append(Credit(name, "photographer" if photo else "author"))
         return [c for c in credits if c.name not in units]
     for index, marker in enumerate(markers):
         role = ROLE_PATTERNS[marker.lastindex - 1][1]
@@ -121,11 +126,13 @@ def byline_spots(bylines: tuple[str, ...], body: str) -> list[str]:
     return spots
 
 
-def find_authors(spots: list[str], units: frozenset[str], surnames: frozenset[str]) -> list[Credit]:
+def find_authors(
+    spots: list[str], units: frozenset[str], surnames: frozenset[str], could_be_name: Callable[[str], bool] | None = None
+) -> list[Credit]:
     """Credits of the byline spots, in order, each (name, role) once."""
     credits: list[Credit] = []
     for spot in spots:
-        for credit in parse_byline(spot, units, surnames):
+        for credit in parse_byline(spot, units, surnames, could_be_name):
             if credit not in credits:
                 credits.append(credit)
     return credits

@@ -90,6 +90,18 @@ class EntityFinder:
         counts = {name: text.count(name) for name in names}
         return sorted(names, key=lambda name: (-counts[name], found[name]))
 
+    def could_be_name(self, item: str) -> bool:
+        """Whether a credit standing without a role word (a byline's bare list) can be a
+        personal name: a surname and one or two given characters, not an ordinary word
+        (原创, 江西邮政: items a web page's header line carries)."""
+        if not HAN.match(item):
+            return False
+        surname_len = self._surname_len(item, 0)
+        if not surname_len or not 1 <= len(item) - surname_len <= 2:
+            return False
+        cost = self.segmenter.cost.get(item)
+        return cost is None or cost.tag.startswith("nr") or self.segmenter.frequency(item) < WORD_AFTER_NAME_FREQ
+
     def _surname_len(self, text: str, start: int) -> int:
         if text[start : start + 2] in self.surnames:
             return 2

@@ -1,0 +1,56 @@
+"""Web article layouts the seeds do not show, end to end: a provincial site's article page
+(GB2312, a metadata line mixing the article's fields with furniture) and a copy of a WeChat
+account's article (header line, closing source line, the app's buttons). The pages were
+written for these tests; expected values are read off them."""
+
+from pathlib import Path
+
+import pytest
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+@pytest.fixture(scope="module")
+def provincial(processor):
+    raw = (PAGES / "provincial_site_article.html").read_text(encoding="utf-8").encode("gb2312")
+    (story,) = processor.process("provincial_site_article.html", raw)
+    return story
+
+
+@pytest.fixture(scope="module")
+def wechat(processor):
+    (story,) = processor.process("wechat_copy.txt", (PAGES / "wechat_copy.txt").read_bytes())
+    return story
+
+
+def test_site_page_fields_come_from_its_metadata_line(provincial):
+    assert provincial["encoding"] == "gbk"
+    assert provincial["title"] == "四川邮政开通首条低空无人机邮路"
+    assert provincial["published_date"] == "2024-05-17"
+    assert provincial["source_name"] == "四川省分公司"
+    assert provincial["authors"] == [{"name": "李明", "role": "author"}, {"name": "张晓燕", "role": "author"}]
+
+
+def test_site_page_body_is_the_article_alone(provincial):
+    body = provincial["body"]
+    assert body.startswith("5月16日上午，随着一架载有30公斤邮件的无人机")
+    assert body.rstrip().endswith("（编辑：王芳）")
+    for furniture in ("浏览次数", "字号", "打印本页", "相关新闻", "版权所有", "当前位置"):
+        assert furniture not in body
+
+
+def test_wechat_copy_header_words_are_not_authors(wechat):
+    # '原创 江西邮政 江西邮政 2024-06-03 08:30 发表于江西': a label and the account's name.
+    assert wechat["published_date"] == "2024-06-03"
+    assert wechat["authors"] == []
+
+
+def test_wechat_copy_source_is_its_closing_line(wechat):
+    assert wechat["source_name"] == "江西省邮政分公司"
+
+
+def test_wechat_buttons_are_furniture(wechat):
+    body = wechat["body"]
+    assert "钟小平像往常一样" in body
+    for furniture in ("阅读原文", "分享 收藏 点赞 在看", "收录于合集"):
+        assert furniture not in body
