@@ -76,6 +76,10 @@ def test_bylines_found_in_body_lead_and_close():
         # The page states its date once: month-days of its stories take that year.
         ((), "11月9日，党员为员工准备晚餐。", "中国邮政报 2022年11月25日 星期五\n其他内容", "2022-11-25"),
         ((), "2020年2月30日不是日期，2020年3月1日是。", "", "2020-03-01"),
+        # A header spread across the page's width, as PDF text keeps it.
+        ((), "近日，某县邮政分公司开展活动。",
+         "2024年5月20日 星期一" + " " * 20 + "要闻" + " " * 20 + "责任编辑：周敏  美编：李丹" + " " * 20 + "3\n正文",
+         "2024-05-20"),
     ],
 )
 def test_published_date(bylines, body, page, expected):

@@ -20,6 +20,7 @@ DATELINE_SENTENCES = 3
 HEADER_LINES = 6
 HEADER_LINE_CHARS = 60
 SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！？]")
+WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -59,7 +60,8 @@ def _month_day_in_sentences(text: str, page_year: int | None) -> str | None:
 
 
 def _header_date(page_text: str) -> str | None:
-    lines = [line.strip() for line in page_text.splitlines() if line.strip()][:HEADER_LINES]
+    # A page header spreads its fields across the page's width: runs of spaces count as one.
+    lines = [WHITESPACE_RUN.sub(" ", line.strip()) for line in page_text.splitlines() if line.strip()][:HEADER_LINES]
     for line in lines:
         if len(line) <= HEADER_LINE_CHARS and not SENTENCE_PUNCTUATION.search(line):
             found = full_dates(line)
