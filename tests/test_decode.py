@@ -229,6 +229,17 @@ def test_gbk_span_inside_utf8_is_decoded(decoder, seed_index, bom, encoding):
     assert "gbk_decoded_as_utf8" in decoded.repairs
 
 
+@pytest.mark.parametrize(("byte", "char"), [(b"\x93", "“"), (b"\x94", "”"), (b"\x97", "—"), (b"\x85", "…"), (b"\xb7", "·")])
+def test_cp1252_byte_alone_inside_utf8_is_its_character(decoder, byte, char):
+    # Word's smart quotes pasted into a UTF-8 file: one byte among UTF-8 characters. Read
+    # as the lead of a GB pair, it swallowed the next character's first byte (遵循扑笁大规律).
+    text = SEED_TEXTS[1][:300]
+    raw = text[:100].encode() + byte + text[100:].encode()
+    decoded = decoder.decode(raw)
+    assert decoded.text == decoder.decode((text[:100] + char + text[100:]).encode()).text
+    assert decoded.repairs == ("cp1252_decoded_as_utf8",)
+
+
 def test_big5_span_inside_utf8_is_decoded(decoder):
     text = SEED_TEXTS[1][:600]
     traditional = S2TW.convert(text[200:260])

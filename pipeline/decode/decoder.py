@@ -55,8 +55,7 @@ class Decoder:
             detection = dataclasses.replace(detection, text=reread.text)
         if detection.declaration_overruled:
             repairs.append("declared_charset_overruled")
-        if detection.foreign_family:
-            repairs.append(f"{detection.foreign_family}_decoded_as_utf8")
+        repairs += [f"{code}_decoded_as_utf8" for code in detection.foreign]
         text = detection.text
         if detection.question_marked:
             text, kinds = self._mojibake.restore_question_marked(text)

@@ -77,7 +77,9 @@ class Detection:
     text: str
     encoding: str
     replaced: int = 0  # undecodable byte sequences turned into U+FFFD
-    foreign_family: str | None = None  # "gbk" or "big5": the family of byte runs found inside a UTF-8 stream
+    # What byte runs found inside a UTF-8 stream were: "gbk" or "big5" (one family per file),
+    # and "cp1252" for lone bytes between UTF-8 characters (Word's “quotes” pasted in).
+    foreign: tuple[str, ...] = ()
     declared: str | None = None  # the charset an HTTP or MIME header or the HTML meta declares, if any
     question_marked: int = 0  # UTF-8 bytes lost to '?', shown as in _question_marks_for_lost_bytes
 
@@ -130,7 +132,7 @@ class Detector:
                         return Detection(raw[len(bom):].decode("utf-8"), encoding, declared=declared)
                     except UnicodeDecodeError:
                         mixed = self._utf8_mixed(raw[len(bom):])
-                        if mixed and mixed.foreign_family and self._plausible(mixed.text):
+                        if mixed and mixed.foreign and self._plausible(mixed.text):
                             return dataclasses.replace(mixed, encoding=encoding, declared=declared)
                 text = raw[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
                 if self._plausible(text):
@@ -212,7 +214,7 @@ class Detector:
     def _score(self, candidate: Detection, declared: str | None) -> tuple[float, float]:
         """(score for the choice, plain model score)."""
         plain = score = self._model.score(candidate.text[:SAMPLE_CHARS])
-        if candidate.foreign_family:
+        if candidate.foreign:
             score -= MIXED_PENALTY  # and a declared utf-8 does not vouch for the GB spans
         elif declared and FAMILY_OF.get(declared, declared) == FAMILY_OF.get(candidate.encoding, candidate.encoding):
             score += DECLARED_BONUS
@@ -246,30 +248,38 @@ class Detector:
         # One legacy family per file: a lone pair reads as a word in either, the file's spans together do not.
         logp = self._model.word_logp
         readings = {}  # family -> [(reading, its log-prob)] per span
+        spans_found = [p for p in pieces if isinstance(p, tuple) and not _lone_byte(raw, p)]
         for family in FAMILIES:
-            texts = [raw[p[0]:p[1]].decode(SPAN_CODECS[family], errors="replace") for p in pieces if isinstance(p, tuple)]
+            texts = [raw[start:end].decode(SPAN_CODECS[family], errors="replace") for start, end in spans_found]
             readings[family] = [(text, logp(text)) for text in texts]
         family = max(FAMILIES, key=lambda f: sum(score for _, score in readings[f]))
         spans_read = iter(readings[family])
-        out, foreign = [], False
+        out, foreign = [], []
         for piece in pieces:
             if isinstance(piece, str):
                 out.append(piece)
                 continue
             start, end = piece
-            (as_cjk, cjk_logp), as_utf8 = next(spans_read), raw[start:end].decode("utf-8", errors="replace")
+            as_utf8 = raw[start:end].decode("utf-8", errors="replace")
+            if _lone_byte(raw, piece):
+                single = raw[start:end].decode("cp1252", errors="replace")
+                out.append(single)
+                if single != "\ufffd" and "cp1252" not in foreign:
+                    foreign.append("cp1252")
+                continue
+            as_cjk, cjk_logp = next(spans_read)
             # A truncated UTF-8 character at the end looks like one GB pair: not evidence.
             truncated = end == len(raw) and end - start < MIN_FOREIGN_BYTES
             if not truncated and cjk_logp > logp(as_utf8):
                 out.append(as_cjk)
-                foreign = True
+                if family not in foreign:
+                    foreign.insert(0, family)
             else:
                 out.append(as_utf8)
         text = "".join(out)
-        if not foreign:
-            return Detection(text, "utf-8", text.count("\ufffd"))
-        text = self._two_byte_pairs(text, SPAN_CODECS[family])
-        return Detection(text, "utf-8", text.count("\ufffd"), family)
+        if family in foreign:
+            text = self._two_byte_pairs(text, SPAN_CODECS[family])
+        return Detection(text, "utf-8", text.count("\ufffd"), foreign=tuple(foreign))
 
     def _two_byte_pairs(self, text: str, codec: str) -> str:
         """In a UTF-8 file known to carry GB/Big5 spans, pairs that happen to be well-formed
@@ -406,6 +416,8 @@ def _family(raw: bytes, family: str) -> Detection:
 def _double_byte_run_end(raw: bytes, start: int) -> int:
     """End of the run of GB18030-shaped multi-byte sequences beginning at ``start``."""
     i, n = start, len(raw)
+    if LONE_BYTE_RE.match(raw, start):
+        return start + 1  # see _lone_byte
     while i < n and raw[i] >= 0x80:
         if i > start and _utf8_resumes(raw, i):
             break
@@ -418,6 +430,14 @@ def _double_byte_run_end(raw: bytes, start: int) -> int:
     return i
 
 
+def _lone_byte(raw: bytes, span: tuple[int, int]) -> bool:
+    """A single byte 0x80-0xBF standing alone among UTF-8 characters (LONE_BYTE_RE): a
+    cp1252 character (“quotes”, dashes, …, no-break space, ·), not half a GB pair. Lead
+    bytes (0xC0 and up) alone are UTF-8 characters cut short."""
+    start, end = span
+    return end - start == 1 and 0x80 <= raw[start] <= 0xBF
+
+
 def _utf8_resumes(raw: bytes, i: int) -> bool:
     """Whether two well-formed three-byte UTF-8 characters (CJK range) start at ``i``."""
     match = UTF8_RESUME_RE.match(raw, i)
@@ -425,3 +445,10 @@ def _utf8_resumes(raw: bytes, i: int) -> bool:
 
 
 UTF8_RESUME_RE = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
+# A byte 0x80-0xBF followed by the end, ASCII no GB or Big5 pair ends in (below 0x40), or
+# a UTF-8 character of Chinese text (punctuation, ideographs: leads E2-E9) that ASCII, the
+# end or another such character follows: read as a GB lead, it would take the next
+# character's first byte.
+LONE_BYTE_RE = re.compile(
+    rb"[\x80-\xbf](?=[\x00-\x3f]|$|[\xe2-\xe9][\x80-\xbf]{2}(?:[\x00-\x7f]|$|[\xe2-\xe9][\x80-\xbf]{2}))"
+)
