@@ -67,6 +67,20 @@ def test_bylines_found_in_body_lead_and_close():
 
 
 @pytest.mark.parametrize(
+    "closing, expected",
+    [
+        ("（记者 陈家豪）", [("陈家豪", "reporter")]),
+        ("(通讯员 何丽 记者 杨帆)", [("何丽", "correspondent"), ("杨帆", "reporter")]),
+        ("（编辑：王芳）", []),
+        ("（完）", []),
+    ],
+)
+def test_closing_bracketed_credit(closing, expected):
+    body = "近日，某地邮政举办活动。\n" + "活动取得实效。\n" * 4 + closing
+    assert [(c.name, c.role) for c in find_authors(byline_spots((), body), UNITS, SURNAMES)] == expected
+
+
+@pytest.mark.parametrize(
     "bylines, body, page, expected",
     [
         (("作者:来源:中国邮政网发布时间:2019-08-23",), "8月14日,刘某听取汇报。", "", "2019-08-23"),

@@ -25,6 +25,8 @@ NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff
 ITEM_SEPARATORS = re.compile(r"[\s、，,;；]+")
 LEAD_BYLINE = re.compile(r"本\s*报\s*讯\s*[（(]([^）)]{2,80})[）)]")
 CLOSING_BYLINE = re.compile(r"□\s*([^□\n]{2,40}?)\s*$")
+# A closing credit in brackets: "（记者 陈家豪）"; only with a role word ("（完）", "（编辑：王芳）" are not).
+CLOSING_BRACKETED_BYLINE = re.compile(r"[（(]([^（）()\n]{2,40})[）)]\s*$")
 NAME_AFTER_ROLE = re.compile(r"(?:记\s*者|通\s*讯\s*员|摄\s*影)\s+[\u4e00-\u9fff]{2,4}(?:\s|$)")
 MAX_BYLINE_CHARS = 100
 # A sentence (记者从某公司获悉，2022年…) is not a byline.
@@ -113,7 +115,8 @@ def looks_like_byline(line: str) -> bool:
 
 
 def byline_spots(bylines: tuple[str, ...], body: str) -> list[str]:
-    """The byline lines, byline-like lines at the top of the body, a 本报讯（…） lead and a closing □…."""
+    """The byline lines, byline-like lines at the top of the body, a 本报讯（…） lead, and a
+    closing □… or bracketed credit."""
     spots = list(bylines)
     head = [line.strip() for line in body.splitlines()[:HEAD_LINES]]
     spots += [line for line in head if line not in spots and looks_like_byline(line)]
@@ -123,6 +126,9 @@ def byline_spots(bylines: tuple[str, ...], body: str) -> list[str]:
     closing = CLOSING_BYLINE.search(body[-CLOSING_CHARS:])
     if closing:
         spots.append(closing.group(1))
+    bracketed = CLOSING_BRACKETED_BYLINE.search(body[-CLOSING_CHARS:])
+    if bracketed and ROLE.search(bracketed.group(1)):
+        spots.append(bracketed.group(1))
     return spots
 
 
