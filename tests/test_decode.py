@@ -1,5 +1,6 @@
 """Decode stage: seeds, seed 002 damage inventory, round trips, rejection of non-text."""
 
+import difflib
 import os
 import random
 import re
@@ -209,6 +210,27 @@ def test_legacy_bytes_behind_a_bom_read_as_without_it(decoder, bom, legacy):
     without = decoder.decode(raw)
     assert decoder.decode(bom + raw) == without
     assert without.encoding == legacy
+
+
+@pytest.mark.parametrize(
+    ("damage", "repair"),
+    [
+        (lambda text: text.encode("utf-8").decode("gbk", errors="replace"), "utf8_decoded_as_gbk"),
+        (lambda text: text.encode("utf-8").decode("cp1252", errors="replace"), "latin1_mojibake"),
+        (lambda text: text.encode("gbk").decode("latin-1"), "gbk_decoded_as_latin1"),
+    ],
+)
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_mojibake_saved_as_utf16_is_repaired(decoder, damage, repair, encoding):
+    # Saved by a Windows editor as "Unicode": it scores as no language, but its characters
+    # are those of text (before: dead-lettered as binary or as no text).
+    text = SEED_TEXTS[1][:600]
+    raw = damage(text).encode(encoding)
+    if encoding == "utf-16-be":
+        raw = b"\xfe\xff" + raw
+    decoded = decoder.decode(raw)
+    assert repair in decoded.repairs
+    assert difflib.SequenceMatcher(None, decoded.text, decoder.decode(text.encode()).text, autojunk=False).ratio() > 0.98
 
 
 def test_true_meta_charset_is_not_flagged(decoder):

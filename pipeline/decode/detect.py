@@ -29,6 +29,7 @@ BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
+WIDE_UNICODE = frozenset({"utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
 # Tried in order; the first that decodes strictly names the family.
 FAMILIES = {
     "gbk": ("gbk", "gb18030"),
@@ -58,6 +59,15 @@ MAX_CONTROL_SHARE = 0.02
 CHARDET_BELOW = -8.0  # ask chardet only when no Chinese candidate reads well
 MAX_MIXED_SPANS = 200  # bounds the span-by-span work on a badly broken file
 MAX_FOREIGN_SHARE = 0.4  # more undecodable characters than this: not UTF-8 at all
+# What a text or its mojibake is made of: ASCII and whitespace, Latin-1 and cp1252's letters
+# and marks, the GB and Big5 repertoires (Greek, Cyrillic, symbols, box drawing, kana,
+# bopomofo, enclosed forms, ideographs, user-defined areas as private use, full-width forms)
+# and U+FFFD (bytes a lossy reader lost).
+TEXT_CHARACTER_RE = re.compile(
+    "[\t\n\r\x20-\x7e\u00a0-\u017f\u0192\u02c6\u02c7\u02c9-\u02cb\u02d9\u02dc\u0370-\u04ff"
+    "\u2000-\u27bf\u3000-\u33ff\u4e00-\u9fff\ue000-\uf8ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\ufffd]"
+)
+MIN_TEXT_CHARACTERS_SHARE = 0.95
 MIN_FOREIGN_BYTES = 4  # two GB characters at the very end, where truncation is likelier
 # A file whose characters are this share UTF-8 (the rest GB/Big5) is read as mixed; pure GB or
 # Big5 bytes form runs of three-byte UTF-8 for under 0.2% of their characters (seeds measured).
@@ -135,7 +145,10 @@ class Detector:
                         if mixed and mixed.foreign and self._plausible(mixed.text):
                             return dataclasses.replace(mixed, encoding=encoding, declared=declared)
                 text = raw[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
-                if self._plausible(text):
+                # Mojibake saved as UTF-16 (鍒樼埍, ÖÐÎÄ) scores as no language, but its
+                # characters are those of text, which bytes of another code read as UTF-16
+                # (Hangul, Yi, rare ideographs and symbols mixed) are not: the repairs read it.
+                if self._plausible(text) or _text_characters_share(text) >= MIN_TEXT_CHARACTERS_SHARE:
                     return Detection(text, encoding, text.count("\ufffd"), declared=declared)
                 # A BOM an editor put before legacy bytes: not content (read as GBK, a UTF-8
                 # BOM's odd byte count would misalign the first line).
@@ -166,7 +179,8 @@ class Detector:
             if marked:
                 return Detection(marked, "utf-8", question_marked=marked.count("\ufffd"), declared=declared)
         best, score = self._best_candidate(raw, declared)
-        self._check(best.text, best.encoding, score)
+        if not (best.encoding in WIDE_UNICODE and _text_characters_share(best.text) >= MIN_TEXT_CHARACTERS_SHARE):
+            self._check(best.text, best.encoding, score)  # (mojibake saved as UTF-16: see the BOMs)
         return dataclasses.replace(best, declared=declared)
 
     def reread_latin(self, text: str) -> Detection | None:
@@ -428,6 +442,12 @@ def _double_byte_run_end(raw: bytes, start: int) -> int:
         else:
             i += 1
     return i
+
+
+def _text_characters_share(text: str) -> float:
+    """Share of the sample's characters that Chinese text or its mojibake is made of."""
+    sample = text[:SAMPLE_CHARS]
+    return len(TEXT_CHARACTER_RE.findall(sample)) / max(len(sample), 1)
 
 
 def _lone_byte(raw: bytes, span: tuple[int, int]) -> bool:
