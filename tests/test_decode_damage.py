@@ -327,6 +327,33 @@ def test_both_bytes_of_a_character_lost(decoder):
     assert "优势" in decoder.decode(damaged).text
 
 
+# Text from none of the seeds (a provincial report written for these tests), one line per
+# paragraph as web pages are saved.
+REPORT = (
+    "今年以来，全省邮政业务收入完成86.5亿元，同比增长9.2%。\n"
+    "负责人说：“我们会把服务做得更好。”\n"
+    "全省新建县级共配中心12个，村级综合服务站新增2100个。\n"
+    "邮件全程时限缩短了0.6天，用户申诉率下降了18%。\n"
+    "截至 11 月 8 日，全省 3 个地市和 5 个县完成改造。\n"  # figures spaced out, as PDF text has them
+)
+
+
+def test_line_break_eaten_after_a_sentence_end_is_restored(decoder):
+    # ” loses its lead; its trail pairs with the line break into one '?': '更好。??全省'. Two
+    # lines show no habit of their own: a sentence's end is most often followed by a new line.
+    text = "".join(REPORT.splitlines(keepends=True)[1:3])
+    damaged = _marked_loss_at(text, text.index("”\n全"))
+    assert "更好。??全省".encode() in damaged
+    assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
+
+
+def test_digit_eaten_with_a_lost_lead_is_not_guessed(decoder):
+    # 了 loses its lead and its trail eats the 0 of '0.6天': which digit is not known (before:
+    # the separator the text puts before figures three times, ' ', in front of '.6天').
+    repaired = decoder.decode(_marked_loss_at(REPORT, REPORT.index("了0.6天"))).text
+    assert "\ufffd.6天" in repaired
+
+
 def test_lost_utf8_bytes_judged_across_a_line_break(decoder):
     # UTF-8 read as GBK by a lossy reader, the damage crossing a PDF line break inside a word.
     text = "公司建成县乡村三级物流体\n\n系，为城区居民服务。"

@@ -167,12 +167,12 @@ class MisalignmentRepairer:
         if markers and markers > len(IDEOGRAPH_RE.findall(text)):
             return text, 0  # a lossy conversion turned the Chinese into '?'/U+FFFD: nothing to re-read
         out, pos, repaired = [], 0, 0
-        habits = functools.cache(lambda: _ascii_habits(text))  # only a repair needs them
+        eaten = _EatenByteGuesser(text, self._running)
         document = self._model.document_ngrams(text)
         for start in anchors[:MAX_ANCHORS]:
             if start < pos:
                 continue
-            fix = self._best_fix(text, start, habits, document)
+            fix = self._best_fix(text, start, eaten, document)
             if fix:
                 begin, end, replacement = fix
                 out.append(text[pos:begin])
@@ -182,7 +182,7 @@ class MisalignmentRepairer:
         out.append(text[pos:])
         return "".join(out), repaired
 
-    def _best_fix(self, text: str, anchor: int, habits, document) -> tuple[int, int, str] | None:
+    def _best_fix(self, text: str, anchor: int, eaten: "_EatenByteGuesser", document) -> tuple[int, int, str] | None:
         line_end = text.find("\n", anchor)
         line_end = len(text) if line_end < 0 else line_end
         window_end = min(line_end + 1, anchor + MAX_RUN)
@@ -199,7 +199,7 @@ class MisalignmentRepairer:
                     readings.append((bound, begin, end, tokens))
         best, best_score = None, None
         for _, begin, end, tokens in heapq.nlargest(MAX_RESOLVED, readings, key=lambda reading: reading[0]):
-            resolved = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], habits, document)
+            resolved = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], eaten, document)
             if resolved is None or any(is_private_use(ch) for ch in resolved[0]):
                 continue
             repaired, scored = resolved
@@ -316,7 +316,7 @@ class MisalignmentRepairer:
             return (UNKNOWN_LEAD, trail)
         return self._pairs.get((pending, trail))
 
-    def _resolve(self, tokens: list, before: str, after: str, habits, document) -> tuple[str, str] | None:
+    def _resolve(self, tokens: list, before: str, after: str, eaten: "_EatenByteGuesser", document) -> tuple[str, str] | None:
         """Fill the lost byte(s) with the characters the model likes best in context;
         lost bytes close together are chosen jointly. Returns the repaired run and the run
         to score it by: without the guesses for eaten ASCII bytes, which the damaged text
@@ -384,8 +384,7 @@ class MisalignmentRepairer:
             elif ANNOTATION_RE.match(after):
                 out.append("(")
             else:
-                key = (_left_class((before + "".join(out))[-2:]), _char_class(after[:1]))
-                out.append(habits().get(key, UNRECOVERABLE))
+                out.append(eaten.guess((before + "".join(out))[-2:], after[:1]))
         return "".join(out), "".join(scored)
 
     def _neighbour_words(self, left: str, right: str, next_byte: int | None, document) -> list[str]:
@@ -470,6 +469,9 @@ def _context(text: str, begin: int, end: int) -> tuple[str, str]:
 
 
 HABIT_RE = re.compile("(.[\u4e00-\u9fff”’）》」』。！？])([ ,.:;\n])(.)", re.S)
+# The same characters with nothing between them before a digit or letter: the eaten byte
+# there may as well have been the first of the number or word (120万), not a separator.
+ADJACENT_ALNUM_RE = re.compile("(.[\u4e00-\u9fff”’）》」』。！？])()([0-9A-Za-z])", re.S)
 MIN_HABIT_SHARE = 0.5  # a guess only when the document is this consistent
 CLOSING_MARKS = "”’）》」』"
 SENTENCE_ENDS = "。！？!?…"
@@ -484,6 +486,8 @@ def _char_class(ch: str) -> str:
         return "closing"
     if ch in ("\r", "\n"):
         return "newline"
+    if ch.isascii() and ch.isalnum():
+        return "alnum"
     return "other"
 
 
@@ -495,16 +499,39 @@ def _left_class(two: str) -> str:
     return _char_class(two[-1:])
 
 
+class _EatenByteGuesser:
+    """The ASCII byte a '??' swallowed: the separator the document puts between such
+    characters; not known (U+FFFD) before a character running text has after a digit
+    rather than at a sentence's start (月 of '1月6日', 万, 个: the eaten byte was a digit)."""
+
+    def __init__(self, text: str, running: RunningTextModel) -> None:
+        self._text = text
+        self._running = running
+        self._habits: dict[tuple[str, str], str] | None = None  # only a repair needs them
+
+    def guess(self, left: str, right: str) -> str:
+        transition = self._running.transition_logp
+        if right and transition("1", right) > transition("。", right):
+            return UNRECOVERABLE
+        if self._habits is None:
+            self._habits = _ascii_habits(self._text)
+        return self._habits.get((_left_class(left), _char_class(right)), UNRECOVERABLE)
+
+
 def _ascii_habits(text: str) -> dict[tuple[str, str], str]:
     """For (class before, class after), the separator ASCII byte the text uses between an
     ideograph or closing mark and what follows, when consistent enough to guess an eaten one."""
     counts: dict[tuple[str, str], dict[str, int]] = {}
-    for match in HABIT_RE.finditer(text):
+    for match in itertools.chain(HABIT_RE.finditer(text), ADJACENT_ALNUM_RE.finditer(text)):
         seen = counts.setdefault((_left_class(match.group(1)), _char_class(match.group(3))), {})
         seen[match.group(2)] = seen.get(match.group(2), 0) + 1
-    habits = {}
+    # A new paragraph is what most often follows a sentence's end in a text of lines.
+    # (Before an ideograph, an opening mark or an indent; not before a digit, a letter or a line break.)
+    habits = {("sentence_end", "cjk"): "\n", ("sentence_end", "other"): "\n"} if "\n" in text else {}
     for key, seen in counts.items():
         byte, count = max(seen.items(), key=lambda item: item[1])
         if count >= 3 and count >= MIN_HABIT_SHARE * sum(seen.values()):
             habits[key] = byte
-    return habits
+        elif key in habits and habits[key] not in seen:
+            del habits[key]  # the document has its own, inconsistent, habits there
+    return {key: byte for key, byte in habits.items() if byte}  # "": the eaten byte is not known
