@@ -509,3 +509,18 @@ if __name__ == "__main__":
             f"{name:32s} exact {exact:6.1%}   eaten-ASCII-as-unknown {lenient:6.1%}   similarity {similarity:.3f}"
             f"   (n={n}, excerpt {size})"
         )
+
+
+def test_work_on_text_strewn_with_lost_bytes_is_bounded(decoder, monkeypatch):
+    # U+FFFD after every fifth character: each is an anchor whose lost bytes the repair may
+    # choose. Misaligned files need at most 3 such choices per kilobyte; this one asked for
+    # 1452 (13 s for 8 KB) before the budget.
+    from pipeline.decode import misalignment
+
+    text = "".join(ch + ("\ufffd" if i % 5 == 0 else "") for i, ch in enumerate(seed_bytes("001").decode()))
+    calls = []
+    resolve = misalignment.MisalignmentRepairer._resolve
+    monkeypatch.setattr(misalignment.MisalignmentRepairer, "_resolve", lambda self, *a: calls.append(1) or resolve(self, *a))
+    decoder.decode(text.encode())
+    budget = misalignment.RESOLVES_ALWAYS + len(text) // misalignment.CHARS_PER_RESOLVE
+    assert 0 < len(calls) <= budget + misalignment.MAX_RESOLVED
