@@ -54,3 +54,9 @@ def test_wechat_buttons_are_furniture(wechat):
     assert "钟小平像往常一样" in body
     for furniture in ("阅读原文", "分享 收藏 点赞 在看", "收录于合集"):
         assert furniture not in body
+
+
+def test_town_the_gazetteer_lacks_stays_in_its_organisation(provincial):
+    # 塔公镇 is below the gazetteer's counties: jieba leaves it as 塔/公/镇.
+    assert "塔公镇邮政所" in provincial["organizations"]
+    assert "公镇邮政所" not in provincial["organizations"]

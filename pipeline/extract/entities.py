@@ -30,10 +30,27 @@ FUNCTION_CHARS = set(
     "的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超有好"
 )
 GENERIC_ORG_PARTS = {"省", "市", "县", "区", "各", "该", "本", "全", "我", "其", "集团", "公司", "集团公司", "分公司", "邮政"}
+# Units ending the names of towns and villages (塔公镇, 木鱼村), which the gazetteer (down to
+# counties) lacks: before an organisation suffix, the characters before one name the place.
+ADMIN_UNITS = {"镇", "乡", "村"}
+MAX_UNLISTED_PLACE_CHARS = 3
 MIN_ORG_LEN = 4
 MAX_ORG_TOKENS = 8
 SHORT_ORG_TOKENS = 3
 GENERIC_SUFFIX_LEN = 3
+
+
+def _unlisted_place_head(run: list[Token]) -> list[int]:
+    """Where a town or village the gazetteer lacks starts: jieba leaves its name as single
+    characters before the unit (塔/公/镇/邮政所): up to three of them before the last unit."""
+    units = [i for i, (word, _, _) in enumerate(run[:-1]) if word in ADMIN_UNITS]
+    if not units:
+        return []
+    start = units[-1]
+    while start > 0 and units[-1] - start < MAX_UNLISTED_PLACE_CHARS and len(run[start - 1][0]) == 1 \
+            and run[start - 1][0] not in FUNCTION_CHARS and HAN.match(run[start - 1][0]):
+        start -= 1
+    return [start] if start < units[-1] else []
 
 
 def _not_han(char: str) -> bool:
@@ -200,6 +217,7 @@ class EntityFinder:
         # The name starts at its first place or known organisation (邮储银行黑龙江省分行), else
         # it is the suffix and the few tokens before it.
         heads = [i for i, (word, flag, _) in enumerate(run[:-1]) if word in place_words or flag == "nt"]
+        heads = heads or _unlisted_place_head(run)
         run = run[heads[0] :] if heads else run[-SHORT_ORG_TOKENS:]
         run = run[-MAX_ORG_TOKENS:]
         words = [word for word, _, _ in run]
