@@ -1,7 +1,7 @@
 """Web article layouts the seeds do not show, end to end: a provincial site's article page
 (GB2312, a metadata line mixing the article's fields with furniture) and a copy of a WeChat
-account's article (header line, closing source line, the app's buttons). The pages were
-written for these tests; expected values are read off them."""
+account's article (header line, closing source line, the app's buttons); and names the seeds
+do not show. The pages were written for these tests; expected values are read off them."""
 
 from pathlib import Path
 
@@ -60,3 +60,21 @@ def test_town_the_gazetteer_lacks_stays_in_its_organisation(provincial):
     # 塔公镇 is below the gazetteer's counties: jieba leaves it as 塔/公/镇.
     assert "塔公镇邮政所" in provincial["organizations"]
     assert "公镇邮政所" not in provincial["organizations"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("喀什地区邮政分公司总经理买买提·艾力表示，要加快农村寄递网络建设。", "买买提·艾力"),
+        ("所长泽仁多吉告诉记者，包裹当天就能送到。", "泽仁多吉"),
+    ],
+)
+def test_names_without_a_han_surname_between_a_title_and_a_speech_verb(processor, sentence, name):
+    # The provincial page names 泽仁多吉 so; names are otherwise found from a Han surname.
+    (story,) = processor.process("minority_names.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert story["people"] == [name]
+
+
+def test_an_adverb_after_a_name_is_not_part_of_it(processor):
+    (story,) = processor.process("adverb.txt", "邮政服务进村入户\n所长郭品华高兴地说，包裹当天就能送到。\n".encode())
+    assert story["people"] == ["郭品华"]

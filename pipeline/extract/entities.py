@@ -77,6 +77,9 @@ class EntityFinder:
         self.one_char_given_name_before = self.after_name + NAME_BREAKS
         self.after_name_initials = frozenset(word[0] for word in self.after_name)
         self.title_alternation = "|".join(map(re.escape, self.titles))
+        self.title_speech_re = re.compile(
+            f"(?:{self.title_alternation})([\u4e00-\u9fff·]{{2,8}}?)(?:{'|'.join(map(re.escape, SPEECH_VERBS))})"
+        )
 
     # People ---------------------------------------------------------------
     def people(self, text: str, tokens: list[Token], exclude: set[str]) -> list[str]:
@@ -97,6 +100,7 @@ class EntityFinder:
             if name and name not in exclude:
                 found.setdefault(name, start)
         self._add_listed(text, found, exclude)
+        self._add_between_title_and_speech(text, found, exclude)
         # 小明 inside 张小明: a shorter reading of a longer name found elsewhere.
         names = [
             n
@@ -171,6 +175,20 @@ class EntityFinder:
                 other = match.group(1) or match.group(2)
                 if other and other[0] in self.surnames and other not in exclude and not set(other[1:]) & NON_NAME_CHARS:
                     found.setdefault(other, match.start())
+
+    def _add_between_title_and_speech(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
+        """所长泽仁多吉告诉记者: a name with no Han surname (Tibetan, Uyghur, 买买提·艾力) when a
+        title stands right before it and a speech verb right after; no function character in it."""
+        for match in self.title_speech_re.finditer(text):
+            name = match.group(1)
+            # A transliterated name's parts may be words (买买提); its middle dot vouches for it.
+            if name in exclude or set(name) & NON_NAME_CHARS or "·" not in name and self._holds_a_word(name):
+                continue
+            found.setdefault(name, match.start(1))
+
+    def _holds_a_word(self, span: str) -> bool:
+        """Whether jieba reads a word other than a name into ``span`` (郭品华高兴地: 高兴)."""
+        return any(len(word) > 1 and not flag.startswith("nr") for word, flag, _ in self.segmenter.segment(span))
 
     # Organisations --------------------------------------------------------
     def organizations(self, tokens: list[Token], place_words) -> list[str]:
