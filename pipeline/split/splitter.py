@@ -8,7 +8,7 @@ stories and its headline blocks are attached to stories by content.
 import re
 from dataclasses import dataclass
 
-from pipeline.split.assign import ADJACENCY_BONUS, HeadlineScorer, assign
+from pipeline.split.assign import ADJACENCY_BONUS, CONFIDENT_SCORE, MIN_SCORE, HeadlineScorer, assign
 from pipeline.split.headlines import SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, mark_headlines
 from pipeline.split.reflow import (
     CJK_RUN,
@@ -27,6 +27,7 @@ COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: 
 _BULLET = re.compile(r"^[•·●◆◇■□▪○\-\*]\s*")
 _META = re.compile(r"(作者|来源|发布时间|发布日期|记者|通讯员|编辑|日期)\s*[:：]?|\d{4}-\d{1,2}-\d{1,2}")
 _MAX_TITLE_WIDTH = 60
+MIN_CUT_HEADLINE_CHARS = 6  # each part of a block cut in two (see _split_merged_blocks)
 _MAX_META_WIDTH = 120
 
 
@@ -127,6 +128,7 @@ class Splitter:
         ]
         pairs = assign(matrix) if segments else {}
         _attach_by_position(blocks, segments, pairs)
+        self._split_merged_blocks(blocks, segments, pairs, scorer)
         headline_of = {story: block for block, story in pairs.items()}
         stories = tuple(self._story(segment, blocks[headline_of[i]] if i in headline_of else None)
                         for i, segment in enumerate(segments))
@@ -136,6 +138,38 @@ class Splitter:
         if any(line.text.count(" ") < line.raw.count(" ") for line in lines):
             repairs.append("justification_spaces")
         return SplitPage(stories, tuple(repairs))
+
+    def _split_merged_blocks(
+        self, blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int], scorer: HeadlineScorer
+    ) -> None:
+        """Two headlines printed one under the other read as one block of two lines: when a story
+        is left untitled and the lines of a block on one side match that story better (and the
+        others still match the block's story), the block is cut there."""
+        titled = set(pairs.values())
+        for number in list(pairs):
+            block = blocks[number]
+            owner = pairs[number]
+            untitled = [i for i in range(len(segments)) if i not in titled and not segments[i].continuation]
+            if len(block.lines) < 2 or not untitled:
+                continue
+            best = None
+            for cut in range(1, len(block.lines)):
+                for kept, moved in ((block.lines[:cut], block.lines[cut:]), (block.lines[cut:], block.lines[:cut])):
+                    if min(len("".join(kept)), len("".join(moved))) < MIN_CUT_HEADLINE_CHARS:
+                        continue  # '目前': a fragment, no headline
+                    kept_scores, moved_scores = scorer.scores("".join(kept)), scorer.scores("".join(moved))
+                    if kept_scores[owner] < MIN_SCORE:
+                        continue
+                    for story in untitled:
+                        gain = moved_scores[story] - moved_scores[owner]
+                        if moved_scores[story] >= CONFIDENT_SCORE and gain > 0 and (best is None or gain > best[0]):
+                            best = (gain, kept, moved, story)
+            if best:
+                _, kept, moved, story = best
+                blocks[number] = HeadlineBlock(kept, block.position, *self.headline_parser.roles(list(kept)))
+                blocks.append(HeadlineBlock(moved, block.position, *self.headline_parser.roles(list(moved))))
+                pairs[len(blocks) - 1] = story
+                titled.add(story)
 
     def _story(self, segment: Segment, block: HeadlineBlock | None) -> StoryParts:
         return StoryParts(

@@ -1,7 +1,8 @@
-"""Web article layouts the seeds do not show, end to end: a provincial site's article page
-(GB2312, a metadata line mixing the article's fields with furniture) and a copy of a WeChat
-account's article (header line, closing source line, the app's buttons); and names the seeds
-do not show. The pages were written for these tests; expected values are read off them."""
+"""Layouts and names the seeds do not show, from text written for these tests (expected values
+are read off it): a provincial site's article page (GB2312, a metadata line mixing the
+article's fields with furniture), a copy of a WeChat account's article (header line, closing
+source line, the app's buttons), names without a Han surname, and a newspaper page rendered
+from those stories by tests/split_synth.py."""
 
 from pathlib import Path
 
@@ -78,3 +79,15 @@ def test_names_without_a_han_surname_between_a_title_and_a_speech_verb(processor
 def test_an_adverb_after_a_name_is_not_part_of_it(processor):
     (story,) = processor.process("adverb.txt", "邮政服务进村入户\n所长郭品华高兴地说，包裹当天就能送到。\n".encode())
     assert story["people"] == ["郭品华"]
+
+
+def test_two_headlines_printed_one_under_the_other_are_cut_apart():
+    # A page laid out as PDF text, rendered from the stories of the probe pages:
+    # the headlines of two stories stand one under the other, and the pair read as one
+    # title and subtitle, leaving the other story untitled.
+    from pipeline.split import Splitter
+
+    page = (PAGES / "stacked_headlines_page.txt").read_text(encoding="utf-8")
+    titles = {story.body[:8]: (story.title, story.subtitle) for story in Splitter().split(page).stories}
+    assert titles["香港邮政昨日宣布"] == ("香港邮政推出「邮趣速递」新服务", None)
+    assert titles["今年以来，在集团"] == ("湖南省邮政分公司2023年上半年工作总结", None)
