@@ -274,14 +274,13 @@ class Detector:
                 out.append(piece)
                 continue
             start, end = piece
-            as_utf8 = raw[start:end].decode("utf-8", errors="replace")
             if _lone_byte(raw, piece):
                 single = raw[start:end].decode("cp1252", errors="replace")
                 out.append(single)
                 if single != "\ufffd" and "cp1252" not in foreign:
                     foreign.append("cp1252")
                 continue
-            as_cjk, cjk_logp = next(spans_read)
+            (as_cjk, cjk_logp), as_utf8 = next(spans_read), raw[start:end].decode("utf-8", errors="replace")
             # A truncated UTF-8 character at the end looks like one GB pair: not evidence.
             truncated = end == len(raw) and end - start < MIN_FOREIGN_BYTES
             if not truncated and cjk_logp > logp(as_utf8):
