@@ -177,13 +177,14 @@ class MisalignmentRepairer:
         # Misaligned files need at most 3 readings resolved per kilobyte (bench corpus, seed
         # 002, damage trials); text strewn with U+FFFD or private-use characters, 180: there
         # the work stops at the budget (it took 13 s for 8 KB).
-        budget = [RESOLVES_ALWAYS + len(text) // CHARS_PER_RESOLVE]
+        budget = RESOLVES_ALWAYS + len(text) // CHARS_PER_RESOLVE
         for start in anchors[:MAX_ANCHORS]:
             if start < pos:
                 continue
-            if budget[0] <= 0:
+            if budget <= 0:
                 break
-            fix = self._best_fix(text, start, eaten, document, budget)
+            fix, resolved = self._best_fix(text, start, eaten, document, min(MAX_RESOLVED, budget))
+            budget -= resolved
             if fix:
                 begin, end, replacement = fix
                 out.append(text[pos:begin])
@@ -194,8 +195,10 @@ class MisalignmentRepairer:
         return "".join(out), repaired
 
     def _best_fix(
-        self, text: str, anchor: int, eaten: "_EatenByteGuesser", document, budget: list[int]
-    ) -> tuple[int, int, str] | None:
+        self, text: str, anchor: int, eaten: "_EatenByteGuesser", document, max_resolved: int
+    ) -> tuple[tuple[int, int, str] | None, int]:
+        """The best repair of the run around ``anchor``, and how many readings had their lost
+        bytes chosen (at most ``max_resolved``, the likeliest first)."""
         line_end = text.find("\n", anchor)
         line_end = len(text) if line_end < 0 else line_end
         window_end = min(line_end + 1, anchor + MAX_RUN)
@@ -211,8 +214,8 @@ class MisalignmentRepairer:
                 if bound >= MIN_GAIN - BOUND_SLACK:
                     readings.append((bound, begin, end, tokens))
         best, best_score = None, None
-        for _, begin, end, tokens in heapq.nlargest(MAX_RESOLVED, readings, key=lambda reading: reading[0]):
-            budget[0] -= 1
+        likeliest = heapq.nlargest(max_resolved, readings, key=lambda reading: reading[0])
+        for _, begin, end, tokens in likeliest:
             resolved = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], eaten, document)
             if resolved is None or any(is_private_use(ch) for ch in resolved[0]):
                 continue
@@ -238,7 +241,7 @@ class MisalignmentRepairer:
             score = self._model.word_logp(before + scored + after, document) - plain + gain
             if best_score is None or score > best_score:
                 best, best_score = (begin, end, repaired), score
-        return best
+        return best, len(likeliest)
 
     def _asks(self, before: str, marks: str) -> bool:
         """Whether '??' follows a character that questions end on (吗, 呢): then it is the
