@@ -187,5 +187,9 @@ class HeadlineParser:
                 groups.append([text])
             else:
                 current.append(text)
-        return [HeadlineBlock(tuple(g), position, *self.roles(g)) for g in groups]
+        return [self.block(group, position) for group in groups]
+
+    def block(self, texts: list[str] | tuple[str, ...], position: tuple[int, int]) -> HeadlineBlock:
+        """A block of 1-3 headline lines with its kicker, title and subtitle."""
+        return HeadlineBlock(tuple(texts), position, *self.roles(list(texts)))
 

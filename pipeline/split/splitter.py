@@ -147,27 +147,12 @@ class Splitter:
         others still match the block's story), the block is cut there."""
         titled = set(pairs.values())
         for number in list(pairs):
-            block = blocks[number]
-            owner = pairs[number]
             untitled = [i for i in range(len(segments)) if i not in titled and not segments[i].continuation]
-            if len(block.lines) < 2 or not untitled:
-                continue
-            best = None
-            for cut in range(1, len(block.lines)):
-                for kept, moved in ((block.lines[:cut], block.lines[cut:]), (block.lines[cut:], block.lines[:cut])):
-                    if min(len("".join(kept)), len("".join(moved))) < MIN_CUT_HEADLINE_CHARS:
-                        continue  # '目前': a fragment, no headline
-                    kept_scores, moved_scores = scorer.scores("".join(kept)), scorer.scores("".join(moved))
-                    if kept_scores[owner] < MIN_SCORE:
-                        continue
-                    for story in untitled:
-                        gain = moved_scores[story] - moved_scores[owner]
-                        if moved_scores[story] >= CONFIDENT_SCORE and gain > 0 and (best is None or gain > best[0]):
-                            best = (gain, kept, moved, story)
-            if best:
-                _, kept, moved, story = best
-                blocks[number] = HeadlineBlock(kept, block.position, *self.headline_parser.roles(list(kept)))
-                blocks.append(HeadlineBlock(moved, block.position, *self.headline_parser.roles(list(moved))))
+            cut = _best_cut(blocks[number].lines, pairs[number], untitled, scorer) if untitled else None
+            if cut:
+                kept, moved, story = cut
+                blocks[number] = self.headline_parser.block(kept, blocks[number].position)
+                blocks.append(self.headline_parser.block(moved, blocks[number].position))
                 pairs[len(blocks) - 1] = story
                 titled.add(story)
 
@@ -190,6 +175,26 @@ def _is_article(lines: list[str]) -> bool:
     """One paragraph per line: some lines are whole paragraphs wider than any PDF column."""
     paragraphs = sum(1 for line in lines if width(line) > ARTICLE_LINE_WIDTH and ends_sentence(line))
     return paragraphs >= max(1, len(lines) / 10)
+
+
+def _best_cut(
+    lines: tuple[str, ...], owner: int, untitled: list[int], scorer: HeadlineScorer
+) -> tuple[tuple[str, ...], tuple[str, ...], int] | None:
+    """(lines kept by ``owner``, lines moved, the untitled story they go to) for the cut whose
+    moved lines match an untitled story confidently and best beyond ``owner``; None if none."""
+    best = None
+    for at in range(1, len(lines)):
+        for kept, moved in ((lines[:at], lines[at:]), (lines[at:], lines[:at])):
+            if min(len("".join(kept)), len("".join(moved))) < MIN_CUT_HEADLINE_CHARS:
+                continue  # '目前': a fragment, no headline
+            if scorer.scores("".join(kept))[owner] < MIN_SCORE:
+                continue
+            moved_scores = scorer.scores("".join(moved))
+            for story in untitled:
+                gain = moved_scores[story] - moved_scores[owner]
+                if moved_scores[story] >= CONFIDENT_SCORE and gain > 0 and (best is None or gain > best[0]):
+                    best = (gain, kept, moved, story)
+    return best[1:] if best else None
 
 
 def _attach_by_position(blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int]) -> None:
