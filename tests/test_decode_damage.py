@@ -112,6 +112,19 @@ def utf8_as_strict_gbk(text, rng):
     return (text[:a] + text[a:b].encode("utf-8").decode("gbk", errors="replace") + text[b:]).encode("utf-8")
 
 
+def utf8_as_gbk_dropping(text, rng):
+    """Lossy, no trace: errors="ignore" drops each byte gbk cannot pair."""
+    a, b = _span(text, rng)
+    return (text[:a] + text[a:b].encode("utf-8").decode("gbk", errors="ignore") + text[b:]).encode("utf-8")
+
+
+def utf8_as_gbk_saved_as_gbk(text, rng):
+    """Lossy, the file saved back in GBK: each U+FFFD written '?'."""
+    a, b = _span(text, rng)
+    damaged = text[:a] + text[a:b].encode("utf-8").decode("gbk", errors="replace") + text[b:]
+    return damaged.encode("gbk", errors="replace")
+
+
 def utf8_as_latin1(text, rng):
     a, b = _span(text, rng)
     codec = rng.choice(["latin-1", "sloppy-windows-1252"])
@@ -240,6 +253,8 @@ def big5_misaligned_lost(text, rng):
 KINDS = {
     "utf8_decoded_as_gbk (gb18030)": utf8_as_gb18030,
     "utf8_decoded_as_gbk (lossy gbk)": utf8_as_strict_gbk,
+    "utf8_decoded_as_gbk (bytes dropped)": utf8_as_gbk_dropping,
+    "utf8_decoded_as_gbk (saved as GBK, '?')": utf8_as_gbk_saved_as_gbk,
     "latin1_mojibake": utf8_as_latin1,
     "latin1_mojibake (lossy cp1252)": utf8_as_lossy_cp1252,
     "gbk_decoded_as_latin1": gbk_as_latin1,
@@ -307,6 +322,10 @@ def decoder():
 FLOORS = {
     "utf8_decoded_as_gbk (gb18030)": 0.75,
     "utf8_decoded_as_gbk (lossy gbk)": 0.75,
+    # Measured 57.5% and 77.5% (the code before: 10% and 10% on 100 trials, seed 11): where
+    # nothing marks a lost byte, its place is found from the UTF-8 structure.
+    "utf8_decoded_as_gbk (bytes dropped)": 0.5,
+    "utf8_decoded_as_gbk (saved as GBK, '?')": 0.7,
     "latin1_mojibake": 0.95,
     # Measured 90% (the code before the lossy cp1252 re-read: 15%, ftfy drops each character
     # that lost a byte); the misses are one byte's character the model misjudges (小/对).
@@ -393,6 +412,37 @@ def test_whole_file_read_with_a_lossy_gbk_reader(decoder):
     assert lost > 300
     assert repaired.repairs == ("utf8_decoded_as_gbk",)
     assert wrong <= 0.1 * lost, (wrong, lost)
+
+
+def test_whole_file_read_with_a_gbk_reader_dropping_what_it_cannot_read(decoder):
+    # decode("gbk", errors="ignore"), a scraper's habit: no U+FFFD shows where a byte went.
+    # Each place is found where the bytes stop being UTF-8. Measured: 26 of 361 characters
+    # wrong; 1283 before (only runs that had lost nothing were re-read).
+    text = seed_bytes("001").decode("utf-8")
+    damaged = text.encode("utf-8").decode("gbk", errors="ignore")
+    lost = len(text.encode("utf-8")) - len(damaged.encode("gb18030"))
+    repaired = decoder.decode(damaged.encode("utf-8"))
+    expected = decoder.decode(text.encode("utf-8")).text
+    matcher = difflib.SequenceMatcher(None, expected, repaired.text, autojunk=False)
+    wrong = sum(max(a2 - a1, b2 - b1) for op, a1, a2, b1, b2 in matcher.get_opcodes() if op != "equal")
+    assert lost > 300
+    assert repaired.repairs == ("utf8_decoded_as_gbk",)
+    assert wrong <= 0.1 * lost, (wrong, lost)
+
+
+def test_dropped_byte_found_where_clean_text_follows_the_damage(decoder):
+    # 作's last byte was dropped; the first byte of 劲 (GBK BE A2) would complete it as UTF-8,
+    # but its second byte cannot follow: the damage ends before 劲, a byte short.
+    damaged = "增强力争上游" + "的工作".encode("utf-8").decode("gbk", errors="ignore") + "劲头。她说"
+    assert decoder.decode(damaged.encode("gbk")).text == "增强力争上游的工作劲头。她说"
+
+
+def test_rare_characters_of_clean_text_are_left_beside_dropped_bytes(decoder):
+    # 猕 is GBK E2 A8, which starts a UTF-8 character: with damage elsewhere in the file, its
+    # bytes were taken for UTF-8 missing two bytes and read '⨺ﬡ'.
+    clean = "聚焦茶叶、辣椒、猕猴桃等特色农产品。"
+    damaged = clean + "打造农产品寄递项目".encode("utf-8").decode("gbk", errors="ignore") + "。"
+    assert decoder.decode(damaged.encode("gbk")).text.startswith(clean)
 
 
 def test_whole_spaced_page_read_with_a_lossy_gbk_reader(decoder):
@@ -515,6 +565,8 @@ def test_damage_repair_rate(decoder, kind):
 UNSEEN_FLOORS = {
     "utf8_decoded_as_gbk (gb18030)": 0.7,
     "utf8_decoded_as_gbk (lossy gbk)": 0.55,
+    "utf8_decoded_as_gbk (bytes dropped)": 0.4,  # measured 50%
+    "utf8_decoded_as_gbk (saved as GBK, '?')": 0.5,  # measured 60%
     "latin1_mojibake": 0.95,
     "latin1_mojibake (lossy cp1252)": 0.75,
     "gbk_decoded_as_latin1": 0.9,

@@ -5,6 +5,8 @@
   continuation byte, one the wrong reader could not pair with the byte after it, chosen by a
   beam search: the running-text model (runningtext.py) shortlists, the document's own n-grams
   and the dictionary's words decide. U+FFFD read with the wrong codec (锟斤拷) is U+FFFD again.
+  A lost byte that left no U+FFFD (dropped, or written '?' when the text was saved as GBK) is
+  placed where the bytes stop being UTF-8, in stretches that show mojibake.
 - UTF-8 read as Latin-1/cp1252 (``Ã¥``): ftfy; read by Python's lossy cp1252 (``æž�``), the
   same re-read as above, each U+FFFD one of the five bytes cp1252 lacks.
 - UTF-8 whose lost bytes a converter wrote as '?' (read with a lossy codec, saved back in
@@ -49,6 +51,11 @@ MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Bi
 WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
 LOST_PAIR = "\ufffd\ufffd"
 LOST_BYTE_RE = re.compile("\ufffd")
+# A byte a wrong reader lost without a U+FFFD, marked while it is chosen back (noncharacters:
+# never in text): dropped (errors="ignore"), or written '?' (the text saved back in that codec).
+DROPPED_BYTE, QUESTION_MARKED_BYTE = "\ufdd0", "\ufdd1"
+LOST_MARKS = frozenset(("\ufffd", DROPPED_BYTE, QUESTION_MARKED_BYTE))
+MIN_SILENT_LOSS_SEQUENCES = 3  # UTF-8 characters in a text before its unmarked losses are believed
 ANY_CONTINUATION = frozenset(range(0x80, 0xC0))
 CONTINUING = ANY_CONTINUATION | {0}  # a continuation byte, or one lost (see _wrong_bytes)
 CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
@@ -168,8 +175,21 @@ class MojibakeRepairer:
             if found and kind not in kinds:
                 kinds.append(kind)
         if self._utf8_mark_re.search(text) and not _too_lossy(text):
-            text = self._utf8_as(text, kinds, WRONG_CJK_CODECS, self._utf8_mark_re)
+            text = self._utf8_as(self._mark_silent_losses(text), kinds, WRONG_CJK_CODECS, self._utf8_mark_re)
+            text = _without_silent_marks(text)  # where no reading explained them
         return text, kinds
+
+    def _mark_silent_losses(self, text: str) -> str:
+        """Text with the bytes UTF-8 lost to a GBK reader marked where nothing marks them
+        (dropped, or written '?'): in stretches whose bytes under gb18030 are UTF-8 but for
+        continuation bytes missing, when they hold enough UTF-8 characters or a '?' stands
+        for a byte. (A Big5 reader loses most bytes: too many to choose back, marked or not.)"""
+        if DROPPED_BYTE in text or QUESTION_MARKED_BYTE in text:
+            return text
+        marked, sequences = self._with_silent_losses_marked(text, "gb18030")
+        if QUESTION_MARKED_BYTE not in marked and sequences < MIN_SILENT_LOSS_SEQUENCES:
+            return text  # a few rare characters next to where a byte may be missing
+        return marked
 
     def restore_question_marked(self, text: str) -> tuple[str, list[str]]:
         """Text that detect.py read as UTF-8 with lost bytes written '?': those bytes chosen back
@@ -183,6 +203,29 @@ class MojibakeRepairer:
             if best is None or score > best[0]:
                 best = (score, repaired, kinds)
         return best[1], best[2]
+
+    def _with_silent_losses_marked(self, text: str, wrong: str) -> tuple[str, int]:
+        """``text`` with the continuation bytes its ``wrong`` bytes lack marked in each stretch
+        that is UTF-8 but for them and shows mojibake, and the count of UTF-8 characters in
+        those stretches. A stretch starts at a mark: the first character of a damaged span
+        starts at a UTF-8 lead, so shows one."""
+        rejected = self._rejected_before[wrong]
+        marks: dict[int, str] = {}
+        found = covered = 0
+        for mark in self._utf8_mark_re.finditer(text):
+            if mark.start() < covered:
+                continue
+            stretch_marks, sequences, end = _silent_losses(text, mark.start(), _codec(wrong), rejected)
+            # One character short of a byte is evidence only when a '?' stands for the byte.
+            if stretch_marks and (sequences >= 2 or QUESTION_MARKED_BYTE in stretch_marks.values()):
+                marks.update(stretch_marks)
+                found += sequences
+            covered = end + 1  # past the character that failed
+        if not marks:
+            return text, 0
+        pieces = [marks[index] if marks.get(index) == QUESTION_MARKED_BYTE else marks.get(index, "") + ch
+                  for index, ch in enumerate(text)]
+        return "".join(pieces) + marks.get(len(text), ""), found
 
     def _lost_bytes_logp(self, text: str, wrong: str) -> float:
         """Log-probability of the text's lost bytes (U+FFFD) under ``wrong``'s reader: each
@@ -240,7 +283,8 @@ class MojibakeRepairer:
         """Runs showing ``mark_re`` re-read as UTF-8 from their bytes under one of ``codecs``
         ((wrong codec, repair name), the first that reads a run wins), lost bytes chosen back.
         ``certain``: every such run is known damage; its best reading is taken, however short."""
-        width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(text.count("\ufffd"), 1)))
+        lost = sum(map(text.count, LOST_MARKS))
+        width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(lost, 1)))
         document = self._model.document_ngrams(text)
         out, pos = [], 0
         for match in NON_ASCII_RUN_RE.finditer(text):
@@ -295,8 +339,9 @@ class MojibakeRepairer:
                 fixed = self._reread(text[begin:end_index], wrong, context, document, width)
                 if fixed is not None and short and not certain and self._model.uncommon_re.search(fixed):
                     continue  # a character or two re-read into a rare one: more likely other damage
-                if fixed is not None and (certain or clearly_better(self._model, fixed, text[begin:end_index])):
-                    gain = self._model.word_logp(fixed) - self._model.word_logp(text[begin:end_index])
+                damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
+                if fixed is not None and (certain or clearly_better(self._model, fixed, damaged)):
+                    gain = self._model.word_logp(fixed) - self._model.word_logp(damaged)
                     if best is None or gain > best[0]:
                         best = (gain, begin, fixed)
                     if start == starts[0]:
@@ -416,7 +461,7 @@ class MojibakeRepairer:
         pieces = []
         codec = _codec(wrong)
         for ch in run:
-            if ch == "\ufffd":
+            if ch in LOST_MARKS:
                 pieces.append(None)
                 continue
             try:
@@ -541,6 +586,11 @@ def reads_as_utf8(line: str, wrong: str) -> bool:
     return covered >= UTF8_LINE_SHARE * non_ascii > 0
 
 
+def _without_silent_marks(text: str) -> str:
+    """The text as it was before _mark_silent_losses: a dropped byte left nothing."""
+    return text.replace(DROPPED_BYTE, "").replace(QUESTION_MARKED_BYTE, "?")
+
+
 def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, dict[int, int]]:
     """text[start:end] encoded with ``wrong``, a U+FFFD as \\x00 (one lost byte) and a character
     ``wrong`` cannot encode as \\x01 (no part of a UTF-8 sequence); and byte offset -> text index."""
@@ -550,7 +600,7 @@ def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, di
     for index in range(start, end):
         offsets[len(data)] = index
         ch = text[index]
-        if ch == "\ufffd":
+        if ch in LOST_MARKS:
             data.append(0)
             continue
         try:
@@ -559,6 +609,76 @@ def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, di
             data.append(1)
     offsets[len(data)] = end
     return bytes(data), offsets
+
+
+def _silent_losses(text: str, begin: int, codec: str, rejected: list) -> tuple[dict[int, str], int, int]:
+    """From text[begin:], its bytes under a wrong reader ``codec`` as UTF-8 losing bytes where
+    nothing marks them: (text index -> mark, UTF-8 characters, where the stretch ends).
+
+    A '?' standing in for a missing continuation byte becomes QUESTION_MARKED_BYTE; where one
+    or two are missing, DROPPED_BYTE goes before the character the reader went on with (a
+    wrong CJK reader loses a byte only where a pair starts): of the characters starting in
+    the broken sequence, the one whose first byte the reader rejects most lost bytes before.
+    A two-byte sequence (Latin letters, signs, a no-break space) is believed broken only
+    before ASCII: in Chinese text its lead is far more often a GB character's trail byte.
+    Where the bytes cannot be UTF-8 even so, the reader's character holding the first byte
+    that fails was never UTF-8: the stretch ends before it, lacking what its last sequence
+    still needed there."""
+    marks: dict[int, str] = {}
+    needed = sequences = 0
+    lead_at = begin  # the character holding the current sequence's lead byte
+    wide = False  # whether that lead starts three or four bytes
+    first_bytes: dict[int, int] = {}  # character -> its first byte
+    state_at: dict[int, tuple[int, int]] = {}  # character -> (bytes needed, sequences) before it
+    for index in range(begin, len(text) + 1):
+        state_at[index] = (needed, sequences)
+        if index == len(text):
+            data = b""
+        elif text[index] in LOST_MARKS:
+            data = b"\x00"
+        else:
+            try:
+                data = text[index].encode(codec)
+            except UnicodeEncodeError:
+                data = b"\x01"
+        first_bytes[index] = data[0] if data else UNKNOWN_NEXT
+        for byte in data or (None,):
+            if needed:
+                if byte is not None and (0x80 <= byte < 0xC0 or byte == 0):
+                    needed -= 1
+                    continue
+                if byte == ord("?"):
+                    marks[index] = QUESTION_MARKED_BYTE
+                    needed -= 1
+                    continue
+                # The characters starting after the lead byte, up to the one that breaks it.
+                candidates = [
+                    candidate for candidate in range(lead_at + 1, index + 1)
+                    if wide or first_bytes[candidate] < 0x80 or first_bytes[candidate] == UNKNOWN_NEXT
+                ]
+                if not candidates:
+                    return _stretch_end(marks, state_at, lead_at)
+                best = max(candidates, key=lambda candidate: len(rejected[first_bytes[candidate]]))
+                marks[best] = DROPPED_BYTE * needed
+                needed = 0
+            if byte is None:
+                break
+            if byte >= 0x80 or byte == 1:
+                needed = utf8_length(byte) - 1 if byte != 1 else -1
+                if needed < 0:  # no UTF-8 character starts so
+                    return _stretch_end(marks, state_at, index)
+                lead_at, wide = index, byte >= 0xE0
+                sequences += 1
+    return marks, sequences, len(text)
+
+
+def _stretch_end(marks: dict[int, str], state_at: dict[int, tuple[int, int]], end: int):
+    """(marks, sequences, end) of a stretch whose character ``end`` cannot be UTF-8."""
+    needed, sequences = state_at[end]
+    kept = {index: mark for index, mark in marks.items() if index < end}
+    if needed:
+        kept[end] = DROPPED_BYTE * needed
+    return kept, sequences, end
 
 
 def decodes(data: bytes, codec: str) -> bool:
