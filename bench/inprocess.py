@@ -31,12 +31,16 @@ def measure_stages(files: list[tuple[str, bytes]], kinds: list[str]) -> tuple[li
     decode, decoded = timed_loop("decode+repair", [Item(len(raw), raw) for _, raw in files], decoder.decode)
     decode.extra["encodings_by_kind"] = _encodings_by_kind(kinds, decoded)
     clean, cleaned = timed_loop("clean", _next(sizes, decoded, lambda d: d.text), cleaner.clean)
-    split, pages = timed_loop("split", _next(sizes, cleaned, lambda c: c.text), splitter.split)
-    page_inputs = [(p.stories, c.text) if p else None for p, c in zip(pages, cleaned)]
+    split, pages = timed_loop(
+        "split",
+        _next(sizes, cleaned, lambda c: c),
+        lambda c: list(map(splitter.split_article if c.entries else splitter.split, c.documents)),
+    )
+    page_inputs = [list(zip(p, c.documents)) if p else None for p, c in zip(pages, cleaned)]
     extract, _ = timed_loop(
         "extract",
-        _next(sizes, page_inputs, lambda pair: pair),
-        lambda pair: [extractor.extract(story, pair[1]) for story in pair[0]],
+        _next(sizes, page_inputs, lambda pairs: pairs),
+        lambda pairs: [extractor.extract(story, document) for page, document in pairs for story in page.stories],
         note="all stories of each page",
     )
     return [decode, clean, split, extract], [d.text if d else None for d in decoded]

@@ -35,15 +35,20 @@ class Processor:
         ingested_at = ingested_at or datetime.now(timezone.utc)
         decoded = _run("decode", self.decoder.decode, raw)
         cleaned = _run("clean", self.cleaner.clean, decoded.text)
-        page = _run("split", self.splitter.split, cleaned.text)
-        stories = [parts for parts in page.stories if parts.body.strip()]
+        # (story, the text it was split from); a feed's entries are split one by one
+        stories, split_repairs = [], []
+        split = self.splitter.split_article if cleaned.entries else self.splitter.split
+        for document in cleaned.documents:
+            page = _run("split", split, document)
+            stories += [(parts, document) for parts in page.stories if parts.body.strip()]
+            split_repairs += [repair for repair in page.repairs if repair not in split_repairs]
         if not stories:
             raise StageError("split", ValueError("no story text left after cleaning"))
-        repairs = [*decoded.repairs, *cleaned.repairs, *page.repairs]
+        repairs = [*decoded.repairs, *cleaned.repairs, *split_repairs]
         digest = sha256_hex(raw)
         records = []
-        for index, parts in enumerate(stories):
-            fields = _run("extract", self.extractor.extract, parts, cleaned.text)
+        for index, (parts, document) in enumerate(stories):
+            fields = _run("extract", self.extractor.extract, parts, document)
             records.append(
                 story_record(
                     source_uri=source_uri,

@@ -1,8 +1,8 @@
 """Layouts and names the seeds do not show, from text written for these tests (expected values
 are read off it): a provincial site's article page (GB2312, a metadata line mixing the
 article's fields with furniture), a copy of a WeChat account's article (header line, closing
-source line, the app's buttons), names without a Han surname, and a newspaper page rendered
-from those stories by tests/split_synth.py."""
+source line, the app's buttons), names without a Han surname, a newspaper page rendered
+from those stories by tests/split_synth.py, and RSS and Atom feeds of such stories."""
 
 from pathlib import Path
 
@@ -91,3 +91,38 @@ def test_two_headlines_printed_one_under_the_other_are_cut_apart():
     titles = {story.body[:8]: (story.title, story.subtitle) for story in Splitter().split(page).stories}
     assert titles["香港邮政昨日宣布"] == ("香港邮政推出「邮趣速递」新服务", None)
     assert titles["今年以来，在集团"] == ("湖南省邮政分公司2023年上半年工作总结", None)
+
+
+def test_each_entry_of_a_gb2312_rss_feed_is_a_story(processor):
+    raw = (PAGES / "news_feed_rss.xml").read_text(encoding="utf-8").encode("gb2312")
+    stories = processor.process("news_feed_rss.xml", raw)
+    assert [(s["story_index"], s["story_count"]) for s in stories] == [(0, 3), (1, 3), (2, 3)]
+    assert [s["title"] for s in stories] == [
+        "四川邮政开通首条低空无人机邮路",
+        "江西邮政农产品寄递量快速增长",
+        "成都邮政为高校毕业生寄递录取通知书",
+    ]
+    assert [s["published_date"] for s in stories] == ["2024-05-17", "2024-06-03", "2024-07-08"]
+    assert {s["source_name"] for s in stories} == {"四川邮政新闻"}
+    assert [[a["name"] for a in s["authors"]] for s in stories] == [[], ["刘晓东"], ["赵敏"]]
+    assert stories[2]["body"] == (
+        "7月以来，成都市邮政分公司组建专门投递队伍，确保每一份录取通知书安全、准确、及时送达考生手中。\n"
+        "截至目前，已投递录取通知书1.2万余件。"
+    )
+    assert stories[0]["encoding"] == "gbk"
+
+
+def test_each_entry_of_an_atom_feed_is_a_story(processor):
+    stories = processor.process("news_feed_atom.xml", (PAGES / "news_feed_atom.xml").read_bytes())
+    assert [(s["title"], s["published_date"]) for s in stories] == [
+        ("广西邮政开通跨境电商寄递专线", "2024-07-29"),
+        ("云南邮政助力咖啡豆出山", "2024-07-25"),
+    ]
+    assert [a["name"] for a in stories[0]["authors"]] == ["韦丽萍"]
+    assert stories[1]["body"] == "普洱市邮政分公司今年已帮助当地农户寄递咖啡豆800余吨，并在产地设立收寄点12个。"
+
+
+def test_an_empty_feed_is_a_dead_letter(processor):
+    feed = '<?xml version="1.0"?><rss version="2.0"><channel><title>邮政新闻</title></channel></rss>'
+    stories, dead = processor.process_or_dead_letter("empty.xml", feed.encode())
+    assert not stories and dead[0]["stage"] == "split"

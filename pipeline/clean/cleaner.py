@@ -1,8 +1,10 @@
-"""The clean stage: HTML pages go through main-content extraction, text through line cleanup."""
+"""The clean stage: HTML pages go through main-content extraction, text through line cleanup,
+feeds are read entry by entry."""
 
 from dataclasses import dataclass
 
 from pipeline.clean import rules
+from pipeline.clean.feeds import FeedEntry, looks_like_feed, read_feed
 from pipeline.clean.html import HtmlExtractor, looks_like_html
 from pipeline.clean.spamlines import JunkLineJudge, clean_lines
 
@@ -12,6 +14,12 @@ class CleanedText:
     text: str
     spam_chars_removed: int  # characters of markup, furniture and spam taken out
     repairs: tuple[str, ...] = ()
+    entries: tuple[str, ...] = ()  # a feed's entries, each an article's text; () for any other file
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The texts to split into stories one by one."""
+        return self.entries or (self.text,)
 
 
 class Cleaner:
@@ -22,6 +30,12 @@ class Cleaner:
     def clean(self, text: str) -> CleanedText:
         visible = text.translate(rules.INVISIBLE_CHARACTERS)
         repairs: tuple[str, ...] = ("invisible_chars_removed",) if len(visible) != len(text) else ()
+        if looks_like_feed(visible):
+            feed_title, entries = read_feed(visible)
+            articles = tuple(article for entry in entries if (article := self._article(entry, feed_title)))
+            cleaned = "\n\n".join(articles)  # none: the feed is empty, nothing else in it is news
+            repairs += ("feed_entries_extracted",)
+            return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs, articles)
         if looks_like_html(visible):
             cleaned = self._html.extract(visible)
             repairs += ("html_extracted",)
@@ -31,3 +45,17 @@ class Cleaner:
             repairs += ("markup_stripped",) if result.markup_removed else ()
             repairs += ("spam_lines_removed",) if result.junk_lines_removed else ()
         return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs)
+
+    def _article(self, entry: FeedEntry, feed_title: str | None) -> str:
+        """An entry as an article's text: title, date, source and author lines, the content
+        (a fragment of HTML read as a page is, or text cleaned line by line)."""
+        content = entry.content
+        body = self._html.extract(content) if rules.MARKUP.search(content) else clean_lines(content, self._judge).text
+        if not body.strip():
+            return ""
+        meta = [
+            f"{label}：{value}"
+            for label, value in (("发布时间", entry.published), ("来源", feed_title), ("作者", entry.author))
+            if value
+        ]
+        return "\n".join(line for line in (entry.title, *meta, body.strip()) if line)

@@ -54,13 +54,17 @@ class Splitter:
         self.headline_parser = HeadlineParser(self.rules.kicker_suffixes)
 
     def split(self, text: str) -> SplitPage:
-        raw_lines = [" ".join(line.split()) for line in text.splitlines()]
-        raw_lines = [line for line in raw_lines if line]
+        raw_lines = _nonblank_lines(text)
         if not raw_lines:
             return SplitPage(())
         if _is_article(raw_lines):
             return self._split_article(raw_lines)
         return self._split_page(text)
+
+    def split_article(self, text: str) -> SplitPage:
+        """A text known to be one article (a feed's entry), whatever its line widths."""
+        raw_lines = _nonblank_lines(text)
+        return self._split_article(raw_lines) if raw_lines else SplitPage(())
 
     # -- articles -------------------------------------------------------------------------
 
@@ -169,6 +173,10 @@ class Splitter:
 
     def _is_photo(self, paragraphs: list[str], bylines: list[str]) -> bool:
         return any(self.rules.photo.search(text) for text in [*paragraphs, *bylines])
+
+
+def _nonblank_lines(text: str) -> list[str]:
+    return [line for line in (" ".join(line.split()) for line in text.splitlines()) if line]
 
 
 def _is_article(lines: list[str]) -> bool:
