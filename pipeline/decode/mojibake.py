@@ -184,8 +184,8 @@ class MojibakeRepairer:
         (dropped, or written '?'): in stretches whose bytes under gb18030 are UTF-8 but for
         continuation bytes missing, when they hold enough UTF-8 characters or a '?' stands
         for a byte. (A Big5 reader loses most bytes: too many to choose back, marked or not.)"""
-        if DROPPED_BYTE in text or QUESTION_MARKED_BYTE in text:
-            return text
+        if "\ufffd" in text or DROPPED_BYTE in text or QUESTION_MARKED_BYTE in text:
+            return text  # a reader that writes U+FFFD for a lost byte marked them all
         marked, sequences = self._with_silent_losses_marked(text, "gb18030")
         if QUESTION_MARKED_BYTE not in marked and sequences < MIN_SILENT_LOSS_SEQUENCES:
             return text  # a few rare characters next to where a byte may be missing
