@@ -2,7 +2,8 @@
 are read off it): a provincial site's article page (GB2312, a metadata line mixing the
 article's fields with furniture), a copy of a WeChat account's article (header line, closing
 source line, the app's buttons), names without a Han surname, a newspaper page rendered
-from those stories by tests/split_synth.py, and RSS and Atom feeds of such stories."""
+from those stories by tests/split_synth.py, RSS and Atom feeds of such stories, and an old
+site's table layout with short paragraphs."""
 
 from pathlib import Path
 
@@ -126,3 +127,18 @@ def test_an_empty_feed_is_a_dead_letter(processor):
     feed = '<?xml version="1.0"?><rss version="2.0"><channel><title>邮政新闻</title></channel></rss>'
     stories, dead = processor.process_or_dead_letter("empty.xml", feed.encode())
     assert not stories and dead[0]["stage"] == "split"
+
+
+def test_an_article_of_short_paragraphs_is_not_taken_for_a_newspaper_page(processor):
+    # An old site's table layout, <br> between paragraphs none wider than 48 cells: it was
+    # split as a PDF page, its metadata line becoming the headline's subtitle (no author, no
+    # source). Half its lines end a sentence; a PDF page's column lines end one in 6-25%.
+    raw = (PAGES / "table_layout_article.html").read_text(encoding="utf-8").encode("gb2312")
+    (story,) = processor.process("table_layout_article.html", raw)
+    assert story["title"] == "宁夏邮政开通“寄递+电商”服务专线"
+    assert story["subtitle"] is None
+    assert story["published_date"] == "2024-04-22"
+    assert [a["name"] for a in story["authors"]] == ["杨磊"]
+    assert story["source_name"] == "宁夏邮政"
+    assert story["body"].splitlines()[0].startswith("4月20日，宁夏邮政")
+    assert len(story["body"].splitlines()) == 3

@@ -180,9 +180,11 @@ def _nonblank_lines(text: str) -> list[str]:
 
 
 def _is_article(lines: list[str]) -> bool:
-    """One paragraph per line: some lines are whole paragraphs wider than any PDF column."""
+    """One paragraph per line: some lines are whole paragraphs wider than any PDF column, or
+    half the lines end a sentence (short paragraphs; a PDF page's column lines end one in 6-25%)."""
     paragraphs = sum(1 for line in lines if width(line) > ARTICLE_LINE_WIDTH and ends_sentence(line))
-    return paragraphs >= max(1, len(lines) / 10)
+    sentence_ends = sum(1 for line in lines if ends_sentence(line))
+    return paragraphs >= max(1, len(lines) / 10) or sentence_ends >= max(2, len(lines) / 2)
 
 
 def _best_cut(
