@@ -3,7 +3,7 @@ are read off it): a provincial site's article page (GB2312, a metadata line mixi
 article's fields with furniture), a copy of a WeChat account's article (header line, closing
 source line, the app's buttons), names without a Han surname, a newspaper page rendered
 from those stories by tests/split_synth.py, RSS and Atom feeds of such stories, and an old
-site's table layout with short paragraphs."""
+site's table layout with short paragraphs, and a provincial notice."""
 
 from pathlib import Path
 
@@ -142,3 +142,18 @@ def test_an_article_of_short_paragraphs_is_not_taken_for_a_newspaper_page(proces
     assert story["source_name"] == "宁夏邮政"
     assert story["body"].splitlines()[0].startswith("4月20日，宁夏邮政")
     assert len(story["body"].splitlines()) == 3
+
+
+def test_a_notice_indented_by_ideographic_spaces_is_one_article_dated_by_its_signature(processor):
+    # Short numbered paragraphs, none wider than a PDF column, each indented by two U+3000 (a
+    # word processor's paragraphs): it was reflowed as a newspaper page into two stories, the
+    # signature a headline, the date the activity's start (2024-06-01), not the notice's.
+    raw = (PAGES / "provincial_notice.txt").read_text(encoding="utf-8").encode("gbk")
+    (story,) = processor.process("provincial_notice.txt", raw)
+    assert story["title"] == "关于开展2024年“邮政服务质量提升月”活动的通知"
+    assert story["published_date"] == "2024-05-20"
+    assert story["byline"] == "中国邮政集团有限公司贵州省分公司\n2024年5月20日"
+    lines = story["body"].splitlines()
+    assert lines[0] == "各市（州）分公司："
+    assert "一、活动时间" in lines and "三、工作要求" in lines
+    assert lines[-1] == "联系人：张丽 电话：0851-12345678"

@@ -29,6 +29,9 @@ _META = re.compile(r"(作者|来源|发布时间|发布日期|记者|通讯员|�
 _MAX_TITLE_WIDTH = 60
 MIN_CUT_HEADLINE_CHARS = 6  # each part of a block cut in two (see _split_merged_blocks)
 _MAX_META_WIDTH = 120
+_PARAGRAPH_INDENT = "\u3000\u3000"
+_DATE_LINE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}")
+_CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ class Splitter:
         raw_lines = _nonblank_lines(text)
         if not raw_lines:
             return SplitPage(())
-        if _is_article(raw_lines):
+        if _is_article(raw_lines) or _is_indented(text):
             return self._split_article(raw_lines)
         return self._split_page(text)
 
@@ -86,6 +89,11 @@ class Splitter:
             rest, byline = closing
             lines[-1:] = [rest] if rest else []
             bylines.append(byline.text)
+        elif len(lines) > 2 and _DATE_LINE.fullmatch(lines[-1]):
+            # A notice's signature: the issuer's name, then the date, each on a line of its own.
+            signature = 2 if _is_signature_line(lines[-2]) else 1
+            bylines += lines[-signature:]
+            del lines[-signature:]
         story = StoryParts(
             body="\n".join(lines),
             title=title,
@@ -173,6 +181,19 @@ class Splitter:
 
     def _is_photo(self, paragraphs: list[str], bylines: list[str]) -> bool:
         return any(self.rules.photo.search(text) for text in [*paragraphs, *bylines])
+
+
+def _is_indented(text: str) -> bool:
+    """Paragraphs indented by ideographic spaces, as a word processor writes them: at least
+    two, and a third of the lines (PDF text is not indented so)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    indented = sum(1 for line in lines if line.startswith(_PARAGRAPH_INDENT))
+    return indented >= max(2, len(lines) / 3)
+
+
+def _is_signature_line(line: str) -> bool:
+    """An issuer's name above a date: short, no clause punctuation."""
+    return width(line) <= _MAX_TITLE_WIDTH and not _CLAUSE_PUNCTUATION.search(line)
 
 
 def _nonblank_lines(text: str) -> list[str]:
