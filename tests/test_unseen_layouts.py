@@ -2,8 +2,9 @@
 are read off it): a provincial site's article page (GB2312, a metadata line mixing the
 article's fields with furniture), a copy of a WeChat account's article (header line, closing
 source line, the app's buttons), names without a Han surname, a newspaper page rendered
-from those stories by tests/split_synth.py, RSS and Atom feeds of such stories, and an old
-site's table layout with short paragraphs, and a provincial notice."""
+from those stories by tests/split_synth.py, RSS and Atom feeds of such stories, an old
+site's table layout with short paragraphs, a provincial notice, and a newspaper page whose
+editors' credit line the clean stage trims."""
 
 from pathlib import Path
 
@@ -157,3 +158,15 @@ def test_a_notice_indented_by_ideographic_spaces_is_one_article_dated_by_its_sig
     assert lines[0] == "各市（州）分公司："
     assert "一、活动时间" in lines and "三、工作要求" in lines
     assert lines[-1] == "联系人：张丽 电话：0851-12345678"
+
+
+def test_an_editors_credit_line_is_page_furniture_whatever_the_editors_title(processor):
+    # The clean stage drops 责任编辑 from the page's credit line as site furniture; what is left
+    # (美术编辑：王芳 校对：陈静) was taken for a headline and took the first story's title line.
+    raw = (PAGES / "newspaper_page_editors_line.txt").read_bytes()
+    first, second = processor.process("newspaper_page_editors_line.txt", raw)
+    assert first["title"] == "青海邮政开通 高原“绿色邮路”"
+    assert [a["name"] for a in first["authors"]] == ["马丽", "韩强"]
+    assert first["published_date"] == second["published_date"] == "2024-05-20"
+    assert first["source_name"] == "中国邮政报"
+    assert not any("王芳" in (story["kicker"] or "") + story["title"] + story["body"] for story in (first, second))
