@@ -117,3 +117,22 @@ def test_page_furniture_and_closing_bracket_credits():
     assert [s.bylines for s in page.stories] == [("本报讯", "（记者 王五）"), ("本报讯", "（通讯员 赵六）")]
     assert all(s.title is None and "编辑" not in s.body for s in page.stories)
     assert page.stories[0].body == "近日，某市邮政分公司开展了集邮进校园活动，学生们踊跃参与，现场气氛热烈。"
+
+
+ARTICLE_WITH_A_CAPTION = """邮政快递业服务乡村振兴的“浙江样本”
+走进浙江省丽水市遂昌县的一个个村庄，邮政快递服务站点随处可见，村级寄递物流综合服务站达1.8万个。
+“过去取个快递要跑十几里山路，现在家门口就能取。”遂昌县湖山乡村民徐大伯说。
+图为遂昌县邮政快递员在山村投递包裹。 钱江 摄
+据了解，下一步浙江将持续推进农村寄递物流体系建设，力争到2025年实现农村快递服务提档升级。
+"""
+
+
+def test_a_text_story_carrying_a_captioned_photo_is_no_photo_report():
+    (story,) = Splitter().split(ARTICLE_WITH_A_CAPTION).stories
+    assert not story.is_photo
+
+
+def test_a_story_of_a_caption_and_its_credit_is_a_photo_report():
+    text = "邮车开进村\n近日，山东省临沂市沂水县邮政分公司的邮车开进高桥镇，为村民送去农资，受到村民欢迎。\n□记者 刘晓东 摄\n"
+    (story,) = Splitter().split(text).stories
+    assert story.is_photo

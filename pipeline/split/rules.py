@@ -13,7 +13,8 @@ class Rules:
     opener: re.Pattern  # a story's dateline word at the start of a paragraph
     byline_markers: str  # characters opening a closing byline (□)
     byline_words: tuple[str, ...]  # role words (记者, 通讯员, 摄影报道 ...)
-    photo: re.Pattern
+    photo: re.Pattern  # a photo's caption or credit
+    photo_report: re.Pattern  # 摄影报道, 图片新闻
     continued_from: re.Pattern  # （上接第1版）
     continued_to: re.Pattern  # （下转第2版）
     section_labels: frozenset[str]
@@ -32,6 +33,7 @@ class Rules:
             byline_markers="".join(lines("byline_markers.txt")),
             byline_words=tuple(sorted(lines("byline_words.txt"), key=len, reverse=True)),
             photo=re.compile("|".join(lines("photo_cues.txt"))),
+            photo_report=re.compile("|".join(lines("photo_report_cues.txt"))),
             continued_from=re.compile("|".join(p for kind, p in cues if kind == "from")),
             continued_to=re.compile("|".join(p for kind, p in cues if kind == "to")),
             section_labels=frozenset(lines("section_labels.txt")),

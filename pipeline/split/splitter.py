@@ -180,7 +180,12 @@ class Splitter:
         )
 
     def _is_photo(self, paragraphs: list[str], bylines: list[str]) -> bool:
-        return any(self.rules.photo.search(text) for text in [*paragraphs, *bylines])
+        """A photo report: said so, or made of captions and credits at least half."""
+        texts = [*paragraphs, *bylines]
+        if any(self.rules.photo_report.search(text) for text in texts):
+            return True
+        captions = sum(1 for text in texts if self.rules.photo.search(text))
+        return captions > 0 and 2 * captions >= len(paragraphs)
 
 
 def _is_indented(text: str) -> bool:
