@@ -39,6 +39,9 @@ def credits(line):
         # A web page's metadata line: date and source before the credits.
         ("发布时间：2024-05-17 10:32  来源：四川省分公司  作者：李明 张晓燕", [("李明", "author"), ("张晓燕", "author")]),
         ("时间：2023年3月1日 | 来源：本站 | 记者 赵刚 通讯员 钱丽", [("赵刚", "reporter"), ("钱丽", "correspondent")]),
+        # Where the reporter filed from (Taiwan and Hong Kong papers): no name, and no end of one.
+        ("记者林志明／台北报导 2024/05/08 14:20", [("林志明", "reporter")]),
+        ("记者 林志明、陈美玲/台中报道", [("林志明", "reporter"), ("陈美玲", "reporter")]),
     ],
 )
 def test_byline_roles(line, expected):

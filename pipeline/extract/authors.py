@@ -23,6 +23,8 @@ PHOTO_CREDIT = re.compile(r"\s*(?:摄\s*影\s*报\s*道|图\s*文\s*报\s*道|�
 BYLINE_END = re.compile(r"\d|来\s*源|发\s*布|时\s*间|责\s*任\s*编\s*辑|编\s*辑")
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
 ITEM_SEPARATORS = re.compile(r"[\s、，,;；]+")
+# Where the reporter filed from, after the names: 记者林志明／台北报导, 记者 王芳/北京报道.
+FILED_FROM = re.compile(r"\s*[／/]\s*[\u4e00-\u9fff]{1,8}(?:报\s*导|报\s*道)")
 LEAD_BYLINE = re.compile(r"本\s*报\s*讯\s*[（(]([^）)]{2,80})[）)]")
 CLOSING_BYLINE = re.compile(r"□\s*([^□\n]{2,40}?)\s*$")
 # A closing credit in brackets: "（记者 陈家豪）"; only with a role word ("（完）", "（编辑：王芳）" are not).
@@ -71,7 +73,7 @@ def parse_byline(
 ) -> list[Credit]:
     """Credits of one byline; ``units`` are words that are never names (titles, units);
     ``could_be_name`` vets the names of a byline without role words, which has no other cue."""
-    text = line.replace("□", " ").strip()
+    text = FILED_FROM.sub(" ", line.replace("□", " ")).strip()
     text = re.sub(r"^本\s*报\s*讯\s*", "", text).strip("（）() ")
     end = BYLINE_END.search(text)
     first_role = ROLE.search(text)
