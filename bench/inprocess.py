@@ -7,6 +7,7 @@ stage drops out of the later stages (counted in ``errors`` where it failed).
 
 import os
 import time
+from functools import partial
 from pathlib import Path
 
 from bench.timing import Item, Throughput, timed_loop
@@ -24,6 +25,7 @@ def measure_stages(files: list[tuple[str, bytes]], kinds: list[str]) -> tuple[li
     from pipeline.clean import Cleaner
     from pipeline.decode import Decoder
     from pipeline.extract import Extractor
+    from pipeline.process import split_documents
     from pipeline.split import Splitter
 
     decoder, cleaner, splitter, extractor = Decoder(), Cleaner(), Splitter(), Extractor()
@@ -31,15 +33,10 @@ def measure_stages(files: list[tuple[str, bytes]], kinds: list[str]) -> tuple[li
     decode, decoded = timed_loop("decode+repair", [Item(len(raw), raw) for _, raw in files], decoder.decode)
     decode.extra["encodings_by_kind"] = _encodings_by_kind(kinds, decoded)
     clean, cleaned = timed_loop("clean", _next(sizes, decoded, lambda d: d.text), cleaner.clean)
-    split, pages = timed_loop(
-        "split",
-        _next(sizes, cleaned, lambda c: c),
-        lambda c: list(map(splitter.split_article if c.entries else splitter.split, c.documents)),
-    )
-    page_inputs = [list(zip(p, c.documents)) if p else None for p, c in zip(pages, cleaned)]
+    split, pages = timed_loop("split", _next(sizes, cleaned, lambda c: c), partial(split_documents, splitter))
     extract, _ = timed_loop(
         "extract",
-        _next(sizes, page_inputs, lambda pairs: pairs),
+        _next(sizes, pages, lambda pairs: pairs),
         lambda pairs: [extractor.extract(story, document) for page, document in pairs for story in page.stories],
         note="all stories of each page",
     )

@@ -5,11 +5,11 @@ No Beam here: the Beam DoFn, the benchmarks and the tests all call ``Processor``
 
 from datetime import datetime, timezone
 
-from pipeline.clean import Cleaner
+from pipeline.clean import CleanedText, Cleaner
 from pipeline.decode import Decoder
 from pipeline.extract import Extractor
 from pipeline.records import dead_letter_record, sha256_hex, story_record
-from pipeline.split import Splitter
+from pipeline.split import SplitPage, Splitter
 
 
 class StageError(Exception):
@@ -35,11 +35,8 @@ class Processor:
         ingested_at = ingested_at or datetime.now(timezone.utc)
         decoded = _run("decode", self.decoder.decode, raw)
         cleaned = _run("clean", self.cleaner.clean, decoded.text)
-        # (story, the text it was split from); a feed's entries are split one by one
-        stories, split_repairs = [], []
-        split = self.splitter.split_article if cleaned.entries else self.splitter.split
-        for document in cleaned.documents:
-            page = _run("split", split, document)
+        stories, split_repairs = [], []  # (story, the text it was split from)
+        for page, document in _run("split", split_documents, self.splitter, cleaned):
             stories += [(parts, document) for parts in page.stories if parts.body.strip()]
             split_repairs += [repair for repair in page.repairs if repair not in split_repairs]
         if not stories:
@@ -72,6 +69,13 @@ class Processor:
             return self.process(source_uri, raw), []
         except StageError as error:
             return [], [dead_letter_record(source_uri=source_uri, stage=error.stage, error=error.cause, raw=raw)]
+
+
+def split_documents(splitter: Splitter, cleaned: CleanedText) -> list[tuple[SplitPage, str]]:
+    """(page, document) for each document of a cleaned file: a feed's entries are articles
+    whatever their layout, any other text is split as its layout says."""
+    split = splitter.split_article if cleaned.entries else splitter.split
+    return [(split(document), document) for document in cleaned.documents]
 
 
 def _run(stage, function, *args):
