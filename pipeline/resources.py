@@ -1,12 +1,22 @@
-"""Access to package data (schemas, lexicons, tables) through importlib.resources.
+"""Access to package data (schemas, lexicons, tables) through importlib.resources, and to
+jieba's dictionary, read once per process and shared by the stages, with tables derived from
+jieba's files kept in a cache directory for the next worker's set-up.
 
 Remote workers install the wheel and have no checkout, so nothing here reads the
 working directory.
 """
 
+import contextlib
 import json
+import logging
+import marshal
+import os
+import tempfile
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
+
+import jieba
 
 
 def data_path(package: str, name: str):
@@ -32,3 +42,65 @@ def load_schema(name: str) -> dict:
     """A parsed Avro schema from ``schemas/`` ("story" or "dead_letter")."""
     text = resources.files("pipeline").joinpath("schemas", f"{name}.avsc").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+def cache_dir() -> str:
+    """jieba's dictionary cache: $POSTAL_INGEST_CACHE or the system temp dir (never HOME)."""
+    path = os.environ.get("POSTAL_INGEST_CACHE") or os.path.join(tempfile.gettempdir(), "postal-ingest-cache")
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+@cache
+def _jieba_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's dictionary (word or word prefix -> frequency, and their total), read once per
+    process: the decode and extract stages each hold a tokenizer on it."""
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = cache_dir()
+    tokenizer.initialize()
+    return tokenizer.FREQ, tokenizer.total
+
+
+def cached_in_cache_dir(name: str, build: Callable[[], dict]) -> dict:
+    """``build()``, kept in cache_dir() for later processes (a worker's set-up then reads it
+    instead of parsing jieba's text files again); keyed by jieba's version, whose files it reads."""
+    path = os.path.join(cache_dir(), f"{name}-jieba-{jieba.__version__}.marshal")
+    try:
+        with open(path, "rb") as file:
+            return marshal.load(file)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    partial = f"{path}.{os.getpid()}"  # workers starting together each write their own, then rename
+    try:
+        with open(partial, "wb") as file:
+            marshal.dump(value, file)
+        os.replace(partial, path)
+    except OSError:  # a read-only or full cache directory: the next process builds it again
+        with contextlib.suppress(OSError):
+            os.remove(partial)
+    return value
+
+
+def jieba_word_tags() -> dict[str, str]:
+    """The part-of-speech tag of each word of jieba's dictionary, as jieba.posseg reads it."""
+    return cached_in_cache_dir("jieba-word-tags", _read_word_tags)
+
+
+def _read_word_tags() -> dict[str, str]:
+    tags = {}
+    with jieba.Tokenizer().get_dict_file() as file:
+        for line in file:
+            word, _, tag = line.decode("utf-8").strip().split(" ")
+            tags[word] = tag
+    return tags
+
+
+def jieba_tokenizer(private: bool = False) -> jieba.Tokenizer:
+    """A jieba tokenizer on jieba's dictionary; ``private``: on a copy of it, for adding words."""
+    frequencies, total = _jieba_dictionary()
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total = (dict(frequencies) if private else frequencies), total
+    tokenizer.initialized = True
+    return tokenizer

@@ -200,11 +200,43 @@ def test_band_keys_of_a_random_far_hash_mostly_differ():
 # --- resources -----------------------------------------------------------------------------
 
 def test_jieba_cache_goes_to_configured_dir(tmp_path, monkeypatch):
-    from pipeline.extract.segmenter import cache_dir
+    from pipeline.resources import cache_dir
 
     monkeypatch.setenv("POSTAL_INGEST_CACHE", str(tmp_path / "cache"))
     assert cache_dir() == str(tmp_path / "cache")
     assert (tmp_path / "cache").is_dir()
+
+
+def test_tables_kept_in_the_cache_dir_are_built_once_and_rebuilt_when_unreadable(tmp_path, monkeypatch):
+    from pipeline.resources import cached_in_cache_dir
+
+    monkeypatch.setenv("POSTAL_INGEST_CACHE", str(tmp_path))
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"邮政": 1.5}
+
+    assert cached_in_cache_dir("table", build) == {"邮政": 1.5}
+    assert cached_in_cache_dir("table", build) == {"邮政": 1.5}
+    assert len(builds) == 1
+    (cached,) = tmp_path.glob("table-*.marshal")
+    cached.write_bytes(b"\x00 not marshal")
+    assert cached_in_cache_dir("table", build) == {"邮政": 1.5}
+    assert len(builds) == 2
+
+
+def test_a_cache_dir_that_cannot_be_written_costs_a_rebuild_not_a_failure(tmp_path, monkeypatch):
+    import pipeline.resources
+    from pipeline.resources import cached_in_cache_dir
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setenv("POSTAL_INGEST_CACHE", str(tmp_path))
+    monkeypatch.setattr(pipeline.resources.os, "replace", full_disk)
+    assert cached_in_cache_dir("table", lambda: {"a": 1}) == {"a": 1}
+    assert not list(tmp_path.iterdir())
 
 
 def test_data_has_no_seed_only_names():

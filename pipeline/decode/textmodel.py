@@ -7,18 +7,15 @@ Built from jieba's dict.txt (simplified and traditional forms) by
 import collections
 import itertools
 import math
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Collection
 
-import jieba
 import numpy as np
 import opencc
 
 from pipeline.decode import rules
-from pipeline.resources import data_lines
+from pipeline.resources import data_lines, jieba_tokenizer
 
 PACKAGE = "pipeline.decode"
 NO_CHARACTERS: Collection[str] = frozenset()
@@ -90,10 +87,7 @@ class TextModel:
         self._arrays = _ScoringArrays(self._pair_logp, self._char_logp)
         # Word level: jieba's own dictionary and max-probability segmentation, for choosing
         # between short candidate repairs (a character model cannot tell 指导开展 from 指导弹展).
-        self._words = jieba.Tokenizer()
-        self._words.tmp_dir = os.environ.get("POSTAL_INGEST_CACHE") or tempfile.gettempdir()
-        os.makedirs(self._words.tmp_dir, exist_ok=True)
-        self._words.initialize()
+        self._words = jieba_tokenizer()
         self._log_total = math.log(self._words.total)
         self._t2s = opencc.OpenCC("t2s")
         self._run_cache: dict[tuple[str, float], float] = {}

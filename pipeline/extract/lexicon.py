@@ -3,7 +3,7 @@
 import gzip
 from importlib import resources
 
-from pipeline.resources import data_lines, data_path
+from pipeline.resources import cached_in_cache_dir, data_lines, data_path
 
 PACKAGE = "pipeline.extract"
 
@@ -15,6 +15,10 @@ def word_set(name: str) -> frozenset[str]:
 
 def jieba_idf() -> dict[str, float]:
     """jieba.analyse's IDF table: each word's inverse document frequency."""
+    return cached_in_cache_dir("jieba-idf", _read_jieba_idf)
+
+
+def _read_jieba_idf() -> dict[str, float]:
     text = resources.files("jieba.analyse").joinpath("idf.txt").read_text(encoding="utf-8")
     idf = {}
     for line in text.splitlines():

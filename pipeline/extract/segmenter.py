@@ -1,17 +1,13 @@
 """One jieba segmentation pass per story, shared by places, entities and keywords."""
 
-import logging
-import os
 import re
-import tempfile
 from itertools import count, repeat
 from math import exp, log
 
 import jieba
-import jieba.posseg
 
 from pipeline.extract.lexicon import PACKAGE, jieba_idf
-from pipeline.resources import data_lines
+from pipeline.resources import data_lines, jieba_tokenizer, jieba_word_tags
 
 # Relative frequency given to gazetteer names so that "黑龙江省" stays one token.
 PLACE_WORD_FREQ = 2000
@@ -43,19 +39,9 @@ class WordCost(float):
         return word_cost
 
 
-def cache_dir() -> str:
-    """jieba's dictionary cache: $POSTAL_INGEST_CACHE or the system temp dir (never HOME)."""
-    path = os.environ.get("POSTAL_INGEST_CACHE") or os.path.join(tempfile.gettempdir(), "postal-ingest-cache")
-    os.makedirs(path, exist_ok=True)
-    return path
-
-
 def domain_tokenizer(place_words: set[str]) -> jieba.Tokenizer:
     """jieba's dictionary with the domain user dictionary and the gazetteer's names."""
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = cache_dir()
-    tokenizer.initialize()
+    tokenizer = jieba_tokenizer(private=True)
     for line in data_lines(PACKAGE, "userdict.txt"):
         word, freq, tag = line.split()
         tokenizer.add_word(word, int(freq), tag)
@@ -76,9 +62,7 @@ class Segmenter:
 
     def __init__(self, place_words: set[str]) -> None:
         tokenizer = domain_tokenizer(place_words)
-        pos = jieba.posseg.POSTokenizer(tokenizer)
-        pos.makesure_userdict_loaded()  # the user words' tags join jieba's word -> tag table
-        tags = pos.word_tag_tab
+        tags = jieba_word_tags() | tokenizer.user_word_tag_tab  # as posseg's table, user words joined
         idf = jieba_idf()
         self.median_idf = sorted(idf.values())[len(idf) // 2]  # for the words idf.txt lacks
         self.log_total = log(tokenizer.total)
