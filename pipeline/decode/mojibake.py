@@ -41,6 +41,7 @@ MAX_LOST_SHARE = 0.4  # U+FFFD per non-ASCII character beyond which a re-read is
 WINDOW_BYTES = 36  # about twelve CJK characters each side of a lost byte
 NEAR_BYTES = 9  # about three
 RERANKED_EXTRA = 3  # shortlisted candidates beyond a few per prefix, reranked by the wider scores
+CLEAR_LEAD = 4.0  # nats: a one-prefix search takes a shortlist leader this far ahead without reranking
 PAIR_BEAMS = 4  # prefixes extended by two lost bytes at once
 LIKELY_PAIR_FILLS = 300  # of a three-byte lead's 4096 characters, the likeliest tried for two lost bytes
 LIKELY_BYTE_FILLS = 16  # of the 64 characters one lost byte may complete, the likeliest always tried
@@ -503,7 +504,11 @@ class MojibakeRepairer:
                     window = _local_window(item[1], rest, around)
                     near = _local_window(item[1], rest, around, NEAR_BYTES)
                     return self._beam_score(window, document) + self._model.word_logp(near)
-            beams = [candidate for _, candidate in sorted(shortlist, key=rank, reverse=True)[:width]]
+            leaders = heapq.nlargest(2, (score for score, _ in shortlist))
+            if width == 1 and len(leaders) == 2 and leaders[0] - leaders[1] >= CLEAR_LEAD:
+                beams = [max(shortlist, key=lambda item: item[0])[1]]
+            else:
+                beams = [candidate for _, candidate in sorted(shortlist, key=rank, reverse=True)[:width]]
             if not beams:
                 return None  # no byte completes a character here: not UTF-8
         data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context), document))
