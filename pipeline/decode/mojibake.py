@@ -224,9 +224,11 @@ class MojibakeRepairer:
             covered = end + 1  # past the character that failed
         if not marks:
             return text, 0
-        pieces = [marks[index] if marks.get(index) == QUESTION_MARKED_BYTE else marks.get(index, "") + ch
-                  for index, ch in enumerate(text)]
-        return "".join(pieces) + marks.get(len(text), ""), found
+        pieces, pos = [], 0
+        for index in sorted(marks):  # a dropped byte goes before its character, a '?' is replaced
+            pieces += [text[pos:index], marks[index]]
+            pos = index + (marks[index] == QUESTION_MARKED_BYTE)
+        return "".join(pieces) + text[pos:], found
 
     def _lost_bytes_logp(self, text: str, wrong: str) -> float:
         """Log-probability of the text's lost bytes (U+FFFD) under ``wrong``'s reader: each
