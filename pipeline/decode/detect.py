@@ -195,6 +195,8 @@ class Detector:
                 again = self.detect(text.encode(single_byte))
             except (UnicodeEncodeError, DecodeError):
                 continue
+            if again.encoding == "utf-8" and (again.replaced or again.foreign):
+                return None  # UTF-8 a lossy reader broke: mojibake.py chooses its lost bytes back
             if CJK_RUN_RE.search(again.text) and self._model.score(again.text[:SAMPLE_CHARS]) > before + REREAD_GAIN:
                 return again
         return None

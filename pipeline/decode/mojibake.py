@@ -8,7 +8,8 @@
   A lost byte that left no U+FFFD (dropped, or written '?' when the text was saved as GBK) is
   placed where the bytes stop being UTF-8, in stretches that show mojibake.
 - UTF-8 read as Latin-1/cp1252 (``Ã¥``): ftfy; read by Python's lossy cp1252 (``æž�``), the
-  same re-read as above, each U+FFFD one of the five bytes cp1252 lacks.
+  same re-read as above, each U+FFFD one of the five bytes cp1252 lacks; what ftfy cannot read
+  whole may have dropped them (errors="ignore"): marked as above where most of it is UTF-8.
 - UTF-8 whose lost bytes a converter wrote as '?' (read with a lossy codec, saved back in
   it): detect.py shows each broken sequence as Latin-1 with U+FFFD for the '?'; the same
   re-read under each likely reader's lost bytes (gbk, cp1252, any), every such sequence
@@ -22,6 +23,8 @@ import heapq
 import itertools
 import math
 import re
+
+from collections.abc import Callable
 
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
@@ -66,6 +69,7 @@ WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_a
 # UTF-8 read by Python's cp1252 codec with errors="replace": 0x81, 0x8D, 0x8F, 0x90 and 0x9D
 # are lost to U+FFFD, about one CJK character in six. ftfy drops such characters whole.
 LOSSY_LATIN_CODECS = (("cp1252", "latin1_mojibake"),)
+SINGLE_BYTE_READERS = frozenset(wrong for wrong, _ in LOSSY_LATIN_CODECS)
 # UTF-8 whose lost bytes a converter wrote as '?' (read with a lossy codec, saved back in it):
 # detect.py shows each broken sequence's bytes as Latin-1, U+FFFD for each '?'. The reader
 # that lost them is not known: each of these, "latin-1:<reader>" (candidates the bytes that
@@ -167,6 +171,12 @@ class MojibakeRepairer:
             if whole != text and not leftover and clearly_better(self._model, whole, text):
                 text = whole
                 kinds.append("latin1_mojibake")
+            elif self._lossy_latin_mark_re.search(text):
+                # What ftfy cannot read whole may be UTF-8 a lossy cp1252 reader dropped bytes of.
+                marked = self._mark_silent_losses(text, "cp1252", self._lossy_latin_mark_re)
+                if marked != text:
+                    marked = self._utf8_as(marked, kinds, LOSSY_LATIN_CODECS, self._lossy_latin_mark_re)
+                    text = _without_silent_marks(marked)
             text = self._latin_runs(text, kinds, MIN_LEGACY_RUN)
             if any(kind.endswith("_decoded_as_latin1") for kind in kinds):
                 # The file has GB/Big5-as-Latin-1 damage: shorter runs are now credible too.
@@ -176,18 +186,20 @@ class MojibakeRepairer:
             if found and kind not in kinds:
                 kinds.append(kind)
         if self._utf8_mark_re.search(text) and not _too_lossy(text):
-            text = self._utf8_as(self._mark_silent_losses(text), kinds, WRONG_CJK_CODECS, self._utf8_mark_re)
+            marked = self._mark_silent_losses(text, "gb18030", self._utf8_mark_re)
+            text = self._utf8_as(marked, kinds, WRONG_CJK_CODECS, self._utf8_mark_re)
             text = _without_silent_marks(text)  # where no reading explained them
         return text, kinds
 
-    def _mark_silent_losses(self, text: str) -> str:
-        """Text with the bytes UTF-8 lost to a GBK reader marked where nothing marks them
-        (dropped, or written '?'): in stretches whose bytes under gb18030 are UTF-8 but for
-        continuation bytes missing, when they hold enough UTF-8 characters or a '?' stands
-        for a byte. (A Big5 reader loses most bytes: too many to choose back, marked or not.)"""
+    def _mark_silent_losses(self, text: str, wrong: str, mark_re: re.Pattern) -> str:
+        """Text with the bytes UTF-8 lost to the ``wrong`` reader (gb18030 or cp1252: a Big5
+        reader loses too many to choose back) marked where nothing marks them (dropped, or
+        written '?'): in stretches starting at ``mark_re`` whose bytes under that reader are
+        UTF-8 but for continuation bytes missing, when they hold enough UTF-8 characters or a
+        '?' stands for a byte."""
         if "\ufffd" in text or DROPPED_BYTE in text or QUESTION_MARKED_BYTE in text:
             return text  # a reader that writes U+FFFD for a lost byte marked them all
-        marked, sequences = self._with_silent_losses_marked(text, "gb18030")
+        marked, sequences = self._with_silent_losses_marked(text, wrong, mark_re)
         if QUESTION_MARKED_BYTE not in marked and sequences < MIN_SILENT_LOSS_SEQUENCES:
             return text  # a few rare characters next to where a byte may be missing
         return marked
@@ -205,23 +217,28 @@ class MojibakeRepairer:
                 best = (score, repaired, kinds)
         return best[1], best[2]
 
-    def _with_silent_losses_marked(self, text: str, wrong: str) -> tuple[str, int]:
+    def _with_silent_losses_marked(self, text: str, wrong: str, mark_re: re.Pattern) -> tuple[str, int]:
         """``text`` with the continuation bytes its ``wrong`` bytes lack marked in each stretch
         that is UTF-8 but for them and shows mojibake, and the count of UTF-8 characters in
         those stretches. A stretch starts at a mark: the first character of a damaged span
         starts at a UTF-8 lead, so shows one."""
         rejected = self._rejected_before[wrong]
+        # A one-byte reader's lost byte may have been any continuation byte of its sequence.
+        likeliest = self._likeliest_completion if wrong in SINGLE_BYTE_READERS else None
         marks: dict[int, str] = {}
-        found = covered = 0
-        for mark in self._utf8_mark_re.finditer(text):
+        found = covered = spanned = 0
+        for mark in mark_re.finditer(text):
             if mark.start() < covered:
                 continue
-            stretch_marks, sequences, end = _silent_losses(text, mark.start(), _codec(wrong), rejected)
+            stretch_marks, sequences, end = _silent_losses(text, mark.start(), _codec(wrong), rejected, likeliest)
             # One character short of a byte is evidence only when a '?' stands for the byte.
             if stretch_marks and (sequences >= 2 or QUESTION_MARKED_BYTE in stretch_marks.values()):
                 marks.update(stretch_marks)
                 found += sequences
+                spanned += end - mark.start()
             covered = end + 1  # past the character that failed
+        if likeliest is not None and spanned < UTF8_LINE_SHARE * len(LATIN_MOJIBAKE_RE.findall(text)):
+            return text, 0  # GB bytes read as Latin-1 look like broken UTF-8 here and there
         if not marks:
             return text, 0
         pieces, pos = [], 0
@@ -229,6 +246,11 @@ class MojibakeRepairer:
             pieces += [text[pos:index], marks[index]]
             pos = index + (marks[index] == QUESTION_MARKED_BYTE)
         return "".join(pieces) + text[pos:], found
+
+    def _likeliest_completion(self, before: bytes, after: bytes, possible: frozenset) -> float:
+        """Log-probability of the likeliest character ``before`` + one of ``possible`` + ``after`` makes."""
+        fills = _valid_fills(before, [bytes((byte,)) for byte in possible], after)
+        return max((self._model.char_logp(ch) for _, ch in fills), default=-math.inf)
 
     def _lost_bytes_logp(self, text: str, wrong: str) -> float:
         """Log-probability of the text's lost bytes (U+FFFD) under ``wrong``'s reader: each
@@ -618,14 +640,18 @@ def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, di
     return bytes(data), offsets
 
 
-def _silent_losses(text: str, begin: int, codec: str, rejected: list) -> tuple[dict[int, str], int, int]:
+def _silent_losses(
+    text: str, begin: int, codec: str, rejected: list, likeliest: Callable | None = None
+) -> tuple[dict[int, str], int, int]:
     """From text[begin:], its bytes under a wrong reader ``codec`` as UTF-8 losing bytes where
     nothing marks them: (text index -> mark, UTF-8 characters, where the stretch ends).
 
     A '?' standing in for a missing continuation byte becomes QUESTION_MARKED_BYTE; where one
     or two are missing, DROPPED_BYTE goes before the character the reader went on with (a
     wrong CJK reader loses a byte only where a pair starts): of the characters starting in
-    the broken sequence, the one whose first byte the reader rejects most lost bytes before.
+    the broken sequence, the one whose first byte the reader rejects most lost bytes before;
+    with ``likeliest`` (a one-byte reader, any of whose bytes may be lost) the one whose
+    likeliest completed character is likeliest.
     A two-byte sequence (Latin letters, signs, a no-break space) is believed broken only
     before ASCII: in Chinese text its lead is far more often a GB character's trail byte.
     Where the bytes cannot be UTF-8 even so, the reader's character holding the first byte
@@ -650,6 +676,9 @@ def _silent_losses(text: str, begin: int, codec: str, rejected: list) -> tuple[d
                 data = b"\x01"
         first_bytes[index] = data[0] if data else UNKNOWN_NEXT
         for byte in data or (None,):
+            if byte == 1:  # a character this reader cannot have produced: its damage ends before
+                end = lead_at if needed else index
+                return {key: mark for key, mark in marks.items() if key < end}, sequences - bool(needed), end
             if needed:
                 if byte is not None and (0x80 <= byte < 0xC0 or byte == 0):
                     needed -= 1
@@ -665,13 +694,18 @@ def _silent_losses(text: str, begin: int, codec: str, rejected: list) -> tuple[d
                 ]
                 if not candidates:
                     return _stretch_end(marks, state_at, lead_at)
-                best = max(candidates, key=lambda candidate: len(rejected[first_bytes[candidate]]))
+                if likeliest is not None and needed == 1:
+                    sequence = text[lead_at:index].encode(codec)  # one byte a character
+                    best = max(candidates, key=lambda candidate: likeliest(
+                        sequence[:candidate - lead_at], sequence[candidate - lead_at:], rejected[UNKNOWN_NEXT]))
+                else:
+                    best = max(candidates, key=lambda candidate: len(rejected[first_bytes[candidate]]))
                 marks[best] = DROPPED_BYTE * needed
                 needed = 0
             if byte is None:
                 break
-            if byte >= 0x80 or byte == 1:
-                needed = utf8_length(byte) - 1 if byte != 1 else -1
+            if byte >= 0x80:
+                needed = utf8_length(byte) - 1
                 if needed < 0:  # no UTF-8 character starts so
                     return _stretch_end(marks, state_at, index)
                 lead_at, wide = index, byte >= 0xE0
