@@ -64,7 +64,8 @@ def _jieba_dictionary() -> tuple[dict[str, int], int]:
 
 def cached_in_cache_dir(name: str, build: Callable[[], dict]) -> dict:
     """``build()``, kept in cache_dir() for later processes (a worker's set-up then reads it
-    instead of parsing jieba's text files again); keyed by jieba's version, whose files it reads."""
+    instead of parsing jieba's text files again); keyed by jieba's version, whose files the
+    tables are read from."""
     path = os.path.join(cache_dir(), f"{name}-jieba-{jieba.__version__}.marshal")
     try:
         with open(path, "rb") as file:
@@ -81,20 +82,6 @@ def cached_in_cache_dir(name: str, build: Callable[[], dict]) -> dict:
         with contextlib.suppress(OSError):
             os.remove(partial)
     return value
-
-
-def jieba_word_tags() -> dict[str, str]:
-    """The part-of-speech tag of each word of jieba's dictionary, as jieba.posseg reads it."""
-    return cached_in_cache_dir("jieba-word-tags", _read_word_tags)
-
-
-def _read_word_tags() -> dict[str, str]:
-    tags = {}
-    with jieba.Tokenizer().get_dict_file() as file:
-        for line in file:
-            word, _, tag = line.decode("utf-8").strip().split(" ")
-            tags[word] = tag
-    return tags
 
 
 def jieba_tokenizer(private: bool = False) -> jieba.Tokenizer:

@@ -333,7 +333,9 @@ class MisalignmentRepairer:
             return (UNKNOWN_LEAD, trail)
         return self._pairs.get((pending, trail))
 
-    def _resolve(self, tokens: list, before: str, after: str, eaten: "_EatenByteGuesser", document) -> tuple[str, str] | None:
+    def _resolve(
+        self, tokens: list, before: str, after: str, eaten: "_EatenByteGuesser", document
+    ) -> tuple[str, str] | None:
         """Fill the lost byte(s) with the characters the model likes best in context;
         lost bytes close together are chosen jointly. Returns the repaired run and the run
         to score it by: without the guesses for eaten ASCII bytes, which the damaged text

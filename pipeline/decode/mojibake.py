@@ -528,9 +528,9 @@ class MojibakeRepairer:
                     window = _local_window(item[1], rest, around)
                     near = _local_window(item[1], rest, around, NEAR_BYTES)
                     return self._beam_score(window, document) + self._model.word_logp(near)
-            leaders = heapq.nlargest(2, (score for score, _ in shortlist))
-            if width == 1 and len(leaders) == 2 and leaders[0] - leaders[1] >= CLEAR_LEAD:
-                beams = [max(shortlist, key=lambda item: item[0])[1]]
+            leaders = heapq.nlargest(2, shortlist, key=lambda item: item[0])
+            if width == 1 and len(leaders) == 2 and leaders[0][0] - leaders[1][0] >= CLEAR_LEAD:
+                beams = [leaders[0][1]]
             else:
                 beams = [candidate for _, candidate in sorted(shortlist, key=rank, reverse=True)[:width]]
             if not beams:

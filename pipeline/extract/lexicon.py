@@ -1,7 +1,10 @@
-"""Loading of the extract stage's package data (word lists and tables), and of jieba's IDF table."""
+"""Loading of the extract stage's package data (word lists and tables), and of jieba's IDF and
+part-of-speech tables."""
 
 import gzip
 from importlib import resources
+
+import jieba
 
 from pipeline.resources import cached_in_cache_dir, data_lines, data_path
 
@@ -26,6 +29,20 @@ def _read_jieba_idf() -> dict[str, float]:
         if value:
             idf[word] = float(value)
     return idf
+
+
+def jieba_word_tags() -> dict[str, str]:
+    """The part-of-speech tag of each word of jieba's dictionary, as jieba.posseg reads it."""
+    return cached_in_cache_dir("jieba-word-tags", _read_word_tags)
+
+
+def _read_word_tags() -> dict[str, str]:
+    tags = {}
+    with jieba.Tokenizer().get_dict_file() as file:
+        for line in file:
+            word, _, tag = line.decode("utf-8").strip().split(" ")
+            tags[word] = tag
+    return tags
 
 
 def tsv_rows(name: str) -> list[list[str]]:

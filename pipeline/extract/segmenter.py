@@ -6,8 +6,8 @@ from math import exp, log
 
 import jieba
 
-from pipeline.extract.lexicon import PACKAGE, jieba_idf
-from pipeline.resources import data_lines, jieba_tokenizer, jieba_word_tags
+from pipeline.extract.lexicon import PACKAGE, jieba_idf, jieba_word_tags
+from pipeline.resources import data_lines, jieba_tokenizer
 
 # Relative frequency given to gazetteer names so that "黑龙江省" stays one token.
 PLACE_WORD_FREQ = 2000
