@@ -184,6 +184,20 @@ def test_ascii_with_utf7_lookalikes_stays_ascii(decoder, ascii_text):
     assert (decoded.encoding, decoded.text) == ("ascii", ascii_text)
 
 
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        # HKSCS puts 〇 and ① at C6E2 and C6A1, read as kana (ま, ヾ) by big5 and cp950.
+        ("香港郵政二〇二四年推出①郵件通知服務②掛號服務", "big5hkscs"),
+        ("臺灣郵政推出①新服務②舊服務。", "cp950"),
+    ],
+)
+def test_big5_variants_read_as_chinese_not_kana(decoder, text, encoding):
+    decoded = decoder.decode(((text + "\n") * 3).encode(encoding))
+    assert decoded.encoding in ("big5", "cp950", "big5hkscs")
+    assert decoded.text.splitlines()[0] == opencc.OpenCC("t2s").convert(text)
+
+
 def test_utf16_without_bom(decoder):
     text = SEED_TEXTS[0][:300]
     for encoding in ("utf-16-le", "utf-16-be"):

@@ -47,6 +47,7 @@ DECLARATION_RES = (
 SEVEN_BIT_CODECS = (("hz", b"~{"), ("utf-7", b"+"))
 MIN_SEVEN_BIT_CHARS = 4
 NON_ASCII_RE = re.compile("[^\x00-\x7f]")
+FOREIGN_SCRIPT_RE = re.compile("[\u3040-\u30ff\u0400-\u04ff]")  # kana, Cyrillic
 CHINESE_CHAR_RE = re.compile(  # with the Latin-1, general and shape punctuation Chinese text uses (·, —, □)
     "[\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2160-\u217f\u2460-\u24ff\u25a0-\u25ff"
     "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]"
@@ -417,12 +418,21 @@ def _strict(raw: bytes, encoding: str) -> Detection | None:
 
 
 def _family(raw: bytes, family: str) -> Detection:
+    """The first member that reads ``raw`` whole, unless a later one reads it without the
+    kana or Cyrillic the first shows: Big5's C6A1-C7FC are kana and Cyrillic to big5 and
+    cp950, circled numbers, 〇 and radicals to big5hkscs (Windows Big5 puts ① there too)."""
     members = FAMILIES[family]
+    readings = []
     for encoding in members:
         try:
-            return Detection(raw.decode(encoding), encoding)
+            text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
+        readings.append((len(FOREIGN_SCRIPT_RE.findall(text)), Detection(text, encoding)))
+        if not readings[0][0]:
+            break
+    if readings:
+        return min(readings, key=lambda reading: reading[0])[1]
     decodings = [(raw.decode(e, errors="replace"), e) for e in members]
     text, encoding = min(decodings, key=lambda d: d[0].count("\ufffd"))
     return Detection(text, encoding, text.count("\ufffd"))
