@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract.authors import byline_spots, find_authors, parse_byline
-from pipeline.extract.dates import published_date
+from pipeline.extract.dates import full_dates, published_date
 from pipeline.extract.lexicon import word_set
 from pipeline.extract.simhash import NEAR_DUPLICATE_MAX_DISTANCE, band_keys, hamming_distance, simhash64
 from pipeline.extract.source import SourceFinder
@@ -46,6 +46,23 @@ def credits(line):
 )
 def test_byline_roles(line, expected):
     assert credits(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # PDF text despaced: a name glued to the roles on both sides is still a name.
+        ("本报讯（记者李萍通讯员汪嘉铭）", [("李萍", "reporter"), ("汪嘉铭", "correspondent")]),
+        ("本报讯（通讯员邓纯李仁翔记者周唯）", [("邓纯", "correspondent"), ("李仁翔", "correspondent"), ("周唯", "reporter")]),
+        # A unit glued to a role after a name stays out.
+        ("（记者 李四 湖南记者 王五）", [("李四", "reporter"), ("王五", "reporter")]),
+    ],
+)
+def test_names_glued_to_roles(processor, line, expected):
+    extractor = processor.extractor
+    entities = extractor.entities
+    found = parse_byline(line, extractor.not_names, entities.surnames, entities.could_be_name)
+    assert [(c.name, c.role) for c in found] == expected
 
 
 def test_byline_left_at_the_top_of_the_body_is_found():
@@ -101,6 +118,19 @@ def test_closing_bracketed_credit(closing, expected):
 )
 def test_published_date(bylines, body, page, expected):
     assert published_date(bylines, None, body, page) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("二〇二四年三月十五日（星期五）", ["2024-03-15"]),
+        ("二○二三年十二月三十一日 一九九九年十月一日", ["2023-12-31", "1999-10-01"]),
+        ("2023年1月2日与二〇二四年二月二十日", ["2023-01-02", "2024-02-20"]),
+        ("二〇二四年十三月一日，二〇二四年二月三十日，〇〇〇一年一月一日", []),  # no such dates
+    ],
+)
+def test_dates_in_chinese_numerals(text, expected):
+    assert full_dates(text) == expected
 
 
 def test_event_date_in_the_first_sentence_of_a_page_is_not_the_issue_date():

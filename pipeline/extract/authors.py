@@ -99,8 +99,12 @@ def parse_byline(
         stop = markers[index + 1].start() if index + 1 < len(markers) else len(text)
         segment = text[marker.end() : stop]
         items = [item for item in ITEM_SEPARATORS.split(segment) if item]
+        # Glued to the next role: a unit (湖南记者), not a name; unless it is the only item,
+        # glued to both roles (记者李萍通讯员: PDF text despaced), and can be a name.
+        alone = len(items) == 1 and not segment[:1].isspace() and could_be_name is not None
         if index + 1 < len(markers) and items and not segment[-1:].isspace():
-            items = items[:-1]  # glued to the next role: a unit (湖南记者), not a name
+            if not (alone and all(map(could_be_name, _split_glued(items[0], surnames)))):
+                items = items[:-1]
         for name in _names(" ".join(items), surnames):
             if name not in units:
                 credits.append(Credit(name, role))

@@ -10,6 +10,12 @@ FULL_DATE = re.compile(
     rf"(?<!\d)((?:19|20)\d\d){_SEP}(?:年{_SEP}(\d{{1,2}}){_SEP}月{_SEP}(\d{{1,2}}){_SEP}日"
     rf"|[-./](\d{{1,2}})[-./](\d{{1,2}})(?!\d))"
 )
+# A date in Chinese numerals, as releases and notices sign off: 二〇二四年三月十五日 (○ for 〇 too).
+CHINESE_FULL_DATE = re.compile(
+    rf"([〇○零一二三四五六七八九]{{4}}){_SEP}年{_SEP}([一二三四五六七八九十]{{1,3}}){_SEP}月"
+    rf"{_SEP}([一二三四五六七八九十]{{1,3}}){_SEP}[日号]"
+)
+CHINESE_DIGITS = {ch: value for value, chars in enumerate(("〇○零", "一", "二", "三", "四", "五", "六", "七", "八", "九")) for ch in chars}
 MONTH_DAY = re.compile(rf"(?<![\d年.\-/])(\d{{1,2}}){_SEP}月{_SEP}(\d{{1,2}}){_SEP}[日号]")
 YEAR = re.compile(rf"(?<!\d)((?:19|20)\d\d){_SEP}年")
 SENTENCE = re.compile(r"[^。！？!?\n]+")
@@ -30,15 +36,28 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return None
 
 
+def _chinese_number(numerals: str) -> int:
+    """十五 -> 15, 二十 -> 20, 三十一 -> 31, 七 -> 7; 0 for what is no number (十十)."""
+    tens, ten, units = numerals.partition("十")
+    if "十" in units or len(tens) > 1 or len(units) > 1:
+        return 0
+    if not ten:
+        return CHINESE_DIGITS[numerals]
+    return CHINESE_DIGITS.get(tens, 1) * 10 + CHINESE_DIGITS.get(units, 0)
+
+
 def full_dates(text: str) -> list[str]:
+    """The valid dates stating a year, month and day, in the order they stand."""
     found = []
     for match in FULL_DATE.finditer(text):
         year = int(match.group(1))
         month, day = (match.group(2), match.group(3)) if match.group(2) else (match.group(4), match.group(5))
-        iso = _valid(year, int(month), int(day))
-        if iso:
-            found.append(iso)
-    return found
+        found.append((match.start(), _valid(year, int(month), int(day))))
+    for match in CHINESE_FULL_DATE.finditer(text):
+        year = int("".join(str(CHINESE_DIGITS[ch]) for ch in match.group(1)))
+        if 1900 <= year < 2100:  # as FULL_DATE's 19xx and 20xx
+            found.append((match.start(), _valid(year, _chinese_number(match.group(2)), _chinese_number(match.group(3)))))
+    return [iso for _, iso in sorted(found) if iso]
 
 
 def _month_day_in_sentences(text: str, page_year: int | None) -> str | None:
