@@ -136,3 +136,13 @@ def test_a_story_of_a_caption_and_its_credit_is_a_photo_report():
     text = "邮车开进村\n近日，山东省临沂市沂水县邮政分公司的邮车开进高桥镇，为村民送去农资，受到村民欢迎。\n□记者 刘晓东 摄\n"
     (story,) = Splitter().split(text).stories
     assert story.is_photo
+
+
+def test_an_end_mark_closes_a_story_and_leaves_its_text():
+    lines = ["本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊", "跃参与，现场气氛热烈。（完）",
+             "某省分公司推进网点转型，新增客", "户一万余户，收入增长明显。"]
+    page = Splitter().split("\n\n".join(lines))
+    assert [s.body for s in page.stories] == [
+        "近日，某市邮政分公司开展了集邮进校园活动，学生们踊跃参与，现场气氛热烈。",
+        "某省分公司推进网点转型，新增客户一万余户，收入增长明显。",
+    ]

@@ -3,8 +3,9 @@ are read off it): a provincial site's article page (GB2312, a metadata line mixi
 article's fields with furniture), a copy of a WeChat account's article (header line, closing
 source line, the app's buttons), names without a Han surname, a newspaper page rendered
 from those stories by tests/split_synth.py, RSS and Atom feeds of such stories, an old
-site's table layout with short paragraphs, a provincial notice, and a newspaper page whose
-editors' credit line the clean stage trims."""
+site's table layout with short paragraphs, a provincial notice, a newspaper page whose
+editors' credit line the clean stage trims, a page of a commentary, briefs and a profile, and
+a Hong Kong press release in Big5-HKSCS."""
 
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def test_site_page_fields_come_from_its_metadata_line(provincial):
 def test_site_page_body_is_the_article_alone(provincial):
     body = provincial["body"]
     assert body.startswith("5月16日上午，随着一架载有30公斤邮件的无人机")
-    assert body.rstrip().endswith("（编辑：王芳）")
+    assert body.rstrip().endswith("助力乡村振兴。")
+    assert provincial["byline"].endswith("（编辑：王芳）")  # a credit: metadata, not text
     for furniture in ("浏览次数", "字号", "打印本页", "相关新闻", "版权所有", "当前位置"):
         assert furniture not in body
 
@@ -170,3 +172,44 @@ def test_an_editors_credit_line_is_page_furniture_whatever_the_editors_title(pro
     assert first["published_date"] == second["published_date"] == "2024-05-20"
     assert first["source_name"] == "中国邮政报"
     assert not any("王芳" in (story["kicker"] or "") + story["title"] + story["body"] for story in (first, second))
+
+
+@pytest.fixture(scope="module")
+def commentary_page(processor):
+    """A page of a commentary (its byline under the headline, the author's unit in brackets
+    at the end), three briefs each closed by its writer's name in brackets, and a profile
+    with a dashed deck and a reporter's byline above its text."""
+    return processor.process("commentary_and_briefs_page.txt", (PAGES / "commentary_and_briefs_page.txt").read_bytes())
+
+
+def test_a_byline_under_a_headline_credits_the_story_below_it(commentary_page):
+    commentary, *_, profile = commentary_page
+    assert commentary["title"] == "让农村寄递更“接地气”"
+    assert commentary["authors"] == [{"name": "李明", "role": "author"}]
+    assert commentary["body"].endswith("让农村寄递真正“接地气”。")
+    assert "作者单位" in commentary["byline"] and "作者单位" not in commentary["body"]
+    assert profile["title"] == "一线投递员的“暖心账本”"
+    assert profile["subtitle"] == "记山东省济南市邮政分公司投递员赵刚"
+    assert profile["authors"] == [{"name": "孙丽", "role": "reporter"}]
+    assert profile["body"].startswith("早上7点，赵刚已经在投递部分拣邮件。")
+
+
+def test_briefs_closed_by_a_bracketed_name_are_stories_of_their_own(commentary_page):
+    briefs = commentary_page[1:-1]
+    assert [story["authors"] for story in briefs] == [
+        [{"name": name, "role": "author"}] for name in ("沈佳", "陈晓", "王芳")
+    ]
+    assert [story["title"] for story in briefs] == [None, None, None]
+    assert briefs[0]["body"] == "■近日，浙江省湖州市邮政分公司与当地农业农村局签订战略合作协议，双方将在农产品寄递、电商培训等方面开展合作。"
+    assert briefs[2]["body"].endswith("120名员工参加培训。")
+
+
+def test_a_release_signed_with_a_date_in_chinese_numerals(processor):
+    # HKSCS puts 〇 where big5 and cp950 read a kana (ま); the date closes the release.
+    raw = (PAGES / "hong_kong_release.txt").read_text(encoding="utf-8").encode("big5hkscs")
+    (story,) = processor.process("hong_kong_release.txt", raw)
+    assert story["encoding"] == "big5hkscs"
+    assert story["title"] == "香港邮政推出电子邮务新服务"
+    assert story["published_date"] == "2024-03-15"
+    assert "二〇二四年三月十五日" in story["byline"]
+    assert story["body"].endswith("客户服务热线。")

@@ -111,6 +111,7 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
                 continue
             if (
                 odd_shape(i)
+                or (lines[i - 1].kind == "headline" and SUBTITLE_DASHES.match(lines[i].text) is not None)
                 or next_is_start(i)
                 or (i + 1 < n and candidates[i + 1] and odd_shape(i + 1))
                 or first_line_of_paragraph(i + 1, strict=True)  # the next line opens a paragraph

@@ -121,6 +121,8 @@ class Line:
     text: str  # despaced
     width: float
     kind: str = "body"  # body | opener | closer | from | to | label | headline
+    # a closer cut off the end of a text line: that text is the last of the story it closes
+    attached: bool = False
 
     @classmethod
     def of(cls, raw: str, kind: str = "body") -> "Line":

@@ -21,6 +21,7 @@ class Rules:
     furniture: re.Pattern  # folios, page headers, editors' credits
     kicker_suffixes: tuple[str, ...]
     generic_bigrams: frozenset[str]
+    surnames: frozenset[str]  # first characters of a bracketed name credit: …。（沈佳）
 
     @classmethod
     def load(cls) -> "Rules":
@@ -40,4 +41,6 @@ class Rules:
             furniture=re.compile("|".join(lines("page_furniture.txt"))),
             kicker_suffixes=tuple(lines("kicker_suffixes.txt")),
             generic_bigrams=frozenset(lines("generic_bigrams.txt")),
+            # The extract stage's list: one list of surnames for the whole pipeline.
+            surnames=frozenset(word for line in data_lines("pipeline.extract", "surnames.txt") for word in line.split()),
         )

@@ -20,8 +20,10 @@ from pipeline.split.rules import Rules
 _MAX_BYLINE_WIDTH = 40
 _CREDIT_OPEN, _CREDIT_CLOSE = "（(", "）)"
 _MAX_CREDIT_CHARS = 80
-# a credit in brackets after the story's last sentence: …。（记者 张三）
-_CLOSING_CREDIT = re.compile(r"[。！？”]\s*([（(][^（()）。，]{2,30}[）)])$")
+# a credit in brackets after the story's last sentence or on a line of its own: …。（记者 张三）
+_CLOSING_CREDIT = re.compile(r"(?:^|[。！？”]\s*)([（(][^（()）。，]{2,30}[）)])$")
+# names alone in a credit (…。（沈佳）, a brief's): one to four, each of two to four characters
+_CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
 
 
 def classify_lines(text: str, rules: Rules) -> list[Line]:
@@ -53,6 +55,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             raw, closer = byline
             if raw:
                 lines.append(_body_line(raw, rules))
+                closer.attached = True
             lines.append(closer)
         elif raw:
             lines.append(_body_line(raw, rules))
@@ -86,7 +89,7 @@ def _is_section_label(raw: str, compact: str, rules: Rules) -> bool:
 def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     """(text before, closer line) when ``raw`` ends with a byline such as `□王娟`."""
     credit = _CLOSING_CREDIT.search(raw)
-    if credit and any(word in credit.group(1) for word in rules.byline_words):
+    if credit and _is_credit(credit.group(1), rules):
         byline = credit.group(1)
         return raw[: credit.start(1)].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
     positions = [raw.rfind(marker) for marker in rules.byline_markers]
@@ -105,6 +108,17 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     ):
         return "", Line(raw, despace_credit(raw), width(raw), "closer")
     return None
+
+
+def _is_credit(bracketed: str, rules: Rules) -> bool:
+    """Whether a bracketed text is a credit: it names a role, or it is names alone."""
+    inner = bracketed[1:-1].strip()
+    if any(word in inner for word in rules.byline_words):
+        return True
+    names = _CREDITED_NAMES.fullmatch(inner)
+    return names is not None and all(
+        name[0] in rules.surnames or name[:2] in rules.surnames for name in re.split("[ 、]", inner)
+    )
 
 
 def split_opener(paragraph: Paragraph, rules: Rules) -> tuple[str, str]:
@@ -168,6 +182,7 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
     tentative: list[tuple[int, int | None, bool]] = []
     column = None  # text column width of the current story
     current: Segment | None = None
+    leading: list[str] = []  # bylines printed between a headline and its story's first paragraph
     closed = True
     last_kind = None
     for index, paragraph in enumerate(paragraphs):
@@ -180,7 +195,10 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
         elif kind == "label":
             pass
         elif kind == "closer":
-            if current is not None:
+            # A byline on a line of its own under a headline opens the next story.
+            if current is None or (last_kind == "headline" and not paragraph.lines[0].attached):
+                leading.append(paragraph.lines[0].text)
+            else:
                 current.bylines.append(paragraph.lines[0].text)
                 current.open_end = False
                 current.last_item = index
@@ -191,6 +209,7 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
             closed = True
         elif kind == "from":
             current = Segment(continuation=True, first_item=index, last_item=index, open_start=False)
+            current.bylines, leading = leading, []
             segments.append(current)
             closed, column = False, None
         else:
@@ -205,6 +224,7 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
                 fresh_continuation = current is not None and current.continuation and not current.paragraphs
                 if starts or not fresh_continuation:
                     current = Segment(first_item=index, open_start=kind != "opener")
+                    current.bylines, leading = leading, []
                     segments.append(current)
                 if after_run or new_column:
                     tentative.append((len(segments) - 1, len(runs) - 1 if after_run else None, new_column))

@@ -30,7 +30,12 @@ _MAX_TITLE_WIDTH = 60
 MIN_CUT_HEADLINE_CHARS = 6  # each part of a block cut in two (see _split_merged_blocks)
 _MAX_META_WIDTH = 120
 _PARAGRAPH_INDENT = "\u3000\u3000"
-_DATE_LINE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}")
+_DATE_LINE = re.compile(
+    r"(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}"
+    r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)"
+    r"\s*(?:[（(]?星期.[）)]?)?"  # 2024年3月15日（星期五）
+)
+_MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
 
 
@@ -89,9 +94,7 @@ class Splitter:
             rest, byline = closing
             lines[-1:] = [rest] if rest else []
             bylines.append(byline.text)
-        elif len(lines) > 2 and _DATE_LINE.fullmatch(lines[-1]):
-            # A notice's signature: the issuer's name, then the date, each on a line of its own.
-            signature = 2 if _is_signature_line(lines[-2]) else 1
+        elif len(lines) > 2 and (signature := _signature_length(lines)):
             bylines += lines[-signature:]
             del lines[-signature:]
         story = StoryParts(
@@ -194,6 +197,18 @@ def _is_indented(text: str) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     indented = sum(1 for line in lines if line.startswith(_PARAGRAPH_INDENT))
     return indented >= max(2, len(lines) / 3)
+
+
+def _signature_length(lines: list[str]) -> int:
+    """Lines of a notice's or a release's signature at the end: the date on a line of its own,
+    the issuer's name (or 完) above it, a short line or two (the time of issue) below it."""
+    for back in range(1, min(_MAX_SIGNATURE_LINES, len(lines) - 1) + 1):
+        line = lines[-back]
+        if not _is_signature_line(line):
+            return 0
+        if _DATE_LINE.fullmatch(line):
+            return back + (back + 1 < len(lines) and _is_signature_line(lines[-back - 1]))
+    return 0
 
 
 def _is_signature_line(line: str) -> bool:
