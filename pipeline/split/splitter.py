@@ -1,14 +1,16 @@
 """Stage 3: a page of text into stories, each with its own headline and bylines.
 
-Two layouts: an article (one paragraph per line: title, meta lines, body) stays one
-story; a newspaper page extracted from PDF (short broken lines) is reflowed, cut into
-stories and its headline blocks are attached to stories by content.
+Columns printed side by side are first read one after another (columns.py). Two layouts:
+an article (one paragraph per line: title, meta lines, body) stays one story; a newspaper
+page extracted from PDF (short broken lines) is reflowed, cut into stories and its headline
+blocks are attached to stories by content.
 """
 
 import re
 from dataclasses import dataclass
 
 from pipeline.split.assign import ADJACENCY_BONUS, CONFIDENT_SCORE, MIN_SCORE, HeadlineScorer, assign
+from pipeline.split.columns import unfold_columns
 from pipeline.split.headlines import SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, mark_headlines
 from pipeline.split.reflow import (
     CJK_RUN,
@@ -62,6 +64,13 @@ class Splitter:
         self.headline_parser = HeadlineParser(self.rules.kicker_suffixes)
 
     def split(self, text: str) -> SplitPage:
+        unfolded = unfold_columns(text)
+        if unfolded is None:
+            return self._split_layout(text)
+        page = self._split_layout(unfolded)
+        return SplitPage(page.stories, ("columns_unfolded", *page.repairs))
+
+    def _split_layout(self, text: str) -> SplitPage:
         raw_lines = _nonblank_lines(text)
         if not raw_lines:
             return SplitPage(())
