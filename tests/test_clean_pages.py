@@ -10,6 +10,7 @@ import difflib
 import random
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from html import escape
 
 import opencc
@@ -432,3 +433,35 @@ def test_randomly_assembled_page(cleaner, seed):
     result = cleaner.clean(page.html)
     assert similarity("\n".join(page.article.lines), result.text) >= 0.99
     assert surviving_junk(page, result.text) == []
+
+
+# --- Markdown ------------------------------------------------------------------------------
+
+MARKDOWN_PAGE = Path(__file__).parent / "data" / "pages" / "scraped_article.md"
+
+
+def test_markdown_page_is_read_as_the_page_it_renders(processor):
+    (story,) = processor.process("scraped_article.md", MARKDOWN_PAGE.read_bytes())
+    assert "markdown_rendered" in story["repairs"]
+    assert story["title"] == "云南邮政开通中老铁路跨境邮路"
+    assert story["published_date"] == "2024-03-15"
+    assert story["authors"] == [{"name": "杨丽", "role": "author"}]
+    body = story["body"]
+    assert body.startswith("本报讯 3月15日，云南省邮政分公司在昆明举行中老铁路跨境邮路开通仪式。")
+    assert "时限由7天缩短至3天" in body and "运价较公路运输降低约20%；" in body
+    for markup_or_chrome in ("#", "**", "](", "![", "首页", "相关阅读", "邮政助力云南咖啡出山", "版权所有"):
+        assert markup_or_chrome not in body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报讯 近日，王**先生和李**女士来到邮政网点办理业务，工作人员热情接待。",  # masked names
+        "#中国邮政# 话题阅读量突破一亿。\n邮政网点开展“邮爱护苗”活动。",  # a hashtag, not a heading
+        "详见[附件]。\n（一）开展网点服务规范化检查。",
+    ],
+)
+def test_text_with_markdown_lookalikes_is_not_markdown(text):
+    from pipeline.clean.markdown import looks_like_markdown
+
+    assert not looks_like_markdown(text)

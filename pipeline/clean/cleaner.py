@@ -1,11 +1,12 @@
-"""The clean stage: HTML pages go through main-content extraction, text through line cleanup,
-feeds are read entry by entry."""
+"""The clean stage: HTML pages go through main-content extraction (Markdown rendered to HTML
+first), text through line cleanup, feeds are read entry by entry."""
 
 from dataclasses import dataclass
 
 from pipeline.clean import rules
 from pipeline.clean.feeds import FeedEntry, looks_like_feed, read_feed
 from pipeline.clean.html import HtmlExtractor, looks_like_html
+from pipeline.clean.markdown import looks_like_markdown, markdown_to_html
 from pipeline.clean.spamlines import JunkLineJudge, clean_lines
 
 
@@ -39,6 +40,9 @@ class Cleaner:
         if looks_like_html(visible):
             cleaned = self._html.extract(visible)
             repairs += ("html_extracted",)
+        elif looks_like_markdown(visible):
+            cleaned = self._html.extract(markdown_to_html(visible))
+            repairs += ("markdown_rendered",)
         else:
             result = clean_lines(visible, self._judge)
             cleaned = result.text
