@@ -42,6 +42,14 @@ def credits(line):
         # Where the reporter filed from (Taiwan and Hong Kong papers): no name, and no end of one.
         ("记者林志明／台北报导 2024/05/08 14:20", [("林志明", "reporter")]),
         ("记者 林志明、陈美玲/台中报道", [("林志明", "reporter"), ("陈美玲", "reporter")]),
+        # Web pages' credits: a short role word and a separator.
+        ("文/王芳 图/李明", [("王芳", "author"), ("李明", "photographer")]),
+        ("文｜王芳 图｜李明", [("王芳", "author"), ("李明", "photographer")]),
+        ("撰文：王芳 摄影：李明", [("王芳", "author"), ("李明", "photographer")]),
+        ("文字：王芳  图片：李明", [("王芳", "author"), ("李明", "photographer")]),
+        ("文·图/王芳", [("王芳", "author"), ("王芳", "photographer")]),
+        ("记者｜王芳 通讯员｜李明", [("王芳", "reporter"), ("李明", "correspondent")]),
+        ("（作者单位：河北省邮政分公司）", []),
     ],
 )
 def test_byline_roles(line, expected):

@@ -213,3 +213,20 @@ def test_a_release_signed_with_a_date_in_chinese_numerals(processor):
     assert story["published_date"] == "2024-03-15"
     assert "二〇二四年三月十五日" in story["byline"]
     assert story["body"].endswith("客户服务热线。")
+
+
+@pytest.mark.parametrize(
+    "credit, expected",
+    [
+        ("文/王芳 图/李明", [("王芳", "author"), ("李明", "photographer")]),
+        ("撰文：王芳 摄影：李明", [("王芳", "author"), ("李明", "photographer")]),
+        ("记者｜王芳 通讯员｜李明", [("王芳", "reporter"), ("李明", "correspondent")]),
+    ],
+)
+@pytest.mark.parametrize("place", ["under the title", "closing, in brackets"])
+def test_a_web_articles_credit_line_is_its_byline(processor, credit, expected, place):
+    body = "近日，江西省赣州市邮政分公司在全市开展“邮爱护苗”主题活动，为留守儿童送去书包、图书等爱心物资。\n活动期间，全市各地邮政企业共组织志愿者600余人次，走访农村学校85所。"
+    lines = [credit, body] if place == "under the title" else [body, f"（{credit}）"]
+    (story,) = processor.process("web.txt", "\n".join(["赣州邮政开展“邮爱护苗”活动", *lines]).encode())
+    assert [(a["name"], a["role"]) for a in story["authors"]] == expected
+    assert story["body"] == body

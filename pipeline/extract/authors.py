@@ -1,7 +1,7 @@
 """Credited people and their roles, from byline lines and the byline spots of a story.
 
-Roles: reporter (记者), correspondent (通讯员), photographer (摄影, 摄), author (a byline
-without role, e.g. a closing ``□张三``). A byline ending in 摄影报道 / 摄 ("photos by")
+Roles: reporter (记者), correspondent (通讯员), photographer (摄影, 摄, 图/), author (a byline
+without role, e.g. a closing ``□张三``; 作者, 文/, 撰文:). 文·图/ credits both. A byline ending in 摄影报道 / 摄 ("photos by")
 credits its people as photographers too: a name with its own role keeps that role and
 gets a second, photographer entry; a name without a role is a photographer only.
 """
@@ -10,26 +10,35 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+# A web page's short credit words count only before a separator (文/王芳 图｜李明, 撰文：…):
+# elsewhere 文 and 图 are words of the text.
+CREDIT_SEPARATOR = r"\s*[/／｜|:：]"
 ROLE_PATTERNS = (  # longest first; \s* because PDF text spaces characters (记 者)
     (r"摄\s*影\s*记\s*者", "photographer"),
     (r"(?:本\s*报\s*)?(?:特\s*约\s*|见\s*习\s*)?记\s*者", "reporter"),
     (r"(?:特\s*约\s*)?通\s*讯\s*员", "correspondent"),
     (r"摄\s*影", "photographer"),
     (r"作\s*者\s*[:：]?", "author"),
+    (rf"(?:文\s*[·・/／]\s*图|图\s*[·・/／]?\s*文)(?={CREDIT_SEPARATOR})", "author+photographer"),
+    (rf"(?:撰\s*文|撰\s*稿|文\s*字|(?<![\u4e00-\u9fff])文)(?={CREDIT_SEPARATOR})", "author"),
+    (rf"(?:图\s*片|(?<![\u4e00-\u9fff])图)(?={CREDIT_SEPARATOR})", "photographer"),
 )
 ROLE = re.compile("|".join(f"({pattern})" for pattern, _ in ROLE_PATTERNS))
 PHOTO_CREDIT = re.compile(r"\s*(?:摄\s*影\s*报\s*道|图\s*文\s*报\s*道|摄\s*影|摄)\s*$")
-# Metadata after the names ends the byline: a date, 来源, 发布时间, 编辑.
-BYLINE_END = re.compile(r"\d|来\s*源|发\s*布|时\s*间|责\s*任\s*编\s*辑|编\s*辑")
+# Metadata after the names ends the byline: a date, 来源, 发布时间, 编辑, the author's unit (作者单位：…).
+BYLINE_END = re.compile(r"\d|来\s*源|发\s*布|时\s*间|责\s*任\s*编\s*辑|编\s*辑|作\s*者\s*(?:单\s*位|系|简\s*介)")
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
-ITEM_SEPARATORS = re.compile(r"[\s、，,;；]+")
+ITEM_SEPARATORS = re.compile(r"[\s、，,;；/／｜|:：]+")
 # Where the reporter filed from, after the names: 记者林志明／台北报导, 记者 王芳/北京报道.
 FILED_FROM = re.compile(r"\s*[／/]\s*[\u4e00-\u9fff]{1,8}(?:报\s*导|报\s*道)")
 LEAD_BYLINE = re.compile(r"本\s*报\s*讯\s*[（(]([^）)]{2,80})[）)]")
 CLOSING_BYLINE = re.compile(r"□\s*([^□\n]{2,40}?)\s*$")
 # A closing credit in brackets: "（记者 陈家豪）"; only with a role word ("（完）", "（编辑：王芳）" are not).
 CLOSING_BRACKETED_BYLINE = re.compile(r"[（(]([^（）()\n]{2,40})[）)]\s*$")
-NAME_AFTER_ROLE = re.compile(r"(?:记\s*者|通\s*讯\s*员|摄\s*影)\s+[\u4e00-\u9fff]{2,4}(?:\s|$)")
+NAME_AFTER_ROLE = re.compile(
+    rf"(?:(?:记\s*者|通\s*讯\s*员|摄\s*影)\s+|(?:文|图|撰文|文字|图片|摄影|记者|通讯员|作者){CREDIT_SEPARATOR}\s*)"
+    r"[\u4e00-\u9fff]{2,4}(?:\s|$)"
+)
 MAX_BYLINE_CHARS = 100
 # A sentence (记者从某公司获悉，2022年…) is not a byline.
 SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！？!?]")
@@ -95,7 +104,7 @@ def parse_byline(
                 credits.append(Credit(name, "photographer" if photo else "author"))
         return [c for c in credits if c.name not in units]
     for index, marker in enumerate(markers):
-        role = ROLE_PATTERNS[marker.lastindex - 1][1]
+        role, _, second_role = ROLE_PATTERNS[marker.lastindex - 1][1].partition("+")  # 文/图: both
         stop = markers[index + 1].start() if index + 1 < len(markers) else len(text)
         segment = text[marker.end() : stop]
         items = [item for item in ITEM_SEPARATORS.split(segment) if item]
@@ -108,8 +117,8 @@ def parse_byline(
         for name in _names(" ".join(items), surnames):
             if name not in units:
                 credits.append(Credit(name, role))
-                if photo and role != "photographer":
-                    photo_credits.append(Credit(name, "photographer"))
+                if (photo and role != "photographer") or second_role:
+                    photo_credits.append(Credit(name, second_role or "photographer"))
     return credits + photo_credits
 
 

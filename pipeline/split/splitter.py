@@ -27,7 +27,10 @@ from pipeline.split.segment import Segment, classify_lines, segment_page, split_
 ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
 _BULLET = re.compile(r"^[•·●◆◇■□▪○\-\*]\s*")
-_META = re.compile(r"(作者|来源|发布时间|发布日期|记者|通讯员|编辑|日期)\s*[:：]?|\d{4}-\d{1,2}-\d{1,2}")
+_META = re.compile(
+    r"(作者|来源|发布时间|发布日期|记者|通讯员|编辑|日期)\s*[:：]?|\d{4}-\d{1,2}-\d{1,2}"
+    r"|(?:^|\s)(?:文|图|撰文|撰稿|文字|图片|摄影|文\s*[·・/／]\s*图|图\s*文)\s*[/／｜|:：]"  # 文/王芳 图｜李明
+)
 _MAX_TITLE_WIDTH = 60
 MIN_CUT_HEADLINE_CHARS = 6  # each part of a block cut in two (see _split_merged_blocks)
 _MAX_META_WIDTH = 120
