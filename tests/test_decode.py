@@ -474,6 +474,15 @@ def test_non_text_raises_decode_error(decoder, raw):
         decoder.decode(raw)
 
 
+@pytest.mark.parametrize("utf16", ["utf-16-le", "utf-16-be"])
+def test_utf16_once_read_as_utf8_is_binary_not_a_story(decoder, utf16):
+    # Valid UTF-8 (NULs and U+FFFD), which took the no-scoring path: it came out as a story of
+    # NULs, ASCII letters and U+FFFD; its bytes 0x80 and up are gone for good.
+    damaged = SEED_TEXTS[0][:600].encode(utf16).decode("utf-8", errors="replace").encode("utf-8")
+    with pytest.raises(DecodeError, match="control characters"):
+        decoder.decode(damaged)
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(min_size=200, max_size=2000))
 def test_random_bytes_never_crash(decoder, data):

@@ -173,7 +173,10 @@ class Detector:
             return Detection(text, encoding, declared=declared)
         if not _nul_heavy(raw):
             try:
-                return Detection(raw.decode("utf-8"), "utf-8", declared=declared)  # fast path
+                text = raw.decode("utf-8")  # fast path: valid UTF-8 needs no scoring, only this check
+                # UTF-16 once read as UTF-8: NULs among U+FFFD (C1 controls here are Latin-1 mojibake)
+                _check_controls(text, "utf-8", C0_CONTROL_RE)
+                return Detection(text, "utf-8", declared=declared)
             except UnicodeDecodeError:
                 pass
             marked = _question_marked_utf8(raw)
@@ -322,11 +325,9 @@ class Detector:
         return True
 
     def _check(self, text: str, encoding: str, score: float | None = None) -> None:
+        _check_controls(text, encoding)
         sample = text[:SAMPLE_CHARS]
         n = max(len(sample), 1)
-        controls = len(CONTROL_RE.findall(sample))
-        if controls / n > MAX_CONTROL_SHARE:
-            raise DecodeError(f"binary content: {controls / n:.0%} control characters as {encoding}")
         if sample.count("\ufffd") / n > MAX_REPLACED_SHARE:
             raise DecodeError(f"invalid bytes: {sample.count(chr(0xfffd)) / n:.0%} undecodable as {encoding}")
         if score is None:
@@ -335,7 +336,15 @@ class Detector:
             raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
 
 
+def _check_controls(text: str, encoding: str, controls_re: re.Pattern | None = None) -> None:
+    sample = text[:SAMPLE_CHARS]
+    controls = len((controls_re or CONTROL_RE).findall(sample))
+    if controls > MAX_CONTROL_SHARE * max(len(sample), 1):
+        raise DecodeError(f"binary content: {controls / max(len(sample), 1):.0%} control characters as {encoding}")
+
+
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 but tab, LF, FF, CR; DEL; C1
+C0_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Two or more three/four-byte characters in a row: rare by accident in GB/Big5 bytes.
 WIDE_UTF8_RUN_RE = re.compile("[\u0800-\ufffc\U00010000-\U0010ffff]{2,}")
 TWO_BYTE_UTF8_RUN_RE = re.compile("[\u0100-\u07ff]+")  # Latin-1 (NBSP, ·, é) stays as it is
