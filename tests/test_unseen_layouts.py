@@ -5,7 +5,7 @@ source line, the app's buttons), names without a Han surname, a newspaper page r
 from those stories by tests/split_synth.py, RSS and Atom feeds of such stories, an old
 site's table layout with short paragraphs, a provincial notice, a newspaper page whose
 editors' credit line the clean stage trims, a page of a commentary, briefs and a profile, and
-a Hong Kong press release in Big5-HKSCS."""
+a Hong Kong press release in Big5-HKSCS, and a WeChat account's article page."""
 
 from pathlib import Path
 
@@ -230,3 +230,15 @@ def test_a_web_articles_credit_line_is_its_byline(processor, credit, expected, p
     (story,) = processor.process("web.txt", "\n".join(["赣州邮政开展“邮爱护苗”活动", *lines]).encode())
     assert [(a["name"], a["role"]) for a in story["authors"]] == expected
     assert story["body"] == body
+
+
+def test_a_wechat_article_page_closing_with_credit_lines(processor):
+    # Its text opens with the account's 点击蓝字 关注我们 and closes with two credit lines:
+    # writer and photographer, then editor and reviewer (no authors: editors are not credited).
+    (story,) = processor.process("wechat_article.html", (PAGES / "wechat_article.html").read_bytes())
+    assert story["title"] == "邮政网点变身“便民驿站”"
+    assert story["published_date"] == "2024-03-15"
+    assert story["authors"] == [{"name": "张丽", "role": "author"}, {"name": "王强", "role": "photographer"}]
+    assert story["body"].startswith("今年以来，浙江省邮政分公司推动全省1200余个邮政网点转型升级")
+    assert story["body"].endswith("进一步拓展代收代缴、政务服务等功能。")
+    assert "编辑：刘洋 审核：陈明" in story["byline"]

@@ -40,6 +40,7 @@ _DATE_LINE = re.compile(
     r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)"
     r"\s*(?:[（(]?星期.[）)]?)?"  # 2024年3月15日（星期五）
 )
+_MAX_CLOSING_BYLINES = 3
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
 
@@ -101,12 +102,16 @@ class Splitter:
                 subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
         while len(lines) > 1 and len(bylines) < 3 and self._is_meta_line(lines[0]):
             bylines.append(lines.pop(0))
-        closing = split_byline(lines[-1], self.rules)
-        if closing is not None and len(lines) > 1:
+        closing_bylines = []  # credit lines closing the article (文/… 图/…, then 编辑：… 审核：…)
+        while len(lines) > 1 and len(closing_bylines) < _MAX_CLOSING_BYLINES:
+            closing = split_byline(lines[-1], self.rules)
+            if closing is None:
+                break
             rest, byline = closing
             lines[-1:] = [rest] if rest else []
-            bylines.append(byline.text)
-        elif len(lines) > 2 and (signature := _signature_length(lines)):
+            closing_bylines.insert(0, byline.text)
+        bylines += closing_bylines
+        if not closing_bylines and len(lines) > 2 and (signature := _signature_length(lines)):
             bylines += lines[-signature:]
             del lines[-signature:]
         story = StoryParts(
