@@ -22,7 +22,8 @@ utf8_lost_bytes_marked (UTF-8 whose lost bytes a converter wrote as '?', chosen 
 gbk_decoded_as_utf8 and big5_decoded_as_utf8 (GB/Big5 byte spans inside UTF-8),
 cp1252_decoded_as_utf8 (single cp1252 bytes inside UTF-8: “quotes”, dashes), gbk_decoded_as_big5,
 big5_decoded_as_gbk (lines re-read in the other legacy code), latin1_mojibake, gbk_decoded_as_latin1,
-big5_decoded_as_latin1, utf8_decoded_as_gbk, utf8_decoded_as_big5, gbk_misalignment, big5_misalignment,
+big5_decoded_as_latin1, utf8_decoded_as_gbk, utf8_decoded_as_big5, utf8_decoded_as_shift_jis,
+gbk_misalignment, big5_misalignment,
 invalid_bytes_replaced (U+FFFD left in the text), pinyin_annotations,
 traditional_to_simplified, fullwidth_to_halfwidth.
 """

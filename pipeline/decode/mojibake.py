@@ -66,6 +66,11 @@ CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
 CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second in CONTINUATION_BYTES]
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
+# A Japanese Windows opening UTF-8 (荳ｭ蝗ｽ for 中国): its reader shows continuation bytes
+# A1-DF as half-width katakana, which Chinese text never has; only text showing them is
+# re-read so (GB and Big5 text holds pairs that read as such mojibake by chance).
+SHIFT_JIS_CODECS = (("cp932", "utf8_decoded_as_shift_jis"),)
+HALFWIDTH_KATAKANA_RE = re.compile("[\uff61-\uff9f]")
 # UTF-8 read by Python's cp1252 codec with errors="replace": 0x81, 0x8D, 0x8F, 0x90 and 0x9D
 # are lost to U+FFFD, about one CJK character in six. ftfy drops such characters whole.
 LOSSY_LATIN_CODECS = (("cp1252", "latin1_mojibake"),)
@@ -83,7 +88,7 @@ QUESTION_MARKED_CODECS = (
 # before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
 # cp950's and big5hkscs's).
 STRICTEST_READER = {
-    "gb18030": "gbk", "big5": "big5", "cp1252": "cp1252",
+    "gb18030": "gbk", "big5": "big5", "cp932": "cp932", "cp1252": "cp1252",
     "latin-1:gbk": "gbk", "latin-1:cp1252": "cp1252", "latin-1": None,  # None: not known
 }
 UNKNOWN_NEXT = 0x100  # index of the bytes rejected before some byte, for a next byte not known
@@ -115,8 +120,8 @@ CERTAIN_UTF8_SEQUENCES_RE = re.compile(
 # Well-formed three/four-byte UTF-8 (CJK, emoji; two-byte sequences are Latin/Greek/...,
 # and GB pairs often look like them); \x00 stands for a byte lost to U+FFFD.
 UTF8_SEQUENCES_RE = re.compile(
-    rb"(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00)"
-    rb"(?: ?(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00))*"
+    rb"(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00[\x80-\xbf]{0,3})"
+    rb"(?: ?(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00[\x80-\xbf]{0,3}))*"
 )
 
 
@@ -126,6 +131,7 @@ class MojibakeRepairer:
         self._running = running
         self._utf8_mark_re = _utf8_mark_re(WRONG_CJK_CODECS)
         self._lossy_latin_mark_re = _utf8_mark_re(LOSSY_LATIN_CODECS)
+        self._shift_jis_mark_re = _utf8_mark_re(SHIFT_JIS_CODECS)
         self._question_marked_re = _utf8_mark_re(QUESTION_MARKED_CODECS, range(0xC2, 0xF5))  # any sequence
         # U+FFFD pairs (bytes lost before) in UTF-8 read with a wrong codec: 锟斤拷 (GB), 嚙踝蕭
         # (Big5). What they stood for is gone: they become what they were, U+FFFD.
@@ -149,7 +155,8 @@ class MojibakeRepairer:
         # the next one by U+FFFD alone, so a lost byte is one of these: about 8 of 64 for gbk,
         # 0x80 alone for gb18030; cp1252 loses its five undefined bytes whatever follows.
         self._rejected_before = {}
-        for wrong, _ in (*WRONG_CJK_CODECS, *LOSSY_LATIN_CODECS, *QUESTION_MARKED_CODECS):
+        self._rejected_leads_before = {}
+        for wrong, _ in (*WRONG_CJK_CODECS, *SHIFT_JIS_CODECS, *LOSSY_LATIN_CODECS, *QUESTION_MARKED_CODECS):
             reader = STRICTEST_READER[wrong]
             rejected = [
                 frozenset(b for b in range(0x80, 0xC0) if bytes((b, following)).decode(reader, "replace")[0] == "\ufffd")
@@ -157,6 +164,13 @@ class MojibakeRepairer:
                 for following in range(0x100)
             ]
             self._rejected_before[wrong] = [*rejected, frozenset().union(*rejected)]
+            # and the lead bytes it replaces (cp932 has no pair starting EB, EC or EF)
+            leads = [
+                frozenset(b for b in range(0xC2, 0xF5) if bytes((b, following)).decode(reader, "replace")[0] == "\ufffd")
+                if reader else frozenset()
+                for following in range(0x100)
+            ]
+            self._rejected_leads_before[wrong] = [*leads, frozenset().union(*leads)]
 
     def repair(self, text: str) -> tuple[str, list[str]]:
         kinds: list[str] = []
@@ -181,6 +195,8 @@ class MojibakeRepairer:
             if any(kind.endswith("_decoded_as_latin1") for kind in kinds):
                 # The file has GB/Big5-as-Latin-1 damage: shorter runs are now credible too.
                 text = self._latin_runs(text, kinds, 2)
+        if HALFWIDTH_KATAKANA_RE.search(text) and not _too_lossy(text):
+            text = self._utf8_as(text, kinds, SHIFT_JIS_CODECS, self._shift_jis_mark_re)
         for lost_pairs_re, kind in self._lost_pair_res:
             text, found = lost_pairs_re.subn(lambda match: LOST_PAIR * (len(match.group()) // 3), text)
             if found and kind not in kinds:
@@ -390,12 +406,18 @@ class MojibakeRepairer:
             lead = len(beam) - 1  # the filled character starts at the last lead byte
             while lead >= max(0, len(beam) - 3) and 0x80 <= beam[lead] < 0xC0:
                 lead -= 1
-            if lead < 0 or beam[lead] < 0xC0:
+            partial, needed = b"", -1
+            if lead >= 0 and beam[lead] >= 0xC0:
+                partial = beam[lead:]
+                needed = utf8_length(partial[0]) - len(partial) - 1 - pair
+            lost_lead = needed < 0 and not pair and (lead < 0 or _complete(beam[lead:])) and rest[:1] in CONTINUATION_BYTES
+            if lost_lead:
+                # The beam ends on a whole character and continuation bytes follow: the lost
+                # byte was a lead (cp932 loses EF, the lead of full-width punctuation).
+                lead, partial = len(beam), b""
+                needed = next((n for n in range(1, 4) if rest[n:n + 1] not in CONTINUATION_BYTES), 3)
+            elif needed < 0:
                 continue  # a continuation byte cannot start a character
-            partial = beam[lead:]
-            needed = utf8_length(partial[0]) - len(partial) - 1 - pair
-            if needed < 0:
-                continue
             tail = rest[needed:]
             # Two characters each side; spaces and line breaks (PDF text) would hide them.
             right = WHITESPACE_RE.sub("", tail[:12].decode("utf-8", errors="ignore"))
@@ -403,8 +425,11 @@ class MojibakeRepairer:
             left = WHITESPACE_RE.sub("", beam[max(0, lead - 12):lead].decode("utf-8", errors="ignore"))
             left = (context[0] + left if lead <= 12 else left)[-2:]
             before, after = left[-1:], right[:1]
-            possible = self._rejected_before[wrong][UNKNOWN_NEXT if following is None else following]
-            if not pair:
+            next_byte = UNKNOWN_NEXT if following is None else following
+            if lost_lead:
+                fills = _valid_fills(b"", [bytes((b,)) for b in self._rejected_leads_before[wrong][next_byte]], rest[:needed])
+            elif not pair:
+                possible = self._rejected_before[wrong][next_byte]
                 fills = self._byte_fills(partial, rest[:needed], before, after, possible)
             else:
                 fills = self._pair_fills(partial, rest[:needed], wrong, following)
@@ -728,6 +753,11 @@ def decodes(data: bytes, codec: str) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _complete(data: bytes) -> bool:
+    """Whether ``data`` (from a lead or ASCII byte on) is one whole UTF-8 character."""
+    return len(data) == (utf8_length(data[0]) if data[0] >= 0x80 else 1)
 
 
 def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[tuple[bytes, str]]:
