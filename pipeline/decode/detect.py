@@ -337,6 +337,7 @@ class Detector:
 
 
 def _check_controls(text: str, encoding: str, controls_re: re.Pattern | None = None) -> None:
+    """Binary content: control characters (``controls_re``, CONTROL_RE by default) over 2%."""
     sample = text[:SAMPLE_CHARS]
     controls = len((controls_re or CONTROL_RE).findall(sample))
     if controls > MAX_CONTROL_SHARE * max(len(sample), 1):

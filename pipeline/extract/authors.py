@@ -1,9 +1,10 @@
 """Credited people and their roles, from byline lines and the byline spots of a story.
 
-Roles: reporter (记者), correspondent (通讯员), photographer (摄影, 摄, 图/), author (a byline
-without role, e.g. a closing ``□张三``; 作者, 文/, 撰文:). 文·图/ credits both. A byline ending in 摄影报道 / 摄 ("photos by")
-credits its people as photographers too: a name with its own role keeps that role and
-gets a second, photographer entry; a name without a role is a photographer only.
+Roles: reporter (记者), correspondent (通讯员), photographer (摄影, 摄, 图/), author (作者,
+文/, 撰文:, or a byline without role, e.g. a closing ``□张三``); 文·图/ credits both. A byline
+ending in 摄影报道 / 摄 ("photos by") credits its people as photographers too: a name with its
+own role keeps that role and gets a second, photographer entry; a name without a role is a
+photographer only.
 """
 
 import re
