@@ -135,9 +135,13 @@ def test_published_date(bylines, body, page, expected):
         ("二○二三年十二月三十一日 一九九九年十月一日", ["2023-12-31", "1999-10-01"]),
         ("2023年1月2日与二〇二四年二月二十日", ["2023-01-02", "2024-02-20"]),
         ("二〇二四年十三月一日，二〇二四年二月三十日，〇〇〇一年一月一日", []),  # no such dates
+        # English releases
+        ("KUNMING, March 15, 2024 -- China Post", ["2024-03-15"]),
+        ("on 3 Sept 2023, then Mar. 1 2022", ["2023-09-03", "2022-03-01"]),
+        ("May 2024, 30 February 2024", []),
     ],
 )
-def test_dates_in_chinese_numerals(text, expected):
+def test_dates_in_words_and_numerals(text, expected):
     assert full_dates(text) == expected
 
 

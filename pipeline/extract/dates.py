@@ -15,7 +15,24 @@ CHINESE_FULL_DATE = re.compile(
     rf"([〇○零一二三四五六七八九]{{4}}){_SEP}年{_SEP}([一二三四五六七八九十]{{1,3}}){_SEP}月"
     rf"{_SEP}([一二三四五六七八九十]{{1,3}}){_SEP}[日号]"
 )
-CHINESE_DIGITS = {ch: value for value, chars in enumerate(("〇○零", "一", "二", "三", "四", "五", "六", "七", "八", "九")) for ch in chars}
+CHINESE_DIGITS = {
+    ch: value for value, chars in enumerate(("〇○零", "一", "二", "三", "四", "五", "六", "七", "八", "九")) for ch in chars
+}
+# English releases: March 15, 2024 / Mar. 15 2024 / 15 March 2024.
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+ENGLISH_FULL_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)|(\d{{1,2}})\s+{_MONTH},?\s+((?:19|20)\d\d))\b", re.I
+)
 MONTH_DAY = re.compile(rf"(?<![\d年.\-/])(\d{{1,2}}){_SEP}月{_SEP}(\d{{1,2}}){_SEP}[日号]")
 YEAR = re.compile(rf"(?<!\d)((?:19|20)\d\d){_SEP}年")
 SENTENCE = re.compile(r"[^。！？!?\n]+")
@@ -57,6 +74,9 @@ def full_dates(text: str) -> list[str]:
         year = int("".join(str(CHINESE_DIGITS[ch]) for ch in match.group(1)))
         if 1900 <= year < 2100:  # as FULL_DATE's 19xx and 20xx
             found.append((match.start(), _valid(year, _chinese_number(match.group(2)), _chinese_number(match.group(3)))))
+    for match in ENGLISH_FULL_DATE.finditer(text):
+        month, day, year = match.group(1, 2, 3) if match.group(1) else (match.group(5), match.group(4), match.group(6))
+        found.append((match.start(), _valid(int(year), MONTHS[month.lower()], int(day))))
     return [iso for _, iso in sorted(found) if iso]
 
 
