@@ -255,6 +255,19 @@ def test_true_meta_charset_is_not_flagged(decoder):
     assert "declared_charset_overruled" not in decoded.repairs
 
 
+@pytest.mark.parametrize("prefix", ["001", "003"])
+@pytest.mark.parametrize("pasted", ["“”‘’—…", "“”‘’—…，。、：（）！？《》"])
+def test_utf8_punctuation_inside_a_gbk_file_is_read_as_utf8(decoder, prefix, pasted):
+    # A CMS's or an editor's punctuation in UTF-8 among GBK text: read as GBK each mark was
+    # 鈥/锛/銆 and misaligned the pairs after it (0.97-0.98 similar before).
+    text = seed_bytes(prefix).decode("utf-8")
+    raw = b"".join(ch.encode("utf-8") if ch in pasted else ch.encode("gbk") for ch in text)
+    decoded = decoder.decode(raw)
+    assert decoded.encoding == "gbk"
+    assert decoded.repairs[:1] == ("utf8_decoded_as_gbk",)
+    assert decoded.text == decoder.decode(text.encode("utf-8")).text
+
+
 @pytest.mark.parametrize(("seed_index", "bom", "encoding"), [(0, b"", "utf-8"), (2, b"\xef\xbb\xbf", "utf-8-sig")])
 def test_gbk_span_inside_utf8_is_decoded(decoder, seed_index, bom, encoding):
     text = SEED_TEXTS[seed_index][:600]

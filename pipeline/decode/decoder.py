@@ -56,6 +56,8 @@ class Decoder:
         if detection.declaration_overruled:
             repairs.append("declared_charset_overruled")
         repairs += [f"{code}_decoded_as_utf8" for code in detection.foreign]
+        if detection.utf8_spans:
+            repairs.append("utf8_decoded_as_gbk")  # UTF-8 punctuation inside a GB file
         text = detection.text
         if detection.question_marked:
             text, kinds = self._mojibake.restore_question_marked(text)
@@ -85,4 +87,5 @@ class Decoder:
         text, widened = self._normalizer.fullwidth_to_halfwidth(text)
         if widened:
             repairs.append("fullwidth_to_halfwidth")
-        return DecodedText(text, detection.encoding, "traditional" if traditional else "simplified", tuple(repairs))
+        script = "traditional" if traditional else "simplified"
+        return DecodedText(text, detection.encoding, script, tuple(dict.fromkeys(repairs)))  # each kind once

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import chardet
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
-from pipeline.decode.mojibake import LATIN1_LETTER_RE, utf8_length
+from pipeline.decode.mojibake import LATIN1_LETTER_RE, decodes, utf8_length
 from pipeline.decode.textmodel import CJK_RUN_RE, TextModel
 
 BOMS = (
@@ -93,6 +93,7 @@ class Detection:
     foreign: tuple[str, ...] = ()
     declared: str | None = None  # the charset an HTTP or MIME header or the HTML meta declares, if any
     question_marked: int = 0  # UTF-8 bytes lost to '?', shown as in _question_marks_for_lost_bytes
+    utf8_spans: int = 0  # UTF-8 punctuation read as such inside GB bytes (see _gb_with_utf8_punctuation)
 
     @property
     def declaration_overruled(self) -> bool:
@@ -430,7 +431,12 @@ def _strict(raw: bytes, encoding: str) -> Detection | None:
 def _family(raw: bytes, family: str) -> Detection:
     """The first member that reads ``raw`` whole, unless a later one reads it without the
     kana or Cyrillic the first shows: Big5's C6A1-C7FC are kana and Cyrillic to big5 and
-    cp950, circled numbers, 〇 and radicals to big5hkscs (Windows Big5 puts ① there too)."""
+    cp950, circled numbers, 〇 and radicals to big5hkscs (Windows Big5 puts ① there too).
+    GB bytes with UTF-8 punctuation among them are read piece by piece."""
+    if family == "gbk":
+        mixed = _gb_with_utf8_punctuation(raw)
+        if mixed:
+            return mixed
     members = FAMILIES[family]
     readings = []
     for encoding in members:
@@ -446,6 +452,52 @@ def _family(raw: bytes, family: str) -> Detection:
     decodings = [(raw.decode(e, errors="replace"), e) for e in members]
     text, encoding = min(decodings, key=lambda d: d[0].count("\ufffd"))
     return Detection(text, encoding, text.count("\ufffd"))
+
+
+def _gb_with_utf8_punctuation(raw: bytes) -> Detection | None:
+    """GB bytes among which UTF-8 punctuation stands at character boundaries (a CMS's or an
+    editor's curly quotes, dashes and ellipses pasted in), each part read in its own code;
+    None when there is none. Read as GB, each shows as 鈥, 銆, 锛 or 锝 and misaligns the
+    pairs after it up to the next ASCII byte (鈥滄); real GB text has none of these."""
+    pieces, start, spans, i = [], 0, 0, 0
+    while i < len(raw):
+        if raw[i] < 0x80:
+            i += 1
+            continue
+        match = UTF8_PUNCTUATION_RE.match(raw, i)
+        if match and not _in_utf8_stretch(raw, i, match.end()):
+            pieces += [raw[start:i], match.group()]
+            spans += 1
+            i = start = match.end()
+        elif 0x81 <= raw[i] <= 0xFE and i + 3 < len(raw) and 0x30 <= raw[i + 1] <= 0x39:
+            i += 4  # a GB18030 four-byte sequence
+        else:
+            i += 2
+    if not spans:
+        return None
+    pieces.append(raw[start:])
+    gb = b"".join(pieces[0::2])
+    encoding = "gbk" if decodes(gb, "gbk") else "gb18030"
+    text = "".join(
+        piece.decode("utf-8") if index % 2 else piece.decode(encoding, errors="replace")
+        for index, piece in enumerate(pieces)
+    )
+    return Detection(text, encoding, text.count("\ufffd"), utf8_spans=spans)
+
+
+def _in_utf8_stretch(raw: bytes, start: int, end: int) -> bool:
+    """Whether raw[start:end] has UTF-8 characters on both sides, or two on one side: it is
+    part of a UTF-8 stretch (mojibake saved as GB, which mojibake.py re-reads whole), not
+    punctuation pasted among GB pairs (which make one such character by chance)."""
+    after = 0
+    while after < 2 and UTF8_CHARACTER_RE.match(raw, end + 3 * after):
+        after += 1
+    before = 0
+    while before < 2 and start - 3 * (before + 1) >= 0 and UTF8_CHARACTER_RE.fullmatch(
+        raw, start - 3 * (before + 1), start - 3 * before
+    ):
+        before += 1
+    return before + after >= 2
 
 
 def _double_byte_run_end(raw: bytes, start: int) -> int:
@@ -490,6 +542,11 @@ UTF8_RESUME_RE = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 # a UTF-8 character of Chinese text (punctuation, ideographs: leads E2-E9) that ASCII, the
 # end or another such character follows: read as a GB lead, it would take the next
 # character's first byte.
+# UTF-8 punctuation: general (“” ‘’ — …: E2 80 xx), CJK (、。《》「」【】: E3 80 xx) and
+# full-width forms (，：！？（）: EF BC xx, EF BD xx).
+UTF8_PUNCTUATION_RE = re.compile(rb"(?:\xe2\x80|\xe3\x80|\xef\xbc|\xef\xbd)[\x80-\xbf]")
+# A three-byte UTF-8 character, or one whose lost bytes a GB writer saved as '?'.
+UTF8_CHARACTER_RE = re.compile(rb"[\xe0-\xef][\x80-\xbf?]{2}")
 LONE_BYTE_RE = re.compile(
     rb"[\x80-\xbf](?=[\x00-\x3f]|$|[\xe2-\xe9][\x80-\xbf]{2}(?:[\x00-\x7f]|$|[\xe2-\xe9][\x80-\xbf]{2}))"
 )
