@@ -257,14 +257,18 @@ def test_true_meta_charset_is_not_flagged(decoder):
 
 @pytest.mark.parametrize("prefix", ["001", "003"])
 @pytest.mark.parametrize("pasted", ["“”‘’—…", "“”‘’—…，。、：（）！？《》"])
-def test_utf8_punctuation_inside_a_gbk_file_is_read_as_utf8(decoder, prefix, pasted):
-    # A CMS's or an editor's punctuation in UTF-8 among GBK text: read as GBK each mark was
-    # 鈥/锛/銆 and misaligned the pairs after it (0.97-0.98 similar before).
+@pytest.mark.parametrize("legacy", ["gbk", "big5"])
+def test_utf8_punctuation_inside_a_legacy_file_is_read_as_utf8(decoder, prefix, pasted, legacy):
+    # A CMS's or an editor's punctuation in UTF-8 among GBK or Big5 text: read as GBK each
+    # mark was 鈥/锛/銆 and misaligned the pairs after it (0.97-0.98 similar before); Big5
+    # cannot read it (0.96 similar, or a dead letter when commas and stops are UTF-8 too).
     text = seed_bytes(prefix).decode("utf-8")
-    raw = b"".join(ch.encode("utf-8") if ch in pasted else ch.encode("gbk") for ch in text)
+    if legacy == "big5":
+        text = "".join(ch for ch in S2TW.convert(text) if ch in pasted or ch.encode("big5", errors="ignore"))
+    raw = b"".join(ch.encode("utf-8") if ch in pasted else ch.encode(legacy) for ch in text)
     decoded = decoder.decode(raw)
-    assert decoded.encoding == "gbk"
-    assert decoded.repairs[:1] == ("utf8_decoded_as_gbk",)
+    assert decoded.encoding == legacy
+    assert decoded.repairs[:1] == (f"utf8_decoded_as_{legacy}",)
     assert decoded.text == decoder.decode(text.encode("utf-8")).text
 
 

@@ -56,8 +56,8 @@ class Decoder:
         if detection.declaration_overruled:
             repairs.append("declared_charset_overruled")
         repairs += [f"{code}_decoded_as_utf8" for code in detection.foreign]
-        if detection.utf8_spans:
-            repairs.append("utf8_decoded_as_gbk")  # UTF-8 punctuation inside a GB file
+        if detection.utf8_spans:  # UTF-8 punctuation inside a GB or Big5 file
+            repairs.append(f"utf8_decoded_as_{FAMILY_OF[detection.encoding]}")
         text = detection.text
         if detection.question_marked:
             text, kinds = self._mojibake.restore_question_marked(text)

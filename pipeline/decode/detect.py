@@ -432,11 +432,10 @@ def _family(raw: bytes, family: str) -> Detection:
     """The first member that reads ``raw`` whole, unless a later one reads it without the
     kana or Cyrillic the first shows: Big5's C6A1-C7FC are kana and Cyrillic to big5 and
     cp950, circled numbers, 〇 and radicals to big5hkscs (Windows Big5 puts ① there too).
-    GB bytes with UTF-8 punctuation among them are read piece by piece."""
-    if family == "gbk":
-        mixed = _gb_with_utf8_punctuation(raw)
-        if mixed:
-            return mixed
+    GB or Big5 bytes with UTF-8 punctuation among them are read piece by piece."""
+    mixed = _with_utf8_punctuation(raw, family)
+    if mixed:
+        return mixed
     members = FAMILIES[family]
     readings = []
     for encoding in members:
@@ -454,11 +453,12 @@ def _family(raw: bytes, family: str) -> Detection:
     return Detection(text, encoding, text.count("\ufffd"))
 
 
-def _gb_with_utf8_punctuation(raw: bytes) -> Detection | None:
-    """GB bytes among which UTF-8 punctuation stands at character boundaries (a CMS's or an
-    editor's curly quotes, dashes and ellipses pasted in), each part read in its own code;
-    None when there is none. Read as GB, each shows as 鈥, 銆, 锛 or 锝 and misaligns the
-    pairs after it up to the next ASCII byte (鈥滄); real GB text has none of these."""
+def _with_utf8_punctuation(raw: bytes, family: str) -> Detection | None:
+    """GB or Big5 bytes among which UTF-8 punctuation stands at character boundaries (a CMS's
+    or an editor's curly quotes, dashes and ellipses pasted in), each part read in its own
+    code; None when there is none. Read as GB, each shows as 鈥, 銆, 锛 or 锝 and misaligns
+    the pairs after it up to the next ASCII byte (鈥滄); real GB text has none of these; Big5
+    cannot read them at all."""
     pieces, start, spans, i = [], 0, 0, 0
     while i < len(raw):
         if raw[i] < 0x80:
@@ -476,8 +476,9 @@ def _gb_with_utf8_punctuation(raw: bytes) -> Detection | None:
     if not spans:
         return None
     pieces.append(raw[start:])
-    gb = b"".join(pieces[0::2])
-    encoding = "gbk" if decodes(gb, "gbk") else "gb18030"
+    legacy = b"".join(pieces[0::2])
+    members = FAMILIES[family]
+    encoding = next((member for member in members if decodes(legacy, member)), members[-1])
     text = "".join(
         piece.decode("utf-8") if index % 2 else piece.decode(encoding, errors="replace")
         for index, piece in enumerate(pieces)
