@@ -127,6 +127,14 @@ def test_stray_markup_lines_and_numbering_go_inline_tags_are_stripped(cleaner):
     assert result.repairs == ("markup_stripped",)
 
 
+def test_character_references_left_in_plain_text_are_resolved(cleaner):
+    # A scraper's text with its references unresolved: they stood in the body as &ldquo;.
+    text = "邮政网点开展&ldquo;邮爱护苗&rdquo;活动，发放图书&#8220;100&#8221;册&nbsp;。\n详见 http://x.cn/a?id=1&para=2\n"
+    cleaned = cleaner.clean(text)
+    assert cleaned.text.splitlines() == ["邮政网点开展“邮爱护苗”活动，发放图书“100”册\xa0。", "详见 http://x.cn/a?id=1&para=2"]
+    assert "markup_stripped" in cleaned.repairs
+
+
 def test_comparison_signs_in_prose_are_not_markup(cleaner):
     text = "实现经济效益1+1>2,成本费用1+1<2,提升整体质量和效益。\n"
     assert cleaner.clean(text).text == text

@@ -226,17 +226,17 @@ def strip_stray_markup(line: str, judge: JunkLineJudge) -> str | None:
     if had_tags:
         line = judge.strip_planted_elements(line)
         line = rules.MARKUP.sub("", rules.NUMBERING_BEFORE_TAG.sub(r"\1", line))
-    if rules.ENTITY.search(line):
-        line = html.unescape(line)
+    # Whole references only: html.unescape alone would read &para=1 in a link as ¶=1.
+    line = rules.ENTITY.sub(lambda reference: html.unescape(reference.group()), line)
     return None if had_tags and not line.strip() else line
 
 
 def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
     """Drop markup-only and junk lines, strip stray tags; other lines pass through untouched.
 
-    Entities are decoded only in text that carries stray markup: elsewhere "&amp;" may be prose.
+    Character references (&ldquo; &#8220; &nbsp;: a scraper's, left unresolved) count as markup.
     """
-    has_markup = bool(rules.MARKUP.search(text))
+    has_markup = bool(rules.MARKUP.search(text) or rules.ENTITY.search(text))
     wrap_width = _wrap_width(text)
     kept = []
     markup_removed = False
