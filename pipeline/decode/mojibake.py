@@ -529,8 +529,9 @@ class MojibakeRepairer:
                 beams = [beam + piece for beam in beams]
                 continue
             # Two lost bytes in a row are chosen together: one alone leaves the character
-            # incomplete, which the model cannot score.
-            pair = index < len(pieces) and pieces[index] is None
+            # incomplete, which the model cannot score. Unless one byte completes it: the
+            # second then starts the next character (cp932 loses a last byte, then EF).
+            pair = index < len(pieces) and pieces[index] is None and _bytes_missing(beams[0]) != 1
             index += pair
             following = pieces[index][0] if index < len(pieces) and pieces[index] else None
             # The known bytes up to the next lost one: past it, they would join the wrong bytes.
@@ -753,6 +754,16 @@ def decodes(data: bytes, codec: str) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _bytes_missing(data: bytes) -> int:
+    """Bytes the last character of ``data`` still lacks (0: it ends on a whole character)."""
+    lead = len(data) - 1
+    while lead >= max(0, len(data) - 3) and 0x80 <= data[lead] < 0xC0:
+        lead -= 1
+    if lead < 0 or data[lead] < 0xC0:
+        return 0
+    return max(0, utf8_length(data[lead]) - (len(data) - lead))
 
 
 def _complete(data: bytes) -> bool:
