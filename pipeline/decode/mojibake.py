@@ -410,7 +410,7 @@ class MojibakeRepairer:
             if lead >= 0 and beam[lead] >= 0xC0:
                 partial = beam[lead:]
                 needed = utf8_length(partial[0]) - len(partial) - 1 - pair
-            lost_lead = needed < 0 and not pair and (lead < 0 or _complete(beam[lead:])) and rest[:1] in CONTINUATION_BYTES
+            lost_lead = needed < 0 and not pair and not _bytes_missing(beam) and rest[:1] in CONTINUATION_BYTES
             if lost_lead:
                 # The beam ends on a whole character and continuation bytes follow: the lost
                 # byte was a lead (cp932 loses EF, the lead of full-width punctuation).
@@ -427,7 +427,8 @@ class MojibakeRepairer:
             before, after = left[-1:], right[:1]
             next_byte = UNKNOWN_NEXT if following is None else following
             if lost_lead:
-                fills = _valid_fills(b"", [bytes((b,)) for b in self._rejected_leads_before[wrong][next_byte]], rest[:needed])
+                leads = [bytes((byte,)) for byte in self._rejected_leads_before[wrong][next_byte]]
+                fills = _valid_fills(b"", leads, rest[:needed])
             elif not pair:
                 possible = self._rejected_before[wrong][next_byte]
                 fills = self._byte_fills(partial, rest[:needed], before, after, possible)
@@ -764,11 +765,6 @@ def _bytes_missing(data: bytes) -> int:
     if lead < 0 or data[lead] < 0xC0:
         return 0
     return max(0, utf8_length(data[lead]) - (len(data) - lead))
-
-
-def _complete(data: bytes) -> bool:
-    """Whether ``data`` (from a lead or ASCII byte on) is one whole UTF-8 character."""
-    return len(data) == (utf8_length(data[0]) if data[0] >= 0x80 else 1)
 
 
 def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[tuple[bytes, str]]:
