@@ -146,3 +146,13 @@ def test_an_end_mark_closes_a_story_and_leaves_its_text():
         "近日，某市邮政分公司开展了集邮进校园活动，学生们踊跃参与，现场气氛热烈。",
         "某省分公司推进网点转型，新增客户一万余户，收入增长明显。",
     ]
+
+
+def test_continuation_markers_without_above_and_below_and_with_lettered_pages():
+    # （接A1版） and （转B2版）: papers with lettered sections, and markers without 上/下.
+    lines = ["（接A1版）近日，某市邮政分公司开展了集", "邮进校园活动，学生们踊跃参与，", "现场气氛热烈。",
+             "本报讯 今年以来，某省分公司推进网", "点转型，新增客户一万余户，收入", "增长明显，服务质量持续提升，",
+             "群众满意度不断提高（转B2版）"]
+    first, second = Splitter().split("\n\n".join(lines)).stories
+    assert first.is_continuation and first.body.startswith("近日")
+    assert not second.is_continuation and second.body.endswith("群众满意度不断提高")
