@@ -5,7 +5,8 @@ source line, the app's buttons), names without a Han surname, a newspaper page r
 from those stories by tests/split_synth.py, RSS and Atom feeds of such stories, an old
 site's table layout with short paragraphs, a provincial notice, a newspaper page whose
 editors' credit line the clean stage trims, a page of a commentary, briefs and a profile, and
-a Hong Kong press release in Big5-HKSCS, and a WeChat account's article page."""
+a Hong Kong press release in Big5-HKSCS, a WeChat account's article page, and a page of photo
+news with its folio line at the foot."""
 
 from pathlib import Path
 
@@ -242,3 +243,24 @@ def test_a_wechat_article_page_closing_with_credit_lines(processor):
     assert story["body"].startswith("今年以来，浙江省邮政分公司推动全省1200余个邮政网点转型升级")
     assert story["body"].endswith("进一步拓展代收代缴、政务服务等功能。")
     assert "编辑：刘洋 审核：陈明" in story["byline"]
+
+
+@pytest.fixture(scope="module")
+def photo_page(processor):
+    """Two captioned photos (one credit on a line of its own, one after the caption's last
+    sentence), an editor's note, a story, and the page's folio line at the bottom."""
+    name = "photo_news_page_with_footer.txt"
+    return processor.process(name, (PAGES / name).read_bytes())
+
+
+def test_a_photo_credit_after_its_caption_closes_the_caption(photo_page):
+    first, second, *_ = photo_page
+    assert first["authors"] == [{"name": "刘晓东", "role": "reporter"}, {"name": "刘晓东", "role": "photographer"}]
+    assert second["body"] == "6月11日，云南省普洱市邮政分公司工作人员在澜沧县帮助咖啡种植户打包寄递咖啡豆。"
+    assert second["authors"] == [{"name": "李华", "role": "correspondent"}, {"name": "李华", "role": "photographer"}]
+    assert first["is_photo"] and second["is_photo"]
+
+
+def test_a_folio_line_at_the_foot_of_the_page_dates_it_and_titles_nothing(photo_page):
+    assert {story["published_date"] for story in photo_page} == {"2024-06-12"}
+    assert not any("星期三" in (story["title"] or "") + story["body"] for story in photo_page)

@@ -39,8 +39,10 @@ SENTENCE = re.compile(r"[^。！？!?\n]+")
 # The title line and the body's first sentences: where a dateline stands.
 DATELINE_SENTENCES = 3
 # The issue date of a page sits on a short line of its own near the top (报头: 2022年11月25日
-# 星期五 / 第3版); a date inside a sentence there is an event of the first story, not the issue.
+# 星期五 / 第3版) or in a footer at the bottom; a date inside a sentence there is an event of
+# the first story, not the issue.
 HEADER_LINES = 6
+FOOTER_LINES = 2
 HEADER_LINE_CHARS = 60
 SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！？]")
 WHITESPACE_RUN = re.compile(r"\s+")
@@ -100,8 +102,8 @@ def _month_day_in_sentences(text: str, page_year: int | None) -> str | None:
 
 def _header_date(page_text: str) -> str | None:
     # A page header spreads its fields across the page's width: runs of spaces count as one.
-    lines = [WHITESPACE_RUN.sub(" ", line.strip()) for line in page_text.splitlines() if line.strip()][:HEADER_LINES]
-    for line in lines:
+    lines = [WHITESPACE_RUN.sub(" ", line.strip()) for line in page_text.splitlines() if line.strip()]
+    for line in lines[:HEADER_LINES] + lines[-FOOTER_LINES:]:  # a footer states it as well
         if len(line) <= HEADER_LINE_CHARS and not SENTENCE_PUNCTUATION.search(line):
             found = full_dates(line)
             if found:

@@ -22,6 +22,8 @@ _CREDIT_OPEN, _CREDIT_CLOSE = "（(", "）)"
 _MAX_CREDIT_CHARS = 80
 # a credit in brackets after the story's last sentence or on a line of its own: …。（记者 张三）
 _CLOSING_CREDIT = re.compile(r"(?:^|[。！？”]\s*)([（(][^（()）。，]{2,30}[）)])$")
+# a photo's credit after its caption's last sentence: …咖啡豆。 通讯员 李华 摄
+_CLOSING_PHOTO_CREDIT = re.compile(r"[。！？”]\s*([^，。！？、“”（）()]{2,30}\s摄)$")
 # names alone in a credit (…。（沈佳）, a brief's): one to four, each of two to four characters
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
 
@@ -89,7 +91,11 @@ def _is_section_label(raw: str, compact: str, rules: Rules) -> bool:
 def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     """(text before, closer line) when ``raw`` ends with a byline such as `□王娟`."""
     credit = _CLOSING_CREDIT.search(raw)
-    if credit and _is_credit(credit.group(1), rules):
+    if not (credit and _is_credit(credit.group(1), rules)):
+        credit = _CLOSING_PHOTO_CREDIT.search(raw)
+        if credit and not _is_credit(f"（{credit.group(1)[:-1].strip()}）", rules):
+            credit = None
+    if credit:
         byline = credit.group(1)
         return raw[: credit.start(1)].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
     positions = [raw.rfind(marker) for marker in rules.byline_markers]
