@@ -459,6 +459,8 @@ def _with_utf8_punctuation(raw: bytes, family: str) -> Detection | None:
     code; None when there is none. Read as GB, each shows as 鈥, 銆, 锛 or 锝 and misaligns
     the pairs after it up to the next ASCII byte (鈥滄); real GB text has none of these; Big5
     cannot read them at all."""
+    if not UTF8_PUNCTUATION_RE.search(raw):
+        return None  # most files: no byte-by-byte walk
     pieces, start, spans, i = [], 0, 0, 0
     while i < len(raw):
         if raw[i] < 0x80:
