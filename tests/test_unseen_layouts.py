@@ -264,3 +264,12 @@ def test_a_photo_credit_after_its_caption_closes_the_caption(photo_page):
 def test_a_folio_line_at_the_foot_of_the_page_dates_it_and_titles_nothing(photo_page):
     assert {story["published_date"] for story in photo_page} == {"2024-06-12"}
     assert not any("星期三" in (story["title"] or "") + story["body"] for story in photo_page)
+
+
+def test_an_editors_note_above_a_headline_goes_with_the_story_below_it(photo_page):
+    # It made a story of its own, which took the headline both share (寄递进村).
+    *_, story = photo_page
+    assert len(photo_page) == 3
+    assert story["title"] == "寄递进村 让山货“飞”出大山"
+    assert story["body"].startswith("编者按：今年是农村寄递物流体系建设")
+    assert story["authors"] == [{"name": "王磊", "role": "reporter"}]

@@ -24,6 +24,8 @@ _MAX_CREDIT_CHARS = 80
 _CLOSING_CREDIT = re.compile(r"(?:^|[。！？”]\s*)([（(][^（()）。，]{2,30}[）)])$")
 # a photo's credit after its caption's last sentence: …咖啡豆。 通讯员 李华 摄
 _CLOSING_PHOTO_CREDIT = re.compile(r"[。！？”]\s*([^，。！？、“”（）()]{2,30}\s摄)$")
+# an editor's note introducing a story or a column: 编者按：…
+_EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编者注)")
 # names alone in a credit (…。（沈佳）, a brief's): one to four, each of two to four characters
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
 
@@ -189,6 +191,7 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
     column = None  # text column width of the current story
     current: Segment | None = None
     leading: list[str] = []  # bylines printed between a headline and its story's first paragraph
+    notes: list[str] = []  # an editor's note (编者按) waiting for the story it introduces
     closed = True
     last_kind = None
     for index, paragraph in enumerate(paragraphs):
@@ -218,6 +221,9 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
             current.bylines, leading = leading, []
             segments.append(current)
             closed, column = False, None
+        elif kind == "body" and closed and last_kind != "headline" and _EDITOR_NOTE.match(paragraph.text):
+            notes.append(paragraph.text)  # above a headline, after a story ended: for the story below
+            continue
         else:
             starts = kind == "opener" or closed or current is None
             after_run = last_kind == "headline" and not starts
@@ -231,6 +237,7 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
                 if starts or not fresh_continuation:
                     current = Segment(first_item=index, open_start=kind != "opener")
                     current.bylines, leading = leading, []
+                    current.paragraphs, notes = notes, []
                     segments.append(current)
                 if after_run or new_column:
                     tentative.append((len(segments) - 1, len(runs) - 1 if after_run else None, new_column))
@@ -248,6 +255,8 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
             closed = False
         if kind != "label":
             last_kind = kind
+    if notes:  # no story after it: the note stands alone
+        segments.append(Segment(paragraphs=notes, first_item=len(paragraphs) - 1, last_item=len(paragraphs) - 1))
     section_runs = _merge_section_heads(segments, runs, tentative, cohesion_threshold)
     kept_runs = [run for number, run in enumerate(runs) if number not in section_runs]
     return PageLayout([s for s in segments if s.paragraphs], kept_runs)
