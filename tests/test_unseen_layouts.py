@@ -15,6 +15,11 @@ import pytest
 PAGES = Path(__file__).parent / "data" / "pages"
 
 
+def process_page(processor, name: str) -> list[dict]:
+    """The stories of a test page, read as its bytes stand."""
+    return processor.process(name, (PAGES / name).read_bytes())
+
+
 @pytest.fixture(scope="module")
 def provincial(processor):
     raw = (PAGES / "provincial_site_article.html").read_text(encoding="utf-8").encode("gb2312")
@@ -24,7 +29,7 @@ def provincial(processor):
 
 @pytest.fixture(scope="module")
 def wechat(processor):
-    (story,) = processor.process("wechat_copy.txt", (PAGES / "wechat_copy.txt").read_bytes())
+    (story,) = process_page(processor, "wechat_copy.txt")
     return story
 
 
@@ -118,7 +123,7 @@ def test_each_entry_of_a_gb2312_rss_feed_is_a_story(processor):
 
 
 def test_each_entry_of_an_atom_feed_is_a_story(processor):
-    stories = processor.process("news_feed_atom.xml", (PAGES / "news_feed_atom.xml").read_bytes())
+    stories = process_page(processor, "news_feed_atom.xml")
     assert [(s["title"], s["published_date"]) for s in stories] == [
         ("广西邮政开通跨境电商寄递专线", "2024-07-29"),
         ("云南邮政助力咖啡豆出山", "2024-07-25"),
@@ -166,8 +171,7 @@ def test_a_notice_indented_by_ideographic_spaces_is_one_article_dated_by_its_sig
 def test_an_editors_credit_line_is_page_furniture_whatever_the_editors_title(processor):
     # The clean stage drops 责任编辑 from the page's credit line as site furniture; what is left
     # (美术编辑：王芳 校对：陈静) was taken for a headline and took the first story's title line.
-    raw = (PAGES / "newspaper_page_editors_line.txt").read_bytes()
-    first, second = processor.process("newspaper_page_editors_line.txt", raw)
+    first, second = process_page(processor, "newspaper_page_editors_line.txt")
     assert first["title"] == "青海邮政开通 高原“绿色邮路”"
     assert [a["name"] for a in first["authors"]] == ["马丽", "韩强"]
     assert first["published_date"] == second["published_date"] == "2024-05-20"
@@ -180,7 +184,7 @@ def commentary_page(processor):
     """A page of a commentary (its byline under the headline, the author's unit in brackets
     at the end), three briefs each closed by its writer's name in brackets, and a profile
     with a dashed deck and a reporter's byline above its text."""
-    return processor.process("commentary_and_briefs_page.txt", (PAGES / "commentary_and_briefs_page.txt").read_bytes())
+    return process_page(processor, "commentary_and_briefs_page.txt")
 
 
 def test_a_byline_under_a_headline_credits_the_story_below_it(commentary_page):
@@ -236,7 +240,7 @@ def test_a_web_articles_credit_line_is_its_byline(processor, credit, expected, p
 def test_a_wechat_article_page_closing_with_credit_lines(processor):
     # Its text opens with the account's 点击蓝字 关注我们 and closes with two credit lines:
     # writer and photographer, then editor and reviewer (no authors: editors are not credited).
-    (story,) = processor.process("wechat_article.html", (PAGES / "wechat_article.html").read_bytes())
+    (story,) = process_page(processor, "wechat_article.html")
     assert story["title"] == "邮政网点变身“便民驿站”"
     assert story["published_date"] == "2024-03-15"
     assert story["authors"] == [{"name": "张丽", "role": "author"}, {"name": "王强", "role": "photographer"}]
@@ -249,8 +253,7 @@ def test_a_wechat_article_page_closing_with_credit_lines(processor):
 def photo_page(processor):
     """Two captioned photos (one credit on a line of its own, one after the caption's last
     sentence), an editor's note, a story, and the page's folio line at the bottom."""
-    name = "photo_news_page_with_footer.txt"
-    return processor.process(name, (PAGES / name).read_bytes())
+    return process_page(processor, "photo_news_page_with_footer.txt")
 
 
 def test_a_photo_credit_after_its_caption_closes_the_caption(photo_page):

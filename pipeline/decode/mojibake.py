@@ -403,9 +403,7 @@ class MojibakeRepairer:
         the likelier ones and the dictionary followers of the left neighbour are tried."""
         scored = []
         for beam in beams[:PAIR_BEAMS] if pair else beams:
-            lead = len(beam) - 1  # the filled character starts at the last lead byte
-            while lead >= max(0, len(beam) - 3) and 0x80 <= beam[lead] < 0xC0:
-                lead -= 1
+            lead = _last_lead(beam)  # the filled character starts at the last lead byte
             partial, needed = b"", -1
             if lead >= 0 and beam[lead] >= 0xC0:
                 partial = beam[lead:]
@@ -757,11 +755,17 @@ def decodes(data: bytes, codec: str) -> bool:
     return True
 
 
-def _bytes_missing(data: bytes) -> int:
-    """Bytes the last character of ``data`` still lacks (0: it ends on a whole character)."""
+def _last_lead(data: bytes) -> int:
+    """Where the last character of ``data`` starts (-1: at no byte of it)."""
     lead = len(data) - 1
     while lead >= max(0, len(data) - 3) and 0x80 <= data[lead] < 0xC0:
         lead -= 1
+    return lead
+
+
+def _bytes_missing(data: bytes) -> int:
+    """Bytes the last character of ``data`` still lacks (0: it ends on a whole character)."""
+    lead = _last_lead(data)
     if lead < 0 or data[lead] < 0xC0:
         return 0
     return max(0, utf8_length(data[lead]) - (len(data) - lead))

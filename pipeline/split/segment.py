@@ -93,9 +93,9 @@ def _is_section_label(raw: str, compact: str, rules: Rules) -> bool:
 def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     """(text before, closer line) when ``raw`` ends with a byline such as `□王娟`."""
     credit = _CLOSING_CREDIT.search(raw)
-    if not (credit and _is_credit(credit.group(1), rules)):
+    if not (credit and _is_credit(credit.group(1)[1:-1], rules)):
         credit = _CLOSING_PHOTO_CREDIT.search(raw)
-        if credit and not _is_credit(f"（{credit.group(1)[:-1].strip()}）", rules):
+        if credit and not _is_credit(credit.group(1)[:-1], rules):  # the credit without 摄
             credit = None
     if credit:
         byline = credit.group(1)
@@ -118,9 +118,9 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     return None
 
 
-def _is_credit(bracketed: str, rules: Rules) -> bool:
-    """Whether a bracketed text is a credit: it names a role, or it is names alone."""
-    inner = bracketed[1:-1].strip()
+def _is_credit(text: str, rules: Rules) -> bool:
+    """Whether a credit's text (a bracket's inside) names a role, or is names alone."""
+    inner = text.strip()
     if any(word in inner for word in rules.byline_words):
         return True
     names = _CREDITED_NAMES.fullmatch(inner)
