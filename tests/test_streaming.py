@@ -132,3 +132,18 @@ def test_ctrl_c_ends_a_streaming_run_with_its_summary(tmp_path, sigint_ignored):
         process.kill()
     assert process.returncode == 0, out
     assert "1 gave stories" in out and "stopped by Ctrl-C" in out
+
+
+def test_ctrl_c_landing_inside_a_step_is_an_interrupt_too():
+    # Beam re-raises a KeyboardInterrupt caught in a step as a RuntimeError: a Ctrl-C that
+    # arrived while the watch listed the input directory ended the run with exit code 1.
+    from pipeline.beam.run import _interrupted
+
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise RuntimeError("KeyboardInterrupt [while running 'WatchInputs/Match']")
+    except RuntimeError as wrapped:
+        assert _interrupted(wrapped)
+    assert not _interrupted(RuntimeError("a step failed"))

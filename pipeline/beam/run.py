@@ -89,6 +89,16 @@ def run_pipeline(argv: list[str]) -> dict[str, int]:
     return run_with_options(parse_run_options(argv))
 
 
+def _interrupted(error: BaseException) -> bool:
+    """Whether ``error`` is a Ctrl-C: KeyboardInterrupt itself, or the RuntimeError Beam raises
+    in its place when it lands inside a step ("KeyboardInterrupt [while running 'WatchInputs/Match']")."""
+    while error is not None:
+        if isinstance(error, KeyboardInterrupt) or str(error).startswith("KeyboardInterrupt"):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def run_with_options(options: RunOptions) -> dict[str, int]:
     check_options(options)
     pipeline = beam.Pipeline(options=options.pipeline_options())
@@ -99,7 +109,9 @@ def run_with_options(options: RunOptions) -> dict[str, int]:
         # output directory is the record that holds on every runner: count from it.
         try:
             pipeline.run().wait_until_finish()
-        except KeyboardInterrupt:  # how an unbounded watch ends
+        except (KeyboardInterrupt, RuntimeError) as error:  # Ctrl-C: how an unbounded watch ends
+            if not _interrupted(error):
+                raise
             raise StoppedByUser(metrics.counters_from_output(options.output, since=started)) from None
         return metrics.counters_from_output(options.output, since=started)
     _remove_previous_batch_output(options.output)
