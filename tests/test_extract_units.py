@@ -95,6 +95,24 @@ def test_bylines_found_in_body_lead_and_close():
 
 
 @pytest.mark.parametrize(
+    "lead, expected",
+    [
+        ("新华社北京3月5日电（记者 张三、李四）", [("张三", "reporter"), ("李四", "reporter")]),
+        ("本报北京3月5日电 （记者 刘育英 通讯员 王强）", [("刘育英", "reporter"), ("王强", "correspondent")]),
+        ("【记者林志明／台北报导】", [("林志明", "reporter")]),
+        ("（记者 李明 北京报道）", [("李明", "reporter")]),
+        ("本报讯 记者王芳报道 ", [("王芳", "reporter")]),
+        ("本 报 讯 （记 者 李 萍）", [("李萍", "reporter")]),
+        ("（上接第1版）", []),
+        ("电商平台（记者 张三）", []),  # not a dateline: 电 inside a word, after more text
+    ],
+)
+def test_dateline_and_opening_credits(lead, expected):
+    body = lead + "近日，某地邮政举办活动，效果良好。\n活动取得实效。"
+    assert [(c.name, c.role) for c in find_authors(byline_spots((), body), UNITS, SURNAMES)] == expected
+
+
+@pytest.mark.parametrize(
     "closing, expected",
     [
         ("（记者 陈家豪）", [("陈家豪", "reporter")]),
@@ -172,6 +190,12 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
         ((), "某地邮政开展活动。\n来源：江西省邮政分公司\n编辑：陈静 审核：黄伟", "", "江西省邮政分公司"),
         ((), "（来源：新华社）\n某地邮政开展活动。", "", "新华社"),
         ((), "资金来源：中央财政专项补助\n某地邮政开展活动，来源：群众反映。", "", None),
+        # A dateline names who filed the story; 本报…电 is the paper's own.
+        ((), "新华社北京3月5日电（记者 张三）某地邮政开展活动。", "", "新华社"),
+        ((), "人民网长沙6月1日电 某地邮政开展活动。", "", "人民网"),
+        (("本报北京3月5日电 （记者 刘育英）",), "某地邮政开展活动。", "", "中国邮政报"),
+        ((), "某地邮政开展活动。\n（中华邮政供稿）", "", "中华邮政"),
+        ((), "电商平台某地邮政开展活动。", "", None),
     ],
 )
 def test_source(bylines, body, page, expected):

@@ -156,3 +156,11 @@ def test_continuation_markers_without_above_and_below_and_with_lettered_pages():
     first, second = Splitter().split("\n\n".join(lines)).stories
     assert first.is_continuation and first.body.startswith("近日")
     assert not second.is_continuation and second.body.endswith("群众满意度不断提高")
+
+
+def test_datelines_of_agencies_and_papers_open_stories():
+    lines = ["人民网北京3月5日电 今年以来，某省邮", "政分公司推进网点转型，新增客户", "一万余户，收入增长明显。",
+             "本报长沙6月1日电 （记者 张三） 近", "日，某市分公司开展集邮进校园活", "动，学生踊跃参与，效果良好。"]
+    page = Splitter().split("\n".join(lines))
+    assert [s.body[:4] for s in page.stories] == ["今年以来", "近日，某"]
+    assert page.stories[1].bylines[0].startswith("本报长沙6月1日电")

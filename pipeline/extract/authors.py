@@ -32,7 +32,17 @@ NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff
 ITEM_SEPARATORS = re.compile(r"[\s、，,;；/／｜|:：]+")
 # Where the reporter filed from, after the names: 记者林志明／台北报导, 记者 王芳/北京报道.
 FILED_FROM = re.compile(r"\s*[／/]\s*[\u4e00-\u9fff]{1,8}(?:报\s*导|报\s*道)")
-LEAD_BYLINE = re.compile(r"本\s*报\s*讯\s*[（(]([^）)]{2,80})[）)]")
+# A dateline's credit: 本报讯（…） (anywhere near the top: PDF text may run a headline into it),
+# and at a line's start 新华社北京3月5日电（…）, 本报讯 记者王芳报道, their dateline words (up to 讯
+# or 电) without punctuation.
+LEAD_BYLINE = re.compile(
+    r"本\s*报\s*讯\s*[（(]([^）)]{2,80})[）)]|(?:^|\n)\s*[^\n，。；：！？、（）()【】〔〕［］\[\]]{0,30}?[讯电]\s*"
+    r"(?:[（(【〔［\[]([^）)】〕］\]]{2,80})[）)】〕］\]]|((?:记\s*者|通\s*讯\s*员)[^。，；！？\n（(]{2,30}?报\s*[道导]))"
+)
+# A credit in brackets opening a story: 【记者林志明／台北报导】, （记者 李明 北京报道）; only with a role word.
+OPENING_BRACKETED_BYLINE = re.compile(r"(?:^|\n)\s*[（(【〔［\[]([^）)】〕］\]]{2,80})[）)】〕］\]]")
+# 报道 or 报导 ("reports") after the names: a name's, or the place filed from (李明 北京报道).
+REPORTED = re.compile(r"报\s*[道导]$")
 CLOSING_BYLINE = re.compile(r"□\s*([^□\n]{2,40}?)\s*$")
 # A closing credit in brackets: "（记者 陈家豪）"; only with a role word ("（完）", "（编辑：王芳）" are not).
 CLOSING_BRACKETED_BYLINE = re.compile(r"[（(]([^（）()\n]{2,40})[）)]\s*$")
@@ -68,7 +78,14 @@ def _split_glued(item: str, surnames: frozenset[str]) -> list[str]:
 
 
 def _names(segment: str, surnames: frozenset[str]) -> list[str]:
-    items = [part for item in ITEM_SEPARATORS.split(segment) if item for part in _split_glued(item, surnames)]
+    items: list[str] = []
+    for item in ITEM_SEPARATORS.split(segment):
+        if REPORTED.search(item):
+            stem = REPORTED.sub("", item)
+            if not stem or items:
+                continue  # 报道 alone, or the place after the names (李明 北京报道)
+            item = stem  # 记者王芳报道
+        items += _split_glued(item, surnames) if item else []
     merged: list[str] = []
     for index, item in enumerate(items):  # PDF spacing inside a name: 张 三 -> 张三
         if len(item) == 1 and index and len(items[index - 1]) == 1:
@@ -138,7 +155,11 @@ def byline_spots(bylines: tuple[str, ...], body: str) -> list[str]:
     spots += [line for line in head if line not in spots and looks_like_byline(line)]
     lead = LEAD_BYLINE.search(body[:LEAD_CHARS])
     if lead:
-        spots.append(lead.group(1))
+        spots.append(next(group for group in lead.groups() if group))
+    else:
+        opening = OPENING_BRACKETED_BYLINE.search(body[:LEAD_CHARS])
+        if opening and ROLE.search(opening.group(1)):
+            spots.append(opening.group(1))
     closing = CLOSING_BYLINE.search(body[-CLOSING_CHARS:])
     if closing:
         spots.append(closing.group(1))

@@ -12,6 +12,14 @@ SOURCE_LINE = re.compile(
     r"^[（(【\[]?\s*来\s*源\s*[:：]\s*([^\s:：|/,，（）()【】\[\]]{2,20}?)(?=\s|$|[）)】\]]|发布|作者|时间|编辑|责任|\d|[|/,，])"
 )
 SOURCE_LINE_MAX_CHARS = 40
+# A dateline names the agency or paper that filed the story: 新华社北京3月5日电, 人民网长沙电,
+# 据中新社电; 本报…电 is the paper's own (the marker table names it, as it names 本报讯).
+DATELINE = re.compile(
+    r"^\s*据?\s*([\u4e00-\u9fff]{1,8}?(?:社|网|报|台))\s*[\u4e00-\u9fff]{0,8}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?电"
+)
+OWN_DATELINE = ("本报", "本刊", "本网", "本台")
+# A closing credit naming who supplied the story: （中华邮政供稿）, 稿件由…提供 is not read.
+SUPPLIED_BY = re.compile(r"[（(]\s*([^（）()\s]{2,20}?)\s*供\s*稿\s*[）)]")
 EDGE_LINES = 4  # lines at the top and at the end of a story searched for a source line
 
 
@@ -33,6 +41,15 @@ class SourceFinder:
         lines = [line.strip() for line in body.splitlines() if line.strip()]
         for line in [*lines[:EDGE_LINES], *lines[-EDGE_LINES:]]:
             match = SOURCE_LINE.search(line) if len(line) <= SOURCE_LINE_MAX_CHARS else None
+            if match:
+                return match.group(1)
+        for line in [*bylines, *lines[:1]]:
+            match = DATELINE.match(line)
+            if match:
+                agency = match.group(1)
+                return self._marker(agency + "讯") if agency in OWN_DATELINE else agency
+        for line in [*bylines, *lines[-EDGE_LINES:]]:
+            match = SUPPLIED_BY.search(line)
             if match:
                 return match.group(1)
         return self._marker("\n".join(bylines) + "\n" + body) or self.page_marker(page_text)
