@@ -400,6 +400,15 @@ def test_big5_read_as_lossy_gbk_is_repaired_but_whole_lost_characters(decoder):
     assert decoded.repairs == ("big5_decoded_as_gbk", "invalid_bytes_replaced", "traditional_to_simplified")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["本报讯 近日，记者沈思远来到该局采访。", "□沈思远", "沈思远是记者。"],  # t2s's phrase 沈思 -> 沉思
+)
+def test_simplified_text_is_not_rewritten_by_conversion_phrases(decoder, text):
+    decoded = decoder.decode(text.encode("utf-8"))
+    assert (decoded.text, decoded.script, decoded.repairs) == (text, "simplified", ())
+
+
 def test_clean_traditional_text_is_not_cross_read(decoder):
     decoded = decoder.decode(SEED_000_TRADITIONAL.encode("utf-8"))
     assert decoded.text == SEED_000_SENTENCE

@@ -24,6 +24,14 @@ SIMPLIFIED_CHANGE_SHARE = 0.02  # share of ideographs t2s changes above which th
 class Normalizer:
     def __init__(self) -> None:
         self._t2s = opencc.OpenCC("t2s")
+        self._traditional: dict[str, bool] = {}
+
+    def _is_traditional(self, ch: str) -> bool:
+        """Whether t2s changes ``ch`` on its own (沈 alone stays, 沈思 becomes 沉思)."""
+        known = self._traditional.get(ch)
+        if known is None:
+            known = self._traditional[ch] = self._t2s.convert(ch) != ch
+        return known
 
     def remove_pinyin(self, text: str) -> tuple[str, bool]:
         """Drop ``(pīn)`` annotations. Toneless syllables count only in texts that also carry
@@ -43,15 +51,25 @@ class Normalizer:
         return "".join(out), True
 
     def to_simplified(self, text: str) -> tuple[str, bool]:
-        """(simplified text, whether the source was traditional)."""
+        """(simplified text, whether the source was traditional). In simplified text only the
+        characters traditional on their own change (a repair may have guessed one): t2s's
+        phrases rewrite some simplified writing too (沈思远, a name, to 沉思远)."""
         simplified = self._t2s.convert(text)
         if simplified == text:
             return text, False
         before, after = _code_points(text), _code_points(simplified)
-        common = min(len(before), len(after))  # compared position by position, as zip() would
-        changed = np.count_nonzero(before[:common] != after[:common])
+        if len(before) != len(after):
+            return simplified, True  # only phrase rules of traditional text change the length
+        changed = np.flatnonzero(before != after)
+        phrase_only = [index for index in changed if not self._is_traditional(chr(before[index]))]
         ideographs = sum(np.count_nonzero((before >= first) & (before <= last)) for first, last in CJK_RANGES)
-        return simplified, bool(changed > SIMPLIFIED_CHANGE_SHARE * max(ideographs, 1))
+        if len(changed) - len(phrase_only) > SIMPLIFIED_CHANGE_SHARE * max(ideographs, 1):
+            return simplified, True
+        if phrase_only:
+            after = after.copy()
+            after[phrase_only] = before[phrase_only]
+            simplified = after.tobytes().decode("utf-32-le", errors="surrogatepass")
+        return simplified, False
 
     @staticmethod
     def fullwidth_to_halfwidth(text: str) -> tuple[str, bool]:
