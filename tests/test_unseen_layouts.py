@@ -4,9 +4,9 @@ article's fields with furniture), a copy of a WeChat account's article (header l
 source line, the app's buttons), names without a Han surname, a newspaper page rendered
 from those stories by tests/split_synth.py, RSS and Atom feeds of such stories, an old
 site's table layout with short paragraphs, a provincial notice, a newspaper page whose
-editors' credit line the clean stage trims, a page of a commentary, briefs and a profile, and
-a Hong Kong press release in Big5-HKSCS, a WeChat account's article page, and a page of photo
-news with its folio line at the foot."""
+editors' credit line the clean stage trims, a page of a commentary, briefs and a profile, a
+Hong Kong press release in Big5-HKSCS, a WeChat account's article page, a page of photo news
+with its folio line at the foot, and a page's stories as an e-paper site gives their text."""
 
 from pathlib import Path
 
@@ -276,3 +276,29 @@ def test_an_editors_note_above_a_headline_goes_with_the_story_below_it(photo_pag
     assert story["title"] == "寄递进村 让山货“飞”出大山"
     assert story["body"].startswith("编者按：今年是农村寄递物流体系建设")
     assert story["authors"] == [{"name": "王磊", "role": "reporter"}]
+
+
+@pytest.fixture(scope="module")
+def epaper(processor):
+    """A page's stories as an e-paper site gives their text: one paragraph per line, each
+    story's headline block over it, a blank line between stories."""
+    return process_page(processor, "epaper_stories.txt")
+
+
+def test_stories_given_one_after_another_as_text_are_split(epaper):
+    assert [(s["kicker"], s["title"], s["subtitle"]) for s in epaper] == [
+        ("寄递服务进山乡", "云南怒江邮政开通乡村邮路", "全州乡镇实现邮件日投递"),
+        (None, "“邮政管家”走进社区", None),
+        (None, "邮政储蓄银行加大涉农信贷投放", None),
+        (None, "全国邮政行业业务收入稳定增长", None),
+    ]
+    assert [[(a["name"], a["role"]) for a in s["authors"]] for s in epaper] == [
+        [("杨晓东", "reporter"), ("木春梅", "correspondent")], [("沈思远", "author")], [], [("高远", "reporter")]]
+    assert epaper[0]["body"].endswith("农村邮件平均投递时限由3天缩短至1天。")
+
+
+def test_a_story_s_section_heads_continuation_and_end_mark_stay_its_own(epaper):
+    managers, continued, release = epaper[1:]
+    assert "\n服务上门\n" in managers["body"] and "\n线上预约\n" in managers["body"]
+    assert continued["is_continuation"] and continued["body"].startswith("截至9月末，邮储银行涉农贷款余额")
+    assert release["body"].endswith("快递业务收入累计完成1.05万亿元。") and release["source_name"] == "新华社"

@@ -32,6 +32,7 @@ _META = re.compile(
     r"|(?:^|\s)(?:文|图|撰文|撰稿|文字|图片|摄影|文\s*[·・/／]\s*图|图\s*文)\s*[/／｜|:：]"  # 文/王芳 图｜李明
 )
 _MAX_TITLE_WIDTH = 60
+_MAX_HEADLINE_LINES = 3  # kicker, title, deck
 MIN_CUT_HEADLINE_CHARS = 6  # each part of a block cut in two (see _split_merged_blocks)
 _MAX_META_WIDTH = 120
 _PARAGRAPH_INDENT = "\u3000\u3000"
@@ -79,7 +80,7 @@ class Splitter:
         if not raw_lines:
             return SplitPage(())
         if _is_article(raw_lines) or _is_indented(text):
-            return self._split_article(raw_lines)
+            return self._split_articles(raw_lines, _after_blank_lines(text))
         return self._split_page(text)
 
     def split_article(self, text: str) -> SplitPage:
@@ -89,19 +90,103 @@ class Splitter:
 
     # -- articles -------------------------------------------------------------------------
 
-    def _split_article(self, lines: list[str]) -> SplitPage:
+    def _split_articles(self, raw_lines: list[str], after_blank: list[bool]) -> SplitPage:
+        """Text of one paragraph per line: one article, or several one after another (a paper's
+        stories as its e-paper site gives their text, a digest of releases). ``after_blank``:
+        which lines follow a blank line."""
+        lines = [despace(line) for line in raw_lines]
+        # Blank lines between some paragraphs only (a quarter at most) separate articles.
+        separated = after_blank if sum(after_blank) <= len(lines) / 4 else [False] * len(lines)
+        starts = self._article_starts(lines, separated)
+        if len(starts) == 1:
+            return self._split_article(lines)
+        stories = []
+        for begin, end in zip(starts, [*starts[1:], len(lines)]):
+            stories += self._split_article(lines[begin:end], headline_block=True).stories
+        return SplitPage(tuple(stories))
+
+    def _article_starts(self, lines: list[str], separated: list[bool]) -> list[int]:
+        """Where each article of the text starts. A later one starts with a dateline opener
+        (本报讯, 新华社…电, （上接第1版）) or with headline lines over a meta line (来源：…,
+        记者 …), each after a paragraph that ends a sentence or a credit; or with headline lines
+        after a closing credit (□王娟, （记者 张三）, （下转第2版）) or ``separated`` (by a blank
+        line) from a paragraph ending a sentence. Short lines between paragraphs alone are
+        section heads."""
+        starts = [0]
+        has_body = False  # the current article has a paragraph of text
+        for index, line in enumerate(lines):
+            start = self._article_start(lines, index, starts[-1], separated[index]) if has_body else None
+            if start is not None:
+                starts.append(start)
+                has_body = False
+            has_body = has_body or (index > starts[-1] and _is_paragraph(line))
+        return starts
+
+    def _article_start(self, lines: list[str], index: int, current: int, separated: bool) -> int | None:
+        line = lines[index]
+        opens = self._opens_article(line)
+        if opens or self._is_meta_line(line):
+            # Over a meta line, the weaker cue, a headline line has no comma (a list's items,
+            # short clauses, read as title lines too, have them).
+            headline = self._is_headline_line if opens else self._is_uncut_headline_line
+            start = index
+            while start - 1 > current and index - start < _MAX_HEADLINE_LINES and headline(lines[start - 1]):
+                start -= 1
+            if start == index and not opens:
+                return None  # a meta line without a headline above it: the article's own
+            return start if ends_sentence(lines[start - 1]) or self._closes_article(lines[start - 1]) else None
+        if (
+            self._is_title_line(line)
+            and (self._closes_article(lines[index - 1]) or (separated and ends_sentence(lines[index - 1])))
+            and any(_is_paragraph(below) for below in lines[index + 1 : index + 1 + _MAX_HEADLINE_LINES])
+        ):
+            return index
+        return None
+
+    def _is_uncut_headline_line(self, line: str) -> bool:
+        return self._is_headline_line(line) and not any(comma in line for comma in "，,")
+
+    def _opens_article(self, line: str) -> bool:
+        """A dateline opener (本报讯) or a "continued from" marker (（上接第1版）) leads the line."""
+        compact = line.replace(" ", "")
+        return bool(self.rules.opener.match(compact) or self.rules.continued_from.match(compact))
+
+    def _closes_article(self, line: str) -> bool:
+        """A credit line of its own (□王娟), or a "continued on" marker or end mark ending the line."""
+        closing = split_byline(line, self.rules)
+        return (closing is not None and not closing[0]) or bool(self.rules.continued_to.search(line))
+
+    def _split_article(self, lines: list[str], headline_block: bool = False) -> SplitPage:
+        """One article; ``headline_block``: its headline may be a block of up to three lines
+        (kicker, title, deck), as the stories of a page have."""
         lines = [despace(line) for line in lines]
         while len(lines) > 1 and len(lines[0]) <= 4 and not CJK_RUN.search(lines[0]):
             lines.pop(0)  # leftover list numbering or symbols above the title (`1.`)
-        title = subtitle = None
+        title = subtitle = kicker = None
         bylines: list[str] = []
         first = _BULLET.sub("", lines[0])
-        if len(lines) > 1 and self._is_title_line(first):
+        if headline_block:
+            count = 0
+            while count < min(_MAX_HEADLINE_LINES, len(lines) - 1) and self._is_headline_line(lines[count]):
+                count += 1
+            if count:
+                kicker, title, subtitle = self.headline_parser.roles(lines[:count])
+                lines = lines[count:]
+        elif len(lines) > 1 and self._is_title_line(first):
             title, lines = first, lines[1:]
             if len(lines) > 1 and SUBTITLE_DASHES.match(lines[0]):
                 subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
         while len(lines) > 1 and len(bylines) < 3 and self._is_meta_line(lines[0]):
             bylines.append(lines.pop(0))
+        continued = self.rules.continued_from.match(lines[0])  # （上接第1版）: the rest of a story
+        if continued and len(lines[0]) > continued.end():
+            lines[0] = lines[0][continued.end() :].lstrip()
+        elif continued and len(lines) > 1:
+            lines.pop(0)
+        end_mark = self.rules.continued_to.search(lines[-1])  # （完）, （下转第2版）: no text of the story
+        if end_mark and (end_mark.start() > 0 or len(lines) > 1):
+            rest = lines[-1][: end_mark.start()].rstrip()
+            lines[-1:] = [rest] if rest else []
         closing_bylines = []  # credit lines closing the article (文/… 图/…, then 编辑：… 审核：…)
         while len(lines) > 1 and len(closing_bylines) < _MAX_CLOSING_BYLINES:
             closing = split_byline(lines[-1], self.rules)
@@ -118,7 +203,9 @@ class Splitter:
             body="\n".join(lines),
             title=title,
             subtitle=subtitle,
+            kicker=kicker,
             bylines=tuple(bylines),
+            is_continuation=continued is not None,
             is_photo=self._is_photo(lines, bylines),
         )
         return SplitPage((story,))
@@ -130,6 +217,9 @@ class Splitter:
             and not any(c in HEADLINE_FORBIDDEN for c in line)
             and not self._is_meta_line(line)
         )
+
+    def _is_headline_line(self, line: str) -> bool:
+        return self._is_title_line(line) and not self.rules.opener.match(line.replace(" ", ""))
 
     @staticmethod
     def _is_meta_line(line: str) -> bool:
@@ -235,6 +325,23 @@ def _is_signature_line(line: str) -> bool:
 
 def _nonblank_lines(text: str) -> list[str]:
     return [line for line in (" ".join(line.split()) for line in text.splitlines()) if line]
+
+
+def _is_paragraph(line: str) -> bool:
+    """A line of running text, not a headline or a label: it ends a sentence or is too wide for a title."""
+    return ends_sentence(line) or width(line) > _MAX_TITLE_WIDTH
+
+
+def _after_blank_lines(text: str) -> list[bool]:
+    """For each of _nonblank_lines(text), whether a blank line comes before it (the first: no)."""
+    flags, blank = [], False
+    for line in text.splitlines():
+        if not line.strip():
+            blank = bool(flags)
+        else:
+            flags.append(blank)
+            blank = False
+    return flags
 
 
 def _is_article(lines: list[str]) -> bool:
