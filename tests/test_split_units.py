@@ -164,3 +164,18 @@ def test_datelines_of_agencies_and_papers_open_stories():
     page = Splitter().split("\n".join(lines))
     assert [s.body[:4] for s in page.stories] == ["今年以来", "近日，某"]
     assert page.stories[1].bylines[0].startswith("本报长沙6月1日电")
+
+
+def test_articles_one_after_another_take_their_headlines_not_the_page_date():
+    text = "\n".join([
+        "2024年6月12日 星期三",
+        "山西邮政助力小杂粮出村进城",
+        "本报讯（通讯员 赵志刚）今年以来，山西省邮政分公司帮助农户寄递小米、荞麦等小杂粮120万件。",
+        "当地邮政公司还开设线上专区，组织投递员上门揽收。",
+        "广西南宁开通跨境寄递新线路",
+        "本报讯（记者 黄丽娟）6月10日，广西南宁至越南河内的跨境邮路正式开通。",
+    ])
+    page = Splitter().split(text)
+    assert [(s.title, s.body[:3]) for s in page.stories] == [
+        ("山西邮政助力小杂粮出村进城", "本报讯"), ("广西南宁开通跨境寄递新线路", "本报讯")]
+    assert page.stories[0].bylines == ("2024年6月12日 星期三",)

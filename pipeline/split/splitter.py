@@ -166,6 +166,8 @@ class Splitter:
         bylines: list[str] = []
         first = _BULLET.sub("", lines[0])
         if headline_block:
+            while len(lines) > 1 and _DATE_LINE.search(lines[0]) and self._is_headline_line(lines[0]):
+                bylines.append(lines.pop(0))  # the page's date line (2024年6月12日 星期三) above its first story
             count = 0
             while count < min(_MAX_HEADLINE_LINES, len(lines) - 1) and self._is_headline_line(lines[count]):
                 count += 1
