@@ -179,3 +179,24 @@ def test_articles_one_after_another_take_their_headlines_not_the_page_date():
     assert [(s.title, s.body[:3]) for s in page.stories] == [
         ("山西邮政助力小杂粮出村进城", "本报讯"), ("广西南宁开通跨境寄递新线路", "本报讯")]
     assert page.stories[0].bylines == ("2024年6月12日 星期三",)
+
+
+def test_a_section_head_after_a_blank_line_stays_in_its_article():
+    # Blank lines before the section heads only: they part the text as they would part articles,
+    # but both sides share their vocabulary.
+    text = "\n".join([
+        "某市邮政推进农村寄递物流体系建设",
+        "今年以来，某市邮政分公司加快推进农村寄递物流体系建设，完善县乡村三级寄递网络，农村寄递服务水平持续提升。",
+        "全市已建成县级寄递物流共配中心5个，乡镇寄递物流服务站60个，村级寄递物流服务点800个。",
+        "",
+        "完善网络",
+        "某市邮政分公司统筹县乡村三级寄递网络建设，推动农村寄递物流服务站点与村级便民服务中心共建共享。",
+        "县级寄递物流共配中心统一分拣、统一配送，乡镇寄递物流服务站每天两次向村级服务点送件。",
+        "",
+        "提升服务",
+        "某市邮政分公司在农村寄递物流服务站点开展代收代投、代购代销等服务，农村寄递服务更加便捷。",
+        "村民在村级寄递物流服务点即可寄递农产品，寄递服务时限缩短一天。",
+    ])
+    (story,) = Splitter().split(text).stories
+    assert story.title == "某市邮政推进农村寄递物流体系建设"
+    assert "\n完善网络\n" in story.body and "\n提升服务\n" in story.body

@@ -268,13 +268,13 @@ def _merge_section_heads(segments, runs, tentative, threshold) -> set[int]:
     if not tentative:
         return set()
     grams = [char_bigrams(" ".join(s.paragraphs)) for s in segments]
-    idf = _bigram_idf(grams)
+    idf = bigram_idf(grams)
     merged_runs: set[int] = set()
     for right_index, run_index, new_column in reversed(tentative):
         left, right = segments[right_index - 1], segments[right_index]
         if not left.open_end or not right.open_start or (run_index is not None and new_column):
             continue
-        if _cosine(grams[right_index - 1], grams[right_index], idf) >= threshold:
+        if cosine(grams[right_index - 1], grams[right_index], idf) >= threshold:
             grams[right_index - 1] = grams[right_index - 1] + grams.pop(right_index)
             if run_index is not None:
                 left.paragraphs.extend(runs[run_index][1])
@@ -305,7 +305,7 @@ def char_bigrams(text: str) -> Counter:
     return grams
 
 
-def _bigram_idf(grams: list[Counter]) -> dict[str, float]:
+def bigram_idf(grams: list[Counter]) -> dict[str, float]:
     document_frequency: Counter = Counter()
     for counts in grams:
         document_frequency.update(counts.keys())
@@ -313,7 +313,7 @@ def _bigram_idf(grams: list[Counter]) -> dict[str, float]:
     return {gram: math.log((count + 1) / df) for gram, df in document_frequency.items()}
 
 
-def _cosine(a: Counter, b: Counter, idf: dict[str, float]) -> float:
+def cosine(a: Counter, b: Counter, idf: dict[str, float]) -> float:
     va = {g: n * idf.get(g, 0.0) for g, n in a.items()}
     vb = {g: n * idf.get(g, 0.0) for g, n in b.items()}
     dot = sum(w * vb.get(g, 0.0) for g, w in va.items())

@@ -22,7 +22,7 @@ from pipeline.split.reflow import (
     width,
 )
 from pipeline.split.rules import Rules
-from pipeline.split.segment import Segment, classify_lines, segment_page, split_byline
+from pipeline.split.segment import Segment, bigram_idf, char_bigrams, classify_lines, cosine, segment_page, split_byline
 
 ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
@@ -97,7 +97,7 @@ class Splitter:
         lines = [despace(line) for line in raw_lines]
         # Blank lines between some paragraphs only (a quarter at most) separate articles.
         separated = after_blank if sum(after_blank) <= len(lines) / 4 else [False] * len(lines)
-        starts = self._article_starts(lines, separated)
+        starts = _without_section_heads(lines, *self._article_starts(lines, separated))
         if len(starts) == 1:
             return self._split_article(lines)
         stories = []
@@ -105,24 +105,28 @@ class Splitter:
             stories += self._split_article(lines[begin:end], headline_block=True).stories
         return SplitPage(tuple(stories))
 
-    def _article_starts(self, lines: list[str], separated: list[bool]) -> list[int]:
-        """Where each article of the text starts. A later one starts with a dateline opener
-        (本报讯, 新华社…电, （上接第1版）) or with headline lines over a meta line (来源：…,
-        记者 …), each after a paragraph that ends a sentence or a credit; or with headline lines
-        after a closing credit (□王娟, （记者 张三）, （下转第2版）) or ``separated`` (by a blank
-        line) from a paragraph ending a sentence. Short lines between paragraphs alone are
-        section heads."""
-        starts = [0]
+    def _article_starts(self, lines: list[str], separated: list[bool]) -> tuple[list[int], set[int]]:
+        """Where each article of the text starts, and which of those starts rest on a blank line
+        alone. A later article starts with a dateline opener (本报讯, 新华社…电, （上接第1版）) or
+        with headline lines over a meta line (来源：…, 记者 …), each after a paragraph that ends
+        a sentence or a credit; or with headline lines after a closing credit (□王娟, （记者 张三）,
+        （下转第2版）) or ``separated`` (by a blank line) from a paragraph ending a sentence.
+        Short lines between paragraphs alone are section heads."""
+        starts, weak = [0], set()
         has_body = False  # the current article has a paragraph of text
         for index, line in enumerate(lines):
-            start = self._article_start(lines, index, starts[-1], separated[index]) if has_body else None
-            if start is not None:
-                starts.append(start)
+            found = self._article_start(lines, index, starts[-1], separated[index]) if has_body else None
+            if found is not None:
+                starts.append(found[0])
+                if found[1]:
+                    weak.add(found[0])
                 has_body = False
             has_body = has_body or (index > starts[-1] and _is_paragraph(line))
-        return starts
+        return starts, weak
 
-    def _article_start(self, lines: list[str], index: int, current: int, separated: bool) -> int | None:
+    def _article_start(self, lines: list[str], index: int, current: int, separated: bool) -> tuple[int, bool] | None:
+        """(start, whether a blank line alone marks it) of an article whose first line or
+        headline is at ``index``; None if none starts there."""
         line = lines[index]
         opens = self._opens_article(line)
         if opens or self._is_meta_line(line):
@@ -134,13 +138,17 @@ class Splitter:
                 start -= 1
             if start == index and not opens:
                 return None  # a meta line without a headline above it: the article's own
-            return start if ends_sentence(lines[start - 1]) or self._closes_article(lines[start - 1]) else None
-        if (
-            self._is_title_line(line)
-            and (self._closes_article(lines[index - 1]) or (separated and ends_sentence(lines[index - 1])))
-            and any(_is_paragraph(below) for below in lines[index + 1 : index + 1 + _MAX_HEADLINE_LINES])
+            ends = ends_sentence(lines[start - 1]) or self._closes_article(lines[start - 1])
+            return (start, False) if ends else None
+        if self._is_title_line(line) and any(
+            _is_paragraph(below) for below in lines[index + 1 : index + 1 + _MAX_HEADLINE_LINES]
         ):
-            return index
+            if self._closes_article(lines[index - 1]):
+                return index, False
+            if separated and ends_sentence(lines[index - 1]):
+                # An opener or meta line under the headline is the stronger cue.
+                below = lines[index + 1 : index + 1 + _MAX_HEADLINE_LINES]
+                return index, not any(self._opens_article(line) or self._is_meta_line(line) for line in below)
         return None
 
     def _is_uncut_headline_line(self, line: str) -> bool:
@@ -327,6 +335,19 @@ def _is_signature_line(line: str) -> bool:
 
 def _nonblank_lines(text: str) -> list[str]:
     return [line for line in (" ".join(line.split()) for line in text.splitlines()) if line]
+
+
+def _without_section_heads(lines: list[str], starts: list[int], weak: set[int]) -> list[int]:
+    """``starts`` less the ``weak`` ones whose text on both sides shares its vocabulary: a
+    section head after a blank line, as the page layout judges a headline run alone."""
+    grams = [char_bigrams(" ".join(lines[begin:end])) for begin, end in zip(starts, [*starts[1:], len(lines)])]
+    idf = bigram_idf(grams)
+    kept = list(starts)
+    for index in range(len(kept) - 1, 0, -1):
+        if kept[index] in weak and cosine(grams[index - 1], grams[index], idf) >= COHESION_THRESHOLD:
+            grams[index - 1] = grams[index - 1] + grams.pop(index)
+            del kept[index]
+    return kept
 
 
 def _is_paragraph(line: str) -> bool:
