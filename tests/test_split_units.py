@@ -182,8 +182,8 @@ def test_articles_one_after_another_take_their_headlines_not_the_page_date():
 
 
 def test_a_section_head_after_a_blank_line_stays_in_its_article():
-    # Blank lines before the section heads only: they part the text as they would part articles,
-    # but both sides share their vocabulary.
+    # Blank lines before the section heads only: they part the text as they would part articles
+    # (a dateline opener shows there are several), but both sides share their vocabulary.
     text = "\n".join([
         "某市邮政推进农村寄递物流体系建设",
         "今年以来，某市邮政分公司加快推进农村寄递物流体系建设，完善县乡村三级寄递网络，农村寄递服务水平持续提升。",
@@ -196,7 +196,11 @@ def test_a_section_head_after_a_blank_line_stays_in_its_article():
         "提升服务",
         "某市邮政分公司在农村寄递物流服务站点开展代收代投、代购代销等服务，农村寄递服务更加便捷。",
         "村民在村级寄递物流服务点即可寄递农产品，寄递服务时限缩短一天。",
+        "",
+        "邮储银行某市分行举办金融知识宣传活动",
+        "本报讯 近日，邮储银行某市分行在城区广场举办金融知识宣传活动，发放宣传资料3000份。",
     ])
-    (story,) = Splitter().split(text).stories
+    story, other = Splitter().split(text).stories
     assert story.title == "某市邮政推进农村寄递物流体系建设"
     assert "\n完善网络\n" in story.body and "\n提升服务\n" in story.body
+    assert other.title == "邮储银行某市分行举办金融知识宣传活动"

@@ -6,7 +6,8 @@ from those stories by tests/split_synth.py, RSS and Atom feeds of such stories, 
 site's table layout with short paragraphs, a provincial notice, a newspaper page whose
 editors' credit line the clean stage trims, a page of a commentary, briefs and a profile, a
 Hong Kong press release in Big5-HKSCS, a WeChat account's article page, a page of photo news
-with its folio line at the foot, and a page's stories as an e-paper site gives their text."""
+with its folio line at the foot, a page's stories as an e-paper site gives their text, a site's
+page of three articles, and an article whose sections are headed in elements of their own."""
 
 from pathlib import Path
 
@@ -302,3 +303,22 @@ def test_a_story_s_section_heads_continuation_and_end_mark_stay_its_own(epaper):
     assert "\n服务上门\n" in managers["body"] and "\n线上预约\n" in managers["body"]
     assert continued["is_continuation"] and continued["body"].startswith("截至9月末，邮储银行涉农贷款余额")
     assert release["body"].endswith("快递业务收入累计完成1.05万亿元。") and release["source_name"] == "新华社"
+
+
+def test_articles_of_a_site_s_page_are_split_by_their_headings(processor):
+    """Three articles, each a heading and its paragraphs in an element of its own; the third
+    has no dateline opener to start it."""
+    stories = process_page(processor, "epaper_page.html")
+    assert [s["title"] for s in stories] == ["山西邮政助力小杂粮出村进城", "广西南宁开通跨境寄递新线路", "邮政网点推出“适老化”服务"]
+    assert [[a["name"] for a in s["authors"]] for s in stories] == [["赵志刚"], ["黄丽娟"], ["林晓敏"]]
+    assert stories[2]["body"] == "近日，福建省福州市邮政分公司在全市82个网点设置老年人服务专区，配备老花镜、轮椅等便民设施。"
+    assert {s["published_date"] for s in stories} == {"2024-06-12"}
+
+
+def test_an_article_s_sections_in_elements_of_their_own_stay_one_story(processor):
+    """Headed sections, each in a <section>, the last on other matters (创新业态): the headings
+    alone show no second article."""
+    (story,) = process_page(processor, "article_with_sections.html")
+    assert story["title"] == "某市邮政推进农村寄递物流体系建设"
+    assert story["body"].endswith("下一步，某市邮政分公司将继续发挥网络优势，助力乡村振兴。")
+    assert "\n创新业态\n" in story["body"]

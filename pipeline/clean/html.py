@@ -130,8 +130,20 @@ class HtmlExtractor:
             if headline and _WHITESPACE.sub("", block.text) == headline:
                 block.titled = True
         start, end = _main_window(blocks)
-        kept = (self._judge.strip_spam_sentences(b.text) for b in blocks[start:end] if _is_text(b))
-        return "\n".join(text for text in kept if text)
+        lines: list[str] = []
+        previous, top_level = None, 7
+        for block in blocks[start:end]:
+            text = self._judge.strip_spam_sentences(block.text) if _is_text(block) else ""
+            if not text:
+                continue
+            # A heading of the highest level yet that opens another element's text may start
+            # another article (a page of several); under a higher heading it heads a section.
+            if block.heading and block.heading <= top_level and previous is not None and block.container != previous.container:
+                lines.append("")
+            top_level = min(top_level, block.heading or top_level)
+            lines.append(text)
+            previous = block
+        return "\n".join(lines)
 
     def _furniture(
         self, soup: BeautifulSoup, measures: _Measures, content_root: Tag | None, headline: str

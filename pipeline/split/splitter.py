@@ -95,9 +95,11 @@ class Splitter:
         stories as its e-paper site gives their text, a digest of releases). ``after_blank``:
         which lines follow a blank line."""
         lines = [despace(line) for line in raw_lines]
-        # Blank lines between some paragraphs only (a quarter at most) separate articles.
-        separated = after_blank if sum(after_blank) <= len(lines) / 4 else [False] * len(lines)
-        starts = _without_section_heads(lines, *self._article_starts(lines, separated))
+        # Blank lines between some paragraphs only (half at most) may separate articles.
+        separated = after_blank if sum(after_blank) <= (len(lines) - 1) / 2 else [False] * len(lines)
+        starts, weak = self._article_starts(lines, separated)
+        # Blank lines alone never show that a text holds several articles: another cue must.
+        starts = [0] if weak >= set(starts[1:]) else _without_section_heads(lines, starts, weak)
         if len(starts) == 1:
             return self._split_article(lines)
         stories = []
