@@ -204,3 +204,20 @@ def test_a_section_head_after_a_blank_line_stays_in_its_article():
     assert story.title == "某市邮政推进农村寄递物流体系建设"
     assert "\n完善网络\n" in story.body and "\n提升服务\n" in story.body
     assert other.title == "邮储银行某市分行举办金融知识宣传活动"
+
+
+def test_a_continuation_marker_on_its_own_line_is_no_headline():
+    text = "\n".join([
+        "邮政储蓄银行加大涉农信贷投放",
+        "本报讯 今年以来，邮储银行某省分行加大涉农信贷投放力度，涉农贷款余额增长12%。",
+        "该行表示，将继续把金融服务延伸到乡村。",
+        "□张三",
+        "某市邮政推进寄递物流建设",
+        "（上接第1版）",
+        "截至9月末，某市已建成村级寄递物流服务点800个。",
+        "该市邮政表示，将继续推进农村寄递物流体系建设。",
+    ])
+    first, second = Splitter().split(text).stories
+    assert (first.title, first.bylines) == ("邮政储蓄银行加大涉农信贷投放", ("□张三",))
+    assert (second.title, second.is_continuation) == ("某市邮政推进寄递物流建设", True)
+    assert second.body.startswith("截至9月末")

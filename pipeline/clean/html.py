@@ -138,7 +138,8 @@ class HtmlExtractor:
                 continue
             # A heading of the highest level yet that opens another element's text may start
             # another article (a page of several); under a higher heading it heads a section.
-            if block.heading and block.heading <= top_level and previous is not None and block.container != previous.container:
+            opens_element = previous is not None and block.container != previous.container
+            if block.heading and block.heading <= top_level and opens_element:
                 lines.append("")
             top_level = min(top_level, block.heading or top_level)
             lines.append(text)

@@ -231,7 +231,7 @@ class Splitter:
         )
 
     def _is_headline_line(self, line: str) -> bool:
-        return self._is_title_line(line) and not self.rules.opener.match(line.replace(" ", ""))
+        return self._is_title_line(line) and not self._opens_article(line)
 
     @staticmethod
     def _is_meta_line(line: str) -> bool:
