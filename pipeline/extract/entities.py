@@ -120,8 +120,8 @@ class EntityFinder:
         surname_len = self._surname_len(item, 0)
         if not surname_len or not 1 <= len(item) - surname_len <= 2:
             return False
-        cost = self.segmenter.cost.get(item)
-        return cost is None or cost.tag.startswith("nr") or self.segmenter.frequency(item) < WORD_AFTER_NAME_FREQ
+        entry = self.segmenter.words.get(item)
+        return entry is None or entry.tag.startswith("nr") or entry.freq < WORD_AFTER_NAME_FREQ
 
     def _surname_len(self, text: str, start: int) -> int:
         if text[start : start + 2] in self.surnames:

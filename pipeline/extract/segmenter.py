@@ -1,7 +1,5 @@
 """One jieba segmentation pass per story, shared by places, entities and keywords."""
 
-from math import exp, log
-
 import jieba
 import rjieba
 
@@ -14,7 +12,7 @@ PLACE_WORD_FREQ = 2000
 # other text (whitespace, punctuation) is one token per character, \r\n one token.
 ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 OTHER_RUN_CHARS = frozenset("+#&._")
-# A dictionary entry no text reaches (the route only looks up runs of SEGMENTED_RUN_CHAR): it
+# A dictionary entry no text reaches (the route only looks up runs of the block pattern): it
 # carries the part of jieba's total that no word's frequency holds (jieba's add_word adds a
 # re-added word's frequency to the total again), so both route with the same total.
 TOTAL_PADDING_WORD = "\x00\x00"
@@ -25,18 +23,16 @@ TOTAL_PADDING_WORD = "\x00\x00"
 Token = tuple[str, str, int]
 
 
-class WordCost(float):
-    """A word's log(frequency) - log(total), as jieba's route adds it, carrying the word's tag and
-    IDF: one look-up of a word gives its tag, and keywords its IDF, and no other table of
-    hundreds of thousands of words is kept for them."""
+class Word:
+    """A dictionary word's jieba frequency, posseg tag and IDF: one look-up gives all three,
+    and no other table of hundreds of thousands of words is kept for them."""
 
-    __slots__ = ("tag", "idf")
+    __slots__ = ("freq", "tag", "idf")
 
-    def __new__(cls, cost: float, tag: str, idf: float) -> "WordCost":
-        word_cost = super().__new__(cls, cost)
-        word_cost.tag = tag
-        word_cost.idf = idf
-        return word_cost
+    def __init__(self, freq: int, tag: str, idf: float) -> None:
+        self.freq = freq
+        self.tag = tag
+        self.idf = idf
 
 
 def domain_tokenizer(place_words: set[str]) -> jieba.Tokenizer:
@@ -65,19 +61,18 @@ class Segmenter:
         tags = jieba_word_tags() | tokenizer.user_word_tag_tab  # as posseg's table, user words joined
         idf = jieba_idf()
         self.median_idf = sorted(idf.values())[len(idf) // 2]  # for the words idf.txt lacks
-        self.log_total = log(tokenizer.total)
         self._router = rjieba.Jieba.empty()
-        # Each word's WordCost; one per distinct (frequency, tag, IDF), shared by the words.
-        shared: dict[tuple[int, str, float], WordCost] = {}
-        self.cost: dict[str, WordCost] = {}
+        # One Word per distinct (frequency, tag, IDF), shared by the words.
+        shared: dict[tuple[int, str, float], Word] = {}
+        self.words: dict[str, Word] = {}
         for word, freq in tokenizer.FREQ.items():
             if freq:  # the others are prefixes of words, which jieba's table also holds
                 self._router.add_word(word, freq, None)
                 key = (freq, tags.get(word, "x"), idf.get(word, self.median_idf))
-                cost = shared.get(key)
-                if cost is None:
-                    cost = shared[key] = WordCost(log(freq) - self.log_total, *key[1:])
-                self.cost[word] = cost
+                entry = shared.get(key)
+                if entry is None:
+                    entry = shared[key] = Word(*key)
+                self.words[word] = entry
         padding = tokenizer.total - sum(tokenizer.FREQ.values())
         if padding > 0:
             self._router.add_word(TOTAL_PADDING_WORD, padding, None)
@@ -88,15 +83,15 @@ class Segmenter:
         single ASCII letters and digits join into one ``eng`` token, as posseg tags them."""
         tokens: list[Token] = []
         append = tokens.append
-        get = self.cost.get
+        get = self.words.get
         offset = 0
         for word in self._router.cut(text, False):
-            cost = get(word)
+            entry = get(word)
             first = word[0]
             if "\u4e00" <= first <= "\u9fd5" or first in OTHER_RUN_CHARS:
-                tag = "x" if cost is None else cost.tag
+                tag = "x" if entry is None else entry.tag
             elif first in ASCII_ALNUM:  # posseg joins single letters and digits the route leaves
-                tag = "eng" if cost is None or len(word) == 1 else cost.tag
+                tag = "eng" if entry is None or len(word) == 1 else entry.tag
             else:
                 tag = "x"  # whitespace and punctuation between runs
             append((word, tag, offset))
@@ -104,12 +99,12 @@ class Segmenter:
         return tokens
 
     def frequency(self, word: str) -> int:
-        """jieba's frequency of ``word`` (0 for none): exact, as the log's rounding error is far below 0.5."""
-        cost = self.cost.get(word)
-        return 0 if cost is None else round(exp(cost + self.log_total))
+        """jieba's frequency of ``word`` (0 for none)."""
+        entry = self.words.get(word)
+        return 0 if entry is None else entry.freq
 
     def idf(self, word: str) -> float:
         """jieba.analyse's IDF of ``word``, the median IDF where idf.txt lacks it. A word outside
         the dictionary gets the median too; no token of two or more non-ASCII characters is one."""
-        cost = self.cost.get(word)
-        return self.median_idf if cost is None else cost.idf
+        entry = self.words.get(word)
+        return self.median_idf if entry is None else entry.idf

@@ -85,8 +85,8 @@ class Splitter:
 
     def split_article(self, text: str) -> SplitPage:
         """A text known to be one article (a feed's entry), whatever its line widths."""
-        raw_lines = _nonblank_lines(text)
-        return self._split_article(raw_lines) if raw_lines else SplitPage(())
+        lines = [despace(line) for line in _nonblank_lines(text)]
+        return self._split_article(lines) if lines else SplitPage(())
 
     # -- articles -------------------------------------------------------------------------
 
@@ -167,9 +167,9 @@ class Splitter:
         return (closing is not None and not closing[0]) or bool(self.rules.continued_to.search(line))
 
     def _split_article(self, lines: list[str], headline_block: bool = False) -> SplitPage:
-        """One article; ``headline_block``: its headline may be a block of up to three lines
-        (kicker, title, deck), as the stories of a page have."""
-        lines = [despace(line) for line in lines]
+        """One article of despaced ``lines``; ``headline_block``: its headline may be a block of
+        up to three lines (kicker, title, deck), as the stories of a page have."""
+        lines = list(lines)  # popped below; the caller's list stays whole
         while len(lines) > 1 and len(lines[0]) <= 4 and not CJK_RUN.search(lines[0]):
             lines.pop(0)  # leftover list numbering or symbols above the title (`1.`)
         title = subtitle = kicker = None
