@@ -366,6 +366,24 @@ def segmenters():
     return Segmenter(place_words), jieba.posseg.POSTokenizer(domain_tokenizer(place_words))
 
 
+def test_segmenter_table_read_back_from_the_cache_dir_is_the_one_built(tmp_path, monkeypatch):
+    from pipeline.extract.segmenter import Segmenter
+
+    monkeypatch.setenv("POSTAL_INGEST_CACHE", str(tmp_path))
+    place_words = {"黑龙江省", "大庆市"}
+    built, read = Segmenter(place_words), Segmenter(place_words)
+    assert len(list(tmp_path.glob("segmenter-*.marshal"))) == 1
+    table = {word: (entry.freq, entry.tag, entry.idf) for word, entry in built.words.items()}
+    assert table == {word: (entry.freq, entry.tag, entry.idf) for word, entry in read.words.items()}
+    text = "黑龙江省大庆市邮政分公司在乌兰新区开设网点"
+    assert read.segment(text) == built.segment(text)
+    # other domain words are another table, not the stale one
+    widened = Segmenter(place_words | {"乌兰新区"})
+    assert len(list(tmp_path.glob("segmenter-*.marshal"))) == 2
+    assert "乌兰新区" in widened.words and "乌兰新区" not in read.words
+    assert ("乌兰新区", "ns") in [(word, tag) for word, tag, _ in widened.segment(text)]
+
+
 def _same_as_posseg(segmenters, text):
     ours, reference = segmenters
     tokens = ours.segment(text)
