@@ -560,7 +560,9 @@ class MojibakeRepairer:
                 beams = [candidate for _, candidate in sorted(shortlist, key=rank, reverse=True)[:width]]
             if not beams:
                 return None  # no byte completes a character here: not UTF-8
-        data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context), document))
+        data = beams[0]
+        if len(beams) > 1:
+            data = max(beams, key=lambda c: self._model.word_logp(_in_context(c, context), document))
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
