@@ -48,6 +48,12 @@ def credits(line):
         ("撰文：王芳 摄影：李明", [("王芳", "author"), ("李明", "photographer")]),
         ("文字：王芳  图片：李明", [("王芳", "author"), ("李明", "photographer")]),
         ("文·图/王芳", [("王芳", "author"), ("王芳", "photographer")]),
+        # 文/图 before a space, or after the names: text and photos by them.
+        ("□文/图 许东升", [("许东升", "author"), ("许东升", "photographer")]),
+        ("□ 图/文 许东升", [("许东升", "author"), ("许东升", "photographer")]),
+        ("□许东升 文/图", [("许东升", "author"), ("许东升", "photographer")]),
+        ("□本报记者 许东升 文/图", [("许东升", "reporter"), ("许东升", "photographer")]),
+        ("□周舒 图文报道", [("周舒", "author"), ("周舒", "photographer")]),
         ("记者｜王芳 通讯员｜李明", [("王芳", "reporter"), ("李明", "correspondent")]),
         ("（作者单位：河北省邮政分公司）", []),
     ],

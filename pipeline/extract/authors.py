@@ -1,10 +1,11 @@
 """Credited people and their roles, from byline lines and the byline spots of a story.
 
 Roles: reporter (记者), correspondent (通讯员), photographer (摄影, 摄, 图/), author (作者,
-文/, 撰文:, or a byline without role, e.g. a closing ``□张三``); 文·图/ credits both. A byline
-ending in 摄影报道 / 摄 ("photos by") credits its people as photographers too: a name with its
-own role keeps that role and gets a second, photographer entry; a name without a role is a
-photographer only.
+文/, 撰文:, or a byline without role, e.g. a closing ``□张三``); 文/图 (文·图, 图/文) credits
+both. A byline ending in 摄影报道 / 摄 ("photos by") credits its people as photographers too: a
+name with its own role keeps that role and gets a second, photographer entry; a name without a
+role is a photographer only. One ending in 文/图 or 图文报道 credits a name without role as
+author and photographer.
 """
 
 import re
@@ -20,12 +21,15 @@ ROLE_PATTERNS = (  # longest first; \s* because PDF text spaces characters (记 
     (r"(?:特\s*约\s*)?通\s*讯\s*员", "correspondent"),
     (r"摄\s*影", "photographer"),
     (r"作\s*者\s*[:：]?", "author"),
-    (rf"(?:文\s*[·・/／]\s*图|图\s*[·・/／]?\s*文)(?={CREDIT_SEPARATOR})", "author+photographer"),
+    # 文/图 and 图/文 are credit words even before a space (□文/图 王芳): the slash makes them no text.
+    (rf"(?:文\s*[·・/／]\s*图|图\s*[·・/／]\s*文)(?=\s|{CREDIT_SEPARATOR})|图\s*文(?={CREDIT_SEPARATOR})", "author+photographer"),
     (rf"(?:撰\s*文|撰\s*稿|文\s*字|(?<![\u4e00-\u9fff])文)(?={CREDIT_SEPARATOR})", "author"),
     (rf"(?:图\s*片|(?<![\u4e00-\u9fff])图)(?={CREDIT_SEPARATOR})", "photographer"),
 )
 ROLE = re.compile("|".join(f"({pattern})" for pattern, _ in ROLE_PATTERNS))
-PHOTO_CREDIT = re.compile(r"\s*(?:摄\s*影\s*报\s*道|图\s*文\s*报\s*道|摄\s*影|摄)\s*$")
+PHOTO_CREDIT = re.compile(
+    r"\s*(?:(?P<text_and_photos>图\s*文\s*报\s*道|文\s*[·・/／]\s*图|图\s*[·・/／]\s*文)|摄\s*影\s*报\s*道|摄\s*影|摄)\s*$"
+)
 # Metadata after the names ends the byline: a date, 来源, 发布时间, 编辑, the author's unit (作者单位：…).
 BYLINE_END = re.compile(r"\d|来\s*源|发\s*布|时\s*间|责\s*任\s*编\s*辑|编\s*辑|作\s*者\s*(?:单\s*位|系|简\s*介)")
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
@@ -117,10 +121,13 @@ def parse_byline(
     credits: list[Credit] = []
     photo_credits: list[Credit] = []
     if not markers:
+        text_and_photos = photo is not None and photo.group("text_and_photos") is not None
         for name in _names(text, surnames):
             if could_be_name is None or could_be_name(name):
-                credits.append(Credit(name, "photographer" if photo else "author"))
-        return [c for c in credits if c.name not in units]
+                credits.append(Credit(name, "photographer" if photo and not text_and_photos else "author"))
+                if text_and_photos:
+                    photo_credits.append(Credit(name, "photographer"))
+        return [c for c in credits + photo_credits if c.name not in units]
     for index, marker in enumerate(markers):
         role, _, second_role = ROLE_PATTERNS[marker.lastindex - 1][1].partition("+")  # 文/图: both
         stop = markers[index + 1].start() if index + 1 < len(markers) else len(text)
