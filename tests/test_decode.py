@@ -482,6 +482,14 @@ def test_european_text_is_not_reread_as_chinese(decoder):
         assert decoder.decode(text.encode(encoding)).text == text
 
 
+def test_single_byte_text_keeps_to_one_script(decoder):
+    # chardet takes these bytes for Windows-1251, whose reading (GrцЯe, Mьnchen) the Chinese text
+    # model rates as high as the right one: words that change script mid-word break the tie.
+    text = "Größe und Qualität der Pakete – München, Zürich; déjà vu à la carte. Señor Muñoz’s naïve café"
+    decoded = decoder.decode(text.encode("cp1252"))
+    assert (decoded.text, decoded.encoding) == (text, "cp1252")
+
+
 @pytest.mark.parametrize(
     "raw",
     [

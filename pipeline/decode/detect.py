@@ -14,6 +14,7 @@ Naming convention for ``encoding`` (lower-case Python codec names):
 import codecs
 import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import chardet
@@ -229,7 +230,8 @@ class Detector:
             if "cp1252" not in extra and "cp1252" not in {c.encoding for c in candidates}:
                 extra.append("cp1252")
             scored += [(*self._score(c, declared), c) for c in (_plain(raw, e) for e in extra if e) if c]
-        _, score, best = max(scored, key=lambda s: s[0])
+        # Ties (single-byte codes the model reads alike): the reading whose words keep to one script.
+        _, score, best = max(scored, key=lambda s: (s[0], -script_breaks(s[2].text[:SAMPLE_CHARS])))
         return best, score
 
     def _score(self, candidate: Detection, declared: str | None) -> tuple[float, float]:
@@ -518,6 +520,35 @@ def _double_byte_run_end(raw: bytes, start: int) -> int:
         else:
             i += 1
     return i
+
+
+def script_breaks(text: str) -> int:
+    """Letters next to a letter of another script, or a symbol between two letters: a single-byte
+    text read in the wrong code (Größe as cp1251 is GrцЯe, as cp1250 došlo reads do¹lo in cp1252)."""
+    breaks = 0
+    for previous, current, following in zip(text, text[1:], text[2:]):
+        if current.isalpha() and previous.isalpha() and _script(previous) != _script(current):
+            breaks += 1
+        elif previous.isalpha() and following.isalpha() and not current.isalpha() and _symbol_like(current):
+            breaks += 1
+    return breaks
+
+
+def _script(letter: str) -> str:
+    """Coarse script of a letter: Latin, Greek, Cyrillic or other (ideographs, kana...)."""
+    code = ord(letter)
+    if code < 0x250 or 0x1E00 <= code < 0x1F00:
+        return "latin"
+    if 0x370 <= code < 0x400:
+        return "greek"
+    if 0x400 <= code < 0x530:
+        return "cyrillic"
+    return "other"
+
+
+def _symbol_like(ch: str) -> bool:
+    """A symbol or number sign (¹ ³ ¤ ¦ ¬): no character a word holds; apostrophes and hyphens do."""
+    return unicodedata.category(ch) in {"So", "Sc", "Sm", "Sk", "No"}
 
 
 def _text_characters_share(text: str) -> float:
