@@ -39,6 +39,9 @@ def credits(line):
         # A web page's metadata line: date and source before the credits.
         ("发布时间：2024-05-17 10:32  来源：四川省分公司  作者：李明 张晓燕", [("李明", "author"), ("张晓燕", "author")]),
         ("时间：2023年3月1日 | 来源：本站 | 记者 赵刚 通讯员 钱丽", [("赵刚", "reporter"), ("钱丽", "correspondent")]),
+        ("2024-11-05 09:30 来源：甘肃省邮政分公司 作者：马晓东 点击数：1024", [("马晓东", "author")]),
+        ("作者：马晓东　浏览次数：88　【字体：大 中 小】", [("马晓东", "author")]),
+        ("文/王芳 审核：李明", [("王芳", "author")]),
         # Where the reporter filed from (Taiwan and Hong Kong papers): no name, and no end of one.
         ("记者林志明／台北报导 2024/05/08 14:20", [("林志明", "reporter")]),
         ("记者 林志明、陈美玲/台中报道", [("林志明", "reporter"), ("陈美玲", "reporter")]),
