@@ -132,6 +132,16 @@ def test_a_text_story_carrying_a_captioned_photo_is_no_photo_report():
     assert not story.is_photo
 
 
+def test_captions_whose_credit_pdf_text_spaced_out_are_photo_reports():
+    # 本报记者 陈 静 摄: despaced, the name runs into 摄 (陈静摄).
+    text = (
+        "3月5日，江苏省南京市邮政分公司\n志愿者走进社区，为老年人讲解\n防范电信诈骗知识。\n本报记者 陈 静 摄\n\n"
+        "3月4日，浙江省杭州市邮政分公司\n投递员在西湖景区投递邮件。\n通讯员 吴 刚 摄\n"
+    )
+    stories = Splitter().split(text).stories
+    assert len(stories) == 2 and all(story.is_photo for story in stories)
+
+
 def test_a_story_of_a_caption_and_its_credit_is_a_photo_report():
     text = "邮车开进村\n近日，山东省临沂市沂水县邮政分公司的邮车开进高桥镇，为村民送去农资，受到村民欢迎。\n□记者 刘晓东 摄\n"
     (story,) = Splitter().split(text).stories
