@@ -365,6 +365,9 @@ class _NotQuestionMarked(Exception):
     pass
 
 
+GB18030_REPLACEMENT = "\ufffd".encode("gb18030")  # 84 31 A4 37
+
+
 def _question_marks_for_lost_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
     """UTF-8 decode error handler: a sequence whose lost continuation bytes a converter wrote
     as '?' (UTF-8 read as GBK or cp1252 and saved back) becomes its bytes as Latin-1 with
@@ -388,7 +391,9 @@ codecs.register_error("postal-ingest-question-marked", _question_marks_for_lost_
 
 def _question_marked_utf8(raw: bytes) -> str | None:
     """The UTF-8 text with each broken sequence as _question_marks_for_lost_bytes renders it,
-    when every invalid spot is such a sequence; else None."""
+    when every invalid spot is such a sequence; else None. A lost byte saved back as GB18030
+    (not GBK) is U+FFFD's four bytes, not '?': they count as its '?'."""
+    raw = raw.replace(GB18030_REPLACEMENT, b"?")
     if b"?" not in raw:
         return None
     try:
