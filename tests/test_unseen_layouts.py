@@ -7,7 +7,8 @@ site's table layout with short paragraphs, a provincial notice, a newspaper page
 editors' credit line the clean stage trims, a page of a commentary, briefs and a profile, a
 Hong Kong press release in Big5-HKSCS, a WeChat account's article page, a page of photo news
 with its folio line at the foot, a page's stories as an e-paper site gives their text, a site's
-page of three articles, and an article whose sections are headed in elements of their own."""
+page of three articles, an article whose sections are headed in elements of their own, and a
+newspaper's feature under a headline, deck and byline, in short sections headed by short lines."""
 
 from pathlib import Path
 
@@ -322,3 +323,32 @@ def test_an_article_s_sections_in_elements_of_their_own_stay_one_story(processor
     assert story["title"] == "某市邮政推进农村寄递物流体系建设"
     assert story["body"].endswith("下一步，某市邮政分公司将继续发挥网络优势，助力乡村振兴。")
     assert "\n创新业态\n" in story["body"]
+
+
+@pytest.mark.parametrize("blank_lines", ["as written", "after every line", "none"])
+def test_a_feature_s_short_section_heads_stay_inside_it(processor, blank_lines):
+    text = (PAGES / "feature_with_section_heads.txt").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip()]
+    text = {"as written": text, "after every line": "\n\n".join(lines), "none": "\n".join(lines)}[blank_lines]
+    (story,) = processor.process("feature_with_section_heads.txt", text.encode("utf-8"))
+    assert story["title"] == "让邮政网点成为“便民驿站”"
+    assert story["subtitle"] == "湖北邮政网点转型发展调查"
+    assert story["authors"] == [{"name": "周敏", "role": "reporter"}]
+    assert story["body"].startswith("走进湖北省宜昌市夷陵区小溪塔邮政支局")
+    assert story["body"].endswith("湖北省邮政分公司人力资源部负责人说。")
+    for head in ("一站式服务解民忧", "数字化转型提效率", "人才培养强支撑"):
+        assert f"\n{head}\n" in story["body"]
+
+
+def test_short_headlines_over_stories_with_bylines_of_their_own_part_them(processor):
+    # The same short headlines, each over a byline of its own: three stories, not sections.
+    page = "\n".join([
+        "邮车开进山村", "□本报记者 周 敏",
+        "近日，湖北省宜昌市夷陵区邮政分公司新开通三条农村邮路，", "覆盖沿线二十余个行政村。",
+        "网点变身驿站", "□通讯员 李 娜",
+        "在武汉市江汉区的一个邮政网点，智能柜员机、自助寄件", "机一字排开，客户等候时间缩短了一半。",
+        "培训助力转型", "□通讯员 王 强",
+        "为适应网点转型需要，湖北邮政今年组织开展各类培训", "230余场，培训员工1.5万人次。",
+    ])
+    stories = processor.process("short_headlines.txt", page.encode("utf-8"))
+    assert [story["title"] for story in stories] == ["邮车开进山村", "网点变身驿站", "培训助力转型"]

@@ -62,10 +62,13 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
         return line.width < 0.72 * widest or line.width > 1.3 * max(narrowest, 8) or too_wide
 
     def unfinished_stack(i):
-        """Lines from i up to a story start or the page end, few, none ending a sentence."""
+        """Lines from i up to a story start or the page end, few, none ending a sentence. A
+        byline on a line of its own starts a story too (a headline and deck over □本报记者 …)."""
         for j in range(i, min(n, i + _MAX_STACK)):
             if lines[j].kind != "body":
-                return lines[j].kind in ("opener", "from", "label", "headline")
+                return lines[j].kind in ("opener", "from", "label", "headline") or (
+                    lines[j].kind == "closer" and not lines[j].attached and j > i
+                )
             if not candidates[j]:
                 return False
         return i + _MAX_STACK >= n and all(candidates[i:n])

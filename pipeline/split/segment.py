@@ -18,6 +18,7 @@ from pipeline.split.reflow import (
 from pipeline.split.rules import Rules
 
 _MAX_BYLINE_WIDTH = 40
+_MAX_SECTION_HEAD_CHARS = 10  # a section head (小标题) is a short phrase: 一站式服务解民忧
 _CREDIT_OPEN, _CREDIT_CLOSE = "（(", "）)"
 _MAX_CREDIT_CHARS = 80
 # a credit in brackets after the story's last sentence or on a line of its own: …。（记者 张三）
@@ -264,17 +265,19 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
 
 def _merge_section_heads(segments, runs, tentative, threshold) -> set[int]:
     """Undo weak boundaries (a headline run or a column change alone) when both sides share
-    their vocabulary: the run is then a section head of one story. Both cues together stand."""
+    their vocabulary, or when the runs are a byline-led story's short section heads (see
+    _section_head_chains): the run is then a section head of one story. Both cues together stand."""
     if not tentative:
         return set()
     grams = [char_bigrams(" ".join(s.paragraphs)) for s in segments]
     idf = bigram_idf(grams)
+    heads = _section_head_chains(segments, runs, tentative)
     merged_runs: set[int] = set()
     for right_index, run_index, new_column in reversed(tentative):
         left, right = segments[right_index - 1], segments[right_index]
         if not left.open_end or not right.open_start or (run_index is not None and new_column):
             continue
-        if cosine(grams[right_index - 1], grams[right_index], idf) >= threshold:
+        if right_index in heads or cosine(grams[right_index - 1], grams[right_index], idf) >= threshold:
             grams[right_index - 1] = grams[right_index - 1] + grams.pop(right_index)
             if run_index is not None:
                 left.paragraphs.extend(runs[run_index][1])
@@ -284,6 +287,31 @@ def _merge_section_heads(segments, runs, tentative, threshold) -> set[int]:
             left.last_item, left.open_end = right.last_item, right.open_end
             del segments[right_index]
     return merged_runs
+
+
+def _section_head_chains(segments, runs, tentative) -> set[int]:
+    """Right-hand segment indices of boundaries that are section heads by their layout: two or
+    more headline runs in a row, each one short line, cut a story whose byline stood under its
+    headline into parts with no byline, opener or closing credit of their own. Short sections
+    share too few words for the cohesion test; stories of their own carry such marks."""
+    weak = {
+        right_index
+        for right_index, run_index, new_column in tentative
+        if run_index is not None and not new_column and len(runs[run_index][1]) == 1
+        and len(runs[run_index][1][0].replace(" ", "")) <= _MAX_SECTION_HEAD_CHARS
+        and segments[right_index - 1].open_end and segments[right_index].open_start
+        and not segments[right_index].bylines
+    }
+    heads: set[int] = set()
+    for start in sorted(weak):
+        if start - 1 in weak:
+            continue  # inside a chain already walked
+        chain = [start]
+        while chain[-1] + 1 in weak:
+            chain.append(chain[-1] + 1)
+        if len(chain) >= 2 and segments[start - 1].bylines:
+            heads.update(chain)
+    return heads
 
 
 def paragraph_column(paragraph: Paragraph) -> float | None:
