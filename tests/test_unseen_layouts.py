@@ -76,6 +76,20 @@ def test_town_the_gazetteer_lacks_stays_in_its_organisation(provincial):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("湖北省恩施州邮政分公司近日开展活动，恩施州各县市积极参与。", ["恩施土家族苗族自治州", "湖北省"]),
+        ("延边州邮政分公司联合商务部门开展活动。", ["延边朝鲜族自治州"]),
+        ("云南省怒江州贡山县邮政所的投递员每天翻山越岭。", ["贡山独龙族怒族自治县", "云南省", "怒江傈僳族自治州"]),
+    ],
+)
+def test_an_autonomous_division_written_as_its_short_name_and_level(processor, sentence, places):
+    # 恩施州 names 恩施土家族苗族自治州 as fully as its full name (no place found before).
+    (story,) = processor.process("sentence.txt", sentence.encode("utf-8"))
+    assert story["places"] == places
+
+
+@pytest.mark.parametrize(
     ("sentence", "name"),
     [
         ("喀什地区邮政分公司总经理买买提·艾力表示，要加快农村寄递网络建设。", "买买提·艾力"),

@@ -7,11 +7,13 @@ file ``cpca/resources/adcodes.csv`` (adcode, name; 3,511 divisions) and
 autonomous divisions). Rebuild with:
 
     /tmp/probe/bin/pip install cpca==0.5.5
-    /tmp/probe/bin/python -m pipeline.extract.build_gazetteer
+    /tmp/probe/bin/python pipeline/extract/build_gazetteer.py
 
 Output (gzip: 37 KB instead of 178 KB; mtime 0, so rebuilds are byte-identical), columns: code (6-digit adcode), name, level (province|city|county),
 province, city (the enclosing divisions' full names; municipalities are their
-own city), aliases (``|``-separated short names, e.g. 大庆 for 大庆市).
+own city), aliases (``|``-separated short names, e.g. 大庆 for 大庆市), forms (``|``-separated
+names an autonomous division is written under as fully as its own: 恩施州 for 恩施土家族苗族自治州,
+贡山县 for 贡山独龙族怒族自治县).
 """
 
 import csv
@@ -50,6 +52,20 @@ def short_names(name: str, nations: list[str]) -> list[str]:
     return [stem] if stem != name and len(stem) >= 2 else []
 
 
+# An autonomous division's short name with its level's suffix: as specific as its full name.
+AUTONOMOUS_LEVEL_SUFFIXES = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+
+
+def written_forms(name: str, nations: list[str], names: set[str]) -> list[str]:
+    """恩施州 for 恩施土家族苗族自治州: the short name and the level's suffix, unless another
+    division has that name."""
+    suffix = next((s for s in AUTONOMOUS_LEVEL_SUFFIXES if name.endswith(s)), None)
+    if suffix is None:
+        return []
+    forms = [stem + AUTONOMOUS_LEVEL_SUFFIXES[suffix] for stem in short_names(name, nations)]
+    return [form for form in forms if form not in names]
+
+
 def build() -> list[tuple[str, ...]]:
     nations = [line.strip() for line in _read("56_nations.csv").splitlines() if line.strip()]
     nations.sort(key=len, reverse=True)
@@ -68,12 +84,13 @@ def build() -> list[tuple[str, ...]]:
             level = "county"
             city = province if code[:2] in MUNICIPALITIES else names.get(code[:4] + "00")
         aliases = short_names(name, nations)
-        rows.append((code, name, level, province, city or "", "|".join(aliases)))
+        forms = written_forms(name, nations, set(names.values()))
+        rows.append((code, name, level, province, city or "", "|".join(aliases), "|".join(forms)))
     return rows
 
 
 def main() -> None:
-    header = "# code\tname\tlevel\tprovince\tcity\taliases -- built by pipeline/extract/build_gazetteer.py from cpca 0.5.5"
+    header = "# code\tname\tlevel\tprovince\tcity\taliases\tforms -- built by pipeline/extract/build_gazetteer.py from cpca 0.5.5"
     lines = [header]
     lines += ["\t".join(row) for row in build()]
     with gzip.GzipFile(OUTPUT, "wb", mtime=0) as out:

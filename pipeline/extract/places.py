@@ -43,9 +43,10 @@ class Gazetteer:
     def __init__(self) -> None:
         self.by_name: dict[str, list[Division]] = defaultdict(list)
         self.by_alias: dict[str, list[Division]] = defaultdict(list)
-        for code, name, level, province, city, aliases in tsv_rows("gazetteer.tsv.gz"):
+        for code, name, level, province, city, aliases, forms in tsv_rows("gazetteer.tsv.gz"):
             division = Division(code, name, level, province, city or None)
-            self.by_name[name].append(division)
+            for full_name in (name, *filter(None, forms.split("|"))):  # 恩施州 names it as fully
+                self.by_name[full_name].append(division)
             for alias in filter(None, aliases.split("|")):
                 self.by_alias[alias].append(division)
         self.context_only_aliases = word_set("place_alias_stopwords.txt")
