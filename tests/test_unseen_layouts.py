@@ -76,6 +76,19 @@ def test_town_the_gazetteer_lacks_stays_in_its_organisation(provincial):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "organization"),
+    [
+        # jieba tags 高桥镇 and 小溪 (of 小溪塔) as names: the organisations were lost or cut short.
+        ("山东省临沂市沂水县高桥镇邮政支局的投递员每天进村。", "山东省临沂市沂水县高桥镇邮政支局"),
+        ("走进湖北省宜昌市夷陵区小溪塔邮政支局，记者看到柜台焕然一新。", "湖北省宜昌市夷陵区小溪塔邮政支局"),
+    ],
+)
+def test_a_place_name_jieba_tags_as_a_person_stays_in_its_organisation(processor, sentence, organization):
+    (story,) = processor.process("sentence.txt", sentence.encode("utf-8"))
+    assert story["organizations"] == [organization]
+
+
+@pytest.mark.parametrize(
     ("sentence", "places"),
     [
         ("湖北省恩施州邮政分公司近日开展活动，恩施州各县市积极参与。", ["恩施土家族苗族自治州", "湖北省"]),

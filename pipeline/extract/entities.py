@@ -204,6 +204,9 @@ class EntityFinder:
                 or word in place_words
                 or word in org_suffixes
                 or len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in FUNCTION_CHARS
+                # a town jieba tags as a name (高桥镇/nr), or a name-tagged part of a place's
+                # name right after the place it lies in (夷陵区 小溪/nr 塔 邮政支局)
+                or flag.startswith("nr") and (word[-1] in ADMIN_UNITS or run and run[-1][1] == "ns")
             ):
                 run.append(token)
                 may_end = may_end or flag == "nt" or word[-1] in suffix_last_chars
