@@ -8,7 +8,8 @@ editors' credit line the clean stage trims, a page of a commentary, briefs and a
 Hong Kong press release in Big5-HKSCS, a WeChat account's article page, a page of photo news
 with its folio line at the foot, a page's stories as an e-paper site gives their text, a site's
 page of three articles, an article whose sections are headed in elements of their own, and a
-newspaper's feature under a headline, deck and byline, in short sections headed by short lines."""
+newspaper's feature under a headline, deck and byline, in short sections headed by short lines,
+and a column of briefs, each credited on a line of its own."""
 
 from pathlib import Path
 
@@ -236,6 +237,18 @@ def test_briefs_closed_by_a_bracketed_name_are_stories_of_their_own(commentary_p
     assert [story["title"] for story in briefs] == [None, None, None]
     assert briefs[0]["body"] == "■近日，浙江省湖州市邮政分公司与当地农业农村局签订战略合作协议，双方将在农产品寄递、电商培训等方面开展合作。"
     assert briefs[2]["body"].endswith("120名员工参加培训。")
+
+
+def test_briefs_credited_on_lines_of_their_own_with_spaced_out_names(processor):
+    # （张 磊）: PDF text spaces the name out; the last credit was taken for a headline.
+    stories = process_page(processor, "briefs_spaced_credits.txt")
+    assert [story["authors"] for story in stories] == [
+        [{"name": "张磊", "role": "author"}],
+        [{"name": "李芳", "role": "author"}, {"name": "陈刚", "role": "author"}],
+        [{"name": "马强", "role": "author"}],
+    ]
+    assert [story["title"] for story in stories] == [None, None, None]
+    assert stories[2]["body"].endswith("发放宣传资料2000余份。")
 
 
 def test_a_release_signed_with_a_date_in_chinese_numerals(processor):

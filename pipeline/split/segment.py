@@ -124,6 +124,8 @@ def _is_credit(text: str, rules: Rules) -> bool:
     inner = text.strip()
     if any(word in inner for word in rules.byline_words):
         return True
+    # PDF text spaces a name's characters out: （张 磊） is （张磊）
+    inner = inner if _CREDITED_NAMES.fullmatch(inner) else despace_credit(inner)
     names = _CREDITED_NAMES.fullmatch(inner)
     return names is not None and all(
         name[0] in rules.surnames or name[:2] in rules.surnames for name in re.split("[ 、]", inner)
