@@ -301,6 +301,23 @@ def test_tables_kept_in_the_cache_dir_are_built_once_and_rebuilt_when_unreadable
     assert len(builds) == 2
 
 
+def test_a_derived_table_is_built_again_when_what_it_is_derived_from_changes(tmp_path, monkeypatch):
+    from pipeline.resources import cached_derived
+
+    monkeypatch.setenv("POSTAL_INGEST_CACHE", str(tmp_path))
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"built": len(builds)}
+
+    assert cached_derived("table", [b"data v1", b"code v1"], build) == {"built": 1}
+    assert cached_derived("table", [b"data v1", b"code v1"], build) == {"built": 1}
+    assert cached_derived("table", [b"data v1", b"code v2"], build) == {"built": 2}
+    assert cached_derived("table", [b"data v2", b"code v2"], build) == {"built": 3}
+    assert len(builds) == 3
+
+
 def test_a_cache_dir_that_cannot_be_written_costs_a_rebuild_not_a_failure(tmp_path, monkeypatch):
     import pipeline.resources
     from pipeline.resources import cached_in_cache_dir

@@ -15,7 +15,7 @@ import numpy as np
 import opencc
 
 from pipeline.decode import rules
-from pipeline.resources import data_lines, jieba_tokenizer
+from pipeline.resources import cached_derived, data_lines, jieba_tokenizer, package_files
 
 PACKAGE = "pipeline.decode"
 NO_CHARACTERS: Collection[str] = frozenset()
@@ -51,39 +51,58 @@ def is_private_use(ch: str) -> bool:
     return "\ue000" <= ch <= "\uf8ff"
 
 
+def _dictionary_tables() -> dict:
+    """The model's tables, from the dictionary's character and in-word bigram counts (kept in
+    the cache directory: computing them took 0.3 s of each worker's set-up)."""
+    chars = _read_counts("charfreq.tsv")
+    total = sum(chars.values())
+    char_logp = {ch: math.log(count / total) for ch, count in chars.items()}
+    for ch, p in rules.PUNCTUATION_PRIOR.items():
+        char_logp[ch] = math.log(p)
+    char_prob = {ch: count / total for ch, count in chars.items()}
+    cond: dict[str, float] = {}
+    followers: dict[str, dict[str, None]] = {}
+    precursors: dict[str, dict[str, None]] = {}
+    for pair, count in _read_counts("bigrams.tsv").items():
+        cond[pair] = count / chars[pair[0]]
+        followers.setdefault(pair[0], {})[pair[1]] = None
+        precursors.setdefault(pair[1], {})[pair[0]] = None
+    # Log-probability of each character as scored after ``prev`` (by the previous character's
+    # punctuation mark): in-word bigrams interpolated with the unigram, and punctuation pairs,
+    # which take precedence. Precomputed: the same values as computing them in the loop.
+    w = rules.BIGRAM_WEIGHT
+    pair_logp: dict[str, float] = {}
+    for pair, p_bi in cond.items():
+        p_uni = char_prob.get(pair[1])
+        if p_uni is not None:
+            pair_logp[pair] = math.log(w * p_bi + (1 - w) * p_uni)
+    punct, as_fullwidth = rules.PUNCTUATION_PRIOR, rules.ASCII_AS_FULLWIDTH
+    punct_like = [ch for ch in {*punct, *as_fullwidth} if as_fullwidth.get(ch, ch) in punct]
+    for prev in punct:
+        for ch in punct_like:
+            mark = as_fullwidth.get(ch, ch)
+            pair_logp[prev + ch] = math.log(rules.PUNCT_PAIRS.get(prev + mark, rules.PUNCT_PAIR_DEFAULT))
+    return {
+        "char_logp": char_logp, "char_prob": char_prob, "cond": cond,
+        "followers": followers, "precursors": precursors, "pair_logp": pair_logp,
+    }
+
+
 class TextModel:
     def __init__(self) -> None:
-        chars = _read_counts("charfreq.tsv")
-        total = sum(chars.values())
+        tables = cached_derived(
+            "decode-textmodel",
+            package_files(PACKAGE, "data/charfreq.tsv", "data/bigrams.tsv", "textmodel.py", "rules.py"),
+            _dictionary_tables,
+        )
         # Unigram log-probabilities, with class priors added as other characters are first seen.
-        self._char_logp = {ch: math.log(count / total) for ch, count in chars.items()}
-        for ch, p in rules.PUNCTUATION_PRIOR.items():
-            self._char_logp[ch] = math.log(p)
-        self._char_prob = {ch: count / total for ch, count in chars.items()}
-        self._cond = {}  # P(b | a) from in-word bigrams
+        self._char_logp: dict[str, float] = tables["char_logp"]
+        self._char_prob: dict[str, float] = tables["char_prob"]
+        self._cond: dict[str, float] = tables["cond"]  # P(b | a) from in-word bigrams
         # Ordered sets (dict keys): iterated in the dictionary's order, tested in O(1).
-        self._followers: dict[str, dict[str, None]] = {}
-        self._precursors: dict[str, dict[str, None]] = {}
-        for pair, count in _read_counts("bigrams.tsv").items():
-            self._cond[pair] = count / chars[pair[0]]
-            self._followers.setdefault(pair[0], {})[pair[1]] = None
-            self._precursors.setdefault(pair[1], {})[pair[0]] = None
-        # Log-probability of each character as scored after ``prev`` (by the previous
-        # character's punctuation mark): in-word bigrams interpolated with the unigram, and
-        # punctuation pairs, which take precedence. Precomputed: the same values as
-        # computing them in the loop, so scores do not change.
-        w = rules.BIGRAM_WEIGHT
-        self._pair_logp: dict[str, float] = {}
-        for pair, p_bi in self._cond.items():
-            p_uni = self._char_prob.get(pair[1])
-            if p_uni is not None:
-                self._pair_logp[pair] = math.log(w * p_bi + (1 - w) * p_uni)
-        punct, as_fullwidth = rules.PUNCTUATION_PRIOR, rules.ASCII_AS_FULLWIDTH
-        punct_like = [ch for ch in {*punct, *as_fullwidth} if as_fullwidth.get(ch, ch) in punct]
-        for prev in punct:
-            for ch in punct_like:
-                mark = as_fullwidth.get(ch, ch)
-                self._pair_logp[prev + ch] = math.log(rules.PUNCT_PAIRS.get(prev + mark, rules.PUNCT_PAIR_DEFAULT))
+        self._followers: dict[str, dict[str, None]] = tables["followers"]
+        self._precursors: dict[str, dict[str, None]] = tables["precursors"]
+        self._pair_logp: dict[str, float] = tables["pair_logp"]
         self._arrays = _ScoringArrays(self._pair_logp, self._char_logp)
         # Word level: jieba's own dictionary and max-probability segmentation, for choosing
         # between short candidate repairs (a character model cannot tell 指导开展 from 指导弹展).

@@ -1,12 +1,10 @@
 """One jieba segmentation pass per story, shared by places, entities and keywords."""
 
-import hashlib
-
 import jieba
 import rjieba
 
 from pipeline.extract.lexicon import PACKAGE, jieba_idf, jieba_word_tags
-from pipeline.resources import cached_in_cache_dir, data_lines, jieba_tokenizer
+from pipeline.resources import cached_derived, data_lines, jieba_tokenizer, package_files
 
 # Relative frequency given to gazetteer names so that "黑龙江省" stays one token.
 PLACE_WORD_FREQ = 2000
@@ -18,7 +16,6 @@ OTHER_RUN_CHARS = frozenset("+#&._")
 # carries the part of jieba's total that no word's frequency holds (jieba's add_word adds a
 # re-added word's frequency to the total again), so both route with the same total.
 TOTAL_PADDING_WORD = "\x00\x00"
-TABLE_FORMAT = "words-entries-padding-median_idf 1"  # changes with _build_table's output
 
 
 # (word, jieba part-of-speech tag, offset in the segmented text): a plain tuple, because a story
@@ -51,12 +48,9 @@ def domain_tokenizer(place_words: set[str]) -> jieba.Tokenizer:
 
 def segmenter_table(place_words: set[str]) -> dict:
     """The segmenter's table, kept in the cache directory: building it from jieba's files, the
-    domain dictionary and the gazetteer takes a worker's set-up 2 s, reading it back 0.2 s.
-    Keyed by a digest of the domain words (and by jieba's version, see cached_in_cache_dir)."""
-    digest = hashlib.sha256()
-    for word in (TABLE_FORMAT, *data_lines(PACKAGE, "userdict.txt"), *sorted(place_words)):
-        digest.update(word.encode("utf-8") + b"\n")
-    return cached_in_cache_dir(f"segmenter-{digest.hexdigest()[:16]}", lambda: _build_table(place_words))
+    domain dictionary and the gazetteer took a worker's set-up 2 s, reading it back 0.5 s."""
+    inputs = package_files(PACKAGE, "segmenter.py", "data/userdict.txt") + ["\n".join(sorted(place_words)).encode()]
+    return cached_derived("segmenter", inputs, lambda: _build_table(place_words))
 
 
 def _build_table(place_words: set[str]) -> dict:
