@@ -231,3 +231,9 @@ def test_a_continuation_marker_on_its_own_line_is_no_headline():
     assert (first.title, first.bylines) == ("邮政储蓄银行加大涉农信贷投放", ("□张三",))
     assert (second.title, second.is_continuation) == ("某市邮政推进寄递物流建设", True)
     assert second.body.startswith("截至9月末")
+
+
+def test_a_line_ending_an_english_sentence_is_no_headline():
+    # Read as a headline, the file's one sentence left no story: a dead letter.
+    (story,) = Splitter().split("China Post opened a new route to Europe on Tuesday.").stories
+    assert story.body == "China Post opened a new route to Europe on Tuesday." and story.title is None

@@ -28,6 +28,7 @@ def _text_ok(line: Line) -> bool:
         and not any(c in HEADLINE_FORBIDDEN for c in text)
         and text[0] not in _FRAGMENT_START
         and text[-1] not in _FRAGMENT_END
+        and not ends_sentence(text)  # an English sentence's full stop is no forbidden mark
         and balanced(text)
     )
 
