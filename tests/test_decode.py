@@ -329,6 +329,20 @@ def test_pinyin_annotations_removed_real_parentheses_kept(decoder):
     assert decoded.script == "traditional"
 
 
+@pytest.mark.parametrize(
+    ("annotated", "clean"),
+    [
+        ("中國郵政網（wǎng）點（diǎn）遍布城鄉（xiāng）。", "中国邮政网点遍布城乡。"),  # full-width brackets
+        ("中国邮政网(wang3)点(dian3)遍布城乡(xiang1)。", "中国邮政网点遍布城乡。"),  # tones numbered
+        ("快递(kuài dì)业务增长，城乡(chéng xiāng)统筹。", "快递业务增长，城乡统筹。"),  # a word's syllables
+        # a formula's parentheses stay: one numbered "syllable" is no pinyin copy
+        ("排放二氧化碳(co2)减少，邮政储蓄银行(PSBC)设有网点(约4万个)。", "排放二氧化碳(co2)减少，邮政储蓄银行(PSBC)设有网点(约4万个)。"),
+    ],
+)
+def test_pinyin_annotations_in_other_forms_are_removed(decoder, annotated, clean):
+    assert decoder.decode(annotated.encode("utf-8")).text == clean
+
+
 def test_fullwidth_alphanumerics_narrowed_punctuation_kept(decoder):
     decoded = decoder.decode("２０２０年ＥＭＳ邮件，共计１２件。".encode("utf-8"))
     assert decoded.text == "2020年EMS邮件，共计12件。"

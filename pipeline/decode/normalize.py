@@ -12,10 +12,13 @@ CJK = "".join(f"{chr(first)}-{chr(last)}" for first, last in CJK_RANGES)
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # One pinyin syllable: optional initial, a final; lower-case, tone marks optional.
 SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv{TONE_VOWELS}][a-zü{TONE_VOWELS}]{{0,4}}"
-# A syllable in parentheses right after an ideograph. "(" may be missing when the
+# Syllables (a character's, or a word's separated by spaces), tones marked or numbered (wang3),
+# in ASCII or full-width parentheses right after an ideograph. "(" may be missing when the
 # annotation's first byte was eaten by a damaged multi-byte run (see misalignment.py).
-ANNOTATION_RE = re.compile(rf"(?<=[{CJK}])\(?({SYLLABLE})\)")
+ANNOTATION_RE = re.compile(rf"(?<=[{CJK}])[(（]?({SYLLABLE}[1-5]?(?: {SYLLABLE}[1-5]?)*)[)）]")
 TONED_RE = re.compile(f"[{TONE_VOWELS}]")
+TONE_NUMBER_RE = re.compile(r"[a-zü][1-5](?=[ )）])")
+MIN_NUMBERED_ANNOTATIONS = 2  # (co2) once is a formula; a pinyin-inserting copy numbers many
 FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp - 0xFEE0).isalnum()}
 FULLWIDTH_ALNUM_RE = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
 SIMPLIFIED_CHANGE_SHARE = 0.02  # share of ideographs t2s changes above which the source is traditional
@@ -34,16 +37,19 @@ class Normalizer:
         return known
 
     def remove_pinyin(self, text: str) -> tuple[str, bool]:
-        """Drop ``(pīn)`` annotations. Toneless syllables count only in texts that also carry
-        toned ones, so ``(APP)`` or ``(le)`` in a clean text stay."""
-        if not TONED_RE.search(text):
+        """Drop ``(pīn)`` annotations (``（pīn）``, ``(pin1)``, ``(pīn yīn)``). Toneless syllables
+        count only in texts that also carry toned ones, so ``(APP)`` or ``(le)`` in a clean text
+        stay; tone numbers only where two annotations or more carry them."""
+        if not TONED_RE.search(text) and not TONE_NUMBER_RE.search(text):
             return text, False  # the scan below is slow: each position tries the look-behind
         matches = list(ANNOTATION_RE.finditer(text))
-        if not any(TONED_RE.search(m.group(1)) for m in matches):
+        marked = sum(bool(TONED_RE.search(m.group(1))) for m in matches)
+        numbered = sum(bool(TONE_NUMBER_RE.search(m.group(0))) for m in matches)
+        if not marked and numbered < MIN_NUMBERED_ANNOTATIONS:
             return text, False
         out, pos = [], 0
         for match in matches:
-            if not match.group(0).startswith("(") and not TONED_RE.search(match.group(1)):
+            if not match.group(0).startswith(("(", "（")) and not _toned(match.group(0)):
                 continue
             out.append(text[pos:match.start()])
             pos = match.end()
@@ -80,6 +86,10 @@ class Normalizer:
     @staticmethod
     def nfc(text: str) -> str:
         return unicodedata.normalize("NFC", text)
+
+
+def _toned(annotation: str) -> bool:
+    return bool(TONED_RE.search(annotation) or TONE_NUMBER_RE.search(annotation))
 
 
 def _code_points(text: str) -> np.ndarray:
