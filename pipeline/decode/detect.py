@@ -230,8 +230,10 @@ class Detector:
             if "cp1252" not in extra and "cp1252" not in {c.encoding for c in candidates}:
                 extra.append("cp1252")
             scored += [(*self._score(c, declared), c) for c in (_plain(raw, e) for e in extra if e) if c]
+        top = max(s[0] for s in scored)
+        tied = [s for s in scored if s[0] == top]
         # Ties (single-byte codes the model reads alike): the reading whose words keep to one script.
-        _, score, best = max(scored, key=lambda s: (s[0], -script_breaks(s[2].text[:SAMPLE_CHARS])))
+        _, score, best = min(tied, key=lambda s: script_breaks(s[2].text[:SAMPLE_CHARS])) if len(tied) > 1 else tied[0]
         return best, score
 
     def _score(self, candidate: Detection, declared: str | None) -> tuple[float, float]:
