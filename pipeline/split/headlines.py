@@ -14,6 +14,7 @@ _PARAGRAPH_LOOKAHEAD = 40
 _MAX_STACK = 4  # headline lines stacked before a story start or the page end
 _ONLY_WIDE = re.compile(r"[^\x00-\x7f]+")
 _BOUNDARY_KINDS = ("closer", "from", "to", "label", "headline")
+_SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,7}")
 
 
 def _has_clause_comma(text: str) -> bool:
@@ -147,6 +148,14 @@ def _is_subtitle_line(text: str, previous: str | None) -> bool:
     return deck_like and len(text) >= 1.3 * len(previous)
 
 
+def _is_parallel_slogan(text: str) -> bool:
+    """Phrases of one length side by side (聚焦主业 提质增效, 守初心 担使命): a kicker's form."""
+    phrases = text.split()
+    return len(phrases) >= 2 and len({len(p) for p in phrases}) == 1 and all(
+        _SLOGAN_PHRASE.fullmatch(p) for p in phrases
+    )
+
+
 class HeadlineParser:
     def __init__(self, kicker_suffixes: tuple[str, ...]):
         self.kicker_suffixes = kicker_suffixes
@@ -165,6 +174,8 @@ class HeadlineParser:
                 return first.rstrip("：:"), second, None
             if _is_subtitle_line(second, first):
                 return None, first, SUBTITLE_DASHES.sub("", second)
+            if _is_parallel_slogan(first) and not _is_parallel_slogan(second) and len(second) > len(first):
+                return first, second, None  # 聚焦主业 提质增效 over the title it introduces
             if len(first) >= 1.5 * len(second):  # a long over-line above a short catchy title
                 return first, second, None
             return None, f"{first} {second}", None
