@@ -90,6 +90,20 @@ def test_a_place_name_jieba_tags_as_a_person_stays_in_its_organisation(processor
 
 
 @pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("村民李桂兰、张秀英和赵德胜一起来到网点。", ["李桂兰", "张秀英", "赵德胜"]),
+        ("投递员王小明与李强分别负责两条线路。", ["王小明", "李强"]),
+        ("总经理王伟和邮政员工一起参加。", ["王伟"]),
+    ],
+)
+def test_names_listed_with_a_recognised_name_are_names(processor, sentence, people):
+    # Only the first, after its title, was found: the list's 和 / 与 and what follows it hid the rest.
+    (story,) = processor.process("sentence.txt", sentence.encode("utf-8"))
+    assert story["people"] == people
+
+
+@pytest.mark.parametrize(
     ("sentence", "places"),
     [
         ("湖北省恩施州邮政分公司近日开展活动，恩施州各县市积极参与。", ["恩施土家族苗族自治州", "湖北省"]),

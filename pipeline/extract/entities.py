@@ -33,6 +33,8 @@ GENERIC_ORG_PARTS = {"省", "市", "县", "区", "各", "该", "本", "全", "�
 # Units ending the names of towns and villages (塔公镇, 木鱼村), which the gazetteer (down to
 # counties) lacks: before an organisation suffix, the characters before one name the place.
 ADMIN_UNITS = {"镇", "乡", "村"}
+LIST_LAST_JOINERS = "和与及"  # 张三、李四和王五
+LIST_END_WORDS = "一起|一同|共同|分别|先后"  # words a list of people's names runs into
 MAX_UNLISTED_PLACE_CHARS = 3
 MIN_ORG_LEN = 4
 MAX_ORG_TOKENS = 8
@@ -164,17 +166,25 @@ class EntityFinder:
         return text[end - 1 : end] in self.title_last_chars and text.endswith(self.titles, 0, end)
 
     def _add_listed(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
-        """张明、李某某副总经理: a name joined by 、 to a recognised one is a name too."""
-        for name in list(found):
-            if name + "、" not in text and "、" + name not in text:
+        """张明、李某某副总经理, 李桂兰、张秀英和赵德胜一起: a name listed with a recognised one (、, or
+        和 / 与 / 及 before the last) is a name too, and so on along the list."""
+        pending = list(found)
+        while pending:
+            name = pending.pop()
+            if not any(joined in text for joined in (name + "、", "、" + name, *(name + c for c in LIST_LAST_JOINERS))):
                 continue  # the common case, without compiling a pattern
             known = re.escape(name)
             before = rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}})、{known}"
-            after = rf"{known}、([\u4e00-\u9fff]{{2,3}})(?=[、，,\s]|{self.title_alternation})"
+            after = (
+                rf"{known}[、{LIST_LAST_JOINERS}]([\u4e00-\u9fff]{{2,3}})"
+                rf"(?=[、，,。；\s{LIST_LAST_JOINERS}等]|{LIST_END_WORDS}|{self.title_alternation})"
+            )
             for match in re.finditer(f"{before}|{after}", text):
                 other = match.group(1) or match.group(2)
-                if other and other[0] in self.surnames and other not in exclude and not set(other[1:]) & NON_NAME_CHARS:
-                    found.setdefault(other, match.start())
+                if other and other[0] in self.surnames and other not in exclude and not set(other[1:]) & NON_NAME_CHARS \
+                        and other not in found:
+                    found[other] = match.start()
+                    pending.append(other)
 
     def _add_between_title_and_speech(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """所长泽仁多吉告诉记者: a name with no Han surname (Tibetan, Uyghur, 买买提·艾力) when a
