@@ -233,7 +233,7 @@ class Detector:
         top = max(s[0] for s in scored)
         tied = [s for s in scored if s[0] == top]
         # Ties (single-byte codes the model reads alike): the reading whose words keep to one script.
-        _, score, best = min(tied, key=lambda s: script_breaks(s[2].text[:SAMPLE_CHARS])) if len(tied) > 1 else tied[0]
+        _, score, best = min(tied, key=lambda s: _script_breaks(s[2].text[:SAMPLE_CHARS])) if len(tied) > 1 else tied[0]
         return best, score
 
     def _score(self, candidate: Detection, declared: str | None) -> tuple[float, float]:
@@ -529,9 +529,9 @@ def _double_byte_run_end(raw: bytes, start: int) -> int:
     return i
 
 
-def script_breaks(text: str) -> int:
+def _script_breaks(text: str) -> int:
     """Letters next to a letter of another script, or a symbol between two letters: a single-byte
-    text read in the wrong code (Größe as cp1251 is GrцЯe, as cp1250 došlo reads do¹lo in cp1252)."""
+    text read in the wrong code (cp1252 Größe read as cp1251 is GrцЯe, ISO-8859-2 došlo as Latin-1 do¹lo)."""
     breaks = 0
     for previous, current, following in zip(text, text[1:], text[2:]):
         if current.isalpha() and previous.isalpha() and _script(previous) != _script(current):
