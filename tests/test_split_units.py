@@ -48,6 +48,8 @@ def test_sentence_end():
 def test_headline_roles():
     parser = HeadlineParser(Rules.load().kicker_suffixes)
     assert parser.roles(["某某邮政", "做优某项目"]) == ("某某邮政", "做优某项目", None)
+    assert parser.roles(["邮储银行湖南省分行", "“三农”贷款余额突破千亿元"]) == (
+        "邮储银行湖南省分行", "“三农”贷款余额突破千亿元", None)  # a unit's name of 9 characters
     assert parser.roles(["某分行精准助力小微企业", "前10个月贷款投放 12.5亿元，净增 3亿元"]) == (
         None, "某分行精准助力小微企业", "前10个月贷款投放 12.5亿元，净增 3亿元")
     assert parser.roles(["某区分公司助力文明城市创建", "把文明“寄”出去"]) == ("某区分公司助力文明城市创建", "把文明“寄”出去", None)

@@ -14,6 +14,8 @@ _PARAGRAPH_LOOKAHEAD = 40
 _MAX_STACK = 4  # headline lines stacked before a story start or the page end
 _ONLY_WIDE = re.compile(r"[^\x00-\x7f]+")
 _BOUNDARY_KINDS = ("closer", "from", "to", "label", "headline")
+_MAX_KICKER_CHARS = 8
+_MAX_UNIT_KICKER_CHARS = 12  # a province's and a city's name with the unit: 江苏省南京市邮政分公司
 _SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,7}")
 
 
@@ -161,8 +163,11 @@ class HeadlineParser:
         self.kicker_suffixes = kicker_suffixes
 
     def is_kicker_line(self, text: str) -> bool:
+        """A short line ending in a colon, or naming a unit (邮储银行湖南省分行) over its title."""
         bare = text.rstrip("：:")
-        return len(bare) <= 8 and (text.endswith(("：", ":")) or bare.endswith(self.kicker_suffixes))
+        if text.endswith(("：", ":")):
+            return len(bare) <= _MAX_KICKER_CHARS
+        return len(bare) <= _MAX_UNIT_KICKER_CHARS and bare.endswith(self.kicker_suffixes)
 
     def roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:
         """(kicker, title, subtitle) of a block of 1-3 lines."""
