@@ -220,3 +220,18 @@ def test_metadata_line_keeps_its_fields_and_loses_the_furniture_ones(cleaner):
         "发布时间：2024-05-17 10:32  来源：四川省分公司  作者：李明 张晓燕",
         *PARAGRAPHS,
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("黑龙江邮政调研纪实_地方动态_中国邮政集团有限公司黑龙江省分公司", "黑龙江邮政调研纪实"),
+        ("中国邮政网 | 集团公司一行到黑龙江邮政调研", "集团公司一行到黑龙江邮政调研"),
+    ],
+)
+def test_a_page_without_a_headline_is_headed_by_its_title_s_part_about_the_article(cleaner, title, headline):
+    assert lines(cleaner, page(f'<div id="zoom">{ARTICLE}</div>', f"<title>{title}</title>"))[0] == headline
+
+
+def test_a_title_sharing_little_with_the_article_heads_nothing(cleaner):
+    assert lines(cleaner, page(ARTICLE, "<title>首页 - 中国邮政网</title>")) == PARAGRAPHS

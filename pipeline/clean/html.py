@@ -113,7 +113,9 @@ class HtmlExtractor:
     def extract(self, markup: str) -> str:
         """The article of an HTML page as plain text, one paragraph per line."""
         soup = BeautifulSoup(markup, "lxml")
-        headline = _headline_from_title(soup)
+        title_parts = _title_parts(soup)
+        headline = _WHITESPACE.sub("", max(title_parts, key=len, default=""))  # as blocks are compared
+        headline = headline if len(headline) >= rules.TITLE_MIN_CHARS else ""
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
         measures = _Measures(soup)
         content_root = _content_root(soup, measures)
@@ -144,6 +146,11 @@ class HtmlExtractor:
             top_level = min(top_level, block.heading or top_level)
             lines.append(text)
             previous = block
+        if lines and not any(block.titled or block.heading for block in blocks[start:end]):
+            # No headline in the page's text: the <title>'s part the article is about heads it.
+            title = _title_of_body(title_parts, "".join(lines))
+            if title:
+                lines.insert(0, title)
         return "\n".join(lines)
 
     def _furniture(
@@ -519,14 +526,28 @@ def _is_inside(element: Tag, ancestor: Tag) -> bool:
     return any(p is ancestor for p in element.parents)
 
 
-def _headline_from_title(soup: BeautifulSoup) -> str:
-    """The longest part of the page's <title> ("headline_site"), whitespace removed."""
+def _title_parts(soup: BeautifulSoup) -> list[str]:
+    """The parts of the page's <title> ("headline_section_site"), runs of whitespace as one space."""
     title = soup.find("title")
     if title is None:
-        return ""
-    parts = [_WHITESPACE.sub("", p) for p in rules.TITLE_SEPARATORS.split(title.get_text())]
-    longest = max(parts, key=len, default="")
-    return longest if len(longest) >= rules.TITLE_MIN_CHARS else ""
+        return []
+    return [" ".join(p.split()) for p in rules.TITLE_SEPARATORS.split(title.get_text())]
+
+
+def _title_of_body(parts: list[str], body: str) -> str | None:
+    """The <title> part sharing the most character bigrams with the body (the site's and the
+    section's names share few), if enough of them (see rules.TITLE_BODY_SHARE)."""
+    body = _WHITESPACE.sub("", body)
+    body_grams = {body[i:i + 2] for i in range(len(body) - 1)}
+    best, best_shared = None, 0
+    for part in parts:
+        bare = _WHITESPACE.sub("", part)
+        grams = {bare[i:i + 2] for i in range(len(bare) - 1)}
+        shared = len(grams & body_grams)
+        enough = shared >= max(rules.TITLE_MIN_SHARED_BIGRAMS, rules.TITLE_BODY_SHARE * len(grams))
+        if len(bare) >= rules.TITLE_MIN_CHARS and enough and shared > best_shared:
+            best, best_shared = part, shared
+    return best
 
 
 def _class_tokens(element: Tag) -> set[str]:

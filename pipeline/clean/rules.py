@@ -125,6 +125,10 @@ HEADER_MAX_LINK_RATIO = 0.5
 # <title> usually reads "headline_site"; its longest part names the article's headline.
 TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--)\s*")
 TITLE_MIN_CHARS = 4
+# A <title> part heads a page without a headline when the body holds this share of its character
+# bigrams, and this many (a site's name, 中国邮政网, shares 中国 and 邮政: half of its four).
+TITLE_BODY_SHARE = 0.6
+TITLE_MIN_SHARED_BIGRAMS = 4
 # Block scoring for the main-content window (Kadane over blocks in document order).
 PROSE_MIN_CHARS = 12
 PROSE_PUNCTUATION = re.compile(r"[，。；：！？、,;:!?]")
