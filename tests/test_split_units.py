@@ -243,3 +243,19 @@ def test_a_line_ending_an_english_sentence_is_no_headline():
     # Read as a headline, the file's one sentence left no story: a dead letter.
     (story,) = Splitter().split("China Post opened a new route to Europe on Tuesday.").stories
     assert story.body == "China Post opened a new route to Europe on Tuesday." and story.title is None
+
+
+def test_an_articles_end_mark_and_editors_credits_leave_its_body():
+    text = "\n".join([
+        "邮政储蓄银行发布三季度业绩",
+        "来源：新华网 2024-10-30",
+        "新华社北京10月30日电（记者 王雨萧）中国邮政储蓄银行30日发布三季度报告，前三季度实现营业收入2622亿元，同比增长1.6%。",
+        "报告显示，截至9月末，该行资产总额超过17万亿元，客户存款余额超过15万亿元。",
+        "（完）",
+        "编辑：刘洋",
+        "校对：张明",
+    ])
+    (story,) = Splitter().split(text).stories
+    # （完） stayed in the body when a credit line followed it, and so did 校对：张明
+    assert story.body.endswith("客户存款余额超过15万亿元。")
+    assert story.bylines == ("来源：新华网 2024-10-30", "编辑：刘洋", "校对：张明")

@@ -28,6 +28,8 @@ _CLOSING_PHOTO_CREDIT = re.compile(r"[。！？”]\s*([^，。！？、“”�
 # an editor's note introducing a story or a column: 编者按：…
 _EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编者注)")
 # names alone in a credit (…。（沈佳）, a brief's): one to four, each of two to four characters
+# a credit line of one role and its names: 编辑：刘洋, 校对：张明、李华
+_ROLE_AND_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[:：/／][\u4e00-\u9fff·、]{2,12}")
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
 
 
@@ -112,7 +114,7 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     if (
         width(raw) <= _MAX_BYLINE_WIDTH
         and compact.startswith(rules.byline_words)
-        and " " in raw
+        and (" " in raw or _ROLE_AND_NAME.fullmatch(compact))  # 记者 王芳, 编辑：刘洋
         and not any(c in HEADLINE_FORBIDDEN + "，、（）()" for c in raw)
     ):
         return "", Line(raw, despace_credit(raw), width(raw), "closer")

@@ -195,12 +195,16 @@ class Splitter:
             lines[0] = lines[0][continued.end() :].lstrip()
         elif continued and len(lines) > 1:
             lines.pop(0)
-        end_mark = self.rules.continued_to.search(lines[-1])  # （完）, （下转第2版）: no text of the story
-        if end_mark and (end_mark.start() > 0 or len(lines) > 1):
-            rest = lines[-1][: end_mark.start()].rstrip()
-            lines[-1:] = [rest] if rest else []
         closing_bylines = []  # credit lines closing the article (文/… 图/…, then 编辑：… 审核：…)
-        while len(lines) > 1 and len(closing_bylines) < _MAX_CLOSING_BYLINES:
+        while lines:
+            # （完）, （下转第2版）: no text of the story; credit lines may stand on either side
+            end_mark = self.rules.continued_to.search(lines[-1])
+            if end_mark and (end_mark.start() > 0 or len(lines) > 1):
+                rest = lines[-1][: end_mark.start()].rstrip()
+                lines[-1:] = [rest] if rest else []
+                continue
+            if len(lines) == 1 or len(closing_bylines) == _MAX_CLOSING_BYLINES:
+                break
             closing = split_byline(lines[-1], self.rules)
             if closing is None:
                 break
@@ -231,7 +235,8 @@ class Splitter:
         )
 
     def _is_headline_line(self, line: str) -> bool:
-        return self._is_title_line(line) and not self._opens_article(line)
+        # an end mark on a line of its own (（完）) over a credit line is no headline over a meta line
+        return self._is_title_line(line) and not self._opens_article(line) and not self.rules.continued_to.search(line)
 
     @staticmethod
     def _is_meta_line(line: str) -> bool:
