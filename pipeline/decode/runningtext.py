@@ -14,7 +14,7 @@ import math
 import opencc
 
 from pipeline.decode import rules
-from pipeline.decode.textmodel import TextModel
+from pipeline.decode.textmodel import MODEL_FILES, TextModel
 from pipeline.resources import cached_derived, data_path, package_files
 
 PACKAGE = "pipeline.decode"
@@ -63,11 +63,9 @@ def _running_tables(dictionary_model: TextModel) -> dict:
 
 class RunningTextModel:
     def __init__(self, dictionary_model: TextModel) -> None:
-        # Derived from the counts and the dictionary model (its data and code) and OpenCC's tables.
-        inputs = package_files(
-            PACKAGE, "data/running_text.tsv.gz", "data/charfreq.tsv", "data/bigrams.tsv",
-            "runningtext.py", "textmodel.py", "rules.py",
-        ) + [opencc.__version__.encode()]
+        # Derived from the counts, the dictionary model (its data and code) and OpenCC's tables.
+        inputs = package_files(PACKAGE, "data/running_text.tsv.gz", "runningtext.py", *MODEL_FILES)
+        inputs.append(opencc.__version__.encode())
         tables = cached_derived("decode-running-text", inputs, lambda: _running_tables(dictionary_model))
         self._dictionary = dictionary_model
         self._base: dict[str, float] = tables["base"]  # log P(char): corpus and dictionary mixed

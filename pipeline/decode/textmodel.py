@@ -18,6 +18,8 @@ from pipeline.decode import rules
 from pipeline.resources import cached_derived, data_lines, jieba_tokenizer, package_files
 
 PACKAGE = "pipeline.decode"
+# What the model's tables are derived from: a change to any builds the cached tables afresh.
+MODEL_FILES = ("data/charfreq.tsv", "data/bigrams.tsv", "textmodel.py", "rules.py")
 NO_CHARACTERS: Collection[str] = frozenset()
 
 
@@ -90,11 +92,7 @@ def _dictionary_tables() -> dict:
 
 class TextModel:
     def __init__(self) -> None:
-        tables = cached_derived(
-            "decode-textmodel",
-            package_files(PACKAGE, "data/charfreq.tsv", "data/bigrams.tsv", "textmodel.py", "rules.py"),
-            _dictionary_tables,
-        )
+        tables = cached_derived("decode-textmodel", package_files(PACKAGE, *MODEL_FILES), _dictionary_tables)
         # Unigram log-probabilities, with class priors added as other characters are first seen.
         self._char_logp: dict[str, float] = tables["char_logp"]
         self._char_prob: dict[str, float] = tables["char_prob"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 # A web page's short credit words count only before a separator (文/王芳 图｜李明, 撰文：…):
 # elsewhere 文 and 图 are words of the text.
 CREDIT_SEPARATOR = r"\s*[/／｜|:：]"
+TEXT_AND_PHOTOS = r"文\s*[·・/／]\s*图|图\s*[·・/／]\s*文"  # 文/图, 文·图, 图/文: text and photos by
 ROLE_PATTERNS = (  # longest first; \s* because PDF text spaces characters (记 者)
     (r"摄\s*影\s*记\s*者", "photographer"),
     (r"(?:本\s*报\s*)?(?:特\s*约\s*|见\s*习\s*)?记\s*者", "reporter"),
@@ -22,13 +23,13 @@ ROLE_PATTERNS = (  # longest first; \s* because PDF text spaces characters (记 
     (r"摄\s*影", "photographer"),
     (r"作\s*者\s*[:：]?", "author"),
     # 文/图 and 图/文 are credit words even before a space (□文/图 王芳): the slash makes them no text.
-    (rf"(?:文\s*[·・/／]\s*图|图\s*[·・/／]\s*文)(?=\s|{CREDIT_SEPARATOR})|图\s*文(?={CREDIT_SEPARATOR})", "author+photographer"),
+    (rf"(?:{TEXT_AND_PHOTOS})(?=\s|{CREDIT_SEPARATOR})|图\s*文(?={CREDIT_SEPARATOR})", "author+photographer"),
     (rf"(?:撰\s*文|撰\s*稿|文\s*字|(?<![\u4e00-\u9fff])文)(?={CREDIT_SEPARATOR})", "author"),
     (rf"(?:图\s*片|(?<![\u4e00-\u9fff])图)(?={CREDIT_SEPARATOR})", "photographer"),
 )
 ROLE = re.compile("|".join(f"({pattern})" for pattern, _ in ROLE_PATTERNS))
 PHOTO_CREDIT = re.compile(
-    r"\s*(?:(?P<text_and_photos>图\s*文\s*报\s*道|文\s*[·・/／]\s*图|图\s*[·・/／]\s*文)|摄\s*影\s*报\s*道|摄\s*影|摄)\s*$"
+    rf"\s*(?:(?P<text_and_photos>图\s*文\s*报\s*道|{TEXT_AND_PHOTOS})|摄\s*影\s*报\s*道|摄\s*影|摄)\s*$"
 )
 # Metadata after the names ends the byline: a date, 来源, 发布时间, 编辑, the author's unit (作者单位：…),
 # a web page's counters and controls (点击数：, 浏览次数：, 【字体：大 中 小】).
