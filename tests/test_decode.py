@@ -598,3 +598,38 @@ scored_chars = st.one_of(
 def test_long_texts_score_as_the_character_loop_does(model, text):
     """Long texts are scored with array lookups: the very same float as the loop."""
     assert model.logp(text) == model._loop_logp(text)
+
+
+def _with_stand_ins(text: str, rng: random.Random) -> str:
+    """``text`` with some ideographs, alone and two in a row, turned into '?' as a converter
+    writes characters its code lacks."""
+    chars = list(text)
+    ideographs = [i for i, ch in enumerate(chars) if "\u4e00" <= ch <= "\u9fff"]
+    pairs = [i for i in ideographs if i + 1 < len(chars) and "\u4e00" <= chars[i + 1] <= "\u9fff"]
+    for i in rng.sample(ideographs, 6):
+        chars[i] = "?"
+    for i in rng.sample(pairs, 4):
+        chars[i] = chars[i + 1] = "?"
+    return "".join(chars)
+
+
+@pytest.mark.parametrize("prefix", CLEAN_SEEDS)
+def test_question_marks_standing_for_characters_are_kept(decoder, prefix):
+    # '?' between clean Chinese characters are characters a converter could not write; '??'
+    # two of them, not a character lost with an ASCII byte (a GBK misalignment's '??').
+    marked = _with_stand_ins(seed_bytes(prefix).decode("utf-8"), random.Random(prefix))
+    decoded = decoder.decode(marked.encode("utf-8"))
+    assert decoded.text.count("?") == marked.count("?")
+    assert "\ufffd" not in decoded.text
+    assert "gbk_misalignment" not in decoded.repairs
+
+
+def test_big5_file_with_characters_big5_lacks_keeps_their_question_marks(decoder):
+    # OpenCC's s2t writes 羣衆, 爲 (not Big5's 群眾, 為): a Big5 writer turns them into '?'.
+    traditional = opencc.OpenCC("s2t").convert(seed_bytes("000").decode("utf-8"))
+    raw = traditional.encode("big5", errors="replace")
+    assert b"??" in raw
+    decoded = decoder.decode(raw)
+    assert decoded.encoding == "big5"
+    assert decoded.text.count("?") == raw.count(b"?")
+    assert "\ufffd" not in decoded.text

@@ -59,6 +59,7 @@ SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth
 CHOICE_WORD_COST = 3.0  # nats per word when choosing lost bytes (favours words over single characters)
 WHITESPACE_RE = re.compile(r"\s+")
 MARKERS_RE = re.compile(f"[{MARKERS}]")
+LONE_MARK_RE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\?(?=[\u3000-\u9fff\uff00-\uffef])")
 ASCII_TRAIL_RE = re.compile("[@-~]")  # the ASCII characters a trail byte can show as
 IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
 PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
@@ -171,32 +172,35 @@ class MisalignmentRepairer:
             # A lossy conversion turned the Chinese into '?'/U+FFFD, or the text is private-use
             # characters (a misaligned run reads mostly as ideographs): nothing to re-read.
             return text, 0
-        out, pos, repaired = [], 0, 0
         eaten = _EatenByteGuesser(text, self._running)
         document = self._model.document_ngrams(text)
         # Misaligned files need at most 3 readings resolved per kilobyte (bench corpus, seed
         # 002, damage trials); text strewn with U+FFFD or private-use characters, 180: there
         # the work stops at the budget (it took 13 s for 8 KB).
         budget = RESOLVES_ALWAYS + len(text) // CHARS_PER_RESOLVE
+        fixes: list[Fix] = []
         for start in anchors[:MAX_ANCHORS]:
-            if start < pos:
+            if fixes and start < fixes[-1].end:
                 continue
             if budget <= 0:
                 break
             fix, resolved = self._best_fix(text, start, eaten, document, min(MAX_RESOLVED, budget))
             budget -= resolved
             if fix:
-                begin, end, replacement = fix
-                out.append(text[pos:begin])
-                out.append(replacement)
-                pos = end
-                repaired += 1
+                fixes.append(fix)
+        lost_chars = [fix for fix in fixes if fix.whole_char and "?" in text[fix.begin:fix.end]]
+        if lost_chars and _substituting_converter(text, fixes, len(lost_chars)):
+            fixes = [fix for fix in fixes if fix not in lost_chars]
+        out, pos = [], 0
+        for fix in fixes:
+            out += [text[pos:fix.begin], fix.replacement]
+            pos = fix.end
         out.append(text[pos:])
-        return "".join(out), repaired
+        return "".join(out), len(fixes)
 
     def _best_fix(
         self, text: str, anchor: int, eaten: "_EatenByteGuesser", document, max_resolved: int
-    ) -> tuple[tuple[int, int, str] | None, int]:
+    ) -> tuple["Fix | None", int]:
         """The best repair of the run around ``anchor``, and how many readings had their lost
         bytes chosen (at most ``max_resolved``, the likeliest first)."""
         line_end = text.find("\n", anchor)
@@ -240,7 +244,7 @@ class MisalignmentRepairer:
             # Among repairs, prefer the one whose words recur elsewhere in the document.
             score = self._model.word_logp(before + scored + after, document) - plain + gain
             if best_score is None or score > best_score:
-                best, best_score = (begin, end, repaired), score
+                best, best_score = Fix(begin, end, repaired, whole_char), score
         return best, len(likeliest)
 
     def _asks(self, before: str, marks: str) -> bool:
@@ -473,6 +477,26 @@ class MisalignmentRepairer:
 def _keeps_non_ascii(run: str, repaired: str) -> bool:
     """Whether ``repaired`` (as long as ``run``: a run without markers) changes only its ASCII characters."""
     return all(old == new for old, new in zip(run, repaired) if not old.isascii())
+
+
+@dataclass(frozen=True)
+class Fix:
+    begin: int
+    end: int
+    replacement: str
+    whole_char: bool  # a '??' or Big5's lone U+FFFD read as a character both of whose bytes were lost
+
+
+def _substituting_converter(text: str, fixes: list[Fix], lost_chars: int) -> bool:
+    """Whether the text's '?' are a converter's stand-ins for characters it could not write
+    rather than bytes lost: then '??' is two such characters, not a lost one (``lost_chars``
+    of the ``fixes`` read it so). A lost byte leaves a misread run after its '?' (repaired)
+    or, before an ASCII byte, a '??'; a lone '?' between Chinese characters that no repair
+    explains, or several '??' and fewer runs, is a converter's."""
+    unexplained = sum(
+        not any(fix.begin <= match.start() < fix.end for fix in fixes) for match in LONE_MARK_RE.finditer(text)
+    )
+    return unexplained > 0 or lost_chars > max(1, len(fixes) - lost_chars)
 
 
 def _in_lost_run(text: str, index: int) -> bool:
