@@ -143,3 +143,22 @@ def test_a_few_escapes_in_text_are_left_alone(decoder):
 @pytest.mark.parametrize("raw", [b"", b"  \n", b"plain ASCII text without any escape\n"])
 def test_nothing_to_open(raw):
     assert unwrap(raw) == Unwrapped(raw)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "big5", "utf-16-le", "utf-16-be", "utf-32-le"])
+@pytest.mark.parametrize("padding", [4, 7, 4096])
+def test_nul_padding_after_the_text_is_removed(decoder, encoding, padding):
+    # A file preallocated or cut by a crash ends in NUL bytes: they are no content.
+    text = SEED[:600].replace("\u2022", "").replace("\xa0", " ")
+    raw = text.encode(encoding, errors="ignore")
+    decoded = decoder.decode(raw + b"\0" * padding)
+    assert decoded.repairs[0] == "nul_padding_removed"
+    assert decoded.text == decoder.decode(raw).text
+    assert "\0" not in decoded.text
+
+
+def test_utf32_text_keeps_its_own_trailing_nuls(decoder):
+    raw = SEED[:600].encode("utf-32-le")  # ends in '\n' 00 00 00: three NULs are the text's
+    decoded = decoder.decode(raw)
+    assert "nul_padding_removed" not in decoded.repairs
+    assert TITLE in decoded.text

@@ -1,4 +1,4 @@
-"""Containers around the text, opened before detection: compressed files whose name does not
+"""Containers around the text, opened before detection: NUL padding after the text, compressed files whose name does not
 say so (Beam's reader decompresses by extension only), MIME messages (an e-mail, a page
 saved as MHTML) whose text part is quoted-printable or base64 with its charset in a header,
 HTTP responses saved with their headers (``curl -i``, ``wget --save-headers``), and ASCII
@@ -51,6 +51,8 @@ CHARACTER_REFERENCE_RE = re.compile(rb"&#(?:[0-9]{3,7}|[xX][0-9A-Fa-f]{2,6});")
 # Quoted-printable without its MIME headers: =XX, and '=' ending a line that was wrapped.
 QUOTED_PRINTABLE_RE = re.compile(rb"(?:=[0-9A-F]{2}|=\r?\n)+")
 ESCAPED_SHARE = 0.5
+MIN_NUL_PADDING = 4  # UTF-32 text ends in at most three NULs
+WIDEST_CODE_UNIT = 4
 HTTP_STATUS_RE = re.compile(rb"\AHTTP/[0-9.]+ +[0-9]{3}[^\r\n]*\r?\n")
 HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
 CHUNK_SIZE_RE = re.compile(rb"([0-9A-Fa-f]+)[^\r\n]*\r?\n")
@@ -66,6 +68,10 @@ class Unwrapped:
 def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
     """The bytes inside any compression, HTTP and MIME layers, with what was opened."""
     declared, repairs = None, []
+    unpadded = _without_nul_padding(raw)
+    if unpadded is not None:
+        raw = unpadded
+        repairs.append("nul_padding_removed")
     for _ in range(NESTING):
         opened = _decompressed(raw, limit) or _http_body(raw) or _mime_text_part(raw) or _unescaped(raw)
         if opened is None:
@@ -74,6 +80,18 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
         declared = charset or declared  # a layer without a charset keeps the outer one's
         repairs.append(kind)
     return Unwrapped(raw, declared, tuple(repairs))
+
+
+def _without_nul_padding(raw: bytes) -> bytes | None:
+    """``raw`` without the NUL bytes a file was padded with (a preallocated or crash-truncated
+    file, a disk block's tail): four or more at its end, more than UTF-16/32 text ends with.
+    A UTF-16/32 text (NULs throughout) keeps its code units whole."""
+    stripped = raw.rstrip(b"\0")
+    if len(raw) - len(stripped) < MIN_NUL_PADDING or not stripped:
+        return None
+    if stripped.count(0) > len(stripped) // 8:
+        stripped = raw[:-(-len(stripped) // WIDEST_CODE_UNIT) * WIDEST_CODE_UNIT]
+    return stripped
 
 
 def _decompressed(raw: bytes, limit: int) -> tuple[bytes, None, str] | None:
