@@ -406,3 +406,30 @@ def test_short_headlines_over_stories_with_bylines_of_their_own_part_them(proces
     ])
     stories = processor.process("short_headlines.txt", page.encode("utf-8"))
     assert [story["title"] for story in stories] == ["邮车开进山村", "网点变身驿站", "培训助力转型"]
+
+
+RUN_ON_ARTICLE = (
+    "快递进村服务惠及千家万户 来源：江西省邮政分公司 发布时间：2024-05-16 10:32 作者：张华 "
+    "今年以来，全省邮政加快县乡村三级寄递物流体系建设，新建村级寄递物流综合服务站420个。"
+    "在赣州市于都县，邮政网点每天把农产品发往全国各地，村民足不出村就能寄快递。"
+    "张华介绍，下一步将继续完善农村寄递网络，让更多农产品走出大山。"
+)
+
+
+@pytest.mark.parametrize("lines_after", ["", "\n责任编辑：王芳\n"])
+def test_an_article_that_lost_its_line_breaks_is_cut_at_its_metadata_fields(processor, lines_after):
+    # Text taken from a page with every tag dropped: headline, fields and body on one line.
+    (story,) = processor.process("run_on.txt", (RUN_ON_ARTICLE + lines_after).encode("gbk"))
+    assert story["title"] == "快递进村服务惠及千家万户"
+    assert story["published_date"] == "2024-05-16"
+    assert story["source_name"] == "江西省邮政分公司"
+    assert [author["name"] for author in story["authors"]] == ["张华"]
+    assert story["body"].startswith("今年以来，全省邮政加快")
+    assert "run_on_head_unfolded" in story["repairs"]
+
+
+def test_a_run_on_article_starting_with_a_sentence_keeps_it_in_its_body(processor):
+    text = "据统计，今年以来全省新建服务站420个。来源：江西省邮政分公司 " + RUN_ON_ARTICLE.split("10:32 ")[1]
+    (story,) = processor.process("run_on.txt", text.encode("utf-8"))
+    assert story["title"] is None
+    assert story["body"].startswith("据统计，今年以来")

@@ -22,6 +22,7 @@ from pipeline.split.reflow import (
     width,
 )
 from pipeline.split.rules import Rules
+from pipeline.split.runon import unfold_run_on_head
 from pipeline.split.segment import Segment, bigram_idf, char_bigrams, classify_lines, cosine, segment_page, split_byline
 
 ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
@@ -69,6 +70,10 @@ class Splitter:
         self.headline_parser = HeadlineParser(self.rules.kicker_suffixes)
 
     def split(self, text: str) -> SplitPage:
+        run_on = unfold_run_on_head(text)
+        if run_on is not None:  # a web article's text that lost its line breaks
+            page = self.split_article(run_on)
+            return SplitPage(page.stories, ("run_on_head_unfolded", *page.repairs))
         unfolded = unfold_columns(text)
         if unfolded is None:
             return self._split_layout(text)
