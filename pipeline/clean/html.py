@@ -7,10 +7,11 @@ bs4's own searches are too slow to run per element.
 """
 
 import re
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
 from pipeline.clean import rules
@@ -103,6 +104,12 @@ class _Measures:
                     table[id(parent)] -= amount
         for table, _ in amounts:
             table[key] = 0
+
+
+# XHTML pages (an XML declaration first) are read as the HTML browsers show, on purpose; a
+# short page may look like a file name to bs4. Neither is news to a user.
+warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
 
 class HtmlExtractor:
