@@ -162,3 +162,25 @@ def test_utf32_text_keeps_its_own_trailing_nuls(decoder):
     decoded = decoder.decode(raw)
     assert "nul_padding_removed" not in decoded.repairs
     assert TITLE in decoded.text
+
+
+def _rtf(body: str, header: str = r"\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 SimSun;}}") -> bytes:
+    return ("{\\rtf1" + header + "\\f0\\fs24 " + body + "\\par}").encode("ascii")
+
+
+def test_rtf_document_in_its_code_page_is_read_as_its_text(decoder):
+    # Word processors write GBK text as \'xx escapes of the code page the header names.
+    paragraphs = SEED.split("\n")[:6]
+    escaped = "\\par ".join("".join(f"\\'{byte:02x}" for byte in p.encode("gbk", errors="ignore")) for p in paragraphs)
+    decoded = decoder.decode(_rtf(escaped))
+    assert decoded.repairs[0] == "rtf_text_extracted"
+    assert decoded.encoding == "gbk"
+    assert TITLE in decoded.text
+    assert "\\" not in decoded.text and "rtf" not in decoded.text
+
+
+def test_rtf_document_of_unicode_escapes_is_read_as_its_text(decoder):
+    body = "".join(f"\\u{ord(ch)}?" if ord(ch) > 0x7F else ch for ch in TITLE)
+    decoded = decoder.decode(_rtf(body, r"\ansi\ansicpg1252\uc1{\fonttbl{\f0 Times New Roman;}}"))
+    assert decoded.text.strip() == TITLE
+    assert decoded.repairs[0] == "rtf_text_extracted"

@@ -9,7 +9,8 @@ Hong Kong press release in Big5-HKSCS, a WeChat account's article page, a page o
 with its folio line at the foot, a page's stories as an e-paper site gives their text, a site's
 page of three articles, an article whose sections are headed in elements of their own, and a
 newspaper's feature under a headline, deck and byline, in short sections headed by short lines,
-and a column of briefs, each credited on a line of its own."""
+and a column of briefs, each credited on a line of its own, and an article that lost its line
+breaks."""
 
 from pathlib import Path
 

@@ -1,7 +1,8 @@
-"""Containers around the text, opened before detection: NUL padding after the text, compressed files whose name does not
-say so (Beam's reader decompresses by extension only), MIME messages (an e-mail, a page
-saved as MHTML) whose text part is quoted-printable or base64 with its charset in a header,
-HTTP responses saved with their headers (``curl -i``, ``wget --save-headers``), and ASCII
+"""Containers around the text, opened before detection: NUL padding after the text, compressed
+files whose name does not say so (Beam's reader decompresses by extension only), MIME messages
+(an e-mail, a page saved as MHTML) whose text part is quoted-printable or base64 with its
+charset in a header, HTTP responses saved with their headers (``curl -i``, ``wget
+--save-headers``), RTF documents (their text, with its code page's escapes read), and ASCII
 text whose every other character is an escape (percent-encoded bytes, JSON/JavaScript
 ``\\uXXXX``, numeric character references outside HTML's ASCII, quoted-printable).
 """
@@ -14,6 +15,8 @@ import re
 import urllib.parse
 import zlib
 from dataclasses import dataclass
+
+from striprtf.striprtf import rtf_to_text
 
 from pipeline.decode.detect import DecodeError, codec_name
 
@@ -53,6 +56,8 @@ QUOTED_PRINTABLE_RE = re.compile(rb"(?:=[0-9A-F]{2}|=\r?\n)+")
 ESCAPED_SHARE = 0.5
 MIN_NUL_PADDING = 4  # UTF-32 text ends in at most three NULs
 WIDEST_CODE_UNIT = 4
+RTF_MAGIC = b"{\\rtf"
+RTF_CODE_PAGE_RE = re.compile(rb"\\ansicpg([0-9]{3,5})")
 HTTP_STATUS_RE = re.compile(rb"\AHTTP/[0-9.]+ +[0-9]{3}[^\r\n]*\r?\n")
 HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
 CHUNK_SIZE_RE = re.compile(rb"([0-9A-Fa-f]+)[^\r\n]*\r?\n")
@@ -73,7 +78,7 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
         raw = unpadded
         repairs.append("nul_padding_removed")
     for _ in range(NESTING):
-        opened = _decompressed(raw, limit) or _http_body(raw) or _mime_text_part(raw) or _unescaped(raw)
+        opened = _decompressed(raw, limit) or _http_body(raw) or _mime_text_part(raw) or _rtf_text(raw) or _unescaped(raw)
         if opened is None:
             break
         raw, charset, kind = opened
@@ -157,6 +162,26 @@ def _dechunked(body: bytes) -> bytes:
         pos = start + int(size.group(1), 16)
         pos += 2 if body[pos:pos + 2] == b"\r\n" else 1 if body[pos:pos + 1] == b"\n" else 0
     return b"".join(chunks) if chunks else body
+
+
+def _rtf_text(raw: bytes) -> tuple[bytes, str, str] | None:
+    """The text of an RTF document (a release saved from a word processor) as UTF-8. RTF
+    writes characters beyond ASCII as escapes in the code page its header names (\\ansicpg936,
+    a font's \\fcharset134) or as \\uN; raw bytes some writers leave read as Latin-1 here,
+    mojibake the repairs read back."""
+    if not raw.lstrip().startswith(RTF_MAGIC):
+        return None
+    text = rtf_to_text(raw.decode("latin-1"), errors="replace")
+    # Handed on in the document's code page, which detection then names as its encoding;
+    # as UTF-8 where its \\uN characters lie beyond that code page.
+    code_page = RTF_CODE_PAGE_RE.search(raw)
+    codec = code_page and codec_name(f"cp{int(code_page.group(1))}")
+    if codec:
+        try:
+            return text.encode(codec), codec, "rtf_text_extracted"
+        except UnicodeEncodeError:
+            pass
+    return text.encode("utf-8"), "utf-8", "rtf_text_extracted"
 
 
 def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
