@@ -1,11 +1,12 @@
 """The clean stage: HTML pages go through main-content extraction (Markdown rendered to HTML
-first), text through line cleanup, feeds are read entry by entry."""
+first), text through line cleanup, feeds and JSON records are read entry by entry."""
 
 from dataclasses import dataclass
 
 from pipeline.clean import rules
 from pipeline.clean.feeds import FeedEntry, looks_like_feed, read_feed
 from pipeline.clean.html import HtmlExtractor, looks_like_html
+from pipeline.clean.jsonrecords import read_json
 from pipeline.clean.markdown import looks_like_markdown, markdown_to_html
 from pipeline.clean.spamlines import JunkLineJudge, clean_lines
 
@@ -31,11 +32,12 @@ class Cleaner:
     def clean(self, text: str) -> CleanedText:
         visible = text.translate(rules.INVISIBLE_CHARACTERS)
         repairs: tuple[str, ...] = ("invisible_chars_removed",) if len(visible) != len(text) else ()
-        if looks_like_feed(visible):
-            feed_title, entries = read_feed(visible)
+        records = read_json(visible)
+        if records is not None or looks_like_feed(visible):
+            feed_title, entries = (None, records) if records is not None else read_feed(visible)
             articles = tuple(article for entry in entries if (article := self._article(entry, feed_title)))
             cleaned = "\n\n".join(articles)  # none: the feed is empty, nothing else in it is news
-            repairs += ("feed_entries_extracted",)
+            repairs += ("json_records_extracted" if records is not None else "feed_entries_extracted",)
             return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs, articles)
         if looks_like_html(visible):
             cleaned = self._html.extract(visible)
@@ -59,7 +61,7 @@ class Cleaner:
             return ""
         meta = [
             f"{label}：{value}"
-            for label, value in (("发布时间", entry.published), ("来源", feed_title), ("作者", entry.author))
+            for label, value in (("发布时间", entry.published), ("来源", entry.source or feed_title), ("作者", entry.author))
             if value
         ]
         return "\n".join(line for line in (entry.title, *meta, body.strip()) if line)

@@ -33,6 +33,7 @@ class FeedEntry:
     published: str | None  # YYYY-MM-DD as the feed states it, or the feed's own text
     author: str | None
     content: str  # HTML fragment or plain text
+    source: str | None = None  # the entry's own (a feed's entries have the feed's title instead)
 
 
 def looks_like_feed(text: str) -> bool:
@@ -57,7 +58,7 @@ def read_feed(text: str) -> tuple[str | None, list[FeedEntry]]:
 def _entry(element) -> FeedEntry:
     published = next((value for tag in DATE_TAGS if (value := _child_text(element, tag))), None)
     content = next((value for tag in CONTENT_TAGS if (value := _child_text(element, tag))), "")
-    return FeedEntry(_child_text(element, "title"), _date(published), _author(element), content)
+    return FeedEntry(_child_text(element, "title"), entry_date(published), _author(element), content)
 
 
 def _child_text(element, tag: str) -> str | None:
@@ -80,7 +81,7 @@ def _author(element) -> str | None:
     return None
 
 
-def _date(value: str | None) -> str | None:
+def entry_date(value: str | None) -> str | None:
     """An RFC 822 date (RSS) or an ISO 8601 one (Atom, Dublin Core) as YYYY-MM-DD, in the
     feed's own time zone; any other form as written."""
     if value is None:

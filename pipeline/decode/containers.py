@@ -10,6 +10,7 @@ text whose every other character is an escape (percent-encoded bytes, JSON/JavaS
 import email
 import email.policy
 import importlib
+import json
 import quopri
 import re
 import urllib.parse
@@ -192,7 +193,24 @@ def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
     for pattern, kind, unescape in ESCAPES:
         covered = sum(len(match) for match in pattern.findall(raw))
         if covered and covered >= ESCAPED_SHARE * len(raw.strip()):
+            if pattern is UNICODE_ESCAPE_RE:
+                as_json = _json_written_out(raw.decode("ascii"))
+                if as_json is not None:
+                    return as_json, None, kind
             return pattern.sub(unescape, raw), None, kind
+    return None
+
+
+def _json_written_out(text: str) -> bytes | None:
+    """A JSON text (or JSON Lines) that escapes all but ASCII, as JSON in UTF-8: its strings'
+    quotes and line breaks stay escaped, the clean stage reads its records. None if no JSON."""
+    lines = [text] if text.lstrip()[:1] in ("{", "[") else []
+    for documents in (lines, [line for line in text.splitlines() if line.strip()]):
+        try:
+            written = [json.dumps(json.loads(document), ensure_ascii=False) for document in documents]
+        except ValueError:
+            continue
+        return "\n".join(written).encode("utf-8", errors="replace") if written else None  # lone surrogates: '?'
     return None
 
 

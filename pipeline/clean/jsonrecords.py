@@ -1,0 +1,112 @@
+"""Articles as a crawler or a site's API saves them in JSON: one object, an array of them, JSON
+Lines, or a response wrapping its list of items. Each object holding an article's text is one
+entry, read as a feed's entry is: its title, date, author and source fields by their names
+(English or Chinese), its content an HTML fragment or plain text.
+"""
+
+import json
+import re
+from datetime import datetime, timedelta, timezone
+
+from pipeline.clean.feeds import FeedEntry, entry_date
+
+MIN_CONTENT_CHARS = 20  # a named content field shorter than this is a teaser or a label
+MIN_UNNAMED_CONTENT_CHARS = 200  # a string this long is an article's text whatever its key
+MAX_TITLE_CHARS = 120
+CONTENT_KEY = re.compile(r"content|body|text|article|html|detail|正文|内容", re.I)
+TITLE_KEY = re.compile(r"title|headline|subject|标题|题目", re.I)
+SUBTITLE_KEY = re.compile(r"sub|short|seo|副", re.I)  # subtitle, short_title, seo_title, 副标题
+DATE_KEY = re.compile(r"date|time|pub|发布|日期|时间", re.I)
+AUTHOR_KEY = re.compile(r"author|writer|byline|reporter|creator|作者|记者", re.I)
+SOURCE_KEY = re.compile(r"source|media|origin|来源|出处|稿源", re.I)
+URL = re.compile(r"\s*(?:https?:)?//")  # source_url, author_link: no names
+NAME_KEY = re.compile(r"name|姓名|名称", re.I)
+# Release times as numbers: seconds or milliseconds since 1970 (between 2000 and 2100).
+EPOCH_SECONDS = range(946_684_800, 4_102_444_800)
+CHINA_TIME = timezone(timedelta(hours=8))  # a date is the day it was where the article was published
+
+
+def read_json(text: str) -> list[FeedEntry] | None:
+    """The article entries of a JSON text; None when the text is no JSON."""
+    documents = _parsed(text)
+    if documents is None:
+        return None
+    return [entry for document in documents for entry in _entries(document)]
+
+
+def _parsed(text: str) -> list | None:
+    stripped = text.strip()
+    if stripped[:1] not in ("{", "["):
+        return None
+    try:
+        return [json.loads(stripped)]
+    except ValueError:
+        pass
+    try:  # JSON Lines: one object per line
+        return [json.loads(line) for line in stripped.splitlines() if line.strip()]
+    except ValueError:
+        return None
+
+
+def _entries(value):
+    """Entries of the objects in ``value``, in document order; an article's own nested
+    objects (its comments, related items) are not looked into."""
+    if isinstance(value, dict):
+        entry = _entry(value)
+        if entry:
+            yield entry
+            return
+        for item in value.values():
+            yield from _entries(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _entries(item)
+
+
+def _entry(record: dict) -> FeedEntry | None:
+    strings = {key: value.strip() for key, value in record.items() if isinstance(value, str) and value.strip()}
+    named = [value for key, value in strings.items() if CONTENT_KEY.search(key) and len(value) >= MIN_CONTENT_CHARS]
+    unnamed = [value for value in strings.values() if len(value) >= MIN_UNNAMED_CONTENT_CHARS]
+    content = max(named or unnamed, key=len, default=None)
+    if content is None:
+        return None
+    titles = [
+        value
+        for key, value in strings.items()
+        if TITLE_KEY.search(key) and not SUBTITLE_KEY.search(key) and len(value) <= MAX_TITLE_CHARS
+    ]
+    published = next(
+        (date for key, value in record.items() if DATE_KEY.search(key) and (date := _date(value))), None
+    )
+    return FeedEntry(
+        title=titles[0] if titles else None,
+        published=published,
+        author=next((name for key, value in record.items() if AUTHOR_KEY.search(key) and (name := _name(value))), None),
+        content=content,
+        source=next((name for key, value in record.items() if SOURCE_KEY.search(key) and (name := _name(value))), None),
+    )
+
+
+def _date(value) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        seconds = value / 1000 if value >= EPOCH_SECONDS.stop else value
+        if int(seconds) not in EPOCH_SECONDS:
+            return None
+        return datetime.fromtimestamp(seconds, CHINA_TIME).date().isoformat()
+    if isinstance(value, str) and re.search(r"\d", value):
+        return entry_date(value.strip())
+    return None
+
+
+def _name(value) -> str | None:
+    """A name given as a string, an object with a name field, or a list of either."""
+    if isinstance(value, str):
+        return None if URL.match(value) else value.strip() or None
+    if isinstance(value, dict):
+        return next((_name(item) for key, item in value.items() if NAME_KEY.search(key) and _name(item)), None)
+    if isinstance(value, list):
+        names = [name for item in value if (name := _name(item))]
+        return "、".join(names) or None
+    return None

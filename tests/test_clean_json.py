@@ -1,0 +1,68 @@
+"""Articles saved as JSON by a crawler or a site's API: each object holding an article's text is
+a story, its fields read by their names (records written for these tests)."""
+
+import json
+
+import pytest
+
+from pipeline.clean.jsonrecords import read_json
+
+FIRST = {
+    "id": 101,
+    "title": "邮政快递进村服务惠及千家万户",
+    "subtitle": "全省新建村级寄递物流综合服务站420个",
+    "pub_time": 1715846400,  # 2024-05-16 16:00 in Beijing
+    "source": {"name": "江西省邮政分公司", "url": "https://example.com/"},
+    "author": [{"name": "张华"}],
+    "content": (
+        "<p>今年以来，全省邮政加快县乡村三级寄递物流体系建设，新建村级寄递物流综合服务站420个。</p>"
+        '<p>在赣州市于都县，邮政网点每天把“赣南脐橙”等农产品发往全国各地。</p>'
+    ),
+    "comments": [{"content": "村里寄快递方便多了，点赞邮政的服务！" * 3}],
+}
+SECOND = {
+    "id": 102,
+    "标题": "成都邮政为高校毕业生寄递录取通知书",
+    "发布时间": "2024年7月8日 09:30",
+    "来源": "四川邮政",
+    "作者": "赵敏",
+    "正文": "7月8日，成都邮政开始投递今年的高校录取通知书。\n投递员将通知书送到考生手中。",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        json.dumps([FIRST, SECOND], ensure_ascii=False, indent=2),
+        json.dumps({"code": 0, "data": {"total": 2, "list": [FIRST, SECOND]}}),  # ASCII escapes, wrapped
+        json.dumps(FIRST) + "\n" + json.dumps(SECOND, ensure_ascii=False) + "\n",  # JSON Lines
+    ],
+)
+def test_each_record_holding_an_article_is_a_story(processor, text):
+    stories = processor.process("records.json", text.encode("utf-8"))
+    assert [story["title"] for story in stories] == ["邮政快递进村服务惠及千家万户", "成都邮政为高校毕业生寄递录取通知书"]
+    assert [story["published_date"] for story in stories] == ["2024-05-16", "2024-07-08"]
+    assert [story["source_name"] for story in stories] == ["江西省邮政分公司", "四川邮政"]
+    assert [[author["name"] for author in story["authors"]] for story in stories] == [["张华"], ["赵敏"]]
+    assert stories[0]["body"].startswith("今年以来，全省邮政加快")
+    assert "“赣南脐橙”" in stories[0]["body"]  # quotes inside a JSON string survive its escapes
+    assert stories[1]["body"].split("\n")[1] == "投递员将通知书送到考生手中。"
+    assert "点赞" not in "".join(story["body"] for story in stories)  # a comment is no article
+    assert "json_records_extracted" in stories[0]["repairs"]
+
+
+def test_json_without_articles_is_no_story(processor):
+    stories, dead = processor.process_or_dead_letter("config.json", b'{"name": "feeds", "version": 3, "items": [1, 2]}')
+    assert not stories
+    assert dead[0]["stage"] == "split"
+
+
+@pytest.mark.parametrize("text", ["[图片] 邮政网点", "{这不是 JSON}", "邮政网点 {\"a\": 1}"])
+def test_text_that_is_no_json_is_left_to_the_text_cleaner(text):
+    assert read_json(text) is None
+
+
+def test_release_time_in_milliseconds_and_an_unnamed_long_text():
+    (entry,) = read_json(json.dumps({"time": "刚刚", "publishTime": 1715846400000, "c": "邮政网点" * 60}))
+    assert entry.published == "2024-05-16"
+    assert entry.content == "邮政网点" * 60
