@@ -15,7 +15,7 @@ FIRST = {
     "source": {"name": "江西省邮政分公司", "url": "https://example.com/"},
     "author": [{"name": "张华"}],
     "content": (
-        "<p>今年以来，全省邮政加快县乡村三级寄递物流体系建设，新建村级寄递物流综合服务站420个。</p>"
+        '<p class="lead">今年以来，全省邮政加快县乡村三级寄递物流体系建设，新建村级寄递物流综合服务站420个。</p>'
         '<p>在赣州市于都县，邮政网点每天把“赣南脐橙”等农产品发往全国各地。</p>'
     ),
     "comments": [{"content": "村里寄快递方便多了，点赞邮政的服务！" * 3}],
@@ -45,7 +45,7 @@ def test_each_record_holding_an_article_is_a_story(processor, text):
     assert [story["source_name"] for story in stories] == ["江西省邮政分公司", "四川邮政"]
     assert [[author["name"] for author in story["authors"]] for story in stories] == [["张华"], ["赵敏"]]
     assert stories[0]["body"].startswith("今年以来，全省邮政加快")
-    assert "“赣南脐橙”" in stories[0]["body"]  # quotes inside a JSON string survive its escapes
+    assert "“赣南脐橙”" in stories[0]["body"]  # the quotes of class="lead" kept the JSON whole
     assert stories[1]["body"].split("\n")[1] == "投递员将通知书送到考生手中。"
     assert "点赞" not in "".join(story["body"] for story in stories)  # a comment is no article
     assert "json_records_extracted" in stories[0]["repairs"]
