@@ -24,7 +24,7 @@ _MAX_CREDIT_CHARS = 80
 # a credit in brackets after the story's last sentence or on a line of its own: …。（记者 张三）
 _CLOSING_CREDIT = re.compile(r"(?:^|[。！？”]\s*)([（(][^（()）。，]{2,30}[）)])$")
 # a photo's credit after its caption's last sentence: …咖啡豆。 通讯员 李华 摄
-_CLOSING_PHOTO_CREDIT = re.compile(r"[。！？”]\s*([^，。！？、“”（）()]{2,30}\s摄)$")
+_CLOSING_PHOTO_CREDIT = re.compile(r"(?:^|[。！？”]\s*)([^，。！？、“”（）()]{2,30}\s摄)$")
 # an editor's note introducing a story or a column: 编者按：…
 _EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编者注)")
 # names alone in a credit (…。（沈佳）, a brief's): one to four, each of two to four characters
