@@ -224,3 +224,17 @@ def test_spam_sentence_inside_an_article_line_is_cut_out(cleaner):
 def test_cleaner_survives_pickling_as_beam_ships_it(cleaner):
     text = seed_text("002")
     assert pickle.loads(pickle.dumps(cleaner)).clean(text) == cleaner.clean(text)
+
+
+@pytest.mark.parametrize("head", ["【作者】张伟 【来源】江西日报", "[作者] 张伟  [来源] 江西日报", "〖作者〗张伟〖来源〗江西日报"])
+def test_bracketed_field_labels_read_as_fields(processor, head):
+    text = (
+        "江西邮政农村寄递物流体系建设提速\n" + head + "\n"
+        "今年以来，全省邮政加快县乡村三级寄递物流体系建设，新建村级寄递物流综合服务站420个。\n"
+        "在赣州市于都县，邮政网点每天把农产品发往全国各地，村民足不出村就能寄快递。\n"
+    )
+    (story,) = processor.process("labels.txt", text.encode("utf-8"))
+    assert [author["name"] for author in story["authors"]] == ["张伟"]
+    assert story["source_name"] == "江西日报"
+    assert story["body"].startswith("今年以来")
+    assert "invisible_chars_removed" not in story["repairs"]

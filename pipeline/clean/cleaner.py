@@ -32,6 +32,7 @@ class Cleaner:
     def clean(self, text: str) -> CleanedText:
         visible = text.translate(rules.INVISIBLE_CHARACTERS)
         repairs: tuple[str, ...] = ("invisible_chars_removed",) if len(visible) != len(text) else ()
+        visible = rules.BRACKETED_LABEL.sub(r"\1：", visible)
         records = read_json(visible)
         if records is not None or looks_like_feed(visible):
             feed_title, entries = (None, records) if records is not None else read_feed(visible)

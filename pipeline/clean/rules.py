@@ -30,6 +30,12 @@ INVISIBLE_CHARACTERS = {
     **dict.fromkeys(map(ord, LINE_BREAK_CONTROLS), "\n"),
 }
 
+# A metadata field's label in brackets (【来源】新华网, [作者] 王芳) is written as the colon form
+# the later stages read (来源：新华网). 【图】 and [图片] are image placeholders, not labels.
+BRACKETED_LABEL = re.compile(
+    r"[【〖\[［]\s*(作者|来源|稿源|出处|记者|通讯员|编辑|责任编辑|责编|摄影|供稿|撰稿|发布时间|发布日期|日期|时间)\s*[】〗\]］](?!\()\s*"
+)  # (not a Markdown link: [来源](https://…))
+
 # --- HTML recognition: a document marker, or enough block-level tags to be a page, not stray tags.
 HTML_DOCUMENT_MARKER = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
 HTML_BLOCK_TAG = re.compile(r"<(?:p|div|br|td|tr|li|ul|ol|table|h[1-6]|article|section|span|a)\b", re.I)
