@@ -3,6 +3,8 @@
 import itertools
 import random
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -271,3 +273,27 @@ def test_a_photo_credit_on_a_line_of_its_own_closes_an_article():
     (story,) = Splitter().split(text).stories
     assert story.body.endswith("寄递业务和金融知识。")
     assert story.bylines == ("刘晓东 摄",)
+
+
+@pytest.mark.parametrize("date_line", ["2024/05/16", "2024.5.16", "2024年5月16日 星期四"])
+def test_a_date_on_a_line_of_its_own_under_the_headline_is_a_byline(date_line):
+    text = "\n".join([
+        "江西邮政农村寄递物流体系建设提速",
+        date_line,
+        "今年以来，全省邮政加快县乡村三级寄递物流体系建设，新建村级寄递物流综合服务站420个。",
+        "在赣州市于都县，邮政网点每天把农产品发往全国各地，村民足不出村就能寄快递。",
+    ])
+    (story,) = Splitter().split(text).stories
+    assert story.title == "江西邮政农村寄递物流体系建设提速"
+    assert story.bylines == (date_line,)
+    assert story.body.startswith("今年以来")
+
+
+def test_a_headline_starting_with_a_date_stays_the_headline():
+    text = "\n".join([
+        "2024年1月1日起国内特快专递资费调整",
+        "中国邮政集团有限公司日前发布公告，自2024年1月1日起调整国内特快专递资费标准。",
+        "调整后，同城特快专递首重资费保持不变，异地续重资费有所下调。",
+    ])
+    (story,) = Splitter().split(text).stories
+    assert story.title == "2024年1月1日起国内特快专递资费调整"

@@ -29,7 +29,7 @@ ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs 
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
 _BULLET = re.compile(r"^[•·●◆◇■□▪○\-\*]\s*")
 _META = re.compile(
-    r"(作者|来源|发布时间|发布日期|记者|通讯员|编辑|日期)\s*[:：]?|\d{4}-\d{1,2}-\d{1,2}"
+    r"(作者|来源|发布时间|发布日期|更新时间|记者|通讯员|编辑|日期)\s*[:：]?|时间\s*[:：]|\d{4}-\d{1,2}-\d{1,2}"
     r"|(?:^|\s)(?:文|图|撰文|撰稿|文字|图片|摄影|文\s*[·・/／]\s*图|图\s*文)\s*[/／｜|:：]"  # 文/王芳 图｜李明
 )
 _MAX_TITLE_WIDTH = 60
@@ -145,6 +145,8 @@ class Splitter:
                 start -= 1
             if start == index and not opens:
                 return None  # a meta line without a headline above it: the article's own
+            if not opens and not any(_is_paragraph(below) for below in lines[index + 1 : index + 1 + _MAX_HEADLINE_LINES]):
+                return None  # no text under it: a signature (the issuer over the date), not a head
             ends = ends_sentence(lines[start - 1]) or self._closes_article(lines[start - 1])
             return (start, False) if ends else None
         if self._is_title_line(line) and any(
@@ -179,10 +181,16 @@ class Splitter:
             lines.pop(0)  # leftover list numbering or symbols above the title (`1.`)
         title = subtitle = kicker = None
         bylines: list[str] = []
+        # The page's or the article's date line (2024年6月12日 星期三) above the headline; in a
+        # page's headline block, also one with more words (a folio line).
+        while (
+            len(lines) > 1
+            and _DATE_LINE.search(lines[0])
+            and (self._is_meta_line(lines[0]) or headline_block and self._is_headline_line(lines[0]))
+        ):
+            bylines.append(lines.pop(0))
         first = _BULLET.sub("", lines[0])
         if headline_block:
-            while len(lines) > 1 and _DATE_LINE.search(lines[0]) and self._is_headline_line(lines[0]):
-                bylines.append(lines.pop(0))  # the page's date line (2024年6月12日 星期三) above its first story
             count = 0
             while count < min(_MAX_HEADLINE_LINES, len(lines) - 1) and self._is_headline_line(lines[count]):
                 count += 1
@@ -245,6 +253,9 @@ class Splitter:
 
     @staticmethod
     def _is_meta_line(line: str) -> bool:
+        """A line of metadata fields, or a date on a line of its own (2024/05/16, 2024年5月16日 星期四)."""
+        if _DATE_LINE.fullmatch(line.strip()):
+            return True
         return width(line) <= _MAX_META_WIDTH and not ends_sentence(line) and bool(_META.search(line))
 
     # -- newspaper pages ----------------------------------------------------------------------
