@@ -10,6 +10,7 @@ OPEN_CLOSE_PAIRS = ("“”", "（）", "《》", "‘’", "「」", "()")
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+FIGURE_PART = re.compile(r"[0-9.]")  # one digit or point of a figure a justified line spread
 
 
 def is_ascii_alnum(char: str) -> bool:
@@ -33,6 +34,16 @@ def _between_wide(before: str, after: str) -> bool:
     return not is_ascii_alnum(before[-1]) and not is_ascii_alnum(after[0])
 
 
+def _justification_gap(before: str, after: str) -> bool:
+    """A gap a justified line's spacing made: between Chinese characters, or inside a figure
+    spread digit by digit (1 2 9 . 5 4万张). A figure's gap to its word is the paper's own."""
+    single_part_next_to_part = (
+        FIGURE_PART.fullmatch(before) and FIGURE_PART.match(after)
+        or FIGURE_PART.match(before[-1]) and FIGURE_PART.fullmatch(after)
+    )
+    return _between_wide(before, after) or bool(single_part_next_to_part)
+
+
 def is_justified(raw: str) -> bool:
     """A line spread by justification: most gaps separate single characters (`三 是 坚 定`)."""
     tokens = raw.split()
@@ -53,7 +64,7 @@ def despace(raw: str) -> str:
     if not tokens:
         return ""
     if is_justified(raw):
-        return _rejoin(tokens, _between_wide)
+        return _rejoin(tokens, _justification_gap)
     return despace_credit(raw)
 
 
