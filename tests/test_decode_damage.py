@@ -47,6 +47,10 @@ shows as a lone ASCII character: left as it is, since clean text has A股 and e�
 Measured 2026-12-03, third session (same command): latin1_mojibake (lossy cp1252, new kind)
 19.5% -> 98.0%; every kind above unchanged (utf8_decoded_as_gbk 86.5%, lossy 84.5%, gbk
 misalignment 65.5% / 63.5%, big5 misalignment 79.0% / 38.5%).
+Measured 2026-12-04 (100 trials, 600-character excerpts, seed 11): a lone ASCII character
+is read as a lost lead's trail when that gains over 14 nats and it makes no dictionary word
+(A股, U盘) nor a pair recurring in the document: big5_misalignment lost byte 44% -> 50%,
+every other kind unchanged; none of 33 sentences with lone letters (A級, M某, Z世代) changed.
 """
 
 import difflib
@@ -551,10 +555,10 @@ def test_text_too_lossy_to_choose_bytes_back_is_dead_lettered(decoder, wrong, ri
 
 # Seed 001 in Taiwan forms, a character's lead byte lost; what the decoder reads, then: a
 # misread run ending in the trail byte that resynchronised (Big5 trails 0x40-0x7E show as
-# ASCII), a lone U+FFFD (the lost lead's trail made no pair with the next byte), and the '?'
-# converter's marker.
+# ASCII), a lone U+FFFD (the lost lead's trail made no pair with the next byte), the '?'
+# converter's marker, and the trail alone as an ASCII letter (感 as P).
 BIG5_SEED_TEXT = "增强赶超跨越的紧迫感、责任感。要认真学习习近平总书记“七一”重要讲话,汲取奋进之力,勇担发展之责;"
-BIG5_LOSSES = [("任", False, "責艩P。"), ("取", False, "汲\ufffd奮"), ("責", True, "、?d任")]
+BIG5_LOSSES = [("任", False, "責艩P。"), ("取", False, "汲\ufffd奮"), ("責", True, "、?d任"), ("感", False, "緊迫P、")]
 
 
 @pytest.mark.parametrize(("lost", "marker", "shown"), BIG5_LOSSES)
@@ -573,6 +577,7 @@ def test_big5_lost_byte_is_repaired(decoder, lost, marker, shown):
 BIG5_CLEAN = [
     "郵政分公司總經理陳翀、副總經理王燊與營業員林琍玥一同走訪網點。",
     "今年A股回暖，郵儲銀行推出e郵寶、B超體檢套餐與T恤禮品。",
+    "記者見到了X先生，員工李某和M某參加培訓，項目分為A類和B類，Z世代成為主力。",
     "龘、驫、燚都是罕見字，齉鼻子的齉也是。",
     *(big5_text(seed_bytes(prefix).decode("utf-8")) for prefix in CLEAN_SEEDS),
 ]

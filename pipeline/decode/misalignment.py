@@ -46,6 +46,10 @@ RESOLVES_ALWAYS, CHARS_PER_RESOLVE = 40, 30
 LOOKBACK = 40  # how far before an improbable character an unmarked run may start
 CONTEXT = 4  # characters each side of a run scored with it
 MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
+# A lone ASCII character read as a lost lead's trail must gain more: letters are also the
+# text's own (A級, M某: up to 13.7 nats in probes; trails left by a lost lead gain 9-19).
+LONE_TRAIL_MIN_GAIN = 14.0
+MAX_LETTER_WORD = 4  # characters of a dictionary word holding a letter (A股, IC卡, 卡拉OK)
 MARKER_COST = 4.0  # nats a '?'/U+FFFD marker counts against the damaged reading
 # A character with both bytes lost ('??': it and an ASCII byte; or a lone U+FFFD: its lead
 # lost, its trail making no pair) is missing from the damaged reading: its markers together
@@ -227,9 +231,14 @@ class MisalignmentRepairer:
             # Markers cost little: a repair must earn its gain mostly by fixing improbable
             # characters, not by removing '?' (text converted lossily is full of them).
             damaged, markers = MARKERS_RE.subn("", text[begin:end])
+            min_gain = MIN_GAIN
             if self._code.ascii_trails_common:
                 if not markers and _keeps_non_ascii(text[begin:end], repaired):
-                    continue  # only a lone ASCII character would change: no sign of damage (A股, e郵寶)
+                    # Only a lone ASCII character would change: a lost lead's trail (检d到位),
+                    # or the text's own letter (A股, U盤, e郵寶): in a word, or recurring.
+                    if self._letter_in_word(text, begin, end):
+                        continue
+                    min_gain = LONE_TRAIL_MIN_GAIN
                 if markers:  # beside a marker, an ASCII character is the trail a lost lead left
                     markers += len(ASCII_TRAIL_RE.findall(damaged))
             before, after = _context(text, begin, end)
@@ -239,13 +248,27 @@ class MisalignmentRepairer:
                 continue
             marker_cost = WHOLE_CHAR_COST if whole_char else MARKER_COST * markers
             gain = plain - self._model.word_logp(before + damaged + after) + marker_cost
-            if gain <= MIN_GAIN:
+            if gain <= min_gain:
                 continue
             # Among repairs, prefer the one whose words recur elsewhere in the document.
             score = self._model.word_logp(before + scored + after, document) - plain + gain
             if best_score is None or score > best_score:
                 best, best_score = Fix(begin, end, repaired, whole_char), score
         return best, len(likeliest)
+
+    def _letter_in_word(self, text: str, begin: int, end: int) -> bool:
+        """Whether an ASCII character of ``text[begin:end]`` makes a dictionary word with the
+        characters beside it (A股, U盘), or makes the same pair with one of them elsewhere in
+        the document (e郵寶 twice): the text's own, not a trail byte left alone."""
+        for index in (i for i in range(begin, end) if text[i].isascii()):
+            for start in range(max(0, index - MAX_LETTER_WORD + 1), index + 1):
+                for stop in range(max(index + 1, start + 2), min(len(text), start + MAX_LETTER_WORD) + 1):
+                    if self._model.is_word(self._word_form(text[start:stop])):
+                        return True
+            pairs = (text[index - 1:index + 1], text[index:index + 2])
+            if any(len(pair) == 2 and text.count(pair) >= 2 for pair in pairs):
+                return True
+        return False
 
     def _asks(self, before: str, marks: str) -> bool:
         """Whether '??' follows a character that questions end on (吗, 呢): then it is the
@@ -267,7 +290,9 @@ class MisalignmentRepairer:
             if self._unassigned_pairs:
                 yield anchor, anchor, False  # the U+FFFD is a lost lead's trail
             # U+FFFD may instead end a run whose lost byte left no trace: search back for its start.
-        elif not text[anchor].isascii():  # a lone ASCII trail ends a run: only the search back
+        elif text[anchor].isascii():  # a lone ASCII trail: its lead lost just before it, or a run ends in it
+            yield anchor, anchor, False
+        else:
             window = text[max(0, anchor - 3):anchor + 4]
             if not is_private_use(text[anchor]) and self._model.score(window) > SUSPICIOUS_WINDOW_SCORE:
                 return
