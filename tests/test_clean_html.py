@@ -235,3 +235,11 @@ def test_a_page_without_a_headline_is_headed_by_its_title_s_part_about_the_artic
 
 def test_a_title_sharing_little_with_the_article_heads_nothing(cleaner):
     assert lines(cleaner, page(ARTICLE, "<title>首页 - 中国邮政网</title>")) == PARAGRAPHS
+
+
+@pytest.mark.parametrize("markup", ["<font size=5><b>{}</b></font><br>", "<b>{}</b><br>", "<strong>{}</strong>"])
+def test_headline_set_as_text_of_the_article_s_own_element_stays(cleaner, markup):
+    # An older CMS's page: the headline in bold right inside the element holding the <p>s.
+    menu = '<div><a href="/">首页</a> <a href="/news">新闻中心</a> <a href="/about">关于我们</a></div>'
+    headline = "黑龙江邮政召开工作会议"
+    assert lines(cleaner, page(menu + "<div>" + markup.format(headline) + ARTICLE + "</div>"))[0] == headline

@@ -497,12 +497,14 @@ def _same_container_run(blocks: list[_Block], index: int, step: int, edge: _Bloc
     """First index from ``index`` (walking by ``step``) that is not text of the edge block's container.
 
     Short lines of the article (section heads, a closing "□name", PDF line fragments) sit in
-    the same element as its paragraphs; they carry no density evidence but belong to it.
+    the same element as its paragraphs, or as text of their own in the element holding them
+    (<div><b>headline</b><br><p>…); they carry no density evidence but belong to it.
     """
     while 0 <= index < len(blocks):
         block = blocks[index]
         if not block.junk:
-            if not _is_text(block) or not (block.owner == edge.owner or block.container == edge.container):
+            beside = block.owner == edge.owner or block.container == edge.container or block.owner == edge.container
+            if not _is_text(block) or not beside:
                 break
         index += step
     return index
