@@ -243,3 +243,19 @@ def test_headline_set_as_text_of_the_article_s_own_element_stays(cleaner, markup
     menu = '<div><a href="/">首页</a> <a href="/news">新闻中心</a> <a href="/about">关于我们</a></div>'
     headline = "黑龙江邮政召开工作会议"
     assert lines(cleaner, page(menu + "<div>" + markup.format(headline) + ARTICLE + "</div>"))[0] == headline
+
+
+def test_a_data_table_s_rows_are_lines_of_their_cells(cleaner):
+    table = (
+        "<table><tr><th>指标</th><th>2023年</th><th>2024年</th></tr>"
+        "<tr><td>业务收入（亿元）</td><td>86.5</td><td>92.1</td></tr></table>"
+    )
+    text = lines(cleaner, page("<div>" + ARTICLE + table + ARTICLE + "</div>"))
+    assert text[len(PARAGRAPHS):len(PARAGRAPHS) + 2] == ["指标 2023年 2024年", "业务收入（亿元） 86.5 92.1"]
+
+
+def test_a_layout_table_s_columns_stay_apart(cleaner):
+    # Cells holding a page's columns are no row of figures: the article's cell is read alone.
+    side = "<td>" + "".join(f"<a href='/n{i}'>邮政新闻第{i}条标题文字较长的一条链接</a>" for i in range(6)) + "</td>"
+    text = lines(cleaner, page("<table><tr>" + side + "<td>" + ARTICLE + "</td></tr></table>"))
+    assert text == PARAGRAPHS

@@ -20,6 +20,7 @@ from pipeline.resources import data_lines
 
 _NON_TEXT_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 _BARRIER = "clean-barrier"  # stands where a large furniture element was removed
+TABLE_CELLS = ("td", "th")
 _WHITESPACE = re.compile(r"\s+")
 _CLASS_TOKEN = re.compile(r"[-_\s]+")
 _DROP = frozenset(rules.DROP_TAGS)
@@ -347,7 +348,10 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
         if isinstance(node, _NON_TEXT_STRINGS) or not isinstance(node, NavigableString):
             continue
         owner, in_link, in_pre, level, has_title = _context(node, titled_cache)
-        if owner is not current_owner:
+        if owner is not current_owner and _next_cell(current_owner, owner):
+            parts.append(" ")  # a data table's row is one line, its cells apart
+            current_owner = owner
+        elif owner is not current_owner:
             flush()
             current_owner, heading, titled = owner, level, has_title
             in_root = content_root is None or owner is content_root or (owner is not None and _is_inside(owner, content_root))
@@ -363,6 +367,19 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
             link_chars += chars
     flush()
     return blocks
+
+
+def _next_cell(cell: Tag | None, following: Tag | None) -> bool:
+    """Whether ``following`` is the next cell of ``cell``'s table row, both short: a data
+    table's (a layout table's cells hold whole columns of a page)."""
+    return (
+        cell is not None
+        and following is not None
+        and cell.name in TABLE_CELLS
+        and following.name in TABLE_CELLS
+        and following.parent is cell.parent
+        and all(len(c.get_text(strip=True)) <= rules.TABLE_CELL_MAX_CHARS for c in (cell, following))
+    )
 
 
 def _context(node: NavigableString, titled_cache: dict[int, bool]) -> tuple[Tag | None, bool, bool, int, bool]:

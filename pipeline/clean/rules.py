@@ -102,6 +102,7 @@ BLOCK_TAGS = frozenset(
     "th thead tr ul caption".split()
 )
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+TABLE_CELL_MAX_CHARS = 40  # a data table's cell; longer ones are a layout table's columns
 # An element keeps its place despite chrome markers when it holds this share of the page's prose
 # ("lying structure": article inside <aside>, page wrapped in one <form>).
 PROSE_SHARE_KEEP = 0.4
