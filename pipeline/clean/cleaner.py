@@ -60,9 +60,6 @@ class Cleaner:
         body = self._html.extract(content) if rules.MARKUP.search(content) else clean_lines(content, self._judge).text
         if not body.strip():
             return ""
-        meta = [
-            f"{label}：{value}"
-            for label, value in (("发布时间", entry.published), ("来源", entry.source or feed_title), ("作者", entry.author))
-            if value
-        ]
+        fields = (("发布时间", entry.published), ("来源", entry.source or feed_title), ("作者", entry.author))
+        meta = [f"{label}：{value}" for label, value in fields if value]
         return "\n".join(line for line in (entry.title, *meta, body.strip()) if line)

@@ -145,7 +145,8 @@ class Splitter:
                 start -= 1
             if start == index and not opens:
                 return None  # a meta line without a headline above it: the article's own
-            if not opens and not any(_is_paragraph(below) for below in lines[index + 1 : index + 1 + _MAX_HEADLINE_LINES]):
+            below = lines[index + 1 : index + 1 + _MAX_HEADLINE_LINES]
+            if not opens and not any(_is_paragraph(under) for under in below):
                 return None  # no text under it: a signature (the issuer over the date), not a head
             ends = ends_sentence(lines[start - 1]) or self._closes_article(lines[start - 1])
             return (start, False) if ends else None
