@@ -633,3 +633,16 @@ def test_big5_file_with_characters_big5_lacks_keeps_their_question_marks(decoder
     assert decoded.encoding == "big5"
     assert decoded.text.count("?") == raw.count(b"?")
     assert "\ufffd" not in decoded.text
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("隨著業務發展，郵政著力構建生態圈，穿著整齊的投遞員著手投遞。", "随着业务发展，邮政着力构建生态圈，穿着整齐的投递员着手投递。"),
+        ("這位著名作家的名著成效顯著，以此著稱。", "这位著名作家的名著成效显著，以此著称。"),
+    ],
+)
+def test_traditional_zhe_is_simplified_as_running_text_writes_it(decoder, traditional, simplified):
+    # 著 is both the traditional form of 着 (particle, 着力) and a simplified character of its
+    # own (著名, 显著); t2s keeps it.
+    assert decoder.decode(traditional.encode("big5")).text == simplified

@@ -51,6 +51,8 @@ Measured 2026-12-04 (100 trials, 600-character excerpts, seed 11): a lone ASCII 
 is read as a lost lead's trail when that gains over 14 nats and it makes no dictionary word
 (A股, U盘) nor a pair recurring in the document: big5_misalignment lost byte 44% -> 50%,
 every other kind unchanged; none of 33 sentences with lone letters (A級, M某, Z世代) changed.
+Then traditional 著 written 着 where the news corpus's bigrams say so (s2tw writes 着 as 著):
+big5_decoded_as_gbk 70% -> 100%, big5_decoded_as_latin1 (whole file) 70% -> 100%.
 """
 
 import difflib
@@ -588,7 +590,8 @@ def test_clean_big5_text_is_not_altered(decoder, text):
     decoded = decoder.decode(text.encode("big5"))
     assert decoded.encoding == "big5"
     assert "big5_misalignment" not in decoded.repairs
-    assert decoded.text == T2S.convert(text)
+    # t2s keeps 著, which the decoder writes 着 where running text does (着力, not 著名)
+    assert decoded.text.replace("着", "著") == T2S.convert(text).replace("着", "著")
 
 
 @pytest.mark.parametrize("text", ["真的吗??我不信。\n", "你在哪呢??\n", "难道不是吗???\n", "“这是真的吗??”他问。\n"])

@@ -9,7 +9,7 @@ from pipeline.decode.crossread import CrossReadRepairer
 from pipeline.decode.detect import FAMILY_OF, DecodeError, Detector
 from pipeline.decode.misalignment import BIG5_CODES, MisalignmentRepairer
 from pipeline.decode.mojibake import MojibakeRepairer
-from pipeline.decode.normalize import Normalizer
+from pipeline.decode.normalize import Normalizer, resolve_ambiguous_simplified
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel
 
@@ -35,7 +35,7 @@ class Decoder:
     def __init__(self) -> None:
         model = TextModel()
         self._detector = Detector(model)
-        running = RunningTextModel(model)
+        running = self._running = RunningTextModel(model)
         self._crossread = CrossReadRepairer(model, running)
         self._mojibake = MojibakeRepairer(model, running)
         self._misalignment = MisalignmentRepairer(model, running)  # GB18030 pairs
@@ -84,6 +84,7 @@ class Decoder:
         text, traditional = self._normalizer.to_simplified(text)
         if traditional:
             repairs.append("traditional_to_simplified")
+            text = resolve_ambiguous_simplified(text, self._running)
         text, widened = self._normalizer.fullwidth_to_halfwidth(text)
         if widened:
             repairs.append("fullwidth_to_halfwidth")
