@@ -573,12 +573,13 @@ def _lone_byte(raw: bytes, span: tuple[int, int]) -> bool:
 
 
 def _utf8_resumes(raw: bytes, i: int) -> bool:
-    """Whether two well-formed three-byte UTF-8 characters (CJK range) start at ``i``."""
+    """Whether UTF-8 text resumes at ``i``: two well-formed three-byte characters (CJK range),
+    or one before the end or an ASCII byte no GB or Big5 pair ends in (below 0x40)."""
     match = UTF8_RESUME_RE.match(raw, i)
     return match is not None
 
 
-UTF8_RESUME_RE = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
+UTF8_RESUME_RE = re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}(?:[\xe0-\xef][\x80-\xbf]{2}|[\x00-\x3f]|$)")
 # A byte 0x80-0xBF followed by the end, ASCII no GB or Big5 pair ends in (below 0x40), or
 # a UTF-8 character of Chinese text (punctuation, ideographs: leads E2-E9) that ASCII, the
 # end or another such character follows: read as a GB lead, it would take the next
