@@ -59,6 +59,9 @@ def credits(line):
         ("□周舒 图文报道", [("周舒", "author"), ("周舒", "photographer")]),
         ("记者｜王芳 通讯员｜李明", [("王芳", "reporter"), ("李明", "correspondent")]),
         ("（作者单位：河北省邮政分公司）", []),
+        # The author's unit in brackets after the name; an intern reporter.
+        ("作者：张伟（江西省邮政分公司）", [("张伟", "author")]),
+        ("本报记者 张伟 实习生 李娜", [("张伟", "reporter"), ("李娜", "reporter")]),
     ],
 )
 def test_byline_roles(line, expected):

@@ -268,16 +268,17 @@ def test_an_articles_end_mark_and_editors_credits_leave_its_body():
     assert story.bylines == ("来源：新华网 2024-10-30", "编辑：刘洋", "校对：张明")
 
 
-def test_a_photo_credit_on_a_line_of_its_own_closes_an_article():
+@pytest.mark.parametrize("credit", ["刘晓东 摄", "刘晓东 王芳 文/图"])
+def test_a_photo_credit_on_a_line_of_its_own_closes_an_article(credit):
     text = "\n".join([
         "邮车开进高桥镇",
         "近日，山东省临沂市沂水县邮政分公司的邮车开进高桥镇，为村民送去农资和生活用品，受到村民欢迎。",
         "邮政员工还为村民讲解了寄递业务和金融知识。",
-        "刘晓东 摄",
+        credit,
     ])
     (story,) = Splitter().split(text).stories
     assert story.body.endswith("寄递业务和金融知识。")
-    assert story.bylines == ("刘晓东 摄",)
+    assert story.bylines == (credit,)
 
 
 @pytest.mark.parametrize("date_line", ["2024/05/16", "2024.5.16", "2024年5月16日 星期四"])

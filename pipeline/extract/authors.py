@@ -1,6 +1,6 @@
 """Credited people and their roles, from byline lines and the byline spots of a story.
 
-Roles: reporter (记者), correspondent (通讯员), photographer (摄影, 摄, 图/), author (作者,
+Roles: reporter (记者, 实习生), correspondent (通讯员), photographer (摄影, 摄, 图/), author (作者,
 文/, 撰文:, or a byline without role, e.g. a closing ``□张三``); 文/图 (文·图, 图/文) credits
 both. A byline ending in 摄影报道 / 摄 ("photos by") credits its people as photographers too: a
 name with its own role keeps that role and gets a second, photographer entry; a name without a
@@ -18,7 +18,7 @@ CREDIT_SEPARATOR = r"\s*[/／｜|:：]"
 TEXT_AND_PHOTOS = r"文\s*[·・/／]\s*图|图\s*[·・/／]\s*文"  # 文/图, 文·图, 图/文: text and photos by
 ROLE_PATTERNS = (  # longest first; \s* because PDF text spaces characters (记 者)
     (r"摄\s*影\s*记\s*者", "photographer"),
-    (r"(?:本\s*报\s*)?(?:特\s*约\s*|见\s*习\s*)?记\s*者", "reporter"),
+    (r"(?:本\s*报\s*)?(?:特\s*约\s*|见\s*习\s*|实\s*习\s*)?记\s*者|实\s*习\s*生", "reporter"),
     (r"(?:特\s*约\s*)?通\s*讯\s*员", "correspondent"),
     (r"摄\s*影", "photographer"),
     (r"作\s*者\s*[:：]?", "author"),
@@ -35,7 +35,7 @@ PHOTO_CREDIT = re.compile(
 # a web page's counters and controls (点击数：, 浏览次数：, 【字体：大 中 小】).
 BYLINE_END = re.compile(
     r"\d|来\s*源|发\s*布|时\s*间|责\s*任\s*编\s*辑|编\s*辑|审\s*核|校\s*对|作\s*者\s*(?:单\s*位|系|简\s*介)"
-    r"|点\s*击|浏\s*览|阅\s*读|访\s*问|字\s*[体号]|【"
+    r"|点\s*击|浏\s*览|阅\s*读|访\s*问|字\s*[体号]|【|[（(]"  # （江西省邮政分公司）: the author's unit
 )
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
 ITEM_SEPARATORS = re.compile(r"[\s、，,;；/／｜|:：]+")

@@ -23,8 +23,11 @@ _CREDIT_OPEN, _CREDIT_CLOSE = "（(", "）)"
 _MAX_CREDIT_CHARS = 80
 # a credit in brackets after the story's last sentence or on a line of its own: …。（记者 张三）
 _CLOSING_CREDIT = re.compile(r"(?:^|[。！？”]\s*)([（(][^（()）。，]{2,30}[）)])$")
-# a photo's credit after its caption's last sentence: …咖啡豆。 通讯员 李华 摄
-_CLOSING_PHOTO_CREDIT = re.compile(r"(?:^|[。！？”]\s*)([^，。！？、“”（）()]{2,30}\s摄)$")
+# a photo's credit after its caption's last sentence or on a line of its own: …咖啡豆。 通讯员 李华 摄;
+# names credited with text and photos: 张伟 李娜 文/图
+_PHOTO_CREDIT_WORD = r"\s(?:摄|文\s*[/／·・]\s*图|图\s*[/／·・]\s*文)"
+_CLOSING_PHOTO_CREDIT = re.compile(rf"(?:^|[。！？”]\s*)([^，。！？、“”（）()]{{2,30}}{_PHOTO_CREDIT_WORD})$")
+_PHOTO_CREDIT_WORD_RE = re.compile(rf"{_PHOTO_CREDIT_WORD}$")
 # an editor's note introducing a story or a column: 编者按：…
 _EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编者注)")
 # names alone in a credit (…。（沈佳）, a brief's): one to four, each of two to four characters
@@ -98,7 +101,7 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     credit = _CLOSING_CREDIT.search(raw)
     if not (credit and _is_credit(credit.group(1)[1:-1], rules)):
         credit = _CLOSING_PHOTO_CREDIT.search(raw)
-        if credit and not _is_credit(credit.group(1)[:-1], rules):  # the credit without 摄
+        if credit and not _is_credit(_PHOTO_CREDIT_WORD_RE.sub("", credit.group(1)), rules):  # the names alone
             credit = None
     if credit:
         byline = credit.group(1)
