@@ -238,3 +238,8 @@ def test_bracketed_field_labels_read_as_fields(processor, head):
     assert story["source_name"] == "江西日报"
     assert story["body"].startswith("今年以来")
     assert "invisible_chars_removed" not in story["repairs"]
+
+
+@pytest.mark.parametrize("line", ["点赞 收藏 分享", "【打印】【关闭】", "打印 | 关闭"])
+def test_a_row_of_page_buttons_is_furniture(judge, line):
+    assert judge.is_chrome(line)

@@ -201,6 +201,8 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
         # A closing or opening line of its own; not a field inside the text.
         ((), "某地邮政开展活动。\n来源：江西省邮政分公司\n编辑：陈静 审核：黄伟", "", "江西省邮政分公司"),
         ((), "（来源：新华社）\n某地邮政开展活动。", "", "新华社"),
+        ((), "某地邮政开展活动。\n（本文来源：黑龙江日报）", "", "黑龙江日报"),
+        (("（本文来源：黑龙江日报）",), "某地邮政开展活动。", "", "黑龙江日报"),
         ((), "资金来源：中央财政专项补助\n某地邮政开展活动，来源：群众反映。", "", None),
         # A dateline names who filed the story; 本报…电 is the paper's own.
         ((), "新华社北京3月5日电（记者 张三）某地邮政开展活动。", "", "新华社"),

@@ -139,7 +139,9 @@ class JunkLineJudge:
         if not hits:
             return False
         if len(hits) >= rules.CHROME_MIN_TERMS and (
-            _coverage(stripped, hits) >= rules.CHROME_MIN_COVERAGE or _is_menu(stripped)
+            _coverage(stripped, hits) >= rules.CHROME_MIN_COVERAGE
+            or _is_menu(stripped)
+            or _is_button_row(stripped, hits)
         ):
             return True
         # Unmistakable furniture terms ("版权所有", "上一篇"): several in a notice ("转载请注明出处。
@@ -189,6 +191,13 @@ class JunkLineJudge:
 def _is_label(line: str, start: int, end: int) -> bool:
     """The term opens or closes the line, or labels a field ("责任编辑：")."""
     return start <= rules.LABEL_SLACK or end >= len(line) - rules.LABEL_SLACK or line[end : end + 1] in ("：", ":")
+
+
+def _is_button_row(line: str, hits: list[tuple[int, int, float]]) -> bool:
+    """Furniture words alone, set apart: a page's buttons ("点赞 收藏 分享", "【打印】【关闭】"),
+    not a line of text made of such words ("注册登录", a step in a guide)."""
+    items = [item for item in rules.BUTTON_SEPARATORS.split(line) if item]
+    return len(items) >= 2 and _coverage(line, [(start, end, 1.0) for start, end, _ in hits]) == 1.0
 
 
 def _is_menu(line: str) -> bool:
