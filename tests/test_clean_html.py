@@ -259,3 +259,10 @@ def test_a_layout_table_s_columns_stay_apart(cleaner):
     side = "<td>" + "".join(f"<a href='/n{i}'>邮政新闻第{i}条标题文字较长的一条链接</a>" for i in range(6)) + "</td>"
     text = lines(cleaner, page("<table><tr>" + side + "<td>" + ARTICLE + "</td></tr></table>"))
     assert text == PARAGRAPHS
+
+
+def test_a_table_after_the_last_paragraph_stays_with_the_article(cleaner):
+    table = "<table>\n<tr>\n<td>业务收入（亿元）</td>\n<td>86.5</td>\n</tr>\n</table>"
+    side = "<div><table><tr><td>热点新闻</td></tr><tr><td><a href='/x'>邮政新闻</a></td></tr></table></div>"
+    text = lines(cleaner, page("<div>" + ARTICLE + table + "</div>" + side))
+    assert text == [*PARAGRAPHS, "业务收入（亿元） 86.5"]

@@ -56,6 +56,7 @@ class _Block:
     owner: int = 0  # id of the block element the text sits in, and of that element's parent
     container: int = 0
     in_root: bool = True  # inside the element holding most of the page's prose
+    cell: bool = False  # a table's row or cell
 
     @property
     def size(self) -> int:
@@ -332,8 +333,12 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
         text = _WHITESPACE.sub(" ", "".join(parts)).strip()
         if text:
             container = current_owner.parent if current_owner is not None else None
+            cell = current_owner is not None and current_owner.name in TABLE_CELLS
             blocks.append(
-                _Block(text, link_chars, heading, titled, owner=id(current_owner), container=id(container), in_root=in_root)
+                _Block(
+                    text, link_chars, heading, titled,
+                    owner=id(current_owner), container=id(container), in_root=in_root, cell=cell,
+                )
             )
         parts, link_chars = [], 0
 
@@ -348,6 +353,8 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
         if isinstance(node, _NON_TEXT_STRINGS) or not isinstance(node, NavigableString):
             continue
         owner, in_link, in_pre, level, has_title = _context(node, titled_cache)
+        if owner is not current_owner and not in_pre and not node.strip():
+            continue  # layout whitespace between elements (a row's cells, a list's items)
         if owner is not current_owner and _next_cell(current_owner, owner):
             parts.append(" ")  # a data table's row is one line, its cells apart
             current_owner = owner
@@ -515,12 +522,14 @@ def _same_container_run(blocks: list[_Block], index: int, step: int, edge: _Bloc
 
     Short lines of the article (section heads, a closing "□name", PDF line fragments) sit in
     the same element as its paragraphs, or as text of their own in the element holding them
-    (<div><b>headline</b><br><p>…); they carry no density evidence but belong to it.
+    (<div><b>headline</b><br><p>…); a table's rows inside the article's element belong to it
+    too (figures after its last paragraph). They carry no density evidence.
     """
     while 0 <= index < len(blocks):
         block = blocks[index]
         if not block.junk:
             beside = block.owner == edge.owner or block.container == edge.container or block.owner == edge.container
+            beside = beside or block.cell and block.in_root and edge.in_root
             if not _is_text(block) or not beside:
                 break
         index += step
