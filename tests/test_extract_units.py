@@ -61,6 +61,12 @@ def credits(line):
         ("（作者单位：河北省邮政分公司）", []),
         # The author's unit in brackets after the name; an intern reporter.
         ("作者：张伟（江西省邮政分公司）", [("张伟", "author")]),
+        # An English release's credits; an agency is no author.
+        ("By Zhang Wei | Updated: 2024-05-16 10:32", [("Zhang Wei", "author")]),
+        ("By Zhang Wei, Li Na and John Smith (China Daily)",
+         [("Zhang Wei", "author"), ("Li Na", "author"), ("John Smith", "author")]),
+        ("Photo by Li Na", [("Li Na", "photographer")]),
+        ("By Xinhua", []),
         ("本报记者 张伟 实习生 李娜", [("张伟", "reporter"), ("李娜", "reporter")]),
     ],
 )
@@ -202,6 +208,9 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
         ((), "某地邮政开展活动。\n来源：江西省邮政分公司\n编辑：陈静 审核：黄伟", "", "江西省邮政分公司"),
         ((), "（来源：新华社）\n某地邮政开展活动。", "", "新华社"),
         ((), "某地邮政开展活动。\n（本文来源：黑龙江日报）", "", "黑龙江日报"),
+        # An English release: the agency in its dateline, or a closing source line.
+        ((), "BEIJING, May 16 (Xinhua) -- China Post opened a new route.", "", "Xinhua"),
+        ((), "China Post opened a new route.\nSource: China Daily", "", "China Daily"),
         (("（本文来源：黑龙江日报）",), "某地邮政开展活动。", "", "黑龙江日报"),
         ((), "资金来源：中央财政专项补助\n某地邮政开展活动，来源：群众反映。", "", None),
         # A dateline names who filed the story; 本报…电 is the paper's own.

@@ -59,6 +59,12 @@ NAME_AFTER_ROLE = re.compile(
     rf"(?:(?:记\s*者|通\s*讯\s*员|摄\s*影)\s+|(?:文|图|撰文|文字|图片|摄影|记者|通讯员|作者){CREDIT_SEPARATOR}\s*)"
     r"[\u4e00-\u9fff]{2,4}(?:\s|$)"
 )
+# An English release's credit: By Zhang Wei, Li Na and Wang Fang; Photo by Li Na.
+ENGLISH_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}"  # two words or more: By Xinhua is an agency
+ENGLISH_BYLINE = re.compile(
+    rf"^\s*(Photos? )?[Bb]y\s+({ENGLISH_NAME}(?:\s*(?:,|and)\s*{ENGLISH_NAME})*)(?=\s*(?:$|[|,;(]))"
+)
+ENGLISH_NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b)\s*")
 MAX_BYLINE_CHARS = 100
 # A sentence (记者从某公司获悉，2022年…) is not a byline.
 SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！？!?]")
@@ -109,6 +115,10 @@ def parse_byline(
 ) -> list[Credit]:
     """Credits of one byline; ``units`` are words that are never names (titles, units);
     ``could_be_name`` vets the names of a byline without role words, which has no other cue."""
+    english = ENGLISH_BYLINE.match(line)
+    if english:
+        role = "photographer" if english.group(1) else "author"
+        return [Credit(name, role) for name in ENGLISH_NAME_SEPARATORS.split(english.group(2)) if name]
     text = FILED_FROM.sub(" ", line.replace("□", " ")).strip()
     text = re.sub(r"^本\s*报\s*讯\s*", "", text).strip("（）() ")
     end = BYLINE_END.search(text)

@@ -13,6 +13,7 @@ SOURCE_FIELD = re.compile(
 SOURCE_LINE = re.compile(
     r"^[（(【\[]?\s*(?:本\s*文\s*|文\s*章\s*|稿\s*件\s*)?来\s*源\s*[:：]\s*([^\s:：|/,，（）()【】\[\]]{2,20}?)(?=\s|$|[）)】\]]|发布|作者|时间|编辑|责任|\d|[|/,，])"
 )
+ENGLISH_SOURCE_LINE = re.compile(r"^\(?\s*Source\s*:\s*([A-Z][A-Za-z.&' -]{1,30}?)\s*\)?$")
 SOURCE_LINE_MAX_CHARS = 40
 # A dateline names the agency or paper that filed the story: 新华社北京3月5日电, 人民网长沙电,
 # 据中新社电; 本报…电 is the paper's own (the marker table names it, as it names 本报讯).
@@ -20,6 +21,8 @@ DATELINE = re.compile(
     r"^\s*据?\s*([\u4e00-\u9fff]{1,8}?(?:社|网|报|台))\s*[\u4e00-\u9fff]{0,8}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?电"
 )
 OWN_DATELINE = ("本报", "本刊", "本网", "本台")
+# An English release's dateline names its agency in brackets: BEIJING, May 16 (Xinhua) --
+ENGLISH_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,(?:[^(\n]{0,30})\(([A-Z][A-Za-z ]{1,30})\)\s*[-—–]")
 # A closing credit naming who supplied the story: （中华邮政供稿）, 稿件由…提供 is not read.
 SUPPLIED_BY = re.compile(r"[（(]\s*([^（）()\s]{2,20}?)\s*供\s*稿\s*[）)]")
 EDGE_LINES = 4  # lines at the top and at the end of a story searched for a source line
@@ -42,7 +45,8 @@ class SourceFinder:
                 return match.group(1)
         lines = [line.strip() for line in body.splitlines() if line.strip()]
         for line in [*lines[:EDGE_LINES], *lines[-EDGE_LINES:]]:
-            match = SOURCE_LINE.search(line) if len(line) <= SOURCE_LINE_MAX_CHARS else None
+            short = len(line) <= SOURCE_LINE_MAX_CHARS
+            match = short and (SOURCE_LINE.search(line) or ENGLISH_SOURCE_LINE.match(line))
             if match:
                 return match.group(1)
         for line in [*bylines, *lines[:1]]:
@@ -50,6 +54,9 @@ class SourceFinder:
             if match:
                 agency = match.group(1)
                 return self._marker(agency + "讯") if agency in OWN_DATELINE else agency
+            match = ENGLISH_DATELINE.match(line)
+            if match:
+                return match.group(1)
         for line in [*bylines, *lines[-EDGE_LINES:]]:
             match = SUPPLIED_BY.search(line)
             if match:
