@@ -36,6 +36,10 @@ def test_meaningful_spaces_kept():
     assert despace("《践行初心使命 聚焦转型突破 奋力开启高质量发展") == "《践行初心使命 聚焦转型突破 奋力开启高质量发展"
 
 
+def test_spaces_between_english_words_and_punctuation_stay():
+    assert despace("BEIJING, May 16 (Xinhua) -- China Post opened") == "BEIJING, May 16 (Xinhua) -- China Post opened"
+
+
 def test_a_figure_a_justified_line_spread_digit_by_digit_is_joined():
     assert despace("发 放 社 保 卡 1 2 9 . 5 4 万 张 ，列 第 2 位") == "发放社保卡 129.54 万张，列第 2 位"
     assert despace("截 至 1 0 月 3 1 日 ，宜 昌 市") == "截至 10 月 31 日，宜昌市"

@@ -30,7 +30,10 @@ def _rejoin(tokens: list[str], glue) -> str:
 
 
 def _between_wide(before: str, after: str) -> bool:
-    """True when neither side of the gap is an ASCII letter/digit (spaces there carry no meaning)."""
+    """True when neither side of the gap is an ASCII letter/digit (spaces there carry no meaning),
+    and not both tokens are ASCII (English text spaces its punctuation: "(Xinhua) --")."""
+    if before.isascii() and after.isascii():
+        return False
     return not is_ascii_alnum(before[-1]) and not is_ascii_alnum(after[0])
 
 
