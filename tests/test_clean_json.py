@@ -1,5 +1,6 @@
-"""Articles saved as JSON by a crawler or a site's API: each object holding an article's text is
-a story, its fields read by their names (records written for these tests)."""
+"""Articles saved as JSON by a crawler or a site's API, or as Markdown under front matter: each
+object holding an article's text is a story, its fields read by their names (records written
+for these tests)."""
 
 import json
 
@@ -66,3 +67,37 @@ def test_release_time_in_milliseconds_and_an_unnamed_long_text():
     (entry,) = read_json(json.dumps({"time": "刚刚", "publishTime": 1715846400000, "c": "邮政网点" * 60}))
     assert entry.published == "2024-05-16"
     assert entry.content == "邮政网点" * 60
+
+
+FRONT_MATTER_ARTICLE = """---
+title: "江西邮政农村寄递物流体系建设提速"
+date: 2024-05-16T10:32:00+08:00
+author: 张伟
+source: 江西日报
+tags: [寄递, 农村]
+---
+
+今年以来，全省邮政加快县乡村三级寄递物流体系建设，新建村级寄递物流综合服务站420个。
+
+在**赣州市于都县**，邮政网点每天把农产品发往全国各地，村民足不出村就能寄快递。
+"""
+
+
+def test_a_markdown_article_s_front_matter_gives_its_fields(processor):
+    (story,) = processor.process("article.md", FRONT_MATTER_ARTICLE.encode("utf-8"))
+    assert story["title"] == "江西邮政农村寄递物流体系建设提速"
+    assert story["published_date"] == "2024-05-16"
+    assert story["source_name"] == "江西日报"
+    assert [author["name"] for author in story["authors"]] == ["张伟"]
+    assert story["body"].splitlines() == [
+        "今年以来，全省邮政加快县乡村三级寄递物流体系建设，新建村级寄递物流综合服务站420个。",
+        "在赣州市于都县，邮政网点每天把农产品发往全国各地，村民足不出村就能寄快递。",
+    ]
+    assert "front_matter_read" in story["repairs"]
+
+
+def test_rules_around_lines_of_text_are_no_front_matter(processor):
+    text = "---\n江西邮政农村寄递物流体系建设提速\n---\n今年以来，全省邮政加快县乡村三级寄递物流体系建设，新建村级寄递物流综合服务站420个。\n"
+    (story,) = processor.process("rules.txt", text.encode("utf-8"))
+    assert "front_matter_read" not in story["repairs"]
+    assert "江西邮政农村寄递物流体系建设提速" in (story["title"] or "") + story["body"]

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from pipeline.clean import rules
 from pipeline.clean.feeds import FeedEntry, looks_like_feed, read_feed
+from pipeline.clean.frontmatter import read_front_matter
 from pipeline.clean.html import HtmlExtractor, looks_like_html
 from pipeline.clean.jsonrecords import read_json
 from pipeline.clean.markdown import looks_like_markdown, markdown_to_html
@@ -33,12 +34,16 @@ class Cleaner:
         visible = text.translate(rules.INVISIBLE_CHARACTERS)
         repairs: tuple[str, ...] = ("invisible_chars_removed",) if len(visible) != len(text) else ()
         visible = rules.BRACKETED_LABEL.sub(r"\1：", visible)
-        records = read_json(visible)
+        front_matter = read_front_matter(visible)
+        records = [front_matter] if front_matter else read_json(visible)
         if records is not None or looks_like_feed(visible):
             feed_title, entries = (None, records) if records is not None else read_feed(visible)
             articles = tuple(article for entry in entries if (article := self._article(entry, feed_title)))
             cleaned = "\n\n".join(articles)  # none: the feed is empty, nothing else in it is news
-            repairs += ("json_records_extracted" if records is not None else "feed_entries_extracted",)
+            if front_matter:
+                repairs += ("front_matter_read",)
+            else:
+                repairs += ("json_records_extracted" if records is not None else "feed_entries_extracted",)
             return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs, articles)
         if looks_like_html(visible):
             cleaned = self._html.extract(visible)

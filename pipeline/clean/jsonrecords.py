@@ -52,7 +52,7 @@ def _entries(value):
     """Entries of the objects in ``value``, in document order; an article's own nested
     objects (its comments, related items) are not looked into."""
     if isinstance(value, dict):
-        entry = _entry(value)
+        entry = record_entry(value)
         if entry:
             yield entry
             return
@@ -63,7 +63,9 @@ def _entries(value):
             yield from _entries(item)
 
 
-def _entry(record: dict) -> FeedEntry | None:
+def record_entry(record: dict) -> FeedEntry | None:
+    """The entry of an object holding an article's text (a content field, or a long string);
+    None for any other object."""
     strings = {key: value.strip() for key, value in record.items() if isinstance(value, str) and value.strip()}
     named = [value for key, value in strings.items() if CONTENT_KEY.search(key) and len(value) >= MIN_CONTENT_CHARS]
     unnamed = [value for value in strings.values() if len(value) >= MIN_UNNAMED_CONTENT_CHARS]
