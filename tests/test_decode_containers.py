@@ -4,10 +4,12 @@ opened before detection; what was opened is named in ``repairs``."""
 import base64
 import bz2
 import gzip
+import io
 import json
 import lzma
 import quopri
 import urllib.parse
+import zipfile
 
 import pytest
 
@@ -184,3 +186,36 @@ def test_rtf_document_of_unicode_escapes_is_read_as_its_text(decoder):
     decoded = decoder.decode(_rtf(body, r"\ansi\ansicpg1252\uc1{\fonttbl{\f0 Times New Roman;}}"))
     assert decoded.text.strip() == TITLE
     assert decoded.repairs[0] == "rtf_text_extracted"
+
+
+def _zip(members: dict[str, str]) -> bytes:
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return data.getvalue()
+
+
+PARAGRAPHS = [TITLE, "来源：中国邮政网  作者：仲驿", "8月11日至14日，集团公司一行到黑龙江邮政调研，走访慰问一线员工。"]
+
+
+def test_docx_document_is_read_as_its_paragraphs(decoder):
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    # A paragraph's runs (bold, plain) make one line.
+    body = "".join(f"<w:p><w:r><w:t>{p[:4]}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>{p[4:]}</w:t></w:r></w:p>" for p in PARAGRAPHS)
+    raw = _zip({"[Content_Types].xml": "<Types/>", "word/document.xml": f'<w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>'})
+    decoded = decoder.decode(raw)
+    assert decoded.repairs[0] == "office_text_extracted"
+    assert decoded.text.splitlines() == PARAGRAPHS
+
+
+def test_odt_document_is_read_as_its_paragraphs(decoder):
+    t = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    body = f"<text:h>{PARAGRAPHS[0]}</text:h>" + "".join(f"<text:p>{p}</text:p>" for p in PARAGRAPHS[1:])
+    raw = _zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": f'<office:document-content xmlns:office="urn:x" xmlns:text="{t}"><office:body><office:text>{body}</office:text></office:body></office:document-content>'})
+    assert decoder.decode(raw).text.splitlines() == PARAGRAPHS
+
+
+def test_a_zip_of_other_files_is_a_dead_letter(decoder):
+    with pytest.raises(DecodeError):
+        decoder.decode(_zip({"photo.jpg": "\x00\x01\x02" * 300, "notes.bin": "\x00" * 500}))

@@ -16,7 +16,7 @@ convention: ``gbk`` unless GB18030-only sequences occur, ``big5`` unless HKSCS/c
 extensions occur). ``script``: the source's script; ``text`` is always simplified, NFC,
 pinyin annotations removed, full-width letters/digits narrowed, Chinese punctuation kept,
 HTML left intact. ``repairs`` (in order of application): nul_padding_removed, gzip_decompressed, bzip2_decompressed,
-xz_decompressed, http_headers_removed, mime_text_part, rtf_text_extracted, percent_decoded, unicode_escapes_decoded,
+xz_decompressed, http_headers_removed, mime_text_part, office_text_extracted, rtf_text_extracted, percent_decoded, unicode_escapes_decoded,
 character_references_decoded, quoted_printable_decoded (containers and escapes opened), declared_charset_overruled,
 utf8_lost_bytes_marked (UTF-8 whose lost bytes a converter wrote as '?', chosen back),
 gbk_decoded_as_utf8 and big5_decoded_as_utf8 (GB/Big5 byte spans inside UTF-8),

@@ -2,7 +2,8 @@
 files whose name does not say so (Beam's reader decompresses by extension only), MIME messages
 (an e-mail, a page saved as MHTML) whose text part is quoted-printable or base64 with its
 charset in a header, HTTP responses saved with their headers (``curl -i``, ``wget
---save-headers``), RTF documents (their text, with its code page's escapes read), and ASCII
+--save-headers``), DOCX and ODT documents (their paragraphs), RTF documents (their text, with
+its code page's escapes read), and ASCII
 text whose every other character is an escape (percent-encoded bytes, JSON/JavaScript
 ``\\uXXXX``, numeric character references outside HTML's ASCII, quoted-printable).
 """
@@ -10,12 +11,16 @@ text whose every other character is an escape (percent-encoded bytes, JSON/JavaS
 import email
 import email.policy
 import importlib
+import io
 import json
 import quopri
 import re
 import urllib.parse
+import zipfile
 import zlib
 from dataclasses import dataclass
+
+from lxml import etree
 
 from striprtf.striprtf import rtf_to_text
 
@@ -57,6 +62,13 @@ QUOTED_PRINTABLE_RE = re.compile(rb"(?:=[0-9A-F]{2}|=\r?\n)+")
 ESCAPED_SHARE = 0.5
 MIN_NUL_PADDING = 4  # UTF-32 text ends in at most three NULs
 WIDEST_CODE_UNIT = 4
+ZIP_MAGIC = b"PK\x03\x04"
+OFFICE_PARTS = ("word/document.xml", "content.xml")  # DOCX, ODT
+OFFICE_PARAGRAPHS = frozenset((
+    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p",
+    "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p",
+    "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}h",
+))
 RTF_MAGIC = b"{\\rtf"
 RTF_CODE_PAGE_RE = re.compile(rb"\\ansicpg([0-9]{3,5})")
 HTTP_STATUS_RE = re.compile(rb"\AHTTP/[0-9.]+ +[0-9]{3}[^\r\n]*\r?\n")
@@ -79,7 +91,14 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
         raw = unpadded
         repairs.append("nul_padding_removed")
     for _ in range(NESTING):
-        opened = _decompressed(raw, limit) or _http_body(raw) or _mime_text_part(raw) or _rtf_text(raw) or _unescaped(raw)
+        opened = (
+            _decompressed(raw, limit)
+            or _http_body(raw)
+            or _mime_text_part(raw)
+            or _office_text(raw, limit)
+            or _rtf_text(raw)
+            or _unescaped(raw)
+        )
         if opened is None:
             break
         raw, charset, kind = opened
@@ -91,7 +110,10 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
 def _without_nul_padding(raw: bytes) -> bytes | None:
     """``raw`` without the NUL bytes a file was padded with (a preallocated or crash-truncated
     file, a disk block's tail): four or more at its end, more than UTF-16/32 text ends with.
-    A UTF-16/32 text (NULs throughout) keeps its code units whole."""
+    A UTF-16/32 text (NULs throughout) keeps its code units whole; an archive's own trailing
+    NULs (a zip's end record) are no padding."""
+    if raw.startswith((ZIP_MAGIC, *(magic for magic, *_ in COMPRESSIONS))):
+        return None
     stripped = raw.rstrip(b"\0")
     if len(raw) - len(stripped) < MIN_NUL_PADDING or not stripped:
         return None
@@ -163,6 +185,29 @@ def _dechunked(body: bytes) -> bytes:
         pos = start + int(size.group(1), 16)
         pos += 2 if body[pos:pos + 2] == b"\r\n" else 1 if body[pos:pos + 1] == b"\n" else 0
     return b"".join(chunks) if chunks else body
+
+
+def _office_text(raw: bytes, limit: int) -> tuple[bytes, str, str] | None:
+    """The paragraphs of a word processor's document (DOCX, ODT: a zip of XML), one per line,
+    as UTF-8. Other zips are not text: detection rejects them."""
+    if not raw.startswith(ZIP_MAGIC):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            member = next((m for m in OFFICE_PARTS if m in archive.namelist()), None)
+            if member is None:
+                return None
+            if archive.getinfo(member).file_size > limit:
+                raise DecodeError(f"{member} inflating beyond {limit // (1024 * 1024)} MiB")
+            xml = archive.read(member)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
+        raise DecodeError(f"zip data that does not open: {error}") from None
+    parser = etree.XMLParser(recover=True, resolve_entities=False, load_dtd=False, no_network=True)
+    root = etree.fromstring(xml, parser)
+    if root is None:
+        raise DecodeError(f"{member} holds no XML")
+    paragraphs = ["".join(p.itertext()) for p in root.iter() if isinstance(p.tag, str) and p.tag in OFFICE_PARAGRAPHS]
+    return "\n".join(paragraphs).encode("utf-8"), "utf-8", "office_text_extracted"
 
 
 def _rtf_text(raw: bytes) -> tuple[bytes, str, str] | None:
