@@ -63,6 +63,12 @@ def test_text_that_is_no_json_is_left_to_the_text_cleaner(text):
     assert read_json(text) is None
 
 
+def test_the_publication_time_wins_over_other_times():
+    record = {"update_time": "2024-06-01 08:00", "content": "邮政网点" * 10, "publish_time": "2024-05-16 10:32"}
+    (entry,) = read_json(json.dumps(record, ensure_ascii=False))
+    assert entry.published == "2024-05-16"
+
+
 def test_release_time_in_milliseconds_and_an_unnamed_long_text():
     (entry,) = read_json(json.dumps({"time": "刚刚", "publishTime": 1715846400000, "c": "邮政网点" * 60}))
     assert entry.published == "2024-05-16"

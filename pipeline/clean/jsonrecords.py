@@ -17,6 +17,7 @@ CONTENT_KEY = re.compile(r"content|body|text|article|html|detail|正文|内容",
 TITLE_KEY = re.compile(r"title|headline|subject|标题|题目", re.I)
 SUBTITLE_KEY = re.compile(r"sub|short|seo|副", re.I)  # subtitle, short_title, seo_title, 副标题
 DATE_KEY = re.compile(r"date|time|pub|发布|日期|时间", re.I)
+PUBLISHED_KEY = re.compile(r"pub|release|发布", re.I)
 AUTHOR_KEY = re.compile(r"author|writer|byline|reporter|creator|作者|记者", re.I)
 SOURCE_KEY = re.compile(r"source|media|origin|来源|出处|稿源", re.I)
 URL = re.compile(r"\s*(?:https?:)?//")  # source_url, author_link: no names
@@ -77,9 +78,9 @@ def record_entry(record: dict) -> FeedEntry | None:
         for key, value in strings.items()
         if TITLE_KEY.search(key) and not SUBTITLE_KEY.search(key) and len(value) <= MAX_TITLE_CHARS
     ]
-    published = next(
-        (date for key, value in record.items() if DATE_KEY.search(key) and (date := _date(value))), None
-    )
+    # A publication time before any other (update_time, create_time).
+    dated = sorted(record.items(), key=lambda item: not PUBLISHED_KEY.search(item[0]))
+    published = next((date for key, value in dated if DATE_KEY.search(key) and (date := _date(value))), None)
     return FeedEntry(
         title=titles[0] if titles else None,
         published=published,
