@@ -219,3 +219,8 @@ def test_odt_document_is_read_as_its_paragraphs(decoder):
 def test_a_zip_of_other_files_is_a_dead_letter(decoder):
     with pytest.raises(DecodeError):
         decoder.decode(_zip({"photo.jpg": "\x00\x01\x02" * 300, "notes.bin": "\x00" * 500}))
+
+
+def test_a_document_without_paragraph_text_is_a_dead_letter_saying_so(decoder):
+    with pytest.raises(DecodeError, match="word/document.xml holds no paragraph text"):
+        decoder.decode(_zip({"word/document.xml": "<document><body>邮政</body></document>"}))

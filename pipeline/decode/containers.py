@@ -207,6 +207,8 @@ def _office_text(raw: bytes, limit: int) -> tuple[bytes, str, str] | None:
     if root is None:
         raise DecodeError(f"{member} holds no XML")
     paragraphs = ["".join(p.itertext()) for p in root.iter() if isinstance(p.tag, str) and p.tag in OFFICE_PARAGRAPHS]
+    if not "".join(paragraphs).strip():
+        raise DecodeError(f"{member} holds no paragraph text")
     return "\n".join(paragraphs).encode("utf-8"), "utf-8", "office_text_extracted"
 
 
