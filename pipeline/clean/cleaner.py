@@ -1,9 +1,11 @@
 """The clean stage: HTML pages go through main-content extraction (Markdown rendered to HTML
-first), text through line cleanup, feeds and JSON records are read entry by entry."""
+first), text through line cleanup, feeds, JSON and CSV records and front matter are read entry
+by entry."""
 
 from dataclasses import dataclass
 
 from pipeline.clean import rules
+from pipeline.clean.csvrecords import read_csv
 from pipeline.clean.feeds import FeedEntry, looks_like_feed, read_feed
 from pipeline.clean.frontmatter import read_front_matter
 from pipeline.clean.html import HtmlExtractor, looks_like_html
@@ -34,17 +36,12 @@ class Cleaner:
         visible = text.translate(rules.INVISIBLE_CHARACTERS)
         repairs: tuple[str, ...] = ("invisible_chars_removed",) if len(visible) != len(text) else ()
         visible = rules.BRACKETED_LABEL.sub(r"\1：", visible)
-        front_matter = read_front_matter(visible)
-        records = [front_matter] if front_matter else read_json(visible)
-        if records is not None or looks_like_feed(visible):
-            feed_title, entries = (None, records) if records is not None else read_feed(visible)
+        records, kind = self._records(visible)
+        if records is not None:
+            feed_title, entries = records
             articles = tuple(article for entry in entries if (article := self._article(entry, feed_title)))
             cleaned = "\n\n".join(articles)  # none: the feed is empty, nothing else in it is news
-            if front_matter:
-                repairs += ("front_matter_read",)
-            else:
-                repairs += ("json_records_extracted" if records is not None else "feed_entries_extracted",)
-            return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs, articles)
+            return CleanedText(cleaned, max(0, len(text) - len(cleaned)), (*repairs, kind), articles)
         if looks_like_html(visible):
             cleaned = self._html.extract(visible)
             repairs += ("html_extracted",)
@@ -57,6 +54,23 @@ class Cleaner:
             repairs += ("markup_stripped",) if result.markup_removed else ()
             repairs += ("spam_lines_removed",) if result.junk_lines_removed else ()
         return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs)
+
+    @staticmethod
+    def _records(text: str) -> tuple[tuple[str | None, list[FeedEntry]] | None, str]:
+        """((the source they share, the articles) of a file of several, and how they were
+        read), or (None, "") for a file that is one text."""
+        front_matter = read_front_matter(text)
+        if front_matter:
+            return (None, [front_matter]), "front_matter_read"
+        entries = read_json(text)
+        if entries is not None:
+            return (None, entries), "json_records_extracted"
+        entries = read_csv(text)
+        if entries is not None:
+            return (None, entries), "csv_records_extracted"
+        if looks_like_feed(text):
+            return read_feed(text), "feed_entries_extracted"
+        return None, ""
 
     def _article(self, entry: FeedEntry, feed_title: str | None) -> str:
         """An entry as an article's text: title, date, source and author lines, the content

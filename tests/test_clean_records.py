@@ -1,11 +1,14 @@
-"""Articles saved as JSON by a crawler or a site's API, or as Markdown under front matter: each
-object holding an article's text is a story, its fields read by their names (records written
-for these tests)."""
+"""Articles saved as JSON by a crawler or a site's API, as a table (CSV) or as Markdown under
+front matter: each record holding an article's text is a story, its fields read by their names
+(records written for these tests)."""
 
+import csv
+import io
 import json
 
 import pytest
 
+from pipeline.clean.csvrecords import read_csv
 from pipeline.clean.jsonrecords import read_json
 
 FIRST = {
@@ -107,3 +110,30 @@ def test_rules_around_lines_of_text_are_no_front_matter(processor):
     (story,) = processor.process("rules.txt", text.encode("utf-8"))
     assert "front_matter_read" not in story["repairs"]
     assert "江西邮政农村寄递物流体系建设提速" in (story["title"] or "") + story["body"]
+
+
+def _table(rows: list[list[str]], delimiter: str) -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    return out.getvalue()
+
+
+TABLE = [
+    ["标题", "发布时间", "来源", "作者", "正文"],
+    [SECOND["标题"], "2024-07-08 09:30", "四川邮政", "赵敏", '7月8日，成都邮政开始投递"录取通知书"。\n投递员将通知书送到考生手中。'],
+    ["邮政快递进村服务惠及千家万户", "2024/05/16", "江西省邮政分公司", "张华", "今年以来，全省邮政新建村级寄递物流综合服务站420个，村民足不出村就能寄快递。"],
+]
+
+
+@pytest.mark.parametrize(("delimiter", "encoding"), [(",", "utf-8-sig"), ("\t", "gbk")])
+def test_each_row_of_an_exported_table_is_a_story(processor, delimiter, encoding):
+    stories = processor.process("articles.csv", _table(TABLE, delimiter).encode(encoding))
+    assert [story["title"] for story in stories] == [TABLE[1][0], TABLE[2][0]]
+    assert [story["published_date"] for story in stories] == ["2024-07-08", "2024-05-16"]
+    assert [story["source_name"] for story in stories] == ["四川邮政", "江西省邮政分公司"]
+    assert stories[0]["body"].splitlines() == ['7月8日，成都邮政开始投递"录取通知书"。', "投递员将通知书送到考生手中。"]
+    assert "csv_records_extracted" in stories[0]["repairs"]
+
+
+def test_a_line_of_commas_without_a_table_s_header_is_text():
+    assert read_csv("8月11日至14日,集团公司一行到黑龙江调研,走访慰问一线员工。\n他强调,要抓好落实。") is None
