@@ -1,5 +1,6 @@
 """Reflow of PDF-extracted text: justification spaces, line widths, lines joined into paragraphs."""
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -10,6 +11,7 @@ OPEN_CLOSE_PAIRS = ("“”", "（）", "《》", "‘’", "「」", "()")
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+LINE_CACHE_SIZE = 4096  # lines: a page's several times over
 FIGURE_PART = re.compile(r"[0-9.]")  # one digit or point of a figure a justified line spread
 
 
@@ -56,6 +58,7 @@ def is_justified(raw: str) -> bool:
     return singles >= 2 and singles * 2 >= len(tokens) - 1
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def despace(raw: str) -> str:
     """Remove justification spaces; keep spaces next to Latin words/digits and between words.
 
@@ -109,6 +112,7 @@ def join_lines(texts: list[str], credit: bool = False) -> str:
 _NARROW = re.compile(r"[\x21-\u2e7f]")
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)  # a page's lines are measured again and again
 def width(raw: str) -> float:
     """Printed width in Chinese character cells; Latin/digits half a cell, justification spaces a little."""
     spaces = raw.count(" ")
