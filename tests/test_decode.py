@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import seed_bytes
 from pipeline.decode import DecodedText, DecodeError, Decoder
+from pipeline.decode.detect import codec_name
 from pipeline.decode.textmodel import ARRAY_SCORING_MIN_CHARS, TextModel
 
 CLEAN_SEEDS = ("000", "001", "003", "004")
@@ -646,3 +647,12 @@ def test_traditional_zhe_is_simplified_as_running_text_writes_it(decoder, tradit
     # 著 is both the traditional form of 着 (particle, 着力) and a simplified character of its
     # own (著名, 显著); t2s keeps it.
     assert decoder.decode(traditional.encode("big5")).text == simplified
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [("x-gbk", "gbk"), ("GB_2312-80", "gbk"), ("csgb2312", "gbk"), ("x-x-big5", "big5"), ("unicode", "utf-16-le"), ("cp936", "gbk")],
+)
+def test_charset_labels_browsers_accept_are_known(label, codec):
+    # A page declaring x-gbk had its declaration ignored (Python's codecs lack the web's aliases).
+    assert codec_name(label) == codec

@@ -104,9 +104,19 @@ class Detection:
         return _family_of(self.declared) != _family_of(self.encoding)
 
 
+# Labels browsers accept (the WHATWG Encoding Standard) that Python's codecs do not know.
+WEB_LABELS = {
+    **dict.fromkeys(("x-gbk", "gb_2312", "gb_2312-80", "csgb2312", "chinese", "x-euc-cn", "windows-936"), "gbk"),
+    **dict.fromkeys(("x-x-big5", "cn-big5", "csbig5"), "big5"),
+    **dict.fromkeys(("unicode", "unicodefeff", "csunicode", "ucs-2", "iso-10646-ucs-2"), "utf-16-le"),
+    "unicodefffe": "utf-16-be",
+}
+
+
 def codec_name(label: str) -> str | None:
     """Lower-case canonical codec name for an encoding label, or None if unknown."""
     label = label.strip().lower()
+    label = WEB_LABELS.get(label, label)
     try:
         name = codecs.lookup(label).name
     except LookupError:
