@@ -36,9 +36,9 @@ class Cleaner:
         visible = text.translate(rules.INVISIBLE_CHARACTERS)
         repairs: tuple[str, ...] = ("invisible_chars_removed",) if len(visible) != len(text) else ()
         visible = rules.BRACKETED_LABEL.sub(r"\1：", visible)
-        records, kind = self._records(visible)
+        records = self._records(visible)
         if records is not None:
-            feed_title, entries = records
+            feed_title, entries, kind = records
             articles = tuple(article for entry in entries if (article := self._article(entry, feed_title)))
             cleaned = "\n\n".join(articles)  # none: the feed is empty, nothing else in it is news
             return CleanedText(cleaned, max(0, len(text) - len(cleaned)), (*repairs, kind), articles)
@@ -56,21 +56,19 @@ class Cleaner:
         return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs)
 
     @staticmethod
-    def _records(text: str) -> tuple[tuple[str | None, list[FeedEntry]] | None, str]:
-        """((the source they share, the articles) of a file of several, and how they were
-        read), or (None, "") for a file that is one text."""
+    def _records(text: str) -> tuple[str | None, list[FeedEntry], str] | None:
+        """(the source the articles share, the articles, how they were read) of a file of
+        several, or None for a file that is one text."""
         front_matter = read_front_matter(text)
         if front_matter:
-            return (None, [front_matter]), "front_matter_read"
-        entries = read_json(text)
-        if entries is not None:
-            return (None, entries), "json_records_extracted"
-        entries = read_csv(text)
-        if entries is not None:
-            return (None, entries), "csv_records_extracted"
+            return None, [front_matter], "front_matter_read"
+        for read, kind in ((read_json, "json_records_extracted"), (read_csv, "csv_records_extracted")):
+            entries = read(text)
+            if entries is not None:
+                return None, entries, kind
         if looks_like_feed(text):
-            return read_feed(text), "feed_entries_extracted"
-        return None, ""
+            return *read_feed(text), "feed_entries_extracted"
+        return None
 
     def _article(self, entry: FeedEntry, feed_title: str | None) -> str:
         """An entry as an article's text: title, date, source and author lines, the content

@@ -4,11 +4,11 @@ entry, read as a feed's entry is: its title, date, author and source fields by t
 (English or Chinese), its content an HTML fragment or plain text.
 """
 
-import json
 import re
 from datetime import datetime, timedelta, timezone
 
 from pipeline.clean.feeds import FeedEntry, entry_date
+from pipeline.jsontext import json_documents
 
 MIN_CONTENT_CHARS = 20  # a named content field shorter than this is a teaser or a label
 MIN_UNNAMED_CONTENT_CHARS = 200  # a string this long is an article's text whatever its key
@@ -29,24 +29,10 @@ CHINA_TIME = timezone(timedelta(hours=8))  # a date is the day it was where the 
 
 def read_json(text: str) -> list[FeedEntry] | None:
     """The article entries of a JSON text; None when the text is no JSON."""
-    documents = _parsed(text)
+    documents = json_documents(text)
     if documents is None:
         return None
     return [entry for document in documents for entry in _entries(document)]
-
-
-def _parsed(text: str) -> list | None:
-    stripped = text.strip()
-    if stripped[:1] not in ("{", "["):
-        return None
-    try:
-        return [json.loads(stripped)]
-    except ValueError:
-        pass
-    try:  # JSON Lines: one object per line
-        return [json.loads(line) for line in stripped.splitlines() if line.strip()]
-    except ValueError:
-        return None
 
 
 def _entries(value):

@@ -25,6 +25,7 @@ from lxml import etree
 from striprtf.striprtf import rtf_to_text
 
 from pipeline.decode.detect import DecodeError, codec_name
+from pipeline.jsontext import json_documents
 
 
 def _optional(module: str):
@@ -251,14 +252,11 @@ def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
 def _json_written_out(text: str) -> bytes | None:
     """A JSON text (or JSON Lines) that escapes all but ASCII, as JSON in UTF-8: its strings'
     quotes and line breaks stay escaped, the clean stage reads its records. None if no JSON."""
-    lines = [text] if text.lstrip()[:1] in ("{", "[") else []
-    for documents in (lines, [line for line in text.splitlines() if line.strip()]):
-        try:
-            written = [json.dumps(json.loads(document), ensure_ascii=False) for document in documents]
-        except ValueError:
-            continue
-        return "\n".join(written).encode("utf-8", errors="replace") if written else None  # lone surrogates: '?'
-    return None
+    documents = json_documents(text)
+    if not documents:
+        return None
+    written = "\n".join(json.dumps(document, ensure_ascii=False) for document in documents)
+    return written.encode("utf-8", errors="replace")  # lone surrogates: '?'
 
 
 def _unicode_escapes(match: re.Match) -> bytes:
