@@ -19,16 +19,17 @@ Every replacement must score clearly better with the text model.
 """
 
 import functools
-import heapq
 import itertools
 import math
 import re
 
 from collections.abc import Callable
+from operator import itemgetter
 
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
+from pipeline.decode import rules
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel
 
@@ -146,7 +147,7 @@ class MojibakeRepairer:
             fills.sort(key=lambda item: model.char_logp(item[1]), reverse=True)
             self._likely_pair_fills[lead] = fills[:LIKELY_PAIR_FILLS]
         # (character start, bytes after the lost one) -> [(fill, character)], likeliest first
-        self._fills_by_unigram: dict[tuple[bytes, bytes], list[tuple[bytes, str]]] = {}
+        self._fills_by_unigram: dict[tuple[bytes, bytes, frozenset], list[tuple[bytes, str]]] = {}
         self._fills_by_pair: dict[tuple, list[tuple[bytes, str]]] = {}  # see _pair_fills
         # Per instance: a class-level cache would keep every repairer (and its models) alive.
         self._transition_ahead = functools.lru_cache(maxsize=1 << 16)(self._transition_ahead_uncached)
@@ -434,21 +435,25 @@ class MojibakeRepairer:
                 fills = self._pair_fills(partial, rest[:needed], wrong, following)
                 if len(partial) == 1 and 0xE0 <= partial[0] < 0xF0 and len(fills) > LIKELY_PAIR_FILLS:
                     fills = self._likely_pairs(partial[0], before, fills)
-            transition, seen = self._running.transition_logp, self._model.document_bonus
+            seen = self._model.document_bonus
             # A character the document never has adds no seen n-gram: only the neighbours' count.
             in_document = document.characters()
-            neighbours_seen = seen(left, document) + seen(right, document)
+            neighbours_seen = _pair_bonus(left, document) + _pair_bonus(right, document)
             stub = _lost_byte_stub(tail) if not right else None
+            chars = [ch for _, ch in fills]
+            if stub is None:
+                around = self._running.between_logps(before, chars, after)
+            else:
+                transition = self._running.transition_logp
+                around = [transition(before, ch) + self._transition_ahead(ch, stub) for ch in chars]
             scored += [
                 (
-                    transition(before, ch)
-                    + (transition(ch, after) if stub is None else self._transition_ahead(ch, stub))
-                    + (seen(left + ch + right, document) if ch in in_document or ch.isspace() else neighbours_seen),
+                    logp + (seen(left + ch + right, document) if ch in in_document or ch.isspace() else neighbours_seen),
                     beam + fill,
                 )
-                for fill, ch in fills
+                for logp, (fill, ch) in zip(around, fills)
             ]
-        return heapq.nlargest(size, scored, key=lambda item: item[0])
+        return sorted(scored, key=itemgetter(0), reverse=True)[:size]  # a dozen items: sorting beats a heap
 
     def _transition_ahead_uncached(self, ch: str, stub: bytes) -> float:
         """Log-probability that ``ch`` is followed by any of the likelier characters ``stub``
@@ -464,14 +469,13 @@ class MojibakeRepairer:
     ) -> list[tuple[bytes, str]]:
         """(fill, character) for one lost byte among the ``possible`` values: the
         likeliest characters, and those making a dictionary bigram with a neighbour."""
-        key = (partial, completion)
+        key = (partial, completion, possible)
         fills = self._fills_by_unigram.get(key)
         if fills is None:
             fills = _valid_fills(partial, CONTINUATION_BYTES, completion)
             fills.sort(key=lambda item: self._model.char_logp(item[1]), reverse=True)
-            self._fills_by_unigram[key] = fills
-        # A U+FFFD from another source (bytes already lost) fits no rule: any byte then.
-        fills = [item for item in fills if item[0][0] in possible] or fills
+            # A U+FFFD from another source (bytes already lost) fits no rule: any byte then.
+            fills = self._fills_by_unigram[key] = [item for item in fills if item[0][0] in possible] or fills
         followers, precursors = self._model.followers(before), self._model.precursors(after)
         return fills[:LIKELY_BYTE_FILLS] + [
             item for item in fills[LIKELY_BYTE_FILLS:] if item[1] in followers or item[1] in precursors
@@ -553,7 +557,7 @@ class MojibakeRepairer:
                     window = _local_window(item[1], rest, around)
                     near = _local_window(item[1], rest, around, NEAR_BYTES)
                     return self._beam_score(window, document) + self._model.word_logp(near)
-            leaders = heapq.nlargest(2, shortlist, key=lambda item: item[0])
+            leaders = shortlist[:2]  # the shortlist is sorted
             if width == 1 and len(leaders) == 2 and leaders[0][0] - leaders[1][0] >= CLEAR_LEAD:
                 beams = [leaders[0][1]]
             else:
@@ -567,6 +571,12 @@ class MojibakeRepairer:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return None
+
+
+def _pair_bonus(pair: str, document) -> float:
+    """TextModel.document_bonus of two characters (or fewer), without its general loop."""
+    count = document.get(pair) if len(pair) == 2 else 0
+    return rules.DOCUMENT_NGRAM_WEIGHT * math.log1p(count) if count else 0.0
 
 
 def _lost_byte_stub(tail: bytes) -> bytes | None:

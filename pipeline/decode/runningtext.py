@@ -90,6 +90,37 @@ class RunningTextModel:
             base = self._dictionary.char_logp(ch)
         return base + self._backoff.get(prev, 0.0)
 
+    def between_logps(self, prev: str, chars: list[str], following: str) -> list[float]:
+        """transition_logp(prev, ch) + transition_logp(ch, following) for each of ``chars``, in
+        one loop: a lost byte's candidates are scored so, a dozen per byte, and two method calls
+        per candidate took a third of the time."""
+        scored_as, pair, base, backoff = self._scored_as, self._pair, self._base, self._backoff
+        transition = self.transition_logp
+        prev_scored = scored_as.get(prev, prev) or ""
+        prev_backoff = backoff.get(prev_scored, 0.0)
+        following_scored = scored_as.get(following, following)
+        if following_scored:
+            following_base = base.get(following_scored)
+            if following_base is None:
+                following_base = self._dictionary.char_logp(following_scored)
+        logps = []
+        for ch in chars:
+            scored = scored_as.get(ch, ch)
+            if not scored or not following_scored:  # whitespace or nothing: transition_logp's rules
+                logps.append(transition(prev, ch) + transition(ch, following))
+                continue
+            into = pair.get(prev_scored + scored) if prev_scored else None
+            if into is None:
+                into = base.get(scored)
+                if into is None:
+                    into = self._dictionary.char_logp(scored)
+                into += prev_backoff
+            out = pair.get(scored + following_scored)
+            if out is None:
+                out = following_base + backoff.get(scored, 0.0)
+            logps.append(into + out)
+        return logps
+
     def logp(self, text: str) -> float:
         """Log-probability of ``text``; whitespace costs its prior but does not part the
         characters around it."""

@@ -257,7 +257,7 @@ class DocumentNgrams:
     def characters(self) -> set[str]:
         """Characters of the document's n-grams: a gram with any other character counts 0."""
         if self._characters is None:
-            self._characters = {ch for gram in self._ngrams() for ch in gram}
+            self._characters = set().union(*(run for run in self._runs() if len(run) > 1))
         return self._characters
 
     def followers(self, ch: str) -> set[str]:
@@ -268,10 +268,13 @@ class DocumentNgrams:
         """Characters that precede ``ch`` somewhere in the document."""
         return {gram[0] for gram in self._ngrams() if len(gram) == 2 and gram[1] == ch}
 
+    def _runs(self) -> list[str]:
+        return CJK_RUN_RE.findall(WHITESPACE_RE.sub("", self._text))
+
     def _ngrams(self) -> collections.Counter:
         if self._counts is None:
             self._counts = collections.Counter()
-            for run in CJK_RUN_RE.findall(WHITESPACE_RE.sub("", self._text)):
+            for run in self._runs():
                 self._counts.update(run[i:i + 2] for i in range(len(run) - 1))
                 self._counts.update(run[i:i + 3] for i in range(len(run) - 2))
         return self._counts
