@@ -1,6 +1,8 @@
 """The running-text character model that shortlists lost bytes (pipeline/decode/runningtext.py)."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel
@@ -37,3 +39,17 @@ def test_whitespace_is_not_free(running):
 def test_unknown_characters_back_off_to_the_dictionary_model(running):
     # An ideograph neither source knows, after a character the corpus knows.
     assert running.transition_logp("的", "\U0002a6a5") < running.transition_logp("的", "人")
+
+
+@given(
+    prev=st.sampled_from(["", "邮", "郵", " ", ",", "8", "\U0002a6a5", "x"]),
+    chars=st.lists(st.sampled_from(list("政局的人網\u3000 ,。8a\U0002a6a5鍒") + ["\ufffd"]), max_size=12),
+    following=st.sampled_from(["", "政", "務", "\n", "。", ".", "\U0002a6a5"]),
+)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_between_logps_is_both_transitions_of_each_candidate(running, prev, chars, following):
+    # The batched scoring of a lost byte's candidates must choose exactly what the
+    # transitions one by one would.
+    assert running.between_logps(prev, chars, following) == [
+        running.transition_logp(prev, ch) + running.transition_logp(ch, following) for ch in chars
+    ]
