@@ -11,6 +11,7 @@ from pipeline.clean.jsonrecords import CONTENT_KEY, TITLE_KEY, record_entry
 
 DELIMITERS = (",", "\t")
 MAX_HEADER_CHARS = 30  # a column name; a longer first field is text, not a header
+MAX_HEADER_LINE = 64 * (MAX_HEADER_CHARS + 3)  # 64 quoted names: a longer first line is text
 FIELD_LIMIT = 16 * 1024 * 1024  # an article's text in one cell may exceed csv's default 128 KB
 NEWLINE_RE = re.compile(r"\r\n?|\n")
 
@@ -19,12 +20,17 @@ def read_csv(text: str) -> list[FeedEntry] | None:
     """The articles of a table whose header names a content or title column; None for any
     other text."""
     first_line = NEWLINE_RE.split(text.lstrip("\ufeff"), maxsplit=1)[0]
+    if len(first_line) > MAX_HEADER_LINE:  # csv would refuse a field over its limit: no header
+        return None
     for delimiter in DELIMITERS:
         header = next(csv.reader([first_line], delimiter=delimiter))
         if not _is_header(header):
             continue
         csv.field_size_limit(FIELD_LIMIT)
-        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter))[1:]
+        try:
+            rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter))[1:]
+        except csv.Error:  # a cell beyond FIELD_LIMIT: not a table of articles
+            continue
         complete = [row for row in rows if len(row) == len(header)]
         if not complete or len(complete) < len([row for row in rows if any(row)]) / 2:
             continue  # the rows do not follow the header: not a table
