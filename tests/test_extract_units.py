@@ -441,3 +441,22 @@ def test_segmenter_matches_jieba_posseg_on_seed_stories(segmenters, story):
 @given(st.text(alphabet="邮政网点中国快递服务乡村振兴黑龙江省大庆市分公司张伟表示abcXY09.+#&_ ，。、\n\r\t（）·", max_size=60))
 def test_segmenter_matches_jieba_posseg(segmenters, text):
     _same_as_posseg(segmenters, text)
+
+
+# --- places --------------------------------------------------------------------------------
+
+def test_a_text_naming_its_places_again_and_again_resolves_them_as_once():
+    # 朝阳 and 双塔区 are resolved by the places named unambiguously (辽宁省, 朝阳县); each
+    # is context once however often it is named (a long text names its places hundreds of times).
+    from pipeline.extract.places import Gazetteer, PlaceFinder
+    from pipeline.extract.segmenter import Segmenter
+
+    gazetteer = Gazetteer()
+    segmenter, finder = Segmenter(gazetteer.segmenter_words()), PlaceFinder(gazetteer)
+    text = "辽宁省邮政分公司在朝阳开展寄递服务，朝阳县和双塔区的网点延长了营业时间。"
+    once = finder.find(segmenter.segment(text), title_end=0, blocked=set())
+    assert [(m.division.name, m.division.code) for m in once] == [
+        ("辽宁省", "210000"), ("朝阳市", "211300"), ("朝阳县", "211321"), ("双塔区", "211302")
+    ]
+    many = finder.find(segmenter.segment(text * 200), title_end=0, blocked=set())
+    assert [(m.division, m.count) for m in many] == [(m.division, 200 * m.count) for m in once]

@@ -123,12 +123,14 @@ class PlaceFinder:
 
     @staticmethod
     def _context(mentions) -> list[Division]:
-        """Divisions named unambiguously (one candidate, or a full name above county level)."""
-        context = []
+        """Divisions named unambiguously (one candidate, or a full name above county level), each
+        once: every mention is resolved against them, and a long text names its places hundreds
+        of times."""
+        context = {}
         for candidates, full, context_only, _ in mentions:
             if len(candidates) == 1 and (full or not context_only) and (full or candidates[0].level != "county"):
-                context.append(candidates[0])
-        return context
+                context[candidates[0]] = None
+        return list(context)
 
     @staticmethod
     def _resolve(candidates, full, context_only, context) -> Division | None:
