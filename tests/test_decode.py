@@ -656,3 +656,15 @@ def test_traditional_zhe_is_simplified_as_running_text_writes_it(decoder, tradit
 def test_charset_labels_browsers_accept_are_known(label, codec):
     # A page declaring x-gbk had its declaration ignored (Python's codecs lack the web's aliases).
     assert codec_name(label) == codec
+
+
+def test_a_lost_byte_is_chosen_by_the_running_text_as_well_as_by_words(decoder):
+    # 靠 (E9 9D A0) read by a lossy cp1252 reader loses 9D. Of the five bytes that reader loses,
+    # the word model alone rated 全遠 (a word once simplified, 全远) over 全靠; the running text's
+    # transitions (全靠 is common, 全遠 rare) choose 全靠.
+    text = "“火车跑得快，全靠车头带”。主要领导带头抓落实。\n"
+    damaged = text.replace("全靠", "全靠".encode("utf-8").decode("cp1252", errors="replace"))
+    assert "\ufffd" in damaged
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.text == decoder.decode(text.encode("utf-8")).text
+    assert "latin1_mojibake" in decoded.repairs
