@@ -76,3 +76,22 @@ def test_entity_precision_recall_on_invented_stories(extractor):
     measured = scores(extractor, invented_cases())
     for kind in ("people", "places", "organizations_lenient"):
         assert measured[kind]["precision"] >= 0.8 and measured[kind]["recall"] >= 0.8, kind
+
+
+def test_a_figure_before_a_surname_makes_no_name_and_bylines_make_no_keywords(extractor):
+    # 余 after 2000 is "more than" (2000余户农民 read as the name 余户 before the title 农民);
+    # 司马南 is the correspondent: a byline's name described no story's subject.
+    from pipeline.split import StoryParts
+
+    story = StoryParts(
+        title="喀什邮政农产品寄递量超过260万件",
+        bylines=("本报讯（记者 欧阳晓燕 通讯员 司马南）",),
+        body=(
+            "今年以来，喀什邮政累计寄递农产品超过260万件，带动2000余户农民增收。"
+            "喀什市邮政分公司总经理马建新介绍，公司在产区设立了8个收寄点，司马南参与了收寄点的建设。"
+        ),
+    )
+    fields = extractor.extract(story, "")
+    assert [(a.name, a.role) for a in fields.authors] == [("欧阳晓燕", "reporter"), ("司马南", "correspondent")]
+    assert list(fields.people) == ["马建新"]
+    assert not {"司马南", "欧阳晓燕"} & set(fields.keywords)

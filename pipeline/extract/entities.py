@@ -20,6 +20,8 @@ NAME_BREAKS = ("作了", "在", "和", "与", "及", "等", "的", "了", "是",
                "为", "将", "到", "已", "还", "又", "带", "来", "去", "给", "一")
 NON_NAME_CHARS = set("的了是在和与及等省市县区镇村局部司行院会委处厅社站所中心公我你他她们这那个不")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# A name does not follow a figure: 余 and 张 after one are "more than" and a counter (2000余户, 一万张).
+NUMERALS = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两")
 WORD_AFTER_NAME_FREQ = 50
 # A two-character candidate this common as an ordinary word (jieba frequency) is not taken as a name.
 COMMON_WORD_FREQ = 1000
@@ -89,7 +91,7 @@ class EntityFinder:
         found: dict[str, int] = {}
         initials, after_name_initials = self.surname_initials, self.after_name_initials
         for word, _, start in tokens:
-            if word[0] not in initials:
+            if word[0] not in initials or start and text[start - 1] in NUMERALS:
                 continue
             # A name (2-4 characters) needs a title before it or a title or speech verb right after:
             # most candidates have neither, and are dropped before the closer look.

@@ -91,7 +91,7 @@ class Extractor:
             place_hierarchy=tuple(_place_ref(p.division) for p in places),
             organizations=tuple(self.entities.organizations(tokens, self.place_words)),
             people=tuple(people),
-            keywords=tuple(self.keywords.top(tokens, canonical_places, people)),
+            keywords=tuple(self.keywords.top(tokens, canonical_places, [*people, *author_names])),
             simhash=simhash64(story.body),
         )
 

@@ -15,10 +15,11 @@ class KeywordRanker:
         self.idf = segmenter.idf
         self.stop_words = word_set("keyword_stopwords.txt")
 
-    def top(self, tokens: list[Token], canonical: dict[str, str], people: list[str]) -> list[str]:
-        """``canonical`` maps short place names to full ones; fragments of ``people`` are dropped."""
+    def top(self, tokens: list[Token], canonical: dict[str, str], names: list[str]) -> list[str]:
+        """``canonical`` maps short place names to full ones; fragments of ``names`` (the story's
+        people and authors: a byline's name is no keyword) are dropped."""
         candidates = Counter([word for word, flag, _ in tokens if flag in KEYWORD_FLAGS and len(word) >= 2])
-        name_parts = {name[i:j] for name in people for i in range(len(name)) for j in range(i + 1, len(name) + 1)}
+        name_parts = {name[i:j] for name in names for i in range(len(name)) for j in range(i + 1, len(name) + 1)}
         counts: dict[str, int] = {}
         for word, count in candidates.items():  # in order of first occurrence, as the ranking's ties need
             if word not in self.stop_words and not word.isascii() and word not in name_parts:
