@@ -95,3 +95,18 @@ def test_a_figure_before_a_surname_makes_no_name_and_bylines_make_no_keywords(ex
     assert [(a.name, a.role) for a in fields.authors] == [("欧阳晓燕", "reporter"), ("司马南", "correspondent")]
     assert list(fields.people) == ["马建新"]
     assert not {"司马南", "欧阳晓燕"} & set(fields.keywords)
+
+
+def test_transliterated_names_between_a_title_and_a_verb(extractor):
+    # Uyghur names carry no Han surname; a title before and a verb after anchor them, the middle
+    # dot vouches for parts that read as words or hold function characters (阿不都).
+    from pipeline.split import StoryParts
+
+    story = StoryParts(
+        title="新疆邮政开通南疆农产品寄递专线",
+        body=(
+            "9月10日，喀什地区行署副专员阿不都热依木·吐尔逊出席开通仪式并致辞。"
+            "疏附县果农买买提·吐尔洪说：“现在在家门口就能把核桃寄到全国。”"
+        ),
+    )
+    assert list(extractor.extract(story, "").people) == ["阿不都热依木·吐尔逊", "买买提·吐尔洪"]

@@ -20,6 +20,8 @@ NAME_BREAKS = ("作了", "在", "和", "与", "及", "等", "的", "了", "是",
                "为", "将", "到", "已", "还", "又", "带", "来", "去", "给", "一")
 NON_NAME_CHARS = set("的了是在和与及等省市县区镇村局部司行院会委处厅社站所中心公我你他她们这那个不")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+MAX_UNDOTTED_NAME_CHARS = 8  # 泽仁多吉; a longer run between a title and a verb is no name
+MAX_DOTTED_NAME_CHARS = 16  # 阿不都热依木·吐尔逊: transliterated names run long
 # A name does not follow a figure: 余 and 张 after one are "more than" and a counter (2000余户, 一万张).
 NUMERALS = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两")
 WORD_AFTER_NAME_FREQ = 50
@@ -82,7 +84,8 @@ class EntityFinder:
         self.after_name_initials = frozenset(word[0] for word in self.after_name)
         self.title_alternation = "|".join(map(re.escape, self.titles))
         self.title_speech_re = re.compile(
-            f"(?:{self.title_alternation})([\u4e00-\u9fff·]{{2,8}}?)(?:{'|'.join(map(re.escape, SPEECH_VERBS))})"
+            f"(?:{self.title_alternation})([\u4e00-\u9fff·]{{2,{MAX_DOTTED_NAME_CHARS}}}?)"
+            f"(?:{'|'.join(map(re.escape, SPEECH_VERBS))})"
         )
 
     # People ---------------------------------------------------------------
@@ -190,11 +193,18 @@ class EntityFinder:
 
     def _add_between_title_and_speech(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """所长泽仁多吉告诉记者: a name with no Han surname (Tibetan, Uyghur, 买买提·艾力) when a
-        title stands right before it and a speech verb right after; no function character in it."""
+        title stands right before it and a speech verb right after; without a middle dot, no
+        function character in it."""
         for match in self.title_speech_re.finditer(text):
             name = match.group(1)
-            # A transliterated name's parts may be words (买买提); its middle dot vouches for it.
-            if name in exclude or set(name) & NON_NAME_CHARS or "·" not in name and self._holds_a_word(name):
+            if name in exclude:
+                continue
+            if "·" in name:
+                # A transliterated name's parts may be words (买买提) or hold function characters
+                # (阿不都热依木); its middle dot vouches for it.
+                if not all(len(part) >= 2 for part in name.split("·")):
+                    continue
+            elif len(name) > MAX_UNDOTTED_NAME_CHARS or set(name) & NON_NAME_CHARS or self._holds_a_word(name):
                 continue
             found.setdefault(name, match.start(1))
 
