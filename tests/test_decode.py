@@ -668,3 +668,19 @@ def test_a_lost_byte_is_chosen_by_the_running_text_as_well_as_by_words(decoder):
     decoded = decoder.decode(damaged.encode("utf-8"))
     assert decoded.text == decoder.decode(text.encode("utf-8")).text
     assert "latin1_mojibake" in decoded.repairs
+
+
+def test_pdf_glyphs_mapped_to_no_character_are_lost_characters(decoder):
+    # pdfminer and pdfplumber write (cid:N) for a glyph its font maps to no character: the
+    # character is lost, and the token was read as text (headlines of "(cid:3883)是...").
+    text = "集团公司各级党组织必须坚持用习近平新时代中国特色社会主义思想统一思想。\n"
+    damaged = text.replace("必", "(cid:3883)").replace("想。", "(cid:120)。")
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.text == text.replace("必", "\ufffd").replace("想。", "\ufffd。")
+    assert decoded.repairs == ("pdf_unmapped_glyphs",)
+
+
+def test_pdf_text_of_glyphs_mapped_to_no_character_is_no_text(decoder):
+    text = " ".join(f"(cid:{code})" for code in range(100, 400)) + "\n"
+    with pytest.raises(DecodeError, match="PDF glyphs mapped to no character"):
+        decoder.decode(text.encode("ascii"))

@@ -24,7 +24,8 @@ cp1252_decoded_as_utf8 (single cp1252 bytes inside UTF-8: “quotes”, dashes),
 big5_decoded_as_gbk (lines re-read in the other legacy code), latin1_mojibake, gbk_decoded_as_latin1,
 big5_decoded_as_latin1, utf8_decoded_as_gbk, utf8_decoded_as_big5, utf8_decoded_as_shift_jis,
 gbk_misalignment, big5_misalignment,
-invalid_bytes_replaced (U+FFFD left in the text), pinyin_annotations,
+invalid_bytes_replaced (U+FFFD left in the text), pdf_unmapped_glyphs (pdfminer's (cid:N), U+FFFD),
+pinyin_annotations,
 traditional_to_simplified, fullwidth_to_halfwidth.
 """
 

@@ -2,6 +2,7 @@
 normalise (pinyin annotations, NFC, traditional to simplified, full-width alphanumerics)."""
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from pipeline.decode.containers import unwrap
@@ -19,6 +20,9 @@ __all__ = ["DecodedText", "DecodeError", "Decoder"]
 # it is dead-lettered: GBK read whole as UTF-8, or UTF-8 as Big5, by a lossy reader leaves
 # 54-79% (seeds); a repairable lossy reading, 10-14% before repair and none after.
 MAX_LOST_SHARE = 0.4
+# A glyph a PDF's font maps to no character, as pdfminer and pdfplumber write it: a character
+# lost before the text arrived, written U+FFFD after the repairs (which would take it for bytes).
+UNMAPPED_GLYPH_RE = re.compile(r"\(cid:\d+\)")
 # A whole text re-read from Latin-1: the repair named by what its bytes really were.
 LATIN1_REREAD_KIND = {"gbk": "gbk_decoded_as_latin1", "big5": "big5_decoded_as_latin1"}
 
@@ -72,11 +76,14 @@ class Decoder:
         text, runs = (big5 or self._misalignment).repair(text)
         if runs:
             repairs.append("big5_misalignment" if big5 else "gbk_misalignment")
-        if "\ufffd" in text:
+        replaced = "\ufffd" in text
+        text, unmapped = UNMAPPED_GLYPH_RE.subn("\ufffd", text)
+        if replaced or unmapped:
             lost = text.count("\ufffd") / (len(text) - sum(map(str.isspace, text)))
             if lost > MAX_LOST_SHARE:
-                raise DecodeError(f"text lost before it arrived: {lost:.0%} of its characters are U+FFFD")
-            repairs.append("invalid_bytes_replaced")
+                cause = f" ({unmapped} PDF glyphs mapped to no character)" if unmapped else ""
+                raise DecodeError(f"text lost before it arrived: {lost:.0%} of its characters are U+FFFD{cause}")
+            repairs += ["invalid_bytes_replaced"] * replaced + ["pdf_unmapped_glyphs"] * bool(unmapped)
         text, removed = self._normalizer.remove_pinyin(text)
         if removed:
             repairs.append("pinyin_annotations")
