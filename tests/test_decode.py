@@ -684,3 +684,13 @@ def test_pdf_text_of_glyphs_mapped_to_no_character_is_no_text(decoder):
     text = " ".join(f"(cid:{code})" for code in range(100, 400)) + "\n"
     with pytest.raises(DecodeError, match="PDF glyphs mapped to no character"):
         decoder.decode(text.encode("ascii"))
+
+
+def test_radicals_a_pdf_font_mapped_its_glyphs_to_are_their_ideographs(decoder):
+    # Text extracted from PDFs often has Kangxi radicals (⼀ U+2F00, ⾏ U+2F8F) and CJK radical
+    # supplements (⻓ U+2ED3, ⻔ U+2ED4) where the page shows 一, 行, 长, 门.
+    text = "统⼀思想、统⼀⾏动，⻓期坚持，⻔店营业时间延⻓。\n"
+    decoded = decoder.decode(text.encode("utf-8"))
+    assert decoded.text == "统一思想、统一行动，长期坚持，门店营业时间延长。\n"
+    assert decoded.repairs == ("radicals_to_ideographs",)
+    assert decoded.script == "simplified"

@@ -26,7 +26,7 @@ big5_decoded_as_latin1, utf8_decoded_as_gbk, utf8_decoded_as_big5, utf8_decoded_
 gbk_misalignment, big5_misalignment,
 invalid_bytes_replaced (U+FFFD left in the text), pdf_unmapped_glyphs (pdfminer's (cid:N), U+FFFD),
 pinyin_annotations,
-traditional_to_simplified, fullwidth_to_halfwidth.
+radicals_to_ideographs (⼀, ⻓ from PDF text to 一, 长), traditional_to_simplified, fullwidth_to_halfwidth.
 """
 
 from pipeline.decode.decoder import DecodedText, DecodeError, Decoder

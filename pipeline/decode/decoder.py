@@ -88,6 +88,9 @@ class Decoder:
         if removed:
             repairs.append("pinyin_annotations")
         text = self._normalizer.nfc(text)
+        text, radicals = self._normalizer.radicals_to_ideographs(text)
+        if radicals:
+            repairs.append("radicals_to_ideographs")
         text, traditional = self._normalizer.to_simplified(text)
         if traditional:
             repairs.append("traditional_to_simplified")

@@ -7,6 +7,8 @@ import unicodedata
 import numpy as np
 import opencc
 
+from pipeline.resources import data_lines
+
 CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 CJK = "".join(f"{chr(first)}-{chr(last)}" for first, last in CJK_RANGES)
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -21,6 +23,7 @@ TONE_NUMBER_RE = re.compile(r"[a-zü][1-5](?=[ )）])")
 MIN_NUMBERED_ANNOTATIONS = 2  # (co2) once is a formula; a pinyin-inserting copy numbers many
 FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp - 0xFEE0).isalnum()}
 FULLWIDTH_ALNUM_RE = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
+RADICAL_RE = re.compile("[\u2e81-\u2ef3\u2f00-\u2fd5]")
 SIMPLIFIED_CHANGE_SHARE = 0.02  # share of ideographs t2s changes above which the source is traditional
 # Traditional characters that stand for two simplified ones, which t2s leaves as they are.
 AMBIGUOUS_T2S = {"著": "着"}
@@ -28,10 +31,26 @@ AMBIGUOUS_T2S_RE = re.compile(f"[{''.join(AMBIGUOUS_T2S)}]")
 AMBIGUOUS_T2S_MARGIN = 2.0  # nats; 随著 +9, 著陆 +6, 一著棋 +3; 显著 -9, 名著 -3.5, 土著 -2.5
 
 
+KANGXI_RADICALS = range(0x2F00, 0x2FD6)
+
+
+def radical_ideographs() -> dict[int, str]:
+    """Radical code points -> the ideograph each looks like: Kangxi radicals by NFKC, the CJK
+    Radicals Supplement by Unicode's Equivalent_Unified_Ideograph (data/radical_ideographs.txt)."""
+    table = {code: unicodedata.normalize("NFKC", chr(code)) for code in KANGXI_RADICALS}
+    for line in data_lines("pipeline.decode", "radical_ideographs.txt"):
+        codes, ideograph = (field.strip() for field in line.split("#")[0].split(";"))
+        first, _, last = codes.partition("..")
+        for code in range(int(first, 16), int(last or first, 16) + 1):
+            table[code] = chr(int(ideograph, 16))
+    return table
+
+
 class Normalizer:
     def __init__(self) -> None:
         self._t2s = opencc.OpenCC("t2s")
         self._traditional: dict[str, bool] = {}
+        self._radical_ideographs = radical_ideographs()
 
     def _is_traditional(self, ch: str) -> bool:
         """Whether t2s changes ``ch`` on its own (沈 alone stays, 沈思 becomes 沉思)."""
@@ -80,6 +99,13 @@ class Normalizer:
             after[phrase_only] = before[phrase_only]
             simplified = after.tobytes().decode("utf-32-le", errors="surrogatepass")
         return simplified, False
+
+    def radicals_to_ideographs(self, text: str) -> tuple[str, bool]:
+        """Radicals (⼀, ⾏, ⻓) written for the ideographs they look like (一, 行, 长), as text
+        extracted from a PDF has them where a font maps its glyphs to radical code points."""
+        if not RADICAL_RE.search(text):
+            return text, False
+        return text.translate(self._radical_ideographs), True
 
     @staticmethod
     def fullwidth_to_halfwidth(text: str) -> tuple[str, bool]:
