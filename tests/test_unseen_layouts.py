@@ -9,8 +9,8 @@ Hong Kong press release in Big5-HKSCS, a WeChat account's article page, a page o
 with its folio line at the foot, a page's stories as an e-paper site gives their text, a site's
 page of three articles, an article whose sections are headed in elements of their own, and a
 newspaper's feature under a headline, deck and byline, in short sections headed by short lines,
-and a column of briefs, each credited on a line of its own, and an article that lost its line
-breaks."""
+and a column of briefs, each credited on a line of its own, an article that lost its line
+breaks, and an interview whose questions the page wraps into lines shaped like credits."""
 
 from pathlib import Path
 
@@ -434,3 +434,15 @@ def test_a_run_on_article_starting_with_a_sentence_keeps_it_in_its_body(processo
     (story,) = processor.process("run_on.txt", text.encode("utf-8"))
     assert story["title"] is None
     assert story["body"].startswith("据统计，今年以来")
+
+
+def test_an_interview_s_wrapped_questions_are_its_text_not_credits(processor):
+    # 记者：宜昌邮政是怎样争取到 has the shape of 编辑：刘洋; it was taken for a closing credit,
+    # lost from the text, and the interview fell into three stories.
+    (story,) = process_page(processor, "interview_page.txt")
+    assert (story["title"], story["subtitle"]) == ("让拥军服务更有温度", "访宜昌市邮政分公司总经理张立新")
+    assert story["authors"] == [{"name": "周唯", "role": "reporter"}]
+    lines = story["body"].splitlines()
+    assert lines[1] == "记者：宜昌邮政是怎样争取到优待证寄递业务的？"
+    assert [line.split("：")[0] for line in lines[1:]] == ["记者", "张立新"] * 3
+    assert lines[-1].endswith("让退役军人感受到邮政服务的温度。")

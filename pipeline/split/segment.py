@@ -33,6 +33,7 @@ _EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编者注)")
 # names alone in a credit (…。（沈佳）, a brief's): one to four, each of two to four characters
 # a credit line of one role and its names: 编辑：刘洋, 校对：张明、李华
 _ROLE_AND_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[:：/／][\u4e00-\u9fff·、]{2,12}")
+_MAX_NAME_CHARS = 4  # 欧阳晓燕; two names unparted (王芳李明) are as long
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
 
 
@@ -117,11 +118,24 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     if (
         width(raw) <= _MAX_BYLINE_WIDTH
         and compact.startswith(rules.byline_words)
-        and (" " in raw or _ROLE_AND_NAME.fullmatch(compact))  # 记者 王芳, 编辑：刘洋
+        and (" " in raw or _role_and_names(compact, rules))  # 记者 王芳, 编辑：刘洋
         and not any(c in HEADLINE_FORBIDDEN + "，、（）()" for c in raw)
     ):
         return "", Line(raw, despace_credit(raw), width(raw), "closer")
     return None
+
+
+def _role_and_names(compact: str, rules: Rules) -> bool:
+    """编辑：刘洋, 摄影：王芳、李明: a role and names; not an interview's question, which a page
+    wraps into a line of the same shape (记者：宜昌邮政是怎样争取到)."""
+    match = _ROLE_AND_NAME.fullmatch(compact)
+    if not match:
+        return False
+    names = re.split("[:：/／]", compact, maxsplit=1)[1].split("、")
+    return all(
+        "·" in name or len(name) <= _MAX_NAME_CHARS and (name[0] in rules.surnames or name[:2] in rules.surnames)
+        for name in names
+    )
 
 
 def _is_credit(text: str, rules: Rules) -> bool:
