@@ -10,7 +10,8 @@ with its folio line at the foot, a page's stories as an e-paper site gives their
 page of three articles, an article whose sections are headed in elements of their own, and a
 newspaper's feature under a headline, deck and byline, in short sections headed by short lines,
 and a column of briefs, each credited on a line of its own, an article that lost its line
-breaks, and an interview whose questions the page wraps into lines shaped like credits."""
+breaks, an interview whose questions the page wraps into lines shaped like credits, and a page
+of a commentary credited to the paper's commentator and a story with its reporter's notes."""
 
 from pathlib import Path
 
@@ -446,3 +447,16 @@ def test_an_interview_s_wrapped_questions_are_its_text_not_credits(processor):
     assert lines[1] == "记者：宜昌邮政是怎样争取到优待证寄递业务的？"
     assert [line.split("：")[0] for line in lines[1:]] == ["记者", "张立新"] * 3
     assert lines[-1].endswith("让退役军人感受到邮政服务的温度。")
+
+
+def test_a_commentator_s_credit_and_a_story_s_box_of_notes(processor):
+    # 本报评论员 alone on its line is a credit naming no one, not part of the headline under it;
+    # 记者手记 heads a box of the story above, not a story of its own.
+    stories = process_page(processor, "commentary_and_sidebar_page.txt")
+    assert [story["title"] for story in stories] == ["让普遍服务更有温度", "邮政快递进村服务覆盖 全省所有建制村"]
+    assert stories[0]["authors"] == []
+    assert stories[0]["body"].startswith("普遍服务是邮政的立身之本。")
+    lines = stories[1]["body"].splitlines()
+    assert lines[-2:] == ["记者手记", "在采访中，记者深切感受到，快递进村不仅方便了群众生活，更带动了农产品上行。"
+                          "一位果农告诉记者，过去苹果要等收购商上门，现在通过邮政可以直接寄往全国。"]
+    assert stories[1]["authors"] == [{"name": "刘洋", "role": "reporter"}]

@@ -33,6 +33,7 @@ _EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编者注)")
 # names alone in a credit (…。（沈佳）, a brief's): one to four, each of two to four characters
 # a credit line of one role and its names: 编辑：刘洋, 校对：张明、李华
 _ROLE_AND_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[:：/／][\u4e00-\u9fff·、]{2,12}")
+_MIN_CREDIT_ALONE_CHARS = 3  # 本报评论员, 特约记者 on a line of their own; 记者, 摄影 may be labels
 _MAX_NAME_CHARS = 4  # 欧阳晓燕; two names unparted (王芳李明) are as long
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
 
@@ -115,6 +116,8 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
             return raw[:start].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
         return None
     compact = raw.replace(" ", "")
+    if compact in rules.byline_words and len(compact) >= _MIN_CREDIT_ALONE_CHARS:
+        return "", Line(raw, compact, width(raw), "closer")  # 本报评论员: a credit naming no one
     if (
         width(raw) <= _MAX_BYLINE_WIDTH
         and compact.startswith(rules.byline_words)
@@ -279,15 +282,16 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
             last_kind = kind
     if notes:  # no story after it: the note stands alone
         segments.append(Segment(paragraphs=notes, first_item=len(paragraphs) - 1, last_item=len(paragraphs) - 1))
-    section_runs = _merge_section_heads(segments, runs, tentative, cohesion_threshold)
+    section_runs = _merge_section_heads(segments, runs, tentative, cohesion_threshold, rules.sidebar_labels)
     kept_runs = [run for number, run in enumerate(runs) if number not in section_runs]
     return PageLayout([s for s in segments if s.paragraphs], kept_runs)
 
 
-def _merge_section_heads(segments, runs, tentative, threshold) -> set[int]:
+def _merge_section_heads(segments, runs, tentative, threshold, sidebar_labels) -> set[int]:
     """Undo weak boundaries (a headline run or a column change alone) when both sides share
-    their vocabulary, or when the runs are a byline-led story's short section heads (see
-    _section_head_chains): the run is then a section head of one story. Both cues together stand."""
+    their vocabulary, when the runs are a byline-led story's short section heads (see
+    _section_head_chains), or when the run is the heading of a story's box (记者手记): the run is
+    then a section head of one story. Both cues together stand."""
     if not tentative:
         return set()
     grams = [char_bigrams(" ".join(s.paragraphs)) for s in segments]
@@ -298,7 +302,8 @@ def _merge_section_heads(segments, runs, tentative, threshold) -> set[int]:
         left, right = segments[right_index - 1], segments[right_index]
         if not left.open_end or not right.open_start or (run_index is not None and new_column):
             continue
-        if right_index in heads or cosine(grams[right_index - 1], grams[right_index], idf) >= threshold:
+        sidebar = run_index is not None and "".join(runs[run_index][1]).replace(" ", "") in sidebar_labels
+        if right_index in heads or sidebar or cosine(grams[right_index - 1], grams[right_index], idf) >= threshold:
             grams[right_index - 1] = grams[right_index - 1] + grams.pop(right_index)
             if run_index is not None:
                 left.paragraphs.extend(runs[run_index][1])
