@@ -11,7 +11,8 @@ page of three articles, an article whose sections are headed in elements of thei
 newspaper's feature under a headline, deck and byline, in short sections headed by short lines,
 and a column of briefs, each credited on a line of its own, an article that lost its line
 breaks, an interview whose questions the page wraps into lines shaped like credits, and a page
-of a commentary credited to the paper's commentator and a story with its reporter's notes."""
+of a commentary credited to the paper's commentator and a story with its reporter's notes,
+and a page of bulleted briefs and a table of figures under its title and unit note."""
 
 from pathlib import Path
 
@@ -460,3 +461,34 @@ def test_a_commentator_s_credit_and_a_story_s_box_of_notes(processor):
     assert lines[-2:] == ["记者手记", "在采访中，记者深切感受到，快递进村不仅方便了群众生活，更带动了农产品上行。"
                           "一位果农告诉记者，过去苹果要等收购商上门，现在通过邮政可以直接寄往全国。"]
     assert stories[1]["authors"] == [{"name": "刘洋", "role": "reporter"}]
+
+
+def test_a_table_s_rows_stay_lines_and_its_unit_note_is_no_title(processor):
+    # The rows were joined into one run-on paragraph, and 单位：万元 was the story's title
+    # (the table's title its kicker).
+    stories = process_page(processor, "briefs_and_table_page.txt")
+    assert [story["authors"][0]["name"] for story in stories[:3]] == ["李红", "王刚", "陈静"]
+    table = stories[3]
+    assert (table["kicker"], table["title"], table["subtitle"]) == (None, "全省邮政一季度主要业务指标", "单位：万元")
+    assert table["body"].splitlines()[1:6] == [
+        "寄递业务收入 12560 8.5%", "金融业务收入 35620 6.2%", "集邮业务收入 1230 -2.1%", "邮政业务总收入 49410 6.8%",
+        "今年一季度，全省邮政实现业务总收入 4.94 亿元，同比增长6.8%，完成年度计划的 26.3%。"
+        "其中，金融业务收入占比超过七成，寄递业务收入增幅居各板块首位。",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("寄递业务收入 12560 8.5%", True),
+        ("集邮业务收入 1230 -2.1%", True),
+        ("全国快递业务量完成 256 亿件", False),  # a figure followed by its word
+        ("、条码平信信息断点率为 0.008 6%", False),  # a sentence's line; digits grouped in threes
+        ("信息断点率 0.008 6%", False),
+        ("截至1 0月31日", False),
+    ],
+)
+def test_a_table_row_is_a_short_label_and_figures(line, row):
+    from pipeline.split.reflow import is_table_row
+
+    assert is_table_row(line) is row

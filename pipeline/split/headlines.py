@@ -4,7 +4,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipeline.split.reflow import HEADLINE_FORBIDDEN, Line, balanced, ends_sentence
+from pipeline.split.reflow import HEADLINE_FORBIDDEN, UNIT_NOTE, Line, balanced, ends_sentence
 
 _FRAGMENT_START = "，。、；：,.;:）)」』”’%％"
 _FRAGMENT_END = "，、：,:（(「『“‘《—"
@@ -177,7 +177,7 @@ class HeadlineParser:
             first, second = texts
             if self.is_kicker_line(first):
                 return first.rstrip("：:"), second, None
-            if _is_subtitle_line(second, first):
+            if _is_subtitle_line(second, first) or UNIT_NOTE.match(second):  # 单位：万元 under a table's title
                 return None, first, SUBTITLE_DASHES.sub("", second)
             if _is_parallel_slogan(first) and not _is_parallel_slogan(second) and len(second) > len(first):
                 return first, second, None  # 聚焦主业 提质增效 over the title it introduces
