@@ -12,7 +12,8 @@ newspaper's feature under a headline, deck and byline, in short sections headed 
 and a column of briefs, each credited on a line of its own, an article that lost its line
 breaks, an interview whose questions the page wraps into lines shaped like credits, and a page
 of a commentary credited to the paper's commentator and a story with its reporter's notes,
-and a page of bulleted briefs and a table of figures under its title and unit note."""
+a page of bulleted briefs and a table of figures under its title and unit note, and a page of
+a wire story and a report whose headline sits on its reporters' credit line."""
 
 from pathlib import Path
 
@@ -492,3 +493,14 @@ def test_a_table_row_is_a_short_label_and_figures(line, row):
     from pipeline.split.reflow import is_table_row
 
     assert is_table_row(line) is row
+
+
+def test_a_headline_right_above_a_credit_line_is_the_story_s_below_it(processor):
+    # “快递进村”按下快进键 shares 快递 with the wire story above and nothing with the report
+    # under its credit line: content gave it to the wire story.
+    stories = process_page(processor, "wire_story_and_report_page.txt")
+    assert [story["title"] for story in stories] == [None, "“快递进村”按下快进键"]
+    assert stories[0]["source_name"] == "新华社"
+    assert stories[0]["authors"] == [{"name": "王晓明", "role": "reporter"}]
+    assert stories[1]["body"].startswith("走进湖南省湘西州花垣县十八洞村村邮站")
+    assert [(a["name"], a["role"]) for a in stories[1]["authors"]][:2] == [("李萍", "reporter"), ("张华", "correspondent")]

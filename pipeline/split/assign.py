@@ -13,6 +13,7 @@ GENERIC_WEIGHT = 0.2  # generic postal bigrams (邮政, 分公司) tell little
 NUMBER_WEIGHT = 2.0  # a shared figure (147.65, 28.6) is strong evidence
 SUBSTRING_WEIGHT = 0.5  # longest shared substring, relative to the headline
 ADJACENCY_BONUS = 0.05  # layout: headline right before / after the story breaks ties only
+CREDITED_UNDER_BONUS = 1.0  # layout: headline right above the byline a story starts with, as much as full content
 MIN_SCORE = 0.2
 CONFIDENT_SCORE, CONFIDENT_MARGIN = 0.7, 0.05  # a headline line that clearly names one story
 

@@ -194,6 +194,7 @@ class Segment:
     last_item: int = -1
     open_start: bool = True  # began without an opener or continuation marker
     open_end: bool = True  # ended without a closing byline or "continued on" marker
+    credited_under: int | None = None  # item of the headline line right above its leading byline
 
 
 @dataclass
@@ -216,6 +217,7 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
     column = None  # text column width of the current story
     current: Segment | None = None
     leading: list[str] = []  # bylines printed between a headline and its story's first paragraph
+    leading_under: int | None = None  # the headline item right above the first of them
     notes: list[str] = []  # an editor's note (编者按) waiting for the story it introduces
     closed = True
     last_kind = None
@@ -231,6 +233,9 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
         elif kind == "closer":
             # A byline on a line of its own under a headline opens the next story.
             if current is None or (last_kind == "headline" and not paragraph.lines[0].attached):
+                # A credit line (本报记者 …) right under a headline; □ closes the story above.
+                if last_kind == "headline" and not leading and paragraph.text[:1] not in rules.byline_markers:
+                    leading_under = index - 1
                 leading.append(paragraph.lines[0].text)
             else:
                 current.bylines.append(paragraph.lines[0].text)
@@ -243,7 +248,7 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
             closed = True
         elif kind == "from":
             current = Segment(continuation=True, first_item=index, last_item=index, open_start=False)
-            current.bylines, leading = leading, []
+            current.bylines, leading, leading_under = leading, [], None
             segments.append(current)
             closed, column = False, None
         elif kind == "body" and closed and last_kind != "headline" and _EDITOR_NOTE.match(paragraph.text):
@@ -260,8 +265,8 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
             if starts or after_run or new_column:
                 fresh_continuation = current is not None and current.continuation and not current.paragraphs
                 if starts or not fresh_continuation:
-                    current = Segment(first_item=index, open_start=kind != "opener")
-                    current.bylines, leading = leading, []
+                    current = Segment(first_item=index, open_start=kind != "opener", credited_under=leading_under)
+                    current.bylines, leading, leading_under = leading, [], None
                     current.paragraphs, notes = notes, []
                     segments.append(current)
                 if after_run or new_column:

@@ -9,7 +9,9 @@ blocks are attached to stories by content.
 import re
 from dataclasses import dataclass
 
-from pipeline.split.assign import ADJACENCY_BONUS, CONFIDENT_SCORE, MIN_SCORE, HeadlineScorer, assign
+from pipeline.split.assign import (
+    ADJACENCY_BONUS, CONFIDENT_SCORE, CREDITED_UNDER_BONUS, MIN_SCORE, HeadlineScorer, assign,
+)
 from pipeline.split.columns import unfold_columns
 from pipeline.split.headlines import SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, mark_headlines
 from pipeline.split.reflow import (
@@ -433,7 +435,10 @@ def _attach_by_position(blocks: list[HeadlineBlock], segments: list[Segment], pa
 
 
 def _adjacency(block: HeadlineBlock, segment: Segment) -> float:
-    """Layout prior: a headline run directly before a story's start or after its end."""
+    """Layout prior: a headline run directly before a story's start or after its end; a run
+    right above the byline a story starts with is that story's headline, whatever its words."""
     start, end = block.position
+    if segment.credited_under == end:
+        return CREDITED_UNDER_BONUS
     adjacent = segment.first_item - end in (1, 2) or start - segment.last_item in (1, 2)
     return ADJACENCY_BONUS if adjacent else 0.0
