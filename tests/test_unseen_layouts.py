@@ -13,7 +13,8 @@ and a column of briefs, each credited on a line of its own, an article that lost
 breaks, an interview whose questions the page wraps into lines shaped like credits, and a page
 of a commentary credited to the paper's commentator and a story with its reporter's notes,
 a page of bulleted briefs and a table of figures under its title and unit note, and a page of
-a wire story and a report whose headline sits on its reporters' credit line."""
+a wire story and a report whose headline sits on its reporters' credit line, and a profile under
+a quoted headline and a deck the column wrapped."""
 
 from pathlib import Path
 
@@ -504,3 +505,14 @@ def test_a_headline_right_above_a_credit_line_is_the_story_s_below_it(processor)
     assert stories[0]["authors"] == [{"name": "王晓明", "role": "reporter"}]
     assert stories[1]["body"].startswith("走进湖南省湘西州花垣县十八洞村村邮站")
     assert [(a["name"], a["role"]) for a in stories[1]["authors"]][:2] == [("李萍", "reporter"), ("张华", "correspondent")]
+
+
+def test_a_quoted_headline_and_a_wrapped_deck(processor):
+    # The quotation's comma made the headline body text, the story's only text with the deck;
+    # the page's photo note （本版图片均由…提供） was its title; the deck's second line another
+    # story's title.
+    story = process_page(processor, "profile_page.txt")[0]
+    assert (story["title"], story["subtitle"]) == ("“乡亲们的包裹，一件都不能少”", "记四川省凉山州昭觉县邮政投递员吉克阿木")
+    assert story["authors"] == [{"name": "赵敏", "role": "reporter"}]
+    assert story["body"].startswith("凌晨五点，天还没亮，吉克阿木已经把当天要投递的 80 多件邮件装上了摩托车。")
+    assert "本版图片" not in story["body"]

@@ -17,9 +17,14 @@ _BOUNDARY_KINDS = ("closer", "from", "to", "label", "headline")
 _MAX_KICKER_CHARS = 8
 _MAX_UNIT_KICKER_CHARS = 12  # a province's and a city's name with the unit: 江苏省南京市邮政分公司
 _SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,7}")
+_MIN_WRAPPED_DECK_CHARS = 10  # a deck as wide as a column, whose rest the next line holds
+_WHOLLY_QUOTED = re.compile(r"“[^“”]+”|「[^「」]+」")
 
 
 def _has_clause_comma(text: str) -> bool:
+    """A comma, but in a headline that is one quotation (“乡亲们的包裹，一件都不能少”)."""
+    if _WHOLLY_QUOTED.fullmatch(text):
+        return False
     return any(c in text for c in "，、,")
 
 
@@ -150,6 +155,14 @@ def _is_subtitle_line(text: str, previous: str | None) -> bool:
     return deck_like and len(text) >= 1.3 * len(previous)
 
 
+def _continues_deck(deck: str, text: str) -> bool:
+    """``text`` is the rest of a ``——`` deck the column wrapped: shorter, no dash, no kicker's colon."""
+    return (
+        SUBTITLE_DASHES.match(deck) is not None and len(deck) >= _MIN_WRAPPED_DECK_CHARS
+        and SUBTITLE_DASHES.match(text) is None and len(text) < len(deck) and not text.endswith(("：", ":"))
+    )
+
+
 def _is_parallel_slogan(text: str) -> bool:
     """Phrases of one length side by side (聚焦主业 提质增效, 守初心 担使命): a kicker's form."""
     phrases = text.split()
@@ -202,6 +215,8 @@ class HeadlineParser:
                 groups.append([text])
             elif len(current) == 1 and self.is_kicker_line(current[0]):
                 current.append(text)
+            elif _continues_deck(current[-1], text) and same_story(current[-1], text):
+                current[-1] += text  # a deck wrapped over two lines (——记…邮政 / 投递员…)
             elif _is_subtitle_line(text, current[-1]):
                 current.append(text)
             elif len(current) >= 2 or not same_story(current[-1], text):
