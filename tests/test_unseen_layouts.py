@@ -500,7 +500,7 @@ def test_a_headline_right_above_a_credit_line_is_the_story_s_below_it(processor)
     # “快递进村”按下快进键 shares 快递 with the wire story above and nothing with the report
     # under its credit line: content gave it to the wire story.
     stories = process_page(processor, "wire_story_and_report_page.txt")
-    assert [story["title"] for story in stories] == [None, "“快递进村”按下快进键"]
+    assert [story["title"] for story in stories] == [None, "“快递进村”按下快进键", None]
     assert stories[0]["source_name"] == "新华社"
     assert stories[0]["authors"] == [{"name": "王晓明", "role": "reporter"}]
     assert stories[1]["body"].startswith("走进湖南省湘西州花垣县十八洞村村邮站")
@@ -516,3 +516,21 @@ def test_a_quoted_headline_and_a_wrapped_deck(processor):
     assert story["authors"] == [{"name": "赵敏", "role": "reporter"}]
     assert story["body"].startswith("凌晨五点，天还没亮，吉克阿木已经把当天要投递的 80 多件邮件装上了摩托车。")
     assert "本版图片" not in story["body"]
+
+
+def test_a_column_label_between_stories_heads_an_item_of_its_own(processor):
+    # 图片新闻 under the report: its captions and credit were the report's last paragraph.
+    stories = process_page(processor, "wire_story_and_report_page.txt")
+    assert stories[1]["body"].endswith("还能把猕猴桃寄出去。")
+    assert stories[2]["body"] == "图①：投递员在十八洞村投递包裹。图②：村民在村邮站寄递猕猴桃。"
+    assert ("李萍", "photographer") in [(a["name"], a["role"]) for a in stories[2]["authors"]]
+
+
+def test_the_spaced_last_line_of_a_justified_paragraph_is_text_not_a_column_label():
+    # 把握竞 / 争 优 势: four characters spaced out, like a label (动 态), but after text that
+    # runs on; it was dropped as page furniture.
+    from pipeline.split import Splitter
+
+    page = "要看到发展空间，把握竞\n\n争 优 势\n\n1.加大考核力度，强化\n\n发展导向。\n"
+    (story,) = Splitter().split(page).stories
+    assert "把握竞争优势" in story.body.replace("\n", "")

@@ -12,6 +12,7 @@ from pipeline.split.reflow import (
     Paragraph,
     despace,
     despace_credit,
+    ends_sentence,
     join_lines,
     width,
 )
@@ -49,7 +50,8 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         if not raw:
             continue
         compact = raw.replace(" ", "")
-        if _is_section_label(raw, compact, rules) or rules.furniture.search(compact):
+        after_text = bool(lines) and lines[-1].kind in ("body", "opener") and not ends_sentence(lines[-1].text)
+        if _is_section_label(raw, compact, rules, after_text) or rules.furniture.search(compact):
             lines.append(Line.of(raw, "label"))
             continue
         marker = rules.continued_from.match(compact)
@@ -92,10 +94,14 @@ def _body_line(raw: str, rules: Rules) -> Line:
     return Line.of(raw, kind)
 
 
-def _is_section_label(raw: str, compact: str, rules: Rules) -> bool:
+def _is_section_label(raw: str, compact: str, rules: Rules, after_text: bool) -> bool:
+    """A column label: a known one, or two to four characters spaced out (动 态); not the spaced
+    last line of a justified paragraph (把握竞 / 争 优 势), which follows text that runs on."""
     if len(compact) > 4 or not CJK_RUN.fullmatch(compact):
         return False
-    return compact in rules.section_labels or (len(compact) >= 2 and raw.count(" ") == len(compact) - 1)
+    return compact in rules.section_labels or (
+        len(compact) >= 2 and raw.count(" ") == len(compact) - 1 and not after_text
+    )
 
 
 def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
@@ -229,7 +235,9 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
             else:
                 runs.append((index, [paragraph.text]))
         elif kind == "label":
-            pass
+            # A column label (图片新闻, 简讯) between paragraphs heads items of its own; page
+            # furniture (a folio, the editors' line) ends the page's text before it.
+            closed = True
         elif kind == "closer":
             # A byline on a line of its own under a headline opens the next story.
             if current is None or (last_kind == "headline" and not paragraph.lines[0].attached):
