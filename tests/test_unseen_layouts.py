@@ -14,7 +14,8 @@ breaks, an interview whose questions the page wraps into lines shaped like credi
 of a commentary credited to the paper's commentator and a story with its reporter's notes,
 a page of bulleted briefs and a table of figures under its title and unit note, and a page of
 a wire story and a report whose headline sits on its reporters' credit line, and a profile under
-a quoted headline and a deck the column wrapped."""
+a quoted headline and a deck the column wrapped, and a page opening with a story continued from
+the front page."""
 
 from pathlib import Path
 
@@ -534,3 +535,14 @@ def test_the_spaced_last_line_of_a_justified_paragraph_is_text_not_a_column_labe
     page = "要看到发展空间，把握竞\n\n争 优 势\n\n1.加大考核力度，强化\n\n发展导向。\n"
     (story,) = Splitter().split(page).stories
     assert "把握竞争优势" in story.body.replace("\n", "")
+
+
+def test_the_text_after_a_continued_from_marker_is_the_story_s_not_a_headline(processor):
+    # （上接第一版）各级邮政企业要: the marker's line is as wide as the column, and its text
+    # runs on; read alone it was short, taken for a headline with its next line as the deck,
+    # and lost (a continuation takes no headline).
+    stories = process_page(processor, "continued_story_page.txt")
+    assert stories[0]["is_continuation"]
+    assert stories[0]["body"] == "各级邮政企业要坚持问题导向，把普遍服务的短板补齐补强。"
+    assert stories[0]["authors"][0] == {"name": "孙丽", "role": "reporter"}
+    assert stories[1]["title"] == "“邮票上的家乡”主题展开幕"

@@ -32,6 +32,7 @@ def _text_ok(line: Line) -> bool:
     text = line.text
     return (
         line.kind == "body"
+        and not line.after_marker
         and 0 < line.width <= _MAX_HEADLINE_WIDTH
         and not any(c in HEADLINE_FORBIDDEN for c in text)
         and text[0] not in _FRAGMENT_START

@@ -149,6 +149,8 @@ class Line:
     kind: str = "body"  # body | opener | closer | from | to | label | headline
     # a closer cut off the end of a text line: that text is the last of the story it closes
     attached: bool = False
+    # text after a "continued from" marker on its line: a paragraph's, never a headline's
+    after_marker: bool = False
 
     @classmethod
     def of(cls, raw: str, kind: str = "body") -> "Line":

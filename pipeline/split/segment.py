@@ -55,7 +55,9 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             lines.append(Line.of(raw, "label"))
             continue
         marker = rules.continued_from.match(compact)
+        continued = bool(marker)
         if marker:
+            printed_width = width(raw)  # the marker and the text share the column's line
             lines.append(Line.of(marker.group(0), "from"))
             raw = _after_compact_prefix(raw, len(marker.group(0)))
             if not raw:
@@ -73,6 +75,8 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             lines.append(closer)
         elif raw:
             lines.append(_body_line(raw, rules))
+            if continued:
+                lines[-1].width, lines[-1].after_marker = printed_width, True
         if tail is not None:
             lines.append(tail)
     return lines
