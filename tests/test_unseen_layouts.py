@@ -14,8 +14,8 @@ breaks, an interview whose questions the page wraps into lines shaped like credi
 of a commentary credited to the paper's commentator and a story with its reporter's notes,
 a page of bulleted briefs and a table of figures under its title and unit note, and a page of
 a wire story and a report whose headline sits on its reporters' credit line, and a profile under
-a quoted headline and a deck the column wrapped, and a page opening with a story continued from
-the front page."""
+a quoted headline and a deck the column wrapped, a page opening with a story continued from
+the front page, and a story whose photo, caption and credit stand between its paragraphs."""
 
 from pathlib import Path
 
@@ -546,3 +546,15 @@ def test_the_text_after_a_continued_from_marker_is_the_story_s_not_a_headline(pr
     assert stories[0]["body"] == "各级邮政企业要坚持问题导向，把普遍服务的短板补齐补强。"
     assert stories[0]["authors"][0] == {"name": "孙丽", "role": "reporter"}
     assert stories[1]["title"] == "“邮票上的家乡”主题展开幕"
+
+
+def test_a_photo_credit_inside_a_story_closes_the_caption_not_the_story(processor):
+    # 图为… / 本报记者 杨洁 摄 between two paragraphs: the credit closed the story, and its
+    # last paragraph and closing credit made a story of their own without a headline.
+    stories = process_page(processor, "story_with_photo_page.txt")
+    assert [story["title"] for story in stories] == ["邮路上的“守护者”", "邮储银行推出“乡村振兴贷”"]
+    lines = stories[0]["body"].splitlines()
+    assert lines[-2:] == ["图为李小华在独龙江乡投递邮件。", "“再难走的路，也要把邮件送到群众手中。”李小华说。"]
+    assert [(a["name"], a["role"]) for a in stories[0]["authors"]] == [
+        ("杨洁", "reporter"), ("杨洁", "photographer"), ("和春明", "correspondent")
+    ]

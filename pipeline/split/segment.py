@@ -34,6 +34,7 @@ _EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编者注)")
 # names alone in a credit (…。（沈佳）, a brief's): one to four, each of two to four characters
 # a credit line of one role and its names: 编辑：刘洋, 校对：张明、李华
 _ROLE_AND_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[:：/／][\u4e00-\u9fff·、]{2,12}")
+_CAPTION_START = re.compile(r"^(?:图为|图[①-⑩0-9一二三四五六七八九十]*[:：]|上图|下图|左图|右图)")
 _MIN_CREDIT_ALONE_CHARS = 3  # 本报评论员, 特约记者 on a line of their own; 记者, 摄影 may be labels
 _MAX_NAME_CHARS = 4  # 欧阳晓燕; two names unparted (王芳李明) are as long
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
@@ -249,6 +250,11 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
                 if last_kind == "headline" and not leading and paragraph.text[:1] not in rules.byline_markers:
                     leading_under = index - 1
                 leading.append(paragraph.lines[0].text)
+            elif _credits_embedded_photo(current, paragraph.lines[0].text, rules):
+                current.bylines.append(paragraph.lines[0].text)  # the story's text goes on below
+                current.last_item = index
+                last_kind = kind
+                continue
             else:
                 current.bylines.append(paragraph.lines[0].text)
                 current.open_end = False
@@ -302,6 +308,17 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
     section_runs = _merge_section_heads(segments, runs, tentative, cohesion_threshold, rules.sidebar_labels)
     kept_runs = [run for number, run in enumerate(runs) if number not in section_runs]
     return PageLayout([s for s in segments if s.paragraphs], kept_runs)
+
+
+def _credits_embedded_photo(current: "Segment", credit: str, rules: Rules) -> bool:
+    """A photo credit under a caption (图为…) that follows the story's own paragraphs: it closes
+    the caption, not the story (a photo news item is captions alone)."""
+    paragraphs = current.paragraphs
+    return (
+        len(paragraphs) >= 2 and credit.replace(" ", "").endswith("摄")
+        and _CAPTION_START.match(paragraphs[-1]) is not None
+        and any(not rules.photo.search(text) for text in paragraphs[:-1])
+    )
 
 
 def _merge_section_heads(segments, runs, tentative, threshold, sidebar_labels) -> set[int]:
