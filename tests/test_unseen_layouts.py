@@ -15,7 +15,8 @@ of a commentary credited to the paper's commentator and a story with its reporte
 a page of bulleted briefs and a table of figures under its title and unit note, and a page of
 a wire story and a report whose headline sits on its reporters' credit line, and a profile under
 a quoted headline and a deck the column wrapped, a page opening with a story continued from
-the front page, and a story whose photo, caption and credit stand between its paragraphs."""
+the front page, a story whose photo, caption and credit stand between its paragraphs, and an
+article a site reposted under its original title."""
 
 from pathlib import Path
 
@@ -558,3 +559,15 @@ def test_a_photo_credit_inside_a_story_closes_the_caption_not_the_story(processo
     assert [(a["name"], a["role"]) for a in stories[0]["authors"]] == [
         ("杨洁", "reporter"), ("杨洁", "photographer"), ("和春明", "correspondent")
     ]
+
+
+def test_a_reposted_article_s_original_title_line_is_not_its_title(processor):
+    # 原标题：… over the article's own title: it was the title, and the title and the date and
+    # source line were body text. 点击图片查看大图 is the site's furniture.
+    (story,) = process_page(processor, "reposted_article.txt")
+    assert story["title"] == "江西邮政：打通农村寄递“最后一公里”"
+    assert (story["published_date"], story["source_name"]) == ("2023-08-15", "江西日报")
+    assert story["authors"] == [{"name": "刘芳", "role": "author"}, {"name": "李军", "role": "author"}]
+    assert story["body"].startswith("【编者按】农村寄递物流体系建设")
+    assert "原标题" not in story["body"] and "点击图片" not in story["body"]
+    assert story["body"].endswith("力争年底前实现快递服务建制村全覆盖。")

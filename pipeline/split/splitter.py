@@ -29,6 +29,7 @@ from pipeline.split.segment import Segment, bigram_idf, char_bigrams, classify_l
 
 ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
+_ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]")
 _BULLET = re.compile(r"^[•·●◆◇■□▪○\-\*]\s*")
 _META = re.compile(
     r"(作者|来源|发布时间|发布日期|更新时间|记者|通讯员|编辑|日期)\s*[:：]?|时间\s*[:：]|\d{4}-\d{1,2}-\d{1,2}"
@@ -184,6 +185,8 @@ class Splitter:
             lines.pop(0)  # leftover list numbering or symbols above the title (`1.`)
         title = subtitle = kicker = None
         bylines: list[str] = []
+        if len(lines) > 2 and _ORIGINAL_TITLE.match(lines[0]):
+            lines.pop(0)  # 原标题：…, the title a reposted article first had, over its own: no field holds it
         # The page's or the article's date line (2024年6月12日 星期三) above the headline; in a
         # page's headline block, also one with more words (a folio line).
         while (
