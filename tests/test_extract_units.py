@@ -33,6 +33,7 @@ def credits(line):
         ("本报讯（通 讯 员 邓纯 李仁翔 记 者 周唯）", [("邓纯", "correspondent"), ("李仁翔", "correspondent"), ("周唯", "reporter")]),
         ("本报讯（通讯员 邓纯李仁翔 记者 周唯）", [("邓纯", "correspondent"), ("李仁翔", "correspondent"), ("周唯", "reporter")]),
         ("作者:来源:中国邮政网发布时间:2019-08-23", []),
+        ("供稿：江西省邮政分公司", []),  # the supplier is no person (供稿 was read as a name)
         ("□周舒 谢盼盼 尹培 摄影报道", [("周舒", "photographer"), ("谢盼盼", "photographer"), ("尹培", "photographer")]),
         ("摄影 张 伟", [("张伟", "photographer")]),
         ("特约记者 欧阳明", [("欧阳明", "reporter")]),
@@ -218,6 +219,9 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
         ((), "人民网长沙6月1日电 某地邮政开展活动。", "", "人民网"),
         (("本报北京3月5日电 （记者 刘育英）",), "某地邮政开展活动。", "", "中国邮政报"),
         ((), "某地邮政开展活动。\n（中华邮政供稿）", "", "中华邮政"),
+        # 供稿 and 稿源 label the supplier as 来源 does.
+        ((), "供稿：江西省邮政分公司\n某地邮政开展活动。", "", "江西省邮政分公司"),
+        ((), "某地邮政开展活动。\n稿源：黑龙江日报", "", "黑龙江日报"),
         ((), "电商平台某地邮政开展活动。", "", None),
     ],
 )

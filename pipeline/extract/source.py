@@ -9,9 +9,10 @@ SOURCE_FIELD = re.compile(
     r"来\s*源\s*[:：]\s*([^\s:：|/,，（）()【】]{2,20}?)(?=\s|$|发布|作者|时间|编辑|责任|\d|[|/,，）)】])"
 )
 # A short line of its own that opens with the field, as pages close or open a story with it
-# ("来源：江西省邮政分公司", "（来源：新华社）", "（本文来源：黑龙江日报）"); not "资金来源：…" in the text.
+# ("来源：江西省邮政分公司", "（来源：新华社）", "（本文来源：黑龙江日报）", "供稿：…", "稿源：…");
+# not "资金来源：…" in the text.
 SOURCE_LINE = re.compile(
-    r"^[（(【\[]?\s*(?:本\s*文\s*|文\s*章\s*|稿\s*件\s*)?来\s*源\s*[:：]\s*([^\s:：|/,，（）()【】\[\]]{2,20}?)(?=\s|$|[）)】\]]|发布|作者|时间|编辑|责任|\d|[|/,，])"
+    r"^[（(【\[]?\s*(?:(?:本\s*文\s*|文\s*章\s*|稿\s*件\s*)?来\s*源|供\s*稿|稿\s*源)\s*[:：]\s*([^\s:：|/,，（）()【】\[\]]{2,20}?)(?=\s|$|[）)】\]]|发布|作者|时间|编辑|责任|\d|[|/,，])"
 )
 ENGLISH_SOURCE_LINE = re.compile(r"^\(?\s*Source\s*:\s*([A-Z][A-Za-z.&' -]{1,30}?)\s*\)?$")
 SOURCE_LINE_MAX_CHARS = 40
