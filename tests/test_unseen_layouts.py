@@ -16,7 +16,7 @@ a page of bulleted briefs and a table of figures under its title and unit note, 
 a wire story and a report whose headline sits on its reporters' credit line, and a profile under
 a quoted headline and a deck the column wrapped, a page opening with a story continued from
 the front page, a story whose photo, caption and credit stand between its paragraphs, and an
-article a site reposted under its original title."""
+article a site reposted under its original title, and a speech in sections numbered 一、 and （一）."""
 
 from pathlib import Path
 
@@ -571,3 +571,15 @@ def test_a_reposted_article_s_original_title_line_is_not_its_title(processor):
     assert story["body"].startswith("【编者按】农村寄递物流体系建设")
     assert "原标题" not in story["body"] and "点击图片" not in story["body"]
     assert story["body"].endswith("力争年底前实现快递服务建制村全覆盖。")
+
+
+def test_a_speech_of_short_paragraphs_under_numbered_headings_is_one_article(processor):
+    # Fewer than half its lines end a sentence (the headings do not), and no paragraph is wider
+    # than a PDF column: it was read as a newspaper page, reflowed (一、2022年工作回顾过去一年)
+    # and cut into four stories at its headings.
+    (story,) = process_page(processor, "speech_with_sections.txt")
+    assert story["title"] == "在全省邮政工作会议上的讲话"
+    assert story["published_date"] == "2023-01-10"
+    lines = story["body"].splitlines()
+    assert "一、2022年工作回顾" in lines and "（二）深化协同发展" in lines
+    assert lines[-1].startswith("同志们，让我们更加紧密地团结")

@@ -27,6 +27,7 @@ from pipeline.split.rules import Rules
 from pipeline.split.runon import unfold_run_on_head
 from pipeline.split.segment import Segment, bigram_idf, char_bigrams, classify_lines, cosine, segment_page, split_byline
 
+HEADING_WIDTH_SHARE = 0.6  # an article's headings and labels against its paragraphs, median widths
 ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]")
@@ -398,10 +399,18 @@ def _after_blank_lines(text: str) -> list[bool]:
 
 def _is_article(lines: list[str]) -> bool:
     """One paragraph per line: some lines are whole paragraphs wider than any PDF column, or
-    half the lines end a sentence (short paragraphs; a PDF page's column lines end one in 6-25%)."""
+    half the lines end a sentence (short paragraphs; a PDF page's column lines end one in 6-25%),
+    or a third do and the others are headings far shorter than them (a speech's 一、… and
+    （一）… over short paragraphs; a PDF column's lines that end no sentence are its full lines)."""
     paragraphs = sum(1 for line in lines if width(line) > ARTICLE_LINE_WIDTH and ends_sentence(line))
-    sentence_ends = sum(1 for line in lines if ends_sentence(line))
-    return paragraphs >= max(1, len(lines) / 10) or sentence_ends >= max(2, len(lines) / 2)
+    ending = sorted(width(line) for line in lines if ends_sentence(line))
+    running = sorted(width(line) for line in lines if not ends_sentence(line))
+    if paragraphs >= max(1, len(lines) / 10) or len(ending) >= max(2, len(lines) / 2):
+        return True
+    return (
+        len(ending) >= max(3, len(lines) / 3) and bool(running)
+        and running[len(running) // 2] <= HEADING_WIDTH_SHARE * ending[len(ending) // 2]
+    )
 
 
 def _best_cut(
