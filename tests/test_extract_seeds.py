@@ -110,3 +110,15 @@ def test_transliterated_names_between_a_title_and_a_verb(extractor):
         ),
     )
     assert list(extractor.extract(story, "").people) == ["阿不都热依木·吐尔逊", "买买提·吐尔洪"]
+
+
+def test_a_profession_before_a_name_anchors_it(extractor):
+    # 画家, 设计师, 工程师 name a person's work as 总经理 names a post: 王小明 had neither a title
+    # before him nor a speech verb after him.
+    from pipeline.split import StoryParts
+
+    story = StoryParts(
+        title="中国邮政发行《中国古代文学家（二）》纪念邮票",
+        body="该套邮票由著名画家王小明设计，北京邮票厂印制。邮票厂工程师赵立新介绍了印制工艺。",
+    )
+    assert list(extractor.extract(story, "").people) == ["王小明", "赵立新"]
