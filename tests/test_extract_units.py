@@ -222,6 +222,7 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
         # 供稿 and 稿源 label the supplier as 来源 does.
         ((), "供稿：江西省邮政分公司\n某地邮政开展活动。", "", "江西省邮政分公司"),
         ((), "某地邮政开展活动。\n稿源：黑龙江日报", "", "黑龙江日报"),
+        ((), "某地邮政开展活动。\n信息来源：湖北省分行", "", "湖北省分行"),
         ((), "电商平台某地邮政开展活动。", "", None),
     ],
 )

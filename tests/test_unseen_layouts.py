@@ -16,7 +16,8 @@ a page of bulleted briefs and a table of figures under its title and unit note, 
 a wire story and a report whose headline sits on its reporters' credit line, and a profile under
 a quoted headline and a deck the column wrapped, a page opening with a story continued from
 the front page, a story whose photo, caption and credit stand between its paragraphs, and an
-article a site reposted under its original title, and a speech in sections numbered 一、 and （一）."""
+article a site reposted under its original title, a speech in sections numbered 一、 and （一）, and
+a site's page whose logo is an <h1> above the article's <h2>."""
 
 from pathlib import Path
 
@@ -583,3 +584,12 @@ def test_a_speech_of_short_paragraphs_under_numbered_headings_is_one_article(pro
     lines = story["body"].splitlines()
     assert "一、2022年工作回顾" in lines and "（二）深化协同发展" in lines
     assert lines[-1].startswith("同志们，让我们更加紧密地团结")
+
+
+def test_a_linked_logo_heading_above_the_article_s_heading_is_not_its_headline(processor):
+    # <h1><a>中国邮政</a></h1> over <h2>邮储银行…</h2>: the logo was the title, and the headline
+    # and the date/source line were body text.
+    (story,) = process_page(processor, "logo_heading_page.html")
+    assert story["title"] == "邮储银行湖北省分行助力春耕生产"
+    assert (story["published_date"], story["source_name"]) == ("2023-03-14", "湖北省分行")
+    assert story["body"].startswith("春耕时节，邮储银行湖北省分行积极发挥")

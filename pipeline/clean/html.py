@@ -474,15 +474,20 @@ def _head_start(blocks: list[_Block], start: int) -> int:
     if any(b.heading == 1 for b in blocks[start:body_start]):
         return start
     head = start
+    headline_taken = False
     for index in range(start - 1, max(-1, start - 1 - rules.HEAD_LOOKBACK), -1):
         block = blocks[index]
         if block.junk:
             continue
+        # The headline may link to its own page; a linked heading over it is the site's logo.
         linked_headline = block.link_dense and (block.heading or block.titled) and not block.barrier
+        if linked_headline and headline_taken:
+            break
         if not (_is_text(block) or linked_headline) or block.size > rules.HEAD_MAX_CHARS:
             break
         if block.heading or block.titled or rules.META_LINE.search(block.text):
             head = index
+            headline_taken = headline_taken or bool(block.heading or block.titled)
             block.link_chars = 0  # a headline linked to its own page is still the headline
             if block.heading == 1:
                 return head
