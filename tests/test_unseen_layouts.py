@@ -17,7 +17,8 @@ a wire story and a report whose headline sits on its reporters' credit line, and
 a quoted headline and a deck the column wrapped, a page opening with a story continued from
 the front page, a story whose photo, caption and credit stand between its paragraphs, and an
 article a site reposted under its original title, a speech in sections numbered 一、 and （一）, and
-a site's page whose logo is an <h1> above the article's <h2>."""
+a site's page whose logo is an <h1> above the article's <h2>, and an old site's article laid out
+in a table's rows."""
 
 from pathlib import Path
 
@@ -593,3 +594,14 @@ def test_a_linked_logo_heading_above_the_article_s_heading_is_not_its_headline(p
     assert story["title"] == "邮储银行湖北省分行助力春耕生产"
     assert (story["published_date"], story["source_name"]) == ("2023-03-14", "湖北省分行")
     assert story["body"].startswith("春耕时节，邮储银行湖北省分行积极发挥")
+
+
+def test_a_bold_title_in_the_table_row_above_the_date_row_is_the_headline(processor):
+    # An old site's layout: the title a <b> in a row of its own, the author and date in the next.
+    # The title was dropped (the <title> says only 本站新闻).
+    raw = (PAGES / "table_rows_article.html").read_text(encoding="utf-8").encode("gbk")
+    (story,) = processor.process("table_rows_article.html", raw)
+    assert story["title"] == "贵州邮政开通黔货出山寄递专线"
+    assert story["published_date"] == "2022-11-08"
+    assert story["authors"] == [{"name": "刘洋", "role": "author"}]
+    assert story["body"].startswith("11月5日，贵州省邮政分公司开通")

@@ -495,7 +495,8 @@ def _head_start(blocks: list[_Block], start: int) -> int:
 
 
 def _unmarked_headline(blocks: list[_Block], head: int) -> int:
-    """A plain short line right above the byline/date line, in the same element: the headline."""
+    """A plain short line right above the byline/date line, in the same element or in the table
+    cell above the line's (an old site's layout, the title a <b> in a row of its own): the headline."""
     if head == 0 or blocks[head].heading or blocks[head].titled or not rules.META_LINE.search(blocks[head].text):
         return head
     above = blocks[head - 1]
@@ -503,7 +504,7 @@ def _unmarked_headline(blocks: list[_Block], head: int) -> int:
         _is_text(above)
         and above.size <= rules.HEADLINE_MAX_CHARS
         and not rules.SENTENCE_END.search(above.text)
-        and above.container == blocks[head].container
+        and (above.container == blocks[head].container or above.cell and blocks[head].cell)
     ):
         return head - 1
     return head
