@@ -80,6 +80,17 @@ def test_release_time_in_milliseconds_and_an_unnamed_long_text():
     assert entry.content == "邮政网点" * 60
 
 
+def test_a_release_time_quoted_as_digits_and_a_schema_org_publisher():
+    # "1715846400000" (an API quoting the number) gave no date; schema.org's NewsArticle names
+    # its source under publisher.
+    (entry,) = read_json(json.dumps({"ctime": "1715846400000", "body": "邮政网点" * 20}))
+    assert entry.published == "2024-05-16"
+    record = {"headline": "邮政网点", "datePublished": "2024-05-16T10:32:00+08:00",
+              "articleBody": "邮政网点" * 20, "publisher": {"@type": "Organization", "name": "江西日报"}}
+    (entry,) = read_json(json.dumps(record, ensure_ascii=False))
+    assert (entry.title, entry.published, entry.source) == ("邮政网点", "2024-05-16", "江西日报")
+
+
 FRONT_MATTER_ARTICLE = """---
 title: "江西邮政农村寄递物流体系建设提速"
 date: 2024-05-16T10:32:00+08:00

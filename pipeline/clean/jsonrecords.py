@@ -19,11 +19,12 @@ SUBTITLE_KEY = re.compile(r"sub|short|seo|副", re.I)  # subtitle, short_title, 
 DATE_KEY = re.compile(r"date|time|pub|发布|日期|时间", re.I)
 PUBLISHED_KEY = re.compile(r"pub|release|发布", re.I)
 AUTHOR_KEY = re.compile(r"author|writer|byline|reporter|creator|作者|记者", re.I)
-SOURCE_KEY = re.compile(r"source|media|origin|来源|出处|稿源", re.I)
+SOURCE_KEY = re.compile(r"source|media|origin|publisher|来源|出处|稿源", re.I)  # publisher: schema.org's NewsArticle
 URL = re.compile(r"\s*(?:https?:)?//")  # source_url, author_link: no names
 NAME_KEY = re.compile(r"name|姓名|名称", re.I)
 # Release times as numbers: seconds or milliseconds since 1970 (between 2000 and 2100).
 EPOCH_SECONDS = range(946_684_800, 4_102_444_800)
+EPOCH_DIGITS = re.compile(r"\d{10}|\d{13}")  # seconds or milliseconds, as some APIs quote them
 CHINA_TIME = timezone(timedelta(hours=8))  # a date is the day it was where the article was published
 
 
@@ -84,6 +85,8 @@ def _date(value) -> str | None:
         if int(seconds) not in EPOCH_SECONDS:
             return None
         return datetime.fromtimestamp(seconds, CHINA_TIME).date().isoformat()
+    if isinstance(value, str) and EPOCH_DIGITS.fullmatch(value.strip()):
+        return _date(int(value))  # "1678754400000": a number written as a string
     if isinstance(value, str) and re.search(r"\d", value):
         return entry_date(value.strip())
     return None
