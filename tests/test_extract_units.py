@@ -64,6 +64,7 @@ def credits(line):
         ("作者：张伟（江西省邮政分公司）", [("张伟", "author")]),
         # An English release's credits; an agency is no author.
         ("By Zhang Wei | Updated: 2024-05-16 10:32", [("Zhang Wei", "author")]),
+        ("Updated: 2023-05-16 10:32 | By Li Ming | China Daily", [("Li Ming", "author")]),  # a field of the line
         ("By Zhang Wei, Li Na and John Smith (China Daily)",
          [("Zhang Wei", "author"), ("Li Na", "author"), ("John Smith", "author")]),
         ("Photo by Li Na", [("Li Na", "photographer")]),

@@ -61,8 +61,8 @@ NAME_AFTER_ROLE = re.compile(
 )
 # An English release's credit: By Zhang Wei, Li Na and Wang Fang; Photo by Li Na.
 ENGLISH_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}"  # two words or more: By Xinhua is an agency
-ENGLISH_BYLINE = re.compile(
-    rf"^\s*(Photos? )?[Bb]y\s+({ENGLISH_NAME}(?:\s*(?:,|and)\s*{ENGLISH_NAME})*)(?=\s*(?:$|[|,;(]))"
+ENGLISH_BYLINE = re.compile(  # at a line's start, or a field of a metadata line (Updated: … | By Li Ming | …)
+    rf"(?:^|[|｜])\s*(Photos? )?[Bb]y\s+({ENGLISH_NAME}(?:\s*(?:,|and)\s*{ENGLISH_NAME})*)(?=\s*(?:$|[|,;(]))"
 )
 ENGLISH_NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b)\s*")
 MAX_BYLINE_CHARS = 100
@@ -115,7 +115,7 @@ def parse_byline(
 ) -> list[Credit]:
     """Credits of one byline; ``units`` are words that are never names (titles, units);
     ``could_be_name`` vets the names of a byline without role words, which has no other cue."""
-    english = ENGLISH_BYLINE.match(line)
+    english = ENGLISH_BYLINE.search(line)
     if english:
         role = "photographer" if english.group(1) else "author"
         return [Credit(name, role) for name in ENGLISH_NAME_SEPARATORS.split(english.group(2)) if name]
