@@ -527,6 +527,7 @@ def test_a_column_label_between_stories_heads_an_item_of_its_own(processor):
     stories = process_page(processor, "wire_story_and_report_page.txt")
     assert stories[1]["body"].endswith("还能把猕猴桃寄出去。")
     assert stories[2]["body"] == "图①：投递员在十八洞村投递包裹。图②：村民在村邮站寄递猕猴桃。"
+    assert stories[2]["is_photo"] and not stories[1]["is_photo"]  # 图①： is a caption as 图为 is
     assert ("李萍", "photographer") in [(a["name"], a["role"]) for a in stories[2]["authors"]]
 
 

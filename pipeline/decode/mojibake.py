@@ -29,7 +29,6 @@ from operator import itemgetter
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
-from pipeline.decode import rules
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel
 
@@ -443,7 +442,7 @@ class MojibakeRepairer:
             seen = self._model.document_bonus
             # A character the document never has adds no seen n-gram: only the neighbours' count.
             in_document = document.characters()
-            neighbours_seen = _pair_bonus(left, document) + _pair_bonus(right, document)
+            neighbours_seen = self._model.pair_bonus(left, document) + self._model.pair_bonus(right, document)
             stub = _lost_byte_stub(tail) if not right else None
             chars = [ch for _, ch in fills]
             if stub is None:
@@ -582,12 +581,6 @@ class MojibakeRepairer:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return None
-
-
-def _pair_bonus(pair: str, document) -> float:
-    """TextModel.document_bonus of two characters (or fewer), without its general loop."""
-    count = document.get(pair) if len(pair) == 2 else 0
-    return rules.DOCUMENT_NGRAM_WEIGHT * math.log1p(count) if count else 0.0
 
 
 def _lost_byte_stub(tail: bytes) -> bytes | None:

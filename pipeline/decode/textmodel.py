@@ -214,6 +214,13 @@ class TextModel:
         seen = [count for count in document.counts(grams) if count]  # most grams are not
         return rules.DOCUMENT_NGRAM_WEIGHT * sum(map(math.log1p, seen)) if seen else 0.0
 
+    @staticmethod
+    def pair_bonus(pair: str, document: "DocumentNgrams") -> float:
+        """document_bonus of two characters (or fewer) without whitespace, without its general
+        loop: the lost-byte search asks it of every byte's neighbours."""
+        count = document.get(pair) if len(pair) == 2 else 0
+        return rules.DOCUMENT_NGRAM_WEIGHT * math.log1p(count) if count else 0.0
+
     def _segmentation_logp(self, run: str, word_cost: float = 0.0) -> float:
         """Best segmentation under jieba's unigram word model. A unigram model rates a
         frequent single-character word (是, 在, 有) above a rarer two-character word (抓手,

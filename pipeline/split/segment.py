@@ -34,7 +34,6 @@ _EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编者注)")
 # names alone in a credit (…。（沈佳）, a brief's): one to four, each of two to four characters
 # a credit line of one role and its names: 编辑：刘洋, 校对：张明、李华
 _ROLE_AND_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[:：/／][\u4e00-\u9fff·、]{2,12}")
-_CAPTION_START = re.compile(r"^(?:图为|图[①-⑩0-9一二三四五六七八九十]*[:：]|上图|下图|左图|右图)")
 _MIN_CREDIT_ALONE_CHARS = 3  # 本报评论员, 特约记者 on a line of their own; 记者, 摄影 may be labels
 _MAX_NAME_CHARS = 4  # 欧阳晓燕; two names unparted (王芳李明) are as long
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
@@ -141,7 +140,7 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
 
 def _role_and_names(compact: str, rules: Rules) -> bool:
     """编辑：刘洋, 摄影：王芳、李明: a role and names; not an interview's question, which a page
-    wraps into a line of the same shape (记者：宜昌邮政是怎样争取到)."""
+    wraps into a line of the same shape (记者：今年的投递量为何增长这么快)."""
     match = _ROLE_AND_NAME.fullmatch(compact)
     if not match:
         return False
@@ -316,7 +315,7 @@ def _credits_embedded_photo(current: "Segment", credit: str, rules: Rules) -> bo
     paragraphs = current.paragraphs
     return (
         len(paragraphs) >= 2 and credit.replace(" ", "").endswith("摄")
-        and _CAPTION_START.match(paragraphs[-1]) is not None
+        and rules.photo.search(paragraphs[-1]) is not None
         and any(not rules.photo.search(text) for text in paragraphs[:-1])
     )
 
