@@ -53,3 +53,18 @@ def test_between_logps_is_both_transitions_of_each_candidate(running, prev, char
     assert running.between_logps(prev, chars, following) == [
         running.transition_logp(prev, ch) + running.transition_logp(ch, following) for ch in chars
     ]
+
+
+@given(
+    left=st.text(alphabet="邮政局 \n的人網,8", max_size=4),
+    chars=st.lists(st.sampled_from(list("政局的人網\u3000 ,。8a\U0002a6a5鍒") + ["\ufffd"]), min_size=2, max_size=12),
+    right=st.text(alphabet="政務 \n。.网点", max_size=4),
+)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_insertion_logps_differ_as_the_whole_contexts_do(running, left, chars, right):
+    # A lost byte's choices are ranked by the transitions into and out of each: the differences
+    # between choices must be those of scoring left + choice + right whole.
+    whole = [running.logp(left + ch + right) for ch in chars]
+    local = running.insertion_logps(left, chars, right)
+    for ch_whole, ch_local in zip(whole, local, strict=True):
+        assert ch_whole - whole[0] == pytest.approx(ch_local - local[0], abs=1e-9)

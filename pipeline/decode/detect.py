@@ -481,19 +481,14 @@ def _with_utf8_punctuation(raw: bytes, family: str) -> Detection | None:
     if not UTF8_PUNCTUATION_RE.search(raw):
         return None  # most files: no byte-by-byte walk
     pieces, start, spans, i = [], 0, 0, 0
-    while i < len(raw):
-        if raw[i] < 0x80:
-            i += 1
-            continue
-        match = UTF8_PUNCTUATION_RE.match(raw, i)
-        if match and not _in_utf8_stretch(raw, i, match.end()):
+    while (i := LEGACY_CHARACTERS_RE.match(raw, i).end()) < len(raw):
+        match = UTF8_PUNCTUATION_RE.match(raw, i)  # the only byte sequence the walk stops at
+        if not _in_utf8_stretch(raw, i, match.end()):
             pieces += [raw[start:i], match.group()]
             spans += 1
             i = start = match.end()
-        elif 0x81 <= raw[i] <= 0xFE and i + 3 < len(raw) and 0x30 <= raw[i + 1] <= 0x39:
-            i += 4  # a GB18030 four-byte sequence
         else:
-            i += 2
+            i = LEGACY_CHARACTER_RE.match(raw, i).end()
     if not spans:
         return None
     pieces.append(raw[start:])
@@ -597,6 +592,12 @@ UTF8_RESUME_RE = re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}(?:[\xe0-\xef][\x80-\xbf
 # UTF-8 punctuation: general (“” ‘’ — …: E2 80 xx), CJK (、。《》「」【】: E3 80 xx) and
 # full-width forms (，：！？（）: EF BC xx, EF BD xx).
 UTF8_PUNCTUATION_RE = re.compile(rb"(?:\xe2\x80|\xe3\x80|\xef\xbc|\xef\xbd)[\x80-\xbf]")
+# One GB character as a byte walk takes it (a four-byte GB18030 sequence, or a pair, whatever
+# its second byte), and a run of them up to the next UTF-8 punctuation at a character boundary:
+# the walk in C, not byte by byte in Python (GB files show such bytes across pairs by chance).
+_LEGACY_CHARACTER = rb"[\x00-\x7f]|[\x81-\xfe][\x30-\x39][\x00-\xff]{2}|[\x80-\xff][\x00-\xff]?"
+LEGACY_CHARACTER_RE = re.compile(_LEGACY_CHARACTER)
+LEGACY_CHARACTERS_RE = re.compile(rb"(?:(?!" + UTF8_PUNCTUATION_RE.pattern + rb")(?:" + _LEGACY_CHARACTER + rb"))*")
 # A three-byte UTF-8 character, or one whose lost bytes a GB writer saved as '?'.
 UTF8_CHARACTER_RE = re.compile(rb"[\xe0-\xef][\x80-\xbf?]{2}")
 LONE_BYTE_RE = re.compile(

@@ -384,7 +384,8 @@ class MisalignmentRepairer:
             if not choices:
                 return None
             left, right = self._known_context(chars, i, before, after_text)
-            ranked = sorted(choices, key=lambda c: self._running.logp(left + c + right), reverse=True)
+            scores = self._running.insertion_logps(left, choices, right)
+            ranked = [choices[k] for k in sorted(range(len(choices)), key=scores.__getitem__, reverse=True)]
             # Also every choice that makes a known bigram with a neighbour, in the dictionary
             # or elsewhere in this document.
             pairs = [c for c in ranked[SHORTLIST:] if self._makes_word(left, c, right, document)]
@@ -455,9 +456,12 @@ class MisalignmentRepairer:
         """Whether ``ch`` makes a known bigram or a dictionary word with its neighbours,
         in the dictionary or elsewhere in this document."""
         model, form = self._model, self._word_form
-        return any(
-            model.is_bigram(pair) or document.get(pair) for pair in (left[-1:] + ch, ch + right[:1])
-        ) or any(model.is_word(form(span)) for span in (left[-2:] + ch, ch + right[:2], left[-1:] + ch, ch + right[:1]))
+        before, after = left[-1:], right[:1]
+        if ch in model.followers(before) or ch in model.precursors(after):  # an in-word bigram
+            return True
+        if document.get(before + ch) or document.get(ch + after):
+            return True
+        return any(model.is_word(form(span)) for span in (left[-2:] + ch, ch + right[:2], before + ch, ch + after))
 
     def _word_pairs(self, first: tuple, second: tuple) -> list[tuple[str, str]]:
         """Pairs for two adjacent lost bytes that the dictionary knows as a bigram."""
