@@ -216,9 +216,30 @@ def test_odt_document_is_read_as_its_paragraphs(decoder):
     assert decoder.decode(raw).text.splitlines() == PARAGRAPHS
 
 
-def test_a_zip_of_other_files_is_a_dead_letter(decoder):
-    with pytest.raises(DecodeError):
-        decoder.decode(_zip({"photo.jpg": "\x00\x01\x02" * 300, "notes.bin": "\x00" * 500}))
+def test_a_zip_of_other_files_is_a_dead_letter_listing_them(decoder):
+    raw = _zip({f"article{i}.txt": SEED for i in range(5)})
+    with pytest.raises(DecodeError, match=r"a zip archive of 5 files \(article0.txt, article1.txt, article2.txt, …\)"):
+        decoder.decode(raw)
+
+
+@pytest.mark.parametrize(
+    "raw, named",
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(256)) * 8, "a PDF document"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "an OLE2 compound document"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "a PNG image"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)), "a JPEG image"),
+    ],
+)
+def test_files_of_a_binary_format_are_dead_letters_naming_it(decoder, raw, named):
+    # "binary content: 12% control characters" told the reader nothing about what arrived.
+    with pytest.raises(DecodeError, match=f"^{named}"):
+        decoder.decode(raw)
+
+
+def test_a_compressed_pdf_is_named_too(decoder):
+    with pytest.raises(DecodeError, match="^a PDF document"):
+        decoder.decode(gzip.compress(b"%PDF-1.4\n" + bytes(range(256)) * 4))
 
 
 def test_a_document_without_paragraph_text_is_a_dead_letter_saying_so(decoder):

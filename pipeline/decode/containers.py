@@ -6,6 +6,7 @@ charset in a header, HTTP responses saved with their headers (``curl -i``, ``wge
 its code page's escapes read), and ASCII
 text whose every other character is an escape (percent-encoded bytes, JSON/JavaScript
 ``\\uXXXX``, numeric character references outside HTML's ASCII, quoted-printable).
+Formats that hold no text it reads (PDF, images, other archives) are dead letters that name them.
 """
 
 import email
@@ -71,6 +72,19 @@ OFFICE_PARAGRAPHS = frozenset((
     "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}h",
 ))
 RTF_MAGIC = b"{\\rtf"
+# Files that are no text and hold none we read: the dead letter names the format and what to
+# do, not "binary content" (a PDF dropped where text extracted from PDFs lands).
+BINARY_FORMATS = (
+    (b"%PDF-", "a PDF document: extract its text first (pdftotext -layout)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 compound document (.doc, .xls, .ppt): save it as DOCX or text"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive: unpack it into the watched folder"),
+    (b"Rar!\x1a\x07", "a RAR archive: unpack it into the watched folder"),
+)
+ZIP_MEMBERS_NAMED = 3
 RTF_CODE_PAGE_RE = re.compile(rb"\\ansicpg([0-9]{3,5})")
 HTTP_STATUS_RE = re.compile(rb"\AHTTP/[0-9.]+ +[0-9]{3}[^\r\n]*\r?\n")
 HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
@@ -92,6 +106,7 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
         raw = unpadded
         repairs.append("nul_padding_removed")
     for _ in range(NESTING):
+        _reject_binary_format(raw)
         opened = (
             _decompressed(raw, limit)
             or _http_body(raw)
@@ -106,6 +121,12 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
         declared = charset or declared  # a layer without a charset keeps the outer one's
         repairs.append(kind)
     return Unwrapped(raw, declared, tuple(repairs))
+
+
+def _reject_binary_format(raw: bytes) -> None:
+    for magic, what in BINARY_FORMATS:
+        if raw.startswith(magic):
+            raise DecodeError(f"{what}, not text")
 
 
 def _without_nul_padding(raw: bytes) -> bytes | None:
@@ -190,14 +211,19 @@ def _dechunked(body: bytes) -> bytes:
 
 def _office_text(raw: bytes, limit: int) -> tuple[bytes, str, str] | None:
     """The paragraphs of a word processor's document (DOCX, ODT: a zip of XML), one per line,
-    as UTF-8. Other zips are not text: detection rejects them."""
+    as UTF-8. Another zip is a dead letter that lists some of its files."""
     if not raw.startswith(ZIP_MAGIC):
         return None
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             member = next((m for m in OFFICE_PARTS if m in archive.namelist()), None)
             if member is None:
-                return None
+                names = archive.namelist()
+                listed = ", ".join(names[:ZIP_MEMBERS_NAMED]) + (", …" if len(names) > ZIP_MEMBERS_NAMED else "")
+                raise DecodeError(
+                    f"a zip archive of {len(names)} files ({listed}), no DOCX or ODT document: "
+                    "unpack it into the watched folder"
+                )
             if archive.getinfo(member).file_size > limit:
                 raise DecodeError(f"{member} inflating beyond {limit // (1024 * 1024)} MiB")
             xml = archive.read(member)
