@@ -9,6 +9,7 @@ and noun tokens ending in an organisation suffix (邮政分公司, 分行, 事�
 
 import re
 from collections import Counter
+from operator import itemgetter
 
 from pipeline.extract.lexicon import word_set
 from pipeline.extract.segmenter import Segmenter, Token
@@ -59,6 +60,41 @@ def _unlisted_place_head(run: list[Token]) -> list[int]:
     return [start] if start < units[-1] else []
 
 
+WORD_AND_FLAG = itemgetter(0, 1)
+AFTER_PLACE = "after place"  # a token that is part of a run only right after a place's token
+MAX_REMEMBERED_KINDS = 200_000
+
+
+class _OrgTokenKinds(dict):
+    """(word, flag) -> (whether the token may sit in an organisation's run: True, False or
+    AFTER_PLACE; whether it may end one), remembered: a stream repeats its words, and the
+    organisation scan asked every token of every story five questions."""
+
+    def __init__(self, finder: "EntityFinder", place_words) -> None:
+        super().__init__()
+        self.place_words = place_words
+        self._finder = finder
+
+    def __missing__(self, key: tuple[str, str]) -> tuple[bool | str, bool]:
+        word, flag = key
+        finder = self._finder
+        part: bool | str = (
+            flag in ORG_PART_FLAGS
+            or word in self.place_words
+            or word in finder.org_suffixes
+            or len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in FUNCTION_CHARS
+        )
+        # a town jieba tags as a name (高桥镇/nr), or a name-tagged part of a place's name right
+        # after the place it lies in (夷陵区 小溪/nr 塔 邮政支局)
+        if not part and flag.startswith("nr"):
+            part = True if word[-1:] in ADMIN_UNITS else AFTER_PLACE
+        kind = (part, flag == "nt" or word[-1:] in finder.suffix_last_chars)
+        if len(self) >= MAX_REMEMBERED_KINDS:
+            self.clear()
+        self[key] = kind
+        return kind
+
+
 def _not_han(char: str) -> bool:
     """True for punctuation, digits, Latin, spaces and the end of the text."""
     return not HAN.match(char or "-")
@@ -79,6 +115,7 @@ class EntityFinder:
         self.place_org_suffixes = word_set("place_org_suffixes.txt")
         # A token ending in none of these characters ends no suffix, so cannot end an organisation.
         self.suffix_last_chars = frozenset(suffix[-1] for suffix in self.org_suffixes | self.place_org_suffixes)
+        self._org_kinds: _OrgTokenKinds | None = None
         self.after_name = self.titles + SPEECH_VERBS
         self.one_char_given_name_before = self.after_name + NAME_BREAKS
         self.after_name_initials = frozenset(word[0] for word in self.after_name)
@@ -218,31 +255,30 @@ class EntityFinder:
         first: dict[str, int] = {}
         run: list[Token] = []
         may_end = False  # whether a token of the run may end an organisation (most runs have none)
-        org_suffixes, suffix_last_chars = self.org_suffixes, self.suffix_last_chars
-        for token in tokens + [("。", "x", -1)]:
-            word, flag, _ = token
-            if (
-                flag in ORG_PART_FLAGS
-                or word in place_words
-                or word in org_suffixes
-                or len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in FUNCTION_CHARS
-                # a town jieba tags as a name (高桥镇/nr), or a name-tagged part of a place's
-                # name right after the place it lies in (夷陵区 小溪/nr 塔 邮政支局)
-                or flag.startswith("nr") and (word[-1] in ADMIN_UNITS or run and run[-1][1] == "ns")
-            ):
+        kinds = self._org_token_kinds(place_words)
+        for token, (part, ends) in zip(tokens, map(kinds.__getitem__, map(WORD_AND_FLAG, tokens))):
+            if part is True or part is AFTER_PLACE and run and run[-1][1] == "ns":
                 run.append(token)
-                may_end = may_end or flag == "nt" or word[-1] in suffix_last_chars
+                may_end = may_end or ends
                 continue
-            if not run:
-                continue
-            # one token names an organisation only if jieba tags it so
-            if may_end and (len(run) > 1 or run[0][1] == "nt"):
-                for org, start in self._orgs_in_run(run, place_words):
-                    found[org] += 1
-                    first.setdefault(org, start)
-            run = []
-            may_end = False
+            if run:
+                self._count_orgs(run, may_end, place_words, found, first)
+                run = []
+                may_end = False
+        self._count_orgs(run, may_end, place_words, found, first)
         return sorted(found, key=lambda org: (-found[org], first[org]))
+
+    def _count_orgs(self, run: list[Token], may_end: bool, place_words, found: Counter, first: dict) -> None:
+        # one token names an organisation only if jieba tags it so
+        if may_end and (len(run) > 1 or run[0][1] == "nt"):
+            for org, start in self._orgs_in_run(run, place_words):
+                found[org] += 1
+                first.setdefault(org, start)
+
+    def _org_token_kinds(self, place_words) -> "_OrgTokenKinds":
+        if self._org_kinds is None or self._org_kinds.place_words is not place_words:
+            self._org_kinds = _OrgTokenKinds(self, place_words)
+        return self._org_kinds
 
     def _orgs_in_run(self, run: list[Token], place_words):
         """The organisation a run names, and the ones it nests (邮储银行某市分行营业部 -> 邮储银行某市分行)."""
