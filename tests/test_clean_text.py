@@ -189,6 +189,31 @@ def test_spam_link_planted_in_a_text_line_goes_with_its_text(cleaner):
     assert cleaner.clean(text).text == "湖南邮政全面推进网点转型。\n第二行重点内容。\n"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全省邮政【澳门新葡京娱乐场官网】累计投递包裹1.2亿件。\n", "全省邮政累计投递包裹1.2亿件。\n"),
+        ("服务能力不断提升[bet365体育在线投注]，群众满意度持续提高。\n", "服务能力不断提升，群众满意度持续提高。\n"),
+        ("网点转型（太阳城娱乐官网）全面推进。\n", "网点转型全面推进。\n"),
+        ("<p>群众满意度持续提高（亚博体育app下载）。</p>", "群众满意度持续提高。"),
+    ],
+)
+def test_spam_planted_in_brackets_inside_a_sentence_is_removed(cleaner, text, expected):
+    assert cleaner.clean(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "用户可在手机上（中国邮政APP下载）办理业务。（记者 王娟）\n",  # one app word: may be the article's
+        "活动期间（澳门回归纪念日前后），邮政推出纪念封。\n",
+        "【新闻】邮政网点在线办理业务量增长（上接第1版）。\n",
+    ],
+)
+def test_brackets_of_the_article_stay(cleaner, text):
+    assert cleaner.clean(text).text == text
+
+
 def test_zero_width_characters_are_removed_and_counted(cleaner):
     text = "湖南邮政\u200b全面推进\u200d网点转型。\n"
     assert cleaner.clean(text) == CleanedText("湖南邮政全面推进网点转型。\n", 2, ("invisible_chars_removed",))

@@ -50,6 +50,9 @@ KEYWORD_SEGMENT = re.compile(r"[^,，、|｜/;；_\s·•\-—–]+")
 COVERAGE_IGNORED = re.compile(r"[,，、|｜/;；_\s·•:：.()（）\[\]【】<>《》0-9\-—–]+")
 SENTENCE_END = re.compile(r"[。！？!?]")
 # A sentence with its closing mark (and closing quote), or the unterminated rest of a line.
+# A bracketed span without brackets inside, short as planted keywords are.
+BRACKETED_SPAN = re.compile(r"[【\[〔（(]([^【】\[\]〔〕（）()]{2,30})[】\]〕）)]")
+PLANTED_MIN_COVERAGE = 0.5
 SENTENCE_CHUNK = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*|[^。！？!?]+$")
 QUOTE = re.compile(r"[“”「」『』《》]")
 SPAM_MIN_CHARS = 4

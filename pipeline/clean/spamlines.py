@@ -174,14 +174,24 @@ class JunkLineJudge:
         return salvaged if rules.META_LINE.search(salvaged) and not self.is_junk(salvaged) else None
 
     def strip_spam_sentences(self, line: str) -> str:
-        """``line`` without keyword-spam "sentences" glued into it ("…光彩夺目。91视频,欧美导航…")."""
+        """``line`` without keyword-spam "sentences" glued into it ("…光彩夺目。91视频,欧美导航…")
+        and without bracketed spam planted inside a sentence ("全省邮政【澳门新葡京娱乐场官网】累计")."""
         if not self.spam.matches(line):
             return line
+        line = rules.BRACKETED_SPAN.sub(lambda m: "" if self._is_planted(m.group(1)) else m.group(0), line)
         chunks = rules.SENTENCE_CHUNK.findall(line)
         if len(chunks) < 2:
             return line
         kept = [chunk for chunk in chunks if not self.is_spam(chunk)]
         return line if len(kept) == len(chunks) else "".join(kept).strip()
+
+    def _is_planted(self, bracketed: str) -> bool:
+        """Spam in brackets: it scores as spam and holds an unmistakable term or is mostly spam
+        vocabulary (中国邮政APP下载 scores as spam on one app word: it may be the article's)."""
+        hits = self.spam.matches(bracketed)
+        return self.is_spam(bracketed) and (
+            any(weight >= 1.0 for _, _, weight in hits) or _coverage(bracketed, hits) >= rules.PLANTED_MIN_COVERAGE
+        )
 
     def strip_planted_elements(self, line: str) -> str:
         """Drop inline elements whose own text is spam (``<a href=…>在线观看</a>``) before tags go."""
