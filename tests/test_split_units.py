@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.split import Splitter
-from pipeline.split.assign import assign, hungarian
+from pipeline.split.assign import HeadlineScorer, assign, hungarian
 from pipeline.split.headlines import HeadlineParser
 from pipeline.split.reflow import despace, despace_credit, ends_sentence, join_lines
 from pipeline.split.rules import Rules
@@ -307,3 +307,25 @@ def test_a_headline_starting_with_a_date_stays_the_headline():
     ])
     (story,) = Splitter().split(text).stories
     assert story.title == "2024年1月1日起国内特快专递资费调整"
+
+
+def _leftmost_longest_shared(needle: str, haystack: str) -> str:
+    """Every substring of ``needle`` tried, longest first: the reference for the indexed search."""
+    for length in range(len(needle), 0, -1):
+        for start in range(len(needle) - length + 1):
+            if needle[start:start + length] in haystack:
+                return needle[start:start + length]
+    return ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    headline=st.text(alphabet="邮政网点服务乡村2023.5G", min_size=2, max_size=14),
+    stories=st.lists(st.text(alphabet="邮政网点服务乡村振兴2023.5G", min_size=1, max_size=60), min_size=1, max_size=8),
+)
+def test_headline_substring_search_finds_each_storys_leftmost_longest(headline, stories):
+    # The index narrows the stories each substring may be in; the answer must be the plain search's.
+    scorer = HeadlineScorer(stories, frozenset())
+    sharing = [i for i, story in enumerate(scorer.stories) if len(_leftmost_longest_shared(headline, story)) >= 2]
+    found = scorer._longest_shared(sharing, headline)
+    assert found == {i: _leftmost_longest_shared(headline, scorer.stories[i]) for i in sharing}

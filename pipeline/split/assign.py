@@ -16,6 +16,7 @@ ADJACENCY_BONUS = 0.05  # layout: headline right before / after the story breaks
 CREDITED_UNDER_BONUS = 1.0  # layout: headline right above the byline a story starts with, as much as full content
 MIN_SCORE = 0.2
 CONFIDENT_SCORE, CONFIDENT_MARGIN = 0.7, 0.05  # a headline line that clearly names one story
+NO_STORIES: frozenset[int] = frozenset()
 
 
 def _grams(text: str) -> set[str]:
@@ -43,8 +44,13 @@ class HeadlineScorer:
         self.story_grams = [_grams(text) for text in self.stories]
         self.story_numbers = [_numbers(text) for text in self.stories]
         self.frequency: Counter = Counter()  # stories holding each n-gram
-        for grams in self.story_grams:
+        # The stories holding each n-gram: a headline is scored against the stories its n-grams
+        # reach, not each story in turn (a whole issue in one file has hundreds: quadratic).
+        self._holding: dict[str, set[int]] = {}
+        for index, grams in enumerate(self.story_grams):
             self.frequency.update(grams)
+            for gram in grams:
+                self._holding.setdefault(gram, set()).add(index)
         self.generic = generic_bigrams
         self.max_idf = math.log(len(self.stories) + 1)
         self._holders: dict[str, int] = {}  # substring -> stories holding it (pages of many stories repeat them)
@@ -62,29 +68,54 @@ class HeadlineScorer:
         # words of the headline found in no story still count against every story
         unmatched = sum(1 for g in all_grams if len(g) == 2 and g not in self.frequency and g not in self.generic)
         total = sum(self._weight(g) for g in grams) + NUMBER_WEIGHT * len(numbers) + unmatched * self.max_idf
-        result = []
-        for index, story in enumerate(self.stories):
-            if not total:
-                result.append(0.0)
-                continue
-            shared = sum(self._weight(g) for g in grams if g in self.story_grams[index])
-            shared += NUMBER_WEIGHT * len(numbers & self.story_numbers[index])
-            # A story sharing no word or figure shares no substring worth the search: on a page of
-            # hundreds of stories (a whole issue in one file) that search was most of the time.
-            evidence = self._substring_evidence(compact, index) if shared else 0.0
-            result.append(shared / total + SUBSTRING_WEIGHT * evidence)
-        return result
+        if not total:
+            return [0.0] * len(self.stories)
+        shared = [0.0] * len(self.stories)
+        for gram in grams:
+            weight = self._weight(gram)
+            for index in self._holding[gram]:
+                shared[index] += weight
+        for index, story_numbers in enumerate(self.story_numbers):
+            shared[index] += NUMBER_WEIGHT * len(numbers & story_numbers)
+        # A story sharing no word or figure shares no substring worth the search.
+        longest = self._longest_shared([index for index, weight in enumerate(shared) if weight], compact)
+        return [
+            weight / total + SUBSTRING_WEIGHT * self._substring_evidence(longest[index], compact) if weight else 0.0
+            for index, weight in enumerate(shared)
+        ]
 
-    def _substring_evidence(self, headline: str, index: int) -> float:
-        """Longest headline substring in the story, relative to the headline, discounted when
+    def _substring_evidence(self, shared: str, headline: str) -> float:
+        """The longest headline substring in a story, relative to the headline, discounted when
         other stories hold it too (`市分公司` is everywhere, `退役军人优待证` is not)."""
-        shared = _longest_shared(headline, self.stories[index])
-        if not shared:
-            return 0.0
         holders = self._holders.get(shared)
         if holders is None:
             holders = self._holders[shared] = sum(1 for story in self.stories if shared in story)
         return len(shared) / len(headline) / holders
+
+    def _longest_shared(self, indices: list[int], headline: str) -> dict[int, str]:
+        """For each of ``indices`` (stories sharing an n-gram or a figure with ``headline``, so
+        two characters at least), the longest substring of ``headline`` in it, the leftmost of
+        that length. Each start grows its substring while some story still holds it: ideograph
+        n-grams narrow the stories through the index, and only the rest is searched."""
+        best_start = dict.fromkeys(indices, 0)
+        best_length = dict.fromkeys(indices, 0)
+        for start in range(len(headline) - 1):
+            holders = set(indices)
+            for end in range(start + 2, len(headline) + 1):
+                part = headline[start:end]
+                gram = part[-3:]
+                if CJK_RUN.fullmatch(gram):
+                    holders &= self._holding.get(gram, NO_STORIES)  # holding its last n-gram
+                    if len(part) > 3 or not CJK_RUN.fullmatch(part):  # is it there whole?
+                        holders = {index for index in holders if part in self.stories[index]}
+                else:
+                    holders = {index for index in holders if part in self.stories[index]}
+                if not holders:
+                    break
+                for index in holders:
+                    if end - start > best_length[index]:
+                        best_start[index], best_length[index] = start, end - start
+        return {index: headline[best_start[index]:best_start[index] + best_length[index]] for index in indices}
 
     def confident_story(self, headline: str) -> int | None:
         """The story a headline line clearly points to, or None when the evidence is weak."""
@@ -96,24 +127,6 @@ class HeadlineScorer:
         if ranked[0] < CONFIDENT_SCORE or ranked[0] - runner_up < CONFIDENT_MARGIN:
             return None
         return scores.index(ranked[0])
-
-
-def _longest_shared(needle: str, haystack: str) -> str:
-    """The longest substring of ``needle`` found in ``haystack`` (binary search on length)."""
-
-    def found(length):
-        return next((needle[i : i + length] for i in range(len(needle) - length + 1)
-                     if needle[i : i + length] in haystack), None)
-
-    low, high, best = 0, len(needle), ""
-    while low < high:
-        middle = (low + high + 1) // 2
-        match = found(middle)
-        if match:
-            low, best = middle, match
-        else:
-            high = middle - 1
-    return best
 
 
 def hungarian(cost: list[list[float]]) -> list[int]:
