@@ -97,6 +97,18 @@ def test_a_figure_before_a_surname_makes_no_name_and_bylines_make_no_keywords(ex
     assert not {"司马南", "欧阳晓燕"} & set(fields.keywords)
 
 
+def test_a_title_inside_a_longer_word_anchors_no_name(extractor):
+    # 智 is a surname and 柜员 a title, but 柜员机 is a machine: 智能 was a person. A title that
+    # is its own word still anchors (柜员李娜, 李娜说).
+    from pipeline.split import StoryParts
+
+    story = StoryParts(
+        title="网点添了新设备",
+        body="走进网点，智能柜员机、自助寄件机一字排开。大堂经理王晓燕说，设备由柜员李娜维护。",
+    )
+    assert list(extractor.extract(story, "").people) == ["王晓燕", "李娜"]
+
+
 def test_transliterated_names_between_a_title_and_a_verb(extractor):
     # Uyghur names carry no Han surname; a title before and a verb after anchor them, the middle
     # dot vouches for parts that read as words or hold function characters (阿不都).

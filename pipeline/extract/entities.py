@@ -119,6 +119,8 @@ class EntityFinder:
         self.after_name = self.titles + SPEECH_VERBS
         self.one_char_given_name_before = self.after_name + NAME_BREAKS
         self.after_name_initials = frozenset(word[0] for word in self.after_name)
+        self.after_name_set = frozenset(self.after_name)
+        self.after_name_longest = max(map(len, self.after_name))
         self.title_alternation = "|".join(map(re.escape, self.titles))
         self.title_speech_re = re.compile(
             f"(?:{self.title_alternation})([\u4e00-\u9fff·]{{2,{MAX_DOTTED_NAME_CHARS}}}?)"
@@ -130,6 +132,7 @@ class EntityFinder:
         """Names in ``text`` ordered by frequency, then position; none overlapping ``exclude`` (authors)."""
         found: dict[str, int] = {}
         initials, after_name_initials = self.surname_initials, self.after_name_initials
+        token_ends = {start + len(word) for word, _, start in tokens}
         for word, _, start in tokens:
             if word[0] not in initials or start and text[start - 1] in NUMERALS:
                 continue
@@ -138,7 +141,7 @@ class EntityFinder:
             if after_name_initials.isdisjoint(text[start + 2 : start + 5]) and not self._title_ends_at(text, start):
                 continue
             # A name starts a token and is not the head of a longer word (党组书记, 黑龙江).
-            name = self._name_at(text, start)
+            name = self._name_at(text, start, token_ends)
             if name and len(word) > len(name):
                 continue
             if name and name not in exclude:
@@ -182,7 +185,7 @@ class EntityFinder:
             return 1
         return 2
 
-    def _name_at(self, text: str, start: int) -> str | None:
+    def _name_at(self, text: str, start: int, token_ends: set[int]) -> str | None:
         surname_len = self._surname_len(text, start)
         if not surname_len:
             return None
@@ -200,8 +203,16 @@ class EntityFinder:
             frequency = self.segmenter.frequency
             is_word = frequency(name[:2]) or frequency(name[1:3]) >= WORD_AFTER_NAME_FREQ
             return name if before and not is_word else None
-        after = text.startswith(self.after_name, end)
+        after = text.startswith(self.after_name, end) and self._word_after(text, end, token_ends)
         return name if before or after else None
+
+    def _word_after(self, text: str, end: int, token_ends: set[int]) -> bool:
+        """Whether a title or speech verb starting at ``end`` is a word of the text, not the head
+        of a longer one (智能柜员机: 柜员 is no title there, so 智能 no name)."""
+        return any(
+            text[end:end + length] in self.after_name_set and end + length in token_ends
+            for length in range(1, self.after_name_longest + 1)
+        )
 
     def _title_ends_at(self, text: str, end: int) -> bool:
         # Most characters end no title: one set look-up spares comparing all the titles.
