@@ -109,6 +109,20 @@ def test_a_title_inside_a_longer_word_anchors_no_name(extractor):
     assert list(extractor.extract(story, "").people) == ["王晓燕", "李娜"]
 
 
+def test_what_precedes_a_bare_level_names_no_organisation(extractor):
+    # 报省分公司 is "report to the provincial branch": with no place named, the level (省) starts
+    # the name, and 省分公司 alone is a reference; 省人大常委会 stays a body of its own.
+    from pipeline.split import StoryParts
+
+    story = StoryParts(
+        title="关于开展服务质量提升月活动的通知",
+        body="各单位于7月5日前将活动总结报省分公司渠道平台部。活动经省人大常委会有关部门指导。",
+    )
+    organizations = extractor.extract(story, "").organizations
+    assert not [org for org in organizations if org.startswith(("报", "经"))]
+    assert "省人大常委会" in organizations
+
+
 def test_transliterated_names_between_a_title_and_a_verb(extractor):
     # Uyghur names carry no Han surname; a title before and a verb after anchor them, the middle
     # dot vouches for parts that read as words or hold function characters (阿不都).

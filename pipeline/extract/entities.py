@@ -38,6 +38,7 @@ GENERIC_ORG_PARTS = {"省", "市", "县", "区", "各", "该", "本", "全", "�
 # Units ending the names of towns and villages (塔公镇, 木鱼村), which the gazetteer (down to
 # counties) lacks: before an organisation suffix, the characters before one name the place.
 ADMIN_UNITS = {"镇", "乡", "村"}
+ADMIN_LEVELS = {"省", "市", "县", "区", "州"}
 LIST_LAST_JOINERS = "和与及"  # 张三、李四和王五
 LIST_END_WORDS = "一起|一同|共同|分别|先后"  # words a list of people's names runs into
 MAX_UNLISTED_PLACE_CHARS = 3
@@ -93,6 +94,13 @@ class _OrgTokenKinds(dict):
             self.clear()
         self[key] = kind
         return kind
+
+
+def _from_bare_level(run: list[Token]) -> list[Token]:
+    """With no place named, a level word (省, 市) starts the name: what comes before it is
+    not the place's name (报省分公司: "report to the provincial branch")."""
+    levels = [i for i, (word, _, _) in enumerate(run[:-1]) if word in ADMIN_LEVELS]
+    return run[levels[-1]:] if levels else run
 
 
 def _not_han(char: str) -> bool:
@@ -308,7 +316,7 @@ class EntityFinder:
         # it is the suffix and the few tokens before it.
         heads = [i for i, (word, flag, _) in enumerate(run[:-1]) if word in place_words or flag == "nt"]
         heads = heads or _unlisted_place_head(run)
-        run = run[heads[0] :] if heads else run[-SHORT_ORG_TOKENS:]
+        run = run[heads[0] :] if heads else _from_bare_level(run[-SHORT_ORG_TOKENS:])
         run = run[-MAX_ORG_TOKENS:]
         words = [word for word, _, _ in run]
         if len(run) < 2 and run[0][1] != "nt":
