@@ -123,6 +123,22 @@ def test_what_precedes_a_bare_level_names_no_organisation(extractor):
     assert "省人大常委会" in organizations
 
 
+def test_a_name_followed_by_the_same_character_wherever_it_occurs_is_that_much_longer(extractor):
+    # Yi names run to four characters; the surname rule reads three (吉克阿). A character that
+    # starts a word (夫妇) or reads as a title or verb after a name is no part of it.
+    from pipeline.split import StoryParts
+
+    story = StoryParts(
+        title="大凉山里的投递员",
+        body=(
+            "投递员吉克阿木已经在这条邮路上走了十二年。吉克阿木常说，包裹一件都不能少。"
+            "去年，吉克阿木还当起了村里的电商带头人。村民张秀英夫妇是他的老主顾，"
+            "张秀英夫妇说，张秀英夫妇的包裹从没丢过。"
+        ),
+    )
+    assert list(extractor.extract(story, "").people) == ["吉克阿木", "张秀英"]
+
+
 def test_transliterated_names_between_a_title_and_a_verb(extractor):
     # Uyghur names carry no Han surname; a title before and a verb after anchor them, the middle
     # dot vouches for parts that read as words or hold function characters (阿不都).

@@ -26,6 +26,8 @@ MAX_DOTTED_NAME_CHARS = 16  # 阿不都热依木·吐尔逊: transliterated name
 # A name does not follow a figure: 余 and 张 after one are "more than" and a counter (2000余户, 一万张).
 NUMERALS = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两")
 WORD_AFTER_NAME_FREQ = 50
+MAX_NAME_CHARS = 4  # surname and given name, without a middle dot
+REPEATED_NAME_TIMES = 3  # occurrences that show a name's full length
 # A two-character candidate this common as an ordinary word (jieba frequency) is not taken as a name.
 COMMON_WORD_FREQ = 1000
 
@@ -103,6 +105,14 @@ def _from_bare_level(run: list[Token]) -> list[Token]:
     return run[levels[-1]:] if levels else run
 
 
+def occurrences(word: str, text: str):
+    """Starts of the non-overlapping occurrences of ``word``, left to right."""
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + len(word))
+
+
 def _not_han(char: str) -> bool:
     """True for punctuation, digits, Latin, spaces and the end of the text."""
     return not HAN.match(char or "-")
@@ -156,6 +166,7 @@ class EntityFinder:
                 found.setdefault(name, start)
         self._add_listed(text, found, exclude)
         self._add_between_title_and_speech(text, found, exclude)
+        found = {self._whole_name(text, name): start for name, start in found.items()}
         # 小明 inside 张小明: a shorter reading of a longer name found elsewhere.
         names = [
             n
@@ -164,7 +175,37 @@ class EntityFinder:
             and not any(n in author or author in n for author in exclude)
         ]
         counts = {name: text.count(name) for name in names}
+        # 阿木常 in 吉克阿木常说: a reading across a name that recurs more often.
+        spans = {name: [(start, start + len(name)) for start in occurrences(name, text)] for name in names}
+        names = [
+            name for name in names
+            if not all(
+                any(start < other_end and other_start < end
+                    for other in names if other != name and counts[other] > counts[name]
+                    for other_start, other_end in spans[other])
+                for start, end in spans[name]
+            )
+        ]
         return sorted(names, key=lambda name: (-counts[name], found[name]))
+
+    def _whole_name(self, text: str, name: str) -> str:
+        """``name`` with the character that follows it at every one of several occurrences: a
+        name longer than the surname rule reads (Yi names: 吉克阿木, cut to 吉克阿), unless that
+        character reads as a title, verb or break after a name, or starts a word."""
+        if "·" in name or len(name) >= MAX_NAME_CHARS:
+            return name
+        ends = [start + len(name) for start in occurrences(name, text)]
+        followers = {text[end:end + 1] for end in ends}
+        if len(ends) < REPEATED_NAME_TIMES or len(followers) != 1:
+            return name
+        follower = followers.pop()
+        frequency = self.segmenter.frequency
+        if not HAN.match(follower) or follower in NON_NAME_CHARS or any(
+            text.startswith(self.one_char_given_name_before, end) or frequency(text[end:end + 2]) >= WORD_AFTER_NAME_FREQ
+            for end in ends
+        ):
+            return name  # 王建国夫妇: the character starts a word
+        return name + follower
 
     def could_be_name(self, item: str) -> bool:
         """Whether a credit standing without a role word (a byline's bare list) can be a

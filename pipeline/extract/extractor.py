@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from pipeline.extract.authors import byline_spots, find_authors
 from pipeline.extract.dates import page_dates, published_date
-from pipeline.extract.entities import EntityFinder
+from pipeline.extract.entities import EntityFinder, occurrences
 from pipeline.extract.keywords import KeywordRanker
 from pipeline.extract.lexicon import word_set
 from pipeline.extract.places import Gazetteer, PlaceFinder
@@ -74,7 +74,7 @@ class Extractor:
         authors = find_authors(spots, self.not_names, self.entities.surnames, self.entities.could_be_name)
         author_names = {a.name for a in authors}
         people = self.entities.people(text, tokens, author_names)
-        in_names = {i for name in people for start in _occurrences(name, text) for i in range(start, start + len(name))}
+        in_names = {i for name in people for start in occurrences(name, text) for i in range(start, start + len(name))}
         places = self.places.find(tokens, title_end=title_end, blocked=in_names)
         found_places = {p.division for p in places}
         canonical_places = {}  # 黑龙江 and 黑龙江省 are one keyword
@@ -94,14 +94,6 @@ class Extractor:
             keywords=tuple(self.keywords.top(tokens, canonical_places, [*people, *author_names])),
             simhash=simhash64(story.body),
         )
-
-
-def _occurrences(word: str, text: str):
-    """Starts of the non-overlapping occurrences of ``word``, left to right."""
-    start = text.find(word)
-    while start >= 0:
-        yield start
-        start = text.find(word, start + len(word))
 
 
 def _place_ref(division) -> PlaceRef:
