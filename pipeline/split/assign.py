@@ -44,13 +44,13 @@ class HeadlineScorer:
         self.story_grams = [_grams(text) for text in self.stories]
         self.story_numbers = [_numbers(text) for text in self.stories]
         self.frequency: Counter = Counter()  # stories holding each n-gram
-        # The stories holding each n-gram: a headline is scored against the stories its n-grams
-        # reach, not each story in turn (a whole issue in one file has hundreds: quadratic).
-        self._holding: dict[str, set[int]] = {}
-        for index, grams in enumerate(self.story_grams):
+        for grams in self.story_grams:
             self.frequency.update(grams)
-            for gram in grams:
-                self._holding.setdefault(gram, set()).add(index)
+        # The stories holding each n-gram a headline asks about: a headline is scored against the
+        # stories its n-grams reach, not each story in turn (a whole issue in one file has
+        # hundreds: quadratic). Built on demand: indexing every n-gram of a page cost more than
+        # its headlines ask.
+        self._holding: dict[str, frozenset[int]] = {}
         self.generic = generic_bigrams
         self.max_idf = math.log(len(self.stories) + 1)
         self._holders: dict[str, int] = {}  # substring -> stories holding it (pages of many stories repeat them)
@@ -73,7 +73,7 @@ class HeadlineScorer:
         shared = [0.0] * len(self.stories)
         for gram in grams:
             weight = self._weight(gram)
-            for index in self._holding[gram]:
+            for index in self._stories_holding(gram):
                 shared[index] += weight
         for index, story_numbers in enumerate(self.story_numbers):
             shared[index] += NUMBER_WEIGHT * len(numbers & story_numbers)
@@ -83,6 +83,15 @@ class HeadlineScorer:
             weight / total + SUBSTRING_WEIGHT * self._substring_evidence(longest[index], compact) if weight else 0.0
             for index, weight in enumerate(shared)
         ]
+
+    def _stories_holding(self, gram: str) -> frozenset[int]:
+        holding = self._holding.get(gram)
+        if holding is None:
+            holding = NO_STORIES
+            if gram in self.frequency:
+                holding = frozenset(i for i, grams in enumerate(self.story_grams) if gram in grams)
+            self._holding[gram] = holding
+        return holding
 
     def _substring_evidence(self, shared: str, headline: str) -> float:
         """The longest headline substring in a story, relative to the headline, discounted when
@@ -105,7 +114,7 @@ class HeadlineScorer:
                 part = headline[start:end]
                 gram = part[-3:]
                 if CJK_RUN.fullmatch(gram):
-                    holders &= self._holding.get(gram, NO_STORIES)  # holding its last n-gram
+                    holders &= self._stories_holding(gram)  # holding its last n-gram
                     if len(part) > 3 or not CJK_RUN.fullmatch(part):  # is it there whole?
                         holders = {index for index in holders if part in self.stories[index]}
                 else:
