@@ -8,6 +8,7 @@ and noun tokens ending in an organisation suffix (邮政分公司, 分行, 事�
 """
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from operator import itemgetter
 
@@ -105,6 +106,18 @@ def _from_bare_level(run: list[Token]) -> list[Token]:
     return run[levels[-1]:] if levels else run
 
 
+class _TokenEnds:
+    """Offsets where a token ends: where the next one starts, or the last one's end."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self._starts = list(map(itemgetter(2), tokens))  # sorted: tokens follow the text
+        self._end = tokens[-1][2] + len(tokens[-1][0]) if tokens else 0
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect_left(self._starts, offset)
+        return offset == self._end or index < len(self._starts) and self._starts[index] == offset
+
+
 def occurrences(word: str, text: str):
     """Starts of the non-overlapping occurrences of ``word``, left to right."""
     start = text.find(word)
@@ -150,7 +163,7 @@ class EntityFinder:
         """Names in ``text`` ordered by frequency, then position; none overlapping ``exclude`` (authors)."""
         found: dict[str, int] = {}
         initials, after_name_initials = self.surname_initials, self.after_name_initials
-        token_ends = {start + len(word) for word, _, start in tokens}
+        token_ends = _TokenEnds(tokens)
         for word, _, start in tokens:
             if word[0] not in initials or start and text[start - 1] in NUMERALS:
                 continue
@@ -234,7 +247,7 @@ class EntityFinder:
             return 1
         return 2
 
-    def _name_at(self, text: str, start: int, token_ends: set[int]) -> str | None:
+    def _name_at(self, text: str, start: int, token_ends: "_TokenEnds") -> str | None:
         surname_len = self._surname_len(text, start)
         if not surname_len:
             return None
@@ -255,7 +268,7 @@ class EntityFinder:
         after = text.startswith(self.after_name, end) and self._word_after(text, end, token_ends)
         return name if before or after else None
 
-    def _word_after(self, text: str, end: int, token_ends: set[int]) -> bool:
+    def _word_after(self, text: str, end: int, token_ends: "_TokenEnds") -> bool:
         """Whether a title or speech verb starting at ``end`` is a word of the text, not the head
         of a longer one (智能柜员机: 柜员 is no title there, so 智能 no name)."""
         return any(
