@@ -20,6 +20,23 @@ from importlib import resources
 import jieba
 
 
+class Memo(dict):
+    """``compute(key)`` remembered per key, read in C (``map(memo.__getitem__, keys)``), and
+    forgotten all at once past ``limit`` keys: a stream's words are many but repeat. Hits cost
+    less than functools.lru_cache's, which keeps an order of use."""
+
+    def __init__(self, compute: Callable, limit: int) -> None:
+        super().__init__()
+        self._compute = compute
+        self._limit = limit
+
+    def __missing__(self, key):
+        if len(self) >= self._limit:
+            self.clear()
+        value = self[key] = self._compute(key)
+        return value
+
+
 def data_path(package: str, name: str):
     """A Traversable for ``name`` in ``package``'s ``data/`` folder."""
     return resources.files(package).joinpath("data", name)

@@ -4,6 +4,7 @@ invented stories in the same style."""
 import pytest
 
 from pipeline.extract import Extractor
+from pipeline.split import StoryParts
 from tests.extract_invented_stories import invented_cases
 from tests.extract_seed_stories import scores, seed_cases
 
@@ -78,12 +79,16 @@ def test_entity_precision_recall_on_invented_stories(extractor):
         assert measured[kind]["precision"] >= 0.8 and measured[kind]["recall"] >= 0.8, kind
 
 
+def _fields(extractor, title: str, body: str, bylines: tuple[str, ...] = ()):
+    """What the extractor finds in a story of one page."""
+    return extractor.extract(StoryParts(title=title, body=body, bylines=bylines), "")
+
+
 def test_a_figure_before_a_surname_makes_no_name_and_bylines_make_no_keywords(extractor):
     # 余 after 2000 is "more than" (2000余户农民 read as the name 余户 before the title 农民);
     # 司马南 is the correspondent: a byline's name described no story's subject.
-    from pipeline.split import StoryParts
-
-    story = StoryParts(
+    fields = _fields(
+        extractor,
         title="喀什邮政农产品寄递量超过260万件",
         bylines=("本报讯（记者 欧阳晓燕 通讯员 司马南）",),
         body=(
@@ -91,7 +96,6 @@ def test_a_figure_before_a_surname_makes_no_name_and_bylines_make_no_keywords(ex
             "喀什市邮政分公司总经理马建新介绍，公司在产区设立了8个收寄点，司马南参与了收寄点的建设。"
         ),
     )
-    fields = extractor.extract(story, "")
     assert [(a.name, a.role) for a in fields.authors] == [("欧阳晓燕", "reporter"), ("司马南", "correspondent")]
     assert list(fields.people) == ["马建新"]
     assert not {"司马南", "欧阳晓燕"} & set(fields.keywords)
@@ -100,25 +104,22 @@ def test_a_figure_before_a_surname_makes_no_name_and_bylines_make_no_keywords(ex
 def test_a_title_inside_a_longer_word_anchors_no_name(extractor):
     # 智 is a surname and 柜员 a title, but 柜员机 is a machine: 智能 was a person. A title that
     # is its own word still anchors (柜员李娜, 李娜说).
-    from pipeline.split import StoryParts
-
-    story = StoryParts(
+    people = _fields(
+        extractor,
         title="网点添了新设备",
         body="走进网点，智能柜员机、自助寄件机一字排开。大堂经理王晓燕说，设备由柜员李娜维护。",
-    )
-    assert list(extractor.extract(story, "").people) == ["王晓燕", "李娜"]
+    ).people
+    assert list(people) == ["王晓燕", "李娜"]
 
 
 def test_what_precedes_a_bare_level_names_no_organisation(extractor):
     # 报省分公司 is "report to the provincial branch": with no place named, the level (省) starts
     # the name, and 省分公司 alone is a reference; 省人大常委会 stays a body of its own.
-    from pipeline.split import StoryParts
-
-    story = StoryParts(
+    organizations = _fields(
+        extractor,
         title="关于开展服务质量提升月活动的通知",
         body="各单位于7月5日前将活动总结报省分公司渠道平台部。活动经省人大常委会有关部门指导。",
-    )
-    organizations = extractor.extract(story, "").organizations
+    ).organizations
     assert not [org for org in organizations if org.startswith(("报", "经"))]
     assert "省人大常委会" in organizations
 
@@ -126,41 +127,38 @@ def test_what_precedes_a_bare_level_names_no_organisation(extractor):
 def test_a_name_followed_by_the_same_character_wherever_it_occurs_is_that_much_longer(extractor):
     # Yi names run to four characters; the surname rule reads three (吉克阿). A character that
     # starts a word (夫妇) or reads as a title or verb after a name is no part of it.
-    from pipeline.split import StoryParts
-
-    story = StoryParts(
+    people = _fields(
+        extractor,
         title="大凉山里的投递员",
         body=(
             "投递员吉克阿木已经在这条邮路上走了十二年。吉克阿木常说，包裹一件都不能少。"
             "去年，吉克阿木还当起了村里的电商带头人。村民张秀英夫妇是他的老主顾，"
             "张秀英夫妇说，张秀英夫妇的包裹从没丢过。"
         ),
-    )
-    assert list(extractor.extract(story, "").people) == ["吉克阿木", "张秀英"]
+    ).people
+    assert list(people) == ["吉克阿木", "张秀英"]
 
 
 def test_transliterated_names_between_a_title_and_a_verb(extractor):
     # Uyghur names carry no Han surname; a title before and a verb after anchor them, the middle
     # dot vouches for parts that read as words or hold function characters (阿不都).
-    from pipeline.split import StoryParts
-
-    story = StoryParts(
+    people = _fields(
+        extractor,
         title="新疆邮政开通南疆农产品寄递专线",
         body=(
             "9月10日，喀什地区行署副专员阿不都热依木·吐尔逊出席开通仪式并致辞。"
             "疏附县果农买买提·吐尔洪说：“现在在家门口就能把核桃寄到全国。”"
         ),
-    )
-    assert list(extractor.extract(story, "").people) == ["阿不都热依木·吐尔逊", "买买提·吐尔洪"]
+    ).people
+    assert list(people) == ["阿不都热依木·吐尔逊", "买买提·吐尔洪"]
 
 
 def test_a_profession_before_a_name_anchors_it(extractor):
     # 画家, 设计师, 工程师 name a person's work as 总经理 names a post: 王小明 had neither a title
     # before him nor a speech verb after him.
-    from pipeline.split import StoryParts
-
-    story = StoryParts(
+    people = _fields(
+        extractor,
         title="中国邮政发行《中国古代文学家（二）》纪念邮票",
         body="该套邮票由著名画家王小明设计，北京邮票厂印制。邮票厂工程师赵立新介绍了印制工艺。",
-    )
-    assert list(extractor.extract(story, "").people) == ["王小明", "赵立新"]
+    ).people
+    assert list(people) == ["王小明", "赵立新"]

@@ -466,3 +466,14 @@ def test_a_text_naming_its_places_again_and_again_resolves_them_as_once():
     ]
     many = finder.find(segmenter.segment(text * 200), title_end=0, blocked=set())
     assert [(m.division, m.count) for m in many] == [(m.division, 200 * m.count) for m in once]
+
+
+def test_memo_computes_each_key_once_and_forgets_all_past_its_limit():
+    from pipeline.resources import Memo
+
+    computed = []
+    memo = Memo(lambda key: computed.append(key) or key * 2, limit=2)
+    assert list(map(memo.__getitem__, ["a", "b", "a", "b"])) == ["aa", "bb", "aa", "bb"]
+    assert computed == ["a", "b"]
+    assert memo["c"] == "cc" and len(memo) == 1  # the third key cleared the first two
+    assert memo["a"] == "aa" and computed == ["a", "b", "c", "a"]

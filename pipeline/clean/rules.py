@@ -49,10 +49,10 @@ KEYWORD_SEGMENT = re.compile(r"[^,，、|｜/;；_\s·•\-—–]+")
 # Separators and digits (years, phone and licence numbers) do not count towards coverage.
 COVERAGE_IGNORED = re.compile(r"[,，、|｜/;；_\s·•:：.()（）\[\]【】<>《》0-9\-—–]+")
 SENTENCE_END = re.compile(r"[。！？!?]")
-# A sentence with its closing mark (and closing quote), or the unterminated rest of a line.
 # A bracketed span without brackets inside, short as planted keywords are.
 BRACKETED_SPAN = re.compile(r"[【\[〔（(]([^【】\[\]〔〕（）()]{2,30})[】\]〕）)]")
-PLANTED_MIN_COVERAGE = 0.5
+PLANTED_MIN_COVERAGE = 0.5  # share of a bracketed span in spam vocabulary that marks it planted
+# A sentence with its closing mark (and closing quote), or the unterminated rest of a line.
 SENTENCE_CHUNK = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*|[^。！？!?]+$")
 QUOTE = re.compile(r"[“”「」『』《》]")
 SPAM_MIN_CHARS = 4

@@ -85,7 +85,7 @@ def _dictionary_tables() -> dict:
             mark = as_fullwidth.get(ch, ch)
             pair_logp[prev + ch] = math.log(rules.PUNCT_PAIRS.get(prev + mark, rules.PUNCT_PAIR_DEFAULT))
     return {
-        "char_logp": char_logp, "char_prob": char_prob, "cond": cond,
+        "char_logp": char_logp, "char_prob": char_prob,
         "followers": followers, "precursors": precursors, "pair_logp": pair_logp,
     }
 
@@ -96,7 +96,6 @@ class TextModel:
         # Unigram log-probabilities, with class priors added as other characters are first seen.
         self._char_logp: dict[str, float] = tables["char_logp"]
         self._char_prob: dict[str, float] = tables["char_prob"]
-        self._cond: dict[str, float] = tables["cond"]  # P(b | a) from in-word bigrams
         # Ordered sets (dict keys): iterated in the dictionary's order, tested in O(1).
         self._followers: dict[str, dict[str, None]] = tables["followers"]
         self._precursors: dict[str, dict[str, None]] = tables["precursors"]
@@ -121,9 +120,6 @@ class TextModel:
     def characters(self) -> set[str]:
         """The characters of jieba's dictionary (simplified and traditional forms)."""
         return set(self._char_prob)
-
-    def is_bigram(self, pair: str) -> bool:
-        return pair in self._cond
 
     def simplified(self, text: str) -> str:
         """``text`` in simplified script (OpenCC t2s), as the word model reads it."""

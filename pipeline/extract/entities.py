@@ -10,10 +10,12 @@ and noun tokens ending in an organisation suffix (邮政分公司, 分行, 事�
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import partial
 from operator import itemgetter
 
 from pipeline.extract.lexicon import word_set
 from pipeline.extract.segmenter import Segmenter, Token
+from pipeline.resources import Memo
 
 SPEECH_VERBS = ("表示", "介绍", "指出", "强调", "认为", "告诉", "提出", "要求", "会见", "一行", "等人", "说", "称",
                 "主持", "出席", "讲话", "致辞", "带队", "同志")
@@ -66,37 +68,7 @@ def _unlisted_place_head(run: list[Token]) -> list[int]:
 
 WORD_AND_FLAG = itemgetter(0, 1)
 AFTER_PLACE = "after place"  # a token that is part of a run only right after a place's token
-MAX_REMEMBERED_KINDS = 200_000
-
-
-class _OrgTokenKinds(dict):
-    """(word, flag) -> (whether the token may sit in an organisation's run: True, False or
-    AFTER_PLACE; whether it may end one), remembered: a stream repeats its words, and the
-    organisation scan asked every token of every story five questions."""
-
-    def __init__(self, finder: "EntityFinder", place_words) -> None:
-        super().__init__()
-        self.place_words = place_words
-        self._finder = finder
-
-    def __missing__(self, key: tuple[str, str]) -> tuple[bool | str, bool]:
-        word, flag = key
-        finder = self._finder
-        part: bool | str = (
-            flag in ORG_PART_FLAGS
-            or word in self.place_words
-            or word in finder.org_suffixes
-            or len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in FUNCTION_CHARS
-        )
-        # a town jieba tags as a name (高桥镇/nr), or a name-tagged part of a place's name right
-        # after the place it lies in (夷陵区 小溪/nr 塔 邮政支局)
-        if not part and flag.startswith("nr"):
-            part = True if word[-1:] in ADMIN_UNITS else AFTER_PLACE
-        kind = (part, flag == "nt" or word[-1:] in finder.suffix_last_chars)
-        if len(self) >= MAX_REMEMBERED_KINDS:
-            self.clear()
-        self[key] = kind
-        return kind
+MAX_REMEMBERED_KINDS = 200_000  # (word, flag) pairs whose organisation-run kind is remembered
 
 
 def _from_bare_level(run: list[Token]) -> list[Token]:
@@ -116,6 +88,17 @@ class _TokenEnds:
     def __contains__(self, offset: int) -> bool:
         index = bisect_left(self._starts, offset)
         return offset == self._end or index < len(self._starts) and self._starts[index] == offset
+
+
+def _across_commoner_names(name: str, text: str, names: list[str], counts: dict[str, int]) -> bool:
+    """Whether every occurrence of ``name`` overlaps one of a name found more often."""
+    commoner = {
+        i
+        for other in names if counts[other] > counts[name]
+        for start in occurrences(other, text)
+        for i in range(start, start + len(other))
+    }
+    return all(not commoner.isdisjoint(range(start, start + len(name))) for start in occurrences(name, text))
 
 
 def occurrences(word: str, text: str):
@@ -146,7 +129,8 @@ class EntityFinder:
         self.place_org_suffixes = word_set("place_org_suffixes.txt")
         # A token ending in none of these characters ends no suffix, so cannot end an organisation.
         self.suffix_last_chars = frozenset(suffix[-1] for suffix in self.org_suffixes | self.place_org_suffixes)
-        self._org_kinds: _OrgTokenKinds | None = None
+        self._org_kinds = None  # _org_token_kind remembered, for the place words it was made for
+        self._org_kinds_for = None
         self.after_name = self.titles + SPEECH_VERBS
         self.one_char_given_name_before = self.after_name + NAME_BREAKS
         self.after_name_initials = frozenset(word[0] for word in self.after_name)
@@ -189,16 +173,7 @@ class EntityFinder:
         ]
         counts = {name: text.count(name) for name in names}
         # 阿木常 in 吉克阿木常说: a reading across a name that recurs more often.
-        spans = {name: [(start, start + len(name)) for start in occurrences(name, text)] for name in names}
-        names = [
-            name for name in names
-            if not all(
-                any(start < other_end and other_start < end
-                    for other in names if other != name and counts[other] > counts[name]
-                    for other_start, other_end in spans[other])
-                for start, end in spans[name]
-            )
-        ]
+        names = [name for name in names if not _across_commoner_names(name, text, names, counts)]
         return sorted(names, key=lambda name: (-counts[name], found[name]))
 
     def _whole_name(self, text: str, name: str) -> str:
@@ -348,10 +323,29 @@ class EntityFinder:
                 found[org] += 1
                 first.setdefault(org, start)
 
-    def _org_token_kinds(self, place_words) -> "_OrgTokenKinds":
-        if self._org_kinds is None or self._org_kinds.place_words is not place_words:
-            self._org_kinds = _OrgTokenKinds(self, place_words)
+    def _org_token_kinds(self, place_words):
+        """_org_token_kind for these place words, remembered per (word, flag): a stream repeats
+        its words, and the scan asked every token of every story five questions."""
+        if self._org_kinds_for is not place_words:
+            self._org_kinds = Memo(partial(self._org_token_kind, place_words), MAX_REMEMBERED_KINDS)
+            self._org_kinds_for = place_words
         return self._org_kinds
+
+    def _org_token_kind(self, place_words, key: tuple[str, str]) -> tuple[bool | str, bool]:
+        """(whether the token may sit in an organisation's run: True, False or AFTER_PLACE;
+        whether it may end one)."""
+        word, flag = key
+        part: bool | str = (
+            flag in ORG_PART_FLAGS
+            or word in place_words
+            or word in self.org_suffixes
+            or len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in FUNCTION_CHARS
+        )
+        # a town jieba tags as a name (高桥镇/nr), or a name-tagged part of a place's name right
+        # after the place it lies in (夷陵区 小溪/nr 塔 邮政支局)
+        if not part and flag.startswith("nr"):
+            part = True if word[-1:] in ADMIN_UNITS else AFTER_PLACE
+        return part, flag == "nt" or word[-1:] in self.suffix_last_chars
 
     def _orgs_in_run(self, run: list[Token], place_words):
         """The organisation a run names, and the ones it nests (邮储银行某市分行营业部 -> 邮储银行某市分行)."""

@@ -1,12 +1,13 @@
 """One jieba segmentation pass per story, shared by places, entities and keywords."""
 
+from functools import partial
 from itertools import accumulate
 
 import jieba
 import rjieba
 
 from pipeline.extract.lexicon import PACKAGE, jieba_idf, jieba_word_tags
-from pipeline.resources import cached_derived, data_lines, jieba_tokenizer, package_files
+from pipeline.resources import Memo, cached_derived, data_lines, jieba_tokenizer, package_files
 
 # Relative frequency given to gazetteer names so that "黑龙江省" stays one token.
 PLACE_WORD_FREQ = 2000
@@ -18,7 +19,7 @@ OTHER_RUN_CHARS = frozenset("+#&._")
 # carries the part of jieba's total that no word's frequency holds (jieba's add_word adds a
 # re-added word's frequency to the total again), so both route with the same total.
 TOTAL_PADDING_WORD = "\x00\x00"
-MAX_REMEMBERED_TAGS = 200_000
+MAX_REMEMBERED_TAGS = 200_000  # token texts whose tag is remembered
 
 
 # (word, jieba part-of-speech tag, offset in the segmented text): a plain tuple, because a story
@@ -73,27 +74,15 @@ def _build_table(place_words: set[str]) -> dict:
     return {"words": words, "entries": list(index_of), "padding": padding, "median_idf": median_idf}
 
 
-class _TagOf(dict):
-    """A token's posseg tag by its text, remembered (a story repeats its words; the texts a
-    stream brings are bounded by MAX_REMEMBERED_TAGS)."""
-
-    def __init__(self, words: dict[str, Word]) -> None:
-        super().__init__()
-        self._words = words
-
-    def __missing__(self, word: str) -> str:
-        entry = self._words.get(word)
-        first = word[0]
-        if "\u4e00" <= first <= "\u9fd5" or first in OTHER_RUN_CHARS:
-            tag = "x" if entry is None else entry.tag
-        elif first in ASCII_ALNUM:  # posseg joins single letters and digits the route leaves
-            tag = "eng" if entry is None or len(word) == 1 else entry.tag
-        else:
-            tag = "x"  # whitespace and punctuation between runs
-        if len(self) >= MAX_REMEMBERED_TAGS:
-            self.clear()
-        self[word] = tag
-        return tag
+def _posseg_tag(words: dict[str, Word], word: str) -> str:
+    """The tag posseg gives a token of the route."""
+    entry = words.get(word)
+    first = word[0]
+    if "\u4e00" <= first <= "\u9fd5" or first in OTHER_RUN_CHARS:
+        return "x" if entry is None else entry.tag
+    if first in ASCII_ALNUM:  # posseg joins single letters and digits the route leaves
+        return "eng" if entry is None or len(word) == 1 else entry.tag
+    return "x"  # whitespace and punctuation between runs
 
 
 class Segmenter:
@@ -116,7 +105,7 @@ class Segmenter:
             self._router.add_word(word, entry.freq, None)
         if table["padding"] > 0:
             self._router.add_word(TOTAL_PADDING_WORD, table["padding"], None)
-        self._tags = _TagOf(self.words)
+        self._tag = Memo(partial(_posseg_tag, self.words), MAX_REMEMBERED_TAGS)  # per token text
 
     def segment(self, text: str) -> list[Token]:
         """jieba's route in each run it segments: from the end, each position takes the dictionary
@@ -124,7 +113,7 @@ class Segmenter:
         single ASCII letters and digits join into one ``eng`` token, as posseg tags them."""
         words = self._router.cut(text, False)
         # zip, map and accumulate run in C: a Python loop over the tokens took half of segment's time.
-        return list(zip(words, map(self._tags.__getitem__, words), accumulate(map(len, words), initial=0)))
+        return list(zip(words, map(self._tag.__getitem__, words), accumulate(map(len, words), initial=0)))
 
     def frequency(self, word: str) -> int:
         """jieba's frequency of ``word`` (0 for none)."""
