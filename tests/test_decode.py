@@ -448,6 +448,18 @@ def test_lost_bytes_read_with_a_wrong_codec_are_lost_bytes(decoder, source, enco
     assert kind in decoded.repairs and "invalid_bytes_replaced" in decoded.repairs
 
 
+@pytest.mark.parametrize("wrong", ["gbk", "gb18030"])
+def test_lost_characters_inside_utf8_read_with_a_wrong_codec_stay_lost(decoder, wrong):
+    # The text had lost two characters (U+FFFD) before a lossy reader took its UTF-8 for
+    # GBK: 锟斤拷 amid the mojibake are those two U+FFFD, not lost bytes to choose back.
+    source = SEED_000_SENTENCE[:-1]  # a last byte lost at the very end would be anyone's guess
+    damaged = (source[:10] + "\ufffd" * 2 + source[12:]).encode("utf-8").decode(wrong, errors="replace")
+    assert "锟斤拷" in damaged
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.text == source[:10] + "\ufffd" * 2 + source[12:]
+    assert "utf8_decoded_as_gbk" in decoded.repairs and "invalid_bytes_replaced" in decoded.repairs
+
+
 DECODE_STDIN = "import sys; from pipeline.decode import Decoder; print(Decoder().decode(sys.stdin.buffer.read()))"
 
 

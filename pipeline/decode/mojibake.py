@@ -59,6 +59,10 @@ NON_ASCII_BYTES = bytes([0, *range(0x80, 0x100)])  # \x00: a lost byte (see _wro
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
 LOST_PAIR = "\ufffd\ufffd"
+# A U+FFFD the wrong reader read whole (锟斤拷), marked while runs are re-read: its bytes are
+# EF BF BD, a character of the UTF-8 text, not a lost byte to choose back.
+WHOLE_REPLACEMENT = "\ufdd2"
+WHOLE_REPLACEMENT_BYTES = "\ufffd".encode("utf-8")
 LOST_BYTE_RE = re.compile("\ufffd")
 # A byte a wrong reader lost without a U+FFFD, marked while it is chosen back (noncharacters:
 # never in text): dropped (errors="ignore"), or written '?' (the text saved back in that codec).
@@ -203,14 +207,14 @@ class MojibakeRepairer:
         if HALFWIDTH_KATAKANA_RE.search(text) and not _too_lossy(text):
             text = self._utf8_as(text, kinds, SHIFT_JIS_CODECS, self._shift_jis_mark_re)
         for lost_pairs_re, kind in self._lost_pair_res:
-            text, found = lost_pairs_re.subn(lambda match: LOST_PAIR * (len(match.group()) // 3), text)
+            text, found = lost_pairs_re.subn(lambda match: WHOLE_REPLACEMENT * 2 * (len(match.group()) // 3), text)
             if found and kind not in kinds:
                 kinds.append(kind)
         if self._utf8_mark_re.search(text) and not _too_lossy(text):
             marked = self._mark_silent_losses(text, "gb18030", self._utf8_mark_re)
             text = self._utf8_as(marked, kinds, WRONG_CJK_CODECS, self._utf8_mark_re)
             text = _without_silent_marks(text)  # where no reading explained them
-        return text, kinds
+        return text.replace(WHOLE_REPLACEMENT, "\ufffd"), kinds
 
     def _mark_silent_losses(self, text: str, wrong: str, mark_re: re.Pattern) -> str:
         """Text with the bytes UTF-8 lost to the ``wrong`` reader (gb18030 or cp1252: a Big5
@@ -522,7 +526,7 @@ class MojibakeRepairer:
                 pieces.append(None)
                 continue
             try:
-                pieces.append(ch.encode(codec))
+                pieces.append(_encoded(ch, codec))
             except UnicodeEncodeError:
                 return None
         # Beam search over the lost bytes: the character model keeps the likeliest few
@@ -656,6 +660,11 @@ def reads_as_utf8(line: str, wrong: str) -> bool:
     return covered >= UTF8_LINE_SHARE * non_ascii > 0
 
 
+def _encoded(text: str, codec: str) -> bytes:
+    """``text`` encoded with ``codec``, a U+FFFD read whole (WHOLE_REPLACEMENT) as its UTF-8 bytes."""
+    return WHOLE_REPLACEMENT_BYTES.join(part.encode(codec) for part in text.split(WHOLE_REPLACEMENT))
+
+
 def _without_silent_marks(text: str) -> str:
     """The text as it was before _mark_silent_losses: a dropped byte left nothing."""
     return text.replace(DROPPED_BYTE, "").replace(QUESTION_MARKED_BYTE, "?")
@@ -674,7 +683,7 @@ def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, di
             data.append(0)
             continue
         try:
-            data += ch.encode(codec)
+            data += _encoded(ch, codec)
         except UnicodeEncodeError:
             data.append(1)
     offsets[len(data)] = end
@@ -712,7 +721,7 @@ def _silent_losses(
             data = b"\x00"
         else:
             try:
-                data = text[index].encode(codec)
+                data = _encoded(text[index], codec)
             except UnicodeEncodeError:
                 data = b"\x01"
         first_bytes[index] = data[0] if data else UNKNOWN_NEXT
@@ -736,7 +745,7 @@ def _silent_losses(
                 if not candidates:
                     return _stretch_end(marks, state_at, lead_at)
                 if likeliest is not None and needed == 1:
-                    sequence = text[lead_at:index].encode(codec)  # one byte a character
+                    sequence = _encoded(text[lead_at:index], codec)  # one byte a character
                     best = max(candidates, key=lambda candidate: likeliest(
                         sequence[:candidate - lead_at], sequence[candidate - lead_at:], rejected[UNKNOWN_NEXT]))
                 else:
@@ -804,7 +813,7 @@ def _reread_ahead(text: str, wrong: str) -> str:
     """The text after a run, re-read as UTF-8 when its start is more of the same damage
     (a damaged span crossing a line break): the model should see the real neighbours."""
     try:
-        data = text.encode(_codec(wrong))
+        data = _encoded(text, _codec(wrong))
     except UnicodeEncodeError:
         return text
     reread = data.decode("utf-8", errors="replace").partition("\ufffd")[0]
