@@ -1,5 +1,6 @@
 """Decode stage: seeds, seed 002 damage inventory, round trips, rejection of non-text."""
 
+import codecs
 import difflib
 import os
 import random
@@ -356,6 +357,28 @@ def test_utf8_read_as_gbk_is_repaired(decoder):
     decoded = decoder.decode(damaged.encode("utf-8"))
     assert decoded.text == original
     assert "utf8_decoded_as_gbk" in decoded.repairs
+
+
+def _windows_936_reading(error: UnicodeDecodeError) -> tuple[str, int]:
+    """How Windows' code page 936 reads what Python's gbk rejects: 0x80 as €, else a loss."""
+    return ("€" if error.object[error.start] == 0x80 else "\ufffd"), error.start + 1
+
+
+codecs.register_error("test-windows-936", _windows_936_reading)
+
+
+def test_utf8_read_by_windows_gbk_reader_is_repaired(decoder):
+    # Windows shows byte 0x80 as €: U+3000 (E3 80 80) reads 銆€, the web's familiar
+    # 銆€銆€ for an indented paragraph. The € is that byte, not a character of the text.
+    original = (
+        "\u3000\u3000一、活动时间\n\u3000\u30002024年6月1日至6月30日。\n\u3000\u3000二、活动内容\n"
+        "\u3000\u3000开展网点服务规范化检查，重点检查营业时间。"
+    )
+    damaged = original.encode("utf-8").decode("gbk", errors="test-windows-936")
+    assert damaged.startswith("銆€銆€")
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.text == original
+    assert decoded.repairs == ("utf8_decoded_as_gbk",)
 
 
 @pytest.mark.parametrize(("prefix", "phrase"), [("003", "报告中明确指出"), ("001", "获客")])

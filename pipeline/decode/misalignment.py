@@ -26,6 +26,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from pipeline.decode import rules
 from pipeline.decode.detect import FAMILIES
 from pipeline.decode.normalize import SYLLABLE
 from pipeline.decode.runningtext import RunningTextModel
@@ -88,9 +89,10 @@ class LegacyCode:
     traditional: bool = False  # dictionary words are looked up in simplified form
 
 
-# GBK files' pairs, read with GB18030 (user-defined areas as private use); Windows code page
-# 936 shows 0x80 as €.
-GB18030 = LegacyCode("gb18030", range(0x81, 0xFF), (*range(0x40, 0x7F), *range(0x80, 0xFF)), {"€": 0x80})
+# GBK files' pairs, read with GB18030 (user-defined areas as private use).
+GB18030 = LegacyCode(
+    "gb18030", range(0x81, 0xFF), (*range(0x40, 0x7F), *range(0x80, 0xFF)), rules.WINDOWS_SINGLE_BYTES["gb18030"]
+)
 # Python's big5 and cp950 decode leads 0xA1-0xF9, big5hkscs 0x87-0xFE; none maps a
 # user-defined area (those pairs, and trails 0x80-0xA0, read as U+FFFD).
 BIG5_CODES = {

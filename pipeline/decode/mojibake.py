@@ -29,6 +29,7 @@ from operator import itemgetter
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
+from pipeline.decode import rules
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel
 
@@ -62,7 +63,13 @@ LOST_PAIR = "\ufffd\ufffd"
 # A U+FFFD the wrong reader read whole (锟斤拷), marked while runs are re-read: its bytes are
 # EF BF BD, a character of the UTF-8 text, not a lost byte to choose back.
 WHOLE_REPLACEMENT = "\ufdd2"
-WHOLE_REPLACEMENT_BYTES = "\ufffd".encode("utf-8")
+# codec -> characters whose bytes under the wrong reader are not what the codec encodes
+# them to: a U+FFFD read whole, and the single bytes Windows' reader shows as characters.
+WHOLE_REPLACEMENT_BYTES = {WHOLE_REPLACEMENT: "\ufffd".encode("utf-8")}
+READ_AS_BYTES = {
+    codec: WHOLE_REPLACEMENT_BYTES | {ch: bytes((byte,)) for ch, byte in singles.items()}
+    for codec, singles in rules.WINDOWS_SINGLE_BYTES.items()
+}
 LOST_BYTE_RE = re.compile("\ufffd")
 # A byte a wrong reader lost without a U+FFFD, marked while it is chosen back (noncharacters:
 # never in text): dropped (errors="ignore"), or written '?' (the text saved back in that codec).
@@ -661,8 +668,12 @@ def reads_as_utf8(line: str, wrong: str) -> bool:
 
 
 def _encoded(text: str, codec: str) -> bytes:
-    """``text`` encoded with ``codec``, a U+FFFD read whole (WHOLE_REPLACEMENT) as its UTF-8 bytes."""
-    return WHOLE_REPLACEMENT_BYTES.join(part.encode(codec) for part in text.split(WHOLE_REPLACEMENT))
+    """The bytes the wrong reader ``codec`` read ``text`` from (see READ_AS_BYTES)."""
+    special = READ_AS_BYTES.get(codec, WHOLE_REPLACEMENT_BYTES)
+    if len(text) == 1:
+        data = special.get(text)
+        return text.encode(codec) if data is None else data
+    return b"".join(special.get(ch) or ch.encode(codec) for ch in text)
 
 
 def _without_silent_marks(text: str) -> str:

@@ -36,3 +36,6 @@ DOCUMENT_NGRAM_WEIGHT = 2.0  # nats per log-count of a bi/trigram seen elsewhere
 # Opening mark -> closing mark; a closing mark that matches an open one earns a bonus.
 PAIRED_MARKS = {"“": "”", "‘": "’", "《": "》", "（": "）", "「": "」", "『": "』"}
 MATCHED_MARK_BONUS = 1.5
+# Single bytes >= 0x80 that a Windows reader of a two-byte code shows as a character where
+# Python's reader fails: code page 936 shows 0x80 as € (UTF-8 read so: 銆€ for U+3000).
+WINDOWS_SINGLE_BYTES = {"gb18030": {"€": 0x80}}
