@@ -381,6 +381,19 @@ def test_utf8_read_by_windows_gbk_reader_is_repaired(decoder):
     assert decoded.repairs == ("utf8_decoded_as_gbk",)
 
 
+@pytest.mark.parametrize(
+    ("inner", "kind"), [("gbk", "gbk_decoded_as_latin1"), ("utf-8", "latin1_mojibake")], ids=["gbk", "utf-8"]
+)
+def test_latin1_mojibake_read_again_as_gbk_is_repaired(decoder, inner, kind):
+    # GBK's 中国 read as Latin-1 is ÖÐ¹ú; saved as UTF-8 and read as GBK, 脰脨鹿煤: each
+    # Latin-1 letter's two UTF-8 bytes make one GB pair. UTF-8's 中 goes ä¸­, then 盲赂颅.
+    original = "集团公司党组书记、董事长到黑龙江邮政调研，走访慰问一线员工。"
+    damaged = original.encode(inner).decode("latin-1").encode("utf-8").decode("gb18030")
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.text == original
+    assert decoded.repairs == ("utf8_decoded_as_gbk", kind)
+
+
 @pytest.mark.parametrize(("prefix", "phrase"), [("003", "报告中明确指出"), ("001", "获客")])
 def test_lost_byte_is_one_the_wrong_reader_rejects(decoder, prefix, phrase):
     # A lossy GBK reader replaces a byte it cannot pair with the next one: 中 (E4 B8 AD) lost

@@ -119,6 +119,11 @@ LEGACY_AS_LATIN = (
 )
 LATIN_MOJIBAKE_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 LATIN_CHARS = LATIN_MOJIBAKE_RE.pattern[1:-1]
+# A Latin-1 letter's UTF-8 bytes (C2 or C3, then a continuation byte) read as a GB pair.
+LATIN_AS_GB_CHARS = "".join(sorted({bytes((lead, trail)).decode("gb18030") for lead in (0xC2, 0xC3) for trail in range(0x80, 0xC0)}))
+LATIN_AS_GB_RE = re.compile(f"[{LATIN_AS_GB_CHARS}]{{4}}")  # two GB characters as Latin-1, at least
+# Such spans; a GB trail byte 0x40-0x7E inside the Latin-1 text is an ASCII character there.
+LATIN_AS_GB_RUN_RE = re.compile(f"[{LATIN_AS_GB_CHARS}]{{2,}}(?:[\\x40-\\x7e]?[{LATIN_AS_GB_CHARS}]+)*")
 # Every UTF-8/GB lead byte read as Latin-1 is one of these (never NBSP alone).
 LATIN1_LETTER_RE = re.compile("[\u00a1-\u00ff]")
 CP1252_ONLY = set("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u20ac\u2122") | {
@@ -190,6 +195,8 @@ class MojibakeRepairer:
 
     def repair(self, text: str) -> tuple[str, list[str]]:
         kinds: list[str] = []
+        if LATIN_AS_GB_RE.search(text):
+            text = self._latin_read_as_gb(text, kinds)
         if LATIN1_LETTER_RE.search(text):  # every run _latin_runs considers has one
             if "\ufffd" in text and self._lossy_latin_mark_re.search(text):
                 text = self._utf8_as(text, kinds, LOSSY_LATIN_CODECS, self._lossy_latin_mark_re)
@@ -222,6 +229,22 @@ class MojibakeRepairer:
             text = self._utf8_as(marked, kinds, WRONG_CJK_CODECS, self._utf8_mark_re)
             text = _without_silent_marks(text)  # where no reading explained them
         return text.replace(WHOLE_REPLACEMENT, "\ufffd"), kinds
+
+    def _latin_read_as_gb(self, text: str, kinds: list[str]) -> str:
+        """Spans of Latin-1 mojibake that was saved as UTF-8 and read again as GBK (脰脨鹿煤 for
+        ÖÐ¹ú, GBK's 中国; 盲赂颅 for ä¸\xad, UTF-8's 中): each Latin-1 letter's two UTF-8 bytes
+        are one GB pair. Re-read as UTF-8, then repaired as Latin-1 mojibake, where that reads
+        clearly better."""
+        out, pos = [], 0
+        for match in LATIN_AS_GB_RUN_RE.finditer(text):
+            latin = match.group().encode("gb18030").decode("utf-8")
+            inner: list[str] = []
+            repaired = self._latin_runs(latin, inner, MIN_LEGACY_RUN)
+            if inner and clearly_better(self._model, repaired, match.group()):
+                out += [text[pos:match.start()], repaired]
+                pos = match.end()
+                kinds += [kind for kind in ("utf8_decoded_as_gbk", *inner) if kind not in kinds]
+        return "".join(out) + text[pos:]
 
     def _mark_silent_losses(self, text: str, wrong: str, mark_re: re.Pattern) -> str:
         """Text with the bytes UTF-8 lost to the ``wrong`` reader (gb18030 or cp1252: a Big5
