@@ -381,6 +381,15 @@ def test_utf8_read_by_windows_gbk_reader_is_repaired(decoder):
     assert decoded.repairs == ("utf8_decoded_as_gbk",)
 
 
+def test_euro_sign_of_python_gb18030_reader_is_not_windows_byte(decoder):
+    # GB18030 reads A2 E3 as € too: 赢 (E8 B5 A2) and 、 (E3 80 81) give 璧€. Windows' 0x80
+    # is the likelier reading only where the document's bytes say so.
+    original = "发展，实现互利共赢、共同发展。"
+    damaged = original.encode("utf-8").decode("gb18030", errors="replace")
+    assert "€" in damaged
+    assert decoder.decode(damaged.encode("utf-8")).text == original
+
+
 @pytest.mark.parametrize(
     ("inner", "kind"), [("gbk", "gbk_decoded_as_latin1"), ("utf-8", "latin1_mojibake")], ids=["gbk", "utf-8"]
 )

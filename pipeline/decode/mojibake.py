@@ -63,11 +63,14 @@ LOST_PAIR = "\ufffd\ufffd"
 # A U+FFFD the wrong reader read whole (锟斤拷), marked while runs are re-read: its bytes are
 # EF BF BD, a character of the UTF-8 text, not a lost byte to choose back.
 WHOLE_REPLACEMENT = "\ufdd2"
-# codec -> characters whose bytes under the wrong reader are not what the codec encodes
-# them to: a U+FFFD read whole, and the single bytes Windows' reader shows as characters.
+# Windows' reader of a code ("gb18030:windows"): shows some single bytes as characters (cp936
+# 0x80 as €, which GB18030 writes A2 E3); which of the two read a document, its bytes tell.
+WINDOWS_READERS = {codec: f"{codec}:windows" for codec in rules.WINDOWS_SINGLE_BYTES}
+# wrong reader -> characters whose bytes under it are not what its codec encodes them to: a
+# U+FFFD read whole, and the single bytes Windows' reader shows as characters.
 WHOLE_REPLACEMENT_BYTES = {WHOLE_REPLACEMENT: "\ufffd".encode("utf-8")}
 READ_AS_BYTES = {
-    codec: WHOLE_REPLACEMENT_BYTES | {ch: bytes((byte,)) for ch, byte in singles.items()}
+    WINDOWS_READERS[codec]: WHOLE_REPLACEMENT_BYTES | {ch: bytes((byte,)) for ch, byte in singles.items()}
     for codec, singles in rules.WINDOWS_SINGLE_BYTES.items()
 }
 LOST_BYTE_RE = re.compile("\ufffd")
@@ -104,7 +107,7 @@ QUESTION_MARKED_CODECS = (
 # before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
 # cp950's and big5hkscs's).
 STRICTEST_READER = {
-    "gb18030": "gbk", "big5": "big5", "cp932": "cp932", "cp1252": "cp1252",
+    "gb18030": "gbk", "gb18030:windows": "gbk", "big5": "big5", "cp932": "cp932", "cp1252": "cp1252",
     "latin-1:gbk": "gbk", "latin-1:cp1252": "cp1252", "latin-1": None,  # None: not known
 }
 UNKNOWN_NEXT = 0x100  # index of the bytes rejected before some byte, for a next byte not known
@@ -177,7 +180,8 @@ class MojibakeRepairer:
         # 0x80 alone for gb18030; cp1252 loses its five undefined bytes whatever follows.
         self._rejected_before = {}
         self._rejected_leads_before = {}
-        for wrong, _ in (*WRONG_CJK_CODECS, *SHIFT_JIS_CODECS, *LOSSY_LATIN_CODECS, *QUESTION_MARKED_CODECS):
+        readers = (*WRONG_CJK_CODECS, *SHIFT_JIS_CODECS, *LOSSY_LATIN_CODECS, *QUESTION_MARKED_CODECS)
+        for wrong in (*(wrong for wrong, _ in readers), *WINDOWS_READERS.values()):
             reader = STRICTEST_READER[wrong]
             rejected = [
                 frozenset(b for b in range(0x80, 0xC0) if bytes((b, following)).decode(reader, "replace")[0] == "\ufffd")
@@ -225,8 +229,9 @@ class MojibakeRepairer:
             if found and kind not in kinds:
                 kinds.append(kind)
         if self._utf8_mark_re.search(text) and not _too_lossy(text):
-            marked = self._mark_silent_losses(text, "gb18030", self._utf8_mark_re)
-            text = self._utf8_as(marked, kinds, WRONG_CJK_CODECS, self._utf8_mark_re)
+            readers = tuple((_likelier_reader(text, wrong), kind) for wrong, kind in WRONG_CJK_CODECS)
+            marked = self._mark_silent_losses(text, readers[0][0], self._utf8_mark_re)
+            text = self._utf8_as(marked, kinds, readers, self._utf8_mark_re)
             text = _without_silent_marks(text)  # where no reading explained them
         return text.replace(WHOLE_REPLACEMENT, "\ufffd"), kinds
 
@@ -285,7 +290,7 @@ class MojibakeRepairer:
         for mark in mark_re.finditer(text):
             if mark.start() < covered:
                 continue
-            stretch_marks, sequences, end = _silent_losses(text, mark.start(), _codec(wrong), rejected, likeliest)
+            stretch_marks, sequences, end = _silent_losses(text, mark.start(), wrong, rejected, likeliest)
             # One character short of a byte is evidence only when a '?' stands for the byte.
             if stretch_marks and (sequences >= 2 or QUESTION_MARKED_BYTE in stretch_marks.values()):
                 marks.update(stretch_marks)
@@ -550,13 +555,12 @@ class MojibakeRepairer:
     def _reread(self, run: str, wrong: str, context: tuple[str, str], document, width: int = BEAM) -> str | None:
         """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
         pieces = []
-        codec = _codec(wrong)
         for ch in run:
             if ch in LOST_MARKS:
                 pieces.append(None)
                 continue
             try:
-                pieces.append(_encoded(ch, codec))
+                pieces.append(_encoded(ch, wrong))
             except UnicodeEncodeError:
                 return None
         # Beam search over the lost bytes: the character model keeps the likeliest few
@@ -690,13 +694,31 @@ def reads_as_utf8(line: str, wrong: str) -> bool:
     return covered >= UTF8_LINE_SHARE * non_ascii > 0
 
 
-def _encoded(text: str, codec: str) -> bytes:
-    """The bytes the wrong reader ``codec`` read ``text`` from (see READ_AS_BYTES)."""
-    special = READ_AS_BYTES.get(codec, WHOLE_REPLACEMENT_BYTES)
+def _encoded(text: str, wrong: str) -> bytes:
+    """The bytes the ``wrong`` reader read ``text`` from (see READ_AS_BYTES)."""
+    special, codec = READ_AS_BYTES.get(wrong, WHOLE_REPLACEMENT_BYTES), _codec(wrong)
     if len(text) == 1:
         data = special.get(text)
         return text.encode(codec) if data is None else data
     return b"".join(special.get(ch) or ch.encode(codec) for ch in text)
+
+
+def _likelier_reader(text: str, wrong: str) -> str:
+    """``wrong``, or its Windows reader when the text's bytes under that are likelier UTF-8:
+    fewer invalid sequences in its runs that hold a character the two read differently."""
+    windows = WINDOWS_READERS.get(wrong)
+    if windows is None or not any(ch in text for ch in READ_AS_BYTES[windows]):
+        return wrong
+    errors = dict.fromkeys((wrong, windows), 0)
+    for match in NON_ASCII_RUN_RE.finditer(text):
+        run = match.group()
+        if any(ch in run for ch in READ_AS_BYTES[windows]):
+            for reader in errors:
+                try:
+                    errors[reader] += _encoded(run, reader).decode("utf-8", errors="replace").count("\ufffd")
+                except UnicodeEncodeError:
+                    continue
+    return windows if errors[windows] < errors[wrong] else wrong
 
 
 def _without_silent_marks(text: str) -> str:
@@ -709,7 +731,6 @@ def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, di
     ``wrong`` cannot encode as \\x01 (no part of a UTF-8 sequence); and byte offset -> text index."""
     data = bytearray()
     offsets = {}
-    codec = _codec(wrong)
     for index in range(start, end):
         offsets[len(data)] = index
         ch = text[index]
@@ -717,7 +738,7 @@ def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, di
             data.append(0)
             continue
         try:
-            data += _encoded(ch, codec)
+            data += _encoded(ch, wrong)
         except UnicodeEncodeError:
             data.append(1)
     offsets[len(data)] = end
@@ -725,9 +746,9 @@ def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, di
 
 
 def _silent_losses(
-    text: str, begin: int, codec: str, rejected: list, likeliest: Callable | None = None
+    text: str, begin: int, wrong: str, rejected: list, likeliest: Callable | None = None
 ) -> tuple[dict[int, str], int, int]:
-    """From text[begin:], its bytes under a wrong reader ``codec`` as UTF-8 losing bytes where
+    """From text[begin:], its bytes under a ``wrong`` reader as UTF-8 losing bytes where
     nothing marks them: (text index -> mark, UTF-8 characters, where the stretch ends).
 
     A '?' standing in for a missing continuation byte becomes QUESTION_MARKED_BYTE; where one
@@ -755,7 +776,7 @@ def _silent_losses(
             data = b"\x00"
         else:
             try:
-                data = _encoded(text[index], codec)
+                data = _encoded(text[index], wrong)
             except UnicodeEncodeError:
                 data = b"\x01"
         first_bytes[index] = data[0] if data else UNKNOWN_NEXT
@@ -779,7 +800,7 @@ def _silent_losses(
                 if not candidates:
                     return _stretch_end(marks, state_at, lead_at)
                 if likeliest is not None and needed == 1:
-                    sequence = _encoded(text[lead_at:index], codec)  # one byte a character
+                    sequence = _encoded(text[lead_at:index], wrong)  # one byte a character
                     best = max(candidates, key=lambda candidate: likeliest(
                         sequence[:candidate - lead_at], sequence[candidate - lead_at:], rejected[UNKNOWN_NEXT]))
                 else:
@@ -847,7 +868,7 @@ def _reread_ahead(text: str, wrong: str) -> str:
     """The text after a run, re-read as UTF-8 when its start is more of the same damage
     (a damaged span crossing a line break): the model should see the real neighbours."""
     try:
-        data = _encoded(text, _codec(wrong))
+        data = _encoded(text, wrong)
     except UnicodeEncodeError:
         return text
     reread = data.decode("utf-8", errors="replace").partition("\ufffd")[0]
