@@ -417,6 +417,18 @@ def test_lost_byte_is_one_the_wrong_reader_rejects(decoder, prefix, phrase):
     assert decoder.decode(damaged.encode("utf-8")).text == decoder.decode(line.encode("utf-8")).text
 
 
+def test_lost_byte_before_a_paragraph_break_is_a_full_stop(decoder):
+    # Each of seed 000's paragraphs that ends in 。 (E3 80 82) has an odd number of bytes: a
+    # lossy GBK reader loses the last one. 、 (E3 80 81) reads as well by its neighbours; the
+    # document's intact line ends and the news corpus's paragraph ends say a line ends a sentence.
+    paragraphs = [p.strip() for p in seed_bytes("000").decode("utf-8").split("\n") if p.strip().endswith("。")]
+    text = "\n\n".join(paragraphs) + "\n"
+    damaged = text.encode("utf-8").decode("gbk", errors="replace")
+    assert damaged.count("\ufffd\n") == len(paragraphs) > 10
+    repaired = decoder.decode(damaged.encode("utf-8")).text
+    assert [line[-1] for line in repaired.split("\n") if line] == ["。"] * len(paragraphs)
+
+
 def test_utf8_read_as_latin1_is_repaired(decoder):
     original = "集团公司党组书记到黑龙江邮政调研，走访慰问一线员工。"
     damaged = original[:6] + original[6:14].encode("utf-8").decode("latin-1") + original[14:]

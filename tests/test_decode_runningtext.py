@@ -1,5 +1,7 @@
 """The running-text character model that shortlists lost bytes (pipeline/decode/runningtext.py)."""
 
+import collections
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -68,3 +70,16 @@ def test_insertion_logps_differ_as_the_whole_contexts_do(running, left, chars, r
     local = running.insertion_logps(left, chars, right)
     for ch_whole, ch_local in zip(whole, local, strict=True):
         assert ch_whole - whole[0] == pytest.approx(ch_local - local[0], abs=1e-9)
+
+
+def test_line_ends_favour_sentence_ends_as_far_as_the_document_does(running):
+    def gap(intact: str) -> float:
+        ends = running.line_ends(collections.Counter(intact))
+        return ends.lift("。") - ends.lift("、")
+
+    # The news corpus's paragraphs end a sentence; with no line end of its own seen, so
+    # does a document. A document whose lines end in sentences says so more firmly; one
+    # whose lines break anywhere (PDF columns) less.
+    assert gap("") > 2.0
+    assert gap("。。。。。。！？”。") > gap("") > gap("务的进设建行发")
+    assert running.line_ends(collections.Counter()).lift("完") == running.line_ends(collections.Counter()).lift("家")

@@ -18,6 +18,7 @@
 Every replacement must score clearly better with the text model.
 """
 
+import collections
 import functools
 import itertools
 import math
@@ -30,7 +31,7 @@ import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
 from pipeline.decode import rules
-from pipeline.decode.runningtext import RunningTextModel
+from pipeline.decode.runningtext import LineEnds, RunningTextModel
 from pipeline.decode.textmodel import TextModel
 
 MIN_GAIN = 6.0  # nats a replacement must gain
@@ -59,6 +60,9 @@ UTF8_LINE_SHARE = 0.7  # of a line's non-ASCII bytes in UTF-8 sequences: UTF-8 r
 NON_ASCII_BYTES = bytes([0, *range(0x80, 0x100)])  # \x00: a lost byte (see _wrong_bytes)
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
+LINE_BREAK_AHEAD_RE = re.compile("[ \t]*(?:\r?\n|\\Z)")
+# A line's last few characters (a UTF-8 character's bytes read as GB span two or three).
+LINE_END_RE = re.compile("(\\S{1,3})[ \t]*(?:\r?\n|\\Z)")
 LOST_PAIR = "\ufffd\ufffd"
 # A U+FFFD the wrong reader read whole (锟斤拷), marked while runs are re-read: its bytes are
 # EF BF BD, a character of the UTF-8 text, not a lost byte to choose back.
@@ -371,13 +375,16 @@ class MojibakeRepairer:
         lost = sum(map(text.count, LOST_MARKS))
         width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(lost, 1)))
         document = self._model.document_ngrams(text)
+        line_ends = {wrong: self._running.line_ends(_line_end_characters(text, wrong, mark_re)) for wrong, _ in codecs}
         out, pos = [], 0
         for match in NON_ASCII_RUN_RE.finditer(text):
             if not mark_re.search(match.group()):
                 continue
             for wrong, kind in codecs:
                 left = ("".join(out[-2:]) + text[pos:match.start()])[-CONTEXT:]
-                fixes = self._utf8_spans(text, match.start(), match.end(), wrong, left, document, width, certain)
+                fixes = self._utf8_spans(
+                    text, match.start(), match.end(), wrong, left, document, line_ends[wrong], width, certain
+                )
                 if not fixes:
                     continue
                 for begin, end, fixed in fixes:
@@ -392,7 +399,8 @@ class MojibakeRepairer:
         return "".join(out)
 
     def _utf8_spans(
-        self, text: str, run_start: int, run_end: int, wrong: str, left: str, document, width: int, certain: bool
+        self, text: str, run_start: int, run_end: int, wrong: str, left: str, document, line_ends: LineEnds,
+        width: int, certain: bool,
     ) -> list[tuple[int, int, str]]:
         """Sub-spans of text[run_start:run_end] whose ``wrong`` bytes are UTF-8, re-read with
         ``width`` prefixes kept per lost byte; ``left`` is the (already repaired) text before the run."""
@@ -412,6 +420,7 @@ class MojibakeRepairer:
             end_index = offsets[end]
             if end_index == run_end and end > match.end() and run_end < len(text):
                 end_index += 1
+            line_end = line_ends.lift if LINE_BREAK_AHEAD_RE.match(text, end_index) else None
             best = None
             for start in starts:
                 begin = offsets[start]
@@ -421,7 +430,7 @@ class MojibakeRepairer:
                     WHITESPACE_RE.sub("", before)[-CONTEXT:],
                     _reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
                 )
-                fixed = self._reread(text[begin:end_index], wrong, context, document, width)
+                fixed = self._reread(text[begin:end_index], wrong, context, document, width, line_end)
                 if fixed is not None and short and not certain and self._model.uncommon_re.search(fixed):
                     continue  # a character or two re-read into a rare one: more likely other damage
                 damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
@@ -437,10 +446,11 @@ class MojibakeRepairer:
 
     def _shortlist(
         self, beams: list[bytes], pair: bool, rest: bytes, wrong: str, following: int | None,
-        context: tuple[str, str], document, size: int,
+        context: tuple[str, str], document, size: int, line_end: Callable[[str], float] | None,
     ) -> list[tuple[float, bytes]]:
         """The ``size`` best (score, beam + fill) by the running-text model on the filled
-        character and its neighbours, and the document n-grams among the five characters.
+        character and its neighbours, the document n-grams among the five characters and, for
+        the character ending a line (``line_end``: None when it does not), the line-end model.
         Only bytes the ``wrong`` reader rejects before the byte that follows them
         (``following``: None when unknown) are tried. A pair of
         lost bytes after a three-byte lead completes one character of that lead's 4096: only
@@ -489,6 +499,8 @@ class MojibakeRepairer:
             else:
                 transition = self._running.transition_logp
                 around = [transition(before, ch) + self._transition_ahead(ch, stub) for ch in chars]
+            if line_end is not None and not tail.strip():
+                around = [logp + line_end(ch) for logp, ch in zip(around, chars)]
             scored += [
                 (
                     logp + (seen(left + ch + right, document) if ch in in_document or ch.isspace() else neighbours_seen),
@@ -552,8 +564,12 @@ class MojibakeRepairer:
     def _beam_score(self, text: str, document) -> float:
         return self._running.logp(text) + self._model.document_bonus(text, document)
 
-    def _reread(self, run: str, wrong: str, context: tuple[str, str], document, width: int = BEAM) -> str | None:
-        """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
+    def _reread(
+        self, run: str, wrong: str, context: tuple[str, str], document, width: int = BEAM,
+        line_end: Callable[[str], float] | None = None,
+    ) -> str | None:
+        """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte.
+        ``line_end``: the line-end model's lift, when a line break follows the run."""
         pieces = []
         table = _read_from(wrong)
         for ch in run:
@@ -587,12 +603,14 @@ class MojibakeRepairer:
             known = list(itertools.takewhile(lambda p: p is not None, itertools.islice(pieces, index, index + WINDOW_BYTES)))
             rest = b"".join(known)
             # The text after the run neighbours these bytes only when no lost byte parts them.
-            around = context if index + len(known) == len(pieces) else (context[0], "")
+            last = index + len(known) == len(pieces)
+            around = context if last else (context[0], "")
+            ending = line_end if last else None
             # The running-text model on the filled character and its neighbours shortlists;
             # the document-aware score on a wider window and the words around the byte rank
             # the shortlist.
             size = width * (4 if pair else 3) + RERANKED_EXTRA
-            shortlist = self._shortlist(beams, pair, rest, wrong, following, around, document, size)
+            shortlist = self._shortlist(beams, pair, rest, wrong, following, around, document, size, ending)
             if len(beams) == 1:
                 # One prefix: candidates differ only in the filled character, whose transitions
                 # and document n-grams the shortlist scored; the wider window adds nothing.
@@ -602,7 +620,8 @@ class MojibakeRepairer:
                 def rank(item):
                     window = _local_window(item[1], rest, around)
                     near = _local_window(item[1], rest, around, NEAR_BYTES)
-                    return self._beam_score(window, document) + self._model.word_logp(near)
+                    score = self._beam_score(window, document) + self._model.word_logp(near)
+                    return score + ending(_last_character(item[1] + rest)) if ending else score
             leaders = shortlist[:2]  # the shortlist is sorted
             if width == 1 and len(leaders) == 2 and leaders[0][0] - leaders[1][0] >= CLEAR_LEAD:
                 beams = [leaders[0][1]]
@@ -616,13 +635,39 @@ class MojibakeRepairer:
             # already), or the word model alone takes 全遠 (a word, 全远) over 全靠.
             def final_score(candidate: bytes) -> float:
                 text = _in_context(candidate, context)
-                return FINAL_RUNNING_WEIGHT * self._running.logp(text) + self._model.word_logp(text, document)
+                score = FINAL_RUNNING_WEIGHT * self._running.logp(text) + self._model.word_logp(text, document)
+                return score + line_end(_last_character(candidate)) if line_end else score
 
             data = max(beams, key=final_score)
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return None
+
+
+def _line_end_characters(text: str, wrong: str, mark_re: re.Pattern) -> collections.Counter:
+    """The last characters of the text's lines that no lost byte touched: as they stand, or,
+    where the line ends in damage, the character its last bytes under ``wrong`` complete."""
+    ends: collections.Counter = collections.Counter()
+    for match in LINE_END_RE.finditer(text):
+        tail = match.group(1)
+        if not mark_re.search(tail):
+            ends[tail[-1]] += 1
+            continue
+        if tail[-1] in LOST_MARKS:
+            continue
+        try:
+            data = _encoded(tail, wrong)
+        except UnicodeEncodeError:
+            continue
+        lead = _last_lead(data)
+        if lead >= 0 and utf8_length(data[lead]) == len(data) - lead:
+            ends[data[lead:].decode("utf-8")] += 1
+    return ends
+
+
+def _last_character(data: bytes) -> str:
+    return data.decode("utf-8", errors="ignore").rstrip()[-1:]
 
 
 def _lost_byte_stub(tail: bytes) -> bytes | None:

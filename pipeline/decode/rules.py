@@ -39,3 +39,6 @@ MATCHED_MARK_BONUS = 1.5
 # Single bytes >= 0x80 that a Windows reader of a two-byte code shows as a character where
 # Python's reader fails: code page 936 shows 0x80 as € (UTF-8 read so: 銆€ for U+3000).
 WINDOWS_SINGLE_BYTES = {"gb18030": {"€": 0x80}}
+# What ends a sentence (closing marks with it) and what ends a clause, for line ends.
+SENTENCE_END_MARKS = frozenset("。！？…”’）》」』!?)")
+CLAUSE_END_MARKS = frozenset("，、；：,;:")

@@ -8,6 +8,7 @@ data/build_running_text_model.py) tell them apart. Absolute discounting; charact
 corpus lacks back off to the dictionary model's character probabilities.
 """
 
+import collections
 import gzip
 import math
 
@@ -20,6 +21,11 @@ from pipeline.resources import cached_derived, data_path, package_files
 PACKAGE = "pipeline.decode"
 DISCOUNT = 0.75
 CORPUS_UNIGRAM_WEIGHT = 0.7  # the rest is the dictionary's character distribution
+# A document's line ends: its own intact ones count against this many of the prior's, and the
+# prior is the corpus's paragraph ends (web text breaks after sentences) mixed half and half
+# with the plain character distribution (PDF text breaks lines anywhere).
+LINE_END_PRIOR_WEIGHT = 5.0
+PARAGRAPH_END_SHARE = 0.5
 # The corpus writes full-width punctuation; some inputs use the ASCII forms. Whitespace is
 # not scored: PDF text breaks lines and spaces out characters inside words.
 SCORED_AS = rules.ASCII_AS_FULLWIDTH | {c: "" for c in " \t\r\n\u3000"}
@@ -30,6 +36,7 @@ def _running_tables(dictionary_model: TextModel) -> dict:
     (kept in the cache directory: computing them took 0.4 s of each worker's set-up)."""
     unigrams: dict[str, tuple[int, int]] = {}
     bigrams: dict[str, int] = {}
+    endings: dict[str, int] = {}
     with gzip.open(data_path(PACKAGE, "running_text.tsv.gz").open("rb"), "rt", encoding="utf-8") as lines:
         for line in lines:
             if line.startswith("#"):
@@ -37,6 +44,8 @@ def _running_tables(dictionary_model: TextModel) -> dict:
             kind, key, count, *rest = line.rstrip("\n").split("\t")
             if kind == "U":
                 unigrams[key] = (int(count), int(rest[0]))
+            elif kind == "E":
+                endings[key] = int(count)
             else:
                 bigrams[key] = int(count)
     total = sum(count for count, _ in unigrams.values())
@@ -58,7 +67,9 @@ def _running_tables(dictionary_model: TextModel) -> dict:
     for t, s in zip(traditional, simplified, strict=True):
         if len(s) == 1 and s != t:
             scored_as.setdefault(t, s)
-    return {"base": base, "backoff": backoff, "pair": pair, "scored_as": scored_as}
+    paragraphs = sum(endings.values())
+    ending = {ch: count / paragraphs for ch, count in endings.items()}
+    return {"base": base, "backoff": backoff, "pair": pair, "scored_as": scored_as, "ending": ending}
 
 
 class RunningTextModel:
@@ -74,6 +85,17 @@ class RunningTextModel:
         self._pair: dict[str, float] = tables["pair"]
         # Traditional text is scored in simplified form, character by character.
         self._scored_as: dict[str, str] = tables["scored_as"]
+        # Per line_end_kind: its share of the characters, and of the paragraphs' last characters.
+        self.kind_shares = collections.Counter()
+        for ch, logp in self._base.items():
+            self.kind_shares[line_end_kind(ch)] += math.exp(logp)
+        self.paragraph_end_shares = collections.Counter()
+        for ch, share in tables["ending"].items():
+            self.paragraph_end_shares[line_end_kind(ch)] += share
+
+    def line_ends(self, intact: collections.Counter) -> "LineEnds":
+        """The line-end model of a document whose undamaged lines end in ``intact``'s characters."""
+        return LineEnds(self, intact)
 
     def transition_logp(self, prev: str, ch: str) -> float:
         """Log-probability of ``ch`` after ``prev`` ("" at the start)."""
@@ -145,3 +167,27 @@ class RunningTextModel:
             if self._scored_as.get(ch, ch):
                 prev = ch
         return total
+
+
+class LineEnds:
+    """How much likelier a character is at the end of a line of one document than anywhere
+    in it (log ratio), by its kind: a sentence's end, a clause's end or any other. For a lost
+    byte just before a line break: 。 or 、, ？ or ，. The document's undamaged line ends weigh
+    against a prior of the corpus's paragraph ends and the kinds' plain shares."""
+
+    def __init__(self, running: RunningTextModel, intact: collections.Counter) -> None:
+        seen = collections.Counter()
+        for ch, count in intact.items():
+            seen[line_end_kind(ch)] += count
+        total = sum(seen.values()) + LINE_END_PRIOR_WEIGHT
+        self._lifts = {}
+        for kind, plain in running.kind_shares.items():
+            prior = PARAGRAPH_END_SHARE * running.paragraph_end_shares[kind] + (1 - PARAGRAPH_END_SHARE) * plain
+            self._lifts[kind] = math.log((seen[kind] + LINE_END_PRIOR_WEIGHT * prior) / total / plain)
+
+    def lift(self, ch: str) -> float:
+        return self._lifts[line_end_kind(ch)]
+
+
+def line_end_kind(ch: str) -> str:
+    return "sentence" if ch in rules.SENTENCE_END_MARKS else "clause" if ch in rules.CLAUSE_END_MARKS else "other"

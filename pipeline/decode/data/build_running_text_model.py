@@ -12,6 +12,7 @@ MIT licence:
 Writes running_text.tsv.gz next to this script:
   U <TAB> char <TAB> count <TAB> distinct followers    (every character of the corpus)
   B <TAB> pair <TAB> count                              (bigrams seen at least MIN_BIGRAM times)
+  E <TAB> char <TAB> count                              (paragraphs, headlines and bylines ending in char)
 Full-width digits and letters are narrowed (the pipeline's inputs use both forms).
 """
 
@@ -51,6 +52,7 @@ def main() -> None:
     lines = corpus_lines(Path(sys.argv[1]))
     unigrams: collections.Counter = collections.Counter()
     bigrams: collections.Counter = collections.Counter()
+    endings = collections.Counter(line[-1] for line in lines)
     for line in lines:
         unigrams.update(line)
         bigrams.update(line[i:i + 2] for i in range(len(line) - 1))
@@ -64,6 +66,8 @@ def main() -> None:
         for pair, count in bigrams.most_common():
             if count >= MIN_BIGRAM:
                 f.write(f"B\t{pair}\t{count}\n")
+        for ch, count in endings.most_common():
+            f.write(f"E\t{ch}\t{count}\n")
 
 
 if __name__ == "__main__":
