@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
 import opencc
 import pytest
@@ -427,6 +428,30 @@ def test_lost_byte_before_a_paragraph_break_is_a_full_stop(decoder):
     assert damaged.count("\ufffd\n") == len(paragraphs) > 10
     repaired = decoder.decode(damaged.encode("utf-8")).text
     assert [line[-1] for line in repaired.split("\n") if line] == ["。"] * len(paragraphs)
+
+
+def test_lost_bytes_written_as_question_marks_before_whole_characters(decoder):
+    # UTF-8 read by a lossy GBK reader and saved back as GBK: each lost byte became '?'. The
+    # byte after the last '?' of a broken sequence is the next character's UTF-8 lead (为:
+    # E4), before which GBK rejects only 0x80: the indent's U+3000 (E3 80 80), not 。 or 《.
+    notice = (Path(__file__).parent / "data" / "pages" / "provincial_notice.txt").read_text(encoding="utf-8")
+    indented = [line for line in notice.splitlines() if re.match("\u3000\u3000[^\\x00-\\x7f]", line)]
+    text = "\n".join(indented) + "\n"
+    saved = text.encode("utf-8").decode("gbk", errors="replace").encode("gbk", errors="replace")
+    assert saved.count(b"?") > len(indented)
+    repaired = decoder.decode(saved)
+    assert "utf8_lost_bytes_marked" in repaired.repairs
+    assert [line[:2] for line in repaired.text.splitlines()] == ["\u3000\u3000"] * len(indented)
+
+
+def test_no_repaired_line_starts_with_a_mark_that_never_starts_one(decoder):
+    # U+3000 (E3 80 80) before an ASCII digit, read by a lossy GBK reader, lost its last byte:
+    # any of 、 。 《 」 … completes it as well. A clause's or sentence's end never starts a line.
+    lines = ["\u3000\u30002024年6月1日至6月30日。", "\u3000\u30001.开展网点服务规范化检查。", "\u3000\u30003.各单位于7月5日前报送活动总结。"]
+    text = "\n".join(lines) + "\n"
+    repaired = decoder.decode(text.encode("utf-8").decode("gbk", errors="replace").encode("utf-8")).text
+    assert repaired.count("\n") == len(lines)
+    assert not re.search("^[\u3000 ]*[、。，；：！？”’）》」』]", repaired, re.M)
 
 
 def test_utf8_read_as_latin1_is_repaired(decoder):

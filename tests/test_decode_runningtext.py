@@ -79,7 +79,19 @@ def test_line_ends_favour_sentence_ends_as_far_as_the_document_does(running):
 
     # The news corpus's paragraphs end a sentence; with no line end of its own seen, so
     # does a document. A document whose lines end in sentences says so more firmly; one
-    # whose lines break anywhere (PDF columns) less.
+    # whose lines break after clauses too (PDF columns) less.
     assert gap("") > 2.0
-    assert gap("。。。。。。！？”。") > gap("") > gap("务的进设建行发")
+    assert gap("。。。。。。！？”。") > gap("") > gap("务的，进设、建行，发")
     assert running.line_ends(collections.Counter()).lift("完") == running.line_ends(collections.Counter()).lift("家")
+
+
+def test_within_a_kind_of_mark_the_corpus_says_which_ends_paragraphs(running):
+    # "如下：" ends a paragraph before a list; a comma does not end one.
+    assert running.end_mark_lift("：") > running.end_mark_lift("，") + 2.0
+    assert running.end_mark_lift("。") > running.end_mark_lift("、")
+
+
+def test_no_line_starts_with_a_clause_or_sentence_end(running):
+    assert running.line_start_lift("，") < running.line_start_lift("》") < running.line_start_lift("“") - 3.0
+    assert running.line_start_lift("\u3000") == 0.0  # an indent: the line's text has not started
+    assert running.line_starts_logp("\u3000\u3000为进\n》。x") == pytest.approx(running.line_start_lift("》") + running.line_start_lift("为"))

@@ -19,12 +19,14 @@ Every replacement must score clearly better with the text model.
 """
 
 import collections
+import dataclasses
 import functools
 import itertools
 import math
 import re
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from operator import itemgetter
 
 import ftfy
@@ -60,6 +62,8 @@ UTF8_LINE_SHARE = 0.7  # of a line's non-ASCII bytes in UTF-8 sequences: UTF-8 r
 NON_ASCII_BYTES = bytes([0, *range(0x80, 0x100)])  # \x00: a lost byte (see _wrong_bytes)
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
+LINE_INDENT = " \t\r\u3000"
+INDENT_BYTES = b" \t\r"
 LINE_BREAK_AHEAD_RE = re.compile("[ \t]*(?:\r?\n|\\Z)")
 # A line's last few characters (a UTF-8 character's bytes read as GB span two or three).
 LINE_END_RE = re.compile("(\\S{1,3})[ \t]*(?:\r?\n|\\Z)")
@@ -271,12 +275,14 @@ class MojibakeRepairer:
     def restore_question_marked(self, text: str) -> tuple[str, list[str]]:
         """Text that detect.py read as UTF-8 with lost bytes written '?': those bytes chosen back
         under the reader that best explains the text: the model's log-probability of the
-        repaired text plus that of each lost byte among the bytes the reader loses there."""
+        repaired text and of its lines' first characters, plus that of each lost byte among
+        the bytes the reader loses there."""
         best = None
         for wrong, kind in QUESTION_MARKED_CODECS:
             kinds: list[str] = []
             repaired = self._utf8_as(text, kinds, ((wrong, kind),), self._question_marked_re, certain=True)
             score = self._model.word_logp(repaired) + self._lost_bytes_logp(text, wrong)
+            score += self._running.line_starts_logp(repaired)  # 》。 never start a line, an indent may
             if best is None or score > best[0]:
                 best = (score, repaired, kinds)
         return best[1], best[2]
@@ -424,13 +430,18 @@ class MojibakeRepairer:
             best = None
             for start in starts:
                 begin = offsets[start]
+                edges = RunEdges(
+                    _first_byte(text, end_index, wrong),
+                    line_end,
+                    self._running.line_start_lift if _starts_line(text, begin) else None,
+                )
                 before = left if begin == run_start else text[max(0, begin - 4 * CONTEXT):begin]
                 # Line breaks and spaces (PDF text) would hide the neighbours from the model.
                 context = (
                     WHITESPACE_RE.sub("", before)[-CONTEXT:],
                     _reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
                 )
-                fixed = self._reread(text[begin:end_index], wrong, context, document, width, line_end)
+                fixed = self._reread(text[begin:end_index], wrong, context, document, width, edges)
                 if fixed is not None and short and not certain and self._model.uncommon_re.search(fixed):
                     continue  # a character or two re-read into a rare one: more likely other damage
                 damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
@@ -446,11 +457,12 @@ class MojibakeRepairer:
 
     def _shortlist(
         self, beams: list[bytes], pair: bool, rest: bytes, wrong: str, following: int | None,
-        context: tuple[str, str], document, size: int, line_end: Callable[[str], float] | None,
+        context: tuple[str, str], document, size: int, edges: "RunEdges",
     ) -> list[tuple[float, bytes]]:
         """The ``size`` best (score, beam + fill) by the running-text model on the filled
         character and its neighbours, the document n-grams among the five characters and, for
-        the character ending a line (``line_end``: None when it does not), the line-end model.
+        the character ending or starting a line, the line-edge lifts (``edges``: for the
+        character ending the run when ``ends_line`` is set).
         Only bytes the ``wrong`` reader rejects before the byte that follows them
         (``following``: None when unknown) are tried. A pair of
         lost bytes after a three-byte lead completes one character of that lead's 4096: only
@@ -499,8 +511,10 @@ class MojibakeRepairer:
             else:
                 transition = self._running.transition_logp
                 around = [transition(before, ch) + self._transition_ahead(ch, stub) for ch in chars]
-            if line_end is not None and not tail.strip():
-                around = [logp + line_end(ch) for logp, ch in zip(around, chars)]
+            if edges.ends_line is not None and not tail.strip():
+                around = [logp + edges.ends_line(ch) for logp, ch in zip(around, chars)]
+            if edges.starts_line is not None and not beam[:lead].decode("utf-8", errors="ignore").strip(LINE_INDENT):
+                around = [logp + edges.starts_line(ch) for logp, ch in zip(around, chars)]
             scored += [
                 (
                     logp + (seen(left + ch + right, document) if ch in in_document or ch.isspace() else neighbours_seen),
@@ -566,10 +580,10 @@ class MojibakeRepairer:
 
     def _reread(
         self, run: str, wrong: str, context: tuple[str, str], document, width: int = BEAM,
-        line_end: Callable[[str], float] | None = None,
+        edges: "RunEdges | None" = None,
     ) -> str | None:
-        """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte.
-        ``line_end``: the line-end model's lift, when a line break follows the run."""
+        """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
+        edges = edges or RunEdges()
         pieces = []
         table = _read_from(wrong)
         for ch in run:
@@ -598,19 +612,19 @@ class MojibakeRepairer:
             # second then starts the next character (cp932 loses a last byte, then EF).
             pair = index < len(pieces) and pieces[index] is None and _bytes_missing(beams[0]) != 1
             index += pair
-            following = pieces[index][0] if index < len(pieces) and pieces[index] else None
+            following = (pieces[index][0] if pieces[index] else None) if index < len(pieces) else edges.next_byte
             # The known bytes up to the next lost one: past it, they would join the wrong bytes.
             known = list(itertools.takewhile(lambda p: p is not None, itertools.islice(pieces, index, index + WINDOW_BYTES)))
             rest = b"".join(known)
             # The text after the run neighbours these bytes only when no lost byte parts them.
             last = index + len(known) == len(pieces)
             around = context if last else (context[0], "")
-            ending = line_end if last else None
+            at_edges = edges if last else dataclasses.replace(edges, ends_line=None)
             # The running-text model on the filled character and its neighbours shortlists;
             # the document-aware score on a wider window and the words around the byte rank
             # the shortlist.
             size = width * (4 if pair else 3) + RERANKED_EXTRA
-            shortlist = self._shortlist(beams, pair, rest, wrong, following, around, document, size, ending)
+            shortlist = self._shortlist(beams, pair, rest, wrong, following, around, document, size, at_edges)
             if len(beams) == 1:
                 # One prefix: candidates differ only in the filled character, whose transitions
                 # and document n-grams the shortlist scored; the wider window adds nothing.
@@ -620,8 +634,7 @@ class MojibakeRepairer:
                 def rank(item):
                     window = _local_window(item[1], rest, around)
                     near = _local_window(item[1], rest, around, NEAR_BYTES)
-                    score = self._beam_score(window, document) + self._model.word_logp(near)
-                    return score + ending(_last_character(item[1] + rest)) if ending else score
+                    return self._beam_score(window, document) + self._model.word_logp(near) + at_edges.logp(item[1] + rest)
             leaders = shortlist[:2]  # the shortlist is sorted
             if width == 1 and len(leaders) == 2 and leaders[0][0] - leaders[1][0] >= CLEAR_LEAD:
                 beams = [leaders[0][1]]
@@ -636,7 +649,7 @@ class MojibakeRepairer:
             def final_score(candidate: bytes) -> float:
                 text = _in_context(candidate, context)
                 score = FINAL_RUNNING_WEIGHT * self._running.logp(text) + self._model.word_logp(text, document)
-                return score + line_end(_last_character(candidate)) if line_end else score
+                return score + edges.logp(candidate)
 
             data = max(beams, key=final_score)
         try:
@@ -666,8 +679,45 @@ def _line_end_characters(text: str, wrong: str, mark_re: re.Pattern) -> collecti
     return ends
 
 
-def _last_character(data: bytes) -> str:
-    return data.decode("utf-8", errors="ignore").rstrip()[-1:]
+def _first_byte(text: str, index: int, wrong: str) -> int | None:
+    """The byte the ``wrong`` reader saw after a damaged run ending before text[index]; None
+    when not known. In text whose lost bytes were written '?' (a "latin-1:" reader) every
+    character is what the reader saw: Latin-1 its byte, beyond it UTF-8 that came through
+    whole. Elsewhere only an ASCII character is sure to be what followed: other text may be
+    undamaged text next to the damage."""
+    if index >= len(text):
+        return None
+    ch = text[index]
+    if ch.isascii():
+        return ord(ch)
+    if wrong.startswith("latin-1") and ch not in LOST_MARKS:
+        return ch.encode("latin-1" if ord(ch) < 0x100 else "utf-8")[0]
+    return None
+
+
+@dataclass(frozen=True)
+class RunEdges:
+    """What the text around a re-read run tells of its edges."""
+
+    next_byte: int | None = None  # the byte the wrong reader saw after the run (None: not known)
+    ends_line: Callable[[str], float] | None = None  # line-end lift, when a line break follows the run
+    starts_line: Callable[[str], float] | None = None  # line-start lift, when the run starts its line's text
+
+    def logp(self, data: bytes) -> float:
+        """The line-edge lifts of the characters the run's bytes ``data`` (so far) end and start with."""
+        logp = 0.0
+        if self.ends_line is not None:
+            last = data.rstrip(INDENT_BYTES)[-4:].decode("utf-8", errors="ignore")[-1:]
+            logp += self.ends_line(last) if last else 0.0
+        if self.starts_line is not None:
+            first = data.lstrip(INDENT_BYTES)[:40].decode("utf-8", errors="ignore").lstrip(LINE_INDENT)[:1]
+            logp += self.starts_line(first) if first else 0.0
+        return logp
+
+
+def _starts_line(text: str, index: int) -> bool:
+    """Whether only indentation stands between the line's start and text[index]."""
+    return not text[text.rfind("\n", 0, index) + 1:index].strip(LINE_INDENT)
 
 
 def _lost_byte_stub(tail: bytes) -> bytes | None:

@@ -11,6 +11,7 @@ corpus lacks back off to the dictionary model's character probabilities.
 import collections
 import gzip
 import math
+import re
 
 import opencc
 
@@ -26,6 +27,7 @@ CORPUS_UNIGRAM_WEIGHT = 0.7  # the rest is the dictionary's character distributi
 # with the plain character distribution (PDF text breaks lines anywhere).
 LINE_END_PRIOR_WEIGHT = 5.0
 PARAGRAPH_END_SHARE = 0.5
+LINE_START_RE = re.compile("(?:^|\n)[ \t\r\u3000]*([^\\s])")
 # The corpus writes full-width punctuation; some inputs use the ASCII forms. Whitespace is
 # not scored: PDF text breaks lines and spaces out characters inside words.
 SCORED_AS = rules.ASCII_AS_FULLWIDTH | {c: "" for c in " \t\r\n\u3000"}
@@ -36,7 +38,7 @@ def _running_tables(dictionary_model: TextModel) -> dict:
     (kept in the cache directory: computing them took 0.4 s of each worker's set-up)."""
     unigrams: dict[str, tuple[int, int]] = {}
     bigrams: dict[str, int] = {}
-    endings: dict[str, int] = {}
+    edges: dict[str, dict[str, int]] = {"E": {}, "S": {}}  # paragraphs' last and first characters
     with gzip.open(data_path(PACKAGE, "running_text.tsv.gz").open("rb"), "rt", encoding="utf-8") as lines:
         for line in lines:
             if line.startswith("#"):
@@ -44,8 +46,8 @@ def _running_tables(dictionary_model: TextModel) -> dict:
             kind, key, count, *rest = line.rstrip("\n").split("\t")
             if kind == "U":
                 unigrams[key] = (int(count), int(rest[0]))
-            elif kind == "E":
-                endings[key] = int(count)
+            elif kind in edges:
+                edges[kind][key] = int(count)
             else:
                 bigrams[key] = int(count)
     total = sum(count for count, _ in unigrams.values())
@@ -67,9 +69,7 @@ def _running_tables(dictionary_model: TextModel) -> dict:
     for t, s in zip(traditional, simplified, strict=True):
         if len(s) == 1 and s != t:
             scored_as.setdefault(t, s)
-    paragraphs = sum(endings.values())
-    ending = {ch: count / paragraphs for ch, count in endings.items()}
-    return {"base": base, "backoff": backoff, "pair": pair, "scored_as": scored_as, "ending": ending}
+    return {"base": base, "backoff": backoff, "pair": pair, "scored_as": scored_as, "edges": edges}
 
 
 class RunningTextModel:
@@ -85,13 +85,48 @@ class RunningTextModel:
         self._pair: dict[str, float] = tables["pair"]
         # Traditional text is scored in simplified form, character by character.
         self._scored_as: dict[str, str] = tables["scored_as"]
-        # Per line_end_kind: its share of the characters, and of the paragraphs' last characters.
+        # Per mark_kind: its share of the characters, and of the paragraphs' last characters.
         self.kind_shares = collections.Counter()
         for ch, logp in self._base.items():
-            self.kind_shares[line_end_kind(ch)] += math.exp(logp)
+            self.kind_shares[mark_kind(ch)] += math.exp(logp)
+        ends, starts = tables["edges"]["E"], tables["edges"]["S"]
         self.paragraph_end_shares = collections.Counter()
-        for ch, share in tables["ending"].items():
-            self.paragraph_end_shares[line_end_kind(ch)] += share
+        for ch, count in ends.items():
+            self.paragraph_end_shares[mark_kind(ch)] += count / sum(ends.values())
+        # Within a kind of mark, which ends paragraphs (：, not ，): the corpus's share among
+        # the kind's paragraph ends, half and half with the plain share (PDF lines break anywhere).
+        self._end_mark_lifts = {}
+        for ch in rules.SENTENCE_END_MARKS | rules.CLAUSE_END_MARKS:
+            kind, scored = mark_kind(ch), self._scored_as.get(ch, ch)
+            plain = math.exp(self._base.get(scored, -math.inf)) / self.kind_shares[kind]
+            ending = ends.get(scored, 0) / (self.paragraph_end_shares[kind] * sum(ends.values()))
+            if plain > 0:
+                self._end_mark_lifts[ch] = math.log((PARAGRAPH_END_SHARE * ending + (1 - PARAGRAPH_END_SHARE) * plain) / plain)
+        # A sentence's or clause's end, or a closing mark, never starts a paragraph of the
+        # corpus, nor, by the typesetting rule, a line of print.
+        paragraphs = sum(starts.values())
+        kinds_starting = collections.Counter()
+        for ch, count in starts.items():
+            kinds_starting[mark_kind(ch)] += count
+        self._start_lifts = {
+            kind: math.log((kinds_starting[kind] + 1) / (paragraphs + len(self.kind_shares)) / share)
+            for kind, share in self.kind_shares.items()
+        }
+
+    def end_mark_lift(self, ch: str) -> float:
+        """How much likelier a mark is than the others of its kind at a line's end (log ratio)."""
+        return self._end_mark_lifts.get(ch, 0.0)
+
+    def line_start_lift(self, ch: str) -> float:
+        """How much likelier ``ch`` is as a line's first character than anywhere (log ratio);
+        0 for whitespace, which does not start the line's text."""
+        if not self._scored_as.get(ch, ch):
+            return 0.0
+        return self._start_lifts[mark_kind(ch)]
+
+    def line_starts_logp(self, text: str) -> float:
+        """line_start_lift summed over the first characters of the text's lines."""
+        return sum(self.line_start_lift(match.group(1)) for match in LINE_START_RE.finditer(text))
 
     def line_ends(self, intact: collections.Counter) -> "LineEnds":
         """The line-end model of a document whose undamaged lines end in ``intact``'s characters."""
@@ -178,16 +213,18 @@ class LineEnds:
     def __init__(self, running: RunningTextModel, intact: collections.Counter) -> None:
         seen = collections.Counter()
         for ch, count in intact.items():
-            seen[line_end_kind(ch)] += count
+            seen[mark_kind(ch)] += count
         total = sum(seen.values()) + LINE_END_PRIOR_WEIGHT
+        self._running = running
         self._lifts = {}
         for kind, plain in running.kind_shares.items():
             prior = PARAGRAPH_END_SHARE * running.paragraph_end_shares[kind] + (1 - PARAGRAPH_END_SHARE) * plain
             self._lifts[kind] = math.log((seen[kind] + LINE_END_PRIOR_WEIGHT * prior) / total / plain)
 
     def lift(self, ch: str) -> float:
-        return self._lifts[line_end_kind(ch)]
+        return self._lifts[mark_kind(ch)] + self._running.end_mark_lift(ch)
 
 
-def line_end_kind(ch: str) -> str:
+def mark_kind(ch: str) -> str:
+    """"sentence" (a sentence's end, closing marks), "clause" (a clause's end) or "other"."""
     return "sentence" if ch in rules.SENTENCE_END_MARKS else "clause" if ch in rules.CLAUSE_END_MARKS else "other"

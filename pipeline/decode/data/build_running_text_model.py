@@ -13,6 +13,7 @@ Writes running_text.tsv.gz next to this script:
   U <TAB> char <TAB> count <TAB> distinct followers    (every character of the corpus)
   B <TAB> pair <TAB> count                              (bigrams seen at least MIN_BIGRAM times)
   E <TAB> char <TAB> count                              (paragraphs, headlines and bylines ending in char)
+  S <TAB> char <TAB> count                              (and starting with char)
 Full-width digits and letters are narrowed (the pipeline's inputs use both forms).
 """
 
@@ -53,6 +54,7 @@ def main() -> None:
     unigrams: collections.Counter = collections.Counter()
     bigrams: collections.Counter = collections.Counter()
     endings = collections.Counter(line[-1] for line in lines)
+    starts = collections.Counter(line[0] for line in lines)
     for line in lines:
         unigrams.update(line)
         bigrams.update(line[i:i + 2] for i in range(len(line) - 1))
@@ -68,6 +70,8 @@ def main() -> None:
                 f.write(f"B\t{pair}\t{count}\n")
         for ch, count in endings.most_common():
             f.write(f"E\t{ch}\t{count}\n")
+        for ch, count in starts.most_common():
+            f.write(f"S\t{ch}\t{count}\n")
 
 
 if __name__ == "__main__":
