@@ -159,6 +159,24 @@ def test_nul_padding_after_the_text_is_removed(decoder, encoding, padding):
     assert "\0" not in decoded.text
 
 
+@pytest.mark.parametrize("encoding", ["gb2312", "big5", "utf-8"])
+def test_dos_end_of_file_mark_is_no_character(decoder, encoding):
+    # DOS and old Windows tools wrote Ctrl-Z after a text: in a short text, one control
+    # character in thirty read as binary content.
+    text = "中国邮政集团有限公司今天发布消息，全国快递业务量同比增长。\n"
+    if encoding == "big5":
+        text = "中國郵政集團有限公司今天發佈消息，全國快遞業務量同比增長。\n"
+    decoded = decoder.decode(text.encode(encoding) + b"\x1a")
+    assert decoded.repairs[:1] == ("eof_marker_removed",)
+    assert decoded.text == decoder.decode(text.encode(encoding)).text
+
+
+def test_archive_ending_in_ctrl_z_is_opened_whole():
+    data = bz2.compress("邮政2842".encode("utf-8"))
+    assert data.endswith(b"\x1a")  # its checksum's last byte
+    assert unwrap(data) == Unwrapped("邮政2842".encode("utf-8"), repairs=("bzip2_decompressed",))
+
+
 def test_utf32_text_keeps_its_own_trailing_nuls(decoder):
     raw = SEED[:600].encode("utf-32-le")  # ends in '\n' 00 00 00: three NULs are the text's
     decoded = decoder.decode(raw)
