@@ -15,9 +15,9 @@ segmentation and a per-document n-gram cache for choosing repairs), ``crossread`
 convention: ``gbk`` unless GB18030-only sequences occur, ``big5`` unless HKSCS/cp950
 extensions occur). ``script``: the source's script; ``text`` is always simplified, NFC,
 pinyin annotations removed, full-width letters/digits narrowed, Chinese punctuation kept,
-HTML left intact. ``repairs`` (in order of application): nul_padding_removed, eof_marker_removed, gzip_decompressed, bzip2_decompressed,
+HTML left intact. ``repairs`` (in order of application): nul_padding_removed, gzip_decompressed, bzip2_decompressed,
 xz_decompressed, http_headers_removed, mime_text_part, office_text_extracted, rtf_text_extracted, percent_decoded, unicode_escapes_decoded,
-character_references_decoded, quoted_printable_decoded (containers and escapes opened), declared_charset_overruled,
+character_references_decoded, quoted_printable_decoded (containers and escapes opened), eof_marker_removed (a DOS Ctrl-Z after the text), declared_charset_overruled,
 utf8_lost_bytes_marked (UTF-8 whose lost bytes a converter wrote as '?', chosen back),
 gbk_decoded_as_utf8 and big5_decoded_as_utf8 (GB/Big5 byte spans inside UTF-8),
 cp1252_decoded_as_utf8 (single cp1252 bytes inside UTF-8: “quotes”, dashes), gbk_decoded_as_big5,

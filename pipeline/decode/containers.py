@@ -63,7 +63,6 @@ CHARACTER_REFERENCE_RE = re.compile(rb"&#(?:[0-9]{3,7}|[xX][0-9A-Fa-f]{2,6});")
 QUOTED_PRINTABLE_RE = re.compile(rb"(?:=[0-9A-F]{2}|=\r?\n)+")
 ESCAPED_SHARE = 0.5
 MIN_NUL_PADDING = 4  # UTF-32 text ends in at most three NULs
-EOF_MARKER = b"\x1a"  # Ctrl-Z
 WIDEST_CODE_UNIT = 4
 ZIP_MAGIC = b"PK\x03\x04"
 OFFICE_PARTS = ("word/document.xml", "content.xml")  # DOCX, ODT
@@ -106,11 +105,6 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
     if unpadded is not None:
         raw = unpadded
         repairs.append("nul_padding_removed")
-    if raw.endswith(EOF_MARKER) and not _is_archive(raw):
-        # DOS and old Windows tools wrote Ctrl-Z after a text's last line: no character of it
-        # (in a short text, enough control characters to read as binary).
-        raw = raw.rstrip(EOF_MARKER)
-        repairs.append("eof_marker_removed")
     for _ in range(NESTING):
         _reject_binary_format(raw)
         opened = (
@@ -135,17 +129,12 @@ def _reject_binary_format(raw: bytes) -> None:
             raise DecodeError(f"{what}, not text")
 
 
-def _is_archive(raw: bytes) -> bool:
-    """Whether ``raw`` is compressed or zipped data, whose last bytes are its own."""
-    return raw.startswith((ZIP_MAGIC, *(magic for magic, *_ in COMPRESSIONS)))
-
-
 def _without_nul_padding(raw: bytes) -> bytes | None:
     """``raw`` without the NUL bytes a file was padded with (a preallocated or crash-truncated
     file, a disk block's tail): four or more at its end, more than UTF-16/32 text ends with.
     A UTF-16/32 text (NULs throughout) keeps its code units whole; an archive's own trailing
     NULs (a zip's end record) are no padding."""
-    if _is_archive(raw):
+    if raw.startswith((ZIP_MAGIC, *(magic for magic, *_ in COMPRESSIONS))):
         return None
     stripped = raw.rstrip(b"\0")
     if len(raw) - len(stripped) < MIN_NUL_PADDING or not stripped:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pipeline.decode.containers import unwrap
 from pipeline.decode.crossread import CrossReadRepairer
-from pipeline.decode.detect import FAMILY_OF, DecodeError, Detector
+from pipeline.decode.detect import EOF_MARK, FAMILY_OF, DecodeError, Detector
 from pipeline.decode.misalignment import BIG5_CODES, MisalignmentRepairer
 from pipeline.decode.mojibake import MojibakeRepairer
 from pipeline.decode.normalize import Normalizer, resolve_ambiguous_simplified
@@ -53,6 +53,9 @@ class Decoder:
         unwrapped = unwrap(raw)
         detection = self._detector.detect(unwrapped.raw, unwrapped.declared)
         repairs = list(unwrapped.repairs)
+        if detection.text.endswith(EOF_MARK):
+            detection = dataclasses.replace(detection, text=detection.text.rstrip(EOF_MARK))
+            repairs.append("eof_marker_removed")
         reread = self._detector.reread_latin(detection.text)
         if reread:
             repairs.append(LATIN1_REREAD_KIND.get(FAMILY_OF.get(reread.encoding, reread.encoding), "latin1_mojibake"))

@@ -352,13 +352,16 @@ class Detector:
 
 
 def _check_controls(text: str, encoding: str, controls_re: re.Pattern | None = None) -> None:
-    """Binary content: control characters (``controls_re``, CONTROL_RE by default) over 2%."""
-    sample = text[:SAMPLE_CHARS]
+    """Binary content: control characters (``controls_re``, CONTROL_RE by default) over 2%,
+    an end-of-file mark after the text not counted."""
+    sample = text.rstrip(EOF_MARK)[:SAMPLE_CHARS]
     controls = len((controls_re or CONTROL_RE).findall(sample))
     if controls > MAX_CONTROL_SHARE * max(len(sample), 1):
         raise DecodeError(f"binary content: {controls / max(len(sample), 1):.0%} control characters as {encoding}")
 
 
+# DOS and old Windows tools wrote Ctrl-Z after a text's last line: no character of the text.
+EOF_MARK = "\x1a"
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 but tab, LF, FF, CR; DEL; C1
 C0_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Two or more three/four-byte characters in a row: rare by accident in GB/Big5 bytes.
