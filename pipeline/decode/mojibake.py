@@ -381,7 +381,10 @@ class MojibakeRepairer:
         lost = sum(map(text.count, LOST_MARKS))
         width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(lost, 1)))
         document = self._model.document_ngrams(text)
-        line_ends = {wrong: self._running.line_ends(_line_end_characters(text, wrong, mark_re)) for wrong, _ in codecs}
+        @functools.cache
+        def line_ends(wrong: str) -> LineEnds:  # built when a lost byte ends a line, if ever
+            return self._running.line_ends(_line_end_characters(text, wrong, mark_re))
+
         out, pos = [], 0
         for match in NON_ASCII_RUN_RE.finditer(text):
             if not mark_re.search(match.group()):
@@ -389,7 +392,7 @@ class MojibakeRepairer:
             for wrong, kind in codecs:
                 left = ("".join(out[-2:]) + text[pos:match.start()])[-CONTEXT:]
                 fixes = self._utf8_spans(
-                    text, match.start(), match.end(), wrong, left, document, line_ends[wrong], width, certain
+                    text, match.start(), match.end(), wrong, left, document, line_ends, width, certain
                 )
                 if not fixes:
                     continue
@@ -405,8 +408,8 @@ class MojibakeRepairer:
         return "".join(out)
 
     def _utf8_spans(
-        self, text: str, run_start: int, run_end: int, wrong: str, left: str, document, line_ends: LineEnds,
-        width: int, certain: bool,
+        self, text: str, run_start: int, run_end: int, wrong: str, left: str, document,
+        line_ends: Callable[[str], LineEnds], width: int, certain: bool,
     ) -> list[tuple[int, int, str]]:
         """Sub-spans of text[run_start:run_end] whose ``wrong`` bytes are UTF-8, re-read with
         ``width`` prefixes kept per lost byte; ``left`` is the (already repaired) text before the run."""
@@ -426,7 +429,7 @@ class MojibakeRepairer:
             end_index = offsets[end]
             if end_index == run_end and end > match.end() and run_end < len(text):
                 end_index += 1
-            line_end = line_ends.lift if LINE_BREAK_AHEAD_RE.match(text, end_index) else None
+            line_end = (lambda ch: line_ends(wrong).lift(ch)) if LINE_BREAK_AHEAD_RE.match(text, end_index) else None
             best = None
             for start in starts:
                 begin = offsets[start]
