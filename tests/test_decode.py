@@ -397,7 +397,8 @@ def test_euro_sign_of_python_gb18030_reader_is_not_windows_byte(decoder):
 def test_latin1_mojibake_read_again_as_gbk_is_repaired(decoder, inner, kind):
     # GBK's 中国 read as Latin-1 is ÖÐ¹ú; saved as UTF-8 and read as GBK, 脰脨鹿煤: each
     # Latin-1 letter's two UTF-8 bytes make one GB pair. UTF-8's 中 goes ä¸­, then 盲赂颅.
-    original = "集团公司党组书记、董事长到黑龙江邮政调研，走访慰问一线员工。"
+    # 月 alone between digits is as much the damage's as the runs are.
+    original = "集团公司党组书记、董事长于7月5日到黑龙江邮政调研，走访慰问一线员工。"
     damaged = original.encode(inner).decode("latin-1").encode("utf-8").decode("gb18030")
     decoded = decoder.decode(damaged.encode("utf-8"))
     assert decoded.text == original

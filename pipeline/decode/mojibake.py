@@ -208,7 +208,9 @@ class MojibakeRepairer:
     def repair(self, text: str) -> tuple[str, list[str]]:
         kinds: list[str] = []
         if LATIN_AS_GB_RE.search(text):
-            text = self._latin_read_as_gb(text, kinds)
+            text = self._latin_read_as_gb(text, kinds, MIN_LEGACY_RUN)
+            if kinds:  # the file has such damage: one character's is credible too (7脭脗5 for 7月5)
+                text = self._latin_read_as_gb(text, kinds, 2)
         if LATIN1_LETTER_RE.search(text):  # every run _latin_runs considers has one
             if "\ufffd" in text and self._lossy_latin_mark_re.search(text):
                 text = self._utf8_as(text, kinds, LOSSY_LATIN_CODECS, self._lossy_latin_mark_re)
@@ -243,16 +245,16 @@ class MojibakeRepairer:
             text = _without_silent_marks(text)  # where no reading explained them
         return text.replace(WHOLE_REPLACEMENT, "\ufffd"), kinds
 
-    def _latin_read_as_gb(self, text: str, kinds: list[str]) -> str:
+    def _latin_read_as_gb(self, text: str, kinds: list[str], min_run: int) -> str:
         """Spans of Latin-1 mojibake that was saved as UTF-8 and read again as GBK (脰脨鹿煤 for
         ÖÐ¹ú, GBK's 中国; 盲赂颅 for ä¸\xad, UTF-8's 中): each Latin-1 letter's two UTF-8 bytes
-        are one GB pair. Re-read as UTF-8, then repaired as Latin-1 mojibake, where that reads
-        clearly better."""
+        are one GB pair. Re-read as UTF-8, then repaired as Latin-1 mojibake (runs of ``min_run``
+        Latin-1 characters or more), where that reads clearly better."""
         out, pos = [], 0
         for match in LATIN_AS_GB_RUN_RE.finditer(text):
             latin = match.group().encode("gb18030").decode("utf-8")
             inner: list[str] = []
-            repaired = self._latin_runs(latin, inner, MIN_LEGACY_RUN)
+            repaired = self._latin_runs(latin, inner, min_run)
             if inner and clearly_better(self._model, repaired, match.group()):
                 out += [text[pos:match.start()], repaired]
                 pos = match.end()
