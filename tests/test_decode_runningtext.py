@@ -95,3 +95,11 @@ def test_no_line_starts_with_a_clause_or_sentence_end(running):
     assert running.line_start_lift("，") < running.line_start_lift("》") < running.line_start_lift("“") - 3.0
     assert running.line_start_lift("\u3000") == 0.0  # an indent: the line's text has not started
     assert running.line_starts_logp("\u3000\u3000为进\n》。x") == pytest.approx(running.line_start_lift("》") + running.line_start_lift("为"))
+
+
+def test_digits_are_one_class(running):
+    # A January corpus writes 1月 and 于1月 far more often than 7月 and 于7月: which digit
+    # comes is no business of the characters around it.
+    assert running.transition_logp("7", "月") == running.transition_logp("1", "月")
+    assert running.transition_logp("于", "7") == running.transition_logp("于", "1")
+    assert running.transition_logp("8", "月") > running.transition_logp("8", "有") + 5.0

@@ -31,6 +31,11 @@ LINE_START_RE = re.compile("(?:^|\n)[ \t\r\u3000]*([^\\s])")
 # The corpus writes full-width punctuation; some inputs use the ASCII forms. Whitespace is
 # not scored: PDF text breaks lines and spaces out characters inside words.
 SCORED_AS = rules.ASCII_AS_FULLWIDTH | {c: "" for c in " \t\r\n\u3000"}
+# Digits are one class: which digit comes is no business of the characters around it, and a
+# January corpus has 于1月 far more often than 于7月.
+DIGITS = "0123456789"
+DIGIT_CLASS = "0"
+DIGIT_FOLD = str.maketrans(DIGITS, DIGIT_CLASS * len(DIGITS))
 
 
 def _running_tables(dictionary_model: TextModel) -> dict:
@@ -44,12 +49,14 @@ def _running_tables(dictionary_model: TextModel) -> dict:
             if line.startswith("#"):
                 continue
             kind, key, count, *rest = line.rstrip("\n").split("\t")
+            key = key.translate(DIGIT_FOLD)
             if kind == "U":
-                unigrams[key] = (int(count), int(rest[0]))
+                count_before, followers = unigrams.get(key, (0, 0))
+                unigrams[key] = (count_before + int(count), max(followers, int(rest[0])))
             elif kind in edges:
-                edges[kind][key] = int(count)
+                edges[kind][key] = edges[kind].get(key, 0) + int(count)
             else:
-                bigrams[key] = int(count)
+                bigrams[key] = bigrams.get(key, 0) + int(count)
     total = sum(count for count, _ in unigrams.values())
     base: dict[str, float] = {}
     for ch in set(unigrams) | dictionary_model.characters():
@@ -63,7 +70,7 @@ def _running_tables(dictionary_model: TextModel) -> dict:
     for key, count in bigrams.items():
         first_count = unigrams[key[0]][0]
         pair[key] = math.log((count - DISCOUNT) / first_count + math.exp(backoff[key[0]] + base[key[1]]))
-    scored_as = dict(SCORED_AS)
+    scored_as = dict(SCORED_AS) | {digit: DIGIT_CLASS for digit in DIGITS[1:]}
     traditional = sorted(dictionary_model.characters())
     simplified = opencc.OpenCC("t2s").convert("\n".join(traditional)).split("\n")
     for t, s in zip(traditional, simplified, strict=True):
