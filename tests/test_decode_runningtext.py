@@ -103,3 +103,11 @@ def test_digits_are_one_class(running):
     assert running.transition_logp("7", "月") == running.transition_logp("1", "月")
     assert running.transition_logp("于", "7") == running.transition_logp("于", "1")
     assert running.transition_logp("8", "月") > running.transition_logp("8", "有") + 5.0
+
+
+def test_an_indent_is_two_ideographic_spaces(running):
+    pair = running.line_head_lift("\u3000", "\u3000")
+    assert pair > 5.0
+    assert running.line_head_lift("《", "\u3000") < pair
+    assert running.line_head_lift("", "\u3000\u3000") == pair == running.line_head_lift("\u3000", "", indent_before="\u3000")
+    assert running.line_head_lift("\u3000", "\u3000\u3000") == 0.0

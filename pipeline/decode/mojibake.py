@@ -63,7 +63,6 @@ NON_ASCII_BYTES = bytes([0, *range(0x80, 0x100)])  # \x00: a lost byte (see _wro
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
 LINE_INDENT = " \t\r\u3000"
-INDENT_BYTES = b" \t\r"
 LINE_BREAK_AHEAD_RE = re.compile("[ \t]*(?:\r?\n|\\Z)")
 # A line's last few characters (a UTF-8 character's bytes read as GB span two or three).
 LINE_END_RE = re.compile("(\\S{1,3})[ \t]*(?:\r?\n|\\Z)")
@@ -435,10 +434,11 @@ class MojibakeRepairer:
             best = None
             for start in starts:
                 begin = offsets[start]
+                indent = _line_indent(text, begin)
                 edges = RunEdges(
                     _first_byte(text, end_index, wrong),
                     line_end,
-                    self._running.line_start_lift if _starts_line(text, begin) else None,
+                    None if indent is None else functools.partial(self._running.line_head_lift, indent_before=indent),
                 )
                 before = left if begin == run_start else text[max(0, begin - 4 * CONTEXT):begin]
                 # Line breaks and spaces (PDF text) would hide the neighbours from the model.
@@ -518,8 +518,10 @@ class MojibakeRepairer:
                 around = [transition(before, ch) + self._transition_ahead(ch, stub) for ch in chars]
             if edges.ends_line is not None and not tail.strip():
                 around = [logp + edges.ends_line(ch) for logp, ch in zip(around, chars)]
-            if edges.starts_line is not None and not beam[:lead].decode("utf-8", errors="ignore").strip(LINE_INDENT):
-                around = [logp + edges.starts_line(ch) for logp, ch in zip(around, chars)]
+            if edges.starts_line is not None:
+                indent = beam[:lead].decode("utf-8", errors="ignore")
+                if not indent.strip(LINE_INDENT):
+                    around = [logp + edges.starts_line(ch, indent) for logp, ch in zip(around, chars)]
             scored += [
                 (
                     logp + (seen(left + ch + right, document) if ch in in_document or ch.isspace() else neighbours_seen),
@@ -706,23 +708,26 @@ class RunEdges:
 
     next_byte: int | None = None  # the byte the wrong reader saw after the run (None: not known)
     ends_line: Callable[[str], float] | None = None  # line-end lift, when a line break follows the run
-    starts_line: Callable[[str], float] | None = None  # line-start lift, when the run starts its line's text
+    # line-head lift of (character, the run's indentation before it), when the run starts its line's text
+    starts_line: Callable[[str, str], float] | None = None
 
     def logp(self, data: bytes) -> float:
         """The line-edge lifts of the characters the run's bytes ``data`` (so far) end and start with."""
         logp = 0.0
         if self.ends_line is not None:
-            last = data.rstrip(INDENT_BYTES)[-4:].decode("utf-8", errors="ignore")[-1:]
+            last = data.rstrip(b" \t\r")[-4:].decode("utf-8", errors="ignore")[-1:]
             logp += self.ends_line(last) if last else 0.0
         if self.starts_line is not None:
-            first = data.lstrip(INDENT_BYTES)[:40].decode("utf-8", errors="ignore").lstrip(LINE_INDENT)[:1]
-            logp += self.starts_line(first) if first else 0.0
+            head = data[:64].decode("utf-8", errors="ignore")
+            body = head.lstrip(LINE_INDENT)
+            logp += self.starts_line(body[:1], head[:len(head) - len(body)])
         return logp
 
 
-def _starts_line(text: str, index: int) -> bool:
-    """Whether only indentation stands between the line's start and text[index]."""
-    return not text[text.rfind("\n", 0, index) + 1:index].strip(LINE_INDENT)
+def _line_indent(text: str, index: int) -> str | None:
+    """The indentation between the line's start and text[index]; None when text stands there."""
+    before = text[text.rfind("\n", 0, index) + 1:index]
+    return None if before.strip(LINE_INDENT) else before
 
 
 def _lost_byte_stub(tail: bytes) -> bytes | None:

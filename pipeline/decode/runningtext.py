@@ -33,6 +33,7 @@ LINE_START_RE = re.compile("(?:^|\n)[ \t\r\u3000]*([^\\s])")
 SCORED_AS = rules.ASCII_AS_FULLWIDTH | {c: "" for c in " \t\r\n\u3000"}
 # Digits are one class: which digit comes is no business of the characters around it, and a
 # January corpus has 于1月 far more often than 于7月.
+INDENT_PAIR = "\u3000\u3000"
 DIGITS = "0123456789"
 DIGIT_CLASS = "0"
 DIGIT_FOLD = str.maketrans(DIGITS, DIGIT_CLASS * len(DIGITS))
@@ -115,6 +116,7 @@ class RunningTextModel:
         kinds_starting = collections.Counter()
         for ch, count in starts.items():
             kinds_starting[mark_kind(ch)] += count
+        self._indent_pair_lift = math.log(rules.INDENT_PAIR_SHARE) - dictionary_model.char_logp(INDENT_PAIR[0])
         self._start_lifts = {
             kind: math.log((kinds_starting[kind] + 1) / (paragraphs + len(self.kind_shares)) / share)
             for kind, share in self.kind_shares.items()
@@ -123,6 +125,17 @@ class RunningTextModel:
     def end_mark_lift(self, ch: str) -> float:
         """How much likelier a mark is than the others of its kind at a line's end (log ratio)."""
         return self._end_mark_lifts.get(ch, 0.0)
+
+    def line_head_lift(self, ch: str, indent: str, indent_before: str = "") -> float:
+        """How much likelier a line's head is than its characters anywhere (log ratio): its
+        first character ``ch`` ("" when none yet; whitespace adds to the indentation) after
+        its indentation (``indent_before`` + ``indent``), two ideographic spaces by
+        convention (首行缩进两字符)."""
+        indent = indent_before + indent
+        if ch and not self._scored_as.get(ch, ch):
+            indent, ch = indent + ch, ""
+        lift = self._indent_pair_lift if indent == INDENT_PAIR else 0.0
+        return lift + (self.line_start_lift(ch) if ch else 0.0)
 
     def line_start_lift(self, ch: str) -> float:
         """How much likelier ``ch`` is as a line's first character than anywhere (log ratio);
