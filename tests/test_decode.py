@@ -435,7 +435,7 @@ def test_lost_bytes_written_as_question_marks_before_whole_characters(decoder):
     # UTF-8 read by a lossy GBK reader and saved back as GBK: each lost byte became '?'. The
     # byte after the last '?' of a broken sequence is the next character's UTF-8 lead (为:
     # E4), before which GBK rejects only 0x80: the indent's U+3000 (E3 80 80), not 。 or 《.
-    notice = (Path(__file__).parent / "data" / "pages" / "provincial_notice.txt").read_text(encoding="utf-8")
+    notice = _provincial_notice()
     indented = [line for line in notice.splitlines() if re.match("\u3000\u3000[^\\x00-\\x7f]", line)]
     text = "\n".join(indented) + "\n"
     saved = text.encode("utf-8").decode("gbk", errors="replace").encode("gbk", errors="replace")
@@ -497,6 +497,40 @@ def test_big5_read_as_lossy_gbk_is_repaired_but_whole_lost_characters(decoder):
     decoded = decoder.decode(damaged.encode("utf-8"))
     assert decoded.text == SEED_000_SENTENCE.replace("先", "\ufffd")
     assert decoded.repairs == ("big5_decoded_as_gbk", "invalid_bytes_replaced", "traditional_to_simplified")
+
+
+def _provincial_notice() -> str:
+    return (Path(__file__).parent / "data" / "pages" / "provincial_notice.txt").read_text(encoding="utf-8")
+
+
+def test_gbk_read_by_a_korean_windows_is_repaired(decoder):
+    # Code page 949 reads nearly every GBK pair as some hangul or hanja: the text comes back whole.
+    notice = _provincial_notice()
+    damaged = notice.encode("gbk").decode("cp949", errors="replace")
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.text == decoder.decode(notice.encode("utf-8")).text
+    assert decoded.repairs == ("gbk_decoded_as_euc_kr",)
+
+
+@pytest.mark.parametrize(
+    ("source", "reader", "kind"),
+    [
+        ("gbk", "euc-kr", "gbk_decoded_as_euc_kr"),
+        ("gbk", "cp932", "gbk_decoded_as_shift_jis"),
+        ("big5", "cp949", "big5_decoded_as_euc_kr"),
+        ("big5", "cp932", "big5_decoded_as_shift_jis"),
+    ],
+)
+def test_chinese_read_by_korean_or_japanese_windows_is_mostly_repaired(decoder, source, reader, kind):
+    # Lossy readers: a pair the reader rejects leaves a byte to choose back, or a character lost.
+    notice = _provincial_notice()
+    expected = decoder.decode(notice.encode("utf-8")).text
+    text = opencc.OpenCC("s2tw").convert(notice) if source == "big5" else notice
+    damaged = text.encode(source).decode(reader, errors="replace")
+    assert difflib.SequenceMatcher(None, expected, damaged, autojunk=False).ratio() < 0.5
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert kind in decoded.repairs
+    assert difflib.SequenceMatcher(None, expected, decoded.text, autojunk=False).ratio() > 0.9
 
 
 @pytest.mark.parametrize(
