@@ -33,6 +33,10 @@ _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 ENGLISH_FULL_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)|(\d{{1,2}})\s+{_MONTH},?\s+((?:19|20)\d\d))\b", re.I
 )
+# An English date ends in its year: it is looked for only before one (the longest, "September
+# 30, 2024", is 18 characters before its year).
+ASCII_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+ENGLISH_DATE_BEFORE_YEAR = 24
 MONTH_DAY = re.compile(rf"(?<![\d年.\-/])(\d{{1,2}}){_SEP}月{_SEP}(\d{{1,2}}){_SEP}[日号]")
 YEAR = re.compile(rf"(?<!\d)((?:19|20)\d\d){_SEP}年")
 SENTENCE = re.compile(r"[^。！？!?\n]+")
@@ -76,9 +80,13 @@ def full_dates(text: str) -> list[str]:
         year = int("".join(str(CHINESE_DIGITS[ch]) for ch in match.group(1)))
         if 1900 <= year < 2100:  # as FULL_DATE's 19xx and 20xx
             found.append((match.start(), _valid(year, _chinese_number(match.group(2)), _chinese_number(match.group(3)))))
-    for match in ENGLISH_FULL_DATE.finditer(text):
-        month, day, year = match.group(1, 2, 3) if match.group(1) else (match.group(5), match.group(4), match.group(6))
-        found.append((match.start(), _valid(int(year), MONTHS[month.lower()], int(day))))
+    english = {}
+    for year in ASCII_YEAR.finditer(text):  # scanning the whole text for month names took 2/3 of the time
+        start = max(0, year.start() - ENGLISH_DATE_BEFORE_YEAR)
+        for match in ENGLISH_FULL_DATE.finditer(text[start:year.end() + 1]):
+            month, day, year_digits = match.group(1, 2, 3) if match.group(1) else match.group(5, 4, 6)
+            english[start + match.start()] = _valid(int(year_digits), MONTHS[month.lower()], int(day))
+    found += english.items()
     return [iso for _, iso in sorted(found) if iso]
 
 
