@@ -75,8 +75,8 @@ def despace(raw: str) -> str:
     `《…精神 奋力推进…》` keep theirs.
     """
     tokens = raw.split()
-    if not tokens:
-        return ""
+    if len(tokens) <= 1:
+        return "".join(tokens)  # no gap: most lines of web text
     if is_justified(raw):
         return _rejoin(tokens, _justification_gap)
     return despace_credit(raw)
