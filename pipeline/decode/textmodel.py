@@ -206,7 +206,8 @@ class TextModel:
     def document_bonus(text: str, document: "DocumentNgrams") -> float:
         """Credit for the bigrams/trigrams of ``text`` seen elsewhere in the document."""
         flat = WHITESPACE_RE.sub("", text)
-        grams = [flat[i:i + 2] for i in range(len(flat) - 1)] + [flat[i:i + 3] for i in range(len(flat) - 2)]
+        bigrams = list(map(str.__add__, flat, flat[1:]))
+        grams = bigrams + list(map(str.__add__, bigrams, flat[2:]))  # and trigrams
         seen = [count for count in document.counts(grams) if count]  # most grams are not
         return rules.DOCUMENT_NGRAM_WEIGHT * sum(map(math.log1p, seen)) if seen else 0.0
 
@@ -278,8 +279,9 @@ class DocumentNgrams:
         if self._counts is None:
             self._counts = collections.Counter()
             for run in self._runs():
-                self._counts.update(run[i:i + 2] for i in range(len(run) - 1))
-                self._counts.update(run[i:i + 3] for i in range(len(run) - 2))
+                bigrams = list(map(str.__add__, run, run[1:]))
+                self._counts.update(bigrams)
+                self._counts.update(map(str.__add__, bigrams, run[2:]))
         return self._counts
 
 

@@ -22,8 +22,9 @@ NO_STORIES: frozenset[int] = frozenset()
 def _grams(text: str) -> set[str]:
     grams = set()
     for run in CJK_RUN.findall(text):
-        grams.update(run[i : i + 2] for i in range(len(run) - 1))
-        grams.update(run[i : i + 3] for i in range(len(run) - 2))
+        bigrams = list(map(str.__add__, run, run[1:]))
+        grams.update(bigrams)
+        grams.update(map(str.__add__, bigrams, run[2:]))
     return grams
 
 

@@ -19,6 +19,7 @@ _MAX_UNIT_KICKER_CHARS = 12  # a province's and a city's name with the unit: 江
 _SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,7}")
 _MIN_WRAPPED_DECK_CHARS = 10  # a deck as wide as a column, whose rest the next line holds
 _WHOLLY_QUOTED = re.compile(r"“[^“”]+”|「[^「」]+」")
+_HEADLINE_FORBIDDEN_SET = frozenset(HEADLINE_FORBIDDEN)
 
 
 def _has_clause_comma(text: str) -> bool:
@@ -34,7 +35,7 @@ def _text_ok(line: Line) -> bool:
         line.kind == "body"
         and not line.after_marker
         and 0 < line.width <= _MAX_HEADLINE_WIDTH
-        and not any(c in HEADLINE_FORBIDDEN for c in text)
+        and _HEADLINE_FORBIDDEN_SET.isdisjoint(text)
         and text[0] not in _FRAGMENT_START
         and text[-1] not in _FRAGMENT_END
         and not ends_sentence(text)  # an English sentence's full stop is no forbidden mark

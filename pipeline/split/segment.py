@@ -388,7 +388,7 @@ def _column_changed(before: float, after: float) -> bool:
 def char_bigrams(text: str) -> Counter:
     grams: Counter = Counter()
     for run in CJK_RUN.findall(text):
-        grams.update(run[i : i + 2] for i in range(len(run) - 1))
+        grams.update(map(str.__add__, run, run[1:]))
     return grams
 
 
