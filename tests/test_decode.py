@@ -456,6 +456,17 @@ def test_lost_byte_of_an_indent_before_a_digit_is_the_indent(decoder):
     assert repaired == text
 
 
+def test_html_tags_are_line_edges_for_lost_bytes(decoder):
+    # HTML is decoded with its tags: a paragraph's text starts after <p> and ends before </p>,
+    # where its indent and its full stop lost their last bytes to a lossy GBK reader.
+    paragraphs = [p.strip() for p in seed_bytes("000").decode("utf-8").split("\n") if p.strip().endswith("。")]
+    html = "<html><body>\n" + "".join(f"<p>\u3000\u3000{p}</p>" for p in paragraphs) + "\n</body></html>\n"
+    damaged = html.encode("utf-8").decode("gbk", errors="replace")
+    assert damaged.count("\ufffd</p>") == len(paragraphs) > 10
+    cells = re.findall("<p>(.*?)</p>", decoder.decode(damaged.encode("utf-8")).text)
+    assert [(cell[:2], cell[-1]) for cell in cells] == [("\u3000\u3000", "。")] * len(paragraphs)
+
+
 def test_utf8_read_as_latin1_is_repaired(decoder):
     original = "集团公司党组书记到黑龙江邮政调研，走访慰问一线员工。"
     damaged = original[:6] + original[6:14].encode("utf-8").decode("latin-1") + original[14:]

@@ -63,9 +63,11 @@ NON_ASCII_BYTES = bytes([0, *range(0x80, 0x100)])  # \x00: a lost byte (see _wro
 MIN_LEGACY_RUN = 4  # Latin-1 characters (two GB/Big5 characters) before a GB/Big5 reading is tried
 WHITESPACE_RE = re.compile("[ \t\r\n]+")  # ASCII only: U+3000 may be a re-read character
 LINE_INDENT = " \t\r\u3000"
-LINE_BREAK_AHEAD_RE = re.compile("[ \t]*(?:\r?\n|\\Z)")
+# A line ends at a line break, or, in HTML (left intact until the clean stage), at a tag: the
+# text of a paragraph (<p>) or cell ends there, and starts after one.
+LINE_BREAK_AHEAD_RE = re.compile("[ \t]*(?:\r?\n|\\Z|<)")
 # A line's last few characters (a UTF-8 character's bytes read as GB span two or three).
-LINE_END_RE = re.compile("(\\S{1,3})[ \t]*(?:\r?\n|\\Z)")
+LINE_END_RE = re.compile("([^\\s<>]{1,3})[ \t]*(?:\r?\n|\\Z|<)")
 LOST_PAIR = "\ufffd\ufffd"
 # A U+FFFD the wrong reader read whole (锟斤拷), marked while runs are re-read: its bytes are
 # EF BF BD, a character of the UTF-8 text, not a lost byte to choose back.
@@ -725,8 +727,9 @@ class RunEdges:
 
 
 def _line_indent(text: str, index: int) -> str | None:
-    """The indentation between the line's start and text[index]; None when text stands there."""
-    before = text[text.rfind("\n", 0, index) + 1:index]
+    """The indentation between the line's start (a line break or a tag) and text[index]; None
+    when text stands there."""
+    before = text[max(text.rfind("\n", 0, index), text.rfind(">", 0, index)) + 1:index]
     return None if before.strip(LINE_INDENT) else before
 
 
