@@ -456,6 +456,15 @@ def test_lost_byte_of_an_indent_before_a_digit_is_the_indent(decoder):
     assert repaired == text
 
 
+def test_no_repaired_line_ends_with_an_opening_mark(decoder):
+    # Seed 001's headings close a quotation at their line's end (突出“三个重点”): a lossy GBK
+    # reader lost the last byte of ” (E2 80 9D), which “ (9C) completes as well.
+    text = seed_bytes("001").decode("utf-8")
+    repaired = decoder.decode(text.encode("utf-8").decode("gbk", errors="replace").encode("utf-8")).text
+    assert repaired.count("\n") == text.count("\n")
+    assert not [line for line in repaired.split("\n") if line and line[-1] in "“‘（《「『【"]
+
+
 def test_html_tags_are_line_edges_for_lost_bytes(decoder):
     # HTML is decoded with its tags: a paragraph's text starts after <p> and ends before </p>,
     # where its indent and its full stop lost their last bytes to a lossy GBK reader.

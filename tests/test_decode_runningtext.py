@@ -111,3 +111,10 @@ def test_an_indent_is_two_ideographic_spaces(running):
     assert running.line_head_lift("《", "\u3000") < pair
     assert running.line_head_lift("", "\u3000\u3000") == pair == running.line_head_lift("\u3000", "", indent_before="\u3000")
     assert running.line_head_lift("\u3000", "\u3000\u3000") == 0.0
+
+
+def test_no_line_ends_with_an_opening_mark(running):
+    # The typesetting rule: not even a line of print, broken anywhere, ends in “ or （.
+    pdf_column = running.line_ends(collections.Counter("务的进设建行发务的进设建行发，、"))
+    assert pdf_column.lift("“") < pdf_column.lift("、") - 3.0
+    assert pdf_column.lift("（") < pdf_column.lift("发") - 3.0

@@ -42,5 +42,6 @@ WINDOWS_SINGLE_BYTES = {"gb18030": {"€": 0x80}}
 # What ends a sentence (closing marks with it) and what ends a clause, for line ends.
 SENTENCE_END_MARKS = frozenset("。！？…”’）》」』!?)")
 CLAUSE_END_MARKS = frozenset("，、；：,;:")
+OPENING_MARKS = frozenset("“‘（《「『【〔(")  # by the typesetting rule, never at a line's end
 # Of lines that start with an ideographic space, those indented by two (the convention).
 INDENT_PAIR_SHARE = 0.9

@@ -98,16 +98,19 @@ class RunningTextModel:
         for ch, logp in self._base.items():
             self.kind_shares[mark_kind(ch)] += math.exp(logp)
         ends, starts = tables["edges"]["E"], tables["edges"]["S"]
-        self.paragraph_end_shares = collections.Counter()
+        kinds_ending = collections.Counter()
         for ch, count in ends.items():
-            self.paragraph_end_shares[mark_kind(ch)] += count / sum(ends.values())
+            kinds_ending[mark_kind(ch)] += count
+        self.paragraph_end_shares = {  # add-one smoothed: no paragraph of the corpus ends in “
+            kind: (kinds_ending[kind] + 1) / (sum(ends.values()) + len(self.kind_shares)) for kind in self.kind_shares
+        }
         # Within a kind of mark, which ends paragraphs (：, not ，): the corpus's share among
         # the kind's paragraph ends, half and half with the plain share (PDF lines break anywhere).
         self._end_mark_lifts = {}
         for ch in rules.SENTENCE_END_MARKS | rules.CLAUSE_END_MARKS:
             kind, scored = mark_kind(ch), self._scored_as.get(ch, ch)
             plain = math.exp(self._base.get(scored, -math.inf)) / self.kind_shares[kind]
-            ending = ends.get(scored, 0) / (self.paragraph_end_shares[kind] * sum(ends.values()))
+            ending = ends.get(scored, 0) / kinds_ending[kind]
             if plain > 0:
                 self._end_mark_lifts[ch] = math.log((PARAGRAPH_END_SHARE * ending + (1 - PARAGRAPH_END_SHARE) * plain) / plain)
         # A sentence's or clause's end, or a closing mark, never starts a paragraph of the
@@ -239,6 +242,8 @@ class LineEnds:
         self._lifts = {}
         for kind, plain in running.kind_shares.items():
             prior = PARAGRAPH_END_SHARE * running.paragraph_end_shares[kind] + (1 - PARAGRAPH_END_SHARE) * plain
+            if kind == "opening":  # by the typesetting rule, not even a line of print ends in one
+                prior = running.paragraph_end_shares[kind]
             self._lifts[kind] = math.log((seen[kind] + LINE_END_PRIOR_WEIGHT * prior) / total / plain)
 
     def lift(self, ch: str) -> float:
@@ -246,5 +251,10 @@ class LineEnds:
 
 
 def mark_kind(ch: str) -> str:
-    """"sentence" (a sentence's end, closing marks), "clause" (a clause's end) or "other"."""
-    return "sentence" if ch in rules.SENTENCE_END_MARKS else "clause" if ch in rules.CLAUSE_END_MARKS else "other"
+    """"sentence" (a sentence's end, closing marks), "clause" (a clause's end), "opening" (an
+    opening mark) or "other"."""
+    if ch in rules.SENTENCE_END_MARKS:
+        return "sentence"
+    if ch in rules.CLAUSE_END_MARKS:
+        return "clause"
+    return "opening" if ch in rules.OPENING_MARKS else "other"
