@@ -132,7 +132,9 @@ LEGACY_AS_LATIN = (
 LATIN_MOJIBAKE_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 LATIN_CHARS = LATIN_MOJIBAKE_RE.pattern[1:-1]
 # A Latin-1 letter's UTF-8 bytes (C2 or C3, then a continuation byte) read as a GB pair.
-LATIN_AS_GB_CHARS = "".join(sorted({bytes((lead, trail)).decode("gb18030") for lead in (0xC2, 0xC3) for trail in range(0x80, 0xC0)}))
+LATIN_AS_GB_CHARS = "".join(
+    sorted({bytes((lead, trail)).decode("gb18030") for lead in (0xC2, 0xC3) for trail in range(0x80, 0xC0)})
+)
 LATIN_AS_GB_RE = re.compile(f"[{LATIN_AS_GB_CHARS}]{{4}}")  # two GB characters as Latin-1, at least
 # Such spans; a GB trail byte 0x40-0x7E inside the Latin-1 text is an ASCII character there.
 LATIN_AS_GB_RUN_RE = re.compile(f"[{LATIN_AS_GB_CHARS}]{{2,}}(?:[\\x40-\\x7e]?[{LATIN_AS_GB_CHARS}]+)*")
@@ -643,7 +645,8 @@ class MojibakeRepairer:
                 def rank(item):
                     window = _local_window(item[1], rest, around)
                     near = _local_window(item[1], rest, around, NEAR_BYTES)
-                    return self._beam_score(window, document) + self._model.word_logp(near) + at_edges.logp(item[1] + rest)
+                    edges_logp = at_edges.logp(item[1] + rest)
+                    return self._beam_score(window, document) + self._model.word_logp(near) + edges_logp
             leaders = shortlist[:2]  # the shortlist is sorted
             if width == 1 and len(leaders) == 2 and leaders[0][0] - leaders[1][0] >= CLEAR_LEAD:
                 beams = [leaders[0][1]]

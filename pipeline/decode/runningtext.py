@@ -31,9 +31,9 @@ LINE_START_RE = re.compile("(?:^|\n)[ \t\r\u3000]*([^\\s])")
 # The corpus writes full-width punctuation; some inputs use the ASCII forms. Whitespace is
 # not scored: PDF text breaks lines and spaces out characters inside words.
 SCORED_AS = rules.ASCII_AS_FULLWIDTH | {c: "" for c in " \t\r\n\u3000"}
+INDENT_PAIR = "\u3000\u3000"  # a paragraph's indent, by convention
 # Digits are one class: which digit comes is no business of the characters around it, and a
 # January corpus has 于1月 far more often than 于7月.
-INDENT_PAIR = "\u3000\u3000"
 DIGITS = "0123456789"
 DIGIT_CLASS = "0"
 DIGIT_FOLD = str.maketrans(DIGITS, DIGIT_CLASS * len(DIGITS))
@@ -112,14 +112,15 @@ class RunningTextModel:
             plain = math.exp(self._base.get(scored, -math.inf)) / self.kind_shares[kind]
             ending = ends.get(scored, 0) / kinds_ending[kind]
             if plain > 0:
-                self._end_mark_lifts[ch] = math.log((PARAGRAPH_END_SHARE * ending + (1 - PARAGRAPH_END_SHARE) * plain) / plain)
+                mixed = PARAGRAPH_END_SHARE * ending + (1 - PARAGRAPH_END_SHARE) * plain
+                self._end_mark_lifts[ch] = math.log(mixed / plain)
+        self._indent_pair_lift = math.log(rules.INDENT_PAIR_SHARE) - dictionary_model.char_logp(INDENT_PAIR[0])
         # A sentence's or clause's end, or a closing mark, never starts a paragraph of the
         # corpus, nor, by the typesetting rule, a line of print.
         paragraphs = sum(starts.values())
         kinds_starting = collections.Counter()
         for ch, count in starts.items():
             kinds_starting[mark_kind(ch)] += count
-        self._indent_pair_lift = math.log(rules.INDENT_PAIR_SHARE) - dictionary_model.char_logp(INDENT_PAIR[0])
         self._start_lifts = {
             kind: math.log((kinds_starting[kind] + 1) / (paragraphs + len(self.kind_shares)) / share)
             for kind, share in self.kind_shares.items()
@@ -229,9 +230,10 @@ class RunningTextModel:
 
 class LineEnds:
     """How much likelier a character is at the end of a line of one document than anywhere
-    in it (log ratio), by its kind: a sentence's end, a clause's end or any other. For a lost
-    byte just before a line break: 。 or 、, ？ or ，. The document's undamaged line ends weigh
-    against a prior of the corpus's paragraph ends and the kinds' plain shares."""
+    in it (log ratio), by its kind (mark_kind) and, among marks of a kind, by the corpus's
+    paragraph ends. For a lost byte just before a line break: 。 or 、, ？ or ，, ” or “. The
+    document's undamaged line ends weigh against a prior of the corpus's paragraph ends and
+    the kinds' plain shares."""
 
     def __init__(self, running: RunningTextModel, intact: collections.Counter) -> None:
         seen = collections.Counter()
