@@ -94,7 +94,9 @@ def test_within_a_kind_of_mark_the_corpus_says_which_ends_paragraphs(running):
 def test_no_line_starts_with_a_clause_or_sentence_end(running):
     assert running.line_start_lift("，") < running.line_start_lift("》") < running.line_start_lift("“") - 3.0
     assert running.line_start_lift("\u3000") == 0.0  # an indent: the line's text has not started
-    assert running.line_starts_logp("\u3000\u3000为进\n》。x") == pytest.approx(running.line_start_lift("》") + running.line_start_lift("为"))
+    heads = running.line_head_lift("为", "\u3000\u3000") + running.line_head_lift("》", "")
+    assert running.line_starts_logp("\u3000\u3000为进\n》。x") == pytest.approx(heads)
+    assert heads == pytest.approx(running.line_start_lift("》") + running.line_start_lift("为") + running.line_head_lift("", "\u3000\u3000"))
 
 
 def test_digits_are_one_class(running):

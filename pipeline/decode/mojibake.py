@@ -280,14 +280,14 @@ class MojibakeRepairer:
     def restore_question_marked(self, text: str) -> tuple[str, list[str]]:
         """Text that detect.py read as UTF-8 with lost bytes written '?': those bytes chosen back
         under the reader that best explains the text: the model's log-probability of the
-        repaired text and of its lines' first characters, plus that of each lost byte among
+        repaired text and of its lines' heads (line_head_lift), plus that of each lost byte among
         the bytes the reader loses there."""
         best = None
         for wrong, kind in QUESTION_MARKED_CODECS:
             kinds: list[str] = []
             repaired = self._utf8_as(text, kinds, ((wrong, kind),), self._question_marked_re, certain=True)
             score = self._model.word_logp(repaired) + self._lost_bytes_logp(text, wrong)
-            score += self._running.line_starts_logp(repaired)  # 》。 never start a line, an indent may
+            score += self._running.line_starts_logp(repaired)  # 》。 never start a line; an indent is two spaces
             if best is None or score > best[0]:
                 best = (score, repaired, kinds)
         return best[1], best[2]
@@ -809,16 +809,11 @@ def reads_as_utf8(line: str, wrong: str) -> bool:
     return covered >= UTF8_LINE_SHARE * non_ascii > 0
 
 
-# wrong reader -> character -> the bytes it read the character from, filled as characters come
-# (a few thousand): encoding run after run one character at a time was a fifth of the repair.
-_READ_FROM: dict[str, dict[str, bytes]] = {}
-
-
+@functools.cache
 def _read_from(wrong: str) -> dict[str, bytes]:
-    table = _READ_FROM.get(wrong)
-    if table is None:
-        table = _READ_FROM[wrong] = dict(READ_AS_BYTES.get(wrong, WHOLE_REPLACEMENT_BYTES))
-    return table
+    """Character -> the bytes the ``wrong`` reader read it from, filled as characters come (a
+    few thousand): encoding run after run one character at a time was a fifth of the repair."""
+    return dict(READ_AS_BYTES.get(wrong, WHOLE_REPLACEMENT_BYTES))
 
 
 def _encoded(text: str, wrong: str) -> bytes:

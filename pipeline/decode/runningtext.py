@@ -27,7 +27,7 @@ CORPUS_UNIGRAM_WEIGHT = 0.7  # the rest is the dictionary's character distributi
 # with the plain character distribution (PDF text breaks lines anywhere).
 LINE_END_PRIOR_WEIGHT = 5.0
 PARAGRAPH_END_SHARE = 0.5
-LINE_START_RE = re.compile("(?:^|\n)[ \t\r\u3000]*([^\\s])")
+LINE_START_RE = re.compile("(?:^|\n)([ \t\r\u3000]*)([^\\s])")  # (indentation, first character)
 # The corpus writes full-width punctuation; some inputs use the ASCII forms. Whitespace is
 # not scored: PDF text breaks lines and spaces out characters inside words.
 SCORED_AS = rules.ASCII_AS_FULLWIDTH | {c: "" for c in " \t\r\n\u3000"}
@@ -149,8 +149,8 @@ class RunningTextModel:
         return self._start_lifts[mark_kind(ch)]
 
     def line_starts_logp(self, text: str) -> float:
-        """line_start_lift summed over the first characters of the text's lines."""
-        return sum(self.line_start_lift(match.group(1)) for match in LINE_START_RE.finditer(text))
+        """line_head_lift summed over the heads of the text's lines."""
+        return sum(self.line_head_lift(match.group(2), match.group(1)) for match in LINE_START_RE.finditer(text))
 
     def line_ends(self, intact: collections.Counter) -> "LineEnds":
         """The line-end model of a document whose undamaged lines end in ``intact``'s characters."""
