@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pipeline.decode import rules
 from pipeline.decode.detect import FAMILIES
 from pipeline.decode.normalize import SYLLABLE
-from pipeline.decode.runningtext import RunningTextModel
+from pipeline.decode.runningtext import WEIGHT_BESIDE_WORDS, RunningTextModel
 from pipeline.decode.textmodel import TextModel, is_private_use
 
 MARKERS = "?\ufffd"
@@ -65,6 +65,7 @@ CHOICE_WORD_COST = 3.0  # nats per word when choosing lost bytes (favours words 
 WHITESPACE_RE = re.compile(r"\s+")
 MARKERS_RE = re.compile(f"[{MARKERS}]")
 LONE_MARK_RE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\?(?=[\u3000-\u9fff\uff00-\uffef])")
+DECIMAL_FRACTION_RE = re.compile(r"\.[0-9]")
 ASCII_TRAIL_RE = re.compile("[@-~]")  # the ASCII characters a trail byte can show as
 IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
 PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
@@ -254,6 +255,7 @@ class MisalignmentRepairer:
                 continue
             # Among repairs, prefer the one whose words recur elsewhere in the document.
             score = self._model.word_logp(before + scored + after, document) - plain + gain
+            score += WEIGHT_BESIDE_WORDS * self._running.logp(before + scored + after)
             if best_score is None or score > best_score:
                 best, best_score = Fix(begin, end, repaired, whole_char), score
         return best, len(likeliest)
@@ -419,7 +421,9 @@ class MisalignmentRepairer:
                                  for c in combos for t in (filled(c),))
                 combos = [c for _, c in heapq.nlargest(WORD_SCORED_COMBOS, by_characters, key=lambda item: item[0])]
             best = max(
-                ((self._model.word_logp(filled(combo), document, CHOICE_WORD_COST), combo) for combo in combos),
+                ((self._model.word_logp(text, document, CHOICE_WORD_COST)
+                 + WEIGHT_BESIDE_WORDS * self._running.logp(text), combo)
+                 for combo in combos for text in (filled(combo),)),
                 key=lambda item: item[0],
             )
             for i, ch in zip(group, best[1], strict=True):
@@ -435,18 +439,20 @@ class MisalignmentRepairer:
             elif ANNOTATION_RE.match(after):
                 out.append("(")
             else:
-                out.append(eaten.guess((before + "".join(out))[-2:], after[:1]))
+                out.append(eaten.guess((before + "".join(out))[-2:], after[:2]))
         return "".join(out), "".join(scored)
 
     def _neighbour_words(self, left: str, right: str, next_byte: int | None, document) -> list[str]:
         """Candidates for a character whose bytes are both unknown: those making a bigram
-        with a neighbour in a dictionary word or elsewhere in the document, and punctuation;
+        with a neighbour in a dictionary word, elsewhere in the document or often in running
+        text, and punctuation;
         only two-byte characters whose trail byte could not pair with an ASCII byte (or with
         ``next_byte``, when known)."""
         model = self._model
         candidates = {
             *model.followers(left[-1:]), *model.precursors(right[:1]), *PUNCTUATION_CANDIDATES,
             *document.followers(left[-1:]), *document.precursors(right[:1]),
+            *self._running.likely_neighbours(left[-1:], right[:1]),
         }
         return [
             ch for ch in sorted(candidates)
@@ -579,14 +585,18 @@ DIGIT_LED_MARGIN = 2.0  # nats
 class _EatenByteGuesser:
     """The ASCII byte a '??' swallowed: the separator the document puts between such
     characters; not known (U+FFFD) before a character running text has after a digit
-    (月 of '1月6日', 万, 个: the eaten byte was a digit)."""
+    (月 of '1月6日', 万, 个) or a decimal fraction ('.6天'): the eaten byte was a digit."""
 
     def __init__(self, text: str, running: RunningTextModel) -> None:
         self._text = text
         self._running = running
         self._habits: dict[tuple[str, str], str] | None = None  # only a repair needs them
 
-    def guess(self, left: str, right: str) -> str:
+    def guess(self, left: str, after: str) -> str:
+        """The byte between ``left`` and ``after`` (two characters each side)."""
+        right = after[:1]
+        if DECIMAL_FRACTION_RE.match(after):
+            return UNRECOVERABLE
         if right and not (right.isascii() and right.isalnum()) and self._digit_led(right):
             return UNRECOVERABLE
         if self._habits is None:

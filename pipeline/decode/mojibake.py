@@ -33,7 +33,7 @@ import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
 from pipeline.decode import rules
-from pipeline.decode.runningtext import LineEnds, RunningTextModel
+from pipeline.decode.runningtext import WEIGHT_BESIDE_WORDS, LineEnds, RunningTextModel
 from pipeline.decode.textmodel import TextModel
 
 MIN_GAIN = 6.0  # nats a replacement must gain
@@ -48,11 +48,6 @@ MAX_LOST_SHARE = 0.4  # U+FFFD per non-ASCII character beyond which a re-read is
 WINDOW_BYTES = 36  # about twelve CJK characters each side of a lost byte
 NEAR_BYTES = 9  # about three
 RERANKED_EXTRA = 3  # shortlisted candidates beyond a few per prefix, reranked by the wider scores
-# Weight of the running-text model in the choice among finished prefixes, beside the word model.
-# Exact rates summed over the eight UTF-8-as-GBK/cp932/cp1252 kinds (200 trials each), on seed
-# text and on pages of none of the seeds: 0 (word model alone) 5.94 and 5.64, 0.5 5.95 and 5.93,
-# 1.0 5.85 and 5.96.
-FINAL_RUNNING_WEIGHT = 0.5
 CLEAR_LEAD = 4.0  # nats: a one-prefix search takes a shortlist leader this far ahead without reranking
 PAIR_BEAMS = 4  # prefixes extended by two lost bytes at once
 LIKELY_PAIR_FILLS = 300  # of a three-byte lead's 4096 characters, the likeliest tried for two lost bytes
@@ -516,10 +511,10 @@ class MojibakeRepairer:
             stub = _lost_byte_stub(tail) if not right else None
             chars = [ch for _, ch in fills]
             if stub is None:
-                around = self._running.between_logps(before, chars, after)
+                around = self._running.insertion_logps(left, chars, right)
             else:
                 transition = self._running.transition_logp
-                around = [transition(before, ch) + self._transition_ahead(ch, stub) for ch in chars]
+                around = [transition(left, ch) + self._transition_ahead(ch, stub) for ch in chars]
             if edges.ends_line is not None and not tail.strip():
                 around = [logp + edges.ends_line(ch) for logp, ch in zip(around, chars)]
             if edges.starts_line is not None:
@@ -660,7 +655,7 @@ class MojibakeRepairer:
             # already), or the word model alone takes 全遠 (a word, 全远) over 全靠.
             def final_score(candidate: bytes) -> float:
                 text = _in_context(candidate, context)
-                score = FINAL_RUNNING_WEIGHT * self._running.logp(text) + self._model.word_logp(text, document)
+                score = WEIGHT_BESIDE_WORDS * self._running.logp(text) + self._model.word_logp(text, document)
                 return score + edges.logp(candidate)
 
             data = max(beams, key=final_score)
