@@ -508,10 +508,21 @@ def test_big5_read_as_gb18030_is_repaired(decoder):
     assert decoded.script == "traditional"
 
 
+def test_gbk_read_as_big5_has_characters_lost_whole_chosen_back(decoder):
+    # Big5 has no row C8: 三 (C8FD) and 人 (C8CB) lose their lead, and their trail too, which
+    # makes no Big5 pair with the next byte. A character lost whole is chosen among the GBK
+    # characters whose bytes Big5 rejects so, when clearly the likeliest.
+    text = "今年三月，全国人民代表大会召开。"
+    damaged = text.encode("gbk").decode("big5", errors="replace")
+    assert damaged.count("\ufffd\ufffd") >= 2
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_big5_read_as_lossy_gbk_is_repaired_but_whole_lost_characters(decoder):
     # Python's gbk rejects about a third of these Big5 pairs: their lead byte is lost, and is
     # chosen back among the leads it rejects before the trail (力 A44F, 一 A440...). 先 (A5FD)
-    # is lost whole: A5 is rejected before FD, then FD before the next lead.
+    # is lost whole: A5 is rejected before FD, then FD before the next lead; 一行先后 and
+    # 一行时后 read about as well, so it stays lost.
     damaged = SEED_000_TRADITIONAL.encode("big5").decode("gbk", errors="replace")
     assert damaged.count("\ufffd") > 10
     decoded = decoder.decode(damaged.encode("utf-8"))
