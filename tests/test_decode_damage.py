@@ -410,6 +410,17 @@ def test_both_bytes_of_a_character_lost(decoder):
     assert "优势" in decoder.decode(damaged).text
 
 
+def test_misaligned_run_ending_in_what_reads_as_utf8_is_repaired_as_misalignment(decoder):
+    # 富 loses its lead; the run ends in 椤 and the U+FFFD of its lost trail byte: E9 A1 and a
+    # byte lost, as 项 (E9 A1 B9) read as GBK shows. Read so, the run before it stayed nonsense.
+    text = "金融要重点抓好理财经理、项目经理、财富顾问、综合柜员“四支队伍”,配齐人员。"
+    damaged = _misaligned(text, _losing(text, text.index("富"), "gbk"), marker=False)
+    assert "游椤\ufffd,".encode() in damaged
+    decoded = decoder.decode(damaged)
+    assert decoded.repairs == ("gbk_misalignment",)
+    assert "顾问、综合柜员“四支队伍”,配齐人员。" in decoded.text
+
+
 # Text from none of the seeds (a provincial report written for these tests), one line per
 # paragraph as web pages are saved.
 REPORT = (
