@@ -421,6 +421,19 @@ def test_misaligned_run_ending_in_what_reads_as_utf8_is_repaired_as_misalignment
     assert "顾问、综合柜员“四支队伍”,配齐人员。" in decoded.text
 
 
+@pytest.mark.parametrize(
+    ("text", "lost", "shown"),
+    [("“只要有了人,什么人间奇迹都可以创造出来。”", "有", "辛巳\ufffd,"), ("完成阶段性任务目标,把握节奏。", "目", "勘\ufffd,")],
+)
+def test_short_misaligned_run_ending_in_a_lost_trail_is_repaired(decoder, text, lost, shown):
+    # The lead lost, one or two pairs misread, then U+FFFD for a byte that made no pair with
+    # the ASCII comma: the trail of the run's last character. The damaged reading is a
+    # character short; scored as it was, the repair did not gain enough to be kept.
+    damaged = _misaligned(text, _losing(text, text.index(lost), "gbk"), marker=False)
+    assert shown.encode() in damaged
+    assert decoder.decode(damaged).text == text
+
+
 # Text from none of the seeds (a provincial report written for these tests), one line per
 # paragraph as web pages are saved.
 REPORT = (
