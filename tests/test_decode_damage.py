@@ -454,6 +454,16 @@ def test_line_break_eaten_after_a_sentence_end_is_restored(decoder):
     assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
 
 
+def test_sentence_end_lost_with_the_line_break_after_it_is_restored(decoder):
+    # 。 loses its lead; its trail pairs with the line break into one '?': '9.2%??负责人'. A
+    # character before an eaten byte may end a line: here, where lines end in sentence ends
+    # and a sentence's end is followed by a new line, 。 and the break (before: '，�').
+    text = REPORT
+    damaged = _marked_loss_at(text, text.index("。\n负"))
+    assert "9.2%??负责人".encode() in damaged
+    assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
+
+
 def test_digit_eaten_with_a_lost_lead_is_not_guessed(decoder):
     # 了 loses its lead and its trail eats the 0 of '0.6天': which digit is not known (before:
     # the separator the text puts before figures three times, ' ', in front of '.6天').

@@ -20,16 +20,18 @@ neighbours (dictionary or document); so is a Big5 character whose lead was lost 
 trail, making no pair with the next byte, reads as a lone U+FFFD.
 """
 
+import collections
 import functools
 import heapq
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 
 from pipeline.decode import rules
 from pipeline.decode.detect import FAMILIES
 from pipeline.decode.normalize import SYLLABLE
-from pipeline.decode.runningtext import WEIGHT_BESIDE_WORDS, RunningTextModel
+from pipeline.decode.runningtext import WEIGHT_BESIDE_WORDS, LineEnds, RunningTextModel
 from pipeline.decode.textmodel import TextModel, is_private_use
 
 MARKERS = "?\ufffd"
@@ -72,6 +74,7 @@ MARKERS_RE = re.compile(f"[{MARKERS}]")
 LONE_MARK_RE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\?(?=[\u3000-\u9fff\uff00-\uffef])")
 DECIMAL_FRACTION_RE = re.compile(r"\.[0-9]")
 ASCII_TRAIL_RE = re.compile("[@-~]")  # the ASCII characters a trail byte can show as
+LINE_END_RE = re.compile(r"(\S)[ \t]*\r?\n")  # a line's last character
 IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
 PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 ANNOTATION_RE = re.compile(rf"{SYLLABLE}\)")
@@ -427,9 +430,16 @@ class MisalignmentRepairer:
                 by_characters = ((self._model.logp(t) + self._model.document_bonus(t, document), c)
                                  for c in combos for t in (filled(c),))
                 combos = [c for _, c in heapq.nlargest(WORD_SCORED_COMBOS, by_characters, key=lambda item: item[0])]
+            # A character whose next byte was eaten may end a line there (。 or ” before a
+            # paragraph's first character): as likely as the document's habits and line ends say.
+            before_eaten = [k for k, i in enumerate(group) if i + 1 < len(tokens) and tokens[i + 1] == EATEN_ASCII]
+
+            def break_logp(combo: tuple) -> float:
+                return sum(eaten.line_break_logp(combo[k], after_text[:1]) for k in before_eaten)
+
             best = max(
                 ((self._model.word_logp(text, document, CHOICE_WORD_COST)
-                 + WEIGHT_BESIDE_WORDS * self._running.logp(text), combo)
+                 + WEIGHT_BESIDE_WORDS * self._running.logp(text) + break_logp(combo), combo)
                  for combo in combos for text in (filled(combo),)),
                 key=lambda item: item[0],
             )
@@ -598,6 +608,23 @@ class _EatenByteGuesser:
         self._text = text
         self._running = running
         self._habits: dict[tuple[str, str], str] | None = None  # only a repair needs them
+        self._separators: dict[tuple[str, str], dict[str, int]] | None = None
+        self._line_ends: LineEnds | None = None
+
+    def line_break_logp(self, ch: str, right: str) -> float:
+        """Log of how much likelier ``ch`` is before an eaten byte and ``right`` than anywhere:
+        the eaten byte was a line break as often as the document puts one between such
+        characters (add-one smoothed), and then ``ch`` ends a line (the document's line ends)."""
+        if "\n" not in self._text:
+            return 0.0
+        if self._separators is None:
+            self._separators = _separator_counts(self._text)
+            self._line_ends = self._running.line_ends(
+                collections.Counter(match.group(1) for match in LINE_END_RE.finditer(self._text))
+            )
+        seen = self._separators.get((_left_class(ch), _char_class(right)), {})
+        share = (seen.get("\n", 0) + 1) / (sum(seen.values()) + 2)
+        return math.log(share * math.exp(self._line_ends.lift(ch)) + 1 - share)
 
     def guess(self, left: str, after: str) -> str:
         """The byte between ``left`` and ``after`` (two characters each side)."""
@@ -617,13 +644,20 @@ class _EatenByteGuesser:
         return transition("1", ch) > max(transition("。", ch), transition("，", ch)) + DIGIT_LED_MARGIN
 
 
-def _ascii_habits(text: str) -> dict[tuple[str, str], str]:
-    """For (class before, class after), the separator ASCII byte the text uses between an
-    ideograph or closing mark and what follows, when consistent enough to guess an eaten one."""
+def _separator_counts(text: str) -> dict[tuple[str, str], dict[str, int]]:
+    """For (class before, class after), how often the text puts each separator ASCII byte (or
+    none) between an ideograph or closing mark and what follows."""
     counts: dict[tuple[str, str], dict[str, int]] = {}
     for match in itertools.chain(HABIT_RE.finditer(text), ADJACENT_ALNUM_RE.finditer(text)):
         seen = counts.setdefault((_left_class(match.group(1)), _char_class(match.group(3))), {})
         seen[match.group(2)] = seen.get(match.group(2), 0) + 1
+    return counts
+
+
+def _ascii_habits(text: str) -> dict[tuple[str, str], str]:
+    """For (class before, class after), the separator ASCII byte the text uses between an
+    ideograph or closing mark and what follows, when consistent enough to guess an eaten one."""
+    counts = _separator_counts(text)
     # A new paragraph is what most often follows a sentence's end in a text of lines.
     # (Before an ideograph, an opening mark or an indent; not before a digit, a letter or a line break.)
     habits = {("sentence_end", "cjk"): "\n", ("sentence_end", "other"): "\n"} if "\n" in text else {}
