@@ -314,7 +314,7 @@ class MojibakeRepairer:
                 found += sequences
                 spanned += end - mark.start()
             covered = end + 1  # past the character that failed
-        if likeliest is not None and spanned < UTF8_LINE_SHARE * len(LATIN_MOJIBAKE_RE.findall(text)):
+        if likeliest is not None and spanned < UTF8_LINE_SHARE * _latin_mojibake_size(text):
             return text, 0  # GB bytes read as Latin-1 look like broken UTF-8 here and there
         if not marks:
             return text, 0
@@ -856,6 +856,12 @@ def _likelier_reader(text: str, wrong: str) -> str:
                 except UnicodeEncodeError:
                     continue
     return windows if errors[windows] < errors[wrong] else wrong
+
+
+def _latin_mojibake_size(text: str) -> int:
+    """Characters in runs of Latin-1 mojibake: not the text's own quotes and dashes (“ ” —),
+    which Chinese text has between its characters."""
+    return sum(len(run.group()) for run in LATIN_RUN_RE.finditer(text) if LATIN1_LETTER_RE.search(run.group()))
 
 
 def _without_silent_marks(text: str) -> str:
