@@ -142,6 +142,7 @@ LATIN_AS_GB_RE = re.compile(f"[{LATIN_AS_GB_CHARS}]{{4}}")  # two GB characters 
 LATIN_AS_GB_RUN_RE = re.compile(f"[{LATIN_AS_GB_CHARS}]{{2,}}(?:[\\x40-\\x7e]?[{LATIN_AS_GB_CHARS}]+)*")
 # Every UTF-8/GB lead byte read as Latin-1 is one of these (never NBSP alone).
 LATIN1_LETTER_RE = re.compile("[\u00a1-\u00ff]")
+CJK_TEXT_RE = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")  # ideographs, CJK and full-width punctuation
 CP1252_ONLY = set("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u20ac\u2122") | {
     chr(cp) for cp in range(0x2013, 0x203B)
 }
@@ -909,7 +910,8 @@ def _silent_losses(
     before ASCII: in Chinese text its lead is far more often a GB character's trail byte.
     Where the bytes cannot be UTF-8 even so, the reader's character holding the first byte
     that fails was never UTF-8: the stretch ends before it, lacking what its last sequence
-    still needed there."""
+    still needed there. A one-byte reader's stretch that runs into an ideograph (which it
+    cannot have produced) lacks the bytes it dropped from its last sequence."""
     marks: dict[int, str] = {}
     needed = sequences = 0
     lead_at = begin  # the character holding the current sequence's lead byte
@@ -929,7 +931,9 @@ def _silent_losses(
                 data = b"\x01"
         first_bytes[index] = data[0] if data else UNKNOWN_NEXT
         for byte in data or (None,):
-            if byte == 1:  # a character this reader cannot have produced: its damage ends before
+            ends_at_ideograph = needed and likeliest is not None and CJK_TEXT_RE.match(text, index)
+            if byte == 1 and not ends_at_ideograph:
+                # A character this reader cannot have produced: its damage ends before.
                 end = lead_at if needed else index
                 return {key: mark for key, mark in marks.items() if key < end}, sequences - bool(needed), end
             if needed:
@@ -955,6 +959,8 @@ def _silent_losses(
                     best = max(candidates, key=lambda candidate: len(rejected[first_bytes[candidate]]))
                 marks[best] = DROPPED_BYTE * needed
                 needed = 0
+                if byte == 1:  # a one-byte reader dropped what the sequence lacks (话 E8 AF 9D as è¯)
+                    return marks, sequences, index
             if byte is None:
                 break
             if byte >= 0x80:
