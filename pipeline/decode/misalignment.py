@@ -404,6 +404,9 @@ class MisalignmentRepairer:
             # or elsewhere in this document.
             pairs = [c for c in ranked[SHORTLIST:] if self._makes_word(left, c, right, document)]
             shortlists[i] = ranked[:SHORTLIST] + pairs[:SHORTLIST]
+            if i + 1 < len(tokens) and tokens[i + 1] == EATEN_ASCII:
+                # And what ends sentences: the eaten byte may have been a line break after it.
+                shortlists[i] += [c for c in ranked[SHORTLIST:] if c in rules.SENTENCE_END_MARKS]
         groups: list[list[int]] = []
         for i in unknown:
             if groups and i - groups[-1][-1] <= JOINT_DISTANCE:
