@@ -241,73 +241,35 @@ class RunningTextModel:
     def insertion_logps(self, left: str, chars: list[str], right: str) -> list[float]:
         """logp(left + ch + right) for each of ``chars`` as far as the first character of
         ``right`` (whitespace aside), less the part all of them share: the transitions into
-        ``ch`` and out of it. (The one after too, which a trigram ties to ``ch``, added
-        nothing in the damage trials and cost a fifth of a lossy file's repair.) A lost byte's
-        choices are ranked so, a hundred per byte: _next_logp's lookups are written out here."""
+        ``ch`` and out of it (a lost byte's choices are ranked so, a hundred per byte; the
+        transition after those, which a trigram ties to ``ch`` too, added nothing in the damage
+        trials and cost a fifth of a lossy file's repair)."""
         history = self._history(left)
         first = self._history(right[::-1])[-1:]
         scored_as, next_logp, char_logp = self._scored_as, self._next_logp, self._dictionary.char_logp
-        triple, pair, pair_backoff, base, backoff = (
-            self._triple.get, self._pair.get, self._pair_backoff.get, self._base.get, self._backoff.get
-        )
-        last = history[-1:]
-        history_backoff = pair_backoff(history, 0.0) if len(history) == 2 else 0.0
         logps = []
         for ch in chars:
             scored = scored_as.get(ch, ch)
             if not scored:  # whitespace: it parts nothing
                 logps.append(char_logp(ch) + (next_logp(history, first) if first else 0.0))
-                continue
-            logp = triple(history + scored) if len(history) == 2 else None
-            if logp is None:
-                logp = pair(last + scored) if last else None
-                if logp is None:
-                    logp = base(scored)
-                    if logp is None:
-                        logp = char_logp(scored)
-                    logp += backoff(last, 0.0)
-                logp += history_backoff
-            if first:
-                out = triple(last + scored + first) if last else None
-                if out is None:
-                    out = pair(scored + first)
-                    if out is None:
-                        out = base(first)
-                        if out is None:
-                            out = char_logp(first)
-                        out += backoff(scored, 0.0)
-                    if last:
-                        out += pair_backoff(last + scored, 0.0)
-                logp += out
-            logps.append(logp)
+            elif first:
+                logps.append(next_logp(history, scored) + next_logp(history[-1:] + scored, first))
+            else:
+                logps.append(next_logp(history, scored))
         return logps
 
     def logp(self, text: str) -> float:
         """Log-probability of ``text``; whitespace costs its prior but does not part the
-        characters around it. (_next_logp written out: the lost-byte searches score windows
-        of text thousands of times a file.)"""
-        total, before, last = 0.0, "", ""  # the two characters before, as scored
-        scored_as, char_logp = self._scored_as, self._dictionary.char_logp
-        triple, pair, pair_backoff, base, backoff = (
-            self._triple.get, self._pair.get, self._pair_backoff.get, self._base.get, self._backoff.get
-        )
+        characters around it."""
+        total, history = 0.0, ""
+        scored_as, next_logp, char_logp = self._scored_as, self._next_logp, self._dictionary.char_logp
         for ch in text:
             scored = scored_as.get(ch, ch)
-            if not scored:
+            if scored:
+                total += next_logp(history, scored)
+                history = history[-1:] + scored
+            else:
                 total += char_logp(ch)
-                continue
-            logp = triple(before + last + scored) if before else None
-            if logp is None:
-                logp = pair(last + scored) if last else None
-                if logp is None:
-                    logp = base(scored)
-                    if logp is None:
-                        logp = char_logp(scored)
-                    logp += backoff(last, 0.0)
-                if before:
-                    logp += pair_backoff(before + last, 0.0)
-            total += logp
-            before, last = last, scored
         return total
 
 
