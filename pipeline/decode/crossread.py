@@ -143,23 +143,21 @@ class CrossReadRepairer:
             chars[first:done] = beams[0]
             for index, candidates in whole.items():
                 # Nothing of it is left: a guess must be clear, or it stays lost.
-                around = "".join(chars[max(0, index - CONTEXT):index]), "".join(chars[index + 1:index + 1 + CONTEXT])
+                around = "".join(chars[max(0, index - CONTEXT):index]), "".join(chars[index + 1:index + CONTEXT + 1])
                 logps = sorted((self._window_logp(ch.join(around)) for ch in candidates), reverse=True)
                 if len(logps) > 1 and logps[0] - logps[1] < WHOLE_MIN_MARGIN:
                     chars[index] = "\ufffd"
         return "".join(chars)
 
     def _likeliest(self, left: str, candidates: tuple[str, ...], right: str) -> list[str]:
-        """Of many ``candidates`` between ``left`` and ``right``: the WHOLE_SHORTLIST likeliest
-        by the running-text model among the WHOLE_COMMONEST commonest, and those making a
-        dictionary word with a neighbour (生态圈: rare in 1998)."""
+        """Of many ``candidates`` between ``left`` and ``right``, the WHOLE_SHORTLIST likeliest
+        by the running-text model among the WHOLE_COMMONEST commonest."""
         common = self._commonest.get(candidates)
         if common is None:
-            common = self._commonest[candidates] = heapq.nlargest(WHOLE_COMMONEST, candidates, key=self._model.char_logp)
+            common = heapq.nlargest(WHOLE_COMMONEST, candidates, key=self._model.char_logp)
+            self._commonest[candidates] = common
         logps = self._running.insertion_logps(left, common, right)
-        likeliest = [common[i] for i in heapq.nlargest(WHOLE_SHORTLIST, range(len(common)), key=logps.__getitem__)]
-        in_words = {*self._model.followers(left[-1:]), *self._model.precursors(right[:1])}
-        return likeliest + [ch for ch in candidates if ch in in_words and ch not in likeliest]
+        return [common[i] for i in heapq.nlargest(WHOLE_SHORTLIST, range(len(common)), key=logps.__getitem__)]
 
     def _window_logp(self, text: str) -> float:
         # The running-text model knows 22日 from 22并; the word model, words.

@@ -453,11 +453,12 @@ class MojibakeRepairer:
                     WHITESPACE_RE.sub("", before)[-CONTEXT:],
                     _reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
                 )
+                before_in_run = text[max(run_start, begin - MISREAD_BEFORE):begin]
+                if short and not certain and self._misread_before(before_in_run, fixes):
+                    continue  # the end of a misaligned GB run (游椤� is 游项 as UTF-8): misalignment's
                 fixed = self._reread(text[begin:end_index], wrong, context, document, width, edges)
                 if fixed is not None and short and not certain and self._model.uncommon_re.search(fixed):
                     continue  # a character or two re-read into a rare one: more likely other damage
-                if short and not certain and self._misread_before(text[max(run_start, begin - MISREAD_BEFORE):begin], fixes):
-                    continue  # the end of a misaligned GB run (游椤� is 游项 as UTF-8): misalignment's
                 damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
                 if fixed is not None and (certain or clearly_better(self._model, fixed, damaged)):
                     gain = self._model.word_logp(fixed) - self._model.word_logp(damaged)
