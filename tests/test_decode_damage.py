@@ -77,7 +77,10 @@ a line: gbk misalignment lost byte 63% -> 64%, '?' 62% -> 63% counting an eaten 
 unknowable. Then the text's own “ ” no longer counted as Latin-1 mojibake that a UTF-8
 stretch must cover: latin1_mojibake (cp1252, bytes dropped) 49% -> 62% (pages of none of the
 seeds, 200 trials: 66.5% -> 68.5%); then with the bytes dropped from a stretch's last
-character before an ideograph chosen back: 62% -> 76% (68.5% -> 79.5%).
+character before an ideograph chosen back: 62% -> 76% (68.5% -> 79.5%). Then a lost byte's
+U+FFFD saved as its four GB18030 bytes (84 31 A4 37) no longer lends its first byte to a UTF-8
+character before it: utf8_decoded_as_gbk (saved as GB18030) unchanged here, 70.0% -> 79.0% on
+pages of none of the seeds.
 """
 
 import difflib
@@ -616,6 +619,29 @@ def test_bytes_cp1252_dropped_at_a_span_end_before_an_ideograph_are_chosen_back(
     damaged = text[:start] + text[start:start + 3].encode("utf-8").decode("cp1252", errors="ignore") + text[start + 3:]
     assert "è½¬åž‹è¯术" in damaged
     assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
+def _gbk_mojibake_saved_as_gb18030(text: str, span: str) -> bytes:
+    """``text`` in GB18030 with ``span`` as UTF-8 read by a lossy GBK reader: each lost byte's
+    U+FFFD written as its four GB18030 bytes, 84 31 A4 37."""
+    start = text.index(span)
+    end = start + len(span)
+    return (text[:start] + span.encode("utf-8").decode("gbk", errors="replace") + text[end:]).encode("gb18030")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # 。 read 銆 and U+FFFD: E3 80 84 looked like UTF-8 punctuation pasted into GB text.
+        (REPORT, "同比增长9.2%。"),
+        # 一 read 涓 and U+FFFD inside a span that is UTF-8 again: E4 B8 84 looked like 丄.
+        ("赣州邮政开通脐橙寄递专线。“以前寄一箱脐橙到广州要四五天。”\n", "以前寄一箱"),
+    ],
+)
+def test_lost_byte_saved_as_a_gb18030_four_byte_character_is_not_read_as_utf8(decoder, text, span):
+    damaged = _gbk_mojibake_saved_as_gb18030(text, span)
+    assert b"\x84\x31\xa4\x37" in damaged
+    assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
 
 
 def test_whole_file_read_with_a_lossy_cp1252_reader(decoder):

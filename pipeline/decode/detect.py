@@ -276,6 +276,14 @@ class Detector:
                 # Chinese): the UTF-8 decoder accepted them before it failed.
                 while start - 2 >= pos and 0xC2 <= raw[start - 2] <= 0xDF and 0x80 <= raw[start - 1] <= 0xBF:
                     start -= 2
+                # A GB18030 four-byte character the decoder broke into (84 31 A4 37: a UTF-8
+                # character took 84, then '1'): the stretch starts with the character that took it.
+                if start - 2 >= pos and FOUR_BYTE_GB_RE.match(raw, start - 2):
+                    lead = start - 3
+                    while lead > pos and 0x80 <= raw[lead] <= 0xBF:
+                        lead -= 1
+                    if raw[lead] >= 0xC2:
+                        start = lead
                 end = _double_byte_run_end(raw, start)
                 pieces += [raw[pos:start].decode("utf-8", errors="replace"), (start, end)]
                 spans += 1
@@ -486,7 +494,9 @@ def _with_utf8_punctuation(raw: bytes, family: str) -> Detection | None:
     pieces, start, spans, i = [], 0, 0, 0
     while (i := LEGACY_CHARACTERS_RE.match(raw, i).end()) < len(raw):
         match = UTF8_PUNCTUATION_RE.match(raw, i)  # the only byte sequence the walk stops at
-        if not _in_utf8_stretch(raw, i, match.end()):
+        # Its last byte may instead start a GB18030 four-byte character (銆 and the U+FFFD a
+        # lossy GBK reader left, saved as GB18030: E3 80 | 84 31 A4 37), which no UTF-8 does.
+        if not _in_utf8_stretch(raw, i, match.end()) and not FOUR_BYTE_GB_RE.match(raw, match.end() - 1):
             pieces += [raw[start:i], match.group()]
             spans += 1
             i = start = match.end()
@@ -600,6 +610,7 @@ UTF8_PUNCTUATION_RE = re.compile(rb"(?:\xe2\x80|\xe3\x80|\xef\xbc|\xef\xbd)[\x80
 # the walk in C, not byte by byte in Python (GB files show such bytes across pairs by chance).
 _LEGACY_CHARACTER = rb"[\x00-\x7f]|[\x81-\xfe][\x30-\x39][\x00-\xff]{2}|[\x80-\xff][\x00-\xff]?"
 LEGACY_CHARACTER_RE = re.compile(_LEGACY_CHARACTER)
+FOUR_BYTE_GB_RE = re.compile(rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]")
 LEGACY_CHARACTERS_RE = re.compile(rb"(?:(?!" + UTF8_PUNCTUATION_RE.pattern + rb")(?:" + _LEGACY_CHARACTER + rb"))*")
 # A three-byte UTF-8 character, or one whose lost bytes a GB writer saved as '?'.
 UTF8_CHARACTER_RE = re.compile(rb"[\xe0-\xef][\x80-\xbf?]{2}")
