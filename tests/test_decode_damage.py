@@ -78,9 +78,10 @@ unknowable. Then the text's own “ ” no longer counted as Latin-1 mojibake th
 stretch must cover: latin1_mojibake (cp1252, bytes dropped) 49% -> 62% (pages of none of the
 seeds, 200 trials: 66.5% -> 68.5%); then with the bytes dropped from a stretch's last
 character before an ideograph chosen back: 62% -> 76% (68.5% -> 79.5%). Then a lost byte's
-U+FFFD saved as its four GB18030 bytes (84 31 A4 37) no longer lends its first byte to a UTF-8
-character before it: utf8_decoded_as_gbk (saved as GB18030) unchanged here, 70.0% -> 79.0% on
-pages of none of the seeds.
+U+FFFD saved as its four GB18030 bytes (84 31 A4 37) no longer lends its first byte to UTF-8
+punctuation before it, and a file holding it that reads as GB18030 is not read as UTF-8 with GB
+spans: utf8_decoded_as_gbk (saved as GB18030) unchanged here, 70.0% -> 83.5% on pages of none
+of the seeds (as the lossless GB18030 kind there).
 """
 
 import difflib
@@ -634,8 +635,10 @@ def _gbk_mojibake_saved_as_gb18030(text: str, span: str) -> bytes:
     [
         # 。 read 銆 and U+FFFD: E3 80 84 looked like UTF-8 punctuation pasted into GB text.
         (REPORT, "同比增长9.2%。"),
-        # 一 read 涓 and U+FFFD inside a span that is UTF-8 again: E4 B8 84 looked like 丄.
+        # 一 read 涓 and U+FFFD inside a span that is UTF-8 again (E4 B8 84 looked like 丄): the
+        # file was read as UTF-8 with GB spans; GB18030's U+FFFD says who wrote it.
         ("赣州邮政开通脐橙寄递专线。“以前寄一箱脐橙到广州要四五天。”\n", "以前寄一箱"),
+        ("赣州邮政开通脐橙寄递专线。现在两天就到了。”寻乌县果农说。\n", "到了。”寻乌"),
     ],
 )
 def test_lost_byte_saved_as_a_gb18030_four_byte_character_is_not_read_as_utf8(decoder, text, span):

@@ -223,7 +223,10 @@ class Detector:
         if _nul_heavy(raw):
             candidates += [_plain(raw, e) for e in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")]
         else:
-            candidates.append(self._utf8_mixed(raw))
+            # U+FFFD as GB18030 writes it: a GB18030 file whose damage (a span of UTF-8 a lossy
+            # GBK reader broke) reads as UTF-8 in places, not UTF-8 with GB spans.
+            if not (GB18030_REPLACEMENT in raw and decodes(raw, "gb18030")):
+                candidates.append(self._utf8_mixed(raw))
             candidates += [_family(raw, family) for family in FAMILIES]
             # UTF-16 without BOM has no NUL when it is all ideographs: a candidate when it
             # decodes (GB and Big5 bytes rarely do: their lead bytes make lone surrogates).
@@ -276,14 +279,6 @@ class Detector:
                 # Chinese): the UTF-8 decoder accepted them before it failed.
                 while start - 2 >= pos and 0xC2 <= raw[start - 2] <= 0xDF and 0x80 <= raw[start - 1] <= 0xBF:
                     start -= 2
-                # A GB18030 four-byte character the decoder broke into (84 31 A4 37: a UTF-8
-                # character took 84, then '1'): the stretch starts with the character that took it.
-                if start - 2 >= pos and FOUR_BYTE_GB_RE.match(raw, start - 2):
-                    lead = start - 3
-                    while lead > pos and 0x80 <= raw[lead] <= 0xBF:
-                        lead -= 1
-                    if raw[lead] >= 0xC2:
-                        start = lead
                 end = _double_byte_run_end(raw, start)
                 pieces += [raw[pos:start].decode("utf-8", errors="replace"), (start, end)]
                 spans += 1
@@ -611,6 +606,7 @@ UTF8_PUNCTUATION_RE = re.compile(rb"(?:\xe2\x80|\xe3\x80|\xef\xbc|\xef\xbd)[\x80
 _LEGACY_CHARACTER = rb"[\x00-\x7f]|[\x81-\xfe][\x30-\x39][\x00-\xff]{2}|[\x80-\xff][\x00-\xff]?"
 LEGACY_CHARACTER_RE = re.compile(_LEGACY_CHARACTER)
 FOUR_BYTE_GB_RE = re.compile(rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]")
+GB18030_REPLACEMENT = "\ufffd".encode("gb18030")
 LEGACY_CHARACTERS_RE = re.compile(rb"(?:(?!" + UTF8_PUNCTUATION_RE.pattern + rb")(?:" + _LEGACY_CHARACTER + rb"))*")
 # A three-byte UTF-8 character, or one whose lost bytes a GB writer saved as '?'.
 UTF8_CHARACTER_RE = re.compile(rb"[\xe0-\xef][\x80-\xbf?]{2}")
