@@ -460,7 +460,8 @@ class MojibakeRepairer:
                 if fixed is not None and short and not certain and self._model.uncommon_re.search(fixed):
                     continue  # a character or two re-read into a rare one: more likely other damage
                 damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
-                if fixed is not None and (certain or clearly_better(self._model, fixed, damaged)):
+                # Judged with the characters around: a re-read character makes a word with them (营业部), or not.
+                if fixed is not None and (certain or clearly_better(self._model, fixed.join(context), damaged.join(context))):
                     gain = self._model.word_logp(fixed) - self._model.word_logp(damaged)
                     if best is None or gain > best[0]:
                         best = (gain, begin, fixed)
