@@ -461,8 +461,9 @@ class MojibakeRepairer:
                     continue  # a character or two re-read into a rare one: more likely other damage
                 damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
                 # Judged with the characters around: a re-read character makes a word with them (营业部), or not.
-                better = fixed is not None and clearly_better(self._model, fixed.join(context), damaged.join(context))
-                if fixed is not None and (certain or better):
+                if fixed is not None and (
+                    certain or clearly_better(self._model, fixed.join(context), damaged.join(context))
+                ):
                     gain = self._model.word_logp(fixed) - self._model.word_logp(damaged)
                     if best is None or gain > best[0]:
                         best = (gain, begin, fixed)
