@@ -423,9 +423,11 @@ class MojibakeRepairer:
         ``width`` prefixes kept per lost byte; ``left`` is the (already repaired) text before the run."""
         data, offsets = _wrong_bytes(text, run_start, run_end, wrong)
         fixes = []
+        katakana = HALFWIDTH_KATAKANA_RE.search(text, run_start, run_end) is not None
         for match in (CERTAIN_UTF8_SEQUENCES_RE if certain else UTF8_SEQUENCES_RE).finditer(data):
-            # One re-read character alone is weak evidence unless the run shows lost bytes.
-            if not certain and match.end() - match.start() < (3 if b"\x00" in match.group() else 6):
+            # One re-read character alone is weak evidence unless the run shows lost bytes, or
+            # half-width katakana (荳ｪ for 个), which Chinese text never has.
+            if not certain and match.end() - match.start() < (3 if katakana or b"\x00" in match.group() else 6):
                 continue
             short = match.end() - match.start() < 6
             starts = [o for o in range(match.start(), match.start() + 8) if o in offsets][:3]
