@@ -605,13 +605,18 @@ def test_lost_bytes_written_as_question_marks(decoder, codec, share, seed):
     assert wrong <= share * lost, (wrong, lost)
 
 
+def _span_read_with(text: str, span: str, codec: str, errors: str) -> str:
+    """``text`` with its ``span`` as UTF-8 read by ``codec`` (``errors``: how it loses bytes)."""
+    start = text.index(span)
+    return text[:start] + span.encode("utf-8").decode(codec, errors=errors) + text[start + len(span):]
+
+
 def test_span_whose_bytes_cp1252_dropped_is_repaired_amid_chinese_quotes(decoder):
     # 落 (E8 90 BD) lost 0x90 to errors="ignore"; the text's own “ ” (cp1252 has them too)
     # had been counted as Latin-1 mojibake that the UTF-8 stretch did not cover.
     quoted = "推动“能上能下”“能进能出”“能增能减”，做到“干部干得好就上、干不好就下”，" * 2
     text = quoted + "规定落实落地。要强化教育引导。"
-    start = text.index("落实落地")
-    damaged = text[:start] + text[start:start + 5].encode("utf-8").decode("cp1252", errors="ignore") + text[start + 5:]
+    damaged = _span_read_with(text, "落实落地。", "cp1252", "ignore")
     assert "è½å®žè½åœ°ã€‚" in damaged
     assert decoder.decode(damaged.encode("utf-8")).text == text
 
@@ -620,8 +625,7 @@ def test_bytes_cp1252_dropped_at_a_span_end_before_an_ideograph_are_chosen_back(
     # 话 (E8 AF 9D) lost 0x9D, its last byte, and the clean 术 follows: the stretch of UTF-8
     # had ended before 话, left as è¯.
     text = "进一步规范精细化、转型话术使用标准化。"
-    start = text.index("转型话")
-    damaged = text[:start] + text[start:start + 3].encode("utf-8").decode("cp1252", errors="ignore") + text[start + 3:]
+    damaged = _span_read_with(text, "转型话", "cp1252", "ignore")
     assert "è½¬åž‹è¯术" in damaged
     assert decoder.decode(damaged.encode("utf-8")).text == text
 
@@ -630,9 +634,7 @@ def test_one_character_read_as_gbk_and_saved_with_a_question_mark_is_repaired(de
     # 业 (E4 B8 9A) read as GBK is 涓 and a lost byte, '?' once saved as GBK. Alone, 业 reads no
     # better than 涓 (a character of jieba's words too); with its neighbours, 营业部 does.
     text = "清晨，一辆三轮车驶出营业部，车上装满了包裹。\n"
-    start = text.index("业")
-    damaged = text[:start] + "业".encode("utf-8").decode("gbk", errors="replace") + text[start + 1:]
-    raw = damaged.encode("gbk", errors="replace")
+    raw = _span_read_with(text, "业", "gbk", "replace").encode("gbk", errors="replace")
     assert "营涓?部".encode("gbk") in raw
     assert decoder.decode(raw).text == text
 
@@ -641,8 +643,7 @@ def test_one_character_read_by_a_japanese_reader_is_repaired(decoder):
     # 个 (E4 B8 AA) read by cp932 is 荳 and the half-width katakana ｪ: one character re-read is
     # weak evidence in GB mojibake, not beside katakana, which Chinese text never has.
     text = "全省新建县级共配中心12个，村级综合服务站新增2100个。\n"
-    start = text.index("个")
-    damaged = text[:start] + "个".encode("utf-8").decode("cp932", errors="replace") + text[start + 1:]
+    damaged = _span_read_with(text, "个", "cp932", "replace")
     assert "12荳ｪ，" in damaged
     assert decoder.decode(damaged.encode("utf-8")).text == text
 
@@ -650,9 +651,7 @@ def test_one_character_read_by_a_japanese_reader_is_repaired(decoder):
 def _gbk_mojibake_saved_as_gb18030(text: str, span: str) -> bytes:
     """``text`` in GB18030 with ``span`` as UTF-8 read by a lossy GBK reader: each lost byte's
     U+FFFD written as its four GB18030 bytes, 84 31 A4 37."""
-    start = text.index(span)
-    end = start + len(span)
-    return (text[:start] + span.encode("utf-8").decode("gbk", errors="replace") + text[end:]).encode("gb18030")
+    return _span_read_with(text, span, "gbk", "replace").encode("gb18030")
 
 
 @pytest.mark.parametrize(
