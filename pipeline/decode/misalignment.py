@@ -611,8 +611,14 @@ class _EatenByteGuesser:
         self._text = text
         self._running = running
         self._habits: dict[tuple[str, str], str] | None = None  # only a repair needs them
-        self._separators: dict[tuple[str, str], dict[str, int]] | None = None
+        self._counts: dict[tuple[str, str], dict[str, int]] | None = None
         self._line_ends: LineEnds | None = None
+
+    def _separators(self) -> dict[tuple[str, str], dict[str, int]]:
+        """_separator_counts of the text, counted once for the habits and the line breaks."""
+        if self._counts is None:
+            self._counts = _separator_counts(self._text)
+        return self._counts
 
     def line_break_logp(self, ch: str, right: str) -> float:
         """Log of how much likelier ``ch`` is before an eaten byte and ``right`` than anywhere:
@@ -620,12 +626,11 @@ class _EatenByteGuesser:
         characters (add-one smoothed), and then ``ch`` ends a line (the document's line ends)."""
         if "\n" not in self._text:
             return 0.0
-        if self._separators is None:
-            self._separators = _separator_counts(self._text)
+        if self._line_ends is None:
             self._line_ends = self._running.line_ends(
                 collections.Counter(match.group(1) for match in LINE_END_RE.finditer(self._text))
             )
-        seen = self._separators.get((_left_class(ch), _char_class(right)), {})
+        seen = self._separators().get((_left_class(ch), _char_class(right)), {})
         share = (seen.get("\n", 0) + 1) / (sum(seen.values()) + 2)
         return math.log(share * math.exp(self._line_ends.lift(ch)) + 1 - share)
 
@@ -637,7 +642,7 @@ class _EatenByteGuesser:
         if right and not (right.isascii() and right.isalnum()) and self._digit_led(right):
             return UNRECOVERABLE
         if self._habits is None:
-            self._habits = _ascii_habits(self._text)
+            self._habits = _ascii_habits(self._separators(), "\n" in self._text)
         return self._habits.get((_left_class(left), _char_class(right)), UNRECOVERABLE)
 
     def _digit_led(self, ch: str) -> bool:
@@ -657,13 +662,15 @@ def _separator_counts(text: str) -> dict[tuple[str, str], dict[str, int]]:
     return counts
 
 
-def _ascii_habits(text: str) -> dict[tuple[str, str], str]:
-    """For (class before, class after), the separator ASCII byte the text uses between an
-    ideograph or closing mark and what follows, when consistent enough to guess an eaten one."""
-    counts = _separator_counts(text)
+def _ascii_habits(
+    counts: dict[tuple[str, str], dict[str, int]], has_lines: bool
+) -> dict[tuple[str, str], str]:
+    """For (class before, class after), the separator ASCII byte a text uses between an
+    ideograph or closing mark and what follows (``counts``: its _separator_counts), when
+    consistent enough to guess an eaten one; ``has_lines``: whether the text breaks lines."""
     # A new paragraph is what most often follows a sentence's end in a text of lines.
     # (Before an ideograph, an opening mark or an indent; not before a digit, a letter or a line break.)
-    habits = {("sentence_end", "cjk"): "\n", ("sentence_end", "other"): "\n"} if "\n" in text else {}
+    habits = {("sentence_end", "cjk"): "\n", ("sentence_end", "other"): "\n"} if has_lines else {}
     for key, seen in counts.items():
         byte, count = max(seen.items(), key=lambda item: item[1])
         if count >= 3 and count >= MIN_HABIT_SHARE * sum(seen.values()):

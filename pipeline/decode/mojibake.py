@@ -619,13 +619,10 @@ class MojibakeRepairer:
             if ch in LOST_MARKS:
                 pieces.append(None)
                 continue
-            piece = table.get(ch)
-            if piece is None:
-                try:
-                    piece = _encoded(ch, wrong)
-                except UnicodeEncodeError:
-                    return None
-            pieces.append(piece)
+            try:
+                pieces.append(table.get(ch) or _encoded(ch, wrong))  # the table: no call per character
+            except UnicodeEncodeError:
+                return None
         # Beam search over the lost bytes: the character model keeps the likeliest few
         # prefixes, the word model picks among the finished ones.
         beams = [b""]
@@ -888,14 +885,10 @@ def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, di
         if ch in LOST_MARKS:
             data.append(0)
             continue
-        piece = table.get(ch)
-        if piece is None:
-            try:
-                piece = _encoded(ch, wrong)
-            except UnicodeEncodeError:
-                data.append(1)
-                continue
-        data += piece
+        try:
+            data += table.get(ch) or _encoded(ch, wrong)  # the table: no call per character
+        except UnicodeEncodeError:
+            data.append(1)
     offsets[len(data)] = end
     return bytes(data), offsets
 
@@ -937,8 +930,7 @@ def _silent_losses(
                 data = b"\x01"
         first_bytes[index] = data[0] if data else UNKNOWN_NEXT
         for byte in data or (None,):
-            ends_at_ideograph = needed and likeliest is not None and CJK_TEXT_RE.match(text, index)
-            if byte == 1 and not ends_at_ideograph:
+            if byte == 1 and not (needed and likeliest is not None and CJK_TEXT_RE.match(text, index)):
                 # A character this reader cannot have produced: its damage ends before.
                 end = lead_at if needed else index
                 return {key: mark for key, mark in marks.items() if key < end}, sequences - bool(needed), end

@@ -244,9 +244,9 @@ class RunningTextModel:
         ``ch`` and out of it (a lost byte's choices are ranked so, a hundred per byte; the
         transition after those, which a trigram ties to ``ch`` too, added nothing in the damage
         trials and cost a fifth of a lossy file's repair)."""
-        history = self._history(left)
-        first = self._history(right[::-1])[-1:]
         scored_as, next_logp, char_logp = self._scored_as, self._next_logp, self._dictionary.char_logp
+        history = self._history(left)
+        first = next((scored for ch in right if (scored := scored_as.get(ch, ch))), "")
         logps = []
         for ch in chars:
             scored = scored_as.get(ch, ch)
