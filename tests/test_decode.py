@@ -234,6 +234,8 @@ def test_legacy_bytes_behind_a_bom_read_as_without_it(decoder, bom, legacy):
     [
         (lambda text: text.encode("utf-8").decode("gbk", errors="replace"), "utf8_decoded_as_gbk"),
         (lambda text: text.encode("utf-8").decode("cp1252", errors="replace"), "latin1_mojibake"),
+        # Latin-1 proper reads UTF-8's continuation bytes 0x80-0x9F as C1 controls
+        (lambda text: text.encode("utf-8").decode("latin-1"), "latin1_mojibake"),
         (lambda text: text.encode("gbk").decode("latin-1"), "gbk_decoded_as_latin1"),
     ],
 )

@@ -62,11 +62,12 @@ CHARDET_BELOW = -8.0  # ask chardet only when no Chinese candidate reads well
 MAX_MIXED_SPANS = 200  # bounds the span-by-span work on a badly broken file
 MAX_FOREIGN_SHARE = 0.4  # more undecodable characters than this: not UTF-8 at all
 # What a text or its mojibake is made of: ASCII and whitespace, Latin-1 and cp1252's letters
-# and marks, the GB and Big5 repertoires (Greek, Cyrillic, symbols, box drawing, kana,
-# bopomofo, enclosed forms, ideographs, user-defined areas as private use, full-width forms)
-# and U+FFFD (bytes a lossy reader lost).
+# and marks (C1 controls too: UTF-8's continuation bytes as Latin-1 reads them), the GB and
+# Big5 repertoires (Greek, Cyrillic, symbols, box drawing, kana, bopomofo, enclosed forms,
+# ideographs, user-defined areas as private use, full-width forms) and U+FFFD (bytes a lossy
+# reader lost).
 TEXT_CHARACTER_RE = re.compile(
-    "[\t\n\r\x20-\x7e\u00a0-\u017f\u0192\u02c6\u02c7\u02c9-\u02cb\u02d9\u02dc\u0370-\u04ff"
+    "[\t\n\r\x20-\x7e\x80-\x9f\u00a0-\u017f\u0192\u02c6\u02c7\u02c9-\u02cb\u02d9\u02dc\u0370-\u04ff"
     "\u2000-\u27bf\u3000-\u33ff\u4e00-\u9fff\ue000-\uf8ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\ufffd]"
 )
 MIN_TEXT_CHARACTERS_SHARE = 0.95
