@@ -327,6 +327,17 @@ def test_truncated_utf8_keeps_a_replacement_character(decoder):
     assert decoded.repairs == ("invalid_bytes_replaced",)
 
 
+@pytest.mark.parametrize(("encoding", "cut"), [("utf-8", 1), ("utf-8", 2), ("gbk", 1), ("utf-16-le", 1)])
+def test_truncated_last_character_is_not_read_as_a_misaligned_run(decoder, encoding, cut):
+    # The excerpt ends in 紧迫: with 迫 cut short, 紧 and the lost byte had been re-read one
+    # byte off as 战斗, which reads well after 的 (the same in Big5, as “).
+    text = SEED_TEXTS[1][:800]
+    assert text.endswith("的紧迫")
+    decoded = decoder.decode(text.encode(encoding)[:-cut])
+    assert decoded.text == decoder.decode(text[:-1].encode("utf-8")).text + "\ufffd"
+    assert decoded.repairs == ("invalid_bytes_replaced",)
+
+
 def test_pinyin_annotations_removed_real_parentheses_kept(decoder):
     raw = "湖南郵政網(wǎng)點(diǎn)轉(zhuǎn)型（上接第1版）(干、访、抢…)下载(APP)".encode("utf-8")
     decoded = decoder.decode(raw)

@@ -178,8 +178,14 @@ class MisalignmentRepairer:
 
     def repair(self, text: str) -> tuple[str, int]:
         """(repaired text, number of runs repaired)."""
-        # U+FFFD in a row are bytes lost before (锟斤拷 turned back), not a misaligned run's.
-        anchors = [match.start() for match in self._anchor_re.finditer(text) if not _in_lost_run(text, match.start())]
+        # U+FFFD in a row are bytes lost before (锟斤拷 turned back), not a misaligned run's; one
+        # ending the text is a truncated last character (a run misread before it still shows
+        # improbable characters, which anchor it).
+        anchors = [
+            match.start()
+            for match in self._anchor_re.finditer(text)
+            if not _in_lost_run(text, match.start()) and not _truncated_end(text, match.start())
+        ]
         if not anchors:
             return text, 0
         markers = max(text.count("?"), text.count("\ufffd"), len(PRIVATE_USE_RE.findall(text)))
@@ -558,6 +564,10 @@ def _substituting_converter(text: str, fixes: list[Fix], lost_chars: int) -> boo
 
 def _in_lost_run(text: str, index: int) -> bool:
     return text[index] == "\ufffd" and "\ufffd" in text[max(0, index - 1):index] + text[index + 1:index + 2]
+
+
+def _truncated_end(text: str, index: int) -> bool:
+    return text[index] == "\ufffd" and not text[index + 1:].strip()
 
 
 def _context(text: str, begin: int, end: int) -> tuple[str, str]:
