@@ -96,11 +96,16 @@ CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
 CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second in CONTINUATION_BYTES]
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
-# A Japanese Windows opening UTF-8 (荳ｭ蝗ｽ for 中国): its reader shows continuation bytes
-# A1-DF as half-width katakana, which Chinese text never has; only text showing them is
-# re-read so (GB and Big5 text holds pairs that read as such mojibake by chance).
-SHIFT_JIS_CODECS = (("cp932", "utf8_decoded_as_shift_jis"),)
-HALFWIDTH_KATAKANA_RE = re.compile("[\uff61-\uff9f]")
+# A Japanese or Korean Windows opening UTF-8: its reader shows characters Chinese text never
+# has, cp932 continuation bytes A1-DF as half-width katakana (荳ｭ蝗ｽ for 中国), cp949 pairs led
+# by a continuation byte as Hangul syllables (訝��쎖 for 中国). Only text showing them is re-read
+# so (GB and Big5 text holds pairs that read as such mojibake by chance).
+FOREIGN_READER_CODECS = (
+    ("cp932", "utf8_decoded_as_shift_jis", re.compile("[\uff61-\uff9f]")),
+    ("cp949", "utf8_decoded_as_euc_kr", re.compile("[\uac00-\ud7a3]")),
+)
+FOREIGN_TELLS = {wrong: tell for wrong, _, tell in FOREIGN_READER_CODECS}
+UTF8_MISREADERS = (*(wrong for wrong, _ in WRONG_CJK_CODECS), *FOREIGN_TELLS)  # two-byte codes read UTF-8 with
 # UTF-8 read by Python's cp1252 codec with errors="replace": 0x81, 0x8D, 0x8F, 0x90 and 0x9D
 # are lost to U+FFFD, about one CJK character in six. ftfy drops such characters whole.
 LOSSY_LATIN_CODECS = (("cp1252", "latin1_mojibake"),)
@@ -118,7 +123,7 @@ QUESTION_MARKED_CODECS = (
 # before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
 # cp950's and big5hkscs's).
 STRICTEST_READER = {
-    "gb18030": "gbk", "gb18030:windows": "gbk", "big5": "big5", "cp932": "cp932", "cp1252": "cp1252",
+    "gb18030": "gbk", "gb18030:windows": "gbk", "big5": "big5", "cp932": "cp932", "cp949": "cp949", "cp1252": "cp1252",
     "latin-1:gbk": "gbk", "latin-1:cp1252": "cp1252", "latin-1": None,  # None: not known
 }
 UNKNOWN_NEXT = 0x100  # index of the bytes rejected before some byte, for a next byte not known
@@ -169,7 +174,10 @@ class MojibakeRepairer:
         self._running = running
         self._utf8_mark_re = _utf8_mark_re(WRONG_CJK_CODECS)
         self._lossy_latin_mark_re = _utf8_mark_re(LOSSY_LATIN_CODECS)
-        self._shift_jis_mark_re = _utf8_mark_re(SHIFT_JIS_CODECS)
+        self._foreign_mark_res = [
+            (((wrong, kind),), _utf8_mark_re(((wrong, kind),), lost_leads=True), tell)
+            for wrong, kind, tell in FOREIGN_READER_CODECS
+        ]
         self._question_marked_re = _utf8_mark_re(QUESTION_MARKED_CODECS, range(0xC2, 0xF5))  # any sequence
         # U+FFFD pairs (bytes lost before) in UTF-8 read with a wrong codec: 锟斤拷 (GB), 嚙踝蕭
         # (Big5). What they stood for is gone: they become what they were, U+FFFD.
@@ -186,6 +194,7 @@ class MojibakeRepairer:
         # (character start, bytes after the lost one) -> [(fill, character)], likeliest first
         self._fills_by_unigram: dict[tuple[bytes, bytes, frozenset], list[tuple[bytes, str]]] = {}
         self._fills_by_pair: dict[tuple, list[tuple[bytes, str]]] = {}  # see _pair_fills
+        self._fills_by_lead: dict[tuple, list[tuple[bytes, str]]] = {}  # see _lead_fills
         # Per instance: a class-level cache would keep every repairer (and its models) alive.
         self._transition_ahead = functools.lru_cache(maxsize=1 << 16)(self._transition_ahead_uncached)
         # wrong codec -> next byte (UNKNOWN_NEXT: not known) -> the continuation bytes its
@@ -194,7 +203,8 @@ class MojibakeRepairer:
         # 0x80 alone for gb18030; cp1252 loses its five undefined bytes whatever follows.
         self._rejected_before = {}
         self._rejected_leads_before = {}
-        readers = (*WRONG_CJK_CODECS, *SHIFT_JIS_CODECS, *LOSSY_LATIN_CODECS, *QUESTION_MARKED_CODECS)
+        foreign = tuple((wrong, kind) for wrong, kind, _ in FOREIGN_READER_CODECS)
+        readers = (*WRONG_CJK_CODECS, *foreign, *LOSSY_LATIN_CODECS, *QUESTION_MARKED_CODECS)
         for wrong in (*(wrong for wrong, _ in readers), *WINDOWS_READERS.values()):
             reader = STRICTEST_READER[wrong]
             rejected = [
@@ -238,8 +248,9 @@ class MojibakeRepairer:
             if any(kind.endswith("_decoded_as_latin1") for kind in kinds):
                 # The file has GB/Big5-as-Latin-1 damage: shorter runs are now credible too.
                 text = self._latin_runs(text, kinds, 2)
-        if HALFWIDTH_KATAKANA_RE.search(text) and not _too_lossy(text):
-            text = self._utf8_as(text, kinds, SHIFT_JIS_CODECS, self._shift_jis_mark_re)
+        for codecs, mark_re, tell in self._foreign_mark_res:
+            if tell.search(text) and not _too_lossy(text):
+                text = self._utf8_as(text, kinds, codecs, mark_re)
         for lost_pairs_re, kind in self._lost_pair_res:
             text, found = lost_pairs_re.subn(lambda match: WHOLE_REPLACEMENT * 2 * (len(match.group()) // 3), text)
             if found and kind not in kinds:
@@ -423,11 +434,12 @@ class MojibakeRepairer:
         ``width`` prefixes kept per lost byte; ``left`` is the (already repaired) text before the run."""
         data, offsets = _wrong_bytes(text, run_start, run_end, wrong)
         fixes = []
-        katakana = HALFWIDTH_KATAKANA_RE.search(text, run_start, run_end) is not None
+        tell = FOREIGN_TELLS.get(wrong)
+        foreign = tell is not None and tell.search(text, run_start, run_end) is not None
         for match in (CERTAIN_UTF8_SEQUENCES_RE if certain else UTF8_SEQUENCES_RE).finditer(data):
             # One re-read character alone is weak evidence unless the run shows lost bytes, or
-            # half-width katakana (荳ｪ for 个), which Chinese text never has.
-            if not certain and match.end() - match.start() < (3 if katakana or b"\x00" in match.group() else 6):
+            # its reader's tell (荳ｪ for 个: half-width katakana), which Chinese text never has.
+            if not certain and match.end() - match.start() < (3 if foreign or b"\x00" in match.group() else 6):
                 continue
             short = match.end() - match.start() < 6
             starts = [o for o in range(match.start(), match.start() + 8) if o in offsets][:3]
@@ -483,7 +495,7 @@ class MojibakeRepairer:
         return self._model.score(before) < MISREAD_SCORE
 
     def _shortlist(
-        self, beams: list[bytes], pair: bool, rest: bytes, wrong: str, following: int | None,
+        self, beams: list[bytes], lost: int, rest: bytes, wrong: str, following: int | None,
         context: tuple[str, str], document, size: int, edges: "RunEdges",
     ) -> list[tuple[float, bytes]]:
         """The ``size`` best (score, beam + fill) by the running-text model on the filled
@@ -491,22 +503,23 @@ class MojibakeRepairer:
         the character ending or starting a line, the line-edge lifts (``edges``: for the
         character ending the run when ``ends_line`` is set).
         Only bytes the ``wrong`` reader rejects before the byte that follows them
-        (``following``: None when unknown) are tried. A pair of
-        lost bytes after a three-byte lead completes one character of that lead's 4096: only
-        the likelier ones and the dictionary followers of the left neighbour are tried."""
+        (``following``: None when unknown) are tried; ``lost`` bytes in a row (one to three).
+        A pair of lost bytes after a three-byte lead completes one character of that lead's
+        4096: only the likelier ones and the dictionary followers of the left neighbour are tried."""
         scored = []
-        for beam in beams[:PAIR_BEAMS] if pair else beams:
+        for beam in beams[:PAIR_BEAMS] if lost > 1 else beams:
             lead = _last_lead(beam)  # the filled character starts at the last lead byte
             partial, needed = b"", -1
             if lead >= 0 and beam[lead] >= 0xC0:
                 partial = beam[lead:]
-                needed = utf8_length(partial[0]) - len(partial) - 1 - pair
-            lost_lead = needed < 0 and not pair and not _bytes_missing(beam) and rest[:1] in CONTINUATION_BYTES
+                needed = utf8_length(partial[0]) - len(partial) - lost
+            lost_lead = needed < 0 and not _bytes_missing(beam) and (rest[:1] in CONTINUATION_BYTES or lost == 3)
             if lost_lead:
                 # The beam ends on a whole character and continuation bytes follow: the lost
-                # byte was a lead (cp932 loses EF, the lead of full-width punctuation).
+                # byte was a lead (cp932 loses EF, the lead of full-width punctuation), or the
+                # two were a lead and its first continuation (cp949 loses E3 before 80, then 80).
                 lead, partial = len(beam), b""
-                needed = next((n for n in range(1, 4) if rest[n:n + 1] not in CONTINUATION_BYTES), 3)
+                needed = next((n for n in range(4) if rest[n:n + 1] not in CONTINUATION_BYTES), 3)
             elif needed < 0:
                 continue  # a continuation byte cannot start a character
             tail = rest[needed:]
@@ -518,9 +531,8 @@ class MojibakeRepairer:
             before, after = left[-1:], right[:1]
             next_byte = UNKNOWN_NEXT if following is None else following
             if lost_lead:
-                leads = [bytes((byte,)) for byte in self._rejected_leads_before[wrong][next_byte]]
-                fills = _valid_fills(b"", leads, rest[:needed])
-            elif not pair:
+                fills = self._lead_fills(rest[:needed], wrong, next_byte, lost)
+            elif lost == 1:
                 possible = self._rejected_before[wrong][next_byte]
                 fills = self._byte_fills(partial, rest[:needed], before, after, possible)
             else:
@@ -594,6 +606,23 @@ class MojibakeRepairer:
             self._fills_by_pair[key] = fills
         return fills
 
+    def _lead_fills(self, completion: bytes, wrong: str, next_byte: int, lost: int) -> list[tuple[bytes, str]]:
+        """(fill, character) for a character's first ``lost`` bytes, each rejected by the
+        ``wrong`` reader before the byte after it (the last before ``next_byte``): the
+        likelier characters."""
+        key = (completion, wrong, next_byte, lost)
+        fills = self._fills_by_lead.get(key)
+        if fills is None:
+            def firsts(count: int, following: int) -> list[bytes]:
+                if count == 1:
+                    return [bytes((lead,)) for lead in self._rejected_leads_before[wrong][following]]
+                return [head + bytes((last,)) for last in self._rejected_before[wrong][following] for head in firsts(count - 1, last)]
+
+            fills = _valid_fills(b"", firsts(lost, next_byte), completion)
+            fills.sort(key=lambda item: self._model.char_logp(item[1]), reverse=True)
+            fills = self._fills_by_lead[key] = fills[:LIKELY_PAIR_FILLS]
+        return fills
+
     def _likely_pairs(self, lead: int, neighbour: str, fills: list[tuple[bytes, str]]) -> list[tuple[bytes, str]]:
         """Of ``fills`` for two lost bytes after a three-byte lead, the likelier characters
         and the dictionary followers of the left neighbour."""
@@ -635,9 +664,13 @@ class MojibakeRepairer:
                 continue
             # Two lost bytes in a row are chosen together: one alone leaves the character
             # incomplete, which the model cannot score. Unless one byte completes it: the
-            # second then starts the next character (cp932 loses a last byte, then EF).
-            pair = index < len(pieces) and pieces[index] is None and _bytes_missing(beams[0]) != 1
-            index += pair
+            # second then starts the next character (cp932 loses a last byte, then EF). Three
+            # after a whole character are one character lost whole (cp949 loses E9 80 A0).
+            lost = 1
+            if index < len(pieces) and pieces[index] is None and _bytes_missing(beams[0]) != 1:
+                whole = not _bytes_missing(beams[0]) and index + 1 < len(pieces) and pieces[index + 1] is None
+                lost = 3 if whole else 2
+            index += lost - 1
             following = (pieces[index][0] if pieces[index] else None) if index < len(pieces) else edges.next_byte
             # The known bytes up to the next lost one: past it, they would join the wrong bytes.
             known = list(itertools.takewhile(lambda p: p is not None, itertools.islice(pieces, index, index + WINDOW_BYTES)))
@@ -649,8 +682,8 @@ class MojibakeRepairer:
             # The running-text model on the filled character and its neighbours shortlists;
             # the document-aware score on a wider window and the words around the byte rank
             # the shortlist.
-            size = width * (4 if pair else 3) + RERANKED_EXTRA
-            shortlist = self._shortlist(beams, pair, rest, wrong, following, around, document, size, at_edges)
+            size = width * (4 if lost > 1 else 3) + RERANKED_EXTRA
+            shortlist = self._shortlist(beams, lost, rest, wrong, following, around, document, size, at_edges)
             if len(beams) == 1:
                 # One prefix: candidates differ only in the filled character, whose transitions
                 # and document n-grams the shortlist scored; the wider window adds nothing.
@@ -775,12 +808,19 @@ def _logsumexp(values: list[float]) -> float:
     return top + math.log(sum(math.exp(value - top) for value in values))
 
 
-def _utf8_mark_re(codecs: tuple, leads: range = range(0xE2, 0xEA)) -> re.Pattern:
+def _utf8_mark_re(codecs: tuple, leads: range = range(0xE2, 0xEA), lost_leads: bool = False) -> re.Pattern:
     """What a UTF-8 lead (by default one for CJK text, E2-E9: punctuation, CJK symbols,
     ideographs) and a continuation byte read as under one of ``codecs``: every re-read
-    character shows one (a single-byte codec's lead before a lost byte: U+FFFD)."""
-    marks = set()
+    character shows one (a single-byte codec's lead before a lost byte: U+FFFD). With
+    ``lost_leads`` (readers that reject many leads, as cp949 E5 before 9E): U+FFFD and what
+    two continuation bytes read as, the rest of a character whose lead was lost, and three
+    U+FFFD, a character lost whole."""
+    marks = {"\ufffd" * 3} if lost_leads else set()
     for wrong, _ in codecs:
+        if lost_leads:
+            for first, second in itertools.product(range(0x80, 0xC0), repeat=2):
+                if decodes(bytes((first, second)), _codec(wrong)):
+                    marks.add("\ufffd" + bytes((first, second)).decode(_codec(wrong)))
         for lead in leads:
             if decodes(bytes((lead,)), _codec(wrong)):
                 marks.add(bytes((lead,)).decode(_codec(wrong)) + "\ufffd")
