@@ -173,6 +173,49 @@ def test_hz_escaped_gb2312(decoder):
     assert decoded.text == decoder.decode(text.encode("hz", errors="ignore").decode("hz").encode()).text
 
 
+def _iso2022_cn(text: str) -> bytes:
+    """``text`` as RFC 1922 writes it: per line, ESC $ ) A before the first GB2312 character,
+    SO before each run of them (their bytes less 0x80), SI after."""
+    lines = []
+    for line in text.split("\n"):
+        out, designated, shifted = b"", False, False
+        for ch in line:
+            gb = ch.encode("gb2312", errors="ignore")
+            if len(gb) == 2:
+                out += (b"" if designated else b"\x1b$)A") + (b"" if shifted else b"\x0e")
+                out += bytes(byte & 0x7F for byte in gb)
+                designated = shifted = True
+            elif gb:
+                out += (b"\x0f" if shifted else b"") + gb
+                shifted = False
+        lines.append(out + (b"\x0f" if shifted else b""))
+    return b"\n".join(lines)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_iso2022_cn(decoder, seed):
+    text = SEED_TEXTS[seed][:600]
+    decoded = decoder.decode(_iso2022_cn(text))
+    assert decoded.encoding == "iso2022_cn"
+    in_gb2312 = text.encode("gb2312", errors="ignore").decode("gb2312")
+    assert decoded.text == decoder.decode(in_gb2312.encode("utf-8")).text
+
+
+def test_iso2022_cn_character_of_a_cns_plane_is_lost_not_misread(decoder):
+    # CNS 11643 (ESC $ * H, then single shift ESC N) has no Python codec: one U+FFFD per character.
+    raw = _iso2022_cn("邮政网点遍布城乡，服务群众") + b"\x1b$*H\x1bN!!" + _iso2022_cn("。")
+    decoded = decoder.decode(raw)
+    assert decoded.encoding == "iso2022_cn"
+    assert decoded.text == "邮政网点遍布城乡，服务群众\ufffd。"
+
+
+def test_iso2022_jp_2_designating_gb2312(decoder):
+    text = SEED_TEXTS[1][:300]
+    decoded = decoder.decode(text.encode("iso2022_jp_2", errors="ignore"))
+    assert decoded.encoding == "iso2022_jp_2"
+    assert decoded.text == decoder.decode(text.encode("iso2022_jp_2", errors="ignore").decode("iso2022_jp_2").encode()).text
+
+
 def test_utf7(decoder):
     text = SEED_TEXTS[0][:300]
     decoded = decoder.decode(text.encode("utf-7"))

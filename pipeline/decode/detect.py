@@ -3,8 +3,8 @@ text the model scores best.
 
 Naming convention for ``encoding`` (lower-case Python codec names):
 - ``utf-8``, ``utf-8-sig`` (BOM), ``utf-16-le``/``utf-16-be``, ``utf-32-le``/``utf-32-be``;
-- ``ascii`` when every byte is 7-bit (``hz`` or ``utf-7`` when its escapes decode to Chinese
-  text that scores better);
+- ``ascii`` when every byte is 7-bit (``hz``, ``utf-7``, ``iso2022_cn`` or ``iso2022_jp_2``
+  when its escapes decode to Chinese text that scores better);
 - the GB family is reported as ``gbk`` when the bytes are valid GBK (GB2312 is a subset, so
   GB2312 files are reported ``gbk``) and ``gb18030`` only when GB18030-only sequences occur;
 - the Big5 family as ``big5``, then ``cp950`` or ``big5hkscs`` only when their extensions occur;
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import chardet
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
+from pipeline.decode import iso2022cn  # noqa: F401  (registers iso2022_cn)
 from pipeline.decode.mojibake import LATIN1_LETTER_RE, decodes, utf8_length
 from pipeline.decode.textmodel import CJK_RUN_RE, TextModel
 
@@ -44,8 +45,15 @@ DECLARATION_RES = (
     re.compile(rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']\s*([A-Za-z0-9_.:-]{2,40})""", re.I),
 )
 # 7-bit encodings of Chinese and the byte string every such text shows: HZ-GB-2312 (GB2312 in
-# escapes), UTF-7 (UTF-16 in base64, as some mail systems sent it).
-SEVEN_BIT_CODECS = (("hz", b"~{"), ("utf-7", b"+"))
+# escapes), UTF-7 (UTF-16 in base64, as some mail systems sent it), ISO-2022-CN (GB2312 after
+# shift-outs, RFC 1922's mail code), ISO-2022-JP-2 (its ESC $ A designates GB2312 too); and
+# how each is read: ISO-2022-CN's CNS 11643 characters, which no codec here reads, as U+FFFD.
+SEVEN_BIT_CODECS = (
+    ("hz", b"~{", "strict"),
+    ("utf-7", b"+", "strict"),
+    ("iso2022_cn", b"\x1b$)", "replace"),
+    ("iso2022_jp_2", b"\x1b$", "strict"),
+)
 MIN_SEVEN_BIT_CHARS = 4
 NON_ASCII_RE = re.compile("[^\x00-\x7f]")
 FOREIGN_SCRIPT_RE = re.compile("[\u3040-\u30ff\u0400-\u04ff]")  # kana, Cyrillic
@@ -171,10 +179,10 @@ class Detector:
         if raw.isascii() and not _nul_heavy(raw):
             text, encoding = raw.decode("ascii"), "ascii"
             best = self._model.score(text[:SAMPLE_CHARS])
-            for seven_bit, marker in SEVEN_BIT_CODECS:
+            for seven_bit, marker, errors in SEVEN_BIT_CODECS:
                 if marker in raw:
                     try:
-                        candidate = raw.decode(seven_bit)
+                        candidate = raw.decode(seven_bit, errors)
                     except UnicodeDecodeError:
                         continue
                     if not _all_chinese(candidate):
@@ -183,7 +191,7 @@ class Detector:
                     if score > best:
                         text, encoding, best = candidate, seven_bit, score
             self._check(text, encoding)
-            return Detection(text, encoding, declared=declared)
+            return Detection(text, encoding, text.count("\ufffd"), declared=declared)
         if not _nul_heavy(raw):
             try:
                 text = raw.decode("utf-8")  # fast path: valid UTF-8 needs no scoring, only this check
@@ -423,8 +431,9 @@ def _question_marked_utf8(raw: bytes) -> str | None:
 
 def _all_chinese(text: str) -> bool:
     """Whether the text's non-ASCII characters are a few or more, all ideographs and Chinese
-    punctuation (what a 7-bit encoding of Chinese text decodes to, and chance escapes do not)."""
-    non_ascii = NON_ASCII_RE.findall(text)
+    punctuation (what a 7-bit encoding of Chinese text decodes to, and chance escapes do not);
+    U+FFFD, a character no codec here reads, aside."""
+    non_ascii = [ch for ch in NON_ASCII_RE.findall(text) if ch != "\ufffd"]
     return len(non_ascii) >= MIN_SEVEN_BIT_CHARS and all(CHINESE_CHAR_RE.match(ch) for ch in non_ascii)
 
 
