@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pipeline.decode.containers import unwrap
 from pipeline.decode.crossread import CrossReadRepairer
 from pipeline.decode.detect import EOF_MARK, FAMILY_OF, DecodeError, Detector
-from pipeline.decode.misalignment import BIG5_CODES, MisalignmentRepairer
+from pipeline.decode.misalignment import BIG5_CODES, GB18030_TRADITIONAL, MisalignmentRepairer
 from pipeline.decode.mojibake import MojibakeRepairer
 from pipeline.decode.normalize import Normalizer, resolve_ambiguous_simplified
 from pipeline.decode.runningtext import RunningTextModel
@@ -43,6 +43,7 @@ class Decoder:
         self._crossread = CrossReadRepairer(model, running)
         self._mojibake = MojibakeRepairer(model, running)
         self._misalignment = MisalignmentRepairer(model, running)  # GB18030 pairs
+        self._traditional_misalignment = MisalignmentRepairer(model, running, GB18030_TRADITIONAL)
         # A Big5 source's pairs are another code: re-read in the codec that read them.
         self._big5_misalignment = {
             codec: MisalignmentRepairer(model, running, code) for codec, code in BIG5_CODES.items()
@@ -76,7 +77,8 @@ class Decoder:
         text, kinds = self._mojibake.repair(text)
         repairs += kinds
         big5 = self._big5_misalignment.get(detection.encoding)
-        text, runs = (big5 or self._misalignment).repair(text)
+        gb = self._traditional_misalignment if self._normalizer.mostly_traditional(text) else self._misalignment
+        text, runs = (big5 or gb).repair(text)
         if runs:
             repairs.append("big5_misalignment" if big5 else "gbk_misalignment")
         replaced = "\ufffd" in text

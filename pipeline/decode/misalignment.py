@@ -21,6 +21,7 @@ trail, making no pair with the next byte, reads as a lone U+FFFD.
 """
 
 import collections
+import dataclasses
 import functools
 import heapq
 import itertools
@@ -93,7 +94,9 @@ class LegacyCode:
     # resynchronise the stream as one of these.
     single_byte_trails: dict[str, int] = field(default_factory=dict)
     # Common characters have a trail byte in the ASCII range (Big5: 46% of the seeds'
-    # characters, GBK none): a misread run often ends in one, shown as a lone ASCII character.
+    # characters; GBK: none of simplified text's, a fifth of traditional text's, whose
+    # characters sit in GBK/3 and GBK/4): a misread run often ends in one, shown as a lone
+    # ASCII character.
     ascii_trails_common: bool = False
     traditional: bool = False  # dictionary words are looked up in simplified form
 
@@ -102,6 +105,8 @@ class LegacyCode:
 GB18030 = LegacyCode(
     "gb18030", range(0x81, 0xFF), (*range(0x40, 0x7F), *range(0x80, 0xFF)), rules.WINDOWS_SINGLE_BYTES["gb18030"]
 )
+# Traditional text in GBK (spam mirrors' copies, seed 002): its trails are often ASCII bytes.
+GB18030_TRADITIONAL = dataclasses.replace(GB18030, ascii_trails_common=True, traditional=True)
 # Python's big5 and cp950 decode leads 0xA1-0xF9, big5hkscs 0x87-0xFE; none maps a
 # user-defined area (those pairs, and trails 0x80-0xA0, read as U+FFFD).
 BIG5_CODES = {

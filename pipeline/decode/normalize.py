@@ -25,6 +25,12 @@ FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp - 0
 FULLWIDTH_ALNUM_RE = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
 RADICAL_RE = re.compile("[\u2e81-\u2ef3\u2f00-\u2fd5]")
 SIMPLIFIED_CHANGE_SHARE = 0.02  # share of ideographs t2s changes above which the source is traditional
+# Share of a sample's ideographs traditional on their own above which a text is traditional
+# before its repairs: a fifth or more of traditional text's (seeds in Taiwan forms, seed 002);
+# chance in simplified text's mojibake, a few per misread run.
+MOSTLY_TRADITIONAL_SHARE = 0.1
+SAMPLE_CHARS = 3000
+IDEOGRAPH_RE = re.compile(f"[{CJK}]")
 # Traditional characters that stand for two simplified ones, which t2s leaves as they are.
 AMBIGUOUS_T2S = {"著": "着"}
 AMBIGUOUS_T2S_RE = re.compile(f"[{''.join(AMBIGUOUS_T2S)}]")
@@ -58,6 +64,12 @@ class Normalizer:
         if known is None:
             known = self._traditional[ch] = self._t2s.convert(ch) != ch
         return known
+
+    def mostly_traditional(self, text: str) -> bool:
+        """Whether ``text``, damage and all, is written in traditional characters."""
+        ideographs = IDEOGRAPH_RE.findall(text[:SAMPLE_CHARS])
+        traditional = sum(map(self._is_traditional, ideographs))
+        return traditional > MOSTLY_TRADITIONAL_SHARE * len(ideographs)
 
     def remove_pinyin(self, text: str) -> tuple[str, bool]:
         """Drop ``(pīn)`` annotations (``（pīn）``, ``(pin1)``, ``(pīn yīn)``). Toneless syllables
