@@ -496,6 +496,23 @@ def test_traditional_text_in_gbk_ending_a_misread_run_in_an_ascii_trail(decoder,
     assert decoder.decode(damaged).text == "落实“三差三力”,突出发展特快业务"
 
 
+def test_lone_symbol_left_by_a_lost_lead_is_read_back(decoder):
+    # 獲 (AB 40 in GBK) loses its lead: its trail shows as '@' between ideographs, which a text's
+    # own letters may be (A股) but its symbols are not: a smaller gain suffices.
+    text = traditional_gbk_text("保障市场主体获得合理融资")
+    damaged = _misaligned(text, _losing(text, text.index("獲"), "gbk"), marker=False)
+    assert "體@得".encode() in damaged
+    assert decoder.decode(damaged).text == "保障市场主体获得合理融资"
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "big5"])
+def test_symbols_separating_traditional_words_are_kept(decoder, encoding):
+    line = "中國郵政集團|新聞中心|郵政要聞 關注@中國郵政 產品\\服務"
+    raw = (line + "\n" + S2TW.convert(seed_bytes("001").decode("utf-8")[:300])).encode(encoding, errors="ignore")
+    decoded = decoder.decode(raw)
+    assert decoded.text.split("\n")[0] == "中国邮政集团|新闻中心|邮政要闻 关注@中国邮政 产品\\服务"
+
+
 # Text from none of the seeds (a provincial report written for these tests), one line per
 # paragraph as web pages are saved.
 REPORT = (

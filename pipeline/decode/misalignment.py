@@ -53,6 +53,9 @@ MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
 # A lone ASCII character read as a lost lead's trail must gain more: letters are also the
 # text's own (A級, M某: up to 13.7 nats in probes; trails left by a lost lead gain 9-19).
 LONE_TRAIL_MIN_GAIN = 14.0
+# A lone ASCII symbol (@, \\, |) between ideographs is rarely the text's own (titles' '|'
+# separators gain under 4 in probes); a lost lead's trail so shown gained 4-6 (獲 as '@').
+LONE_SYMBOL_MIN_GAIN = 4.0
 MAX_LETTER_WORD = 4  # characters of a dictionary word holding a letter (A股, IC卡, 卡拉OK)
 MARKER_COST = 4.0  # nats a '?'/U+FFFD marker counts against the damaged reading
 # A character with both bytes lost ('??': it and an ASCII byte; or a lone U+FFFD: its lead
@@ -260,7 +263,8 @@ class MisalignmentRepairer:
                     # or the text's own letter (A股, U盤, e郵寶): in a word, or recurring.
                     if self._letter_in_word(text, begin, end):
                         continue
-                    min_gain = LONE_TRAIL_MIN_GAIN
+                    letters = any(ch.isascii() and ch.isalnum() for ch in damaged)
+                    min_gain = LONE_TRAIL_MIN_GAIN if letters else LONE_SYMBOL_MIN_GAIN
                 if markers:  # beside a marker, an ASCII character is the trail a lost lead left
                     markers += len(ASCII_TRAIL_RE.findall(damaged))
             before, after = _context(text, begin, end)
