@@ -105,7 +105,8 @@ FOREIGN_READER_CODECS = (
     ("cp949", "utf8_decoded_as_euc_kr", re.compile("[\uac00-\ud7a3]")),
 )
 FOREIGN_TELLS = {wrong: tell for wrong, _, tell in FOREIGN_READER_CODECS}
-UTF8_MISREADERS = (*(wrong for wrong, _ in WRONG_CJK_CODECS), *FOREIGN_TELLS)  # two-byte codes read UTF-8 with
+# The two-byte codes whose readers make mojibake of UTF-8 that this module repairs.
+UTF8_MISREADERS = (*(wrong for wrong, _ in WRONG_CJK_CODECS), *FOREIGN_TELLS)
 # UTF-8 read by Python's cp1252 codec with errors="replace": 0x81, 0x8D, 0x8F, 0x90 and 0x9D
 # are lost to U+FFFD, about one CJK character in six. ftfy drops such characters whole.
 LOSSY_LATIN_CODECS = (("cp1252", "latin1_mojibake"),)
@@ -248,9 +249,9 @@ class MojibakeRepairer:
             if any(kind.endswith("_decoded_as_latin1") for kind in kinds):
                 # The file has GB/Big5-as-Latin-1 damage: shorter runs are now credible too.
                 text = self._latin_runs(text, kinds, 2)
-        for codecs, mark_re, tell in self._foreign_mark_res:
+        for reader, mark_re, tell in self._foreign_mark_res:
             if tell.search(text) and not _too_lossy(text):
-                text = self._utf8_as(text, kinds, codecs, mark_re)
+                text = self._utf8_as(text, kinds, reader, mark_re)
         for lost_pairs_re, kind in self._lost_pair_res:
             text, found = lost_pairs_re.subn(lambda match: WHOLE_REPLACEMENT * 2 * (len(match.group()) // 3), text)
             if found and kind not in kinds:
