@@ -209,6 +209,16 @@ def test_iso2022_cn_character_of_a_cns_plane_is_lost_not_misread(decoder):
     assert decoded.text == "邮政网点遍布城乡，服务群众\ufffd。"
 
 
+@given(st.lists(st.sampled_from([b"\x1b$)A", b"\x1b$)G", b"\x1b$*H", b"\x1bN", b"\x0e", b"\x0f", b"\n"]) | st.binary(max_size=6)))
+def test_iso2022_cn_reads_any_bytes_or_says_where_it_cannot(pieces):
+    data = b"".join(pieces)
+    assert isinstance(data.decode("iso2022_cn", errors="replace"), str)
+    try:
+        data.decode("iso2022_cn")
+    except UnicodeDecodeError:
+        pass
+
+
 def test_iso2022_jp_2_designating_gb2312(decoder):
     text = SEED_TEXTS[1][:300]
     decoded = decoder.decode(text.encode("iso2022_jp_2", errors="ignore"))
