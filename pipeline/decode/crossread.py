@@ -19,7 +19,7 @@ import heapq
 import re
 
 from pipeline.decode.detect import FAMILIES
-from pipeline.decode.mojibake import CONTEXT, UTF8_MISREADERS, clearly_better, decodes, reads_as_utf8
+from pipeline.decode.mojibake import CONTEXT, clearly_better, decodes, misread_utf8
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel, is_private_use
 
@@ -67,7 +67,7 @@ class CrossReadRepairer:
         for index, line in enumerate(lines):
             # A line of UTF-8 read as GB/Big5 (or cp949, cp932) is the mojibake repair's: trying
             # every cross-read on it first was a sixth of the decode time of such files.
-            if self._suspect_re.search(line) and not any(reads_as_utf8(line, wrong) for wrong in UTF8_MISREADERS):
+            if self._suspect_re.search(line) and not misread_utf8(line):
                 lines[index] = self._reread_line(line, CROSS_READS, kinds)
                 if lines[index] != line:
                     repaired.add(index)

@@ -77,7 +77,8 @@ class Decoder:
         text, kinds = self._mojibake.repair(text)
         repairs += kinds
         big5 = self._big5_misalignment.get(detection.encoding)
-        gb = self._traditional_misalignment if self._normalizer.mostly_traditional(text) else self._misalignment
+        if big5 is None:
+            gb = self._traditional_misalignment if self._normalizer.mostly_traditional(text) else self._misalignment
         text, runs = (big5 or gb).repair(text)
         if runs:
             repairs.append("big5_misalignment" if big5 else "gbk_misalignment")

@@ -189,10 +189,11 @@ class MisalignmentRepairer:
         # U+FFFD in a row are bytes lost before (锟斤拷 turned back), not a misaligned run's; one
         # ending the text is a truncated last character (a run misread before it still shows
         # improbable characters, which anchor it).
+        truncated_at = len(text.rstrip()) - 1 if text.rstrip().endswith("\ufffd") else None
         anchors = [
             match.start()
             for match in self._anchor_re.finditer(text)
-            if not _in_lost_run(text, match.start()) and not _truncated_end(text, match.start())
+            if not _in_lost_run(text, match.start()) and match.start() != truncated_at
         ]
         if not anchors:
             return text, 0
@@ -573,10 +574,6 @@ def _substituting_converter(text: str, fixes: list[Fix], lost_chars: int) -> boo
 
 def _in_lost_run(text: str, index: int) -> bool:
     return text[index] == "\ufffd" and "\ufffd" in text[max(0, index - 1):index] + text[index + 1:index + 2]
-
-
-def _truncated_end(text: str, index: int) -> bool:
-    return text[index] == "\ufffd" and not text[index + 1:].strip()
 
 
 def _context(text: str, begin: int, end: int) -> tuple[str, str]:

@@ -105,8 +105,6 @@ FOREIGN_READER_CODECS = (
     ("cp949", "utf8_decoded_as_euc_kr", re.compile("[\uac00-\ud7a3]")),
 )
 FOREIGN_TELLS = {wrong: tell for wrong, _, tell in FOREIGN_READER_CODECS}
-# The two-byte codes whose readers make mojibake of UTF-8 that this module repairs.
-UTF8_MISREADERS = (*(wrong for wrong, _ in WRONG_CJK_CODECS), *FOREIGN_TELLS)
 # UTF-8 read by Python's cp1252 codec with errors="replace": 0x81, 0x8D, 0x8F, 0x90 and 0x9D
 # are lost to U+FFFD, about one CJK character in six. ftfy drops such characters whole.
 LOSSY_LATIN_CODECS = (("cp1252", "latin1_mojibake"),)
@@ -405,9 +403,16 @@ class MojibakeRepairer:
         def line_ends(wrong: str) -> LineEnds:  # built when a lost byte ends a line, if ever
             return self._running.line_ends(_line_end_characters(text, wrong, mark_re))
 
+        # Where marks are, found in one scan: a run holds one when a mark starts inside it
+        # (marks are non-ASCII, so none straddles a run's edge).
+        marks, next_mark = [match.start() for match in mark_re.finditer(text)], 0
         out, pos = [], 0
         for match in NON_ASCII_RUN_RE.finditer(text):
-            if not mark_re.search(match.group()):
+            while next_mark < len(marks) and marks[next_mark] < match.start():
+                next_mark += 1
+            if next_mark == len(marks):
+                break
+            if marks[next_mark] >= match.end():
                 continue
             for wrong, kind in codecs:
                 left = ("".join(out[-2:]) + text[pos:match.start()])[-CONTEXT:]
@@ -853,6 +858,13 @@ def _too_lossy(text: str) -> bool:
     characters of UTF-8 read whole by the lossy gbk reader, about 70% when read as Big5."""
     non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
     return text.count("\ufffd") > MAX_LOST_SHARE * non_ascii
+
+
+def misread_utf8(line: str) -> bool:
+    """Whether the line is UTF-8 that a GB, Big5 or (where its tell shows) foreign reader read."""
+    return any(reads_as_utf8(line, wrong) for wrong, _ in WRONG_CJK_CODECS) or any(
+        tell.search(line) and reads_as_utf8(line, wrong) for wrong, tell in FOREIGN_TELLS.items()
+    )
 
 
 def reads_as_utf8(line: str, wrong: str) -> bool:

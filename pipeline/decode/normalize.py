@@ -29,7 +29,7 @@ SIMPLIFIED_CHANGE_SHARE = 0.02  # share of ideographs t2s changes above which th
 # before its repairs: 35-38% of the seeds' in Taiwan forms, 34% of seed 002's; none of 200
 # excerpts of simplified text with a misaligned run.
 MOSTLY_TRADITIONAL_SHARE = 0.1
-TRADITIONAL_SAMPLE_CHARS = 3000
+TRADITIONAL_SAMPLE_CHARS = 1000  # from the first ideograph (an HTML page's head has none)
 IDEOGRAPH_RE = re.compile(f"[{CJK}]")
 # Traditional characters that stand for two simplified ones, which t2s leaves as they are.
 AMBIGUOUS_T2S = {"著": "着"}
@@ -57,6 +57,12 @@ class Normalizer:
         self._t2s = opencc.OpenCC("t2s")
         self._traditional: dict[str, bool] = {}
         self._radical_ideographs = radical_ideographs()
+        # Whether t2s changes each ideograph on its own, known ahead (one call), and those it
+        # changes as a character class, to count them at the regex engine's pace.
+        ideographs = [chr(code) for first, last in CJK_RANGES for code in range(first, last + 1)]
+        simplified = self._t2s.convert("\n".join(ideographs)).split("\n")
+        self._traditional.update((t, t != s) for t, s in zip(ideographs, simplified, strict=True))
+        self._traditional_re = re.compile(f"[{''.join(ch for ch, changed in self._traditional.items() if changed)}]")
 
     def _is_traditional(self, ch: str) -> bool:
         """Whether t2s changes ``ch`` on its own (沈 alone stays, 沈思 becomes 沉思)."""
@@ -67,9 +73,12 @@ class Normalizer:
 
     def mostly_traditional(self, text: str) -> bool:
         """Whether ``text``, damage and all, is written in traditional characters."""
-        ideographs = IDEOGRAPH_RE.findall(text[:TRADITIONAL_SAMPLE_CHARS])
-        traditional = sum(map(self._is_traditional, ideographs))
-        return traditional > MOSTLY_TRADITIONAL_SHARE * len(ideographs)
+        first = IDEOGRAPH_RE.search(text)
+        if first is None:
+            return False
+        sample = text[first.start():first.start() + TRADITIONAL_SAMPLE_CHARS]
+        traditional = len(self._traditional_re.findall(sample))
+        return traditional > MOSTLY_TRADITIONAL_SHARE * len(IDEOGRAPH_RE.findall(sample))
 
     def remove_pinyin(self, text: str) -> tuple[str, bool]:
         """Drop ``(pīn)`` annotations (``（pīn）``, ``(pin1)``, ``(pīn yīn)``). Toneless syllables
