@@ -8,8 +8,8 @@ inflate, text mostly lost to U+FFFD).
 Modules: ``containers`` (gzip/bzip2/xz, HTTP, MIME and escape layers opened first), ``detect`` (candidate encodings from BOM, meta charset, GB/Big5 families,
 UTF-16/32 and chardet, chosen by the text model), ``textmodel`` (character and in-word
 bigram model built from jieba's dictionary, ``data/build_textmodel.py``, plus jieba's
-segmentation and a per-document n-gram cache for choosing repairs), ``crossread``, ``mojibake``,
-``misalignment``, ``normalize``.
+segmentation and a per-document n-gram cache for choosing repairs), ``iso2022cn`` (a decoder
+for ISO-2022-CN, which Python lacks), ``crossread``, ``mojibake``, ``misalignment``, ``normalize``.
 
 ``DecodedText.encoding``: lower-case codec of the source (see ``detect`` for the naming
 convention: ``gbk`` unless GB18030-only sequences occur, ``big5`` unless HKSCS/cp950
