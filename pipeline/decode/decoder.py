@@ -76,10 +76,14 @@ class Decoder:
         repairs += kinds
         text, kinds = self._mojibake.repair(text)
         repairs += kinds
-        big5 = self._big5_misalignment.get(detection.encoding)
-        if big5 is None:
-            gb = self._traditional_misalignment if self._normalizer.mostly_traditional(text) else self._misalignment
-        text, runs = (big5 or gb).repair(text)
+        big5 = detection.encoding in self._big5_misalignment
+        if big5:
+            misalignment = self._big5_misalignment[detection.encoding]
+        elif self._normalizer.mostly_traditional(text):
+            misalignment = self._traditional_misalignment
+        else:
+            misalignment = self._misalignment
+        text, runs = misalignment.repair(text)
         if runs:
             repairs.append("big5_misalignment" if big5 else "gbk_misalignment")
         replaced = "\ufffd" in text

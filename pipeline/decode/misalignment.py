@@ -53,7 +53,7 @@ MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
 # A lone ASCII character read as a lost lead's trail must gain more: letters are also the
 # text's own (A級, M某: up to 13.7 nats in probes; trails left by a lost lead gain 9-19).
 LONE_TRAIL_MIN_GAIN = 14.0
-# A lone ASCII symbol (@, \\, |) between ideographs is rarely the text's own (titles' '|'
+# A lone ASCII symbol (@, \, |) between ideographs is rarely the text's own (titles' '|'
 # separators gain under 4 in probes); a lost lead's trail so shown gained 4-6 (獲 as '@').
 LONE_SYMBOL_MIN_GAIN = 4.0
 MAX_LETTER_WORD = 4  # characters of a dictionary word holding a letter (A股, IC卡, 卡拉OK)
@@ -189,7 +189,8 @@ class MisalignmentRepairer:
         # U+FFFD in a row are bytes lost before (锟斤拷 turned back), not a misaligned run's; one
         # ending the text is a truncated last character (a run misread before it still shows
         # improbable characters, which anchor it).
-        truncated_at = len(text.rstrip()) - 1 if text.rstrip().endswith("\ufffd") else None
+        last = len(text.rstrip()) - 1
+        truncated_at = last if last >= 0 and text[last] == "\ufffd" else None
         anchors = [
             match.start()
             for match in self._anchor_re.finditer(text)
