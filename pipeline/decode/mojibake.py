@@ -130,9 +130,11 @@ UNKNOWN_NEXT = 0x100  # index of the bytes rejected before some byte, for a next
 LEGACY_AS_LATIN = (
     ("sloppy-windows-1252", "utf-8", "latin1_mojibake"),  # short runs ftfy leaves alone
     ("latin-1", "utf-8", "latin1_mojibake"),
-    ("cp1252", "gbk", "gbk_decoded_as_latin1"),
+    # Windows' cp1252 reader shows the five bytes cp1252 leaves undefined as C1 controls, as
+    # sloppy-windows-1252 does: GBK leads 0x81-0x9D (GBK/3: traditional characters) among them.
+    ("sloppy-windows-1252", "gbk", "gbk_decoded_as_latin1"),
     ("latin-1", "gbk", "gbk_decoded_as_latin1"),
-    ("cp1252", "big5", "big5_decoded_as_latin1"),
+    ("sloppy-windows-1252", "big5", "big5_decoded_as_latin1"),
     ("latin-1", "big5", "big5_decoded_as_latin1"),
 )
 LATIN_MOJIBAKE_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
@@ -152,6 +154,11 @@ CP1252_ONLY = set("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\
 }
 # GB/Big5 bytes read as Latin-1: high characters, with trail bytes 0x40-0x7E shown as ASCII.
 LATIN_RUN_RE = re.compile(f"[{LATIN_CHARS}]{{2,}}(?:[\\x40-\\x7e]?[{LATIN_CHARS}]{{2,}})*")
+# The runs re-read: as those, but a character whose trail is ASCII may stand between two, or
+# at an edge (traditional text in GBK: a fifth of its characters, 進 as ßM; Big5: almost half).
+LEGACY_RUN_RE = re.compile(f"[{LATIN_CHARS}]+(?:[\\x40-\\x7e][{LATIN_CHARS}]+)*[\\x40-\\x7e]?")
+# What only mojibake shows among Latin-1 characters: letters, and C1 controls (GBK's 匯 is 85 52).
+LATIN1_MOJIBAKE_SIGN_RE = re.compile("[\u0080-\u009f\u00a1-\u00ff]")
 # Non-ASCII runs; single spaces inside count (PDF text spaces out every character).
 NON_ASCII_RUN_RE = re.compile("[^\\x00-\\x7f](?:[^\\x00-\\x7f]| (?=[^\\x00-\\x7f]))*")
 # Known broken UTF-8 (see QUESTION_MARKED_CODECS): two-byte sequences too (a no-break space).
@@ -358,8 +365,8 @@ class MojibakeRepairer:
         """Runs of Latin-1/cp1252 characters: UTF-8 read as Latin-1 (ftfy) or GB/Big5 read as
         Latin-1; the reading the model likes best wins."""
         out, pos = [], 0
-        for match in LATIN_RUN_RE.finditer(text):
-            if not LATIN1_LETTER_RE.search(match.group()):
+        for match in LEGACY_RUN_RE.finditer(text):
+            if len(match.group()) < 2 or not LATIN1_MOJIBAKE_SIGN_RE.search(match.group()):
                 continue  # quotes and dashes alone: Chinese punctuation, not mojibake
             best = None
             for start, end in _trimmed(match):
