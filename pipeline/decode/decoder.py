@@ -43,7 +43,7 @@ class Decoder:
         self._crossread = CrossReadRepairer(model, running)
         self._mojibake = MojibakeRepairer(model, running)
         self._misalignment = MisalignmentRepairer(model, running)  # GB18030 pairs
-        self._traditional_misalignment = MisalignmentRepairer(model, running, GB18030_TRADITIONAL)
+        self._traditional_misalignment = self._misalignment.with_habits_of(GB18030_TRADITIONAL)
         # A Big5 source's pairs are another code: re-read in the codec that read them.
         self._big5_misalignment = {
             codec: MisalignmentRepairer(model, running, code) for codec, code in BIG5_CODES.items()

@@ -629,7 +629,8 @@ class MojibakeRepairer:
             def firsts(count: int, following: int) -> list[bytes]:
                 if count == 1:
                     return [bytes((lead,)) for lead in self._rejected_leads_before[wrong][following]]
-                return [head + bytes((last,)) for last in self._rejected_before[wrong][following] for head in firsts(count - 1, last)]
+                rejected = self._rejected_before[wrong][following]
+                return [head + bytes((last,)) for last in rejected for head in firsts(count - 1, last)]
 
             fills = _valid_fills(b"", firsts(lost, next_byte), completion)
             fills.sort(key=lambda item: self._model.char_logp(item[1]), reverse=True)
