@@ -86,6 +86,16 @@ characters around it: utf8_decoded_as_gbk bytes dropped 68% -> 72% (pages of non
 68.0% -> 69.5%), saved as GBK 78% -> 79% (80.5% -> 81.5%); the other kinds unchanged. Then
 one character re-read beside half-width katakana: utf8_decoded_as_shift_jis 76% -> 80%
 (67.5% -> 76.5%).
+Measured 2026-12-05, third session (same command; in brackets counting U+FFFD as unknowable):
+a lone U+FFFD in GB18030 text (a lost lead's trail before an ASCII byte) read as a character
+lost whole, guessed only where the guess beats the next by 0.5 nats; a lost character before
+a line break weighed by the document's line ends; one closing a mark its line opened favoured:
+gbk misalignment lost byte 64% (72%) -> 68% (72%), '?' 59% (64%) -> 60% (65%); traditional
+69% (75%) -> 74% (78%), '?' 76% (79%) -> 77% (80%); big5 misalignment lost byte 54% -> 56%,
+'?' 85% -> 86%; the other kinds unchanged. On pages of none of the seeds (200 trials, 300
+characters, seed 7): gbk lost byte 59.5% (68.0%) -> 67.5% (70.0%), traditional 57.0% -> 61.5%,
+'?' 25.0% (64.5%) -> 24.0% (66.0%), traditional '?' 68.5% -> 67.5%, big5 lost byte 51.5% ->
+52.5%; the other kinds unchanged.
 """
 
 import difflib
@@ -503,6 +513,40 @@ def test_short_misaligned_run_ending_in_a_lost_trail_is_repaired(decoder, text, 
     damaged = _misaligned(text, _losing(text, text.index(lost), "gbk"), marker=False)
     assert shown.encode() in damaged
     assert decoder.decode(damaged).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "lost", "shown"),
+    [("今年建成农产品寄递项目56个，带动农户增收。", "目", "项\ufffd56"), ("2024年5月20日 星期一，晴。", "月", "5\ufffd20")],
+)
+def test_character_lost_whole_before_an_ascii_byte_is_chosen_back(decoder, text, lost, shown):
+    # The lead lost, the trail made no pair with the digit after it: a lone U+FFFD, the whole
+    # character unknown but for its trail being no ASCII byte. GB18030 assigns every pair, so
+    # this was taken for no misreading at all and the U+FFFD left.
+    damaged = _misaligned(text, _losing(text, text.index(lost), "gbk"), marker=False)
+    assert shown.encode() in damaged
+    assert decoder.decode(damaged).text == text
+
+
+@pytest.mark.parametrize(
+    "text", ["省分公司启动“寄递进村”\n行动，全年新增服务站300个。", "各地邮政围绕“黔货出山”\n工程，聚焦特色农产品。"]
+)
+def test_lost_mark_ending_a_line_closes_the_mark_the_line_opened(decoder, text):
+    # ” loses its lead: a lone U+FFFD before the line break. The models see three characters
+    # each side (进村 / 行动), where 。 or 里 fit as well; the line's open “ says which.
+    damaged = _misaligned(text, _losing(text, text.index("”"), "gbk"), marker=False)
+    assert "\ufffd\n".encode() in damaged
+    assert decoder.decode(damaged).text == text
+
+
+@pytest.mark.parametrize("marker", [True, False])
+def test_character_lost_whole_with_no_standout_guess_stays_lost(decoder, marker):
+    # 伟 of a name loses its lead: no character after 黄 stands out, so none is written in.
+    text = "责任编辑：王静  审核：黄伟\n"
+    damaged = _misaligned(text, _losing(text, text.index("伟"), "gbk"), marker)
+    shown = "黄??" if marker else "黄\ufffd"
+    assert shown.encode() in damaged
+    assert shown in decoder.decode(damaged).text
 
 
 def test_traditional_gbk_span_read_by_windows_cp1252(decoder):

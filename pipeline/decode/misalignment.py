@@ -34,7 +34,7 @@ from pipeline.decode import rules
 from pipeline.decode.detect import FAMILIES
 from pipeline.decode.normalize import SYLLABLE
 from pipeline.decode.runningtext import WEIGHT_BESIDE_WORDS, LineEnds, RunningTextModel
-from pipeline.decode.textmodel import TextModel, is_private_use
+from pipeline.decode.textmodel import TextModel, awaited_marks, is_private_use, paired_marks
 
 MARKERS = "?\ufffd"
 MAX_RUN = 160  # characters searched for the resynchronising byte
@@ -50,6 +50,10 @@ MAX_ANCHORS = 400  # bounds the work on a badly damaged file
 RESOLVES_ALWAYS, CHARS_PER_RESOLVE = 40, 30
 LOOKBACK = 40  # how far before an improbable character an unmarked run may start
 CONTEXT = 4  # characters each side of a run scored with it
+LINE_LOOKBACK = 80  # characters of a run's line before it searched for marks left open
+# A lost character that closes a mark opened earlier on its line (“黔货出山” ending a line,
+# where the context the models see ends at 黔): nats in its favour.
+AWAITED_MARK_BONUS = 5.0
 MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
 # A lone ASCII character read as a lost lead's trail must gain more: letters are also the
 # text's own (A級, M某: up to 13.7 nats in probes; trails left by a lost lead gain 9-19).
@@ -68,6 +72,11 @@ WHOLE_CHAR_COST = 20.0
 # this. The bench corpus's 161 misaligned files: 466 -> 447 wrong characters (8), 451 (12),
 # 461 (20); damage trials: GBK lost byte 63% -> 64% exact.
 MISSING_CHAR_COST = 8.0
+# Nats by which the best guess for a character lost whole must beat the next, or it stays
+# U+FFFD. Damage trials (GBK lost byte and '?', traditional '?', Big5 lost byte; seed text and
+# unseen pages): of the guesses 0.5 withholds, 1 in 14 was right (GBK lost byte exact 68% both
+# ways, counting U+FFFD as unknowable 68% -> 72%); 1 withholds right ones too (68% -> 66%).
+WHOLE_CHAR_MARGIN = 0.5
 # log P('？' | character) above which '??' after the character is a question: question
 # particles (吗 -0.2, 呢 -0.4, 吧 -2.1, 么 -3.1); other characters -6 and below.
 QUESTION_AFTER_LOGP = -4.0
@@ -80,6 +89,7 @@ LONE_MARK_RE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\?(?=[\u3000-\u9fff
 DECIMAL_FRACTION_RE = re.compile(r"\.[0-9]")
 ASCII_TRAIL_RE = re.compile("[@-~]")  # the ASCII characters a trail byte can show as
 LINE_END_RE = re.compile(r"(\S)[ \t]*\r?\n")  # a line's last character
+LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n")
 IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
 PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 ANNOTATION_RE = re.compile(rf"{SYLLABLE}\)")
@@ -125,7 +135,7 @@ WHOLE_CHAR = "char"
 # Both bytes lost: '?' for the lead, '?' for trail + ASCII byte. (WHOLE_CHAR, byte): the lead
 # lost, the trail shown as U+FFFD since it made no pair with ``byte``, the next one.
 UNKNOWN_CHAR = (WHOLE_CHAR, None)
-UNRECOVERABLE = "\ufffd"  # stands for an ASCII byte the damage swallowed
+UNRECOVERABLE = "\ufffd"  # stands for what the damage took beyond telling: an eaten ASCII byte, a character
 
 
 class MisalignmentRepairer:
@@ -266,44 +276,59 @@ class MisalignmentRepairer:
                 bound = self._model.logp(known) - self._model.logp(text[begin:end])
                 if bound >= MIN_GAIN - BOUND_SLACK:
                     readings.append((bound, begin, end, tokens))
-        best, best_score = None, None
         likeliest = heapq.nlargest(max_resolved, readings, key=lambda reading: reading[0])
-        for _, begin, end, tokens in likeliest:
-            resolved = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], eaten, document)
-            if resolved is None or any(is_private_use(ch) for ch in resolved[0]):
-                continue
-            repaired, scored = resolved
-            # Markers cost little: a repair must earn its gain mostly by fixing improbable
-            # characters, not by removing '?' (text converted lossily is full of them).
-            damaged, markers = MARKERS_RE.subn("", text[begin:end])
-            min_gain = MIN_GAIN
-            if self._code.ascii_trails_common:
-                if not markers and _keeps_non_ascii(text[begin:end], repaired):
-                    # Only a lone ASCII character would change: a lost lead's trail (检d到位),
-                    # or the text's own letter (A股, U盤, e郵寶): in a word, or recurring.
-                    if self._letter_in_word(text, begin, end):
-                        continue
-                    letters = any(ch.isascii() and ch.isalnum() for ch in damaged)
-                    min_gain = LONE_TRAIL_MIN_GAIN if letters else LONE_SYMBOL_MIN_GAIN
-                if markers:  # beside a marker, an ASCII character is the trail a lost lead left
-                    markers += len(ASCII_TRAIL_RE.findall(damaged))
-            before, after = _context(text, begin, end)
-            plain = self._model.word_logp(before + scored + after)
-            whole_char = any(isinstance(t, tuple) and t[0] == WHOLE_CHAR for t in tokens)
-            if whole_char and not damaged and self._asks(before, text[begin:end]):
-                continue
-            marker_cost = WHOLE_CHAR_COST if whole_char else MARKER_COST * markers
-            if len(scored) > len(damaged):
-                marker_cost = max(marker_cost, MISSING_CHAR_COST * (len(scored) - len(damaged)))
-            gain = plain - self._model.word_logp(before + damaged + after) + marker_cost
-            if gain <= min_gain:
-                continue
-            # Among repairs, prefer the one whose words recur elsewhere in the document.
-            score = self._model.word_logp(before + scored + after, document) - plain + gain
-            score += WEIGHT_BESIDE_WORDS * self._running.logp(before + scored + after)
-            if best_score is None or score > best_score:
-                best, best_score = Fix(begin, end, repaired, whole_char), score
+        candidates = [fix for reading in likeliest if (fix := self._scored_fix(text, reading, eaten, document))]
+        if not candidates:
+            # A lone marker read as one character lost whole re-reads nothing else, so its
+            # bound is small beside readings that take in the characters before it: it is
+            # tried when none of them repairs the run.
+            lone = [reading for reading in readings if reading[1] == anchor and reading not in likeliest
+                    and isinstance(reading[3][0], tuple) and reading[3][0][0] == WHOLE_CHAR]
+            candidates = [fix for reading in lone if (fix := self._scored_fix(text, reading, eaten, document))]
+            likeliest += lone
+        best = max(candidates, key=lambda candidate: candidate[1], default=(None, None))[0]
         return best, len(likeliest)
+
+    def _scored_fix(self, text: str, reading: tuple, eaten: "_EatenByteGuesser", document) -> tuple["Fix", float] | None:
+        """The repair a reading makes, with its score, if it gains enough."""
+        _, begin, end, tokens = reading
+        awaited = awaited_marks(text[max(text.rfind("\n", 0, begin) + 1, begin - LINE_LOOKBACK):begin])
+        resolved = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], eaten, document, awaited)
+        if resolved is None or any(is_private_use(ch) for ch in resolved[0]):
+            return None
+        repaired, scored, undecided = resolved
+        if repaired == text[begin:end]:
+            return None
+        # Markers cost little: a repair must earn its gain mostly by fixing improbable
+        # characters, not by removing '?' (text converted lossily is full of them).
+        damaged, markers = MARKERS_RE.subn("", text[begin:end])
+        min_gain = MIN_GAIN
+        if self._code.ascii_trails_common:
+            if not markers and _keeps_non_ascii(text[begin:end], repaired):
+                # Only a lone ASCII character would change: a lost lead's trail (检d到位),
+                # or the text's own letter (A股, U盤, e郵寶): in a word, or recurring.
+                if self._letter_in_word(text, begin, end):
+                    return None
+                letters = any(ch.isascii() and ch.isalnum() for ch in damaged)
+                min_gain = LONE_TRAIL_MIN_GAIN if letters else LONE_SYMBOL_MIN_GAIN
+            if markers:  # beside a marker, an ASCII character is the trail a lost lead left
+                markers += len(ASCII_TRAIL_RE.findall(damaged))
+        before, after = _context(text, begin, end)
+        plain = self._model.word_logp(before + scored + after)
+        # A character lost whole and left unknown earns the repair nothing.
+        whole_char = not undecided and any(isinstance(t, tuple) and t[0] == WHOLE_CHAR for t in tokens)
+        if whole_char and not damaged and self._asks(before, text[begin:end]):
+            return None
+        marker_cost = WHOLE_CHAR_COST if whole_char else MARKER_COST * markers
+        if len(scored) > len(damaged):
+            marker_cost = max(marker_cost, MISSING_CHAR_COST * (len(scored) - len(damaged)))
+        gain = plain - self._model.word_logp(before + damaged + after) + marker_cost
+        if gain <= min_gain:
+            return None
+        # Among repairs, prefer the one whose words recur elsewhere in the document.
+        score = self._model.word_logp(before + scored + after, document) - plain + gain
+        score += WEIGHT_BESIDE_WORDS * self._running.logp(before + scored + after)
+        return Fix(begin, end, repaired, whole_char), score
 
     def _letter_in_word(self, text: str, begin: int, end: int) -> bool:
         """Whether an ASCII character of ``text[begin:end]`` makes a dictionary word with the
@@ -336,7 +361,7 @@ class MisalignmentRepairer:
                 yield anchor, annotation.end(), False
             if text[anchor] == "?":
                 return
-            if self._unassigned_pairs:
+            if self._lone_trail_marker(text[anchor + 1:anchor + 2]):
                 yield anchor, anchor, False  # the U+FFFD is a lost lead's trail
             # U+FFFD may instead end a run whose lost byte left no trace: search back for its start.
         elif text[anchor].isascii():  # a lone ASCII trail: its lead lost just before it, or a run ends in it
@@ -352,6 +377,12 @@ class MisalignmentRepairer:
             yield start, start, False
             yield start, start, True
             start -= 1
+
+    def _lone_trail_marker(self, following: str) -> bool:
+        """Whether a U+FFFD before ``following`` may be a lost lead's trail that made no pair
+        with the next byte: in Big5 any pair may be unassigned; in GB18030, which assigns
+        every pair, the next byte is one no trail pairs with (a digit, a space, a line end)."""
+        return self._unassigned_pairs or not following or following.isascii() and ord(following) not in self._code.trails
 
     def _walk(self, seg: str, lost_trail: bool):
         """Re-read ``seg`` one byte on; yields (tokens, characters consumed) per resync found.
@@ -377,7 +408,7 @@ class MisalignmentRepairer:
             # character is unknown, the ASCII byte eaten.
             results.append(([UNKNOWN_CHAR, EATEN_ASCII], 1))
             return
-        if i == 0 and ch == "\ufffd" and not tokens and self._unassigned_pairs:
+        if i == 0 and ch == "\ufffd" and not tokens and self._lone_trail_marker(seg[1:2]):
             # A lone U+FFFD: the trail of a lost lead, which made no pair with the next byte.
             results.append(([(WHOLE_CHAR, self._first_byte(seg[1:2]))], 1))
             return
@@ -412,17 +443,20 @@ class MisalignmentRepairer:
         return self._pairs.get((pending, trail))
 
     def _resolve(
-        self, tokens: list, before: str, after: str, eaten: "_EatenByteGuesser", document
-    ) -> tuple[str, str] | None:
+        self, tokens: list, before: str, after: str, eaten: "_EatenByteGuesser", document, awaited: list[str]
+    ) -> tuple[str, str, bool] | None:
         """Fill the lost byte(s) with the characters the model likes best in context;
-        lost bytes close together are chosen jointly. Returns the repaired run and the run
-        to score it by: without the guesses for eaten ASCII bytes, which the damaged text
-        lacks too (neither credit nor blame the repair for them)."""
+        lost bytes close together are chosen jointly (``awaited``: the closing marks the
+        run's line awaits). Returns the repaired run; the run to score it by: without the
+        guesses for eaten ASCII bytes, which the damaged text lacks too (neither credit nor
+        blame the repair for them), and without characters lost whole that no guess stands
+        out for (left U+FFFD); and whether any was so left."""
         after_text = ANNOTATION_RE.sub("", after[:16], count=1)
         chars: list[str | None] = [
             "" if t == EATEN_ASCII else t if isinstance(t, str) else None for t in tokens
         ]
         unknown = [i for i, t in enumerate(tokens) if isinstance(t, tuple)]
+        run_ends_line = bool(LINE_BREAK_RE.match(after_text))
         shortlists = {}
         for i in unknown:
             kind, byte = tokens[i]
@@ -439,9 +473,11 @@ class MisalignmentRepairer:
             # or elsewhere in this document.
             pairs = [c for c in ranked[SHORTLIST:] if self._makes_word(left, c, right, document)]
             shortlists[i] = ranked[:SHORTLIST] + pairs[:SHORTLIST]
-            if i + 1 < len(tokens) and tokens[i + 1] == EATEN_ASCII:
-                # And what ends sentences: the eaten byte may have been a line break after it.
+            if i + 1 < len(tokens) and tokens[i + 1] == EATEN_ASCII or i == len(tokens) - 1 and run_ends_line:
+                # And what ends sentences: before a line break, or an eaten byte that may have been one.
                 shortlists[i] += [c for c in ranked[SHORTLIST:] if c in rules.SENTENCE_END_MARKS]
+            if awaited and awaited[-1] in ranked[SHORTLIST:]:  # and the closing mark the line awaits
+                shortlists[i].append(awaited[-1])
         groups: list[list[int]] = []
         for i in unknown:
             if groups and i - groups[-1][-1] <= JOINT_DISTANCE:
@@ -469,33 +505,44 @@ class MisalignmentRepairer:
                                  for c in combos for t in (filled(c),))
                 combos = [c for _, c in heapq.nlargest(WORD_SCORED_COMBOS, by_characters, key=lambda item: item[0])]
             # A character whose next byte was eaten may end a line there (。 or ” before a
-            # paragraph's first character): as likely as the document's habits and line ends say.
+            # paragraph's first character): as likely as the document's habits and line ends
+            # say; one before a line break ends that line.
             before_eaten = [k for k, i in enumerate(group) if i + 1 < len(tokens) and tokens[i + 1] == EATEN_ASCII]
 
-            def break_logp(combo: tuple) -> float:
-                return sum(eaten.line_break_logp(combo[k], after_text[:1]) for k in before_eaten)
+            ends_line = group[-1] == len(tokens) - 1 and run_ends_line
+            awaited_here = paired_marks([ch for ch in chars[:group[0]] if ch], awaited)[1]
 
-            best = max(
+            def layout_logp(combo: tuple) -> float:
+                logp = sum(eaten.line_break_logp(combo[k], after_text[:1]) for k in before_eaten)
+                if ends_line:
+                    logp += eaten.line_end_lift(combo[-1])
+                return logp + AWAITED_MARK_BONUS * paired_marks(combo, awaited_here)[0]
+
+            best, *runner_up = heapq.nlargest(
+                2,
                 ((self._model.word_logp(text, document, CHOICE_WORD_COST)
-                 + WEIGHT_BESIDE_WORDS * self._running.logp(text) + break_logp(combo), combo)
+                 + WEIGHT_BESIDE_WORDS * self._running.logp(text) + layout_logp(combo), combo)
                  for combo in combos for text in (filled(combo),)),
                 key=lambda item: item[0],
             )
+            # A character lost whole is anything: guessed only when the guess stands out.
+            undecided = runner_up and best[0] - runner_up[0][0] < WHOLE_CHAR_MARGIN
             for i, ch in zip(group, best[1], strict=True):
-                chars[i] = ch
+                chars[i] = UNRECOVERABLE if undecided and tokens[i][0] == WHOLE_CHAR else ch
         out: list[str] = []
         scored: list[str] = []
         for ch, token in zip(chars, tokens, strict=True):
             if token != EATEN_ASCII:
                 out.append(ch)
-                scored.append(ch)
+                if ch != UNRECOVERABLE:  # neither credit nor blame for a character left unknown
+                    scored.append(ch)
             elif not after:  # the stream simply ended
                 continue
             elif ANNOTATION_RE.match(after):
                 out.append("(")
             else:
                 out.append(eaten.guess((before + "".join(out))[-2:], after[:2]))
-        return "".join(out), "".join(scored)
+        return "".join(out), "".join(scored), UNRECOVERABLE in chars
 
     def _neighbour_words(self, left: str, right: str, next_byte: int | None, document) -> list[str]:
         """Candidates for a character whose bytes are both unknown: those making a bigram
@@ -661,13 +708,17 @@ class _EatenByteGuesser:
         characters (add-one smoothed), and then ``ch`` ends a line (the document's line ends)."""
         if "\n" not in self._text:
             return 0.0
+        seen = self._separators().get((_left_class(ch), _char_class(right)), {})
+        share = (seen.get("\n", 0) + 1) / (sum(seen.values()) + 2)
+        return math.log(share * math.exp(self.line_end_lift(ch)) + 1 - share)
+
+    def line_end_lift(self, ch: str) -> float:
+        """Log of how much likelier ``ch`` is at the end of one of the document's lines than anywhere."""
         if self._line_ends is None:
             self._line_ends = self._running.line_ends(
                 collections.Counter(match.group(1) for match in LINE_END_RE.finditer(self._text))
             )
-        seen = self._separators().get((_left_class(ch), _char_class(right)), {})
-        share = (seen.get("\n", 0) + 1) / (sum(seen.values()) + 2)
-        return math.log(share * math.exp(self._line_ends.lift(ch)) + 1 - share)
+        return self._line_ends.lift(ch)
 
     def guess(self, left: str, after: str) -> str:
         """The byte between ``left`` and ``after`` (two characters each side)."""

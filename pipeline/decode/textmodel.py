@@ -336,16 +336,27 @@ class _ScoringArrays:
 
 def matched_marks(text: str) -> int:
     """How many closing marks (”, 》, ）...) close an opening mark before them."""
+    return paired_marks(PAIRED_MARK_RE.findall(text))[0]
+
+
+def awaited_marks(text: str) -> list[str]:
+    """The closing marks that the opening marks left open in ``text`` await, the next last."""
+    return paired_marks(PAIRED_MARK_RE.findall(text))[1]
+
+
+def paired_marks(chars, awaited: tuple[str, ...] | list[str] = ()) -> tuple[int, list[str]]:
+    """How many of ``chars`` close an opening mark before them (or one whose closing mark is
+    ``awaited``), and the closing marks awaited after them."""
     matched = 0
-    open_marks: list[str] = []
-    for ch in PAIRED_MARK_RE.findall(text):
+    open_marks = list(awaited)
+    for ch in chars:
         mark = rules.ASCII_AS_FULLWIDTH.get(ch, ch)
         if mark in rules.PAIRED_MARKS:
             open_marks.append(rules.PAIRED_MARKS[mark])
         elif open_marks and mark == open_marks[-1]:
             open_marks.pop()
             matched += 1
-    return matched
+    return matched, open_marks
 
 
 def _pair_hash(keys: np.ndarray) -> np.ndarray:
