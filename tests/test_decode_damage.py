@@ -539,6 +539,16 @@ def test_lost_mark_ending_a_line_closes_the_mark_the_line_opened(decoder, text):
     assert decoder.decode(damaged).text == text
 
 
+def test_lost_character_before_a_comma_is_no_closing_mark_that_closes_nothing(decoder):
+    # 中 loses its lead: a lone U+FFFD before a half-width comma. ” and a comma go together
+    # (”,), and a comma after ideographs had been scored as ASCII punctuation: ” was chosen,
+    # closing no quotation mark.
+    text = "在改革创新过程中,探索出一条新路子。"
+    damaged = _misaligned(text, _losing(text, text.index("中"), "gbk"), marker=False)
+    assert "过程\ufffd,".encode() in damaged
+    assert decoder.decode(damaged).text == text
+
+
 @pytest.mark.parametrize("marker", [True, False])
 def test_character_lost_whole_with_no_standout_guess_stays_lost(decoder, marker):
     # 伟 of a name loses its lead: no character after 黄 stands out, so none is written in.

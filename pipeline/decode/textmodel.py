@@ -182,7 +182,11 @@ class TextModel:
         per word (see _segmentation_logp)."""
         total = self.document_bonus(text, document) if document else 0.0
         pieces = CJK_RUN_RE.split(text)  # what lies between ideograph runs
-        for piece in pieces:
+        for k, piece in enumerate(pieces):
+            if k and piece:
+                # A half-width mark after ideographs is the text's comma or colon (邮政,): as
+                # likely as the full-width one, not as ASCII punctuation (”, had won over 中,).
+                piece = rules.ASCII_AS_FULLWIDTH.get(piece[0], piece[0]) + piece[1:]
             total += self.logp(piece)
         for run in CJK_RUN_RE.findall(text):
             total += self._run_logp(run, word_cost)
