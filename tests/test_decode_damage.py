@@ -605,6 +605,15 @@ def test_symbols_separating_traditional_words_are_kept(decoder, encoding):
     assert decoded.text.split("\n")[0] == "中国邮政集团|新闻中心|邮政要闻 关注@中国邮政 产品\\服务"
 
 
+@pytest.mark.parametrize("encoding", ["gbk", "big5"])
+@pytest.mark.parametrize("line", ["怎么办?K线图显示", "真的吗?A股今天大涨", "为什么?e邮宝这么快", "是谁?Z世代的选择"])
+def test_question_mark_before_a_word_led_by_a_letter_is_kept(decoder, encoding, line):
+    # Where trails show as letters, '?' and a letter may be a lost lead and its trail; here
+    # the '?' ends a question (办, 吗, 么, 谁 end questions) or the letter leads a word (K线).
+    raw = (S2TW.convert(line) + "\n" + S2TW.convert(seed_bytes("001").decode("utf-8")[:300])).encode(encoding)
+    assert decoder.decode(raw).text.split("\n")[0] == line
+
+
 # Text from none of the seeds (a provincial report written for these tests), one line per
 # paragraph as web pages are saved.
 REPORT = (

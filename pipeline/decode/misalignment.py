@@ -81,6 +81,10 @@ WHOLE_CHAR_MARGIN = 0.5
 # log P('？' | character) above which '??' after the character is a question: question
 # particles (吗 -0.2, 呢 -0.4, 吧 -2.1, 么 -3.1); other characters -6 and below.
 QUESTION_AFTER_LOGP = -4.0
+# The same, for a '?' before a letter leading a word (辦?K線, 誰?Z世代: 办 -4.4, 谁 -5.0) in
+# text whose trail bytes may show as letters. At -7.5 (了 -7.1, 来 -6.8) the damage trials
+# of traditional GBK and Big5 with '?' markers lost 8 to 11 points; at -5.5, none.
+QUESTION_BEFORE_LETTER_LOGP = -5.5
 BOUND_SLACK = 10.0  # character vs word model disagreement allowed in the optimistic bound
 SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
 CHOICE_WORD_COST = 3.0  # nats per word when choosing lost bytes (favours words over single characters)
@@ -314,6 +318,11 @@ class MisalignmentRepairer:
                 min_gain = LONE_TRAIL_MIN_GAIN if letters else LONE_SYMBOL_MIN_GAIN
             if markers:  # beside a marker, an ASCII character is the trail a lost lead left
                 markers += len(ASCII_TRAIL_RE.findall(damaged))
+                if text[begin] == "?" and len(damaged) == 1 and damaged.isalpha() and (
+                    self._letter_in_word(text, begin, end)
+                    or self._asks(text[max(0, begin - CONTEXT):begin], "?", QUESTION_BEFORE_LETTER_LOGP)
+                ):
+                    return None  # a question before a word led by a letter (辦?K線, 嗎?A股)
         before, after = _context(text, begin, end)
         plain = self._model.word_logp(before + scored + after)
         # A character lost whole and left unknown earns the repair nothing.
@@ -345,11 +354,11 @@ class MisalignmentRepairer:
                 return True
         return False
 
-    def _asks(self, before: str, marks: str) -> bool:
+    def _asks(self, before: str, marks: str, threshold: float = QUESTION_AFTER_LOGP) -> bool:
         """Whether '??' follows a character that questions end on (吗, 呢): then it is the
         question it reads as ('真的吗??'), not a lost character and an eaten byte."""
         prev = before.rstrip(" ?!？！")[-1:]  # '吗???': the marks before are the question's too
-        return "?" in marks and bool(prev) and self._running.transition_logp(prev, "?") > QUESTION_AFTER_LOGP
+        return "?" in marks and bool(prev) and self._running.transition_logp(prev, "?") > threshold
 
     def _run_starts(self, text: str, anchor: int):
         """(span start, first shifted char, whether the lost byte is a trail) to try."""
