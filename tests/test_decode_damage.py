@@ -588,6 +588,16 @@ def test_traditional_text_in_gbk_ending_a_misread_run_in_an_ascii_trail(decoder,
     assert decoder.decode(damaged).text == "落实“三差三力”,突出发展特快业务"
 
 
+def test_lost_lead_marked_before_its_ascii_trail_is_chosen_back(decoder):
+    # 遞 (B1 66 in GBK) loses its lead, written '?': its trail shows as 'f'. A letter between
+    # ideographs scores about as well as the character, so the pair must count as the
+    # character missing from the damaged reading for the repair to gain enough.
+    text = traditional_gbk_text("今年1至4月累计寄递农产品包裹12万件。")
+    damaged = _misaligned(text, _losing(text, text.index("遞"), "gbk"), marker=True)
+    assert "寄?f農".encode() in damaged
+    assert decoder.decode(damaged).text == "今年1至4月累计寄递农产品包裹12万件。"
+
+
 def test_lone_symbol_left_by_a_lost_lead_is_read_back(decoder):
     # 獲 (AB 40 in GBK) loses its lead: its trail shows as '@' between ideographs, which a text's
     # own letters may be (A股) but its symbols are not: a smaller gain suffices.

@@ -307,7 +307,7 @@ class MisalignmentRepairer:
         # Markers cost little: a repair must earn its gain mostly by fixing improbable
         # characters, not by removing '?' (text converted lossily is full of them).
         damaged, markers = MARKERS_RE.subn("", text[begin:end])
-        min_gain = MIN_GAIN
+        min_gain, marked_trail = MIN_GAIN, False
         if self._code.ascii_trails_common:
             if not markers and _keeps_non_ascii(text[begin:end], repaired):
                 # Only a lone ASCII character would change: a lost lead's trail (检d到位),
@@ -318,7 +318,11 @@ class MisalignmentRepairer:
                 min_gain = LONE_TRAIL_MIN_GAIN if letters else LONE_SYMBOL_MIN_GAIN
             if markers:  # beside a marker, an ASCII character is the trail a lost lead left
                 markers += len(ASCII_TRAIL_RE.findall(damaged))
-                if text[begin] == "?" and len(damaged) == 1 and damaged.isalpha() and (
+                # A marker and one such trail ('寄?f農' for 寄遞農) stand for one character
+                # missing from the damaged reading, as a lone U+FFFD does: a letter between
+                # ideographs scores about as well as a character (f 5.5 nats, 遞 6).
+                marked_trail = len(damaged) == 1 and bool(ASCII_TRAIL_RE.match(damaged))
+                if text[begin] == "?" and marked_trail and damaged.isalpha() and (
                     self._letter_in_word(text, begin, end)
                     or self._asks(text[max(0, begin - CONTEXT):begin], "?", QUESTION_BEFORE_LETTER_LOGP)
                 ):
@@ -329,7 +333,7 @@ class MisalignmentRepairer:
         whole_char = not undecided and any(isinstance(t, tuple) and t[0] == WHOLE_CHAR for t in tokens)
         if whole_char and not damaged and self._asks(before, text[begin:end]):
             return None
-        marker_cost = WHOLE_CHAR_COST if whole_char else MARKER_COST * markers
+        marker_cost = WHOLE_CHAR_COST if whole_char or marked_trail else MARKER_COST * markers
         if len(scored) > len(damaged):
             marker_cost = max(marker_cost, MISSING_CHAR_COST * (len(scored) - len(damaged)))
         gain = plain - self._model.word_logp(before + damaged + after) + marker_cost
