@@ -550,6 +550,22 @@ def test_lost_character_before_a_comma_is_no_closing_mark_that_closes_nothing(de
 
 
 @pytest.mark.parametrize("marker", [True, False])
+def test_misaligned_run_through_a_long_line_without_ascii_is_repaired(decoder, marker):
+    # A paragraph whose digits and punctuation are all full-width has no ASCII byte to
+    # resynchronise on before its end: a byte lost near its start misreads hundreds of
+    # characters (a search stopping at 160 left them so).
+    text = re.sub(r"[\x00-\x7f]", "", "".join(unseen_texts()))
+    line = text[:text.rindex("。", 0, 600) + 1]
+    lost = 10
+    damaged = _misaligned(line, _losing(line, lost, "gbk"), marker)
+    repaired = decoder.decode(damaged).text
+    assert len(line) > 500
+    assert repaired[:lost] == line[:lost]
+    # All but the lost character and the last, whose second byte the shift leaves alone at the end.
+    assert repaired[lost + 1:-1] == line[lost + 1:-1]
+
+
+@pytest.mark.parametrize("marker", [True, False])
 def test_character_lost_whole_with_no_standout_guess_stays_lost(decoder, marker):
     # 伟 of a name loses its lead: no character after 黄 stands out, so none is written in.
     text = "责任编辑：王静  审核：黄伟\n"
