@@ -89,13 +89,14 @@ one character re-read beside half-width katakana: utf8_decoded_as_shift_jis 76% 
 Measured 2026-12-05, third session (same command; in brackets counting U+FFFD as unknowable):
 a lone U+FFFD in GB18030 text (a lost lead's trail before an ASCII byte) read as a character
 lost whole, guessed only where the guess beats the next by 0.5 nats; a lost character before
-a line break weighed by the document's line ends; one closing a mark its line opened favoured:
+a line break weighed by the document's line ends; a closing mark weighed by whether its line
+opened one; a '?' marker and a lone ASCII trail after it counted as one missing character:
 gbk misalignment lost byte 64% (72%) -> 68% (72%), '?' 59% (64%) -> 60% (65%); traditional
-69% (75%) -> 74% (78%), '?' 76% (79%) -> 77% (80%); big5 misalignment lost byte 54% -> 56%,
-'?' 85% -> 86%; the other kinds unchanged. On pages of none of the seeds (200 trials, 300
+69% (75%) -> 74% (78%), '?' 76% (79%) -> 78% (81%); big5 misalignment lost byte 54% -> 56%,
+'?' 85% -> 88%; the other kinds unchanged. On pages of none of the seeds (200 trials, 300
 characters, seed 7): gbk lost byte 59.5% (68.0%) -> 67.5% (70.0%), traditional 57.0% -> 61.5%,
-'?' 25.0% (64.5%) -> 24.0% (66.0%), traditional '?' 68.5% -> 67.5%, big5 lost byte 51.5% ->
-52.5%; the other kinds unchanged.
+'?' 25.0% (64.5%) -> 24.0% (66.0%), traditional '?' 68.5% -> 68.0%, big5 lost byte 51.5% ->
+52.5%, '?' 76.0% -> 78.0%; the other kinds unchanged.
 """
 
 import difflib
