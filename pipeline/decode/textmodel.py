@@ -340,7 +340,8 @@ class _ScoringArrays:
 
 def matched_marks(text: str) -> int:
     """How many closing marks (”, 》, ）...) close an opening mark before them."""
-    return paired_marks(PAIRED_MARK_RE.findall(text))[0]
+    marks = PAIRED_MARK_RE.findall(text)
+    return paired_marks(marks)[0] if marks else 0  # most windows scored hold no mark
 
 
 def awaited_marks(text: str) -> list[str]:
