@@ -18,7 +18,7 @@ import opencc
 
 from pipeline.decode import rules
 from pipeline.decode.textmodel import MODEL_FILES, TextModel
-from pipeline.resources import cached_derived, data_path, package_files
+from pipeline.resources import Memo, cached_derived, data_path, package_files
 
 PACKAGE = "pipeline.decode"
 DISCOUNT = 0.75
@@ -39,6 +39,7 @@ DIGITS = "0123456789"
 DIGIT_CLASS = "0"
 DIGIT_FOLD = str.maketrans(DIGITS, DIGIT_CLASS * len(DIGITS))
 LIKELY_NEIGHBOURS = 12  # a character's likeliest followers (and precursors) kept
+NEXT_MEMO_SIZE = 1 << 18  # remembered transitions (about 30 MiB when full)
 # Weight of this model beside the word model in a final choice among repairs (the word model
 # scored the words already). Exact rates summed over the eight UTF-8-as-GBK/cp932/cp1252 kinds
 # (200 trials each), on seed text and on pages of none of the seeds: 0 (word model alone) 5.94
@@ -130,6 +131,9 @@ class RunningTextModel:
         self._precursors: dict[str, list[str]] = tables["precursors"]
         # Traditional text is scored in simplified form, character by character.
         self._scored_as: dict[str, str] = tables["scored_as"]
+        # _next_logp of history + character, remembered: a lost byte's hundred candidates are
+        # scored after the same history, and the same candidates after each history.
+        self._next_memo = Memo(lambda key: self._next_logp_of(key[:-1], key[-1]), NEXT_MEMO_SIZE)
         # Per mark_kind: its share of the characters, and of the paragraphs' last characters.
         self.kind_shares = collections.Counter()
         for ch, logp in self._base.items():
@@ -223,6 +227,9 @@ class RunningTextModel:
 
     def _next_logp(self, history: str, ch: str) -> float:
         """Log-probability of scored ``ch`` after the scored ``history`` (at most two characters)."""
+        return self._next_memo[history + ch]
+
+    def _next_logp_of(self, history: str, ch: str) -> float:
         backoff = 0.0
         if len(history) == 2:
             logp = self._triple.get(history + ch)
