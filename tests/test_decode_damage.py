@@ -505,25 +505,20 @@ def test_misaligned_run_ending_in_what_reads_as_utf8_is_repaired_as_misalignment
 
 @pytest.mark.parametrize(
     ("text", "lost", "shown"),
-    [("“只要有了人,什么人间奇迹都可以创造出来。”", "有", "辛巳\ufffd,"), ("完成阶段性任务目标,把握节奏。", "目", "勘\ufffd,")],
+    [
+        # The lead lost, one or two pairs misread, then U+FFFD for a byte that made no pair
+        # with the ASCII comma: the trail of the run's last character. The damaged reading is
+        # a character short; scored as it was, the repair did not gain enough to be kept.
+        ("“只要有了人,什么人间奇迹都可以创造出来。”", "有", "辛巳\ufffd,"),
+        ("完成阶段性任务目标,把握节奏。", "目", "勘\ufffd,"),
+        # The lead lost, the trail made no pair with the digit after it: a lone U+FFFD, the
+        # whole character unknown but for its trail being no ASCII byte. GB18030 assigns every
+        # pair, so this was taken for no misreading at all and the U+FFFD left.
+        ("今年建成农产品寄递项目56个，带动农户增收。", "目", "项\ufffd56"),
+        ("2024年5月20日 星期一，晴。", "月", "5\ufffd20"),
+    ],
 )
-def test_short_misaligned_run_ending_in_a_lost_trail_is_repaired(decoder, text, lost, shown):
-    # The lead lost, one or two pairs misread, then U+FFFD for a byte that made no pair with
-    # the ASCII comma: the trail of the run's last character. The damaged reading is a
-    # character short; scored as it was, the repair did not gain enough to be kept.
-    damaged = _misaligned(text, _losing(text, text.index(lost), "gbk"), marker=False)
-    assert shown.encode() in damaged
-    assert decoder.decode(damaged).text == text
-
-
-@pytest.mark.parametrize(
-    ("text", "lost", "shown"),
-    [("今年建成农产品寄递项目56个，带动农户增收。", "目", "项\ufffd56"), ("2024年5月20日 星期一，晴。", "月", "5\ufffd20")],
-)
-def test_character_lost_whole_before_an_ascii_byte_is_chosen_back(decoder, text, lost, shown):
-    # The lead lost, the trail made no pair with the digit after it: a lone U+FFFD, the whole
-    # character unknown but for its trail being no ASCII byte. GB18030 assigns every pair, so
-    # this was taken for no misreading at all and the U+FFFD left.
+def test_lost_lead_before_a_u_fffd_trail_is_chosen_back(decoder, text, lost, shown):
     damaged = _misaligned(text, _losing(text, text.index(lost), "gbk"), marker=False)
     assert shown.encode() in damaged
     assert decoder.decode(damaged).text == text

@@ -553,7 +553,7 @@ class MisalignmentRepairer:
                 key=lambda item: item[0],
             )
             # A character lost whole is anything: guessed only when the guess stands out.
-            undecided = runner_up and best[0] - runner_up[0][0] < WHOLE_CHAR_MARGIN
+            undecided = bool(runner_up) and best[0] - runner_up[0][0] < WHOLE_CHAR_MARGIN
             for i, ch in zip(group, best[1], strict=True):
                 chars[i] = UNRECOVERABLE if undecided and tokens[i][0] == WHOLE_CHAR else ch
         out: list[str] = []
