@@ -545,6 +545,22 @@ def test_lost_character_before_a_comma_is_no_closing_mark_that_closes_nothing(de
     assert decoder.decode(damaged).text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "lost", "run"),
+    [("邮政快递助力乡村振兴加速度\n全省新增服务站300个。", "村", "乡村振兴加速度"),
+     ("各地邮政持续推进农村寄递物流体系建设\n本报讯", "农", "推进农村寄递物流体系建设")],
+)
+def test_run_ending_in_a_question_mark_after_a_lost_trail_is_repaired(decoder, text, lost, run):
+    # A trail byte lost, no mark written for it: the lead pairs with the next lead, and the
+    # run's last trail and the line break make an invalid pair, written '?'. The '?' is where
+    # the run ends, not where it starts (as when a lost lead is written '?').
+    data = text.encode("gbk")
+    cut = len(text[:text.index(lost)].encode("gbk")) + 1
+    damaged = (data[:cut - 1].decode("gbk") + _marked_reading(data[cut - 1:cut] + data[cut + 1:], "gb18030")[1:])
+    assert run not in damaged and "?" in damaged
+    assert run in decoder.decode(damaged.encode()).text
+
+
 @pytest.mark.parametrize("marker", [True, False])
 def test_misaligned_run_through_a_long_line_without_ascii_is_repaired(decoder, marker):
     # A paragraph whose digits and punctuation are all full-width has no ASCII byte to

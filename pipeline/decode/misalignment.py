@@ -273,8 +273,29 @@ class MisalignmentRepairer:
         line_end = text.find("\n", anchor)
         line_end = len(text) if line_end < 0 else line_end
         window_end = min(line_end + 1, anchor + MAX_RUN)
+        readings = self._readings(text, self._run_starts(text, anchor), window_end)
+        likeliest = heapq.nlargest(max_resolved, readings, key=lambda reading: reading[0])
+        candidates = [fix for reading in likeliest if (fix := self._scored_fix(text, reading, eaten, document))]
+        if not candidates:
+            # Tried when none of those repairs the run: a lone marker read as one character
+            # lost whole (it re-reads nothing else, so its bound is small beside readings that
+            # take in the characters before it); and a '?' after improbable characters read as
+            # the end of a run whose lost byte left no mark (a trail lost: the run's last trail
+            # and an ASCII byte made the '?'; a converter's stand-in '?' follows clean text).
+            fallback = [reading for reading in readings if reading[1] == anchor and reading not in likeliest
+                        and isinstance(reading[3][0], tuple) and reading[3][0][0] == WHOLE_CHAR]
+            if text[anchor] == "?" and self._model.score(text[max(0, anchor - CONTEXT):anchor]) < SUSPICIOUS_WINDOW_SCORE:
+                ending = self._readings(text, self._lookback_starts(text, anchor), window_end)
+                fallback += heapq.nlargest(max_resolved, ending, key=lambda reading: reading[0])
+            candidates = [fix for reading in fallback if (fix := self._scored_fix(text, reading, eaten, document))]
+            likeliest += fallback
+        best = max(candidates, key=lambda candidate: candidate[1], default=(None, None))[0]
+        return best, len(likeliest)
+
+    def _readings(self, text: str, starts, window_end: int) -> list[tuple]:
+        """(optimistic bound, begin, end, tokens) of the re-readings from ``starts`` that may gain enough."""
         readings = []
-        for begin, seg_start, lost_trail in self._run_starts(text, anchor):
+        for begin, seg_start, lost_trail in starts:
             seg = text[seg_start:window_end]
             for tokens, consumed in self._walk(seg, lost_trail):
                 end = seg_start + consumed
@@ -284,18 +305,7 @@ class MisalignmentRepairer:
                 bound = self._model.logp(known) - self._model.logp(text[begin:end])
                 if bound >= MIN_GAIN - BOUND_SLACK:
                     readings.append((bound, begin, end, tokens))
-        likeliest = heapq.nlargest(max_resolved, readings, key=lambda reading: reading[0])
-        candidates = [fix for reading in likeliest if (fix := self._scored_fix(text, reading, eaten, document))]
-        if not candidates:
-            # A lone marker read as one character lost whole re-reads nothing else, so its
-            # bound is small beside readings that take in the characters before it: it is
-            # tried when none of them repairs the run.
-            lone = [reading for reading in readings if reading[1] == anchor and reading not in likeliest
-                    and isinstance(reading[3][0], tuple) and reading[3][0][0] == WHOLE_CHAR]
-            candidates = [fix for reading in lone if (fix := self._scored_fix(text, reading, eaten, document))]
-            likeliest += lone
-        best = max(candidates, key=lambda candidate: candidate[1], default=(None, None))[0]
-        return best, len(likeliest)
+        return readings
 
     def _scored_fix(self, text: str, reading: tuple, eaten: "_EatenByteGuesser", document) -> tuple["Fix", float] | None:
         """The repair a reading makes, with its score, if it gains enough."""
@@ -377,7 +387,7 @@ class MisalignmentRepairer:
             if annotation:
                 yield anchor, annotation.end(), False
             if text[anchor] == "?":
-                return
+                return  # a run it may end is searched for only when none starts at it (_best_fix)
             if self._lone_trail_marker(text[anchor + 1:anchor + 2]):
                 yield anchor, anchor, False  # the U+FFFD is a lost lead's trail
             # U+FFFD may instead end a run whose lost byte left no trace: search back for its start.
@@ -389,6 +399,11 @@ class MisalignmentRepairer:
                 return
             yield anchor, anchor, False
             yield anchor, anchor, True
+        yield from self._lookback_starts(text, anchor)
+
+    @staticmethod
+    def _lookback_starts(text: str, anchor: int):
+        """Starts of a run ending at ``anchor`` whose lost byte left no trace, nearest first."""
         start = anchor - 1
         while start >= max(0, anchor - LOOKBACK) and not text[start].isascii() and text[start] not in MARKERS:
             yield start, start, False
