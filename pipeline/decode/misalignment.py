@@ -284,7 +284,7 @@ class MisalignmentRepairer:
             # and an ASCII byte made the '?'; a converter's stand-in '?' follows clean text).
             fallback = [reading for reading in readings if reading[1] == anchor and reading not in likeliest
                         and isinstance(reading[3][0], tuple) and reading[3][0][0] == WHOLE_CHAR]
-            if text[anchor] == "?" and self._model.score(text[max(0, anchor - CONTEXT):anchor]) < SUSPICIOUS_WINDOW_SCORE:
+            if text[anchor] == "?" and self._misread(text[max(0, anchor - CONTEXT):anchor]):
                 ending = self._readings(text, self._lookback_starts(text, anchor), window_end)
                 fallback += heapq.nlargest(max_resolved, ending, key=lambda reading: reading[0])
             candidates = [fix for reading in fallback if (fix := self._scored_fix(text, reading, eaten, document))]
@@ -307,7 +307,13 @@ class MisalignmentRepairer:
                     readings.append((bound, begin, end, tokens))
         return readings
 
-    def _scored_fix(self, text: str, reading: tuple, eaten: "_EatenByteGuesser", document) -> tuple["Fix", float] | None:
+    def _misread(self, window: str) -> bool:
+        """Whether ``window`` reads as improbably as misread bytes do."""
+        return self._model.score(window) < SUSPICIOUS_WINDOW_SCORE
+
+    def _scored_fix(
+        self, text: str, reading: tuple, eaten: "_EatenByteGuesser", document
+    ) -> tuple["Fix", float] | None:
         """The repair a reading makes, with its score, if it gains enough."""
         _, begin, end, tokens = reading
         awaited = awaited_marks(text[max(text.rfind("\n", 0, begin) + 1, begin - LINE_LOOKBACK):begin])
@@ -394,8 +400,7 @@ class MisalignmentRepairer:
         elif text[anchor].isascii():  # a lone ASCII trail: its lead lost just before it, or a run ends in it
             yield anchor, anchor, False
         else:
-            window = text[max(0, anchor - 3):anchor + 4]
-            if not is_private_use(text[anchor]) and self._model.score(window) > SUSPICIOUS_WINDOW_SCORE:
+            if not is_private_use(text[anchor]) and not self._misread(text[max(0, anchor - 3):anchor + 4]):
                 return
             yield anchor, anchor, False
             yield anchor, anchor, True
@@ -414,7 +419,9 @@ class MisalignmentRepairer:
         """Whether a U+FFFD before ``following`` may be a lost lead's trail that made no pair
         with the next byte: in Big5 any pair may be unassigned; in GB18030, which assigns
         every pair, the next byte is one no trail pairs with (a digit, a space, a line end)."""
-        return self._unassigned_pairs or not following or following.isascii() and ord(following) not in self._code.trails
+        if self._unassigned_pairs or not following:
+            return True
+        return following.isascii() and ord(following) not in self._code.trails
 
     def _walk(self, seg: str, lost_trail: bool):
         """Re-read ``seg`` one byte on; yields (tokens, characters consumed) per resync found.
@@ -468,7 +475,9 @@ class MisalignmentRepairer:
                     pair = self._pair_of(ch)
                     if pair:
                         readings.append(pair)
-                going_on = [(lead, emitted) for trail, lead in readings if (emitted := self._emit(pending, trail)) is not None]
+                going_on = [
+                    (lead, emitted) for trail, lead in readings if (emitted := self._emit(pending, trail)) is not None
+                ]
                 if not going_on:
                     break
                 for lead, emitted in reversed(going_on[1:]):  # explored after this one, in order
