@@ -136,7 +136,7 @@ class CrossReadRepairer:
                     candidates = self._likeliest(before + beams[0] + known, candidates, after)
                 if lead is None and trail is None:
                     whole[index] = candidates
-                scored = [(beam + known + ch, self._window_logp(before + beam + known + ch + after))
+                scored = [(beam + known + ch, self._running.with_words_logp(before + beam + known + ch + after))
                           for beam in beams for ch in candidates]
                 beams = [text for text, _ in heapq.nlargest(FILL_BEAM, scored, key=lambda item: item[1])]
                 done = index + 1
@@ -144,7 +144,7 @@ class CrossReadRepairer:
             for index, candidates in whole.items():
                 # Nothing of it is left: a guess must be clear, or it stays lost.
                 around = "".join(chars[max(0, index - CONTEXT):index]), "".join(chars[index + 1:index + CONTEXT + 1])
-                logps = sorted((self._window_logp(ch.join(around)) for ch in candidates), reverse=True)
+                logps = sorted((self._running.with_words_logp(ch.join(around)) for ch in candidates), reverse=True)
                 if len(logps) > 1 and logps[0] - logps[1] < WHOLE_MIN_MARGIN:
                     chars[index] = "\ufffd"
         return "".join(chars)
@@ -158,10 +158,6 @@ class CrossReadRepairer:
             self._commonest[candidates] = common
         logps = self._running.insertion_logps(left, common, right)
         return [common[i] for i in heapq.nlargest(WHOLE_SHORTLIST, range(len(common)), key=logps.__getitem__)]
-
-    def _window_logp(self, text: str) -> float:
-        # The running-text model knows 22日 from 22并; the word model, words.
-        return self._running.logp(text) + self._model.word_logp(text)
 
 
 @functools.cache

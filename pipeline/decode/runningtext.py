@@ -265,6 +265,11 @@ class RunningTextModel:
                 logps.append(next_logp(history, scored))
         return logps
 
+    def with_words_logp(self, text: str) -> float:
+        """This model's log-probability of ``text`` plus the dictionary model's word one: running
+        text knows 22日 from 22并, the words 邮政 from 邮攻."""
+        return self.logp(text) + self._dictionary.word_logp(text)
+
     def logp(self, text: str) -> float:
         """Log-probability of ``text``; whitespace costs its prior but does not part the
         characters around it."""
