@@ -391,6 +391,18 @@ def test_truncated_last_character_is_not_read_as_a_misaligned_run(decoder, encod
     assert decoded.repairs == ("invalid_bytes_replaced",)
 
 
+@pytest.mark.parametrize(("word", "lost"), [("邮政", 1), ("邮政", 3), ("集团", 2), ("网点", 5)])
+def test_utf8_character_that_lost_a_byte_is_completed(decoder, word, lost):
+    # One byte of the word's UTF-8 gone (the lead of its second character: 3; a continuation:
+    # 1, 2, 5): two bytes were read as a GB pair (邮 less its second byte, E9 AE, is 榭).
+    text = "中国邮政集团有限公司在全国设有邮政网点五万余处，服务城乡居民。\n"
+    start = text.encode().index(word.encode())
+    raw = text.encode()[:start + lost] + text.encode()[start + lost + 1:]
+    decoded = decoder.decode(raw)
+    assert decoded.text == text
+    assert decoded.repairs == ("utf8_lost_bytes",)
+
+
 def test_pinyin_annotations_removed_real_parentheses_kept(decoder):
     raw = "湖南郵政網(wǎng)點(diǎn)轉(zhuǎn)型（上接第1版）(干、访、抢…)下载(APP)".encode("utf-8")
     decoded = decoder.decode(raw)

@@ -18,7 +18,8 @@ pinyin annotations removed, full-width letters/digits narrowed, Chinese punctuat
 HTML left intact. ``repairs`` (in order of application): nul_padding_removed, gzip_decompressed, bzip2_decompressed,
 xz_decompressed, http_headers_removed, mime_text_part, office_text_extracted, rtf_text_extracted, percent_decoded, unicode_escapes_decoded,
 character_references_decoded, quoted_printable_decoded (containers and escapes opened), eof_marker_removed (a DOS Ctrl-Z after the text), declared_charset_overruled,
-utf8_lost_bytes_marked (UTF-8 whose lost bytes a converter wrote as '?', chosen back),
+utf8_lost_bytes (UTF-8 characters that lost a byte in transfer, completed), utf8_lost_bytes_marked (UTF-8 whose lost
+bytes a converter wrote as '?', chosen back),
 gbk_decoded_as_utf8 and big5_decoded_as_utf8 (GB/Big5 byte spans inside UTF-8),
 cp1252_decoded_as_utf8 (single cp1252 bytes inside UTF-8: “quotes”, dashes), gbk_decoded_as_big5,
 big5_decoded_as_gbk (lines re-read in the other legacy code), gbk_decoded_as_euc_kr, big5_decoded_as_euc_kr,

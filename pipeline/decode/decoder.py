@@ -38,8 +38,8 @@ class DecodedText:
 class Decoder:
     def __init__(self) -> None:
         model = TextModel()
-        self._detector = Detector(model)
         running = self._running = RunningTextModel(model)
+        self._detector = Detector(model, running)
         self._crossread = CrossReadRepairer(model, running)
         self._mojibake = MojibakeRepairer(model, running)
         self._misalignment = MisalignmentRepairer(model, running)  # GB18030 pairs
@@ -64,6 +64,8 @@ class Decoder:
         if detection.declaration_overruled:
             repairs.append("declared_charset_overruled")
         repairs += [f"{code}_decoded_as_utf8" for code in detection.foreign]
+        if detection.lost_bytes_restored:
+            repairs.append("utf8_lost_bytes")
         if detection.utf8_spans:  # UTF-8 punctuation inside a GB or Big5 file
             repairs.append(f"utf8_decoded_as_{FAMILY_OF[detection.encoding]}")
         text = detection.text

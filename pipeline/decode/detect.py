@@ -13,6 +13,7 @@ Naming convention for ``encoding`` (lower-case Python codec names):
 
 import codecs
 import dataclasses
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
 from pipeline.decode import iso2022cn  # noqa: F401  (registers iso2022_cn)
 from pipeline.decode.mojibake import LATIN1_LETTER_RE, decodes, utf8_length
-from pipeline.decode.textmodel import CJK_RUN_RE, TextModel
+from pipeline.decode.runningtext import RunningTextModel
+from pipeline.decode.textmodel import CJK_RUN_RE, TextModel, is_private_use
 
 BOMS = (
     (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -67,6 +69,13 @@ MIN_SCORE = -11.0  # below this mean log-prob per character the text is not lang
 MAX_REPLACED_SHARE = 0.08
 MAX_CONTROL_SHARE = 0.02
 CHARDET_BELOW = -8.0  # ask chardet only when no Chinese candidate reads well
+# A UTF-8 character that lost a byte (a damaged file) is chosen back between this many
+# characters each side; the choice must beat the span's GB/Big5 reading by this many nats: a
+# one-character GB span in UTF-8 has some completion that reads about as well (gbk_decoded_as_utf8
+# and big5_decoded_as_utf8, 100 trials each: up to 1.5 nats better; lost bytes: 0.4 to 13).
+LOST_BYTE_CONTEXT = 3
+LOST_BYTE_MARGIN = 2.0
+MAX_LOST_BYTE_SPAN = 9  # a character and what follows it up to where UTF-8 resumes
 MAX_MIXED_SPANS = 200  # bounds the span-by-span work on a badly broken file
 MAX_FOREIGN_SHARE = 0.4  # more undecodable characters than this: not UTF-8 at all
 # What a text or its mojibake is made of: ASCII and whitespace, Latin-1 and cp1252's letters
@@ -103,6 +112,7 @@ class Detection:
     foreign: tuple[str, ...] = ()
     declared: str | None = None  # the charset an HTTP or MIME header or the HTML meta declares, if any
     question_marked: int = 0  # UTF-8 bytes lost to '?', shown as in _question_marks_for_lost_bytes
+    lost_bytes_restored: int = 0  # UTF-8 characters that had lost a byte, completed (see _completed)
     utf8_spans: int = 0  # UTF-8 punctuation read as such inside GB bytes (see _gb_with_utf8_punctuation)
 
     @property
@@ -145,8 +155,9 @@ def declared_charset(raw: bytes) -> str | None:
 
 
 class Detector:
-    def __init__(self, model: TextModel) -> None:
+    def __init__(self, model: TextModel, running: RunningTextModel) -> None:
         self._model = model
+        self._running = running
         # chardet loads its models on its first call (0.15 s): once per worker, here.
         chardet.detect(CHARDET_WARM_UP)
 
@@ -164,7 +175,7 @@ class Detector:
                         return Detection(raw[len(bom):].decode("utf-8"), encoding, declared=declared)
                     except UnicodeDecodeError:
                         mixed = self._utf8_mixed(raw[len(bom):])
-                        if mixed and mixed.foreign and self._plausible(mixed.text):
+                        if mixed and (mixed.foreign or mixed.lost_bytes_restored) and self._plausible(mixed.text):
                             return dataclasses.replace(mixed, encoding=encoding, declared=declared)
                 text = raw[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
                 # Mojibake saved as UTF-16 (鍒樼埍, ÖÐÎÄ) scores as no language, but its
@@ -301,8 +312,9 @@ class Detector:
             readings[family] = [(text, logp(text)) for text in texts]
         family = max(FAMILIES, key=lambda f: sum(score for _, score in readings[f]))
         spans_read = iter(readings[family])
-        out, foreign = [], []
-        for piece in pieces:
+        simplified = self._model.writes_simplified("".join(p for p in pieces if isinstance(p, str))[:SAMPLE_CHARS])
+        out, foreign, restored = [], [], 0
+        for index, piece in enumerate(pieces):
             if isinstance(piece, str):
                 out.append(piece)
                 continue
@@ -316,7 +328,15 @@ class Detector:
             (as_cjk, cjk_logp), as_utf8 = next(spans_read), raw[start:end].decode("utf-8", errors="replace")
             # A truncated UTF-8 character at the end looks like one GB pair: not evidence.
             truncated = end == len(raw) and end - start < MIN_FOREIGN_BYTES
-            if not truncated and cjk_logp > logp(as_utf8):
+            following = pieces[index + 1] if index + 1 < len(pieces) else ""
+            completion = None if truncated else self._completed(
+                raw[start:end], "".join(out)[-LOST_BYTE_CONTEXT:],
+                following[:LOST_BYTE_CONTEXT] if isinstance(following, str) else "", as_cjk, simplified,
+            )
+            if completion:
+                out.append(completion)
+                restored += 1
+            elif not truncated and cjk_logp > logp(as_utf8):
                 out.append(as_cjk)
                 if family not in foreign:
                     foreign.insert(0, family)
@@ -325,7 +345,23 @@ class Detector:
         text = "".join(out)
         if family in foreign:
             text = self._two_byte_pairs(text, SPAN_CODECS[family])
-        return Detection(text, "utf-8", text.count("\ufffd"), foreign=tuple(foreign))
+        return Detection(text, "utf-8", text.count("\ufffd"), foreign=tuple(foreign), lost_bytes_restored=restored)
+
+    def _completed(self, span: bytes, left: str, right: str, as_legacy: str, simplified: bool) -> str | None:
+        """``span`` as UTF-8 that lost one byte (a file damaged in transfer), its likeliest
+        completion between ``left`` and ``right``, when that reads better than the span as
+        GB/Big5. The models read traditional characters as simplified ones (喫 as 吃): in
+        simplified text, completions t2s would change are not candidates."""
+        completions = _one_byte_completions(span)
+        if simplified:
+            completions = [c for c in completions if self._model.simplified(c) == c]
+        if not completions:
+            return None
+        logp = self._running.with_words_logp
+        best = max(completions, key=lambda completion: logp(left + completion + right))
+        if logp(left + best + right) > logp(left + as_legacy + right) + LOST_BYTE_MARGIN:
+            return best
+        return None
 
     def _two_byte_pairs(self, text: str, codec: str) -> str:
         """In a UTF-8 file known to carry GB/Big5 spans, pairs that happen to be well-formed
@@ -585,6 +621,24 @@ def _text_characters_share(text: str) -> float:
     """Share of the sample's characters that Chinese text or its mojibake is made of."""
     sample = text[:SAMPLE_CHARS]
     return len(TEXT_CHARACTER_RE.findall(sample)) / max(len(sample), 1)
+
+
+@functools.cache
+def _one_byte_completions(span: bytes) -> tuple[str, ...]:
+    """What ``span`` reads as in UTF-8 with one byte put back anywhere in it: ideographs and
+    other characters of three or four bytes (a lost byte of a two-byte one leaves a lone byte)."""
+    if len(span) > MAX_LOST_BYTE_SPAN:
+        return ()
+    found = set()
+    for position in range(len(span) + 1):
+        for byte in range(0x80, 0xF5):
+            try:
+                text = (span[:position] + bytes((byte,)) + span[position:]).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if all(ord(ch) >= 0x800 and not is_private_use(ch) for ch in text):
+                found.add(text)
+    return tuple(sorted(found))
 
 
 def _lone_byte(raw: bytes, span: tuple[int, int]) -> bool:

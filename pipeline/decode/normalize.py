@@ -7,6 +7,7 @@ import unicodedata
 import numpy as np
 import opencc
 
+from pipeline.decode.textmodel import SIMPLIFIED_CHANGE_SHARE
 from pipeline.resources import data_lines
 
 CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
@@ -24,7 +25,6 @@ MIN_NUMBERED_ANNOTATIONS = 2  # (co2) once is a formula; a pinyin-inserting copy
 FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp - 0xFEE0).isalnum()}
 FULLWIDTH_ALNUM_RE = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
 RADICAL_RE = re.compile("[\u2e81-\u2ef3\u2f00-\u2fd5]")
-SIMPLIFIED_CHANGE_SHARE = 0.02  # share of ideographs t2s changes above which the source is traditional
 # Share of a sample's ideographs traditional on their own above which a text is traditional
 # before its repairs: 35-38% of the seeds' in Taiwan forms, 34% of seed 002's; none of 200
 # excerpts of simplified text with a misaligned run.

@@ -41,6 +41,7 @@ PAIR_HASH_BITS = 22  # a 4 MB bitmap for about 100,000 pair keys
 RUN_CACHE_SIZE = 20_000  # ideograph runs whose segmentation score is kept (about 3 MB)
 SHORT_TEXT_CHARS = 12  # logp of texts this short is remembered...
 SHORT_CACHE_SIZE = 100_000  # ...for this many texts (about 12 MB)
+SIMPLIFIED_CHANGE_SHARE = 0.02  # share of ideographs t2s changes above which the source is traditional
 CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _MARKS = {*rules.PAIRED_MARKS, *rules.PAIRED_MARKS.values()}
 # Opening and closing marks, and the ASCII forms scored as them
@@ -124,6 +125,12 @@ class TextModel:
     def simplified(self, text: str) -> str:
         """``text`` in simplified script (OpenCC t2s), as the word model reads it."""
         return self._t2s.convert(text)
+
+    def writes_simplified(self, text: str) -> bool:
+        """Whether ``text`` is in simplified script: t2s changes few of its ideographs."""
+        ideographs = "".join(CJK_RUN_RE.findall(text))
+        changed = sum(a != b for a, b in zip(ideographs, self.simplified(ideographs)))
+        return changed <= SIMPLIFIED_CHANGE_SHARE * len(ideographs)
 
     def is_word(self, text: str) -> bool:
         """Whether ``text`` (simplified) is a word of jieba's dictionary."""
