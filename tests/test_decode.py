@@ -403,6 +403,24 @@ def test_utf8_character_that_lost_a_byte_is_completed(decoder, word, lost):
     assert decoded.repairs == ("utf8_lost_bytes",)
 
 
+@pytest.mark.parametrize("bom", [True, False])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_that_lost_a_byte_is_realigned(decoder, encoding, bom):
+    # Every code unit after the lost byte was read one byte off: rare ideographs, Hangul and
+    # symbols to the end (with a BOM), or no reading at all (dead-lettered, without one).
+    text = decoder.decode(SEED_TEXTS[1][:600].encode()).text
+    data = text.encode(encoding)
+    cut = len(text[:300].encode(encoding)) + 1  # the second byte of character 300
+    raw = data[:cut] + data[cut + 1:]
+    if bom:
+        raw = "\ufeff".encode(encoding) + raw
+    decoded = decoder.decode(raw)
+    assert decoded.encoding == encoding
+    assert "utf16_misalignment" in decoded.repairs
+    assert decoded.text[:300] == text[:300]
+    assert decoded.text[301:] == text[301:]  # the lost character: chosen back, or U+FFFD
+
+
 def test_pinyin_annotations_removed_real_parentheses_kept(decoder):
     raw = "湖南郵政網(wǎng)點(diǎn)轉(zhuǎn)型（上接第1版）(干、访、抢…)下载(APP)".encode("utf-8")
     decoded = decoder.decode(raw)

@@ -9,7 +9,7 @@ Modules: ``containers`` (gzip/bzip2/xz, HTTP, MIME and escape layers opened firs
 UTF-16/32 and chardet, chosen by the text model), ``textmodel`` (character and in-word
 bigram model built from jieba's dictionary, ``data/build_textmodel.py``, plus jieba's
 segmentation and a per-document n-gram cache for choosing repairs), ``iso2022cn`` (a decoder
-for ISO-2022-CN, which Python lacks), ``crossread``, ``mojibake``, ``misalignment``, ``normalize``.
+for ISO-2022-CN, which Python lacks), ``realign`` (UTF-16 that lost a byte), ``crossread``, ``mojibake``, ``misalignment``, ``normalize``.
 
 ``DecodedText.encoding``: lower-case codec of the source (see ``detect`` for the naming
 convention: ``gbk`` unless GB18030-only sequences occur, ``big5`` unless HKSCS/cp950
@@ -18,7 +18,8 @@ pinyin annotations removed, full-width letters/digits narrowed, Chinese punctuat
 HTML left intact. ``repairs`` (in order of application): nul_padding_removed, gzip_decompressed, bzip2_decompressed,
 xz_decompressed, http_headers_removed, mime_text_part, office_text_extracted, rtf_text_extracted, percent_decoded, unicode_escapes_decoded,
 character_references_decoded, quoted_printable_decoded (containers and escapes opened), eof_marker_removed (a DOS Ctrl-Z after the text), declared_charset_overruled,
-utf8_lost_bytes (UTF-8 characters that lost a byte in transfer, completed), utf8_lost_bytes_marked (UTF-8 whose lost
+utf16_misalignment (UTF-16 that lost or gained a byte, realigned), utf8_lost_bytes (UTF-8
+characters that lost a byte in transfer, completed), utf8_lost_bytes_marked (UTF-8 whose lost
 bytes a converter wrote as '?', chosen back),
 gbk_decoded_as_utf8 and big5_decoded_as_utf8 (GB/Big5 byte spans inside UTF-8),
 cp1252_decoded_as_utf8 (single cp1252 bytes inside UTF-8: “quotes”, dashes), gbk_decoded_as_big5,

@@ -64,6 +64,8 @@ class Decoder:
         if detection.declaration_overruled:
             repairs.append("declared_charset_overruled")
         repairs += [f"{code}_decoded_as_utf8" for code in detection.foreign]
+        if detection.realigned:
+            repairs.append("utf16_misalignment")
         if detection.lost_bytes_restored:
             repairs.append("utf8_lost_bytes")
         if detection.utf8_spans:  # UTF-8 punctuation inside a GB or Big5 file

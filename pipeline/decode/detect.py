@@ -23,6 +23,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
 from pipeline.decode import iso2022cn  # noqa: F401  (registers iso2022_cn)
 from pipeline.decode.mojibake import LATIN1_LETTER_RE, decodes, utf8_length
+from pipeline.decode.realign import UNIT_BYTE_ORDER, Realigner
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import CJK_RUN_RE, TextModel, is_private_use
 
@@ -112,6 +113,7 @@ class Detection:
     foreign: tuple[str, ...] = ()
     declared: str | None = None  # the charset an HTTP or MIME header or the HTML meta declares, if any
     question_marked: int = 0  # UTF-8 bytes lost to '?', shown as in _question_marks_for_lost_bytes
+    realigned: int = 0  # bytes skipped to realign UTF-16 that lost or gained some (see realign.py)
     lost_bytes_restored: int = 0  # UTF-8 characters that had lost a byte, completed (see _completed)
     utf8_spans: int = 0  # UTF-8 punctuation read as such inside GB bytes (see _gb_with_utf8_punctuation)
 
@@ -158,6 +160,7 @@ class Detector:
     def __init__(self, model: TextModel, running: RunningTextModel) -> None:
         self._model = model
         self._running = running
+        self._realigner = Realigner(model, running)
         # chardet loads its models on its first call (0.15 s): once per worker, here.
         chardet.detect(CHARDET_WARM_UP)
 
@@ -177,6 +180,10 @@ class Detector:
                         mixed = self._utf8_mixed(raw[len(bom):])
                         if mixed and (mixed.foreign or mixed.lost_bytes_restored) and self._plausible(mixed.text):
                             return dataclasses.replace(mixed, encoding=encoding, declared=declared)
+                if encoding in UNIT_BYTE_ORDER:
+                    realigned = self._realigned(raw[len(bom):], encoding)
+                    if realigned and self._plausible(realigned.text):
+                        return dataclasses.replace(realigned, declared=declared)
                 text = raw[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
                 # Mojibake saved as UTF-16 (鍒樼埍, ÖÐÎÄ) scores as no language, but its
                 # characters are those of text, which bytes of another code read as UTF-16
@@ -242,6 +249,7 @@ class Detector:
         candidates = []
         if _nul_heavy(raw):
             candidates += [_plain(raw, e) for e in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")]
+            candidates += [self._realigned(raw, e) for e in UNIT_BYTE_ORDER]
         else:
             # U+FFFD as GB18030 writes it: a GB18030 file whose damage (a span of UTF-8 a lossy
             # GBK reader broke) reads as UTF-8 in places, not UTF-8 with GB spans.
@@ -251,6 +259,7 @@ class Detector:
             # UTF-16 without BOM has no NUL when it is all ideographs: a candidate when it
             # decodes (GB and Big5 bytes rarely do: their lead bytes make lone surrogates).
             candidates += [_strict(raw, e) for e in ("utf-16-le", "utf-16-be")] if len(raw) % 2 == 0 else []
+            candidates += [self._realigned(raw, e) for e in UNIT_BYTE_ORDER if self._realigner.reads_as_units(raw, e)]
         candidates = [c for c in candidates if c]
         if declared and FAMILY_OF.get(declared, declared) not in {c.encoding for c in candidates} | set(FAMILIES):
             candidates.append(_plain(raw, declared))
@@ -362,6 +371,17 @@ class Detector:
         if logp(left + best + right) > logp(left + as_legacy + right) + LOST_BYTE_MARGIN:
             return best
         return None
+
+    def _realigned(self, raw: bytes, encoding: str) -> Detection | None:
+        """UTF-16 that lost or gained a byte (an odd length, or code units no UTF-16 writer
+        makes: lone surrogates), read realigned (see realign.py)."""
+        if len(raw) % 2 == 0 and decodes(raw, encoding):
+            return None
+        found = self._realigner.realigned(raw, encoding)
+        if found is None:
+            return None
+        text, skipped = found
+        return Detection(text, encoding, text.count("\ufffd"), realigned=skipped)
 
     def _two_byte_pairs(self, text: str, codec: str) -> str:
         """In a UTF-8 file known to carry GB/Big5 spans, pairs that happen to be well-formed

@@ -1,0 +1,179 @@
+"""UTF-16 that lost a byte (or gained one): every code unit after it is read one byte off,
+two bytes of different characters paired (中国 in UTF-16-LE, 2D 4E FD 56, less its first
+byte: 中 then a unit of 56 and the next character's low byte), and the rest of the file is
+rare ideographs, Hangul and symbols. No codec resynchronises: the stream has no marks.
+
+The reading is chosen over byte offsets: each step reads a code unit (two bytes, four for a
+surrogate pair), scored by the character model, or skips one byte at a fixed cost; the best
+path through the whole file (dynamic programming, linear in its length) reads the intact
+stretches as they were and skips one byte where the alignment changes: there the character
+that lost a byte is lost, written U+FFFD.
+"""
+
+import array
+import functools
+import itertools
+import math
+import re
+import sys
+
+from pipeline.decode.runningtext import RunningTextModel
+from pipeline.decode.textmodel import TextModel
+
+UNIT_BYTE_ORDER = {"utf-16-le": "little", "utf-16-be": "big"}
+# A skipped byte costs as much as two improbable characters: a misaligned stretch of four
+# or more characters reads worse than that, a clean text never gains by one.
+SKIP_COST = 30.0
+LONE_SURROGATE_LOGP = -40.0  # a unit no UTF-16 writer makes: worse than a skip
+# A file without BOM is tried realigned when most of its first units, at either alignment,
+# are common characters (the 5,000 or so commonest ideographs, ASCII, punctuation).
+EVIDENCE_BYTES = 2048
+COMMON_UNIT_LOGP = -10.0
+COMMON_UNIT_SHARE = 0.5
+LOST = "\ufffd"
+CONTEXT = 3  # characters each side a lost character is chosen by
+FILL_MARGIN = 2.0  # nats by which the likeliest reading must beat the next (as crossread.py's)
+FILL_MIN_LOGP = -14.0  # rarer characters are never a lost byte's likeliest
+# A byte gained (nothing to fill) against one lost: unseen pages (60 trials each), 12 nats
+# chose 39 lost characters right and dropped 24 gained bytes; 16, 42 and 15; losses are likelier.
+GAINED_BYTE_COST = 16.0
+PLACEMENT_RADIUS = 2  # code units either side of a skipped byte where the skip may belong
+SAMPLE_CHARS = 1500  # characters whose script the lost ones' candidates keep to
+
+
+class Realigner:
+    def __init__(self, model: TextModel, running: RunningTextModel) -> None:
+        # Every BMP code unit's log-prob, once: the walk below indexes it per byte.
+        self._unit_logp = [
+            LONE_SURROGATE_LOGP if 0xD800 <= unit < 0xE000 else model.char_logp(chr(unit)) for unit in range(0x10000)
+        ]
+        common = [chr(unit) for unit, logp in enumerate(self._unit_logp) if logp > COMMON_UNIT_LOGP]
+        self._common_re = re.compile(f"[{re.escape(''.join(common))}]")
+        self._model = model
+        self._running = running
+
+    def reads_as_units(self, raw: bytes, encoding: str) -> bool:
+        """Whether most of the file's first code units, at either alignment, are characters
+        text is made of: UTF-16 (its intact stretch at one alignment, a misaligned one at the
+        other). GB, Big5 or UTF-8 bytes paired so make rare characters (about one in twenty is common)."""
+        sample = raw[:EVIDENCE_BYTES]
+        units = len(sample) // 2
+        common = sum(
+            len(self._common_re.findall(sample[shift:shift + 2 * units - 2 * shift].decode(encoding, errors="replace")))
+            for shift in (0, 1)
+        )
+        return common >= COMMON_UNIT_SHARE * units > 0
+
+    def realigned(self, raw: bytes, encoding: str) -> tuple[str, int] | None:
+        """``raw`` (UTF-16 without its BOM) read with the bytes skipped that realign it, and
+        how many were skipped; None when none is (an intact file)."""
+        size = len(raw)
+        if size < 4:
+            return None
+        even, odd = _units(raw, UNIT_BYTE_ORDER[encoding])
+        unit_logp = self._unit_logp
+        # The best score to each of the last four offsets (a rolling window: the walk looks
+        # back at most four bytes), and the bytes taken by the last step to every offset: 1 (a
+        # skip), 2 (a unit) or 4 (a surrogate pair).
+        back1, back2, back3, back4 = -SKIP_COST, 0.0, -math.inf, -math.inf
+        step = bytearray(size + 1)
+        step[1] = 1
+        for end in range(2, size + 1):
+            units = odd if end & 1 else even
+            unit = units[(end - 2) >> 1]
+            score, taken = back1 - SKIP_COST, 1
+            read = back2 + unit_logp[unit]
+            if read > score:
+                score, taken = read, 2
+            if 0xDC00 <= unit < 0xE000 and end >= 4 and 0xD800 <= units[(end - 4) >> 1] < 0xDC00:
+                pair = back4 + self._model.char_logp(raw[end - 4:end].decode(encoding))
+                if pair > score:
+                    score, taken = pair, 4
+            back4, back3, back2, back1 = back3, back2, back1, score
+            step[end] = taken
+        skips, end = [], size  # offsets of the skipped bytes, last to first
+        while end > 0:
+            if step[end] == 1:
+                skips.append(end - 1)
+            end -= step[end]
+        skips.reverse()
+        # A skip of the very last byte is a truncated last character, not a misalignment.
+        truncated = bool(skips) and skips[-1] == size - 1
+        if len(skips) == truncated:
+            return None
+        bounds = [-1, *skips, size]
+        stretches = [raw[bounds[i] + 1:bounds[i + 1]].decode(encoding, errors="replace") for i in range(len(bounds) - 1)]
+        simplified = self._model.writes_simplified(stretches[0][:SAMPLE_CHARS])
+        middles = []
+        for number, offset in enumerate(skips[:len(skips) - truncated]):
+            before, after = stretches[number], stretches[number + 1]
+            radius = PLACEMENT_RADIUS
+            while radius and not _whole_units_around(raw, offset, radius, encoding, before, after):
+                radius -= 1
+            region = raw[offset - 2 * radius:offset + 2 * radius + 1]
+            left, right = before[len(before) - radius - CONTEXT:len(before) - radius], after[radius:radius + CONTEXT]
+            middles.append(self._lost_character(left, region, right, encoding, simplified))
+            stretches[number], stretches[number + 1] = before[:len(before) - radius], after[radius:]
+        if truncated:
+            middles.append(LOST)
+        return "".join(itertools.chain.from_iterable(zip(stretches, [*middles, ""]))), len(skips) - truncated
+
+    def _lost_character(self, left: str, region: bytes, right: str, encoding: str, simplified: bool) -> str:
+        """``region`` (a skipped byte in its middle, code units either side of it) between
+        ``left`` and ``right``, read with the skip where it reads best (the walk places it by
+        single characters: a misread unit may be a common one) and the skipped byte's character
+        chosen back (the other byte lost) or dropped (a byte gained) when clearly likeliest,
+        else U+FFFD. In simplified text, characters t2s changes are not candidates (the
+        models read 務 as 务)."""
+        placements = []  # (the characters before the lost one, after it, the byte left of it)
+        for skip in range(0, len(region), 2):
+            head = region[:skip].decode(encoding, errors="replace")
+            tail = region[skip + 1:].decode(encoding, errors="replace")
+            if "\ufffd" not in head + tail:
+                placements.append((head, tail, region[skip]))
+        scored = []
+        for head, tail, byte in placements:
+            fills = [ch for ch in _completions(byte) if self._unit_logp[ord(ch)] > FILL_MIN_LOGP]
+            if simplified:
+                fills = [ch for ch in fills if self._model.simplified(ch) == ch]
+            for fill in ("", *fills):
+                logp = self._running.with_words_logp(left + head + fill + tail + right)
+                scored.append((logp - (0.0 if fill else GAINED_BYTE_COST), head + fill + tail, head + LOST + tail))
+        if not scored:
+            return region.decode(encoding, errors="replace")
+        scored.sort(key=lambda item: item[0], reverse=True)
+        best_logp, best, best_unfilled = scored[0]
+        runner_up = next((logp for logp, middle, _ in scored[1:] if middle != best), -math.inf)
+        return best if best_logp - runner_up >= FILL_MARGIN else best_unfilled
+
+
+@functools.cache
+def _completions(byte: int) -> tuple[str, ...]:
+    """The characters of a code unit holding ``byte`` as either of its two bytes (either byte order)."""
+    units = {byte | other << 8 for other in range(0x100)} | {other | byte << 8 for other in range(0x100)}
+    chars = (chr(unit) for unit in sorted(units) if not 0xD800 <= unit < 0xE000)
+    return tuple(ch for ch in chars if ch in "\n " or ch.isprintable())
+
+
+def _whole_units_around(raw: bytes, offset: int, radius: int, encoding: str, before: str, after: str) -> bool:
+    """Whether the ``radius`` code units either side of the skipped byte at ``offset`` are
+    characters of their own (no surrogate) that end ``before`` and start ``after`` as read."""
+    if offset < 2 * radius:
+        return False
+    head = raw[offset - 2 * radius:offset].decode(encoding, errors="replace")
+    tail = raw[offset + 1:offset + 1 + 2 * radius].decode(encoding, errors="replace")
+    return (
+        len(head) == len(tail) == radius and "\ufffd" not in head + tail
+        and before.endswith(head) and after.startswith(tail)
+    )
+
+
+def _units(raw: bytes, order: str) -> tuple[array.array, array.array]:
+    """The code units starting at the even byte offsets, and those at the odd ones."""
+    halves = []
+    for shift in (0, 1):
+        units = array.array("H", raw[shift:shift + (len(raw) - shift) // 2 * 2])
+        if order != sys.byteorder:
+            units.byteswap()
+        halves.append(units)
+    return halves[0], halves[1]
