@@ -403,6 +403,17 @@ def test_utf8_character_that_lost_a_byte_is_completed(decoder, word, lost):
     assert decoded.repairs == ("utf8_lost_bytes",)
 
 
+def test_utf8_character_beside_a_question_mark_is_left_to_the_mojibake_repair(decoder):
+    # UTF-8 in a GBK file, read by a lossy GBK reader and saved back: 往 (E5 BE 80) lost its 80,
+    # written '?'. Completed with a byte, it read 得?; as a GB pair, mojibake.py takes the '?' for it.
+    text = "公司的投递员钟小平像往常一样，骑着电动三轮车驶出营业部，车上装满了包裹。\n"
+    span = "钟小平像往常一样，骑着电动三轮车驶出营业部"
+    damaged = text.replace(span, span.encode("utf-8").decode("gbk", errors="replace"))
+    raw = damaged.encode("gbk", errors="replace")
+    assert "\xe5\xbe?".encode("latin-1") in raw
+    assert decoder.decode(raw).text == text
+
+
 @pytest.mark.parametrize("bom", [True, False])
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_that_lost_a_byte_is_realigned(decoder, encoding, bom):

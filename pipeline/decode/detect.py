@@ -338,7 +338,10 @@ class Detector:
             # A truncated UTF-8 character at the end looks like one GB pair: not evidence.
             truncated = end == len(raw) and end - start < MIN_FOREIGN_BYTES
             following = pieces[index + 1] if index + 1 < len(pieces) else ""
-            completion = None if truncated else self._completed(
+            # A '?' beside the span is the lost byte as a lossy converter wrote it: that damage
+            # is mojibake.py's (UTF-8 read as GBK and saved back), which takes the '?' for it.
+            marked = b"?" in raw[max(0, start - 1):start] + raw[end:end + 1]
+            completion = None if truncated or marked else self._completed(
                 raw[start:end], "".join(out)[-LOST_BYTE_CONTEXT:],
                 following[:LOST_BYTE_CONTEXT] if isinstance(following, str) else "", as_cjk, simplified,
             )
