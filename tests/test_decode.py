@@ -672,6 +672,37 @@ def test_chinese_read_by_korean_or_japanese_windows_is_mostly_repaired(decoder, 
 
 
 @pytest.mark.parametrize(
+    ("reader", "similarity"),
+    # Lossy readers: the bytes they lack are chosen back (cp1251 lacks one, 0x98; cp1253, cp1255
+    # and cp874 more, in half the characters or more: most chosen right).
+    [("cp1251", 1.0), ("koi8_r", 1.0), ("cp1256", 1.0), ("cp1253", 0.9), ("cp1255", 0.9), ("cp874", 0.75)],
+)
+def test_utf8_read_in_a_single_byte_code_of_another_script_is_repaired(decoder, reader, similarity):
+    # 中国 in cp1251 is дё­е›Ѕ: three letters and signs of its script per character. Before:
+    # left so (Arabic, Hebrew, Thai, KOI8-R), dead-lettered (Greek), or read by ftfy less the
+    # characters that lost a byte (cp1251).
+    notice = _provincial_notice()[:400]
+    expected = decoder.decode(notice.encode("utf-8")).text
+    decoded = decoder.decode(notice.encode("utf-8").decode(reader, errors="replace").encode("utf-8"))
+    assert decoded.repairs[0] == f"utf8_decoded_as_{reader}"
+    assert difflib.SequenceMatcher(None, expected, decoded.text, autojunk=False).ratio() >= similarity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中俄边境口岸（Забайкальск）邮件通关时间缩短至两天。",
+        "希腊雅典（Αθήνα）国际邮政大会召开。",
+        "以色列（ישראל）和埃及（مصر）的邮政代表出席。",
+        "泰国邮政（ไปรษณีย์ไทย）与中国邮政签署协议。",
+    ],
+)
+def test_chinese_text_quoting_another_script_is_left_as_it_is(decoder, text):
+    decoded = decoder.decode(text.encode("utf-8"))
+    assert (decoded.text, decoded.repairs) == (text, ())
+
+
+@pytest.mark.parametrize(
     "text",
     ["本报讯 近日，记者沈思远来到该局采访。", "□沈思远", "沈思远是记者。"],  # t2s's phrase 沈思 -> 沉思
 )

@@ -7,6 +7,9 @@
   and the dictionary's words decide. U+FFFD read with the wrong codec (锟斤拷) is U+FFFD again.
   A lost byte that left no U+FFFD (dropped, or written '?' when the text was saved as GBK) is
   placed where the bytes stop being UTF-8, in stretches that show mojibake.
+- UTF-8 read by a Japanese or Korean reader (cp932, cp949) or a single-byte code of another
+  script (Cyrillic ``дё­``, Greek, Hebrew, Arabic, Thai: Windows' and KOI8-R),
+  lossy readers included: the same re-read, where the text shows that reader's tell.
 - UTF-8 read as Latin-1/cp1252 (``Ã¥``): ftfy; read by Python's lossy cp1252 (``æž�``), the
   same re-read as above, each U+FFFD one of the five bytes cp1252 lacks; what ftfy cannot read
   whole may have dropped them (errors="ignore"): marked as above where most of it is UTF-8.
@@ -96,13 +99,41 @@ CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
 CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second in CONTINUATION_BYTES]
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
-# A Japanese or Korean Windows opening UTF-8: its reader shows characters Chinese text never
-# has, cp932 continuation bytes A1-DF as half-width katakana (荳ｭ蝗ｽ for 中国), cp949 pairs led
-# by a continuation byte as Hangul syllables (訝��쎖 for 中国). Only text showing them is re-read
-# so (GB and Big5 text holds pairs that read as such mojibake by chance).
+# Windows' and KOI8's single-byte codes of other scripts (Cyrillic, Greek, Hebrew, Arabic,
+# Thai): their reader shows a CJK character's three UTF-8 bytes as three letters or signs, one
+# at least of its script (中 as дё­ in cp1251), U+FFFD for a byte it lacks. That pattern is
+# their tell: Big5 has Cyrillic and Greek letters, which GBK read as Big5 shows alone, and
+# cp1256 shows some bytes as cp1252 does (é). Central European codes are left to ftfy: their
+# letters are half Latin-1's, and cp1250's tell matched cp1252 and ISO-8859-2 mojibake.
+SINGLE_BYTE_FOREIGN_READERS = ("cp1251", "koi8_r", "cp1253", "cp1255", "cp1256", "cp874")
+LATIN_REPERTOIRE = frozenset(map(chr, range(0x100))) | frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", "replace"))
+
+
+def _cjk_character_as_read(codec: str) -> re.Pattern:
+    """A CJK character's UTF-8 bytes (a lead E3-EF: CJK punctuation, ideographs, full-width
+    forms; not E2, general punctuation) and two continuation bytes as ``codec`` shows them,
+    one of the three at least no Latin-1 or cp1252 character."""
+    leads = {bytes((byte,)).decode(codec, "replace") for byte in range(0xE3, 0xF0)}
+    continuations = {bytes((byte,)).decode(codec, "replace") for byte in range(0x80, 0xC0)}
+
+    def one_of(chars: set[str]) -> str:
+        return f"[{re.escape(''.join(sorted(chars)))}]"
+
+    lead, continuation = one_of(leads), one_of(continuations)
+    own_lead, own_continuation = one_of(leads - LATIN_REPERTOIRE), one_of(continuations - LATIN_REPERTOIRE)
+    return re.compile(
+        f"{own_lead}{continuation}{{2}}|{lead}{own_continuation}{continuation}|{lead}{continuation}{own_continuation}"
+    )
+
+
+# A foreign Windows opening UTF-8: its reader shows characters Chinese text never has, cp932
+# continuation bytes A1-DF as half-width katakana (荳ｭ蝗ｽ for 中国), cp949 pairs led by a
+# continuation byte as Hangul syllables (訝��쎖 for 中国). Only text showing them is re-read so
+# (GB and Big5 text holds pairs that read as such mojibake by chance).
 FOREIGN_READER_CODECS = (
     ("cp932", "utf8_decoded_as_shift_jis", re.compile("[\uff61-\uff9f]")),
     ("cp949", "utf8_decoded_as_euc_kr", re.compile("[\uac00-\ud7a3]")),
+    *((codec, f"utf8_decoded_as_{codec}", _cjk_character_as_read(codec)) for codec in SINGLE_BYTE_FOREIGN_READERS),
 )
 FOREIGN_TELLS = {wrong: tell for wrong, _, tell in FOREIGN_READER_CODECS}
 # UTF-8 read by Python's cp1252 codec with errors="replace": 0x81, 0x8D, 0x8F, 0x90 and 0x9D
@@ -122,8 +153,9 @@ QUESTION_MARKED_CODECS = (
 # before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
 # cp950's and big5hkscs's).
 STRICTEST_READER = {
-    "gb18030": "gbk", "gb18030:windows": "gbk", "big5": "big5", "cp932": "cp932", "cp949": "cp949", "cp1252": "cp1252",
+    "gb18030": "gbk", "gb18030:windows": "gbk", "big5": "big5", "cp1252": "cp1252",
     "latin-1:gbk": "gbk", "latin-1:cp1252": "cp1252", "latin-1": None,  # None: not known
+    **{wrong: wrong for wrong, _, _ in FOREIGN_READER_CODECS},
 }
 UNKNOWN_NEXT = 0x100  # index of the bytes rejected before some byte, for a next byte not known
 # (codec the GB/Big5 bytes were wrongly read with, codec they really are, repair name)
@@ -180,8 +212,10 @@ class MojibakeRepairer:
         self._running = running
         self._utf8_mark_re = _utf8_mark_re(WRONG_CJK_CODECS)
         self._lossy_latin_mark_re = _utf8_mark_re(LOSSY_LATIN_CODECS)
+        # A two-byte code's reader loses leads (cp949: E5 before 9E), a single-byte code's
+        # (which reads a lead alone) at most the continuation bytes it lacks.
         self._foreign_mark_res = [
-            (((wrong, kind),), _utf8_mark_re(((wrong, kind),), lost_leads=True), tell)
+            (((wrong, kind),), _utf8_mark_re(((wrong, kind),), lost_leads=not decodes(b"\xe4", wrong)), tell)
             for wrong, kind, tell in FOREIGN_READER_CODECS
         ]
         self._question_marked_re = _utf8_mark_re(QUESTION_MARKED_CODECS, range(0xC2, 0xF5))  # any sequence
@@ -233,6 +267,12 @@ class MojibakeRepairer:
             text = self._latin_read_as_gb(text, kinds, MIN_LEGACY_RUN)
             if kinds:  # the file has such damage: one character's is credible too (7脭脗5 for 7月5)
                 text = self._latin_read_as_gb(text, kinds, 2)
+        # Before the Latin-1 repairs: ftfy reads cp1251 or KOI8-R mojibake too, but drops each
+        # character a lossy reader broke. The reader whose tell shows most goes first.
+        shown = [(len(tell.findall(text)), reader, mark_re) for reader, mark_re, tell in self._foreign_mark_res]
+        for count, reader, mark_re in sorted(shown, key=itemgetter(0), reverse=True):
+            if count and not _too_lossy(text):
+                text = self._utf8_as(text, kinds, reader, mark_re)
         if LATIN1_LETTER_RE.search(text):  # every run _latin_runs considers has one
             if "\ufffd" in text and self._lossy_latin_mark_re.search(text):
                 text = self._utf8_as(text, kinds, LOSSY_LATIN_CODECS, self._lossy_latin_mark_re)
@@ -254,9 +294,6 @@ class MojibakeRepairer:
             if any(kind.endswith("_decoded_as_latin1") for kind in kinds):
                 # The file has GB/Big5-as-Latin-1 damage: shorter runs are now credible too.
                 text = self._latin_runs(text, kinds, 2)
-        for reader, mark_re, tell in self._foreign_mark_res:
-            if tell.search(text) and not _too_lossy(text):
-                text = self._utf8_as(text, kinds, reader, mark_re)
         for lost_pairs_re, kind in self._lost_pair_res:
             text, found = lost_pairs_re.subn(lambda match: WHOLE_REPLACEMENT * 2 * (len(match.group()) // 3), text)
             if found and kind not in kinds:
