@@ -403,6 +403,19 @@ def test_utf8_character_that_lost_a_byte_is_completed(decoder, word, lost):
     assert decoded.repairs == ("utf8_lost_bytes",)
 
 
+def test_mojibake_of_mojibake_is_repaired_layer_by_layer(decoder):
+    # UTF-8 read as GBK and saved, then read as GBK again: 中国 shows as 娑擃厼娴, the bytes of
+    # its first mojibake 涓浗 misread in turn. One re-read left that first mojibake.
+    # Lossy twice over: where the second reading lost bytes of the first's, the first's
+    # mojibake may stay (SEED_000_SENTENCE keeps three such characters).
+    text = "中国邮政集团有限公司今天发布消息，全国快递业务量同比增长百分之十五。\n"
+    once = text.encode("utf-8").decode("gb18030", errors="replace")
+    twice = once.encode("utf-8").decode("gb18030", errors="replace")
+    assert twice.startswith("娑擃厼娴")
+    decoded = decoder.decode(twice.encode("utf-8"))
+    assert (decoded.text, decoded.repairs) == (text, ("utf8_decoded_as_gbk",))
+
+
 def test_utf8_character_beside_a_question_mark_is_left_to_the_mojibake_repair(decoder):
     # UTF-8 in a GBK file, read by a lossy GBK reader and saved back: 往 (E5 BE 80) lost its 80,
     # written '?'. Completed with a byte, it read 得?; as a GB pair, mojibake.py takes the '?' for it.

@@ -23,6 +23,7 @@ MAX_LOST_SHARE = 0.4
 # A glyph a PDF's font maps to no character, as pdfminer and pdfplumber write it: a character
 # lost before the text arrived, written U+FFFD after the repairs (which would take it for bytes).
 UNMAPPED_GLYPH_RE = re.compile(r"\(cid:\d+\)")
+MAX_MOJIBAKE_LAYERS = 3
 # A whole text re-read from Latin-1: the repair named by what its bytes really were.
 LATIN1_REREAD_KIND = {"gbk": "gbk_decoded_as_latin1", "big5": "big5_decoded_as_latin1"}
 
@@ -80,6 +81,16 @@ class Decoder:
         repairs += kinds
         text, kinds = self._mojibake.repair(text)
         repairs += kinds
+        for _ in range(MAX_MOJIBAKE_LAYERS - 1):
+            if not kinds:
+                break
+            # Mojibake of mojibake (read wrongly, saved, read wrongly again): what one re-read
+            # gives may be mojibake still.
+            repaired, kinds = self._mojibake.repair(text)
+            if repaired == text:
+                break
+            text = repaired
+            repairs += kinds
         big5 = detection.encoding in self._big5_misalignment
         if big5:
             misalignment = self._big5_misalignment[detection.encoding]
