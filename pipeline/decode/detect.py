@@ -342,7 +342,7 @@ class Detector:
             # is mojibake.py's (UTF-8 read as GBK and saved back), which takes the '?' for it.
             marked = b"?" in raw[max(0, start - 1):start] + raw[end:end + 1]
             completion = None if truncated or marked else self._completed(
-                raw[start:end], "".join(out)[-LOST_BYTE_CONTEXT:],
+                raw[start:end], "".join(out[-LOST_BYTE_CONTEXT:])[-LOST_BYTE_CONTEXT:],
                 following[:LOST_BYTE_CONTEXT] if isinstance(following, str) else "", as_cjk, simplified,
             )
             if completion:

@@ -6,8 +6,10 @@ rare ideographs, Hangul and symbols. No codec resynchronises: the stream has no 
 The reading is chosen over byte offsets: each step reads a code unit (two bytes, four for a
 surrogate pair), scored by the character model, or skips one byte at a fixed cost; the best
 path through the whole file (dynamic programming, linear in its length) reads the intact
-stretches as they were and skips one byte where the alignment changes: there the character
-that lost a byte is lost, written U+FFFD.
+stretches as they were and skips one byte where the alignment changes. The skip is then
+placed among the two code units either side (a misread unit may be a common character) and
+the character that lost a byte chosen back by the running-text and word models, or dropped
+(a byte gained), when clearly likeliest; else it is written U+FFFD.
 """
 
 import array
