@@ -16,6 +16,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import chardet
@@ -77,6 +78,7 @@ CHARDET_BELOW = -8.0  # ask chardet only when no Chinese candidate reads well
 LOST_BYTE_CONTEXT = 3
 LOST_BYTE_MARGIN = 2.0
 MAX_LOST_BYTE_SPAN = 9  # a character and what follows it up to where UTF-8 resumes
+ONE_BYTE_COMPLETIONS_KEPT = 4096
 MAX_MIXED_SPANS = 200  # bounds the span-by-span work on a badly broken file
 MAX_FOREIGN_SHARE = 0.4  # more undecodable characters than this: not UTF-8 at all
 # What a text or its mojibake is made of: ASCII and whitespace, Latin-1 and cp1252's letters
@@ -321,7 +323,10 @@ class Detector:
             readings[family] = [(text, logp(text)) for text in texts]
         family = max(FAMILIES, key=lambda f: sum(score for _, score in readings[f]))
         spans_read = iter(readings[family])
-        simplified = self._model.writes_simplified("".join(p for p in pieces if isinstance(p, str))[:SAMPLE_CHARS])
+        # Asked only of a file with a span one byte may complete (most spans are GB text).
+        simplified = functools.cache(
+            lambda: self._model.writes_simplified("".join(p for p in pieces if isinstance(p, str))[:SAMPLE_CHARS])
+        )
         out, foreign, restored = [], [], 0
         for index, piece in enumerate(pieces):
             if isinstance(piece, str):
@@ -359,21 +364,21 @@ class Detector:
             text = self._two_byte_pairs(text, SPAN_CODECS[family])
         return Detection(text, "utf-8", text.count("\ufffd"), foreign=tuple(foreign), lost_bytes_restored=restored)
 
-    def _completed(self, span: bytes, left: str, right: str, as_legacy: str, simplified: bool) -> str | None:
+    def _completed(
+        self, span: bytes, left: str, right: str, as_legacy: str, simplified: Callable[[], bool]
+    ) -> str | None:
         """``span`` as UTF-8 that lost one byte (a file damaged in transfer), its likeliest
         completion between ``left`` and ``right``, when that reads better than the span as
         GB/Big5. The models read traditional characters as simplified ones (喫 as 吃): in
         simplified text, completions t2s would change are not candidates."""
         completions = _one_byte_completions(span)
-        if simplified:
+        if completions and simplified():
             completions = [c for c in completions if self._model.simplified(c) == c]
         if not completions:
             return None
         logp = self._running.with_words_logp
-        best = max(completions, key=lambda completion: logp(left + completion + right))
-        if logp(left + best + right) > logp(left + as_legacy + right) + LOST_BYTE_MARGIN:
-            return best
-        return None
+        best_logp, best = max(((logp(left + c + right), c) for c in completions), key=lambda item: item[0])
+        return best if best_logp > logp(left + as_legacy + right) + LOST_BYTE_MARGIN else None
 
     def _realigned(self, raw: bytes, encoding: str) -> Detection | None:
         """UTF-16 that lost or gained a byte (an odd length, or code units no UTF-16 writer
@@ -646,7 +651,7 @@ def _text_characters_share(text: str) -> float:
     return len(TEXT_CHARACTER_RE.findall(sample)) / max(len(sample), 1)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=ONE_BYTE_COMPLETIONS_KEPT)  # bounded: a stream brings spans without end
 def _one_byte_completions(span: bytes) -> tuple[str, ...]:
     """What ``span`` reads as in UTF-8 with one byte put back anywhere in it: ideographs and
     other characters of three or four bytes (a lost byte of a two-byte one leaves a lone byte)."""
