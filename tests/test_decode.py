@@ -619,6 +619,25 @@ def test_gbk_read_as_big5_is_repaired(decoder, reader):
     assert decoded.repairs == ("gbk_decoded_as_big5",)
 
 
+def test_gbk_read_as_big5_is_realigned_on_the_pair_big5_reads_twice(decoder):
+    # Big5 rejects C8 (人's lead) alone; its trail then pairs with the next byte, so 、提
+    # (A1A2 CCE1) is read A2CC: 十, which Big5 encodes back as A451, not A2CC.
+    text = "综合柜员“四支队伍”,配齐人员、提升能力"
+    assert text in seed_bytes("001").decode("utf-8")
+    damaged = text.encode("gbk").decode("big5", errors="replace")
+    assert "十" in damaged and "十".encode("big5") == b"\xa4\x51"
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
+def test_gbk_read_as_big5_restores_no_traditional_character_in_simplified_text(decoder):
+    # The models read traditional characters as simplified (隊 as 队): among the GBK characters
+    # a character lost whole may be, the traditional ones make words they are not.
+    text = "统筹抓好四项业务——国际拓展渠道,保持稳步增长"
+    assert text in seed_bytes("001").decode("utf-8")
+    damaged = text.encode("gbk").decode("big5", errors="replace")
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_big5_read_as_gb18030_is_repaired(decoder):
     assert S2TW.convert(SEED_000_SENTENCE) == SEED_000_TRADITIONAL
     damaged = SEED_000_TRADITIONAL.encode("big5").decode("gb18030")

@@ -56,7 +56,8 @@ class CrossReadRepairer:
         self._model = model
         self._running = running
         self._suspect_re = re.compile(model.uncommon_pair_pattern)
-        self._commonest: dict[tuple[str, ...], list[str]] = {}  # per _completions' answer
+        self._commonest: dict[tuple[str, ...], list[str]] = {}  # per _candidates' answer
+        self._candidate_sets: dict[tuple, tuple[str, ...]] = {}
 
     def repair(self, text: str) -> tuple[str, list[str]]:
         if not self._suspect_re.search(text):
@@ -84,7 +85,7 @@ class CrossReadRepairer:
         seen = {line}
         for wrongs, right, kind in cross_reads:
             for wrong in wrongs:
-                reading, lost = _reread(line, wrong, right)
+                reading, lost = self._best_reread(line, wrong, right)
                 if reading in seen:
                     continue
                 seen.add(reading)
@@ -100,7 +101,7 @@ class CrossReadRepairer:
         # line of other mojibake has many.
         if not established and not self._plausible(reading.replace("\ufffd", "")):
             return line
-        reading = self._fill_lost(reading, lost, wrong, right)
+        reading = self._fill_lost(reading, lost, wrong, right, self._model.writes_simplified(reading))
         if not established and not self._plausible(reading):
             return line
         if not clearly_better(self._model, reading, line):
@@ -109,13 +110,34 @@ class CrossReadRepairer:
             kinds.append(kind)
         return reading
 
+    def _best_reread(self, line: str, wrong: str, right: str) -> tuple[str, list[Lost]]:
+        """_reread of the line; where ``wrong`` reads two pairs as one character (Big5's 十 is
+        A451 and A2CC, which a byte out of step after a lost lead makes of 、提), each such
+        character's pair chosen in turn, by how the reading scores."""
+        pairs, shared_re = _shared_characters(wrong)
+        chosen: dict[int, bytes] = {}
+        reading, lost = _reread(line, wrong, right)
+        for match in shared_re.finditer(line) if shared_re else ():
+            index = match.start()
+            best = (self._model.word_logp(reading), reading, lost)
+            for pair in pairs[match.group()][1:]:
+                trial = _reread(line, wrong, right, chosen | {index: pair})
+                logp = self._model.word_logp(trial[0])
+                if logp > best[0]:
+                    best = (logp, *trial)
+                    chosen[index] = pair
+            _, reading, lost = best
+        return reading, lost
+
     def _plausible(self, reading: str) -> bool:
         return self._model.word_logp(reading) >= PLAUSIBLE_SCORE * len(reading)
 
-    def _fill_lost(self, reading: str, lost: list[Lost], wrong: str, right: str) -> str:
+    def _fill_lost(self, reading: str, lost: list[Lost], wrong: str, right: str, simplified: bool) -> str:
         """Each character with one byte lost, chosen among those the byte may complete by how
         it reads with its neighbours. Lost characters a few apart are chosen together (a beam
-        search): they often come in a row (工作 in Big5 are both lost to a GBK reader)."""
+        search): they often come in a row (工作 in Big5 are both lost to a GBK reader). The
+        models read traditional characters as simplified ones (隊 as 队): in a ``simplified``
+        reading, characters t2s changes are not candidates."""
         chars = list(reading)
         groups: list[list[Lost]] = []
         for item in lost:
@@ -131,7 +153,7 @@ class CrossReadRepairer:
             for index, lead, trail, following in group:
                 known = "".join(chars[done:index])
                 after = "".join(chars[index + 1:index + 1 + CONTEXT])
-                candidates = _completions(wrong, right, lead, trail, following) or ("\ufffd",)
+                candidates = self._candidates(wrong, right, lead, trail, following, simplified)
                 if len(candidates) > WHOLE_SHORTLIST:
                     candidates = self._likeliest(before + beams[0] + known, candidates, after)
                 if lead is None and trail is None:
@@ -148,6 +170,18 @@ class CrossReadRepairer:
                 if len(logps) > 1 and logps[0] - logps[1] < WHOLE_MIN_MARGIN:
                     chars[index] = "\ufffd"
         return "".join(chars)
+
+    def _candidates(
+        self, wrong: str, right: str, lead: int | None, trail: int | None, following: int | None, simplified: bool
+    ) -> tuple[str, ...]:
+        key = (wrong, right, lead, trail, following, simplified)
+        candidates = self._candidate_sets.get(key)
+        if candidates is None:
+            candidates = _completions(wrong, right, lead, trail, following)
+            if simplified:
+                candidates = tuple(ch for ch in candidates if self._model.simplified(ch) == ch)
+            candidates = self._candidate_sets[key] = candidates or ("\ufffd",)
+        return candidates
 
     def _likeliest(self, left: str, candidates: tuple[str, ...], right: str) -> list[str]:
         """Of many ``candidates`` between ``left`` and ``right``, the WHOLE_SHORTLIST likeliest
@@ -182,22 +216,60 @@ def _completions(
     return tuple(ch for ch in chars if len(ch) == 1 and not is_private_use(ch))
 
 
-def _reread(text: str, wrong: str, right: str) -> tuple[str, list[Lost]]:
-    """``text`` encoded with ``wrong`` and decoded with ``right``, and each character with
+@functools.cache
+def _shared_characters(codec: str) -> tuple[dict[str, list[bytes]], re.Pattern | None]:
+    """The characters ``codec`` reads from more than one pair: their pairs, the one it
+    encodes them with first; and a pattern finding them."""
+    readings: dict[str, list[bytes]] = {}
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            pair = bytes((lead, trail))
+            if decodes(pair, codec):
+                readings.setdefault(pair.decode(codec), []).append(pair)
+    shared = {
+        ch: sorted(pairs, key=lambda pair: pair != ch.encode(codec))
+        for ch, pairs in readings.items() if len(pairs) > 1 and len(ch) == 1
+    }
+    return shared, re.compile(f"[{re.escape(''.join(shared))}]") if shared else None
+
+
+def _encoded(text: str, offset: int, codec: str, pairs: dict[int, bytes]) -> bytes:
+    """``text`` (``offset`` into the line) in ``codec``, with the line's characters at the
+    keys of ``pairs`` as those bytes; a UnicodeEncodeError as ``text.encode(codec)`` raises it."""
+    pieces, start = [], 0
+    for index in sorted(pairs):
+        if offset <= index < offset + len(text):
+            try:
+                pieces.append(text[start:index - offset].encode(codec))
+            except UnicodeEncodeError as error:
+                raise UnicodeEncodeError(codec, text, start + error.start, start + error.end, error.reason) from None
+            pieces.append(pairs[index])
+            start = index - offset + 1
+    try:
+        pieces.append(text[start:].encode(codec))
+    except UnicodeEncodeError as error:
+        raise UnicodeEncodeError(codec, text, start + error.start, start + error.end, error.reason) from None
+    return b"".join(pieces)
+
+
+def _reread(text: str, wrong: str, right: str, pairs: dict[int, bytes] | None = None) -> tuple[str, list[Lost]]:
+    """``text`` encoded with ``wrong`` (the characters at the keys of ``pairs`` as those bytes)
+    and decoded with ``right``, and each character with
     bytes lost. Other characters ``wrong`` cannot encode stay; U+FFFD is the one byte the wrong
     reader rejected (Python's CJK decoders replace a bad lead byte alone): a lost lead byte
     takes its trail byte with it, so the reading stays aligned on the pairs; two U+FFFD in a
     row are a lead rejected and its trail rejected as a lead, before the next byte."""
     decoder = codecs.getincrementaldecoder(right)(errors="replace")
+    encoded = (lambda piece, at: _encoded(piece, at, wrong, pairs)) if pairs else (lambda piece, _: piece.encode(wrong))
     out, size, lost, pos = [], 0, [], 0
     trail_lost = False  # the next byte is the trail of a lost lead
     lead_lost_at = None  # where the U+FFFD of the last lost lead is
     whole_lost_at = None  # a character both of whose bytes were lost, waiting for the next byte
     while pos < len(text):
         try:
-            data, kept, end = text[pos:].encode(wrong), "", len(text)
+            data, kept, end = encoded(text[pos:], pos), "", len(text)
         except UnicodeEncodeError as error:  # its positions are relative to text[pos:]
-            data, kept = text[pos:pos + error.start].encode(wrong), text[pos + error.start:pos + error.end]
+            data, kept = encoded(text[pos:pos + error.start], pos), text[pos + error.start:pos + error.end]
             end = pos + error.end
         pos = end
         if whole_lost_at is not None and data:
