@@ -638,6 +638,26 @@ def test_gbk_read_as_big5_restores_no_traditional_character_in_simplified_text(d
     assert decoder.decode(damaged.encode("utf-8")).text == text
 
 
+def test_gbk_read_as_big5_chooses_a_lost_character_with_the_next_line(decoder):
+    # PDF text breaks lines inside words: 全 (C8AB, a row Big5 lacks) ends a line, 球 starts
+    # the line after next; read alone, the line made 改变人 of 改变全.
+    lines = seed_bytes("003").decode("utf-8").split("\n")
+    text = "\n".join(lines[326:329])
+    assert text.endswith("改变全\n\n球竞争格局的关键力量。”寄递")
+    damaged = text.encode("gbk").decode("big5", errors="replace")
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
+def test_gbk_read_as_big5_ends_a_line_as_lines_end(decoder):
+    # A lost 。 before a line break: across the break 全覆盖”来源 reads as well as 全覆盖。来源;
+    # sentences end lines, closing quotes rarely without one.
+    page = _test_page("wechat_copy.txt").split("\n")
+    text = page[12] + "\n" + page[14]
+    assert text.endswith("实现了建制村快递服务全覆盖。\n来源：江西省邮政分公司")
+    damaged = text.encode("gbk").decode("big5", errors="replace")
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_big5_read_as_gb18030_is_repaired(decoder):
     assert S2TW.convert(SEED_000_SENTENCE) == SEED_000_TRADITIONAL
     damaged = SEED_000_TRADITIONAL.encode("big5").decode("gb18030")
@@ -669,8 +689,12 @@ def test_big5_read_as_lossy_gbk_is_repaired_but_whole_lost_characters(decoder):
     assert decoded.repairs == ("big5_decoded_as_gbk", "invalid_bytes_replaced", "traditional_to_simplified")
 
 
+def _test_page(name: str) -> str:
+    return (Path(__file__).parent / "data" / "pages" / name).read_text(encoding="utf-8")
+
+
 def _provincial_notice() -> str:
-    return (Path(__file__).parent / "data" / "pages" / "provincial_notice.txt").read_text(encoding="utf-8")
+    return _test_page("provincial_notice.txt")
 
 
 def test_gbk_read_by_a_korean_windows_is_repaired(decoder):

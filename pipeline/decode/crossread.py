@@ -14,13 +14,15 @@ reader rejects so, the likeliest in running text first.
 """
 
 import codecs
+import collections
 import functools
 import heapq
 import re
+from collections.abc import Callable
 
 from pipeline.decode.detect import FAMILIES
 from pipeline.decode.mojibake import CONTEXT, clearly_better, decodes, misread_utf8
-from pipeline.decode.runningtext import RunningTextModel
+from pipeline.decode.runningtext import LineEnds, RunningTextModel
 from pipeline.decode.textmodel import TextModel, is_private_use
 
 # (codecs the bytes were wrongly read with, codec they really are, repair name); the right
@@ -63,25 +65,32 @@ class CrossReadRepairer:
         if not self._suspect_re.search(text):
             return text, []
         lines = text.split("\n")
+        # Where a lost character ends a line: the line ends of the document's clean lines.
+        line_ends = functools.cache(lambda: self._running.line_ends(collections.Counter(
+            stripped[-1] for line in lines if (stripped := line.rstrip()) and not self._suspect_re.search(line)
+        )))
         kinds: list[str] = []
         repaired = set()
         for index, line in enumerate(lines):
             # A line of UTF-8 read as GB/Big5 (or cp949, cp932) is the mojibake repair's: trying
             # every cross-read on it first was a sixth of the decode time of such files.
             if self._suspect_re.search(line) and not misread_utf8(line):
-                lines[index] = self._reread_line(line, CROSS_READS, kinds)
+                lines[index] = self._reread_line(lines, index, CROSS_READS, kinds, line_ends)
                 if lines[index] != line:
                     repaired.add(index)
         found = [cross_read for cross_read in CROSS_READS if cross_read[2] in kinds]
         if found:
             for index, line in enumerate(lines):
                 if index not in repaired and not line.isascii():
-                    lines[index] = self._reread_line(line, found, kinds, established=True)
+                    lines[index] = self._reread_line(lines, index, found, kinds, line_ends, established=True)
         return "\n".join(lines), kinds
 
-    def _reread_line(self, line: str, cross_reads, kinds: list[str], established: bool = False) -> str:
-        """The line's best reading under ``cross_reads`` if clearly better, else the line."""
-        best = None
+    def _reread_line(
+        self, lines: list[str], index: int, cross_reads, kinds: list[str], line_ends: Callable[[], LineEnds],
+        established: bool = False,
+    ) -> str:
+        """Line ``index``'s best reading under ``cross_reads`` if clearly better, else the line."""
+        line, best = lines[index], None
         seen = {line}
         for wrongs, right, kind in cross_reads:
             for wrong in wrongs:
@@ -101,7 +110,11 @@ class CrossReadRepairer:
         # line of other mojibake has many.
         if not established and not self._plausible(reading.replace("\ufffd", "")):
             return line
-        reading = self._fill_lost(reading, lost, wrong, right, self._model.writes_simplified(reading))
+        if lost:
+            preceding, following = self._line_context(lines, index, wrong, right)
+            simplified = self._model.writes_simplified(reading)
+            filled = self._fill_lost(preceding + reading + following, lost, len(preceding), wrong, right, simplified, line_ends)
+            reading = filled[len(preceding):len(preceding) + len(reading)]
         if not established and not self._plausible(reading):
             return line
         if not clearly_better(self._model, reading, line):
@@ -109,6 +122,26 @@ class CrossReadRepairer:
         if kind not in kinds:
             kinds.append(kind)
         return reading
+
+    def _line_context(self, lines: list[str], index: int, wrong: str, right: str) -> tuple[str, str]:
+        """The CONTEXT characters before and after line ``index`` that a lost character at its
+        edge reads with (PDF text breaks lines inside words: 全 ends a line, 球 starts the next):
+        the lines before as they now are; the next line with text as ``right`` read wrongly by
+        ``wrong``, if it reads better so."""
+        preceding, before = "", index
+        while before > 0 and len(preceding) < CONTEXT:
+            before -= 1
+            preceding = lines[before] + "\n" + preceding
+        after = index + 1
+        while after < len(lines) and not lines[after].strip() and after - index <= CONTEXT:
+            after += 1
+        following = ""
+        if after < len(lines):
+            following = lines[after]
+            reading = _reread(following, wrong, right)[0]
+            if self._model.word_logp(reading) > self._model.word_logp(following):
+                following = reading
+        return preceding[-CONTEXT:], ("\n" * (after - index) + following)[:CONTEXT]
 
     def _best_reread(self, line: str, wrong: str, right: str) -> tuple[str, list[Lost]]:
         """_reread of the line; where ``wrong`` reads two pairs as one character (Big5's 十 is
@@ -132,15 +165,21 @@ class CrossReadRepairer:
     def _plausible(self, reading: str) -> bool:
         return self._model.word_logp(reading) >= PLAUSIBLE_SCORE * len(reading)
 
-    def _fill_lost(self, reading: str, lost: list[Lost], wrong: str, right: str, simplified: bool) -> str:
-        """Each character with one byte lost, chosen among those the byte may complete by how
+    def _fill_lost(
+        self, text: str, lost: list[Lost], offset: int, wrong: str, right: str, simplified: bool,
+        line_ends: Callable[[], LineEnds],
+    ) -> str:
+        """Each character with one byte lost (at its index in the reading plus ``offset`` in
+        ``text``: the reading with its context), chosen among those the byte may complete by how
         it reads with its neighbours. Lost characters a few apart are chosen together (a beam
         search): they often come in a row (工作 in Big5 are both lost to a GBK reader). The
         models read traditional characters as simplified ones (隊 as 队): in a ``simplified``
-        reading, characters t2s changes are not candidates."""
-        chars = list(reading)
+        reading, characters t2s changes are not candidates. One that ends a line is as likely as
+        ``line_ends`` says."""
+        chars = list(text)
         groups: list[list[Lost]] = []
-        for item in lost:
+        for index, *bytes_known in lost:
+            item = (index + offset, *bytes_known)
             if groups and item[0] - groups[-1][-1][0] <= CONTEXT:
                 groups[-1].append(item)
             else:
@@ -158,7 +197,8 @@ class CrossReadRepairer:
                     candidates = self._likeliest(before + beams[0] + known, candidates, after)
                 if lead is None and trail is None:
                     whole[index] = candidates
-                scored = [(beam + known + ch, self._running.with_words_logp(before + beam + known + ch + after))
+                lift = _line_end_lift(chars, index, line_ends)
+                scored = [(beam + known + ch, self._running.with_words_logp(before + beam + known + ch + after) + lift(ch))
                           for beam in beams for ch in candidates]
                 beams = [text for text, _ in heapq.nlargest(FILL_BEAM, scored, key=lambda item: item[1])]
                 done = index + 1
@@ -166,7 +206,8 @@ class CrossReadRepairer:
             for index, candidates in whole.items():
                 # Nothing of it is left: a guess must be clear, or it stays lost.
                 around = "".join(chars[max(0, index - CONTEXT):index]), "".join(chars[index + 1:index + CONTEXT + 1])
-                logps = sorted((self._running.with_words_logp(ch.join(around)) for ch in candidates), reverse=True)
+                lift = _line_end_lift(chars, index, line_ends)
+                logps = sorted((self._running.with_words_logp(ch.join(around)) + lift(ch) for ch in candidates), reverse=True)
                 if len(logps) > 1 and logps[0] - logps[1] < WHOLE_MIN_MARGIN:
                     chars[index] = "\ufffd"
         return "".join(chars)
@@ -194,6 +235,18 @@ class CrossReadRepairer:
         return [common[i] for i in heapq.nlargest(WHOLE_SHORTLIST, range(len(common)), key=logps.__getitem__)]
 
 
+def _line_end_lift(chars: list[str], index: int, line_ends: Callable[[], LineEnds]) -> Callable[[str], float]:
+    """How much likelier a character is at ``index`` than anywhere: where it ends a line, as
+    the document's lines end (a line break parts no characters for the models: 全覆盖” and
+    全覆盖。 before 来源 on the next line read alike), else no lift."""
+    end = index + 1
+    while end < len(chars) and chars[end] in " \t\r":
+        end += 1
+    if end < len(chars) and chars[end] != "\n":
+        return lambda _: 0.0
+    return line_ends().lift
+
+
 @functools.cache
 def _completions(
     wrong: str, right: str, lead: int | None, trail: int | None, following: int | None = None
@@ -213,7 +266,9 @@ def _completions(
     else:
         pairs = [bytes((lead, byte)) for byte in range(0x80, 0xFF)]
     chars = [pair.decode(right) for pair in pairs if decodes(pair, right)]
-    return tuple(ch for ch in chars if len(ch) == 1 and not is_private_use(ch))
+    # Not the ideographic space: whitespace parts no characters for the models, so before a
+    # line break it reads as well as anything (全覆盖　 for 全覆盖。).
+    return tuple(ch for ch in chars if len(ch) == 1 and not is_private_use(ch) and not ch.isspace())
 
 
 @functools.cache
