@@ -403,6 +403,19 @@ def test_utf8_character_that_lost_a_byte_is_completed(decoder, word, lost):
     assert decoded.repairs == ("utf8_lost_bytes",)
 
 
+@pytest.mark.parametrize("lost", [0, 2])
+def test_utf8_character_that_lost_a_byte_is_completed_across_a_line_break(decoder, lost):
+    # PDF text breaks lines inside words: 干 ends a line, 事 starts the one after next. The
+    # word model read each line's run alone, and chose 想共 and 想对 for 想干.
+    lines = seed_bytes("003").decode("utf-8").split("\n")
+    text = "\n".join(lines[844:847])
+    assert text == "干不好就下”的强烈信号，让想干\n\n事、能干事、干成事的干部有机会"
+    raw = text.encode()
+    start = raw.index("想干".encode()) + 3
+    decoded = decoder.decode(raw[:start + lost] + raw[start + lost + 1:])
+    assert (decoded.text, decoded.repairs) == (text, ("utf8_lost_bytes",))
+
+
 def test_mojibake_of_mojibake_is_repaired_layer_by_layer(decoder):
     # UTF-8 read as GBK and saved, then read as GBK again: 中国 shows as 娑擃厼娴, the bytes of
     # its first mojibake 涓浗 misread in turn. One re-read left that first mojibake.

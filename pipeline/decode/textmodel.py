@@ -42,7 +42,11 @@ RUN_CACHE_SIZE = 20_000  # ideograph runs whose segmentation score is kept (abou
 SHORT_TEXT_CHARS = 12  # logp of texts this short is remembered...
 SHORT_CACHE_SIZE = 100_000  # ...for this many texts (about 12 MB)
 SIMPLIFIED_CHANGE_SHARE = 0.02  # share of ideographs t2s changes above which the source is traditional
-CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RUN_RE = re.compile(f"[{CJK}]+")
+# PDF text breaks lines, and spaces characters out, inside words (全\n球, 温 泉): whitespace
+# between ideographs parts no words.
+INNER_SPACE_RE = re.compile(f"(?<=[{CJK}])[ \t\r\n]+(?=[{CJK}])")
 _MARKS = {*rules.PAIRED_MARKS, *rules.PAIRED_MARKS.values()}
 # Opening and closing marks, and the ASCII forms scored as them
 PAIRED_MARK_RE = re.compile(
@@ -188,6 +192,7 @@ class TextModel:
         n-grams seen elsewhere in the document earn a bonus; ``word_cost`` nats are charged
         per word (see _segmentation_logp)."""
         total = self.document_bonus(text, document) if document else 0.0
+        text = INNER_SPACE_RE.sub("", text)
         pieces = CJK_RUN_RE.split(text)  # what lies between ideograph runs
         for k, piece in enumerate(pieces):
             if k and piece:
