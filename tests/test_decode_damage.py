@@ -526,6 +526,14 @@ def test_both_bytes_of_a_character_lost(decoder):
     assert "优势" in decoder.decode(damaged).text
 
 
+def test_lost_lead_in_simplified_text_is_no_traditional_character(decoder):
+    # 达 loses its lead; its trail completes 风's traditional form 風 too, which the models read
+    # as 风: 通风率 read as well as 通达率.
+    text = next(line for line in unseen_texts() if "服务通达率达到100%" in line)
+    damaged = _misaligned(text, _losing(text, text.index("达率"), "gbk"), marker=False)
+    assert decoder.decode(damaged).text == text
+
+
 def test_misaligned_run_ending_in_what_reads_as_utf8_is_repaired_as_misalignment(decoder):
     # 富 loses its lead; the run ends in 椤 and the U+FFFD of its lost trail byte: E9 A1 and a
     # byte lost, as 项 (E9 A1 B9) read as GBK shows. Read so, the run before it stayed nonsense.

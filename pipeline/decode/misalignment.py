@@ -160,12 +160,9 @@ class MisalignmentRepairer:
                     continue
                 if len(ch) == 1:  # HKSCS has a few pairs for a letter and a combining mark
                     self._pairs[lead, trail] = ch
-        self._by_trail: dict[int, list[str]] = {}
-        self._by_lead: dict[int, list[str]] = {}
-        for (lead, trail), ch in self._pairs.items():
-            if not is_private_use(ch):
-                self._by_trail.setdefault(trail, []).append(ch)
-                self._by_lead.setdefault(lead, []).append(ch)
+        # Candidates per lost lead's trail and lost trail's lead, per script: shared with the
+        # copies with_habits_of makes.
+        self._choice_tables: dict[bool, tuple[dict[int, list[str]], ...]] = {}
         # ASCII characters that may be full-width forms normalised after the damage: their bytes.
         self._fullwidth_bytes = {
             chr(cp - 0xFEE0): pair for cp in range(0xFF01, 0xFF5F) if (pair := self._pair_of(chr(cp)))
@@ -180,12 +177,6 @@ class MisalignmentRepairer:
         # there a U+FFFD comes before an ASCII byte. Big5 leaves pairs unassigned, so a lost
         # lead's trail often shows as a lone U+FFFD.
         self._unassigned_pairs = len(self._pairs) < len(code.leads) * len(code.trails)
-        self._all_by_trail = {byte: list(chars) for byte, chars in self._by_trail.items()}
-        self._all_by_lead = {byte: list(chars) for byte, chars in self._by_lead.items()}
-        # Only the likelier characters compete for a lost byte: rare ones never win in context.
-        for table in (self._by_trail, self._by_lead):
-            for byte, chars in table.items():
-                table[byte] = sorted(chars, key=model.char_logp, reverse=True)[:MAX_CHOICES]
         self._take_habits(code)
 
     def with_habits_of(self, code: LegacyCode) -> "MisalignmentRepairer":
@@ -204,6 +195,11 @@ class MisalignmentRepairer:
         """What the code's texts are like: their script, and whether trails are often ASCII."""
         self._code = code
         self._word_form = self._model.simplified if code.traditional else str
+        tables = self._choice_tables.get(code.traditional)
+        if tables is None:
+            tables = self._choice_tables[code.traditional] = self._choices(code.traditional)
+        self._by_trail, self._by_lead, self._all_by_trail, self._all_by_lead = tables
+        self._candidate_chars = {ch for chars in self._all_by_trail.values() for ch in chars}
         # Where a damaged run may be: a '?' that is not a plain question mark in ASCII text,
         # U+FFFD, private-use characters, or two improbable characters close together. Where
         # ASCII trails are common, a run may end in one, a lone ASCII character: after an
@@ -219,6 +215,29 @@ class MisalignmentRepairer:
             rf"\?(?<![A-Za-z0-9]\?)(?={after_marker})"
             rf"|\ufffd|[\ue000-\uf8ff]|{self._model.uncommon_pair_pattern}{lone_trail}"
         )
+
+    def _choices(self, traditional: bool) -> tuple[dict[int, list[str]], ...]:
+        """The characters a lost byte may complete, by the byte left (the likelier ones, and
+        all): per lost lead's trail, per lost trail's lead. The models read traditional
+        characters as simplified ones (隊 as 队): in simplified text, characters t2s changes
+        are no candidates."""
+        chars = [ch for ch in self._pairs.values() if not is_private_use(ch)]
+        if not traditional:
+            simplified = self._model.simplified("\n".join(chars)).split("\n")
+            chars = [ch for ch, form in zip(chars, simplified, strict=True) if form == ch]
+        kept = set(chars)
+        all_by_trail: dict[int, list[str]] = {}
+        all_by_lead: dict[int, list[str]] = {}
+        for (lead, trail), ch in self._pairs.items():
+            if ch in kept:
+                all_by_trail.setdefault(trail, []).append(ch)
+                all_by_lead.setdefault(lead, []).append(ch)
+        # Only the likelier characters compete for a lost byte: rare ones never win in context.
+        likelier = [
+            {byte: sorted(chars, key=self._model.char_logp, reverse=True)[:MAX_CHOICES] for byte, chars in table.items()}
+            for table in (all_by_trail, all_by_lead)
+        ]
+        return (*likelier, all_by_trail, all_by_lead)
 
     def repair(self, text: str) -> tuple[str, int]:
         """(repaired text, number of runs repaired)."""
@@ -609,7 +628,7 @@ class MisalignmentRepairer:
         }
         return [
             ch for ch in sorted(candidates)
-            if (pair := self._pair_of(ch)) and pair[1] in self._lead_like_trails and not is_private_use(ch)
+            if ch in self._candidate_chars and (pair := self._pair_of(ch)) and pair[1] in self._lead_like_trails
             and (next_byte is None or (pair[1], next_byte) not in self._pairs)
         ]
 
