@@ -754,6 +754,20 @@ def _read_whole_with(decoder, seed: str, codec: str, errors: str = "replace"):
     return repaired, wrong, lost
 
 
+@pytest.mark.parametrize("errors", ["replace", "ignore"])
+@pytest.mark.parametrize(
+    ("seed", "clause"), [("000", "刘爱力对其转型的“七字干法”(干、访、抢、抓、挖、维、绑)"), ("001", "3.深耕“三个项目”")]
+)
+def test_utf8_read_as_lossy_gbk_restores_no_traditional_character_in_simplified_text(decoder, errors, seed, clause):
+    # 访 (E8 AE BF) and 耕 (E8 80 95) lose a byte to the GBK reader; the bytes left complete
+    # 調 (E8 AA BF) and 衕 (E8 A1 95) too, traditional characters the models read as 调 and 同.
+    # In simplified text, a lost byte's candidates keep to characters t2s leaves alone.
+    assert clause in seed_bytes(seed).decode("utf-8")
+    text = clause + "\n"
+    damaged = text.encode("utf-8").decode("gbk", errors=errors)
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_whole_file_read_with_a_lossy_gbk_reader(decoder):
     # Every UTF-8 byte pair read as GBK, about one byte in seven lost to U+FFFD: each lost
     # byte is chosen among the characters whose byte GBK cannot pair with the next (about 8

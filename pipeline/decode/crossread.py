@@ -220,7 +220,7 @@ class CrossReadRepairer:
         if candidates is None:
             candidates = _completions(wrong, right, lead, trail, following)
             if simplified:
-                candidates = tuple(ch for ch in candidates if self._model.simplified(ch) == ch)
+                candidates = tuple(ch for ch in candidates if self._model.is_simplified_form(ch))
             candidates = self._candidate_sets[key] = candidates or ("\ufffd",)
         return candidates
 

@@ -373,7 +373,7 @@ class Detector:
         simplified text, completions t2s would change are not candidates."""
         completions = _one_byte_completions(span)
         if completions and simplified():
-            completions = [c for c in completions if self._model.simplified(c) == c]
+            completions = [c for c in completions if self._model.is_simplified_form(c)]
         if not completions:
             return None
         logp = self._running.with_words_logp

@@ -42,6 +42,8 @@ from pipeline.decode.textmodel import TextModel
 MIN_GAIN = 6.0  # nats a replacement must gain
 MIN_GAIN_PER_CHAR = 1.0
 CONTEXT = 3
+# Characters whose script (read as UTF-8, lost bytes aside) tells the lost ones' candidates.
+SCRIPT_SAMPLE_CHARS = 1500
 BEAM = 6  # prefixes kept per lost byte: 12 chose the same bytes (200 whole-seed trials), 17% slower
 # A document with many lost bytes (read whole with a lossy codec) keeps fewer prefixes per
 # lost byte: the search costs at most about BEAM * LOST_BYTES_AT_FULL_BEAM prefixes' worth.
@@ -447,6 +449,10 @@ class MojibakeRepairer:
         def line_ends(wrong: str) -> LineEnds:  # built when a lost byte ends a line, if ever
             return self._running.line_ends(_line_end_characters(text, wrong, mark_re))
 
+        @functools.cache
+        def simplified() -> bool:  # asked when a lost byte is chosen back, if ever
+            return self._model.writes_simplified(_utf8_reading(text[:SCRIPT_SAMPLE_CHARS], codecs[0][0], mark_re))
+
         # Where marks are, found in one scan: a run holds one when a mark starts inside it
         # (marks are non-ASCII, so none straddles a run's edge).
         marks, next_mark = [match.start() for match in mark_re.finditer(text)], 0
@@ -461,7 +467,7 @@ class MojibakeRepairer:
             for wrong, kind in codecs:
                 left = ("".join(out[-2:]) + text[pos:match.start()])[-CONTEXT:]
                 fixes = self._utf8_spans(
-                    text, match.start(), match.end(), wrong, left, document, line_ends, width, certain
+                    text, match.start(), match.end(), wrong, left, document, line_ends, simplified, width, certain
                 )
                 if not fixes:
                     continue
@@ -478,10 +484,11 @@ class MojibakeRepairer:
 
     def _utf8_spans(
         self, text: str, run_start: int, run_end: int, wrong: str, left: str, document,
-        line_ends: Callable[[str], LineEnds], width: int, certain: bool,
+        line_ends: Callable[[str], LineEnds], simplified: Callable[[], bool], width: int, certain: bool,
     ) -> list[tuple[int, int, str]]:
         """Sub-spans of text[run_start:run_end] whose ``wrong`` bytes are UTF-8, re-read with
-        ``width`` prefixes kept per lost byte; ``left`` is the (already repaired) text before the run."""
+        ``width`` prefixes kept per lost byte; ``left`` is the (already repaired) text before the
+        run; ``simplified``: whether the text, read right, is in simplified script."""
         data, offsets = _wrong_bytes(text, run_start, run_end, wrong)
         fixes = []
         tell = FOREIGN_TELLS.get(wrong)
@@ -520,7 +527,7 @@ class MojibakeRepairer:
                 before_in_run = text[max(run_start, begin - MISREAD_BEFORE):begin]
                 if short and not certain and self._misread_before(before_in_run, fixes):
                     continue  # the end of a misaligned GB run (游椤� is 游项 as UTF-8): misalignment's
-                fixed = self._reread(text[begin:end_index], wrong, context, document, width, edges)
+                fixed = self._reread(text[begin:end_index], wrong, context, document, simplified, width, edges)
                 if fixed is not None and short and not certain and self._model.uncommon_re.search(fixed):
                     continue  # a character or two re-read into a rare one: more likely other damage
                 damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
@@ -546,7 +553,7 @@ class MojibakeRepairer:
 
     def _shortlist(
         self, beams: list[bytes], lost: int, rest: bytes, wrong: str, following: int | None,
-        context: tuple[str, str], document, size: int, edges: "RunEdges",
+        context: tuple[str, str], document, size: int, edges: "RunEdges", simplified: bool,
     ) -> list[tuple[float, bytes]]:
         """The ``size`` best (score, beam + fill) by the running-text model on the filled
         character and its neighbours, the document n-grams among the five characters and, for
@@ -555,7 +562,9 @@ class MojibakeRepairer:
         Only bytes the ``wrong`` reader rejects before the byte that follows them
         (``following``: None when unknown) are tried; ``lost`` bytes in a row (one to three).
         A pair of lost bytes after a three-byte lead completes one character of that lead's
-        4096: only the likelier ones and the dictionary followers of the left neighbour are tried."""
+        4096: only the likelier ones and the dictionary followers of the left neighbour are tried.
+        The models read a traditional character as its simplified form (國 as 国): in
+        ``simplified`` text, only characters t2s leaves alone are tried."""
         scored = []
         for beam in beams[:PAIR_BEAMS] if lost > 1 else beams:
             lead = _last_lead(beam)  # the filled character starts at the last lead byte
@@ -589,6 +598,8 @@ class MojibakeRepairer:
                 fills = self._pair_fills(partial, rest[:needed], wrong, following)
                 if len(partial) == 1 and 0xE0 <= partial[0] < 0xF0 and len(fills) > LIKELY_PAIR_FILLS:
                     fills = self._likely_pairs(partial[0], before, fills)
+            if simplified:
+                fills = [item for item in fills if self._model.is_simplified_form(item[1])] or fills
             seen = self._model.document_bonus
             # A character the document never has adds no seen n-gram: only the neighbours' count.
             in_document = document.characters()
@@ -688,10 +699,11 @@ class MojibakeRepairer:
         return self._running.logp(text) + self._model.document_bonus(text, document)
 
     def _reread(
-        self, run: str, wrong: str, context: tuple[str, str], document, width: int = BEAM,
-        edges: "RunEdges | None" = None,
+        self, run: str, wrong: str, context: tuple[str, str], document, simplified: Callable[[], bool],
+        width: int = BEAM, edges: "RunEdges | None" = None,
     ) -> str | None:
-        """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte."""
+        """The run's bytes under ``wrong`` decoded as UTF-8; U+FFFD become the best byte (in
+        ``simplified`` text, a character t2s leaves alone)."""
         edges = edges or RunEdges()
         pieces = []
         table = _read_from(wrong)
@@ -734,7 +746,9 @@ class MojibakeRepairer:
             # the document-aware score on a wider window and the words around the byte rank
             # the shortlist.
             size = width * (4 if lost > 1 else 3) + RERANKED_EXTRA
-            shortlist = self._shortlist(beams, lost, rest, wrong, following, around, document, size, at_edges)
+            shortlist = self._shortlist(
+                beams, lost, rest, wrong, following, around, document, size, at_edges, simplified()
+            )
             if len(beams) == 1:
                 # One prefix: candidates differ only in the filled character, whose transitions
                 # and document n-grams the shortlist scored; the wider window adds nothing.
@@ -969,6 +983,19 @@ def _latin_mojibake_size(text: str) -> int:
 def _without_silent_marks(text: str) -> str:
     """The text as it was before _mark_silent_losses: a dropped byte left nothing."""
     return text.replace(DROPPED_BYTE, "").replace(QUESTION_MARKED_BYTE, "?")
+
+
+def _utf8_reading(text: str, wrong: str, mark_re: re.Pattern) -> str:
+    """``text`` with each run showing ``mark_re`` read as UTF-8 from its bytes under ``wrong``,
+    a character with a lost byte dropped: its script shows before any byte is chosen back."""
+    pieces, pos = [], 0
+    for match in NON_ASCII_RUN_RE.finditer(text):
+        if mark_re.search(match.group()):
+            data, _ = _wrong_bytes(text, match.start(), match.end(), wrong)
+            pieces += [text[pos:match.start()], data.decode("utf-8", errors="ignore")]
+            pos = match.end()
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _wrong_bytes(text: str, start: int, end: int, wrong: str) -> tuple[bytes, dict[int, int]]:

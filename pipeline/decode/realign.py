@@ -137,7 +137,7 @@ class Realigner:
         for head, tail, byte in placements:
             fills = [ch for ch in _completions(byte) if self._unit_logp[ord(ch)] > FILL_MIN_LOGP]
             if simplified:
-                fills = [ch for ch in fills if self._model.simplified(ch) == ch]
+                fills = [ch for ch in fills if self._model.is_simplified_form(ch)]
             for fill in ("", *fills):
                 logp = self._running.with_words_logp(left + head + fill + tail + right)
                 scored.append((logp - (0.0 if fill else GAINED_BYTE_COST), head + fill + tail, head + LOST + tail))

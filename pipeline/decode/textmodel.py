@@ -111,6 +111,7 @@ class TextModel:
         self._words = jieba_tokenizer()
         self._log_total = math.log(self._words.total)
         self._t2s = opencc.OpenCC("t2s")
+        self._simplified_forms: dict[str, bool] = {}  # is_simplified_form, per character asked
         self._run_cache: dict[tuple[str, float], float] = {}
         self._short_cache: dict[str, float] = {}
         common = sorted(ch for ch, p in self._char_prob.items() if p >= rules.COMMON_CHAR_SHARE)
@@ -129,6 +130,14 @@ class TextModel:
     def simplified(self, text: str) -> str:
         """``text`` in simplified script (OpenCC t2s), as the word model reads it."""
         return self._t2s.convert(text)
+
+    def is_simplified_form(self, ch: str) -> bool:
+        """Whether t2s leaves ``ch`` as it is. The models read a traditional character as its
+        simplified form (隊 as 队): in simplified text, a repair's candidates keep to these."""
+        kept = self._simplified_forms.get(ch)
+        if kept is None:
+            kept = self._simplified_forms[ch] = self._t2s.convert(ch) == ch
+        return kept
 
     def writes_simplified(self, text: str) -> bool:
         """Whether ``text`` is in simplified script: t2s changes few of its ideographs."""
