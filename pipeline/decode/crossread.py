@@ -64,6 +64,7 @@ class CrossReadRepairer:
         self._running = running
         self._suspect_re = re.compile(model.uncommon_pair_pattern)
         self._commonest: dict[tuple[str, ...], list[str]] = {}  # per _candidates' answer
+        self._members: dict[tuple[str, ...], frozenset[str]] = {}  # the same, as a set
         self._candidate_sets: dict[tuple, tuple[str, ...]] = {}
 
     def repair(self, text: str) -> tuple[str, list[str]]:
@@ -231,13 +232,23 @@ class CrossReadRepairer:
 
     def _likeliest(self, left: str, candidates: tuple[str, ...], right: str) -> list[str]:
         """Of many ``candidates`` between ``left`` and ``right``, the WHOLE_SHORTLIST likeliest
-        by the running-text model among the WHOLE_COMMONEST commonest."""
+        by the running-text model among the WHOLE_COMMONEST commonest, and as many of those
+        making a dictionary word with a neighbour (猴 of 猕猴桃: the running-text model ranked 核 above it)."""
         common = self._commonest.get(candidates)
         if common is None:
-            common = heapq.nlargest(WHOLE_COMMONEST, candidates, key=self._model.char_logp)
-            self._commonest[candidates] = common
+            common = self._commonest[candidates] = heapq.nlargest(WHOLE_COMMONEST, candidates, key=self._model.char_logp)
+            self._members[candidates] = frozenset(candidates)
         logps = self._running.insertion_logps(left, common, right)
-        return [common[i] for i in heapq.nlargest(WHOLE_SHORTLIST, range(len(common)), key=logps.__getitem__)]
+        shortlist = [common[i] for i in heapq.nlargest(WHOLE_SHORTLIST, range(len(common)), key=logps.__getitem__)]
+        members, before, after = self._members[candidates], left.rstrip()[-1:], right.lstrip()[:1]
+        makers = [
+            ch for ch in dict.fromkeys((*self._model.followers(before), *self._model.precursors(after)))
+            if ch in members and ch not in shortlist
+        ]
+        if len(makers) > WHOLE_SHORTLIST:
+            logps = self._running.insertion_logps(left, makers, right)
+            makers = [makers[i] for i in heapq.nlargest(WHOLE_SHORTLIST, range(len(makers)), key=logps.__getitem__)]
+        return shortlist + makers
 
 
 def _line_end_lift(chars: list[str], index: int, line_ends: Callable[[], LineEnds]) -> Callable[[str], float]:
