@@ -458,6 +458,17 @@ def test_utf16_that_lost_a_byte_is_realigned(decoder, encoding, bom):
     assert decoded.text[301:] == text[301:]  # the lost character: chosen back, or U+FFFD
 
 
+def test_character_a_utf16_file_lost_is_no_damage_for_the_gbk_repair(decoder):
+    # The low byte of 8 (38 00) lost: the character is past telling, U+FFFD. The GBK
+    # misalignment repair took that U+FFFD for a lost lead's trail and wrote 、 (1、60万件).
+    line = next(line for line in _test_page("newspaper_page.txt").split("\n") if "1860万件" in line)
+    data = "\ufeff".encode("utf-16-le") + line.encode("utf-16-le")
+    cut = data.index("8".encode("utf-16-le"))
+    decoded = decoder.decode(data[:cut] + data[cut + 1:])
+    assert decoded.text == line.replace("1860", "1\ufffd60")
+    assert decoded.repairs == ("utf16_misalignment", "invalid_bytes_replaced")
+
+
 def test_pinyin_annotations_removed_real_parentheses_kept(decoder):
     raw = "湖南郵政網(wǎng)點(diǎn)轉(zhuǎn)型（上接第1版）(干、访、抢…)下载(APP)".encode("utf-8")
     decoded = decoder.decode(raw)

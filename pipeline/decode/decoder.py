@@ -11,6 +11,7 @@ from pipeline.decode.detect import EOF_MARK, FAMILY_OF, DecodeError, Detector
 from pipeline.decode.misalignment import BIG5_CODES, GB18030_TRADITIONAL, MisalignmentRepairer
 from pipeline.decode.mojibake import MojibakeRepairer
 from pipeline.decode.normalize import Normalizer, resolve_ambiguous_simplified
+from pipeline.decode.rules import LOST_CHARACTER
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel
 
@@ -101,6 +102,7 @@ class Decoder:
         text, runs = misalignment.repair(text)
         if runs:
             repairs.append("big5_misalignment" if big5 else "gbk_misalignment")
+        text = text.replace(LOST_CHARACTER, "\ufffd")
         replaced = "\ufffd" in text
         text, unmapped = UNMAPPED_GLYPH_RE.subn("\ufffd", text)
         if replaced or unmapped:

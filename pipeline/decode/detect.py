@@ -25,6 +25,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 from pipeline.decode import iso2022cn  # noqa: F401  (registers iso2022_cn)
 from pipeline.decode.mojibake import LATIN1_LETTER_RE, decodes, utf8_length
 from pipeline.decode.realign import UNIT_BYTE_ORDER, Realigner
+from pipeline.decode.rules import LOST_CHARACTER
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import CJK_RUN_RE, TextModel, is_private_use
 
@@ -389,7 +390,7 @@ class Detector:
         if found is None:
             return None
         text, skipped = found
-        return Detection(text, encoding, text.count("\ufffd"), realigned=skipped)
+        return Detection(text, encoding, text.count("\ufffd") + text.count(LOST_CHARACTER), realigned=skipped)
 
     def _two_byte_pairs(self, text: str, codec: str) -> str:
         """In a UTF-8 file known to carry GB/Big5 spans, pairs that happen to be well-formed

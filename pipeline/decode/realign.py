@@ -19,6 +19,7 @@ import math
 import re
 import sys
 
+from pipeline.decode import rules
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel
 
@@ -32,7 +33,7 @@ LONE_SURROGATE_LOGP = -40.0  # a unit no UTF-16 writer makes: worse than a skip
 EVIDENCE_BYTES = 2048
 COMMON_UNIT_LOGP = -10.0
 COMMON_UNIT_SHARE = 0.5
-LOST = "\ufffd"
+LOST = rules.LOST_CHARACTER
 CONTEXT = 3  # characters each side a lost character is chosen by
 FILL_MARGIN = 2.0  # nats by which the likeliest reading must beat the next (as crossread.py's)
 FILL_MIN_LOGP = -14.0  # rarer characters are never a lost byte's likeliest
@@ -142,7 +143,7 @@ class Realigner:
                 logp = self._running.with_words_logp(left + head + fill + tail + right)
                 scored.append((logp - (0.0 if fill else GAINED_BYTE_COST), head + fill + tail, head + LOST + tail))
         if not scored:
-            return region.decode(encoding, errors="replace")
+            return region.decode(encoding, errors="replace").replace("\ufffd", LOST)
         scored.sort(key=lambda item: item[0], reverse=True)
         best_logp, best, best_unfilled = scored[0]
         runner_up = next((logp for logp, middle, _ in scored[1:] if middle != best), -math.inf)

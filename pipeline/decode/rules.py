@@ -45,3 +45,7 @@ CLAUSE_END_MARKS = frozenset("，、；：,;:")
 OPENING_MARKS = frozenset("“‘（《「『【〔(")  # by the typesetting rule, never at a line's end
 # Of lines that start with an ideographic space, those indented by two (the convention).
 INDENT_PAIR_SHARE = 0.9
+# A character a repair knows it cannot tell (the one a UTF-16 file lost a byte of): written
+# U+FFFD at the end, and until then a noncharacter, which the later repairs do not take for
+# damage of their own (to the GBK misalignment repair a U+FFFD is a lost lead's trail).
+LOST_CHARACTER = "\ufdd3"
