@@ -65,7 +65,7 @@ class CrossReadRepairer:
         self._suspect_re = re.compile(model.uncommon_pair_pattern)
         self._commonest: dict[tuple[str, ...], list[str]] = {}  # per _candidates' answer
         self._members: dict[tuple[str, ...], frozenset[str]] = {}  # the same, as a set
-        self._candidate_sets: dict[tuple, tuple[str, ...]] = {}
+        self._candidate_sets: dict[tuple, tuple[str, ...]] = {}  # _completions in the text's script
 
     def repair(self, text: str) -> tuple[str, list[str]]:
         if not self._suspect_re.search(text):
@@ -119,7 +119,9 @@ class CrossReadRepairer:
         if lost:
             preceding, following = self._line_context(lines, index, wrong, right)
             simplified = self._model.writes_simplified(reading)
-            filled = self._fill_lost(preceding + reading + following, lost, len(preceding), wrong, right, simplified, line_ends)
+            filled = self._fill_lost(
+                preceding + reading + following, lost, len(preceding), wrong, right, simplified, line_ends
+            )
             reading = filled[len(preceding):len(preceding) + len(reading)]
         if not established and not self._plausible(reading):
             return line
@@ -204,8 +206,10 @@ class CrossReadRepairer:
                 if lead is None and trail is None:
                     whole[index] = candidates
                 lift = _line_end_lift(chars, index, line_ends)
-                scored = [(beam + known + ch, self._running.with_words_logp(before + beam + known + ch + after) + lift(ch))
-                          for beam in beams for ch in candidates]
+                scored = [
+                    (beam + known + ch, self._running.with_words_logp(before + beam + known + ch + after) + lift(ch))
+                    for beam in beams for ch in candidates
+                ]
                 beams = [text for text, _ in heapq.nlargest(FILL_BEAM, scored, key=lambda item: item[1])]
                 done = index + 1
             chars[first:done] = beams[0]
@@ -213,7 +217,9 @@ class CrossReadRepairer:
                 # Nothing of it is left: a guess must be clear, or it stays lost.
                 around = "".join(chars[max(0, index - CONTEXT):index]), "".join(chars[index + 1:index + CONTEXT + 1])
                 lift = _line_end_lift(chars, index, line_ends)
-                logps = sorted((self._running.with_words_logp(ch.join(around)) + lift(ch) for ch in candidates), reverse=True)
+                logps = sorted(
+                    (self._running.with_words_logp(ch.join(around)) + lift(ch) for ch in candidates), reverse=True
+                )
                 if len(logps) > 1 and logps[0] - logps[1] < WHOLE_MIN_MARGIN:
                     chars[index] = "\ufffd"
         return "".join(chars)
@@ -233,11 +239,12 @@ class CrossReadRepairer:
     def _likeliest(self, left: str, candidates: tuple[str, ...], right: str) -> list[str]:
         """Of many ``candidates`` between ``left`` and ``right``, the WHOLE_SHORTLIST likeliest
         by the running-text model among the WHOLE_COMMONEST commonest, and as many of those
-        making a dictionary word with a neighbour (猴 of 猕猴桃: the running-text model ranked 核 above it)."""
+        making a dictionary word with a neighbour (猴 of 猕猴桃: the running-text model ranked
+        核 above it)."""
         common = self._commonest.get(candidates)
         if common is None:
-            common = self._commonest[candidates] = heapq.nlargest(WHOLE_COMMONEST, candidates, key=self._model.char_logp)
-            self._members[candidates] = frozenset(candidates)
+            common = heapq.nlargest(WHOLE_COMMONEST, candidates, key=self._model.char_logp)
+            self._commonest[candidates], self._members[candidates] = common, frozenset(candidates)
         logps = self._running.insertion_logps(left, common, right)
         shortlist = [common[i] for i in heapq.nlargest(WHOLE_SHORTLIST, range(len(common)), key=logps.__getitem__)]
         members, before, after = self._members[candidates], left.rstrip()[-1:], right.lstrip()[:1]

@@ -221,20 +221,15 @@ class MisalignmentRepairer:
         all): per lost lead's trail, per lost trail's lead. The models read traditional
         characters as simplified ones (隊 as 队): in simplified text, characters t2s changes
         are no candidates."""
-        chars = [ch for ch in self._pairs.values() if not is_private_use(ch)]
-        if not traditional:
-            simplified = self._model.simplified("\n".join(chars)).split("\n")
-            chars = [ch for ch, form in zip(chars, simplified, strict=True) if form == ch]
-        kept = set(chars)
         all_by_trail: dict[int, list[str]] = {}
         all_by_lead: dict[int, list[str]] = {}
         for (lead, trail), ch in self._pairs.items():
-            if ch in kept:
+            if not is_private_use(ch) and (traditional or self._model.is_simplified_form(ch)):
                 all_by_trail.setdefault(trail, []).append(ch)
                 all_by_lead.setdefault(lead, []).append(ch)
         # Only the likelier characters compete for a lost byte: rare ones never win in context.
         likelier = [
-            {byte: sorted(chars, key=self._model.char_logp, reverse=True)[:MAX_CHOICES] for byte, chars in table.items()}
+            {byte: heapq.nlargest(MAX_CHOICES, chars, key=self._model.char_logp) for byte, chars in table.items()}
             for table in (all_by_trail, all_by_lead)
         ]
         return (*likelier, all_by_trail, all_by_lead)
