@@ -731,6 +731,15 @@ def test_digit_eaten_with_a_lost_lead_is_not_guessed(decoder):
     assert "\ufffd.6天" in repaired
 
 
+def test_lost_character_after_a_digit_is_chosen_back(decoder):
+    # 月 loses its lead and its trail eats the 2 of 20日: '5??0日'. A '?' after a digit was no
+    # sign of damage ('Q1??' in ASCII text); '??' between a figure and Chinese text is.
+    text = "2024年5月20日 星期一\n要闻\n"
+    damaged = _marked_loss_at(text, text.index("月"))
+    assert "5??0日".encode() in damaged
+    assert decoder.decode(damaged).text == text.replace("月2", "月\ufffd")
+
+
 def test_lost_utf8_bytes_judged_across_a_line_break(decoder):
     # UTF-8 read as GBK by a lossy reader, the damage crossing a PDF line break inside a word.
     text = "公司建成县乡村三级物流体\n\n系，为城区居民服务。"

@@ -212,7 +212,8 @@ class MisalignmentRepairer:
         self._anchor_re = re.compile(
             # '?' first (then the look-behind): every branch starts with a character class,
             # so the regex engine skips ahead to candidates (twice as fast on clean text).
-            rf"\?(?<![A-Za-z0-9]\?)(?={after_marker})"
+            # After a digit only as '??' in Chinese text: 月 lost, the next digit eaten (5??0日).
+            rf"\?(?:(?<![A-Za-z0-9]\?)(?={after_marker})|(?<=[\u4e00-\u9fff][0-9]\?)(?=\?[0-9\u4e00-\u9fff]))"
             rf"|\ufffd|[\ue000-\uf8ff]|{self._model.uncommon_pair_pattern}{lone_trail}"
         )
 
