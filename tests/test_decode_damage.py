@@ -829,6 +829,32 @@ def test_whole_file_read_with_a_reader_dropping_what_it_cannot_read(decoder, cod
     assert wrong <= share * lost, (wrong, lost)
 
 
+def test_character_alone_between_ascii_whose_byte_was_dropped_is_read_back(decoder):
+    # A whole page read by a GBK reader dropping what it cannot read: 个 (E4 B8 AA) before a
+    # line break shows as 涓 (E4 B8), its AA dropped; 月 between digits as 鏈. A character
+    # alone is weak evidence, but the page's other runs show the bytes dropped: then it need
+    # only read better than the mojibake (12个 over 12涓), not clearly (6 nats).
+    text = next(t for t in unseen_texts() if "#乡村振兴 12个\n图片\n6月1日" in t)
+    start = text.index("村振兴 12个")
+    excerpt = text[max(0, start - 150):start + 60]
+    damaged = excerpt.encode("utf-8").decode("gbk", errors="ignore")
+    assert "12涓\n" in damaged and "6鏈1" in damaged
+    repaired = decoder.decode(damaged.encode("utf-8"))
+    assert repaired.text == excerpt
+    assert repaired.repairs == ("utf8_decoded_as_gbk",)
+
+
+def test_rare_character_of_clean_text_stays_beside_runs_whose_bytes_were_dropped(decoder):
+    # 纾 (GBK E6 AD) looks like a UTF-8 character short of a byte too; amid clean text it is
+    # the text's own (纾困, read 磨困 when any reading better than it was taken).
+    text = next(t for t in unseen_texts() if "#乡村振兴 12个\n图片\n6月1日" in t)
+    start = text.index("村振兴 12个")
+    damaged = text[max(0, start - 150):start + 60].encode("utf-8").decode("gbk", errors="ignore")
+    clean = "各级单位要全力做好纾困解难和惠企工作。\n"
+    repaired = decoder.decode((clean + damaged).encode("utf-8"))
+    assert repaired.text.startswith(clean)
+
+
 def test_dropped_byte_found_where_clean_text_follows_the_damage(decoder):
     # 作's last byte was dropped; the first byte of 劲 (GBK BE A2) would complete it as UTF-8,
     # but its second byte cannot follow: the damage ends before 劲, a byte short.
