@@ -529,8 +529,8 @@ def test_both_bytes_of_a_character_lost(decoder):
 
 
 def test_lost_lead_in_simplified_text_is_no_traditional_character(decoder):
-    # 达 loses its lead; its trail completes 风's traditional form 風 too, which the models read
-    # as 风: 通风率 read as well as 通达率.
+    # 达 (B4 EF) loses its lead; its trail EF also leads 風 (EF 4C), traditional for 风, which the
+    # models read as 风: 通风率 read as well as 通达率.
     text = next(line for line in unseen_texts() if "服务通达率达到100%" in line)
     damaged = _misaligned(text, _losing(text, text.index("达率"), "gbk"), marker=False)
     assert decoder.decode(damaged).text == text
@@ -767,7 +767,8 @@ def _read_whole_with(decoder, seed: str, codec: str, errors: str = "replace"):
 
 @pytest.mark.parametrize("errors", ["replace", "ignore"])
 @pytest.mark.parametrize(
-    ("seed", "clause"), [("000", "刘爱力对其转型的“七字干法”(干、访、抢、抓、挖、维、绑)"), ("001", "3.深耕“三个项目”")]
+    ("seed", "clause"),
+    [("000", "刘爱力对其转型的“七字干法”(干、访、抢、抓、挖、维、绑)"), ("001", "3.深耕“三个项目”")],
 )
 def test_utf8_read_as_lossy_gbk_restores_no_traditional_character_in_simplified_text(decoder, errors, seed, clause):
     # 访 (E8 AE BF) and 耕 (E8 80 95) lose a byte to the GBK reader; the bytes left complete
