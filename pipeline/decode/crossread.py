@@ -159,19 +159,19 @@ class CrossReadRepairer:
         A451 and A2CC, which a byte out of step after a lost lead makes of 、提), each such
         character's pair chosen in turn, by how the reading scores."""
         pairs, shared_re = _shared_characters(wrong)
-        chosen: dict[int, bytes] = {}
         reading, lost = _reread(line, wrong, right)
-        for match in itertools.islice(shared_re.finditer(line), MAX_SHARED_TRIED) if shared_re else ():
-            index = match.start()
-            best = (self._model.word_logp(reading), reading, lost)
+        matches = list(itertools.islice(shared_re.finditer(line), MAX_SHARED_TRIED)) if shared_re else []
+        if not matches:
+            return reading, lost
+        best, chosen = (self._model.word_logp(reading), reading, lost), {}
+        for match in matches:
             for pair in pairs[match.group()][1:]:
-                trial = _reread(line, wrong, right, chosen | {index: pair})
+                trial = _reread(line, wrong, right, chosen | {match.start(): pair})
                 logp = self._model.word_logp(trial[0])
                 if logp > best[0]:
                     best = (logp, *trial)
-                    chosen[index] = pair
-            _, reading, lost = best
-        return reading, lost
+                    chosen[match.start()] = pair
+        return best[1], best[2]
 
     def _plausible(self, reading: str) -> bool:
         return self._model.word_logp(reading) >= PLAUSIBLE_SCORE * len(reading)

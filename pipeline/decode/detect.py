@@ -326,7 +326,7 @@ class Detector:
         spans_read = iter(readings[family])
         # Asked only of a file with a span one byte may complete (most spans are GB text).
         simplified = functools.cache(
-            lambda: self._model.writes_simplified("".join(p for p in pieces if isinstance(p, str))[:SAMPLE_CHARS])
+            lambda: self._model.writes_simplified("".join(p for p in pieces if isinstance(p, str)))
         )
         out, foreign, restored = [], [], 0
         for index, piece in enumerate(pieces):

@@ -37,7 +37,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
 from pipeline.decode import rules
 from pipeline.decode.runningtext import WEIGHT_BESIDE_WORDS, LineEnds, RunningTextModel
-from pipeline.decode.textmodel import TextModel
+from pipeline.decode.textmodel import SCRIPT_SAMPLE_CHARS, TextModel
 
 MIN_GAIN = 6.0  # nats a replacement must gain
 MIN_GAIN_PER_CHAR = 1.0
@@ -47,8 +47,6 @@ MIN_GAIN_PER_CHAR = 1.0
 # alike; 4, 0.991).
 DROPPED_MIN_GAIN = 2.0
 CONTEXT = 3
-# Characters whose script (read as UTF-8, lost bytes aside) tells the lost ones' candidates.
-SCRIPT_SAMPLE_CHARS = 1500
 BEAM = 6  # prefixes kept per lost byte: 12 chose the same bytes (200 whole-seed trials), 17% slower
 # A document with many lost bytes (read whole with a lossy codec) keeps fewer prefixes per
 # lost byte: the search costs at most about BEAM * LOST_BYTES_AT_FULL_BEAM prefixes' worth.

@@ -41,7 +41,6 @@ FILL_MIN_LOGP = -14.0  # rarer characters are never a lost byte's likeliest
 # chose 39 lost characters right and dropped 24 gained bytes; 16, 42 and 15; losses are likelier.
 GAINED_BYTE_COST = 16.0
 PLACEMENT_RADIUS = 2  # code units either side of a skipped byte where the skip may belong
-SAMPLE_CHARS = 1500  # characters whose script the lost ones' candidates keep to
 
 
 class Realigner:
@@ -106,7 +105,7 @@ class Realigner:
             return None
         bounds = [-1, *skips, size]
         stretches = [raw[bounds[i] + 1:bounds[i + 1]].decode(encoding, errors="replace") for i in range(len(bounds) - 1)]
-        simplified = self._model.writes_simplified(stretches[0][:SAMPLE_CHARS])
+        simplified = self._model.writes_simplified(stretches[0])
         middles = []
         for number, offset in enumerate(skips[:len(skips) - truncated]):
             before, after = stretches[number], stretches[number + 1]

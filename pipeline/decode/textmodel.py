@@ -42,6 +42,7 @@ RUN_CACHE_SIZE = 20_000  # ideograph runs whose segmentation score is kept (abou
 SHORT_TEXT_CHARS = 12  # logp of texts this short is remembered...
 SHORT_CACHE_SIZE = 100_000  # ...for this many texts (about 12 MB)
 SIMPLIFIED_CHANGE_SHARE = 0.02  # share of ideographs t2s changes above which the source is traditional
+SCRIPT_SAMPLE_CHARS = 1500  # the first characters of a text, whose script writes_simplified judges
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RUN_RE = re.compile(f"[{CJK}]+")
 # PDF text breaks lines, and spaces characters out, inside words (全\n球, 温 泉): whitespace
@@ -140,8 +141,9 @@ class TextModel:
         return kept
 
     def writes_simplified(self, text: str) -> bool:
-        """Whether ``text`` is in simplified script: t2s changes few of its ideographs."""
-        ideographs = "".join(CJK_RUN_RE.findall(text))
+        """Whether ``text`` (its first SCRIPT_SAMPLE_CHARS characters) is in simplified script:
+        t2s changes few of its ideographs."""
+        ideographs = "".join(CJK_RUN_RE.findall(text, 0, SCRIPT_SAMPLE_CHARS))
         changed = sum(a != b for a, b in zip(ideographs, self.simplified(ideographs)))
         return changed <= SIMPLIFIED_CHANGE_SHARE * len(ideographs)
 
