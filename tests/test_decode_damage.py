@@ -726,6 +726,26 @@ def test_sentence_end_lost_with_the_line_break_after_it_is_restored(decoder):
     assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
 
 
+def test_line_break_eaten_after_a_closing_mark_follows_the_pages_line_breaks(decoder):
+    # ” loses its lead; its trail pairs with the line break into one '?'. The page breaks a
+    # line after ” nowhere else, but between ideographs three times: the habit of the page.
+    text = ("本报讯 今年以来，省邮政分公司围绕“农品出山”\n工程，聚焦茶叶、辣椒等特色农\n"
+            "产品，建设产地仓十二个，帮助农\n户把产品卖到全国各地。\n")
+    damaged = _marked_loss_at(text, text.index("”\n工"))
+    assert "出山??工程".encode() in damaged
+    assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
+
+
+def test_line_break_eaten_before_a_blank_line_is_restored(decoder):
+    # The page's paragraphs are separated by blank lines (after ， too, as PDF text breaks);
+    # ， loses its lead and its trail eats the first of the two line breaks after it.
+    text = ("全省新建村级综合服务站，\n\n退役军人在当地服务站自主创业。\n\n邮政企业加快发展农村电商，\n\n"
+            "深入推进寄递物流体系建设。\n\n")
+    damaged = _marked_loss_at(text, text.index("，\n"))
+    assert "服务站??\n退役".encode() in damaged
+    assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
+
+
 def test_digit_eaten_with_a_lost_lead_is_not_guessed(decoder):
     # 了 loses its lead and its trail eats the 0 of '0.6天': which digit is not known (before:
     # the separator the text puts before figures three times, ' ', in front of '.6天').

@@ -716,11 +716,17 @@ def _context(text: str, begin: int, end: int) -> tuple[str, str]:
     return before, after
 
 
-HABIT_RE = re.compile("(.[\u4e00-\u9fff”’）》」』。！？])([ ,.:;\n])(.)", re.S)
+# What may come before an eaten byte: an ideograph or a full-width mark.
+BEFORE_SEPARATOR = "[\u4e00-\u9fff”’）》」』。！？，、；：]"
+HABIT_RE = re.compile(f"(.{BEFORE_SEPARATOR})([ ,.:;\n])(.)", re.S)
 # The same characters with nothing between them before a digit or letter: the eaten byte
 # there may as well have been the first of the number or word (120万), not a separator.
-ADJACENT_ALNUM_RE = re.compile("(.[\u4e00-\u9fff”’）》」』。！？])()([0-9A-Za-z])", re.S)
+ADJACENT_ALNUM_RE = re.compile(f"(.{BEFORE_SEPARATOR})()([0-9A-Za-z])", re.S)
 MIN_HABIT_SHARE = 0.5  # a guess only when the document is this consistent
+MIN_HABIT_COUNT = 3  # and has shown the habit this often
+HABIT_LEFT_CLASSES = ("cjk", "closing", "sentence_end", "other")  # not after a digit: one more may have been eaten
+HABIT_RIGHT_CLASSES = ("cjk", "closing", "newline", "other", "alnum")
+ANY_SEPARATED = "separated"  # the pool of every class after but digits and letters
 CLOSING_MARKS = "”’）》」』"
 SENTENCE_ENDS = "。！？!?…"
 
@@ -806,7 +812,7 @@ class _EatenByteGuesser:
 
 def _separator_counts(text: str) -> dict[tuple[str, str], dict[str, int]]:
     """For (class before, class after), how often the text puts each separator ASCII byte (or
-    none) between an ideograph or closing mark and what follows."""
+    none) between an ideograph or full-width mark and what follows."""
     counts: dict[tuple[str, str], dict[str, int]] = {}
     for match in itertools.chain(HABIT_RE.finditer(text), ADJACENT_ALNUM_RE.finditer(text)):
         seen = counts.setdefault((_left_class(match.group(1)), _char_class(match.group(3))), {})
@@ -818,15 +824,34 @@ def _ascii_habits(
     counts: dict[tuple[str, str], dict[str, int]], has_lines: bool
 ) -> dict[tuple[str, str], str]:
     """For (class before, class after), the separator ASCII byte a text uses between an
-    ideograph or closing mark and what follows (``counts``: its _separator_counts), when
-    consistent enough to guess an eaten one; ``has_lines``: whether the text breaks lines."""
+    ideograph or full-width mark and what follows (``counts``: its _separator_counts), when
+    consistent enough to guess an eaten one; ``has_lines``: whether the text breaks lines.
+    A pair of classes the text shows too rarely takes the habit before its class after, or
+    else before anything but a digit or letter: a short page may put a line break after
+    ” once, and between ideographs ten times. "" (no habit) where the text is inconsistent."""
     # A new paragraph is what most often follows a sentence's end in a text of lines.
     # (Before an ideograph, an opening mark or an indent; not before a digit, a letter or a line break.)
-    habits = {("sentence_end", "cjk"): "\n", ("sentence_end", "other"): "\n"} if has_lines else {}
-    for key, seen in counts.items():
-        byte, count = max(seen.items(), key=lambda item: item[1])
-        if count >= 3 and count >= MIN_HABIT_SHARE * sum(seen.values()):
-            habits[key] = byte
-        elif key in habits and habits[key] not in seen:
-            del habits[key]  # the document has its own, inconsistent, habits there
+    defaults = {("sentence_end", "cjk"): "\n", ("sentence_end", "other"): "\n"} if has_lines else {}
+    pooled: dict[str, dict[str, int]] = {}
+    for (_, right), seen in counts.items():
+        for key in (right,) if right == "alnum" else (right, ANY_SEPARATED):
+            pool = pooled.setdefault(key, {})
+            for byte, count in seen.items():
+                pool[byte] = pool.get(byte, 0) + count
+    habits = {}
+    for key in itertools.product(HABIT_LEFT_CLASSES, HABIT_RIGHT_CLASSES):
+        seen = counts.get(key, {})
+        if key in defaults:  # the prior, unless the text shows other habits there
+            byte, count = max(seen.items(), key=lambda item: item[1], default=("", 0))
+            if count >= MIN_HABIT_COUNT and count >= MIN_HABIT_SHARE * sum(seen.values()):
+                habits[key] = byte
+            elif not seen or defaults[key] in seen:
+                habits[key] = defaults[key]
+            continue
+        levels = (seen, pooled.get(key[1], {}), pooled.get(ANY_SEPARATED, {}))
+        for seen in levels[:2] if key[1] == "alnum" else levels:  # before a digit or letter only its own
+            if sum(seen.values()) >= MIN_HABIT_COUNT:
+                byte, count = max(seen.items(), key=lambda item: item[1])
+                habits[key] = byte if count >= MIN_HABIT_SHARE * sum(seen.values()) else ""
+                break
     return {key: byte for key, byte in habits.items() if byte}  # "": the eaten byte is not known
