@@ -458,6 +458,27 @@ def test_utf16_that_lost_a_byte_is_realigned(decoder, encoding, bom):
     assert decoded.text[301:] == text[301:]  # the lost character: chosen back, or U+FFFD
 
 
+REPEATED_NAME_TEXT = (
+    "邮储银行四川省分行近日发放首笔茶产业贷款。邮储银行表示，该产品具有额度高、放款快等特点。\n"
+    "截至目前，邮储银行已走访茶企和茶农两千余户，邮储银行将继续支持乡村振兴。\n"
+)
+
+
+@pytest.mark.parametrize("lost", [0, 1])  # which byte of 储
+@pytest.mark.parametrize("occurrence", [1, 3])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_character_lost_in_a_name_the_file_repeats_is_chosen_back(decoder, encoding, occurrence, lost):
+    # 邮�银行 beside 邮储银行 three times: the file's own words choose the character (the
+    # models alone rated 邮编银行 or a mark after 邮 about as likely).
+    text = REPEATED_NAME_TEXT
+    index = [i for i in range(len(text)) if text.startswith("邮储", i)][occurrence]
+    data = "\ufeff".encode(encoding) + text.encode(encoding)
+    cut = len("\ufeff".encode(encoding) + text[:index + 1].encode(encoding)) + lost
+    decoded = decoder.decode(data[:cut] + data[cut + 1:])
+    assert decoded.text == text
+    assert "utf16_misalignment" in decoded.repairs
+
+
 def test_character_a_utf16_file_lost_is_no_damage_for_the_gbk_repair(decoder):
     # The low byte of 8 (38 00) lost: the character is past telling, U+FFFD. The GBK
     # misalignment repair took that U+FFFD for a lost lead's trail and wrote 、 (1、60万件).

@@ -90,7 +90,6 @@ QUESTION_AFTER_LOGP = -4.0
 QUESTION_BEFORE_LETTER_LOGP = -5.5
 BOUND_SLACK = 10.0  # character vs word model disagreement allowed in the optimistic bound
 SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
-CHOICE_WORD_COST = 3.0  # nats per word when choosing lost bytes (favours words over single characters)
 WHITESPACE_RE = re.compile(r"\s+")
 MARKERS_RE = re.compile(f"[{MARKERS}]")
 LONE_MARK_RE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\?(?=[\u3000-\u9fff\uff00-\uffef])")
@@ -586,7 +585,7 @@ class MisalignmentRepairer:
 
             best, *runner_up = heapq.nlargest(
                 2,
-                ((self._model.word_logp(text, document, CHOICE_WORD_COST)
+                ((self._model.word_logp(text, document, rules.CHOICE_WORD_COST)
                  + WEIGHT_BESIDE_WORDS * self._running.logp(text) + layout_logp(combo), combo)
                  for combo in combos for text in (filled(combo),)),
                 key=lambda item: item[0],

@@ -17,6 +17,7 @@ OTHER_SPACE_PRIOR = 1e-4  # NBSP, en/em spaces: layout, less likely than punctua
 PRIVATE_USE_PRIOR = 1e-12  # GB18030 user-defined areas: a sign of misread bytes
 REPLACEMENT_PRIOR = 1e-11  # U+FFFD
 CONTROL_PRIOR = 1e-13
+CHOICE_WORD_COST = 3.0  # nats per word when choosing a lost character (favours words over single characters)
 BIGRAM_WEIGHT = 0.6  # interpolation weight of the in-word bigram estimate
 
 # A character counts as "common" (not suspicious) above this share of the dictionary mass.
