@@ -117,6 +117,30 @@ def test_percent_encoded_gbk(decoder):
     assert TITLE in decoded.text
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_bytes_saved_as_their_python_repr(decoder, encoding):
+    # A scraper wrote str(response.content): b'...' with \xNN for every byte past ASCII, and
+    # the line breaks as \n.
+    source = SEED[:300].encode(encoding, errors="ignore")
+    decoded = decoder.decode(repr(source).encode("ascii"))
+    assert (decoded.encoding, decoded.repairs[:1]) == (encoding, ("byte_escapes_decoded",))
+    assert decoded.text == decoder.decode(source).text
+
+
+def test_bytes_escaped_in_octal(decoder):
+    # As git quotes a path and printf writes a string: \351\202\256 for 邮.
+    raw = "".join(ch if ch.isascii() else "".join(f"\\{byte:03o}" for byte in ch.encode()) for ch in SEED[:300])
+    decoded = decoder.decode(raw.encode("ascii"))
+    assert decoded.repairs[:1] == ("byte_escapes_decoded",)
+    assert decoded.text == decoder.decode(SEED[:300].encode()).text
+
+
+def test_text_with_a_few_backslashes_is_no_escaped_text(decoder):
+    raw = "Files are under C:\\new\\x41 and D:\\temp on the server; see the notes.\n".encode("ascii")
+    decoded = decoder.decode(raw)
+    assert decoded.repairs == () and decoded.text == raw.decode("ascii")
+
+
 def test_character_references_in_plain_text(decoder):
     raw = "".join(f"&#{ord(ch)};" if ord(ch) > 127 else ch for ch in SEED[:300]).encode("ascii")
     decoded = decoder.decode(raw)

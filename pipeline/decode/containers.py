@@ -5,7 +5,8 @@ charset in a header, HTTP responses saved with their headers (``curl -i``, ``wge
 --save-headers``), DOCX and ODT documents (their paragraphs), RTF documents (their text, with
 its code page's escapes read), and ASCII
 text whose every other character is an escape (percent-encoded bytes, JSON/JavaScript
-``\\uXXXX``, numeric character references outside HTML's ASCII, quoted-printable).
+``\\uXXXX``, bytes escaped ``\\xNN`` or in octal, numeric character references outside
+HTML's ASCII, quoted-printable).
 Formats that hold no text it reads (PDF, images, other archives) are dead letters that name them.
 """
 
@@ -58,6 +59,13 @@ PERCENT_RE = re.compile(rb"(?:%[0-9A-Fa-f]{2})+")
 UNICODE_ESCAPE_RE = re.compile(rb"(?:\\u[0-9A-Fa-f]{4}|\\[nrtbf\"\\/])+")
 SHORT_ESCAPES = {b"n": "\n", b"r": "\r", b"t": "\t", b"b": "\b", b"f": "\f", b'"': '"', b"\\": "\\", b"/": "/"}
 ESCAPE_RE = re.compile(rb"\\(?:u([0-9A-Fa-f]{4})|(.))", re.S)
+# Bytes written as escapes: a scraper that saved str(bytes) (b'\xe9\x82\xae...'), C and
+# JavaScript strings (\xNN), octal (\351\202\256: git's quoted paths, printf); the one-letter
+# escapes between them too.
+BYTE_ESCAPE_RE = re.compile(rb"(?:\\x[0-9A-Fa-f]{2}|\\[0-3][0-7]{2}|\\[nrt'\"\\])+")
+BYTE_ESCAPE_PART_RE = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|([0-3][0-7]{2})|(.))", re.S)
+SHORT_BYTE_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"'": b"'", b'"': b'"', b"\\": b"\\"}
+BYTES_REPR_RE = re.compile(rb"\Ab(['\"])(.*)\1\s*\Z", re.S)  # Python's repr of bytes
 CHARACTER_REFERENCE_RE = re.compile(rb"&#(?:[0-9]{3,7}|[xX][0-9A-Fa-f]{2,6});")
 # Quoted-printable without its MIME headers: =XX, and '=' ending a line that was wrapped.
 QUOTED_PRINTABLE_RE = re.compile(rb"(?:=[0-9A-F]{2}|=\r?\n)+")
@@ -260,8 +268,8 @@ def _rtf_text(raw: bytes) -> tuple[bytes, str, str] | None:
 
 
 def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
-    """The bytes an escaped ASCII text stands for: percent-encoded bytes as they are (their
-    encoding is detected next), \\uXXXX and non-ASCII character references as UTF-8."""
+    """The bytes an escaped ASCII text stands for: percent-encoded and escaped bytes as they
+    are (their encoding is detected next), \\uXXXX and non-ASCII character references as UTF-8."""
     if not raw.isascii():
         return None
     for pattern, kind, unescape in ESCAPES:
@@ -271,6 +279,8 @@ def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
                 as_json = _json_written_out(raw.decode("ascii"))
                 if as_json is not None:
                     return as_json, None, kind
+            if pattern is BYTE_ESCAPE_RE and (bytes_repr := BYTES_REPR_RE.match(raw)):
+                raw = bytes_repr.group(2)
             return pattern.sub(unescape, raw), None, kind
     return None
 
@@ -294,6 +304,13 @@ def _unicode_escapes(match: re.Match) -> bytes:
     return units.decode("utf-16-be", errors="replace").encode("utf-8")
 
 
+def _byte_escapes(match: re.Match) -> bytes:
+    return bytes(
+        int(hex_digits, 16) if hex_digits else int(octal, 8) if octal else SHORT_BYTE_ESCAPES[letter][0]
+        for hex_digits, octal, letter in BYTE_ESCAPE_PART_RE.findall(match.group())
+    )
+
+
 def _character_reference(match: re.Match) -> bytes:
     digits = match.group()[2:-1]
     code = int(digits[1:], 16) if digits[:1] in b"xX" else int(digits)
@@ -303,6 +320,7 @@ def _character_reference(match: re.Match) -> bytes:
 ESCAPES = (
     (PERCENT_RE, "percent_decoded", lambda match: urllib.parse.unquote_to_bytes(match.group())),
     (UNICODE_ESCAPE_RE, "unicode_escapes_decoded", _unicode_escapes),
+    (BYTE_ESCAPE_RE, "byte_escapes_decoded", _byte_escapes),
     (CHARACTER_REFERENCE_RE, "character_references_decoded", _character_reference),
     (QUOTED_PRINTABLE_RE, "quoted_printable_decoded", lambda match: quopri.decodestring(match.group())),
 )
