@@ -736,6 +736,14 @@ def test_line_break_eaten_after_a_closing_mark_follows_the_pages_line_breaks(dec
     assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
 
 
+def test_carriage_return_eaten_before_a_line_feed_is_restored(decoder):
+    # A Windows text: ” loses its lead and its trail eats the CR of its CRLF, the LF stays.
+    text = REPORT.replace("\n", "\r\n")
+    damaged = _marked_loss_at(text, text.index("”\r\n全"))
+    assert "更好。??\n全省".encode() in damaged
+    assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
+
+
 def test_line_break_eaten_before_a_blank_line_is_restored(decoder):
     # The page's paragraphs are separated by blank lines (after ， too, as PDF text breaks);
     # ， loses its lead and its trail eats the first of the two line breaks after it.

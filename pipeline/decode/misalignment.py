@@ -717,7 +717,7 @@ def _context(text: str, begin: int, end: int) -> tuple[str, str]:
 
 # What may come before an eaten byte: an ideograph or a full-width mark.
 BEFORE_SEPARATOR = "[\u4e00-\u9fff”’）》」』。！？，、；：]"
-HABIT_RE = re.compile(f"(.{BEFORE_SEPARATOR})([ ,.:;\n])(.)", re.S)
+HABIT_RE = re.compile(f"(.{BEFORE_SEPARATOR})([ ,.:;\r\n])(.)", re.S)
 # The same characters with nothing between them before a digit or letter: the eaten byte
 # there may as well have been the first of the number or word (120万), not a separator.
 ADJACENT_ALNUM_RE = re.compile(f"(.{BEFORE_SEPARATOR})()([0-9A-Za-z])", re.S)
@@ -836,7 +836,8 @@ def _ascii_habits(
         for key in (right,) if right == "alnum" else (right, ANY_SEPARATED):
             pool = pooled.setdefault(key, {})
             for byte, count in seen.items():
-                pool[byte] = pool.get(byte, 0) + count
+                if byte != "\r" or key == "newline":  # a CR comes before a line feed only
+                    pool[byte] = pool.get(byte, 0) + count
     habits = {}
     for key in itertools.product(HABIT_LEFT_CLASSES, HABIT_RIGHT_CLASSES):
         seen = counts.get(key, {})
