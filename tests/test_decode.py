@@ -1058,6 +1058,16 @@ def test_traditional_zhe_is_simplified_as_running_text_writes_it(decoder, tradit
     assert decoder.decode(traditional.encode("big5")).text == simplified
 
 
+@pytest.mark.parametrize("encoding", ["big5hkscs", "utf-8"])
+def test_hong_kong_variant_forms_are_simplified(decoder, encoding):
+    # Hong Kong writes 櫃枱, 衞生, 敍述 where standard traditional has 櫃檯, 衛生, 敘述: t2s
+    # kept 枱, 衞 and 敍 (柜枱, 衞生).
+    traditional = "營業廳的櫃枱整潔衞生，職員向記者敍述了郵政服務台賬的變化。"
+    decoded = decoder.decode(traditional.encode(encoding))
+    assert decoded.text == "营业厅的柜台整洁卫生，职员向记者叙述了邮政服务台账的变化。"
+    assert decoded.script == "traditional"
+
+
 @pytest.mark.parametrize(
     ("label", "codec"),
     [("x-gbk", "gbk"), ("GB_2312-80", "gbk"), ("csgb2312", "gbk"), ("x-x-big5", "big5"), ("unicode", "utf-16-le"), ("cp936", "gbk")],

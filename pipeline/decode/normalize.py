@@ -55,6 +55,9 @@ def radical_ideographs() -> dict[int, str]:
 class Normalizer:
     def __init__(self) -> None:
         self._t2s = opencc.OpenCC("t2s")
+        # A traditional source's Hong Kong and Taiwan variant forms (枱, 衞, 穿著), which t2s
+        # keeps, first read as the standard ones: s2hk's and s2tw's output then comes back whole.
+        self._regional_to_simplified = (opencc.OpenCC("hk2t"), opencc.OpenCC("tw2s"))
         self._traditional: dict[str, bool] = {}
         self._radical_ideographs = radical_ideographs()
         # Whether t2s changes each ideograph on its own, known ahead (one call), and those it
@@ -109,17 +112,21 @@ class Normalizer:
             return text, False
         before, after = _code_points(text), _code_points(simplified)
         if len(before) != len(after):
-            return simplified, True  # only phrase rules of traditional text change the length
+            return self._from_traditional(text), True  # only phrase rules of traditional text change the length
         changed = np.flatnonzero(before != after)
         phrase_only = [index for index in changed if not self._is_traditional(chr(before[index]))]
         ideographs = sum(np.count_nonzero((before >= first) & (before <= last)) for first, last in CJK_RANGES)
         if len(changed) - len(phrase_only) > SIMPLIFIED_CHANGE_SHARE * max(ideographs, 1):
-            return simplified, True
+            return self._from_traditional(text), True
         if phrase_only:
             after = after.copy()
             after[phrase_only] = before[phrase_only]
             simplified = after.tobytes().decode("utf-32-le", errors="surrogatepass")
         return simplified, False
+
+    def _from_traditional(self, text: str) -> str:
+        regional_to_standard, to_simplified = self._regional_to_simplified
+        return to_simplified.convert(regional_to_standard.convert(text))
 
     def radicals_to_ideographs(self, text: str) -> tuple[str, bool]:
         """Radicals (⼀, ⾏, ⻓) written for the ideographs they look like (一, 行, 长), as text
