@@ -841,6 +841,16 @@ def test_whole_file_read_with_a_korean_reader(decoder):
     assert wrong <= 0.1 * lost, (wrong, lost)
 
 
+def test_korean_reading_that_lost_a_lead_before_a_pair_of_continuation_bytes_is_repaired(decoder):
+    # 叶 (E5 8F B6) loses its lead to cp949 and 、 after it reads A1 A2, two more bytes a
+    # continuation may be: the lost lead's character took three and the re-read failed.
+    text = "邮政公司围绕特色产业，\n聚焦茶叶、辣椒、猕猴桃等特色农产品。\n"
+    span = text[text.index("聚"):text.index("、")]
+    damaged = text.replace(span, span.encode("utf-8").decode("cp949", errors="replace"))
+    assert damaged.endswith("\ufffd뤆、辣椒、猕猴桃等特色农产品。\n")
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 @pytest.mark.parametrize(
     "codec, kind, share",
     [

@@ -205,9 +205,11 @@ CERTAIN_UTF8_SEQUENCES_RE = re.compile(
 )
 # Well-formed three/four-byte UTF-8 (CJK, emoji; two-byte sequences are Latin/Greek/...,
 # and GB pairs often look like them); \x00 stands for a byte lost to U+FFFD.
+# A lost lead takes three continuations only when no fourth follows: a two-byte character read
+# after it may start with a continuation byte (cp949's 、 is A1 A2).
 UTF8_SEQUENCES_RE = re.compile(
-    rb"(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00[\x80-\xbf]{0,3})"
-    rb"(?: ?(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00[\x80-\xbf]{0,3}))*"
+    rb"(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00(?:[\x80-\xbf]{3}(?![\x80-\xbf])|[\x80-\xbf]{0,2}))"
+    rb"(?: ?(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00(?:[\x80-\xbf]{3}(?![\x80-\xbf])|[\x80-\xbf]{0,2})))*"
 )
 
 
