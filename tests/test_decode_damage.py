@@ -830,6 +830,26 @@ def test_whole_file_read_with_a_japanese_reader(decoder):
     assert wrong <= 0.2 * lost, (wrong, lost)
 
 
+@pytest.mark.parametrize("span", ["个，", "项目56个，"])
+def test_japanese_reading_that_lost_a_lead_and_a_last_byte_around_a_shown_one_is_repaired(decoder, span):
+    # ， (EF BC 8C) before a figure: cp932 rejects EF before BC, shows BC alone (ｼ), and rejects
+    # 8C before the 1. The character's first and last bytes are chosen together.
+    text = "据介绍，该公司打造农产品寄递项目56个，1至4\n月累计寄递农产品包裹1860万件。\n"
+    damaged = text.replace(span, span.encode("utf-8").decode("cp932", errors="replace"))
+    assert "\ufffdｼ\ufffd1至4" in damaged
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
+def test_japanese_reading_of_a_sign_cp932_has_twice_is_re_read_from_the_utf8_like_pair(decoder):
+    # cp932 reads ≡ from 81 DF and from 87 91 (NEC's copy); encoding it back gave 81 DF, which
+    # broke the UTF-8 of ，金 (EF BC 8C E9 87 91) read as '�ｼ碁≡'.
+    text = "今年以来，收入增长15.6%，金融业务收入增长7.8%，寄递业务收入增长9.2%。\n"
+    span = "%，金融"
+    damaged = text.replace(span, span.encode("utf-8").decode("cp932", errors="replace"), 1)
+    assert "碁≡" in damaged
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_whole_file_read_with_a_korean_reader(decoder):
     # cp949 rejects most leads of UTF-8 characters before their first continuation byte, and
     # that byte too where it cannot lead a pair: a third of the characters lose bytes, some all

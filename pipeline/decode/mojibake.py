@@ -88,10 +88,42 @@ WINDOWS_READERS = {codec: f"{codec}:windows" for codec in rules.WINDOWS_SINGLE_B
 # wrong reader -> characters whose bytes under it are not what its codec encodes them to: a
 # U+FFFD read whole, and the single bytes Windows' reader shows as characters.
 WHOLE_REPLACEMENT_BYTES = {WHOLE_REPLACEMENT: "\ufffd".encode("utf-8")}
+CONTINUATION_RANGE = range(0x80, 0xC0)
+THREE_BYTE_LEADS = range(0xE0, 0xF0)
 READ_AS_BYTES = {
     WINDOWS_READERS[codec]: WHOLE_REPLACEMENT_BYTES | {ch: bytes((byte,)) for ch, byte in singles.items()}
     for codec, singles in rules.WINDOWS_SINGLE_BYTES.items()
 }
+
+
+def _utf8_like_pairs(codec: str) -> dict[str, bytes]:
+    """Characters ``codec`` reads from two pairs or more, each as the pair likeliest inside a
+    CJK text's UTF-8, most bytes that are its leads or continuations (cp932 reads ≡ from 81 DF
+    and 87 91, which 金, E9 87 91, holds; ∵ from 81 E6 and 87 9A alike: the codec's), where that
+    is not the pair the codec encodes it to."""
+    pairs: dict[str, list[bytes]] = {}
+    for lead in range(0x81, 0x100):
+        for trail in range(0x40, 0x100):
+            try:
+                ch = bytes((lead, trail)).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1:
+                pairs.setdefault(ch, []).append(bytes((lead, trail)))
+
+    def utf8_like(pair: bytes) -> int:
+        return sum(byte in CONTINUATION_RANGE or byte in THREE_BYTE_LEADS for byte in pair)
+
+    chosen = {}
+    for ch, readings in pairs.items():
+        default = ch.encode(codec)
+        best = max(readings, key=lambda pair: (utf8_like(pair), pair == default))
+        if best != default:
+            chosen[ch] = best
+    return chosen
+
+
+READ_AS_BYTES["cp932"] = WHOLE_REPLACEMENT_BYTES | _utf8_like_pairs("cp932")
 LOST_BYTE_RE = re.compile("\ufffd")
 # A byte a wrong reader lost without a U+FFFD, marked while it is chosen back (noncharacters:
 # never in text): dropped (errors="ignore"), or written '?' (the text saved back in that codec).
@@ -100,7 +132,7 @@ LOST_MARKS = frozenset(("\ufffd", DROPPED_BYTE, QUESTION_MARKED_BYTE))
 MIN_SILENT_LOSS_SEQUENCES = 3  # UTF-8 characters in a text before its unmarked losses are believed
 ANY_CONTINUATION = frozenset(range(0x80, 0xC0))
 CONTINUING = ANY_CONTINUATION | {0}  # a continuation byte, or one lost (see _wrong_bytes)
-CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
+CONTINUATION_BYTES = [bytes((byte,)) for byte in CONTINUATION_RANGE]
 CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second in CONTINUATION_BYTES]
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
@@ -582,7 +614,7 @@ class MojibakeRepairer:
 
     def _shortlist(
         self, beams: list[bytes], lost: int, rest: bytes, wrong: str, following: int | None,
-        context: tuple[str, str], document, size: int, edges: "RunEdges", simplified: bool,
+        context: tuple[str, str], document, size: int, edges: "RunEdges", simplified: bool, middle: bytes = b"",
     ) -> list[tuple[float, bytes]]:
         """The ``size`` best (score, beam + fill) by the running-text model on the filled
         character and its neighbours, the document n-grams among the five characters and, for
@@ -601,13 +633,13 @@ class MojibakeRepairer:
             if lead >= 0 and beam[lead] >= 0xC0:
                 partial = beam[lead:]
                 needed = utf8_length(partial[0]) - len(partial) - lost
-            lost_lead = needed < 0 and not _bytes_missing(beam) and (rest[:1] in CONTINUATION_BYTES or lost == 3)
+            lost_lead = needed < 0 and not _bytes_missing(beam) and (middle or rest[:1] in CONTINUATION_BYTES or lost == 3)
             if lost_lead:
                 # The beam ends on a whole character and continuation bytes follow: the lost
                 # byte was a lead (cp932 loses EF, the lead of full-width punctuation), or the
                 # two were a lead and its first continuation (cp949 loses E3 before 80, then 80).
                 lead, partial = len(beam), b""
-                needed = next((n for n in range(4) if rest[n:n + 1] not in CONTINUATION_BYTES), 3)
+                needed = 0 if middle else next((n for n in range(4) if rest[n:n + 1] not in CONTINUATION_BYTES), 3)
             elif needed < 0:
                 continue  # a continuation byte cannot start a character
             tail = rest[needed:]
@@ -618,7 +650,9 @@ class MojibakeRepairer:
             left = (context[0] + left if lead <= 12 else left)[-2:]
             before, after = left[-1:], right[:1]
             next_byte = UNKNOWN_NEXT if following is None else following
-            if lost_lead:
+            if middle:
+                fills = self._split_fills(middle, wrong, next_byte)
+            elif lost_lead:
                 fills = self._lead_fills(rest[:needed], wrong, next_byte, lost)
             elif lost == 1:
                 possible = self._rejected_before[wrong][next_byte]
@@ -714,6 +748,19 @@ class MojibakeRepairer:
             fills = self._fills_by_lead[key] = fills[:LIKELY_PAIR_FILLS]
         return fills
 
+    def _split_fills(self, middle: bytes, wrong: str, next_byte: int) -> list[tuple[bytes, str]]:
+        """(fill, character) for a character whose lead and last byte were lost around
+        ``middle``: the lead rejected before it, the last byte before ``next_byte``."""
+        key = (middle, wrong, next_byte, "split")
+        fills = self._fills_by_lead.get(key)
+        if fills is None:
+            leads = self._rejected_leads_before[wrong][middle[0]]
+            lasts = self._rejected_before[wrong][next_byte]
+            fills = _valid_fills(b"", [bytes((lead,)) + middle + bytes((last,)) for lead in leads for last in lasts], b"")
+            fills.sort(key=lambda item: self._model.char_logp(item[1]), reverse=True)
+            fills = self._fills_by_lead[key] = fills[:LIKELY_PAIR_FILLS]
+        return fills
+
     def _likely_pairs(self, lead: int, neighbour: str, fills: list[tuple[bytes, str]]) -> list[tuple[bytes, str]]:
         """Of ``fills`` for two lost bytes after a three-byte lead, the likelier characters
         and the dictionary followers of the left neighbour."""
@@ -763,10 +810,28 @@ class MojibakeRepairer:
                 whole = not _bytes_missing(beams[0]) and index + 1 < len(pieces) and pieces[index + 1] is None
                 lost = 3 if whole else 2
             index += lost - 1
-            following = (pieces[index][0] if pieces[index] else None) if index < len(pieces) else edges.next_byte
-            # The known bytes up to the next lost one: past it, they would join the wrong bytes.
-            known = list(itertools.takewhile(lambda p: p is not None, itertools.islice(pieces, index, index + WINDOW_BYTES)))
-            rest = b"".join(known)
+
+            def known_from(start: int) -> tuple[int | None, list[bytes]]:
+                """The byte after the lost ones and the known bytes up to the next lost one
+                (past it, they would join the wrong bytes)."""
+                following = (pieces[start][0] if pieces[start] else None) if start < len(pieces) else edges.next_byte
+                return following, list(
+                    itertools.takewhile(lambda p: p is not None, itertools.islice(pieces, start, start + WINDOW_BYTES))
+                )
+
+            following, known = known_from(index)
+            rest, middle = b"".join(known), b""
+            if (
+                lost == 1 and known and not _bytes_missing(beams[0]) and index + len(known) < len(pieces)
+                and all(byte in CONTINUATION_RANGE for byte in rest)
+                and not self._lead_fills(rest, wrong, UNKNOWN_NEXT if following is None else following, 1)
+            ):
+                # A lead lost, its continuation shown, its last byte lost too (cp932 rejects
+                # EF before BC, then 8C before an ASCII byte: ， before a figure): one character.
+                middle = rest
+                index += len(known) + 1
+                following, known = known_from(index)
+                rest = b"".join(known)
             # The text after the run neighbours these bytes only when no lost byte parts them.
             last = index + len(known) == len(pieces)
             around = context if last else (context[0], "")
@@ -776,7 +841,7 @@ class MojibakeRepairer:
             # the shortlist.
             size = width * (4 if lost > 1 else 3) + RERANKED_EXTRA
             shortlist = self._shortlist(
-                beams, lost, rest, wrong, following, around, document, size, at_edges, simplified()
+                beams, lost, rest, wrong, following, around, document, size, at_edges, simplified(), middle
             )
             if len(beams) == 1:
                 # One prefix: candidates differ only in the filled character, whose transitions
