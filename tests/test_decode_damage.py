@@ -621,6 +621,19 @@ def test_misaligned_run_through_a_long_line_without_ascii_is_repaired(decoder, m
     assert repaired[lost + 1:-1] == line[lost + 1:-1]
 
 
+@pytest.mark.parametrize("gap", [3, 8, 15, 30])
+def test_two_bytes_lost_in_one_line_are_both_repaired(decoder, gap):
+    # The first lost lead shifts the bytes after it, the second shifts them back: the run
+    # between reads as nonsense and ends in no ASCII byte, but where the text reads right again.
+    text = ("今年以来，在集团公司党组的坚强领导下，湖南省邮政分公司全面贯彻落实年度工作会议精神，"
+            "坚持稳中求进工作总基调，各项工作取得积极成效。\n一、主要指标完成情况\n")
+    data = text.encode("gbk")
+    first = len(text[:text.index("集")].encode("gbk"))
+    second = len(text[:text.index("集") + gap].encode("gbk"))
+    damaged = data[:first] + data[first + 1:second] + data[second + 1:]
+    assert decoder.decode(damaged).text == text
+
+
 @pytest.mark.parametrize("marker", [True, False])
 def test_character_lost_whole_with_no_standout_guess_stays_lost(decoder, marker):
     # 伟 of a name loses its lead: no character after 黄 stands out, so none is written in.

@@ -42,6 +42,9 @@ MARKERS = "?\ufffd"
 # byte 5, 100, 300 or 600 characters in was left with 1,081 to 486 characters misread; now 1-2.
 MAX_RUN = 2000
 MAX_BRANCHES = 64  # ASCII readings explored per run
+# Characters each side of where a run may end in a second lost byte that read as misread
+# and as clean text.
+SECOND_LOSS_CONTEXT = 3
 MAX_RESOLVED = 4  # readings, best optimistic bound first, whose lost bytes are chosen
 MAX_CHOICES = 120  # candidate characters per lost byte
 SHORTLIST = 12  # choices per lost byte that the (slower) word model compares
@@ -267,7 +270,7 @@ class MisalignmentRepairer:
                 break
             fix, resolved = self._best_fix(text, start, eaten, document, min(MAX_RESOLVED, budget))
             budget -= resolved
-            if fix:
+            if fix and (not fixes or fix.begin >= fixes[-1].end):  # a run may start back inside the last one
                 fixes.append(fix)
         lost_chars = [fix for fix in fixes if fix.whole_char and "?" in text[fix.begin:fix.end]]
         if lost_chars and _substituting_converter(text, fixes, len(lost_chars)):
@@ -486,6 +489,10 @@ class MisalignmentRepairer:
                     if emitted is not None:
                         results.append((tokens + [emitted], i + 1))
                 else:
+                    if pending is not None and i >= SECOND_LOSS_CONTEXT and self._resynced_at(seg, i):
+                        # A second byte lost: its character's lead (the pending byte its trail),
+                        # and the bytes after it back in step, read right as they stand.
+                        results.append((tokens + [(UNKNOWN_LEAD, pending)], i))
                     pair = self._pair_of(ch)
                     if pair:
                         readings.append(pair)
@@ -499,6 +506,21 @@ class MisalignmentRepairer:
                 pending = going_on[0][0]
                 tokens.append(going_on[0][1])
                 i += 1
+
+    def _resynced_at(self, seg: str, i: int) -> bool:
+        """Whether ``seg`` reads as misread bytes before ``i`` and as clean text from it (its
+        first two characters no ASCII: a letter or digit scores as well as an ideograph): a
+        private-use character or a rare ideograph among the last, not only rare forms clean
+        text has (２０２０年ＥＭＳ)."""
+        after = seg[i:i + SECOND_LOSS_CONTEXT + 1]
+        return (
+            len(after) > SECOND_LOSS_CONTEXT and not any(ch.isascii() for ch in after[:2])
+            and self._misread(seg[i - SECOND_LOSS_CONTEXT:i]) and not self._misread(after)
+            and any(
+                is_private_use(ch) or IDEOGRAPH_RE.match(ch) and self._model.uncommon_re.match(ch)
+                for ch in seg[max(0, i - 2 * SECOND_LOSS_CONTEXT):i]
+            )
+        )
 
     def _emit(self, pending: int | None, trail: int):
         if pending is None:
