@@ -88,8 +88,8 @@ WINDOWS_READERS = {codec: f"{codec}:windows" for codec in rules.WINDOWS_SINGLE_B
 # wrong reader -> characters whose bytes under it are not what its codec encodes them to: a
 # U+FFFD read whole, and the single bytes Windows' reader shows as characters.
 WHOLE_REPLACEMENT_BYTES = {WHOLE_REPLACEMENT: "\ufffd".encode("utf-8")}
-CONTINUATION_RANGE = range(0x80, 0xC0)
-THREE_BYTE_LEADS = range(0xE0, 0xF0)
+ANY_CONTINUATION = frozenset(range(0x80, 0xC0))
+THREE_BYTE_LEADS = frozenset(range(0xE0, 0xF0))
 READ_AS_BYTES = {
     WINDOWS_READERS[codec]: WHOLE_REPLACEMENT_BYTES | {ch: bytes((byte,)) for ch, byte in singles.items()}
     for codec, singles in rules.WINDOWS_SINGLE_BYTES.items()
@@ -112,7 +112,7 @@ def _utf8_like_pairs(codec: str) -> dict[str, bytes]:
                 pairs.setdefault(ch, []).append(bytes((lead, trail)))
 
     def utf8_like(pair: bytes) -> int:
-        return sum(byte in CONTINUATION_RANGE or byte in THREE_BYTE_LEADS for byte in pair)
+        return sum(byte in ANY_CONTINUATION or byte in THREE_BYTE_LEADS for byte in pair)
 
     chosen = {}
     for ch, readings in pairs.items():
@@ -130,9 +130,8 @@ LOST_BYTE_RE = re.compile("\ufffd")
 DROPPED_BYTE, QUESTION_MARKED_BYTE = "\ufdd0", "\ufdd1"
 LOST_MARKS = frozenset(("\ufffd", DROPPED_BYTE, QUESTION_MARKED_BYTE))
 MIN_SILENT_LOSS_SEQUENCES = 3  # UTF-8 characters in a text before its unmarked losses are believed
-ANY_CONTINUATION = frozenset(range(0x80, 0xC0))
 CONTINUING = ANY_CONTINUATION | {0}  # a continuation byte, or one lost (see _wrong_bytes)
-CONTINUATION_BYTES = [bytes((byte,)) for byte in CONTINUATION_RANGE]
+CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
 CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second in CONTINUATION_BYTES]
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
@@ -274,6 +273,7 @@ class MojibakeRepairer:
         self._fills_by_unigram: dict[tuple[bytes, bytes, frozenset], list[tuple[bytes, str]]] = {}
         self._fills_by_pair: dict[tuple, list[tuple[bytes, str]]] = {}  # see _pair_fills
         self._fills_by_lead: dict[tuple, list[tuple[bytes, str]]] = {}  # see _lead_fills
+        self._fills_by_split: dict[tuple, list[tuple[bytes, str]]] = {}  # see _split_fills
         # Per instance: a class-level cache would keep every repairer (and its models) alive.
         self._transition_ahead = functools.lru_cache(maxsize=1 << 16)(self._transition_ahead_uncached)
         # wrong codec -> next byte (UNKNOWN_NEXT: not known) -> the continuation bytes its
@@ -751,14 +751,14 @@ class MojibakeRepairer:
     def _split_fills(self, middle: bytes, wrong: str, next_byte: int) -> list[tuple[bytes, str]]:
         """(fill, character) for a character whose lead and last byte were lost around
         ``middle``: the lead rejected before it, the last byte before ``next_byte``."""
-        key = (middle, wrong, next_byte, "split")
-        fills = self._fills_by_lead.get(key)
+        key = (middle, wrong, next_byte)
+        fills = self._fills_by_split.get(key)
         if fills is None:
             leads = self._rejected_leads_before[wrong][middle[0]]
             lasts = self._rejected_before[wrong][next_byte]
             fills = _valid_fills(b"", [bytes((lead,)) + middle + bytes((last,)) for lead in leads for last in lasts], b"")
             fills.sort(key=lambda item: self._model.char_logp(item[1]), reverse=True)
-            fills = self._fills_by_lead[key] = fills[:LIKELY_PAIR_FILLS]
+            fills = self._fills_by_split[key] = fills[:LIKELY_PAIR_FILLS]
         return fills
 
     def _likely_pairs(self, lead: int, neighbour: str, fills: list[tuple[bytes, str]]) -> list[tuple[bytes, str]]:
@@ -791,6 +791,14 @@ class MojibakeRepairer:
                 pieces.append(table.get(ch) or _encoded(ch, wrong))  # the table: no call per character
             except UnicodeEncodeError:
                 return None
+        def known_from(start: int) -> tuple[int | None, list[bytes]]:
+            """The byte after lost ones ending before ``start`` and the known bytes up to the
+            next lost one (past it, they would join the wrong bytes)."""
+            following = (pieces[start][0] if pieces[start] else None) if start < len(pieces) else edges.next_byte
+            return following, list(
+                itertools.takewhile(lambda p: p is not None, itertools.islice(pieces, start, start + WINDOW_BYTES))
+            )
+
         # Beam search over the lost bytes: the character model keeps the likeliest few
         # prefixes, the word model picks among the finished ones.
         beams = [b""]
@@ -810,20 +818,11 @@ class MojibakeRepairer:
                 whole = not _bytes_missing(beams[0]) and index + 1 < len(pieces) and pieces[index + 1] is None
                 lost = 3 if whole else 2
             index += lost - 1
-
-            def known_from(start: int) -> tuple[int | None, list[bytes]]:
-                """The byte after the lost ones and the known bytes up to the next lost one
-                (past it, they would join the wrong bytes)."""
-                following = (pieces[start][0] if pieces[start] else None) if start < len(pieces) else edges.next_byte
-                return following, list(
-                    itertools.takewhile(lambda p: p is not None, itertools.islice(pieces, start, start + WINDOW_BYTES))
-                )
-
             following, known = known_from(index)
             rest, middle = b"".join(known), b""
             if (
                 lost == 1 and known and not _bytes_missing(beams[0]) and index + len(known) < len(pieces)
-                and all(byte in CONTINUATION_RANGE for byte in rest)
+                and all(byte in ANY_CONTINUATION for byte in rest)
                 and not self._lead_fills(rest, wrong, UNKNOWN_NEXT if following is None else following, 1)
             ):
                 # A lead lost, its continuation shown, its last byte lost too (cp932 rejects
