@@ -238,10 +238,11 @@ CERTAIN_UTF8_SEQUENCES_RE = re.compile(
 # and GB pairs often look like them); \x00 stands for a byte lost to U+FFFD.
 # A lost lead takes three continuations only when no fourth follows: a two-byte character read
 # after it may start with a continuation byte (cp949's 、 is A1 A2).
-UTF8_SEQUENCES_RE = re.compile(
-    rb"(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00(?:[\x80-\xbf]{3}(?![\x80-\xbf])|[\x80-\xbf]{0,2}))"
-    rb"(?: ?(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}|\x00(?:[\x80-\xbf]{3}(?![\x80-\xbf])|[\x80-\xbf]{0,2})))*"
+UTF8_SEQUENCE = (
+    rb"(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}"
+    rb"|\x00(?:[\x80-\xbf]{3}(?![\x80-\xbf])|[\x80-\xbf]{0,2}))"
 )
+UTF8_SEQUENCES_RE = re.compile(UTF8_SEQUENCE + rb"(?: ?" + UTF8_SEQUENCE + rb")*")
 
 
 class MojibakeRepairer:
@@ -624,6 +625,8 @@ class MojibakeRepairer:
         (``following``: None when unknown) are tried; ``lost`` bytes in a row (one to three).
         A pair of lost bytes after a three-byte lead completes one character of that lead's
         4096: only the likelier ones and the dictionary followers of the left neighbour are tried.
+        ``middle``: a lost lead's known continuation before a second lost byte, the character's
+        last (the fill is then lead, ``middle`` and last byte).
         The models read a traditional character as its simplified form (國 as 国): in
         ``simplified`` text, only characters t2s leaves alone are tried."""
         scored = []
