@@ -337,7 +337,7 @@ class MisalignmentRepairer:
         resolved = self._resolve(tokens, text[max(0, begin - CONTEXT):begin], text[end:], eaten, document, awaited)
         if resolved is None or any(is_private_use(ch) for ch in resolved[0]):
             return None
-        repaired, scored, undecided = resolved
+        repaired, scored, guessed = resolved
         if repaired == text[begin:end]:
             return None
         # Markers cost little: a repair must earn its gain mostly by fixing improbable
@@ -365,14 +365,16 @@ class MisalignmentRepairer:
                     return None  # a question before a word led by a letter (辦?K線, 嗎?A股)
         before, after = _context(text, begin, end)
         plain = self._model.word_logp(before + scored + after)
-        # A character lost whole and left unknown earns the repair nothing.
-        whole_char = not undecided and any(isinstance(t, tuple) and t[0] == WHOLE_CHAR for t in tokens)
+        whole_char = any(isinstance(t, tuple) and t[0] == WHOLE_CHAR for t in tokens)
         if whole_char and not damaged and self._asks(before, text[begin:end]):
             return None
+        # Whether the run is damage is judged by its likeliest reading, a character lost whole
+        # guessed even where the guess does not stand out enough to be written (then U+FFFD).
         marker_cost = WHOLE_CHAR_COST if whole_char or marked_trail else MARKER_COST * markers
-        if len(scored) > len(damaged):
-            marker_cost = max(marker_cost, MISSING_CHAR_COST * (len(scored) - len(damaged)))
-        gain = plain - self._model.word_logp(before + damaged + after) + marker_cost
+        if len(guessed) > len(damaged):
+            marker_cost = max(marker_cost, MISSING_CHAR_COST * (len(guessed) - len(damaged)))
+        judged = plain if guessed == scored else self._model.word_logp(before + guessed + after)
+        gain = judged - self._model.word_logp(before + damaged + after) + marker_cost
         if gain <= min_gain:
             return None
         # Among repairs, prefer the one whose words recur elsewhere in the document.
@@ -529,13 +531,13 @@ class MisalignmentRepairer:
 
     def _resolve(
         self, tokens: list, before: str, after: str, eaten: "_EatenByteGuesser", document, awaited: list[str]
-    ) -> tuple[str, str, bool] | None:
+    ) -> tuple[str, str, str] | None:
         """Fill the lost byte(s) with the characters the model likes best in context;
         lost bytes close together are chosen jointly (``awaited``: the closing marks the
         run's line awaits). Returns the repaired run; the run to score it by: without the
         guesses for eaten ASCII bytes, which the damaged text lacks too (neither credit nor
         blame the repair for them), and without characters lost whole that no guess stands
-        out for (left U+FFFD); and whether any was so left."""
+        out for (left U+FFFD); and that run with those characters guessed all the same."""
         after_text = ANNOTATION_RE.sub("", after[:16], count=1)
         chars: list[str | None] = [
             "" if t == EATEN_ASCII else t if isinstance(t, str) else None for t in tokens
@@ -563,6 +565,7 @@ class MisalignmentRepairer:
                 shortlists[i] += [c for c in ranked[SHORTLIST:] if c in rules.SENTENCE_END_MARKS]
             if awaited and awaited[-1] in ranked[SHORTLIST:]:  # and the closing mark the line awaits
                 shortlists[i].append(awaited[-1])
+        guesses: dict[int, str] = {}  # the likeliest character for each lost byte, written or not
         groups: list[list[int]] = []
         for i in unknown:
             if groups and i - groups[-1][-1] <= JOINT_DISTANCE:
@@ -616,20 +619,23 @@ class MisalignmentRepairer:
             undecided = bool(runner_up) and best[0] - runner_up[0][0] < WHOLE_CHAR_MARGIN
             for i, ch in zip(group, best[1], strict=True):
                 chars[i] = UNRECOVERABLE if undecided and tokens[i][0] == WHOLE_CHAR else ch
+                guesses[i] = ch
         out: list[str] = []
         scored: list[str] = []
-        for ch, token in zip(chars, tokens, strict=True):
+        guessed: list[str] = []
+        for i, (ch, token) in enumerate(zip(chars, tokens, strict=True)):
             if token != EATEN_ASCII:
                 out.append(ch)
                 if ch != UNRECOVERABLE:  # neither credit nor blame for a character left unknown
                     scored.append(ch)
+                guessed.append(guesses.get(i, ch))
             elif not after:  # the stream simply ended
                 continue
             elif ANNOTATION_RE.match(after):
                 out.append("(")
             else:
                 out.append(eaten.guess((before + "".join(out))[-2:], after[:2]))
-        return "".join(out), "".join(scored), UNRECOVERABLE in chars
+        return "".join(out), "".join(scored), "".join(guessed)
 
     def _neighbour_words(self, left: str, right: str, next_byte: int | None, document) -> list[str]:
         """Candidates for a character whose bytes are both unknown: those making a bigram
