@@ -720,50 +720,36 @@ REPORT = (
 )
 
 
-def test_line_break_eaten_after_a_sentence_end_is_restored(decoder):
-    # ” loses its lead; its trail pairs with the line break into one '?': '更好。??全省'. Two
-    # lines show no habit of their own: a sentence's end is most often followed by a new line.
-    text = "".join(REPORT.splitlines(keepends=True)[1:3])
-    damaged = _marked_loss_at(text, text.index("”\n全"))
-    assert "更好。??全省".encode() in damaged
-    assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
+# PDF-style lines broken between ideographs, and paragraphs parted by blank lines.
+BROKEN_LINES = ("本报讯 今年以来，省邮政分公司围绕“农品出山”\n工程，聚焦茶叶、辣椒等特色农\n"
+                "产品，建设产地仓十二个，帮助农\n户把产品卖到全国各地。\n")
+BLANK_LINES = ("全省新建村级综合服务站，\n\n退役军人在当地服务站自主创业。\n\n邮政企业加快发展农村电商，\n\n"
+               "深入推进寄递物流体系建设。\n\n")
 
 
-def test_sentence_end_lost_with_the_line_break_after_it_is_restored(decoder):
-    # 。 loses its lead; its trail pairs with the line break into one '?': '9.2%??负责人'. A
-    # character before an eaten byte may end a line: here, where lines end in sentence ends
-    # and a sentence's end is followed by a new line, 。 and the break (before: '，�').
-    text = REPORT
-    damaged = _marked_loss_at(text, text.index("。\n负"))
-    assert "9.2%??负责人".encode() in damaged
-    assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
-
-
-def test_line_break_eaten_after_a_closing_mark_follows_the_pages_line_breaks(decoder):
-    # ” loses its lead; its trail pairs with the line break into one '?'. The page breaks a
-    # line after ” nowhere else, but between ideographs three times: the habit of the page.
-    text = ("本报讯 今年以来，省邮政分公司围绕“农品出山”\n工程，聚焦茶叶、辣椒等特色农\n"
-            "产品，建设产地仓十二个，帮助农\n户把产品卖到全国各地。\n")
-    damaged = _marked_loss_at(text, text.index("”\n工"))
-    assert "出山??工程".encode() in damaged
-    assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
-
-
-def test_carriage_return_eaten_before_a_line_feed_is_restored(decoder):
-    # A Windows text: ” loses its lead and its trail eats the CR of its CRLF, the LF stays.
-    text = REPORT.replace("\n", "\r\n")
-    damaged = _marked_loss_at(text, text.index("”\r\n全"))
-    assert "更好。??\n全省".encode() in damaged
-    assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
-
-
-def test_line_break_eaten_before_a_blank_line_is_restored(decoder):
-    # The page's paragraphs are separated by blank lines (after ， too, as PDF text breaks);
-    # ， loses its lead and its trail eats the first of the two line breaks after it.
-    text = ("全省新建村级综合服务站，\n\n退役军人在当地服务站自主创业。\n\n邮政企业加快发展农村电商，\n\n"
-            "深入推进寄递物流体系建设。\n\n")
-    damaged = _marked_loss_at(text, text.index("，\n"))
-    assert "服务站??\n退役".encode() in damaged
+@pytest.mark.parametrize(
+    ("text", "lost", "shown"),
+    [
+        # ” loses its lead; its trail pairs with the line break into one '?'. Two lines show no
+        # habit of their own: a sentence's end is most often followed by a new line.
+        ("".join(REPORT.splitlines(keepends=True)[1:3]), "”\n全", "更好。??全省"),
+        # 。 loses its lead: a character before an eaten byte may end a line; here, where lines
+        # end in sentence ends and a sentence's end is followed by a new line, 。 and the break
+        # (before: '，�').
+        (REPORT, "。\n负", "9.2%??负责人"),
+        # The page breaks a line after ” nowhere else, but between ideographs three times:
+        # the habit of the page (before: '”�工程').
+        (BROKEN_LINES, "”\n工", "出山??工程"),
+        # A Windows text: the trail eats the CR of a CRLF, the LF stays (before: a space).
+        (REPORT.replace("\n", "\r\n"), "”\r\n全", "更好。??\n全省"),
+        # The trail eats the first of two line breaks (after ， too, as PDF text breaks).
+        (BLANK_LINES, "，\n", "服务站??\n退役"),
+    ],
+    ids=["after a sentence end", "with the sentence end", "after a closing mark", "a CR", "before a blank line"],
+)
+def test_line_break_eaten_with_a_lost_lead_is_restored(decoder, text, lost, shown):
+    damaged = _marked_loss_at(text, text.index(lost))
+    assert shown.encode() in damaged
     assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
 
 
