@@ -9,7 +9,7 @@ path through the whole file (dynamic programming, linear in its length) reads th
 stretches as they were and skips one byte where the alignment changes. The skip is then
 placed among the two code units either side (a misread unit may be a common character) and
 the character that lost a byte chosen back by the running-text and word models and the
-words the file repeats (邮储银行 four times, 邮�银行 once), or dropped
+words the file repeats (邮储银行 three times beside 邮�银行), or dropped
 (a byte gained), when clearly likeliest; else it is written U+FFFD.
 """
 
