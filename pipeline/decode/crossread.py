@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from pipeline.decode.detect import FAMILIES
-from pipeline.decode.mojibake import CONTEXT, clearly_better, decodes, misread_utf8
+from pipeline.decode.mojibake import CONTEXT, clearly_better, decodes, misread_utf8, shared_characters
 from pipeline.decode.runningtext import LineEnds, RunningTextModel
 from pipeline.decode.textmodel import TextModel, is_private_use
 
@@ -68,7 +68,7 @@ class CrossReadRepairer:
         self._candidate_sets: dict[tuple, tuple[str, ...]] = {}  # _completions in the text's script
         for wrongs, _, _ in CROSS_READS:  # built once per worker, not in the first files' time
             for wrong in wrongs:
-                _shared_characters(wrong)
+                shared_characters(wrong)
 
     def repair(self, text: str) -> tuple[str, list[str]]:
         if not self._suspect_re.search(text):
@@ -158,7 +158,7 @@ class CrossReadRepairer:
         """_reread of the line; where ``wrong`` reads two pairs as one character (Big5's 十 is
         A451 and A2CC, which a byte out of step after a lost lead makes of 、提), each such
         character's pair chosen in turn, by how the reading scores."""
-        pairs, shared_re = _shared_characters(wrong)
+        pairs, shared_re = shared_characters(wrong)
         reading, lost = _reread(line, wrong, right)
         matches = list(itertools.islice(shared_re.finditer(line), MAX_SHARED_TRIED)) if shared_re else []
         if not matches:
@@ -295,23 +295,6 @@ def _completions(
     # Not the ideographic space: whitespace parts no characters for the models, so before a
     # line break it reads as well as anything (全覆盖　 for 全覆盖。).
     return tuple(ch for ch in chars if len(ch) == 1 and not is_private_use(ch) and not ch.isspace())
-
-
-@functools.cache
-def _shared_characters(codec: str) -> tuple[dict[str, list[bytes]], re.Pattern | None]:
-    """The characters ``codec`` reads from more than one pair: their pairs, the one it
-    encodes them with first; and a pattern finding them."""
-    pairs = [bytes((lead, trail)) for lead in range(0x81, 0xFF) for trail in range(0x40, 0xFF)]
-    readings: dict[str, list[bytes]] = {}
-    # One decode for all pairs (a line break after each: no pair takes it): a fifth of the time.
-    for pair, reading in zip(pairs, b"\n".join(pairs).decode(codec, errors="replace").split("\n"), strict=True):
-        if reading != "\ufffd":
-            readings.setdefault(reading, []).append(pair)
-    shared = {
-        ch: sorted(pairs, key=lambda pair: pair != ch.encode(codec))
-        for ch, pairs in readings.items() if len(pairs) > 1 and len(ch) == 1
-    }
-    return shared, re.compile(f"[{re.escape(''.join(shared))}]") if shared else None
 
 
 def _encoded(text: str, offset: int, codec: str, pairs: dict[int, bytes]) -> bytes:

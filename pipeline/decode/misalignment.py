@@ -515,13 +515,13 @@ class MisalignmentRepairer:
         private-use character or a rare ideograph among the last, not only rare forms clean
         text has (２０２０年ＥＭＳ)."""
         after = seg[i:i + SECOND_LOSS_CONTEXT + 1]
-        return (
+        return (  # the cheap tests first: this is asked at every character of a walk
             len(after) > SECOND_LOSS_CONTEXT and not any(ch.isascii() for ch in after[:2])
-            and self._misread(seg[i - SECOND_LOSS_CONTEXT:i]) and not self._misread(after)
             and any(
                 is_private_use(ch) or IDEOGRAPH_RE.match(ch) and self._model.uncommon_re.match(ch)
                 for ch in seg[max(0, i - 2 * SECOND_LOSS_CONTEXT):i]
             )
+            and self._misread(seg[i - SECOND_LOSS_CONTEXT:i]) and not self._misread(after)
         )
 
     def _emit(self, pending: int | None, trail: int):
@@ -750,7 +750,7 @@ HABIT_RE = re.compile(f"(.{BEFORE_SEPARATOR})([ ,.:;\r\n])(.)", re.S)
 # there may as well have been the first of the number or word (120万), not a separator.
 ADJACENT_ALNUM_RE = re.compile(f"(.{BEFORE_SEPARATOR})()([0-9A-Za-z])", re.S)
 MIN_HABIT_SHARE = 0.5  # a guess only when the document is this consistent
-MIN_HABIT_COUNT = 3  # and has shown the habit this often
+MIN_HABIT_COUNT = 3  # and has shown it (or, where it backs off to a pool, anything) this often
 HABIT_LEFT_CLASSES = ("cjk", "closing", "sentence_end", "other")  # not after a digit: one more may have been eaten
 HABIT_RIGHT_CLASSES = ("cjk", "closing", "newline", "other", "alnum")
 ANY_SEPARATED = "separated"  # the pool of every class after but digits and letters
@@ -866,12 +866,18 @@ def _ascii_habits(
             for byte, count in seen.items():
                 if byte != "\r" or key == "newline":  # a CR comes before a line feed only
                     pool[byte] = pool.get(byte, 0) + count
+    def consistent(seen: dict[str, int], min_count: int = 0) -> str | None:
+        """The byte ``seen`` most, if the text puts it there consistently enough (and at least
+        ``min_count`` times)."""
+        byte, count = max(seen.items(), key=lambda item: item[1], default=("", 0))
+        return byte if count >= min_count and count >= MIN_HABIT_SHARE * sum(seen.values()) else None
+
     habits = {}
     for key in itertools.product(HABIT_LEFT_CLASSES, HABIT_RIGHT_CLASSES):
         seen = counts.get(key, {})
         if key in defaults:  # the prior, unless the text shows other habits there
-            byte, count = max(seen.items(), key=lambda item: item[1], default=("", 0))
-            if count >= MIN_HABIT_COUNT and count >= MIN_HABIT_SHARE * sum(seen.values()):
+            byte = consistent(seen, MIN_HABIT_COUNT)
+            if byte is not None:
                 habits[key] = byte
             elif not seen or defaults[key] in seen:
                 habits[key] = defaults[key]
@@ -879,7 +885,6 @@ def _ascii_habits(
         levels = (seen, pooled.get(key[1], {}), pooled.get(ANY_SEPARATED, {}))
         for seen in levels[:2] if key[1] == "alnum" else levels:  # before a digit or letter only its own
             if sum(seen.values()) >= MIN_HABIT_COUNT:
-                byte, count = max(seen.items(), key=lambda item: item[1])
-                habits[key] = byte if count >= MIN_HABIT_SHARE * sum(seen.values()) else ""
+                habits[key] = consistent(seen) or ""
                 break
     return {key: byte for key, byte in habits.items() if byte}  # "": the eaten byte is not known
