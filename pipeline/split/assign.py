@@ -20,12 +20,8 @@ NO_STORIES: frozenset[int] = frozenset()
 
 
 def _grams(text: str) -> set[str]:
-    grams = set()
-    for run in CJK_RUN.findall(text):
-        bigrams = list(map(str.__add__, run, run[1:]))
-        grams.update(bigrams)
-        grams.update(map(str.__add__, bigrams, run[2:]))
-    return grams
+    """Character bigrams and trigrams of the text's Chinese runs."""
+    return {run[i : i + n] for run in CJK_RUN.findall(text) for n in (2, 3) for i in range(len(run) - n + 1)}
 
 
 def _numbers(text: str) -> set[str]:

@@ -386,10 +386,7 @@ def _column_changed(before: float, after: float) -> bool:
 
 
 def char_bigrams(text: str) -> Counter:
-    grams: Counter = Counter()
-    for run in CJK_RUN.findall(text):
-        grams.update(map(str.__add__, run, run[1:]))
-    return grams
+    return Counter([a + b for run in CJK_RUN.findall(text) for a, b in zip(run, run[1:])])
 
 
 def bigram_idf(grams: list[Counter]) -> dict[str, float]:
