@@ -111,6 +111,16 @@ def test_json_with_unicode_escapes(decoder):
     assert TITLE in decoded.text and "\\u" not in decoded.text
 
 
+@pytest.mark.parametrize("escape", [ascii, lambda text: text.encode("unicode_escape").decode("ascii")])
+def test_text_escaped_by_python_keeps_its_latin1_and_astral_characters(decoder, escape):
+    # ascii() and unicode_escape write \u90ae, but \xb7 for the · of 3·15, \xa0 for a
+    # no-break space and \U0001f4e6 for 📦: characters, not bytes, beside \u escapes.
+    text = f"开展“3·15”消费者权益日活动，\xa0共寄出包裹📦。\n{SEED[:200]}"
+    decoded = decoder.decode(escape(text).encode("ascii"))
+    assert decoded.repairs[:1] == ("unicode_escapes_decoded",)
+    assert decoded.text == decoder.decode(text.encode()).text
+
+
 def test_percent_encoded_gbk(decoder):
     decoded = decoder.decode(urllib.parse.quote(SEED[:300], encoding="gbk", errors="ignore").encode("ascii"))
     assert (decoded.encoding, decoded.repairs[:1]) == ("gbk", ("percent_decoded",))

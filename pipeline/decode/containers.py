@@ -56,16 +56,24 @@ TEXT_PARTS = ("text/html", "text/plain")  # preferred first: a page's HTML holds
 # escapes cover ESCAPED_SHARE of it: a URL or two in a page are not the page's encoding.
 PERCENT_RE = re.compile(rb"(?:%[0-9A-Fa-f]{2})+")
 # JSON/JavaScript string escapes: \uXXXX, and the one-letter ones between them (\n, \").
-UNICODE_ESCAPE_RE = re.compile(rb"(?:\\u[0-9A-Fa-f]{4}|\\[nrtbf\"\\/])+")
-SHORT_ESCAPES = {b"n": "\n", b"r": "\r", b"t": "\t", b"b": "\b", b"f": "\f", b'"': '"', b"\\": "\\", b"/": "/"}
-ESCAPE_RE = re.compile(rb"\\(?:u([0-9A-Fa-f]{4})|(.))", re.S)
+# Python's ascii() and unicode_escape write the same, with \xNN for U+0080-U+00FF (·, a
+# no-break space) and \UXXXXXXXX past the BMP: in a text of \u escapes, those are characters.
+UNICODE_ESCAPE_RE = re.compile(rb"(?:\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}|\\U[0-9A-Fa-f]{8}|\\[nrtbf'\"\\/])+")
+SHORT_ESCAPES = {
+    b"n": "\n", b"r": "\r", b"t": "\t", b"b": "\b", b"f": "\f", b'"': '"', b"'": "'", b"\\": "\\", b"/": "/"
+}
+ESCAPE_RE = re.compile(rb"\\(?:[uxU]([0-9A-Fa-f]+)|(.))", re.S)
+CHARACTER_ESCAPE_RE = re.compile(rb"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")  # without one, \xNN are bytes
 # Bytes written as escapes: a scraper that saved str(bytes) (b'\xe9\x82\xae...'), C and
 # JavaScript strings (\xNN), octal (\351\202\256: git's quoted paths, printf); the one-letter
 # escapes between them too.
 BYTE_ESCAPE_RE = re.compile(rb"(?:\\x[0-9A-Fa-f]{2}|\\[0-3][0-7]{2}|\\[nrt'\"\\])+")
 BYTE_ESCAPE_PART_RE = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|([0-3][0-7]{2})|(.))", re.S)
 SHORT_BYTE_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"'": b"'", b'"': b'"', b"\\": b"\\"}
-BYTES_REPR_RE = re.compile(rb"\Ab(['\"])(.*)\1\s*\Z", re.S)  # Python's repr of bytes
+REPR_RE = {  # Python's repr of bytes, its ascii() of a string: the quotes are no text
+    BYTE_ESCAPE_RE: re.compile(rb"\Ab(['\"])(.*)\1\s*\Z", re.S),
+    UNICODE_ESCAPE_RE: re.compile(rb"\A(['\"])(.*)\1\s*\Z", re.S),
+}
 CHARACTER_REFERENCE_RE = re.compile(rb"&#(?:[0-9]{3,7}|[xX][0-9A-Fa-f]{2,6});")
 # Quoted-printable without its MIME headers: =XX, and '=' ending a line that was wrapped.
 QUOTED_PRINTABLE_RE = re.compile(rb"(?:=[0-9A-F]{2}|=\r?\n)+")
@@ -273,14 +281,16 @@ def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
     if not raw.isascii():
         return None
     for pattern, kind, unescape in ESCAPES:
+        if pattern is UNICODE_ESCAPE_RE and not CHARACTER_ESCAPE_RE.search(raw):
+            continue
         covered = sum(len(match) for match in pattern.findall(raw))
         if covered and covered >= ESCAPED_SHARE * len(raw.strip()):
             if pattern is UNICODE_ESCAPE_RE:
                 as_json = _json_written_out(raw.decode("ascii"))
                 if as_json is not None:
                     return as_json, None, kind
-            if pattern is BYTE_ESCAPE_RE and (bytes_repr := BYTES_REPR_RE.match(raw)):
-                raw = bytes_repr.group(2)
+            if pattern in REPR_RE and (written := REPR_RE[pattern].match(raw)):
+                raw = written.group(2)
             return pattern.sub(unescape, raw), None, kind
     return None
 
@@ -298,10 +308,18 @@ def _json_written_out(text: str) -> bytes | None:
 def _unicode_escapes(match: re.Match) -> bytes:
     # As UTF-16 code units: a pair of escapes (\\ud83d\\udce6) is one character, a lone half U+FFFD.
     units = b"".join(
-        bytes.fromhex(hex_digits.decode("ascii")) if hex_digits else SHORT_ESCAPES[letter].encode("utf-16-be")
+        _utf16_units(int(hex_digits, 16)) if hex_digits else SHORT_ESCAPES[letter].encode("utf-16-be")
         for hex_digits, letter in ESCAPE_RE.findall(match.group())
     )
     return units.decode("utf-16-be", errors="replace").encode("utf-8")
+
+
+def _utf16_units(code: int) -> bytes:
+    """The UTF-16 code units of one escape's number: a surrogate half as itself (its pair may
+    follow), a number past Unicode as U+FFFD."""
+    if code <= 0xFFFF:
+        return code.to_bytes(2, "big")
+    return chr(code if code <= 0x10FFFF else 0xFFFD).encode("utf-16-be")
 
 
 def _byte_escapes(match: re.Match) -> bytes:
