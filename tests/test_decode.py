@@ -760,6 +760,17 @@ def test_gbk_read_by_a_korean_windows_is_repaired(decoder):
     assert decoded.repairs == ("gbk_decoded_as_euc_kr",)
 
 
+@pytest.mark.parametrize("page", ["story_with_photo_page.txt", "stacked_headlines_page.txt"])
+def test_clean_line_ending_in_lost_characters_is_not_read_as_cross_read_mojibake(decoder, page):
+    # A name lost to U+FFFD at a line's end (UTF-8 read as Big5 there): re-read as GBK shown by
+    # cp949, the line's clean characters turned to nonsense (款 2.6 亿元 -> 纬 2.6 亿戟) and
+    # its U+FFFD to guesses, which scored better than the U+FFFD.
+    lines = [line for line in _test_page(page).split("\n") if len(line.strip()) >= 10]
+    for line in lines:
+        clean = decoder.decode(line.encode("utf-8")).text
+        assert decoder.decode((line + "\ufffd" * 6).encode("utf-8")).text.startswith(clean)
+
+
 @pytest.mark.parametrize(
     ("source", "reader", "kind"),
     [
