@@ -943,6 +943,13 @@ def test_non_text_raises_decode_error(decoder, raw):
         decoder.decode(raw)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_short_text_with_a_stray_control_character_is_text(decoder, encoding):
+    # One BEL in a 30-character notice is over 2% of it: it was a dead letter as binary.
+    text = "各网点开展\x07“邮爱公益”活动，为留守儿童送去学习用品。"
+    assert "“邮爱公益”活动" in decoder.decode(text.encode(encoding)).text
+
+
 @pytest.mark.parametrize("utf16", ["utf-16-le", "utf-16-be"])
 def test_utf16_once_read_as_utf8_is_binary_not_a_story(decoder, utf16):
     # Valid UTF-8 (NULs and U+FFFD), which took the no-scoring path: it came out as a story of

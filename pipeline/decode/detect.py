@@ -71,6 +71,7 @@ DECLARED_BONUS = 0.3  # per-character log-prob credit for an encoding the file d
 MIN_SCORE = -11.0  # below this mean log-prob per character the text is not language
 MAX_REPLACED_SHARE = 0.08
 MAX_CONTROL_SHARE = 0.02
+MIN_BINARY_CONTROLS = 3  # a stray control character or two is no binary, in a short text either
 CHARDET_BELOW = -8.0  # ask chardet only when no Chinese candidate reads well
 # A UTF-8 character that lost a byte (a damaged file) is chosen back between this many
 # characters each side; the choice must beat the span's GB/Big5 reading by this many nats: a
@@ -429,11 +430,11 @@ class Detector:
 
 
 def _check_controls(text: str, encoding: str, controls_re: re.Pattern | None = None) -> None:
-    """Binary content: control characters (``controls_re``, CONTROL_RE by default) over 2%,
-    an end-of-file mark after the text not counted."""
+    """Binary content: control characters (``controls_re``, CONTROL_RE by default) over 2%
+    and three at least, an end-of-file mark after the text not counted."""
     sample = text.rstrip(EOF_MARK)[:SAMPLE_CHARS]
     controls = len((controls_re or CONTROL_RE).findall(sample))
-    if controls > MAX_CONTROL_SHARE * max(len(sample), 1):
+    if controls >= MIN_BINARY_CONTROLS and controls > MAX_CONTROL_SHARE * max(len(sample), 1):
         raise DecodeError(f"binary content: {controls / max(len(sample), 1):.0%} control characters as {encoding}")
 
 
