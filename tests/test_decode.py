@@ -503,12 +503,26 @@ def test_pinyin_annotations_removed_real_parentheses_kept(decoder):
         ("中國郵政網（wǎng）點（diǎn）遍布城鄉（xiāng）。", "中国邮政网点遍布城乡。"),  # full-width brackets
         ("中国邮政网(wang3)点(dian3)遍布城乡(xiang1)。", "中国邮政网点遍布城乡。"),  # tones numbered
         ("快递(kuài dì)业务增长，城乡(chéng xiāng)统筹。", "快递业务增长，城乡统筹。"),  # a word's syllables
+        # no tones: each syllable a reading of its character (绿 lü typed lv)
+        ("中国邮政网(wang)点(dian)遍布城乡，绿(lv)色邮政。", "中国邮政网点遍布城乡，绿色邮政。"),
+        # one toneless reading is the writer's; (wo) after 说 and (app) spell no reading
+        ("他说(wo)不知道了(le)，请下载(app)。", "他说(wo)不知道了(le)，请下载(app)。"),
         # a formula's parentheses stay: one numbered "syllable" is no pinyin copy
         ("排放二氧化碳(co2)减少，邮政储蓄银行(PSBC)设有网点(约4万个)。", "排放二氧化碳(co2)减少，邮政储蓄银行(PSBC)设有网点(约4万个)。"),
     ],
 )
 def test_pinyin_annotations_in_other_forms_are_removed(decoder, annotated, clean):
     assert decoder.decode(annotated.encode("utf-8")).text == clean
+
+
+@pytest.mark.parametrize("errors", ["ignore", "replace"])
+def test_pinyin_annotations_that_lost_their_toned_vowel_are_removed(decoder, errors):
+    # Big5 has no ǎ: a spam copy saved in Big5 drops the toned vowel (網(wng)) or writes '?'
+    # (網(w?ng)); the annotations were left in the text, title and byline.
+    annotated = "中國郵政網(wǎng)點(diǎn)遍布城鄉(xiāng)，發(fā)布時(shí)間：上午。"
+    decoded = decoder.decode(annotated.encode("big5", errors=errors))
+    assert decoded.text == "中国邮政网点遍布城乡，发布时间：上午。"
+    assert "pinyin_annotations" in decoded.repairs
 
 
 def test_fullwidth_alphanumerics_narrowed_punctuation_kept(decoder):

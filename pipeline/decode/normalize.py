@@ -6,6 +6,7 @@ import unicodedata
 
 import numpy as np
 import opencc
+from pypinyin.pinyin_dict import pinyin_dict
 
 from pipeline.decode.textmodel import SIMPLIFIED_CHANGE_SHARE
 from pipeline.resources import data_lines
@@ -22,6 +23,14 @@ ANNOTATION_RE = re.compile(rf"(?<=[{CJK}])[(（]?({SYLLABLE}[1-5]?(?: {SYLLABLE}
 TONED_RE = re.compile(f"[{TONE_VOWELS}]")
 TONE_NUMBER_RE = re.compile(r"[a-zü][1-5](?=[ )）])")
 MIN_NUMBERED_ANNOTATIONS = 2  # (co2) once is a formula; a pinyin-inserting copy numbers many
+# Annotations without tones are pinyin where they spell a reading of each character they follow,
+# twice at least: 网(wang)点(dian), or 網(wng) and 網(w?ng) where a code without ǎ (Big5) lost
+# the toned vowel; 他说(wo) or 了(le) once is the writer's.
+MIN_READ_ANNOTATIONS = 2
+LOOSE_SYLLABLE = r"(?=[a-zü?]*[a-zü])[a-zü?]{1,6}"
+LOOSE_ANNOTATION_RE = re.compile(rf"(?<=[{CJK}])[(（]({LOOSE_SYLLABLE}(?: {LOOSE_SYLLABLE})*)[)）]")
+LOOSE_HINT_RE = re.compile(rf"[(（]{LOOSE_SYLLABLE}(?: {LOOSE_SYLLABLE})*[)）]")  # cheap scan before the look-behind's
+TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0304\u030c"))  # grave, acute, macron, caron (NFD)
 FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp - 0xFEE0).isalnum()}
 FULLWIDTH_ALNUM_RE = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
 RADICAL_RE = re.compile("[\u2e81-\u2ef3\u2f00-\u2fd5]")
@@ -66,6 +75,11 @@ class Normalizer:
         simplified = self._t2s.convert("\n".join(ideographs)).split("\n")
         self._traditional.update((t, t != s) for t, s in zip(ideographs, simplified, strict=True))
         self._traditional_re = re.compile(f"[{''.join(ch for ch, changed in self._traditional.items() if changed)}]")
+        # Each character's readings without tones (pypinyin's table: 网 wang, 了 le and liao).
+        self._readings = {
+            chr(code): frozenset(form for reading in readings.split(",") for form in _annotated_forms(reading))
+            for code, readings in pinyin_dict.items()
+        }
 
     def _is_traditional(self, ch: str) -> bool:
         """Whether t2s changes ``ch`` on its own (沈 alone stays, 沈思 becomes 沉思)."""
@@ -85,15 +99,18 @@ class Normalizer:
 
     def remove_pinyin(self, text: str) -> tuple[str, bool]:
         """Drop ``(pīn)`` annotations (``（pīn）``, ``(pin1)``, ``(pīn yīn)``). Toneless syllables
-        count only in texts that also carry toned ones, so ``(APP)`` or ``(le)`` in a clean text
-        stay; tone numbers only where two annotations or more carry them."""
-        if not TONED_RE.search(text) and not TONE_NUMBER_RE.search(text):
-            return text, False  # the scan below is slow: each position tries the look-behind
+        count in texts that also carry toned ones, or where two annotations or more spell readings
+        of the characters they follow (``(pin)``), so ``(APP)`` or ``(le)`` in a clean text stay;
+        tone numbers only where two annotations or more carry them."""
+        if not TONED_RE.search(text) and not TONE_NUMBER_RE.search(text) and not LOOSE_HINT_RE.search(text):
+            return text, False  # the scans below are slow: each position tries the look-behind
         matches = list(ANNOTATION_RE.finditer(text))
         marked = sum(bool(TONED_RE.search(m.group(1))) for m in matches)
         numbered = sum(bool(TONE_NUMBER_RE.search(m.group(0))) for m in matches)
         if not marked and numbered < MIN_NUMBERED_ANNOTATIONS:
-            return text, False
+            matches = [match for match in LOOSE_ANNOTATION_RE.finditer(text) if self._spells_readings(text, match)]
+            if len(matches) < MIN_READ_ANNOTATIONS:
+                return text, False
         out, pos = [], 0
         for match in matches:
             if not match.group(0).startswith(("(", "（")) and not _toned(match.group(0)):
@@ -102,6 +119,15 @@ class Normalizer:
             pos = match.end()
         out.append(text[pos:])
         return "".join(out), True
+
+    def _spells_readings(self, text: str, annotation: re.Match) -> bool:
+        """Whether each syllable of ``annotation`` is a reading of its character before it."""
+        syllables = annotation.group(1).split(" ")
+        characters = text[max(0, annotation.start() - len(syllables)):annotation.start()]
+        return len(characters) == len(syllables) and all(
+            _toneless(syllable) in self._readings.get(character, ())
+            for character, syllable in zip(characters, syllables)
+        )
 
     def to_simplified(self, text: str) -> tuple[str, bool]:
         """(simplified text, whether the source was traditional). In simplified text only the
@@ -144,6 +170,21 @@ class Normalizer:
     @staticmethod
     def nfc(text: str) -> str:
         return unicodedata.normalize("NFC", text)
+
+
+def _annotated_forms(reading: str) -> set[str]:
+    """How an annotation may spell a toned ``reading`` (wǎng): without its tone (wang), or
+    without its toned vowel (wng) or with '?' for it (w?ng), as a code lacking ǎ saves it."""
+    forms = {_toneless(reading)}
+    if toned := TONED_RE.search(reading):
+        forms.update(_toneless(reading[:toned.start()] + lost + reading[toned.end():]) for lost in ("", "?"))
+    return forms
+
+
+def _toneless(syllable: str) -> str:
+    """A syllable without its tone mark or number, ü written v (as keyboards type it)."""
+    bare = unicodedata.normalize("NFD", syllable.rstrip("12345")).translate(TONE_MARKS)
+    return unicodedata.normalize("NFC", bare).replace("ü", "v")
 
 
 def _toned(annotation: str) -> bool:
