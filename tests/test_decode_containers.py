@@ -11,6 +11,7 @@ import quopri
 import urllib.parse
 import zipfile
 
+import opencc
 import pytest
 
 from conftest import seed_bytes
@@ -119,6 +120,21 @@ def test_text_escaped_by_python_keeps_its_latin1_and_astral_characters(decoder, 
     decoded = decoder.decode(escape(text).encode("ascii"))
     assert decoded.repairs[:1] == ("unicode_escapes_decoded",)
     assert decoded.text == decoder.decode(text.encode()).text
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "big5"])
+@pytest.mark.parametrize("written", ["surrogatepass", "json"])
+def test_bytes_kept_by_surrogateescape_are_read_as_those_bytes(decoder, encoding, written):
+    # A scraper read GBK bytes as UTF-8 with errors="surrogateescape" (中 is \udcd6\udcd0) and
+    # wrote the text out with surrogatepass, or as JSON: not text before (the surrogates' UTF-8,
+    # ED B3 96, is none; json's lone \udcd6 was U+FFFD).
+    text = SEED[:300].replace("\n", "")  # JSON escapes line breaks: the text compared is one line
+    source = (opencc.OpenCC("s2tw").convert(text) if encoding == "big5" else text).encode(encoding, errors="ignore")
+    kept = source.decode("utf-8", errors="surrogateescape")
+    raw = kept.encode("utf-8", errors="surrogatepass") if written == "surrogatepass" else json.dumps({"content": kept}).encode()
+    decoded = decoder.decode(raw)
+    assert "surrogate_escapes_decoded" in decoded.repairs and decoded.encoding == encoding
+    assert decoder.decode(source).text in decoded.text
 
 
 def test_percent_encoded_gbk(decoder):
