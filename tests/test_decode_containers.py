@@ -133,8 +133,18 @@ def test_bytes_kept_by_surrogateescape_are_read_as_those_bytes(decoder, encoding
     kept = source.decode("utf-8", errors="surrogateescape")
     raw = kept.encode("utf-8", errors="surrogatepass") if written == "surrogatepass" else json.dumps({"content": kept}).encode()
     decoded = decoder.decode(raw)
-    assert "surrogate_escapes_decoded" in decoded.repairs and decoded.encoding == encoding
+    assert "surrogates_decoded" in decoded.repairs and decoded.encoding == encoding
     assert decoder.decode(source).text in decoded.text
+
+
+def test_cesu8_pairs_are_read_as_their_characters(decoder):
+    # CESU-8 and Java's modified UTF-8 write 📦 as its surrogate pair, ED A0 BD ED B3 A6.
+    text = "邮政快递包裹📦寄递服务，点赞👍！" + SEED[:200]
+    units = text.encode("utf-16-be")
+    cesu = "".join(chr(int.from_bytes(units[i:i + 2], "big")) for i in range(0, len(units), 2))
+    decoded = decoder.decode(cesu.encode("utf-8", errors="surrogatepass"))
+    assert decoded.repairs[:1] == ("surrogates_decoded",)
+    assert decoded.text == decoder.decode(text.encode()).text
 
 
 def test_percent_encoded_gbk(decoder):

@@ -75,9 +75,11 @@ REPR_RE = {  # Python's repr of bytes, its ascii() of a string: the quotes are n
     UNICODE_ESCAPE_RE: re.compile(rb"\A(['\"])(.*)\1\s*\Z", re.S),
 }
 CHARACTER_REFERENCE_RE = re.compile(rb"&#(?:[0-9]{3,7}|[xX][0-9A-Fa-f]{2,6});")
-# Python's surrogateescape keeps each byte UTF-8 rejects (GBK's) as U+DC80-U+DCFF; written out
-# with surrogatepass, or escaped by json.dumps (\udcd6), it is ED B2 80-ED B3 BF: that byte.
-ESCAPED_BYTE_RE = re.compile(rb"\xed([\xb2\xb3])([\x80-\xbf])")
+# UTF-16 surrogates written as UTF-8 (ED A0 80-ED BF BF): CESU-8 and Java's modified UTF-8 write
+# a character past the BMP as its pair (📦 as ED A0 BD ED B3 A6); Python's surrogateescape keeps
+# each byte UTF-8 rejects (GBK's) as U+DC80-U+DCFF, which surrogatepass or json.dumps (\udcd6)
+# write out so: that byte.
+SURROGATE_RE = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
 LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # Quoted-printable without its MIME headers: =XX, and '=' ending a line that was wrapped.
 QUOTED_PRINTABLE_RE = re.compile(rb"(?:=[0-9A-F]{2}|=\r?\n)+")
@@ -134,7 +136,7 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
             or _office_text(raw, limit)
             or _rtf_text(raw)
             or _unescaped(raw)
-            or _surrogate_escaped(raw)
+            or _surrogates_decoded(raw)
         )
         if opened is None:
             break
@@ -300,28 +302,25 @@ def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
     return None
 
 
-def _surrogate_escaped(raw: bytes) -> tuple[bytes, None, str] | None:
-    """UTF-8 holding bytes it rejected as surrogateescape's surrogates: those bytes (a GBK span
-    or file), whose encoding detection then names. Only where the rest is UTF-8: GBK text
-    itself may hold ED B2 and a lead byte."""
-    if not ESCAPED_BYTE_RE.search(raw):
+def _surrogates_decoded(raw: bytes) -> tuple[bytes, None, str] | None:
+    """UTF-8 holding surrogates (see SURROGATE_RE): each pair as its character, each byte
+    surrogateescape kept as that byte (a GBK span or file, whose encoding detection then names),
+    any other lone surrogate as U+FFFD. Only where the rest is UTF-8: GBK text itself may hold
+    ED A0 and a lead byte."""
+    if not SURROGATE_RE.search(raw):
         return None
     try:
-        raw.decode("utf-8", errors="surrogatepass")
+        text = raw.decode("utf-8", errors="surrogatepass")
     except UnicodeDecodeError:
         return None
-    return ESCAPED_BYTE_RE.sub(_escaped_byte, raw), None, "surrogate_escapes_decoded"
+    paired = text.encode("utf-16-le", errors="surrogatepass").decode("utf-16-le", errors="surrogatepass")
+    return _escaped_bytes_kept(paired).encode("utf-8", errors="surrogateescape"), None, "surrogates_decoded"
 
 
-def _escaped_byte(match: re.Match) -> bytes:
-    return bytes((0x80 + (match.group(1)[0] - 0xB2) * 0x40 + match.group(2)[0] - 0x80,))
-
-
-def _utf8_keeping_escaped_bytes(text: str) -> bytes:
-    """``text`` as UTF-8, a byte surrogateescape kept (U+DC80-U+DCFF) as its surrogate for
-    _surrogate_escaped to read; any other lone surrogate as U+FFFD."""
-    kept = LONE_SURROGATE_RE.sub(lambda match: match.group() if "\udc80" <= match.group() <= "\udcff" else "\ufffd", text)
-    return kept.encode("utf-8", errors="surrogatepass")
+def _escaped_bytes_kept(text: str) -> str:
+    """``text`` with its lone surrogates as U+FFFD but those of bytes surrogateescape kept
+    (U+DC80-U+DCFF), which _surrogates_decoded reads as the bytes."""
+    return LONE_SURROGATE_RE.sub(lambda match: match.group() if "\udc80" <= match.group() <= "\udcff" else "\ufffd", text)
 
 
 def _json_written_out(text: str) -> bytes | None:
@@ -330,7 +329,8 @@ def _json_written_out(text: str) -> bytes | None:
     documents = json_documents(text)
     if not documents:
         return None
-    return _utf8_keeping_escaped_bytes("\n".join(json.dumps(document, ensure_ascii=False) for document in documents))
+    written = "\n".join(json.dumps(document, ensure_ascii=False) for document in documents)
+    return _escaped_bytes_kept(written).encode("utf-8", errors="surrogatepass")
 
 
 def _unicode_escapes(match: re.Match) -> bytes:
@@ -340,7 +340,7 @@ def _unicode_escapes(match: re.Match) -> bytes:
         _utf16_units(int(hex_digits, 16)) if hex_digits else SHORT_ESCAPES[letter].encode("utf-16-be")
         for hex_digits, letter in ESCAPE_RE.findall(match.group())
     )
-    return _utf8_keeping_escaped_bytes(units.decode("utf-16-be", errors="surrogatepass"))
+    return _escaped_bytes_kept(units.decode("utf-16-be", errors="surrogatepass")).encode("utf-8", errors="surrogatepass")
 
 
 def _utf16_units(code: int) -> bytes:
