@@ -4,6 +4,7 @@ opened before detection; what was opened is named in ``repairs``."""
 import base64
 import bz2
 import gzip
+import html
 import io
 import json
 import lzma
@@ -145,6 +146,17 @@ def test_cesu8_pairs_are_read_as_their_characters(decoder):
     decoded = decoder.decode(cesu.encode("utf-8", errors="surrogatepass"))
     assert decoded.repairs[:1] == ("surrogates_decoded",)
     assert decoded.text == decoder.decode(text.encode()).text
+
+
+@pytest.mark.parametrize("escaped", ["&amp;", "&amp;amp;"])
+@pytest.mark.parametrize("markup", ["<html><body><h1>{}</h1><p>{}</p></body></html>", "{}\n{}"])
+def test_character_references_escaped_again_are_read(decoder, escaped, markup):
+    # A CMS escaped its references' ampersands: &amp;#37038; shows as &#37038; on the page.
+    lines = [TITLE, SEED.split("\n")[2] or SEED[100:200]]
+    references = ["".join(f"{escaped}#{ord(ch)};" if ord(ch) > 0x7F else ch for ch in line) for line in lines]
+    decoded = decoder.decode(markup.format(*references).encode("ascii"))
+    assert decoded.repairs[:1] == ("double_escaped_references_undone",)
+    assert TITLE in decoded.text or TITLE in html.unescape(decoded.text)
 
 
 def test_percent_encoded_gbk(decoder):

@@ -75,6 +75,10 @@ REPR_RE = {  # Python's repr of bytes, its ascii() of a string: the quotes are n
     UNICODE_ESCAPE_RE: re.compile(rb"\A(['\"])(.*)\1\s*\Z", re.S),
 }
 CHARACTER_REFERENCE_RE = re.compile(rb"&#(?:[0-9]{3,7}|[xX][0-9A-Fa-f]{2,6});")
+# A CMS that escaped its escapes: &amp;#20013; shows as &#20013; in a browser (&amp;amp;#20013;
+# twice over). Undone where a page holds several (one may be a page about HTML).
+DOUBLE_REFERENCE_RE = re.compile(rb"&(?:amp;)+(#(?:[0-9]{2,7}|[xX][0-9A-Fa-f]{2,6});)")
+MIN_DOUBLE_REFERENCES = 4
 # UTF-16 surrogates written as UTF-8 (ED A0 80-ED BF BF): CESU-8 and Java's modified UTF-8 write
 # a character past the BMP as its pair (📦 as ED A0 BD ED B3 A6); Python's surrogateescape keeps
 # each byte UTF-8 rejects (GBK's) as U+DC80-U+DCFF, which surrogatepass or json.dumps (\udcd6)
@@ -137,6 +141,7 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
             or _rtf_text(raw)
             or _unescaped(raw)
             or _surrogates_decoded(raw)
+            or _double_references_undone(raw)
         )
         if opened is None:
             break
@@ -300,6 +305,13 @@ def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
                 raw = written.group(2)
             return pattern.sub(unescape, raw), None, kind
     return None
+
+
+def _double_references_undone(raw: bytes) -> tuple[bytes, None, str] | None:
+    """Numeric character references escaped again (&amp;#20013;) as references (&#20013;),
+    which the HTML parser, or the unescaping of a text mostly escapes, then reads."""
+    undone, count = DOUBLE_REFERENCE_RE.subn(rb"&\1", raw)
+    return (undone, None, "double_escaped_references_undone") if count >= MIN_DOUBLE_REFERENCES else None
 
 
 def _surrogates_decoded(raw: bytes) -> tuple[bytes, None, str] | None:
