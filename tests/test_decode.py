@@ -923,6 +923,19 @@ def test_whole_legacy_file_read_as_latin1_and_saved_as_utf8_is_repaired(decoder,
     assert f"{legacy}_decoded_as_latin1" in decoded.repairs
 
 
+@pytest.mark.parametrize("page", ["newspaper_page.txt", "story_with_photo_page.txt"])
+def test_gbk_read_as_latin1_twice_is_repaired(decoder, page):
+    # GBK read as Latin-1 and saved as UTF-8, then read as Latin-1 and saved again: ftfy, undoing
+    # the outer layer, read the GB pairs that are valid UTF-8 too (CD BC of 图 as ͼ), which hid
+    # the runs beneath from their repair (similarity 0.4-0.75 on the test pages).
+    text = _test_page(page)[:600]
+    damaged = text.encode("gbk").decode("latin-1").encode("utf-8").decode("latin-1").encode("utf-8")
+    decoded = decoder.decode(damaged)
+    assert {"latin1_mojibake", "gbk_decoded_as_latin1"} <= set(decoded.repairs)
+    expected = decoder.decode(text.encode("utf-8")).text
+    assert difflib.SequenceMatcher(None, expected, decoded.text, autojunk=False).ratio() > 0.98
+
+
 def test_european_text_is_not_reread_as_chinese(decoder):
     text = ("La Poste française a annoncé l'ouverture d'un centre de tri à Lyon; les employés "
             "déménageront en février et les délais de livraison seront réduits. Über die Straße führt "

@@ -211,6 +211,10 @@ LEGACY_AS_LATIN = (
     ("sloppy-windows-1252", "big5", "big5_decoded_as_latin1"),
     ("latin-1", "big5", "big5_decoded_as_latin1"),
 )
+# A run's readings by ftfy: as it reads text, and without its fix for UTF-8 sequences inside
+# otherwise clean text, which under a second layer (GBK read as Latin-1, saved, read so again)
+# read GB pairs that are valid UTF-8 (CD BC of 图 as ͼ) and hid the GB run beneath.
+FTFY_CONFIGS = (ftfy.TextFixerConfig(), ftfy.TextFixerConfig(decode_inconsistent_utf8=False))
 LATIN_MOJIBAKE_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 LATIN_CHARS = LATIN_MOJIBAKE_RE.pattern[1:-1]
 # A Latin-1 letter's UTF-8 bytes (C2 or C3, then a continuation byte) read as a GB pair.
@@ -462,31 +466,34 @@ class MojibakeRepairer:
             best = None
             for start, end in _trimmed(match):
                 span = text[start:end]
-                candidates = [(ftfy.fix_encoding(span), "latin1_mojibake")]
+                ftfy_readings = dict.fromkeys(ftfy.fix_encoding(span, config=config) for config in FTFY_CONFIGS)
+                candidates = [(reading, ("latin1_mojibake",)) for reading in ftfy_readings]
+                # GB/Big5 read as Latin-1 may lie under a layer of UTF-8 read so (saved, read again).
+                layers = [(span, ()), *((reading, ("latin1_mojibake",)) for reading in ftfy_readings if reading != span)]
                 for wrong, right, kind in LEGACY_AS_LATIN:
                     if right != "utf-8" and end - start < min_legacy_run:
                         continue
-                    try:
-                        candidates.append((span.encode(wrong).decode(right), kind))
-                    except (UnicodeEncodeError, UnicodeDecodeError):
-                        continue
+                    for layer, layer_kinds in layers if right != "utf-8" else layers[:1]:
+                        try:
+                            candidates.append((layer.encode(wrong).decode(right), (*layer_kinds, kind)))
+                        except (UnicodeEncodeError, UnicodeDecodeError):
+                            continue
                 before = text[max(0, match.start() - CONTEXT):start]
                 after = text[end:match.end() + CONTEXT]
                 damaged = self._model.word_logp(before + span + after)
-                for fixed, kind in candidates:
+                for fixed, fixed_kinds in candidates:
                     if end - start < MIN_LEGACY_RUN and UNLIKELY_SHORT_READING_RE.search(fixed):
                         continue  # 'Ëµ' as UTF-8 is '˵': a GB pair (说) far more often
                     gain = self._model.word_logp(before + fixed + after) - damaged
                     if fixed != span and (best is None or gain > best[0]):
-                        best = (gain, start, end, fixed, kind, before, after)
+                        best = (gain, start, end, fixed, fixed_kinds, before, after)
             if best and best[2] >= pos:
-                _, start, end, fixed, kind, before, after = best
+                _, start, end, fixed, fixed_kinds, before, after = best
                 if clearly_better(self._model, before + fixed + after, before + text[start:end] + after):
                     out.append(text[pos:start])
                     out.append(fixed)
                     pos = end
-                    if kind not in kinds:
-                        kinds.append(kind)
+                    kinds += [kind for kind in fixed_kinds if kind not in kinds]
         out.append(text[pos:])
         return "".join(out)
 
