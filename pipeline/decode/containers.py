@@ -62,7 +62,7 @@ UNICODE_ESCAPE_RE = re.compile(rb"(?:\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}|\\U[0-9
 SHORT_ESCAPES = {
     b"n": "\n", b"r": "\r", b"t": "\t", b"b": "\b", b"f": "\f", b'"': '"', b"'": "'", b"\\": "\\", b"/": "/"
 }
-ESCAPE_RE = re.compile(rb"\\(?:[uxU]([0-9A-Fa-f]+)|(.))", re.S)
+ESCAPE_RE = re.compile(rb"\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|U([0-9A-Fa-f]{8})|(.))", re.S)
 CHARACTER_ESCAPE_RE = re.compile(rb"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")  # without one, \xNN are bytes
 # Bytes written as escapes: a scraper that saved str(bytes) (b'\xe9\x82\xae...'), C and
 # JavaScript strings (\xNN), octal (\351\202\256: git's quoted paths, printf); the one-letter
@@ -332,7 +332,10 @@ def _surrogates_decoded(raw: bytes) -> tuple[bytes, None, str] | None:
 def _escaped_bytes_kept(text: str) -> str:
     """``text`` with its lone surrogates as U+FFFD but those of bytes surrogateescape kept
     (U+DC80-U+DCFF), which _surrogates_decoded reads as the bytes."""
-    return LONE_SURROGATE_RE.sub(lambda match: match.group() if "\udc80" <= match.group() <= "\udcff" else "\ufffd", text)
+    def kept(match: re.Match) -> str:
+        return match.group() if "\udc80" <= match.group() <= "\udcff" else "\ufffd"
+
+    return LONE_SURROGATE_RE.sub(kept, text)
 
 
 def _json_written_out(text: str) -> bytes | None:
@@ -349,8 +352,8 @@ def _unicode_escapes(match: re.Match) -> bytes:
     # As UTF-16 code units: a pair of escapes (\\ud83d\\udce6) is one character, a lone half U+FFFD
     # (or the byte surrogateescape kept).
     units = b"".join(
-        _utf16_units(int(hex_digits, 16)) if hex_digits else SHORT_ESCAPES[letter].encode("utf-16-be")
-        for hex_digits, letter in ESCAPE_RE.findall(match.group())
+        _utf16_units(int(b"".join(digits), 16)) if any(digits) else SHORT_ESCAPES[letter].encode("utf-16-be")
+        for *digits, letter in ESCAPE_RE.findall(match.group())
     )
     return _escaped_bytes_kept(units.decode("utf-16-be", errors="surrogatepass")).encode("utf-8", errors="surrogatepass")
 

@@ -122,7 +122,8 @@ class CrossReadRepairer:
         # Judged first by the characters read from bytes that survived: a clean line with a
         # few characters lost (another damage's U+FFFD) reads worse so, though guesses for
         # its U+FFFD would score better than the U+FFFD themselves.
-        if "\ufffd" in line and not clearly_better(self._model, reading.replace("\ufffd", ""), line.replace("\ufffd", "")):
+        survived = reading.replace("\ufffd", "")
+        if "\ufffd" in line and not clearly_better(self._model, survived, line.replace("\ufffd", "")):
             return line
         if lost:
             preceding, following = self._line_context(lines, index, wrong, right)

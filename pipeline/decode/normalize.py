@@ -75,7 +75,8 @@ class Normalizer:
         simplified = self._t2s.convert("\n".join(ideographs)).split("\n")
         self._traditional.update((t, t != s) for t, s in zip(ideographs, simplified, strict=True))
         self._traditional_re = re.compile(f"[{''.join(ch for ch, changed in self._traditional.items() if changed)}]")
-        # Each character's readings without tones (pypinyin's table: 网 wang, 了 le and liao).
+        # Each character's readings as an annotation may spell them (pypinyin's table: 网 wang, wng,
+        # w?ng; 了 le and liao).
         self._readings = {
             chr(code): frozenset(form for reading in readings.split(",") for form in _annotated_forms(reading))
             for code, readings in pinyin_dict.items()
