@@ -1,12 +1,14 @@
 """Text normalisation after decoding: pinyin annotations, NFC, full-width Latin/digits,
 traditional to simplified. Chinese (full-width) punctuation is kept."""
 
+import importlib.util
+import json
 import re
 import unicodedata
+from pathlib import Path
 
 import numpy as np
 import opencc
-from pypinyin.pinyin_dict import pinyin_dict
 
 from pipeline.decode.textmodel import SIMPLIFIED_CHANGE_SHARE
 from pipeline.resources import data_lines
@@ -75,12 +77,7 @@ class Normalizer:
         simplified = self._t2s.convert("\n".join(ideographs)).split("\n")
         self._traditional.update((t, t != s) for t, s in zip(ideographs, simplified, strict=True))
         self._traditional_re = re.compile(f"[{''.join(ch for ch, changed in self._traditional.items() if changed)}]")
-        # Each character's readings as an annotation may spell them (pypinyin's table: 网 wang, wng,
-        # w?ng; 了 le and liao).
-        self._readings = {
-            chr(code): frozenset(form for reading in readings.split(",") for form in _annotated_forms(reading))
-            for code, readings in pinyin_dict.items()
-        }
+        self._readings = pinyin_readings()
 
     def _is_traditional(self, ch: str) -> bool:
         """Whether t2s changes ``ch`` on its own (沈 alone stays, 沈思 becomes 沉思)."""
@@ -126,9 +123,14 @@ class Normalizer:
         syllables = annotation.group(1).split(" ")
         characters = text[max(0, annotation.start() - len(syllables)):annotation.start()]
         return len(characters) == len(syllables) and all(
-            _toneless(syllable) in self._readings.get(character, ())
-            for character, syllable in zip(characters, syllables)
+            self._reads_as(character, syllable) for character, syllable in zip(characters, syllables)
         )
+
+    def _reads_as(self, character: str, syllable: str) -> bool:
+        """Whether ``syllable`` spells a reading of ``character`` as an annotation may (see
+        _annotated_forms)."""
+        spelled = _toneless(syllable)
+        return any(spelled in _annotated_forms(reading) for reading in self._readings.get(character, "").split(","))
 
     def to_simplified(self, text: str) -> tuple[str, bool]:
         """(simplified text, whether the source was traditional). In simplified text only the
@@ -171,6 +173,14 @@ class Normalizer:
     @staticmethod
     def nfc(text: str) -> str:
         return unicodedata.normalize("NFC", text)
+
+
+def pinyin_readings() -> dict[str, str]:
+    """pypinyin's table of each character's readings (网: "wǎng", 了: "le,liǎo,liào"), read from
+    its JSON file: importing pypinyin loads its phrase table too (56 MiB of a worker's memory)."""
+    spec = importlib.util.find_spec("pypinyin")
+    table = json.loads((Path(spec.origin).parent / "pinyin_dict.json").read_text(encoding="utf-8"))
+    return {chr(int(code)): readings for code, readings in table.items()}
 
 
 def _annotated_forms(reading: str) -> set[str]:
