@@ -87,6 +87,16 @@ def test_scripts_styles_forms_and_frames_are_removed(cleaner):
     assert lines(cleaner, page(body)) == PARAGRAPHS
 
 
+def test_ruby_annotations_are_no_text(cleaner):
+    # A spam mirror's pinyin as ruby: <ruby>网<rp>(</rp><rt>wǎng</rt><rp>)</rp></ruby>; the
+    # extracted text was 网(wǎng) and 点diǎn, which no pinyin rule of the decoded markup saw.
+    annotated = ARTICLE
+    for character, reading in (("邮", "yóu"), ("政", "zhèng")):
+        annotated = annotated.replace(character, f"<ruby>{character}<rp>(</rp><rt>{reading}</rt><rp>)</rp></ruby>", 2)
+    assert "<ruby>" in annotated
+    assert lines(cleaner, page(annotated)) == PARAGRAPHS
+
+
 def test_decoy_tags_and_link_farms_go_headline_and_byline_stay(cleaner):
     farm = "".join(f'<a href="/{i}">邮政新闻第{i}条快讯标题</a>' for i in range(8))
     body = (

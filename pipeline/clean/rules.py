@@ -96,6 +96,7 @@ DROP_TAGS = (
     "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
     "template", "svg", "canvas", "map", "audio", "video", "head", "title", "meta", "link",
     "button", "input", "select", "textarea", "option", "marquee",
+    "rt", "rp",  # ruby annotations: a character's pinyin (<ruby>网<rt>wǎng</rt></ruby>), not text
 )
 CHROME_TAGS = ("nav", "aside", "footer", "form", "menu")
 CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar")
