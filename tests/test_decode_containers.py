@@ -159,6 +159,15 @@ def test_character_references_escaped_again_are_read(decoder, escaped, markup):
     assert TITLE in decoded.text or TITLE in html.unescape(decoded.text)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_base64_body_saved_without_its_headers(decoder, encoding):
+    # An e-mail's text part saved alone: its base64 lines were read as ASCII text.
+    source = SEED[:600].encode(encoding, errors="ignore")
+    decoded = decoder.decode(base64.encodebytes(source))
+    assert (decoded.encoding, decoded.repairs[:1]) == (encoding, ("base64_decoded",))
+    assert decoded.text == decoder.decode(source).text
+
+
 def test_percent_encoded_gbk(decoder):
     decoded = decoder.decode(urllib.parse.quote(SEED[:300], encoding="gbk", errors="ignore").encode("ascii"))
     assert (decoded.encoding, decoded.repairs[:1]) == ("gbk", ("percent_decoded",))

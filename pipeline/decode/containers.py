@@ -10,6 +10,8 @@ HTML's ASCII, quoted-printable).
 Formats that hold no text it reads (PDF, images, other archives) are dead letters that name them.
 """
 
+import base64
+import binascii
 import email
 import email.policy
 import importlib
@@ -85,6 +87,9 @@ MIN_DOUBLE_REFERENCES = 4
 # write out so: that byte.
 SURROGATE_RE = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
 LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# A MIME part's base64 body saved without its headers: lines of the base64 alphabet alone, as
+# MIME wraps them (76 characters), the last shorter with its padding.
+BASE64_BODY_RE = re.compile(rb"\A\s*(?:[A-Za-z0-9+/]{40,76}\r?\n)+[A-Za-z0-9+/]*={0,2}\s*\Z")
 # Quoted-printable without its MIME headers: =XX, and '=' ending a line that was wrapped.
 QUOTED_PRINTABLE_RE = re.compile(rb"(?:=[0-9A-F]{2}|=\r?\n)+")
 ESCAPED_SHARE = 0.5
@@ -140,6 +145,7 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
             or _office_text(raw, limit)
             or _rtf_text(raw)
             or _unescaped(raw)
+            or _base64_body(raw)
             or _surrogates_decoded(raw)
             or _double_references_undone(raw)
         )
@@ -305,6 +311,16 @@ def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
                 raw = written.group(2)
             return pattern.sub(unescape, raw), None, kind
     return None
+
+
+def _base64_body(raw: bytes) -> tuple[bytes, None, str] | None:
+    """The bytes of a base64 body (see BASE64_BODY_RE), whose encoding is then detected."""
+    if not BASE64_BODY_RE.match(raw):
+        return None
+    try:
+        return base64.b64decode(b"".join(raw.split()), validate=True), None, "base64_decoded"
+    except binascii.Error:
+        return None
 
 
 def _double_references_undone(raw: bytes) -> tuple[bytes, None, str] | None:
