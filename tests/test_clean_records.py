@@ -42,6 +42,8 @@ SECOND = {
         json.dumps([FIRST, SECOND], ensure_ascii=False, indent=2),
         json.dumps({"code": 0, "data": {"total": 2, "list": [FIRST, SECOND]}}),  # ASCII escapes, wrapped
         json.dumps(FIRST) + "\n" + json.dumps(SECOND, ensure_ascii=False) + "\n",  # JSON Lines
+        json.dumps(json.dumps([FIRST, SECOND])),  # written as a JSON string again (json.dumps twice)
+        json.dumps(json.dumps([FIRST, SECOND], ensure_ascii=False), ensure_ascii=False),
     ],
 )
 def test_each_record_holding_an_article_is_a_story(processor, text):
