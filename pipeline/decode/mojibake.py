@@ -211,10 +211,11 @@ LEGACY_AS_LATIN = (
     ("sloppy-windows-1252", "big5", "big5_decoded_as_latin1"),
     ("latin-1", "big5", "big5_decoded_as_latin1"),
 )
-# A run's readings by ftfy: as it reads text, and without its fix for UTF-8 sequences inside
-# otherwise clean text, which under a second layer (GBK read as Latin-1, saved, read so again)
-# read GB pairs that are valid UTF-8 (CD BC of 图 as ͼ) and hid the GB run beneath.
-FTFY_CONFIGS = (ftfy.TextFixerConfig(), ftfy.TextFixerConfig(decode_inconsistent_utf8=False))
+# ftfy without its fix for UTF-8 sequences inside otherwise clean text, which under a second
+# layer (GBK read as Latin-1, saved, read so again) read GB pairs that are valid UTF-8 (CD BC of
+# 图 as ͼ) and hid the GB run beneath.
+FTFY_ONE_LAYER = ftfy.TextFixerConfig(decode_inconsistent_utf8=False)
+FTFY_INCONSISTENT_UTF8_STEP = ("apply", "decode_inconsistent_utf8")
 LATIN_MOJIBAKE_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 LATIN_CHARS = LATIN_MOJIBAKE_RE.pattern[1:-1]
 # A Latin-1 letter's UTF-8 bytes (C2 or C3, then a continuation byte) read as a GB pair.
@@ -466,7 +467,7 @@ class MojibakeRepairer:
             best = None
             for start, end in _trimmed(match):
                 span = text[start:end]
-                ftfy_readings = dict.fromkeys(ftfy.fix_encoding(span, config=config) for config in FTFY_CONFIGS)
+                ftfy_readings = _ftfy_readings(span)
                 candidates = [(reading, ("latin1_mojibake",)) for reading in ftfy_readings]
                 # GB/Big5 read as Latin-1 may lie under a layer of UTF-8 read so (saved, read again).
                 layers = [(span, ()), *((reading, ("latin1_mojibake",)) for reading in ftfy_readings if reading != span)]
@@ -1004,6 +1005,15 @@ def _utf8_mark_re(codecs: tuple, leads: range = range(0xE2, 0xEA), lost_leads: b
                 except UnicodeDecodeError:
                     continue
     return re.compile("|".join(map(re.escape, sorted(marks))))
+
+
+def _ftfy_readings(span: str) -> list[str]:
+    """ftfy's reading of ``span``, and, where that took the fix for UTF-8 inside clean text, its
+    reading without it (FTFY_ONE_LAYER): the same otherwise, so one ftfy call most often."""
+    fixed, steps = ftfy.fix_encoding_and_explain(span)
+    if FTFY_INCONSISTENT_UTF8_STEP not in steps:
+        return [fixed]
+    return list(dict.fromkeys((fixed, ftfy.fix_encoding(span, config=FTFY_ONE_LAYER))))
 
 
 def clearly_better(model: TextModel, candidate: str, original: str) -> bool:
