@@ -103,6 +103,21 @@ def test_page_layout_story_without_any_headline():
     assert page.stories[0].body == "今年以来，某省邮政分公司推进网点转型，新增客户一万余户，收入增长明显。"
 
 
+def test_two_stories_run_together_are_cut_where_the_leftover_headline_starts():
+    # Headlines grouped over the page; the second story starts with no opener, credit or
+    # headline of its own, so the layout alone gives one segment and one headline too many.
+    lines = ["县邮政开通乡村", "冷链配送专线", "邮储银行某支行", "发放助学贷款",
+             "本报讯 今年以来，某县邮政分", "公司开通乡村冷链配送专线，为", "果蔬种植户提供冷藏运输服务。",
+             "专线每天往返县城与乡镇两次，", "冷链车辆全程温控，果蔬损耗率", "明显下降。",
+             "据了解，冷链配送专线开通后，", "已累计运输果蔬三百余吨。",
+             "近日，邮储银行某支行开展助学", "贷款集中发放活动，为家庭困难", "学生办理助学贷款。（刘芳）"]
+    first, second = Splitter().split("\n".join(lines)).stories
+    assert (first.title, first.bylines) == ("县邮政开通乡村 冷链配送专线", ("本报讯",))
+    assert first.body.endswith("已累计运输果蔬三百余吨。")
+    assert (second.kicker, second.title, second.bylines) == ("邮储银行某支行", "发放助学贷款", ("（刘芳）",))
+    assert second.body == "近日，邮储银行某支行开展助学贷款集中发放活动，为家庭困难学生办理助学贷款。"
+
+
 def test_empty_text():
     assert Splitter().split("  \n\n ").stories == ()
 

@@ -205,6 +205,7 @@ class Segment:
     open_start: bool = True  # began without an opener or continuation marker
     open_end: bool = True  # ended without a closing byline or "continued on" marker
     credited_under: int | None = None  # item of the headline line right above its leading byline
+    opening_bylines: int | None = None  # bylines before its first paragraph (the rest close it)
 
 
 @dataclass
@@ -298,6 +299,8 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
                     current.paragraphs.append(body)
             else:
                 current.paragraphs.append(paragraph.text)
+            if current.opening_bylines is None:
+                current.opening_bylines = len(current.bylines)
             current.last_item = index
             closed = False
         if kind != "label":

@@ -39,6 +39,7 @@ _META = re.compile(
 _MAX_TITLE_WIDTH = 60
 _MAX_HEADLINE_LINES = 3  # kicker, title, deck
 MIN_CUT_HEADLINE_CHARS = 6  # each part of a block cut in two (see _split_merged_blocks)
+SHARED_CUT_CROSS_SHARE = 0.5  # a segment cut in two: each headline's score on the other part, at most
 _MAX_META_WIDTH = 120
 _PARAGRAPH_INDENT = "\u3000\u3000"
 _DATE_LINE = re.compile(
@@ -291,6 +292,7 @@ class Splitter:
         pairs = assign(matrix) if segments else {}
         _attach_by_position(blocks, segments, pairs)
         self._split_merged_blocks(blocks, segments, pairs, scorer)
+        _split_shared_segments(blocks, segments, pairs, scorer, self.rules.generic_bigrams)
         headline_of = {story: block for block, story in pairs.items()}
         stories = tuple(self._story(segment, blocks[headline_of[i]] if i in headline_of else None)
                         for i, segment in enumerate(segments))
@@ -411,6 +413,73 @@ def _is_article(lines: list[str]) -> bool:
         len(ending) >= max(3, len(lines) / 3) and bool(running)
         and running[len(running) // 2] <= HEADING_WIDTH_SHARE * ending[len(ending) // 2]
     )
+
+
+def _split_shared_segments(
+    blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int], scorer: HeadlineScorer,
+    generic: frozenset[str],
+) -> None:
+    """Two stories run together (no opener, credit or headline between them) make one segment,
+    and one of their headlines is left over. When a leftover block matches that segment best of
+    the page, and its words are in the segment's later paragraphs and its headline's in the
+    earlier ones (or the other way round), the segment is cut there, each part with its
+    headline. Modifies ``segments`` and ``pairs``."""
+    def owners() -> dict[int, int]:
+        return {index: titled for titled, index in pairs.items()}
+
+    owner_of = owners()
+    for number, block in enumerate(blocks):
+        if number in pairs:
+            continue
+        story = scorer.confident_story(block.text)
+        if story not in owner_of:
+            continue
+        owner = owner_of[story]
+        cut = _shared_cut(blocks[owner].text, block.text, segments[story].paragraphs, generic)
+        if cut is None:
+            continue
+        at, leftover_first = cut
+        segment = segments[story]
+        opening = segment.opening_bylines or 0
+        # Page items place headlines; the assignment that needed them is done.
+        later = Segment(
+            paragraphs=segment.paragraphs[at:], bylines=segment.bylines[opening:],
+            first_item=segment.last_item, last_item=segment.last_item, open_end=segment.open_end,
+        )
+        del segment.paragraphs[at:], segment.bylines[opening:]
+        segment.open_end = True
+        segments.insert(story + 1, later)
+        scorer = HeadlineScorer(["\n".join(s.paragraphs) for s in segments], generic)
+        for other, index in pairs.items():
+            if index > story:
+                pairs[other] = index + 1
+        pairs[owner], pairs[number] = (story + 1, story) if leftover_first else (story, story + 1)
+        owner_of = owners()
+
+
+def _shared_cut(titled: str, leftover: str, paragraphs: list[str], generic: frozenset[str]) -> tuple[int, bool] | None:
+    """(paragraph to cut before, whether ``leftover`` heads the first part) for a cut of
+    ``paragraphs`` whose two parts each match one headline confidently and the other less;
+    among such cuts, the one before the paragraph that sides most with the second part's
+    headline: a story's first paragraph has its headline's words (its later ones, a few)."""
+    by_paragraph = HeadlineScorer(paragraphs, generic)
+    leaning = [b - a for a, b in zip(by_paragraph.scores(titled), by_paragraph.scores(leftover))]
+    best = None
+    for at in range(1, len(paragraphs)):
+        if not ends_sentence(paragraphs[at - 1]):
+            continue
+        parts = HeadlineScorer(["\n".join(paragraphs[:at]), "\n".join(paragraphs[at:])], generic)
+        titled_scores, leftover_scores = parts.scores(titled), parts.scores(leftover)
+        for leftover_first in (False, True):
+            first, second = (leftover_scores, titled_scores) if leftover_first else (titled_scores, leftover_scores)
+            if min(first[0], second[1]) < CONFIDENT_SCORE:
+                continue
+            if first[1] > SHARED_CUT_CROSS_SHARE * first[0] or second[0] > SHARED_CUT_CROSS_SHARE * second[1]:
+                continue  # a headline whose words run through both parts: one story
+            fit = -leaning[at] if leftover_first else leaning[at]
+            if best is None or fit > best[0]:
+                best = (fit, at, leftover_first)
+    return best[1:] if best else None
 
 
 def _best_cut(
