@@ -16,6 +16,7 @@ ADJACENCY_BONUS = 0.05  # layout: headline right before / after the story breaks
 CREDITED_UNDER_BONUS = 1.0  # layout: headline right above the byline a story starts with, as much as full content
 MIN_SCORE = 0.2
 CONFIDENT_SCORE, CONFIDENT_MARGIN = 0.7, 0.05  # a headline line that clearly names one story
+LEANING_SCORE = 0.3  # a line leaning to one story: this score on it, none on any other
 NO_STORIES: frozenset[int] = frozenset()
 
 
@@ -122,6 +123,12 @@ class HeadlineScorer:
                     if end - start > best_length[index]:
                         best_start[index], best_length[index] = start, end - start
         return {index: headline[best_start[index]:best_start[index] + best_length[index]] for index in indices}
+
+    def leaning_story(self, headline: str) -> int | None:
+        """The only story sharing words with a headline line, weak as the evidence may be."""
+        scores = self.scores(headline)
+        sharing = [index for index, score in enumerate(scores) if score]
+        return sharing[0] if len(sharing) == 1 and scores[sharing[0]] >= LEANING_SCORE else None
 
     def confident_story(self, headline: str) -> int | None:
         """The story a headline line clearly points to, or None when the evidence is weak."""

@@ -202,18 +202,24 @@ class HeadlineParser:
         return None, texts[0], None
 
     def split_run(
-        self, texts: list[str], position: tuple[int, int], same_story: Callable[[str, str], bool]
+        self, texts: list[str], position: tuple[int, int], same_story: Callable[[str, str], bool],
+        leaning: Callable[[str], int | None] = lambda text: None,
     ) -> list[HeadlineBlock]:
         """Cut a run of consecutive headline lines into blocks of 1-3 lines.
 
         A kicker opens a block and takes the next line as its title; a deck (subtitle) joins
         the block above it; two plain title lines stay together only if their content does
-        not point to different stories.
+        not point to different stories; a third joins them when its words lean to the story
+        theirs do (``leaning``: that story, or None).
         """
         groups: list[list[str]] = []
         for text in texts:
             current = groups[-1] if groups else None
-            if current is None or len(current) >= 3 or self.is_kicker_line(text):
+            if current is not None and len(current) == 2 and not self.is_kicker_line(text) and (
+                (story := leaning(text)) is not None and story == leaning("".join(current))
+            ):
+                current.append(text)
+            elif current is None or len(current) >= 3 or self.is_kicker_line(text):
                 groups.append([text])
             elif len(current) == 1 and self.is_kicker_line(current[0]):
                 current.append(text)

@@ -283,7 +283,9 @@ class Splitter:
 
         blocks: list[HeadlineBlock] = []
         for start, run in layout.headline_runs:
-            blocks.extend(self.headline_parser.split_run(run, (start, start + len(run) - 1), same_story))
+            blocks.extend(
+                self.headline_parser.split_run(run, (start, start + len(run) - 1), same_story, scorer.leaning_story)
+            )
         matrix = [
             [score + _adjacency(block, segment)
              for score, segment in zip(scorer.scores(block.text), segments)]
@@ -293,6 +295,7 @@ class Splitter:
         _attach_by_position(blocks, segments, pairs)
         self._split_merged_blocks(blocks, segments, pairs, scorer)
         _split_shared_segments(blocks, segments, pairs, scorer, self.rules.generic_bigrams)
+        self._join_leftover_lines(blocks, segments, pairs)
         headline_of = {story: block for block, story in pairs.items()}
         stories = tuple(self._story(segment, blocks[headline_of[i]] if i in headline_of else None)
                         for i, segment in enumerate(segments))
@@ -319,6 +322,22 @@ class Splitter:
                 blocks.append(self.headline_parser.block(moved, blocks[number].position))
                 pairs[len(blocks) - 1] = story
                 titled.add(story)
+
+    def _join_leftover_lines(self, blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int]) -> None:
+        """A leftover block whose words lean to the story of the block next to it in its run is
+        more of that headline (a title wrapped over lines, a deck): joined to it, not dropped."""
+        scorer = HeadlineScorer(["\n".join(s.paragraphs) for s in segments], self.rules.generic_bigrams)
+        for number in sorted(set(range(len(blocks))) - set(pairs), reverse=True):
+            story = scorer.leaning_story(blocks[number].text)
+            if story is None:
+                continue
+            for neighbour in (number - 1, number + 1):
+                if pairs.get(neighbour) == story and blocks[neighbour].position == blocks[number].position:
+                    first, second = sorted((number, neighbour))
+                    blocks[neighbour] = self.headline_parser.block(
+                        blocks[first].lines + blocks[second].lines, blocks[number].position
+                    )
+                    break
 
     def _story(self, segment: Segment, block: HeadlineBlock | None) -> StoryParts:
         return StoryParts(
