@@ -118,10 +118,10 @@ def test_two_stories_run_together_are_cut_where_the_leftover_headline_starts():
     assert second.body == "近日，邮储银行某支行开展助学贷款集中发放活动，为家庭困难学生办理助学贷款。"
 
 
-def test_grouped_headlines_keep_every_line_and_drop_the_papers_name():
+def test_grouped_headlines_keep_every_line_and_drop_the_page_header():
     # A title wrapped over two lines with its deck, then a two-line title, over both stories;
-    # the deck's words are the first story's only, the paper's name is page furniture.
-    lines = ["中国邮政报", "邮储银行某分行推出", "乡村振兴专属贷款", "首月放款逾两亿元", "快递进村“最后一公里”", "有了新解法",
+    # the deck's words are the first story's only; the folio and the paper's name are furniture.
+    lines = ["第3版 综合新闻", "中国邮政报", "邮储银行某分行推出", "乡村振兴专属贷款", "首月放款逾两亿元", "快递进村“最后一公里”", "有了新解法",
              "本报讯 （记者 陈晓东 通讯员", "周宁宁）3月10日，记者从邮储银", "行某分行获悉，该行面向新型农业",
              "经营主体推出的专属信用贷款产品", "上线首月，累计放款2.3亿元，惠及", "农户1200余户。",
              "本报讯 今年以来，某县邮政分公", "司整合县域快递资源，建成县级共", "配中心1个、乡镇快递超市18个、",
