@@ -326,8 +326,11 @@ class Splitter:
     def _join_leftover_lines(self, blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int]) -> None:
         """A leftover block whose words lean to the story of the block next to it in its run is
         more of that headline (a title wrapped over lines, a deck): joined to it, not dropped."""
+        leftovers = sorted(set(range(len(blocks))) - set(pairs), reverse=True)
+        if not leftovers:
+            return
         scorer = HeadlineScorer(["\n".join(s.paragraphs) for s in segments], self.rules.generic_bigrams)
-        for number in sorted(set(range(len(blocks))) - set(pairs), reverse=True):
+        for number in leftovers:
             story = scorer.leaning_story(blocks[number].text)
             if story is None:
                 continue
