@@ -217,12 +217,14 @@ def test_metadata_footer_and_headline_in_a_nav_classed_element_stay(cleaner):
     assert lines(cleaner, html) == ["邮政网点转型纪实", "2020-08-28 来源：中国邮政报", *PARAGRAPHS]
 
 
-def test_metadata_line_keeps_its_fields_and_loses_the_furniture_ones(cleaner):
+@pytest.mark.parametrize("switcher", ["<a>大</a> <a>中</a> <a>小</a>", "【<a>大</a> <a>中</a> <a>小</a>】"])
+def test_metadata_line_keeps_its_fields_and_loses_the_furniture_ones(cleaner, switcher):
     # A provincial site's article header: date, source and author beside a view counter and a
-    # font-size switcher. As a whole it reads as furniture; the article's fields stay.
+    # font-size switcher (its label and its links, bracketed or not). As a whole it reads as
+    # furniture; the article's fields stay.
     info = (
         '<div class="info">发布时间：2024-05-17 10:32 | 来源：四川省分公司 | 作者：李明 张晓燕 | '
-        "浏览次数：1283 | 字号：<a>大</a> <a>中</a> <a>小</a></div>"
+        f"浏览次数：1283 | 字号：{switcher}</div>"
     )
     body = f"<h1>四川邮政开通首条低空无人机邮路</h1>{info}<div>{ARTICLE}</div>"
     assert lines(cleaner, page(body)) == [

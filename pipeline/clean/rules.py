@@ -169,4 +169,5 @@ CLAUSE_MARK = re.compile(r"[，。！？；]")
 # separator, or a bracketed item ("【打印本页】").
 META_FIELD_SEPARATORS = " \t\u3000|｜/"
 META_FIELD_START = re.compile(r"(?:(?<=^)|(?<=[\s|｜/]))[\u4e00-\u9fff]{2,6}\s*[:：]|【")
+BARE_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
 TITLE_HINT = re.compile(r"title|headline|heading|subject|tit\b|biaoti", re.I)

@@ -167,7 +167,8 @@ class JunkLineJudge:
             return None
         starts = sorted({0, *(match.start() for match in rules.META_FIELD_START.finditer(stripped))})
         fields = [stripped[a:b].strip(rules.META_FIELD_SEPARATORS) for a, b in zip(starts, [*starts[1:], len(stripped)])]
-        kept = [field for field in fields if field and not self.is_chrome(field)]
+        # A label alone ("字号：" before "【大 中 小】", a field of its own) says nothing either.
+        kept = [field for field in fields if field and not self.is_chrome(field) and not rules.BARE_LABEL.fullmatch(field)]
         if len(kept) == len([field for field in fields if field]):
             return None
         salvaged = "  ".join(kept)
