@@ -72,9 +72,22 @@ def test_headline_roles():
     assert parser.roles(["守初心 担使命", "奋进新征程 建功新时代"]) == (None, "守初心 担使命 奋进新征程 建功新时代", None)
 
 
+class NoEvidence:
+    """Stories that say nothing about headline lines: layout alone decides."""
+
+    def same_story(self, a, b):
+        return True
+
+    def leaning_story(self, text):
+        return None
+
+    def sides_with_next(self, previous, text, following):
+        return False
+
+
 def test_kickers_split_a_run_of_headlines():
     parser = HeadlineParser(Rules.load().kicker_suffixes)
-    blocks = parser.split_run(["甲市分公司", "助销土豆", "乙省分行", "吹响知识“宣传号”"], (0, 3), lambda a, b: True)
+    blocks = parser.split_run(["甲市分公司", "助销土豆", "乙省分行", "吹响知识“宣传号”"], (0, 3), NoEvidence())
     assert [(b.kicker, b.title) for b in blocks] == [("甲市分公司", "助销土豆"), ("乙省分行", "吹响知识“宣传号”")]
 
 
@@ -134,6 +147,19 @@ def test_grouped_headlines_keep_every_line_and_drop_the_page_header():
     assert printed(first) == ["邮储银行某分行推出", "乡村振兴专属贷款", "首月放款逾两亿元"]
     assert printed(second) == ["快递进村“最后一公里”", "有了新解法"]
     assert first.body.startswith("3月10日") and second.body.startswith("今年以来")
+
+
+def test_a_weak_headline_line_goes_with_the_next_line_of_its_story():
+    # Grouped headlines: the second line shares only 乡村振兴 with a story, the first story
+    # nothing; the third clearly heads the story the second leans to: the two go together.
+    lines = ["集邮展览走进社区", "乡村振兴路上的邮政新担当", "农村寄递网络覆盖全部行政村",
+             "本报讯 近日，某市邮政分公司举", "办集邮展览，展览走进社区，居民", "在家门口就能欣赏到珍贵邮票。",
+             "本报讯 今年以来，某县邮政分公", "司推进农村寄递网络建设，寄递网", "络覆盖全部行政村，农民网购更加",
+             "便捷，乡村振兴有了新动力。"]
+    first, second = Splitter().split("\n".join(lines)).stories
+    assert (first.kicker, first.title, first.subtitle) == (None, "集邮展览走进社区", None)
+    assert "".join(filter(None, (second.kicker, second.title, second.subtitle))).replace(" ", "") == (
+        "乡村振兴路上的邮政新担当农村寄递网络覆盖全部行政村")
 
 
 def test_empty_text():

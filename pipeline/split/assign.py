@@ -130,6 +130,20 @@ class HeadlineScorer:
         sharing = [index for index, score in enumerate(scores) if score]
         return sharing[0] if len(sharing) == 1 and scores[sharing[0]] >= LEANING_SCORE else None
 
+    def same_story(self, a: str, b: str) -> bool:
+        """Whether two headline lines may head one story: they do not clearly name two."""
+        story_a, story_b = self.confident_story(a), self.confident_story(b)
+        return story_a is None or story_b is None or story_a == story_b
+
+    def sides_with_next(self, previous: str, text: str, following: str) -> bool:
+        """Whether a headline line between two that clearly name different stories shares more
+        words with the story of the line after it."""
+        story_before, story_after = self.confident_story(previous), self.confident_story(following)
+        if story_before is None or story_after is None or story_after == story_before:
+            return False
+        scores = self.scores(text)
+        return scores[story_after] > scores[story_before]
+
     def confident_story(self, headline: str) -> int | None:
         """The story a headline line clearly points to, or None when the evidence is weak."""
         scores = self.scores(headline)

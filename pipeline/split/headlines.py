@@ -1,8 +1,8 @@
 """Headline lines: detection on the page, grouping into blocks, kicker / title / subtitle."""
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from pipeline.split.reflow import HEADLINE_FORBIDDEN, UNIT_NOTE, Line, balanced, ends_sentence
 
@@ -173,6 +173,16 @@ def _is_parallel_slogan(text: str) -> bool:
     )
 
 
+class StoryEvidence(Protocol):
+    """What the words of a page's stories say about its headline lines (assign.HeadlineScorer)."""
+
+    def same_story(self, a: str, b: str) -> bool: ...
+
+    def leaning_story(self, text: str) -> int | None: ...
+
+    def sides_with_next(self, previous: str, text: str, following: str) -> bool: ...
+
+
 class HeadlineParser:
     def __init__(self, kicker_suffixes: tuple[str, ...]):
         self.kicker_suffixes = kicker_suffixes
@@ -201,33 +211,33 @@ class HeadlineParser:
             return None, f"{first} {second}", None
         return None, texts[0], None
 
-    def split_run(
-        self, texts: list[str], position: tuple[int, int], same_story: Callable[[str, str], bool],
-        leaning: Callable[[str], int | None] = lambda text: None,
-    ) -> list[HeadlineBlock]:
+    def split_run(self, texts: list[str], position: tuple[int, int], evidence: "StoryEvidence") -> list[HeadlineBlock]:
         """Cut a run of consecutive headline lines into blocks of 1-3 lines.
 
         A kicker opens a block and takes the next line as its title; a deck (subtitle) joins
         the block above it; two plain title lines stay together only if their content does
-        not point to different stories; a third joins them when its words lean to the story
-        theirs do (``leaning``: that story, or None).
+        not point to different stories, and unless the second sides with the line after it
+        against the first; a third joins them when its words lean to the story theirs do.
         """
         groups: list[list[str]] = []
-        for text in texts:
+        for index, text in enumerate(texts):
             current = groups[-1] if groups else None
+            following = texts[index + 1] if index + 1 < len(texts) else None
             if current is not None and len(current) == 2 and not self.is_kicker_line(text) and (
-                (story := leaning(text)) is not None and story == leaning("".join(current))
+                (story := evidence.leaning_story(text)) is not None and story == evidence.leaning_story("".join(current))
             ):
                 current.append(text)
             elif current is None or len(current) >= 3 or self.is_kicker_line(text):
                 groups.append([text])
             elif len(current) == 1 and self.is_kicker_line(current[0]):
                 current.append(text)
-            elif _continues_deck(current[-1], text) and same_story(current[-1], text):
+            elif _continues_deck(current[-1], text) and evidence.same_story(current[-1], text):
                 current[-1] += text  # a deck wrapped over two lines (——记…邮政 / 投递员…)
             elif _is_subtitle_line(text, current[-1]):
                 current.append(text)
-            elif len(current) >= 2 or not same_story(current[-1], text):
+            elif len(current) >= 2 or not evidence.same_story(current[-1], text) or (
+                following is not None and evidence.sides_with_next(current[-1], text, following)
+            ):
                 groups.append([text])
             else:
                 current.append(text)

@@ -276,16 +276,9 @@ class Splitter:
         layout = segment_page(paragraphs, self.rules, COHESION_THRESHOLD)
         segments = layout.segments
         scorer = HeadlineScorer(["\n".join(s.paragraphs) for s in segments], self.rules.generic_bigrams)
-
-        def same_story(a: str, b: str) -> bool:
-            story_a, story_b = scorer.confident_story(a), scorer.confident_story(b)
-            return story_a is None or story_b is None or story_a == story_b
-
         blocks: list[HeadlineBlock] = []
         for start, run in layout.headline_runs:
-            blocks.extend(
-                self.headline_parser.split_run(run, (start, start + len(run) - 1), same_story, scorer.leaning_story)
-            )
+            blocks.extend(self.headline_parser.split_run(run, (start, start + len(run) - 1), scorer))
         matrix = [
             [score + _adjacency(block, segment)
              for score, segment in zip(scorer.scores(block.text), segments)]
