@@ -211,7 +211,7 @@ class HeadlineParser:
             return None, f"{first} {second}", None
         return None, texts[0], None
 
-    def split_run(self, texts: list[str], position: tuple[int, int], evidence: "StoryEvidence") -> list[HeadlineBlock]:
+    def split_run(self, texts: list[str], position: tuple[int, int], evidence: StoryEvidence) -> list[HeadlineBlock]:
         """Cut a run of consecutive headline lines into blocks of 1-3 lines.
 
         A kicker opens a block and takes the next line as its title; a deck (subtitle) joins
