@@ -52,13 +52,21 @@ class HeadlineScorer:
         self.generic = generic_bigrams
         self.max_idf = math.log(len(self.stories) + 1)
         self._holders: dict[str, int] = {}  # substring -> stories holding it (pages of many stories repeat them)
+        self._scores: dict[str, tuple[float, ...]] = {}  # grouping a run asks of each line several times
 
     def _weight(self, gram: str) -> float:
         """IDF over the page's stories, longer n-grams weigh more, generic bigrams little."""
         weight = (self.max_idf - math.log(self.frequency[gram])) * (1 + 0.5 * (len(gram) - 2))
         return weight * GENERIC_WEIGHT if gram in self.generic else weight
 
-    def scores(self, headline: str) -> list[float]:
+    def scores(self, headline: str) -> tuple[float, ...]:
+        """How well ``headline`` matches each story, 0 (nothing shared) upwards."""
+        scores = self._scores.get(headline)
+        if scores is None:
+            scores = self._scores[headline] = tuple(self._scored(headline))
+        return scores
+
+    def _scored(self, headline: str) -> list[float]:
         compact = _compact(headline)
         all_grams = _grams(compact)
         grams = [g for g in all_grams if g in self.frequency]

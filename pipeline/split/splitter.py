@@ -287,8 +287,8 @@ class Splitter:
         pairs = assign(matrix) if segments else {}
         _attach_by_position(blocks, segments, pairs)
         self._split_merged_blocks(blocks, segments, pairs, scorer)
-        _split_shared_segments(blocks, segments, pairs, scorer, self.rules.generic_bigrams)
-        self._join_leftover_lines(blocks, segments, pairs)
+        scorer = _split_shared_segments(blocks, segments, pairs, scorer, self.rules.generic_bigrams)
+        self._join_leftover_lines(blocks, pairs, scorer)
         headline_of = {story: block for block, story in pairs.items()}
         stories = tuple(self._story(segment, blocks[headline_of[i]] if i in headline_of else None)
                         for i, segment in enumerate(segments))
@@ -316,14 +316,10 @@ class Splitter:
                 pairs[len(blocks) - 1] = story
                 titled.add(story)
 
-    def _join_leftover_lines(self, blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int]) -> None:
+    def _join_leftover_lines(self, blocks: list[HeadlineBlock], pairs: dict[int, int], scorer: HeadlineScorer) -> None:
         """A leftover block whose words lean to the story of the block next to it in its run is
         more of that headline (a title wrapped over lines, a deck): joined to it, not dropped."""
-        leftovers = sorted(set(range(len(blocks))) - set(pairs), reverse=True)
-        if not leftovers:
-            return
-        scorer = HeadlineScorer(["\n".join(s.paragraphs) for s in segments], self.rules.generic_bigrams)
-        for number in leftovers:
+        for number in sorted(set(range(len(blocks))) - set(pairs), reverse=True):
             story = scorer.leaning_story(blocks[number].text)
             if story is None:
                 continue
@@ -433,12 +429,12 @@ def _is_article(lines: list[str]) -> bool:
 def _split_shared_segments(
     blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int], scorer: HeadlineScorer,
     generic: frozenset[str],
-) -> None:
+) -> HeadlineScorer:
     """Two stories run together (no opener, credit or headline between them) make one segment,
     and one of their headlines is left over. When a leftover block matches that segment best of
     the page, and its words are in the segment's later paragraphs and its headline's in the
     earlier ones (or the other way round), the segment is cut there, each part with its
-    headline. Modifies ``segments`` and ``pairs``."""
+    headline. Modifies ``segments`` and ``pairs``; returns the scorer of the stories as cut."""
     def owners() -> dict[int, int]:
         return {index: titled for titled, index in pairs.items()}
 
@@ -470,6 +466,7 @@ def _split_shared_segments(
                 pairs[other] = index + 1
         pairs[owner], pairs[number] = (story + 1, story) if leftover_first else (story, story + 1)
         owner_of = owners()
+    return scorer
 
 
 def _shared_cut(titled: str, leftover: str, paragraphs: list[str], generic: frozenset[str]) -> tuple[int, bool] | None:
