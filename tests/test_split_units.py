@@ -162,6 +162,28 @@ def test_a_weak_headline_line_goes_with_the_next_line_of_its_story():
         "乡村振兴路上的邮政新担当农村寄递网络覆盖全部行政村")
 
 
+def test_a_long_ragged_stack_of_headlines_before_the_stories_they_head():
+    # Six headline lines grouped between a story's end and three stories, none much shorter
+    # than the column: more than a few lines, but no two in a row as wide as the column,
+    # which a paragraph's lines are.
+    def wrap(paragraph, width=16):
+        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
+
+    heads = ["冷链专线开进乡村果园里", "果农的鲜果坐上了冷链专车进城", "邮储银行助学贷款发放到位",
+             "家庭困难学生顺利走进大学校园里", "集邮文化走进城区小学校园", "小邮票里的大课堂吸引学生"]
+    lines = [
+        *wrap("今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，网点业务收入同比增长百分之十五，服务能力明显提升。"),
+        "□王芳", *heads,
+        *wrap("本报讯 近日，某县邮政分公司开通乡村冷链专线，果农的鲜果坐上冷链专车，当天就能送到城里的超市。"),
+        *wrap("本报讯 日前，邮储银行某支行集中发放助学贷款，帮助家庭困难学生顺利走进大学校园。"),
+        *wrap("本报讯 近日，某区邮政分公司组织集邮文化进小学校园活动，小邮票里的大课堂吸引了众多学生。"),
+    ]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [story.title for story in stories] == [
+        None, f"{heads[0]} {heads[1]}", f"{heads[2]} {heads[3]}", f"{heads[4]} {heads[5]}"]
+    assert [story.body[:2] for story in stories] == ["今年", "近日", "日前", "近日"]
+
+
 def test_empty_text():
     assert Splitter().split("  \n\n ").stories == ()
 

@@ -12,6 +12,7 @@ SUBTITLE_DASHES = re.compile(r"^[—\-─–]{1,3}\s*")
 _MAX_HEADLINE_WIDTH = 60
 _PARAGRAPH_LOOKAHEAD = 40
 _MAX_STACK = 4  # headline lines stacked before a story start or the page end
+_MAX_GROUPED_STACK = 12  # as many when no two in a row are as wide as the column
 _ONLY_WIDE = re.compile(r"[^\x00-\x7f]+")
 _BOUNDARY_KINDS = ("closer", "from", "to", "label", "headline")
 _MAX_KICKER_CHARS = 8
@@ -72,17 +73,27 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
         too_wide = _ONLY_WIDE.fullmatch(line.raw) is not None and line.width > widest + 0.75
         return line.width < 0.72 * widest or line.width > 1.3 * max(narrowest, 8) or too_wide
 
+    def column_wide(k):
+        return abs(lines[k].width - max(columns[k])) <= 1.0
+
+    def few_or_ragged(i, end):
+        """Lines i to end (excluded) are few, or no two in a row are as wide as the column: a
+        paragraph's lines are, a stack of headlines (all a page's, grouped) is not."""
+        return end - i <= _MAX_STACK or not any(column_wide(k) and column_wide(k + 1) for k in range(i, end - 1))
+
     def unfinished_stack(i):
-        """Lines from i up to a story start or the page end, few, none ending a sentence. A
-        byline on a line of its own starts a story too (a headline and deck over □本报记者 …)."""
-        for j in range(i, min(n, i + _MAX_STACK)):
+        """Lines from i up to a story start or the page end, few or ragged, none ending a
+        sentence. A byline on a line of its own starts a story too (a headline and deck over
+        □本报记者 …)."""
+        for j in range(i, min(n, i + _MAX_GROUPED_STACK)):
             if lines[j].kind != "body":
-                return lines[j].kind in ("opener", "from", "label", "headline") or (
+                starts = lines[j].kind in ("opener", "from", "label", "headline") or (
                     lines[j].kind == "closer" and not lines[j].attached and j > i
                 )
+                return starts and few_or_ragged(i, j)
             if not candidates[j]:
                 return False
-        return i + _MAX_STACK >= n and all(candidates[i:n])
+        return i + _MAX_GROUPED_STACK >= n and all(candidates[i:n]) and few_or_ragged(i, n)
 
     def next_is_start(i):
         return i + 1 >= n or lines[i + 1].kind in ("opener", "from", "label", "headline")
