@@ -184,6 +184,20 @@ def test_a_long_ragged_stack_of_headlines_before_the_stories_they_head():
     assert [story.body[:2] for story in stories] == ["今年", "近日", "日前", "近日"]
 
 
+def test_a_justified_first_line_under_a_headline_is_no_deck():
+    # A headline printed under its story, then a story without one whose first line has a
+    # comma and is spread to the column's width: that line is running text, not a deck.
+    lines = ["近日，某市邮政分公司结合“暖蜂", "行动”，组织党员为一线员工做热饭。", "图为11月9日，党员后勤支撑保障",
+             "组赴城中营业部为员工准备可口的晚餐。", "揽投员郭品华高兴地表示：“归班回来",
+             "已经天黑，还能有口热乎晚饭，让我们", "真切感受到了家的温暖！”", "“暖蜂行动”暖人心",
+             "要 深 刻 认 识 到 ， 墨 守", "成 规 不 行 ， 因 循 守 旧 不 行 ，", "闭门造车不行，封闭僵化不行，",
+             "必须创新创新再创新，坚持为了", "解 决 问 题 而 创 新 ， 坚 持 为", "了推动发展而创新。商业银行的",
+             "经营逻辑已由“存款为王”转变为", "当前的“财富为王”。"]
+    first, second = Splitter().split("\n\n".join(lines)).stories
+    assert (first.title, first.subtitle) == ("“暖蜂行动”暖人心", None)
+    assert second.title is None and second.body.startswith("要深刻认识到，墨守成规不行，")
+
+
 def test_empty_text():
     assert Splitter().split("  \n\n ").stories == ()
 

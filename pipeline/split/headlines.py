@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from pipeline.split.reflow import HEADLINE_FORBIDDEN, UNIT_NOTE, Line, balanced, ends_sentence
+from pipeline.split.reflow import HEADLINE_FORBIDDEN, UNIT_NOTE, Line, balanced, ends_sentence, is_justified
 
 _FRAGMENT_START = "，。、；：,.;:）)」』”’%％"
 _FRAGMENT_END = "，、：,:（(「『“‘《—"
@@ -120,8 +120,8 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
 
     def deck(i):
         """A comma-bearing line is a deck under a headline, never a paragraph's first line."""
-        if i == 0 or lines[i - 1].kind != "headline":
-            return False
+        if i == 0 or lines[i - 1].kind != "headline" or is_justified(lines[i].raw):
+            return False  # (a line spread to the column's width is running text)
         if i + 1 >= n or lines[i + 1].kind != "body":
             return True
         return abs(lines[i].width - lines[i + 1].width) > 2.5
