@@ -198,6 +198,21 @@ def test_a_justified_first_line_under_a_headline_is_no_deck():
     assert second.title is None and second.body.startswith("要深刻认识到，墨守成规不行，")
 
 
+def test_a_headline_sharing_no_words_between_two_untitled_stories_stands_as_the_pages_others():
+    # A figurative headline between a story without one and the story it heads: the page's
+    # other headline stands above its story, so this one heads the story below it.
+    def wrap(paragraph, width=14):
+        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
+
+    lines = [*wrap("本报讯 今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，服务能力明显提升。"), "□王芳",
+             "春风化雨润心田",
+             *wrap("本报讯 近日，某县邮政分公司组织志愿者走进敬老院，为老人们送去生活用品，陪老人们聊天。"), "□李明",
+             "集邮文化走进城区小学校园",
+             *wrap("本报讯 近日，某区邮政分公司组织集邮文化进小学校园活动，邮票里的集邮文化吸引了众多学生。"), "□赵强"]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [story.title for story in stories] == [None, "春风化雨润心田", "集邮文化走进城区小学校园"]
+
+
 def test_empty_text():
     assert Splitter().split("  \n\n ").stories == ()
 

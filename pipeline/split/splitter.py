@@ -516,22 +516,35 @@ def _best_cut(
 
 def _attach_by_position(blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int]) -> None:
     """A headline sharing no content with any story goes to the one untitled story it touches
-    (never to a continuation: a jump head repeats its front-page title, so it shares content)."""
+    (never to a continuation: a jump head repeats its front-page title, so it shares content);
+    between two untitled stories, to the one the page's other headlines stand as it would:
+    above their stories or under them."""
     titled = set(pairs.values()) | {i for i, segment in enumerate(segments) if segment.continuation}
+    above = sum(_stands_above(blocks[number], segments[story]) for number, story in pairs.items())
+    under = sum(_stands_under(blocks[number], segments[story]) for number, story in pairs.items())
     for number, block in enumerate(blocks):
         if number in pairs:
             continue
         touching = [i for i, segment in enumerate(segments) if i not in titled and _adjacency(block, segment)]
+        if len(touching) == 2 and above != under:
+            stands = _stands_above if above > under else _stands_under
+            touching = [i for i in touching if stands(block, segments[i])]
         if len(touching) == 1:
             pairs[number] = touching[0]
             titled.add(touching[0])
 
 
+def _stands_above(block: HeadlineBlock, segment: Segment) -> bool:
+    return segment.first_item - block.position[1] in (1, 2)
+
+
+def _stands_under(block: HeadlineBlock, segment: Segment) -> bool:
+    return block.position[0] - segment.last_item in (1, 2)
+
+
 def _adjacency(block: HeadlineBlock, segment: Segment) -> float:
     """Layout prior: a headline run directly before a story's start or after its end; a run
     right above the byline a story starts with is that story's headline, whatever its words."""
-    start, end = block.position
-    if segment.credited_under == end:
+    if segment.credited_under == block.position[1]:
         return CREDITED_UNDER_BONUS
-    adjacent = segment.first_item - end in (1, 2) or start - segment.last_item in (1, 2)
-    return ADJACENCY_BONUS if adjacent else 0.0
+    return ADJACENCY_BONUS if _stands_above(block, segment) or _stands_under(block, segment) else 0.0
