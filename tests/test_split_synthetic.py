@@ -14,7 +14,11 @@ column: 0.949 -> 0.954 (seed 13: 0.905 -> 0.914; seeds 9, 17, 21 unchanged). The
 spread to the column's width no deck: 0.954 -> 0.956, headline lines printed nowhere 16 -> 12.
 Then a headline sharing no words between two untitled stories goes to the one the page's other
 headlines stand as it would (above or under): 0.956 -> 0.956 (+1), seeds 9, 13, 17, 21 +3, +5,
-+2, +3 headlines; lines printed nowhere 12, 11, 12, 11, 19 -> 12, 9, 7, 10, 16.
++2, +3 headlines; lines printed nowhere 12, 11, 12, 11, 19 -> 12, 9, 7, 10, 16. Then a
+paragraph's full line over its short last line no headline, and a headline between two untitled
+stories heading the one below when the page shows no habit: exact bodies 0.924, 0.909, 0.880,
+0.879, 0.878 -> 0.925, 0.912, 0.881, 0.880, 0.884; F1 0.980, 0.976, 0.957, 0.957, 0.964 ->
+0.980, 0.978, 0.957, 0.958, 0.967; headlines -2, +1, +1, 0, +2.
 """
 
 import pytest

@@ -213,6 +213,30 @@ def test_a_headline_sharing_no_words_between_two_untitled_stories_stands_as_the_
     assert [story.title for story in stories] == [None, "春风化雨润心田", "集邮文化走进城区小学校园"]
 
 
+def test_a_paragraphs_line_before_its_short_last_line_is_no_headline():
+    # A two-line paragraph ends a story whose column is narrow; the next story's column is far
+    # wider, so the paragraph's full line looks short beside it: it is still running text.
+    lines = ["会议指出，处分违纪党员有关", "规定的制定和实施，为维护党", "的纪律提供了重要制度支撑。", "要坚持刚性要求，不折不扣执",
+             "行规定，与党中央的要求保持", "高度一致。", "纪检监察机关要积极履行协助", "职责。", "网点转型见实效",
+             "本报讯 今年以来，某市邮政分公司持续推进", "网点转型，新增综合服务网点十二个，网点业",
+             "务收入同比增长百分之十五，服务能力明显提", "升。"]
+    first, second = Splitter().split("\n\n".join(lines)).stories
+    assert first.title is None and first.body.endswith("纪检监察机关要积极履行协助职责。")
+    assert second.title == "网点转型见实效"
+
+
+def test_a_headline_between_two_untitled_stories_heads_the_one_below_by_default():
+    # No other headline on the page says where they stand: a headline stands above its story.
+    def wrap(paragraph, width=14):
+        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
+
+    lines = [*wrap("本报讯 今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，服务能力明显提升。"), "□王芳",
+             "春风化雨润心田",
+             *wrap("本报讯 近日，某县邮政分公司组织志愿者走进敬老院，为老人们送去生活用品，陪老人们聊天。"), "□李明"]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [story.title for story in stories] == [None, "春风化雨润心田"]
+
+
 def test_empty_text():
     assert Splitter().split("  \n\n ").stories == ()
 

@@ -126,13 +126,21 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
             return True
         return abs(lines[i].width - lines[i + 1].width) > 2.5
 
+    def before_last_line(i):
+        """As wide as the column above it, over a shorter line that ends a sentence: a paragraph's
+        line before its last (纪检监察机关要积极履行 / 协助职责。), however wide the next story's column."""
+        if i + 1 >= n or lines[i + 1].kind != "body" or not ends_sentence(lines[i + 1].text):
+            return False
+        before = columns[i][0]
+        return bool(before) and abs(lines[i].width - before) <= 1.0 and lines[i + 1].width < lines[i].width
+
     changed = True
     while changed:
         changed = False
         for i in range(n):
             if lines[i].kind != "body" or not candidates[i] or not after_break(i):
                 continue
-            if (_has_clause_comma(lines[i].text) and not deck(i)) or first_line_of_paragraph(i):
+            if (_has_clause_comma(lines[i].text) and not deck(i)) or first_line_of_paragraph(i) or before_last_line(i):
                 continue
             if (
                 odd_shape(i)

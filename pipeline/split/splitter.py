@@ -517,8 +517,8 @@ def _best_cut(
 def _attach_by_position(blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int]) -> None:
     """A headline sharing no content with any story goes to the one untitled story it touches
     (never to a continuation: a jump head repeats its front-page title, so it shares content);
-    between two untitled stories, to the one the page's other headlines stand as it would:
-    above their stories or under them."""
+    between two untitled stories, to the one it stands above, unless the page's other headlines
+    stand under their stories."""
     titled = set(pairs.values()) | {i for i, segment in enumerate(segments) if segment.continuation}
     above = sum(_stands_above(blocks[number], segments[story]) for number, story in pairs.items())
     under = sum(_stands_under(blocks[number], segments[story]) for number, story in pairs.items())
@@ -526,8 +526,8 @@ def _attach_by_position(blocks: list[HeadlineBlock], segments: list[Segment], pa
         if number in pairs:
             continue
         touching = [i for i, segment in enumerate(segments) if i not in titled and _adjacency(block, segment)]
-        if len(touching) == 2 and above != under:
-            stands = _stands_above if above > under else _stands_under
+        if len(touching) == 2:  # headlines stand above their stories unless the page's stand under
+            stands = _stands_under if under > above else _stands_above
             touching = [i for i in touching if stands(block, segments[i])]
         if len(touching) == 1:
             pairs[number] = touching[0]
