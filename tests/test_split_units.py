@@ -237,6 +237,22 @@ def test_a_headline_between_two_untitled_stories_heads_the_one_below_by_default(
     assert [story.title for story in stories] == [None, "春风化雨润心田"]
 
 
+def test_a_table_before_the_next_story_stays_in_its_story():
+    # A story's table (title, unit note, rows of a label and figures) right before the next
+    # story's opener: its rows are no headlines, and no row is lost.
+    def wrap(paragraph, width=16):
+        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
+
+    rows = ["寄递业务收入 12560 8.5%", "金融业务收入 8630 6.2%", "集邮业务收入 1250 3.1%",
+            "代理业务收入 2380 4.7%", "报刊发行收入 960 2.2%", "分销业务收入 1780 9.6%"]
+    lines = [*wrap("本报讯 今年以来，某省邮政分公司各项业务稳步增长，一季度主要业务指标完成情况如下。"),
+             "全省邮政一季度主要业务指标", "单位：万元", *rows,
+             *wrap("本报讯 近日，某县邮政分公司组织志愿者走进敬老院，为老人们送去生活用品，陪老人们聊天。"), "□李明"]
+    first, second = Splitter().split("\n".join(lines)).stories
+    assert first.title is None and first.body.splitlines()[-6:] == rows
+    assert second.title is None and second.body.startswith("近日，某县邮政分公司")
+
+
 def test_empty_text():
     assert Splitter().split("  \n\n ").stories == ()
 

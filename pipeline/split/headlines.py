@@ -4,7 +4,9 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from pipeline.split.reflow import HEADLINE_FORBIDDEN, UNIT_NOTE, Line, balanced, ends_sentence, is_justified
+from pipeline.split.reflow import (
+    HEADLINE_FORBIDDEN, UNIT_NOTE, Line, balanced, ends_sentence, is_justified, is_table_row,
+)
 
 _FRAGMENT_START = "，。、；：,.;:）)」』”’%％"
 _FRAGMENT_END = "，、：,:（(「『“‘《—"
@@ -41,6 +43,7 @@ def _text_ok(line: Line) -> bool:
         and text[-1] not in _FRAGMENT_END
         and not ends_sentence(text)  # an English sentence's full stop is no forbidden mark
         and balanced(text)
+        and not is_table_row(text)  # 寄递业务收入 12560 8.5%: a table's row, never a headline
     )
 
 
