@@ -253,6 +253,22 @@ def test_a_table_before_the_next_story_stays_in_its_story():
     assert second.title is None and second.body.startswith("近日，某县邮政分公司")
 
 
+def test_a_poems_lines_are_kept_as_its_story():
+    # A supplement's poem: its lines are as short and unpunctuated as headlines, and head no
+    # story; they were printed nowhere. Every line is printed, the poem under its own title.
+    def wrap(paragraph, width=16):
+        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
+
+    poem = ["清晨的露水还挂在草尖", "我已推着邮车出发", "穿过长长的小巷", "把远方的问候", "送到每一扇门前",
+            "风雨里的一声铃响", "是乡亲们熟悉的等待", "我愿做一枚邮票", "贴在祖国的山水之间"]
+    lines = ["绿衣使者", "□张华", *poem, "邮政网点转型见实效",
+             *wrap("本报讯 今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，服务能力明显提升。"), "□王芳"]
+    stories = Splitter().split("\n".join(lines)).stories
+    printed = "".join(filter(None, (part for s in stories for part in (s.kicker, s.title, s.subtitle, s.body))))
+    assert all(line in printed for line in poem)
+    assert stories[0].title == "绿衣使者" and stories[0].body.splitlines()[:3] == poem[:3]
+
+
 def test_empty_text():
     assert Splitter().split("  \n\n ").stories == ()
 

@@ -39,6 +39,7 @@ _META = re.compile(
 _MAX_TITLE_WIDTH = 60
 _MAX_HEADLINE_LINES = 3  # kicker, title, deck
 MIN_CUT_HEADLINE_CHARS = 6  # each part of a block cut in two (see _split_merged_blocks)
+MIN_VERSE_LINES = 3  # headline-like lines heading no story, in a row: a poem's, kept as its text
 SHARED_CUT_CROSS_SHARE = 0.5  # a segment cut in two: each headline's score on the other part, at most
 _MAX_META_WIDTH = 120
 _PARAGRAPH_INDENT = "\u3000\u3000"
@@ -289,6 +290,8 @@ class Splitter:
         self._split_merged_blocks(blocks, segments, pairs, scorer)
         scorer = _split_shared_segments(blocks, segments, pairs, scorer, self.rules.generic_bigrams)
         self._join_leftover_lines(blocks, pairs, scorer)
+        if _verse_from_leftovers(blocks, segments, pairs):
+            _attach_by_position(blocks, segments, pairs)  # a poem's own title, above it
         headline_of = {story: block for block, story in pairs.items()}
         stories = tuple(self._story(segment, blocks[headline_of[i]] if i in headline_of else None)
                         for i, segment in enumerate(segments))
@@ -532,6 +535,41 @@ def _attach_by_position(blocks: list[HeadlineBlock], segments: list[Segment], pa
         if len(touching) == 1:
             pairs[number] = touching[0]
             titled.add(touching[0])
+
+
+def _verse_from_leftovers(blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int]) -> bool:
+    """Lines of a headline run that head no story, MIN_VERSE_LINES or more in a row, are text (a
+    poem's lines, an article's run of section heads, are as short and unpunctuated as headlines):
+    the end of the text above them when no credit closed it, else a story of their own in page
+    order; their blocks are headlines no more. Whether one was made; modifies ``blocks``,
+    ``segments`` and ``pairs``."""
+    consumed: set[int] = set()
+    number = 0
+    while number < len(blocks):
+        end = number
+        while end < len(blocks) and end not in pairs and blocks[end].position == blocks[number].position:
+            end += 1
+        lines = [line for block in blocks[number:end] for line in block.lines]
+        if len(lines) >= MIN_VERSE_LINES:
+            start, last = blocks[number].position
+            at = next((i for i, segment in enumerate(segments) if segment.first_item > start), len(segments))
+            if at and segments[at - 1].open_end:
+                segments[at - 1].paragraphs.extend(lines)  # no credit closed the text above: its own
+            else:
+                segments.insert(at, Segment(paragraphs=lines, first_item=start, last_item=last))
+                for other, index in pairs.items():
+                    if index >= at:
+                        pairs[other] = index + 1
+            consumed.update(range(number, end))
+        number = max(end, number + 1)
+    if consumed:
+        kept = [index for index in range(len(blocks)) if index not in consumed]
+        renumbered = {old: new for new, old in enumerate(kept)}
+        blocks[:] = [blocks[index] for index in kept]
+        assigned = {renumbered[block]: story for block, story in pairs.items()}
+        pairs.clear()
+        pairs.update(assigned)
+    return bool(consumed)
 
 
 def _stands_above(block: HeadlineBlock, segment: Segment) -> bool:
