@@ -269,6 +269,19 @@ def test_a_poems_lines_are_kept_as_its_story():
     assert stories[0].title == "绿衣使者" and stories[0].body.splitlines()[:3] == poem[:3]
 
 
+def test_two_heading_lines_after_a_story_with_none_below_stay_its_text():
+    # Two short unpunctuated lines end the page under a story no credit closed: no story
+    # follows for them to head, so they are the end of that story's text, not dropped.
+    def wrap(paragraph, width=16):
+        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
+
+    lines = ["网点转型见实效", *wrap("本报讯 今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，服务能力明显提升。"),
+             "下一步工作安排", "加快推进网点智能化改造"]
+    (story,) = Splitter().split("\n".join(lines)).stories
+    assert story.title == "网点转型见实效"
+    assert story.body.splitlines()[-2:] == ["下一步工作安排", "加快推进网点智能化改造"]
+
+
 def test_empty_text():
     assert Splitter().split("  \n\n ").stories == ()
 
