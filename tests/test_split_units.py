@@ -282,6 +282,21 @@ def test_two_heading_lines_after_a_story_with_none_below_stay_its_text():
     assert story.body.splitlines()[-2:] == ["下一步工作安排", "加快推进网点智能化改造"]
 
 
+def test_a_headline_sharing_no_words_heads_the_story_above_it_on_a_page_of_headlines_under_stories():
+    # This page prints each headline under its story (the first one's words say so): the
+    # figurative one between two untitled stories heads the story above it, not the one below.
+    def wrap(paragraph, width=14):
+        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
+
+    lines = [*wrap("本报讯 近日，某区邮政分公司组织集邮文化进小学校园活动，邮票里的集邮文化吸引了众多学生。"), "□赵强",
+             "集邮文化走进城区小学校园",
+             *wrap("本报讯 近日，某县邮政分公司组织志愿者走进敬老院，为老人们送去生活用品，陪老人们聊天。"), "□李明",
+             "春风化雨润心田",
+             *wrap("本报讯 今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，服务能力明显提升。"), "□王芳"]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [story.title for story in stories] == ["集邮文化走进城区小学校园", "春风化雨润心田", None]
+
+
 def test_empty_text():
     assert Splitter().split("  \n\n ").stories == ()
 
