@@ -116,6 +116,17 @@ def test_page_layout_story_without_any_headline():
     assert page.stories[0].body == "今年以来，某省邮政分公司推进网点转型，新增客户一万余户，收入增长明显。"
 
 
+# Briefs several of the page layouts below are made of.
+OUTLETS_REPORT = "本报讯 今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，服务能力明显提升。"
+CARE_HOME_REPORT = "本报讯 近日，某县邮政分公司组织志愿者走进敬老院，为老人们送去生活用品，陪老人们聊天。"
+STAMP_CLASS_REPORT = "本报讯 近日，某区邮政分公司组织集邮文化进小学校园活动，邮票里的集邮文化吸引了众多学生。"
+
+
+def column_lines(paragraph: str, width: int) -> list[str]:
+    """``paragraph`` broken into a PDF column's lines of ``width`` characters."""
+    return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
+
+
 def test_two_stories_run_together_are_cut_where_the_leftover_headline_starts():
     # Headlines grouped over the page; the second story starts with no opener, credit or
     # headline of its own, so the layout alone gives one segment and one headline too many.
@@ -166,17 +177,14 @@ def test_a_long_ragged_stack_of_headlines_before_the_stories_they_head():
     # Six headline lines grouped between a story's end and three stories, none much shorter
     # than the column: more than a few lines, but no two in a row as wide as the column,
     # which a paragraph's lines are.
-    def wrap(paragraph, width=16):
-        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
-
     heads = ["冷链专线开进乡村果园里", "果农的鲜果坐上了冷链专车进城", "邮储银行助学贷款发放到位",
              "家庭困难学生顺利走进大学校园里", "集邮文化走进城区小学校园", "小邮票里的大课堂吸引学生"]
     lines = [
-        *wrap("今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，网点业务收入同比增长百分之十五，服务能力明显提升。"),
+        *column_lines("今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，网点业务收入同比增长百分之十五，服务能力明显提升。", 16),
         "□王芳", *heads,
-        *wrap("本报讯 近日，某县邮政分公司开通乡村冷链专线，果农的鲜果坐上冷链专车，当天就能送到城里的超市。"),
-        *wrap("本报讯 日前，邮储银行某支行集中发放助学贷款，帮助家庭困难学生顺利走进大学校园。"),
-        *wrap("本报讯 近日，某区邮政分公司组织集邮文化进小学校园活动，小邮票里的大课堂吸引了众多学生。"),
+        *column_lines("本报讯 近日，某县邮政分公司开通乡村冷链专线，果农的鲜果坐上冷链专车，当天就能送到城里的超市。", 16),
+        *column_lines("本报讯 日前，邮储银行某支行集中发放助学贷款，帮助家庭困难学生顺利走进大学校园。", 16),
+        *column_lines("本报讯 近日，某区邮政分公司组织集邮文化进小学校园活动，小邮票里的大课堂吸引了众多学生。", 16),
     ]
     stories = Splitter().split("\n".join(lines)).stories
     assert [story.title for story in stories] == [
@@ -201,14 +209,11 @@ def test_a_justified_first_line_under_a_headline_is_no_deck():
 def test_a_headline_sharing_no_words_between_two_untitled_stories_stands_as_the_pages_others():
     # A figurative headline between a story without one and the story it heads: the page's
     # other headline stands above its story, so this one heads the story below it.
-    def wrap(paragraph, width=14):
-        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
-
-    lines = [*wrap("本报讯 今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，服务能力明显提升。"), "□王芳",
+    lines = [*column_lines(OUTLETS_REPORT, 14), "□王芳",
              "春风化雨润心田",
-             *wrap("本报讯 近日，某县邮政分公司组织志愿者走进敬老院，为老人们送去生活用品，陪老人们聊天。"), "□李明",
+             *column_lines(CARE_HOME_REPORT, 14), "□李明",
              "集邮文化走进城区小学校园",
-             *wrap("本报讯 近日，某区邮政分公司组织集邮文化进小学校园活动，邮票里的集邮文化吸引了众多学生。"), "□赵强"]
+             *column_lines(STAMP_CLASS_REPORT, 14), "□赵强"]
     stories = Splitter().split("\n".join(lines)).stories
     assert [story.title for story in stories] == [None, "春风化雨润心田", "集邮文化走进城区小学校园"]
 
@@ -227,12 +232,9 @@ def test_a_paragraphs_line_before_its_short_last_line_is_no_headline():
 
 def test_a_headline_between_two_untitled_stories_heads_the_one_below_by_default():
     # No other headline on the page says where they stand: a headline stands above its story.
-    def wrap(paragraph, width=14):
-        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
-
-    lines = [*wrap("本报讯 今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，服务能力明显提升。"), "□王芳",
+    lines = [*column_lines(OUTLETS_REPORT, 14), "□王芳",
              "春风化雨润心田",
-             *wrap("本报讯 近日，某县邮政分公司组织志愿者走进敬老院，为老人们送去生活用品，陪老人们聊天。"), "□李明"]
+             *column_lines(CARE_HOME_REPORT, 14), "□李明"]
     stories = Splitter().split("\n".join(lines)).stories
     assert [story.title for story in stories] == [None, "春风化雨润心田"]
 
@@ -240,14 +242,11 @@ def test_a_headline_between_two_untitled_stories_heads_the_one_below_by_default(
 def test_a_table_before_the_next_story_stays_in_its_story():
     # A story's table (title, unit note, rows of a label and figures) right before the next
     # story's opener: its rows are no headlines, and no row is lost.
-    def wrap(paragraph, width=16):
-        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
-
     rows = ["寄递业务收入 12560 8.5%", "金融业务收入 8630 6.2%", "集邮业务收入 1250 3.1%",
             "代理业务收入 2380 4.7%", "报刊发行收入 960 2.2%", "分销业务收入 1780 9.6%"]
-    lines = [*wrap("本报讯 今年以来，某省邮政分公司各项业务稳步增长，一季度主要业务指标完成情况如下。"),
+    lines = [*column_lines("本报讯 今年以来，某省邮政分公司各项业务稳步增长，一季度主要业务指标完成情况如下。", 16),
              "全省邮政一季度主要业务指标", "单位：万元", *rows,
-             *wrap("本报讯 近日，某县邮政分公司组织志愿者走进敬老院，为老人们送去生活用品，陪老人们聊天。"), "□李明"]
+             *column_lines(CARE_HOME_REPORT, 16), "□李明"]
     first, second = Splitter().split("\n".join(lines)).stories
     assert first.title is None and first.body.splitlines()[-6:] == rows
     assert second.title is None and second.body.startswith("近日，某县邮政分公司")
@@ -256,13 +255,10 @@ def test_a_table_before_the_next_story_stays_in_its_story():
 def test_a_poems_lines_are_kept_as_its_story():
     # A supplement's poem: its lines are as short and unpunctuated as headlines, and head no
     # story; they were printed nowhere. Every line is printed, the poem under its own title.
-    def wrap(paragraph, width=16):
-        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
-
     poem = ["清晨的露水还挂在草尖", "我已推着邮车出发", "穿过长长的小巷", "把远方的问候", "送到每一扇门前",
             "风雨里的一声铃响", "是乡亲们熟悉的等待", "我愿做一枚邮票", "贴在祖国的山水之间"]
     lines = ["绿衣使者", "□张华", *poem, "邮政网点转型见实效",
-             *wrap("本报讯 今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，服务能力明显提升。"), "□王芳"]
+             *column_lines(OUTLETS_REPORT, 16), "□王芳"]
     stories = Splitter().split("\n".join(lines)).stories
     printed = "".join(filter(None, (part for s in stories for part in (s.kicker, s.title, s.subtitle, s.body))))
     assert all(line in printed for line in poem)
@@ -272,10 +268,7 @@ def test_a_poems_lines_are_kept_as_its_story():
 def test_two_heading_lines_after_a_story_with_none_below_stay_its_text():
     # Two short unpunctuated lines end the page under a story no credit closed: no story
     # follows for them to head, so they are the end of that story's text, not dropped.
-    def wrap(paragraph, width=16):
-        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
-
-    lines = ["网点转型见实效", *wrap("本报讯 今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，服务能力明显提升。"),
+    lines = ["网点转型见实效", *column_lines(OUTLETS_REPORT, 16),
              "下一步工作安排", "加快推进网点智能化改造"]
     (story,) = Splitter().split("\n".join(lines)).stories
     assert story.title == "网点转型见实效"
@@ -285,14 +278,11 @@ def test_two_heading_lines_after_a_story_with_none_below_stay_its_text():
 def test_a_headline_sharing_no_words_heads_the_story_above_it_on_a_page_of_headlines_under_stories():
     # This page prints each headline under its story (the first one's words say so): the
     # figurative one between two untitled stories heads the story above it, not the one below.
-    def wrap(paragraph, width=14):
-        return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
-
-    lines = [*wrap("本报讯 近日，某区邮政分公司组织集邮文化进小学校园活动，邮票里的集邮文化吸引了众多学生。"), "□赵强",
+    lines = [*column_lines(STAMP_CLASS_REPORT, 14), "□赵强",
              "集邮文化走进城区小学校园",
-             *wrap("本报讯 近日，某县邮政分公司组织志愿者走进敬老院，为老人们送去生活用品，陪老人们聊天。"), "□李明",
+             *column_lines(CARE_HOME_REPORT, 14), "□李明",
              "春风化雨润心田",
-             *wrap("本报讯 今年以来，某市邮政分公司持续推进网点转型，新增综合服务网点十二个，服务能力明显提升。"), "□王芳"]
+             *column_lines(OUTLETS_REPORT, 14), "□王芳"]
     stories = Splitter().split("\n".join(lines)).stories
     assert [story.title for story in stories] == ["集邮文化走进城区小学校园", "春风化雨润心田", None]
 
