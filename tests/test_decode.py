@@ -1158,3 +1158,28 @@ def test_radicals_a_pdf_font_mapped_its_glyphs_to_are_their_ideographs(decoder):
     assert decoded.text == "统一思想、统一行动，长期坚持，门店营业时间延长。\n"
     assert decoded.repairs == ("radicals_to_ideographs",)
     assert decoded.script == "simplified"
+
+
+@pytest.mark.parametrize("saved_as", ["latin-1", "ascii", "cp1252"])
+def test_text_a_converter_wrote_as_question_marks_is_lost(decoder, saved_as):
+    # Chinese text saved in a code without Chinese characters: each became '?'. No text of the
+    # author's is left to decode; it was a story of question marks.
+    damaged = SEED_TEXTS[1][:600].encode(saved_as, errors="replace")
+    with pytest.raises(DecodeError, match="'\\?'"):
+        decoder.decode(damaged)
+
+
+def test_utf8_read_as_big5_and_saved_as_big5_is_lost(decoder):
+    # A Big5 reader rejects about half the bytes of UTF-8 Chinese; saved as Big5 again, each
+    # became '?'. The rest, read as GBK misread as UTF-8, was a story of nonsense and '?'.
+    damaged = SEED_TEXTS[1][:600].encode("utf-8").decode("big5", errors="replace").encode("big5", errors="replace")
+    with pytest.raises(DecodeError, match="'\\?'"):
+        decoder.decode(damaged)
+
+
+def test_a_few_question_marks_and_a_few_lost_characters_are_text(decoder):
+    # Half-width question marks, a query string and a lost character or two: text, kept as it came.
+    text = "网点为什么要转型?如何转型?\n详见 https://example.cn/news?id=12&page=3 。\n集团??司发布通知。\n"
+    decoded = decoder.decode(text.encode("utf-8"))
+    assert "为什么要转型?如何转型?" in decoded.text
+    assert "news?id=12" in decoded.text

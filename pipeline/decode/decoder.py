@@ -24,6 +24,10 @@ MAX_LOST_SHARE = 0.4
 # A glyph a PDF's font maps to no character, as pdfminer and pdfplumber write it: a character
 # lost before the text arrived, written U+FFFD after the repairs (which would take it for bytes).
 UNMAPPED_GLYPH_RE = re.compile(r"\(cid:\d+\)")
+# '?' that a converter wrote for characters its code lacks (text saved as Latin-1, UTF-8 read
+# as Big5 and saved as Big5): two or more in a row, or one between non-ASCII characters. A
+# question mark ends a sentence (a space, quote or line break follows) or a URL's path.
+STAND_IN_RE = re.compile(r"\?{2,}|(?<=[^\x00-\x7f])\?(?=[^\x00-\x7f\s])")
 MAX_MOJIBAKE_LAYERS = 3
 # A whole text re-read from Latin-1: the repair named by what its bytes really were.
 LATIN1_REREAD_KIND = {"gbk": "gbk_decoded_as_latin1", "big5": "big5_decoded_as_latin1"}
@@ -105,11 +109,8 @@ class Decoder:
         text = text.replace(LOST_CHARACTER, "\ufffd")
         replaced = "\ufffd" in text
         text, unmapped = UNMAPPED_GLYPH_RE.subn("\ufffd", text)
+        _raise_if_lost(text, unmapped)
         if replaced or unmapped:
-            lost = text.count("\ufffd") / (len(text) - sum(map(str.isspace, text)))
-            if lost > MAX_LOST_SHARE:
-                cause = f" ({unmapped} PDF glyphs mapped to no character)" if unmapped else ""
-                raise DecodeError(f"text lost before it arrived: {lost:.0%} of its characters are U+FFFD{cause}")
             repairs += ["invalid_bytes_replaced"] * replaced + ["pdf_unmapped_glyphs"] * bool(unmapped)
         text, removed = self._normalizer.remove_pinyin(text)
         if removed:
@@ -127,3 +128,22 @@ class Decoder:
             repairs.append("fullwidth_to_halfwidth")
         script = "traditional" if traditional else "simplified"
         return DecodedText(text, detection.encoding, script, tuple(dict.fromkeys(repairs)))  # each kind once
+
+
+def _raise_if_lost(text: str, unmapped: int) -> None:
+    """DecodeError when over MAX_LOST_SHARE of the text's characters were lost before it
+    arrived: U+FFFD left after the repairs (``unmapped`` of them PDF glyphs) and '?' stand-ins."""
+    replaced = text.count("\ufffd")
+    stand_ins = sum(len(match.group()) for match in STAND_IN_RE.finditer(text)) if "?" in text else 0
+    if not replaced and not stand_ins:
+        return
+    lost = (replaced + stand_ins) / max(1, len(text) - sum(map(str.isspace, text)))
+    if lost <= MAX_LOST_SHARE:
+        return
+    if stand_ins > replaced:
+        raise DecodeError(
+            f"text lost before it arrived: {lost:.0%} of its characters are '?' or U+FFFD"
+            " (a converter wrote '?' for characters its code lacks)"
+        )
+    cause = f" ({unmapped} PDF glyphs mapped to no character)" if unmapped else ""
+    raise DecodeError(f"text lost before it arrived: {lost:.0%} of its characters are U+FFFD{cause}")
