@@ -1183,3 +1183,17 @@ def test_a_few_question_marks_and_a_few_lost_characters_are_text(decoder):
     decoded = decoder.decode(text.encode("utf-8"))
     assert "为什么要转型?如何转型?" in decoded.text
     assert "news?id=12" in decoded.text
+
+
+def test_a_lossless_layer_of_latin1_mojibake_over_a_lossy_one_is_peeled_before_the_lost_bytes_are_chosen(decoder):
+    # UTF-8 read by a lossy cp1252 reader (U+FFFD for 0x81, 0x8D, 0x8F, 0x90, 0x9D), saved, then
+    # read again as cp1252. ftfy undoes both layers in one call but drops each character the
+    # inner layer broke; peeled one layer, the inner one is the lossy reading repaired byte by byte.
+    text = SEED_TEXTS[1][200:500]
+    single = text.encode("utf-8").decode("cp1252", errors="replace")
+    assert "\ufffd" in single
+    double = single.encode("utf-8").decode("sloppy-windows-1252")
+    repaired = decoder.decode(double.encode("utf-8"))
+    assert repaired.text == decoder.decode(single.encode("utf-8")).text
+    assert "\ufffd" not in repaired.text
+    assert "latin1_mojibake" in repaired.repairs

@@ -216,6 +216,8 @@ LEGACY_AS_LATIN = (
 # 图 as ͼ) and hid the GB run beneath.
 FTFY_ONE_LAYER = ftfy.TextFixerConfig(decode_inconsistent_utf8=False)
 FTFY_INCONSISTENT_UTF8_STEP = ("apply", "decode_inconsistent_utf8")
+FTFY_LOSSY_STEP = ("transcode", "replace_lossy_sequences")  # broken sequences become U+FFFD
+LOSSY_LAYER_TELL = "\ufffd".encode("utf-8").decode("cp1252")  # U+FFFD read as cp1252: ï¿½
 LATIN_MOJIBAKE_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 LATIN_CHARS = LATIN_MOJIBAKE_RE.pattern[1:-1]
 # A Latin-1 letter's UTF-8 bytes (C2 or C3, then a continuation byte) read as a GB pair.
@@ -325,6 +327,8 @@ class MojibakeRepairer:
             if count and not _too_lossy(text):
                 text = self._utf8_as(text, kinds, reader, mark_re)
         if LATIN1_LETTER_RE.search(text):  # every run _latin_runs considers has one
+            if LOSSY_LAYER_TELL in text:
+                text = _peel_layers_above_lossy_ones(text, kinds)
             if "\ufffd" in text and self._lossy_latin_mark_re.search(text):
                 text = self._utf8_as(text, kinds, LOSSY_LATIN_CODECS, self._lossy_latin_mark_re)
             # A whole text read as Latin-1 is one ftfy call, not one per run; ftfy's reading
@@ -1005,6 +1009,26 @@ def _utf8_mark_re(codecs: tuple, leads: range = range(0xE2, 0xEA), lost_leads: b
                 except UnicodeDecodeError:
                     continue
     return re.compile("|".join(map(re.escape, sorted(marks))))
+
+
+def _peel_layers_above_lossy_ones(text: str, kinds: list[str]) -> str:
+    """``text`` with each Latin-1 run's layers of mojibake that ftfy undoes exactly peeled off,
+    where a layer ftfy undoes lossily lies under them (UTF-8 read by a lossy cp1252 reader,
+    saved, read so again: U+FFFD shows as LOSSY_LAYER_TELL). ftfy would drop each character
+    whose bytes that layer lost; the lossy re-read chooses them back."""
+    out, pos = [], 0
+    for match in LATIN_RUN_RE.finditer(text):
+        if LOSSY_LAYER_TELL not in match.group():
+            continue
+        _, steps = ftfy.fix_encoding_and_explain(match.group())
+        lossy = next((i for i, step in enumerate(steps) if step == FTFY_LOSSY_STEP), None)
+        layer_start = max((i for i, (action, _) in enumerate(steps[:lossy]) if action == "encode"), default=0)
+        if lossy is not None and layer_start:
+            out += [text[pos:match.start()], ftfy.apply_plan(match.group(), steps[:layer_start])]
+            pos = match.end()
+    if out and "latin1_mojibake" not in kinds:
+        kinds.append("latin1_mojibake")
+    return "".join(out) + text[pos:]
 
 
 def _ftfy_readings(span: str) -> list[str]:
