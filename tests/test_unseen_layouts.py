@@ -98,6 +98,13 @@ def test_a_place_name_jieba_tags_as_a_person_stays_in_its_organisation(processor
     assert story["organizations"] == [organization]
 
 
+def test_a_particle_jieba_cuts_alone_does_not_start_an_organisation(processor):
+    # 等地 cut as 等 / 地 (a particle): 地 and the suffix after it were read as an organisation.
+    sentence = "郑州市、洛阳市等地邮政分公司联合当地政府开展直播带货活动。"
+    (story,) = processor.process("sentence.txt", sentence.encode("utf-8"))
+    assert not any(org.startswith("地") for org in story["organizations"])
+
+
 @pytest.mark.parametrize(
     ("sentence", "people"),
     [

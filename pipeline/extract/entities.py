@@ -339,7 +339,8 @@ class EntityFinder:
             flag in ORG_PART_FLAGS
             or word in place_words
             or word in self.org_suffixes
-            or len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in FUNCTION_CHARS
+            # a character alone, unless a function word or a particle (地 of 等地 cut 等 / 地)
+            or len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in FUNCTION_CHARS and flag[:1] != "u"
         )
         # a town jieba tags as a name (高桥镇/nr), or a name-tagged part of a place's name right
         # after the place it lies in (夷陵区 小溪/nr 塔 邮政支局)
