@@ -320,6 +320,24 @@ def test_page_furniture_and_closing_bracket_credits():
     assert page.stories[0].body == "近日，某市邮政分公司开展了集邮进校园活动，学生们踊跃参与，现场气氛热烈。"
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["中国邮政报 2024年11月5日 星期二", "第3版 综合新闻 编辑：陈晨"],
+        ["人民邮电报 2023年3月2日", "A2版·要闻 美编：李四"],
+        ["第5版 基层动态 本版编辑：王五", "某某日报 2024年1月8日 星期一"],
+    ],
+)
+def test_page_header_lines_naming_paper_date_page_and_editor_are_furniture(header):
+    # The paper's name with the date, the folio with the page's name and its editor: the
+    # header was the headline of the page's first brief.
+    lines = [*header, "简讯", "●11月1日，某省邮政分公司举办投递技能", "竞赛，48名选手参赛。（李明）",
+             "●近日，某市邮政分公司开通农产品进", "城专线，首批发运百合3吨。（张华）"]
+    page = Splitter().split("\n\n".join(lines))
+    assert [s.bylines for s in page.stories] == [("（李明）",), ("（张华）",)]
+    assert [s.title for s in page.stories] == [None, None]
+
+
 ARTICLE_WITH_A_CAPTION = """邮政快递业服务乡村振兴的“浙江样本”
 走进浙江省丽水市遂昌县的一个个村庄，邮政快递服务站点随处可见，村级寄递物流综合服务站达1.8万个。
 “过去取个快递要跑十几里山路，现在家门口就能取。”遂昌县湖山乡村民徐大伯说。
