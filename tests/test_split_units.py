@@ -66,6 +66,8 @@ def test_headline_roles():
     assert parser.roles(["某区分公司助力文明城市创建", "把文明“寄”出去"]) == ("某区分公司助力文明城市创建", "把文明“寄”出去", None)
     assert parser.roles(["潇湘之“钻”", "——网点转型纪实"]) == (None, "潇湘之“钻”", "网点转型纪实")
     assert parser.roles(["引题一行", "主标题", "副题一行"]) == ("引题一行", "主标题", "副题一行")
+    # a third line shorter than the title, with no deck's dash or clause: the title's wrapped end
+    assert parser.roles(["邮储银行某省分行", "普惠贷款余额突破", "千亿元"]) == ("邮储银行某省分行", "普惠贷款余额突破 千亿元", None)
     # phrases of one length side by side over a longer line: a kicker (joined to the title before)
     assert parser.roles(["聚焦主业 提质增效", "四川邮政上半年寄递业务量突破五亿件"]) == (
         "聚焦主业 提质增效", "四川邮政上半年寄递业务量突破五亿件", None)

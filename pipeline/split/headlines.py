@@ -219,7 +219,10 @@ class HeadlineParser:
     def roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:
         """(kicker, title, subtitle) of a block of 1-3 lines."""
         if len(texts) >= 3:
-            return texts[0].rstrip("：:"), " ".join(texts[1:-1]), SUBTITLE_DASHES.sub("", texts[-1])
+            kicker, title, last = texts[0].rstrip("：:"), texts[1:-1], texts[-1]
+            if not SUBTITLE_DASHES.match(last) and not _is_subtitle_line(last, title[-1]) and len(last) < len(title[-1]):
+                return kicker, " ".join(texts[1:]), None  # the title's end the column wrapped (突破 / 千亿元)
+            return kicker, " ".join(title), SUBTITLE_DASHES.sub("", last)
         if len(texts) == 2:
             first, second = texts
             if self.is_kicker_line(first):
