@@ -146,6 +146,19 @@ def test_names_without_a_han_surname_between_a_title_and_a_speech_verb(processor
     assert story["people"] == [name]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("湖南省分公司副总经理唐成文告诉记者，网点转型是一项系统性工作。", "唐成文"),  # 文告 is a word
+        ("副总经理唐成文说，网点转型要因地制宜。", "唐成文"),
+        ("会上，党委书记王建文书记作了讲话。", "王建文"),  # 文书 is a word
+    ],
+)
+def test_a_given_names_last_character_making_a_word_with_the_next_stays_in_the_name(processor, sentence, name):
+    (story,) = processor.process("sentence.txt", sentence.encode("utf-8"))
+    assert story["people"] == [name]
+
+
 def test_an_adverb_after_a_name_is_not_part_of_it(processor):
     (story,) = processor.process("adverb.txt", "邮政服务进村入户\n所长郭品华高兴地说，包裹当天就能送到。\n".encode())
     assert story["people"] == ["郭品华"]

@@ -217,6 +217,10 @@ class EntityFinder:
         second = after_surname + 1
         if text.startswith(self.one_char_given_name_before, second) or _not_han(text[second : second + 1]):
             return 1
+        # 唐成文告诉记者, 王建文书记: a title or speech verb right after it ends a two-character
+        # given name, whatever word its second character makes with the next (文告, 文书).
+        if text[second] not in NON_NAME_CHARS and text.startswith(self.after_name, second + 1):
+            return 2
         # 张明看来, 王芳正在: the second candidate character starts a word.
         if self.segmenter.frequency(text[second : second + 2]) >= WORD_AFTER_NAME_FREQ:
             return 1
