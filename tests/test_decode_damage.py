@@ -1211,3 +1211,12 @@ def test_a_legacy_span_ending_before_one_utf8_character_and_a_line_break(decoder
     source = S2TW.convert(span) if legacy == "big5" else span
     decoded = decoder.decode(head.encode() + source.encode(legacy) + tail.encode())
     assert decoded.text == head + span + tail
+
+
+def test_a_line_break_eaten_at_the_end_of_a_text_of_lines_is_restored(decoder):
+    # The '?' converter ate the last character's trail and the final line break together: a
+    # text of lines ends with one (the file's last byte); the text lost it.
+    text = "一是加强组织领导，明确责任分工。\n二是强化督导检查，确保取得实效。\n"
+    damaged = _marked_loss_at(text, text.index("实效"))
+    assert damaged.endswith(b"?")
+    assert decoder.decode(damaged).text == decoder.decode(text.encode("utf-8")).text

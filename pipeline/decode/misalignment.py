@@ -629,8 +629,8 @@ class MisalignmentRepairer:
                 if ch != UNRECOVERABLE:  # neither credit nor blame for a character left unknown
                     scored.append(ch)
                 guessed.append(guesses.get(i, ch))
-            elif not after:  # the stream simply ended
-                continue
+            elif not after:  # the stream ended: a text of lines ends with a line break, its last byte
+                out.append(eaten.at_end())
             elif ANNOTATION_RE.match(after):
                 out.append("(")
             else:
@@ -818,6 +818,10 @@ class _EatenByteGuesser:
                 collections.Counter(match.group(1) for match in LINE_END_RE.finditer(self._text))
             )
         return self._line_ends.lift(ch)
+
+    def at_end(self) -> str:
+        """The byte eaten last in the text: a line break in a text of lines (a file's last byte)."""
+        return "\n" if "\n" in self._text else ""
 
     def guess(self, left: str, after: str) -> str:
         """The byte between ``left`` and ``after`` (two characters each side)."""
