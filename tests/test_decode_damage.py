@@ -1220,3 +1220,20 @@ def test_a_line_break_eaten_at_the_end_of_a_text_of_lines_is_restored(decoder):
     damaged = _marked_loss_at(text, text.index("实效"))
     assert damaged.endswith(b"?")
     assert decoder.decode(damaged).text == decoder.decode(text.encode("utf-8")).text
+
+
+@pytest.mark.parametrize("lost", ["险", "风", "强"])
+def test_a_misaligned_run_ending_the_last_line_is_repaired(decoder, lost):
+    # The run's last trail and the final line break made an invalid pair: U+FFFD, then the line
+    # break. That U+FFFD was taken for a truncated file's last character and anchored nothing.
+    text = "一是加强组织领导，明确责任分工。\n二是推进网点转型；三是加强风险防控。\n"
+    damaged = _misaligned(text, _losing(text, text.rindex(lost), "gbk"), marker=False)
+    assert damaged.endswith("\ufffd\n".encode("utf-8"))
+    assert decoder.decode(damaged).text == decoder.decode(text.encode("utf-8")).text
+
+
+def test_a_truncated_last_character_stays_lost(decoder):
+    # The file ends inside its last character: nothing follows the U+FFFD, no run was misread.
+    text = "一是加强组织领导，明确责任分工。\n二是推进网点转型；三是加强风险防控"
+    decoded = decoder.decode(text.encode("gbk")[:-1])
+    assert decoded.text == text[:-1] + "\ufffd"

@@ -240,10 +240,13 @@ class MisalignmentRepairer:
     def repair(self, text: str) -> tuple[str, int]:
         """(repaired text, number of runs repaired)."""
         # U+FFFD in a row are bytes lost before (锟斤拷 turned back), not a misaligned run's; one
-        # ending the text is a truncated last character (a run misread before it still shows
-        # improbable characters, which anchor it).
+        # ending the text is a truncated last character, unless the bytes went on (a line break
+        # after it) and what stands before it reads as misread: a run's last trail and the line
+        # break made an invalid pair. (Alone, it is a character as unknown as a truncated one.)
         last = len(text.rstrip()) - 1
         truncated_at = last if last >= 0 and text[last] == "\ufffd" else None
+        if truncated_at is not None and last < len(text) - 1 and self._misread(text[max(0, last - CONTEXT):last]):
+            truncated_at = None
         anchors = [
             match.start()
             for match in self._anchor_re.finditer(text)
