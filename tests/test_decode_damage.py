@@ -268,6 +268,9 @@ def legacy_file_as_latin1(legacy: str):
     return damage
 
 
+big5_file_as_latin1 = legacy_file_as_latin1("big5")
+
+
 def gbk_as_big5(text, rng):
     """The whole file read as Big5 (or HKSCS) and saved as UTF-8: lossy, Python's readers
     replace each byte they reject."""
@@ -402,7 +405,7 @@ KINDS = {
     "gbk_decoded_as_utf8": gbk_in_utf8,
     "big5_decoded_as_utf8": big5_in_utf8,
     "gbk_decoded_as_latin1 (whole file)": legacy_file_as_latin1("gbk"),
-    "big5_decoded_as_latin1 (whole file)": legacy_file_as_latin1("big5"),
+    "big5_decoded_as_latin1 (whole file)": big5_file_as_latin1,
     "gbk_misalignment (? marker)": misaligned_marked,
     "gbk_misalignment (lost byte)": misaligned_lost,
     "gbk_misalignment (traditional, ? marker)": traditional_misaligned_marked,
@@ -423,6 +426,9 @@ SOURCE_FORMS = {
     traditional_misaligned_lost: traditional_gbk_text,
     traditional_gbk_as_latin1: traditional_gbk_text,
     big5_as_latin1: big5_text,
+    # (s2tw writes some phrases in forms t2s keeps: 澄江 as 澂江, a county's traditional name)
+    big5_as_gb18030: big5_text,
+    big5_file_as_latin1: big5_text,
 }
 
 
@@ -1237,3 +1243,12 @@ def test_a_truncated_last_character_stays_lost(decoder):
     text = "一是加强组织领导，明确责任分工。\n二是推进网点转型；三是加强风险防控"
     decoded = decoder.decode(text.encode("gbk")[:-1])
     assert decoded.text == text[:-1] + "\ufffd"
+
+
+def test_big5_lines_read_as_latin1_are_not_cross_read_as_korean(decoder):
+    # 閱 is BE 5C: its trail is a backslash, which cp949 (a Korean reader) took into a reading
+    # of its own for the Latin-1 line: 取\Å见〝ì5å for 阅读原文.
+    text = "据了解，江西邮政已在全省建成县级寄递物流共配中心98个。\n来源：江西省邮政分公司\n"
+    span = "编辑：陈静  审核：黄伟\n阅读原文\n阅读 2356\n分享 收藏 点赞"
+    damaged = text + S2TW.convert(span).encode("big5").decode("latin-1") + " 在看\n"
+    assert decoder.decode(damaged.encode("utf-8")).text == decoder.decode((text + span + " 在看\n").encode("utf-8")).text

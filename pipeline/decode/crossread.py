@@ -22,7 +22,9 @@ import re
 from collections.abc import Callable
 
 from pipeline.decode.detect import FAMILIES
-from pipeline.decode.mojibake import CONTEXT, clearly_better, decodes, misread_utf8, shared_characters
+from pipeline.decode.mojibake import (
+    CONTEXT, clearly_better, decodes, misread_utf8, shared_characters, shows_latin1_mojibake,
+)
 from pipeline.decode.runningtext import LineEnds, RunningTextModel
 from pipeline.decode.textmodel import TextModel, is_private_use
 
@@ -82,15 +84,16 @@ class CrossReadRepairer:
         repaired = set()
         for index, line in enumerate(lines):
             # A line of UTF-8 read as GB/Big5 (or cp949, cp932) is the mojibake repair's: trying
-            # every cross-read on it first was a sixth of the decode time of such files.
-            if self._suspect_re.search(line) and not misread_utf8(line):
+            # every cross-read on it first was a sixth of the decode time of such files. So is
+            # one of GB/Big5 read as Latin-1 (cp949 reads some of its letters back into pairs).
+            if self._suspect_re.search(line) and not misread_utf8(line) and not shows_latin1_mojibake(line):
                 lines[index] = self._reread_line(lines, index, CROSS_READS, kinds, line_ends)
                 if lines[index] != line:
                     repaired.add(index)
         found = [cross_read for cross_read in CROSS_READS if cross_read[2] in kinds]
         if found:
             for index, line in enumerate(lines):
-                if index not in repaired and not line.isascii():
+                if index not in repaired and not line.isascii() and not shows_latin1_mojibake(line):
                     lines[index] = self._reread_line(lines, index, found, kinds, line_ends, established=True)
         return "\n".join(lines), kinds
 

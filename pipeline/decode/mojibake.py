@@ -1011,6 +1011,11 @@ def _utf8_mark_re(codecs: tuple, leads: range = range(0xE2, 0xEA), lost_leads: b
     return re.compile("|".join(map(re.escape, sorted(marks))))
 
 
+def shows_latin1_mojibake(text: str) -> bool:
+    """Whether ``text`` holds a run of Latin-1 mojibake (UTF-8, GB or Big5 bytes read as Latin-1/cp1252)."""
+    return any(LATIN1_MOJIBAKE_SIGN_RE.search(run.group()) for run in LATIN_RUN_RE.finditer(text))
+
+
 def _peel_layers_above_lossy_ones(text: str, kinds: list[str]) -> str:
     """``text`` with each Latin-1 run's layers of mojibake that ftfy undoes exactly peeled off,
     where a layer ftfy undoes lossily lies under them (UTF-8 read by a lossy cp1252 reader,
