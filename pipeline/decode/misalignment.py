@@ -49,6 +49,10 @@ MAX_RESOLVED = 4  # readings, best optimistic bound first, whose lost bytes are 
 MAX_CHOICES = 120  # candidate characters per lost byte
 SHORTLIST = 12  # choices per lost byte that the (slower) word model compares
 WORD_SCORED_COMBOS = 48  # joint choices for lost bytes close together that the word model compares
+# Choices per byte of two lost close together that are combined: of a shortlist's up to 24+,
+# its first 14 (bench corpus misaligned files 17% faster, caches cold; damage table unchanged, 100 trials
+# of each misalignment kind: 12 lost two trials of 1,200, 7 four).
+PAIR_SHORTLIST = 14
 CONTEXT_CHARS = 3  # known characters each side that judge a lost byte
 JOINT_DISTANCE = 3  # lost bytes this close are chosen together
 MAX_ANCHORS = 400  # bounds the work on a badly damaged file
@@ -578,7 +582,7 @@ class MisalignmentRepairer:
         for group in groups:
             left, _ = self._known_context(chars, group[0], before, after_text)
             _, right = self._known_context(chars, group[-1], before, after_text)
-            width = None if len(group) <= 2 else 3
+            width = None if len(group) == 1 else PAIR_SHORTLIST if len(group) == 2 else 3
             # Ordered (not a set): a tie between scores goes to the same combination in every
             # process, whatever its hash seed.
             combos = dict.fromkeys(itertools.product(*(shortlists[i][:width] for i in group)))
