@@ -50,8 +50,8 @@ MAX_CHOICES = 120  # candidate characters per lost byte
 SHORTLIST = 12  # choices per lost byte that the (slower) word model compares
 WORD_SCORED_COMBOS = 48  # joint choices for lost bytes close together that the word model compares
 # Choices per byte of two lost close together that are combined: of a shortlist's up to 24+,
-# its first 14 (bench corpus misaligned files 17% faster, caches cold; damage table unchanged, 100 trials
-# of each misalignment kind: 12 lost two trials of 1,200, 7 four).
+# its first 14 (the bench corpus's misaligned files 17% faster, caches cold; the damage table
+# unchanged, 100 trials of each misalignment kind: 12 lost two trials of 1,200, 7 four).
 PAIR_SHORTLIST = 14
 CONTEXT_CHARS = 3  # known characters each side that judge a lost byte
 JOINT_DISTANCE = 3  # lost bytes this close are chosen together
