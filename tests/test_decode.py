@@ -1197,3 +1197,11 @@ def test_a_lossless_layer_of_latin1_mojibake_over_a_lossy_one_is_peeled_before_t
     assert repaired.text == decoder.decode(single.encode("utf-8")).text
     assert "\ufffd" not in repaired.text
     assert "latin1_mojibake" in repaired.repairs
+
+
+def test_a_short_line_of_a_gbk_file_read_as_big5_is_read_back_once_the_file_shows_the_damage(decoder):
+    # A byline of three characters gains 5.6 nats read back: short of the 6 a line must gain
+    # on its own, but the rest of the file shows it was all read as Big5.
+    text = "今年以来，某省邮政分公司严格检查每个环节，压降普服邮件断点率，服务质量持续提升。\n\n□耿梁\n"
+    damaged = text.encode("gbk").decode("big5", errors="replace").encode("utf-8")
+    assert decoder.decode(damaged).text.endswith("\n□耿梁\n")

@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from pipeline.decode.detect import FAMILIES
 from pipeline.decode.mojibake import (
-    CONTEXT, clearly_better, decodes, misread_utf8, shared_characters, shows_latin1_mojibake,
+    CONTEXT, MIN_GAIN, clearly_better, decodes, misread_utf8, shared_characters, shows_latin1_mojibake,
 )
 from pipeline.decode.runningtext import LineEnds, RunningTextModel
 from pipeline.decode.textmodel import TextModel, is_private_use
@@ -137,7 +137,9 @@ class CrossReadRepairer:
             reading = filled[len(preceding):len(preceding) + len(reading)]
         if not established and not self._plausible(reading):
             return line
-        if not clearly_better(self._model, reading, line):
+        # In a document that shows the damage, a short line (□耿梁, a byline) need not gain MIN_GAIN
+        # nats, only as many per character: a clean line's cross-reading reads far worse.
+        if not clearly_better(self._model, reading, line, 0.0 if established else MIN_GAIN):
             return line
         if kind not in kinds:
             kinds.append(kind)

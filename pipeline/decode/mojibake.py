@@ -1045,8 +1045,9 @@ def _ftfy_readings(span: str) -> list[str]:
     return list(dict.fromkeys((fixed, ftfy.fix_encoding(span, config=FTFY_ONE_LAYER))))
 
 
-def clearly_better(model: TextModel, candidate: str, original: str) -> bool:
-    """Whether the changed part of ``candidate`` (with a little context) reads clearly better."""
+def clearly_better(model: TextModel, candidate: str, original: str, min_gain: float = MIN_GAIN) -> bool:
+    """Whether the changed part of ``candidate`` (with a little context) reads clearly better:
+    by ``min_gain`` nats, and MIN_GAIN_PER_CHAR per character."""
     head = 0
     limit = min(len(candidate), len(original))
     while head < limit and candidate[head] == original[head]:
@@ -1057,7 +1058,7 @@ def clearly_better(model: TextModel, candidate: str, original: str) -> bool:
     head, tail = max(0, head - CONTEXT), max(0, tail - CONTEXT)
     new, old = candidate[head:len(candidate) - tail], original[head:len(original) - tail]
     gain = model.word_logp(new) - model.word_logp(old)
-    return gain > MIN_GAIN and gain > MIN_GAIN_PER_CHAR * min(len(new), len(old))
+    return gain > min_gain and gain > MIN_GAIN_PER_CHAR * min(len(new), len(old))
 
 
 def _too_lossy(text: str) -> bool:
