@@ -1205,3 +1205,12 @@ def test_a_short_line_of_a_gbk_file_read_as_big5_is_read_back_once_the_file_show
     text = "今年以来，某省邮政分公司严格检查每个环节，压降普服邮件断点率，服务质量持续提升。\n\n□耿梁\n"
     damaged = text.encode("gbk").decode("big5", errors="replace").encode("utf-8")
     assert decoder.decode(damaged).text.endswith("\n□耿梁\n")
+
+
+@pytest.mark.parametrize("reader", ["big5", "big5hkscs"])
+def test_a_closing_mark_lost_to_a_big5_reader_closes_the_mark_its_line_opened(decoder, reader):
+    # ” (A1 B1) lost at a line's end: the models see three characters back (黔货出山), not the
+    # “ that the line awaits a close for, and chose 。, which lines end with far more often.
+    text = "今年以来，贵州省邮政分公司围绕“黔货出山”\n工程，聚焦茶叶、辣椒、猕猴桃等特色农产品，打造农产品寄递项目56个。\n"
+    damaged = text.encode("gbk").decode(reader, errors="replace").encode("utf-8")
+    assert decoder.decode(damaged).text == text

@@ -21,12 +21,13 @@ import itertools
 import re
 from collections.abc import Callable
 
+from pipeline.decode import rules
 from pipeline.decode.detect import FAMILIES
 from pipeline.decode.mojibake import (
     CONTEXT, MIN_GAIN, clearly_better, decodes, misread_utf8, shared_characters, shows_latin1_mojibake,
 )
 from pipeline.decode.runningtext import LineEnds, RunningTextModel
-from pipeline.decode.textmodel import TextModel, is_private_use
+from pipeline.decode.textmodel import TextModel, awaited_marks, is_private_use
 
 # (codecs the bytes were wrongly read with, codec they really are, repair name); the right
 # codec is the family's superset, which reads the plain codec's bytes alike.
@@ -220,9 +221,17 @@ class CrossReadRepairer:
                 if lead is None and trail is None:
                     whole[index] = candidates
                 lift = _line_end_lift(chars, index, line_ends)
+                line_start = text.rfind("\n", 0, first) + 1
                 scored = [
-                    (beam + known + ch, self._running.with_words_logp(before + beam + known + ch + after) + lift(ch))
-                    for beam in beams for ch in candidates
+                    (
+                        beam + known + ch,
+                        self._running.with_words_logp(before + beam + known + ch + after) + lift(ch)
+                        + (rules.PAIRED_MARK_WEIGHT if awaited and ch == awaited[-1] else 0.0),
+                    )
+                    for beam in beams
+                    # the closing mark the line awaits (the models see only CONTEXT characters back)
+                    for awaited in (awaited_marks("".join(chars[line_start:first]) + beam + known),)
+                    for ch in candidates
                 ]
                 beams = [text for text, _ in heapq.nlargest(FILL_BEAM, scored, key=lambda item: item[1])]
                 done = index + 1

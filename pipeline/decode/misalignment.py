@@ -61,10 +61,6 @@ RESOLVES_ALWAYS, CHARS_PER_RESOLVE = 40, 30
 LOOKBACK = 40  # how far before an improbable character an unmarked run may start
 CONTEXT = 4  # characters each side of a run scored with it
 LINE_LOOKBACK = 80  # characters of a run's line before it searched for marks left open
-# Nats for a lost character that closes a mark opened earlier on its line (“黔货出山” ending
-# a line, where the context the models see ends at 黔), and against a closing mark that
-# closes none (过程”, for 过程中, before a comma: ” and a comma are likely together).
-PAIRED_MARK_WEIGHT = 5.0
 MIN_GAIN = 8.0  # log-prob improvement (nats) a repair must bring
 # A lone ASCII character read as a lost lead's trail must gain more: letters are also the
 # text's own (A級, M某: up to 13.7 nats in probes; trails left by a lost lead gain 9-19).
@@ -613,7 +609,7 @@ class MisalignmentRepairer:
                     logp += eaten.line_end_lift(combo[-1])
                 closed = paired_marks(combo, awaited_here)[0]
                 unmatched = sum(ch in CLOSING_MARKS for ch in combo) - closed
-                return logp + PAIRED_MARK_WEIGHT * (closed - unmatched)
+                return logp + rules.PAIRED_MARK_WEIGHT * (closed - unmatched)
 
             best, *runner_up = heapq.nlargest(
                 2,

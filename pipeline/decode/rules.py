@@ -37,6 +37,10 @@ DOCUMENT_NGRAM_WEIGHT = 2.0  # nats per log-count of a bi/trigram seen elsewhere
 # Opening mark -> closing mark; a closing mark that matches an open one earns a bonus.
 PAIRED_MARKS = {"“": "”", "‘": "’", "《": "》", "（": "）", "「": "」", "『": "』"}
 MATCHED_MARK_BONUS = 1.5
+# Nats for a lost character that closes a mark opened earlier on its line (“黔货出山” ending
+# a line, where the context the models see ends at 黔), and against a closing mark that
+# closes none (过程”, for 过程中, before a comma: ” and a comma are likely together).
+PAIRED_MARK_WEIGHT = 5.0
 # Single bytes >= 0x80 that a Windows reader of a two-byte code shows as a character where
 # Python's reader fails: code page 936 shows 0x80 as € (UTF-8 read so: 銆€ for U+3000).
 WINDOWS_SINGLE_BYTES = {"gb18030": {"€": 0x80}}
