@@ -159,6 +159,12 @@ def test_a_given_names_last_character_making_a_word_with_the_next_stays_in_the_n
     assert story["people"] == [name]
 
 
+@pytest.mark.parametrize("sentence", ["会上，王书记说，要抓好落实。", "张经理介绍，网点已完成改造。"])
+def test_a_surname_and_a_title_are_no_name(processor, sentence):
+    (story,) = processor.process("sentence.txt", sentence.encode("utf-8"))
+    assert story["people"] == []
+
+
 def test_an_adverb_after_a_name_is_not_part_of_it(processor):
     (story,) = processor.process("adverb.txt", "邮政服务进村入户\n所长郭品华高兴地说，包裹当天就能送到。\n".encode())
     assert story["people"] == ["郭品华"]

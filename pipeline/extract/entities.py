@@ -236,8 +236,8 @@ class EntityFinder:
             return None
         if len(name) == 2 and self.segmenter.frequency(name) >= COMMON_WORD_FREQ:
             return None
-        if name in self.title_set:
-            return None
+        if name in self.title_set or name[surname_len:] in self.title_set:
+            return None  # 王书记, 张经理: a surname and a title address a person but name none
         before = self._title_ends_at(text, start)
         if name[:surname_len] in self.weak_surnames:
             # 管好, 和检查: the characters read as a word rather than a name.
