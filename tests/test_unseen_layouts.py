@@ -98,11 +98,17 @@ def test_a_place_name_jieba_tags_as_a_person_stays_in_its_organisation(processor
     assert story["organizations"] == [organization]
 
 
-def test_a_particle_jieba_cuts_alone_does_not_start_an_organisation(processor):
-    # 等地 cut as 等 / 地 (a particle): 地 and the suffix after it were read as an organisation.
-    sentence = "郑州市、洛阳市等地邮政分公司联合当地政府开展直播带货活动。"
+@pytest.mark.parametrize(
+    ("sentence", "function_word"),
+    [
+        # 等地 cut as 等 / 地 (a particle): 地 and the suffix after it were read as an organisation.
+        ("郑州市、洛阳市等地邮政分公司联合当地政府开展直播带货活动。", "地"),
+        ("据中国邮政储蓄银行2023年年报显示，该行营业收入同比增长2.33%。", "据"),  # a preposition
+    ],
+)
+def test_a_function_word_jieba_cuts_alone_does_not_start_an_organisation(processor, sentence, function_word):
     (story,) = processor.process("sentence.txt", sentence.encode("utf-8"))
-    assert not any(org.startswith("地") for org in story["organizations"])
+    assert not any(org.startswith(function_word) for org in story["organizations"])
 
 
 @pytest.mark.parametrize(

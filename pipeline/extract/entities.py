@@ -39,6 +39,7 @@ ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
 FUNCTION_CHARS = set(
     "的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超有好"
 )
+FUNCTION_WORD_FLAGS = frozenset("upc")  # jieba's tags of particles, prepositions, conjunctions
 GENERIC_ORG_PARTS = {"省", "市", "县", "区", "各", "该", "本", "全", "我", "其", "集团", "公司", "集团公司", "分公司", "邮政"}
 # Units ending the names of towns and villages (塔公镇, 木鱼村), which the gazetteer (down to
 # counties) lacks: before an organisation suffix, the characters before one name the place.
@@ -343,8 +344,10 @@ class EntityFinder:
             flag in ORG_PART_FLAGS
             or word in place_words
             or word in self.org_suffixes
-            # a character alone, unless a function word or a particle (地 of 等地 cut 等 / 地)
-            or len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in FUNCTION_CHARS and flag[:1] != "u"
+            # a character alone, unless a function word: listed, or tagged a particle, preposition
+            # or conjunction (地 of 等地 cut 等 / 地; 据 of 据中国邮政储蓄银行年报)
+            or len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in FUNCTION_CHARS
+            and flag[:1] not in FUNCTION_WORD_FLAGS
         )
         # a town jieba tags as a name (高桥镇/nr), or a name-tagged part of a place's name right
         # after the place it lies in (夷陵区 小溪/nr 塔 邮政支局)
