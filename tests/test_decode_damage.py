@@ -1258,3 +1258,13 @@ def test_big5_lines_read_as_latin1_are_not_cross_read_as_korean(decoder):
     span = "编辑：陈静  审核：黄伟\n阅读原文\n阅读 2356\n分享 收藏 点赞"
     damaged = text + S2TW.convert(span).encode("big5").decode("latin-1") + " 在看\n"
     assert decoder.decode(damaged.encode("utf-8")).text == decoder.decode((text + span + " 在看\n").encode("utf-8")).text
+
+
+def test_a_lone_trail_whose_character_the_document_shows_elsewhere_is_read_back(decoder):
+    # 點 (FC 63) lost its lead: its trail shows as a lone 'c' (網c轉型), which scores about as
+    # well as a character between ideographs; 網點 elsewhere in the text tells what it was.
+    text = traditional_gbk_text("今年以来，全省邮政网点转型稳步推进。一是加快网点建设；二是深化网点转型；三是加强风险防控。\n")
+    lost = text.index("點", text.index("深化"))
+    damaged = _misaligned(text, _losing(text, lost, "gbk"), marker=False)
+    assert "網c轉".encode("utf-8") in damaged
+    assert decoder.decode(damaged).text == decoder.decode(text.encode("utf-8")).text

@@ -376,8 +376,14 @@ class MisalignmentRepairer:
         marker_cost = WHOLE_CHAR_COST if whole_char or marked_trail else MARKER_COST * markers
         if len(guessed) > len(damaged):
             marker_cost = max(marker_cost, MISSING_CHAR_COST * (len(guessed) - len(damaged)))
-        judged = plain if guessed == scored else self._model.word_logp(before + guessed + after)
-        gain = judged - self._model.word_logp(before + damaged + after) + marker_cost
+        if min_gain > MIN_GAIN:
+            # A lone trail's character often recurs in the document whole (寄f物流 beside 寄遞物流):
+            # its gain counts the n-grams the document shows elsewhere.
+            judged = self._model.word_logp(before + guessed + after, document)
+            gain = judged - self._model.word_logp(before + damaged + after, document) + marker_cost
+        else:
+            judged = plain if guessed == scored else self._model.word_logp(before + guessed + after)
+            gain = judged - self._model.word_logp(before + damaged + after) + marker_cost
         if gain <= min_gain:
             return None
         # Among repairs, prefer the one whose words recur elsewhere in the document.
