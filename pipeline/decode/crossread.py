@@ -27,7 +27,7 @@ from pipeline.decode.mojibake import (
     CONTEXT, MIN_GAIN, clearly_better, decodes, misread_utf8, shared_characters, shows_latin1_mojibake,
 )
 from pipeline.decode.runningtext import LineEnds, RunningTextModel
-from pipeline.decode.textmodel import TextModel, awaited_marks, is_private_use
+from pipeline.decode.textmodel import PAIRED_MARK_RE, TextModel, awaited_marks, is_private_use, paired_marks
 
 # (codecs the bytes were wrongly read with, codec they really are, repair name); the right
 # codec is the family's superset, which reads the plain codec's bytes alike.
@@ -212,6 +212,8 @@ class CrossReadRepairer:
             before = "".join(chars[max(0, first - CONTEXT):first])
             beams, done = [""], first  # beams: the text from ``first`` up to ``done``
             whole: dict[int, list[str]] = {}  # characters lost whole: their candidates
+            # The closing marks the line awaits before the group (the models see CONTEXT characters back).
+            line_awaited = awaited_marks("".join(chars[text.rfind("\n", 0, first) + 1:first]))
             for index, lead, trail, following in group:
                 known = "".join(chars[done:index])
                 after = "".join(chars[index + 1:index + 1 + CONTEXT])
@@ -221,17 +223,17 @@ class CrossReadRepairer:
                 if lead is None and trail is None:
                     whole[index] = candidates
                 lift = _line_end_lift(chars, index, line_ends)
-                line_start = text.rfind("\n", 0, first) + 1
+                closing = {  # per beam, the closing mark awaited next, which earns PAIRED_MARK_WEIGHT
+                    beam: (paired_marks(PAIRED_MARK_RE.findall(beam + known), line_awaited)[1] or [None])[-1]
+                    for beam in beams
+                }
                 scored = [
                     (
                         beam + known + ch,
                         self._running.with_words_logp(before + beam + known + ch + after) + lift(ch)
-                        + (rules.PAIRED_MARK_WEIGHT if awaited and ch == awaited[-1] else 0.0),
+                        + (rules.PAIRED_MARK_WEIGHT if ch == closing[beam] else 0.0),
                     )
-                    for beam in beams
-                    # the closing mark the line awaits (the models see only CONTEXT characters back)
-                    for awaited in (awaited_marks("".join(chars[line_start:first]) + beam + known),)
-                    for ch in candidates
+                    for beam in beams for ch in candidates
                 ]
                 beams = [text for text, _ in heapq.nlargest(FILL_BEAM, scored, key=lambda item: item[1])]
                 done = index + 1

@@ -346,15 +346,15 @@ class MisalignmentRepairer:
         # Markers cost little: a repair must earn its gain mostly by fixing improbable
         # characters, not by removing '?' (text converted lossily is full of them).
         damaged, markers = MARKERS_RE.subn("", text[begin:end])
-        min_gain, marked_trail = MIN_GAIN, False
+        min_gain, marked_trail, lone_letter = MIN_GAIN, False, False
         if self._code.ascii_trails_common:
             if not markers and _keeps_non_ascii(text[begin:end], repaired):
                 # Only a lone ASCII character would change: a lost lead's trail (检d到位),
                 # or the text's own letter (A股, U盤, e郵寶): in a word, or recurring.
                 if self._letter_in_word(text, begin, end):
                     return None
-                letters = any(ch.isascii() and ch.isalnum() for ch in damaged)
-                min_gain = LONE_TRAIL_MIN_GAIN if letters else LONE_SYMBOL_MIN_GAIN
+                lone_letter = any(ch.isascii() and ch.isalnum() for ch in damaged)
+                min_gain = LONE_TRAIL_MIN_GAIN if lone_letter else LONE_SYMBOL_MIN_GAIN
             if markers:  # beside a marker, an ASCII character is the trail a lost lead left
                 markers += len(ASCII_TRAIL_RE.findall(damaged))
                 # A marker and one such trail ('寄?f農' for 寄遞農) stand for one character
@@ -376,14 +376,14 @@ class MisalignmentRepairer:
         marker_cost = WHOLE_CHAR_COST if whole_char or marked_trail else MARKER_COST * markers
         if len(guessed) > len(damaged):
             marker_cost = max(marker_cost, MISSING_CHAR_COST * (len(guessed) - len(damaged)))
-        if min_gain > MIN_GAIN:
-            # A lone trail's character often recurs in the document whole (寄f物流 beside 寄遞物流):
-            # its gain counts the n-grams the document shows elsewhere.
-            judged = self._model.word_logp(before + guessed + after, document)
-            gain = judged - self._model.word_logp(before + damaged + after, document) + marker_cost
+        # A lone trail's character often recurs in the document whole (網c轉型 beside 網點): its
+        # gain counts the n-grams the document shows elsewhere.
+        ngrams = document if lone_letter else None
+        if guessed == scored and ngrams is None:
+            judged = plain
         else:
-            judged = plain if guessed == scored else self._model.word_logp(before + guessed + after)
-            gain = judged - self._model.word_logp(before + damaged + after) + marker_cost
+            judged = self._model.word_logp(before + guessed + after, ngrams)
+        gain = judged - self._model.word_logp(before + damaged + after, ngrams) + marker_cost
         if gain <= min_gain:
             return None
         # Among repairs, prefer the one whose words recur elsewhere in the document.

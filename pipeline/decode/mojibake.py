@@ -1027,8 +1027,10 @@ def _peel_layers_above_lossy_ones(text: str, kinds: list[str]) -> str:
             continue
         _, steps = ftfy.fix_encoding_and_explain(match.group())
         lossy = next((i for i, step in enumerate(steps) if step == FTFY_LOSSY_STEP), None)
+        if lossy is None:
+            continue
         layer_start = max((i for i, (action, _) in enumerate(steps[:lossy]) if action == "encode"), default=0)
-        if lossy is not None and layer_start:
+        if layer_start:
             out += [text[pos:match.start()], ftfy.apply_plan(match.group(), steps[:layer_start])]
             pos = match.end()
     if out and "latin1_mojibake" not in kinds:
