@@ -708,6 +708,20 @@ def test_lost_lead_marked_before_its_ascii_trail_is_chosen_back(decoder):
     assert decoder.decode(damaged).text == "今年1至4月累计寄递农产品包裹12万件。"
 
 
+@pytest.mark.parametrize(
+    ("line", "lost", "shown"),
+    [
+        ("全省邮政业务收入同比增长9.2%，完成年度预算。", "長", "增?L9.2%"),  # 長 is E9 4C: a letter before a figure
+        ("该行已走访茶企和茶农2300余户，发放贷款。", "餘", "2300?N戶"),  # 餘 is F0 4E: after a figure
+    ],
+)
+def test_lost_lead_marked_before_an_ascii_trail_beside_a_figure_is_chosen_back(decoder, line, lost, shown):
+    text = traditional_gbk_text(line)
+    damaged = _misaligned(text, _losing(text, text.index(lost), "gbk"), marker=True)
+    assert shown.encode() in damaged
+    assert decoder.decode(damaged).text == line
+
+
 def test_lone_symbol_left_by_a_lost_lead_is_read_back(decoder):
     # 獲 (AB 40 in GBK) loses its lead: its trail shows as '@' between ideographs, which a text's
     # own letters may be (A股) but its symbols are not: a smaller gain suffices.

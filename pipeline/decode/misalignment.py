@@ -207,15 +207,18 @@ class MisalignmentRepairer:
         # ASCII trails are common, a run may end in one, a lone ASCII character: after an
         # improbable character, or after the '?' of a lost lead. (A lone ASCII character alone
         # is no sign: clean text has A股, e郵寶.)
-        after_marker, lone_trail = rf"[^\sA-Za-z0-9]|{SYLLABLE}\)", ""
+        after_marker, lone_trail, after_digit = rf"[^\sA-Za-z0-9]|{SYLLABLE}\)", "", ""
         if code.ascii_trails_common:
-            after_marker += r"|[A-Za-z](?![A-Za-z0-9])"
+            # A trail letter before a figure (增?L9.2% for 增長9.2%) or after one (2300?N戶 for
+            # 2300餘戶); not a letter of an ASCII word or code (?OK, ?A1).
+            after_marker += r"|[A-Za-z](?![A-Za-z])"
+            after_digit = r"|(?<=[0-9]\?)(?=[A-Za-z][^\x00-\u024f])"
             lone_trail = r"|[@-~](?<=[^\x00-\u024f].)(?![A-Za-z0-9])"
         self._anchor_re = re.compile(
             # '?' first (then the look-behind): every branch starts with a character class,
             # so the regex engine skips ahead to candidates (twice as fast on clean text).
             # After a digit only as '??' in Chinese text: 月 lost, the next digit eaten (5??0日).
-            rf"\?(?:(?<![A-Za-z0-9]\?)(?={after_marker})|(?<=[\u4e00-\u9fff][0-9]\?)(?=\?[0-9\u4e00-\u9fff]))"
+            rf"\?(?:(?<![A-Za-z0-9]\?)(?={after_marker})|(?<=[\u4e00-\u9fff][0-9]\?)(?=\?[0-9\u4e00-\u9fff]){after_digit})"
             rf"|\ufffd|[\ue000-\uf8ff]|{self._model.uncommon_pair_pattern}{lone_trail}"
         )
 
