@@ -341,6 +341,25 @@ def misaligned_lost(text, rng):
     return _misaligned(text, rng, marker=False)
 
 
+def _misaligned_trail(text: str, rng: random.Random, marker: bool) -> bytes:
+    """GBK bytes with one trail byte lost, decoded again and saved as UTF-8: the lead pairs with
+    the next byte. Nothing marks the lost byte itself: the '?' converter of _marked_reading (less
+    its mark for a lost lead) or Python's decoder see a valid lead."""
+    data = text.encode("gbk")
+    cut = _lost_lead(data, rng) + 1
+    head = data[:cut - 1].decode("gbk")
+    tail = data[cut - 1:cut] + data[cut + 1:]
+    return (head + (_marked_reading(tail, "gb18030")[1:] if marker else tail.decode("gb18030", errors="replace"))).encode()
+
+
+def misaligned_trail_marked(text, rng):
+    return _misaligned_trail(text, rng, marker=True)
+
+
+def misaligned_trail_lost(text, rng):
+    return _misaligned_trail(text, rng, marker=False)
+
+
 def big5_text(text: str) -> str:
     """``text`` in Taiwan forms, less what Big5 cannot encode."""
     return S2TW.convert(text).encode("big5", errors="ignore").decode("big5")
@@ -357,6 +376,14 @@ def traditional_misaligned_marked(text, rng):
 
 def traditional_misaligned_lost(text, rng):
     return _misaligned(traditional_gbk_text(text), rng, marker=False)
+
+
+def traditional_misaligned_trail_marked(text, rng):
+    return _misaligned_trail(traditional_gbk_text(text), rng, marker=True)
+
+
+def traditional_misaligned_trail_lost(text, rng):
+    return _misaligned_trail(traditional_gbk_text(text), rng, marker=False)
 
 
 def _big5_misaligned(text: str, rng: random.Random, marker: bool) -> bytes:
@@ -418,6 +445,10 @@ KINDS = {
     "gbk_misalignment (lost byte)": misaligned_lost,
     "gbk_misalignment (traditional, ? marker)": traditional_misaligned_marked,
     "gbk_misalignment (traditional, lost byte)": traditional_misaligned_lost,
+    "gbk_misalignment (lost trail, ? marker)": misaligned_trail_marked,
+    "gbk_misalignment (lost trail)": misaligned_trail_lost,
+    "gbk_misalignment (traditional, lost trail, ? marker)": traditional_misaligned_trail_marked,
+    "gbk_misalignment (traditional, lost trail)": traditional_misaligned_trail_lost,
     "gbk_decoded_as_big5": gbk_as_big5,
     "big5_decoded_as_gbk (gb18030)": big5_as_gb18030,
     "big5_misalignment (? marker)": big5_misaligned_marked,
@@ -432,6 +463,8 @@ SOURCE_FORMS = {
     big5_misaligned_lost: big5_text,
     traditional_misaligned_marked: traditional_gbk_text,
     traditional_misaligned_lost: traditional_gbk_text,
+    traditional_misaligned_trail_marked: traditional_gbk_text,
+    traditional_misaligned_trail_lost: traditional_gbk_text,
     traditional_gbk_as_latin1: traditional_gbk_text,
     big5_as_latin1: big5_text,
     # (s2tw writes some phrases in forms t2s keeps: 澄江 as 澂江, a county's traditional name)
@@ -524,6 +557,14 @@ FLOORS = {
     # code before traditional text's ASCII trails were read as Big5's: 65% and 42.5%).
     "gbk_misalignment (traditional, ? marker)": 0.65,
     "gbk_misalignment (traditional, lost byte)": 0.65,
+    # A trail lost: nothing marks the byte; a '?' converter's run ends in the '?' its last trail
+    # and an ASCII byte made. Measured 40%, 60%, 52.5%, 65% (27.5% and 45% for the '?' kinds
+    # before runs ending in a '?' before a figure or line end were searched for and judged against
+    # that '?' as a converter's stand-in; 100 trials, seed 11: 50%, 68%, 69%, 80%).
+    "gbk_misalignment (lost trail, ? marker)": 0.3,
+    "gbk_misalignment (lost trail)": 0.5,
+    "gbk_misalignment (traditional, lost trail, ? marker)": 0.4,
+    "gbk_misalignment (traditional, lost trail)": 0.55,
     # Measured 97.5% (57.5% before 着 was written where running text writes it: s2tw writes 著).
     "big5_decoded_as_gbk (gb18030)": 0.9,
     # Measured 75% and 25% (the code before the Big5 repair: 0% and 5%). Most misses of a
@@ -720,6 +761,28 @@ def test_lost_lead_marked_before_an_ascii_trail_beside_a_figure_is_chosen_back(d
     damaged = _misaligned(text, _losing(text, text.index(lost), "gbk"), marker=True)
     assert shown.encode() in damaged
     assert decoder.decode(damaged).text == line
+
+
+@pytest.mark.parametrize(
+    ("text", "lost", "shown", "repaired"),
+    [
+        # 增 (D4 F6) loses its trail: its lead pairs with 长's lead (猿), whose trail and the
+        # digit 3 make the '?': the run ends in a '?' before a figure (the digit is past telling).
+        ("寄递量同比增长32%，带动农民增收。\n", "增", "同比猿?2%", "寄递量同比增长\ufffd2%，带动农民增收。\n"),
+        ("全省建成村级寄递物流综合服务站1.6万个。\n", "务站", "服握?.6万", "全省建成村级寄递物流综合服务站\ufffd.6万个。\n"),
+        # before an ideograph, after a run of two characters that read as words do not
+        ("全省干部员工对此有期待、领导有责任,两年来上下一心。\n", "有责", "领导釉鹑?两年", "领导有责任"),
+        # before a line break (a blank line's first break eaten), and ending the text
+        ("今年全省邮政全面完成年度任务。\n\n下一步将继续推进农村寄递物流体系建设。\n", "务。", "任巍?\n下", "完成年度任务。"),
+        ("全省邮政业务收入稳步增长。", "长。", "稳步增场?", "全省邮政业务收入稳步增长。"),
+    ],
+)
+def test_run_of_a_lost_trail_ending_in_a_question_mark_is_repaired(decoder, text, lost, shown, repaired):
+    damaged = _misaligned_trail(text, _losing(text, text.index(lost), "gbk"), marker=True)
+    assert shown.encode() in damaged
+    decoded = decoder.decode(damaged).text
+    assert repaired in decoded
+    assert "?" not in decoded
 
 
 def test_lone_symbol_left_by_a_lost_lead_is_read_back(decoder):
@@ -1182,6 +1245,10 @@ UNSEEN_FLOORS = {
     "gbk_misalignment (lost byte)": 0.5,
     "gbk_misalignment (traditional, ? marker)": 0.55,  # measured 65% (57.5% before)
     "gbk_misalignment (traditional, lost byte)": 0.55,  # measured 65% (37.5% before)
+    "gbk_misalignment (lost trail, ? marker)": 0.2,  # measured 32.5% (25% before)
+    "gbk_misalignment (lost trail)": 0.6,  # measured 70%
+    "gbk_misalignment (traditional, lost trail, ? marker)": 0.45,  # measured 57.5% (52.5% before)
+    "gbk_misalignment (traditional, lost trail)": 0.6,  # measured 70%
     "big5_misalignment (? marker)": 0.7,
     "gbk_decoded_as_big5": 0.6,  # measured 70% (before lines were re-read with the lines around them: 50%)
     "utf8_lost_byte": 0.7,  # measured 82.5%
