@@ -894,6 +894,19 @@ def _read_whole_with(decoder, seed: str, codec: str, errors: str = "replace"):
     return repaired, wrong, lost
 
 
+@pytest.mark.parametrize(
+    ("head", "span", "tail"),
+    [("湖南省", "邮政分公", "司全面贯彻落实年度工作会议精神。\n"), ("全省各地", "邮政企业共组", "织志愿者600余人。\n")],
+)
+def test_lost_last_byte_of_a_span_is_chosen_with_the_clean_text_after_it(decoder, head, span, tail):
+    # The span's last character loses its last byte (公 E5 85 AC reads 鍏 and U+FFFD): the clean
+    # text after it is its right neighbour (分公司), not that text's GB bytes read as UTF-8
+    # (司全 reads ˾ȫ, 织志愿 ֯־Ը), which chose 光 and 给.
+    damaged = head + span.encode("utf-8").decode("gbk", errors="replace") + tail
+    assert damaged.endswith("\ufffd" + tail)
+    assert decoder.decode(damaged.encode("utf-8")).text == head + span + tail
+
+
 @pytest.mark.parametrize("errors", ["replace", "ignore"])
 @pytest.mark.parametrize(
     ("seed", "clause"),

@@ -593,7 +593,7 @@ class MojibakeRepairer:
                 # Line breaks and spaces (PDF text) would hide the neighbours from the model.
                 context = (
                     WHITESPACE_RE.sub("", before)[-CONTEXT:],
-                    _reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
+                    self._reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
                 )
                 before_in_run = text[max(run_start, begin - MISREAD_BEFORE):begin]
                 if short and not certain and self._misread_before(before_in_run, fixes):
@@ -623,6 +623,19 @@ class MojibakeRepairer:
             if best:
                 fixes.append((best[1], end_index, best[2]))
         return fixes
+
+    def _reread_ahead(self, text: str, wrong: str) -> str:
+        """The text after a run, re-read as UTF-8 when its start is more of the same damage
+        (a damaged span crossing a line break): the model should see the real neighbours. Clean
+        text after the run stays: its GB bytes may read as UTF-8 too (织志愿 as ֯־Ը)."""
+        try:
+            data = _encoded(text, wrong)
+        except UnicodeEncodeError:
+            return text
+        reread = data.decode("utf-8", errors="replace").partition("\ufffd")[0]
+        if len(reread) < 2 or self._model.score(reread[:CONTEXT]) <= self._model.score(text[:CONTEXT]):
+            return text
+        return reread
 
     def _misread_before(self, before: str, fixes: list[tuple[int, int, str]]) -> bool:
         """Whether ``before``, the run's characters before a short re-read, read as nonsense
@@ -1290,17 +1303,6 @@ def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[
         if len(ch) == 1:
             valid.append((fill, ch))
     return valid
-
-
-def _reread_ahead(text: str, wrong: str) -> str:
-    """The text after a run, re-read as UTF-8 when its start is more of the same damage
-    (a damaged span crossing a line break): the model should see the real neighbours."""
-    try:
-        data = _encoded(text, wrong)
-    except UnicodeEncodeError:
-        return text
-    reread = data.decode("utf-8", errors="replace").partition("\ufffd")[0]
-    return reread if len(reread) >= 2 else text
 
 
 def _local_window(candidate: bytes, rest: bytes, context: tuple[str, str], width: int = WINDOW_BYTES) -> str:
