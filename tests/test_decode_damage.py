@@ -975,6 +975,15 @@ def test_whole_file_read_with_a_korean_reader(decoder):
     assert wrong <= 0.1 * lost, (wrong, lost)
 
 
+def test_clean_text_after_a_korean_reading_is_no_four_byte_character(decoder):
+    # 各 (E5 90 84) ends the span read by cp949; the clean 地。 after it are F2 A2 A1 A3 in cp949,
+    # which UTF-8 reads as U+A2863 (an unassigned plane): the re-read took it for 各's neighbour.
+    text = "开通冷链运输专线8条，帮助农户把产品卖到全国各地。\n邮储银行四川省分行发放首笔“蜀茶贷”。\n"
+    span = "帮助农户把产品卖到全国各"
+    damaged = text.replace(span, span.encode("utf-8").decode("cp949", errors="replace"))
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_korean_reading_that_lost_a_lead_before_a_pair_of_continuation_bytes_is_repaired(decoder):
     # 叶 (E5 8F B6) loses its lead to cp949 and 、 after it reads A1 A2, two more bytes a
     # continuation may be: the lost lead's character took three and the re-read failed.

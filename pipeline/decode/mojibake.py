@@ -27,6 +27,7 @@ import functools
 import itertools
 import math
 import re
+import unicodedata
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -138,6 +139,8 @@ LOST_MARKS = frozenset(("\ufffd", DROPPED_BYTE, QUESTION_MARKED_BYTE))
 MIN_SILENT_LOSS_SEQUENCES = 3  # UTF-8 characters in a text before its unmarked losses are believed
 CONTINUING = ANY_CONTINUATION | {0}  # a continuation byte, or one lost (see _wrong_bytes)
 CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
+# Unassigned, private-use and surrogate code points: no lost byte's character.
+NO_TEXT_CATEGORIES = frozenset({"Cn", "Co", "Cs"})
 CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second in CONTINUATION_BYTES]
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
@@ -248,11 +251,13 @@ CERTAIN_UTF8_SEQUENCES_RE = re.compile(
     rb"(?: ?(?:[\xc2-\xdf][\x80-\xbf\x00]|[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}))*"
 )
 # Well-formed three/four-byte UTF-8 (CJK, emoji; two-byte sequences are Latin/Greek/...,
-# and GB pairs often look like them); \x00 stands for a byte lost to U+FFFD.
+# and GB pairs often look like them); \x00 stands for a byte lost to U+FFFD. Four bytes
+# lead F0 only: planes 1-3 (emoji, CJK extensions); F1-F4 lead unassigned and private planes,
+# which clean text after a run may make (地。 in cp949, F2 A2 A1 A3, as U+A2863).
 # A lost lead takes three continuations only when no fourth follows: a two-byte character read
 # after it may start with a continuation byte (cp949's 、 is A1 A2).
 UTF8_SEQUENCE = (
-    rb"(?:[\xe0-\xef][\x80-\xbf\x00]{2}|[\xf0-\xf4][\x80-\xbf\x00]{3}"
+    rb"(?:[\xe0-\xef][\x80-\xbf\x00]{2}|\xf0[\x80-\xbf\x00]{3}"
     rb"|\x00(?:[\x80-\xbf]{3}(?![\x80-\xbf])|[\x80-\xbf]{0,2}))"
 )
 UTF8_SEQUENCES_RE = re.compile(UTF8_SEQUENCE + rb"(?: ?" + UTF8_SEQUENCE + rb")*")
@@ -1293,14 +1298,15 @@ def _bytes_missing(data: bytes) -> int:
 
 
 def _valid_fills(partial: bytes, fills: list[bytes], completion: bytes) -> list[tuple[bytes, str]]:
-    """(fill, character) for each fill that makes ``partial + fill + completion`` one character."""
+    """(fill, character) for each fill that makes ``partial + fill + completion`` one assigned
+    character (UTF-8 encodes code points no text holds: U+A2863, of an unassigned plane)."""
     valid = []
     for fill in fills:
         try:
             ch = (partial + fill + completion).decode("utf-8")
         except UnicodeDecodeError:
             continue
-        if len(ch) == 1:
+        if len(ch) == 1 and unicodedata.category(ch) not in NO_TEXT_CATEGORIES:
             valid.append((fill, ch))
     return valid
 
