@@ -584,49 +584,61 @@ class MojibakeRepairer:
             end_index = offsets[end]
             if end_index == run_end and end > match.end() and run_end < len(text):
                 end_index += 1
-            line_end = (lambda ch: line_ends(wrong).lift(ch)) if LINE_BREAK_AHEAD_RE.match(text, end_index) else None
+            # The last sequence may have taken the first byte of clean text after the damage (重
+            # is 8F 64 in cp932, after ， read as U+FFFD ｼ U+FFFD): the run then also ends before it.
+            ends = [end_index]
+            if end > match.end():
+                cut = match.end() - 1
+                while cut not in offsets:
+                    cut -= 1
+                if cut > match.start():
+                    ends.append(offsets[cut])
             best = None
-            for start in starts:
-                begin = offsets[start]
-                indent = _line_indent(text, begin)
-                edges = RunEdges(
-                    _first_byte(text, end_index, wrong),
-                    line_end,
-                    None if indent is None else functools.partial(self._running.line_head_lift, indent_before=indent),
-                )
-                before = left if begin == run_start else text[max(0, begin - 4 * CONTEXT):begin]
-                # Line breaks and spaces (PDF text) would hide the neighbours from the model.
-                context = (
-                    WHITESPACE_RE.sub("", before)[-CONTEXT:],
-                    self._reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
-                )
-                before_in_run = text[max(run_start, begin - MISREAD_BEFORE):begin]
-                if short and not certain and self._misread_before(before_in_run, fixes):
-                    continue  # the end of a misaligned GB run (游椤� is 游项 as UTF-8): misalignment's
-                fixed = self._reread(text[begin:end_index], wrong, context, document, simplified, width, edges)
-                if fixed is not None and short and not certain and self._model.uncommon_re.search(fixed):
-                    continue  # a character or two re-read into a rare one: more likely other damage
-                damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
-                # Alone between ASCII characters (12涓 before a line break), not amid clean
-                # text whose rare characters look so too (纾 of 纾困).
-                alone_dropped = (
-                    dropped_shown and (begin, end_index) == (run_start, run_end)
-                    and DROPPED_BYTE in text[begin:end_index]
-                )
-                # Judged with the characters around: a re-read character makes a word with them (营业部), or not.
-                if fixed is not None and (
-                    certain
-                    or clearly_better(self._model, fixed.join(context), damaged.join(context))
-                    or alone_dropped and self._model.word_logp(fixed.join(context))
-                    > self._model.word_logp(damaged.join(context)) + DROPPED_MIN_GAIN
-                ):
-                    gain = self._model.word_logp(fixed) - self._model.word_logp(damaged)
-                    if best is None or gain > best[0]:
-                        best = (gain, begin, fixed)
-                    if start == starts[0]:
-                        break  # the whole sequence re-read well: a later start only drops some of it
+            for end_index in ends:
+                line_end = (lambda ch: line_ends(wrong).lift(ch)) if LINE_BREAK_AHEAD_RE.match(text, end_index) else None
+                for start in starts:
+                    begin = offsets[start]
+                    indent = _line_indent(text, begin)
+                    edges = RunEdges(
+                        _first_byte(text, end_index, wrong),
+                        line_end,
+                        None if indent is None else functools.partial(self._running.line_head_lift, indent_before=indent),
+                    )
+                    before = left if begin == run_start else text[max(0, begin - 4 * CONTEXT):begin]
+                    # Line breaks and spaces (PDF text) would hide the neighbours from the model.
+                    context = (
+                        WHITESPACE_RE.sub("", before)[-CONTEXT:],
+                        self._reread_ahead(WHITESPACE_RE.sub("", text[end_index:end_index + 4 * CONTEXT]), wrong)[:CONTEXT],
+                    )
+                    before_in_run = text[max(run_start, begin - MISREAD_BEFORE):begin]
+                    if short and not certain and self._misread_before(before_in_run, fixes):
+                        continue  # the end of a misaligned GB run (游椤� is 游项 as UTF-8): misalignment's
+                    fixed = self._reread(text[begin:end_index], wrong, context, document, simplified, width, edges)
+                    if fixed is not None and short and not certain and self._model.uncommon_re.search(fixed):
+                        continue  # a character or two re-read into a rare one: more likely other damage
+                    damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
+                    # Alone between ASCII characters (12涓 before a line break), not amid clean
+                    # text whose rare characters look so too (纾 of 纾困).
+                    alone_dropped = (
+                        dropped_shown and (begin, end_index) == (run_start, run_end)
+                        and DROPPED_BYTE in text[begin:end_index]
+                    )
+                    # Judged with the characters around: a re-read character makes a word with them (营业部), or not.
+                    if fixed is not None and (
+                        certain
+                        or clearly_better(self._model, fixed.join(context), damaged.join(context))
+                        or alone_dropped and self._model.word_logp(fixed.join(context))
+                        > self._model.word_logp(damaged.join(context)) + DROPPED_MIN_GAIN
+                    ):
+                        gain = self._model.word_logp(fixed) - self._model.word_logp(damaged)
+                        if best is None or gain > best[0]:
+                            best = (gain, begin, end_index, fixed)
+                        if start == starts[0]:
+                            break  # the whole sequence re-read well: a later start only drops some of it
+                if best:
+                    break  # the longer run read well: the shorter one only drops its last character
             if best:
-                fixes.append((best[1], end_index, best[2]))
+                fixes.append(best[1:])
         return fixes
 
     def _reread_ahead(self, text: str, wrong: str) -> str:
