@@ -964,14 +964,17 @@ def test_japanese_reading_of_a_sign_cp932_has_twice_is_re_read_from_the_utf8_lik
     assert decoder.decode(damaged.encode("utf-8")).text == text
 
 
-def test_japanese_reading_before_clean_text_whose_first_byte_reads_as_a_continuation(decoder):
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("下半年，全省邮政将紧紧围绕年度目标任务，重点抓好以下工作。\n", "紧紧围绕年度目标任务，"),
+     ("共组织志愿者600余人\n次，走访农村学校85所。\n", "次，")],
+)
+def test_japanese_reading_before_clean_text_whose_first_bytes_read_as_continuations(decoder, text, span):
     # ， (EF BC 8C) ends the span cp932 read, as U+FFFD ｼ U+FFFD; the clean 重 after it is 8F 64
-    # in cp932, and 8F completes the last lost byte's sequence: the run re-read to the end of the
-    # match took 重 in and read as nothing; it also ends before 重.
-    text = "下半年，全省邮政将紧紧围绕年度目标任务，重点抓好以下工作。\n"
-    span = "紧紧围绕年度目标任务，"
+    # in cp932 (走 91 96), and 8F (91 96) continue the last lost byte's sequence: the run re-read
+    # to the end of the match took 重 in and read as nothing; it may also end before 重.
     damaged = text.replace(span, span.encode("utf-8").decode("cp932", errors="replace"))
-    assert damaged.count("\ufffd") >= 2 and "\ufffd重" in damaged
+    assert damaged.count("\ufffd") >= 2 and "\ufffd" + text[text.index(span) + len(span)] in damaged
     assert decoder.decode(damaged.encode("utf-8")).text == text
 
 

@@ -584,15 +584,11 @@ class MojibakeRepairer:
             end_index = offsets[end]
             if end_index == run_end and end > match.end() and run_end < len(text):
                 end_index += 1
-            # The last sequence may have taken the first byte of clean text after the damage (重
-            # is 8F 64 in cp932, after ， read as U+FFFD ｼ U+FFFD): the run then also ends before it.
-            ends = [end_index]
-            if end > match.end():
-                cut = match.end() - 1
-                while cut not in offsets:
-                    cut -= 1
-                if cut > match.start():
-                    ends.append(offsets[cut])
+            # The last sequence may have taken bytes of clean text after the damage: a lost lead's
+            # continuations (重 is 8F 64 in cp932, 走 91 96, after ， read as U+FFFD ｼ U+FFFD). Where
+            # the run does not read so, it may end before a character of the sequence's last bytes.
+            ends = [end_index, *(offsets[cut] for cut in range(match.end() - 1, max(match.start(), match.end() - 3), -1)
+                                 if cut in offsets)]
             best = None
             for end_index in ends:
                 line_end = (lambda ch: line_ends(wrong).lift(ch)) if LINE_BREAK_AHEAD_RE.match(text, end_index) else None
