@@ -99,6 +99,9 @@ RARE_BEFORE_MARK_LOGP = -11.2
 # clean the characters before it read (a run of one common character: 稳步增场? for 稳步增长。).
 FEW_MARKS = 3
 SHORT_RUN = 2  # characters such a run may hold
+# and the last two characters' transition in running text must be this unlikely (相当 -2.4, 国邮
+# -7.6 of 中国邮政; a lost trail's 增场 -9.6, 服握 -11.9, 局檬 -15.2)
+MISREAD_PAIR_LOGP = -8.5
 MARK_AFTER_IDEOGRAPH_RE = re.compile(r"(?<=[\u4e00-\u9fff])\?")
 STAND_IN_CHOICES = 8  # characters a '?' may stand for that are scored as words
 SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
@@ -360,7 +363,12 @@ class MisalignmentRepairer:
             or self._misread(text[max(0, mark - 2):mark])
         ):
             return LOOKBACK
-        return SHORT_RUN if few_marks and IDEOGRAPH_RE.match(text, mark - 1) else 0
+        # (Not after two characters running text puts together: 相当? reads as the text's own.)
+        short = (
+            few_marks and mark >= 2 and IDEOGRAPH_RE.match(text, mark - 1)
+            and self._running.transition_logp(text[mark - 2], text[mark - 1]) < MISREAD_PAIR_LOGP
+        )
+        return SHORT_RUN if short else 0
 
     def _misread(self, window: str) -> bool:
         """Whether ``window`` reads as improbably as misread bytes do."""
