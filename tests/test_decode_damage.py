@@ -1131,6 +1131,18 @@ def test_bytes_cp1252_dropped_at_a_span_end_before_an_ideograph_are_chosen_back(
     assert decoder.decode(damaged.encode("utf-8")).text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "shown"),
+    [("新兴业务收入占比仍然偏低。\n", "仍然", "ä»ç„¶"), ("活动期间共寄递包裹一批。□杨成陈\n", "成陈", "æˆé™ˆ")],
+)
+def test_two_characters_whose_bytes_cp1252_dropped_are_repaired(decoder, text, span, shown):
+    # 仍 (E4 BB 8D) and 成 (E6 88 90) lose a byte to errors="ignore": two UTF-8 characters in
+    # Latin letters amid Chinese text are damage enough (three are asked of GB readings).
+    damaged = _span_read_with(text, span, "cp1252", "ignore")
+    assert shown in damaged
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_one_character_read_as_gbk_and_saved_with_a_question_mark_is_repaired(decoder):
     # 业 (E4 B8 9A) read as GBK is 涓 and a lost byte, '?' once saved as GBK. Alone, 业 reads no
     # better than 涓 (a character of jieba's words too); with its neighbours, 营业部 does.

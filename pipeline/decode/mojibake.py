@@ -137,6 +137,8 @@ LOST_BYTE_RE = re.compile("\ufffd")
 DROPPED_BYTE, QUESTION_MARKED_BYTE = "\ufdd0", "\ufdd1"
 LOST_MARKS = frozenset(("\ufffd", DROPPED_BYTE, QUESTION_MARKED_BYTE))
 MIN_SILENT_LOSS_SEQUENCES = 3  # UTF-8 characters in a text before its unmarked losses are believed
+# Read by a single-byte reader, two: Latin letters amid Chinese text (ä»ç„¶ for 仍然, 8D dropped).
+MIN_LATIN_SILENT_LOSS_SEQUENCES = 2
 CONTINUING = ANY_CONTINUATION | {0}  # a continuation byte, or one lost (see _wrong_bytes)
 CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
 # Unassigned, private-use and surrogate code points: no lost byte's character.
@@ -396,7 +398,8 @@ class MojibakeRepairer:
         if "\ufffd" in text or DROPPED_BYTE in text or QUESTION_MARKED_BYTE in text:
             return text  # a reader that writes U+FFFD for a lost byte marked them all
         marked, sequences = self._with_silent_losses_marked(text, wrong, mark_re)
-        if QUESTION_MARKED_BYTE not in marked and sequences < MIN_SILENT_LOSS_SEQUENCES:
+        least = MIN_LATIN_SILENT_LOSS_SEQUENCES if wrong in SINGLE_BYTE_READERS else MIN_SILENT_LOSS_SEQUENCES
+        if QUESTION_MARKED_BYTE not in marked and sequences < least:
             return text  # a few rare characters next to where a byte may be missing
         return marked
 
