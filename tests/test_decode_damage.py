@@ -978,6 +978,19 @@ def test_japanese_reading_before_clean_text_whose_first_bytes_read_as_continuati
     assert decoder.decode(damaged.encode("utf-8")).text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("送去书包、图书等爱心物资。活动期间，全省各地邮政企业共组织志愿者600余人。\n", "资。"),
+     ("做到事事有人管、项项指标有人抓。\n", "指标")],
+)
+def test_japanese_reading_without_half_width_katakana_is_repaired(decoder, text, span):
+    # cp932 reads 资。 as 襍�縲� and 指标 as 謖�譬�: no half-width katakana, its tell, shows; the
+    # U+FFFD no other repair explains are then tried as its reading.
+    damaged = text.replace(span, span.encode("utf-8").decode("cp932", errors="replace"))
+    assert "\ufffd" in damaged and not re.search("[\uff61-\uff9f]", damaged)
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_whole_file_read_with_a_korean_reader(decoder):
     # cp949 rejects most leads of UTF-8 characters before their first continuation byte, and
     # that byte too where it cannot lead a pair: a third of the characters lose bytes, some all

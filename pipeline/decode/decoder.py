@@ -106,6 +106,8 @@ class Decoder:
         text, runs = misalignment.repair(text)
         if runs:
             repairs.append("big5_misalignment" if big5 else "gbk_misalignment")
+        text, kinds = self._mojibake.repair_foreign_leftovers(text)
+        repairs += kinds
         text = text.replace(LOST_CHARACTER, "\ufffd")
         replaced = "\ufffd" in text
         text, unmapped = UNMAPPED_GLYPH_RE.subn("\ufffd", text)

@@ -132,6 +132,7 @@ def _utf8_like_pairs(codec: str) -> dict[str, bytes]:
 
 READ_AS_BYTES["cp932"] = WHOLE_REPLACEMENT_BYTES | _utf8_like_pairs("cp932")
 LOST_BYTE_RE = re.compile("\ufffd")
+LOST_RUN_RE = re.compile("\ufffd{2,}")
 # A byte a wrong reader lost without a U+FFFD, marked while it is chosen back (noncharacters:
 # never in text): dropped (errors="ignore"), or written '?' (the text saved back in that codec).
 DROPPED_BYTE, QUESTION_MARKED_BYTE = "\ufdd0", "\ufdd1"
@@ -371,6 +372,17 @@ class MojibakeRepairer:
                 again, _ = self._with_silent_losses_marked(text, readers[0][0], self._utf8_mark_re, min_sequences=1)
                 text = self._utf8_as(again, kinds, readers, self._utf8_mark_re, dropped_shown=True)
                 text = _without_silent_marks(text)
+        return text.replace(WHOLE_REPLACEMENT, "\ufffd"), kinds
+
+    def repair_foreign_leftovers(self, text: str) -> tuple[str, list[str]]:
+        """U+FFFD left by every other repair beside what a Japanese or Korean reader makes of
+        UTF-8, where no tell showed (资。 as cp932's 襍�縲�): those readers' runs re-read."""
+        kinds: list[str] = []
+        if "\ufffd" in text and not _too_lossy(text):
+            # (U+FFFD in a row are characters lost before, as 锟斤拷 turned back: not bytes.)
+            text = LOST_RUN_RE.sub(lambda run: WHOLE_REPLACEMENT * len(run.group()), text)
+            for reader, mark_re, _ in self._foreign_mark_res[:2]:
+                text = self._utf8_as(text, kinds, reader, mark_re)
         return text.replace(WHOLE_REPLACEMENT, "\ufffd"), kinds
 
     def _latin_read_as_gb(self, text: str, kinds: list[str], min_run: int) -> str:
