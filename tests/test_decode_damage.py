@@ -775,6 +775,8 @@ def test_lost_lead_marked_before_an_ascii_trail_beside_a_figure_is_chosen_back(d
         # before a line break (a blank line's first break eaten), and ending the text
         ("今年全省邮政全面完成年度任务。\n\n下一步将继续推进农村寄递物流体系建设。\n", "务。", "任巍?\n下", "完成年度任务。"),
         ("全省邮政业务收入稳步增长。", "长。", "稳步增场?", "全省邮政业务收入稳步增长。"),
+        # before a space (traditional text, as a mirror copies it)
+        ("本期責任編輯：周敏  美編：李丹  校對：王芳\n", "編輯", "責任据嫞褐苊? 美編", "本期责任编辑："),
     ],
 )
 def test_run_of_a_lost_trail_ending_in_a_question_mark_is_repaired(decoder, text, lost, shown, repaired):

@@ -230,9 +230,9 @@ class MisalignmentRepairer:
             # '?' first (then the look-behind): every branch starts with a character class,
             # so the regex engine skips ahead to candidates (twice as fast on clean text).
             # After a digit only as '??' in Chinese text: 月 lost, the next digit eaten (5??0日).
-            # After an ideograph before a figure or a line's end: a run that lost a trail ends
-            # in the '?' its last trail and the ASCII byte made (猿?2% for 增长32%).
-            rf"\?(?:(?<![A-Za-z0-9]\?)(?={after_marker})|(?<=[\u4e00-\u9fff][0-9]\?)(?=\?[0-9\u4e00-\u9fff]){after_digit}|(?<=[\u4e00-\u9fff]\?)(?=[0-9]|\r?\n|$))"
+            # After an ideograph before a figure, a space or a line's end: a run that lost a trail
+            # ends in the '?' its last trail and the ASCII byte made (猿?2% for 增长32%).
+            rf"\?(?:(?<![A-Za-z0-9]\?)(?={after_marker})|(?<=[\u4e00-\u9fff][0-9]\?)(?=\?[0-9\u4e00-\u9fff]){after_digit}|(?<=[\u4e00-\u9fff]\?)(?=[0-9\s]|$))"
             rf"|\ufffd|[\ue000-\uf8ff]|{self._model.uncommon_pair_pattern}{lone_trail}"
         )
 
