@@ -142,9 +142,9 @@ MIN_SILENT_LOSS_SEQUENCES = 3  # UTF-8 characters in a text before its unmarked 
 MIN_LATIN_SILENT_LOSS_SEQUENCES = 2
 CONTINUING = ANY_CONTINUATION | {0}  # a continuation byte, or one lost (see _wrong_bytes)
 CONTINUATION_BYTES = [bytes((byte,)) for byte in range(0x80, 0xC0)]
+CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second in CONTINUATION_BYTES]
 # Unassigned, private-use and surrogate code points: no lost byte's character.
 NO_TEXT_CATEGORIES = frozenset({"Cn", "Co", "Cs"})
-CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second in CONTINUATION_BYTES]
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
 # Windows' and KOI8's single-byte codes of other scripts (Cyrillic, Greek, Hebrew, Arabic,
@@ -381,8 +381,9 @@ class MojibakeRepairer:
         if "\ufffd" in text and not _too_lossy(text):
             # (U+FFFD in a row are characters lost before, as 锟斤拷 turned back: not bytes.)
             text = LOST_RUN_RE.sub(lambda run: WHOLE_REPLACEMENT * len(run.group()), text)
-            for reader, mark_re, _ in self._foreign_mark_res[:2]:
-                text = self._utf8_as(text, kinds, reader, mark_re)
+            for reader, mark_re, _ in self._foreign_mark_res:
+                if reader[0][0] not in SINGLE_BYTE_FOREIGN_READERS:  # cp932, cp949
+                    text = self._utf8_as(text, kinds, reader, mark_re)
         return text.replace(WHOLE_REPLACEMENT, "\ufffd"), kinds
 
     def _latin_read_as_gb(self, text: str, kinds: list[str], min_run: int) -> str:
