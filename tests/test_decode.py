@@ -697,6 +697,17 @@ def test_gbk_read_as_big5_restores_no_traditional_character_in_simplified_text(d
     assert decoder.decode(damaged.encode("utf-8")).text == text
 
 
+@pytest.mark.parametrize("reader", ["big5", "big5hkscs"])
+def test_gbk_read_as_big5_is_read_back_with_the_reader_the_whole_document_shows(decoder, reader):
+    # 企 (C6F3) reads き to big5hkscs and わ to big5, whose き is C6B1, 票: the first line
+    # alone reads best as big5 (茶票 and 茶企 are both no word); the second shows the reader
+    # (日, C8D5, reads ゜ to big5hkscs, and big5 rejects it).
+    text = "支持当地茶企扩大生产。\n5月20日，邮政网点开展宣传活动。\n"
+    damaged = text.encode("gbk").decode(reader, errors="replace")
+    assert ("き" in damaged) == (reader == "big5hkscs") and "き".encode("big5") == "票".encode("gbk")
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_gbk_read_as_big5_chooses_a_lost_character_with_the_next_line(decoder):
     # PDF text breaks lines inside words: 全 (C8AB, a row Big5 lacks) ends a line, 球 starts
     # the line after next; read alone, the line made 改变人 of 改变全.

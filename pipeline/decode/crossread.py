@@ -20,6 +20,7 @@ import heapq
 import itertools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from pipeline.decode import rules
 from pipeline.decode.detect import FAMILIES
@@ -82,36 +83,44 @@ class CrossReadRepairer:
             stripped[-1] for line in lines if (stripped := line.rstrip()) and not self._suspect_re.search(line)
         )))
         kinds: list[str] = []
-        repaired = set()
+        readers = _Readers()
+        originals = list(lines)
         for index, line in enumerate(lines):
             # A line of UTF-8 read as GB/Big5 (or cp949, cp932) is the mojibake repair's: trying
             # every cross-read on it first was a sixth of the decode time of such files. So is
             # one of GB/Big5 read as Latin-1 (cp949 reads some of its letters back into pairs).
             if self._suspect_re.search(line) and not misread_utf8(line) and not shows_latin1_mojibake(line):
-                lines[index] = self._reread_line(lines, index, CROSS_READS, kinds, line_ends)
-                if lines[index] != line:
-                    repaired.add(index)
-        found = [cross_read for cross_read in CROSS_READS if cross_read[2] in kinds]
+                lines[index] = self._reread_line(lines, index, CROSS_READS, kinds, line_ends, readers)
+        found = readers.narrowed([cross_read for cross_read in CROSS_READS if cross_read[2] in kinds])
         if found:
+            # Lines one of the kind's other readers read best are read again as the document was.
+            for index in readers.misread_lines():
+                repaired, lines[index] = lines[index], originals[index]
+                reading = self._reread_line(lines, index, readers.narrowed(CROSS_READS), kinds, line_ends)
+                lines[index] = reading if reading != originals[index] else repaired
             for index, line in enumerate(lines):
-                if index not in repaired and not line.isascii() and not shows_latin1_mojibake(line):
+                if index not in readers.chosen and not line.isascii() and not shows_latin1_mojibake(line):
                     lines[index] = self._reread_line(lines, index, found, kinds, line_ends, established=True)
         return "\n".join(lines), kinds
 
     def _reread_line(
         self, lines: list[str], index: int, cross_reads, kinds: list[str], line_ends: Callable[[], LineEnds],
-        established: bool = False,
+        readers: "_Readers | None" = None, established: bool = False,
     ) -> str:
-        """Line ``index``'s best reading under ``cross_reads`` if clearly better, else the line."""
+        """Line ``index``'s best reading under ``cross_reads`` if clearly better, else the line;
+        a repair and how each reader of its kind read the line go to ``readers``."""
         line, best = lines[index], None
-        seen = {line}
+        logps: dict[str, float] = {}  # per reading
+        by_reader: dict[tuple[str, str], float] = {}
         for wrongs, right, kind in cross_reads:
             for wrong in wrongs:
                 reading, lost = self._best_reread(line, wrong, right)
-                if reading in seen:
+                known = reading in logps
+                if not known:
+                    logps[reading] = self._model.word_logp(reading)
+                logp = by_reader[kind, wrong] = logps[reading]
+                if known or reading == line:
                     continue
-                seen.add(reading)
-                logp = self._model.word_logp(reading)
                 if best is None or logp > best[0]:
                     best = (logp, reading, lost, wrong, right, kind)
         if best is None:
@@ -144,6 +153,8 @@ class CrossReadRepairer:
             return line
         if kind not in kinds:
             kinds.append(kind)
+        if readers is not None:
+            readers.record(index, kind, wrong, {w: logp for (k, w), logp in by_reader.items() if k == kind})
         return reading
 
     def _line_context(self, lines: list[str], index: int, wrong: str, right: str) -> tuple[str, str]:
@@ -281,6 +292,39 @@ class CrossReadRepairer:
             logps = self._running.insertion_logps(left, makers, right)
             makers = [makers[i] for i in heapq.nlargest(WHOLE_SHORTLIST, range(len(makers)), key=logps.__getitem__)]
         return shortlist + makers
+
+
+@dataclass
+class _Readers:
+    """Which of a kind's wrong readers (big5, cp950, big5hkscs) read the document: one reader
+    read the whole file, but a line alone may read better under another (き is C6B1, 票, to
+    big5 and C6F3, 企, to big5hkscs): their log-probs on the lines the kind repaired decide."""
+
+    totals: dict[str, collections.Counter] = field(default_factory=dict)  # kind: reader: summed log-prob
+    chosen: dict[int, tuple[str, str]] = field(default_factory=dict)  # repaired line: (kind, reader)
+
+    def record(self, index: int, kind: str, wrong: str, logps: dict[str, float]) -> None:
+        self.chosen[index] = kind, wrong
+        self.totals.setdefault(kind, collections.Counter()).update(logps)
+
+    def narrowed(self, cross_reads) -> list:
+        """``cross_reads`` with each repaired kind's wrong readers narrowed to the document's."""
+        return [
+            ((self._reader(kind, wrongs),) if kind in self.totals else wrongs, right, kind)
+            for wrongs, right, kind in cross_reads
+        ]
+
+    def misread_lines(self) -> list[int]:
+        """Lines repaired under a reader other than the document's."""
+        readers = {kind: reader for (reader,), _, kind in self.narrowed(
+            [cross_read for cross_read in CROSS_READS if cross_read[2] in self.totals]
+        )}
+        return [index for index, (kind, wrong) in self.chosen.items() if wrong != readers[kind]]
+
+    def _reader(self, kind: str, wrongs: tuple[str, ...]) -> str:
+        totals = self.totals[kind]
+        # In the family's order on a tie; a reader missing from a line's totals read it as another did.
+        return max((wrong for wrong in wrongs if wrong in totals), key=totals.__getitem__)
 
 
 def _line_end_lift(chars: list[str], index: int, line_ends: Callable[[], LineEnds]) -> Callable[[str], float]:
