@@ -1006,6 +1006,16 @@ def test_clean_text_after_a_korean_reading_is_no_four_byte_character(decoder):
     assert decoder.decode(damaged.encode("utf-8")).text == text
 
 
+def test_korean_reading_chooses_a_lost_byte_beside_the_run_s_earlier_span_as_repaired(decoder):
+    # 电讯 reads 뵷溫 with a U+FFFD each side: 电's lead and 讯's last byte lost. Two spans of
+    # the one run are re-read; 讯's byte was chosen beside the mojibake before it (华社 and
+    # U+FFFD 뵷), where 计 read best, not beside 电.
+    text = "据新华社电讯，今年以来，贵州省邮政围绕“黔货出山”工程打造农产品寄递项目。\n"
+    damaged = _span_read_with(text, "电讯", "cp949", "replace")
+    assert damaged.count("\ufffd") == 2
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_korean_reading_that_lost_a_lead_before_a_pair_of_continuation_bytes_is_repaired(decoder):
     # 叶 (E5 8F B6) loses its lead to cp949 and 、 after it reads A1 A2, two more bytes a
     # continuation may be: the lost lead's character took three and the re-read failed.

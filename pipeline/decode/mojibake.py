@@ -616,7 +616,7 @@ class MojibakeRepairer:
                         line_end,
                         None if indent is None else functools.partial(self._running.line_head_lift, indent_before=indent),
                     )
-                    before = left if begin == run_start else text[max(0, begin - 4 * CONTEXT):begin]
+                    before = _repaired_before(text, run_start, begin, left, fixes)
                     # Line breaks and spaces (PDF text) would hide the neighbours from the model.
                     context = (
                         WHITESPACE_RE.sub("", before)[-CONTEXT:],
@@ -958,6 +958,18 @@ def _line_end_characters(text: str, wrong: str, mark_re: re.Pattern) -> collecti
         if lead >= 0 and utf8_length(data[lead]) == len(data) - lead:
             ends[data[lead:].decode("utf-8")] += 1
     return ends
+
+
+def _repaired_before(text: str, run_start: int, begin: int, left: str, fixes: list[tuple[int, int, str]]) -> str:
+    """The text before ``begin`` in a run as repaired so far (``left``: before the run): a
+    lost byte after an earlier span of the run is chosen beside that span's reading (电讯,
+    not 华社�뵷 and 计), not its mojibake."""
+    before, pos = left, run_start
+    for fix_begin, fix_end, fixed in fixes:
+        if fix_end > begin:
+            break
+        before, pos = before + text[pos:fix_begin] + fixed, fix_end
+    return (before + text[pos:begin])[-4 * CONTEXT:]
 
 
 def _first_byte(text: str, index: int, wrong: str) -> int | None:
