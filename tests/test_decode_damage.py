@@ -1016,6 +1016,16 @@ def test_korean_reading_chooses_a_lost_byte_beside_the_run_s_earlier_span_as_rep
     assert decoder.decode(damaged.encode("utf-8")).text == text
 
 
+def test_lost_byte_in_simplified_text_is_chosen_among_the_likeliest_simplified_characters(decoder):
+    # 讯 (E8 AE AF) lost its last byte to cp949. Of the 64 characters E8 AE may start, the 16
+    # likeliest are tried (and dictionary neighbours): 變, 讓 and 讀 held three of those places
+    # in simplified text, and 讯, 17th, was not tried (本报记 read best of those that were).
+    text = "寄递量同比增长32%。本报讯（记者 杨帆 通讯员 吴俊）今年以来，贵州省邮政打造寄递项目56个。\n"
+    damaged = _span_read_with(text, "本报讯", "cp949", "replace")
+    assert "溫\ufffd（" in damaged
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_korean_reading_that_lost_a_lead_before_a_pair_of_continuation_bytes_is_repaired(decoder):
     # 叶 (E5 8F B6) loses its lead to cp949 and 、 after it reads A1 A2, two more bytes a
     # continuation may be: the lost lead's character took three and the re-read failed.

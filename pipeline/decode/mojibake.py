@@ -719,7 +719,7 @@ class MojibakeRepairer:
                 fills = self._lead_fills(rest[:needed], wrong, next_byte, lost)
             elif lost == 1:
                 possible = self._rejected_before[wrong][next_byte]
-                fills = self._byte_fills(partial, rest[:needed], before, after, possible)
+                fills = self._byte_fills(partial, rest[:needed], before, after, possible, simplified)
             else:
                 fills = self._pair_fills(partial, rest[:needed], wrong, following)
                 if len(partial) == 1 and 0xE0 <= partial[0] < 0xF0 and len(fills) > LIKELY_PAIR_FILLS:
@@ -762,17 +762,22 @@ class MojibakeRepairer:
         return _logsumexp([self._running.transition_logp(ch, reading) for reading in readings])
 
     def _byte_fills(
-        self, partial: bytes, completion: bytes, before: str, after: str, possible: frozenset
+        self, partial: bytes, completion: bytes, before: str, after: str, possible: frozenset, simplified: bool = False
     ) -> list[tuple[bytes, str]]:
         """(fill, character) for one lost byte among the ``possible`` values: the
-        likeliest characters, and those making a dictionary bigram with a neighbour."""
-        key = (partial, completion, possible)
+        likeliest characters, and those making a dictionary bigram with a neighbour; in
+        ``simplified`` text, characters t2s leaves alone (traditional ones took the likeliest
+        places of 讯: 變, 讓, 讀 share its first two bytes)."""
+        key = (partial, completion, possible, simplified)
         fills = self._fills_by_unigram.get(key)
         if fills is None:
             fills = _valid_fills(partial, CONTINUATION_BYTES, completion)
             fills.sort(key=lambda item: self._model.char_logp(item[1]), reverse=True)
             # A U+FFFD from another source (bytes already lost) fits no rule: any byte then.
-            fills = self._fills_by_unigram[key] = [item for item in fills if item[0][0] in possible] or fills
+            fills = [item for item in fills if item[0][0] in possible] or fills
+            if simplified:
+                fills = [item for item in fills if self._model.is_simplified_form(item[1])] or fills
+            self._fills_by_unigram[key] = fills
         followers, precursors = self._model.followers(before), self._model.precursors(after)
         return fills[:LIKELY_BYTE_FILLS] + [
             item for item in fills[LIKELY_BYTE_FILLS:] if item[1] in followers or item[1] in precursors
