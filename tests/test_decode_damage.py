@@ -1026,6 +1026,16 @@ def test_lost_byte_in_simplified_text_is_chosen_among_the_likeliest_simplified_c
     assert decoder.decode(damaged.encode("utf-8")).text == text
 
 
+def test_two_lost_bytes_in_simplified_text_are_chosen_among_the_likeliest_simplified_characters(decoder):
+    # 讯 (E8 AE AF) read by GBK: AE and AF are both rejected (user-defined rows), and its last
+    # two bytes are chosen among E8's likeliest 300 characters, of which traditional ones
+    # were 115 in simplified text: 讯 was 319th (本报说 read best of those tried).
+    text = "寄递量同比增长32%。本报讯（记者 杨帆 通讯员 吴俊）今年以来，贵州省邮政打造寄递项目56个。\n"
+    damaged = _span_read_with(text, "报讯", "gbk", "replace")
+    assert damaged.count("\ufffd") == 2
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_korean_reading_that_lost_a_lead_before_a_pair_of_continuation_bytes_is_repaired(decoder):
     # 叶 (E5 8F B6) loses its lead to cp949 and 、 after it reads A1 A2, two more bytes a
     # continuation may be: the lost lead's character took three and the re-read failed.

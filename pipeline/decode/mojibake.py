@@ -285,12 +285,15 @@ class MojibakeRepairer:
             (re.compile(f"(?:{re.escape(LOST_PAIR.encode('utf-8').decode(wrong))})+"), kind)
             for wrong, kind in WRONG_CJK_CODECS
         ]
-        # Per three-byte lead, the continuation pairs that make its likeliest characters.
+        # Per three-byte lead and script (simplified or any), the continuation pairs that make
+        # its likeliest characters: traditional ones are 115 of E8's likeliest 300 (讯 is 319th).
         self._likely_pair_fills = {}
         for lead in range(0xE0, 0xF0):
             fills = _valid_fills(bytes((lead,)), CONTINUATION_PAIRS, b"")
             fills.sort(key=lambda item: model.char_logp(item[1]), reverse=True)
-            self._likely_pair_fills[lead] = fills[:LIKELY_PAIR_FILLS]
+            self._likely_pair_fills[lead, False] = fills[:LIKELY_PAIR_FILLS]
+            simplified = [item for item in fills if model.is_simplified_form(item[1])]
+            self._likely_pair_fills[lead, True] = simplified[:LIKELY_PAIR_FILLS]
         # (character start, bytes after the lost one) -> [(fill, character)], likeliest first
         self._fills_by_unigram: dict[tuple[bytes, bytes, frozenset], list[tuple[bytes, str]]] = {}
         self._fills_by_pair: dict[tuple, list[tuple[bytes, str]]] = {}  # see _pair_fills
@@ -723,7 +726,7 @@ class MojibakeRepairer:
             else:
                 fills = self._pair_fills(partial, rest[:needed], wrong, following)
                 if len(partial) == 1 and 0xE0 <= partial[0] < 0xF0 and len(fills) > LIKELY_PAIR_FILLS:
-                    fills = self._likely_pairs(partial[0], before, fills)
+                    fills = self._likely_pairs(partial[0], before, fills, simplified)
             if simplified:
                 fills = [item for item in fills if self._model.is_simplified_form(item[1])] or fills
             seen = self._model.document_bonus
@@ -829,12 +832,15 @@ class MojibakeRepairer:
             fills = self._fills_by_split[key] = fills[:LIKELY_PAIR_FILLS]
         return fills
 
-    def _likely_pairs(self, lead: int, neighbour: str, fills: list[tuple[bytes, str]]) -> list[tuple[bytes, str]]:
-        """Of ``fills`` for two lost bytes after a three-byte lead, the likelier characters
-        and the dictionary followers of the left neighbour."""
+    def _likely_pairs(
+        self, lead: int, neighbour: str, fills: list[tuple[bytes, str]], simplified: bool
+    ) -> list[tuple[bytes, str]]:
+        """Of ``fills`` for two lost bytes after a three-byte lead, the likelier characters (in
+        ``simplified`` text, of those t2s leaves alone) and the dictionary followers of the left
+        neighbour."""
         possible = dict(fills)
         followers = self._model.followers(neighbour) if neighbour else []
-        return [item for item in self._likely_pair_fills[lead] if item[0] in possible] + [
+        return [item for item in self._likely_pair_fills[lead, simplified] if item[0] in possible] + [
             (fill, ch) for ch in followers
             if len(data := ch.encode("utf-8")) == 3 and data[0] == lead and (fill := data[1:]) in possible
         ]
