@@ -490,6 +490,37 @@ def test_character_a_utf16_file_lost_is_no_damage_for_the_gbk_repair(decoder):
     assert decoded.repairs == ("utf16_misalignment", "invalid_bytes_replaced")
 
 
+@pytest.mark.parametrize("lost", [0, 1])  # which byte of the character
+@pytest.mark.parametrize(("before", "character"), [("星期一      ", " "), ("卖到全国各地。", "\n")])
+def test_space_or_line_break_a_utf16_file_lost_is_chosen_back_as_the_file_spaces_text(decoder, before, character, lost):
+    # The models score no whitespace: a space inside a run of spaces, or a line break after a
+    # paragraph's last mark, read as well as nothing, and each lost one was left U+FFFD.
+    text = _test_page("newspaper_page.txt")
+    index = text.index(before) + len(before)
+    assert text[index] == character
+    data = "\ufeff".encode("utf-16-le") + text.encode("utf-16-le")
+    cut = 2 + 2 * index + lost
+    decoded = decoder.decode(data[:cut] + data[cut + 1:])
+    assert decoded.text == decoder.decode(text.encode("utf-8")).text
+    assert "utf16_misalignment" in decoded.repairs
+
+
+@pytest.mark.parametrize("lost", [0, 1])
+@pytest.mark.parametrize("before", ["增收", "阅读 23"])
+def test_digit_a_utf16_file_lost_is_not_chosen_back_as_a_space(decoder, before, lost):
+    # The models read every digit alike, and no whitespace: beside a digit a lost byte may
+    # have been any digit or a space, and the space read best (增收 000, 阅读 23 6).
+    text = _test_page("wechat_copy.txt")
+    index = text.index(before) + len(before)
+    assert text[index].isdigit()
+    data = "\ufeff".encode("utf-16-le") + text.encode("utf-16-le")
+    cut = 2 + 2 * index + lost
+    decoded = decoder.decode(data[:cut] + data[cut + 1:]).text
+    expected = decoder.decode(text.encode("utf-8")).text
+    assert decoded[:index] + decoded[index + 1:] == expected[:index] + expected[index + 1:]
+    assert decoded[index] in (text[index], "\ufffd")
+
+
 def test_pinyin_annotations_removed_real_parentheses_kept(decoder):
     raw = "湖南郵政網(wǎng)點(diǎn)轉(zhuǎn)型（上接第1版）(干、访、抢…)下载(APP)".encode("utf-8")
     decoded = decoder.decode(raw)

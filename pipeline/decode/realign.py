@@ -14,6 +14,7 @@ words the file repeats (邮储银行 three times beside 邮�银行), or droppe
 """
 
 import array
+import collections
 import functools
 import itertools
 import math
@@ -45,6 +46,10 @@ FILL_MIN_LOGP = -14.0  # rarer characters are never a lost byte's likeliest
 # chose 39 lost characters right and dropped 24 gained bytes; 16, 42 and 15; losses are likelier.
 GAINED_BYTE_COST = 16.0
 PLACEMENT_RADIUS = 2  # code units either side of a skipped byte where the skip may belong
+SPACES = " \n"  # the whitespace a lost character may be (the models score none of it)
+# Positions between characters of two kinds start from the file's overall spacing, as this
+# many of them (a page header's run of spaces is one pair of kinds, spaces either side).
+SPACING_PRIOR_WEIGHT = 2.0
 
 
 class Realigner:
@@ -111,6 +116,7 @@ class Realigner:
         stretches = [raw[bounds[i] + 1:bounds[i + 1]].decode(encoding, errors="replace") for i in range(len(bounds) - 1)]
         simplified = self._model.writes_simplified(stretches[0])
         document = self._model.document_ngrams("".join(stretches))
+        spacing = Spacing("".join(stretches))
         middles = []
         for number, offset in enumerate(skips[:len(skips) - truncated]):
             before, after = stretches[number], stretches[number + 1]
@@ -119,21 +125,25 @@ class Realigner:
                 radius -= 1
             region = raw[offset - 2 * radius:offset + 2 * radius + 1]
             left, right = before[len(before) - radius - CONTEXT:len(before) - radius], after[radius:radius + CONTEXT]
-            middles.append(self._lost_character(left, region, right, encoding, simplified, document))
+            middles.append(self._lost_character(left, region, right, encoding, simplified, document, spacing))
             stretches[number], stretches[number + 1] = before[:len(before) - radius], after[radius:]
         if truncated:
             middles.append(LOST)
         return "".join(itertools.chain.from_iterable(zip(stretches, [*middles, ""]))), len(skips) - truncated
 
     def _lost_character(
-        self, left: str, region: bytes, right: str, encoding: str, simplified: bool, document: DocumentNgrams
+        self, left: str, region: bytes, right: str, encoding: str, simplified: bool, document: DocumentNgrams,
+        spacing: "Spacing",
     ) -> str:
         """``region`` (a skipped byte in its middle, code units either side of it) between
         ``left`` and ``right``, read with the skip where it reads best (the walk places it by
         single characters: a misread unit may be a common one) and the skipped byte's character
         chosen back (the other byte lost) or dropped (a byte gained) when clearly likeliest,
         else U+FFFD. In simplified text, characters t2s changes are not candidates (the
-        models read 務 as 务)."""
+        models read 務 as 务). The models score no whitespace: a space or a line break there is
+        as likely as the file puts one between such neighbours (``spacing``), and a character
+        as likely as the models say and the file puts none; beside a digit, neither whitespace
+        (a digit is as likely)."""
         placements = []  # (the characters before the lost one, after it, the byte left of it)
         for skip in range(0, len(region), 2):
             head = region[:skip].decode(encoding, errors="replace")
@@ -145,17 +155,56 @@ class Realigner:
             fills = [ch for ch in _completions(byte) if self._unit_logp[ord(ch)] > FILL_MIN_LOGP]
             if simplified:
                 fills = [ch for ch in fills if self._model.is_simplified_form(ch)]
+            neighbours = (left + head)[-1:], (tail + right)[:1]
+            beside_digit = any(ch.isascii() and ch.isdigit() for ch in neighbours)
             for fill in ("", *fills):
-                text = left + head + fill + tail + right
+                spaced = bool(fill) and fill in SPACES
+                if spaced and beside_digit:
+                    continue  # as likely any digit, which the models read alike: left to them
+                text = left + head + ("" if spaced else fill) + tail + right
                 logp = (self._model.word_logp(text, document, rules.CHOICE_WORD_COST)
                         + WEIGHT_BESIDE_WORDS * self._running.logp(text))
-                scored.append((logp - (0.0 if fill else GAINED_BYTE_COST), head + fill + tail, head + LOST + tail))
+                logp += spacing.logp(fill, *neighbours) if fill else -GAINED_BYTE_COST
+                scored.append((logp, head + fill + tail, head + LOST + tail))
         if not scored:
             return region.decode(encoding, errors="replace").replace("\ufffd", LOST)
         scored.sort(key=lambda item: item[0], reverse=True)
         best_logp, best, best_unfilled = scored[0]
         runner_up = next((logp for logp, middle, _ in scored[1:] if middle != best), -math.inf)
         return best if best_logp - runner_up >= FILL_MARGIN else best_unfilled
+
+
+class Spacing:
+    """How often a text puts a space, a line break or a character between two kinds of
+    characters (ideographs, other marks, ASCII letters and digits, ASCII signs, spaces, line
+    breaks): lost UTF-16 units of spaced-out page headers and of paragraph ends were spaces
+    and line breaks."""
+
+    def __init__(self, text: str) -> None:
+        kinds = [_kind(ch) for ch in text]
+        middles = (ch if ch in SPACES else "" for ch in text[1:])
+        self._counts = collections.Counter(zip(kinds, middles, kinds[2:]))
+        total = sum(self._counts.values()) or 1
+        self._overall = {
+            middle: (sum(count for key, count in self._counts.items() if key[1] == middle) + 1) / (total + 3)
+            for middle in (*SPACES, "")
+        }
+
+    def logp(self, ch: str, left: str, right: str) -> float:
+        """Log-prob of a space, a line break or (any other ``ch``) a character between ``left`` and ``right``."""
+        middle = ch if ch in SPACES else ""
+        kinds = _kind(left), _kind(right)
+        seen = sum(self._counts[kinds[0], other, kinds[1]] for other in (*SPACES, ""))
+        count = self._counts[kinds[0], middle, kinds[1]]
+        return math.log((count + SPACING_PRIOR_WEIGHT * self._overall[middle]) / (seen + SPACING_PRIOR_WEIGHT))
+
+
+def _kind(ch: str) -> str:
+    if ch in SPACES or not ch:
+        return ch or "\n"  # the text's edge as a line's
+    if ch.isascii():
+        return "ascii_word" if ch.isalnum() else "ascii_mark"
+    return "ideograph" if "\u4e00" <= ch <= "\u9fff" else "other"
 
 
 @functools.cache
