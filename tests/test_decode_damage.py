@@ -1245,9 +1245,13 @@ def test_text_too_lossy_to_choose_bytes_back_is_dead_lettered(decoder, wrong, ri
 # Seed 001 in Taiwan forms, a character's lead byte lost; what the decoder reads, then: a
 # misread run ending in the trail byte that resynchronised (Big5 trails 0x40-0x7E show as
 # ASCII), a lone U+FFFD (the lost lead's trail made no pair with the next byte), the '?'
-# converter's marker, and the trail alone as an ASCII letter (感 as P).
+# converter's marker, and the trail alone as an ASCII letter (感 as P; 。 as C and 真 as u, which
+# the dictionary model alone, knowing words and not where marks go, did not read back).
 BIG5_SEED_TEXT = "增强赶超跨越的紧迫感、责任感。要认真学习习近平总书记“七一”重要讲话,汲取奋进之力,勇担发展之责;"
-BIG5_LOSSES = [("任", False, "責艩P。"), ("取", False, "汲\ufffd奮"), ("責", True, "、?d任"), ("感", False, "緊迫P、")]
+BIG5_LOSSES = [
+    ("任", False, "責艩P。"), ("取", False, "汲\ufffd奮"), ("責", True, "、?d任"), ("感", False, "緊迫P、"),
+    ("。", False, "責任感C要"), ("真", False, "認u學"),
+]
 
 
 @pytest.mark.parametrize(("lost", "marker", "shown"), BIG5_LOSSES)
