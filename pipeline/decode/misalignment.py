@@ -107,6 +107,13 @@ SHORT_RUN = 2  # characters such a run may hold
 # -7.6 of 中国邮政; a lost trail's 增场 -9.6, 服握 -11.9, 局檬 -15.2)
 MISREAD_PAIR_LOGP = -8.5
 MARK_AFTER_IDEOGRAPH_RE = re.compile(r"(?<=[\u4e00-\u9fff])\?")
+# Symbols GB18030 reads from GB2312's rows 2 and 4-9 (⒄, kana, Greek, Cyrillic, bopomofo, box
+# drawing; not its pinyin letters): a misread run ends in one as in an ideograph (需伎旆⒄?13
+# for 需加快发展;13).
+MISREAD_SYMBOLS = "".join(sorted(
+    ch for ch in {bytes((lead, trail)).decode("gb18030") for lead in (0xA2, *range(0xA4, 0xAA)) for trail in range(0xA1, 0xFF)}
+    if ch > "\u024f" and not is_private_use(ch)
+))
 STAND_IN_CHOICES = 8  # characters a '?' may stand for that are scored as words
 SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search
 WHITESPACE_RE = re.compile(r"\s+")
@@ -236,7 +243,8 @@ class MisalignmentRepairer:
             # After a digit only as '??' in Chinese text: 月 lost, the next digit eaten (5??0日).
             # After an ideograph before a figure, a space or a line's end: a run that lost a trail
             # ends in the '?' its last trail and the ASCII byte made (猿?2% for 增长32%).
-            rf"\?(?:(?<![A-Za-z0-9]\?)(?={after_marker})|(?<=[\u4e00-\u9fff][0-9]\?)(?=\?[0-9\u4e00-\u9fff]){after_digit}|(?<=[\u4e00-\u9fff]\?)(?=[0-9\s]|$))"
+            rf"\?(?:(?<![A-Za-z0-9]\?)(?={after_marker})|(?<=[\u4e00-\u9fff][0-9]\?)(?=\?[0-9\u4e00-\u9fff]){after_digit}"
+            rf"|(?<=[\u4e00-\u9fff{re.escape(MISREAD_SYMBOLS)}]\?)(?=[0-9\s]|$))"
             rf"|\ufffd|[\ue000-\uf8ff]|{self._model.uncommon_pair_pattern}{lone_trail}"
         )
 
