@@ -777,6 +777,8 @@ def test_lost_lead_marked_before_an_ascii_trail_beside_a_figure_is_chosen_back(d
         ("全省邮政业务收入稳步增长。", "长。", "稳步增场?", "全省邮政业务收入稳步增长。"),
         # before a space (traditional text, as a mirror copies it)
         ("本期責任編輯：周敏  美編：李丹  校對：王芳\n", "編輯", "責任据嫞褐苊? 美編", "本期责任编辑："),
+        # after a rare character two before it (氖), the run's last two common ones
+        ("销售农产品28万余斤。\n\n河南省分行\n\n吹响金融知识“进万家”号角。\n", "南", "河氖》中?\n吹", "河南省分行"),
         # after a symbol the misread pairs make (⒄, A2 B4: 展's trail and ;'s lead)
         ("6个地市与当地经济发展水平不匹配,需加快发展;13个地市在总收入上存在差距。\n", "加快", "需伎旆⒄?13", "需加快发展"),
     ],
