@@ -861,6 +861,15 @@ def test_line_break_eaten_with_a_lost_lead_is_restored(decoder, text, lost, show
     assert decoder.decode(damaged).text == decoder.decode(text.encode()).text
 
 
+def test_comma_eaten_with_a_lost_lead_is_read_where_running_text_puts_one(decoder):
+    # This part of seed 001 puts a line break between ideographs 22 times, an ASCII comma 16
+    # (the habit: a line break); 发展空间,把握竞争优势 reads as two clauses: the comma 间's trail ate.
+    text = seed_bytes("001").decode("utf-8")[1495:2193]
+    damaged = _misaligned(text, _losing(text, text.index("看到发展空间"), "gbk"), marker=True)
+    assert "箍占?把握".encode() in damaged
+    assert "发展空间,把握" in decoder.decode(damaged).text
+
+
 def test_digit_eaten_with_a_lost_lead_is_not_guessed(decoder):
     # 了 loses its lead and its trail eats the 0 of '0.6天': which digit is not known (before:
     # the separator the text puts before figures three times, ' ', in front of '.6天').
