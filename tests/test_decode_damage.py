@@ -1019,6 +1019,18 @@ def test_clean_text_after_a_korean_reading_is_no_four_byte_character(decoder):
     assert decoder.decode(damaged.encode("utf-8")).text == text
 
 
+@pytest.mark.parametrize("span", ["责任感。要认真学习习近平总书记“七一”重要讲话", "要认真学习习近平总书记“七一”"])
+def test_byte_lost_to_the_gb18030_reader_itself_is_its_one_rejected_byte(decoder, span):
+    # 一 is E4 B8 80: GB18030 reads E4 B8, rejects 80 alone and goes on. GBK's readers reject
+    # about 8 of the 64 continuation bytes there, and 个 (E4 B8 AA) read best of those; the
+    # private-use characters of GB18030's user-defined areas (瑕佽\ue17b) show its own reader,
+    # which rejects 80 alone before a continuation byte.
+    text = "增强赶超跨越的紧迫感、责任感。要认真学习习近平总书记“七一”重要讲话,汲取奋进之力,勇担发展之责;\n"
+    damaged = _span_read_with(text, span, "gb18030", "replace")
+    assert "涓\ufffd" in damaged and re.search("[\ue000-\ue765]", damaged)
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_korean_reading_chooses_a_lost_byte_beside_the_run_s_earlier_span_as_repaired(decoder):
     # 电讯 reads 뵷溫 with a U+FFFD each side: 电's lead and 讯's last byte lost. Two spans of
     # the one run are re-read; 讯's byte was chosen beside the mojibake before it (华社 and

@@ -200,8 +200,13 @@ QUESTION_MARKED_CODECS = (
 # The strictest reader of each wrong codec's family: a byte any reader of the family rejects
 # before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
 # cp950's and big5hkscs's).
+# GB18030's own reader, where the text shows characters of its user-defined areas (private use,
+# from pairs led AA-AF or F8-FE: a tenth of those UTF-8 continuation bytes make), which GBK's
+# readers reject: it rejects 0x80 alone before a continuation byte (一 is E4 B8 80).
+GB18030_ITSELF = "gb18030:gb18030"
+GB18030_USER_DEFINED_RE = re.compile("[\ue000-\ue765]")
 STRICTEST_READER = {
-    "gb18030": "gbk", "gb18030:windows": "gbk", "big5": "big5", "cp1252": "cp1252",
+    "gb18030": "gbk", "gb18030:windows": "gbk", GB18030_ITSELF: "gb18030", "big5": "big5", "cp1252": "cp1252",
     "latin-1:gbk": "gbk", "latin-1:cp1252": "cp1252", "latin-1": None,  # None: not known
     **{wrong: wrong for wrong, _, _ in FOREIGN_READER_CODECS},
 }
@@ -309,7 +314,7 @@ class MojibakeRepairer:
         self._rejected_leads_before = {}
         foreign = tuple((wrong, kind) for wrong, kind, _ in FOREIGN_READER_CODECS)
         readers = (*WRONG_CJK_CODECS, *foreign, *LOSSY_LATIN_CODECS, *QUESTION_MARKED_CODECS)
-        for wrong in (*(wrong for wrong, _ in readers), *WINDOWS_READERS.values()):
+        for wrong in (*(wrong for wrong, _ in readers), *WINDOWS_READERS.values(), GB18030_ITSELF):
             reader = STRICTEST_READER[wrong]
             rejected = [
                 frozenset(b for b in range(0x80, 0xC0) if bytes((b, following)).decode(reader, "replace")[0] == "\ufffd")
@@ -1174,10 +1179,11 @@ def _encoded(text: str, wrong: str) -> bytes:
 
 def _likelier_reader(text: str, wrong: str) -> str:
     """``wrong``, or its Windows reader when the text's bytes under that are likelier UTF-8:
-    fewer invalid sequences in its runs that hold a character the two read differently."""
+    fewer invalid sequences in its runs that hold a character the two read differently; or
+    GB18030's own reader, when the text shows characters only it reads."""
     windows = WINDOWS_READERS.get(wrong)
     if windows is None or not any(ch in text for ch in READ_AS_BYTES[windows]):
-        return wrong
+        return GB18030_ITSELF if wrong == "gb18030" and GB18030_USER_DEFINED_RE.search(text) else wrong
     errors = dict.fromkeys((wrong, windows), 0)
     for match in NON_ASCII_RUN_RE.finditer(text):
         run = match.group()
