@@ -1175,6 +1175,17 @@ def _span_read_with(text: str, span: str, codec: str, errors: str) -> str:
     return text[:start] + span.encode("utf-8").decode(codec, errors=errors) + text[start + len(span):]
 
 
+@pytest.mark.parametrize("span", ["两年来,全省邮政总收入持续向", "全省邮政总收入持续向"])
+def test_run_of_dropped_bytes_ends_before_the_clean_character_it_took_in(decoder, span):
+    # 向 (E5 90 91) lost its 91 to GBK (errors="ignore"): 鍚 before the clean 好, whose bytes
+    # (BA C3) the run took in, its silent loss marked after them; read so, 好 and a lost byte
+    # made 吺À (C3 80). Chinese text read so holds no À: the run ends before 好, lacking a byte.
+    text = "她指出,加快发展,员工有期待、领导有责任!两年来,全省邮政总收入持续向好、后进赶先进,代理金融走出困境。\n"
+    damaged = _span_read_with(text, span, "gbk", "ignore")
+    assert "缁鍚好、" in damaged
+    assert decoder.decode(damaged.encode("utf-8")).text == text
+
+
 def test_span_whose_bytes_cp1252_dropped_is_repaired_amid_chinese_quotes(decoder):
     # 落 (E8 90 BD) lost 0x90 to errors="ignore"; the text's own “ ” (cp1252 has them too)
     # had been counted as Latin-1 mojibake that the UTF-8 stretch did not cover.

@@ -188,6 +188,7 @@ FOREIGN_TELLS = {wrong: tell for wrong, _, tell in FOREIGN_READER_CODECS}
 # are lost to U+FFFD, about one CJK character in six. ftfy drops such characters whole.
 LOSSY_LATIN_CODECS = (("cp1252", "latin1_mojibake"),)
 SINGLE_BYTE_READERS = frozenset(wrong for wrong, _ in LOSSY_LATIN_CODECS)
+LATIN_READERS = frozenset({"cp1252", "latin-1"})  # codecs whose runs may be Latin text read again
 # UTF-8 whose lost bytes a converter wrote as '?' (read with a lossy codec, saved back in it):
 # detect.py shows each broken sequence's bytes as Latin-1, U+FFFD for each '?'. The reader
 # that lost them is not known: each of these, "latin-1:<reader>" (candidates the bytes that
@@ -609,12 +610,18 @@ class MojibakeRepairer:
             if end_index == run_end and end > match.end() and run_end < len(text):
                 end_index += 1
             # The last sequence may have taken bytes of clean text after the damage: a lost lead's
-            # continuations (重 is 8F 64 in cp932, 走 91 96, after ， read as U+FFFD ｼ U+FFFD). Where
-            # the run does not read so, it may end before a character of the sequence's last bytes.
-            ends = [end_index, *(offsets[cut] for cut in range(match.end() - 1, max(match.start(), match.end() - 3), -1)
-                                 if cut in offsets)]
+            # continuations (重 is 8F 64 in cp932, 走 91 96, after ， read as U+FFFD ｼ U+FFFD), a
+            # clean character and the silent loss marked after it (鍚好 of 持续向好: 向 lost its
+            # 91 before 好). Where the run does not read so, it may end before a character of the
+            # sequence's last bytes, with the bytes it then lacks lost where the text drops bytes.
+            drops = DROPPED_BYTE in text[run_start:run_end]
+            ends = [(end_index, 0), *(
+                (offsets[cut], _bytes_missing(data[match.start():cut]) if drops else 0)
+                for cut in range(match.end() - 1, max(match.start(), match.end() - (4 if drops else 3)), -1)
+                if cut in offsets
+            )]
             best = None
-            for end_index in ends:
+            for end_index, missing in ends:
                 line_end = (lambda ch: line_ends(wrong).lift(ch)) if LINE_BREAK_AHEAD_RE.match(text, end_index) else None
                 for start in starts:
                     begin = offsets[start]
@@ -633,9 +640,14 @@ class MojibakeRepairer:
                     before_in_run = text[max(run_start, begin - MISREAD_BEFORE):begin]
                     if short and not certain and self._misread_before(before_in_run, fixes):
                         continue  # the end of a misaligned GB run (游椤� is 游项 as UTF-8): misalignment's
-                    fixed = self._reread(text[begin:end_index], wrong, context, document, simplified, width, edges)
+                    if missing and len(_without_silent_marks(text[begin:end_index])) < MIN_SILENT_LOSS_SEQUENCES:
+                        continue  # a guessed loss on a guessed one: a character or two are no evidence (全鏈 as 全會)
+                    run = text[begin:end_index] + DROPPED_BYTE * missing
+                    fixed = self._reread(run, wrong, context, document, simplified, width, edges)
                     if fixed is not None and short and not certain and self._model.uncommon_re.search(fixed):
                         continue  # a character or two re-read into a rare one: more likely other damage
+                    if fixed is not None and _codec(wrong) not in LATIN_READERS and _letters_of_other_scripts(fixed) - _letters_of_other_scripts(text):
+                        continue  # Chinese text read so holds no À or ؠ: the run took clean text in (持续向好 as 持续吺À)
                     damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
                     # Alone between ASCII characters (12涓 before a line break), not amid clean
                     # text whose rare characters look so too (纾 of 纾困).
@@ -974,6 +986,12 @@ def _line_end_characters(text: str, wrong: str, mark_re: re.Pattern) -> collecti
         if lead >= 0 and utf8_length(data[lead]) == len(data) - lead:
             ends[data[lead:].decode("utf-8")] += 1
     return ends
+
+
+@functools.lru_cache(maxsize=8)
+def _letters_of_other_scripts(text: str) -> frozenset[str]:
+    """The letters of ``text`` from Latin-1's to the end of the alphabetic scripts (À, ǎ, Ж, ؠ)."""
+    return frozenset(ch for ch in text if "\u00c0" <= ch < "\u2000" and ch.isalpha())
 
 
 def _repaired_before(text: str, run_start: int, begin: int, left: str, fixes: list[tuple[int, int, str]]) -> str:
