@@ -316,9 +316,7 @@ class _Readers:
 
     def misread_lines(self) -> list[int]:
         """Lines repaired under a reader other than the document's."""
-        readers = {kind: reader for (reader,), _, kind in self.narrowed(
-            [cross_read for cross_read in CROSS_READS if cross_read[2] in self.totals]
-        )}
+        readers = {kind: self._reader(kind, wrongs) for wrongs, _, kind in CROSS_READS if kind in self.totals}
         return [index for index, (kind, wrong) in self.chosen.items() if wrong != readers[kind]]
 
     def _reader(self, kind: str, wrongs: tuple[str, ...]) -> str:

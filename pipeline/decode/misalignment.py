@@ -113,8 +113,8 @@ MARK_AFTER_IDEOGRAPH_RE = re.compile(r"(?<=[\u4e00-\u9fff])\?")
 # drawing; not its pinyin letters): a misread run ends in one as in an ideograph (需伎旆⒄?13
 # for 需加快发展;13).
 MISREAD_SYMBOLS = "".join(sorted(
-    ch for ch in {bytes((lead, trail)).decode("gb18030") for lead in (0xA2, *range(0xA4, 0xAA)) for trail in range(0xA1, 0xFF)}
-    if ch > "\u024f" and not is_private_use(ch)
+    ch for lead in (0xA2, *range(0xA4, 0xAA)) for trail in range(0xA1, 0xFF)
+    if (ch := bytes((lead, trail)).decode("gb18030")) > "\u024f" and not is_private_use(ch)
 ))
 STAND_IN_CHOICES = 8  # characters a '?' may stand for that are scored as words
 SUSPICIOUS_WINDOW_SCORE = -10.5  # mean log-prob around an unmarked anchor worth a search

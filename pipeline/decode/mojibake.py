@@ -198,14 +198,14 @@ QUESTION_MARKED_CODECS = (
     ("latin-1:cp1252", "utf8_lost_bytes_marked"),
     ("latin-1", "utf8_lost_bytes_marked"),
 )
-# The strictest reader of each wrong codec's family: a byte any reader of the family rejects
-# before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
-# cp950's and big5hkscs's).
 # GB18030's own reader, where the text shows characters of its user-defined areas (private use,
 # from pairs led AA-AF or F8-FE: a tenth of those UTF-8 continuation bytes make), which GBK's
 # readers reject: it rejects 0x80 alone before a continuation byte (一 is E4 B8 80).
 GB18030_ITSELF = "gb18030:gb18030"
 GB18030_USER_DEFINED_RE = re.compile("[\ue000-\ue765]")
+# The strictest reader of each wrong codec's family: a byte any reader of the family rejects
+# before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
+# cp950's and big5hkscs's).
 STRICTEST_READER = {
     "gb18030": "gbk", "gb18030:windows": "gbk", GB18030_ITSELF: "gb18030", "big5": "big5", "cp1252": "cp1252",
     "latin-1:gbk": "gbk", "latin-1:cp1252": "cp1252", "latin-1": None,  # None: not known
@@ -301,7 +301,7 @@ class MojibakeRepairer:
             simplified = [item for item in fills if model.is_simplified_form(item[1])]
             self._likely_pair_fills[lead, True] = simplified[:LIKELY_PAIR_FILLS]
         # (character start, bytes after the lost one) -> [(fill, character)], likeliest first
-        self._fills_by_unigram: dict[tuple[bytes, bytes, frozenset], list[tuple[bytes, str]]] = {}
+        self._fills_by_unigram: dict[tuple[bytes, bytes, frozenset, bool], list[tuple[bytes, str]]] = {}
         self._fills_by_pair: dict[tuple, list[tuple[bytes, str]]] = {}  # see _pair_fills
         self._fills_by_lead: dict[tuple, list[tuple[bytes, str]]] = {}  # see _lead_fills
         self._fills_by_split: dict[tuple, list[tuple[bytes, str]]] = {}  # see _split_fills
@@ -646,8 +646,11 @@ class MojibakeRepairer:
                     fixed = self._reread(run, wrong, context, document, simplified, width, edges)
                     if fixed is not None and short and not certain and self._model.uncommon_re.search(fixed):
                         continue  # a character or two re-read into a rare one: more likely other damage
-                    if fixed is not None and _codec(wrong) not in LATIN_READERS and _letters_of_other_scripts(fixed) - _letters_of_other_scripts(text):
-                        continue  # Chinese text read so holds no À or ؠ: the run took clean text in (持续向好 as 持续吺À)
+                    # Chinese text read so holds no À or ؠ: the run took clean text in (持续向好 as 持续吺À).
+                    if fixed is not None and _codec(wrong) not in LATIN_READERS and (
+                        _letters_of_other_scripts(fixed) - _letters_of_other_scripts(text)
+                    ):
+                        continue
                     damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
                     # Alone between ASCII characters (12涓 before a line break), not amid clean
                     # text whose rare characters look so too (纾 of 纾困).
