@@ -646,9 +646,10 @@ class MojibakeRepairer:
                     fixed = self._reread(run, wrong, context, document, simplified, width, edges)
                     if fixed is not None and short and not certain and self._model.uncommon_re.search(fixed):
                         continue  # a character or two re-read into a rare one: more likely other damage
-                    # Chinese text read so holds no À or ؠ: the run took clean text in (持续向好 as 持续吺À).
+                    # Chinese text read so holds no À or ؠ: where a run ends so, it took clean text in
+                    # (持续向好 as 持续吺À). (Anywhere in it, one wrong byte left a long run unread.)
                     if fixed is not None and _codec(wrong) not in LATIN_READERS and (
-                        _letters_of_other_scripts(fixed) - _letters_of_other_scripts(text)
+                        _letters_of_other_scripts(fixed[-2:]) - _letters_of_other_scripts(text)
                     ):
                         continue
                     damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
