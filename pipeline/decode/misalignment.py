@@ -371,9 +371,10 @@ class MisalignmentRepairer:
         after characters that read as misread or hold a rare one (局檬? for 局面时,); a short run
         after an ideograph in a text with few such '?' (稳步增场? for 稳步增长。); else none.
         (Searching back from every '?' after an ideograph made clean text with '?' 17 times slower.)"""
+        window = text[max(0, mark - CONTEXT):mark]
         if (
-            min(map(self._model.char_logp, text[max(0, mark - CONTEXT):mark] or "?")) < RARE_BEFORE_MARK_LOGP
-            or self._misread(text[max(0, mark - CONTEXT):mark])
+            min(map(self._model.char_logp, window or "?")) < RARE_BEFORE_MARK_LOGP
+            or self._misread(window)
             or self._misread(text[max(0, mark - 2):mark])
         ):
             return LOOKBACK
@@ -931,6 +932,8 @@ class _EatenByteGuesser:
         if habit is None:
             return UNRECOVERABLE
         seen = {habit: 0, **self._separators().get(key, {})}  # the habit first: it wins a tie
+        if len(seen) == 1:
+            return habit
         total = sum(seen.values())
         without = self._running.logp(left + after[:2])
 
@@ -938,8 +941,7 @@ class _EatenByteGuesser:
             fit = self._running.logp(left + byte + after[:2]) - without if byte.strip() else 0.0
             return math.log((seen[byte] + 1) / (total + len(seen))) + fit
 
-        likeliest = max(seen, key=logp) if len(seen) > 1 else habit
-        return likeliest or UNRECOVERABLE  # none between them: the eaten byte was a digit or a letter
+        return max(seen, key=logp) or UNRECOVERABLE  # none between them: the eaten byte was a digit or a letter
 
     def _digit_led(self, ch: str) -> bool:
         """Whether running text has ``ch`` after a digit clearly more than at a sentence's or a

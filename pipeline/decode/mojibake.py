@@ -649,7 +649,7 @@ class MojibakeRepairer:
                     # Chinese text read so holds no À or ؠ: where a run ends so, it took clean text in
                     # (持续向好 as 持续吺À). (Anywhere in it, one wrong byte left a long run unread.)
                     if fixed is not None and _codec(wrong) not in LATIN_READERS and (
-                        _letters_of_other_scripts(fixed[-2:]) - _letters_of_other_scripts(text)
+                        (ending := _other_script_letters(fixed[-2:])) and not ending <= _document_letters(text)
                     ):
                         continue
                     damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
@@ -992,10 +992,15 @@ def _line_end_characters(text: str, wrong: str, mark_re: re.Pattern) -> collecti
     return ends
 
 
-@functools.lru_cache(maxsize=8)
-def _letters_of_other_scripts(text: str) -> frozenset[str]:
+def _other_script_letters(text: str) -> frozenset[str]:
     """The letters of ``text`` from Latin-1's to the end of the alphabetic scripts (À, ǎ, Ж, ؠ)."""
     return frozenset(ch for ch in text if "\u00c0" <= ch < "\u2000" and ch.isalpha())
+
+
+@functools.lru_cache(maxsize=4)
+def _document_letters(text: str) -> frozenset[str]:
+    """_other_script_letters of a whole document, once per document (asked only when a reading ends in one)."""
+    return _other_script_letters(text)
 
 
 def _repaired_before(text: str, run_start: int, begin: int, left: str, fixes: list[tuple[int, int, str]]) -> str:
