@@ -828,15 +828,19 @@ def test_clean_line_ending_in_lost_characters_is_not_read_as_cross_read_mojibake
 
 
 @pytest.mark.parametrize(
-    ("source", "reader", "kind"),
+    ("source", "reader", "kind", "similarity"),
+    # EUC-JP rejects every trail byte below A1: a Big5 character whose trail is ASCII (four in ten)
+    # loses its lead, chosen back among some ninety.
     [
-        ("gbk", "euc-kr", "gbk_decoded_as_euc_kr"),
-        ("gbk", "cp932", "gbk_decoded_as_shift_jis"),
-        ("big5", "cp949", "big5_decoded_as_euc_kr"),
-        ("big5", "cp932", "big5_decoded_as_shift_jis"),
+        ("gbk", "euc-kr", "gbk_decoded_as_euc_kr", 0.9),
+        ("gbk", "cp932", "gbk_decoded_as_shift_jis", 0.9),
+        ("big5", "cp949", "big5_decoded_as_euc_kr", 0.9),
+        ("big5", "cp932", "big5_decoded_as_shift_jis", 0.9),
+        ("gbk", "euc_jp", "gbk_decoded_as_euc_jp", 0.9),
+        ("big5", "euc_jp", "big5_decoded_as_euc_jp", 0.85),
     ],
 )
-def test_chinese_read_by_korean_or_japanese_windows_is_mostly_repaired(decoder, source, reader, kind):
+def test_chinese_read_by_a_korean_or_japanese_reader_is_mostly_repaired(decoder, source, reader, kind, similarity):
     # Lossy readers: a pair the reader rejects leaves a byte to choose back, or a character lost.
     notice = _provincial_notice()
     expected = decoder.decode(notice.encode("utf-8")).text
@@ -845,7 +849,7 @@ def test_chinese_read_by_korean_or_japanese_windows_is_mostly_repaired(decoder, 
     assert difflib.SequenceMatcher(None, expected, damaged, autojunk=False).ratio() < 0.5
     decoded = decoder.decode(damaged.encode("utf-8"))
     assert kind in decoded.repairs
-    assert difflib.SequenceMatcher(None, expected, decoded.text, autojunk=False).ratio() > 0.9
+    assert difflib.SequenceMatcher(None, expected, decoded.text, autojunk=False).ratio() > similarity
 
 
 @pytest.mark.parametrize(

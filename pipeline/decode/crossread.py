@@ -1,5 +1,5 @@
 """Cross-read repair: GB bytes decoded as Big5, or Big5 bytes decoded as GBK/GB18030, or
-either by a Korean (cp949) or Japanese (cp932) reader, and saved again (as UTF-8): the text
+either by a Korean (cp949) or Japanese (cp932, EUC-JP) reader, and saved again (as UTF-8): the text
 decodes cleanly but is nonsense (邮政网点 reads 蚘淉厙萸 as Big5, 錟漣貢듐 as cp949).
 
 A line is re-read (encoded with the wrong codec, decoded with the right one) only when it
@@ -35,11 +35,14 @@ from pipeline.decode.textmodel import PAIRED_MARK_RE, TextModel, awaited_marks, 
 CROSS_READS = (
     (FAMILIES["big5"], "gb18030", "gbk_decoded_as_big5"),
     (FAMILIES["gbk"], "big5hkscs", "big5_decoded_as_gbk"),
-    # A Korean or Japanese Windows opening Chinese text: its two-byte code reads most pairs.
+    # A Korean or Japanese Windows opening Chinese text: its two-byte code reads most pairs;
+    # so does EUC-JP (Unix), which rejects every trail byte below A1 (Big5 loses four leads in ten).
     (("cp949",), "gb18030", "gbk_decoded_as_euc_kr"),
     (("cp949",), "big5hkscs", "big5_decoded_as_euc_kr"),
     (("cp932",), "gb18030", "gbk_decoded_as_shift_jis"),
     (("cp932",), "big5hkscs", "big5_decoded_as_shift_jis"),
+    (("euc_jp",), "gb18030", "gbk_decoded_as_euc_jp"),
+    (("euc_jp",), "big5hkscs", "big5_decoded_as_euc_jp"),
 )
 # Mean word log-prob per character a re-read line must reach: clean seed lines score -4 to -7,
 # a reading that is still mojibake -10 to -15.
