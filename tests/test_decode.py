@@ -856,7 +856,9 @@ def test_chinese_read_by_a_korean_or_japanese_reader_is_mostly_repaired(decoder,
     ("reader", "similarity"),
     # Lossy readers: the bytes they lack are chosen back (cp1251 lacks one, 0x98; cp1253, cp1255
     # and cp874 more, in half the characters or more: most chosen right).
-    [("cp1251", 1.0), ("koi8_r", 1.0), ("cp1256", 1.0), ("cp1253", 0.9), ("cp1255", 0.9), ("cp874", 0.75)],
+    [("cp1251", 1.0), ("koi8_r", 1.0), ("cp1256", 1.0), ("cp1253", 0.9), ("cp1255", 0.9), ("cp874", 0.75),
+     # and DOS, ISO and Mac codes of those scripts, which ftfy does not read
+     ("cp866", 1.0), ("iso8859_5", 1.0), ("mac_cyrillic", 1.0), ("iso8859_7", 0.95), ("tis_620", 0.95)],
 )
 def test_utf8_read_in_a_single_byte_code_of_another_script_is_repaired(decoder, reader, similarity):
     # 中国 in cp1251 is дё­е›Ѕ: three letters and signs of its script per character. Before:

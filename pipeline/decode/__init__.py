@@ -27,7 +27,8 @@ big5_decoded_as_gbk (lines re-read in the other legacy code), gbk_decoded_as_euc
 gbk_decoded_as_shift_jis, big5_decoded_as_shift_jis, gbk_decoded_as_euc_jp, big5_decoded_as_euc_jp (read by a Korean or Japanese reader), latin1_mojibake, gbk_decoded_as_latin1,
 big5_decoded_as_latin1, utf8_decoded_as_gbk, utf8_decoded_as_big5, utf8_decoded_as_shift_jis, utf8_decoded_as_euc_kr,
 utf8_decoded_as_cp1251, utf8_decoded_as_koi8_r, utf8_decoded_as_cp1253,
-utf8_decoded_as_cp1255, utf8_decoded_as_cp1256, utf8_decoded_as_cp874 (UTF-8 read in a single-byte
+utf8_decoded_as_cp1255, utf8_decoded_as_cp1256, utf8_decoded_as_cp874, utf8_decoded_as_cp866,
+utf8_decoded_as_iso8859_5, utf8_decoded_as_mac_cyrillic, utf8_decoded_as_iso8859_7, utf8_decoded_as_tis_620 (UTF-8 read in a single-byte
 code of another script),
 gbk_misalignment, big5_misalignment,
 invalid_bytes_replaced (U+FFFD left in the text), pdf_unmapped_glyphs (pdfminer's (cid:N), U+FFFD),

@@ -147,13 +147,16 @@ CONTINUATION_PAIRS = [first + second for first in CONTINUATION_BYTES for second 
 NO_TEXT_CATEGORIES = frozenset({"Cn", "Co", "Cs"})
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
-# Windows' and KOI8's single-byte codes of other scripts (Cyrillic, Greek, Hebrew, Arabic,
-# Thai): their reader shows a CJK character's three UTF-8 bytes as three letters or signs, one
+# Windows', KOI8's, DOS's, ISO's and Mac's single-byte codes of other scripts (Cyrillic, Greek,
+# Hebrew, Arabic, Thai), which ftfy does not read: their reader shows a CJK character's three UTF-8 bytes as three letters or signs, one
 # at least of its script (中 as дё­ in cp1251), U+FFFD for a byte it lacks. That pattern is
 # their tell: Big5 has Cyrillic and Greek letters, which GBK read as Big5 shows alone, and
 # cp1256 shows some bytes as cp1252 does (é). Central European codes are left to ftfy: their
-# letters are half Latin-1's, and cp1250's tell matched cp1252 and ISO-8859-2 mojibake.
-SINGLE_BYTE_FOREIGN_READERS = ("cp1251", "koi8_r", "cp1253", "cp1255", "cp1256", "cp874")
+# letters are half Latin-1's, and cp1250's tell matched cp1252 and ISO-8859-2 mojibake; so is
+# DOS's cp850, whose tell matched ftfy's cp437 and Mac Roman mojibake.
+SINGLE_BYTE_FOREIGN_READERS = (
+    "cp1251", "koi8_r", "cp1253", "cp1255", "cp1256", "cp874", "cp866", "iso8859_5", "mac_cyrillic", "iso8859_7", "tis_620",
+)
 LATIN_REPERTOIRE = frozenset(map(chr, range(0x100))) | frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", "replace"))
 
 
