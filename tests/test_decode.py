@@ -852,6 +852,20 @@ def test_chinese_read_by_a_korean_or_japanese_reader_is_mostly_repaired(decoder,
     assert difflib.SequenceMatcher(None, expected, decoded.text, autojunk=False).ratio() > similarity
 
 
+@pytest.mark.parametrize("reader", ["cp1250", "cp1257", "cp1258"])
+def test_utf8_read_by_a_lossy_latin_script_reader_other_than_cp1252_is_repaired(decoder, reader):
+    # Central European, Baltic and Vietnamese Windows read CJK text's UTF-8 mostly as cp1252 does
+    # but lose other bytes (cp1250: 81 83 88 90 98) and write some as their own letters (ĺ for
+    # å): chosen back as cp1252's lost bytes, the runs stayed mojibake (similarity 0.16-0.72).
+    notice = _provincial_notice()
+    expected = decoder.decode(notice.encode("utf-8")).text
+    damaged = notice.encode("utf-8").decode(reader, errors="replace")
+    assert "\ufffd" in damaged
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.repairs == ("latin1_mojibake",)
+    assert difflib.SequenceMatcher(None, expected, decoded.text, autojunk=False).ratio() > 0.95
+
+
 @pytest.mark.parametrize(
     ("reader", "similarity"),
     # Lossy readers: the bytes they lack are chosen back (cp1251 lacks one, 0x98; cp1253, cp1255

@@ -188,9 +188,12 @@ FOREIGN_READER_CODECS = (
 )
 FOREIGN_TELLS = {wrong: tell for wrong, _, tell in FOREIGN_READER_CODECS}
 # UTF-8 read by Python's cp1252 codec with errors="replace": 0x81, 0x8D, 0x8F, 0x90 and 0x9D
-# are lost to U+FFFD, about one CJK character in six. ftfy drops such characters whole.
-LOSSY_LATIN_CODECS = (("cp1252", "latin1_mojibake"),)
-SINGLE_BYTE_READERS = frozenset(wrong for wrong, _ in LOSSY_LATIN_CODECS)
+# are lost to U+FFFD, about one CJK character in six. ftfy drops such characters whole. The
+# Central European, Baltic and Vietnamese codes lose others (cp1250 five, cp1257 eleven): one
+# of them read a document, the one that writes the most of its letters (ĺ, ś are cp1250's).
+# (Turkish cp1254 reads CJK text's UTF-8 as cp1252 does, but for two more bytes lost.)
+LOSSY_LATIN_CODECS = tuple(((codec, "latin1_mojibake"),) for codec in ("cp1252", "cp1250", "cp1257", "cp1258"))
+SINGLE_BYTE_READERS = frozenset(wrong for ((wrong, _),) in LOSSY_LATIN_CODECS)
 LATIN_READERS = frozenset({"cp1252", "latin-1"})  # codecs whose runs may be Latin text read again
 # UTF-8 whose lost bytes a converter wrote as '?' (read with a lossy codec, saved back in it):
 # detect.py shows each broken sequence's bytes as Latin-1, U+FFFD for each '?'. The reader
@@ -210,7 +213,7 @@ GB18030_USER_DEFINED_RE = re.compile("[\ue000-\ue765]")
 # before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
 # cp950's and big5hkscs's).
 STRICTEST_READER = {
-    "gb18030": "gbk", "gb18030:windows": "gbk", GB18030_ITSELF: "gb18030", "big5": "big5", "cp1252": "cp1252",
+    "gb18030": "gbk", "gb18030:windows": "gbk", GB18030_ITSELF: "gb18030", "big5": "big5", **{wrong: wrong for wrong in SINGLE_BYTE_READERS},
     "latin-1:gbk": "gbk", "latin-1:cp1252": "cp1252", "latin-1": None,  # None: not known
     **{wrong: wrong for wrong, _, _ in FOREIGN_READER_CODECS},
 }
@@ -249,6 +252,7 @@ CP1252_ONLY = set("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\
     chr(cp) for cp in range(0x2013, 0x203B)
 }
 # GB/Big5 bytes read as Latin-1: high characters, with trail bytes 0x40-0x7E shown as ASCII.
+BEFORE_CJK_RE = re.compile("[\u0080-\u2fff]")  # letters and signs a single-byte reader shows
 LATIN_RUN_RE = re.compile(f"[{LATIN_CHARS}]{{2,}}(?:[\\x40-\\x7e]?[{LATIN_CHARS}]{{2,}})*")
 # The runs re-read: as those, but a character whose trail is ASCII may stand between two, or
 # at an edge (traditional text in GBK: a fifth of its characters, 進 as ßM; Big5: almost half).
@@ -280,7 +284,7 @@ class MojibakeRepairer:
         self._model = model
         self._running = running
         self._utf8_mark_re = _utf8_mark_re(WRONG_CJK_CODECS)
-        self._lossy_latin_mark_re = _utf8_mark_re(LOSSY_LATIN_CODECS)
+        self._lossy_latin_mark_res = {codecs: _utf8_mark_re(codecs) for codecs in LOSSY_LATIN_CODECS}
         # A two-byte code's reader loses leads (cp949: E5 before 9E), a single-byte code's
         # (which reads a lead alone) at most the continuation bytes it lacks.
         self._foreign_mark_res = [
@@ -317,7 +321,7 @@ class MojibakeRepairer:
         self._rejected_before = {}
         self._rejected_leads_before = {}
         foreign = tuple((wrong, kind) for wrong, kind, _ in FOREIGN_READER_CODECS)
-        readers = (*WRONG_CJK_CODECS, *foreign, *LOSSY_LATIN_CODECS, *QUESTION_MARKED_CODECS)
+        readers = (*WRONG_CJK_CODECS, *foreign, *itertools.chain(*LOSSY_LATIN_CODECS), *QUESTION_MARKED_CODECS)
         for wrong in (*(wrong for wrong, _ in readers), *WINDOWS_READERS.values(), GB18030_ITSELF):
             reader = STRICTEST_READER[wrong]
             rejected = [
@@ -349,8 +353,10 @@ class MojibakeRepairer:
         if LATIN1_LETTER_RE.search(text):  # every run _latin_runs considers has one
             if LOSSY_LAYER_TELL in text:
                 text = _peel_layers_above_lossy_ones(text, kinds)
-            if "\ufffd" in text and self._lossy_latin_mark_re.search(text):
-                text = self._utf8_as(text, kinds, LOSSY_LATIN_CODECS, self._lossy_latin_mark_re)
+            lossy = _lossy_latin_reader(text)
+            lossy_mark_re = self._lossy_latin_mark_res[lossy]
+            if "\ufffd" in text and lossy_mark_re.search(text):
+                text = self._utf8_as(text, kinds, lossy, lossy_mark_re)
             # A whole text read as Latin-1 is one ftfy call, not one per run; ftfy's reading
             # is taken whole only when it leaves no Latin-1 run (GB bytes read as Latin-1 are
             # not UTF-8: ftfy's partial guesses there would hide them from the runs below).
@@ -359,11 +365,11 @@ class MojibakeRepairer:
             if whole != text and not leftover and clearly_better(self._model, whole, text):
                 text = whole
                 kinds.append("latin1_mojibake")
-            elif self._lossy_latin_mark_re.search(text):
+            elif lossy_mark_re.search(text):
                 # What ftfy cannot read whole may be UTF-8 a lossy cp1252 reader dropped bytes of.
-                marked = self._mark_silent_losses(text, "cp1252", self._lossy_latin_mark_re)
+                marked = self._mark_silent_losses(text, lossy[0][0], lossy_mark_re)
                 if marked != text:
-                    marked = self._utf8_as(marked, kinds, LOSSY_LATIN_CODECS, self._lossy_latin_mark_re)
+                    marked = self._utf8_as(marked, kinds, lossy, lossy_mark_re)
                     text = _without_silent_marks(marked)
             text = self._latin_runs(text, kinds, MIN_LEGACY_RUN)
             if any(kind.endswith("_decoded_as_latin1") for kind in kinds):
@@ -1109,6 +1115,26 @@ def _utf8_mark_re(codecs: tuple, leads: range = range(0xE2, 0xEA), lost_leads: b
                 except UnicodeDecodeError:
                     continue
     return re.compile("|".join(map(re.escape, sorted(marks))))
+
+
+def _lossy_latin_reader(text: str) -> tuple[tuple[str, str]]:
+    """Of LOSSY_LATIN_CODECS, the reader that writes every letter and sign of the text before
+    the CJK blocks, or the most of them (cp1252 on a tie)."""
+    letters = collections.Counter(BEFORE_CJK_RE.findall(text))
+
+    def unwritten(codecs: tuple[tuple[str, str]]) -> int:
+        return sum(count for ch, count in letters.items() if not _writes(codecs[0][0], ch))
+
+    return min(LOSSY_LATIN_CODECS, key=unwritten)
+
+
+@functools.cache
+def _writes(codec: str, ch: str) -> bool:
+    try:
+        ch.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def shows_latin1_mojibake(text: str) -> bool:
