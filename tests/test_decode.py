@@ -852,6 +852,51 @@ def test_chinese_read_by_a_korean_or_japanese_reader_is_mostly_repaired(decoder,
     assert difflib.SequenceMatcher(None, expected, decoded.text, autojunk=False).ratio() > similarity
 
 
+@pytest.mark.parametrize(
+    ("source", "reader", "kind"),
+    [
+        ("gbk", "sloppy-windows-1251", "gbk_decoded_as_cp1251"),
+        ("gbk", "cp866", "gbk_decoded_as_cp866"),
+        ("gbk", "mac_roman", "gbk_decoded_as_mac_roman"),
+        ("big5", "sloppy-windows-1253", "big5_decoded_as_cp1253"),
+        ("big5", "iso8859_2", "big5_decoded_as_iso8859_2"),
+        ("utf-8", "cp850", "utf8_decoded_as_cp850"),
+        ("utf-8", "iso8859_15", "utf8_decoded_as_iso8859_15"),
+    ],
+)
+def test_whole_file_read_by_a_single_byte_code_is_read_back(decoder, source, reader, kind):
+    # A GB, Big5 or UTF-8 file read whole by a Cyrillic, Greek, DOS, ISO or Mac code and saved
+    # again holds no ideograph: its letters are the bytes. Before, only Latin-1 and cp1252 were
+    # tried, and the text stayed letters (similarity 0.09-0.65); ISO-8859-2 text encodes in
+    # cp1250 too, with other bytes for some letters: the reader that reads best wins.
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows codecs)
+
+    notice = _provincial_notice()
+    text = opencc.OpenCC("s2tw").convert(notice) if source == "big5" else notice
+    expected = decoder.decode(notice.encode("utf-8")).text
+    decoded = decoder.decode(text.encode(source).decode(reader).encode("utf-8"))
+    assert decoded.repairs[0] == kind
+    assert decoded.text == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "reader", "kind"),
+    [("gbk", "cp1253", "gbk_decoded_as_cp1253"), ("gbk", "iso8859_7", "gbk_decoded_as_iso8859_7"),
+     ("big5", "cp1255", "big5_decoded_as_cp1255")],
+)
+def test_whole_file_read_by_a_lossy_single_byte_code_is_mostly_read_back(decoder, source, reader, kind):
+    # Python's codecs lose the bytes their code leaves undefined (U+FFFD): each goes back as
+    # '?', as a converter writes it, and the misalignment repair reads the pair it broke.
+    notice = _provincial_notice()
+    text = opencc.OpenCC("s2tw").convert(notice) if source == "big5" else notice
+    expected = decoder.decode(notice.encode("utf-8")).text
+    damaged = text.encode(source).decode(reader, errors="replace")
+    assert "\ufffd" in damaged
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.repairs[0] == kind
+    assert difflib.SequenceMatcher(None, expected, decoded.text, autojunk=False).ratio() > 0.9
+
+
 @pytest.mark.parametrize("reader", ["cp1250", "cp1257", "cp1258"])
 def test_utf8_read_by_a_lossy_latin_script_reader_other_than_cp1252_is_repaired(decoder, reader):
     # Central European, Baltic and Vietnamese Windows read CJK text's UTF-8 mostly as cp1252 does

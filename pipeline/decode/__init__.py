@@ -25,7 +25,7 @@ gbk_decoded_as_utf8 and big5_decoded_as_utf8 (GB/Big5 byte spans inside UTF-8),
 cp1252_decoded_as_utf8 (single cp1252 bytes inside UTF-8: “quotes”, dashes), gbk_decoded_as_big5,
 big5_decoded_as_gbk (lines re-read in the other legacy code), gbk_decoded_as_euc_kr, big5_decoded_as_euc_kr,
 gbk_decoded_as_shift_jis, big5_decoded_as_shift_jis, gbk_decoded_as_euc_jp, big5_decoded_as_euc_jp (read by a Korean or Japanese reader), latin1_mojibake, gbk_decoded_as_latin1,
-big5_decoded_as_latin1, utf8_decoded_as_gbk, utf8_decoded_as_big5, utf8_decoded_as_shift_jis, utf8_decoded_as_euc_kr,
+big5_decoded_as_latin1 (and <gbk|big5|utf8>_decoded_as_<code>: a whole file read by a single-byte code, as gbk_decoded_as_cp1251), utf8_decoded_as_gbk, utf8_decoded_as_big5, utf8_decoded_as_shift_jis, utf8_decoded_as_euc_kr,
 utf8_decoded_as_cp1251, utf8_decoded_as_koi8_r, utf8_decoded_as_cp1253,
 utf8_decoded_as_cp1255, utf8_decoded_as_cp1256, utf8_decoded_as_cp874, utf8_decoded_as_cp866,
 utf8_decoded_as_iso8859_5, utf8_decoded_as_mac_cyrillic, utf8_decoded_as_iso8859_7, utf8_decoded_as_tis_620 (UTF-8 read in a single-byte

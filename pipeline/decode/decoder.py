@@ -29,8 +29,8 @@ UNMAPPED_GLYPH_RE = re.compile(r"\(cid:\d+\)")
 # question mark ends a sentence (a space, quote or line break follows) or a URL's path.
 STAND_IN_RE = re.compile(r"\?{2,}|(?<=[^\x00-\x7f])\?(?=[^\x00-\x7f\s])")
 MAX_MOJIBAKE_LAYERS = 3
-# A whole text re-read from Latin-1: the repair named by what its bytes really were.
-LATIN1_REREAD_KIND = {"gbk": "gbk_decoded_as_latin1", "big5": "big5_decoded_as_latin1"}
+# A whole text re-read from a single-byte code: the repair named by what its bytes really were.
+REREAD_SOURCE = {"gbk": "gbk", "big5": "big5", "utf-8": "utf8"}  # by family
 
 
 @dataclass(frozen=True)
@@ -63,10 +63,13 @@ class Decoder:
         if detection.text.endswith(EOF_MARK):
             detection = dataclasses.replace(detection, text=detection.text.rstrip(EOF_MARK))
             repairs.append("eof_marker_removed")
-        reread = self._detector.reread_latin(detection.text)
+        reread = self._detector.reread_single_byte(detection.text)
+        source = detection.encoding  # of the bytes the text was read from: a Big5 one's misalignment is Big5's
         if reread:
-            repairs.append(LATIN1_REREAD_KIND.get(FAMILY_OF.get(reread.encoding, reread.encoding), "latin1_mojibake"))
-            detection = dataclasses.replace(detection, text=reread.text)
+            again, reader = reread
+            repairs.append(_reread_kind(FAMILY_OF.get(again.encoding, again.encoding), reader))
+            detection = dataclasses.replace(detection, text=again.text)
+            source = again.encoding
         if detection.declaration_overruled:
             repairs.append("declared_charset_overruled")
         repairs += [f"{code}_decoded_as_utf8" for code in detection.foreign]
@@ -96,9 +99,9 @@ class Decoder:
                 break
             text = repaired
             repairs += kinds
-        big5 = detection.encoding in self._big5_misalignment
+        big5 = source in self._big5_misalignment
         if big5:
-            misalignment = self._big5_misalignment[detection.encoding]
+            misalignment = self._big5_misalignment[source]
         elif self._normalizer.mostly_traditional(text):
             misalignment = self._traditional_misalignment
         else:
@@ -130,6 +133,15 @@ class Decoder:
             repairs.append("fullwidth_to_halfwidth")
         script = "traditional" if traditional else "simplified"
         return DecodedText(text, detection.encoding, script, tuple(dict.fromkeys(repairs)))  # each kind once
+
+
+def _reread_kind(source: str, reader: str) -> str:
+    """The repair's name: GBK or Big5 read so, or UTF-8 read by another script's code, by
+    source and reader (gbk_decoded_as_latin1, utf8_decoded_as_cp1251); else latin1_mojibake,
+    ftfy's family."""
+    if source in REREAD_SOURCE and (reader != "latin1" or source != "utf-8"):
+        return f"{REREAD_SOURCE[source]}_decoded_as_{reader}"
+    return "latin1_mojibake"
 
 
 def _raise_if_lost(text: str, unmapped: int) -> None:

@@ -23,7 +23,7 @@ import chardet
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
 from pipeline.decode import iso2022cn  # noqa: F401  (registers iso2022_cn)
-from pipeline.decode.mojibake import LATIN1_LETTER_RE, decodes, utf8_length
+from pipeline.decode.mojibake import decodes, utf8_length
 from pipeline.decode.realign import UNIT_BYTE_ORDER, Realigner
 from pipeline.decode.rules import LOST_CHARACTER
 from pipeline.decode.runningtext import RunningTextModel
@@ -98,7 +98,22 @@ MIN_FOREIGN_BYTES = 4  # two GB characters at the very end, where truncation is 
 # Big5 bytes form runs of three-byte UTF-8 for under 0.2% of their characters (seeds measured).
 MIN_UTF8_RUN_SHARE = 0.1
 MIXED_PENALTY = 0.05  # a single-encoding reading wins a tie with UTF-8 + GB spans
-MIN_LATIN_LETTERS = 20  # Latin-1 letters in a text before it may be a legacy file read as Latin-1
+MIN_LATIN_LETTERS = 20  # letters of a single-byte code in a text before it may be a legacy file read so
+# Single-byte codes a legacy file may have been read with and saved again, Latin-1's first:
+# Windows' (through ftfy's sloppy codecs, which keep the bytes a code leaves undefined as C1
+# controls, as Windows does), DOS's, ISO's and Mac's, for Western, Central European, Baltic,
+# Vietnamese, Turkish, Cyrillic, Greek, Hebrew, Arabic and Thai text.
+SINGLE_BYTE_READERS = {
+    "latin-1": "latin1", "sloppy-windows-1252": "latin1", "sloppy-windows-1250": "cp1250",
+    "sloppy-windows-1257": "cp1257", "sloppy-windows-1258": "cp1258", "sloppy-windows-1254": "cp1254",
+    "iso8859_2": "iso8859_2", "iso8859_15": "iso8859_15", "cp437": "cp437", "cp850": "cp850", "mac_roman": "mac_roman",
+    "sloppy-windows-1251": "cp1251", "koi8_r": "koi8_r", "cp866": "cp866", "iso8859_5": "iso8859_5",
+    "mac_cyrillic": "mac_cyrillic", "sloppy-windows-1253": "cp1253", "iso8859_7": "iso8859_7",
+    "sloppy-windows-1255": "cp1255", "sloppy-windows-1256": "cp1256", "sloppy-cp874": "cp874", "tis_620": "tis_620",
+}
+# What such a reader shows for bytes 0x80-0xFF: letters and signs of those scripts, box drawing.
+UTF8_BROKEN_PER_BYTE = 6  # bytes per broken sequence below which bytes are mostly UTF-8
+SINGLE_BYTE_LETTER_RE = re.compile("[\u00a1-\u0e7f\u2500-\u25ff]")
 REREAD_GAIN = 2.0  # per-character log-prob the re-read text must gain
 CHARDET_WARM_UP = "Déjà vu, café crème".encode("latin-1")
 
@@ -230,23 +245,35 @@ class Detector:
             self._check(best.text, best.encoding, score)  # (mojibake saved as UTF-16: see the BOMs)
         return dataclasses.replace(best, declared=declared)
 
-    def reread_latin(self, text: str) -> Detection | None:
-        """A text with no ideograph but many Latin-1 letters, as a legacy file read with a
-        single-byte codec and saved again: the original bytes detected again, when that
-        reads clearly better. Runs of such damage inside Chinese text are mojibake.py's."""
-        if CJK_RUN_RE.search(text) or len(LATIN1_LETTER_RE.findall(text[:SAMPLE_CHARS])) < MIN_LATIN_LETTERS:
+    def reread_single_byte(self, text: str) -> tuple[Detection, str] | None:
+        """A text with no ideograph but many letters of a single-byte code, as a legacy file
+        read with one (SINGLE_BYTE_READERS) and saved again: the original bytes detected again,
+        when that reads clearly better, under the reader that reads it best (ISO-8859-2 text
+        encodes in cp1250 too, with other bytes for some letters); and the reader's name. Runs
+        of such damage inside Chinese text are mojibake.py's."""
+        if CJK_RUN_RE.search(text) or len(SINGLE_BYTE_LETTER_RE.findall(text[:SAMPLE_CHARS])) < MIN_LATIN_LETTERS:
             return None
         before = self._model.score(text[:SAMPLE_CHARS])
-        for single_byte in ("latin-1", "sloppy-windows-1252"):
+        # A byte a lossy reader lacked (U+FFFD) goes back as '?', as a converter writes it:
+        # the misalignment repair reads GB and Big5 text so. (UTF-8's, mojibake.py chooses back.)
+        marked = text.replace("\ufffd", "?")
+        best = None
+        for single_byte, reader in SINGLE_BYTE_READERS.items():
             try:
-                again = self.detect(text.encode(single_byte))
+                data = marked.encode(single_byte)
+                if marked != text and _mostly_utf8(data):
+                    continue
+                again = self.detect(data)
             except (UnicodeEncodeError, DecodeError):
                 continue
             if again.encoding == "utf-8" and (again.replaced or again.foreign):
-                return None  # UTF-8 a lossy reader broke: mojibake.py chooses its lost bytes back
-            if CJK_RUN_RE.search(again.text) and self._model.score(again.text[:SAMPLE_CHARS]) > before + REREAD_GAIN:
-                return again
-        return None
+                if reader == "latin1":
+                    return None  # UTF-8 a lossy reader broke: mojibake.py chooses its lost bytes back
+                continue
+            score = self._model.score(again.text[:SAMPLE_CHARS])
+            if CJK_RUN_RE.search(again.text) and score > before + REREAD_GAIN and (best is None or score > best[0]):
+                best = (score, again, reader)
+        return best and best[1:]
 
     def _best_candidate(self, raw: bytes, declared: str | None) -> tuple[Detection, float]:
         """The best-scoring decoding and its model score (without declaration credit)."""
@@ -506,6 +533,12 @@ def _all_chinese(text: str) -> bool:
 def _family_of(encoding: str) -> str:
     return FAMILY_OF.get(encoding, encoding.replace("-sig", "").split("-")[0])
 
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether most of ``data``'s non-ASCII bytes make UTF-8 characters: a lossy reader breaks
+    one CJK character in six or fewer; GB or Big5 bytes read as UTF-8 break at nearly every pair."""
+    broken = data.decode("utf-8", errors="replace").count("\ufffd")
+    return broken * UTF8_BROKEN_PER_BYTE < sum(byte >= 0x80 for byte in data)
 
 def _nul_heavy(raw: bytes) -> bool:
     sample = raw[:4096]
