@@ -853,6 +853,23 @@ def test_chinese_read_by_a_korean_or_japanese_reader_is_mostly_repaired(decoder,
 
 
 @pytest.mark.parametrize(
+    "prose",
+    [
+        "Почта России сообщила, что в первом полугодии объём отправлений вырос на двенадцать процентов, "
+        "чем объяснила рост электронной торговли и новых логистических центров в Сибири.",
+        "Τα Ελληνικά Ταχυδρομεία ανακοίνωσαν ότι ο όγκος των δεμάτων αυξήθηκε κατά δώδεκα τοις εκατό στο "
+        "πρώτο εξάμηνο του έτους, χάρη στο ηλεκτρονικό εμπόριο.",
+    ],
+)
+def test_prose_in_another_script_is_not_read_as_chinese_mojibake(decoder, prose):
+    # Cyrillic and Greek letters are GB pairs too: a Russian line re-read as GBK read as Big5
+    # (妤抉折找忘 for Почта) scored better under a Chinese model than Russian does; DOS's cp866
+    # shows a CJK character's UTF-8 bytes as common Russian letters (чем, E7 A5 AC, is 祜).
+    decoded = decoder.decode(prose.encode("utf-8"))
+    assert (decoded.text, decoded.repairs) == (prose, ())
+
+
+@pytest.mark.parametrize(
     ("source", "reader", "kind"),
     [
         ("gbk", "sloppy-windows-1251", "gbk_decoded_as_cp1251"),

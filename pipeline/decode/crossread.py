@@ -44,6 +44,8 @@ CROSS_READS = (
     (("euc_jp",), "gb18030", "gbk_decoded_as_euc_jp"),
     (("euc_jp",), "big5hkscs", "big5_decoded_as_euc_jp"),
 )
+ALPHABET_LETTER_RE = re.compile("[\u00c0-\u024f\u0370-\u0e7f]")  # not ASCII: English words amid Chinese
+CJK_BLOCK_RE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 # Mean word log-prob per character a re-read line must reach: clean seed lines score -4 to -7,
 # a reading that is still mojibake -10 to -15.
 PLAUSIBLE_SCORE = -9.0
@@ -92,7 +94,10 @@ class CrossReadRepairer:
             # A line of UTF-8 read as GB/Big5 (or cp949, cp932) is the mojibake repair's: trying
             # every cross-read on it first was a sixth of the decode time of such files. So is
             # one of GB/Big5 read as Latin-1 (cp949 reads some of its letters back into pairs).
-            if self._suspect_re.search(line) and not misread_utf8(line) and not shows_latin1_mojibake(line):
+            if (
+                self._suspect_re.search(line) and not _alphabetic(line)
+                and not misread_utf8(line) and not shows_latin1_mojibake(line)
+            ):
                 lines[index] = self._reread_line(lines, index, CROSS_READS, kinds, line_ends, readers)
         found = readers.narrowed([cross_read for cross_read in CROSS_READS if cross_read[2] in kinds])
         if found:
@@ -102,7 +107,10 @@ class CrossReadRepairer:
                 reading = self._reread_line(lines, index, readers.narrowed(CROSS_READS), kinds, line_ends)
                 lines[index] = reading if reading != originals[index] else repaired
             for index, line in enumerate(lines):
-                if index not in readers.chosen and not line.isascii() and not shows_latin1_mojibake(line):
+                if (
+                    index not in readers.chosen and not line.isascii()
+                    and not _alphabetic(line) and not shows_latin1_mojibake(line)
+                ):
                     lines[index] = self._reread_line(lines, index, found, kinds, line_ends, established=True)
         return "\n".join(lines), kinds
 
@@ -326,6 +334,14 @@ class _Readers:
         totals = self.totals[kind]
         # In the family's order on a tie; a reader missing from a line's totals read it as another did.
         return max((wrong for wrong in wrongs if wrong in totals), key=totals.__getitem__)
+
+
+def _alphabetic(line: str) -> bool:
+    """Whether the line holds more non-ASCII letters of alphabets (Latin, Greek, Cyrillic, Hebrew,
+    Arabic, Thai) than CJK characters (ideographs, kana, Hangul, full-width forms, private use): Russian
+    or Greek prose, not a cross-reading (Big5 read as GBK shows some Greek and Cyrillic letters
+    among its ideographs, GBK read as Big5 signs of Big5's symbol rows: §, ﹝)."""
+    return len(ALPHABET_LETTER_RE.findall(line)) > len(CJK_BLOCK_RE.findall(line))
 
 
 def _line_end_lift(chars: list[str], index: int, line_ends: Callable[[], LineEnds]) -> Callable[[str], float]:

@@ -153,9 +153,10 @@ WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_a
 # their tell: Big5 has Cyrillic and Greek letters, which GBK read as Big5 shows alone, and
 # cp1256 shows some bytes as cp1252 does (é). Central European codes are left to ftfy: their
 # letters are half Latin-1's, and cp1250's tell matched cp1252 and ISO-8859-2 mojibake; so is
-# DOS's cp850, whose tell matched ftfy's cp437 and Mac Roman mojibake.
+# DOS's cp850, whose tell matched ftfy's cp437 and Mac Roman mojibake, and cp866, whose tell
+# Russian prose shows (чем). A whole file read by either is read back in detect.py.
 SINGLE_BYTE_FOREIGN_READERS = (
-    "cp1251", "koi8_r", "cp1253", "cp1255", "cp1256", "cp874", "cp866", "iso8859_5", "mac_cyrillic", "iso8859_7", "tis_620",
+    "cp1251", "koi8_r", "cp1253", "cp1255", "cp1256", "cp874", "iso8859_5", "mac_cyrillic", "iso8859_7", "tis_620",
 )
 LATIN_REPERTOIRE = frozenset(map(chr, range(0x100))) | frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", "replace"))
 
