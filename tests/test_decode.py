@@ -859,12 +859,15 @@ def test_chinese_read_by_a_korean_or_japanese_reader_is_mostly_repaired(decoder,
         "чем объяснила рост электронной торговли и новых логистических центров в Сибири.",
         "Τα Ελληνικά Ταχυδρομεία ανακοίνωσαν ότι ο όγκος των δεμάτων αυξήθηκε κατά δώδεκα τοις εκατό στο "
         "πρώτο εξάμηνο του έτους, χάρη στο ηλεκτρονικό εμπόριο.",
+        "Türkiye Posta İdaresi, ilk yarıda kargo hacminin yüzde on iki arttığını açıkladı. Şirket "
+        "büyümeyi e-ticaretin gelişmesine bağladı.",
     ],
 )
-def test_prose_in_another_script_is_not_read_as_chinese_mojibake(decoder, prose):
+def test_prose_in_another_language_is_not_read_as_chinese_mojibake(decoder, prose):
     # Cyrillic and Greek letters are GB pairs too: a Russian line re-read as GBK read as Big5
     # (妤抉折找忘 for Почта) scored better under a Chinese model than Russian does; DOS's cp866
-    # shows a CJK character's UTF-8 bytes as common Russian letters (чем, E7 A5 AC, is 祜).
+    # shows a CJK character's UTF-8 bytes as common Russian letters (чем, E7 A5 AC, is 祜); and
+    # Turkish büyümeyi read üyüm (FC 79 FC 6D) as GBK read as Latin-1, 鼀黰.
     decoded = decoder.decode(prose.encode("utf-8"))
     assert (decoded.text, decoded.repairs) == (prose, ())
 

@@ -38,7 +38,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
 from pipeline.decode import rules
 from pipeline.decode.runningtext import WEIGHT_BESIDE_WORDS, LineEnds, RunningTextModel
-from pipeline.decode.textmodel import SCRIPT_SAMPLE_CHARS, TextModel
+from pipeline.decode.textmodel import CJK_RUN_RE, SCRIPT_SAMPLE_CHARS, TextModel
 
 MIN_GAIN = 6.0  # nats a replacement must gain
 MIN_GAIN_PER_CHAR = 1.0
@@ -505,6 +505,9 @@ class MojibakeRepairer:
         """Runs of Latin-1/cp1252 characters: UTF-8 read as Latin-1 (ftfy) or GB/Big5 read as
         Latin-1; the reading the model likes best wins."""
         out, pos = [], 0
+        # In text with no Chinese at all, letters inside a Latin word are the language's, not
+        # GB or Big5 pairs (büyümeyi: üyüm is FC 79 FC 6D, GBK's 鼀黰).
+        european = not CJK_RUN_RE.search(text)
         for match in LEGACY_RUN_RE.finditer(text):
             if len(match.group()) < 2 or not LATIN1_MOJIBAKE_SIGN_RE.search(match.group()):
                 continue  # quotes and dashes alone: Chinese punctuation, not mojibake
@@ -515,8 +518,9 @@ class MojibakeRepairer:
                 candidates = [(reading, ("latin1_mojibake",)) for reading in ftfy_readings]
                 # GB/Big5 read as Latin-1 may lie under a layer of UTF-8 read so (saved, read again).
                 layers = [(span, ()), *((reading, ("latin1_mojibake",)) for reading in ftfy_readings if reading != span)]
+                in_word = european and _between_letters(text, start, end)
                 for wrong, right, kind in LEGACY_AS_LATIN:
-                    if right != "utf-8" and end - start < min_legacy_run:
+                    if right != "utf-8" and (end - start < min_legacy_run or in_word):
                         continue
                     for layer, layer_kinds in layers if right != "utf-8" else layers[:1]:
                         try:
@@ -1437,6 +1441,12 @@ def _local_window(candidate: bytes, rest: bytes, context: tuple[str, str], width
 
 def _in_context(data: bytes, context: tuple[str, str]) -> str:
     return WHITESPACE_RE.sub("", context[0] + data.decode("utf-8", errors="replace") + context[1])
+
+
+def _between_letters(text: str, start: int, end: int) -> bool:
+    """Whether ASCII letters stand right before and right after text[start:end]."""
+    return start > 0 and end < len(text) and text[start - 1].isascii() and text[start - 1].isalpha() \
+        and text[end].isascii() and text[end].isalpha()
 
 
 def _trimmed(match: re.Match) -> list[tuple[int, int]]:
