@@ -852,6 +852,19 @@ def test_chinese_read_by_a_korean_or_japanese_reader_is_mostly_repaired(decoder,
     assert difflib.SequenceMatcher(None, expected, decoded.text, autojunk=False).ratio() > similarity
 
 
+def test_lost_bytes_are_chosen_back_only_by_the_reader_whose_mark_the_run_shows(decoder):
+    # GBK read by Python's strict gb2312 codec (a page declaring gb2312 fetched with requests):
+    # 〇 (A9 96) is two U+FFFD, 喆 a U+FFFD and a misaligned run. The run's 妗 is GBK's reading of
+    # UTF-8's E6 A1, so the line was re-read as UTF-8 read as Big5 too, whose bytes for 二 and two
+    # lost bytes made 斤: 二斤G四年 for 二〇二四年 (the second 二 lost).
+    text = "二〇二四年三月，邮政公司召开工作会议，总经理王喆作了报告。会议由副总经理主持。\n"
+    damaged = text.encode("gbk").decode("gb2312", errors="replace")
+    assert damaged.startswith("二\ufffd\ufffd二四年") and "妗" in damaged
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert "utf8_decoded_as_big5" not in decoded.repairs
+    assert decoded.text.startswith("二\ufffd\ufffd二四年三月")
+
+
 @pytest.mark.parametrize(
     "prose",
     [

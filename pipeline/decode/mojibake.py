@@ -578,6 +578,8 @@ class MojibakeRepairer:
             if marks[next_mark] >= match.end():
                 continue
             for wrong, kind in codecs:
+                if len(codecs) > 1 and not _own_mark_re(wrong).search(text, match.start(), match.end()):
+                    continue  # another reader's mark (妗, GBK's E6 A1): not this one's damage
                 left = ("".join(out[-2:]) + text[pos:match.start()])[-CONTEXT:]
                 fixes = self._utf8_spans(
                     text, match.start(), match.end(), wrong, left, document, line_ends, simplified, width, certain,
@@ -1096,6 +1098,12 @@ def _codec(wrong: str) -> str:
 def _logsumexp(values: list[float]) -> float:
     top = max(values)
     return top + math.log(sum(math.exp(value - top) for value in values))
+
+
+@functools.cache
+def _own_mark_re(wrong: str) -> re.Pattern:
+    """_utf8_mark_re of one reader."""
+    return _utf8_mark_re(((wrong, ""),))
 
 
 def _utf8_mark_re(codecs: tuple, leads: range = range(0xE2, 0xEA), lost_leads: bool = False) -> re.Pattern:
