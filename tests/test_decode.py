@@ -852,6 +852,21 @@ def test_chinese_read_by_a_korean_or_japanese_reader_is_mostly_repaired(decoder,
     assert difflib.SequenceMatcher(None, expected, decoded.text, autojunk=False).ratio() > similarity
 
 
+@pytest.mark.parametrize(("source", "reader"), [("gbk", "gb2312"), ("big5", "cp950")])
+def test_interpunct_and_dash_as_a_readers_table_gives_them_are_unified(decoder, source, reader):
+    # Python's gb2312 reads GBK's · (A1 A4) as the katakana middle dot ・ and — (A1 AA) as ―;
+    # cp950 reads Big5's A1 45 as ‧: the people extraction reads a transliterated name by its ·.
+    text = "新疆邮政投递员买买提·艾力——一名普通的乡邮员，坚守岗位二十年。\n"
+    data = text.encode(source) if source == "gbk" else "新疆郵政投遞員買買提‧艾力，一名普通的鄉郵員，堅守崗位二十年。\n".encode("cp950")
+    damaged = data.decode(reader)
+    assert "·" not in damaged
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert "买买提·艾力" in decoded.text
+    assert "punctuation_variants_unified" in decoded.repairs
+    if source == "gbk":
+        assert decoded.text == text
+
+
 def test_lost_bytes_are_chosen_back_only_by_the_reader_whose_mark_the_run_shows(decoder):
     # GBK read by Python's strict gb2312 codec (a page declaring gb2312 fetched with requests):
     # 〇 (A9 96) is two U+FFFD, 喆 a U+FFFD and a misaligned run. The run's 妗 is GBK's reading of

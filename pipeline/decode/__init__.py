@@ -33,7 +33,8 @@ code of another script),
 gbk_misalignment, big5_misalignment,
 invalid_bytes_replaced (U+FFFD left in the text), pdf_unmapped_glyphs (pdfminer's (cid:N), U+FFFD),
 pinyin_annotations,
-radicals_to_ideographs (⼀, ⻓ from PDF text to 一, 长), traditional_to_simplified, fullwidth_to_halfwidth.
+radicals_to_ideographs (⼀, ⻓ from PDF text to 一, 长), traditional_to_simplified, punctuation_variants_unified (・, ‧ to ·, ― to —:
+how gb2312 and cp950 read GBK's and Big5's interpunct and dash), fullwidth_to_halfwidth.
 """
 
 from pipeline.decode.decoder import DecodedText, DecodeError, Decoder

@@ -128,6 +128,9 @@ class Decoder:
         if traditional:
             repairs.append("traditional_to_simplified")
             text = resolve_ambiguous_simplified(text, self._running)
+        text, unified = self._normalizer.punctuation_variants_unified(text)
+        if unified:
+            repairs.append("punctuation_variants_unified")
         text, widened = self._normalizer.fullwidth_to_halfwidth(text)
         if widened:
             repairs.append("fullwidth_to_halfwidth")
