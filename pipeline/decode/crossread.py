@@ -44,7 +44,10 @@ CROSS_READS = (
     (("euc_jp",), "gb18030", "gbk_decoded_as_euc_jp"),
     (("euc_jp",), "big5hkscs", "big5_decoded_as_euc_jp"),
 )
-ALPHABET_LETTER_RE = re.compile("[\u00c0-\u024f\u0370-\u0e7f]")  # not ASCII: English words amid Chinese
+ALPHABET_WORD_RE = re.compile("[\u00c0-\u024f\u0370-\u0e7f]+")  # not ASCII: English words amid Chinese
+MIN_WORD_LETTERS = 3
+ONE_SCRIPT_SHARE = 0.9
+
 CJK_BLOCK_RE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 # Mean word log-prob per character a re-read line must reach: clean seed lines score -4 to -7,
 # a reading that is still mojibake -10 to -15.
@@ -337,11 +340,23 @@ class _Readers:
 
 
 def _alphabetic(line: str) -> bool:
-    """Whether the line holds more non-ASCII letters of alphabets (Latin, Greek, Cyrillic, Hebrew,
-    Arabic, Thai) than CJK characters (ideographs, kana, Hangul, full-width forms, private use): Russian
-    or Greek prose, not a cross-reading (Big5 read as GBK shows some Greek and Cyrillic letters
-    among its ideographs, GBK read as Big5 signs of Big5's symbol rows: §, ﹝)."""
-    return len(ALPHABET_LETTER_RE.findall(line)) > len(CJK_BLOCK_RE.findall(line))
+    """Whether the line is prose in an alphabet: more non-ASCII letters (Latin, Greek, Cyrillic,
+    Hebrew, Arabic, Thai) than CJK characters (ideographs, kana, Hangul, full-width forms,
+    private use), in words of three letters or more on average, nine in ten of one script. Big5
+    read as GBK shows Greek and Cyrillic letters (its common characters' leads A6 and A7 are
+    those rows of GBK), one or two at a time, both scripts, among kana and ideographs."""
+    words = ALPHABET_WORD_RE.findall(line)
+    letters = sum(map(len, words))
+    if not words or letters <= len(CJK_BLOCK_RE.findall(line)) or letters < MIN_WORD_LETTERS * len(words):
+        return False
+    scripts = collections.Counter(map(_script, "".join(words)))
+    return scripts.most_common(1)[0][1] >= ONE_SCRIPT_SHARE * letters
+
+
+def _script(letter: str) -> int:
+    """The script of a letter ALPHABET_WORD_RE finds: Latin below U+0370, else its 256-code-point
+    block (Greek and Coptic, Cyrillic, Armenian and Hebrew, Arabic, ..., Thai)."""
+    return 0 if letter < "\u0370" else ord(letter) >> 8
 
 
 def _line_end_lift(chars: list[str], index: int, line_ends: Callable[[], LineEnds]) -> Callable[[str], float]:
