@@ -867,6 +867,17 @@ def test_interpunct_and_dash_as_a_readers_table_gives_them_are_unified(decoder, 
         assert decoded.text == text
 
 
+def test_a_character_a_strict_gb2312_reader_rejected_is_one_character(decoder):
+    # Python's gb2312 rejects GBK's other characters, lead first: 萿 (DD 75) reads U+FFFD and u,
+    # 镕 (E9 46) U+FFFD and F. The letter is the character's trail, not a letter of the text: 镕 is
+    # chosen back among the characters gb2312 rejects (朱镕基 is a word); 萿, which no model knows,
+    # is one character lost (U+FFFD), not U+FFFD and u.
+    text = "全省实现萿建制村快递服务全覆盖，朱镕基同志题词。\n"
+    damaged = text.encode("gbk").decode("gb2312", errors="replace")
+    assert "\ufffdu" in damaged and "\ufffdF" in damaged
+    assert decoder.decode(damaged.encode("utf-8")).text == text.replace("萿", "\ufffd")
+
+
 def test_lost_bytes_are_chosen_back_only_by_the_reader_whose_mark_the_run_shows(decoder):
     # GBK read by Python's strict gb2312 codec (a page declaring gb2312 fetched with requests):
     # 〇 (A9 96) is two U+FFFD, 喆 a U+FFFD and a misaligned run. The run's 妗 is GBK's reading of

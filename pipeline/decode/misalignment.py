@@ -17,7 +17,9 @@ that a later step normalised, so both readings are tried. A '?' right after the 
 means the lead's trail byte made an invalid pair with an ASCII byte: both bytes of that
 character are gone, and it is chosen among the characters that make a word with its
 neighbours (dictionary or document); so is a Big5 character whose lead was lost and whose
-trail, making no pair with the next byte, reads as a lone U+FFFD.
+trail, making no pair with the next byte, reads as a lone U+FFFD. A reader of a subset of the
+code (Python's gb2312 for GBK) shows a character outside it as U+FFFD and its trail, a letter or
+(0x80-0xA0) a second U+FFFD: one character among those the subset lacks, or U+FFFD.
 """
 
 import collections
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field
 
 from pipeline.decode import rules
 from pipeline.decode.detect import FAMILIES
+from pipeline.decode.mojibake import decodes
 from pipeline.decode.normalize import SYLLABLE
 from pipeline.decode.runningtext import WEIGHT_BESIDE_WORDS, LineEnds, RunningTextModel
 from pipeline.decode.textmodel import TextModel, awaited_marks, is_private_use, paired_marks
@@ -148,11 +151,15 @@ class LegacyCode:
     # ASCII character.
     ascii_trails_common: bool = False
     traditional: bool = False  # dictionary words are looked up in simplified form
+    # A reader of a subset of the code that rejects the rest (Python's gb2312, for a page that
+    # declares gb2312 and is GBK): a lost lead's U+FFFD is then a character of the rest.
+    strict: str | None = None
 
 
 # GBK files' pairs, read with GB18030 (user-defined areas as private use).
 GB18030 = LegacyCode(
-    "gb18030", range(0x81, 0xFF), (*range(0x40, 0x7F), *range(0x80, 0xFF)), rules.WINDOWS_SINGLE_BYTES["gb18030"]
+    "gb18030", range(0x81, 0xFF), (*range(0x40, 0x7F), *range(0x80, 0xFF)), rules.WINDOWS_SINGLE_BYTES["gb18030"],
+    strict="gb2312",
 )
 # Traditional text in GBK (spam mirrors' copies, seed 002): its trails are often ASCII bytes.
 GB18030_TRADITIONAL = dataclasses.replace(GB18030, ascii_trails_common=True, traditional=True)
@@ -170,6 +177,21 @@ WHOLE_CHAR = "char"
 # Both bytes lost: '?' for the lead, '?' for trail + ASCII byte. (WHOLE_CHAR, byte): the lead
 # lost, the trail shown as U+FFFD since it made no pair with ``byte``, the next one.
 UNKNOWN_CHAR = (WHOLE_CHAR, None)
+# What a strict reader (LegacyCode.strict) rejected, a character outside its subset: the lead,
+# shown as U+FFFD before its trail shown as a letter (STRICT_LEAD, the trail), or the lead and the
+# trail, which it rejects as a lead too, as two U+FFFD (STRICT_CHAR, the next byte).
+STRICT_LEAD, STRICT_CHAR = "strict lead", "strict char"
+LOST_WHOLE_KINDS = (WHOLE_CHAR, STRICT_CHAR)
+ASCII_WORD_CHAR_RE = re.compile("[A-Za-z0-9]")
+STRICT_CHAR_TRAILS = range(0x80, 0xA1)  # trails a strict GB reader rejects as leads, whatever follows
+STRICT_KINDS = (STRICT_LEAD, STRICT_CHAR)
+GUESSED_KINDS = (WHOLE_CHAR, *STRICT_KINDS)  # written only where the guess stands out
+# How far a strict reader's rejected character must stand out: it is a rare one, among a hundred
+# that the models barely know (crossread's WHOLE_MIN_MARGIN, measured there).
+STRICT_MARGIN = 2.0
+# A strict reader's tell: U+FFFD before a letter or another U+FFFD. The full reader rejects no
+# lead before a letter (GBK's trails are 0x40-0xFE).
+STRICT_TELL_RE = re.compile("\ufffd(?=[@-~\ufffd])")
 UNRECOVERABLE = "\ufffd"  # stands for what the damage took beyond telling: an eaten ASCII byte, a character
 
 
@@ -204,6 +226,7 @@ class MisalignmentRepairer:
         # there a U+FFFD comes before an ASCII byte. Big5 leaves pairs unassigned, so a lost
         # lead's trail often shows as a lone U+FFFD.
         self._unassigned_pairs = len(self._pairs) < len(code.leads) * len(code.trails)
+        self._strict_tables: dict[bool, tuple[dict[int, list[str]], dict[str, int]]] = {}
         self._take_habits(code)
 
     def with_habits_of(self, code: LegacyCode) -> "MisalignmentRepairer":
@@ -268,6 +291,24 @@ class MisalignmentRepairer:
         ]
         return (*likelier, all_by_trail, all_by_lead)
 
+    def _strict_choices(self) -> tuple[dict[int, list[str]], dict[str, int]]:
+        """The characters the code's strict reader rejects (built when a text first shows one):
+        the likelier ones per trail, and every one's trail."""
+        tables = self._strict_tables.get(self._code.traditional)
+        if tables is None:
+            rejected = {
+                ch: trail for (lead, trail), ch in self._pairs.items()
+                if ch in self._candidate_chars and not decodes(bytes((lead, trail)), self._code.strict)
+            }
+            by_trail: dict[int, list[str]] = {}
+            for ch, trail in rejected.items():
+                by_trail.setdefault(trail, []).append(ch)
+            likelier = {
+                byte: heapq.nlargest(MAX_CHOICES, chars, key=self._model.char_logp) for byte, chars in by_trail.items()
+            }
+            tables = self._strict_tables[self._code.traditional] = (likelier, rejected)
+        return tables
+
     def repair(self, text: str) -> tuple[str, int]:
         """(repaired text, number of runs repaired)."""
         # U+FFFD in a row are bytes lost before (锟斤拷 turned back), not a misaligned run's; one
@@ -278,10 +319,15 @@ class MisalignmentRepairer:
         truncated_at = last if last >= 0 and text[last] == "\ufffd" else None
         if truncated_at is not None and last < len(text) - 1 and self._misread(text[max(0, last - CONTEXT):last]):
             truncated_at = None
+        # A strict reader (LegacyCode.strict) shows a character it rejects as U+FFFD and its
+        # trail: a letter, or U+FFFD (0x80-0xA0, rejected as a lead too). (U+FFFD in pairs
+        # are lost bytes otherwise: see _in_lost_run.)
+        strict = bool(self._code.strict and STRICT_TELL_RE.search(text))
         anchors = [
             match.start()
             for match in self._anchor_re.finditer(text)
-            if not _in_lost_run(text, match.start()) and match.start() != truncated_at
+            if (not _in_lost_run(text, match.start()) or strict and _lost_pair_starts(text, match.start()))
+            and match.start() != truncated_at
         ]
         if not anchors:
             return text, 0
@@ -304,7 +350,7 @@ class MisalignmentRepairer:
                 continue
             if budget <= 0:
                 break
-            fix, resolved = self._best_fix(text, start, eaten, document, min(MAX_RESOLVED, budget), few_marks)
+            fix, resolved = self._best_fix(text, start, eaten, document, min(MAX_RESOLVED, budget), few_marks, strict)
             budget -= resolved
             if fix and (not fixes or fix.begin >= fixes[-1].end):  # a run may start back inside the last one
                 fixes.append(fix)
@@ -321,15 +367,23 @@ class MisalignmentRepairer:
         return "".join(out), len(fixes)
 
     def _best_fix(
-        self, text: str, anchor: int, eaten: "_EatenByteGuesser", document, max_resolved: int, few_marks: bool
+        self, text: str, anchor: int, eaten: "_EatenByteGuesser", document, max_resolved: int, few_marks: bool,
+        strict: bool,
     ) -> tuple["Fix | None", int]:
         """The best repair of the run around ``anchor``, and how many readings had their lost
         bytes chosen (at most ``max_resolved``, the likeliest first); ``few_marks``: whether the
-        text has few '?' after ideographs, each worth a search for a run it ends."""
+        text has few '?' after ideographs, each worth a search for a run it ends; ``strict``:
+        whether it shows a strict reader (LegacyCode.strict)."""
         line_end = text.find("\n", anchor)
         line_end = len(text) if line_end < 0 else line_end
         window_end = min(line_end + 1, anchor + MAX_RUN)
-        readings = self._readings(text, self._run_starts(text, anchor), window_end)
+        if _in_lost_run(text, anchor):  # a strict reader's two U+FFFD (repair), or nothing
+            readings = self._strict_readings(text, anchor)
+        else:
+            readings = self._readings(text, self._run_starts(text, anchor), window_end)
+            if strict and text[anchor] == "\ufffd":
+                # Where the text shows a strict reader, its U+FFFD may start what it rejected too.
+                readings += self._strict_readings(text, anchor)
         likeliest = heapq.nlargest(max_resolved, readings, key=lambda reading: reading[0])
         candidates = [fix for reading in likeliest if (fix := self._scored_fix(text, reading, eaten, document))]
         if not candidates:
@@ -339,7 +393,7 @@ class MisalignmentRepairer:
             # byte left no mark (a trail lost: the run's last trail and an ASCII byte made the
             # '?'), where _run_lookback says one may end there.
             fallback = [reading for reading in readings if reading[1] == anchor and reading not in likeliest
-                        and isinstance(reading[3][0], tuple) and reading[3][0][0] == WHOLE_CHAR]
+                        and isinstance(reading[3][0], tuple) and reading[3][0][0] in LOST_WHOLE_KINDS]
             lookback = self._run_lookback(text, anchor, few_marks) if text[anchor] == "?" else 0
             if lookback:
                 # (A lost lead leaves a '?' of its own where its run starts: the run this '?' ends lost a trail.)
@@ -365,6 +419,17 @@ class MisalignmentRepairer:
                 if bound >= MIN_GAIN - BOUND_SLACK:
                     readings.append((bound, begin, end, tokens))
         return readings
+
+    def _strict_readings(self, text: str, anchor: int) -> list[tuple]:
+        """_readings of a character a strict reader rejected at ``anchor``, its lead shown as
+        U+FFFD and its trail as a letter, or as U+FFFD too (0x80-0xA0, no lead to it either)."""
+        following = text[anchor + 1:anchor + 2]
+        bound = -self._model.logp(text[anchor:anchor + 2])  # as _readings bounds it: nothing known
+        if following == "\ufffd":
+            return [(bound, anchor, anchor + 2, [(STRICT_CHAR, self._first_byte(text[anchor + 2:anchor + 3]))])]
+        if following.isascii() and following and ord(following) in self._code.trails:
+            return [(bound, anchor, anchor + 2, [(STRICT_LEAD, ord(following))])]
+        return []
 
     def _run_lookback(self, text: str, mark: int, few_marks: bool) -> int:
         """How far before the '?' at ``mark`` a misread run ending in it may start: any length
@@ -401,6 +466,15 @@ class MisalignmentRepairer:
         repaired, scored, guessed = resolved
         if repaired == text[begin:end]:
             return None
+        if len(tokens) == 1 and tokens[0][0] in STRICT_KINDS:
+            # One character a strict reader rejected, shown as U+FFFD and its trail: a lone letter
+            # (U+FFFD where the guess does not stand out), or U+FFFD for 0x80-0xA0 where the guess
+            # stands out (else two U+FFFD may as well be other damage's two characters, 提升).
+            lone_letter = tokens[0][0] == STRICT_LEAD and not ASCII_WORD_CHAR_RE.match(text, end)
+            if UNRECOVERABLE in repaired and not lone_letter:
+                return None
+            before, after = _context(text, begin, end)
+            return Fix(begin, end, repaired, True, False), self._model.word_logp(before + scored + after, document)
         # Markers cost little: a repair must earn its gain mostly by fixing improbable
         # characters, not by removing '?' (text converted lossily is full of them).
         damaged, markers = MARKERS_RE.subn("", text[begin:end])
@@ -426,7 +500,7 @@ class MisalignmentRepairer:
                     return None  # a question before a word led by a letter (辦?K線, 嗎?A股)
         before, after = _context(text, begin, end)
         plain = self._model.word_logp(before + scored + after)
-        whole_char = any(isinstance(t, tuple) and t[0] == WHOLE_CHAR for t in tokens)
+        whole_char = any(isinstance(t, tuple) and t[0] in LOST_WHOLE_KINDS for t in tokens)
         if whole_char and not damaged and self._asks(before, text[begin:end]):
             return None
         # Whether the run is damage is judged by its likeliest reading, a character lost whole
@@ -636,10 +710,16 @@ class MisalignmentRepairer:
         shortlists = {}
         for i in unknown:
             kind, byte = tokens[i]
-            if kind == WHOLE_CHAR:
-                choices = self._neighbour_words(*self._known_context(chars, i, before, after_text), byte, document)
+            if kind in (WHOLE_CHAR, STRICT_CHAR):
+                choices = self._neighbour_words(
+                    *self._known_context(chars, i, before, after_text), byte, document, kind == STRICT_CHAR
+                )
+            elif kind == STRICT_LEAD:
+                choices = self._strict_choices()[0].get(byte)
             else:
                 choices = self._by_trail.get(byte) if kind == UNKNOWN_LEAD else self._by_lead.get(byte)
+            if not choices and kind in STRICT_KINDS:
+                choices = [UNRECOVERABLE]  # a rare character no model knows: one character lost all the same
             if not choices:
                 return None
             left, right = self._known_context(chars, i, before, after_text)
@@ -705,9 +785,10 @@ class MisalignmentRepairer:
                 key=lambda item: item[0],
             )
             # A character lost whole is anything: guessed only when the guess stands out.
-            undecided = bool(runner_up) and best[0] - runner_up[0][0] < WHOLE_CHAR_MARGIN
+            margin = STRICT_MARGIN if any(tokens[i][0] in STRICT_KINDS for i in group) else WHOLE_CHAR_MARGIN
+            undecided = bool(runner_up) and best[0] - runner_up[0][0] < margin
             for i, ch in zip(group, best[1], strict=True):
-                chars[i] = UNRECOVERABLE if undecided and tokens[i][0] == WHOLE_CHAR else ch
+                chars[i] = UNRECOVERABLE if undecided and tokens[i][0] in GUESSED_KINDS else ch
                 guesses[i] = ch
         out: list[str] = []
         scored: list[str] = []
@@ -726,18 +807,24 @@ class MisalignmentRepairer:
                 out.append(eaten.guess((before + "".join(out))[-2:], after[:2]))
         return "".join(out), "".join(scored), "".join(guessed)
 
-    def _neighbour_words(self, left: str, right: str, next_byte: int | None, document) -> list[str]:
+    def _neighbour_words(
+        self, left: str, right: str, next_byte: int | None, document, strict: bool = False
+    ) -> list[str]:
         """Candidates for a character whose bytes are both unknown: those making a bigram
         with a neighbour in a dictionary word, elsewhere in the document or often in running
         text, and punctuation;
         only two-byte characters whose trail byte could not pair with an ASCII byte (or with
-        ``next_byte``, when known)."""
+        ``next_byte``, when known); ``strict``: those the code's strict reader rejects, lead and
+        trail (as a lead: 0x80-0xA0)."""
         model = self._model
         candidates = {
             *model.followers(left[-1:]), *model.precursors(right[:1]), *PUNCTUATION_CANDIDATES,
             *document.followers(left[-1:]), *document.precursors(right[:1]),
             *self._running.likely_neighbours(left[-1:], right[:1]),
         }
+        if strict:
+            rejected = self._strict_choices()[1]
+            return [ch for ch in sorted(candidates) if rejected.get(ch, -1) in STRICT_CHAR_TRAILS]
         return [
             ch for ch in sorted(candidates)
             if ch in self._candidate_chars and (pair := self._pair_of(ch)) and pair[1] in self._lead_like_trails
@@ -825,6 +912,11 @@ def _substituting_converter(text: str, fixes: list[Fix], lost_chars: int) -> boo
 
 def _in_lost_run(text: str, index: int) -> bool:
     return text[index] == "\ufffd" and "\ufffd" in text[max(0, index - 1):index] + text[index + 1:index + 2]
+
+
+def _lost_pair_starts(text: str, index: int) -> bool:
+    """Whether exactly two U+FFFD start at ``index``."""
+    return text[index:index + 2] == "\ufffd\ufffd" and "\ufffd" not in text[index - 1:index] + text[index + 2:index + 3]
 
 
 def _context(text: str, begin: int, end: int) -> tuple[str, str]:
