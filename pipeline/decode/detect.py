@@ -112,6 +112,8 @@ SINGLE_BYTE_READERS = {
     "sloppy-windows-1255": "cp1255", "sloppy-windows-1256": "cp1256", "sloppy-cp874": "cp874", "tis_620": "tis_620",
 }
 # What such a reader shows for bytes 0x80-0xFF: letters and signs of those scripts, box drawing.
+LATIN_READERS = {name: reader for name, reader in SINGLE_BYTE_READERS.items() if reader == "latin1"}
+MIN_LETTER_SHARE = 0.3
 UTF8_BROKEN_PER_BYTE = 6  # bytes per broken sequence below which bytes are mostly UTF-8
 SINGLE_BYTE_LETTER_RE = re.compile("[\u00a1-\u0e7f\u2500-\u25ff]")
 REREAD_GAIN = 2.0  # per-character log-prob the re-read text must gain
@@ -251,18 +253,26 @@ class Detector:
         when that reads clearly better, under the reader that reads it best (ISO-8859-2 text
         encodes in cp1250 too, with other bytes for some letters); and the reader's name. Runs
         of such damage inside Chinese text are mojibake.py's."""
-        if CJK_RUN_RE.search(text) or len(SINGLE_BYTE_LETTER_RE.findall(text[:SAMPLE_CHARS])) < MIN_LATIN_LETTERS:
+        sample = text[:SAMPLE_CHARS]
+        letters = len(SINGLE_BYTE_LETTER_RE.findall(sample))
+        if CJK_RUN_RE.search(text) or letters < MIN_LATIN_LETTERS:
             return None
+        # A CJK text read so is letters nearly throughout; one with a few (English text's
+        # mojibake quotes, â€™) is tried as Latin-1 only.
+        readers = SINGLE_BYTE_READERS if letters >= MIN_LETTER_SHARE * len(sample) else LATIN_READERS
         before = self._model.score(text[:SAMPLE_CHARS])
         # A byte a lossy reader lacked (U+FFFD) goes back as '?', as a converter writes it:
         # the misalignment repair reads GB and Big5 text so. (UTF-8's, mojibake.py chooses back.)
         marked = text.replace("\ufffd", "?")
-        best = None
-        for single_byte, reader in SINGLE_BYTE_READERS.items():
+        best, tried = None, set()
+        for single_byte, reader in readers.items():
             try:
                 data = marked.encode(single_byte)
-                if marked != text and _mostly_utf8(data):
+                # Bytes another code gave already, or Latin text's own UTF-8 (café read as cafÃ©),
+                # need no detection (chardet's, for text that reads as no Chinese, is dear).
+                if data in tried or marked != text and _mostly_utf8(data) or _utf8_without_cjk(data):
                     continue
+                tried.add(data)
                 again = self.detect(data)
             except (UnicodeEncodeError, DecodeError):
                 continue
@@ -532,6 +542,13 @@ def _all_chinese(text: str) -> bool:
 
 def _family_of(encoding: str) -> str:
     return FAMILY_OF.get(encoding, encoding.replace("-sig", "").split("-")[0])
+
+
+def _utf8_without_cjk(data: bytes) -> bool:
+    try:
+        return not CJK_RUN_RE.search(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return False
 
 
 def _mostly_utf8(data: bytes) -> bool:

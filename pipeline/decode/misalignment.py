@@ -315,6 +315,13 @@ class MisalignmentRepairer:
         # ending the text is a truncated last character, unless the bytes went on (a line break
         # after it) and what stands before it reads as misread: a run's last trail and the line
         # break made an invalid pair. (Alone, it is a character as unknown as a truncated one.)
+        if not self._anchor_re.search(text):
+            return text, 0
+        markers = max(text.count("?"), text.count("\ufffd"), len(PRIVATE_USE_RE.findall(text)))
+        if markers and markers > len(IDEOGRAPH_RE.findall(text)):
+            # A lossy conversion turned the Chinese into '?'/U+FFFD, or the text is private-use
+            # characters (a misaligned run reads mostly as ideographs): nothing to re-read.
+            return text, 0
         last = len(text.rstrip()) - 1
         truncated_at = last if last >= 0 and text[last] == "\ufffd" else None
         if truncated_at is not None and last < len(text) - 1 and self._misread(text[max(0, last - CONTEXT):last]):
@@ -330,11 +337,6 @@ class MisalignmentRepairer:
             and match.start() != truncated_at
         ]
         if not anchors:
-            return text, 0
-        markers = max(text.count("?"), text.count("\ufffd"), len(PRIVATE_USE_RE.findall(text)))
-        if markers and markers > len(IDEOGRAPH_RE.findall(text)):
-            # A lossy conversion turned the Chinese into '?'/U+FFFD, or the text is private-use
-            # characters (a misaligned run reads mostly as ideographs): nothing to re-read.
             return text, 0
         eaten = _EatenByteGuesser(text, self._running)
         document = self._model.document_ngrams(text)
