@@ -47,7 +47,7 @@ CROSS_READS = (
 ALPHABET_WORD_RE = re.compile("[\u00c0-\u024f\u0370-\u0e7f]+")  # not ASCII: English words amid Chinese
 MIN_WORD_LETTERS = 3
 ONE_SCRIPT_SHARE = 0.9
-
+# Ideographs, kana, Hangul, CJK symbols, full-width forms, private use: what cross-readings show.
 CJK_BLOCK_RE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 # Mean word log-prob per character a re-read line must reach: clean seed lines score -4 to -7,
 # a reading that is still mojibake -10 to -15.

@@ -98,12 +98,15 @@ MIN_FOREIGN_BYTES = 4  # two GB characters at the very end, where truncation is 
 # Big5 bytes form runs of three-byte UTF-8 for under 0.2% of their characters (seeds measured).
 MIN_UTF8_RUN_SHARE = 0.1
 MIXED_PENALTY = 0.05  # a single-encoding reading wins a tie with UTF-8 + GB spans
-MIN_LATIN_LETTERS = 20  # letters of a single-byte code in a text before it may be a legacy file read so
+MIN_SINGLE_BYTE_LETTERS = 20  # letters of a single-byte code in a text before it may be a legacy file read so
+# Below this share of a text's first characters, such letters are a Latin text's (English with
+# mojibake quotes, â€™): a CJK text read by a single-byte code is letters nearly throughout.
+MIN_LETTER_SHARE = 0.3
 # Single-byte codes a legacy file may have been read with and saved again, Latin-1's first:
 # Windows' (through ftfy's sloppy codecs, which keep the bytes a code leaves undefined as C1
 # controls, as Windows does), DOS's, ISO's and Mac's, for Western, Central European, Baltic,
 # Vietnamese, Turkish, Cyrillic, Greek, Hebrew, Arabic and Thai text.
-SINGLE_BYTE_READERS = {
+SINGLE_BYTE_CODES = {
     "latin-1": "latin1", "sloppy-windows-1252": "latin1", "sloppy-windows-1250": "cp1250",
     "sloppy-windows-1257": "cp1257", "sloppy-windows-1258": "cp1258", "sloppy-windows-1254": "cp1254",
     "iso8859_2": "iso8859_2", "iso8859_15": "iso8859_15", "cp437": "cp437", "cp850": "cp850", "mac_roman": "mac_roman",
@@ -111,10 +114,9 @@ SINGLE_BYTE_READERS = {
     "mac_cyrillic": "mac_cyrillic", "sloppy-windows-1253": "cp1253", "iso8859_7": "iso8859_7",
     "sloppy-windows-1255": "cp1255", "sloppy-windows-1256": "cp1256", "sloppy-cp874": "cp874", "tis_620": "tis_620",
 }
-# What such a reader shows for bytes 0x80-0xFF: letters and signs of those scripts, box drawing.
-LATIN_READERS = {name: reader for name, reader in SINGLE_BYTE_READERS.items() if reader == "latin1"}
-MIN_LETTER_SHARE = 0.3
+LATIN1_CODES = {name: reader for name, reader in SINGLE_BYTE_CODES.items() if reader == "latin1"}
 UTF8_BROKEN_PER_BYTE = 6  # bytes per broken sequence below which bytes are mostly UTF-8
+# What such a reader shows for bytes 0x80-0xFF: letters and signs of those scripts, box drawing.
 SINGLE_BYTE_LETTER_RE = re.compile("[\u00a1-\u0e7f\u2500-\u25ff]")
 REREAD_GAIN = 2.0  # per-character log-prob the re-read text must gain
 CHARDET_WARM_UP = "Déjà vu, café crème".encode("latin-1")
@@ -249,18 +251,16 @@ class Detector:
 
     def reread_single_byte(self, text: str) -> tuple[Detection, str] | None:
         """A text with no ideograph but many letters of a single-byte code, as a legacy file
-        read with one (SINGLE_BYTE_READERS) and saved again: the original bytes detected again,
+        read with one (SINGLE_BYTE_CODES) and saved again: the original bytes detected again,
         when that reads clearly better, under the reader that reads it best (ISO-8859-2 text
         encodes in cp1250 too, with other bytes for some letters); and the reader's name. Runs
         of such damage inside Chinese text are mojibake.py's."""
         sample = text[:SAMPLE_CHARS]
         letters = len(SINGLE_BYTE_LETTER_RE.findall(sample))
-        if CJK_RUN_RE.search(text) or letters < MIN_LATIN_LETTERS:
+        if CJK_RUN_RE.search(text) or letters < MIN_SINGLE_BYTE_LETTERS:
             return None
-        # A CJK text read so is letters nearly throughout; one with a few (English text's
-        # mojibake quotes, â€™) is tried as Latin-1 only.
-        readers = SINGLE_BYTE_READERS if letters >= MIN_LETTER_SHARE * len(sample) else LATIN_READERS
-        before = self._model.score(text[:SAMPLE_CHARS])
+        readers = SINGLE_BYTE_CODES if letters >= MIN_LETTER_SHARE * len(sample) else LATIN1_CODES
+        before = self._model.score(sample)
         # A byte a lossy reader lacked (U+FFFD) goes back as '?', as a converter writes it:
         # the misalignment repair reads GB and Big5 text so. (UTF-8's, mojibake.py chooses back.)
         marked = text.replace("\ufffd", "?")
@@ -545,6 +545,7 @@ def _family_of(encoding: str) -> str:
 
 
 def _utf8_without_cjk(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 holding no CJK run."""
     try:
         return not CJK_RUN_RE.search(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -556,6 +557,7 @@ def _mostly_utf8(data: bytes) -> bool:
     one CJK character in six or fewer; GB or Big5 bytes read as UTF-8 break at nearly every pair."""
     broken = data.decode("utf-8", errors="replace").count("\ufffd")
     return broken * UTF8_BROKEN_PER_BYTE < sum(byte >= 0x80 for byte in data)
+
 
 def _nul_heavy(raw: bytes) -> bool:
     sample = raw[:4096]

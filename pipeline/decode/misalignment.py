@@ -304,7 +304,8 @@ class MisalignmentRepairer:
             for ch, trail in rejected.items():
                 by_trail.setdefault(trail, []).append(ch)
             likelier = {
-                byte: heapq.nlargest(MAX_CHOICES, chars, key=self._model.char_logp) for byte, chars in by_trail.items()
+                byte: heapq.nlargest(MAX_CHOICES, chars, key=self._model.char_logp)
+                for byte, chars in by_trail.items()
             }
             tables = self._strict_tables[self._code.traditional] = (likelier, rejected)
         return tables

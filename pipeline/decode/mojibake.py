@@ -148,13 +148,14 @@ NO_TEXT_CATEGORIES = frozenset({"Cn", "Co", "Cs"})
 # (codec the UTF-8 bytes were wrongly read with, repair name)
 WRONG_CJK_CODECS = (("gb18030", "utf8_decoded_as_gbk"), ("big5", "utf8_decoded_as_big5"))
 # Windows', KOI8's, DOS's, ISO's and Mac's single-byte codes of other scripts (Cyrillic, Greek,
-# Hebrew, Arabic, Thai), which ftfy does not read: their reader shows a CJK character's three UTF-8 bytes as three letters or signs, one
-# at least of its script (中 as дё­ in cp1251), U+FFFD for a byte it lacks. That pattern is
-# their tell: Big5 has Cyrillic and Greek letters, which GBK read as Big5 shows alone, and
-# cp1256 shows some bytes as cp1252 does (é). Central European codes are left to ftfy: their
-# letters are half Latin-1's, and cp1250's tell matched cp1252 and ISO-8859-2 mojibake; so is
-# DOS's cp850, whose tell matched ftfy's cp437 and Mac Roman mojibake, and cp866, whose tell
-# Russian prose shows (чем). A whole file read by either is read back in detect.py.
+# Hebrew, Arabic, Thai), which ftfy does not read: their reader shows a CJK character's three
+# UTF-8 bytes as three letters or signs, one at least of its script (中 as дё­ in cp1251),
+# U+FFFD for a byte it lacks. That pattern is their tell: Big5 has Cyrillic and Greek letters,
+# which GBK read as Big5 shows alone, and cp1256 shows some bytes as cp1252 does (é). Central
+# European codes are left to ftfy: their letters are half Latin-1's, and cp1250's tell matched
+# cp1252 and ISO-8859-2 mojibake; so is DOS's cp850, whose tell matched ftfy's cp437 and Mac
+# Roman mojibake, and cp866, whose tell Russian prose shows (чем). A whole file read by either
+# is read back in detect.py.
 SINGLE_BYTE_FOREIGN_READERS = (
     "cp1251", "koi8_r", "cp1253", "cp1255", "cp1256", "cp874", "iso8859_5", "mac_cyrillic", "iso8859_7", "tis_620",
 )
@@ -214,7 +215,8 @@ GB18030_USER_DEFINED_RE = re.compile("[\ue000-\ue765]")
 # before a given next byte, it rejects too (gbk pairs are a subset of gb18030's, big5's of
 # cp950's and big5hkscs's).
 STRICTEST_READER = {
-    "gb18030": "gbk", "gb18030:windows": "gbk", GB18030_ITSELF: "gb18030", "big5": "big5", **{wrong: wrong for wrong in SINGLE_BYTE_READERS},
+    "gb18030": "gbk", "gb18030:windows": "gbk", GB18030_ITSELF: "gb18030", "big5": "big5",
+    **{wrong: wrong for wrong in SINGLE_BYTE_READERS},
     "latin-1:gbk": "gbk", "latin-1:cp1252": "cp1252", "latin-1": None,  # None: not known
     **{wrong: wrong for wrong, _, _ in FOREIGN_READER_CODECS},
 }
@@ -322,7 +324,8 @@ class MojibakeRepairer:
         self._rejected_before = {}
         self._rejected_leads_before = {}
         foreign = tuple((wrong, kind) for wrong, kind, _ in FOREIGN_READER_CODECS)
-        readers = (*WRONG_CJK_CODECS, *foreign, *itertools.chain(*LOSSY_LATIN_CODECS), *QUESTION_MARKED_CODECS)
+        lossy_latin = itertools.chain(*LOSSY_LATIN_CODECS)
+        readers = (*WRONG_CJK_CODECS, *foreign, *lossy_latin, *QUESTION_MARKED_CODECS)
         for wrong in (*(wrong for wrong, _ in readers), *WINDOWS_READERS.values(), GB18030_ITSELF):
             reader = STRICTEST_READER[wrong]
             rejected = [
@@ -1453,8 +1456,10 @@ def _in_context(data: bytes, context: tuple[str, str]) -> str:
 
 def _between_letters(text: str, start: int, end: int) -> bool:
     """Whether ASCII letters stand right before and right after text[start:end]."""
-    return start > 0 and end < len(text) and text[start - 1].isascii() and text[start - 1].isalpha() \
-        and text[end].isascii() and text[end].isalpha()
+    return (
+        start > 0 and end < len(text)
+        and text[start - 1].isascii() and text[start - 1].isalpha() and text[end].isascii() and text[end].isalpha()
+    )
 
 
 def _trimmed(match: re.Match) -> list[tuple[int, int]]:
