@@ -477,7 +477,12 @@ class MisalignmentRepairer:
             if UNRECOVERABLE in repaired and not lone_letter:
                 return None
             before, after = _context(text, begin, end)
-            return Fix(begin, end, repaired, True, False), self._model.word_logp(before + scored + after, document)
+            plain = self._model.word_logp(before + scored + after)
+            gain = self._model.word_logp(before + guessed + after) - self._model.word_logp(
+                before + MARKERS_RE.sub("", text[begin:end]) + after
+            )
+            score = self._fix_score(before + scored + after, plain, gain, document)
+            return Fix(begin, end, repaired, True, False), score
         # Markers cost little: a repair must earn its gain mostly by fixing improbable
         # characters, not by removing '?' (text converted lossily is full of them).
         damaged, markers = MARKERS_RE.subn("", text[begin:end])
@@ -534,10 +539,15 @@ class MisalignmentRepairer:
             if margin <= 0:
                 return None
             like_stand_in = margin <= min_gain
-        # Among repairs, prefer the one whose words recur elsewhere in the document.
-        score = self._model.word_logp(before + scored + after, document) - plain + gain
-        score += WEIGHT_BESIDE_WORDS * self._running.logp(before + scored + after)
+        score = self._fix_score(before + scored + after, plain, gain, document)
         return Fix(begin, end, repaired, whole_char, like_stand_in), score
+
+    def _fix_score(self, repaired: str, plain: float, gain: float, document) -> float:
+        """How a repair (``repaired``: with its context, whose word log-prob is ``plain``) ranks
+        among a run's: by its gain, the words it shares with the rest of the document (prefer
+        the one whose words recur there) and how running text reads it."""
+        score = self._model.word_logp(repaired, document) - plain + gain
+        return score + WEIGHT_BESIDE_WORDS * self._running.logp(repaired)
 
     def _stand_in_logp(self, left: str, right: str, ngrams) -> float:
         """Log-probability of ``left`` + one character + ``right`` for the likeliest such character."""
