@@ -10,6 +10,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows codecs some tests read with)
 import opencc
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -928,8 +929,6 @@ def test_whole_file_read_by_a_single_byte_code_is_read_back(decoder, source, rea
     # again holds no ideograph: its letters are the bytes. Before, only Latin-1 and cp1252 were
     # tried, and the text stayed letters (similarity 0.09-0.65); ISO-8859-2 text encodes in
     # cp1250 too, with other bytes for some letters: the reader that reads best wins.
-    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows codecs)
-
     notice = _provincial_notice()
     text = opencc.OpenCC("s2tw").convert(notice) if source == "big5" else notice
     expected = decoder.decode(notice.encode("utf-8")).text
