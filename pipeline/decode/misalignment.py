@@ -152,7 +152,8 @@ class LegacyCode:
     ascii_trails_common: bool = False
     traditional: bool = False  # dictionary words are looked up in simplified form
     # A reader of a subset of the code that rejects the rest (Python's gb2312, for a page that
-    # declares gb2312 and is GBK): a lost lead's U+FFFD is then a character of the rest.
+    # declares gb2312 and is GBK): its U+FFFD before a letter or another U+FFFD is a character
+    # of the rest (STRICT_LEAD, STRICT_CHAR).
     strict: str | None = None
 
 
@@ -380,7 +381,7 @@ class MisalignmentRepairer:
         line_end = text.find("\n", anchor)
         line_end = len(text) if line_end < 0 else line_end
         window_end = min(line_end + 1, anchor + MAX_RUN)
-        if _in_lost_run(text, anchor):  # a strict reader's two U+FFFD (repair), or nothing
+        if _in_lost_run(text, anchor):  # only a strict reader's two U+FFFD start a run here (repair)
             readings = self._strict_readings(text, anchor)
         else:
             readings = self._readings(text, self._run_starts(text, anchor), window_end)
