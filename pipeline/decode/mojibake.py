@@ -194,8 +194,8 @@ FOREIGN_TELLS = {wrong: tell for wrong, _, tell in FOREIGN_READER_CODECS}
 # Central European, Baltic and Vietnamese codes lose others (cp1250 five, cp1257 eleven): one
 # of them read a document, the one that writes the most of its letters (ĺ, ś are cp1250's).
 # (Turkish cp1254 reads CJK text's UTF-8 as cp1252 does, but for two more bytes lost.)
-LOSSY_LATIN_CODECS = tuple(((codec, "latin1_mojibake"),) for codec in ("cp1252", "cp1250", "cp1257", "cp1258"))
-SINGLE_BYTE_READERS = frozenset(wrong for ((wrong, _),) in LOSSY_LATIN_CODECS)
+LOSSY_LATIN_CODECS = tuple((codec, "latin1_mojibake") for codec in ("cp1252", "cp1250", "cp1257", "cp1258"))
+SINGLE_BYTE_READERS = frozenset(wrong for wrong, _ in LOSSY_LATIN_CODECS)
 LATIN_READERS = frozenset({"cp1252", "latin-1"})  # codecs whose runs may be Latin text read again
 # UTF-8 whose lost bytes a converter wrote as '?' (read with a lossy codec, saved back in it):
 # detect.py shows each broken sequence's bytes as Latin-1, U+FFFD for each '?'. The reader
@@ -287,7 +287,7 @@ class MojibakeRepairer:
         self._model = model
         self._running = running
         self._utf8_mark_re = _utf8_mark_re(WRONG_CJK_CODECS)
-        self._lossy_latin_mark_res = {codecs: _utf8_mark_re(codecs) for codecs in LOSSY_LATIN_CODECS}
+        self._lossy_latin_mark_res = {wrong: _utf8_mark_re(((wrong, kind),)) for wrong, kind in LOSSY_LATIN_CODECS}
         # A two-byte code's reader loses leads (cp949: E5 before 9E), a single-byte code's
         # (which reads a lead alone) at most the continuation bytes it lacks.
         self._foreign_mark_res = [
@@ -324,8 +324,7 @@ class MojibakeRepairer:
         self._rejected_before = {}
         self._rejected_leads_before = {}
         foreign = tuple((wrong, kind) for wrong, kind, _ in FOREIGN_READER_CODECS)
-        lossy_latin = itertools.chain(*LOSSY_LATIN_CODECS)
-        readers = (*WRONG_CJK_CODECS, *foreign, *lossy_latin, *QUESTION_MARKED_CODECS)
+        readers = (*WRONG_CJK_CODECS, *foreign, *LOSSY_LATIN_CODECS, *QUESTION_MARKED_CODECS)
         for wrong in (*(wrong for wrong, _ in readers), *WINDOWS_READERS.values(), GB18030_ITSELF):
             reader = STRICTEST_READER[wrong]
             rejected = [
@@ -357,8 +356,8 @@ class MojibakeRepairer:
         if LATIN1_LETTER_RE.search(text):  # every run _latin_runs considers has one
             if LOSSY_LAYER_TELL in text:
                 text = _peel_layers_above_lossy_ones(text, kinds)
-            lossy = _lossy_latin_reader(text)
-            lossy_mark_re = self._lossy_latin_mark_res[lossy]
+            lossy = (_lossy_latin_reader(text),)  # _utf8_as's codecs: this one alone
+            lossy_mark_re = self._lossy_latin_mark_res[lossy[0][0]]
             if "\ufffd" in text and lossy_mark_re.search(text):
                 text = self._utf8_as(text, kinds, lossy, lossy_mark_re)
             # A whole text read as Latin-1 is one ftfy call, not one per run; ftfy's reading
@@ -1133,13 +1132,13 @@ def _utf8_mark_re(codecs: tuple, leads: range = range(0xE2, 0xEA), lost_leads: b
     return re.compile("|".join(map(re.escape, sorted(marks))))
 
 
-def _lossy_latin_reader(text: str) -> tuple[tuple[str, str]]:
-    """Of LOSSY_LATIN_CODECS, the reader that writes every letter and sign of the text before
-    the CJK blocks, or the most of them (cp1252 on a tie)."""
+def _lossy_latin_reader(text: str) -> tuple[str, str]:
+    """Of LOSSY_LATIN_CODECS, the (reader, repair) that writes every letter and sign of the text
+    before the CJK blocks, or the most of them (cp1252 on a tie)."""
     letters = collections.Counter(BEFORE_CJK_RE.findall(text))
 
-    def unwritten(codecs: tuple[tuple[str, str]]) -> int:
-        return sum(count for ch, count in letters.items() if not _writes(codecs[0][0], ch))
+    def unwritten(codec: tuple[str, str]) -> int:
+        return sum(count for ch, count in letters.items() if not _writes(codec[0], ch))
 
     return min(LOSSY_LATIN_CODECS, key=unwritten)
 
