@@ -174,6 +174,20 @@ def test_hz_escaped_gb2312(decoder):
     assert decoded.text == decoder.decode(text.encode("hz", errors="ignore").decode("hz").encode()).text
 
 
+@pytest.mark.parametrize("title", ["要闻", "寄递工作"])
+def test_short_hz_title(decoder, title):
+    # Two to four characters in escapes (~{R*NE~}): as ASCII, each of the eight to twelve
+    # characters reads likelier than an ideograph does; the readings are compared whole.
+    decoded = decoder.decode(title.encode("hz"))
+    assert (decoded.encoding, decoded.text) == ("hz", title)
+
+
+@pytest.mark.parametrize(("text", "encoding"), [("10月1", "gbk"), ("494", "ascii")])
+def test_short_text_of_figures_is_text(decoder, text, encoding):
+    # Digits score as rare characters: such a text read as no language and was a dead letter.
+    assert decoder.decode(text.encode(encoding)).text == text
+
+
 def _iso2022_cn(text: str) -> bytes:
     """``text`` as RFC 1922 writes it: per line, ESC $ ) A before the first GB2312 character,
     SO before each run of them (their bytes less 0x80), SI after."""

@@ -51,16 +51,19 @@ DECLARATION_RES = (
 )
 # 7-bit encodings of Chinese and the byte string every such text shows: HZ-GB-2312 (GB2312 in
 # escapes), UTF-7 (UTF-16 in base64, as some mail systems sent it), ISO-2022-CN (GB2312 after
-# shift-outs, RFC 1922's mail code), ISO-2022-JP-2 (its ESC $ A designates GB2312 too); and
-# how each is read: ISO-2022-CN's CNS 11643 characters, which no codec here reads, as U+FFFD.
+# shift-outs, RFC 1922's mail code), ISO-2022-JP-2 (its ESC $ A designates GB2312 too); how
+# each is read (ISO-2022-CN's CNS 11643 characters, which no codec here reads, as U+FFFD); and
+# the fewest Chinese characters it must decode to. English has many a '+' (UTF-7 reads
+# 'a+tag@' as a Hangul syllable, '+AGE-' as 'a'), hardly ever '~{' or an escape: a short
+# title in HZ (~{R*NE~}, 要闻) is one.
 SEVEN_BIT_CODECS = (
-    ("hz", b"~{", "strict"),
-    ("utf-7", b"+", "strict"),
-    ("iso2022_cn", b"\x1b$)", "replace"),
-    ("iso2022_jp_2", b"\x1b$", "strict"),
+    ("hz", b"~{", "strict", 1),
+    ("utf-7", b"+", "strict", 4),
+    ("iso2022_cn", b"\x1b$)", "replace", 1),
+    ("iso2022_jp_2", b"\x1b$", "strict", 1),
 )
-MIN_SEVEN_BIT_CHARS = 4
 NON_ASCII_RE = re.compile("[^\x00-\x7f]")
+ASCII_DIGIT_RE = re.compile("[0-9]")
 FOREIGN_SCRIPT_RE = re.compile("[\u3040-\u30ff\u0400-\u04ff]")  # kana, Cyrillic
 CHINESE_CHAR_RE = re.compile(  # with the Latin-1, general and shape punctuation Chinese text uses (·, —, □)
     "[\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2160-\u217f\u2460-\u24ff\u25a0-\u25ff"
@@ -219,16 +222,18 @@ class Detector:
                 break
         if raw.isascii() and not _nul_heavy(raw):
             text, encoding = raw.decode("ascii"), "ascii"
-            best = self._model.score(text[:SAMPLE_CHARS])
-            for seven_bit, marker, errors in SEVEN_BIT_CODECS:
+            # Readings of the same bytes compared whole, not per character: an escaped
+            # character is two to eight ASCII characters, each likelier than an ideograph.
+            best = self._model.logp(text)
+            for seven_bit, marker, errors, fewest in SEVEN_BIT_CODECS:
                 if marker in raw:
                     try:
                         candidate = raw.decode(seven_bit, errors)
                     except UnicodeDecodeError:
                         continue
-                    if not _all_chinese(candidate):
+                    if not _all_chinese(candidate, fewest):
                         continue  # 'a+tag@example.com' is UTF-7 for a Hangul syllable
-                    score = self._model.score(candidate[:SAMPLE_CHARS])
+                    score = self._model.logp(candidate)
                     if score > best:
                         text, encoding, best = candidate, seven_bit, score
             self._check(text, encoding)
@@ -463,7 +468,11 @@ class Detector:
         if score is None:
             score = self._model.score(sample)
         if score < MIN_SCORE:
-            raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
+            # Digits are any language's and score as rare characters: a short text of figures
+            # (10月1, 494) reads as no language with them.
+            without_digits = ASCII_DIGIT_RE.sub("", sample)
+            if without_digits.strip() and self._model.score(without_digits) < MIN_SCORE:
+                raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
 
 
 def _check_controls(text: str, encoding: str, controls_re: re.Pattern | None = None) -> None:
@@ -532,12 +541,12 @@ def _question_marked_utf8(raw: bytes) -> str | None:
         return None
 
 
-def _all_chinese(text: str) -> bool:
-    """Whether the text's non-ASCII characters are a few or more, all ideographs and Chinese
+def _all_chinese(text: str, fewest: int) -> bool:
+    """Whether the text's non-ASCII characters are ``fewest`` or more, all ideographs and Chinese
     punctuation (what a 7-bit encoding of Chinese text decodes to, and chance escapes do not);
     U+FFFD, a character no codec here reads, aside."""
     non_ascii = [ch for ch in NON_ASCII_RE.findall(text) if ch != "\ufffd"]
-    return len(non_ascii) >= MIN_SEVEN_BIT_CHARS and all(CHINESE_CHAR_RE.match(ch) for ch in non_ascii)
+    return len(non_ascii) >= fewest and all(CHINESE_CHAR_RE.match(ch) for ch in non_ascii)
 
 
 def _family_of(encoding: str) -> str:
