@@ -612,6 +612,14 @@ def _family(raw: bytes, family: str) -> Detection:
         return min(readings, key=lambda reading: reading[0])[1]
     decodings = [(raw.decode(e, errors="replace"), e) for e in members]
     text, encoding = min(decodings, key=lambda d: d[0].count("\ufffd"))
+    # Named by the first member that loses no more, read by GB18030: where GBK rejects a pair
+    # (its user-defined rows), it drops one byte and may fall back in step by chance, hiding a
+    # misaligned run behind one U+FFFD (元�支持 for 元，支持) that GB18030 shows whole (its
+    # private-use characters), as misalignment.py reads it. (Big5's variants do not nest:
+    # HKSCS reads C6A1-C7FC otherwise.)
+    widest = decodings[-1][0]
+    if family == "gbk" and widest.count("\ufffd") <= text.count("\ufffd"):
+        text = widest
     return Detection(text, encoding, text.count("\ufffd"))
 
 
