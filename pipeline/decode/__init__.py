@@ -19,7 +19,7 @@ HTML left intact. ``repairs`` (in order of application): nul_padding_removed, gz
 xz_decompressed, http_headers_removed, mime_text_part, office_text_extracted, rtf_text_extracted, percent_decoded, unicode_escapes_decoded, byte_escapes_decoded,
 character_references_decoded, quoted_printable_decoded, base64_decoded, surrogates_decoded, double_escaped_references_undone (containers and escapes opened), eof_marker_removed (a DOS Ctrl-Z after the text), declared_charset_overruled,
 utf16_misalignment (UTF-16 that lost or gained a byte, realigned), utf8_lost_bytes (UTF-8
-characters that lost a byte in transfer, completed), utf8_lost_bytes_marked (UTF-8 whose lost
+characters that lost a byte in transfer or had one changed, completed), utf8_lost_bytes_marked (UTF-8 whose lost
 bytes a converter wrote as '?', chosen back),
 gbk_decoded_as_utf8 and big5_decoded_as_utf8 (GB/Big5 byte spans inside UTF-8),
 cp1252_decoded_as_utf8 (single cp1252 bytes inside UTF-8: “quotes”, dashes), gbk_decoded_as_big5,

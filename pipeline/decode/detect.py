@@ -140,7 +140,7 @@ class Detection:
     declared: str | None = None  # the charset an HTTP or MIME header or the HTML meta declares, if any
     question_marked: int = 0  # UTF-8 bytes lost to '?', shown as in _question_marks_for_lost_bytes
     realigned: int = 0  # bytes skipped to realign UTF-16 that lost or gained some (see realign.py)
-    lost_bytes_restored: int = 0  # UTF-8 characters that had lost a byte, completed (see _completed)
+    lost_bytes_restored: int = 0  # UTF-8 characters that had lost a byte or had one changed, completed (see _completed)
     utf8_spans: int = 0  # UTF-8 punctuation read as such inside GB bytes (see _gb_with_utf8_punctuation)
 
     @property
@@ -411,8 +411,8 @@ class Detector:
     def _completed(
         self, span: bytes, left: str, right: str, as_legacy: str, simplified: Callable[[], bool]
     ) -> str | None:
-        """``span`` as UTF-8 that lost one byte (a file damaged in transfer), its likeliest
-        completion between ``left`` and ``right``, when that reads better than the span as
+        """``span`` as UTF-8 that lost one byte or had one changed (a file damaged in transfer),
+        its likeliest completion between ``left`` and ``right``, when that reads better than the span as
         GB/Big5. The models read traditional characters as simplified ones (喫 as 吃): in
         simplified text, completions t2s would change are not candidates."""
         completions = _one_byte_completions(span)
@@ -724,15 +724,18 @@ def _text_characters_share(text: str) -> float:
 
 @functools.lru_cache(maxsize=ONE_BYTE_COMPLETIONS_KEPT)  # bounded: a stream brings spans without end
 def _one_byte_completions(span: bytes) -> tuple[str, ...]:
-    """What ``span`` reads as in UTF-8 with one byte put back anywhere in it: ideographs and
-    other characters of three or four bytes (a lost byte of a two-byte one leaves a lone byte)."""
+    """What ``span`` reads as in UTF-8 with one byte put back anywhere in it, or one of its
+    bytes changed (damaged, not lost: 工作 as E5 C8 A5 E4 BD 9C): ideographs and other
+    characters of three or four bytes (a lost byte of a two-byte one leaves a lone byte)."""
     if len(span) > MAX_LOST_BYTE_SPAN:
         return ()
+    put_back = [(position, position) for position in range(len(span) + 1)]
+    changed = [(position, position + 1) for position in range(len(span))]
     found = set()
-    for position in range(len(span) + 1):
+    for start, end in put_back + changed:
         for byte in range(0x80, 0xF5):
             try:
-                text = (span[:position] + bytes((byte,)) + span[position:]).decode("utf-8")
+                text = (span[:start] + bytes((byte,)) + span[end:]).decode("utf-8")
             except UnicodeDecodeError:
                 continue
             if all(ord(ch) >= 0x800 and not is_private_use(ch) for ch in text):
