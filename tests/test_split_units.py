@@ -328,6 +328,8 @@ def test_page_furniture_and_closing_bracket_credits():
         ["中国邮政报 2024年11月5日 星期二", "第3版 综合新闻 编辑：陈晨"],
         ["人民邮电报 2023年3月2日", "A2版·要闻 美编：李四"],
         ["第5版 基层动态 本版编辑：王五", "某某日报 2024年1月8日 星期一"],
+        # the folio alone, the page's name on the next line, the editors named without colons
+        ["2024年6月12日 星期三", "中国邮政报", "第2版", "综合新闻", "责任编辑 赵明 美术编辑 孙悦"],
     ],
 )
 def test_page_header_lines_naming_paper_date_page_and_editor_are_furniture(header):

@@ -20,6 +20,10 @@ from pipeline.split.rules import Rules
 
 _MAX_BYLINE_WIDTH = 40
 _MAX_SECTION_HEAD_CHARS = 10  # a section head (小标题) is a short phrase: 一站式服务解民忧
+# A folio alone on its line (第2版); the page's name may stand on the next (综合新闻), as long
+# as page_furniture.txt allows it on the folio's own line.
+_BARE_FOLIO = re.compile(r"^第?(?:[A-Z]?\d{1,2}|[一二三四五六七八九十]{1,3})版$")
+_MAX_PAGE_NAME_CHARS = 8
 _CREDIT_OPEN, _CREDIT_CLOSE = "（(", "）)"
 _MAX_CREDIT_CHARS = 80
 # a credit in brackets after the story's last sentence or on a line of its own: …。（记者 张三）
@@ -51,7 +55,11 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             continue
         compact = raw.replace(" ", "")
         after_text = bool(lines) and lines[-1].kind in ("body", "opener") and not ends_sentence(lines[-1].text)
-        if _is_section_label(raw, compact, rules, after_text) or rules.furniture.search(compact):
+        page_name = (
+            bool(lines) and lines[-1].kind == "label" and _BARE_FOLIO.match(lines[-1].text) is not None
+            and len(compact) <= _MAX_PAGE_NAME_CHARS and CJK_RUN.fullmatch(compact) is not None
+        )
+        if page_name or _is_section_label(raw, compact, rules, after_text) or rules.furniture.search(compact):
             lines.append(Line.of(raw, "label"))
             continue
         marker = rules.continued_from.match(compact)
