@@ -507,15 +507,26 @@ class _NotQuestionMarked(Exception):
 GB18030_REPLACEMENT = "\ufffd".encode("gb18030")  # 84 31 A4 37
 
 
+# Stands for the '?' the UTF-8 decoder passed before a sequence whose lead it was (the handler
+# below cannot take back what the decoder wrote): a noncharacter, which no text holds.
+LOST_LEAD_MARK = "\ufdd0"
+
+
 def _question_marks_for_lost_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
-    """UTF-8 decode error handler: a sequence whose lost continuation bytes a converter wrote
-    as '?' (UTF-8 read as GBK or cp1252 and saved back) becomes its bytes as Latin-1 with
-    U+FFFD for each '?'; mojibake.py re-reads it and chooses those bytes. Any other error
-    raises _NotQuestionMarked."""
+    """UTF-8 decode error handler: a sequence whose lost bytes a converter wrote as '?' (UTF-8
+    read as GBK or cp1252 and saved back: continuation bytes; by cp932 or cp949, which take a
+    lead with the next byte as a pair, leads too) becomes its bytes as Latin-1 with U+FFFD for
+    each '?'; mojibake.py re-reads it and chooses those bytes. Any other error raises
+    _NotQuestionMarked."""
     data, start = error.object, error.start
     length = utf8_length(data[start])
     if not length:
-        raise _NotQuestionMarked
+        end = start
+        while end < min(start + 3, len(data)) and 0x80 <= data[end] < 0xC0:
+            end += 1
+        if start == 0 or data[start - 1] != 0x3F:
+            raise _NotQuestionMarked
+        return LOST_LEAD_MARK + data[start:end].decode("latin-1"), end
     end, marks = start + 1, 0
     while end < min(start + length, len(data)) and (data[end] == 0x3F or 0x80 <= data[end] < 0xC0):
         marks += data[end] == 0x3F
@@ -536,9 +547,10 @@ def _question_marked_utf8(raw: bytes) -> str | None:
     if b"?" not in raw:
         return None
     try:
-        return raw.decode("utf-8", errors="postal-ingest-question-marked")
+        text = raw.decode("utf-8", errors="postal-ingest-question-marked")
     except _NotQuestionMarked:
         return None
+    return text.replace("?" + LOST_LEAD_MARK, "\ufffd")
 
 
 def _all_chinese(text: str, fewest: int) -> bool:

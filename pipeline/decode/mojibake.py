@@ -132,6 +132,9 @@ def _utf8_like_pairs(codec: str) -> dict[str, bytes]:
 
 READ_AS_BYTES["cp932"] = WHOLE_REPLACEMENT_BYTES | _utf8_like_pairs("cp932")
 LOST_BYTE_RE = re.compile("\ufffd")
+UNREAD_SEQUENCE_RE = re.compile("[\u0080-\u00ff]{0,3}\ufffd[\u0080-\u00bf\ufffd]{0,3}")
+LOST_LEAD_SEQUENCE_RE = re.compile("\ufffd([\u0080-\u00bf]{2})(?![\u0080-\u00bf])")
+LOST_LEAD_MARGIN = 2.0  # nats by which the best lead must beat the next
 LOST_RUN_RE = re.compile("\ufffd{2,}")
 # A byte a wrong reader lost without a U+FFFD, marked while it is chosen back (noncharacters:
 # never in text): dropped (errors="ignore"), or written '?' (the text saved back in that codec).
@@ -450,7 +453,26 @@ class MojibakeRepairer:
             score += self._running.line_starts_logp(repaired)  # 》。 never start a line; an indent is two spaces
             if best is None or score > best[0]:
                 best = (score, repaired, kinds)
-        return best[1], best[2]
+        # A sequence none of them reads is one character lost, not Latin text for the mojibake
+        # repairs to read; a three-byte one whose lead alone was lost, the lead chosen back.
+        repaired = LOST_LEAD_SEQUENCE_RE.sub(self._lead_chosen_back, best[1])
+        return UNREAD_SEQUENCE_RE.sub("\ufffd", repaired), best[2]
+
+    def _lead_chosen_back(self, sequence: re.Match) -> str:
+        """The character whose lead byte a converter wrote '?' (cp932 and cp949 take a lead with
+        the next byte as a pair): that of the 16 three-byte leads reading best between its
+        neighbours, where it stands out (LOST_LEAD_MARGIN), else the sequence as it stands."""
+        text, continuation = sequence.string, sequence.group(1).encode("latin-1")
+        left = text[max(0, sequence.start() - CONTEXT):sequence.start()]
+        right = text[sequence.end():sequence.end() + CONTEXT]
+        choices = {bytes((lead,)) + continuation for lead in range(0xE0, 0xF0)}
+        scored = sorted(
+            (self._running.with_words_logp(left + ch + right), ch)
+            for ch in (data.decode("utf-8", errors="replace") for data in choices) if len(ch) == 1 and ch != "\ufffd"
+        )
+        if len(scored) >= 2 and scored[-1][0] - scored[-2][0] >= LOST_LEAD_MARGIN:
+            return scored[-1][1]
+        return sequence.group()
 
     def _with_silent_losses_marked(
         self, text: str, wrong: str, mark_re: re.Pattern, min_sequences: int = 2
