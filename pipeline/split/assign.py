@@ -69,7 +69,9 @@ class HeadlineScorer:
     def _scored(self, headline: str) -> list[float]:
         compact = _compact(headline)
         all_grams = _grams(compact)
-        grams = [g for g in all_grams if g in self.frequency]
+        # Summed in one order whatever the process's string hash seed: float sums in set order
+        # differ in their last bits, and a tie between two stories went either way.
+        grams = sorted(g for g in all_grams if g in self.frequency)
         numbers = _numbers(compact)
         # words of the headline found in no story still count against every story
         unmatched = sum(1 for g in all_grams if len(g) == 2 and g not in self.frequency and g not in self.generic)
