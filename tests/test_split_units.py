@@ -541,6 +541,21 @@ def test_headline_substring_search_finds_each_storys_leftmost_longest(headline, 
     assert found == {i: _leftmost_longest_shared(headline, scorer.stories[i]) for i in sharing}
 
 
+def test_column_wide_headline_line_over_a_sentence_s_first_line_is_a_headline():
+    # 湖北邮政推进网点综合便民服务 is as wide as a paragraph's first line, but the line after it
+    # opens a sentence (近年来，…), into which no paragraph line runs on unpunctuated: it was
+    # read as the story's first line (…便民服务近年来，湖北省…).
+    lines = [
+        "清晨6点，天还没亮，吉克阿木就已", "经把当天要投递的邮件分拣完毕。他", "负责的投递段道全长120公里，沿途有",
+        "7个行政村，其中4个村不通公路。", "小小网点 大大民生", "湖北邮政推进网点综合便民服务",
+        "近年来，湖北省邮政分公司以网点", "为依托，拓展政务代办、社保缴费、", "代收代投等便民服务，目前已有1200",
+        "余个网点开办便民业务，年服务群众", "超过500万人次。",
+    ]
+    second = Splitter().split("\n".join(lines)).stories[-1]
+    assert (second.kicker, second.title) == ("小小网点 大大民生", "湖北邮政推进网点综合便民服务")
+    assert second.body.startswith("近年来，湖北省邮政分公司")
+
+
 def test_headlines_go_to_the_same_stories_whatever_the_string_hash_seed():
     # A page of the bench corpus (its synthetic n1000 page 00949, seeds' paragraphs shuffled
     # under headlines from elsewhere) where two stories tie for two headline lines: the scores

@@ -47,7 +47,7 @@ def _text_ok(line: Line) -> bool:
     )
 
 
-def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> None:
+def mark_headlines(lines: list[Line], columns: list[tuple[float, float]], sentence_opener: re.Pattern) -> None:
     """Set kind "headline" on stand-alone lines without sentence punctuation.
 
     A headline line follows a paragraph end (or a headline, byline, marker, page start)
@@ -55,7 +55,9 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
     stands before a story start / another headline line / an indented paragraph start,
     or is one of a few lines stacked up to a story start or the page end. A line shaped
     like a paragraph's first line (a full-width line continues it to a sentence end) is
-    body text; a line with commas is only a deck directly under a headline.
+    body text, unless it stands under a headline over a line opening a sentence
+    (``sentence_opener``: 近年来，…), into which no paragraph line runs on unpunctuated; a
+    line with commas is only a deck directly under a headline.
     """
     candidates = [_text_ok(line) for line in lines]
     n = len(lines)
@@ -129,6 +131,13 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
             return True
         return abs(lines[i].width - lines[i + 1].width) > 2.5
 
+    def over_sentence_start(i):
+        """Under a headline, over a line that opens a sentence: the headline's last line."""
+        return (
+            lines[i - 1].kind == "headline" and i + 1 < n and lines[i + 1].kind == "body"
+            and sentence_opener.match(lines[i + 1].text) is not None
+        )
+
     def before_last_line(i):
         """As wide as the column above it, over a shorter line that ends a sentence: a paragraph's
         line before its last (纪检监察机关要积极履行 / 协助职责。), however wide the next story's column."""
@@ -143,10 +152,13 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]]) -> Non
         for i in range(n):
             if lines[i].kind != "body" or not candidates[i] or not after_break(i):
                 continue
-            if (_has_clause_comma(lines[i].text) and not deck(i)) or first_line_of_paragraph(i) or before_last_line(i):
+            if (_has_clause_comma(lines[i].text) and not deck(i)) or before_last_line(i):
+                continue
+            if first_line_of_paragraph(i) and not over_sentence_start(i):
                 continue
             if (
-                odd_shape(i)
+                over_sentence_start(i)
+                or odd_shape(i)
                 or (lines[i - 1].kind == "headline" and SUBTITLE_DASHES.match(lines[i].text) is not None)
                 or next_is_start(i)
                 or (i + 1 < n and candidates[i + 1] and odd_shape(i + 1))

@@ -11,6 +11,7 @@ _PACKAGE = "pipeline.split"
 @dataclass(frozen=True)
 class Rules:
     opener: re.Pattern  # a story's dateline word at the start of a paragraph
+    sentence_opener: re.Pattern  # a sentence's opening phrase and comma (近年来，) at a line's start
     byline_markers: str  # characters opening a closing byline (□)
     byline_words: tuple[str, ...]  # role words (记者, 通讯员, 摄影报道 ...)
     photo: re.Pattern  # a photo's caption or credit
@@ -32,6 +33,7 @@ class Rules:
         cues = [line.split("\t", 1) for line in lines("continuation_cues.txt")]
         return cls(
             opener=re.compile("^(?:" + "|".join(lines("openers.txt")) + ")"),
+            sentence_opener=re.compile("^(?:" + "|".join(lines("sentence_openers.txt")) + ")"),
             byline_markers="".join(lines("byline_markers.txt")),
             byline_words=tuple(sorted(lines("byline_words.txt"), key=len, reverse=True)),
             photo=re.compile("|".join(lines("photo_cues.txt"))),
