@@ -556,6 +556,17 @@ def test_column_wide_headline_line_over_a_sentence_s_first_line_is_a_headline():
     assert second.body.startswith("近年来，湖北省邮政分公司")
 
 
+def test_web_title_led_by_its_column_s_name_in_brackets():
+    text = (
+        "【邮政动态】江苏邮政上线“寄递+政务”一站式服务\n"
+        "2024年06月15日 16:42   新华日报   记者 张伟 通讯员 陈晨\n"
+        "记者从江苏省邮政分公司获悉，该公司近日在全省1800个邮政网点上线“寄递+政务”一站式服务。\n"
+        "南京市民刘女士说：“以前要跑好几个部门，现在在家门口的邮局就能办。”\n"
+    )
+    (story,) = Splitter().split(text).stories
+    assert (story.kicker, story.title) == ("邮政动态", "江苏邮政上线“寄递+政务”一站式服务")
+
+
 def test_headlines_go_to_the_same_stories_whatever_the_string_hash_seed():
     # A page of the bench corpus (its synthetic n1000 page 00949, seeds' paragraphs shuffled
     # under headlines from elsewhere) where two stories tie for two headline lines: the scores

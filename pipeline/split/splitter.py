@@ -32,6 +32,8 @@ ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs 
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]")
 _BULLET = re.compile(r"^[•·●◆◇■□▪○\-\*]\s*")
+# A web title led by its column's name in brackets: 【邮政动态】江苏邮政上线…, the column a kicker.
+_BRACKETED_COLUMN = re.compile(r"^【([^【】]{2,8})】\s*(.+)$")
 _META = re.compile(
     r"(作者|来源|发布时间|发布日期|更新时间|记者|通讯员|编辑|日期)\s*[:：]?|时间\s*[:：]|\d{4}-\d{1,2}-\d{1,2}"
     r"|(?:^|\s)(?:文|图|撰文|撰稿|文字|图片|摄影|文\s*[·・/／]\s*图|图\s*文)\s*[/／｜|:：]"  # 文/王芳 图｜李明
@@ -208,6 +210,9 @@ class Splitter:
                 lines = lines[count:]
         elif len(lines) > 1 and self._is_title_line(first):
             title, lines = first, lines[1:]
+            column = _BRACKETED_COLUMN.match(title)
+            if column:
+                kicker, title = column.groups()
             if len(lines) > 1 and SUBTITLE_DASHES.match(lines[0]):
                 subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
         while len(lines) > 1 and len(bylines) < 3 and self._is_meta_line(lines[0]):
