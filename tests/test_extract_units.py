@@ -226,6 +226,10 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
         ((), "某地邮政开展活动。\n稿源：黑龙江日报", "", "黑龙江日报"),
         ((), "某地邮政开展活动。\n信息来源：湖北省分行", "", "湖北省分行"),
         ((), "电商平台某地邮政开展活动。", "", None),
+        # A paper named as a field of a metadata line; not a word inside a byline or a sentence.
+        (("2024年06月15日 16:42   新华日报   记者 张伟 通讯员 陈晨",), "某地邮政开展活动。", "", "新华日报"),
+        (("新华日报记者 张伟",), "某地邮政开展活动。", "", None),
+        (("记者 张伟", "来源：江苏省邮政分公司 新华日报"), "某地邮政开展活动。", "", "江苏省邮政分公司"),
     ],
 )
 def test_source(bylines, body, page, expected):

@@ -4,6 +4,7 @@ import re
 from functools import lru_cache
 
 from pipeline.extract.lexicon import tsv_rows
+from pipeline.resources import data_lines
 
 SOURCE_FIELD = re.compile(
     r"来\s*源\s*[:：]\s*([^\s:：|/,，（）()【】]{2,20}?)(?=\s|$|发布|作者|时间|编辑|责任|\d|[|/,，）)】])"
@@ -35,15 +36,21 @@ class SourceFinder:
         self.markers = [
             (re.compile(r"\s*".join(map(re.escape, marker))), name) for marker, name in tsv_rows("sources.tsv")
         ]
+        # A paper's name as a field of a metadata line of its own, between spaces (2024年06月15日
+        # 16:42 新华日报 记者 张伟): the paper the story comes from.
+        suffixes = "|".join(data_lines("pipeline.extract", "newspaper_suffixes.txt"))
+        self.paper_field = re.compile(rf"(?:^|\s)([\u4e00-\u9fff]{{2,6}}(?:{suffixes}))(?=\s|$)")
         # The stories of a page come one after another: the page is searched once for all of them.
         self.page_marker = lru_cache(maxsize=1)(self._marker)
 
     def find(self, bylines: list[str], body: str, page_text: str) -> str | None:
-        """An explicit 来源 field wins; then a marker in the bylines or the story; then one on the page."""
-        for line in bylines:
-            match = SOURCE_FIELD.search(line)
-            if match:
-                return match.group(1)
+        """An explicit 来源 field wins, then a paper named in a byline; then a marker in the
+        bylines or the story; then one on the page."""
+        for field in (SOURCE_FIELD, self.paper_field):
+            for line in bylines:
+                match = field.search(line)
+                if match:
+                    return match.group(1)
         lines = [line.strip() for line in body.splitlines() if line.strip()]
         for line in [*lines[:EDGE_LINES], *lines[-EDGE_LINES:]]:
             short = len(line) <= SOURCE_LINE_MAX_CHARS

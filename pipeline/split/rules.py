@@ -42,9 +42,17 @@ class Rules:
             continued_to=re.compile("|".join(p for kind, p in cues if kind == "to")),
             section_labels=frozenset(lines("section_labels.txt")),
             sidebar_labels=frozenset(lines("sidebar_labels.txt")),
-            furniture=re.compile("|".join(lines("page_furniture.txt"))),
+            furniture=re.compile("|".join([*lines("page_furniture.txt"), _paper_header_line()])),
             kicker_suffixes=tuple(lines("kicker_suffixes.txt")),
             generic_bigrams=frozenset(lines("generic_bigrams.txt")),
             # The extract stage's list: one list of surnames for the whole pipeline.
             surnames=frozenset(word for line in data_lines("pipeline.extract", "surnames.txt") for word in line.split()),
         )
+
+
+def _paper_header_line() -> str:
+    """A paper's name on a line of its own in the page header (中国邮政报, 人民日报), or with
+    the issue's date after it (中国邮政报 2024年11月5日 星期二); matched with spaces removed."""
+    suffixes = "|".join(data_lines("pipeline.extract", "newspaper_suffixes.txt"))
+    return rf"^[\u4e00-\u9fff]{{2,6}}({suffixes})(\d{{4}}年\d{{1,2}}月\d{{1,2}}日(星期.)?)?$"
+
