@@ -43,6 +43,9 @@ def credits(line):
         ("时间：2023年3月1日 | 来源：本站 | 记者 赵刚 通讯员 钱丽", [("赵刚", "reporter"), ("钱丽", "correspondent")]),
         ("2024-11-05 09:30 来源：甘肃省邮政分公司 作者：马晓东 点击数：1024", [("马晓东", "author")]),
         ("作者：马晓东　浏览次数：88　【字体：大 中 小】", [("马晓东", "author")]),
+        # The metadata line in brackets: the closing one no part of the name (郑晓 was read).
+        ("【时间：2024年6月12日 作者：郑晓明】", [("郑晓明", "author")]),
+        ("[作者：郑晓明 来源：某省邮政]", [("郑晓明", "author")]),
         ("文/王芳 审核：李明", [("王芳", "author")]),
         # Where the reporter filed from (Taiwan and Hong Kong papers): no name, and no end of one.
         ("记者林志明／台北报导 2024/05/08 14:20", [("林志明", "reporter")]),
@@ -229,6 +232,7 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
         # A paper named as a field of a metadata line; not a word inside a byline or a sentence.
         (("2024年06月15日 16:42   新华日报   记者 张伟 通讯员 陈晨",), "某地邮政开展活动。", "", "新华日报"),
         (("新华日报记者 张伟",), "某地邮政开展活动。", "", None),
+        (("[作者：郑晓明 来源：某省邮政]",), "某地邮政开展活动。", "", "某省邮政"),
         (("记者 张伟", "来源：江苏省邮政分公司 新华日报"), "某地邮政开展活动。", "", "江苏省邮政分公司"),
     ],
 )

@@ -38,7 +38,7 @@ BYLINE_END = re.compile(
     r"|点\s*击|浏\s*览|阅\s*读|访\s*问|字\s*[体号]|【|[（(]"  # （江西省邮政分公司）: the author's unit
 )
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
-ITEM_SEPARATORS = re.compile(r"[\s、，,;；/／｜|:：]+")
+ITEM_SEPARATORS = re.compile(r"[\s、，,;；/／｜|:：【】\[\]［］〔〕]+")  # a metadata line's brackets too: 【作者：王芳】
 # Where the reporter filed from, after the names: 记者林志明／台北报导, 记者 王芳/北京报道.
 FILED_FROM = re.compile(r"\s*[／/]\s*[\u4e00-\u9fff]{1,8}(?:报\s*导|报\s*道)")
 # A dateline's credit: 本报讯（…） (anywhere near the top: PDF text may run a headline into it),

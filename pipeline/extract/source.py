@@ -7,7 +7,7 @@ from pipeline.extract.lexicon import tsv_rows
 from pipeline.resources import data_lines
 
 SOURCE_FIELD = re.compile(
-    r"来\s*源\s*[:：]\s*([^\s:：|/,，（）()【】]{2,20}?)(?=\s|$|发布|作者|时间|编辑|责任|\d|[|/,，）)】])"
+    r"来\s*源\s*[:：]\s*([^\s:：|/,，（）()【】\[\]［］]{2,20}?)(?=\s|$|发布|作者|时间|编辑|责任|\d|[|/,，）)】\]］])"
 )
 # A short line of its own that opens with the field, as pages close or open a story with it
 # ("来源：江西省邮政分公司", "（来源：新华社）", "（本文来源：黑龙江日报）", "供稿：…", "稿源：…");
