@@ -477,6 +477,14 @@ def test_a_text_naming_its_places_again_and_again_resolves_them_as_once():
     assert [(m.division, m.count) for m in many] == [(m.division, 200 * m.count) for m in once]
 
 
+def test_organisation_ends_at_its_suffix_that_jieba_joined_to_a_title(processor):
+    # jieba reads 小学校长 as one word: the school was cut at 中心 (龙山县里耶镇中心).
+    extractor = processor.extractor
+    text = "龙山县里耶镇中心小学校长彭德军表示，邮政企业的关爱让孩子们感受到了社会的温暖。"
+    found = extractor.entities.organizations(extractor.segmenter.segment(text), extractor.place_words)
+    assert "龙山县里耶镇中心小学" in found
+
+
 def test_memo_computes_each_key_once_and_forgets_all_past_its_limit():
     from pipeline.resources import Memo
 

@@ -309,6 +309,7 @@ class EntityFinder:
         run: list[Token] = []
         may_end = False  # whether a token of the run may end an organisation (most runs have none)
         kinds = self._org_token_kinds(place_words)
+        tokens = [part for token in tokens for part in self._suffix_and_title(token)]
         for token, (part, ends) in zip(tokens, map(kinds.__getitem__, map(WORD_AND_FLAG, tokens))):
             if part is True or part is AFTER_PLACE and run and run[-1][1] == "ns":
                 run.append(token)
@@ -320,6 +321,17 @@ class EntityFinder:
                 may_end = False
         self._count_orgs(run, may_end, place_words, found, first)
         return sorted(found, key=lambda org: (-found[org], first[org]))
+
+    def _suffix_and_title(self, token: Token) -> tuple[Token, ...]:
+        """A word jieba makes of an organisation's suffix and a person's title after it (小学校长
+        of 中心小学校长彭德军), as the two: the organisation ends at its suffix. A title of its own
+        (党委书记, 省委书记) stays whole."""
+        word, flag, start = token
+        if len(word) >= 4 and word not in self.org_suffixes and word not in self.title_set:
+            for cut in range(2, len(word) - 1):
+                if word[:cut] in self.org_suffixes and word[cut:] in self.title_set:
+                    return (word[:cut], "n", start), (word[cut:], "n", start + cut)
+        return (token,)
 
     def _count_orgs(self, run: list[Token], may_end: bool, place_words, found: Counter, first: dict) -> None:
         # one token names an organisation only if jieba tags it so
