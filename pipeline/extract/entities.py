@@ -326,7 +326,7 @@ class EntityFinder:
         """A word jieba makes of an organisation's suffix and a person's title after it (小学校长
         of 中心小学校长彭德军), as the two: the organisation ends at its suffix. A title of its own
         (党委书记, 省委书记) stays whole."""
-        word, flag, start = token
+        word, _, start = token
         if len(word) >= 4 and word not in self.org_suffixes and word not in self.title_set:
             for cut in range(2, len(word) - 1):
                 if word[:cut] in self.org_suffixes and word[cut:] in self.title_set:
