@@ -155,6 +155,19 @@ def test_names_without_a_han_surname_between_a_title_and_a_speech_verb(processor
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
+        ("近日，投递员买买提·艾力一起走访牧民，送去包裹。", "买买提·艾力"),  # 买买提 was read alone
+        ("近日，投递员古丽·阿不都拉和同事为牧民送去包裹。", "古丽·阿不都拉"),
+    ],
+)
+def test_transliterated_name_after_a_title_ends_where_a_word_starts(processor, sentence, name):
+    # Its middle dot and the title before it vouch for it, whatever follows it.
+    (story,) = processor.process("minority_names.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert story["people"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
         ("湖南省分公司副总经理唐成文告诉记者，网点转型是一项系统性工作。", "唐成文"),  # 文告 is a word
         ("副总经理唐成文说，网点转型要因地制宜。", "唐成文"),
         ("会上，党委书记王建文书记作了讲话。", "王建文"),  # 文书 is a word

@@ -26,6 +26,8 @@ NON_NAME_CHARS = set("的了是在和与及等省市县区镇村局部司行院�
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MAX_UNDOTTED_NAME_CHARS = 8  # 泽仁多吉; a longer run between a title and a verb is no name
 MAX_DOTTED_NAME_CHARS = 16  # 阿不都热依木·吐尔逊: transliterated names run long
+DOTTED_PART = "[\u4e00-\u9fff]{2,8}"
+MAX_NAME_PART_CHARS = 4  # a transliterated name's last part: 艾力, 吐尔逊
 # A name does not follow a figure: 余 and 张 after one are "more than" and a counter (2000余户, 一万张).
 NUMERALS = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两")
 WORD_AFTER_NAME_FREQ = 50
@@ -141,6 +143,11 @@ class EntityFinder:
         self.title_speech_re = re.compile(
             f"(?:{self.title_alternation})([\u4e00-\u9fff·]{{2,{MAX_DOTTED_NAME_CHARS}}}?)"
             f"(?:{'|'.join(map(re.escape, SPEECH_VERBS))})"
+        )
+        # A transliterated name right after a title, whatever follows (投递员买买提·艾力一起…):
+        # parts of two characters or more about a middle dot (中国·东盟 follows no title).
+        self.title_dotted_re = re.compile(
+            f"(?:{self.title_alternation})({DOTTED_PART}(?:·{DOTTED_PART}){{1,2}})"
         )
 
     # People ---------------------------------------------------------------
@@ -297,6 +304,22 @@ class EntityFinder:
             elif len(name) > MAX_UNDOTTED_NAME_CHARS or set(name) & NON_NAME_CHARS or self._holds_a_word(name):
                 continue
             found.setdefault(name, match.start(1))
+        for match in self.title_dotted_re.finditer(text):
+            head, _, last = match.group(1).rpartition("·")
+            name = f"{head}·{self._name_part(last)}"
+            if len(name) - len(head) > 2 and name not in exclude:
+                found.setdefault(name, match.start(1))
+
+    def _name_part(self, text: str) -> str:
+        """The transliterated name part ``text`` starts with: jieba's tokens up to the first word
+        of the dictionary (艾力 of 艾力一起走访) or a title or speech verb (吐尔洪 of 吐尔洪说),
+        four characters at most."""
+        part = ""
+        for word, flag, _ in self.segmenter.segment(text):
+            if part and (len(word) > 1 and not flag.startswith("nr") or word in self.after_name_set):
+                break
+            part += word
+        return part[:MAX_NAME_PART_CHARS]
 
     def _holds_a_word(self, span: str) -> bool:
         """Whether jieba reads a word other than a name into ``span`` (郭品华高兴地: 高兴)."""
