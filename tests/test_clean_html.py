@@ -278,3 +278,28 @@ def test_a_table_after_the_last_paragraph_stays_with_the_article(cleaner):
     side = "<div><table><tr><td>热点新闻</td></tr><tr><td><a href='/x'>邮政新闻</a></td></tr></table></div>"
     text = lines(cleaner, page("<div>" + ARTICLE + table + "</div>" + side))
     assert text == [*PARAGRAPHS, "业务收入（亿元） 86.5"]
+
+
+PORTAL_PAGE = """<html><head><meta charset="utf-8"><title>四川邮政助力脐橙销售 - 四川新闻网</title></head><body>
+<header><ul class="menu"><li><a href="/">首页</a></li><li><a href="/news">新闻</a></li><li><a href="/life">生活</a></li></ul></header>
+<div class="container"><div class="main">
+<h1>四川邮政助力脐橙销售</h1>
+<div class="info"><span>2024-12-03 10:21</span> <span>来源：四川日报</span></div>
+<div class="article-content">
+<p>眼下正值脐橙成熟季节，四川省邮政分公司在眉山市、资阳市等地开设脐橙收寄专线，帮助果农拓宽销路。</p>
+<p>“今年通过邮政寄出去的脐橙已经有两万多件了。”眉山市东坡区果农刘海说。</p>
+<p>据介绍，该公司还在田间地头设置临时收寄点42个，实现脐橙从果园直达消费者。</p>
+</div>
+<div class="comments"><h3>网友评论</h3><p>用户123：邮政服务真好！</p><p>用户456：支持家乡脐橙</p></div>
+</div></div>
+<footer><p>Copyright ? 2024 四川新闻网 版权所有 蜀ICP备00000000号</p><p>违法和不良信息举报电话：028-00000000</p></footer>
+</body></html>"""
+
+
+def test_a_footer_s_prose_does_not_move_the_article_s_container(cleaner):
+    # The footer's lines read as prose (a converter wrote © as '?'; an address line's colon):
+    # counted, they left the article's <div> under 60% of the page's prose, the page's container
+    # was taken for the article's, and the comments inside it stayed for all their class hint.
+    text = cleaner.clean(PORTAL_PAGE).text
+    assert "实现脐橙从果园直达消费者。" in text
+    assert "用户123" not in text and "网友评论" not in text

@@ -127,8 +127,12 @@ class HtmlExtractor:
         headline = headline if len(headline) >= rules.TITLE_MIN_CHARS else ""
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
         measures = _Measures(soup)
-        content_root = _content_root(soup, measures)
-        furniture = self._furniture(soup, measures, content_root, headline)
+        # The article's container is judged without the prose of what markup names furniture
+        # (a footer's copyright and address lines): by a footer of some length it was the page's
+        # container, which holds the comments, whose class hint then counted for nothing.
+        semantic = self._furniture(soup, measures, None, headline, hinted=False)
+        content_root = _content_root(soup, measures, semantic)
+        furniture = [*semantic, *self._furniture(soup, measures, content_root, headline, hinted=True)]
         barriers = {id(e) for e in furniture if _is_large(e, measures)}
         farms = _link_farms(soup, measures, barriers)
         planted = self._planted_spam(soup, measures)
@@ -163,9 +167,10 @@ class HtmlExtractor:
         return "\n".join(lines)
 
     def _furniture(
-        self, soup: BeautifulSoup, measures: _Measures, content_root: Tag | None, headline: str
+        self, soup: BeautifulSoup, measures: _Measures, content_root: Tag | None, headline: str, hinted: bool
     ) -> list[Tag]:
-        """Navigation, headers, footers, asides, forms and hint-classed furniture, unless they hold the article.
+        """Navigation, headers, footers, asides and forms (``hinted``: hint-classed furniture
+        instead), unless they hold the article.
 
         Markup may lie: an element marked as furniture stays when it holds most of the prose,
         sits inside the article's container (class hints only), is the page's headline, or is
@@ -175,8 +180,7 @@ class HtmlExtractor:
         found = []
         for element in _tags(soup):
             semantic = self._semantic_furniture(element)
-            hinted = not semantic and self._hinted_furniture(element)
-            if not (semantic or hinted):
+            if semantic == hinted or hinted and not self._hinted_furniture(element):
                 continue
             if total_prose and measures.prose[id(element)] >= rules.PROSE_SHARE_KEEP * total_prose:
                 continue
@@ -277,15 +281,26 @@ def _link_farms(soup: BeautifulSoup, measures: _Measures, barriers: set[int]) ->
     return found
 
 
-def _content_root(soup: BeautifulSoup, measures: _Measures) -> Tag | None:
-    """The deepest element that still holds most of the page's prose: the article's container."""
-    total = measures.prose[id(soup)]
-    if not total:
+def _content_root(soup: BeautifulSoup, measures: _Measures, furniture: list[Tag]) -> Tag | None:
+    """The deepest element that still holds most of the page's prose, ``furniture``'s not
+    counted: the article's container."""
+    discount: dict[int, int] = defaultdict(int)
+    chosen = {id(e) for e in furniture}
+    for element in furniture:
+        if not any(id(p) in chosen for p in element.parents):  # outermost: counted once
+            for node in (element, *element.parents):
+                discount[id(node)] += measures.prose[id(element)]
+
+    def prose(element: Tag) -> int:
+        return measures.prose[id(element)] - discount[id(element)]
+
+    total = prose(soup)
+    if total <= 0:
         return None
     node: Tag = soup
     while True:
-        best = max((c for c in node.children if isinstance(c, Tag)), key=lambda c: measures.prose[id(c)], default=None)
-        if best is None or measures.prose[id(best)] < rules.CONTENT_ROOT_SHARE * total:
+        best = max((c for c in node.children if isinstance(c, Tag)), key=prose, default=None)
+        if best is None or prose(best) < rules.CONTENT_ROOT_SHARE * total:
             return node
         node = best
 
