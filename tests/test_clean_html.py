@@ -296,10 +296,19 @@ PORTAL_PAGE = """<html><head><meta charset="utf-8"><title>四川邮政助力脐�
 </body></html>"""
 
 
-def test_a_footer_s_prose_does_not_move_the_article_s_container(cleaner):
-    # The footer's lines read as prose (a converter wrote © as '?'; an address line's colon):
-    # counted, they left the article's <div> under 60% of the page's prose, the page's container
-    # was taken for the article's, and the comments inside it stayed for all their class hint.
-    text = cleaner.clean(PORTAL_PAGE).text
+REPOSTING_NOTICE = "<p>声明：本文转载自四川日报，转载目的在于传递更多信息，并不代表本网赞同其观点和对其真实性负责。如有侵权，请联系删除。</p>"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [PORTAL_PAGE, PORTAL_PAGE.replace("?", "©").replace('<div class="comments">', REPOSTING_NOTICE + '<div class="comments">')],
+    ids=["footer", "reposting-notice"],
+)
+def test_furniture_s_prose_does_not_move_the_article_s_container(cleaner, page):
+    # The footer's lines read as prose (a converter wrote © as '?'; an address line's colon), and
+    # so does a reposting notice under the article: counted, they left the article's <div> under
+    # 60% of the page's prose, the page's container was taken for the article's, and the comments
+    # inside it stayed for all their class hint.
+    text = cleaner.clean(page).text
     assert "实现脐橙从果园直达消费者。" in text
     assert "用户123" not in text and "网友评论" not in text

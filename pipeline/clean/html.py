@@ -9,6 +9,7 @@ bs4's own searches are too slow to run per element.
 import re
 import warnings
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
@@ -68,9 +69,11 @@ class _Block:
 
 
 class _Measures:
-    """Visible, link, prose characters and anchors per element; updated as subtrees are dropped."""
+    """Visible, link, prose characters and anchors per element; updated as subtrees are dropped.
+    A string ``is_furniture`` takes for site furniture (a reposting notice, a copyright line)
+    is no prose, however it is punctuated."""
 
-    def __init__(self, root: Tag) -> None:
+    def __init__(self, root: Tag, is_furniture: Callable[[str], bool]) -> None:
         self.text: dict[int, int] = defaultdict(int)
         self.links: dict[int, int] = defaultdict(int)
         self.prose: dict[int, int] = defaultdict(int)
@@ -88,7 +91,10 @@ class _Measures:
                 continue
             parents = list(node.parents)
             in_link = any(p.name == "a" for p in parents) and not _is_linked_prose(node, chars)
-            is_prose = not in_link and chars >= rules.PROSE_MIN_CHARS and rules.PROSE_PUNCTUATION.search(node)
+            is_prose = (
+                not in_link and chars >= rules.PROSE_MIN_CHARS and rules.PROSE_PUNCTUATION.search(node)
+                and not is_furniture(str(node))
+            )
             for parent in parents:
                 key = id(parent)
                 self.text[key] += chars
@@ -126,7 +132,7 @@ class HtmlExtractor:
         headline = _WHITESPACE.sub("", max(title_parts, key=len, default=""))  # as blocks are compared
         headline = headline if len(headline) >= rules.TITLE_MIN_CHARS else ""
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
-        measures = _Measures(soup)
+        measures = _Measures(soup, self._judge.is_junk)
         # The article's container is judged without the prose of what markup names furniture
         # (a footer's copyright and address lines): by a footer of some length it was the page's
         # container, which holds the comments, whose class hint then counted for nothing.
