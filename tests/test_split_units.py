@@ -556,6 +556,16 @@ def test_column_wide_headline_line_over_a_sentence_s_first_line_is_a_headline():
     assert second.body.startswith("近年来，湖北省邮政分公司")
 
 
+def test_a_page_s_first_line_is_under_no_headline_of_the_page_s_end():
+    # lines[i - 1] of the first line is the page's last: a headline ending the page took the
+    # first line for its second, over a sentence's start.
+    lines = [
+        "湖北邮政推进网点综合便民服务", "近年来，湖北省邮政分公司以网点", "依托，拓展政务代办、社保缴费、",
+        "代收代投等便民服务，目前已有1200", "余个网点开办便民业务，年服务群众", "超过500万人次。", "小小网点 大大民生",
+    ]
+    assert Splitter().split("\n".join(lines)).stories[0].body.startswith("湖北邮政推进网点综合便民服务近年来")
+
+
 def test_web_title_led_by_its_column_s_name_in_brackets():
     text = (
         "【邮政动态】江苏邮政上线“寄递+政务”一站式服务\n"

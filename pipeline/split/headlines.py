@@ -134,7 +134,7 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]], senten
     def over_sentence_start(i):
         """Under a headline, over a line that opens a sentence: the headline's last line."""
         return (
-            lines[i - 1].kind == "headline" and i + 1 < n and lines[i + 1].kind == "body"
+            0 < i < n - 1 and lines[i - 1].kind == "headline" and lines[i + 1].kind == "body"
             and sentence_opener.match(lines[i + 1].text) is not None
         )
 
