@@ -224,7 +224,7 @@ class Detector:
             text, encoding = raw.decode("ascii"), "ascii"
             # Readings of the same bytes compared whole, not per character: an escaped
             # character is two to eight ASCII characters, each likelier than an ideograph.
-            best = self._model.logp(text)
+            best = None
             for seven_bit, marker, errors, fewest in SEVEN_BIT_CODECS:
                 if marker in raw:
                     try:
@@ -233,6 +233,8 @@ class Detector:
                         continue
                     if not _all_chinese(candidate, fewest):
                         continue  # 'a+tag@example.com' is UTF-7 for a Hangul syllable
+                    if best is None:
+                        best = self._model.logp(text)
                     score = self._model.logp(candidate)
                     if score > best:
                         text, encoding, best = candidate, seven_bit, score
@@ -521,11 +523,11 @@ def _question_marks_for_lost_bytes(error: UnicodeDecodeError) -> tuple[str, int]
     data, start = error.object, error.start
     length = utf8_length(data[start])
     if not length:
+        if start == 0 or data[start - 1] != 0x3F:
+            raise _NotQuestionMarked
         end = start
         while end < min(start + 3, len(data)) and 0x80 <= data[end] < 0xC0:
             end += 1
-        if start == 0 or data[start - 1] != 0x3F:
-            raise _NotQuestionMarked
         return LOST_LEAD_MARK + data[start:end].decode("latin-1"), end
     end, marks = start + 1, 0
     while end < min(start + length, len(data)) and (data[end] == 0x3F or 0x80 <= data[end] < 0xC0):
