@@ -186,7 +186,7 @@ class HtmlExtractor:
         found = []
         for element in _tags(soup):
             semantic = self._semantic_furniture(element)
-            if semantic == hinted or hinted and not self._hinted_furniture(element):
+            if hinted and (semantic or not self._hinted_furniture(element)) or not hinted and not semantic:
                 continue
             if total_prose and measures.prose[id(element)] >= rules.PROSE_SHARE_KEEP * total_prose:
                 continue

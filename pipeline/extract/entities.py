@@ -291,7 +291,7 @@ class EntityFinder:
     def _add_between_title_and_speech(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """所长泽仁多吉告诉记者: a name with no Han surname (Tibetan, Uyghur, 买买提·艾力) when a
         title stands right before it and a speech verb right after; without a middle dot, no
-        function character in it."""
+        function character in it. With a middle dot, right after a title whatever follows."""
         for match in self.title_speech_re.finditer(text):
             name = match.group(1)
             if name in exclude:
