@@ -1227,6 +1227,12 @@ def test_lost_leads_written_as_question_marks(decoder, codec, lead_lost):
         assert decoded == text
 
 
+def test_a_question_mark_before_continuation_bytes_is_no_lost_lead_in_text_that_is_no_utf8(decoder):
+    # 阿里等地 in UTF-16-LE without BOM is 3F 96 CC 91 49 7B 30 57: '?' and a continuation byte,
+    # then a two-byte UTF-8 character; it was read as UTF-8 that lost a lead (�̑I{0W).
+    assert decoder.decode("阿里等地".encode("utf-16-le")).text == "阿里等地"
+
+
 def test_korean_reader_s_lost_bytes_written_as_question_marks_over_a_whole_seed(decoder):
     # cp949 loses 1,984 bytes of seed 000: 719 characters come out wrong (3,334 when the '?' of
     # a lost lead was not read as one).

@@ -512,6 +512,8 @@ GB18030_REPLACEMENT = "\ufffd".encode("gb18030")  # 84 31 A4 37
 # Stands for the '?' the UTF-8 decoder passed before a sequence whose lead it was (the handler
 # below cannot take back what the decoder wrote): a noncharacter, which no text holds.
 LOST_LEAD_MARK = "\ufdd0"
+WIDE_CHARACTER_RE = re.compile("[\u0800-\ufdcf\ufdf0-\ufffc\U00010000-\U0010ffff]")  # three or four UTF-8 bytes
+MIN_WIDE_PER_LOST_LEAD = 1
 
 
 def _question_marks_for_lost_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
@@ -551,6 +553,11 @@ def _question_marked_utf8(raw: bytes) -> str | None:
     try:
         text = raw.decode("utf-8", errors="postal-ingest-question-marked")
     except _NotQuestionMarked:
+        return None
+    # A '?' before continuation bytes is a lost lead only in text that is UTF-8 elsewhere: a few
+    # bytes of UTF-16 or GBK may read so by chance (阿里 in UTF-16-LE is 3F 96 CC 91).
+    lost_leads = text.count(LOST_LEAD_MARK)
+    if lost_leads and len(WIDE_CHARACTER_RE.findall(text)) < MIN_WIDE_PER_LOST_LEAD * lost_leads:
         return None
     return text.replace("?" + LOST_LEAD_MARK, "\ufffd")
 
