@@ -491,7 +491,9 @@ EOF_MARK = "\x1a"
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # C0 but tab, LF, FF, CR; DEL; C1
 C0_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Two or more three/four-byte characters in a row: rare by accident in GB/Big5 bytes.
-WIDE_UTF8_RUN_RE = re.compile("[\u0800-\ufffc\U00010000-\U0010ffff]{2,}")
+WIDE_UTF8_CHARACTER = "[\u0800-\ufffc\U00010000-\U0010ffff]"  # three or four UTF-8 bytes
+WIDE_UTF8_CHARACTER_RE = re.compile(WIDE_UTF8_CHARACTER)
+WIDE_UTF8_RUN_RE = re.compile(WIDE_UTF8_CHARACTER + "{2,}")
 TWO_BYTE_UTF8_RUN_RE = re.compile("[\u0100-\u07ff]+")  # Latin-1 (NBSP, ·, é) stays as it is
 
 
@@ -512,7 +514,6 @@ GB18030_REPLACEMENT = "\ufffd".encode("gb18030")  # 84 31 A4 37
 # Stands for the '?' the UTF-8 decoder passed before a sequence whose lead it was (the handler
 # below cannot take back what the decoder wrote): a noncharacter, which no text holds.
 LOST_LEAD_MARK = "\ufdd0"
-WIDE_CHARACTER_RE = re.compile("[\u0800-\ufdcf\ufdf0-\ufffc\U00010000-\U0010ffff]")  # three or four UTF-8 bytes
 MIN_WIDE_PER_LOST_LEAD = 1
 
 
@@ -557,7 +558,8 @@ def _question_marked_utf8(raw: bytes) -> str | None:
     # A '?' before continuation bytes is a lost lead only in text that is UTF-8 elsewhere: a few
     # bytes of UTF-16 or GBK may read so by chance (阿里 in UTF-16-LE is 3F 96 CC 91).
     lost_leads = text.count(LOST_LEAD_MARK)
-    if lost_leads and len(WIDE_CHARACTER_RE.findall(text)) < MIN_WIDE_PER_LOST_LEAD * lost_leads:
+    # (the marks are wide characters themselves)
+    if lost_leads and len(WIDE_UTF8_CHARACTER_RE.findall(text)) - lost_leads < MIN_WIDE_PER_LOST_LEAD * lost_leads:
         return None
     return text.replace("?" + LOST_LEAD_MARK, "\ufffd")
 
