@@ -134,6 +134,7 @@ class EntityFinder:
         self.suffix_last_chars = frozenset(suffix[-1] for suffix in self.org_suffixes | self.place_org_suffixes)
         self._org_kinds = None  # _org_token_kind remembered, for the place words it was made for
         self._org_kinds_for = None
+        self._suffix_title_cuts = Memo(self._suffix_title_cut, MAX_REMEMBERED_KINDS)
         self.after_name = self.titles + SPEECH_VERBS
         self.one_char_given_name_before = self.after_name + NAME_BREAKS
         self.after_name_initials = frozenset(word[0] for word in self.after_name)
@@ -332,7 +333,7 @@ class EntityFinder:
         run: list[Token] = []
         may_end = False  # whether a token of the run may end an organisation (most runs have none)
         kinds = self._org_token_kinds(place_words)
-        tokens = [part for token in tokens for part in self._suffix_and_title(token)]
+        tokens = self._suffixes_parted_from_titles(tokens)
         for token, (part, ends) in zip(tokens, map(kinds.__getitem__, map(WORD_AND_FLAG, tokens))):
             if part is True or part is AFTER_PLACE and run and run[-1][1] == "ns":
                 run.append(token)
@@ -345,16 +346,26 @@ class EntityFinder:
         self._count_orgs(run, may_end, place_words, found, first)
         return sorted(found, key=lambda org: (-found[org], first[org]))
 
-    def _suffix_and_title(self, token: Token) -> tuple[Token, ...]:
-        """A word jieba makes of an organisation's suffix and a person's title after it (小学校长
-        of 中心小学校长彭德军), as the two: the organisation ends at its suffix. A title of its own
-        (党委书记, 省委书记) stays whole."""
-        word, _, start = token
+    def _suffixes_parted_from_titles(self, tokens: list[Token]) -> list[Token]:
+        """Tokens with each word jieba makes of an organisation's suffix and a person's title
+        after it (小学校长 of 中心小学校长彭德军) cut in two: the organisation ends at its suffix."""
+        cuts = list(map(self._suffix_title_cuts.__getitem__, map(itemgetter(0), tokens)))
+        if not any(cuts):  # most stories: their tokens as they are, read in C
+            return tokens
+        parted = []
+        for token, cut in zip(tokens, cuts):
+            word, _, start = token
+            parted += [(word[:cut], "n", start), (word[cut:], "n", start + cut)] if cut else [token]
+        return parted
+
+    def _suffix_title_cut(self, word: str) -> int:
+        """Where ``word`` parts into an organisation's suffix and a title (0: it does not). A
+        title of its own (党委书记, 省委书记) stays whole."""
         if len(word) >= 4 and word not in self.org_suffixes and word not in self.title_set:
             for cut in range(2, len(word) - 1):
                 if word[:cut] in self.org_suffixes and word[cut:] in self.title_set:
-                    return (word[:cut], "n", start), (word[cut:], "n", start + cut)
-        return (token,)
+                    return cut
+        return 0
 
     def _count_orgs(self, run: list[Token], may_end: bool, place_words, found: Counter, first: dict) -> None:
         # one token names an organisation only if jieba tags it so
