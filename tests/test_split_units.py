@@ -316,6 +316,18 @@ def test_any_page_splits_without_error_and_invents_no_text(lines):
         assert set(produced) - {" ", "\n"} <= source
 
 
+def test_a_headline_line_naming_nothing_of_any_story_stays_with_the_headline_above_it():
+    # The title's second line uses words the story never does: it is the title's, not lost.
+    lines = ["某州分公司", "高原牧区开通", "“马背邮路”升级版", "文/图 泽仁卓玛",
+             *column_lines("从县城出发，沿着草原上的砂石路行驶两个多小时，才能到达最偏远的牧业点。"
+                           "今年以来，某州邮政分公司为乡邮员配备了越野摩托车和卫星定位终端。", 16),
+             "邮储银行某分行", "“咖啡贷”助农增收",
+             *column_lines("本报讯 每年五六月，是咖啡豆采收结束、农户集中加工和销售的时节，邮储银行某分行推出线上“咖啡贷”。", 16)]
+    first, second = Splitter().split("\n".join(lines)).stories
+    assert "".join(filter(None, (first.kicker, first.title, first.subtitle))) == "某州分公司高原牧区开通“马背邮路”升级版"
+    assert (second.kicker, second.title) == ("邮储银行某分行", "“咖啡贷”助农增收")
+
+
 def test_page_furniture_and_closing_bracket_credits():
     lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
              "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",
@@ -334,6 +346,11 @@ def test_page_furniture_and_closing_bracket_credits():
         ["第5版 基层动态 本版编辑：王五", "某某日报 2024年1月8日 星期一"],
         # the folio alone, the page's name on the next line, the editors named without colons
         ["2024年6月12日 星期三", "中国邮政报", "第2版", "综合新闻", "责任编辑 赵明 美术编辑 孙悦"],
+        # the paper's name in Latin letters too, the date in figures and dots beside the folio
+        ["中国邮政报 CHINA POST NEWS", "2024.06.12 ｜ 第 4 版 ｜ 基层动态", "美术编辑：张 颖 校对：刘 宁"],
+        # the page's number alone over the date, the column's name under the editors' line
+        ["4", "2024年6月12日", "星期三", "综合", "责任编辑：李想  版式设计：黄蓓", "基层动态"],
+        ["03 要闻 2024年6月12日 星期三"],
     ],
 )
 def test_page_header_lines_naming_paper_date_page_and_editor_are_furniture(header):

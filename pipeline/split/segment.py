@@ -24,6 +24,8 @@ _MAX_SECTION_HEAD_CHARS = 10  # a section head (小标题) is a short phrase: �
 # as page_furniture.txt allows it on the folio's own line.
 _BARE_FOLIO = re.compile(r"^第?(?:[A-Z]?\d{1,2}|[一二三四五六七八九十]{1,3})版$")
 _MAX_PAGE_NAME_CHARS = 8
+_HEADER_FOLIO = re.compile(r"[A-Z]?\d{1,2}")  # a page's number alone, in its header
+_MAX_COLUMN_NAME_CHARS = 4  # 基层动态, as section labels are
 _CREDIT_OPEN, _CREDIT_CLOSE = "（(", "）)"
 _MAX_CREDIT_CHARS = 80
 # a credit in brackets after the story's last sentence or on a line of its own: …。（记者 张三）
@@ -49,7 +51,8 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     A byline or "continued on" marker at the end of a text line is cut off into its own line.
     """
     lines: list[Line] = []
-    for raw in text.splitlines():
+    raws = text.splitlines()
+    for index, raw in enumerate(raws):
         raw = " ".join(raw.split())
         if not raw:
             continue
@@ -59,7 +62,19 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             bool(lines) and lines[-1].kind == "label" and _BARE_FOLIO.match(lines[-1].text) is not None
             and len(compact) <= _MAX_PAGE_NAME_CHARS and CJK_RUN.fullmatch(compact) is not None
         )
-        if page_name or _is_section_label(raw, compact, rules, after_text) or rules.furniture.search(compact):
+        # The page's header: its first lines, all furniture so far. A number alone there is the
+        # folio (4 over 2024年6月12日); a short name in a paragraph of its own under furniture
+        # is the page's or its column's (基层动态 under the editors' line).
+        in_header = all(line.kind == "label" for line in lines)
+        header_part = in_header and (
+            _HEADER_FOLIO.fullmatch(compact) is not None
+            or bool(lines) and len(compact) <= _MAX_COLUMN_NAME_CHARS and CJK_RUN.fullmatch(compact) is not None
+            and (index + 1 == len(raws) or not raws[index + 1].strip())
+        )
+        if (
+            page_name or header_part or _is_section_label(raw, compact, rules, after_text)
+            or rules.furniture.search(compact)
+        ):
             lines.append(Line.of(raw, "label"))
             continue
         marker = rules.continued_from.match(compact)

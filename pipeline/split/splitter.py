@@ -325,14 +325,22 @@ class Splitter:
                 titled.add(story)
 
     def _join_leftover_lines(self, blocks: list[HeadlineBlock], pairs: dict[int, int], scorer: HeadlineScorer) -> None:
-        """A leftover block whose words lean to the story of the block next to it in its run is
-        more of that headline (a title wrapped over lines, a deck): joined to it, not dropped."""
+        """A leftover block is more of a headline next to it in its run (a title wrapped over
+        lines, a deck), joined to it, not dropped: to the one whose story its words lean to; a
+        line whose words name no story at all (高原牧区开通 / “马背邮路”升级版: words the body
+        never uses) to the one above it, as a wrapped line reads."""
         for number in sorted(set(range(len(blocks))) - set(pairs), reverse=True):
             story = scorer.leaning_story(blocks[number].text)
             if story is None:
-                continue
-            for neighbour in (number - 1, number + 1):
-                if pairs.get(neighbour) == story and blocks[neighbour].position == blocks[number].position:
+                unnamed = len(blocks[number].lines) == 1 and not any(scorer.scores(blocks[number].text))
+                neighbours = (number - 1,) if unnamed else ()
+            else:
+                neighbours = (number - 1, number + 1)
+            for neighbour in neighbours:
+                if (
+                    neighbour in pairs and story in (None, pairs[neighbour])
+                    and blocks[neighbour].position == blocks[number].position
+                ):
                     first, second = sorted((number, neighbour))
                     blocks[neighbour] = self.headline_parser.block(
                         blocks[first].lines + blocks[second].lines, blocks[number].position
