@@ -157,6 +157,19 @@ def test_lying_meta_charset_is_overruled(decoder):
     assert body in decoded.text
 
 
+@pytest.mark.parametrize("declared", ["utf-8", "koi8-r", "shift_jis"])
+def test_lying_meta_charset_is_overruled_after_a_long_head_of_script(decoder, declared):
+    # Two thousand ASCII characters of script before the first Chinese one: every reader reads
+    # them alike, and the text after them tells the codes apart.
+    script = "<script>" + "var tracker = window.tracker || []; // analytics\n" * 40 + "</script>"
+    body = SEED_TEXTS[1][:400]
+    page = f'<html><head><meta charset="{declared}">{script}</head><body><p>{body}</p></body></html>'
+    decoded = decoder.decode(page.encode("gbk"))
+    assert decoded.encoding == "gbk"
+    assert "declared_charset_overruled" in decoded.repairs
+    assert body in decoded.text
+
+
 @pytest.mark.parametrize(("declared", "overruled"), [("big5", True), ("GB2312", False)])
 def test_xml_declaration_is_evidence_like_a_meta_charset(decoder, declared, overruled):
     body = SEED_TEXTS[1][:400]

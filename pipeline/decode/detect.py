@@ -287,7 +287,7 @@ class Detector:
                 if reader == "latin1":
                     return None  # UTF-8 a lossy reader broke: mojibake.py chooses its lost bytes back
                 continue
-            score = self._model.score(again.text[:SAMPLE_CHARS])
+            score = self._model.score(sample_of(again.text))
             if CJK_RUN_RE.search(again.text) and score > before + REREAD_GAIN and (best is None or score > best[0]):
                 best = (score, again, reader)
         return best and best[1:]
@@ -323,12 +323,12 @@ class Detector:
         top = max(s[0] for s in scored)
         tied = [s for s in scored if s[0] == top]
         # Ties (single-byte codes the model reads alike): the reading whose words keep to one script.
-        _, score, best = min(tied, key=lambda s: _script_breaks(s[2].text[:SAMPLE_CHARS])) if len(tied) > 1 else tied[0]
+        _, score, best = min(tied, key=lambda s: _script_breaks(sample_of(s[2].text))) if len(tied) > 1 else tied[0]
         return best, score
 
     def _score(self, candidate: Detection, declared: str | None) -> tuple[float, float]:
         """(score for the choice, plain model score)."""
-        plain = score = self._model.score(candidate.text[:SAMPLE_CHARS])
+        plain = score = self._model.score(sample_of(candidate.text))
         if candidate.foreign:
             score -= MIXED_PENALTY  # and a declared utf-8 does not vouch for the GB spans
         elif declared and FAMILY_OF.get(declared, declared) == FAMILY_OF.get(candidate.encoding, candidate.encoding):
@@ -463,7 +463,7 @@ class Detector:
 
     def _check(self, text: str, encoding: str, score: float | None = None) -> None:
         _check_controls(text, encoding)
-        sample = text[:SAMPLE_CHARS]
+        sample = sample_of(text)
         n = max(len(sample), 1)
         if sample.count("\ufffd") / n > MAX_REPLACED_SHARE:
             raise DecodeError(f"invalid bytes: {sample.count(chr(0xfffd)) / n:.0%} undecodable as {encoding}")
@@ -475,6 +475,17 @@ class Detector:
             without_digits = ASCII_DIGIT_RE.sub("", sample)
             if without_digits.strip() and self._model.score(without_digits) < MIN_SCORE:
                 raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
+
+
+def sample_of(text: str) -> str:
+    """The SAMPLE_CHARS characters encodings are told apart by: the text's first, or where its
+    first non-ASCII character stands when they hold none (a page's head of script and style,
+    alike in every ASCII-based code, would leave a charset the page declares falsely to win)."""
+    sample = text[:SAMPLE_CHARS]
+    if not sample.isascii() or len(text) <= SAMPLE_CHARS:
+        return sample
+    first = NON_ASCII_RE.search(text, SAMPLE_CHARS)
+    return sample if first is None else text[first.start():first.start() + SAMPLE_CHARS]
 
 
 def _check_controls(text: str, encoding: str, controls_re: re.Pattern | None = None) -> None:
