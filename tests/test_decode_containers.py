@@ -240,6 +240,17 @@ def test_nul_padding_after_the_text_is_removed(decoder, encoding, padding):
     assert "\0" not in decoded.text
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "big5", "utf-16-le", "utf-16-be", "utf-32-le"])
+@pytest.mark.parametrize("padding", [4, 512])
+def test_nul_padding_before_the_text_is_removed(decoder, encoding, padding):
+    # A tool's zeroed header, or a block the file was written after: no content either.
+    text = SEED[:600].replace("\u2022", "").replace("\xa0", " ")
+    raw = text.encode(encoding, errors="ignore")
+    decoded = decoder.decode(b"\0" * padding + raw)
+    assert decoded.repairs[0] == "nul_padding_removed"
+    assert decoded.text == decoder.decode(raw).text
+
+
 @pytest.mark.parametrize("encoding", ["gb2312", "big5", "utf-8"])
 def test_dos_end_of_file_mark_is_no_character(decoder, encoding):
     # DOS and old Windows tools wrote Ctrl-Z after a text: in a short text, one control

@@ -165,17 +165,20 @@ def _reject_binary_format(raw: bytes) -> None:
 
 def _without_nul_padding(raw: bytes) -> bytes | None:
     """``raw`` without the NUL bytes a file was padded with (a preallocated or crash-truncated
-    file, a disk block's tail): four or more at its end, more than UTF-16/32 text ends with.
-    A UTF-16/32 text (NULs throughout) keeps its code units whole; an archive's own trailing
-    NULs (a zip's end record) are no padding."""
+    file, a disk block's tail, a tool's zeroed header): four or more at its end or its start,
+    more than UTF-16/32 text ends or starts with. A UTF-16/32 text (NULs throughout) keeps its
+    code units whole; an archive's own trailing NULs (a zip's end record) are no padding."""
     if raw.startswith((ZIP_MAGIC, *(magic for magic, *_ in COMPRESSIONS))):
         return None
-    stripped = raw.rstrip(b"\0")
-    if len(raw) - len(stripped) < MIN_NUL_PADDING or not stripped:
+    start, end = len(raw) - len(raw.lstrip(b"\0")), len(raw.rstrip(b"\0"))
+    start = start if start >= MIN_NUL_PADDING else 0
+    end = end if len(raw) - end >= MIN_NUL_PADDING else len(raw)
+    if start >= end or (start, end) == (0, len(raw)):
         return None
-    if stripped.count(0) > len(stripped) // 8:
-        stripped = raw[:-(-len(stripped) // WIDEST_CODE_UNIT) * WIDEST_CODE_UNIT]
-    return stripped
+    if raw.count(0, start, end) > (end - start) // 8:
+        start -= start % WIDEST_CODE_UNIT
+        end = start + -(-(end - start) // WIDEST_CODE_UNIT) * WIDEST_CODE_UNIT
+    return raw[start:end]
 
 
 def _decompressed(raw: bytes, limit: int) -> tuple[bytes, None, str] | None:
