@@ -195,10 +195,14 @@ def test_short_hz_title(decoder, title):
     assert (decoded.encoding, decoded.text) == ("hz", title)
 
 
-@pytest.mark.parametrize(("text", "encoding"), [("10月1", "gbk"), ("494", "ascii")])
-def test_short_text_of_figures_is_text(decoder, text, encoding):
-    # Digits score as rare characters: such a text read as no language and was a dead letter.
-    assert decoder.decode(text.encode(encoding)).text == text
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [("10月1", "gbk"), ("494", "ascii"), ("EMS速递", "gbk"), ("邮政APP", "gbk"), ("CEO訪談", "big5"), ("EMS", "ascii")],
+)
+def test_short_text_of_figures_or_latin_letters_is_text(decoder, text, encoding):
+    # Digits and Latin letters score as rare characters: such a text read as no language and
+    # was a dead letter.
+    assert decoder.decode(text.encode(encoding)).text == text.replace("訪談", "访谈")
 
 
 def _iso2022_cn(text: str) -> bytes:

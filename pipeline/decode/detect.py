@@ -63,7 +63,7 @@ SEVEN_BIT_CODECS = (
     ("iso2022_jp_2", b"\x1b$", "strict", 1),
 )
 NON_ASCII_RE = re.compile("[^\x00-\x7f]")
-ASCII_DIGIT_RE = re.compile("[0-9]")
+ASCII_ALNUM_RE = re.compile("[0-9A-Za-z]")
 FOREIGN_SCRIPT_RE = re.compile("[\u3040-\u30ff\u0400-\u04ff]")  # kana, Cyrillic
 CHINESE_CHAR_RE = re.compile(  # with the Latin-1, general and shape punctuation Chinese text uses (·, —, □)
     "[\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2160-\u217f\u2460-\u24ff\u25a0-\u25ff"
@@ -470,10 +470,10 @@ class Detector:
         if score is None:
             score = self._model.score(sample)
         if score < MIN_SCORE:
-            # Digits are any language's and score as rare characters: a short text of figures
-            # (10月1, 494) reads as no language with them.
-            without_digits = ASCII_DIGIT_RE.sub("", sample)
-            if without_digits.strip() and self._model.score(without_digits) < MIN_SCORE:
+            # Digits and Latin letters are any text's and score as rare characters: a short text
+            # of figures (10月1, 494) or abbreviations (EMS速递, APP上线) reads as no language with them.
+            without_ascii = ASCII_ALNUM_RE.sub("", sample)
+            if without_ascii.strip() and self._model.score(without_ascii) < MIN_SCORE:
                 raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
 
 
