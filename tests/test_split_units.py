@@ -33,6 +33,13 @@ def test_broken_lines_join_without_spaces(text, pieces):
     assert join_lines(parts) == text
 
 
+def test_a_figure_broken_over_two_lines_of_chinese_text_is_one_figure():
+    assert join_lines(["款5.3亿元，惠及经营主体210", "0余户。"]) == "款5.3亿元，惠及经营主体2100余户。"
+    assert join_lines(["帮扶留守儿童 26", "00 余人"]) == "帮扶留守儿童 2600 余人"
+    assert join_lines(["up 12 percent from 2019", "2020 figures show"]) == "up 12 percent from 2019 2020 figures show"
+    assert join_lines(["发布时间：2019-08-23", "8月11日至14日"]) == "发布时间：2019-08-23 8月11日至14日"
+
+
 def test_meaningful_spaces_kept():
     assert despace("在 疫 情 防 控 期 间 ，新 疆 区 分 公 司 借 助 CRM 系 统") == "在疫情防控期间，新疆区分公司借助 CRM 系统"
     assert despace("贷款投放 147.65 亿元，净增") == "贷款投放 147.65 亿元，净增"

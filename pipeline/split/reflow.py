@@ -21,6 +21,8 @@ _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 LINE_CACHE_SIZE = 4096  # lines: a page's several times over
 FIGURE_PART = re.compile(r"[0-9.]")  # one digit or point of a figure a justified line spread
+_WHOLE_DATE_OR_TIME = re.compile(r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[:：]\d{2})$")
+_FIGURE_CONTEXT = 12  # characters each side of a line break that tell Chinese text from English
 
 
 def is_ascii_alnum(char: str) -> bool:
@@ -109,12 +111,22 @@ def join_lines(texts: list[str], credit: bool = False) -> str:
             continue
         if out:
             last_token, first_token = out.split(" ")[-1], text.split(" ")[0]
-            if is_ascii_alnum(out[-1]) and is_ascii_alnum(text[0]):
+            if is_ascii_alnum(out[-1]) and is_ascii_alnum(text[0]) and not _figure_broken_in_chinese(out, text):
                 out += " "
             elif credit and _core_length(last_token) >= 2 and _core_length(first_token) >= 2:
                 out += " "
         out += text
     return out
+
+
+def _figure_broken_in_chinese(before: str, after: str) -> bool:
+    """Digits both sides of a line break in Chinese text are one figure the column broke
+    (惠及经营主体210 / 0余户), unless a whole date or time ends the line (发布时间：2019-08-23 /
+    8月11日); English text's lines may end and start with figures of their own."""
+    return (
+        before[-1].isdigit() and after[0].isdigit() and not _WHOLE_DATE_OR_TIME.search(before)
+        and bool(CJK_RUN.search(before[-_FIGURE_CONTEXT:]) or CJK_RUN.search(after[:_FIGURE_CONTEXT]))
+    )
 
 
 _NARROW = re.compile(r"[\x21-\u2e7f]")
