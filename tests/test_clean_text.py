@@ -78,6 +78,8 @@ LEGITIMATE_SHORT_LINES = [
     "统筹抓好四项业务——快包聚量直发,高效做大规模",
     "落实考核",
     "规范操作流程",
+    "资格审核",
+    "审核通过后，商户即可上线。",
     "□王娟",
     "（上接第1版）",
     "本报讯 （记者 纪海霞 通讯员 李珊）",
@@ -114,7 +116,9 @@ def test_article_lines_are_not_junk(judge, line):
     [
         "版权所有 © 2020 邮政资讯网 京ICP备18023456号-1",
         "本网站所有内容均为原创，转载请注明出处。如有侵权，请联系删除。",
-        "分享到：微信 微博 QQ空间", "上一篇：邮政网点转型", "当前位置：首页 > 新闻中心 > 正文"],
+        "分享到：微信 微博 QQ空间", "上一篇：邮政网点转型", "当前位置：首页 > 新闻中心 > 正文",
+        # a portal's footer under its stories: the photos' agency, the reviewing editor, buttons
+        "图片来源：视觉中国", "审核：韩冬", "【纠错】 【打印】 【关闭】"],
 )
 def test_site_furniture_lines_are_junk(judge, line):
     assert judge.is_chrome(line)
