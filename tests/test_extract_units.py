@@ -477,6 +477,27 @@ def test_a_text_naming_its_places_again_and_again_resolves_them_as_once():
     assert [(m.division, m.count) for m in many] == [(m.division, 200 * m.count) for m in once]
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a county's short name that is an everyday word: its province named is no evidence
+        # (甘肃省 before 定西市 is its address: it counts half)
+        ("甘肃省定西市邮政分公司与12家马铃薯合作社签订了寄递合作协议。", ["定西市", "甘肃省"]),
+        ("辽宁邮政主动融入东北振兴战略，履行好国企的责任。", ["辽宁省"]),
+        # its own city is
+        ("丹东市邮政分公司在振兴开设了便民服务站。", ["丹东市", "振兴区"]),
+    ],
+)
+def test_a_short_place_name_that_is_an_everyday_word_needs_its_city_named(text, places):
+    from pipeline.extract.places import Gazetteer, PlaceFinder
+    from pipeline.extract.segmenter import Segmenter
+
+    gazetteer = Gazetteer()
+    segmenter, finder = Segmenter(gazetteer.segmenter_words()), PlaceFinder(gazetteer)
+    found = finder.find(segmenter.segment(text), title_end=0, blocked=set())
+    assert [match.division.name for match in found] == places
+
+
 def test_organisation_ends_at_its_suffix_that_jieba_joined_to_a_title(processor):
     # jieba reads 小学校长 as one word: the school was cut at 中心 (龙山县里耶镇中心).
     extractor = processor.extractor

@@ -12,6 +12,12 @@ TITLE_WEIGHT = 3
 # A division written right before one inside it (省 before 市 before 县) is the address of that
 # place rather than the story's subject: it counts half.
 CHAIN_PREFIX_WEIGHT = 0.5
+# jieba's tags of words that are no name (合作/vn, 比如/v, 南部/f, 振兴/v): a division's short name
+# read so is a place only where the division's own city is named (甘南州 for 合作市); its
+# province is no evidence (合作社 and 合作协议 in any story of 甘肃).
+EVERYDAY_WORD_FLAGS = ("v", "a", "f", "s", "m", "d", "b", "c", "p", "q", "r", "t")
+ANY_LEVEL = frozenset(LEVEL_RANK)
+BELOW_PROVINCE = frozenset({"city", "county"})
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,7 @@ class PlaceFinder:
 
     def find(self, tokens: list[Token], title_end: int, blocked: set[int]) -> list[PlaceMatch]:
         """``blocked``: offsets inside people's names (the 海东 of a name like 张海东 is no place)."""
-        mentions = []  # (candidates, is_full_name, is_context_only, token)
+        mentions = []  # (candidates, is_full_name, levels of the named places that vouch for it (None: any or none), token)
         by_word = self.gazetteer.by_word
         for token_word, flag, token_start in tokens:
             if token_word not in by_word and (flag != "ns" or len(token_word) < 4):
@@ -84,13 +90,17 @@ class PlaceFinder:
                 candidates, full = self.gazetteer.candidates(word)
                 if not candidates:
                     continue
-                context_only = not full and word in self.gazetteer.context_only_aliases
-                mentions.append((candidates, full, context_only, (word, flag, start)))
+                vouching = None
+                if not full and flag.startswith(EVERYDAY_WORD_FLAGS):
+                    vouching = BELOW_PROVINCE
+                elif not full and word in self.gazetteer.context_only_aliases:
+                    vouching = ANY_LEVEL
+                mentions.append((candidates, full, vouching, (word, flag, start)))
         context = self._context(mentions)
         counts: dict[str, float] = defaultdict(float)
         first: dict[str, int] = {}
         chosen: dict[str, Division] = {}
-        resolved = [(self._resolve(c, full, only, context), token) for c, full, only, token in mentions]
+        resolved = [(self._resolve(c, full, vouching, context), token) for c, full, vouching, token in mentions]
         for index, (division, (word, _, start)) in enumerate(resolved):
             if division is None:
                 continue
@@ -127,19 +137,22 @@ class PlaceFinder:
         once: every mention is resolved against them, and a long text names its places hundreds
         of times."""
         context = {}
-        for candidates, full, context_only, _ in mentions:
-            if len(candidates) == 1 and (full or not context_only) and (full or candidates[0].level != "county"):
+        for candidates, full, vouching, _ in mentions:
+            if len(candidates) == 1 and (full or vouching is None) and (full or candidates[0].level != "county"):
                 context[candidates[0]] = None
         return list(context)
 
     @staticmethod
-    def _resolve(candidates, full, context_only, context) -> Division | None:
-        in_context = [d for d in candidates if any(d.within(c) or c.within(d) and c.code != d.code for c in context)]
+    def _resolve(candidates, full, vouching, context) -> Division | None:
+        """``vouching``: the levels of named places that make a short name a place (None: any, or
+        none needed above county level)."""
+        vouchers = context if vouching is None else [c for c in context if c.level in vouching]
+        in_context = [d for d in candidates if any(d.within(c) or c.within(d) and c.code != d.code for c in vouchers)]
         if full:
             pool = in_context or candidates
         elif in_context:
             pool = in_context
-        elif context_only:
+        elif vouching is not None:
             return None
         else:
             # A short county name alone is too often a common word; higher levels stand on their own.
