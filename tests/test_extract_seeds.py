@@ -112,6 +112,16 @@ def test_a_title_inside_a_longer_word_anchors_no_name(extractor):
     assert list(people) == ["王晓燕", "李娜"]
 
 
+def test_a_word_of_three_characters_that_names_no_one_is_no_name_before_a_title(extractor):
+    # 马 is a surname and 种植户 a title, but 马铃薯 is the potato jieba knows as a noun.
+    people = _fields(
+        extractor,
+        title="邮储银行发放“马铃薯贷”",
+        body="邮储银行定西市分行向马铃薯种植户发放贷款3.6亿元。合作社负责人王福林说，贷款解了燃眉之急。",
+    ).people
+    assert list(people) == ["王福林"]
+
+
 def test_what_precedes_a_bare_level_names_no_organisation(extractor):
     # 报省分公司 is "report to the provincial branch": with no place named, the level (省) starts
     # the name, and 省分公司 alone is a reference; 省人大常委会 stays a body of its own.

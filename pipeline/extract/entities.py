@@ -35,6 +35,7 @@ MAX_NAME_CHARS = 4  # surname and given name, without a middle dot
 REPEATED_NAME_TIMES = 3  # occurrences that show a name's full length
 # A two-character candidate this common as an ordinary word (jieba frequency) is not taken as a name.
 COMMON_WORD_FREQ = 1000
+MIN_WORD_NOT_NAME_CHARS = 3  # a dictionary word this long, tagged no name, is read as the word (马铃薯)
 
 ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
 # Single characters that never sit inside an organisation's name (others may: 湘维支局 splits into 湘/维/支局).
@@ -157,7 +158,7 @@ class EntityFinder:
         found: dict[str, int] = {}
         initials, after_name_initials = self.surname_initials, self.after_name_initials
         token_ends = _TokenEnds(tokens)
-        for word, _, start in tokens:
+        for word, flag, start in tokens:
             if word[0] not in initials or start and text[start - 1] in NUMERALS:
                 continue
             # A name (2-4 characters) needs a title before it or a title or speech verb right after:
@@ -168,6 +169,8 @@ class EntityFinder:
             name = self._name_at(text, start, token_ends)
             if name and len(word) > len(name):
                 continue
+            if name == word and len(word) >= MIN_WORD_NOT_NAME_CHARS and not flag.startswith("nr"):
+                continue  # 马铃薯种植户: a word of the dictionary that names no one (two characters: _name_at's)
             if name and name not in exclude:
                 found.setdefault(name, start)
         self._add_listed(text, found, exclude)
