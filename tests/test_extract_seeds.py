@@ -122,6 +122,17 @@ def test_a_word_of_three_characters_that_names_no_one_is_no_name_before_a_title(
     assert list(people) == ["王福林"]
 
 
+def test_a_count_of_organisations_names_none(extractor):
+    # 12家 counts cooperatives and 4家 banks (家 a measure word): neither is a name's start.
+    organizations = _fields(
+        extractor,
+        title="定西土豆坐上邮政快车",
+        body="安定区邮政分公司与当地12家马铃薯合作社签订了协议，并联合4家银行推出专属贷款。",
+    ).organizations
+    assert not [org for org in organizations if org.startswith(("家", "4家", "12家"))]
+    assert "安定区邮政分公司" in organizations
+
+
 def test_what_precedes_a_bare_level_names_no_organisation(extractor):
     # 报省分公司 is "report to the provincial branch": with no place named, the level (省) starts
     # the name, and 省分公司 alone is a reference; 省人大常委会 stays a body of its own.

@@ -42,7 +42,7 @@ ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
 FUNCTION_CHARS = set(
     "的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超有好"
 )
-FUNCTION_WORD_FLAGS = frozenset("upc")  # jieba's tags of particles, prepositions, conjunctions
+FUNCTION_WORD_FLAGS = frozenset("upcq")  # jieba's tags of particles, prepositions, conjunctions, measure words (12家)
 GENERIC_ORG_PARTS = {"省", "市", "县", "区", "各", "该", "本", "全", "我", "其", "集团", "公司", "集团公司", "分公司", "邮政"}
 # Units ending the names of towns and villages (塔公镇, 木鱼村), which the gazetteer (down to
 # counties) lacks: before an organisation suffix, the characters before one name the place.
