@@ -312,3 +312,21 @@ def test_furniture_s_prose_does_not_move_the_article_s_container(cleaner, page):
     text = cleaner.clean(page).text
     assert "实现脐橙从果园直达消费者。" in text
     assert "用户123" not in text and "网友评论" not in text
+
+
+def test_lines_an_old_site_broke_by_hand_inside_indented_paragraphs_are_joined(cleaner):
+    # Paragraphs open with &nbsp; indents; a <br> under a line that ends no sentence broke a
+    # paragraph by hand, inside a word or a figure; a line that ends one closes it.
+    indent = "&nbsp;&nbsp;&nbsp;&nbsp;"
+    body = (
+        f"{indent}10月下旬，定西市的马铃薯进入集中销售期。在安定区邮政分公司的<br>\n"
+        "电商仓储中心里，工人们正忙着分拣、装箱。<br>\n"
+        f"{indent}截至10月底，该公司已寄递马铃薯包裹42万件，带动农户增收8<br>\n"
+        "00余万元，发往广东、浙江等地的包裹占一半。<br>\n"
+        f"{indent}据悉，邮储银行定西市分行今年已发放“马铃薯贷”3.6亿元，有力支持了当地特色产业发展。<br>\n"
+    )
+    assert lines(cleaner, page(f"<div><h1>“定西土豆”坐上邮政快车</h1><p>{body}</p></div>"))[1:] == [
+        "10月下旬，定西市的马铃薯进入集中销售期。在安定区邮政分公司的电商仓储中心里，工人们正忙着分拣、装箱。",
+        "截至10月底，该公司已寄递马铃薯包裹42万件，带动农户增收800余万元，发往广东、浙江等地的包裹占一半。",
+        "据悉，邮储银行定西市分行今年已发放“马铃薯贷”3.6亿元，有力支持了当地特色产业发展。",
+    ]

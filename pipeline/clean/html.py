@@ -23,6 +23,8 @@ _NON_TEXT_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction
 _BARRIER = "clean-barrier"  # stands where a large furniture element was removed
 TABLE_CELLS = ("td", "th")
 _WHITESPACE = re.compile(r"\s+")
+_INDENT = re.compile(r"[ \t\r\n]*[\u00a0\u3000]{2}")
+_ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』）)\"']*$")
 _CLASS_TOKEN = re.compile(r"[-_\s]+")
 _DROP = frozenset(rules.DROP_TAGS)
 _INLINE = frozenset(rules.INLINE_TAGS)
@@ -58,6 +60,7 @@ class _Block:
     container: int = 0
     in_root: bool = True  # inside the element holding most of the page's prose
     cell: bool = False  # a table's row or cell
+    indented: bool = False  # opens with an indent (&nbsp;&nbsp;, 　　): a paragraph's first line
 
     @property
     def size(self) -> int:
@@ -153,9 +156,14 @@ class HtmlExtractor:
         start, end = _main_window(blocks)
         lines: list[str] = []
         previous, top_level = None, 7
+        indenting = {block.owner for block in blocks[start:end] if block.indented}
         for block in blocks[start:end]:
             text = self._judge.strip_spam_sentences(block.text) if _is_text(block) else ""
             if not text:
+                continue
+            if _wrapped_by_hand(block, previous, indenting, lines):
+                lines[-1] += _wrap_glue(lines[-1][-1], text[0]) + text
+                previous = block
                 continue
             # A heading of the highest level yet that opens another element's text may start
             # another article (a page of several); under a higher heading it heads a section.
@@ -351,7 +359,8 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
 
     def flush() -> None:
         nonlocal parts, link_chars
-        text = _WHITESPACE.sub(" ", "".join(parts)).strip()
+        raw = "".join(parts)
+        text = _WHITESPACE.sub(" ", raw).strip()
         if text:
             container = current_owner.parent if current_owner is not None else None
             cell = current_owner is not None and current_owner.name in TABLE_CELLS
@@ -359,6 +368,7 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
                 _Block(
                     text, link_chars, heading, titled,
                     owner=id(current_owner), container=id(container), in_root=in_root, cell=cell,
+                    indented=_INDENT.match(raw) is not None,
                 )
             )
         parts, link_chars = [], 0
@@ -395,6 +405,23 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
             link_chars += chars
     flush()
     return blocks
+
+
+def _wrapped_by_hand(block: _Block, previous: _Block | None, indenting: set[int], lines: list[str]) -> bool:
+    """Whether ``block`` is more of the paragraph above it, a line an old site's editor broke
+    with <br> (…在安定区邮政分公司的<br>电商仓储中心里…): in an element whose paragraphs open
+    with an indent, an unindented line under one that ends no sentence."""
+    return (
+        previous is not None and not block.indented and block.owner == previous.owner and block.owner in indenting
+        and not block.heading and bool(lines) and lines[-1] != "" and not _ENDS_SENTENCE.search(lines[-1])
+    )
+
+
+def _wrap_glue(before: str, after: str) -> str:
+    """What a hand-wrapped line break stood for: a space between English words, nothing in
+    Chinese text or inside a figure (带动农户增收8<br>00余万元)."""
+    words = before.isascii() and after.isascii() and not (before.isdigit() and after.isdigit())
+    return " " if words and before.isalnum() and after.isalnum() else ""
 
 
 def _next_cell(cell: Tag | None, following: Tag | None) -> bool:
