@@ -335,6 +335,18 @@ def test_a_headline_line_naming_nothing_of_any_story_stays_with_the_headline_abo
     assert (second.kicker, second.title) == ("邮储银行某分行", "“咖啡贷”助农增收")
 
 
+def test_a_line_after_a_continued_on_marker_over_a_sentence_s_start_is_a_headline():
+    # The headline is nearly as wide as the column: shaped like a paragraph's first line, but
+    # a story ended above it (下转) and the line under it opens a sentence (6月1日，).
+    lines = [*column_lines("本报讯 今年以来，某省邮政分公司联合当地政府开展电商培训，累计培训农村电商带头人1.2万人次，"
+                           "帮助200多个合作社在邮政自有平台开设店铺。", 16), "（下转第2版）",
+             "某市邮政开展“邮爱助学”活动",
+             *column_lines("6月1日，某市邮政分公司联合团委，在6所乡村小学开展“邮爱助学”活动，为留守儿童送去书包和图书。", 16)]
+    first, second = Splitter().split("\n".join(lines)).stories
+    assert second.title == "某市邮政开展“邮爱助学”活动"
+    assert second.body.startswith("6月1日，")
+
+
 def test_page_furniture_and_closing_bracket_credits():
     lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
              "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",

@@ -132,9 +132,10 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]], senten
         return abs(lines[i].width - lines[i + 1].width) > 2.5
 
     def over_sentence_start(i):
-        """Under a headline, over a line that opens a sentence: the headline's last line."""
+        """Under a headline, or a story's end (a credit, a "continued on" marker), over a line
+        that opens a sentence: a headline's line."""
         return (
-            0 < i < n - 1 and lines[i - 1].kind == "headline" and lines[i + 1].kind == "body"
+            0 < i < n - 1 and lines[i - 1].kind in ("headline", "closer", "to") and lines[i + 1].kind == "body"
             and sentence_opener.match(lines[i + 1].text) is not None
         )
 
