@@ -272,3 +272,9 @@ def test_bracketed_field_labels_read_as_fields(processor, head):
 @pytest.mark.parametrize("line", ["点赞 收藏 分享", "【打印】【关闭】", "打印 | 关闭"])
 def test_a_row_of_page_buttons_is_furniture(judge, line):
     assert judge.is_chrome(line)
+
+
+def test_a_brief_s_credit_whose_given_name_a_spam_site_shares_stays(cleaner):
+    # 婷婷 is a common given name as well as a spam site's word: the credit was cut as spam.
+    text = "本报讯 近日，某分行开展反诈宣讲，帮助80多名老年人安装了国家反诈中心APP。（陆婷婷）"
+    assert cleaner.clean(text).text.strip() == text
