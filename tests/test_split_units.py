@@ -347,6 +347,16 @@ def test_a_line_after_a_continued_on_marker_over_a_sentence_s_start_is_a_headlin
     assert second.body.startswith("6月1日，")
 
 
+def test_a_caption_s_first_line_at_a_story_s_end_is_no_headline():
+    # A photo's caption under its story, broken after a short first line: 图为 opens captions,
+    # never headlines; the caption and its credit stay the story's.
+    lines = [*column_lines("本报讯（通讯员 高原）6月上旬，某市邮政分公司组织开展寄递安全培训，一线员工一百余人参加。"
+                           "培训结束后，员工们纷纷表示受益匪浅。", 13),
+             "图为安全管理人员在网点", "讲解验视要点。", "高原 摄"]
+    (story,) = Splitter().split("\n".join(lines)).stories
+    assert story.body.endswith("图为安全管理人员在网点讲解验视要点。")
+
+
 def test_page_furniture_and_closing_bracket_credits():
     lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
              "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",

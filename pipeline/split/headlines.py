@@ -47,7 +47,9 @@ def _text_ok(line: Line) -> bool:
     )
 
 
-def mark_headlines(lines: list[Line], columns: list[tuple[float, float]], sentence_opener: re.Pattern) -> None:
+def mark_headlines(
+    lines: list[Line], columns: list[tuple[float, float]], sentence_opener: re.Pattern, caption: re.Pattern
+) -> None:
     """Set kind "headline" on stand-alone lines without sentence punctuation.
 
     A headline line follows a paragraph end (or a headline, byline, marker, page start)
@@ -57,9 +59,10 @@ def mark_headlines(lines: list[Line], columns: list[tuple[float, float]], senten
     like a paragraph's first line (a full-width line continues it to a sentence end) is
     body text, unless it stands under a headline over a line opening a sentence
     (``sentence_opener``: 近年来，…), into which no paragraph line runs on unpunctuated; a
-    line with commas is only a deck directly under a headline.
+    line with commas is only a deck directly under a headline. A line of a photo's caption or
+    credit (``caption``: 图为…, … 摄) is none.
     """
-    candidates = [_text_ok(line) for line in lines]
+    candidates = [_text_ok(line) and not caption.search(line.text) for line in lines]
     n = len(lines)
 
     def after_break(i):

@@ -277,7 +277,7 @@ class Splitter:
     def _split_page(self, text: str) -> SplitPage:
         lines = classify_lines(text, self.rules)
         columns = column_widths(lines)
-        mark_headlines(lines, columns, self.rules.sentence_opener)
+        mark_headlines(lines, columns, self.rules.sentence_opener, self.rules.photo)
         paragraphs, joined = build_paragraphs(lines, columns)
         layout = segment_page(paragraphs, self.rules, COHESION_THRESHOLD)
         segments = layout.segments
