@@ -357,6 +357,35 @@ def test_a_wechat_article_page_closing_with_credit_lines(processor):
     assert story["body"].startswith("今年以来，浙江省邮政分公司推动全省1200余个邮政网点转型升级")
     assert story["body"].endswith("进一步拓展代收代缴、政务服务等功能。")
     assert "编辑：刘洋 审核：陈明" in story["byline"]
+    assert story["source_name"] == "浙江邮政"  # the account that published it, named in its header
+
+
+WECHAT_MARKDOWN = """# 小小邮路，一走就是二十八年
+
+原创 云南邮政 [云南邮政](javascript:void(0);) *2024-05-30 07:45* *发表于云南*
+
+**点击上方蓝字关注我们**
+
+在怒江州贡山县，有一条从县城通往独龙江乡的邮路，全程96公里。投递员和志光在这条邮路上一走就是二十八年。
+
+二十八年来，和志光累计行程超过70万公里，没有丢失过一件邮件。
+
+> 文字 | 杨春燕
+> 图片 | 李卫东
+> 编辑 | 赵一鸣　审核 | 段红梅
+
+**长按二维码关注**
+"""
+
+
+def test_a_markdown_copy_of_a_wechat_article_credits_its_writer_photographer_and_account(processor):
+    # The account's name is a script link (javascript:void(0);), which the Markdown renderer
+    # left whole; the closing credits use a bar (文字 | …), which split read as text.
+    (story,) = processor.process("wechat.md", WECHAT_MARKDOWN.encode())
+    assert story["source_name"] == "云南邮政"
+    assert "javascript" not in story["byline"]
+    assert [(a["name"], a["role"]) for a in story["authors"]] == [("杨春燕", "author"), ("李卫东", "photographer")]
+    assert story["body"].endswith("没有丢失过一件邮件。")
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,9 @@ DATELINE = re.compile(
     r"^\s*据?\s*([\u4e00-\u9fff]{1,8}?(?:社|网|报|台))\s*[\u4e00-\u9fff]{0,8}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?电"
 )
 OWN_DATELINE = ("本报", "本刊", "本网", "本台")
+# A WeChat article's header: 原创, its writer when credited, the account that published it and
+# the date (原创 云南邮政 云南邮政 2024-05-30 07:45 发表于云南): the account is the source.
+WECHAT_HEADER = re.compile(r"^原创\s+(?:\S+\s+)?([^\s\d]{2,20})\s+\d{4}[-年/.]\d{1,2}")
 # An English release's dateline names its agency in brackets: BEIJING, May 16 (Xinhua) --
 ENGLISH_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,(?:[^(\n]{0,30})\(([A-Z][A-Za-z ]{1,30})\)\s*[-—–]")
 # A closing credit naming who supplied the story: （中华邮政供稿）, 稿件由…提供 is not read.
@@ -62,7 +65,7 @@ class SourceFinder:
             if match:
                 agency = match.group(1)
                 return self._marker(agency + "讯") if agency in OWN_DATELINE else agency
-            match = ENGLISH_DATELINE.match(line)
+            match = ENGLISH_DATELINE.match(line) or WECHAT_HEADER.match(line)
             if match:
                 return match.group(1)
         for line in [*bylines, *lines[-EDGE_LINES:]]:
