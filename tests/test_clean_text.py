@@ -278,3 +278,16 @@ def test_a_brief_s_credit_whose_given_name_a_spam_site_shares_stays(cleaner):
     # 婷婷 is a common given name as well as a spam site's word: the credit was cut as spam.
     text = "本报讯 近日，某分行开展反诈宣讲，帮助80多名老年人安装了国家反诈中心APP。（陆婷婷）"
     assert cleaner.clean(text).text.strip() == text
+
+
+@pytest.mark.parametrize(
+    ("label", "titles"),
+    [("相关阅读：", ["某县邮政开通冷链专线", "某市邮政助力春耕生产"]),
+     ("Related Stories:", ["Hainan free trade port sees surge in cross-border parcels", "Express delivery volume hits record high"])],
+)
+def test_a_list_of_other_articles_titles_closing_the_text_goes_with_its_label(cleaner, label, titles):
+    article = "邮政网点转型升级\n近日，某市邮政分公司推进网点转型，新增便民服务功能十余项。\n该公司还将在年内完成全部网点改造。\n"
+    assert cleaner.clean(article + "\n".join([label, *titles]) + "\n").text == article
+    # under the label, text that ends a sentence is no list of titles: it stays
+    story = f"{article}{label}\n某县邮政开通冷链专线\n今年以来，某县邮政分公司开通冷链专线，果农的鲜果当天就能进城。\n"
+    assert "某县邮政开通冷链专线" in cleaner.clean(story).text

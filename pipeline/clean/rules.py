@@ -78,6 +78,14 @@ VARIETY_MIN_COVERAGE = 0.35
 MANY_SEGMENTS = 3
 SHORT_SEGMENT_CHARS = 10
 CHROME_MAX_CHARS = 80
+# A list of other articles' titles under its label, closing a page's text (相关阅读, Related Stories):
+# titles are short and end no sentence.
+RELATED_LIST_LABEL = re.compile(
+    r"^\W*(?:相关(?:阅读|新闻|文章|报道)|推荐阅读|往期(?:推荐|回顾|精彩)|热门(?:推荐|文章)"
+    r"|related (?:stories|articles|news|reading)|recommended (?:stories|articles|reading)|more stories)\W*$",
+    re.IGNORECASE,
+)
+RELATED_TITLE_MAX_CHARS = 80
 CHROME_MIN_COVERAGE = 0.6
 CHROME_MIN_TERMS = 2
 CHROME_STRONG_MAX_CHARS = 50

@@ -261,7 +261,12 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
     kept = []
     markup_removed = False
     junk = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    related = _related_list_start(lines)
+    if related is not None:
+        junk += sum(1 for line in lines[related:] if line.strip())
+        lines = lines[:related]
+    for line in lines:
         body = line.rstrip("\r\n")
         without_markup = strip_stray_markup(body, judge) if has_markup else body
         if without_markup != body:
@@ -283,6 +288,19 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
             junk += 1
         kept.append(trimmed + line[len(body):])
     return LineCleanup(_collapse_blank_runs("".join(kept)) if markup_removed or junk else text, markup_removed, junk)
+
+
+def _related_list_start(lines: list[str]) -> int | None:
+    """Where a list of other articles' titles under its label (相关阅读：, Related Stories:)
+    closes the text: the label's line, when every line after it is a title (short, ending no
+    sentence). None when the text ends otherwise."""
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index].strip()
+        if rules.RELATED_LIST_LABEL.fullmatch(line):
+            return index
+        if line and (len(line) > rules.RELATED_TITLE_MAX_CHARS or rules.SENTENCE_END.search(line[-1])):
+            return None
+    return None
 
 
 def _wrap_width(text: str) -> int:
