@@ -529,3 +529,15 @@ def test_english_dates_are_found_wherever_they_stand(pieces):
         if iso:
             expected.append(iso)
     assert dates.full_dates(text) == expected
+
+
+def test_an_english_byline_in_capitals_with_the_place_filed_from_and_the_paper(processor):
+    text = (
+        "China Post opens cold-chain mail hub in Hainan\n\n"
+        "By CHEN YU in Haikou | China Daily | Updated: 2024-09-12 15:30\n\n"
+        "China Post has opened its first cold-chain mail processing center in Haikou, Hainan province, "
+        "a move expected to speed up deliveries of tropical fruit from the island to the mainland.\n"
+    )
+    (story,) = processor.process("english.txt", text.encode())
+    assert story["authors"] == [{"name": "Chen Yu", "role": "author"}]
+    assert story["source_name"] == "China Daily"

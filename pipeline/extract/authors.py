@@ -60,9 +60,13 @@ NAME_AFTER_ROLE = re.compile(
     r"[\u4e00-\u9fff]{2,4}(?:\s|$)"
 )
 # An English release's credit: By Zhang Wei, Li Na and Wang Fang; Photo by Li Na.
-ENGLISH_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}"  # two words or more: By Xinhua is an agency
-ENGLISH_BYLINE = re.compile(  # at a line's start, or a field of a metadata line (Updated: … | By Li Ming | …)
-    rf"(?:^|[|｜])\s*(Photos? )?[Bb]y\s+({ENGLISH_NAME}(?:\s*(?:,|and)\s*{ENGLISH_NAME})*)(?=\s*(?:$|[|,;(]))"
+# Two words or more (By Xinhua is an agency), capitalised or in capitals (By CHEN YU, China Daily's way).
+_ENGLISH_NAME_WORD = r"(?:[A-Z][a-z]+|[A-Z]{2,})"
+ENGLISH_NAME = rf"{_ENGLISH_NAME_WORD}(?:[ -]{_ENGLISH_NAME_WORD}){{1,3}}"
+ENGLISH_BYLINE = re.compile(  # at a line's start, or a field of a metadata line (Updated: … | By Li Ming | …);
+    # the place the writer filed from may follow (By CHEN YU in Haikou | China Daily)
+    rf"(?:^|[|｜])\s*(Photos? )?[Bb]y\s+({ENGLISH_NAME}(?:\s*(?:,|and)\s*{ENGLISH_NAME})*)"
+    rf"(?=\s*(?:$|[|,;(])|\s+in\s+[A-Z])"
 )
 ENGLISH_NAME_SEPARATORS = re.compile(r"\s*(?:,|\band\b)\s*")
 MAX_BYLINE_CHARS = 100
@@ -110,6 +114,11 @@ def _names(segment: str, surnames: frozenset[str]) -> list[str]:
     return [name for name in merged if NAME.match(name)]
 
 
+def _capitalised(name: str) -> str:
+    """An English byline's name as names are written: CHEN YU -> Chen Yu (Zhang Wei as it is)."""
+    return re.sub(r"[A-Z]{2,}", lambda word: word.group().capitalize(), name)
+
+
 def parse_byline(
     line: str, units: frozenset[str], surnames: frozenset[str], could_be_name: Callable[[str], bool] | None = None
 ) -> list[Credit]:
@@ -118,7 +127,7 @@ def parse_byline(
     english = ENGLISH_BYLINE.search(line)
     if english:
         role = "photographer" if english.group(1) else "author"
-        return [Credit(name, role) for name in ENGLISH_NAME_SEPARATORS.split(english.group(2)) if name]
+        return [Credit(_capitalised(name), role) for name in ENGLISH_NAME_SEPARATORS.split(english.group(2)) if name]
     text = FILED_FROM.sub(" ", line.replace("□", " ")).strip()
     text = re.sub(r"^本\s*报\s*讯\s*", "", text).strip("（）() ")
     end = BYLINE_END.search(text)

@@ -15,6 +15,11 @@ SOURCE_FIELD = re.compile(
 SOURCE_LINE = re.compile(
     r"^[（(【\[]?\s*(?:(?:本\s*文\s*|文\s*章\s*|稿\s*件\s*|信\s*息\s*|新\s*闻\s*)?来\s*源|供\s*稿|稿\s*源)\s*[:：]\s*([^\s:：|/,，（）()【】\[\]]{2,20}?)(?=\s|$|[）)】\]]|发布|作者|时间|编辑|责任|\d|[|/,，])"
 )
+# A field of an English metadata line (one with By or Updated), between bars, that is a name of
+# capitalised words: the publication (By CHEN YU in Haikou | China Daily | Updated: 2024-09-12 15:30).
+ENGLISH_META_FIELD = re.compile(
+    r"^(?=.*\b(?:By|Updated)\b).*?[|｜]\s*(?!By\b|Updated\b|Photo)([A-Z][A-Za-z.&'-]*(?: [A-Z][A-Za-z.&'-]*){0,4})\s*(?=[|｜]|$)"
+)
 ENGLISH_SOURCE_LINE = re.compile(r"^\(?\s*Source\s*:\s*([A-Z][A-Za-z.&' -]{1,30}?)\s*\)?$")
 SOURCE_LINE_MAX_CHARS = 40
 # A dateline names the agency or paper that filed the story: 新华社北京3月5日电, 人民网长沙电,
@@ -49,7 +54,7 @@ class SourceFinder:
     def find(self, bylines: list[str], body: str, page_text: str) -> str | None:
         """An explicit 来源 field wins, then a paper named in a byline; then a marker in the
         bylines or the story; then one on the page."""
-        for field in (SOURCE_FIELD, self.paper_field):
+        for field in (SOURCE_FIELD, self.paper_field, ENGLISH_META_FIELD):
             for line in bylines:
                 match = field.search(line)
                 if match:
