@@ -76,6 +76,8 @@ def test_headline_roles():
         None, "某分行精准助力小微企业", "前10个月贷款投放 12.5亿元，净增 3亿元")
     assert parser.roles(["某区分公司助力文明城市创建", "把文明“寄”出去"]) == ("某区分公司助力文明城市创建", "把文明“寄”出去", None)
     assert parser.roles(["潇湘之“钻”", "——网点转型纪实"]) == (None, "潇湘之“钻”", "网点转型纪实")
+    # a column's name over a title much longer: a title the column wrapped fills its first line
+    assert parser.roles(["最美邮路人", "三十年守护一条高山邮路"]) == ("最美邮路人", "三十年守护一条高山邮路", None)
     assert parser.roles(["引题一行", "主标题", "副题一行"]) == ("引题一行", "主标题", "副题一行")
     # a third line shorter than the title, with no deck's dash or clause: the title's wrapped end
     assert parser.roles(["邮储银行某省分行", "普惠贷款余额突破", "千亿元"]) == ("邮储银行某省分行", "普惠贷款余额突破 千亿元", None)
@@ -380,6 +382,10 @@ def test_page_furniture_and_closing_bracket_credits():
         # the page's number alone over the date, the column's name under the editors' line
         ["4", "2024年6月12日", "星期三", "综合", "责任编辑：李想  版式设计：黄蓓", "基层动态"],
         ["03 要闻 2024年6月12日 星期三"],
+        # a page's name of two words about a middle dot; the folio before the paper and the date
+        ["人民邮电报", "2024年6月18日 星期二", "第5版 邮政·快递"],
+        ["07 民生·邮政"],
+        ["2 综合新闻 中国邮政报 2024年6月12日 星期三"],
     ],
 )
 def test_page_header_lines_naming_paper_date_page_and_editor_are_furniture(header):

@@ -18,6 +18,7 @@ _MAX_GROUPED_STACK = 12  # as many when no two in a row are as wide as the colum
 _ONLY_WIDE = re.compile(r"[^\x00-\x7f]+")
 _BOUNDARY_KINDS = ("closer", "from", "to", "label", "headline")
 _MAX_KICKER_CHARS = 8
+_MAX_SHORT_KICKER_CHARS = 6  # a column's name over a title much longer (县域物流观察)
 _MAX_UNIT_KICKER_CHARS = 12  # a province's and a city's name with the unit: 江苏省南京市邮政分公司
 _SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,7}")
 _MIN_WRAPPED_DECK_CHARS = 10  # a deck as wide as a column, whose rest the next line holds
@@ -248,6 +249,10 @@ class HeadlineParser:
             if _is_parallel_slogan(first) and not _is_parallel_slogan(second) and len(second) > len(first):
                 return first, second, None  # 聚焦主业 提质增效 over the title it introduces
             if len(first) >= 1.5 * len(second):  # a long over-line above a short catchy title
+                return first, second, None
+            if 2 <= len(first) <= _MAX_SHORT_KICKER_CHARS and len(second) >= 1.6 * len(first):
+                # a column's or series' name over its title (最美邮路人 / 三十年守护一条高山邮路): a
+                # title the column wrapped fills its first line
                 return first, second, None
             return None, f"{first} {second}", None
         return None, texts[0], None
