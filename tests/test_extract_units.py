@@ -541,3 +541,16 @@ def test_an_english_byline_in_capitals_with_the_place_filed_from_and_the_paper(p
     (story,) = processor.process("english.txt", text.encode())
     assert story["authors"] == [{"name": "Chen Yu", "role": "author"}]
     assert story["source_name"] == "China Daily"
+
+
+@pytest.mark.parametrize("masthead", ["人民邮电报", "楚南日报 2024年6月18日 星期二"])
+def test_this_paper_is_the_paper_the_page_s_masthead_names(processor, masthead):
+    # 本报讯 (this paper reports) names the paper the page is of: 中国邮政报 only by default.
+    page = f"""{masthead}
+第5版 综合新闻
+
+县邮政开通冷链专线
+本报讯（记者 邹明辉）今年以来，某县邮政分公司开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。专线每天往返县城与乡镇两次，果蔬损耗率明显下降。
+"""
+    (story,) = processor.process("page.txt", page.encode())
+    assert story["source_name"] == masthead.split()[0]

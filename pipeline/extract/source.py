@@ -28,6 +28,10 @@ DATELINE = re.compile(
     r"^\s*据?\s*([\u4e00-\u9fff]{1,8}?(?:社|网|报|台))\s*[\u4e00-\u9fff]{0,8}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?电"
 )
 OWN_DATELINE = ("本报", "本刊", "本网", "本台")
+OWN_PAPER = "本报"  # a marker naming the paper the page is of (本报讯, 本报记者)
+MASTHEAD_LINES = 6
+MASTHEAD_MAX_CHARS = 40
+MASTHEAD_FORBIDDEN = re.compile(r"[，。；！？、“”]")  # a sentence's marks: no header line
 # A WeChat article's header: 原创, its writer when credited, the account that published it and
 # the date (原创 云南邮政 云南邮政 2024-05-30 07:45 发表于云南): the account is the source.
 WECHAT_HEADER = re.compile(r"^原创\s+(?:\S+\s+)?([^\s\d]{2,20})\s+\d{4}[-年/.]\d{1,2}")
@@ -42,7 +46,8 @@ class SourceFinder:
     def __init__(self) -> None:
         # Markers match across PDF spacing (本 报 讯).
         self.markers = [
-            (re.compile(r"\s*".join(map(re.escape, marker))), name) for marker, name in tsv_rows("sources.tsv")
+            (re.compile(r"\s*".join(map(re.escape, marker))), name, marker.startswith(OWN_PAPER))
+            for marker, name in tsv_rows("sources.tsv")
         ]
         # A paper's name as a field of a metadata line of its own, between spaces (2024年06月15日
         # 16:42 新华日报 记者 张伟): the paper the story comes from.
@@ -50,6 +55,7 @@ class SourceFinder:
         self.paper_field = re.compile(rf"(?:^|\s)([\u4e00-\u9fff]{{2,6}}(?:{suffixes}))(?=\s|$)")
         # The stories of a page come one after another: the page is searched once for all of them.
         self.page_marker = lru_cache(maxsize=1)(self._marker)
+        self.masthead = lru_cache(maxsize=1)(self._masthead)
 
     def find(self, bylines: list[str], body: str, page_text: str) -> str | None:
         """An explicit 来源 field wins, then a paper named in a byline; then a marker in the
@@ -69,7 +75,7 @@ class SourceFinder:
             match = DATELINE.match(line)
             if match:
                 agency = match.group(1)
-                return self._marker(agency + "讯") if agency in OWN_DATELINE else agency
+                return self._marker(agency + "讯", page_text) if agency in OWN_DATELINE else agency
             match = ENGLISH_DATELINE.match(line) or WECHAT_HEADER.match(line)
             if match:
                 return match.group(1)
@@ -77,10 +83,23 @@ class SourceFinder:
             match = SUPPLIED_BY.search(line)
             if match:
                 return match.group(1)
-        return self._marker("\n".join(bylines) + "\n" + body) or self.page_marker(page_text)
+        return self._marker("\n".join(bylines) + "\n" + body, page_text) or self.page_marker(page_text, page_text)
 
-    def _marker(self, text: str) -> str | None:
-        for marker, name in self.markers:
+    def _marker(self, text: str, page_text: str) -> str | None:
+        """The publication a marker in ``text`` names; 本报 (this paper) is the paper the page's
+        masthead names, the table's where it names none."""
+        for marker, name, own_paper in self.markers:
             if marker.search(text):
-                return name
+                return (own_paper and self.masthead(page_text)) or name
+        return None
+
+    def _masthead(self, page_text: str) -> str | None:
+        """The paper a page's header names on a line of its own among its first lines (人民邮电报,
+        楚南日报 2024年6月18日 星期二, 2 综合新闻 中国邮政报 2024年6月12日)."""
+        for line in page_text.strip().splitlines()[:MASTHEAD_LINES]:
+            line = line.strip()
+            if len(line) <= MASTHEAD_MAX_CHARS and not MASTHEAD_FORBIDDEN.search(line):
+                match = self.paper_field.search(line)
+                if match:
+                    return match.group(1)
         return None
