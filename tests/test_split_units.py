@@ -359,6 +359,20 @@ def test_a_caption_s_first_line_at_a_story_s_end_is_no_headline():
     assert story.body.endswith("图为安全管理人员在网点讲解验视要点。")
 
 
+def test_an_editors_note_under_the_headline_over_the_credit_line_opens_the_story():
+    # 编者按 under the headline, then the reporters' credit line, then the story: one story.
+    lines = ["最美邮路人", "三十年守护一条高山邮路",
+             *column_lines("编者按：在大山深处、海岛边陲，有这样一群邮政人，他们数十年如一日坚守在偏远邮路上。"
+                           "本报今起推出系列报道，讲述他们的故事。", 18),
+             "本报记者 潘晓雯 通讯员 龙海燕",
+             *column_lines("凌晨5点，某县某镇，55岁的乡邮员向德胜已经把当天要投递的报刊和包裹捆扎停当。"
+                           "三十年间，他走过的邮路累计超过40万公里，从未丢失、延误过一件邮件。", 18)]
+    (story,) = Splitter().split("\n".join(lines)).stories
+    assert story.title == "三十年守护一条高山邮路"
+    assert story.bylines == ("本报记者 潘晓雯 通讯员 龙海燕",)
+    assert story.body.startswith("编者按：") and story.body.endswith("从未丢失、延误过一件邮件。")
+
+
 def test_page_furniture_and_closing_bracket_credits():
     lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
              "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",

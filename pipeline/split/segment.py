@@ -237,6 +237,11 @@ class PageLayout:
     headline_runs: list[tuple[int, list[str]]]  # (item index, headline lines) not used as section heads
 
 
+def _introduced_only(segment: Segment) -> bool:
+    """Whether a story's text so far is its editor's note alone (编者按：…)."""
+    return bool(segment.paragraphs) and all(_EDITOR_NOTE.match(text) for text in segment.paragraphs)
+
+
 def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: float) -> PageLayout:
     """Cut the page's paragraphs into stories.
 
@@ -273,6 +278,12 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
                 if last_kind == "headline" and not leading and paragraph.text[:1] not in rules.byline_markers:
                     leading_under = index - 1
                 leading.append(paragraph.lines[0].text)
+            elif _introduced_only(current) and not paragraph.lines[0].attached:
+                # An editor's note under the headline, then the story's credit line: the story
+                # starts below it (the note closes no story).
+                current.bylines.append(paragraph.lines[0].text)
+                last_kind = kind
+                continue
             elif _credits_embedded_photo(current, paragraph.lines[0].text, rules):
                 current.bylines.append(paragraph.lines[0].text)  # the story's text goes on below
                 current.last_item = index
