@@ -373,6 +373,20 @@ def test_an_editors_note_under_the_headline_over_the_credit_line_opens_the_story
     assert story.body.startswith("编者按：") and story.body.endswith("从未丢失、延误过一件邮件。")
 
 
+def test_a_column_of_briefs_under_its_name_each_credited_even_across_a_line_break():
+    # 要闻简报 names the column (no brief's title); a credit the column broke (（何 / 嘉敏）)
+    # still closes its brief; a paragraph's line ending as a column's name does stays text.
+    lines = ["要闻简报",
+             "■6月5日，某市邮政分公司开通蔬菜寄递专", "线，首批发运蔬菜3吨。（刘振宇）",
+             "■近日，某市邮政分公司完成读本寄递任务，", "及时掌握学校的需求", "动态，安排专车配送。（何",
+             "嘉敏）",
+             "■6月9日，某市邮政分公司举办投递员技能", "竞赛，40名选手参赛。（张海燕）"]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [s.title for s in stories] == [None, None, None]
+    assert [s.bylines for s in stories] == [("（刘振宇）",), ("（何嘉敏）",), ("（张海燕）",)]
+    assert stories[1].body == "■近日，某市邮政分公司完成读本寄递任务，及时掌握学校的需求动态，安排专车配送。"
+
+
 def test_page_furniture_and_closing_bracket_credits():
     lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
              "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",

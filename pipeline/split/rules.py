@@ -19,6 +19,7 @@ class Rules:
     continued_from: re.Pattern  # （上接第1版）
     continued_to: re.Pattern  # （下转第2版）
     section_labels: frozenset[str]
+    column_name_endings: tuple[str, ...]  # 简报, 传真: a short line ending so is a column's name
     sidebar_labels: frozenset[str]  # 记者手记, 相关链接: a story's box, not a story
     furniture: re.Pattern  # folios, page headers, editors' credits
     kicker_suffixes: tuple[str, ...]
@@ -41,6 +42,7 @@ class Rules:
             continued_from=re.compile("|".join(p for kind, p in cues if kind == "from")),
             continued_to=re.compile("|".join(p for kind, p in cues if kind == "to")),
             section_labels=frozenset(lines("section_labels.txt")),
+            column_name_endings=tuple(lines("column_name_endings.txt")),
             sidebar_labels=frozenset(lines("sidebar_labels.txt")),
             furniture=re.compile("|".join([*lines("page_furniture.txt"), _paper_header_line()])),
             kicker_suffixes=tuple(lines("kicker_suffixes.txt")),

@@ -25,6 +25,7 @@ _MAX_SECTION_HEAD_CHARS = 10  # a section head (小标题) is a short phrase: �
 _BARE_FOLIO = re.compile(r"^第?(?:[A-Z]?\d{1,2}|[一二三四五六七八九十]{1,3})版$")
 _MAX_PAGE_NAME_CHARS = 8
 _HEADER_FOLIO = re.compile(r"[A-Z]?\d{1,2}")  # a page's number alone, in its header
+_MAX_COLUMN_LABEL_CHARS = 6  # 基层工作动态, ending as a column's name does
 _MAX_COLUMN_NAME_CHARS = 4  # 基层动态, as section labels are
 _CREDIT_OPEN, _CREDIT_CLOSE = "（(", "）)"
 _MAX_CREDIT_CHARS = 80
@@ -40,6 +41,10 @@ _EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编者注)")
 # names alone in a credit (…。（沈佳）, a brief's): one to four, each of two to four characters
 # a credit line of one role and its names: 编辑：刘洋, 校对：张明、李华
 _ROLE_AND_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[:：/／][\u4e00-\u9fff·、]{2,12}")
+# a closing credit broken by the column: its bracket opened after a sentence's end, closed on
+# the next line, which holds nothing else
+_CREDIT_HEAD = re.compile(r"[。！？”][（(][^（()）]{1,8}$")
+_CREDIT_TAIL = re.compile(r"[^（()）。，]{1,8}[）)]")
 _MIN_CREDIT_ALONE_CHARS = 3  # 本报评论员, 特约记者 on a line of their own; 记者, 摄影 may be labels
 _MAX_NAME_CHARS = 4  # 欧阳晓燕; two names unparted (王芳李明) are as long
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
@@ -51,7 +56,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     A byline or "continued on" marker at the end of a text line is cut off into its own line.
     """
     lines: list[Line] = []
-    raws = text.splitlines()
+    raws = _credits_rejoined(text.splitlines())
     for index, raw in enumerate(raws):
         raw = " ".join(raw.split())
         if not raw:
@@ -105,6 +110,18 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     return lines
 
 
+def _credits_rejoined(raws: list[str]) -> list[str]:
+    """Lines with a closing credit the column broke after its bracket's first characters
+    (…的配送。（何 / 嘉敏）) made whole on the first line: the credit closes its story there."""
+    joined: list[str] = []
+    for raw in raws:
+        if joined and _CREDIT_TAIL.fullmatch(raw.strip()) and _CREDIT_HEAD.search(joined[-1].rstrip()):
+            joined[-1] = joined[-1].rstrip() + raw.strip()
+        else:
+            joined.append(raw)
+    return joined
+
+
 def _after_compact_prefix(raw: str, length: int) -> str:
     """``raw`` without its first ``length`` non-space characters."""
     seen = 0
@@ -122,13 +139,16 @@ def _body_line(raw: str, rules: Rules) -> Line:
 
 
 def _is_section_label(raw: str, compact: str, rules: Rules, after_text: bool) -> bool:
-    """A column label: a known one, or two to four characters spaced out (动 态); not the spaced
-    last line of a justified paragraph (把握竞 / 争 优 势), which follows text that runs on."""
-    if len(compact) > 4 or not CJK_RUN.fullmatch(compact):
+    """A column label: a known one, two to four characters spaced out (动 态), or a short name
+    ending as a column's does (要闻简报, 一线传真); not a line of a paragraph (把握竞 / 争 优 势,
+    掌握市场 / 动态), which follows text that runs on."""
+    if len(compact) > _MAX_COLUMN_LABEL_CHARS or not CJK_RUN.fullmatch(compact) or after_text:
         return False
-    return compact in rules.section_labels or (
-        len(compact) >= 2 and raw.count(" ") == len(compact) - 1 and not after_text
-    )
+    if compact.endswith(rules.column_name_endings) and len(compact) > 2:
+        return True  # (简报 alone: a known label, or a headline's word)
+    if len(compact) > 4:
+        return False
+    return compact in rules.section_labels or len(compact) >= 2 and raw.count(" ") == len(compact) - 1
 
 
 def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
