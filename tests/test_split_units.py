@@ -387,6 +387,26 @@ def test_a_column_of_briefs_under_its_name_each_credited_even_across_a_line_brea
     assert stories[1].body == "■近日，某市邮政分公司完成读本寄递任务，及时掌握学校的需求动态，安排专车配送。"
 
 
+def test_an_interview_s_turns_open_paragraphs_after_a_full_width_line():
+    # The line before each turn is as wide as the column and ends a sentence: only the turn's
+    # label (记者：, 答：) tells the paragraph ended there.
+    from pipeline.split.reflow import build_paragraphs, column_widths
+    from pipeline.split.segment import classify_lines
+
+    texts = ["今年以来，某市邮储银行涉农贷款余额较", "年初新增两百亿元，增量居全省同业前列。",
+             "记者：贵行在服务“三农”方面有哪些独", "特优势？我们很想听听您的看法和体会。",
+             "答：我们最大的优势是网点多、扎根深，", "七成以上的网点都分布在县域和乡镇里。",
+             "记者：下一步有什么打算？"]
+    lines = classify_lines("\n".join(texts), Rules.load())
+    paragraphs, _ = build_paragraphs(lines, column_widths(lines))
+    assert [paragraph.text for paragraph in paragraphs] == [
+        "今年以来，某市邮储银行涉农贷款余额较年初新增两百亿元，增量居全省同业前列。",
+        "记者：贵行在服务“三农”方面有哪些独特优势？我们很想听听您的看法和体会。",
+        "答：我们最大的优势是网点多、扎根深，七成以上的网点都分布在县域和乡镇里。",
+        "记者：下一步有什么打算？",
+    ]
+
+
 def test_page_furniture_and_closing_bracket_credits():
     lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
              "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",

@@ -15,6 +15,8 @@ TABLE_ROW = re.compile(r"[^，。、；：,;:\s\d]{1,12}(?: [-+]?\d[\d,]*(?:\.\d
 DIGIT_GROUPS = re.compile(r"\.\d{3} \d{1,3}\b")
 # A table's unit note (单位：万元), under the table's title: a deck, never a title.
 UNIT_NOTE = re.compile(r"^(?:计量|金额|数据)?单位\s*[:：]")
+# A turn of an interview, at a paragraph's start: the interviewer's or the answer's label.
+INTERVIEW_TURN = re.compile(r"^(?:记者|本报记者|答|问|主持人|[QA])\s*[:：]")
 OPEN_CLOSE_PAIRS = ("“”", "（）", "《》", "‘’", "「」", "()")
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
@@ -209,8 +211,8 @@ def build_paragraphs(lines: list[Line], columns: list[tuple[float, float]]) -> t
     """Group lines into paragraphs; every non-body line stands alone. Returns (paragraphs, joined_any).
 
     A body line continues the previous one unless that one ended a sentence and was
-    short of the column (last line of a paragraph) or this one is indented (first line);
-    a table's row is a line of its own.
+    short of the column (last line of a paragraph) or this one is indented (first line) or
+    opens an interview's turn (记者：…, 答：…); a table's row is a line of its own.
     """
     paragraphs: list[Paragraph] = []
     joined = False
@@ -220,7 +222,7 @@ def build_paragraphs(lines: list[Line], columns: list[tuple[float, float]]) -> t
         if previous is not None and line.kind == "body" and previous.kind in ("body", "opener") and not table_row:
             column = max(columns[i][0], columns[i][1]) or line.width
             ends_paragraph = ends_sentence(previous.text) and (
-                previous.width < column - 1.5 or line.width < column - 1.5
+                previous.width < column - 1.5 or line.width < column - 1.5 or INTERVIEW_TURN.match(line.text) is not None
             )
             if not ends_paragraph:
                 paragraphs[-1].lines.append(line)
