@@ -25,6 +25,19 @@ def story_id(source_sha256: str, story_index: int) -> str:
     return f"{source_sha256[:16]}-{story_index:03d}"
 
 
+def printable(text: str) -> str:
+    """``text`` as valid Unicode: a file name that is no UTF-8 (bytes a GBK system wrote) comes
+    from the OS with lone surrogates, which no Avro writer encodes; its bytes are shown as \\xNN."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def to_signed64(value: int) -> int:
     return value - (1 << 64) if value >= 1 << 63 else value
 
@@ -45,7 +58,7 @@ def story_record(
 ) -> dict:
     return {
         "story_id": story_id(source_sha256, story_index),
-        "source_uri": source_uri,
+        "source_uri": printable(source_uri),
         "source_sha256": source_sha256,
         "story_index": story_index,
         "story_count": story_count,
@@ -93,12 +106,12 @@ def dead_letter_record(
     else:
         error_type, error_message = "Rejected", error
     return {
-        "source_uri": source_uri,
+        "source_uri": printable(source_uri),
         "source_sha256": sha256_hex(raw) if raw is not None else None,
         "size_bytes": len(raw) if raw is not None else size_bytes,
         "stage": stage,
         "error_type": error_type,
-        "error_message": error_message,
+        "error_message": printable(error_message),
         "raw": raw if raw is not None and len(raw) <= RAW_CAP_BYTES else None,
         "failed_at": failed_at or datetime.now(timezone.utc),
     }

@@ -117,6 +117,7 @@ def test_a_traditional_mirror_copy_is_marked_as_near_duplicate(tmp_path):
     (inputs / "a_original.txt").write_text(original, encoding="utf-8")
     (inputs / "b_mirror.txt").write_text(mirror, encoding="big5", errors="ignore")
     shutil.copy(next(SEEDS_DIR.glob("001_*")), inputs / "c_other.txt")
+    (inputs / "d_copy.txt").write_text(original, encoding="utf-8")  # the original's bytes again
     output = tmp_path / "out"
 
     counts = run_pipeline(["--input", str(inputs / "*"), "--output", str(output)])
@@ -124,9 +125,57 @@ def test_a_traditional_mirror_copy_is_marked_as_near_duplicate(tmp_path):
     by_name = {os.path.basename(s["source_uri"]): s for s in read_output(output, "stories")}
     assert by_name["b_mirror.txt"]["script"] == "traditional"
     assert by_name["b_mirror.txt"]["duplicate_of"] == by_name["a_original.txt"]["story_id"]
-    assert by_name["a_original.txt"]["duplicate_of"] is None
     assert by_name["c_other.txt"]["duplicate_of"] is None
+    # a copy of the same bytes shares the original's story_id: neither is marked, by itself least
+    assert by_name["d_copy.txt"]["story_id"] == by_name["a_original.txt"]["story_id"]
+    assert by_name["a_original.txt"]["duplicate_of"] is None and by_name["d_copy.txt"]["duplicate_of"] is None
     assert counts["near_duplicates"] == 1
+
+
+def test_a_file_name_that_is_no_utf8_and_a_file_two_patterns_match(tmp_path):
+    # A GBK system's file name reaches Python with lone surrogates, which no Avro writer
+    # encodes: the run crashed, writing nothing; a file two patterns match is one input.
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    gbk_name = os.fsdecode("中文.txt".encode("gbk"))
+    shutil.copy(next(SEEDS_DIR.glob("001_*")), inputs / gbk_name)
+    shutil.copy(next(SEEDS_DIR.glob("000_*")), inputs / "one.txt")
+    output = tmp_path / "out"
+
+    counts = run_pipeline(["--input", str(inputs / "*"), "--input", str(inputs / "one*"), "--output", str(output)])
+
+    uris = sorted(os.path.basename(s["source_uri"]) for s in read_output(output, "stories"))
+    assert counts["files_matched"] == 2
+    assert uris == ["\\xd6\\xd0\\xce\\xc4.txt", "one.txt"]
+
+
+def test_a_failed_batch_run_leaves_the_earlier_output_whole(tmp_path, monkeypatch):
+    import types
+
+    import apache_beam as beam
+
+    from pipeline.beam import transforms
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(next(SEEDS_DIR.glob("001_*")), inputs / "one.txt")
+    output = tmp_path / "out"
+    run_pipeline(["--input", str(inputs / "*"), "--output", str(output)])
+    first = sorted(s["story_id"] for s in read_output(output, "stories"))
+
+    def failing(self, entries):
+        return types.SimpleNamespace(
+            stories=entries | "Fail" >> beam.Map(_fail), dead_letters=entries | "None" >> beam.Filter(lambda _: False)
+        )
+
+    monkeypatch.setattr(transforms.IngestFiles, "expand", failing)
+    with pytest.raises(Exception, match="disk full"):
+        run_pipeline(["--input", str(inputs / "*"), "--output", str(output)])
+    assert sorted(s["story_id"] for s in read_output(output, "stories")) == first
+
+
+def _fail(_entry):
+    raise OSError("disk full")
 
 
 def test_streaming_index_marks_stories_already_in_the_output_directory(processor, tmp_path):

@@ -60,16 +60,24 @@ def _check_output_writable(output_dir: str) -> None:
         raise UsageError(f"output directory {output_dir} is not writable: {error}") from error
 
 
-def _remove_previous_batch_output(output_dir: str) -> None:
-    """A batch run replaces the shard files of an earlier batch run into the same directory,
-    and the staging directory of one that was interrupted."""
-    for prefix in (STORY_PREFIX, DEAD_LETTER_PREFIX):
-        pattern = FileSystems.join(output_dir, f"{prefix}-*-of-*.avro")
-        old = [m.path for m in FileSystems.match([pattern])[0].metadata_list]
-        if old:
-            FileSystems.delete(old)
-    for staging_dir in leftover_staging_dirs(output_dir):
-        remove_staging(staging_dir)
+def _batch_shards(output_dir: str) -> set[str]:
+    patterns = [FileSystems.join(output_dir, f"{prefix}-*-of-*.avro") for prefix in (STORY_PREFIX, DEAD_LETTER_PREFIX)]
+    return {m.path for result in FileSystems.match(patterns) for m in result.metadata_list}
+
+
+def _remove_replaced_batch_output(output_dir: str, earlier_shards: set[str]) -> None:
+    """Once a batch run has written its shards, those of an earlier batch run into the same
+    directory that it did not write over: an interrupted or failed run leaves the earlier
+    output whole."""
+    stale = sorted(earlier_shards - _batch_shards(output_dir))  # those of the same names it replaced
+    if stale:
+        FileSystems.delete(stale)
+    # fileio's emptied temporary directories (.temp…), which it leaves behind
+    if "://" not in output_dir:
+        for entry in os.scandir(output_dir):
+            if entry.name.startswith(".temp") and entry.is_dir() and not os.listdir(entry.path):
+                os.rmdir(entry.path)
+
 
 
 def build_batch(pipeline: beam.Pipeline, options: RunOptions) -> None:
@@ -114,8 +122,16 @@ def run_with_options(options: RunOptions) -> dict[str, int]:
                 raise
             raise StoppedByUser(metrics.counters_from_output(options.output, since=started)) from None
         return metrics.counters_from_output(options.output, since=started)
-    _remove_previous_batch_output(options.output)
+    for staging_dir in leftover_staging_dirs(options.output):  # an interrupted batch run's
+        remove_staging(staging_dir)
+    earlier_shards = _batch_shards(options.output)
     build_batch(pipeline, options)
-    result = pipeline.run()
-    result.wait_until_finish()
+    try:
+        result = pipeline.run()
+        result.wait_until_finish()
+    except (KeyboardInterrupt, RuntimeError) as error:
+        if _interrupted(error):
+            raise KeyboardInterrupt from None  # Beam's RuntimeError in its place: one line, not its traceback
+        raise
+    _remove_replaced_batch_output(options.output, earlier_shards)
     return metrics.counters_from_result(result)

@@ -9,10 +9,15 @@ from pipeline.beam.sinks import SCHEMA_OF_PREFIX, AvroSink
 from pipeline.beam.sources import expand_pattern
 
 
-def _expand_counted(pattern: str):
-    for entry in expand_pattern(pattern):
-        metrics.counter(metrics.FILES_MATCHED).inc()
-        yield entry
+def _expand_counted(patterns: tuple[str, ...]):
+    """Every entry the patterns match, once: a file two patterns match is one input."""
+    seen = set()
+    for pattern in patterns:
+        for entry in expand_pattern(pattern):
+            if entry.path not in seen:
+                seen.add(entry.path)
+                metrics.counter(metrics.FILES_MATCHED).inc()
+                yield entry
 
 
 class ExpandInputs(beam.PTransform):
@@ -25,7 +30,7 @@ class ExpandInputs(beam.PTransform):
     def expand(self, pbegin):
         return (
             pbegin
-            | "Patterns" >> beam.Create(self._patterns)
+            | "Patterns" >> beam.Create([tuple(self._patterns)])
             | "Match" >> beam.FlatMap(_expand_counted)
             | "Spread" >> beam.Reshuffle()
         )
