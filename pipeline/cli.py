@@ -12,12 +12,12 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("pipeline").setLevel(logging.INFO)
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary-loading chatter
-    from pipeline.beam.options import add_run_arguments, options_from_namespace
+    from pipeline.beam.options import add_run_arguments, options_from_namespace, reject_unrecognised
 
     parser = argparse.ArgumentParser(prog="postal-ingest", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="process input files into Avro stories and dead letters",
-                              epilog="Any other --flag is passed to Beam (e.g. --runner, --direct_num_workers).")
+                              epilog="Beam's own flags are passed to Beam (e.g. --runner, --direct_num_workers).")
     add_run_arguments(run)
     show = commands.add_parser("show", help="print Avro output as a table, or JSON lines")
     show.add_argument("paths", nargs="+", metavar="PATH", help="Avro files or output directories")
@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         from pipeline.show import show_paths
 
         return show_paths(args.paths, as_json=args.json, dead_letters=args.dead_letters)
+    reject_unrecognised(run, extra)
     return _run(options_from_namespace(args, extra))
 
 

@@ -29,11 +29,21 @@ def test_unwritable_output_is_one_line_and_exit_2(tmp_path, capsys):
     assert err.strip().count("\n") == 0 and "not writable" in err
 
 
-def test_bad_option_value_exits_2_without_traceback():
-    result = subprocess.run([sys.executable, "-m", "pipeline", "run", "--poll-interval", "-1"],
+@pytest.mark.parametrize(("value", "message"), [("-1", "must be positive"), ("nan", "finite number"), ("inf", "finite number")])
+def test_bad_option_value_exits_2_without_traceback(value, message):
+    result = subprocess.run([sys.executable, "-m", "pipeline", "run", "--poll-interval", value],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 2
-    assert "Traceback" not in result.stderr and "must be positive" in result.stderr
+    assert "Traceback" not in result.stderr and message in result.stderr
+
+
+@pytest.mark.parametrize("arguments", [["--outptu", "elsewhere"], ["--streming"], ["seeds/000*"]])
+def test_an_argument_neither_ours_nor_beams_is_an_error(tmp_path, arguments, capsys):
+    # Beam drops flags it does not know: a misspelt --output wrote to the default directory.
+    with pytest.raises(SystemExit) as exit_info:
+        main(["run", "--input", str(SEEDS_DIR / "000_*"), *arguments])
+    assert exit_info.value.code == 2
+    assert "unrecognized arguments" in capsys.readouterr().err
 
 
 @pytest.fixture(scope="module")
