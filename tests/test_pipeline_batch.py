@@ -90,6 +90,22 @@ def test_file_deleted_between_match_and_read_is_dead_lettered(processor, tmp_pat
     assert dead[0]["error_type"] == "FileNotFoundError"
 
 
+def test_compressed_files_are_opened_by_their_content_not_their_name(processor, tmp_path):
+    # Beam opened .gz by its name and returned 16 MiB at most: 17 MiB of text was cut silently;
+    # a text named .gz was a read dead letter.
+    import gzip
+
+    from pipeline.beam.sources import read_bytes
+
+    text = next(SEEDS_DIR.glob("001_*")).read_bytes()
+    big = text * (17 * 1024 * 1024 // len(text) + 1)
+    (tmp_path / "big.txt.gz").write_bytes(gzip.compress(big, compresslevel=1))
+    (tmp_path / "plain.gz").write_bytes(text)
+    assert read_bytes(str(tmp_path / "big.txt.gz")) == (tmp_path / "big.txt.gz").read_bytes()
+    stories, dead = ingest_file(processor, InputFile(str(tmp_path / "plain.gz")))
+    assert dead == [] and stories[0]["body"]
+
+
 def test_a_second_batch_run_replaces_the_first(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()

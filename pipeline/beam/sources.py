@@ -4,6 +4,7 @@ import glob
 import os
 from dataclasses import dataclass
 
+from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
 
@@ -37,5 +38,8 @@ def expand_pattern(pattern: str) -> list[InputFile]:
 
 
 def read_bytes(path: str) -> bytes:
-    with FileSystems.open(path) as handle:
+    """The file's bytes as stored: Beam would inflate a .gz, .bz2 or .xz by its name, and its
+    reader returns 16 MiB at most (a bigger text was cut silently, a bomb read as empty, a text
+    named .gz failed); the decode stage opens compressed files by their content, within limits."""
+    with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as handle:
         return handle.read()
