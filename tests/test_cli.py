@@ -29,6 +29,15 @@ def test_unwritable_output_is_one_line_and_exit_2(tmp_path, capsys):
     assert err.strip().count("\n") == 0 and "not writable" in err
 
 
+def test_an_output_directory_named_with_a_wildcard_is_refused(tmp_path, capsys):
+    # Beam matches and deletes by pattern: out? named a sibling out1, whose output went.
+    (tmp_path / "out1").mkdir()
+    (tmp_path / "out1" / "stories-00000-of-00001.avro").write_bytes(b"Obj\x01")
+    code = main(["run", "--input", str(SEEDS_DIR / "000_*"), "--output", str(tmp_path / "out?")])
+    assert code == 2 and "wildcard" in capsys.readouterr().err
+    assert (tmp_path / "out1" / "stories-00000-of-00001.avro").exists()
+
+
 @pytest.mark.parametrize(("value", "message"), [("-1", "must be positive"), ("nan", "finite number"), ("inf", "finite number")])
 def test_bad_option_value_exits_2_without_traceback(value, message):
     result = subprocess.run([sys.executable, "-m", "pipeline", "run", "--poll-interval", value],

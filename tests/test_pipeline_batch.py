@@ -51,6 +51,8 @@ def test_bad_inputs_become_dead_letters_and_the_run_goes_on(tmp_path):
     (inputs / "image.png").write_bytes(PNG_HEADER + os.urandom(2000))
     (inputs / "invalid.txt").write_bytes(bytes(range(0x80, 0x100)) * 8 + b"\x00\x01\x02" * 50)
     (inputs / "a_directory").mkdir()
+    os.mkfifo(inputs / "a_pipe")  # reading it waited for ever
+    os.symlink(inputs / "gone.txt", inputs / "a_broken_link")  # skipped without a word
     shutil.copy(next(SEEDS_DIR.glob("000_*")), inputs / "good.txt")
     output = tmp_path / "out"
 
@@ -59,14 +61,16 @@ def test_bad_inputs_become_dead_letters_and_the_run_goes_on(tmp_path):
     stories = read_output(output, "stories")
     dead = {os.path.basename(d["source_uri"]): d for d in read_output(output, "dead_letters")}
     assert {os.path.basename(s["source_uri"]) for s in stories} == {"good.txt"}
-    assert set(dead) == {"empty.txt", "image.png", "invalid.txt", "a_directory"}
+    assert set(dead) == {"empty.txt", "image.png", "invalid.txt", "a_directory", "a_pipe", "a_broken_link"}
     assert dead["a_directory"]["stage"] == "read" and dead["a_directory"]["error_type"] == "IsADirectoryError"
+    assert "a named pipe" in dead["a_pipe"]["error_message"]
+    assert "a symbolic link to nothing" in dead["a_broken_link"]["error_message"]
     for name in ("empty.txt", "image.png", "invalid.txt"):
         assert dead[name]["stage"] == "decode", dead[name]
         assert dead[name]["raw"] == (inputs / name).read_bytes()
         assert dead[name]["error_message"]
-    assert counts["files_matched"] == 5
-    assert counts["files_with_stories"] + counts["files_dead_lettered"] == 5
+    assert counts["files_matched"] == 7
+    assert counts["files_with_stories"] + counts["files_dead_lettered"] == 7
 
 
 def test_file_without_chinese_text_is_accounted_for(tmp_path):

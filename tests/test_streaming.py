@@ -147,3 +147,25 @@ def test_ctrl_c_landing_inside_a_step_is_an_interrupt_too():
     except RuntimeError as wrapped:
         assert _interrupted(wrapped)
     assert not _interrupted(RuntimeError("a step failed"))
+
+
+def test_a_file_dated_in_the_future_is_read_once_unchanged_for_the_settle_time(tmp_path):
+    # Its mtime never grew settle-seconds old: the watch skipped it for ever, without a word.
+    from pipeline.beam.sources import expand_pattern
+    from pipeline.beam.streaming import IngestNewFileFn
+
+    inputs, output = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    output.mkdir()
+    future = inputs / "future.txt"
+    future.write_bytes(seed_bytes("000"))
+    ahead = time.time() + 3600
+    os.utime(future, (ahead, ahead))
+    ingest = IngestNewFileFn(str(output), settle_seconds=0.5)
+    ingest.setup()
+
+    ingest.process(*expand_pattern(str(future)))
+    assert read_output(output, "stories") == []  # not yet: unchanged since just now
+    time.sleep(0.7)
+    ingest.process(*expand_pattern(str(future)))
+    assert read_output(output, "stories")

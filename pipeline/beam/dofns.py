@@ -33,6 +33,8 @@ def read_input(entry: InputFile) -> tuple[bytes | None, dict | None]:
     """(bytes, None), or (None, a dead letter) for a directory or an unreadable file."""
     if entry.is_dir:
         error = IsADirectoryError(f"{entry.path} is a directory, not a file")
+    elif entry.special:
+        error = OSError(f"{entry.path} is {entry.special}, not a regular file")
     else:
         try:
             raw = read_bytes(entry.path)

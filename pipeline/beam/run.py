@@ -49,6 +49,9 @@ def _check_streaming_runner(options: RunOptions) -> None:
 
 
 def _check_output_writable(output_dir: str) -> None:
+    if any(char in output_dir for char in "*?["):
+        # Beam's file systems match and delete by pattern: out? would be out1, a sibling's output.
+        raise UsageError(f"output directory {output_dir} holds a wildcard (*, ? or [): name it plainly")
     probe = FileSystems.join(output_dir, ".postal-ingest-write-check")
     try:
         if "://" not in output_dir:

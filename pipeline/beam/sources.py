@@ -2,6 +2,7 @@
 
 import glob
 import os
+import stat
 from dataclasses import dataclass
 
 from apache_beam.io.filesystem import CompressionTypes
@@ -16,6 +17,7 @@ class InputFile:
     size: int | None = None
     mtime: float | None = None
     is_dir: bool = False
+    special: str | None = None  # what a matched entry that is no regular file is ("a named pipe")
 
 
 def _is_local(pattern: str) -> bool:
@@ -34,7 +36,26 @@ def expand_pattern(pattern: str) -> list[InputFile]:
         for path in glob.glob(pattern):
             if os.path.isdir(path):
                 found[path] = InputFile(path, is_dir=True)
+            elif special := _special_kind(path):  # reading a pipe would wait for ever
+                found[path] = InputFile(path, special=special)
     return sorted(found.values(), key=lambda f: f.path)
+
+
+def _special_kind(path: str) -> str | None:
+    """What a local entry that is neither a directory nor a regular file is; None for a file."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "a symbolic link to nothing" if os.path.islink(path) else None
+    except OSError:
+        return None  # unreadable: the read says why
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "no regular file"
 
 
 def read_bytes(path: str) -> bytes:

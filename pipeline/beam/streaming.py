@@ -9,6 +9,7 @@ processes only what is new.
 """
 
 import logging
+import os
 import time
 
 import apache_beam as beam
@@ -74,15 +75,29 @@ class IngestNewFileFn(beam.DoFn):
         # Within one worker, a file whose size and mtime are unchanged is not read again;
         # across workers and restarts the content-addressed output names decide.
         self._seen: dict[str, tuple] = {}
+        self._unsettled: dict[str, tuple[tuple, float]] = {}  # path -> (state, when first seen so)
         self._window = WindowTally(self._window_seconds)
+
+    def _settled(self, entry: InputFile, state: tuple) -> bool:
+        """Unmodified for the settle time: by its mtime, or, for an mtime in the future (a
+        clock ahead, touch -d), by this worker's clock since it first saw the file so."""
+        now = time.time()
+        if entry.mtime is None or 0 <= now - entry.mtime and now - entry.mtime >= self._settle_seconds:
+            return True
+        seen_state, since = self._unsettled.get(entry.path, (None, now))
+        if seen_state != state:
+            self._unsettled[entry.path] = (state, now)
+            return False
+        return entry.mtime > now and now - since >= self._settle_seconds
 
     def process(self, entry: InputFile):
         self._window.maybe_close()
         state = (entry.size, entry.mtime, entry.is_dir)
         if self._seen.get(entry.path) == state:
             return
-        if not entry.is_dir and entry.mtime is not None and time.time() - entry.mtime < self._settle_seconds:
+        if not entry.is_dir and not self._settled(entry, state):
             return  # still being written: matched again at the next poll
+        self._unsettled.pop(entry.path, None)
         self._seen[entry.path] = state
         metrics.counter(metrics.FILES_MATCHED).inc()
         self._ingest(entry)
@@ -91,7 +106,7 @@ class IngestNewFileFn(beam.DoFn):
         raw, letter = read_input(entry)
         if letter is not None:
             # Named by the path: a directory or vanished file has no content to address.
-            self._write(DEAD_LETTER_PREFIX, sha256_hex(entry.path.encode()), [letter])
+            self._write(DEAD_LETTER_PREFIX, sha256_hex(os.fsencode(entry.path)), [letter])  # (a name no UTF-8 too)
             self._window.add([], [letter])
             return
         content_key = sha256_hex(raw)
