@@ -30,8 +30,11 @@ def avro_files(paths: list[str], prefix: str) -> list[str]:
 def read_records(files: list[str]) -> list[dict]:
     records = []
     for path in files:
-        with open(path, "rb") as handle:
-            records.extend(fastavro.reader(handle))
+        try:
+            with open(path, "rb") as handle:
+                records.extend(fastavro.reader(handle))
+        except (OSError, ValueError) as error:
+            raise ValueError(f"{path}: {error}") from error
     return records
 
 
@@ -82,11 +85,15 @@ def show_paths(paths: list[str], as_json: bool = False, dead_letters: bool = Fal
     except (OSError, ValueError) as error:
         print(f"postal-ingest: error: cannot read Avro: {error}", file=sys.stderr)
         return 2
-    if as_json:
-        for record in records:
-            print(json.dumps(record, ensure_ascii=False, default=_json_default))
-    elif dead_letters:
-        print(_table(["source_uri", "stage", "error_type", "error_message"], [_dead_letter_row(r) for r in records]))
-    else:
-        print(_table(["story_id", "date", "title", "authors", "places", "body"], [_story_row(r) for r in records]))
+    try:
+        if as_json:
+            for record in records:
+                print(json.dumps(record, ensure_ascii=False, default=_json_default))
+        elif dead_letters:
+            print(_table(["source_uri", "stage", "error_type", "error_message"], [_dead_letter_row(r) for r in records]))
+        else:
+            print(_table(["story_id", "date", "title", "authors", "places", "body"], [_story_row(r) for r in records]))
+        sys.stdout.flush()
+    except BrokenPipeError:  # show … | head: the reader had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
     return 0

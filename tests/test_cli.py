@@ -92,3 +92,14 @@ def test_show_json_gives_one_parseable_record_per_line(seed_output, capsys):
 def test_show_missing_path_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["show", str(tmp_path / "missing")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_show_into_a_closed_pipe_ends_quietly(seed_output):
+    # show … | head: the reader closes the pipe early; a BrokenPipeError traceback followed.
+    output, _ = seed_output
+    show = subprocess.Popen([sys.executable, "-m", "pipeline", "show", "--json", str(output)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    show.stdout.readline()
+    show.stdout.close()
+    _, err = show.communicate(timeout=60)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err

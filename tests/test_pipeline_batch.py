@@ -210,3 +210,15 @@ def test_streaming_index_marks_stories_already_in_the_output_directory(processor
 
     assert index.mark(copy)[0]["duplicate_of"] == original[0]["story_id"]
     assert index.mark(other)[0]["duplicate_of"] is None
+
+
+@pytest.mark.parametrize("suffix", ["", "/"])
+def test_a_directory_named_alone_is_its_files(tmp_path, suffix):
+    # --input DIR was one dead letter ("is a directory"); DIR/ added that letter to its files'.
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(next(SEEDS_DIR.glob("000_*")), inputs / "one.txt")
+    output = tmp_path / "out"
+    counts = run_pipeline(["--input", str(inputs) + suffix, "--output", str(output)])
+    assert counts["files_matched"] == 1 and read_output(output, "dead_letters") == []
+    assert [os.path.basename(s["source_uri"]) for s in read_output(output, "stories")] == ["one.txt"]
