@@ -103,3 +103,14 @@ def test_show_into_a_closed_pipe_ends_quietly(seed_output):
     show.stdout.close()
     _, err = show.communicate(timeout=60)
     assert b"Traceback" not in err and b"BrokenPipe" not in err
+
+
+def test_a_summary_leaves_out_what_the_run_could_not_count():
+    # A streaming run's summary comes from the records it wrote: files matched or skipped as
+    # processed before leave none, and it printed "0 matched, 0 skipped" after skipping five.
+    from pipeline.beam.metrics import FILES_MATCHED, FILES_READ, FILES_WITH_STORIES, format_summary
+
+    streaming = format_summary({FILES_READ: 2, FILES_WITH_STORIES: 2})
+    assert streaming.splitlines()[0] == "files: 2 read, 2 gave stories, 0 dead-lettered"
+    batch = format_summary({FILES_MATCHED: 3, FILES_READ: 3, FILES_WITH_STORIES: 3})
+    assert batch.startswith("files: 3 matched, 3 read")

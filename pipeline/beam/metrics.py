@@ -47,7 +47,8 @@ def counters_from_result(result) -> dict[str, int]:
 def counters_from_output(output_dir: str, since) -> dict[str, int]:
     """The counters of a run recomputed from the Avro files it wrote (records newer than ``since``).
 
-    Stories do not record their input's size, so bytes read are not among them.
+    Stories do not record their input's size, so bytes read are not among them; nor are the
+    files matched, or skipped as processed before, which leave no record.
     """
     import fastavro
     from apache_beam.io.filesystems import FileSystems
@@ -65,7 +66,6 @@ def counters_from_output(output_dir: str, since) -> dict[str, int]:
                 records = [r for r in fastavro.reader(handle) if r[time_field] >= since]
             if not records:
                 continue
-            add(FILES_MATCHED)
             if prefix == STORY_PREFIX:
                 add(FILES_READ)
                 add(FILES_WITH_STORIES)
@@ -83,12 +83,16 @@ def counters_from_output(output_dir: str, since) -> dict[str, int]:
 
 
 def format_summary(counts: dict[str, int]) -> str:
+    # What a run could not count (a streaming run's matches and skips: see counters_from_output)
+    # is left out, not shown as 0.
     lines = [
-        f"files: {counts.get(FILES_MATCHED, 0)} matched, {counts.get(FILES_READ, 0)} read"
+        "files: "
+        + (f"{counts[FILES_MATCHED]} matched, " if FILES_MATCHED in counts else "")
+        + f"{counts.get(FILES_READ, 0)} read"
         + (f" ({counts[BYTES_READ]:,} bytes)" if BYTES_READ in counts else "")
         + f", {counts.get(FILES_WITH_STORIES, 0)} gave stories, "
-        f"{counts.get(FILES_DEAD_LETTERED, 0)} dead-lettered, "
-        f"{counts.get(FILES_SKIPPED_SEEN, 0)} skipped as already processed",
+        f"{counts.get(FILES_DEAD_LETTERED, 0)} dead-lettered"
+        + (f", {counts[FILES_SKIPPED_SEEN]} skipped as already processed" if FILES_SKIPPED_SEEN in counts else ""),
         f"stories written: {counts.get(STORIES_WRITTEN, 0)} "
         f"({counts.get(NEAR_DUPLICATES, 0)} marked as near-duplicates)",
     ]
