@@ -302,6 +302,17 @@ def test_short_utf16_without_bom_and_without_ascii(decoder, encoding):
     assert (decoded.encoding, decoded.text) == (encoding, text)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("cut", [1, 2, 3])
+def test_utf16_without_bom_cut_inside_its_last_character(decoder, encoding, cut):
+    # A file truncated in a surrogate pair (𠮷) or a code unit: half a character at the end was
+    # a dead letter ("binary content") or read as an invented character (럘).
+    text = ("2023年5月12日，中国邮政集团有限公司在北京发布《邮政业服务乡村振兴白皮书》，董事长出席。"
+            "据介绍，EMS特快专递今年上半年业务量达3.6亿件，同比增长12.5%。")
+    decoded = decoder.decode((text + "𠮷").encode(encoding)[:-cut])
+    assert (decoded.encoding, decoded.text) == (encoding, text + "\ufffd")
+
+
 @pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"])
 @pytest.mark.parametrize("legacy", ["gbk", "big5"])
 def test_legacy_bytes_behind_a_bom_read_as_without_it(decoder, bom, legacy):

@@ -69,6 +69,7 @@ CHINESE_CHAR_RE = re.compile(  # with the Latin-1, general and shape punctuation
     "[\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2160-\u217f\u2460-\u24ff\u25a0-\u25ff"
     "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]"
 )
+MAX_CUT_CHARACTER_BYTES = 4  # a character cut short at a file's end: half a UTF-16 surrogate pair at most
 SAMPLE_CHARS = 1500  # enough text to tell encodings apart; keeps scoring cheap on big files
 DECLARED_BONUS = 0.3  # per-character log-prob credit for an encoding the file declares
 MIN_SCORE = -11.0  # below this mean log-prob per character the text is not language
@@ -306,7 +307,7 @@ class Detector:
             candidates += [_family(raw, family) for family in FAMILIES]
             # UTF-16 without BOM has no NUL when it is all ideographs: a candidate when it
             # decodes (GB and Big5 bytes rarely do: their lead bytes make lone surrogates).
-            candidates += [_strict(raw, e) for e in ("utf-16-le", "utf-16-be")] if len(raw) % 2 == 0 else []
+            candidates += [_strict_units(raw, e) for e in ("utf-16-le", "utf-16-be")]
             candidates += [self._realigned(raw, e) for e in UNIT_BYTE_ORDER if self._realigner.reads_as_units(raw, e)]
         candidates = [c for c in candidates if c]
         if declared and FAMILY_OF.get(declared, declared) not in {c.encoding for c in candidates} | set(FAMILIES):
@@ -618,10 +619,27 @@ def _plain(raw: bytes, encoding: str) -> Detection | None:
 
 
 def _strict(raw: bytes, encoding: str) -> Detection | None:
+    """``raw`` read whole by ``encoding``, but for a last character cut short (UTF-16 text that
+    ends in half a surrogate pair: a file truncated), which becomes U+FFFD."""
     try:
         return Detection(raw.decode(encoding), encoding)
-    except UnicodeDecodeError:
-        return None
+    except UnicodeDecodeError as error:
+        if error.end < len(raw) or error.start < len(raw) - MAX_CUT_CHARACTER_BYTES:
+            return None
+        try:
+            return Detection(raw[:error.start].decode(encoding) + "\ufffd", encoding, replaced=1)
+        except UnicodeDecodeError:
+            return None
+
+
+def _strict_units(raw: bytes, encoding: str) -> Detection | None:
+    """``raw`` read whole as UTF-16; an odd last byte (a file cut inside a code unit) as U+FFFD."""
+    if len(raw) % 2 == 0:
+        return _strict(raw, encoding)
+    detection = _strict(raw[:-1], encoding)
+    if detection is None or detection.text.endswith("\ufffd"):
+        return detection
+    return dataclasses.replace(detection, text=detection.text + "\ufffd", replaced=detection.replaced + 1)
 
 
 def _family(raw: bytes, family: str) -> Detection:
