@@ -752,6 +752,14 @@ def test_gbk_read_as_big5_is_repaired(decoder, reader):
     assert decoded.repairs == ("gbk_decoded_as_big5",)
 
 
+@pytest.mark.parametrize("title", ["中国邮政EMS", "邮储银行APP上线"])
+def test_a_short_title_with_latin_letters_read_in_the_other_code_is_repaired(decoder, title):
+    # Its Latin letters, which both readings keep, scored as rare characters: the right
+    # reading did not look like clean text.
+    damaged = title.encode("gbk").decode("big5", errors="replace")
+    assert decoder.decode(damaged.encode("utf-8")).text == title
+
+
 def test_gbk_read_as_big5_is_realigned_on_the_pair_big5_reads_twice(decoder):
     # Big5 rejects C8 (人's lead) alone; its trail then pairs with the next byte, so 、提
     # (A1A2 CCE1) is read A2CC: 十, which Big5 encodes back as A451, not A2CC.

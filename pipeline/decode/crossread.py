@@ -44,6 +44,7 @@ CROSS_READS = (
     (("euc_jp",), "gb18030", "gbk_decoded_as_euc_jp"),
     (("euc_jp",), "big5hkscs", "big5_decoded_as_euc_jp"),
 )
+ASCII_ALNUM_RE = re.compile("[0-9A-Za-z]+")
 ALPHABET_WORD_RE = re.compile("[\u00c0-\u024f\u0370-\u0e7f]+")  # not ASCII: English words amid Chinese
 MIN_WORD_LETTERS = 3
 ONE_SCRIPT_SHARE = 0.9
@@ -211,7 +212,10 @@ class CrossReadRepairer:
         return best[1], best[2]
 
     def _plausible(self, reading: str) -> bool:
-        return self._model.word_logp(reading) >= PLAUSIBLE_SCORE * len(reading)
+        """Reads like clean text, judged on its Chinese: Latin letters and figures, which both
+        readings keep, score as rare characters (中国邮政EMS read no better than 笢弊蚘淉EMS)."""
+        chinese = ASCII_ALNUM_RE.sub("", reading)
+        return bool(chinese) and self._model.word_logp(chinese) >= PLAUSIBLE_SCORE * len(chinese)
 
     def _fill_lost(
         self, text: str, lost: list[Lost], offset: int, wrong: str, right: str, simplified: bool,
