@@ -122,6 +122,19 @@ def test_a_word_of_three_characters_that_names_no_one_is_no_name_before_a_title(
     assert list(people) == ["王福林"]
 
 
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        ("水产经营户陈国栋一边封箱一边说，今年的生意比去年好。", ["陈国栋"]),  # 经营户: a title too
+        ("茶农王德福说，邮政的冷链车天天进山。", ["王德福"]),
+        # a figure a space before 余 (more than): no surname, whatever title follows
+        ("首批发放贷款 2.6 亿元，支持 1200 余户农户发展特色种植。", []),
+    ],
+)
+def test_titles_of_working_people_anchor_names(extractor, body, people):
+    assert list(_fields(extractor, title="邮政服务进乡村", body=body).people) == people
+
+
 def test_a_count_of_organisations_names_none(extractor):
     # 12家 counts cooperatives and 4家 banks (家 a measure word): neither is a name's start.
     organizations = _fields(

@@ -113,6 +113,15 @@ def occurrences(word: str, text: str):
         start = text.find(word, start + len(word))
 
 
+def _after_figure(text: str, start: int) -> bool:
+    """Whether a figure ends right before ``start``, a space apart at most (1200 余户农户: 余 is
+    "more than", no surname)."""
+    previous = start - 1
+    if previous > 0 and text[previous] == " ":
+        previous -= 1
+    return text[previous] in NUMERALS
+
+
 def _not_han(char: str) -> bool:
     """True for punctuation, digits, Latin, spaces and the end of the text."""
     return not HAN.match(char or "-")
@@ -159,7 +168,7 @@ class EntityFinder:
         initials, after_name_initials = self.surname_initials, self.after_name_initials
         token_ends = _TokenEnds(tokens)
         for word, flag, start in tokens:
-            if word[0] not in initials or start and text[start - 1] in NUMERALS:
+            if word[0] not in initials or start and _after_figure(text, start):
                 continue
             # A name (2-4 characters) needs a title before it or a title or speech verb right after:
             # most candidates have neither, and are dropped before the closer look.
