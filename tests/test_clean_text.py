@@ -60,6 +60,9 @@ def test_seed_002_loses_markup_and_spam_line_and_keeps_the_article(cleaner):
 
 
 UNSEEN_SPAM_LINES = [
+    # a spam site's list, whatever sites it names: each named with what to do there
+    "开云体育官网,开云体育下载,开云体育登录",
+    "乐鱼体育官网,乐鱼体育下载,乐鱼体育登录,爱游戏官网,爱游戏下载",
     "最新电影,免费电影,电视剧在线观看,好看的电影",
     "澳门威尼斯人 百家乐 真人娱乐 注册送彩金",
     "午夜影院、伦理片、中文字幕、高清无码",
@@ -79,6 +82,8 @@ LEGITIMATE_SHORT_LINES = [
     "落实考核",
     "规范操作流程",
     "资格审核",
+    "用户可通过中国邮政官网、邮政APP、微信小程序办理。",
+    "中国邮政官网、邮储银行官网、邮政APP",
     "审核通过后，商户即可上线。",
     "□王娟",
     "（上接第1版）",
@@ -118,7 +123,9 @@ def test_article_lines_are_not_junk(judge, line):
         "本网站所有内容均为原创，转载请注明出处。如有侵权，请联系删除。",
         "分享到：微信 微博 QQ空间", "上一篇：邮政网点转型", "当前位置：首页 > 新闻中心 > 正文",
         # a portal's footer under its stories: the photos' agency, the reviewing editor, buttons
-        "图片来源：视觉中国", "审核：韩冬", "【纠错】 【打印】 【关闭】"],
+        "图片来源：视觉中国", "审核：韩冬", "【纠错】 【打印】 【关闭】",
+        # a breadcrumb without its label
+        "首页>新闻中心>邮政要闻", "首页 » 要闻 » 正文"],
 )
 def test_site_furniture_lines_are_junk(judge, line):
     assert judge.is_chrome(line)

@@ -67,9 +67,13 @@ SPAM_WEIGHTS = {
     "sentence": -1.0,  # per sentence-final mark or quote, up to two
     "variety": 0.5,  # per distinct spam term beyond VARIETY_FREE, when coverage is high
     "repetition": 1.0,  # one keyword repeated in most phrases
+    "site_actions": 2.0,  # every phrase a site's name and what to do there (开云体育官网,开云体育下载,…)
     "prose": -0.5,  # per distinct function word or news verb (data/prose_markers.txt), up to PROSE_MARKERS_MAX
 }
 PROSE_MARKERS_MAX = 3
+# How a phrase of a spam site's list ends: its name and what to do there (XX官网, XX下载, XX登录).
+SITE_ACTION_ENDINGS = ("官网", "官方网站", "下载", "登录", "登陆", "注册", "入口", "网址", "平台", "app", "APP", "开户")
+SITE_ACTION_MIN_SEGMENTS = 3
 REPEAT_MIN_SEGMENTS = 4
 REPEAT_MIN_SHARE = 0.75
 VARIETY_FREE = 2
@@ -95,6 +99,8 @@ WRAPPED_MAX_MEDIAN_CHARS = 30
 WRAPPED_WIDTH_SLACK = 3
 WRAPPED_MIN_SHARE = 0.5
 BUTTON_SEPARATORS = re.compile(r"[\s|｜/·•【】\[\]]+")
+# A breadcrumb without its label (首页>新闻中心>邮政要闻, 首页 » 要闻): the site's home, then its sections.
+BREADCRUMB = re.compile(r"^(?:网站首页|首页|主页|home)\s*[>»›→]\s*[^>»›→]{1,12}(?:\s*[>»›→]\s*[^>»›→]{1,20})*$", re.IGNORECASE)
 MENU_MIN_ITEMS = 4
 MENU_MAX_ITEM_CHARS = 6
 CHROME_STRONG_TERMS_IN_NOTICE = 2

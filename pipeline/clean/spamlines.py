@@ -116,6 +116,7 @@ class JunkLineJudge:
             + w["prose"] * min(rules.PROSE_MARKERS_MAX, prose_markers)
             + w["variety"] * variety
             + w["repetition"] * _repeats_across_segments([text for _, text in segments])
+            + w["site_actions"] * _site_action_list([text for _, text in segments])
             + w["segment_hits"] * sum(min(1.0, e) for e in evidence) / len(segments)
             + w["many_segments"] * (len(segments) >= rules.MANY_SEGMENTS)
             + w["short_segments"] * (core_chars / len(segments) <= rules.SHORT_SEGMENT_CHARS)
@@ -135,6 +136,8 @@ class JunkLineJudge:
         stripped = line.strip()
         if not stripped or len(stripped) > rules.CHROME_MAX_CHARS:
             return False
+        if rules.BREADCRUMB.match(stripped) and not rules.SENTENCE_END.search(stripped):
+            return True
         hits = self.chrome.matches(stripped)
         if not hits:
             return False
@@ -220,6 +223,21 @@ def _is_menu(line: str) -> bool:
         and not rules.SENTENCE_END.search(line)
         and "，" not in line
     )
+
+
+def _site_action_list(segments: list[str]) -> bool:
+    """A list of sites and what to do there, every phrase ending so and some site named with
+    several (开云体育官网,开云体育下载,开云体育登录): a spam site's list, whatever sites it names;
+    not a list of channels (中国邮政官网、邮储银行官网、邮政APP)."""
+    if len(segments) < rules.SITE_ACTION_MIN_SEGMENTS:
+        return False
+    sites = []
+    for segment in segments:
+        ending = next((ending for ending in rules.SITE_ACTION_ENDINGS if segment.endswith(ending)), None)
+        if ending is None or len(segment) == len(ending):
+            return False
+        sites.append(segment[: -len(ending)])
+    return len(set(sites)) < len(sites)
 
 
 def _repeats_across_segments(segments: list[str]) -> bool:
