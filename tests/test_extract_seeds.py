@@ -135,6 +135,19 @@ def test_titles_of_working_people_anchor_names(extractor, body, people):
     assert list(_fields(extractor, title="邮政服务进乡村", body=body).people) == people
 
 
+@pytest.mark.parametrize(
+    ("body", "organizations"),
+    [
+        ("万州区邮政分公司与顺丰速运、中通快递、韵达快递签约。", ["万州区邮政分公司", "顺丰速运", "中通快递", "韵达快递"]),
+        ("南宁海关所属凭祥海关也开辟了绿色通道。", ["南宁海关", "凭祥海关"]),
+        ("武汉市江汉区民意街道办事处组织居民参加活动。", ["武汉市江汉区民意街道办事处"]),
+    ],
+)
+def test_express_companies_customs_and_street_offices_are_organisations(extractor, body, organizations):
+    # The brands split apart (顺/p 丰/a 速/ng 运/n); 海关 and 办事处 ended no organisation.
+    assert list(_fields(extractor, title="邮政寄递", body=body).organizations) == organizations
+
+
 def test_a_count_of_organisations_names_none(extractor):
     # 12家 counts cooperatives and 4家 banks (家 a measure word): neither is a name's start.
     organizations = _fields(
