@@ -407,6 +407,18 @@ def test_an_interview_s_turns_open_paragraphs_after_a_full_width_line():
     ]
 
 
+@pytest.mark.parametrize("header", ["中国邮政报 2024年6月14日 第2版", "中国邮政报　2024年7月3日"])
+def test_an_articles_page_header_line_above_its_title_is_a_byline(header):
+    # An e-paper's article copied with its page's header line: the header was its title.
+    text = "\n\n".join([header, "湘西邮政助力猕猴桃出山",
+                          "本报讯（记者 欧阳明）近日，某州邮政分公司在凤凰县举办农产品寄递推介会。该公司总经理介绍，"
+                          "今年以来，该公司在吉首市、凤凰县等地建成村级寄递物流综合服务站86个，累计寄递猕猴桃等农产品12万件。",
+                          "下一步，该公司将继续完善县乡村三级寄递物流体系，让更多山货走出大山。"])
+    (story,) = Splitter().split(text).stories
+    assert story.title == "湘西邮政助力猕猴桃出山"
+    assert "2024年" not in story.body
+
+
 def test_page_furniture_and_closing_bracket_credits():
     lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
              "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",
