@@ -157,6 +157,9 @@ def test_names_without_a_han_surname_between_a_title_and_a_speech_verb(processor
     [
         ("近日，投递员买买提·艾力一起走访牧民，送去包裹。", "买买提·艾力"),  # 买买提 was read alone
         ("近日，投递员古丽·阿不都拉和同事为牧民送去包裹。", "古丽·阿不都拉"),
+        # a middle part the list runs on from (买买提和同事艾力·…): the name ends at 和
+        ("投递员阿依古丽·买买提和同事艾力·吾斯曼正忙着分拣包裹。", "阿依古丽·买买提"),
+        ("理事长麦麦提·艾则孜说，合作社的干果通过邮政卖到了全国。", "麦麦提·艾则孜"),  # 理事长: a title too
     ],
 )
 def test_transliterated_name_after_a_title_ends_where_a_word_starts(processor, sentence, name):

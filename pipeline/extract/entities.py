@@ -318,9 +318,14 @@ class EntityFinder:
                 continue
             found.setdefault(name, match.start(1))
         for match in self.title_dotted_re.finditer(text):
-            head, _, last = match.group(1).rpartition("·")
-            name = f"{head}·{self._name_part(last)}"
-            if len(name) - len(head) > 2 and name not in exclude:
+            first, *parts = match.group(1).split("·")
+            name = first
+            for part in parts:  # each part as far as jieba's tokens read it a name's (阿依古丽·买买提和同事…)
+                cut = self._name_part(part)
+                name += "·" + cut
+                if len(cut) < len(part):
+                    break  # the name ended inside this part
+            if len(cut) >= 2 and name not in exclude:
                 found.setdefault(name, match.start(1))
 
     def _name_part(self, text: str) -> str:
@@ -329,7 +334,10 @@ class EntityFinder:
         four characters at most."""
         part = ""
         for word, flag, _ in self.segmenter.segment(text):
-            if part and (len(word) > 1 and not flag.startswith("nr") or word in self.after_name_set):
+            if part and (
+                len(word) > 1 and not flag.startswith("nr") or word in self.after_name_set
+                or flag[:1] in FUNCTION_WORD_FLAGS  # 和, 与: a list goes on to another name
+            ):
                 break
             part += word
         return part[:MAX_NAME_PART_CHARS]
