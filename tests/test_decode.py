@@ -581,6 +581,8 @@ def test_pinyin_annotations_removed_real_parentheses_kept(decoder):
         ("中国邮政网(wang)点(dian)遍布城乡，绿(lv)色邮政。", "中国邮政网点遍布城乡，绿色邮政。"),
         # one toneless reading is the writer's; (wo) after 说 and (app) spell no reading
         ("他说(wo)不知道了(le)，请下载(app)。", "他说(wo)不知道了(le)，请下载(app)。"),
+        # a spam mirror's decoy tag between the character and its annotation: the tag stays
+        ('会<acronym id="k2"></acronym>(huì)上，来<dfn></dfn>(lái)自网(wǎng)点', '会<acronym id="k2"></acronym>上，来<dfn></dfn>自网点'),
         # a formula's parentheses stay: one numbered "syllable" is no pinyin copy
         ("排放二氧化碳(co2)减少，邮政储蓄银行(PSBC)设有网点(约4万个)。", "排放二氧化碳(co2)减少，邮政储蓄银行(PSBC)设有网点(约4万个)。"),
     ],

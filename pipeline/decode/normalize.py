@@ -21,7 +21,10 @@ SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv{TONE_VOWELS}][a-zü{
 # Syllables (a character's, or a word's separated by spaces), tones marked or numbered (wang3),
 # in ASCII or full-width parentheses right after an ideograph. "(" may be missing when the
 # annotation's first byte was eaten by a damaged multi-byte run (see misalignment.py).
-ANNOTATION_RE = re.compile(rf"(?<=[{CJK}])[(（]?({SYLLABLE}[1-5]?(?: {SYLLABLE}[1-5]?)*)[)）]")
+# A spam mirror's decoy tags may stand between the character and its annotation (會<acronym
+# id="x"></acronym>(huì)): they stay, for the clean stage.
+DECOY_TAGS = r"(?P<tags>(?:<[^<>\n]{0,100}>)*)"
+ANNOTATION_RE = re.compile(rf"(?<=[{CJK}]){DECOY_TAGS}(?P<annotation>[(（]?(?P<syllables>{SYLLABLE}[1-5]?(?: {SYLLABLE}[1-5]?)*)[)）])")
 TONED_RE = re.compile(f"[{TONE_VOWELS}]")
 TONE_NUMBER_RE = re.compile(r"[a-zü][1-5](?=[ )）])")
 MIN_NUMBERED_ANNOTATIONS = 2  # (co2) once is a formula; a pinyin-inserting copy numbers many
@@ -30,7 +33,9 @@ MIN_NUMBERED_ANNOTATIONS = 2  # (co2) once is a formula; a pinyin-inserting copy
 # the toned vowel; 他说(wo) or 了(le) once is the writer's.
 MIN_READ_ANNOTATIONS = 2
 LOOSE_SYLLABLE = r"(?=[a-zü?]*[a-zü])[a-zü?]{1,6}"
-LOOSE_ANNOTATION_RE = re.compile(rf"(?<=[{CJK}])[(（]({LOOSE_SYLLABLE}(?: {LOOSE_SYLLABLE})*)[)）]")
+LOOSE_ANNOTATION_RE = re.compile(
+    rf"(?<=[{CJK}]){DECOY_TAGS}(?P<annotation>[(（](?P<syllables>{LOOSE_SYLLABLE}(?: {LOOSE_SYLLABLE})*)[)）])"
+)
 LOOSE_HINT_RE = re.compile(rf"[(（]{LOOSE_SYLLABLE}(?: {LOOSE_SYLLABLE})*[)）]")  # cheap scan before the look-behind's
 TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0304\u030c"))  # grave, acute, macron, caron (NFD)
 FULLWIDTH_ALNUM = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp - 0xFEE0).isalnum()}
@@ -108,24 +113,25 @@ class Normalizer:
         if not TONED_RE.search(text) and not TONE_NUMBER_RE.search(text) and not LOOSE_HINT_RE.search(text):
             return text, False  # the scans below are slow: each position tries the look-behind
         matches = list(ANNOTATION_RE.finditer(text))
-        marked = sum(bool(TONED_RE.search(m.group(1))) for m in matches)
-        numbered = sum(bool(TONE_NUMBER_RE.search(m.group(0))) for m in matches)
+        marked = sum(bool(TONED_RE.search(m.group("syllables"))) for m in matches)
+        numbered = sum(bool(TONE_NUMBER_RE.search(m.group("annotation"))) for m in matches)
         if not marked and numbered < MIN_NUMBERED_ANNOTATIONS:
             matches = [match for match in LOOSE_ANNOTATION_RE.finditer(text) if self._spells_readings(text, match)]
             if len(matches) < MIN_READ_ANNOTATIONS:
                 return text, False
         out, pos = [], 0
         for match in matches:
-            if not match.group(0).startswith(("(", "（")) and not _toned(match.group(0)):
+            annotation = match.group("annotation")
+            if not annotation.startswith(("(", "（")) and not _toned(annotation):
                 continue
-            out.append(text[pos:match.start()])
+            out.append(text[pos:match.start("annotation")])
             pos = match.end()
         out.append(text[pos:])
         return "".join(out), True
 
     def _spells_readings(self, text: str, annotation: re.Match) -> bool:
         """Whether each syllable of ``annotation`` is a reading of its character before it."""
-        syllables = annotation.group(1).split(" ")
+        syllables = annotation.group("syllables").split(" ")
         characters = text[max(0, annotation.start() - len(syllables)):annotation.start()]
         return len(characters) == len(syllables) and all(
             self._reads_as(character, syllable) for character, syllable in zip(characters, syllables)
