@@ -330,3 +330,15 @@ def test_lines_an_old_site_broke_by_hand_inside_indented_paragraphs_are_joined(c
         "截至10月底，该公司已寄递马铃薯包裹42万件，带动农户增收800余万元，发往广东、浙江等地的包裹占一半。",
         "据悉，邮储银行定西市分行今年已发放“马铃薯贷”3.6亿元，有力支持了当地特色产业发展。",
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("《中国古代文学家（二）》纪念邮票发行-澳门新葡京-新葡京官网", "《中国古代文学家（二）》纪念邮票发行"),
+        ("邮政普遍服务监督员座谈会在京召开_新葡京娱乐", "邮政普遍服务监督员座谈会在京召开"),
+        ("2023-2024年度邮政工作会议召开", "2023-2024年度邮政工作会议召开"),  # no spam after the dash
+    ],
+)
+def test_spam_site_names_a_mirror_appends_to_the_headline_go(cleaner, heading, title):
+    assert lines(cleaner, page(f"<div><h1>{heading}</h1>{ARTICLE}</div>"))[0] == title

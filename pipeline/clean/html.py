@@ -159,6 +159,8 @@ class HtmlExtractor:
         indenting = {block.owner for block in blocks[start:end] if block.indented}
         for block in blocks[start:end]:
             text = self._judge.strip_spam_sentences(block.text) if _is_text(block) else ""
+            if block.heading or block.titled:
+                text = self._judge.without_spam_suffixes(text)
             if not text:
                 continue
             if _wrapped_by_hand(block, previous, indenting, lines):

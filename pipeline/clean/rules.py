@@ -149,6 +149,7 @@ PLANTED_MAX_SHARE = 0.5
 # Header of a page (not of an article) unless it holds a heading and is not mostly links.
 HEADER_MAX_LINK_RATIO = 0.5
 # <title> usually reads "headline_site"; its longest part names the article's headline.
+HEADING_SUFFIX_SEPARATOR = re.compile(r"\s*[-_|｜–—]+\s*")  # before a suffix a mirror appends to a headline
 TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--)\s*")
 TITLE_MIN_CHARS = 4
 # A <title> part heads a page without a headline when the body holds this share of its character

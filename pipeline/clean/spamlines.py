@@ -189,6 +189,16 @@ class JunkLineJudge:
         kept = [chunk for chunk in chunks if not self.is_spam(chunk)]
         return line if len(kept) == len(chunks) else "".join(kept).strip()
 
+    def without_spam_suffixes(self, heading: str) -> str:
+        """A headline without the spam site names a mirror appends to it, after a dash, bar or
+        underscore (…纪念邮票发行-澳门新葡京-新葡京官网)."""
+        end = len(heading)
+        for separator in reversed(list(rules.HEADING_SUFFIX_SEPARATOR.finditer(heading))):
+            if separator.start() == 0 or not self._is_planted(heading[separator.end():end]):
+                break
+            end = separator.start()
+        return heading[:end].rstrip()
+
     def _is_planted(self, bracketed: str) -> bool:
         """Spam in brackets: it scores as spam and holds an unmistakable term or is mostly spam
         vocabulary (中国邮政APP下载 scores as spam on one app word: it may be the article's)."""
