@@ -419,6 +419,15 @@ def test_an_articles_page_header_line_above_its_title_is_a_byline(header):
     assert "2024年" not in story.body
 
 
+def test_a_list_items_number_before_an_articles_title_is_no_part_of_it():
+    # A scraper's list numbering ("1. ") on the title's line: it stayed in the title.
+    text = "\n".join(["1. 《中国古代文学家（二）》纪念邮票发行", "2023-10-18 来源：中国邮政报",
+                      "本报讯 中国邮政10月18日发行《中国古代文学家（二）》纪念邮票1套4枚，邮票图案分别为屈原、司马迁、陶渊明、李白。",
+                      "该套邮票由著名画家设计，采用影写版印刷，邮票规格为30×40毫米，整版枚数为16枚。"])
+    (story,) = Splitter().split(text).stories
+    assert story.title == "《中国古代文学家（二）》纪念邮票发行"
+
+
 def test_page_furniture_and_closing_bracket_credits():
     lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
              "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",

@@ -31,7 +31,8 @@ HEADING_WIDTH_SHARE = 0.6  # an article's headings and labels against its paragr
 ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]")
-_BULLET = re.compile(r"^[•·●◆◇■□▪○\-\*]\s*")
+# A bullet, or a list item's number and space (a scraper's "1. " before the title), before a title.
+_BULLET = re.compile(r"^(?:[•·●◆◇■□▪○\-\*]\s*|\d{1,2}\.\s+(?=\S))")
 # A web title led by its column's name in brackets: 【邮政动态】江苏邮政上线…, the column a kicker.
 _BRACKETED_COLUMN = re.compile(r"^【([^【】]{2,8})】\s*(.+)$")
 _META = re.compile(
