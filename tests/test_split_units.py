@@ -78,6 +78,8 @@ def test_headline_roles():
     assert parser.roles(["潇湘之“钻”", "——网点转型纪实"]) == (None, "潇湘之“钻”", "网点转型纪实")
     # a column's name over a title much longer: a title the column wrapped fills its first line
     assert parser.roles(["最美邮路人", "三十年守护一条高山邮路"]) == ("最美邮路人", "三十年守护一条高山邮路", None)
+    # a place before a colon opens a title: the unit's name after it makes no kicker of the line
+    assert parser.roles(["陕西汉中：邮政网点", "变身“便民驿站”"]) == (None, "陕西汉中：邮政网点 变身“便民驿站”", None)
     assert parser.roles(["引题一行", "主标题", "副题一行"]) == ("引题一行", "主标题", "副题一行")
     # a third line shorter than the title, with no deck's dash or clause: the title's wrapped end
     assert parser.roles(["邮储银行某省分行", "普惠贷款余额突破", "千亿元"]) == ("邮储银行某省分行", "普惠贷款余额突破 千亿元", None)

@@ -24,6 +24,7 @@ _SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,7}")
 _MIN_WRAPPED_DECK_CHARS = 10  # a deck as wide as a column, whose rest the next line holds
 _WHOLLY_QUOTED = re.compile(r"“[^“”]+”|「[^「」]+」")
 _HEADLINE_FORBIDDEN_SET = frozenset(HEADLINE_FORBIDDEN)
+_INNER_COLON = re.compile("[：:]")
 
 
 def _has_clause_comma(text: str) -> bool:
@@ -231,7 +232,8 @@ class HeadlineParser:
         bare = text.rstrip("：:")
         if text.endswith(("：", ":")):
             return len(bare) <= _MAX_KICKER_CHARS
-        return len(bare) <= _MAX_UNIT_KICKER_CHARS and bare.endswith(self.kicker_suffixes)
+        # (陕西汉中：邮政网点 over 变身“便民驿站”: a title's first line, its place before a colon)
+        return len(bare) <= _MAX_UNIT_KICKER_CHARS and bare.endswith(self.kicker_suffixes) and not _INNER_COLON.search(bare)
 
     def roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:
         """(kicker, title, subtitle) of a block of 1-3 lines."""
