@@ -110,13 +110,18 @@ def test_compressed_files_are_opened_by_their_content_not_their_name(processor, 
     assert dead == [] and stories[0]["body"]
 
 
-def test_a_second_batch_run_replaces_the_first(tmp_path):
+def _first_run(tmp_path) -> tuple:
+    """(input dir, output dir, story ids) of a batch run over one seed."""
     inputs = tmp_path / "in"
     inputs.mkdir()
     shutil.copy(next(SEEDS_DIR.glob("001_*")), inputs / "one.txt")
     output = tmp_path / "out"
     run_pipeline(["--input", str(inputs / "*"), "--output", str(output)])
-    first = sorted(s["story_id"] for s in read_output(output, "stories"))
+    return inputs, output, sorted(s["story_id"] for s in read_output(output, "stories"))
+
+
+def test_a_second_batch_run_replaces_the_first(tmp_path):
+    inputs, output, first = _first_run(tmp_path)
     interrupted = output / (STAGING_PREFIX + "0123abcd")  # what a run killed before its rewrite leaves
     interrupted.mkdir()
     (interrupted / "stories-00000-of-00001.avro").write_bytes(b"Obj\x01")
@@ -176,12 +181,7 @@ def test_a_failed_batch_run_leaves_the_earlier_output_whole(tmp_path, monkeypatc
 
     from pipeline.beam import transforms
 
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    shutil.copy(next(SEEDS_DIR.glob("001_*")), inputs / "one.txt")
-    output = tmp_path / "out"
-    run_pipeline(["--input", str(inputs / "*"), "--output", str(output)])
-    first = sorted(s["story_id"] for s in read_output(output, "stories"))
+    inputs, output, first = _first_run(tmp_path)
 
     def failing(self, entries):
         return types.SimpleNamespace(
