@@ -72,7 +72,7 @@ def _remove_replaced_batch_output(output_dir: str, earlier_shards: set[str]) -> 
     """Once a batch run has written its shards, those of an earlier batch run into the same
     directory that it did not write over: an interrupted or failed run leaves the earlier
     output whole."""
-    stale = sorted(earlier_shards - _batch_shards(output_dir))  # those of the same names it replaced
+    stale = sorted(earlier_shards - _batch_shards(output_dir))  # (one named as a new one was replaced)
     if stale:
         FileSystems.delete(stale)
     # fileio's emptied temporary directories (.temp…), which it leaves behind
@@ -80,7 +80,6 @@ def _remove_replaced_batch_output(output_dir: str, earlier_shards: set[str]) -> 
         for entry in os.scandir(output_dir):
             if entry.name.startswith(".temp") and entry.is_dir() and not os.listdir(entry.path):
                 os.rmdir(entry.path)
-
 
 
 def build_batch(pipeline: beam.Pipeline, options: RunOptions) -> None:

@@ -82,7 +82,7 @@ class IngestNewFileFn(beam.DoFn):
         """Unmodified for the settle time: by its mtime, or, for an mtime in the future (a
         clock ahead, touch -d), by this worker's clock since it first saw the file so."""
         now = time.time()
-        if entry.mtime is None or 0 <= now - entry.mtime and now - entry.mtime >= self._settle_seconds:
+        if entry.mtime is None or now - entry.mtime >= self._settle_seconds:
             return True
         seen_state, since = self._unsettled.get(entry.path, (None, now))
         if seen_state != state:
