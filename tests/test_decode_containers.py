@@ -320,6 +320,29 @@ def test_docx_document_is_read_as_its_paragraphs(decoder):
     assert decoded.text.splitlines() == PARAGRAPHS
 
 
+def test_docx_text_is_what_word_shows_without_deletions_field_codes_or_a_text_box_twice(decoder):
+    # Tracked changes keep deleted text, a link keeps its field code, and Word 2010 saves a text
+    # box twice (for older readers): all were read as text.
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+    def run(text):
+        return f"<w:r><w:t>{text}</w:t></w:r>"
+
+    caption = f"<w:txbxContent><w:p>{run('图为投递员在山村收寄包裹。')}</w:p></w:txbxContent>"
+    first = (
+        run("3月11日，随着") + "<w:del><w:r><w:delText>（暂定）</w:delText></w:r></w:del>" + run("无人机起飞，邮路开通。")
+        + f"<w:r><mc:AlternateContent><mc:Choice>{caption}</mc:Choice><mc:Fallback>{caption}</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    second = (
+        run("主") + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "http://x.cn/a" </w:instrText></w:r>'
+        + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("要运送报刊") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + run("。")
+    )
+    document = f'<w:document xmlns:w="{w}" xmlns:mc="{mc}"><w:body><w:p>{first}</w:p><w:p>{second}</w:p></w:body></w:document>'
+    decoded = decoder.decode(_zip({"[Content_Types].xml": "<Types/>", "word/document.xml": document}))
+    assert decoded.text.splitlines() == ["3月11日，随着无人机起飞，邮路开通。", "图为投递员在山村收寄包裹。", "主要运送报刊。"]
+
+
 def test_odt_document_is_read_as_its_paragraphs(decoder):
     t = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
     body = f"<text:h>{PARAGRAPHS[0]}</text:h>" + "".join(f"<text:p>{p}</text:p>" for p in PARAGRAPHS[1:])

@@ -97,6 +97,9 @@ MIN_NUL_PADDING = 4  # UTF-32 text ends in at most three NULs
 WIDEST_CODE_UNIT = 4
 ZIP_MAGIC = b"PK\x03\x04"
 OFFICE_PARTS = ("word/document.xml", "content.xml")  # DOCX, ODT
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+OFFICE_NOT_TEXT = (_W + "delText", _W + "instrText")
+OFFICE_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 OFFICE_PARAGRAPHS = frozenset((
     "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p",
     "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p",
@@ -270,10 +273,27 @@ def _office_text(raw: bytes, limit: int) -> tuple[bytes, str, str] | None:
     root = etree.fromstring(xml, parser)
     if root is None:
         raise DecodeError(f"{member} holds no XML")
-    paragraphs = ["".join(p.itertext()) for p in root.iter() if isinstance(p.tag, str) and p.tag in OFFICE_PARAGRAPHS]
+    # Not the document's text: what tracked changes deleted, a field's code (HYPERLINK "…"), and
+    # the copy of a text box Word keeps for older readers.
+    for element in root.iter(*OFFICE_NOT_TEXT):
+        element.text = None
+    for fallback in list(root.iter(OFFICE_FALLBACK)):
+        fallback.getparent().remove(fallback)  # (its tail: layout whitespace)
+    paragraphs = [_own_text(p) for p in root.iter() if isinstance(p.tag, str) and p.tag in OFFICE_PARAGRAPHS]
     if not "".join(paragraphs).strip():
         raise DecodeError(f"{member} holds no paragraph text")
     return "\n".join(paragraphs).encode("utf-8"), "utf-8", "office_text_extracted"
+
+
+def _own_text(element, top: bool = True) -> str:
+    """A paragraph's text without that of the paragraphs inside it (a text box's, which are
+    lines of their own)."""
+    if not top and element.tag in OFFICE_PARAGRAPHS:
+        return ""
+    parts = [element.text or ""] if isinstance(element.tag, str) else []
+    for child in element:
+        parts += [_own_text(child, top=False), child.tail or ""]
+    return "".join(parts)
 
 
 def _rtf_text(raw: bytes) -> tuple[bytes, str, str] | None:
