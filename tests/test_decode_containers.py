@@ -39,6 +39,14 @@ def test_compressed_file_without_its_extension(decoder, compress, kind):
     assert TITLE in decoded.text
 
 
+@pytest.mark.parametrize("compress", [gzip.compress, bz2.compress, lzma.compress])
+def test_a_compressed_file_of_several_streams_is_read_whole(decoder, compress):
+    # cat a.gz b.gz: zcat reads both streams; all after the first was dropped without a word.
+    first, second = SEED[:300], SEED[300:600]
+    decoded = decoder.decode(compress(first.encode("utf-8")) + compress(second.encode("utf-8")))
+    assert decoded.text == decoder.decode((first + second).encode("utf-8")).text
+
+
 def test_mhtml_page_quoted_printable_with_the_charset_in_its_header(decoder):
     # A page saved as MHTML: the HTML part is GBK, quoted-printable, its charset in the
     # part's header while the page's own meta claims UTF-8 (the header wins, as in browsers).

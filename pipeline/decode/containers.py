@@ -187,20 +187,25 @@ def _without_nul_padding(raw: bytes) -> bytes | None:
 def _decompressed(raw: bytes, limit: int) -> tuple[bytes, None, str] | None:
     for magic, kind, decompressor, errors in COMPRESSIONS:
         if raw.startswith(magic):
-            return _decompress(raw, decompressor(), errors, kind, limit), None, kind
+            pieces, rest = [], raw
+            while rest.startswith(magic):  # streams one after another (cat a.gz b.gz), as zcat reads them
+                data, rest = _decompress(rest, decompressor(), errors, kind, limit, limit - sum(map(len, pieces)))
+                pieces.append(data)
+            return b"".join(pieces), None, kind
     return None
 
 
-def _decompress(raw: bytes, decompressor, errors, kind: str, limit: int) -> bytes:
+def _decompress(raw: bytes, decompressor, errors, kind: str, limit: int, budget: int) -> tuple[bytes, bytes]:
+    """(one stream's data, the bytes after it); ``budget``: what ``limit`` leaves for it."""
     try:
-        data = decompressor.decompress(raw, limit + 1)
+        data = decompressor.decompress(raw, budget + 1)
     except errors as error:
         raise DecodeError(f"{kind.split('_')[0]} data that does not decompress: {error}") from None
-    if len(data) > limit:
+    if len(data) > budget:
         raise DecodeError(f"{kind.split('_')[0]} data inflating beyond {limit // (1024 * 1024)} MiB")
     if not decompressor.eof:
         raise DecodeError(f"{kind.split('_')[0]} data cut short ({len(data)} bytes inflated)")
-    return data
+    return data, decompressor.unused_data
 
 
 def _mime_text_part(raw: bytes) -> tuple[bytes, str | None, str] | None:
