@@ -40,6 +40,12 @@ def test_a_figure_broken_over_two_lines_of_chinese_text_is_one_figure():
     assert join_lines(["发布时间：2019-08-23", "8月11日至14日"]) == "发布时间：2019-08-23 8月11日至14日"
 
 
+def test_a_latin_word_broken_over_two_lines_of_chinese_text_is_one_word():
+    assert join_lines(["中国邮政速递物流旗下的E", "MS品牌"]) == "中国邮政速递物流旗下的EMS品牌"
+    assert join_lines(["分拣中心5", "G智能分拣项目"]) == "分拣中心5G智能分拣项目"
+    assert join_lines(["China Post", "opened a hub"]) == "China Post opened a hub"  # English: words apart
+
+
 def test_meaningful_spaces_kept():
     assert despace("在 疫 情 防 控 期 间 ，新 疆 区 分 公 司 借 助 CRM 系 统") == "在疫情防控期间，新疆区分公司借助 CRM 系统"
     assert despace("贷款投放 147.65 亿元，净增") == "贷款投放 147.65 亿元，净增"
@@ -380,12 +386,12 @@ def test_a_column_of_briefs_under_its_name_each_credited_even_across_a_line_brea
     # still closes its brief; a paragraph's line ending as a column's name does stays text.
     lines = ["要闻简报",
              "■6月5日，某市邮政分公司开通蔬菜寄递专", "线，首批发运蔬菜3吨。（刘振宇）",
-             "■近日，某市邮政分公司完成读本寄递任务，", "及时掌握学校的需求", "动态，安排专车配送。（何",
+             "■近日，某市邮政分公司完成读本寄递任务，", "及时掌握学校的需求", "动态，安排专车配送。（记者 吴晓燕 通讯员 何",
              "嘉敏）",
              "■6月9日，某市邮政分公司举办投递员技能", "竞赛，40名选手参赛。（张海燕）"]
     stories = Splitter().split("\n".join(lines)).stories
     assert [s.title for s in stories] == [None, None, None]
-    assert [s.bylines for s in stories] == [("（刘振宇）",), ("（何嘉敏）",), ("（张海燕）",)]
+    assert [s.bylines for s in stories] == [("（刘振宇）",), ("（记者 吴晓燕 通讯员 何嘉敏）",), ("（张海燕）",)]
     assert stories[1].body == "■近日，某市邮政分公司完成读本寄递任务，及时掌握学校的需求动态，安排专车配送。"
 
 
@@ -457,6 +463,8 @@ def test_page_furniture_and_closing_bracket_credits():
         ["人民邮电报", "2024年6月18日 星期二", "第5版 邮政·快递"],
         ["07 民生·邮政"],
         ["2 综合新闻 中国邮政报 2024年6月12日 星期三"],
+        # a lettered folio and the page's name; the paper with its folio and the page's name
+        ["A06 城事"], ["中国邮政报 3 综合新闻"],
     ],
 )
 def test_page_header_lines_naming_paper_date_page_and_editor_are_furniture(header):

@@ -23,6 +23,8 @@ _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 LINE_CACHE_SIZE = 4096  # lines: a page's several times over
 FIGURE_PART = re.compile(r"[0-9.]")  # one digit or point of a figure a justified line spread
+_LATIN_RUN_END = re.compile(r"[0-9A-Za-z]+$")
+_LATIN_RUN_START = re.compile(r"[0-9A-Za-z]+")
 _WHOLE_DATE_OR_TIME = re.compile(r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[:：]\d{2})$")
 _FIGURE_CONTEXT = 12  # characters each side of a line break that tell Chinese text from English
 
@@ -113,12 +115,26 @@ def join_lines(texts: list[str], credit: bool = False) -> str:
             continue
         if out:
             last_token, first_token = out.split(" ")[-1], text.split(" ")[0]
-            if is_ascii_alnum(out[-1]) and is_ascii_alnum(text[0]) and not _figure_broken_in_chinese(out, text):
+            if (
+                is_ascii_alnum(out[-1]) and is_ascii_alnum(text[0])
+                and not _figure_broken_in_chinese(out, text) and not _word_broken_in_chinese(out, text)
+            ):
                 out += " "
             elif credit and _core_length(last_token) >= 2 and _core_length(first_token) >= 2:
                 out += " "
         out += text
     return out
+
+
+def _word_broken_in_chinese(before: str, after: str) -> bool:
+    """A Latin word or code the column broke inside Chinese text, Chinese on both sides of it
+    (中国邮政速递物流旗下的E / MS品牌, 5 / G智能分拣); English text's words stay apart."""
+    head = _LATIN_RUN_END.search(before)
+    tail = _LATIN_RUN_START.match(after)
+    return bool(
+        head and tail and CJK_RUN.match(before[head.start() - 1:head.start()] or " ")
+        and CJK_RUN.match(after[tail.end():tail.end() + 1] or " ")
+    )
 
 
 def _figure_broken_in_chinese(before: str, after: str) -> bool:

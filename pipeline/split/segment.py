@@ -43,7 +43,7 @@ _EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编者注)")
 _ROLE_AND_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[:：/／][\u4e00-\u9fff·、]{2,12}")
 # a closing credit broken by the column: its bracket opened after a sentence's end, closed on
 # the next line, which holds nothing else
-_CREDIT_HEAD = re.compile(r"[。！？”][（(][^（()）]{1,8}$")
+_CREDIT_HEAD = re.compile(r"[。！？”][（(][^（()）]{1,24}$")
 _CREDIT_TAIL = re.compile(r"[^（()）。，]{1,8}[）)]")
 _MIN_CREDIT_ALONE_CHARS = 3  # 本报评论员, 特约记者 on a line of their own; 记者, 摄影 may be labels
 _MAX_NAME_CHARS = 4  # 欧阳晓燕; two names unparted (王芳李明) are as long
