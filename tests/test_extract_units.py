@@ -66,6 +66,8 @@ def credits(line):
         ("（作者单位：河北省邮政分公司）", []),
         # The author's unit in brackets after the name; an intern reporter.
         ("作者：张伟（江西省邮政分公司）", [("张伟", "author")]),
+        # a transliterated name whose part after the dot starts with a surname (买 is one): one name
+        ("作者：艾力·买买提", [("艾力·买买提", "author")]),
         # An English release's credits; an agency is no author.
         ("By Zhang Wei | Updated: 2024-05-16 10:32", [("Zhang Wei", "author")]),
         ("Updated: 2023-05-16 10:32 | By Li Ming | China Daily", [("Li Ming", "author")]),  # a field of the line

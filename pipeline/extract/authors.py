@@ -85,8 +85,9 @@ class Credit:
 
 def _split_glued(item: str, surnames: frozenset[str]) -> list[str]:
     """张三李小明 (a line break lost between two names): the one split into 2-3 + 2-3 characters
-    where both parts start with a surname; unchanged when there is none or more than one."""
-    if len(item) < 4 or (len(item) == 4 and item[:2] in surnames):
+    where both parts start with a surname; unchanged when there is none or more than one, and
+    for a transliterated name (艾力·买买提: its middle dot joins the parts of one name)."""
+    if len(item) < 4 or (len(item) == 4 and item[:2] in surnames) or "·" in item:
         return [item]
     splits = [
         [item[:cut], item[cut:]]
