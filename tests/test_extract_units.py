@@ -183,6 +183,9 @@ def test_published_date(bylines, body, page, expected):
         ("KUNMING, March 15, 2024 -- China Post", ["2024-03-15"]),
         ("on 3 Sept 2023, then Mar. 1 2022", ["2023-09-03", "2022-03-01"]),
         ("May 2024, 30 February 2024", []),
+        # eight figures as a date field holds them: labelled; a number elsewhere is none
+        ("发布时间：20241202 来源：上海邮政", ["2024-12-02"]),
+        ("编号20241202的包裹，publish_date: 20241332", []),
     ],
 )
 def test_dates_in_words_and_numerals(text, expected):

@@ -10,6 +10,11 @@ FULL_DATE = re.compile(
     rf"(?<!\d)((?:19|20)\d\d){_SEP}(?:年{_SEP}(\d{{1,2}}){_SEP}月{_SEP}(\d{{1,2}}){_SEP}日"
     rf"|[-./](\d{{1,2}})[-./](\d{{1,2}})(?!\d))"
 )
+# Eight figures as a date field holds them (发布时间：20241202, a CMS export's publish_date):
+# labelled, as a figure of eight digits in text need be no date.
+LABELLED_COMPACT_DATE = re.compile(
+    r"(?:时间|日期|发布|date|pubdate)\s*[:：]\s*((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)", re.IGNORECASE
+)
 # A date in Chinese numerals, as releases and notices sign off: 二〇二四年三月十五日 (○ for 〇 too).
 CHINESE_FULL_DATE = re.compile(
     rf"([〇○零一二三四五六七八九]{{4}}){_SEP}年{_SEP}([一二三四五六七八九十]{{1,3}}){_SEP}月"
@@ -76,6 +81,8 @@ def full_dates(text: str) -> list[str]:
         year = int(match.group(1))
         month, day = (match.group(2), match.group(3)) if match.group(2) else (match.group(4), match.group(5))
         found.append((match.start(), _valid(year, int(month), int(day))))
+    for match in LABELLED_COMPACT_DATE.finditer(text):
+        found.append((match.start(1), _valid(*map(int, match.group(1, 2, 3)))))
     for match in CHINESE_FULL_DATE.finditer(text):
         year = int("".join(str(CHINESE_DIGITS[ch]) for ch in match.group(1)))
         if 1900 <= year < 2100:  # as FULL_DATE's 19xx and 20xx
