@@ -114,6 +114,19 @@ def test_http_response_saved_with_its_headers(decoder):
     assert TITLE in decoded.text and "HTTP/1.1" not in decoded.text
 
 
+def test_http_responses_of_a_redirect_saved_with_curl_L_give_the_last_one(decoder):
+    # curl -iL: the redirect's response (with a body of its own), then the page's.
+    moved = b"<html><head><title>301 Moved Permanently</title></head><body><h1>301 Moved Permanently</h1></body></html>\r\n"
+    page = f"<html><body><p>{SEED}</p></body></html>".encode("gbk", errors="ignore")
+    raw = (
+        b"HTTP/1.1 301 Moved Permanently\r\nContent-Type: text/html\r\nContent-Length: %d\r\nLocation: https://x.cn/a\r\n\r\n"
+        % len(moved) + moved + b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=GBK\r\n\r\n" + page
+    )
+    decoded = decoder.decode(raw)
+    assert decoded.encoding == "gbk"
+    assert TITLE in decoded.text and "Moved Permanently" not in decoded.text and "HTTP/1.1" not in decoded.text
+
+
 def test_json_with_unicode_escapes(decoder):
     raw = json.dumps({"title": TITLE, "content": SEED[:300]}).encode("ascii")
     decoded = decoder.decode(raw)

@@ -120,7 +120,9 @@ BINARY_FORMATS = (
 )
 ZIP_MEMBERS_NAMED = 3
 RTF_CODE_PAGE_RE = re.compile(rb"\\ansicpg([0-9]{3,5})")
-HTTP_STATUS_RE = re.compile(rb"\AHTTP/[0-9.]+ +[0-9]{3}[^\r\n]*\r?\n")
+HTTP_STATUS_RE = re.compile(rb"\AHTTP/[0-9.]+ +([0-9]{3})[^\r\n]*\r?\n")
+# A later response's status line (curl -iL saves a redirect's response, then the page's).
+NEXT_HTTP_STATUS_RE = re.compile(rb"^HTTP/[0-9.]+ +[0-9]{3}[^\r\n]*\r?\n", re.MULTILINE)
 HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
 CHUNK_SIZE_RE = re.compile(rb"([0-9A-Fa-f]+)[^\r\n]*\r?\n")
 
@@ -237,6 +239,8 @@ def _http_body(raw: bytes) -> tuple[bytes, str | None, str] | None:
         return None
     headers = email.message_from_bytes(raw[status.end():end.end()], policy=email.policy.compat32)
     body = raw[end.end():]
+    if status.group(1)[:1] in (b"1", b"3") and (later := NEXT_HTTP_STATUS_RE.search(body)):
+        return _http_body(body[later.start():])  # a redirect or 100 Continue before the page's response
     if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
         body = _dechunked(body)
     charset = headers.get_content_charset()
