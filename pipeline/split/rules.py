@@ -44,12 +44,20 @@ class Rules:
             section_labels=frozenset(lines("section_labels.txt")),
             column_name_endings=tuple(lines("column_name_endings.txt")),
             sidebar_labels=frozenset(lines("sidebar_labels.txt")),
-            furniture=re.compile("|".join([*lines("page_furniture.txt"), _paper_header_line()])),
+            furniture=_furniture_pattern([*lines("page_furniture.txt"), _paper_header_line()]),
             kicker_suffixes=tuple(lines("kicker_suffixes.txt")),
             generic_bigrams=frozenset(lines("generic_bigrams.txt")),
             # The extract stage's list: one list of surnames for the whole pipeline.
             surnames=frozenset(word for line in data_lines("pipeline.extract", "surnames.txt") for word in line.split()),
         )
+
+
+def _furniture_pattern(patterns: list[str]) -> re.Pattern:
+    """One pattern of them all, those anchored at the line's start under one ``^``: searched
+    over every line of every page, the alternatives were each tried at each position."""
+    anchored = [pattern[1:] for pattern in patterns if pattern.startswith("^")]
+    anywhere = [pattern for pattern in patterns if not pattern.startswith("^")]
+    return re.compile("|".join([f"^(?:{'|'.join(f'(?:{p})' for p in anchored)})", *anywhere]))
 
 
 def _paper_header_line() -> str:

@@ -57,6 +57,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     """
     lines: list[Line] = []
     raws = _credits_rejoined(text.splitlines())
+    in_header = True  # every line so far page furniture: the page's header
     for index, raw in enumerate(raws):
         raw = " ".join(raw.split())
         if not raw:
@@ -70,7 +71,6 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         # The page's header: its first lines, all furniture so far. A number alone there is the
         # folio (4 over 2024年6月12日); a short name in a paragraph of its own under furniture
         # is the page's or its column's (基层动态 under the editors' line).
-        in_header = all(line.kind == "label" for line in lines)
         header_part = in_header and (
             _HEADER_FOLIO.fullmatch(compact) is not None
             or bool(lines) and len(compact) <= _MAX_COLUMN_NAME_CHARS and CJK_RUN.fullmatch(compact) is not None
@@ -82,6 +82,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         ):
             lines.append(Line.of(raw, "label"))
             continue
+        in_header = False
         marker = rules.continued_from.match(compact)
         continued = bool(marker)
         if marker:
