@@ -436,6 +436,26 @@ def test_a_list_items_number_before_an_articles_title_is_no_part_of_it():
     assert story.title == "《中国古代文学家（二）》纪念邮票发行"
 
 
+def test_a_kicker_before_a_colon_and_a_dashed_deck_as_wide_as_the_column_head_a_story_without_a_lead():
+    # No 本报讯 opens the story: the headline's lines are told by their shapes alone; the kicker
+    # ends in a colon, the deck fills the column like a paragraph's first line.
+    def story(kicker, title, deck, text, credit):
+        return [kicker, title, deck, *column_lines(text, 18), credit]
+
+    lines = [
+        *story("贵州邮政：", "“黔货出山”跑出加速度", "——前三季度寄递农特产品1.2亿件",
+               "初冬时节，某县的椪柑进入采摘旺季。在县邮政分公司的分拣场地上，一箱箱刚采摘的椪柑被贴上面单、装上邮车，"
+               "连夜发往广州、深圳等地。今年以来，某省邮政围绕特色农产品打造寄递服务项目326个。", "（记者 龙婷婷）"),
+        *story("四川广元邮政：", "山区学校用上“邮政书屋”", "——已为87所乡村学校配送图书15万册",
+               "走进某县中心小学的“邮政书屋”，一排排书架上摆满了绘本、科普读物和经典名著，十几名学生正安静地阅读。"
+               "每个月都有新书送来，同学们读书的热情高了。", "（通讯员 吴晓燕）"),
+    ]
+    first, second = Splitter().split("\n".join(lines)).stories
+    assert (first.kicker, first.title, first.subtitle) == ("贵州邮政", "“黔货出山”跑出加速度", "前三季度寄递农特产品1.2亿件")
+    assert (second.kicker, second.title, second.subtitle) == ("四川广元邮政", "山区学校用上“邮政书屋”", "已为87所乡村学校配送图书15万册")
+    assert first.body.startswith("初冬时节") and second.body.startswith("走进")
+
+
 def test_page_furniture_and_closing_bracket_credits():
     lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
              "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",

@@ -25,6 +25,9 @@ _MIN_WRAPPED_DECK_CHARS = 10  # a deck as wide as a column, whose rest the next 
 _WHOLLY_QUOTED = re.compile(r"“[^“”]+”|「[^「」]+」")
 _HEADLINE_FORBIDDEN_SET = frozenset(HEADLINE_FORBIDDEN)
 _INNER_COLON = re.compile("[：:]")
+# A kicker naming its unit before a full-width colon, on a line of its own (贵州邮政：, 四川广元
+# 邮政：); a word or two before one (要求：) ends a wrapped sentence's line.
+_COLON_KICKER = re.compile(rf"[\u4e00-\u9fff]{{4,{_MAX_KICKER_CHARS}}}：")
 
 
 def _has_clause_comma(text: str) -> bool:
@@ -42,7 +45,7 @@ def _text_ok(line: Line) -> bool:
         and 0 < line.width <= _MAX_HEADLINE_WIDTH
         and _HEADLINE_FORBIDDEN_SET.isdisjoint(text)
         and text[0] not in _FRAGMENT_START
-        and text[-1] not in _FRAGMENT_END
+        and (text[-1] not in _FRAGMENT_END or _COLON_KICKER.fullmatch(text) is not None)
         and not ends_sentence(text)  # an English sentence's full stop is no forbidden mark
         and balanced(text)
         and not is_table_row(text)  # 寄递业务收入 12560 8.5%: a table's row, never a headline
@@ -160,12 +163,13 @@ def mark_headlines(
                 continue
             if (_has_clause_comma(lines[i].text) and not deck(i)) or before_last_line(i):
                 continue
-            if first_line_of_paragraph(i) and not over_sentence_start(i):
-                continue
+            dashed_deck = lines[i - 1].kind == "headline" and SUBTITLE_DASHES.match(lines[i].text) is not None
+            if first_line_of_paragraph(i) and not over_sentence_start(i) and not dashed_deck:
+                continue  # (a ——deck under a headline is one, however wide: no paragraph opens so)
             if (
                 over_sentence_start(i)
                 or odd_shape(i)
-                or (lines[i - 1].kind == "headline" and SUBTITLE_DASHES.match(lines[i].text) is not None)
+                or dashed_deck
                 or next_is_start(i)
                 or (i + 1 < n and candidates[i + 1] and odd_shape(i + 1))
                 or first_line_of_paragraph(i + 1, strict=True)  # the next line opens a paragraph
