@@ -35,8 +35,8 @@ def _band_entries(story: dict):
 
 def _earlier_duplicates(band_members):
     """(story_id, (precedence, earlier story_id)) for every later member of a near-duplicate pair.
-    Copies of one file's bytes share their story_id (the schema's stable id): no pair, as in
-    streaming; else the earliest copy was marked a duplicate of itself."""
+    Copies of one file's bytes share their story_id (the schema's stable id): a later copy makes
+    no pair, as in streaming; else the earliest copy was marked a duplicate of itself."""
     _, members = band_members
     members = sorted(set(members), key=lambda m: m[1])
     seen_ids = set()
@@ -45,7 +45,7 @@ def _earlier_duplicates(band_members):
             continue  # a later copy: what its id is marked with, its earliest copy says
         seen_ids.add(later_id)
         for earlier_id, earlier_order, earlier_hash in members[:later_index]:
-            if earlier_id != later_id and hamming_distance(earlier_hash, later_hash) <= NEAR_DUPLICATE_MAX_DISTANCE:
+            if hamming_distance(earlier_hash, later_hash) <= NEAR_DUPLICATE_MAX_DISTANCE:
                 yield later_id, (earlier_order, earlier_id)
                 break
 

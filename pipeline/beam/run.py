@@ -11,7 +11,7 @@ from pipeline.beam import metrics
 from pipeline.beam.dedup import WriteMarkedStories, leftover_staging_dirs, remove_staging
 from pipeline.beam.options import RunOptions, parse_run_options
 from pipeline.beam.sinks import DEAD_LETTER_PREFIX, STORY_PREFIX
-from pipeline.beam.sources import expand_pattern
+from pipeline.beam.sources import expand_pattern, has_wildcard
 from pipeline.beam.streaming import WatchAndIngest
 from pipeline.beam.transforms import ExpandInputs, IngestFiles, WriteAvro
 
@@ -49,7 +49,7 @@ def _check_streaming_runner(options: RunOptions) -> None:
 
 
 def _check_output_writable(output_dir: str) -> None:
-    if any(char in output_dir for char in "*?["):
+    if has_wildcard(output_dir):
         # Beam's file systems match and delete by pattern: out? would be out1, a sibling's output.
         raise UsageError(f"output directory {output_dir} holds a wildcard (*, ? or [): name it plainly")
     probe = FileSystems.join(output_dir, ".postal-ingest-write-check")

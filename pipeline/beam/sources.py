@@ -24,13 +24,18 @@ def _is_local(pattern: str) -> bool:
     return "://" not in pattern
 
 
+def has_wildcard(path: str) -> bool:
+    """Whether Beam's file systems would read ``path`` as a pattern."""
+    return any(char in path for char in "*?[")
+
+
 def expand_pattern(pattern: str) -> list[InputFile]:
     """Every entry the pattern matches, sorted by path.
 
     Beam's match lists only files; on the local filesystem the directories a glob
     matches are listed too, since every matched input must end as stories or a dead letter.
     """
-    if _is_local(pattern) and not any(char in pattern for char in "*?[") and os.path.isdir(pattern):
+    if _is_local(pattern) and not has_wildcard(pattern) and os.path.isdir(pattern):
         pattern = os.path.join(pattern, "*")  # a directory named alone: the files in it
     matches = FileSystems.match([pattern])[0].metadata_list
     found = {m.path: InputFile(m.path, m.size_in_bytes, m.last_updated_in_seconds) for m in matches}

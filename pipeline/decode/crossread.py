@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.decode import rules
-from pipeline.decode.detect import FAMILIES
+from pipeline.decode.detect import ASCII_ALNUM_RE, FAMILIES
 from pipeline.decode.mojibake import (
     CONTEXT, MIN_GAIN, clearly_better, decodes, misread_utf8, shared_characters, shows_latin1_mojibake,
 )
@@ -44,7 +44,6 @@ CROSS_READS = (
     (("euc_jp",), "gb18030", "gbk_decoded_as_euc_jp"),
     (("euc_jp",), "big5hkscs", "big5_decoded_as_euc_jp"),
 )
-ASCII_ALNUM_RE = re.compile("[0-9A-Za-z]+")
 ALPHABET_WORD_RE = re.compile("[\u00c0-\u024f\u0370-\u0e7f]+")  # not ASCII: English words amid Chinese
 MIN_WORD_LETTERS = 3
 ONE_SCRIPT_SHARE = 0.9

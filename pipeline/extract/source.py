@@ -54,7 +54,7 @@ class SourceFinder:
         suffixes = "|".join(data_lines("pipeline.extract", "newspaper_suffixes.txt"))
         self.paper_field = re.compile(rf"(?:^|\s)([\u4e00-\u9fff]{{2,6}}(?:{suffixes}))(?=\s|$)")
         # The stories of a page come one after another: the page is searched once for all of them.
-        self.page_marker = lru_cache(maxsize=1)(self._marker)
+        self.page_marker = lru_cache(maxsize=1)(lambda page_text: self._marker(page_text, page_text))
         self.masthead = lru_cache(maxsize=1)(self._masthead)
 
     def find(self, bylines: list[str], body: str, page_text: str) -> str | None:
@@ -83,7 +83,7 @@ class SourceFinder:
             match = SUPPLIED_BY.search(line)
             if match:
                 return match.group(1)
-        return self._marker("\n".join(bylines) + "\n" + body, page_text) or self.page_marker(page_text, page_text)
+        return self._marker("\n".join(bylines) + "\n" + body, page_text) or self.page_marker(page_text)
 
     def _marker(self, text: str, page_text: str) -> str | None:
         """The publication a marker in ``text`` names; 本报 (this paper) is the paper the page's
