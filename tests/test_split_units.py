@@ -395,6 +395,26 @@ def test_a_column_of_briefs_under_its_name_each_credited_even_across_a_line_brea
     assert stories[1].body == "■近日，某市邮政分公司完成读本寄递任务，及时掌握学校的需求动态，安排专车配送。"
 
 
+def test_briefs_titled_after_their_bullet_run_in_or_on_a_line_of_their_own():
+    # ■ bullets a brief's title as well as a byline (■王娟): a title set off from its text by a
+    # space is the brief's, and one on a line of its own under the last brief's credit is no
+    # part of that credit.
+    lines = ["简 讯",
+             "■某县邮政开通冷链专线 近日，某县邮政分公司开通至省城的冷链",
+             "寄递专线，首批发运鲜鱼2吨，实现当日达。（刘振宇）",
+             "■某市邮政举办技能竞赛",
+             "6月9日，某市邮政分公司举办投递员技能竞赛，",
+             "40名选手参赛，评出一等奖3名。（通讯员 张海燕）",
+             "■某区邮政开展反诈宣传 6月以来，某区邮政分公司在辖内",
+             "网点开展反诈宣传，劝阻可疑汇款2笔。",
+             "■本报记者 孙丽"]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [s.title for s in stories] == ["某县邮政开通冷链专线", "某市邮政举办技能竞赛", "某区邮政开展反诈宣传"]
+    assert [s.bylines for s in stories] == [("（刘振宇）",), ("（通讯员 张海燕）",), ("■本报记者 孙丽",)]
+    assert stories[0].body == "近日，某县邮政分公司开通至省城的冷链寄递专线，首批发运鲜鱼2吨，实现当日达。"
+    assert stories[2].body == "6月以来，某区邮政分公司在辖内网点开展反诈宣传，劝阻可疑汇款2笔。"
+
+
 def test_an_interview_s_turns_open_paragraphs_after_a_full_width_line():
     # The line before each turn is as wide as the column and ends a sentence: only the turn's
     # label (记者：, 答：) tells the paragraph ended there.

@@ -11,6 +11,8 @@ from pipeline.split.reflow import (
 _FRAGMENT_START = "，。、；：,.;:）)」』”’%％"
 _FRAGMENT_END = "，、：,:（(「『“‘《—"
 SUBTITLE_DASHES = re.compile(r"^[—\-─–]{1,3}\s*")
+# A bullet, or a list item's number and space (a scraper's "1. " before the title), before a title.
+BULLET = re.compile(r"^(?:[•·●◆◇■□▪○▲★▶◎\-\*]\s*|\d{1,2}\.\s+(?=\S))")
 _MAX_HEADLINE_WIDTH = 60
 _PARAGRAPH_LOOKAHEAD = 40
 _MAX_STACK = 4  # headline lines stacked before a story start or the page end
@@ -241,6 +243,7 @@ class HeadlineParser:
 
     def roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:
         """(kicker, title, subtitle) of a block of 1-3 lines."""
+        texts = [BULLET.sub("", text) for text in texts]
         if len(texts) >= 3:
             kicker, title, last = texts[0].rstrip("：:"), texts[1:-1], texts[-1]
             if not SUBTITLE_DASHES.match(last) and not _is_subtitle_line(last, title[-1]) and len(last) < len(title[-1]):

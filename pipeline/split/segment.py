@@ -45,6 +45,9 @@ _ROLE_AND_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[:：/／][\u4e00-\u9fff·、]
 # the next line, which holds nothing else
 _CREDIT_HEAD = re.compile(r"[。！？”][（(][^（()）]{1,24}$")
 _CREDIT_TAIL = re.compile(r"[^（()）。，]{1,8}[）)]")
+_ALSO_BULLETS = "■"  # a byline marker (■王娟) that also bullets a brief's title at a line's start
+# A brief's title run in before its text, set off by a bullet and a space: ■平和蜜柚寄递量创新高 10月以来，…
+_RUN_IN_TITLE = re.compile(r"^([■●◆▲★▶◎]\s?[^\s，、：:。！？；!?;]{4,30}) (?=\S{6})")
 _MIN_CREDIT_ALONE_CHARS = 3  # 本报评论员, 特约记者 on a line of their own; 记者, 摄影 may be labels
 _MAX_NAME_CHARS = 4  # 欧阳晓燕; two names unparted (王芳李明) are as long
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
@@ -95,6 +98,11 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         tail = None
         if marker:
             raw, tail = raw[: marker.start()].rstrip(), Line.of(marker.group(0), "to")
+        run_in = _RUN_IN_TITLE.match(raw)
+        if run_in and not _names_credited(raw[1:], rules):  # a brief's title: a line of its own
+            lines.append(Line.of(run_in.group(1)))
+            printed_width, continued = width(raw), True
+            raw = raw[run_in.end() :]
         byline = split_byline(raw, rules)
         if byline is not None:
             raw, closer = byline
@@ -166,7 +174,10 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     start = max(positions, default=-1)
     if start >= 0:
         byline = raw[start:]
-        if width(byline) <= _MAX_BYLINE_WIDTH and not any(c in HEADLINE_FORBIDDEN + "，" for c in byline):
+        if (
+            width(byline) <= _MAX_BYLINE_WIDTH and not any(c in HEADLINE_FORBIDDEN + "，" for c in byline)
+            and (start > 0 or byline[0] not in _ALSO_BULLETS or _names_credited(byline[1:], rules))
+        ):
             return raw[:start].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
         return None
     compact = raw.replace(" ", "")
@@ -180,6 +191,16 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     ):
         return "", Line(raw, despace_credit(raw), width(raw), "closer")
     return None
+
+
+def _names_credited(text: str, rules: Rules) -> bool:
+    """What follows a byline marker is names, role words around them (□王娟, □本报记者 李萍
+    通讯员 汪嘉铭 摄影报道); not a brief's title the same square bullets (■南平邮政助力茶叶出口)."""
+    rest = despace_credit(text)
+    for word in rules.byline_words:
+        rest = rest.replace(word, " ")
+    names = rest.replace("、", " ").split()
+    return bool(names) and all(len(name) <= _MAX_NAME_CHARS or "·" in name for name in names)
 
 
 def _role_and_names(compact: str, rules: Rules) -> bool:

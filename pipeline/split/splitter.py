@@ -13,7 +13,7 @@ from pipeline.split.assign import (
     ADJACENCY_BONUS, CONFIDENT_SCORE, CREDITED_UNDER_BONUS, MIN_SCORE, HeadlineScorer, assign,
 )
 from pipeline.split.columns import unfold_columns
-from pipeline.split.headlines import SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, mark_headlines
+from pipeline.split.headlines import BULLET, SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, mark_headlines
 from pipeline.split.reflow import (
     CJK_RUN,
     HEADLINE_FORBIDDEN,
@@ -31,8 +31,6 @@ HEADING_WIDTH_SHARE = 0.6  # an article's headings and labels against its paragr
 ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]")
-# A bullet, or a list item's number and space (a scraper's "1. " before the title), before a title.
-_BULLET = re.compile(r"^(?:[•·●◆◇■□▪○\-\*]\s*|\d{1,2}\.\s+(?=\S))")
 # A web title led by its column's name in brackets: 【邮政动态】江苏邮政上线…, the column a kicker.
 _BRACKETED_COLUMN = re.compile(r"^【([^【】]{2,8})】\s*(.+)$")
 _META = re.compile(
@@ -205,7 +203,7 @@ class Splitter:
             )
         ):
             bylines.append(lines.pop(0))
-        first = _BULLET.sub("", lines[0])
+        first = BULLET.sub("", lines[0])
         if headline_block:
             count = 0
             while count < min(_MAX_HEADLINE_LINES, len(lines) - 1) and self._is_headline_line(lines[count]):
