@@ -415,6 +415,19 @@ def test_briefs_titled_after_their_bullet_run_in_or_on_a_line_of_their_own():
     assert stories[2].body == "6月以来，某区邮政分公司在辖内网点开展反诈宣传，劝阻可疑汇款2笔。"
 
 
+@pytest.mark.parametrize("credit", ["本报通讯员 孙立群 曲永刚", "本报通讯员 彭丽", "特约通讯员 彭丽", "本报特约记者 彭丽"])
+def test_a_credit_line_of_the_paper_s_own_correspondents_under_the_headline(credit):
+    # 本报通讯员 is the paper's correspondent as 本报记者 is its reporter: a credit line, neither
+    # the story's first words nor (one name) a title pushing the headline into the kicker.
+    lines = ["某县鲜参实现“当日采摘次日达”", credit,
+             *column_lines("眼下正值鲜参上市季节。在某县人参市场，邮政揽投员正将打包好的鲜参装入冷藏箱，"
+                           "当天就能发往全国。", 18)]
+    (story,) = Splitter().split("\n".join(lines)).stories
+    assert (story.kicker, story.title) == (None, "某县鲜参实现“当日采摘次日达”")
+    assert story.bylines == (credit,)
+    assert story.body.startswith("眼下正值")
+
+
 def test_an_interview_s_turns_open_paragraphs_after_a_full_width_line():
     # The line before each turn is as wide as the column and ends a sentence: only the turn's
     # label (记者：, 答：) tells the paragraph ended there.
