@@ -78,6 +78,15 @@ def test_hidden_elements_are_removed(cleaner, hidden):
     assert out.replace("\n", "") == "".join(PARAGRAPHS)
 
 
+@pytest.mark.parametrize("meta", ['<meta name="PubDate" content="2024-05-16 10:00">',
+                                  '<meta property="article:published_time" content="2024-05-16T10:00:00+08:00">'])
+def test_a_date_stated_in_meta_alone_heads_the_text_under_the_headline(cleaner, meta):
+    html = page("<h1>邮政网点变身便民驿站</h1>" + ARTICLE, head=meta)
+    assert lines(cleaner, html)[:2] == ["邮政网点变身便民驿站", "发布时间：2024-05-16"]
+    shown = page("<h1>邮政网点变身便民驿站</h1><p>2024年5月17日 来源：浙江邮政</p>" + ARTICLE, head=meta)
+    assert "发布时间：2024-05-16" not in lines(cleaner, shown)  # the page's own line says it
+
+
 def test_scripts_styles_forms_and_frames_are_removed(cleaner):
     body = (
         "<script>document.write('广告脚本文字');</script><noscript>请启用脚本，否则无法浏览。</noscript>"

@@ -363,6 +363,20 @@ def test_a_wechat_article_page_closing_with_credit_lines(processor):
     assert story["source_name"] == "浙江邮政"  # the account that published it, named in its header
 
 
+def test_a_wechat_article_saved_from_the_browser_hidden_until_its_script_runs(processor):
+    # Saved from the browser, the article's element is still hidden (visibility: hidden, which
+    # the page's script lifts); its date is in the script alone; the account's name links
+    # between headline and text; the text ends with END, a line of credit fields set apart by
+    # bars, the editor, and the list of earlier articles under 往期推荐.
+    (story,) = process_page(processor, "wechat_saved_article.html")
+    assert story["title"] == "海岛上的“流动邮局”"
+    assert story["published_date"] == "2024-06-13"
+    assert story["body"].startswith("在浙江省舟山市，有一艘往返于12个小岛之间的邮政服务船。")
+    assert story["body"].endswith("为岛上居民代办各类业务4000余笔。")
+    assert story["authors"] == [{"name": "陈晓燕", "role": "author"}, {"name": "林海涛", "role": "photographer"}]
+    assert story["source_name"] == "舟山邮政"
+
+
 WECHAT_MARKDOWN = """# 小小邮路，一走就是二十八年
 
 原创 云南邮政 [云南邮政](javascript:void(0);) *2024-05-30 07:45* *发表于云南*

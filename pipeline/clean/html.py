@@ -11,12 +11,13 @@ import warnings
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
 from pipeline.clean import rules
-from pipeline.clean.spamlines import JunkLineJudge
+from pipeline.clean.spamlines import JunkLineJudge, related_list_start
 from pipeline.resources import data_lines
 
 _NON_TEXT_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
@@ -134,6 +135,7 @@ class HtmlExtractor:
         title_parts = _title_parts(soup)
         headline = _WHITESPACE.sub("", max(title_parts, key=len, default=""))  # as blocks are compared
         headline = headline if len(headline) >= rules.TITLE_MIN_CHARS else ""
+        published = _published_in_markup(soup)
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
         measures = _Measures(soup, self._judge.is_junk)
         # The article's container is judged without the prose of what markup names furniture
@@ -175,7 +177,14 @@ class HtmlExtractor:
             top_level = min(top_level, block.heading or top_level)
             lines.append(text)
             previous = block
-        if lines and not any(block.titled or block.heading for block in blocks[start:end]):
+        related = related_list_start(lines)  # a related list's label, its linked titles gone
+        if related is not None:
+            del lines[related:]
+        titled = any(block.titled or block.heading for block in blocks[start:end])
+        if published and lines and not any(rules.DATE.search(line) for line in lines[: rules.HEAD_LOOKBACK]):
+            # The date the page shows only by script or states in its <meta>: under the headline.
+            lines.insert(1 if titled else 0, f"发布时间：{published}")
+        if lines and not titled:
             # No headline in the page's text: the <title>'s part the article is about heads it.
             title = _title_of_body(title_parts, "".join(lines))
             if title:
@@ -245,16 +254,35 @@ class HtmlExtractor:
 
 
 def _invisible_elements(soup: BeautifulSoup) -> list[Tag]:
-    """Non-text elements and everything hidden by attribute, inline style or the page's own CSS."""
-    found = _css_hidden_elements(soup)
+    """Non-text elements and everything hidden by attribute, inline style or the page's own CSS,
+    but for an element holding most of the page's prose: the article, which the page's script
+    shows once loaded (a WeChat article saved from the browser: #js_content visibility:hidden)."""
+    hidden = _css_hidden_elements(soup)
+    found = []
     for element in _tags(soup):
-        if element.name in _DROP or element.has_attr("hidden") or element.get("aria-hidden") == "true":
+        if element.name in _DROP:
             found.append(element)
+        elif element.has_attr("hidden") or element.get("aria-hidden") == "true":
+            hidden.append(element)
         else:
             style = element.get("style")
             if style and rules.HIDDEN_STYLE.search(style):
-                found.append(element)
+                hidden.append(element)
+    if hidden:
+        page_prose = _prose_chars(soup)
+        found.extend(e for e in hidden if _prose_chars(e) < rules.REVEALED_ARTICLE_SHARE * page_prose)
     return found
+
+
+def _prose_chars(root: Tag) -> int:
+    """Characters of ``root``'s text in sentences: text outside script, style and the like,
+    up to each string's last sentence end."""
+    total = 0
+    for string in root.find_all(string=True):
+        if string.parent is not None and string.parent.name not in _DROP:
+            end = max(string.rfind(mark) for mark in "。！？!?")
+            total += end + 1
+    return total
 
 
 def _css_hidden_elements(soup: BeautifulSoup) -> list[Tag]:
@@ -533,6 +561,8 @@ def _head_start(blocks: list[_Block], start: int) -> int:
         linked_headline = block.link_dense and (block.heading or block.titled) and not block.barrier
         if linked_headline and headline_taken:
             break
+        if block.link_dense and not linked_headline and not block.barrier and block.size <= rules.HEAD_LINKED_NAME_MAX_CHARS:
+            continue  # the author's or the account's name linking to its page, under the headline
         if not (_is_text(block) or linked_headline) or block.size > rules.HEAD_MAX_CHARS:
             break
         if block.heading or block.titled or rules.META_LINE.search(block.text):
@@ -615,6 +645,21 @@ def _is_article_header(element: Tag) -> bool:
 
 def _is_inside(element: Tag, ancestor: Tag) -> bool:
     return any(p is ancestor for p in element.parents)
+
+
+def _published_in_markup(soup: BeautifulSoup) -> str | None:
+    """The publication date a page states in its <meta> tags (article:published_time, PubDate),
+    or in the variable a WeChat article's script shows it from (var ct = "<Unix time>")."""
+    for meta in soup.find_all("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        date = rules.DATE.match(meta.get("content") or "") if key in rules.PUBLISHED_META_KEYS else None
+        if date:
+            return "-".join(date.groups())
+    for script in soup.find_all("script"):
+        stamp = rules.WECHAT_PUBLISH_TIME.search(script.get_text())
+        if stamp:
+            return datetime.fromtimestamp(int(stamp.group(1)), rules.CHINA_TIME).strftime("%Y-%m-%d")
+    return None
 
 
 def _title_parts(soup: BeautifulSoup) -> list[str]:

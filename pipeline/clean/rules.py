@@ -1,6 +1,7 @@
 """Patterns and thresholds of the clean stage (rules as data, apart from the logic that uses them)."""
 
 import re
+from datetime import timedelta, timezone
 
 # --- markup in text input
 # A tag, comment or CDATA section; bounded so a stray "<" in prose cannot swallow a line.
@@ -135,6 +136,8 @@ HIDDEN_STYLE = re.compile(
     r"|clip\s*:\s*rect\(\s*0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*[\s,]+0|(?:width|height)\s*:\s*[01](?:px)?\s*;[^\"']*overflow\s*:\s*hidden",
     re.I,
 )
+# A hidden element holding this share of the page's prose is its article, which script reveals.
+REVEALED_ARTICLE_SHARE = 0.5
 CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 # Link farm: a block of at least this many links whose text is mostly anchor text.
 LINK_FARM_MIN_LINKS = 3
@@ -172,6 +175,15 @@ TEASER_MAX_CHARS = 200
 TRUNCATION_MARKS = ("…", "...", "……")
 # Lines kept around the window: headline/kicker/byline/date lines of the article.
 HEAD_LOOKBACK = 6
+# A page's publication date in its markup, when its text shows none.
+DATE = re.compile(r"((?:19|20)\d\d)[-/.年](\d\d?)[-/.月](\d\d?)")
+PUBLISHED_META_KEYS = frozenset({
+    "article:published_time", "og:article:published_time", "og:release_date", "pubdate", "publishdate",
+    "publish_date", "publishtime", "datepublished", "dc.date.issued", "firstpublishedtime",
+})
+WECHAT_PUBLISH_TIME = re.compile(r"\bvar\s+ct\s*=\s*[\"'](\d{10})[\"']")
+CHINA_TIME = timezone(timedelta(hours=8))
+HEAD_LINKED_NAME_MAX_CHARS = 12
 TAIL_LOOKAHEAD = 3
 HEAD_MAX_CHARS = 120
 HEADLINE_MAX_CHARS = 60

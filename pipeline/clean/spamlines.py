@@ -290,7 +290,7 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
     markup_removed = False
     junk = 0
     lines = text.splitlines(keepends=True)
-    related = _related_list_start(lines)
+    related = related_list_start(lines)
     if related is not None:
         junk += sum(1 for line in lines[related:] if line.strip())
         lines = lines[:related]
@@ -318,7 +318,7 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
     return LineCleanup(_collapse_blank_runs("".join(kept)) if markup_removed or junk else text, markup_removed, junk)
 
 
-def _related_list_start(lines: list[str]) -> int | None:
+def related_list_start(lines: list[str]) -> int | None:
     """Where a list of other articles' titles under its label (相关阅读：, Related Stories:)
     closes the text: the label's line, when every line after it is a title (short, ending no
     sentence). None when the text ends otherwise."""

@@ -45,6 +45,8 @@ _ROLE_AND_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[:：/／][\u4e00-\u9fff·、]
 # the next line, which holds nothing else
 _CREDIT_HEAD = re.compile(r"[。！？”][（(][^（()）]{1,24}$")
 _CREDIT_TAIL = re.compile(r"[^（()）。，]{1,8}[）)]")
+_FIELD_BAR = re.compile(r"\s*[｜|]\s*")
+_LABELLED_FIELD = re.compile(r"([\u4e00-\u9fff]{1,4})\s*[:：]\s*[^:：。！？，]{1,24}")
 _ALSO_BULLETS = "■"  # a byline marker (■王娟) that also bullets a brief's title at a line's start
 # A brief's title run in before its text, set off by a bullet and a space: ■平和蜜柚寄递量创新高 10月以来，…
 _RUN_IN_TITLE = re.compile(r"^([■●◆▲★▶◎]\s?[^\s，、：:。！？；!?;]{4,30}) (?=\S{6})")
@@ -181,6 +183,8 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
             return raw[:start].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
         return None
     compact = raw.replace(" ", "")
+    if _labelled_credits(raw, rules):
+        return "", Line(raw, compact, width(raw), "closer")
     if compact in rules.byline_words and len(compact) >= _MIN_CREDIT_ALONE_CHARS:
         return "", Line(raw, compact, width(raw), "closer")  # 本报评论员: a credit naming no one
     if (
@@ -191,6 +195,15 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     ):
         return "", Line(raw, despace_credit(raw), width(raw), "closer")
     return None
+
+
+def _labelled_credits(raw: str, rules: Rules) -> bool:
+    """A line of credit fields set apart by bars: 来源：四川邮政｜文字：张可欣｜摄影：罗建国."""
+    fields = [field.strip() for field in _FIELD_BAR.split(raw)]
+    return len(fields) >= 2 and all(
+        (label := _LABELLED_FIELD.fullmatch(field)) is not None and (label.group(1) in rules.byline_words or label.group(1) + "：" in rules.byline_words)
+        for field in fields
+    )
 
 
 def _names_credited(text: str, rules: Rules) -> bool:
