@@ -1161,6 +1161,19 @@ def test_european_text_is_not_reread_as_chinese(decoder):
         assert decoder.decode(text.encode(encoding)).text == text
 
 
+def test_english_utf8_read_as_cp1252_keeps_its_typography(decoder):
+    # Curly quotes and dashes, once read back from cp1252 mojibake, are typography: no GBK pair
+    # lies under them (’s as 抯, “G as 揋).
+    text = ("China Post launches “Green Parcel” scheme in 30 cities\n\n"
+            "BEIJING — China Post said on Tuesday it would roll out reusable parcel boxes at 1,200 outlets "
+            "in 30 cities by the end of June, after a pilot in Shanghai’s Xuhui district cut single-use "
+            "packaging by 38%.\n")
+    damaged = text.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8")
+    decoded = decoder.decode(damaged)
+    assert decoded.text == text
+    assert decoded.repairs == ("latin1_mojibake",)
+
+
 def test_single_byte_text_keeps_to_one_script(decoder):
     # chardet takes these bytes for Windows-1251, whose reading (GrцЯe, Mьnchen) the Chinese text
     # model rates as high as the right one: words that change script mid-word break the tie.

@@ -541,7 +541,11 @@ class MojibakeRepairer:
                 ftfy_readings = _ftfy_readings(span)
                 candidates = [(reading, ("latin1_mojibake",)) for reading in ftfy_readings]
                 # GB/Big5 read as Latin-1 may lie under a layer of UTF-8 read so (saved, read again).
-                layers = [(span, ()), *((reading, ("latin1_mojibake",)) for reading in ftfy_readings if reading != span)]
+                # (a reading of quotes and dashes alone is typography, as the run's test above says)
+                layers = [(span, ()), *(
+                    (reading, ("latin1_mojibake",)) for reading in ftfy_readings
+                    if reading != span and LATIN1_MOJIBAKE_SIGN_RE.search(reading)
+                )]
                 in_word = european and _between_letters(text, start, end)
                 for wrong, right, kind in LEGACY_AS_LATIN:
                     if right != "utf-8" and (end - start < min_legacy_run or in_word):
