@@ -195,6 +195,18 @@ def test_percent_encoded_gbk(decoder):
     assert TITLE in decoded.text
 
 
+def test_text_javascript_escape_wrote(decoder):
+    # escape(): %uXXXX for each character past U+00FF, %XX for the rest but ASCII letters.
+    source = SEED[:300]
+    escaped = "".join(
+        c if c.isascii() and (c.isalnum() or c in "@*_+-./") else f"%{ord(c):02X}" if ord(c) < 0x100 else f"%u{ord(c):04X}"
+        for c in source
+    )
+    decoded = decoder.decode(escaped.encode("ascii"))
+    assert decoded.repairs[:1] == ("javascript_escapes_decoded",)
+    assert decoded.text == decoder.decode(source.encode("utf-8")).text
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
 def test_bytes_saved_as_their_python_repr(decoder, encoding):
     # A scraper wrote str(response.content): b'...' with \xNN for every byte past ASCII, and

@@ -57,6 +57,9 @@ TEXT_PARTS = ("text/html", "text/plain")  # preferred first: a page's HTML holds
 # ASCII escapes of non-ASCII text (see ESCAPES). A text is unescaped when its
 # escapes cover ESCAPED_SHARE of it: a URL or two in a page are not the page's encoding.
 PERCENT_RE = re.compile(rb"(?:%[0-9A-Fa-f]{2})+")
+# JavaScript's escape(): %u7EFF%u8272%20 (read only where a %u shows it)
+JAVASCRIPT_ESCAPE_RE = re.compile(rb"(?:%u[0-9A-Fa-f]{4}|%[0-9A-Fa-f]{2})+")
+JAVASCRIPT_ESCAPE_PART_RE = re.compile(rb"%u([0-9A-Fa-f]{4})|%([0-9A-Fa-f]{2})")
 # JSON/JavaScript string escapes: \uXXXX, and the one-letter ones between them (\n, \").
 # Python's ascii() and unicode_escape write the same, with \xNN for U+0080-U+00FF (·, a
 # no-break space) and \UXXXXXXXX past the BMP: in a text of \u escapes, those are characters.
@@ -333,6 +336,8 @@ def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
     for pattern, kind, unescape in ESCAPES:
         if pattern is UNICODE_ESCAPE_RE and not CHARACTER_ESCAPE_RE.search(raw):
             continue
+        if pattern is JAVASCRIPT_ESCAPE_RE and b"%u" not in raw:
+            continue
         covered = sum(len(match) for match in pattern.findall(raw))
         if covered and covered >= ESCAPED_SHARE * len(raw.strip()):
             if pattern is UNICODE_ESCAPE_RE:
@@ -427,7 +432,16 @@ def _character_reference(match: re.Match) -> bytes:
     return chr(code).encode("utf-8") if 0x80 <= code <= 0x10FFFF and not 0xD800 <= code < 0xE000 else match.group()
 
 
+def _javascript_escapes(match: re.Match) -> bytes:
+    # escape()'s %uXXXX is a UTF-16 code unit, its %XX a character below U+0100 (not a byte).
+    units = b"".join(
+        int(wide or narrow, 16).to_bytes(2, "big") for wide, narrow in JAVASCRIPT_ESCAPE_PART_RE.findall(match.group())
+    )
+    return _escaped_bytes_kept(units.decode("utf-16-be", errors="surrogatepass")).encode("utf-8", errors="surrogatepass")
+
+
 ESCAPES = (
+    (JAVASCRIPT_ESCAPE_RE, "javascript_escapes_decoded", _javascript_escapes),
     (PERCENT_RE, "percent_decoded", lambda match: urllib.parse.unquote_to_bytes(match.group())),
     (UNICODE_ESCAPE_RE, "unicode_escapes_decoded", _unicode_escapes),
     (BYTE_ESCAPE_RE, "byte_escapes_decoded", _byte_escapes),
