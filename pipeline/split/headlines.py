@@ -27,9 +27,9 @@ _MIN_WRAPPED_DECK_CHARS = 10  # a deck as wide as a column, whose rest the next 
 _WHOLLY_QUOTED = re.compile(r"“[^“”]+”|「[^「」]+」")
 _HEADLINE_FORBIDDEN_SET = frozenset(HEADLINE_FORBIDDEN)
 _INNER_COLON = re.compile("[：:]")
-# A kicker naming its unit before a full-width colon, on a line of its own (贵州邮政：, 四川广元
-# 邮政：); a word or two before one (要求：) ends a wrapped sentence's line.
-_COLON_KICKER = re.compile(rf"[\u4e00-\u9fff]{{4,{_MAX_KICKER_CHARS}}}：")
+# A kicker naming its unit or place before a full-width colon, on a line of its own (贵州邮政：,
+# 湘西州花垣县十八洞村：); a word or two before one (要求：) ends a wrapped sentence's line.
+_COLON_KICKER = re.compile(rf"[\u4e00-\u9fff]{{4,{_MAX_UNIT_KICKER_CHARS}}}：")
 
 
 def _has_clause_comma(text: str) -> bool:
@@ -237,7 +237,7 @@ class HeadlineParser:
         """A short line ending in a colon, or naming a unit (邮储银行湖南省分行) over its title."""
         bare = text.rstrip("：:")
         if text.endswith(("：", ":")):
-            return len(bare) <= _MAX_KICKER_CHARS
+            return len(bare) <= (_MAX_UNIT_KICKER_CHARS if _COLON_KICKER.fullmatch(text) else _MAX_KICKER_CHARS)
         # (陕西汉中：邮政网点 over 变身“便民驿站”: a title's first line, its place before a colon)
         return len(bare) <= _MAX_UNIT_KICKER_CHARS and bare.endswith(self.kicker_suffixes) and not _INNER_COLON.search(bare)
 
