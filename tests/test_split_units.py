@@ -534,6 +534,8 @@ def test_page_furniture_and_closing_bracket_credits():
         ["2 综合新闻 中国邮政报 2024年6月12日 星期三"],
         # a lettered folio and the page's name; the paper with its folio and the page's name
         ["A06 城事"], ["中国邮政报 3 综合新闻"],
+        # the paper's name in pinyin on a line of its own; the page's name before its editor
+        ["人民邮电报", "RENMIN YOUDIAN BAO", "2024年12月3日 星期二"], ["2 中国邮政报 2024年8月21日", "要闻 责任编辑 覃海鹰"],
     ],
 )
 def test_page_header_lines_naming_paper_date_page_and_editor_are_furniture(header):
