@@ -571,6 +571,14 @@ def test_captions_whose_credit_pdf_text_spaced_out_are_photo_reports():
     assert len(stories) == 2 and all(story.is_photo for story in stories)
 
 
+def test_a_two_character_name_s_photo_credit_spaced_out_is_no_column_label():
+    # 韦 宁 摄 is spaced out as a column's label (动 态) is: it credits the caption above it.
+    text = "雨季来临 投递不停\n7月中旬以来，某县持续降雨，投递员\n每天背着邮包徒步往返于各村屯之间。\n图为投递员在涉水投递途中。\n韦 宁 摄\n"
+    (story,) = Splitter().split(text).stories
+    assert story.bylines == ("韦宁摄",)
+    assert story.body.endswith("图为投递员在涉水投递途中。")
+
+
 def test_a_story_of_a_caption_and_its_credit_is_a_photo_report():
     text = "邮车开进村\n近日，山东省临沂市沂水县邮政分公司的邮车开进高桥镇，为村民送去农资，受到村民欢迎。\n□记者 刘晓东 摄\n"
     (story,) = Splitter().split(text).stories

@@ -159,7 +159,9 @@ def _is_section_label(raw: str, compact: str, rules: Rules, after_text: bool) ->
         return True  # (简报 alone: a known label, or a headline's word)
     if len(compact) > 4:
         return False
-    return compact in rules.section_labels or len(compact) >= 2 and raw.count(" ") == len(compact) - 1
+    spaced_out = len(compact) >= 2 and raw.count(" ") == len(compact) - 1
+    # (a two-character name's photo credit is spaced out alike: 韦 宁 摄)
+    return compact in rules.section_labels or spaced_out and not _PHOTO_CREDIT_WORD_RE.search(raw)
 
 
 def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
