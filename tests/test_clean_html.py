@@ -226,7 +226,7 @@ def test_metadata_footer_and_headline_in_a_nav_classed_element_stay(cleaner):
     assert lines(cleaner, html) == ["邮政网点转型纪实", "2020-08-28 来源：中国邮政报", *PARAGRAPHS]
 
 
-@pytest.mark.parametrize("switcher", ["<a>大</a> <a>中</a> <a>小</a>", "【<a>大</a> <a>中</a> <a>小</a>】"])
+@pytest.mark.parametrize("switcher", ["<a>大</a> <a>中</a> <a>小</a>", "【<a>大</a> <a>中</a> <a>小</a>】", "小中大"])
 def test_metadata_line_keeps_its_fields_and_loses_the_furniture_ones(cleaner, switcher):
     # A provincial site's article header: date, source and author beside a view counter and a
     # font-size switcher (its label and its links, bracketed or not). As a whole it reads as
@@ -241,6 +241,12 @@ def test_metadata_line_keeps_its_fields_and_loses_the_furniture_ones(cleaner, sw
         "发布时间：2024-05-17 10:32  来源：四川省分公司  作者：李明 张晓燕",
         *PARAGRAPHS,
     ]
+
+
+def test_a_metadata_line_keeps_its_source_before_unlabelled_font_size_links(cleaner):
+    info = '<div class="info">2024-06-03 04:05:12　来源：香港文汇报　<a>大</a> <a>中</a> <a>小</a></div>'
+    body = f"<h1>香港邮政与中国邮政合推跨境包裹服务</h1>{info}<div>{ARTICLE}</div>"
+    assert lines(cleaner, page(body))[1] == "2024-06-03 04:05:12  来源：香港文汇报"
 
 
 @pytest.mark.parametrize(
