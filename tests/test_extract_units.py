@@ -128,6 +128,7 @@ def test_bylines_found_in_body_lead_and_close():
         ("【记者林志明／台北报导】", [("林志明", "reporter")]),
         ("（记者 李明 北京报道）", [("李明", "reporter")]),
         ("本报讯 记者王芳报道 ", [("王芳", "reporter")]),
+        ("【香港文汇报讯】记者黄家乐报道：", [("黄家乐", "reporter")]),
         ("本 报 讯 （记 者 李 萍）", [("李萍", "reporter")]),
         ("（上接第1版）", []),
         ("电商平台（记者 张三）", []),  # not a dateline: 电 inside a word, after more text
@@ -239,6 +240,9 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
         (("新华日报记者 张伟",), "某地邮政开展活动。", "", None),
         (("[作者：郑晓明 来源：某省邮政]",), "某地邮政开展活动。", "", "某省邮政"),
         (("记者 张伟", "来源：江苏省邮政分公司 新华日报"), "某地邮政开展活动。", "", "江苏省邮政分公司"),
+        # the next field's label right after the name, or a full-width bar between them
+        (("2024-01-22 09:30:00来源：中国西藏网摄影：次仁罗布",), "某地邮政开展活动。", "", "中国西藏网"),
+        (("来源：四川邮政｜文字：张可欣｜摄影：罗建国",), "某地邮政开展活动。", "", "四川邮政"),
     ],
 )
 def test_source(bylines, body, page, expected):
