@@ -125,7 +125,9 @@ def test_article_lines_are_not_junk(judge, line):
         # a portal's footer under its stories: the photos' agency, the reviewing editor, buttons
         "图片来源：视觉中国", "审核：韩冬", "【纠错】 【打印】 【关闭】",
         # a breadcrumb without its label
-        "首页>新闻中心>邮政要闻", "首页 » 要闻 » 正文"],
+        "首页>新闻中心>邮政要闻", "首页 » 要闻 » 正文",
+        # a portal's copyright notice under every story
+        "【某某网声明】凡本网注明“来源：某某网”的所有作品，版权均属于某某网，未经授权不得转载。"],
 )
 def test_site_furniture_lines_are_junk(judge, line):
     assert judge.is_chrome(line)
