@@ -44,6 +44,7 @@ def credits(line):
         ("2024-11-05 09:30 来源：甘肃省邮政分公司 作者：马晓东 点击数：1024", [("马晓东", "author")]),
         ("作者：马晓东　浏览次数：88　【字体：大 中 小】", [("马晓东", "author")]),
         ("作者：刘堃  文章来源：衡阳日报", [("刘堃", "author")]),
+        ("供稿：市场监管处 刘晓敏", [("刘晓敏", "author")]),
         # The metadata line in brackets: the closing one no part of the name (郑晓 was read).
         ("【时间：2024年6月12日 作者：郑晓明】", [("郑晓明", "author")]),
         ("[作者：郑晓明 来源：某省邮政]", [("郑晓明", "author")]),

@@ -45,6 +45,8 @@ _ROLE_AND_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[:：/／][\u4e00-\u9fff·、]
 # the next line, which holds nothing else
 _CREDIT_HEAD = re.compile(r"[。！？”][（(][^（()）]{1,24}$")
 _CREDIT_TAIL = re.compile(r"[^（()）。，]{1,8}[）)]")
+# a line naming the story's source alone, closing it: 本文来源：中国新闻网, 供稿：市场监管处
+_SOURCE_LINE = re.compile(r"(?:(?:本文|文章|稿件|信息|新闻)?来源|供稿|稿源)[:：][^，。；！？:：]{2,24}")
 _FIELD_BAR = re.compile(r"\s*[｜|]\s*")
 _LABELLED_FIELD = re.compile(r"([\u4e00-\u9fff]{1,4})\s*[:：]\s*[^:：。！？，]{1,24}")
 _ALSO_BULLETS = "■"  # a byline marker (■王娟) that also bullets a brief's title at a line's start
@@ -185,7 +187,7 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
             return raw[:start].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
         return None
     compact = raw.replace(" ", "")
-    if _labelled_credits(raw, rules):
+    if _labelled_credits(raw, rules) or _SOURCE_LINE.fullmatch(compact):
         return "", Line(raw, compact, width(raw), "closer")
     if compact in rules.byline_words and len(compact) >= _MIN_CREDIT_ALONE_CHARS:
         return "", Line(raw, compact, width(raw), "closer")  # 本报评论员: a credit naming no one
