@@ -243,6 +243,16 @@ def test_metadata_line_keeps_its_fields_and_loses_the_furniture_ones(cleaner, sw
     ]
 
 
+def test_a_summary_the_lead_paragraph_restates_goes(cleaner):
+    # A CMS's summary (DedeCMS's div.intro) over the text: the lead tells it again, at more length.
+    intro = '<div class="intro">8月11日，集团公司一行到黑龙江邮政调研。</div>'
+    body = f"<h1>集团公司一行到黑龙江邮政调研</h1>{intro}<div>{ARTICLE}</div>"
+    assert lines(cleaner, page(body)) == ["集团公司一行到黑龙江邮政调研", *PARAGRAPHS]
+    # a first paragraph of its own stays
+    other = '<div class="intro">黑龙江邮政今年业务收入增长明显。</div>'
+    assert lines(cleaner, page(f"<h1>集团公司一行到黑龙江邮政调研</h1>{other}<div>{ARTICLE}</div>"))[1] == "黑龙江邮政今年业务收入增长明显。"
+
+
 def test_a_metadata_line_keeps_its_source_before_unlabelled_font_size_links(cleaner):
     info = '<div class="info">2024-06-03 04:05:12　来源：香港文汇报　<a>大</a> <a>中</a> <a>小</a></div>'
     body = f"<h1>香港邮政与中国邮政合推跨境包裹服务</h1>{info}<div>{ARTICLE}</div>"

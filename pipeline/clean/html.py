@@ -180,6 +180,7 @@ class HtmlExtractor:
         related = related_list_start(lines)  # a related list's label, its linked titles gone
         if related is not None:
             del lines[related:]
+        _drop_restated_summary(lines)
         titled = any(block.titled or block.heading for block in blocks[start:end])
         if published and lines and not any(rules.DATE.search(line) for line in lines[: rules.HEAD_LOOKBACK]):
             # The date the page shows only by script or states in its <meta>: under the headline.
@@ -645,6 +646,20 @@ def _is_article_header(element: Tag) -> bool:
 
 def _is_inside(element: Tag, ancestor: Tag) -> bool:
     return any(p is ancestor for p in element.parents)
+
+
+def _drop_restated_summary(lines: list[str]) -> None:
+    """A CMS's summary above the text (DedeCMS's intro) that the lead paragraph restates: the
+    story would tell it twice. The first sentence-ending line, if the next holds most of its
+    character bigrams and more."""
+    prose = [index for index, line in enumerate(lines[: rules.HEAD_LOOKBACK + 2]) if _ENDS_SENTENCE.search(line)]
+    if len(prose) < 2 or prose[1] != prose[0] + 1:
+        return
+    summary, lead = (_WHITESPACE.sub("", lines[index]) for index in prose[:2])
+    grams = {summary[i : i + 2] for i in range(len(summary) - 1)}
+    shared = sum(1 for gram in grams if gram in lead)
+    if len(summary) < len(lead) and grams and shared >= rules.RESTATED_SUMMARY_SHARE * len(grams):
+        del lines[prose[0]]
 
 
 def _published_in_markup(soup: BeautifulSoup) -> str | None:

@@ -175,6 +175,7 @@ TEASER_MAX_CHARS = 200
 TRUNCATION_MARKS = ("…", "...", "……")
 # Lines kept around the window: headline/kicker/byline/date lines of the article.
 HEAD_LOOKBACK = 6
+RESTATED_SUMMARY_SHARE = 0.8  # of a summary's character bigrams the lead paragraph holds
 # A page's publication date in its markup, when its text shows none.
 DATE = re.compile(r"((?:19|20)\d\d)[-/.年](\d\d?)[-/.月](\d\d?)")
 PUBLISHED_META_KEYS = frozenset({
