@@ -158,7 +158,10 @@ def test_names_without_a_han_surname_between_a_title_and_a_speech_verb(processor
         ("近日，投递员买买提·艾力一起走访牧民，送去包裹。", "买买提·艾力"),  # 买买提 was read alone
         ("近日，投递员古丽·阿不都拉和同事为牧民送去包裹。", "古丽·阿不都拉"),
         # a middle part the list runs on from (买买提和同事艾力·…): the name ends at 和
-        ("投递员阿依古丽·买买提和同事艾力·吾斯曼正忙着分拣包裹。", "阿依古丽·买买提"),
+        ("投递员阿依古丽·买买提和老乡艾力·吾斯曼正忙着分拣包裹。", "阿依古丽·买买提"),
+        # a verb after a part jieba reads in pieces (索/南/像), a part jieba reads as one word
+        ("投递员才仁·索南像往常一样驾驶邮车出发。", "才仁·索南"),
+        ("近日，投递员热依拉·阿不都热西提，把一车防寒物资送到牧区。", "热依拉·阿不都热西提"),
         ("理事长麦麦提·艾则孜说，合作社的干果通过邮政卖到了全国。", "麦麦提·艾则孜"),  # 理事长: a title too
     ],
 )
@@ -179,6 +182,43 @@ def test_transliterated_name_after_a_title_ends_where_a_word_starts(processor, s
 def test_a_given_names_last_character_making_a_word_with_the_next_stays_in_the_name(processor, sentence, name):
     (story,) = processor.process("sentence.txt", sentence.encode("utf-8"))
     assert story["people"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        # each after a title or before one or a speech verb; elements of Tibetan and Mongolian names
+        ("村民服务站站长德吉卓嘎每天一早就开门营业。", ["德吉卓嘎"]),
+        ("牧民贡布多吉说，上个月他通过邮政寄出了虫草。", ["贡布多吉"]),
+        ("米玛次仁局长介绍，全县已实现快递进村。", ["米玛次仁"]),
+        ("投递员额尔敦巴雅尔发动邮车，开始了一天的投递。", ["额尔敦巴雅尔"]),
+        # no anchor: a name it is not
+        ("达娃卓玛服务站今年收寄包裹三千件。", []),
+    ],
+)
+def test_tibetan_and_mongolian_names_without_a_han_surname(processor, sentence, people):
+    (story,) = processor.process("sentence.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert story["people"] == people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("当地合作社已带动蒙秀英、韦丽娟、覃金花、谭春燕等农户增收。", ["蒙秀英", "韦丽娟", "覃金花", "谭春燕"]),
+        # places listed so are none; nor is a word ending in the first character (公司党组、…)
+        ("该公司在福鼎、寿宁、周宁、屏南等地建设茶叶收寄点。", []),
+        ("集团公司党组、刘爱力董事长充分肯定辽宁邮政发展成效。", ["刘爱力"]),
+        # titles of everyday people before a name; 撒, a Hui surname; 黎族 before a title no name
+        ("老旧小区的居民孙玉兰取出快递后说，很方便。", ["孙玉兰"]),
+        ("黎族阿婆王亚花正在邮政村级服务站寄槟榔。", ["王亚花"]),
+        ("同心县邮政分公司经理撒永平介绍，该县通过邮政寄出枸杞。", ["撒永平"]),
+        ("投递员刘春燕和同事赵德明把一箱箱鲟鳇鱼装上邮车。", ["刘春燕", "赵德明"]),
+        ("正在办理业务的市民刘女士说，现在方便多了。", []),
+    ],
+)
+def test_names_in_a_list_of_names_and_after_everyday_titles(processor, sentence, people):
+    (story,) = processor.process("sentence.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert story["people"] == people
 
 
 @pytest.mark.parametrize("sentence", ["会上，王书记说，要抓好落实。", "张经理介绍，网点已完成改造。"])

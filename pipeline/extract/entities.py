@@ -22,12 +22,13 @@ SPEECH_VERBS = ("表示", "介绍", "指出", "强调", "认为", "告诉", "提
 # What may follow a name directly; a given name stops before these.
 NAME_BREAKS = ("作了", "在", "和", "与", "及", "等", "的", "了", "是", "也", "都", "就", "把", "被", "向", "对", "从",
                "为", "将", "到", "已", "还", "又", "带", "来", "去", "给", "一")
-NON_NAME_CHARS = set("的了是在和与及等省市县区镇村局部司行院会委处厅社站所中心公我你他她们这那个不")
+NON_NAME_CHARS = set("的了是在和与及等省市县区镇村局部司行院会委处厅社站所中心公我你他她们这那个不族")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MAX_UNDOTTED_NAME_CHARS = 8  # 泽仁多吉; a longer run between a title and a verb is no name
 MAX_DOTTED_NAME_CHARS = 16  # 阿不都热依木·吐尔逊: transliterated names run long
 DOTTED_PART = "[\u4e00-\u9fff]{2,8}"
 MAX_NAME_PART_CHARS = 4  # a transliterated name's last part: 艾力, 吐尔逊
+MAX_ONE_WORD_PART_CHARS = 6  # read by jieba as one word: 阿不都热西提
 # A name does not follow a figure: 余 and 张 after one are "more than" and a counter (2000余户, 一万张).
 NUMERALS = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两")
 WORD_AFTER_NAME_FREQ = 50
@@ -50,6 +51,7 @@ ADMIN_UNITS = {"镇", "乡", "村"}
 ADMIN_LEVELS = {"省", "市", "县", "区", "州"}
 LIST_LAST_JOINERS = "和与及"  # 张三、李四和王五
 LIST_END_WORDS = "一起|一同|共同|分别|先后"  # words a list of people's names runs into
+LIST_MIDDLE_RUN = re.compile(r"、(?:[\u4e00-\u9fff]{2,3}、){2,}")  # two or more items between 、
 MAX_UNLISTED_PLACE_CHARS = 3
 MIN_ORG_LEN = 4
 MAX_ORG_TOKENS = 8
@@ -128,8 +130,9 @@ def _not_han(char: str) -> bool:
 
 
 class EntityFinder:
-    def __init__(self, segmenter: Segmenter) -> None:
+    def __init__(self, segmenter: Segmenter, place_words: set[str]) -> None:
         self.segmenter = segmenter
+        self.place_words = place_words  # names and short names of places: 寿宁 of 寿宁县 names no one
         self.surnames = word_set("surnames.txt")
         self.weak_surnames = word_set("weak_surnames.txt")
         self.titles = tuple(sorted(word_set("person_titles.txt"), key=len, reverse=True))
@@ -155,6 +158,10 @@ class EntityFinder:
             f"(?:{self.title_alternation})([\u4e00-\u9fff·]{{2,{MAX_DOTTED_NAME_CHARS}}}?)"
             f"(?:{'|'.join(map(re.escape, SPEECH_VERBS))})"
         )
+        # Tibetan and Mongolian names: two or three given-name elements in a row (德吉卓嘎).
+        parts = sorted(word_set("ethnic_name_parts.txt"), key=len, reverse=True)
+        element = f"(?:{'|'.join(parts)})"
+        self.ethnic_name_re = re.compile(f"{element}{element}{{1,2}}")  # (so written, searched 15x as fast)
         # A transliterated name right after a title, whatever follows (投递员买买提·艾力一起…):
         # parts of two characters or more about a middle dot (中国·东盟 follows no title).
         self.title_dotted_re = re.compile(
@@ -182,6 +189,7 @@ class EntityFinder:
                 continue  # 马铃薯种植户: a word of the dictionary that names no one (two characters: _name_at's)
             if name and name not in exclude:
                 found.setdefault(name, start)
+        self._add_ethnic(text, found, exclude)
         self._add_listed(text, found, exclude)
         self._add_between_title_and_speech(text, found, exclude)
         found = {self._whole_name(text, name): start for name, start in found.items()}
@@ -280,26 +288,76 @@ class EntityFinder:
         # Most characters end no title: one set look-up spares comparing all the titles.
         return text[end - 1 : end] in self.title_last_chars and text.endswith(self.titles, 0, end)
 
+    def _add_ethnic(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
+        """站长德吉卓嘎, 额尔敦巴雅尔说, 米玛次仁局长: Tibetan and Mongolian given-name elements in a
+        row (see ethnic_name_parts.txt), a title right before them or a title or speech verb after."""
+        for match in self.ethnic_name_re.finditer(text):
+            anchored = self._title_ends_at(text, match.start()) or text.startswith(self.after_name, match.end())
+            if anchored and match.group() not in exclude:
+                found.setdefault(match.group(), match.start())
+
     def _add_listed(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """张明、李某某副总经理, 李桂兰、张秀英和赵德胜一起: a name listed with a recognised one (、, or
         和 / 与 / 及 before the last) is a name too, and so on along the list."""
-        pending = list(found)
+        pending = [*found, *self._names_amid_list(text, found, exclude)]
         while pending:
             name = pending.pop()
             if not any(joined in text for joined in (name + "、", "、" + name, *(name + c for c in LIST_LAST_JOINERS))):
                 continue  # the common case, without compiling a pattern
             known = re.escape(name)
-            before = rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}})、{known}"
             after = (
                 rf"{known}[、{LIST_LAST_JOINERS}]([\u4e00-\u9fff]{{2,3}})"
                 rf"(?=[、，,。；\s{LIST_LAST_JOINERS}等]|{LIST_END_WORDS}|{self.title_alternation})"
             )
-            for match in re.finditer(f"{before}|{after}", text):
-                other = match.group(1) or match.group(2)
+            found_before = (
+                (other, m.start() - len(other)) for m in re.finditer(f"、{known}", text)
+                if (other := self._listed_before(text, m.start()))
+            )
+            found_after = ((m.group(1), m.start(1)) for m in re.finditer(after, text))
+            for other, start in (*found_before, *found_after):
                 if other and other[0] in self.surnames and other not in exclude and not set(other[1:]) & NON_NAME_CHARS \
                         and other not in found:
-                    found[other] = match.start()
+                    found[other] = start
                     pending.append(other)
+
+    def _unknown_or_name(self, word: str) -> bool:
+        entry = self.segmenter.words.get(word)
+        return entry is None or entry.tag.startswith("nr")
+
+    def _listed_before(self, text: str, comma: int) -> str | None:
+        """The name listed right before the 、 at ``comma``: its last three characters if they read
+        as a name (带动蒙秀英、…), else its last two (由王芳、…: 由 a word of the sentence)."""
+        frequency = self.segmenter.frequency
+        for length in (3, 2):
+            start = comma - length
+            candidate = text[max(start, 0) : comma]
+            if start < 0 or not HAN.match(candidate) or not self.could_be_name(candidate):
+                continue
+            if start and frequency(text[start - 1 : start + 1]) >= WORD_AFTER_NAME_FREQ:
+                continue  # 集团公司党组、…: its first character ends the word before (公司)
+            if length == 2 or candidate[0] not in self.weak_surnames:
+                return candidate
+        return None
+
+    def _names_amid_list(self, text: str, found: dict[str, int], exclude: set[str]) -> list[str]:
+        """Names in the middle of a list of four or more (带动蒙秀英、韦丽娟、覃金花、谭春燕等), none
+        found by an anchor: items between two 、 that each read as a name, two in a row at least."""
+        added = []
+        for match in LIST_MIDDLE_RUN.finditer(text):
+            items = match.group().strip("、").split("、")
+            if all(
+                item[0] in self.surnames and item[0] not in self.weak_surnames and self.could_be_name(item)
+                and not set(item[1:]) & NON_NAME_CHARS and item not in exclude
+                and self._unknown_or_name(item) and item not in self.place_words  # 福鼎、寿宁、周宁、屏南
+                for item in items
+            ):
+                start = match.start() + 1
+                for item in items:
+                    if item not in found:
+                        found[item] = start
+                        added.append(item)
+                    start += len(item) + 1
+        return added
 
     def _add_between_title_and_speech(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """所长泽仁多吉告诉记者: a name with no Han surname (Tibetan, Uyghur, 买买提·艾力) when a
@@ -314,10 +372,16 @@ class EntityFinder:
                 # (阿不都热依木); its middle dot vouches for it.
                 if not all(len(part) >= 2 for part in name.split("·")):
                     continue
-            elif len(name) > MAX_UNDOTTED_NAME_CHARS or set(name) & NON_NAME_CHARS or self._holds_a_word(name):
+            elif (
+                len(name) > MAX_UNDOTTED_NAME_CHARS or set(name) & NON_NAME_CHARS or self._holds_a_word(name)
+                or name.endswith(self.titles)  # 市民刘女士说: a surname and a title address, name no one
+            ):
                 continue
             found.setdefault(name, match.start(1))
-        for match in self.title_dotted_re.finditer(text):
+        position = 0 if "·" in text else len(text)
+        while match := self.title_dotted_re.search(text, position):
+            # (searched on from the name: its parts' greed may swallow the next title, 吐尔逊拜和同事热依拉·…)
+            position = match.start(1)
             first, *parts = match.group(1).split("·")
             name = first
             for part in parts:  # each part as far as jieba's tokens read it a name's (阿依古丽·买买提和同事…)
@@ -330,17 +394,23 @@ class EntityFinder:
 
     def _name_part(self, text: str) -> str:
         """The transliterated name part ``text`` starts with: jieba's tokens up to the first word
-        of the dictionary (艾力 of 艾力一起走访) or a title or speech verb (吐尔洪 of 吐尔洪说),
-        four characters at most."""
-        part = ""
-        for word, flag, _ in self.segmenter.segment(text):
-            if part and (
-                len(word) > 1 and not flag.startswith("nr") or word in self.after_name_set
+        of the dictionary (艾力 of 艾力一起走访), a title or speech verb (吐尔洪 of 吐尔洪说) or a verb
+        before a word (索南 of 索南像往常); four characters at most, six read as one word."""
+        words = []
+        tokens = self.segmenter.segment(text)
+        for index, (word, flag, _) in enumerate(tokens):
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if words and (
+                not HAN.match(word) or len(word) > 1 and not flag.startswith("nr") or word in self.after_name_set
                 or flag[:1] in FUNCTION_WORD_FLAGS  # 和, 与: a list goes on to another name
+                or len(word) == 1 and flag[:1] in "vd" and following is not None  # 索南像往常一样: a verb
+                and len(following[0]) > 1 and not following[1].startswith("nr") and HAN.match(following[0])
             ):
                 break
-            part += word
-        return part[:MAX_NAME_PART_CHARS]
+            words.append(word)
+        # (a part jieba reads as one word may be longer: 阿不都热西提)
+        longest = MAX_ONE_WORD_PART_CHARS if len(words) == 1 else MAX_NAME_PART_CHARS
+        return "".join(words)[:longest]
 
     def _holds_a_word(self, span: str) -> bool:
         """Whether jieba reads a word other than a name into ``span`` (郭品华高兴地: 高兴)."""

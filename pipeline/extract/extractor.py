@@ -56,11 +56,11 @@ class Extractor:
         self.gazetteer = Gazetteer()
         self.segmenter = Segmenter(self.gazetteer.segmenter_words())
         self.places = PlaceFinder(self.gazetteer)
-        self.entities = EntityFinder(self.segmenter)
+        self.place_words = set(self.gazetteer.by_name) | set(self.gazetteer.by_alias)
+        self.entities = EntityFinder(self.segmenter, self.place_words)
         self.keywords = KeywordRanker(self.segmenter)
         self.sources = SourceFinder()
         self.not_names = word_set("person_titles.txt")
-        self.place_words = set(self.gazetteer.by_name) | set(self.gazetteer.by_alias)
         # The stories of a page come one after another: its dates are read once for all of them.
         self.page_dates = lru_cache(maxsize=1)(page_dates)
 
