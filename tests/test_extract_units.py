@@ -565,3 +565,25 @@ def test_this_paper_is_the_paper_the_page_s_masthead_names(processor, masthead):
 """
     (story,) = processor.process("page.txt", page.encode())
     assert story["source_name"] == masthead.split()[0]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "楚南日报　二〇二四年三月五日　星期二",  # the date in numerals
+        "中国邮政快递报\n2024年3月27日　星期三",  # the paper's name alone over the date
+        "楚南新闻网　2024-03-05 10:35",  # a news site's name and the time of posting
+    ],
+)
+def test_an_article_under_its_paper_s_or_site_s_header_lines(processor, header):
+    # The header was the article's title (its headline the body's first line), or named no source.
+    text = f"""{header}
+
+县邮政开通冷链专线
+
+今年以来，某县邮政分公司开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。专线每天往返县城与乡镇两次，果蔬损耗率明显下降。
+"""
+    (story,) = processor.process("article.txt", text.encode())
+    assert story["title"] == "县邮政开通冷链专线"
+    assert story["source_name"] == header.split()[0]
+    assert story["published_date"] in ("2024-03-05", "2024-03-27")

@@ -194,13 +194,10 @@ class Splitter:
         # The page's or the article's date line (2024年6月12日 星期三) above the headline, or a
         # page header's (中国邮政报 2024年6月14日 第2版); in a page's headline block, also one with
         # more words (a folio line).
-        while (
-            len(lines) > 1
-            and _DATE_LINE.search(lines[0])
-            and (
-                self._is_meta_line(lines[0]) or self.rules.furniture.search(lines[0].replace(" ", ""))
-                or headline_block and self._is_headline_line(lines[0])
-            )
+        while len(lines) > 1 and (
+            self.rules.furniture.search(lines[0].replace(" ", ""))  # (the paper's name alone over the date too)
+            or _DATE_LINE.search(lines[0])
+            and (self._is_meta_line(lines[0]) or headline_block and self._is_headline_line(lines[0]))
         ):
             bylines.append(lines.pop(0))
         first = BULLET.sub("", lines[0])
