@@ -149,6 +149,17 @@ def test_express_companies_customs_and_street_offices_are_organisations(extracto
     assert list(_fields(extractor, title="邮政寄递", body=body).organizations) == organizations
 
 
+@pytest.mark.parametrize(
+    ("body", "organizations"),
+    [
+        ("琼中县邮政分公司与海南省农垦投资控股集团有限公司签订合作协议。", ["琼中县邮政分公司", "海南省农垦投资控股集团有限公司"]),
+        ("呼伦贝尔市供销合作社联合社与呼伦贝尔市邮政分公司共建服务站。", ["呼伦贝尔市供销合作社联合社", "呼伦贝尔市邮政分公司"]),
+    ],
+)
+def test_a_name_cut_before_its_legal_form_is_no_organisation_of_its_own(extractor, body, organizations):
+    assert sorted(_fields(extractor, title="邮政寄递", body=body).organizations) == sorted(organizations)
+
+
 def test_a_count_of_organisations_names_none(extractor):
     # 12家 counts cooperatives and 4家 banks (家 a measure word): neither is a name's start.
     organizations = _fields(

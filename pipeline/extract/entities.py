@@ -53,6 +53,7 @@ LIST_LAST_JOINERS = "和与及"  # 张三、李四和王五
 LIST_END_WORDS = "一起|一同|共同|分别|先后"  # words a list of people's names runs into
 LIST_MIDDLE_RUN = re.compile(r"、(?:[\u4e00-\u9fff]{2,3}、){2,}")  # two or more items between 、
 MAX_UNLISTED_PLACE_CHARS = 3
+LEGAL_FORM_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司", "联合社")
 MIN_ORG_LEN = 4
 MAX_ORG_TOKENS = 8
 SHORT_ORG_TOKENS = 3
@@ -434,7 +435,13 @@ class EntityFinder:
                 run = []
                 may_end = False
         self._count_orgs(run, may_end, place_words, found, first)
-        return sorted(found, key=lambda org: (-found[org], first[org]))
+        # 海南省农垦投资控股集团 of …集团有限公司, 供销合作社 of …供销合作社联合社: the name cut
+        # before its legal form is no organisation of its own, unless named so elsewhere.
+        cut_short = {
+            org for org in found
+            if any(found[org + ending] >= found[org] for ending in LEGAL_FORM_ENDINGS if org + ending in found)
+        }
+        return sorted((org for org in found if org not in cut_short), key=lambda org: (-found[org], first[org]))
 
     def _suffixes_parted_from_titles(self, tokens: list[Token]) -> list[Token]:
         """Tokens with each word jieba makes of an organisation's suffix and a person's title
