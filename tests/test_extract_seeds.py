@@ -160,6 +160,21 @@ def test_a_name_cut_before_its_legal_form_is_no_organisation_of_its_own(extracto
     assert sorted(_fields(extractor, title="邮政寄递", body=body).organizations) == sorted(organizations)
 
 
+@pytest.mark.parametrize(
+    ("body", "organization"),
+    [
+        ("今年春节前后，仅大才邮政支局一家就发出香猪肉两万斤。", "大才邮政支局"),  # 大/才: a name in characters
+        ("福鼎市邮政分公司所属点头镇邮政支局的营业员正在收寄茶叶。", "点头镇邮政支局"),  # 点头/v: a word too
+        ("该县通过邮政统一投递中通快递、韵达快递的包裹。", "中通快递"),  # not 统一投递中通快递
+        ("天津市邮政管理局联合天津市住房和城乡建设委员会出台了意见。", "天津市住房和城乡建设委员会"),
+    ],
+)
+def test_an_organisation_s_name_starts_where_its_name_starts(extractor, body, organization):
+    organizations = _fields(extractor, title="邮政寄递", body=body).organizations
+    assert organization in organizations
+    assert not [other for other in organizations if other != organization and other.endswith(organization[-4:]) and len(other) < len(organization)]
+
+
 def test_a_count_of_organisations_names_none(extractor):
     # 12家 counts cooperatives and 4家 banks (家 a measure word): neither is a name's start.
     organizations = _fields(

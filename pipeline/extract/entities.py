@@ -62,7 +62,8 @@ GENERIC_SUFFIX_LEN = 3
 
 def _unlisted_place_head(run: list[Token]) -> list[int]:
     """Where a town or village the gazetteer lacks starts: jieba leaves its name as single
-    characters before the unit (塔/公/镇/邮政所): up to three of them before the last unit."""
+    characters before the unit (塔/公/镇/邮政所): up to three of them before the last unit, or
+    one word of two (点头/镇)."""
     units = [i for i, (word, _, _) in enumerate(run[:-1]) if word in ADMIN_UNITS]
     if not units:
         return []
@@ -70,12 +71,29 @@ def _unlisted_place_head(run: list[Token]) -> list[int]:
     while start > 0 and units[-1] - start < MAX_UNLISTED_PLACE_CHARS and len(run[start - 1][0]) == 1 \
             and run[start - 1][0] not in FUNCTION_CHARS and HAN.match(run[start - 1][0]):
         start -= 1
+    if start == units[-1] and start and len(run[start - 1][0]) == 2 and HAN.match(run[start - 1][0]):
+        start -= 1  # a name jieba reads as a word (点头/镇)
     return [start] if start < units[-1] else []
 
 
 WORD_AND_FLAG = itemgetter(0, 1)
 AFTER_PLACE = "after place"  # a token that is part of a run only right after a place's token
 MAX_REMEMBERED_KINDS = 200_000  # (word, flag) pairs whose organisation-run kind is remembered
+
+
+def _names_town(token: Token) -> bool:
+    """Whether a word jieba tags otherwise (点头/v) may be the name of the town (镇) after it."""
+    word, flag, _ = token
+    return len(word) == 2 and HAN.match(word) is not None and flag[:1] not in FUNCTION_WORD_FLAGS | {"d", "r"}
+
+
+def _with_unknown_name(run: list[Token], length: int) -> list[Token]:
+    """The run's last ``length`` tokens, and one more if a name jieba broke into characters
+    starts before them (大/才/邮政/支局: a name of two characters, unknown to it)."""
+    start = max(len(run) - length, 0)
+    if start and len(run[start][0]) == 1 and len(run[start - 1][0]) == 1 and HAN.match(run[start - 1][0]):
+        start -= 1
+    return run[start:]
 
 
 def _from_bare_level(run: list[Token]) -> list[Token]:
@@ -425,8 +443,17 @@ class EntityFinder:
         may_end = False  # whether a token of the run may end an organisation (most runs have none)
         kinds = self._org_token_kinds(place_words)
         tokens = self._suffixes_parted_from_titles(tokens)
-        for token, (part, ends) in zip(tokens, map(kinds.__getitem__, map(WORD_AND_FLAG, tokens))):
-            if part is True or part is AFTER_PLACE and run and run[-1][1] == "ns":
+        token_kinds = list(map(kinds.__getitem__, map(WORD_AND_FLAG, tokens)))
+        for index, (token, (part, ends)) in enumerate(zip(tokens, token_kinds)):
+            if part is True or part is AFTER_PLACE and run and run[-1][1] == "ns" or (
+                # 天津市住房和城乡建设委员会: 和 joins two fields of one body's remit, after a place
+                # and a field (no organisation: 省分公司和省分行 are two) and before another
+                token[0] == "和" and run and not may_end and run[-1][1] == "n" and len(run[-1][0]) > 1
+                and any(flag == "ns" for _, flag, _ in run) and index + 1 < len(tokens)
+                and token_kinds[index + 1][0] is True and tokens[index + 1][1] != "nt" and len(tokens[index + 1][0]) > 1
+            ):
+                if not run and token[0] in ADMIN_UNITS and index and _names_town(tokens[index - 1]):
+                    run.append(tokens[index - 1])  # 点头/v 镇 邮政支局: the town's name is a word too
                 run.append(token)
                 may_end = may_end or ends
                 continue
@@ -515,7 +542,11 @@ class EntityFinder:
         # it is the suffix and the few tokens before it.
         heads = [i for i, (word, flag, _) in enumerate(run[:-1]) if word in place_words or flag == "nt"]
         heads = heads or _unlisted_place_head(run)
-        run = run[heads[0] :] if heads else _from_bare_level(run[-SHORT_ORG_TOKENS:])
+        if not heads and run[-1][1] == "nt":
+            # a whole name (中通快递) after verbs: 统一投递中通快递 is "deliver Zhongtong's" too
+            verbs = [i for i, (_, flag, _) in enumerate(run[:-1]) if flag[:1] == "v"]
+            run = run[verbs[-1] + 1 :] if verbs else run
+        run = run[heads[0] :] if heads else _from_bare_level(_with_unknown_name(run, SHORT_ORG_TOKENS))
         run = run[-MAX_ORG_TOKENS:]
         words = [word for word, _, _ in run]
         if len(run) < 2 and run[0][1] != "nt":
