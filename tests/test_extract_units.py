@@ -471,14 +471,19 @@ def test_segmenter_matches_jieba_posseg(segmenters, text):
 
 # --- places --------------------------------------------------------------------------------
 
-def test_a_text_naming_its_places_again_and_again_resolves_them_as_once():
-    # 朝阳 and 双塔区 are resolved by the places named unambiguously (辽宁省, 朝阳县); each
-    # is context once however often it is named (a long text names its places hundreds of times).
+@pytest.fixture(scope="module")
+def place_finder():
     from pipeline.extract.places import Gazetteer, PlaceFinder
     from pipeline.extract.segmenter import Segmenter
 
     gazetteer = Gazetteer()
-    segmenter, finder = Segmenter(gazetteer.segmenter_words()), PlaceFinder(gazetteer)
+    return PlaceFinder(gazetteer), Segmenter(gazetteer.segmenter_words())
+
+
+def test_a_text_naming_its_places_again_and_again_resolves_them_as_once(place_finder):
+    # 朝阳 and 双塔区 are resolved by the places named unambiguously (辽宁省, 朝阳县); each
+    # is context once however often it is named (a long text names its places hundreds of times).
+    finder, segmenter = place_finder
     text = "辽宁省邮政分公司在朝阳开展寄递服务，朝阳县和双塔区的网点延长了营业时间。"
     once = finder.find(segmenter.segment(text), title_end=0, blocked=set())
     assert [(m.division.name, m.division.code) for m in once] == [
@@ -486,6 +491,20 @@ def test_a_text_naming_its_places_again_and_again_resolves_them_as_once():
     ]
     many = finder.find(segmenter.segment(text * 200), title_end=0, blocked=set())
     assert [(m.division, m.count) for m in many] == [(m.division, 200 * m.count) for m in once]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("西藏自治区林芝市米林市邮政分公司开通了新邮路。", ["米林市", "林芝市", "西藏自治区"]),
+        # the old name still names the division, by its name of today
+        ("2016年，那曲地区那曲县邮政局开通了新邮路。", ["那曲市", "色尼区"]),
+        ("在那曲，投递员每周翻越海拔5000米的山口。", ["那曲市"]),
+    ],
+)
+def test_divisions_renamed_since_the_source_table_go_by_their_new_names(place_finder, text, places):
+    finder, segmenter = place_finder
+    assert sorted(m.division.name for m in finder.find(segmenter.segment(text), title_end=0, blocked=set())) == sorted(places)
 
 
 @pytest.mark.parametrize(
@@ -499,12 +518,8 @@ def test_a_text_naming_its_places_again_and_again_resolves_them_as_once():
         ("丹东市邮政分公司在振兴开设了便民服务站。", ["丹东市", "振兴区"]),
     ],
 )
-def test_a_short_place_name_that_is_an_everyday_word_needs_its_city_named(text, places):
-    from pipeline.extract.places import Gazetteer, PlaceFinder
-    from pipeline.extract.segmenter import Segmenter
-
-    gazetteer = Gazetteer()
-    segmenter, finder = Segmenter(gazetteer.segmenter_words()), PlaceFinder(gazetteer)
+def test_a_short_place_name_that_is_an_everyday_word_needs_its_city_named(place_finder, text, places):
+    finder, segmenter = place_finder
     found = finder.find(segmenter.segment(text), title_end=0, blocked=set())
     assert [match.division.name for match in found] == places
 

@@ -4,7 +4,8 @@ Build time only (never imported by the pipeline). Source: the PyPI package
 cpca 0.5.5 (https://github.com/DQinYuan/chinese_province_city_area_mapper),
 file ``cpca/resources/adcodes.csv`` (adcode, name; 3,511 divisions) and
 ``56_nations.csv`` (ethnic-group names, used to derive short names of
-autonomous divisions). Rebuild with:
+autonomous divisions); divisions renamed since (``data/division_renames.tsv``: 那曲地区 is
+那曲市 since 2017, 米林县 米林市 since 2023) take their new names. Rebuild with:
 
     /tmp/probe/bin/pip install cpca==0.5.5
     /tmp/probe/bin/python pipeline/extract/build_gazetteer.py
@@ -23,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 OUTPUT = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
+RENAMES = OUTPUT.with_name("division_renames.tsv")  # divisions renamed since the source's table
 
 # Rows of the source that are groupings, not places.
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
@@ -73,6 +75,9 @@ def build() -> list[tuple[str, ...]]:
     for row in csv.DictReader(io.StringIO(_read("adcodes.csv"))):
         if row["name"] not in PLACEHOLDERS:
             names[row["adcode"][:6]] = row["name"]
+    renames = _renames()
+    old_names = {code: name for code, name in names.items() if name in renames}
+    names = {code: renames.get(name, name) for code, name in names.items()}
     rows = []
     for code, name in sorted(names.items()):
         province = names[code[:2] + "0000"]
@@ -85,12 +90,23 @@ def build() -> list[tuple[str, ...]]:
             city = province if code[:2] in MUNICIPALITIES else names.get(code[:4] + "00")
         aliases = short_names(name, nations)
         forms = written_forms(name, nations, set(names.values()))
+        if code in old_names:  # the old name still names it, as fully
+            forms.append(old_names[code])
         rows.append((code, name, level, province, city or "", "|".join(aliases), "|".join(forms)))
     return rows
 
 
+def _renames() -> dict[str, str]:
+    """Old name -> new name, from data/division_renames.tsv."""
+    rows = (line.split("\t") for line in RENAMES.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    return {old: new for old, new, _year in rows}
+
+
 def main() -> None:
-    header = "# code\tname\tlevel\tprovince\tcity\taliases\tforms -- built by pipeline/extract/build_gazetteer.py from cpca 0.5.5"
+    header = (
+        "# code\tname\tlevel\tprovince\tcity\taliases\tforms -- built by pipeline/extract/build_gazetteer.py"
+        " from cpca 0.5.5 and data/division_renames.tsv"
+    )
     lines = [header]
     lines += ["\t".join(row) for row in build()]
     with gzip.GzipFile(OUTPUT, "wb", mtime=0) as out:
