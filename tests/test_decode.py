@@ -394,6 +394,21 @@ def test_cp1252_byte_alone_inside_utf8_is_its_character(decoder, byte, char):
     assert decoded.repairs == ("cp1252_decoded_as_utf8",)
 
 
+@pytest.mark.parametrize(
+    ("inserted", "char"),
+    [(b"\x85\x85", "……"), (b"\x97\x97", "——"), (b"\x94\xef\xbc\x8c", "”，"), (b"\x94\xef\xbc\x9a", "”：")],
+)
+def test_cp1252_ellipsis_and_dash_doubled_or_a_quote_before_full_width_punctuation(decoder, inserted, char):
+    # Doubled, 85 85 and 97 97 are continuation bytes a character that lost its lead has (充 is
+    # E5 85 85, 旗 E6 97 97): they were completed so. Before ，(EF BC 8C) a lone ” read as a GB
+    # lead took the comma's first byte.
+    text = SEED_TEXTS[1][:300]
+    raw = text[:100].encode() + inserted + text[100:].encode()
+    decoded = decoder.decode(raw)
+    assert decoded.text == decoder.decode((text[:100] + char + text[100:]).encode()).text
+    assert decoded.repairs == ("cp1252_decoded_as_utf8",)
+
+
 def test_big5_span_inside_utf8_is_decoded(decoder):
     text = SEED_TEXTS[1][:600]
     traditional = S2TW.convert(text[200:260])

@@ -725,8 +725,9 @@ def _in_utf8_stretch(raw: bytes, start: int, end: int) -> bool:
 def _double_byte_run_end(raw: bytes, start: int) -> int:
     """End of the run of GB18030-shaped multi-byte sequences beginning at ``start``."""
     i, n = start, len(raw)
-    if LONE_BYTE_RE.match(raw, start):
-        return start + 1  # see _lone_byte
+    lone = LONE_BYTE_RE.match(raw, start)
+    if lone:
+        return lone.end()  # see _lone_byte
     while i < n and raw[i] >= 0x80:
         if i > start and _utf8_resumes(raw, i):
             break
@@ -797,10 +798,12 @@ def _one_byte_completions(span: bytes) -> tuple[str, ...]:
 
 def _lone_byte(raw: bytes, span: tuple[int, int]) -> bool:
     """A single byte 0x80-0xBF standing alone among UTF-8 characters (LONE_BYTE_RE): a
-    cp1252 character (“quotes”, dashes, …, no-break space, ·), not half a GB pair. Lead
+    cp1252 character (“quotes”, dashes, …, no-break space, ·), not half a GB pair; or a doubled
+    ellipsis or dash (85 85 ……, 97 97 ——), not a character that lost its lead (充, 旗). Lead
     bytes (0xC0 and up) alone are UTF-8 characters cut short."""
     start, end = span
-    return end - start == 1 and 0x80 <= raw[start] <= 0xBF
+    lone = LONE_BYTE_RE.match(raw, start)
+    return lone is not None and lone.end() == end
 
 
 def _utf8_resumes(raw: bytes, i: int) -> bool:
@@ -811,10 +814,10 @@ def _utf8_resumes(raw: bytes, i: int) -> bool:
 
 
 UTF8_RESUME_RE = re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}(?:[\xe0-\xef][\x80-\xbf]{2}|[\x00-\x3f]|$)")
-# A byte 0x80-0xBF followed by the end, ASCII no GB or Big5 pair ends in (below 0x40), or
-# a UTF-8 character of Chinese text (punctuation, ideographs: leads E2-E9) that ASCII, the
-# end or another such character follows: read as a GB lead, it would take the next
-# character's first byte.
+# A byte 0x80-0xBF (or a doubled ellipsis or dash, 85 85, 97 97) followed by the end, ASCII no
+# GB or Big5 pair ends in (below 0x40), or a UTF-8 character of Chinese text (punctuation,
+# ideographs: leads E2-E9; full-width punctuation: EF BC, EF BD) that ASCII, the end or another
+# such character follows: read as a GB lead, it would take the next character's first byte.
 # UTF-8 punctuation: general (“” ‘’ — …: E2 80 xx), CJK (、。《》「」【】: E3 80 xx) and
 # full-width forms (，：！？（）: EF BC xx, EF BD xx).
 UTF8_PUNCTUATION_RE = re.compile(rb"(?:\xe2\x80|\xe3\x80|\xef\xbc|\xef\xbd)[\x80-\xbf]")
@@ -828,6 +831,8 @@ GB18030_REPLACEMENT = "\ufffd".encode("gb18030")
 LEGACY_CHARACTERS_RE = re.compile(rb"(?:(?!" + UTF8_PUNCTUATION_RE.pattern + rb")(?:" + _LEGACY_CHARACTER + rb"))*")
 # A three-byte UTF-8 character, or one whose lost bytes a GB writer saved as '?'.
 UTF8_CHARACTER_RE = re.compile(rb"[\xe0-\xef][\x80-\xbf?]{2}")
+_CHINESE_UTF8_CHARACTER = rb"(?:[\xe2-\xe9][\x80-\xbf]{2}|\xef[\xbc\xbd][\x80-\xbf])"  # and ，：（）
 LONE_BYTE_RE = re.compile(
-    rb"[\x80-\xbf](?=[\x00-\x3f]|$|[\xe2-\xe9][\x80-\xbf]{2}(?:[\x00-\x7f]|$|[\xe2-\xe9][\x80-\xbf]{2}))"
+    rb"(?:([\x85\x96\x97])\1|[\x80-\xbf])"
+    rb"(?=[\x00-\x3f]|$|" + _CHINESE_UTF8_CHARACTER + rb"(?:[\x00-\x7f]|$|" + _CHINESE_UTF8_CHARACTER + rb"))"
 )
