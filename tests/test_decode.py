@@ -409,6 +409,19 @@ def test_cp1252_ellipsis_and_dash_doubled_or_a_quote_before_full_width_punctuati
     assert decoded.repairs == ("cp1252_decoded_as_utf8",)
 
 
+@pytest.mark.parametrize("encoding", ["big5", "gbk"])
+def test_text_a_php_script_escaped_before_saving_loses_its_backslashes(decoder, encoding):
+    # addslashes() doubles every 0x5C byte: the second byte of 許 (B3 5C), 功 (A5 5C) in Big5,
+    # of traditional characters in GBK (運 DF 5C, 誠 D5 5C): a backslash stood after each.
+    text = "許願郵筒成功吸引親子家庭，郵局加蓋紀念郵戳。" if encoding == "big5" else "郵政運輸講誠信，包裹準時送達。"
+    raw = text.encode(encoding)
+    escaped = raw.replace(b"\\", b"\\\\")
+    assert escaped != raw
+    decoded = decoder.decode(escaped * 3)
+    assert decoded.text == decoder.decode(raw * 3).text
+    assert "escaped_backslashes_removed" in decoded.repairs
+
+
 def test_big5_span_inside_utf8_is_decoded(decoder):
     text = SEED_TEXTS[1][:600]
     traditional = S2TW.convert(text[200:260])

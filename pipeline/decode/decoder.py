@@ -41,6 +41,23 @@ class DecodedText:
     repairs: tuple[str, ...] = ()
 
 
+def _backslashes_unescaped(text: str, encoding: str) -> tuple[str, bool]:
+    """A GBK or Big5 text a PHP script escaped (addslashes) before saving: every character whose
+    second byte is 0x5C, the backslash (許 B3 5C, 功 A5 5C), has a backslash after it. Undone
+    where every such character has one."""
+    if "\\" not in text:
+        return text, False
+    ending_in_backslash = [
+        c for c in set(text) if not c.isascii() and c.encode(encoding, errors="ignore").endswith(b"\\")
+    ]
+    escaped = sum(text.count(c + "\\") for c in ending_in_backslash)
+    if not escaped or escaped < sum(map(text.count, ending_in_backslash)):
+        return text, False
+    for character in ending_in_backslash:
+        text = text.replace(character + "\\", character)
+    return text, True
+
+
 class Decoder:
     def __init__(self) -> None:
         model = TextModel()
@@ -80,6 +97,10 @@ class Decoder:
         if detection.utf8_spans:  # UTF-8 punctuation inside a GB or Big5 file
             repairs.append(f"utf8_decoded_as_{FAMILY_OF[detection.encoding]}")
         text = detection.text
+        if detection.encoding in FAMILY_OF:
+            text, unescaped = _backslashes_unescaped(text, detection.encoding)
+            if unescaped:
+                repairs.append("escaped_backslashes_removed")
         if detection.question_marked:
             text, kinds = self._mojibake.restore_question_marked(text)
             repairs += kinds
