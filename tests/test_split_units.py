@@ -444,6 +444,25 @@ def test_a_kicker_naming_a_village_before_its_colon_over_title_deck_and_credit()
     assert second.title == "某县邮政椪柑订单提前“锁定”"
 
 
+def test_the_paper_s_imprint_at_the_foot_of_a_page_is_no_story():
+    lines = [*column_lines("本报讯 随着中秋节临近，节令商品寄递需求集中释放，某省邮政分公司增设临时收寄点。", 12),
+             "（记者 王婧）", "本版责任编辑：刘慧敏", "版式设计：陈思", "校对：王楠", "社址：北京市西城区", "邮编：100808"]
+    (story,) = Splitter().split("\n".join(lines)).stories
+    assert story.body.endswith("增设临时收寄点。")
+
+
+def test_a_headline_s_second_line_whose_words_the_story_above_uses_stays_in_the_headline():
+    # 搭上“邮政快车” leans to the story above (which speaks of the 邮政快车), whose headline
+    # is another: it was dropped from its own headline.
+    lines = ["快递旺季日处理量创新高", *column_lines("快递旺季到来，各地邮政开通“邮政快车”，确保邮件快件安全畅通，日处理量创历史新高。", 16),
+             "本报记者 唐亮 摄",
+             "某市：咖啡鲜果", "搭上“邮政快车”",
+             *column_lines("眼下正值咖啡鲜果采收季。某市邮政分公司在咖啡主产区设立鲜果收寄点，鲜果从采摘到入厂不超过24小时。", 16),
+             "通讯员 罗婷 摄"]
+    first, second = Splitter().split("\n".join(lines)).stories
+    assert second.title == "某市：咖啡鲜果 搭上“邮政快车”"
+
+
 def test_an_interview_s_turns_open_paragraphs_after_a_full_width_line():
     # The line before each turn is as wide as the column and ends a sentence: only the turn's
     # label (记者：, 答：) tells the paragraph ended there.
@@ -536,6 +555,12 @@ def test_page_furniture_and_closing_bracket_credits():
         ["A06 城事"], ["中国邮政报 3 综合新闻"],
         # the paper's name in pinyin on a line of its own; the page's name before its editor
         ["人民邮电报", "RENMIN YOUDIAN BAO", "2024年12月3日 星期二"], ["2 中国邮政报 2024年8月21日", "要闻 责任编辑 覃海鹰"],
+        # a front page's masthead notes; a paper's name without 报 before the date; the page's
+        # name before its folio; a rule across the page
+        ["中国邮政报", "CHINA POST NEWS", "国家邮政局主管", "中国邮政集团有限公司主办", "2024年9月12日", "星期四",
+         "甲辰年八月初十", "第4872期", "今日8版", "国内统一连续出版物号", "CN11-0093", "邮发代号1-45"],
+        ["人 民 邮 电         2024 年 11 月 8 日   星 期 五"], ["河 南 日 报      乡 村 振 兴      07"],
+        ["中国邮政报     评 论     3", "═" * 40],
     ],
 )
 def test_page_header_lines_naming_paper_date_page_and_editor_are_furniture(header):

@@ -327,12 +327,18 @@ class Splitter:
     def _join_leftover_lines(self, blocks: list[HeadlineBlock], pairs: dict[int, int], scorer: HeadlineScorer) -> None:
         """A leftover block is more of a headline next to it in its run (a title wrapped over
         lines, a deck), joined to it, not dropped: to the one whose story its words lean to; a
-        line whose words name no story at all (高原牧区开通 / “马背邮路”升级版: words the body
-        never uses) to the one above it, as a wrapped line reads."""
+        line whose words name no story (高原牧区开通 / “马背邮路”升级版: words the body never
+        uses), or a story another headline heads, to the one above it, as a wrapped line reads."""
+        headed = set(pairs.values())
         for number in sorted(set(range(len(blocks))) - set(pairs), reverse=True):
             story = scorer.leaning_story(blocks[number].text)
-            if story is None:
-                unnamed = len(blocks[number].lines) == 1 and not any(scorer.scores(blocks[number].text))
+            scores = scorer.scores(blocks[number].text)
+            best = max(range(len(scores)), key=scores.__getitem__, default=None)
+            if story is None or story in headed:
+                # (or leaning to a story another headline heads: 云南普洱：咖啡鲜果 / 搭上“邮政快车”,
+                # words the story above them uses)
+                unnamed = len(blocks[number].lines) == 1 and (not any(scores) or best in headed)
+                story = None
                 neighbours = (number - 1,) if unnamed else ()
             else:
                 neighbours = (number - 1, number + 1)
