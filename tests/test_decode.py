@@ -422,6 +422,15 @@ def test_text_a_php_script_escaped_before_saving_loses_its_backslashes(decoder, 
     assert "escaped_backslashes_removed" in decoded.repairs
 
 
+@pytest.mark.parametrize("rule", ["─" * 20, "━" * 14, "──── 图片新闻 ────"])
+def test_a_rule_of_box_drawing_characters_is_no_mojibake(decoder, rule):
+    # A PDF page's rule: read again as Big5 its bytes in cp949 (or EUC-JP) made 式式式 (足足足).
+    text = f"{SEED_TEXTS[1][:200]}\n{rule}\n{SEED_TEXTS[1][200:400]}\n"
+    decoded = decoder.decode(text.encode("utf-8"))
+    assert rule in decoded.text
+    assert not any(kind.endswith(("_euc_kr", "_euc_jp", "_big5", "_gbk")) for kind in decoded.repairs)
+
+
 def test_big5_span_inside_utf8_is_decoded(decoder):
     text = SEED_TEXTS[1][:600]
     traditional = S2TW.convert(text[200:260])

@@ -44,6 +44,9 @@ CROSS_READS = (
     (("euc_jp",), "gb18030", "gbk_decoded_as_euc_jp"),
     (("euc_jp",), "big5hkscs", "big5_decoded_as_euc_jp"),
 )
+# A rule of box-drawing characters (a PDF page's ────, ━━━), which no mojibake repeats so: re-read,
+# its pairs made words (式式式).
+RULE_RE = re.compile("([\u2500-\u257f])\\1{2,}")
 ALPHABET_WORD_RE = re.compile("[\u00c0-\u024f\u0370-\u0e7f]+")  # not ASCII: English words amid Chinese
 MIN_WORD_LETTERS = 3
 ONE_SCRIPT_SHARE = 0.9
@@ -98,7 +101,7 @@ class CrossReadRepairer:
             # every cross-read on it first was a sixth of the decode time of such files. So is
             # one of GB/Big5 read as Latin-1 (cp949 reads some of its letters back into pairs).
             if (
-                self._suspect_re.search(line) and not _alphabetic(line)
+                self._suspect_re.search(line) and not _alphabetic(line) and _written(line)
                 and not misread_utf8(line) and not shows_latin1_mojibake(line)
             ):
                 lines[index] = self._reread_line(lines, index, CROSS_READS, kinds, line_ends, readers)
@@ -111,7 +114,7 @@ class CrossReadRepairer:
                 lines[index] = reading if reading != originals[index] else repaired
             for index, line in enumerate(lines):
                 if (
-                    index not in readers.chosen and not line.isascii()
+                    index not in readers.chosen and not line.isascii() and _written(line)
                     and not _alphabetic(line) and not shows_latin1_mojibake(line)
                 ):
                     lines[index] = self._reread_line(lines, index, found, kinds, line_ends, established=True)
@@ -360,6 +363,11 @@ def _script(letter: str) -> int:
     """The script of a letter ALPHABET_WORD_RE finds: Latin below U+0370, else its 256-code-point
     block (Greek and Coptic, Cyrillic, Armenian and Hebrew, Arabic, ..., Thai)."""
     return 0 if letter < "\u0370" else ord(letter) >> 8
+
+
+def _written(line: str) -> bool:
+    """Whether a line is text a cross-reading may have made: no rule across the page."""
+    return RULE_RE.search(line) is None
 
 
 def _line_end_lift(chars: list[str], index: int, line_ends: Callable[[], LineEnds]) -> Callable[[str], float]:
