@@ -45,6 +45,8 @@ def credits(line):
         ("作者：马晓东　浏览次数：88　【字体：大 中 小】", [("马晓东", "author")]),
         ("作者：刘堃  文章来源：衡阳日报", [("刘堃", "author")]),
         ("供稿：市场监管处 刘晓敏", [("刘晓敏", "author")]),
+        ("(责编：李昉、陈博)", []),  # editors are credited no authorship
+        ("文/图 本报记者 范晓婷", [("范晓婷", "reporter"), ("范晓婷", "photographer")]),
         # The metadata line in brackets: the closing one no part of the name (郑晓 was read).
         ("【时间：2024年6月12日 作者：郑晓明】", [("郑晓明", "author")]),
         ("[作者：郑晓明 来源：某省邮政]", [("郑晓明", "author")]),
@@ -131,6 +133,8 @@ def test_bylines_found_in_body_lead_and_close():
         ("（记者 李明 北京报道）", [("李明", "reporter")]),
         ("本报讯 记者王芳报道 ", [("王芳", "reporter")]),
         ("【香港文汇报讯】记者黄家乐报道：", [("黄家乐", "reporter")]),
+        ("央广网太原5月7日消息（记者 王晋 温雅雅）", [("王晋", "reporter"), ("温雅雅", "reporter")]),
+        ("（中央社记者吴欣纭花莲5日电）", [("吴欣纭", "reporter")]),  # 花莲 where it was filed
         ("本 报 讯 （记 者 李 萍）", [("李萍", "reporter")]),
         ("（上接第1版）", []),
         ("电商平台（记者 张三）", []),  # not a dateline: 电 inside a word, after more text

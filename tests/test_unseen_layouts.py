@@ -214,6 +214,13 @@ def test_tibetan_and_mongolian_names_without_a_han_surname(processor, sentence, 
         ("同心县邮政分公司经理撒永平介绍，该县通过邮政寄出枸杞。", ["撒永平"]),
         ("投递员刘春燕和同事赵德明把一箱箱鲟鳇鱼装上邮车。", ["刘春燕", "赵德明"]),
         ("正在办理业务的市民刘女士说，现在方便多了。", []),
+        # the list's last name after 和 however the sentence goes on; a surname that is a word's
+        # head between a title and a speech verb; Yi compound surnames; a Dai name; 绣娘
+        ("快递员刘建设、王平安和张国庆正把一箱箱多肉植物装车。", ["刘建设", "王平安", "张国庆"]),
+        ("省邮政管理局副局长高建军表示，全省正推广绿色包装。", ["高建军"]),
+        ("乡邮员阿西木呷又踏上了熟悉的邮路。", ["阿西木呷"]),
+        ("茶农岩香南把刚压制好的普洱茶交给邮政员工。", ["岩香南"]),
+        ("绣娘杨丽丽正在赶制苗绣订单。", ["杨丽丽"]),
     ],
 )
 def test_names_in_a_list_of_names_and_after_everyday_titles(processor, sentence, people):

@@ -34,18 +34,20 @@ PHOTO_CREDIT = re.compile(
 # Metadata after the names ends the byline: a date, 来源 (文章来源, 稿源; …供稿, not 供稿：, a credit), 发布时间, 编辑, the author's unit (作者单位：…),
 # a web page's counters and controls (点击数：, 浏览次数：, 【字体：大 中 小】).
 BYLINE_END = re.compile(
-    r"\d|(?:文\s*章|本\s*文|稿\s*件|信\s*息|新\s*闻)?来\s*源|供\s*稿(?!\s*[:：])|稿\s*源|发\s*布|时\s*间|责\s*任\s*编\s*辑|编\s*辑|审\s*核|校\s*对|作\s*者\s*(?:单\s*位|系|简\s*介)"
+    r"\d|(?:文\s*章|本\s*文|稿\s*件|信\s*息|新\s*闻)?来\s*源|供\s*稿(?!\s*[:：])|稿\s*源|发\s*布|时\s*间|责\s*任\s*编\s*辑|责\s*编|编\s*辑|审\s*核|校\s*对|作\s*者\s*(?:单\s*位|系|简\s*介)"
     r"|点\s*击|浏\s*览|阅\s*读|访\s*问|字\s*[体号]|【|[（(]"  # （江西省邮政分公司）: the author's unit
 )
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
 ITEM_SEPARATORS = re.compile(r"[\s、，,;；/／｜|:：【】\[\]［］〔〕]+")  # a metadata line's brackets too: 【作者：王芳】
-# Where the reporter filed from, after the names: 记者林志明／台北报导, 记者 王芳/北京报道.
-FILED_FROM = re.compile(r"\s*[／/]\s*[\u4e00-\u9fff]{1,8}(?:报\s*导|报\s*道)")
+# Where the reporter filed from, after the names: 记者林志明／台北报导, 记者 王芳/北京报道, and a
+# dateline's place and day after them: （中央社记者吴欣纭花莲5日电）.
+FILED_FROM = re.compile(r"\s*[／/]\s*[\u4e00-\u9fff]{1,8}(?:报\s*导|报\s*道)|[\u4e00-\u9fff]{2}(?=\d{1,2}\s*日\s*电)")
 # A dateline's credit: 本报讯（…） (anywhere near the top: PDF text may run a headline into it),
 # and at a line's start 新华社北京3月5日电（…）, 本报讯 记者王芳报道, 【香港文汇报讯】记者黄家乐报道：,
-# their dateline words (up to 讯 or 电, a bracket around them) without punctuation.
+# 央广网太原5月7日消息（…）, their dateline words (up to 讯, 电 or 消息, a bracket around them)
+# without punctuation.
 LEAD_BYLINE = re.compile(
-    r"本\s*报\s*讯\s*[（(]([^）)]{2,80})[）)]|(?:^|\n)\s*[【〔［\[]?[^\n，。；：！？、（）()【】〔〕［］\[\]]{0,30}?[讯电][】〕］\]]?\s*"
+    r"本\s*报\s*讯\s*[（(]([^）)]{2,80})[）)]|(?:^|\n)\s*[【〔［\[]?[^\n，。；：！？、（）()【】〔〕［］\[\]]{0,30}?(?:[讯电]|消息)[】〕］\]]?\s*"
     r"(?:[（(【〔［\[]([^）)】〕］\]]{2,80})[）)】〕］\]]|((?:记\s*者|通\s*讯\s*员)[^。，；！？\n（(]{2,30}?报\s*[道导]))"
 )
 # A credit in brackets opening a story: 【记者林志明／台北报导】, （记者 李明 北京报道）; only with a role word.
@@ -153,10 +155,12 @@ def parse_byline(
                 if text_and_photos:
                     photo_credits.append(Credit(name, "photographer"))
         return [c for c in credits + photo_credits if c.name not in units]
+    carried = ""  # 文/图 over no name of its own: its photographer role goes to the next role's names
     for index, marker in enumerate(markers):
         role, _, second_role = ROLE_PATTERNS[marker.lastindex - 1][1].partition("+")  # 文/图: both
         stop = markers[index + 1].start() if index + 1 < len(markers) else len(text)
         segment = text[marker.end() : stop]
+        second_role, carried = second_role or carried, second_role if not segment.strip() else ""
         items = [item for item in ITEM_SEPARATORS.split(segment) if item]
         # Glued to the next role: a unit (湖南记者), not a name; unless it is the only item,
         # glued to both roles (记者李萍通讯员: PDF text despaced), and can be a name.

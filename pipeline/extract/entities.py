@@ -288,10 +288,11 @@ class EntityFinder:
             return None  # 王书记, 张经理: a surname and a title address a person but name none
         before = self._title_ends_at(text, start)
         if name[:surname_len] in self.weak_surnames:
-            # 管好, 和检查: the characters read as a word rather than a name.
+            # 管好, 和检查: the characters read as a word rather than a name; unless a title and
+            # a speech verb stand about them (副局长高建军表示, 经理党建民介绍).
             frequency = self.segmenter.frequency
             is_word = frequency(name[:2]) or frequency(name[1:3]) >= WORD_AFTER_NAME_FREQ
-            return name if before and not is_word else None
+            return name if before and (not is_word or text.startswith(SPEECH_VERBS, end)) else None
         after = text.startswith(self.after_name, end) and self._word_after(text, end, token_ends)
         return name if before or after else None
 
@@ -332,12 +333,25 @@ class EntityFinder:
                 (other, m.start() - len(other)) for m in re.finditer(f"、{known}", text)
                 if (other := self._listed_before(text, m.start()))
             )
-            found_after = ((m.group(1), m.start(1)) for m in re.finditer(after, text))
+            found_after = [(m.group(1), m.start(1)) for m in re.finditer(after, text)]
+            # the last of the list, after 和 / 与 / 及, however the sentence goes on (和张国庆正把…)
+            found_after += [
+                (last, m.end()) for m in re.finditer(f"{known}[{LIST_LAST_JOINERS}]", text)
+                if (last := self._name_from(text, m.end()))
+            ]
             for other, start in (*found_before, *found_after):
                 if other and other[0] in self.surnames and other not in exclude and not set(other[1:]) & NON_NAME_CHARS \
                         and other not in found:
                     found[other] = start
                     pending.append(other)
+
+    def _name_from(self, text: str, start: int) -> str | None:
+        """The name at ``start`` as its surname and given name read, if it can be one."""
+        surname_len = self._surname_len(text, start) if start < len(text) else 0
+        if not surname_len:
+            return None
+        name = text[start : start + surname_len + self._given_len(text, start + surname_len)]
+        return name if len(name) >= 2 and HAN.match(name) and self.could_be_name(name) else None
 
     def _unknown_or_name(self, word: str) -> bool:
         entry = self.segmenter.words.get(word)

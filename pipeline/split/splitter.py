@@ -50,6 +50,7 @@ _DATE_LINE = re.compile(
     r"\s*(?:[（(]?星期.[）)]?)?"  # 2024年3月15日（星期五）
 )
 _MAX_CLOSING_BYLINES = 3
+_PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。；！？]{2,24}")
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
 
@@ -232,6 +233,9 @@ class Splitter:
                 continue
             if len(lines) == 1 or len(closing_bylines) == _MAX_CLOSING_BYLINES:
                 break
+            if _PUBLISHED_LINE.fullmatch(lines[-1].replace(" ", "")):  # 发布日期：… under a web article
+                closing_bylines.insert(0, lines.pop())
+                continue
             closing = split_byline(lines[-1], self.rules)
             if closing is None:
                 break
