@@ -167,6 +167,7 @@ def test_a_name_cut_before_its_legal_form_is_no_organisation_of_its_own(extracto
         ("福鼎市邮政分公司所属点头镇邮政支局的营业员正在收寄茶叶。", "点头镇邮政支局"),  # 点头/v: a word too
         ("该县通过邮政统一投递中通快递、韵达快递的包裹。", "中通快递"),  # not 统一投递中通快递
         ("天津市邮政管理局联合天津市住房和城乡建设委员会出台了意见。", "天津市住房和城乡建设委员会"),
+        ("香菇由西峡县宛西香菇种植专业合作社联合社统一收购。", "西峡县宛西香菇种植专业合作社联合社"),  # 种植/v
     ],
 )
 def test_an_organisation_s_name_starts_where_its_name_starts(extractor, body, organization):

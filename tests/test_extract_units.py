@@ -504,6 +504,7 @@ def test_a_text_naming_its_places_again_and_again_resolves_them_as_once(place_fi
         # the old name still names the division, by its name of today
         ("2016年，那曲地区那曲县邮政局开通了新邮路。", ["那曲市", "色尼区"]),
         ("在那曲，投递员每周翻越海拔5000米的山口。", ["那曲市"]),
+        ("陕西省西安市鄠邑区邮政分公司开通了农产品专线。", ["鄠邑区", "西安市", "陕西省"]),
     ],
 )
 def test_divisions_renamed_since_the_source_table_go_by_their_new_names(place_finder, text, places):

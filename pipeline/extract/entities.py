@@ -39,6 +39,8 @@ COMMON_WORD_FREQ = 1000
 MIN_WORD_NOT_NAME_CHARS = 3  # a dictionary word this long, tagged no name, is read as the word (马铃薯)
 
 ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
+# Verbs naming a co-op's or a company's trade inside its name (宛西香菇种植专业合作社, 苦荞种植农民专业合作社)
+ORG_TRADE_VERBS = {"种植", "养殖", "加工", "销售", "生产", "运输", "回收", "培育"}
 # Single characters that never sit inside an organisation's name (others may: 湘维支局 splits into 湘/维/支局).
 FUNCTION_CHARS = set(
     "的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超有好"
@@ -526,6 +528,7 @@ class EntityFinder:
         word, flag = key
         part: bool | str = (
             flag in ORG_PART_FLAGS
+            or word in ORG_TRADE_VERBS
             or word in place_words
             or word in self.org_suffixes
             # a character alone, unless a function word: listed, or tagged a particle, preposition
@@ -562,6 +565,8 @@ class EntityFinder:
             run = run[verbs[-1] + 1 :] if verbs else run
         run = run[heads[0] :] if heads else _from_bare_level(_with_unknown_name(run, SHORT_ORG_TOKENS))
         run = run[-MAX_ORG_TOKENS:]
+        if run[0][0] in ORG_TRADE_VERBS:
+            return  # 种植专业合作社: the trade without the name before it
         words = [word for word, _, _ in run]
         if len(run) < 2 and run[0][1] != "nt":
             return
