@@ -243,6 +243,21 @@ def test_metadata_line_keeps_its_fields_and_loses_the_furniture_ones(cleaner, sw
     ]
 
 
+def test_a_row_of_page_tools_between_headline_and_text_keeps_the_headline(cleaner):
+    # Share links, print and the font size: a row of six links read as a link farm, whose
+    # removal left a barrier the headline was cut off by.
+    tools = ('<div class="tools"><a>分享到Facebook</a> <a>分享到LINE</a> <a>列印</a> '
+             '<span>字级：<a>大</a><a>中</a><a>小</a></span></div>')
+    body = f"<h1>集团公司一行到黑龙江邮政调研</h1><div>2024/3/5 14:32 来源：中央社</div>{tools}<div>{ARTICLE}</div>"
+    assert lines(cleaner, page(body))[:2] == ["集团公司一行到黑龙江邮政调研", "2024/3/5 14:32 来源：中央社"]
+
+
+@pytest.mark.parametrize("tools", ["小字号", "大字体 语音播报"])
+def test_font_size_and_read_aloud_buttons_are_furniture(cleaner, tools):
+    body = f"<h1>集团公司一行到黑龙江邮政调研</h1><div>2024年07月08日 06:52 经济日报</div><div>{tools}</div><div>{ARTICLE}</div>"
+    assert tools not in lines(cleaner, page(body))
+
+
 def test_a_summary_the_lead_paragraph_restates_goes(cleaner):
     # A CMS's summary (DedeCMS's div.intro) over the text: the lead tells it again, at more length.
     intro = '<div class="intro">8月11日，集团公司一行到黑龙江邮政调研。</div>'

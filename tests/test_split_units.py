@@ -463,6 +463,19 @@ def test_a_headline_s_second_line_whose_words_the_story_above_uses_stays_in_the_
     assert second.title == "某市：咖啡鲜果 搭上“邮政快车”"
 
 
+def test_a_reposted_article_s_date_paper_and_original_title_lines_under_its_title():
+    text = "\n".join([
+        "河南兰考：快递进村不再“难”", "2024年07月08日 06:52 经济日报", "原标题：村村通快递 兰考这样打通“最后一公里”",
+        "本报记者 杨子佩",
+        "清晨6点，兰考县东坝头镇张庄村的村级寄递物流综合服务站就忙碌起来。站长把前一天晚上到达的200多个包裹分拣上架，村里人网购的日用品都从这儿走。",
+        "兰考县邮政分公司总经理介绍，兰考整合7家快递企业资源，实行“一车统送、多站共配”，每天两个班次把包裹送到全县454个行政村。",
+    ])
+    (story,) = Splitter().split(text).stories
+    assert story.title == "河南兰考：快递进村不再“难”"
+    assert story.bylines == ("2024年07月08日 06:52 经济日报", "本报记者 杨子佩")
+    assert story.body.startswith("清晨6点")
+
+
 def test_an_interview_s_turns_open_paragraphs_after_a_full_width_line():
     # The line before each turn is as wide as the column and ends a sentence: only the turn's
     # label (记者：, 答：) tells the paragraph ended there.

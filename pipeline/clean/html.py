@@ -62,6 +62,7 @@ class _Block:
     in_root: bool = True  # inside the element holding most of the page's prose
     cell: bool = False  # a table's row or cell
     indented: bool = False  # opens with an indent (&nbsp;&nbsp;, 　　): a paragraph's first line
+    tool_row: bool = False  # a barrier of the page's tools (分享到Facebook 分享到LINE 列印 字级：大中小)
 
     @property
     def size(self) -> int:
@@ -151,6 +152,8 @@ class HtmlExtractor:
         blocks = _blocks(soup, content_root)
         for block in blocks:
             block.junk = not block.barrier and self._judge.is_junk(block.text)
+            # (or its links taken out as a farm, the row left empty)
+            block.tool_row = block.barrier and (not block.size or block.size <= rules.HEAD_MAX_CHARS and self._judge.is_chrome(block.text))
             if block.junk and (fields := self._judge.without_furniture_fields(block.text)):
                 block.text, block.junk = fields, False
             if headline and _WHITESPACE.sub("", block.text) == headline:
@@ -556,7 +559,7 @@ def _head_start(blocks: list[_Block], start: int) -> int:
     headline_taken = False
     for index in range(start - 1, max(-1, start - 1 - rules.HEAD_LOOKBACK), -1):
         block = blocks[index]
-        if block.junk:
+        if block.junk or block.tool_row:  # (tools between headline and text: share, print, font size)
             continue
         # The headline may link to its own page; a linked heading over it is the site's logo.
         linked_headline = block.link_dense and (block.heading or block.titled) and not block.barrier

@@ -49,6 +49,7 @@ _DATE_LINE = re.compile(
     r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)"
     r"\s*(?:[（(]?星期.[）)]?)?"  # 2024年3月15日（星期五）
 )
+_DATED_FIELDS = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+[^\s，。；！？,;!?]{2,12}){0,2}")
 _MAX_CLOSING_BYLINES = 3
 _PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。；！？]{2,24}")
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
@@ -216,8 +217,10 @@ class Splitter:
                 kicker, title = column.groups()
             if len(lines) > 1 and SUBTITLE_DASHES.match(lines[0]):
                 subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
-        while len(lines) > 1 and len(bylines) < 3 and self._is_meta_line(lines[0]):
-            bylines.append(lines.pop(0))
+        while len(lines) > 1 and len(bylines) < 3 and (self._is_meta_line(lines[0]) or _ORIGINAL_TITLE.match(lines[0])):
+            line = lines.pop(0)  # (原标题：… among the meta lines, as above the title: no field holds it)
+            if not _ORIGINAL_TITLE.match(line):
+                bylines.append(line)
         continued = self.rules.continued_from.match(lines[0])  # （上接第1版）: the rest of a story
         if continued and len(lines[0]) > continued.end():
             lines[0] = lines[0][continued.end() :].lstrip()
@@ -266,13 +269,18 @@ class Splitter:
         )
 
     def _is_headline_line(self, line: str) -> bool:
-        # an end mark on a line of its own (（完）) over a credit line is no headline over a meta line
-        return self._is_title_line(line) and not self._opens_article(line) and not self.rules.continued_to.search(line)
+        # an end mark on a line of its own (（完）) over a credit line is no headline over a meta line,
+        # nor the original title a reposted article names (原标题：…)
+        return (
+            self._is_title_line(line) and not self._opens_article(line) and not self.rules.continued_to.search(line)
+            and not _ORIGINAL_TITLE.match(line)
+        )
 
     @staticmethod
     def _is_meta_line(line: str) -> bool:
-        """A line of metadata fields, or a date on a line of its own (2024/05/16, 2024年5月16日 星期四)."""
-        if _DATE_LINE.fullmatch(line.strip()):
+        """A line of metadata fields, or a date on a line of its own (2024/05/16, 2024年5月16日 星期四),
+        or with a time and the paper after it, no clause (2024年07月08日 06:52 经济日报)."""
+        if _DATE_LINE.fullmatch(line.strip()) or _DATED_FIELDS.fullmatch(line.strip()):
             return True
         return width(line) <= _MAX_META_WIDTH and not ends_sentence(line) and bool(_META.search(line))
 
