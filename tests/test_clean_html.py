@@ -258,6 +258,17 @@ def test_font_size_and_read_aloud_buttons_are_furniture(cleaner, tools):
     assert tools not in lines(cleaner, page(body))
 
 
+def test_an_article_printed_whole_under_a_related_label_is_a_story_of_its_own(processor):
+    other = ("<p>【相关报道】</p><p>河北今年将建成村级寄递物流综合服务站5000个</p>"
+             "<p>河北日报讯（记者曹铮）记者从省邮政管理局获悉，今年我省将新建村级寄递物流综合服务站5000个。</p>"
+             "<p>省邮政管理局局长赵志强表示，将重点支持各地建设县级寄递共配中心。</p>")
+    body = f"<h1>集团公司一行到黑龙江邮政调研</h1><div>{ARTICLE}{other}</div>"
+    first, second = processor.process("page.html", page(body).encode())
+    assert first["title"] == "集团公司一行到黑龙江邮政调研" and "赵志强" not in first["body"]
+    assert second["title"] == "河北今年将建成村级寄递物流综合服务站5000个"
+    assert second["authors"] == [{"name": "曹铮", "role": "reporter"}]
+
+
 def test_a_summary_the_lead_paragraph_restates_goes(cleaner):
     # A CMS's summary (DedeCMS's div.intro) over the text: the lead tells it again, at more length.
     intro = '<div class="intro">8月11日，集团公司一行到黑龙江邮政调研。</div>'

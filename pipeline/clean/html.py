@@ -183,6 +183,7 @@ class HtmlExtractor:
         related = related_list_start(lines)  # a related list's label, its linked titles gone
         if related is not None:
             del lines[related:]
+        _related_articles_set_apart(lines)
         _drop_restated_summary(lines)
         titled = any(block.titled or block.heading for block in blocks[start:end])
         if published and lines and not any(rules.DATE.search(line) for line in lines[: rules.HEAD_LOOKBACK]):
@@ -649,6 +650,18 @@ def _is_article_header(element: Tag) -> bool:
 
 def _is_inside(element: Tag, ancestor: Tag) -> bool:
     return any(p is ancestor for p in element.parents)
+
+
+def _related_articles_set_apart(lines: list[str]) -> None:
+    """Another article a page prints whole under the story, after a label (【相关报道】 over its
+    headline and text): a blank line in the label's place sets it apart, a story of its own."""
+    for index in range(1, len(lines) - 2):
+        if (
+            rules.RELATED_LIST_LABEL.fullmatch(lines[index].strip())
+            and not _ENDS_SENTENCE.search(lines[index + 1]) and len(lines[index + 1]) <= rules.HEADLINE_MAX_CHARS
+            and _ENDS_SENTENCE.search(lines[index + 2])
+        ):
+            lines[index] = ""
 
 
 def _drop_restated_summary(lines: list[str]) -> None:
