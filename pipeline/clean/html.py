@@ -273,9 +273,11 @@ def _invisible_elements(soup: BeautifulSoup) -> list[Tag]:
             style = element.get("style")
             if style and rules.HIDDEN_STYLE.search(style):
                 hidden.append(element)
-    if hidden:
-        page_prose = _prose_chars(soup)
-        found.extend(e for e in hidden if _prose_chars(e) < rules.REVEALED_ARTICLE_SHARE * page_prose)
+    # (an element's text's length bounds its prose: most hidden elements are short, and the
+    # page's prose goes unmeasured)
+    long_enough = {id(e) for e in hidden if len(e.get_text()) >= rules.REVEALED_ARTICLE_MIN_CHARS}
+    least = rules.REVEALED_ARTICLE_SHARE * _prose_chars(soup) if long_enough else 0
+    found.extend(e for e in hidden if id(e) not in long_enough or _prose_chars(e) < least)
     return found
 
 

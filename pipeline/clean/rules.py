@@ -138,6 +138,7 @@ HIDDEN_STYLE = re.compile(
 )
 # A hidden element holding this share of the page's prose is its article, which script reveals.
 REVEALED_ARTICLE_SHARE = 0.5
+REVEALED_ARTICLE_MIN_CHARS = 200  # of text: an article, not a hidden phrase or block of links
 CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 # Link farm: a block of at least this many links whose text is mostly anchor text.
 LINK_FARM_MIN_LINKS = 3
