@@ -187,7 +187,7 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
             return raw[:start].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
         return None
     compact = raw.replace(" ", "")
-    if _labelled_credits(raw, rules) or _SOURCE_LINE.fullmatch(compact):
+    if ("：" in raw or ":" in raw) and (_labelled_credits(raw, rules) or _SOURCE_LINE.fullmatch(compact)):
         return "", Line(raw, compact, width(raw), "closer")
     if compact in rules.byline_words and len(compact) >= _MIN_CREDIT_ALONE_CHARS:
         return "", Line(raw, compact, width(raw), "closer")  # 本报评论员: a credit naming no one
