@@ -153,7 +153,9 @@ class HtmlExtractor:
         for block in blocks:
             block.junk = not block.barrier and self._judge.is_junk(block.text)
             # (or its links taken out as a farm, the row left empty)
-            block.tool_row = block.barrier and (not block.size or block.size <= rules.HEAD_MAX_CHARS and self._judge.is_chrome(block.text))
+            block.tool_row = block.barrier and (
+                not block.size or block.size <= rules.HEAD_MAX_CHARS and self._judge.is_chrome(block.text)
+            )
             if block.junk and (fields := self._judge.without_furniture_fields(block.text)):
                 block.text, block.junk = fields, False
             if headline and _WHITESPACE.sub("", block.text) == headline:
@@ -568,7 +570,10 @@ def _head_start(blocks: list[_Block], start: int) -> int:
         linked_headline = block.link_dense and (block.heading or block.titled) and not block.barrier
         if linked_headline and headline_taken:
             break
-        if block.link_dense and not linked_headline and not block.barrier and block.size <= rules.HEAD_LINKED_NAME_MAX_CHARS:
+        if (
+            block.link_dense and not linked_headline and not block.barrier
+            and block.size <= rules.HEAD_LINKED_NAME_MAX_CHARS
+        ):
             continue  # the author's or the account's name linking to its page, under the headline
         if not (_is_text(block) or linked_headline) or block.size > rules.HEAD_MAX_CHARS:
             break

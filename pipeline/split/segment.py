@@ -205,14 +205,15 @@ def _labelled_credits(raw: str, rules: Rules) -> bool:
     """A line of credit fields set apart by bars: 来源：四川邮政｜文字：张可欣｜摄影：罗建国."""
     fields = [field.strip() for field in _FIELD_BAR.split(raw)]
     return len(fields) >= 2 and all(
-        (label := _LABELLED_FIELD.fullmatch(field)) is not None and (label.group(1) in rules.byline_words or label.group(1) + "：" in rules.byline_words)
+        (label := _LABELLED_FIELD.fullmatch(field)) is not None
+        and (label.group(1) in rules.byline_words or label.group(1) + "：" in rules.byline_words)
         for field in fields
     )
 
 
 def _names_credited(text: str, rules: Rules) -> bool:
     """What follows a byline marker is names, role words around them (□王娟, □本报记者 李萍
-    通讯员 汪嘉铭 摄影报道); not a brief's title the same square bullets (■南平邮政助力茶叶出口)."""
+    通讯员 汪嘉铭 摄影报道); not a brief's title, which the same square bullets (■南平邮政助力茶叶出口)."""
     rest = despace_credit(text)
     for word in rules.byline_words:
         rest = rest.replace(word, " ")
