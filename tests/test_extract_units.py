@@ -94,12 +94,16 @@ def test_byline_roles(line, expected):
         ("本报讯（通讯员邓纯李仁翔记者周唯）", [("邓纯", "correspondent"), ("李仁翔", "correspondent"), ("周唯", "reporter")]),
         # A unit glued to a role after a name stays out.
         ("（记者 李四 湖南记者 王五）", [("李四", "reporter"), ("王五", "reporter")]),
+        # two Han names glued are two; a Uyghur or Tibetan name of four characters is one
+        ("（王芳李明）", [("王芳", "author"), ("李明", "author")]),
+        ("（通讯员 阿依古丽）", [("阿依古丽", "correspondent")]),
+        ("□次仁卓玛", [("次仁卓玛", "author")]),
     ],
 )
 def test_names_glued_to_roles(processor, line, expected):
     extractor = processor.extractor
     entities = extractor.entities
-    found = parse_byline(line, extractor.not_names, entities.surnames, entities.could_be_name)
+    found = parse_byline(line, extractor.not_names, entities.surnames, entities.could_be_name, entities.is_ethnic_name)
     assert [(c.name, c.role) for c in found] == expected
 
 

@@ -85,11 +85,12 @@ class Credit:
     role: str
 
 
-def _split_glued(item: str, surnames: frozenset[str]) -> list[str]:
+def _split_glued(item: str, surnames: frozenset[str], one_name: Callable[[str], bool] | None = None) -> list[str]:
     """张三李小明 (a line break lost between two names): the one split into 2-3 + 2-3 characters
     where both parts start with a surname; unchanged when there is none or more than one, and
-    for a transliterated name (艾力·买买提: its middle dot joins the parts of one name)."""
-    if len(item) < 4 or (len(item) == 4 and item[:2] in surnames) or "·" in item:
+    for a transliterated name (艾力·买买提: its middle dot joins the parts of one name) or one
+    ``one_name`` reads whole (阿依古丽, not 阿依 and 古丽)."""
+    if len(item) < 4 or (len(item) == 4 and item[:2] in surnames) or "·" in item or one_name and one_name(item):
         return [item]
     splits = [
         [item[:cut], item[cut:]]
@@ -99,7 +100,7 @@ def _split_glued(item: str, surnames: frozenset[str]) -> list[str]:
     return splits[0] if len(splits) == 1 else [item]
 
 
-def _names(segment: str, surnames: frozenset[str]) -> list[str]:
+def _names(segment: str, surnames: frozenset[str], one_name: Callable[[str], bool] | None = None) -> list[str]:
     items: list[str] = []
     for item in ITEM_SEPARATORS.split(segment):
         if REPORTED.search(item):
@@ -107,7 +108,7 @@ def _names(segment: str, surnames: frozenset[str]) -> list[str]:
             if not stem or items:
                 continue  # 报道 alone, or the place after the names (李明 北京报道)
             item = stem  # 记者王芳报道
-        items += _split_glued(item, surnames) if item else []
+        items += _split_glued(item, surnames, one_name) if item else []
     merged: list[str] = []
     for index, item in enumerate(items):  # PDF spacing inside a name: 张 三 -> 张三
         if len(item) == 1 and index and len(items[index - 1]) == 1:
@@ -123,10 +124,12 @@ def _capitalised(name: str) -> str:
 
 
 def parse_byline(
-    line: str, units: frozenset[str], surnames: frozenset[str], could_be_name: Callable[[str], bool] | None = None
+    line: str, units: frozenset[str], surnames: frozenset[str], could_be_name: Callable[[str], bool] | None = None,
+    one_name: Callable[[str], bool] | None = None,
 ) -> list[Credit]:
     """Credits of one byline; ``units`` are words that are never names (titles, units);
-    ``could_be_name`` vets the names of a byline without role words, which has no other cue."""
+    ``could_be_name`` vets the names of a byline without role words, which has no other cue;
+    ``one_name`` tells a name of four characters or more that is one name, not two glued."""
     english = ENGLISH_BYLINE.search(line)
     if english:
         role = "photographer" if english.group(1) else "author"
@@ -149,8 +152,8 @@ def parse_byline(
     photo_credits: list[Credit] = []
     if not markers:
         text_and_photos = photo is not None and photo.group("text_and_photos") is not None
-        for name in _names(text, surnames):
-            if could_be_name is None or could_be_name(name):
+        for name in _names(text, surnames, one_name):
+            if could_be_name is None or could_be_name(name) or one_name is not None and one_name(name):
                 credits.append(Credit(name, "photographer" if photo and not text_and_photos else "author"))
                 if text_and_photos:
                     photo_credits.append(Credit(name, "photographer"))
@@ -166,9 +169,9 @@ def parse_byline(
         # glued to both roles (记者李萍通讯员: PDF text despaced), and can be a name.
         alone = len(items) == 1 and not segment[:1].isspace() and could_be_name is not None
         if index + 1 < len(markers) and items and not segment[-1:].isspace():
-            if not (alone and all(map(could_be_name, _split_glued(items[0], surnames)))):
+            if not (alone and all(map(could_be_name, _split_glued(items[0], surnames, one_name)))):
                 items = items[:-1]
-        for name in _names(" ".join(items), surnames):
+        for name in _names(" ".join(items), surnames, one_name):
             if name not in units:
                 credits.append(Credit(name, role))
                 if (photo and role != "photographer") or second_role:
@@ -206,12 +209,13 @@ def byline_spots(bylines: tuple[str, ...], body: str) -> list[str]:
 
 
 def find_authors(
-    spots: list[str], units: frozenset[str], surnames: frozenset[str], could_be_name: Callable[[str], bool] | None = None
+    spots: list[str], units: frozenset[str], surnames: frozenset[str], could_be_name: Callable[[str], bool] | None = None,
+    one_name: Callable[[str], bool] | None = None,
 ) -> list[Credit]:
     """Credits of the byline spots, in order, each (name, role) once."""
     credits: list[Credit] = []
     for spot in spots:
-        for credit in parse_byline(spot, units, surnames, could_be_name):
+        for credit in parse_byline(spot, units, surnames, could_be_name, one_name):
             if credit not in credits:
                 credits.append(credit)
     return credits

@@ -179,7 +179,7 @@ class EntityFinder:
             f"(?:{self.title_alternation})([\u4e00-\u9fff·]{{2,{MAX_DOTTED_NAME_CHARS}}}?)"
             f"(?:{'|'.join(map(re.escape, SPEECH_VERBS))})"
         )
-        # Tibetan and Mongolian names: two or three given-name elements in a row (德吉卓嘎).
+        # Tibetan, Mongolian and Uyghur names: two or three given-name elements in a row (德吉卓嘎).
         parts = sorted(word_set("ethnic_name_parts.txt"), key=len, reverse=True)
         element = f"(?:{'|'.join(parts)})"
         self.ethnic_name_re = re.compile(f"{element}{element}{{1,2}}")  # (so written, searched 15x as fast)
@@ -309,6 +309,11 @@ class EntityFinder:
     def _title_ends_at(self, text: str, end: int) -> bool:
         # Most characters end no title: one set look-up spares comparing all the titles.
         return text[end - 1 : end] in self.title_last_chars and text.endswith(self.titles, 0, end)
+
+    def is_ethnic_name(self, item: str) -> bool:
+        """Whether ``item`` is given-name elements of a Tibetan, Mongolian or Uyghur name alone
+        (德吉卓嘎, 阿依古丽): one name, not two Han names glued."""
+        return self.ethnic_name_re.fullmatch(item) is not None
 
     def _add_ethnic(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """站长德吉卓嘎, 额尔敦巴雅尔说, 米玛次仁局长: Tibetan and Mongolian given-name elements in a

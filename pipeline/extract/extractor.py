@@ -71,7 +71,9 @@ class Extractor:
         title_end = len(title)
         tokens = self.segmenter.segment(text)  # the one segmentation pass
         spots = byline_spots(story.bylines, story.body)
-        authors = find_authors(spots, self.not_names, self.entities.surnames, self.entities.could_be_name)
+        authors = find_authors(
+            spots, self.not_names, self.entities.surnames, self.entities.could_be_name, self.entities.is_ethnic_name
+        )
         author_names = {a.name for a in authors}
         people = self.entities.people(text, tokens, author_names)
         in_names = {i for name in people for start in occurrences(name, text) for i in range(start, start + len(name))}
