@@ -476,6 +476,17 @@ def test_a_reposted_article_s_date_paper_and_original_title_lines_under_its_titl
     assert story.body.startswith("清晨6点")
 
 
+def test_a_pen_name_in_brackets_on_a_line_of_its_own_closes_the_brief():
+    # （邮 文） starts with no surname: it was the next brief's kicker.
+    lines = ["某市邮政开通寄递专线", *column_lines("近日，某市邮政分公司开通至省城的农产品寄递专线，首批发运蔬菜3吨。", 12),
+             "（邮 文）", "某县：蔬菜冷链专线", "日发运量突破百吨",
+             *column_lines("本报讯 今年以来，某县邮政分公司开通蔬菜冷链专线，日发运量突破百吨。", 12)]
+    first, second = Splitter().split("\n".join(lines)).stories
+    assert first.bylines == ("（邮文）",)
+    assert second.kicker is None or "邮" not in second.kicker
+    assert second.title.startswith("某县：蔬菜冷链专线")
+
+
 def test_an_interview_s_turns_open_paragraphs_after_a_full_width_line():
     # The line before each turn is as wide as the column and ends a sentence: only the turn's
     # label (记者：, 答：) tells the paragraph ended there.

@@ -49,6 +49,9 @@ _CREDIT_TAIL = re.compile(r"[^（()）。，]{1,8}[）)]")
 _SOURCE_LINE = re.compile(r"(?:(?:本文|文章|稿件|信息|新闻)?来源|供稿|稿源)[:：][^，。；！？:：]{2,24}")
 _FIELD_BAR = re.compile(r"\s*[｜|]\s*")
 _LABELLED_FIELD = re.compile(r"([\u4e00-\u9fff]{1,4})\s*[:：]\s*[^:：。！？，]{1,24}")
+# a bracket of two to four characters alone on a line after a sentence's end: a brief's credit,
+# a pen name though it starts with no surname (（邮 文）, （晓文）)
+_PEN_NAME_CREDIT = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
 _ALSO_BULLETS = "■"  # a byline marker (■王娟) that also bullets a brief's title at a line's start
 # A brief's title run in before its text, set off by a bullet and a space: ■平和蜜柚寄递量创新高 10月以来，…
 _RUN_IN_TITLE = re.compile(r"^([■●◆▲★▶◎]\s?[^\s，、：:。！？；!?;]{4,30}) (?=\S{6})")
@@ -108,6 +111,9 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             printed_width, continued = width(raw), True
             raw = raw[run_in.end() :]
         byline = split_byline(raw, rules)
+        if byline is None and _PEN_NAME_CREDIT.fullmatch(compact) and lines and lines[-1].kind == "body" \
+                and ends_sentence(lines[-1].text):
+            byline = "", Line(raw, compact, width(raw), "closer")  # （邮文）: a pen name closing a brief
         if byline is not None:
             raw, closer = byline
             if raw:
