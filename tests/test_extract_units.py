@@ -537,7 +537,7 @@ def test_organisation_ends_at_its_suffix_that_jieba_joined_to_a_title(processor)
     # jieba reads 小学校长 as one word: the school was cut at 中心 (龙山县里耶镇中心).
     extractor = processor.extractor
     text = "龙山县里耶镇中心小学校长彭德军表示，邮政企业的关爱让孩子们感受到了社会的温暖。"
-    found = extractor.entities.organizations(extractor.segmenter.segment(text), extractor.place_words)
+    found = extractor.entities.organizations(extractor.segmenter.segment(text))
     assert "龙山县里耶镇中心小学" in found
 
 

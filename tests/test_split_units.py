@@ -429,16 +429,16 @@ def test_a_credit_line_of_the_paper_s_own_correspondents_under_the_headline(cred
 
 
 def test_a_kicker_naming_a_village_before_its_colon_over_title_deck_and_credit():
-    # 某自治州某县十八洞村： names a place, longer than a unit's name: a kicker on a line of its own,
+    # 某自治州某县西江村： names a place, longer than a unit's name: a kicker on a line of its own,
     # not a sentence's line running into the title (which took the whole headline into the body).
-    lines = ["某自治州某县十八洞村：", "邮政助农 猕猴桃“飞”出大山", "——今年已寄递猕猴桃逾四十万单",
+    lines = ["某自治州某县西江村：", "邮政助农 猕猴桃“飞”出大山", "——今年已寄递猕猴桃逾四十万单",
              "本报记者 龙秀英 通讯员 石军",
-             *column_lines("9月初，某州某县某镇十八洞村的猕猴桃进入采摘期。在村口的邮政快递综合服务站里，"
+             *column_lines("9月初，某州某县某镇西江村的猕猴桃进入采摘期。在村口的邮政快递综合服务站里，"
                            "工作人员正忙着分拣、称重、打包。", 18),
              "某县邮政椪柑订单提前“锁定”",
              *column_lines("本报讯 近日，某县邮政分公司与县椪柑产业协会签订合作协议，提前锁定今冬椪柑寄递订单。", 18)]
     first, second = Splitter().split("\n".join(lines)).stories
-    assert (first.kicker, first.title, first.subtitle) == ("某自治州某县十八洞村", "邮政助农 猕猴桃“飞”出大山", "今年已寄递猕猴桃逾四十万单")
+    assert (first.kicker, first.title, first.subtitle) == ("某自治州某县西江村", "邮政助农 猕猴桃“飞”出大山", "今年已寄递猕猴桃逾四十万单")
     assert first.bylines == ("本报记者 龙秀英 通讯员 石军",)
     assert first.body.startswith("9月初") and first.body.endswith("称重、打包。")
     assert second.title == "某县邮政椪柑订单提前“锁定”"

@@ -207,7 +207,7 @@ def test_tibetan_and_mongolian_names_without_a_han_surname(processor, sentence, 
         ("当地合作社已带动蒙秀英、韦丽娟、覃金花、谭春燕等农户增收。", ["蒙秀英", "韦丽娟", "覃金花", "谭春燕"]),
         # places listed so are none; nor is a word ending in the first character (公司党组、…)
         ("该公司在福鼎、寿宁、周宁、屏南等地建设茶叶收寄点。", []),
-        ("集团公司党组、刘爱力董事长充分肯定辽宁邮政发展成效。", ["刘爱力"]),
+        ("集团公司党组、王建华董事长充分肯定辽宁邮政发展成效。", ["王建华"]),
         # titles of everyday people before a name; 撒, a Hui surname; 黎族 before a title no name
         ("老旧小区的居民孙玉兰取出快递后说，很方便。", ["孙玉兰"]),
         ("黎族阿婆王亚花正在邮政村级服务站寄槟榔。", ["王亚花"]),

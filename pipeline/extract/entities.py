@@ -10,7 +10,6 @@ and noun tokens ending in an organisation suffix (邮政分公司, 分行, 事�
 import re
 from bisect import bisect_left
 from collections import Counter
-from functools import partial
 from operator import itemgetter
 
 from pipeline.extract.lexicon import word_set
@@ -153,7 +152,8 @@ def _not_han(char: str) -> bool:
 class EntityFinder:
     def __init__(self, segmenter: Segmenter, place_words: set[str]) -> None:
         self.segmenter = segmenter
-        self.place_words = place_words  # names and short names of places: 寿宁 of 寿宁县 names no one
+        # names and short names of places: they start organisations' names, and name no one (寿宁 of 寿宁县)
+        self.place_words = place_words
         self.surnames = word_set("surnames.txt")
         self.weak_surnames = word_set("weak_surnames.txt")
         self.titles = tuple(sorted(word_set("person_titles.txt"), key=len, reverse=True))
@@ -166,8 +166,9 @@ class EntityFinder:
         self.place_org_suffixes = word_set("place_org_suffixes.txt")
         # A token ending in none of these characters ends no suffix, so cannot end an organisation.
         self.suffix_last_chars = frozenset(suffix[-1] for suffix in self.org_suffixes | self.place_org_suffixes)
-        self._org_kinds = None  # _org_token_kind remembered, for the place words it was made for
-        self._org_kinds_for = None
+        # _org_token_kind remembered per (word, flag): a stream repeats its words, and the scan asked
+        # every token of every story five questions
+        self._org_kinds = Memo(self._org_token_kind, MAX_REMEMBERED_KINDS)
         self._suffix_title_cuts = Memo(self._suffix_title_cut, MAX_REMEMBERED_KINDS)
         self.after_name = self.titles + SPEECH_VERBS
         self.one_char_given_name_before = self.after_name + NAME_BREAKS
@@ -457,12 +458,12 @@ class EntityFinder:
         return any(len(word) > 1 and not flag.startswith("nr") for word, flag, _ in self.segmenter.segment(span))
 
     # Organisations --------------------------------------------------------
-    def organizations(self, tokens: list[Token], place_words) -> list[str]:
+    def organizations(self, tokens: list[Token]) -> list[str]:
         found: Counter[str] = Counter()
         first: dict[str, int] = {}
         run: list[Token] = []
         may_end = False  # whether a token of the run may end an organisation (most runs have none)
-        kinds = self._org_token_kinds(place_words)
+        kinds = self._org_kinds
         tokens = self._suffixes_parted_from_titles(tokens)
         token_kinds = list(map(kinds.__getitem__, map(WORD_AND_FLAG, tokens)))
         for index, (token, (part, ends)) in enumerate(zip(tokens, token_kinds)):
@@ -479,10 +480,10 @@ class EntityFinder:
                 may_end = may_end or ends
                 continue
             if run:
-                self._count_orgs(run, may_end, place_words, found, first)
+                self._count_orgs(run, may_end, found, first)
                 run = []
                 may_end = False
-        self._count_orgs(run, may_end, place_words, found, first)
+        self._count_orgs(run, may_end, found, first)
         # 海南省农垦投资控股集团 of …集团有限公司, 供销合作社 of …供销合作社联合社: the name cut
         # before its legal form is no organisation of its own, unless named so elsewhere.
         cut_short = {
@@ -512,29 +513,21 @@ class EntityFinder:
                     return cut
         return 0
 
-    def _count_orgs(self, run: list[Token], may_end: bool, place_words, found: Counter, first: dict) -> None:
+    def _count_orgs(self, run: list[Token], may_end: bool, found: Counter, first: dict) -> None:
         # one token names an organisation only if jieba tags it so
         if may_end and (len(run) > 1 or run[0][1] == "nt"):
-            for org, start in self._orgs_in_run(run, place_words):
+            for org, start in self._orgs_in_run(run):
                 found[org] += 1
                 first.setdefault(org, start)
 
-    def _org_token_kinds(self, place_words):
-        """_org_token_kind for these place words, remembered per (word, flag): a stream repeats
-        its words, and the scan asked every token of every story five questions."""
-        if self._org_kinds_for is not place_words:
-            self._org_kinds = Memo(partial(self._org_token_kind, place_words), MAX_REMEMBERED_KINDS)
-            self._org_kinds_for = place_words
-        return self._org_kinds
-
-    def _org_token_kind(self, place_words, key: tuple[str, str]) -> tuple[bool | str, bool]:
+    def _org_token_kind(self, key: tuple[str, str]) -> tuple[bool | str, bool]:
         """(whether the token may sit in an organisation's run: True, False or AFTER_PLACE;
         whether it may end one)."""
         word, flag = key
         part: bool | str = (
             flag in ORG_PART_FLAGS
             or word in ORG_TRADE_VERBS
-            or word in place_words
+            or word in self.place_words
             or word in self.org_suffixes
             # a character alone, unless a function word: listed, or tagged a particle, preposition
             # or conjunction (地 of 等地 cut 等 / 地; 据 of 据中国邮政储蓄银行年报)
@@ -547,22 +540,22 @@ class EntityFinder:
             part = True if word[-1:] in ADMIN_UNITS else AFTER_PLACE
         return part, flag == "nt" or word[-1:] in self.suffix_last_chars
 
-    def _orgs_in_run(self, run: list[Token], place_words):
+    def _orgs_in_run(self, run: list[Token]):
         """The organisation a run names, and the ones it nests (邮储银行某市分行营业部 -> 邮储银行某市分行)."""
         org_suffixes, long_org_suffixes = self.org_suffixes, self.long_org_suffixes
         suffixes = [  # tagged nt, a suffix or ending in one, or a word that makes one after a place (某省邮政)
             i
             for i, (word, flag, _) in enumerate(run)
             if flag == "nt" or word in org_suffixes or word.endswith(long_org_suffixes)
-            or i and word in self.place_org_suffixes and run[i - 1][0] in place_words
+            or i and word in self.place_org_suffixes and run[i - 1][0] in self.place_words
         ]
         for end in reversed(suffixes):
-            yield from self._org_ending_at(run[: end + 1], place_words)
+            yield from self._org_ending_at(run[: end + 1])
 
-    def _org_ending_at(self, run: list[Token], place_words):
+    def _org_ending_at(self, run: list[Token]):
         # The name starts at its first place or known organisation (邮储银行黑龙江省分行), else
         # it is the suffix and the few tokens before it.
-        heads = [i for i, (word, flag, _) in enumerate(run[:-1]) if word in place_words or flag == "nt"]
+        heads = [i for i, (word, flag, _) in enumerate(run[:-1]) if word in self.place_words or flag == "nt"]
         heads = heads or _unlisted_place_head(run)
         if not heads and run[-1][1] == "nt":
             # a whole name (中通快递) after verbs: 统一投递中通快递 is "deliver Zhongtong's" too
@@ -580,6 +573,6 @@ class EntityFinder:
         if not heads and generic_head and len(words[-1]) <= GENERIC_SUFFIX_LEN:
             return
         org = "".join(words)
-        if len(org) >= MIN_ORG_LEN and org not in place_words and org not in self.org_stopwords:
+        if len(org) >= MIN_ORG_LEN and org not in self.place_words and org not in self.org_stopwords:
             yield org, run[0][2]
 

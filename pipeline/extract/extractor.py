@@ -56,8 +56,8 @@ class Extractor:
         self.gazetteer = Gazetteer()
         self.segmenter = Segmenter(self.gazetteer.segmenter_words())
         self.places = PlaceFinder(self.gazetteer)
-        self.place_words = set(self.gazetteer.by_name) | set(self.gazetteer.by_alias)
-        self.entities = EntityFinder(self.segmenter, self.place_words)
+        place_words = set(self.gazetteer.by_name) | set(self.gazetteer.by_alias)
+        self.entities = EntityFinder(self.segmenter, place_words)
         self.keywords = KeywordRanker(self.segmenter)
         self.sources = SourceFinder()
         self.not_names = word_set("person_titles.txt")
@@ -91,7 +91,7 @@ class Extractor:
             source_name=self.sources.find(spots, story.body, page_text),
             places=tuple(p.division.name for p in places),
             place_hierarchy=tuple(_place_ref(p.division) for p in places),
-            organizations=tuple(self.entities.organizations(tokens, self.place_words)),
+            organizations=tuple(self.entities.organizations(tokens)),
             people=tuple(people),
             keywords=tuple(self.keywords.top(tokens, canonical_places, [*people, *author_names])),
             simhash=simhash64(story.body),

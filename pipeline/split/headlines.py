@@ -28,7 +28,7 @@ _WHOLLY_QUOTED = re.compile(r"“[^“”]+”|「[^「」]+」")
 _HEADLINE_FORBIDDEN_SET = frozenset(HEADLINE_FORBIDDEN)
 _INNER_COLON = re.compile("[：:]")
 # A kicker naming its unit or place before a full-width colon, on a line of its own (贵州邮政：,
-# 湘西州花垣县十八洞村：); a word or two before one (要求：) ends a wrapped sentence's line.
+# 黔东南州雷山县西江村：); a word or two before one (要求：) ends a wrapped sentence's line.
 _COLON_KICKER = re.compile(rf"[\u4e00-\u9fff]{{4,{_MAX_UNIT_KICKER_CHARS}}}：")
 
 

@@ -218,8 +218,8 @@ def _labelled_credits(raw: str, rules: Rules) -> bool:
 
 
 def _names_credited(text: str, rules: Rules) -> bool:
-    """What follows a byline marker is names, role words around them (□王娟, □本报记者 李萍
-    通讯员 汪嘉铭 摄影报道); not a brief's title, which the same square bullets (■南平邮政助力茶叶出口)."""
+    """What follows a byline marker is names, role words around them (□张敏, □本报记者 周涛
+    通讯员 陈晨 摄影报道); not a brief's title, which the same square bullets (■南平邮政助力茶叶出口)."""
     rest = despace_credit(text)
     for word in rules.byline_words:
         rest = rest.replace(word, " ")
