@@ -412,3 +412,37 @@ def test_a_compressed_pdf_is_named_too(decoder):
 def test_a_document_without_paragraph_text_is_a_dead_letter_saying_so(decoder):
     with pytest.raises(DecodeError, match="word/document.xml holds no paragraph text"):
         decoder.decode(_zip({"word/document.xml": "<document><body>邮政</body></document>"}))
+
+
+def _folded(raw: bytes, width: int) -> bytes:
+    """``raw`` as ``fold -b -w width`` writes it: each line cut every ``width`` bytes."""
+    return b"\n".join(
+        b"\n".join(line[i:i + width] for i in range(0, max(1, len(line)), width)) for line in raw.split(b"\n")
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "big5"])
+@pytest.mark.parametrize("width", [60, 76, 79])
+def test_line_breaks_a_wrapping_tool_put_inside_characters_are_removed(decoder, encoding, width):
+    # A tool wrapping at a number of bytes cuts characters in two: each reader then sees two
+    # broken characters, and a GBK or Big5 reader misreads the next line to its first ASCII byte.
+    text = SEED[:1200].replace("\u2022", "").replace("\xa0", " ")
+    if encoding == "big5":
+        text = opencc.OpenCC("s2t").convert(text)
+    raw = text.encode(encoding, errors="ignore")
+    folded = _folded(raw, width)
+    decoded = decoder.decode(folded)
+    assert "line_breaks_inside_characters_removed" in decoded.repairs
+    assert "\ufffd" not in decoded.text
+    unfolded = decoder.decode(folded.replace(b"\n", b"")).text
+    assert decoded.text.replace("\n", "") == unfolded
+
+
+def test_line_break_after_a_lost_trail_byte_is_kept(decoder):
+    # A GBK line that lost its last character's trail byte ends in a lead byte too: alone, and
+    # on a line shorter than the others, it is damage, not wrapping; the line break stays.
+    lines = [line.encode("gbk") for line in ("中国邮政今天发布消息。", "全国快递业务量同比增长。", "农村寄递网络覆盖所有建制村。")]
+    raw = b"\n".join([lines[0][:-1], *lines[1:]])
+    decoded = decoder.decode(raw)
+    assert "line_breaks_inside_characters_removed" not in decoded.repairs
+    assert "全国快递业务量同比增长。" in decoded.text

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pipeline.decode.containers import unwrap
 from pipeline.decode.crossread import CrossReadRepairer
 from pipeline.decode.detect import EOF_MARK, FAMILY_OF, DecodeError, Detector
+from pipeline.decode.linewrap import KIND as REJOINED, rejoin_split_characters
 from pipeline.decode.misalignment import BIG5_CODES, GB18030_TRADITIONAL, MisalignmentRepairer
 from pipeline.decode.mojibake import MojibakeRepairer
 from pipeline.decode.normalize import Normalizer, resolve_ambiguous_simplified
@@ -75,8 +76,11 @@ class Decoder:
 
     def decode(self, raw: bytes) -> DecodedText:
         unwrapped = unwrap(raw)
-        detection = self._detector.detect(unwrapped.raw, unwrapped.declared)
         repairs = list(unwrapped.repairs)
+        raw, rejoined = rejoin_split_characters(unwrapped.raw)
+        if rejoined:
+            repairs.append(REJOINED)
+        detection = self._detector.detect(raw, unwrapped.declared)
         if detection.text.endswith(EOF_MARK):
             detection = dataclasses.replace(detection, text=detection.text.rstrip(EOF_MARK))
             repairs.append("eof_marker_removed")
