@@ -1474,3 +1474,19 @@ def test_a_closing_mark_lost_to_a_big5_reader_closes_the_mark_its_line_opened(de
     text = "今年以来，贵州省邮政分公司围绕“黔货出山”\n工程，聚焦茶叶、辣椒、猕猴桃等特色农产品，打造农产品寄递项目56个。\n"
     damaged = text.encode("gbk").decode(reader, errors="replace").encode("utf-8")
     assert decoder.decode(damaged).text == text
+
+
+def test_windows_quotes_inside_gbk_text_are_read_as_quotes(decoder):
+    # Chinese in GBK with English typed on a Western Windows: its quotes are cp1252 bytes
+    # (0x93 “, 0x94 ”, 0x92 ’), GBK lead bytes to a GBK reader, which pairs each with the next
+    # byte: before Chinese, the pairs after it read one byte off (“绿色通道” as 撀躺ǖ罃).
+    text = (
+        "今年以来，湖南邮政国际业务持续增长，全省国际邮件量同比增长三成。\n"
+        "湖南邮政推行“绿色通道”助力湘绣出海，让“Hunan’s craft”走向更广阔的市场。\n"
+    )
+    cp1252 = {"“": b"\x93", "”": b"\x94", "’": b"\x92"}
+    raw = b"".join(cp1252.get(ch) or ch.encode("gbk") for ch in text)
+    decoded = decoder.decode(raw)
+    assert decoded.text == text
+    assert "cp1252_decoded_as_gbk" in decoded.repairs
+

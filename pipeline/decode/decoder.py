@@ -15,6 +15,7 @@ from pipeline.decode.normalize import Normalizer, resolve_ambiguous_simplified
 from pipeline.decode.rules import LOST_CHARACTER
 from pipeline.decode.runningtext import RunningTextModel
 from pipeline.decode.textmodel import TextModel
+from pipeline.decode.windowsmarks import KIND as WINDOWS_MARKS, WindowsMarksRepairer
 
 __all__ = ["DecodedText", "DecodeError", "Decoder"]
 
@@ -72,6 +73,7 @@ class Decoder:
         self._big5_misalignment = {
             codec: MisalignmentRepairer(model, running, code) for codec, code in BIG5_CODES.items()
         }
+        self._windows_marks = WindowsMarksRepairer(model)
         self._normalizer = Normalizer()
 
     def decode(self, raw: bytes) -> DecodedText:
@@ -101,6 +103,11 @@ class Decoder:
         if detection.utf8_spans:  # UTF-8 punctuation inside a GB or Big5 file
             repairs.append(f"utf8_decoded_as_{FAMILY_OF[detection.encoding]}")
         text = detection.text
+        if FAMILY_OF.get(source) == "gbk" and not reread and not self._normalizer.mostly_traditional(text):
+            marked = self._windows_marks.reread(raw, detection.encoding, text)
+            if marked is not None:
+                text = marked
+                repairs.append(WINDOWS_MARKS)
         if detection.encoding in FAMILY_OF:
             text, unescaped = _backslashes_unescaped(text, detection.encoding)
             if unescaped:
