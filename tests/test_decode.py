@@ -1490,3 +1490,11 @@ def test_windows_quotes_inside_gbk_text_are_read_as_quotes(decoder):
     assert decoded.text == text
     assert "cp1252_decoded_as_gbk" in decoded.repairs
 
+
+@pytest.mark.parametrize("masked", ["联系电话：0531-8866××××", "身份证号码：3701××××××××1234，手机号138××××5678。"])
+def test_masked_figures_stay_masked(decoder, masked):
+    # × repeated hides digits of a number; as Latin-1 bytes D7 D7 it is also GBK's 鬃, which a
+    # Latin-1 run re-read as GBK would make of it.
+    text = f"中国邮政报社招聘启事\n本报诚聘记者两名，有意者请致电。\n{masked}\n"
+    decoded = decoder.decode(text.encode("utf-8"))
+    assert decoded.text == text and decoded.repairs == ()
