@@ -73,6 +73,37 @@ def test_email_with_a_base64_plain_text_body(decoder):
     assert decoded.text == decoder.decode(SEED.encode("utf-8")).text
 
 
+BODY = "1月19日，安徽省邮政管理局发布消息，2023年全省共打造“快递进厂”项目126个。\n"
+
+
+@pytest.mark.parametrize(
+    "subject_header, subject",
+    [
+        ("=?gb2312?B?" + base64.b64encode("安徽“快递进厂”项目带动制造业出货".encode("gb2312")).decode() + "?=",
+         "安徽“快递进厂”项目带动制造业出货"),
+        ("Fwd: =?utf-8?Q?" + quopri.encodestring("转发：江西脐橙寄递量增长".encode()).decode().replace("=\n", "") + "?=",
+         "江西脐橙寄递量增长"),
+    ],
+)
+def test_plain_text_email_keeps_its_subject_as_the_first_line(decoder, subject_header, subject):
+    # A press release sent by mail has its headline in the Subject header only.
+    raw = (
+        f"From: press@example.com\nSubject: {subject_header}\nMIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=gb2312\nContent-Transfer-Encoding: base64\n\n"
+    ).encode("ascii") + base64.encodebytes(BODY.encode("gb2312"))
+    decoded = decoder.decode(raw)
+    assert decoded.text == subject + "\n\n" + BODY
+
+
+def test_email_subject_the_text_repeats_is_not_added(decoder):
+    subject = "安徽“快递进厂”项目带动制造业出货"
+    header = "=?utf-8?B?" + base64.b64encode(subject.encode()).decode() + "?="
+    raw = (
+        f"Subject: {header}\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n{subject}\n\n{BODY}"
+    ).encode("utf-8")
+    assert decoder.decode(raw).text == f"{subject}\n\n{BODY}"
+
+
 def test_text_starting_with_a_header_like_line_is_not_mime(decoder):
     raw = ("Subject: 邮政简讯\n\n" + SEED).encode("utf-8")
     decoded = decoder.decode(raw)

@@ -13,6 +13,8 @@ Formats that hold no text it reads (PDF, images, other archives) are dead letter
 import base64
 import binascii
 import email
+import email.errors
+import email.header
 import email.policy
 import importlib
 import io
@@ -53,6 +55,8 @@ if lzma:
 # A MIME message starts with header lines and names its version or a multipart content type.
 MIME_START_RE = re.compile(rb"\A(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){1,64}")
 MIME_MARK_RE = re.compile(rb"^(?:MIME-Version:|Content-Type:\s*(?:multipart/|text/))", re.IGNORECASE | re.MULTILINE)
+# Forwarded and answered: Fwd:, Re:, 转发：, 回复：, 答复：, one or more.
+REPLY_PREFIX_RE = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|转发|回复|答复)\s*[:：])+\s*", re.IGNORECASE)
 TEXT_PARTS = ("text/html", "text/plain")  # preferred first: a page's HTML holds its text
 # ASCII escapes of non-ASCII text (see ESCAPES). A text is unescaped when its
 # escapes cover ESCAPED_SHARE of it: a URL or two in a page are not the page's encoding.
@@ -228,7 +232,30 @@ def _mime_text_part(raw: bytes) -> tuple[bytes, str | None, str] | None:
     if not payload:
         return None
     charset = part.get_content_charset()
-    return payload, codec_name(charset) if charset else None, "mime_text_part"
+    codec = codec_name(charset) if charset else None
+    if part.get_content_type() == "text/plain":
+        payload = _with_subject(payload, message, codec)
+    return payload, codec, "mime_text_part"
+
+
+def _with_subject(payload: bytes, message, codec: str | None) -> bytes:
+    """A plain-text message's payload under its subject, the headline a press release was sent
+    with (a page's HTML has its own); not where the text repeats it in its first line."""
+    try:
+        subject = str(email.header.make_header(email.header.decode_header(message.get("Subject", ""))))
+    except (LookupError, UnicodeError, email.errors.HeaderParseError):
+        return payload  # a charset Python lacks, or bytes not in it
+    subject = REPLY_PREFIX_RE.sub("", " ".join(subject.split()))
+    if not subject or codec is None and not subject.isascii():
+        return payload
+    try:
+        encoded = subject.encode(codec or "ascii")
+        first_line = payload.lstrip().split(b"\n", 1)[0]
+    except (LookupError, UnicodeError):
+        return payload
+    if encoded in first_line:
+        return payload
+    return encoded + b"\n\n" + payload
 
 
 def _http_body(raw: bytes) -> tuple[bytes, str | None, str] | None:
