@@ -93,6 +93,14 @@ def test_headline_roles():
     assert parser.roles(["聚焦主业 提质增效", "四川邮政上半年寄递业务量突破五亿件"]) == (
         "聚焦主业 提质增效", "四川邮政上半年寄递业务量突破五亿件", None)
     assert parser.roles(["守初心 担使命", "奋进新征程 建功新时代"]) == (None, "守初心 担使命 奋进新征程 建功新时代", None)
+    # a title and a deck both long, the deck listing or giving figures: thirty characters are no title
+    assert parser.roles(["县级寄递公共配送中心建设有了统一规范", "相关行业标准将于7月1日起实施"]) == (
+        None, "县级寄递公共配送中心建设有了统一规范", "相关行业标准将于7月1日起实施")
+    assert parser.roles(["城市末端配送“最后一百米”如何破题", "多地试点智能快件箱进社区、无人车进园区"]) == (
+        None, "城市末端配送“最后一百米”如何破题", "多地试点智能快件箱进社区、无人车进园区")
+    # two clauses side by side under a short title
+    assert parser.roles(["快递包装绿色转型提速", "可循环中转袋使用率超九成 电商快件不再二次包装比例达八成"]) == (
+        None, "快递包装绿色转型提速", "可循环中转袋使用率超九成 电商快件不再二次包装比例达八成")
 
 
 class NoEvidence:
@@ -413,6 +421,29 @@ def test_briefs_titled_after_their_bullet_run_in_or_on_a_line_of_their_own():
     assert [s.bylines for s in stories] == [("（刘振宇）",), ("（通讯员 张海燕）",), ("■本报记者 孙丽",)]
     assert stories[0].body == "近日，某县邮政分公司开通至省城的冷链寄递专线，首批发运鲜鱼2吨，实现当日达。"
     assert stories[2].body == "6月以来，某区邮政分公司在辖内网点开展反诈宣传，劝阻可疑汇款2笔。"
+
+
+def test_briefs_with_bold_lead_in_titles_set_off_by_an_ideographic_space():
+    # A brief column without bullets: each brief's bold title runs in before its text on the
+    # paragraph's first line, an ideographic space between; a layout-keeping extraction's ASCII
+    # spaces between a headline and its deck are no such thing.
+    lines = ["县级寄递公共配送中心建设有了统一规范", "本报记者 詹华",
+             *column_lines("记者日前从国家邮政局获悉，县级寄递公共配送中心建设与运营规范行业标准已正式发布，"
+                           "将于今年7月1日起实施。这是我国首个专门针对县级寄递公共配送中心的行业标准。", 20),
+             "行业速览",
+             "\u3000\u3000某省牧区邮政服务站实现乡镇全覆盖\u3000近",
+             "日，随着某镇邮政服务站投入使用，某省牧区",
+             "乡镇邮政服务站已实现全覆盖。服务站可为牧民",
+             "提供邮件收寄、报刊订阅等服务。（马晓红）",
+             "\u3000\u3000某市开通首条“公交+快递”城乡线路\u3000日",
+             "前，某市开通首条“公交+快递”城乡线路，利",
+             "用公交车辆富余运力运送快件，每天可带动沿线",
+             "8个村的快件进出约1500件。（邱林）"]
+    stories = Splitter().split("\n".join(lines)).stories[1:]
+    assert [(s.kicker, s.title) for s in stories] == [
+        ("行业速览", "某省牧区邮政服务站实现乡镇全覆盖"), (None, "某市开通首条“公交+快递”城乡线路")]
+    assert stories[0].body == "近日，随着某镇邮政服务站投入使用，某省牧区乡镇邮政服务站已实现全覆盖。服务站可为牧民提供邮件收寄、报刊订阅等服务。"
+    assert stories[1].bylines == ("（邱林）",)
 
 
 @pytest.mark.parametrize("credit", ["本报通讯员 孙立群 曲永刚", "本报通讯员 彭丽", "特约通讯员 彭丽", "本报特约记者 彭丽"])

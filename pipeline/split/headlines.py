@@ -24,6 +24,10 @@ _MAX_SHORT_KICKER_CHARS = 6  # a column's name over a title much longer (县域�
 _MAX_UNIT_KICKER_CHARS = 12  # a province's and a city's name with the unit: 江苏省南京市邮政分公司
 _SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,7}")
 _MIN_WRAPPED_DECK_CHARS = 10  # a deck as wide as a column, whose rest the next line holds
+_DECK_MARKS = re.compile(r"[，,、\d]")  # a deck lists or gives figures
+_MIN_DECK_CHARS, _MIN_DECKED_TITLE_CHARS = 12, 12
+_MIN_DECK_CLAUSE_CHARS = 8
+_ENUMERATED = re.compile(r"[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]")
 _WHOLLY_QUOTED = re.compile(r"“[^“”]+”|「[^「」]+」")
 _HEADLINE_FORBIDDEN_SET = frozenset(HEADLINE_FORBIDDEN)
 _INNER_COLON = re.compile("[：:]")
@@ -203,6 +207,19 @@ def _is_subtitle_line(text: str, previous: str | None) -> bool:
     return deck_like and len(text) >= 1.3 * len(previous)
 
 
+def _is_long_deck(text: str, title: str) -> bool:
+    """A headline's second line that is a deck though no longer than a third more: both lines so
+    long that together they would be thirty characters (…有了统一规范 / 相关行业标准将于7月1日起实施),
+    the deck listing or giving figures; or two clauses side by side (可循环…超九成 电商快件…达八成)
+    under a shorter title. Not a numbered section's heads (3.深耕“三个项目” / 4.抓好“四类产品”)."""
+    if _ENUMERATED.match(text) or _ENUMERATED.match(title):
+        return False
+    clauses = text.split()
+    if len(text) >= 1.3 * len(title) and len(clauses) >= 2 and min(map(len, clauses)) >= _MIN_DECK_CLAUSE_CHARS:
+        return True
+    return bool(_DECK_MARKS.search(text)) and len(text) >= _MIN_DECK_CHARS and len(title) >= _MIN_DECKED_TITLE_CHARS
+
+
 def _continues_deck(deck: str, text: str) -> bool:
     """``text`` is the rest of a ``——`` deck the column wrapped: shorter, no dash, no kicker's colon."""
     return (
@@ -253,7 +270,8 @@ class HeadlineParser:
             first, second = texts
             if self.is_kicker_line(first):
                 return first.rstrip("：:"), second, None
-            if _is_subtitle_line(second, first) or UNIT_NOTE.match(second):  # 单位：万元 under a table's title
+            if _is_subtitle_line(second, first) or _is_long_deck(second, first) or UNIT_NOTE.match(second):
+                # (单位：万元 under a table's title too)
                 return None, first, SUBTITLE_DASHES.sub("", second)
             if _is_parallel_slogan(first) and not _is_parallel_slogan(second) and len(second) > len(first):
                 return first, second, None  # 聚焦主业 提质增效 over the title it introduces

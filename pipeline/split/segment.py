@@ -55,6 +55,11 @@ _PEN_NAME_CREDIT = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
 _ALSO_BULLETS = "■"  # a byline marker (■王娟) that also bullets a brief's title at a line's start
 # A brief's title run in before its text, set off by a bullet and a space: ■平和蜜柚寄递量创新高 10月以来，…
 _RUN_IN_TITLE = re.compile(r"^([■●◆▲★▶◎]\s?[^\s，、：:。！？；!?;]{4,30}) (?=\S{6})")
+# Without a bullet, on a paragraph's first line indented as typeset (ideographic spaces), set off
+# by an ideographic space: a brief column's bold lead-ins (　　青海牧区邮政服务站实现乡镇全覆盖　近),
+# taken where a page has two or more. (A layout-keeping extraction's ASCII spaces say nothing.)
+_INDENTED_RUN_IN_TITLE = re.compile(r"^\u3000{1,2}([^\s，、：:。！？；!?;]{8,30})\u3000{1,2}(?=\S)")
+_MIN_RUN_IN_BRIEFS = 2
 _MIN_CREDIT_ALONE_CHARS = 3  # 本报评论员, 特约记者 on a line of their own; 记者, 摄影 may be labels
 _MAX_NAME_CHARS = 4  # 欧阳晓燕; two names unparted (王芳李明) are as long
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
@@ -68,7 +73,9 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     lines: list[Line] = []
     raws = _credits_rejoined(text.splitlines())
     in_header = True  # every line so far page furniture: the page's header
+    run_in_briefs = sum(1 for raw in raws if _INDENTED_RUN_IN_TITLE.match(raw)) >= _MIN_RUN_IN_BRIEFS
     for index, raw in enumerate(raws):
+        indented_run_in = _INDENTED_RUN_IN_TITLE.match(raw) if run_in_briefs else None
         raw = " ".join(raw.split())
         if not raw:
             continue
@@ -110,6 +117,11 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             lines.append(Line.of(run_in.group(1)))
             printed_width, continued = width(raw), True
             raw = raw[run_in.end() :]
+        elif indented_run_in and not continued:
+            title = indented_run_in.group(1)
+            lines.append(Line.of(title, "headline"))  # its shape says nothing: its line is the text's too
+            printed_width, continued = width(raw), True
+            raw = raw[len(title):].lstrip()
         byline = split_byline(raw, rules)
         if byline is None and _PEN_NAME_CREDIT.fullmatch(compact) and lines and lines[-1].kind == "body" \
                 and ends_sentence(lines[-1].text):
