@@ -153,22 +153,40 @@ def test_names_without_a_han_surname_between_a_title_and_a_speech_verb(processor
 
 
 @pytest.mark.parametrize(
-    ("sentence", "name"),
+    ("sentence", "names"),
     [
-        ("近日，投递员买买提·艾力一起走访牧民，送去包裹。", "买买提·艾力"),  # 买买提 was read alone
-        ("近日，投递员古丽·阿不都拉和同事为牧民送去包裹。", "古丽·阿不都拉"),
+        ("近日，投递员买买提·艾力一起走访牧民，送去包裹。", ["买买提·艾力"]),  # 买买提 was read alone
+        ("近日，投递员古丽·阿不都拉和同事为牧民送去包裹。", ["古丽·阿不都拉"]),
         # a middle part the list runs on from (买买提和同事艾力·…): the name ends at 和
-        ("投递员阿依古丽·买买提和老乡艾力·吾斯曼正忙着分拣包裹。", "阿依古丽·买买提"),
+        ("投递员阿依古丽·买买提和老乡艾力·吾斯曼正忙着分拣包裹。", ["阿依古丽·买买提", "艾力·吾斯曼"]),
         # a verb after a part jieba reads in pieces (索/南/像), a part jieba reads as one word
-        ("投递员才仁·索南像往常一样驾驶邮车出发。", "才仁·索南"),
-        ("近日，投递员热依拉·阿不都热西提，把一车防寒物资送到牧区。", "热依拉·阿不都热西提"),
-        ("理事长麦麦提·艾则孜说，合作社的干果通过邮政卖到了全国。", "麦麦提·艾则孜"),  # 理事长: a title too
+        ("投递员才仁·索南像往常一样驾驶邮车出发。", ["才仁·索南"]),
+        ("近日，投递员热依拉·阿不都热西提，把一车防寒物资送到牧区。", ["热依拉·阿不都热西提"]),
+        ("理事长麦麦提·艾则孜说，合作社的干果通过邮政卖到了全国。", ["麦麦提·艾则孜"]),  # 理事长: a title too
     ],
 )
-def test_transliterated_name_after_a_title_ends_where_a_word_starts(processor, sentence, name):
+def test_transliterated_name_after_a_title_ends_where_a_word_starts(processor, sentence, names):
     # Its middle dot and the title before it vouch for it, whatever follows it.
     (story,) = processor.process("minority_names.txt", f"邮政服务进村入户\n{sentence}\n".encode())
-    assert story["people"] == [name]
+    assert story["people"] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("新疆的毕业生迪丽努尔·艾合买提寄了三个大箱子，说这是她四年的全部家当。", ["迪丽努尔·艾合买提"]),
+        ("在观塘经营网店的英籍商人占士·霍尔表示，他每日要寄出数十件包裹。", ["占士·霍尔"]),  # not 霍尔
+        ("俄罗斯商人伊万·彼得罗夫在珲春经营一家跨境电商企业。", ["伊万·彼得罗夫"]),
+        ("原住民青年伊将．卡布斯说，以前寄包裹要跑很远。", ["伊将．卡布斯"]),  # Taiwan's full-width dot
+        # parts jieba reads as other words: places, organisations, programmes
+        ("第二十届中国·东盟博览会期间，邮政·惠农合作项目和丝路·敦煌文化节受到关注。", []),
+    ],
+)
+def test_transliterated_name_without_a_title_before_it(processor, sentence, names):
+    # No title before 毕业生 or 商人 vouches for these: the parts about the dot do, none of them
+    # a word of another kind.
+    (story,) = processor.process("foreign_names.txt", f"邮政服务跨境寄递\n{sentence}\n".encode())
+    assert story["people"] == names
 
 
 @pytest.mark.parametrize(

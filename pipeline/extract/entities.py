@@ -26,6 +26,10 @@ HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MAX_UNDOTTED_NAME_CHARS = 8  # 泽仁多吉; a longer run between a title and a verb is no name
 MAX_DOTTED_NAME_CHARS = 16  # 阿不都热依木·吐尔逊: transliterated names run long
 DOTTED_PART = "[\u4e00-\u9fff]{2,8}"
+# A dot between a transliterated name's parts: the middle dot and the forms other fonts and
+# places give it (Taiwan's full-width full stop: 伊將．卡布斯).
+NAME_DOT_RE = re.compile("(?<=[\u4e00-\u9fff])[·．•‧・](?=[\u4e00-\u9fff])")
+MAX_DOTTED_PART_BACK = 8  # characters before a dot read back for the first part
 MAX_NAME_PART_CHARS = 4  # a transliterated name's last part: 艾力, 吐尔逊
 MAX_ONE_WORD_PART_CHARS = 6  # read by jieba as one word: 阿不都热西提
 # A name does not follow a figure: 余 and 张 after one are "more than" and a counter (2000余户, 一万张).
@@ -214,6 +218,8 @@ class EntityFinder:
         self._add_ethnic(text, found, exclude)
         self._add_listed(text, found, exclude)
         self._add_between_title_and_speech(text, found, exclude)
+        if NAME_DOT_RE.search(text):
+            self._add_dotted(text, found, exclude)
         found = {self._whole_name(text, name): start for name, start in found.items()}
         # 小明 inside 张小明: a shorter reading of a longer name found elsewhere.
         names = [
@@ -432,6 +438,26 @@ class EntityFinder:
                     break  # the name ended inside this part
             if len(cut) >= 2 and name not in exclude:
                 found.setdefault(name, match.start(1))
+
+    def _add_dotted(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
+        """A transliterated name wherever it stands (采购商穆罕默德·阿里正在…, 青年伊将．卡布斯说):
+        parts of two characters or more about a name's dot, the first read back from the dot
+        as far as jieba reads names or single characters (not 的, 在), the last as _name_part
+        reads it. A part jieba reads as another word makes no name (中国·东盟, 邮政·惠农)."""
+        for dot in NAME_DOT_RE.finditer(text):
+            before = text[max(0, dot.start() - MAX_DOTTED_PART_BACK):dot.start()]
+            first = ""
+            for word, flag, _ in reversed(self.segmenter.segment(before)):
+                if not HAN.match(word) or len(word) > 1 and not flag.startswith("nr") or (
+                    len(word) == 1 and flag[:1] in FUNCTION_WORD_FLAGS | {"r", "m"}
+                ):
+                    break
+                first = word + first
+            first = first[-MAX_ONE_WORD_PART_CHARS:]
+            last = self._name_part(text[dot.end():dot.end() + MAX_DOTTED_NAME_CHARS])
+            name = first + dot.group() + last
+            if len(first) >= 2 and len(last) >= 2 and name not in exclude:
+                found.setdefault(name, dot.start() - len(first))
 
     def _name_part(self, text: str) -> str:
         """The transliterated name part ``text`` starts with: jieba's tokens up to the first word
