@@ -197,6 +197,10 @@ def test_published_date(bylines, body, page, expected):
         # eight figures as a date field holds them: labelled; a number elsewhere is none
         ("发布时间：20241202 来源：上海邮政", ["2024-12-02"]),
         ("编号20241202的包裹，publish_date: 20241332", []),
+        # day first, as Hong Kong writes it, labelled; month first only where day first is no date
+        ("記者 陳嘉欣 發佈時間：08/03/2025 15:42", ["2025-03-08"]),
+        ("更新时间：03/18/2025", ["2025-03-18"]),
+        ("电话 08/03/2025 编号", []),
     ],
 )
 def test_dates_in_words_and_numerals(text, expected):
@@ -253,6 +257,11 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
         # the next field's label right after the name, or a full-width bar between them
         (("2024-01-22 09:30:00来源：中国西藏网摄影：次仁罗布",), "某地邮政开展活动。", "", "中国西藏网"),
         (("来源：四川邮政｜文字：张可欣｜摄影：罗建国",), "某地邮政开展活动。", "", "四川邮政"),
+        # a portal's other labels, inside a metadata line too
+        (("发布时间：2025-05-09 08:45:12 稿源：凉山日报 记者 吉木阿呷 文/图",), "某地邮政开展活动。", "", "凉山日报"),
+        (("2025年08月21日 09:15 转载自：中国邮政快递报 作者：孙立群 阅读：2356",), "某地邮政开展活动。", "",
+         "中国邮政快递报"),
+        ((), "某地邮政开展活动。\n转载自：中国交通报", "", "中国交通报"),
     ],
 )
 def test_source(bylines, body, page, expected):

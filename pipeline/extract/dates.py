@@ -15,6 +15,12 @@ FULL_DATE = re.compile(
 LABELLED_COMPACT_DATE = re.compile(
     r"(?:时间|日期|发布|date|pubdate)\s*[:：]\s*((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)", re.IGNORECASE
 )
+# Day, month and year, as Hong Kong, Macao and Singapore write them (發佈時間：08/03/2025 15:42):
+# labelled, the day first unless only the month-first reading is a date (a US page's 03/18/2025).
+LABELLED_DAY_FIRST_DATE = re.compile(
+    r"(?:时间|時間|日期|发布|發佈|发表|更新|date)\s*[:：]?\s*(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
 # A date in Chinese numerals, as releases and notices sign off: 二〇二四年三月十五日 (○ for 〇 too).
 CHINESE_FULL_DATE = re.compile(
     rf"([〇○零一二三四五六七八九]{{4}}){_SEP}年{_SEP}([一二三四五六七八九十]{{1,3}}){_SEP}月"
@@ -83,6 +89,9 @@ def full_dates(text: str) -> list[str]:
         found.append((match.start(), _valid(year, int(month), int(day))))
     for match in LABELLED_COMPACT_DATE.finditer(text):
         found.append((match.start(1), _valid(*map(int, match.group(1, 2, 3)))))
+    for match in LABELLED_DAY_FIRST_DATE.finditer(text):
+        day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        found.append((match.start(1), _valid(year, month, day) or _valid(year, day, month)))
     for match in CHINESE_FULL_DATE.finditer(text):
         year = int("".join(str(CHINESE_DIGITS[ch]) for ch in match.group(1)))
         if 1900 <= year < 2100:  # as FULL_DATE's 19xx and 20xx
