@@ -870,6 +870,30 @@ def test_web_title_led_by_its_column_s_name_in_brackets():
     assert (story.kicker, story.title) == ("邮政动态", "江苏邮政上线“寄递+政务”一站式服务")
 
 
+def test_web_title_that_exclaims_over_an_account_s_dated_line():
+    # A WeChat article's headline may hold ！ or ？; its account's name, date and time under it.
+    text = (
+        "毕业季寄行李不用愁！杭州高校菜鸟驿站推出“宿舍上门揽收”\n"
+        "杭州生活圈 2025年5月20日 18:30 浙江\n"
+        "又到一年毕业季，大包小包的行李怎么寄回家，成了不少毕业生的烦恼。\n"
+        "今年，杭州高校的菜鸟驿站推出了“宿舍上门揽收”服务，毕业生在手机上下单即可。\n"
+    )
+    (story,) = Splitter().split(text).stories
+    assert story.title == "毕业季寄行李不用愁！杭州高校菜鸟驿站推出“宿舍上门揽收”"
+    assert story.bylines == ("杭州生活圈 2025年5月20日 18:30 浙江",)
+    assert story.body.startswith("又到一年毕业季")
+
+
+def test_a_sentence_with_a_date_is_no_dated_line():
+    text = (
+        "活动将于 2025年5月20日 开幕\n"
+        "又到一年毕业季，大包小包的行李怎么寄回家，成了不少毕业生的烦恼。\n"
+        "今年，杭州高校的菜鸟驿站推出了“宿舍上门揽收”服务，毕业生在手机上下单即可。\n"
+    )
+    (story,) = Splitter().split(text).stories
+    assert story.bylines == ()
+
+
 def test_headlines_go_to_the_same_stories_whatever_the_string_hash_seed():
     # A page of the bench corpus (its synthetic n1000 page 00949, seeds' paragraphs shuffled
     # under headlines from elsewhere) where two stories tie for two headline lines: the scores

@@ -49,7 +49,14 @@ _DATE_LINE = re.compile(
     r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)"
     r"\s*(?:[（(]?星期.[）)]?)?"  # 2024年3月15日（星期五）
 )
-_DATED_FIELDS = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+[^\s，。；！？,;!?]{2,12}){0,2}")
+_DATED_FIELDS = re.compile(
+    r"\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+[^\s，。；！？,;!?]{2,12}){0,2}"
+    # the account's name before it, then the time too (a WeChat article's: 杭州生活圈 2025年5月20日 18:30 浙江)
+    r"|[^\s，。；！？,;!?\d]{2,12}\s+\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}(?:\s+[^\s，。；！？,;!?]{2,12})?"
+)
+# A web headline may exclaim or ask (毕业季寄行李不用愁！杭州高校…): over a meta line, a short
+# line with no other sentence mark is the title.
+_EXCLAIMED_TITLE = re.compile(r"[^。；;]{4,40}")
 _MAX_CLOSING_BYLINES = 3
 _PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。；！？]{2,24}")
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
@@ -210,7 +217,10 @@ class Splitter:
             if count:
                 kicker, title, subtitle = self.headline_parser.roles(lines[:count])
                 lines = lines[count:]
-        elif len(lines) > 1 and self._is_title_line(first):
+        elif len(lines) > 1 and (
+            self._is_title_line(first)
+            or len(lines) > 2 and _EXCLAIMED_TITLE.fullmatch(first) is not None and self._is_meta_line(lines[1])
+        ):
             title, lines = first, lines[1:]
             column = _BRACKETED_COLUMN.match(title)
             if column:
