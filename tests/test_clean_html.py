@@ -243,6 +243,14 @@ def test_metadata_line_keeps_its_fields_and_loses_the_furniture_ones(cleaner, sw
     ]
 
 
+def test_metadata_fields_in_spans_set_side_by_side_without_spaces(cleaner):
+    # The page's style sheet spaces the spans; their text has no space between the fields.
+    info = ('<div class="d-sub"><span>2025-07-03 09:12:45</span><span>来源：新疆日报</span>'
+            '<span class="fx">分享：<i class="wx"></i></span><span class="zh">字号：<a>大</a><a>中</a><a>小</a></span></div>')
+    body = f'<div class="d-title">喀什：“快递小哥”的一天</div>{info}<div>{ARTICLE}</div>'
+    assert lines(cleaner, page(body))[:2] == ["喀什：“快递小哥”的一天", "2025-07-03 09:12:45  来源：新疆日报"]
+
+
 def test_a_row_of_page_tools_between_headline_and_text_keeps_the_headline(cleaner):
     # Share links, print and the font size: a row of six links read as a link farm, whose
     # removal left a barrier the headline was cut off by.

@@ -197,7 +197,12 @@ CLAUSE_MARK = re.compile(r"[，。！？；]")
 # Where a field of a metadata line starts: a label ("来源：", "浏览次数:") after whitespace or a
 # separator, or a bracketed item ("【打印本页】").
 META_FIELD_SEPARATORS = " \t\u3000|｜/"
-# (a field: a label, a bracket, or the page's font-size links after the source: 来源：香港文汇报 大 中 小)
-META_FIELD_START = re.compile(r"(?:(?<=^)|(?<=[\s|｜/]))(?:[\u4e00-\u9fff]{2,6}\s*[:：]|[大小]\s?中\s?[大小](?:\s|$))|【")
+# (a field: a label, a bracket, or the page's font-size links after the source: 来源：香港文汇报 大 中 小;
+# and a label of the fields such lines hold glued to the field before it, as <span>s set side by side
+# give them: 2025-07-03 09:12:45来源：新疆日报分享：字号：大中小)
+META_FIELD_START = re.compile(
+    r"(?:(?<=^)|(?<=[\s|｜/]))(?:[\u4e00-\u9fff]{2,6}\s*[:：]|[大小]\s?中\s?[大小](?:\s|$))|【"
+    r"|(?<=\S)(?:来源|稿源|作者|编辑|责任编辑|分享到|分享|字号|浏览次数|浏览|点击数|阅读|打印)\s*[:：]"
+)
 BARE_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
 TITLE_HINT = re.compile(r"title|headline|heading|subject|tit\b|biaoti", re.I)
