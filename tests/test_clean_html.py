@@ -251,6 +251,37 @@ def test_metadata_fields_in_spans_set_side_by_side_without_spaces(cleaner):
     assert lines(cleaner, page(body))[:2] == ["喀什：“快递小哥”的一天", "2025-07-03 09:12:45  来源：新疆日报"]
 
 
+@pytest.mark.parametrize(
+    "picture",
+    [
+        '<figure><img src="a.jpg"><figcaption>位于港铁站内的智邮站。资料图片</figcaption></figure>',
+        '<p style="text-align:center"><img src="a.jpg"></p><p style="text-align: center; color:#666">位于港铁站内的智邮站。资料图片</p>',
+        '<div class="pic"><img src="a.jpg"></div><div class="img-desc">位于港铁站内的智邮站。资料图片</div>',
+    ],
+)
+def test_a_picture_s_caption_is_no_part_of_the_text(cleaner, picture):
+    # A caption above the lead was the story's first paragraph.
+    body = f"<h1>智邮站年内增至200个</h1><div>2025-03-08 来源：香港文汇报</div>{picture}<div>{ARTICLE}</div>"
+    assert lines(cleaner, page(body)) == ["智邮站年内增至200个", "2025-03-08 来源：香港文汇报", *PARAGRAPHS]
+
+
+def test_a_caption_s_photographer_stays_credited(cleaner):
+    picture = '<p align="center"><img src="a.jpg"></p><p align="center">格桑旺堆在出车前检查车况。次旦 摄</p>'
+    body = f"<h1>邮路二十年</h1><div>{ARTICLE}</div>{picture}<div>{ARTICLE}</div>"
+    text = lines(cleaner, page(body))
+    assert text[-1] == "（摄影：次旦）" and not any("检查车况" in line for line in text)
+
+
+def test_a_photo_report_keeps_its_captions(cleaner):
+    # Its captions are its text.
+    pictures = "".join(
+        f'<p style="text-align:center"><img src="{n}.jpg"></p><p style="text-align:center">{caption}</p>'
+        for n, caption in enumerate(["图为投递员在雪中为牧民送去包裹。", "图为邮车翻越海拔5000米的垭口。", "图为牧民在邮政所领取包裹。"])
+    )
+    body = f"<h1>雪域邮路</h1>{pictures}<p>（记者 王建国 摄）</p>"
+    assert "图为邮车翻越海拔5000米的垭口。" in lines(cleaner, page(body))
+
+
 def test_a_row_of_page_tools_between_headline_and_text_keeps_the_headline(cleaner):
     # Share links, print and the font size: a row of six links read as a link farm, whose
     # removal left a barrier the headline was cut off by.

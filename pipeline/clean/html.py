@@ -149,6 +149,7 @@ class HtmlExtractor:
         farms = _link_farms(soup, measures, barriers)
         planted = self._planted_spam(soup, measures)
         _remove_outermost(soup, [*furniture, *farms, *planted], barriers)
+        photographers = _captions_removed(soup, measures, content_root)
         blocks = _blocks(soup, content_root)
         for block in blocks:
             block.junk = not block.barrier and self._judge.is_junk(block.text)
@@ -187,6 +188,8 @@ class HtmlExtractor:
             del lines[related:]
         _related_articles_set_apart(lines)
         _drop_restated_summary(lines)
+        if photographers and lines:
+            lines.append(f"（摄影：{' '.join(photographers)}）")  # credited as a closing line credits them
         titled = any(block.titled or block.heading for block in blocks[start:end])
         if published and lines and not any(rules.DATE.search(line) for line in lines[: rules.HEAD_LOOKBACK]):
             # The date the page shows only by script or states in its <meta>: under the headline.
@@ -370,6 +373,46 @@ def _remove_outermost(soup: BeautifulSoup, elements: list[Tag], barriers: set[in
         if id(element) in barriers:
             element.replace_with(soup.new_tag(_BARRIER))
         element.decompose()
+
+
+def _captions_removed(soup: BeautifulSoup, measures: _Measures, content_root: Tag | None) -> list[str]:
+    """Take the captions of the article's pictures out of its text (a <figcaption>; a short
+    centred or caption-classed line right under a picture), unless they are most of it (a photo
+    report's text is its captions); the photographers their credits name (次旦 摄), in order."""
+    captions = [element for element in _tags(soup) if _is_caption(element)]
+    if not captions:
+        return []
+    caption_chars = sum(len(_WHITESPACE.sub("", element.get_text())) for element in captions)
+    prose = measures.prose[id(content_root if content_root is not None else soup)]
+    if prose - caption_chars < max(rules.CAPTIONED_PROSE_MIN_CHARS, rules.CAPTIONS_PROSE_FACTOR * caption_chars):
+        return []
+    photographers: list[str] = []
+    for element in captions:
+        credit = rules.CAPTION_CREDIT.search(element.get_text().strip())
+        if credit:
+            names = (credit.group(1) or credit.group(2)).split()
+            photographers += [name for name in names if name not in photographers]
+        measures.drop(element)
+        element.extract()
+    return photographers
+
+
+def _is_caption(element: Tag) -> bool:
+    if element.name == "figcaption":
+        return True
+    if element.name not in rules.CAPTION_TAGS or element.find("img") is not None:
+        return False
+    text = _WHITESPACE.sub("", element.get_text())
+    if not text or len(text) > rules.CAPTION_MAX_CHARS:
+        return False
+    style = (element.get("style") or "").replace(" ", "").lower()
+    hinted = rules.CAPTION_CLASS.search(" ".join([*element.get("class", []), element.get("id") or ""]))
+    if not (hinted or "text-align:center" in style or (element.get("align") or "").lower() == "center"):
+        return False
+    above = element.find_previous_sibling()
+    return above is not None and above.find("img") is not None and not _WHITESPACE.sub("", above.get_text()) or (
+        above is not None and above.name == "img"
+    )
 
 
 def _is_large(element: Tag, measures: _Measures) -> bool:

@@ -188,6 +188,19 @@ CHINA_TIME = timezone(timedelta(hours=8))
 HEAD_LINKED_NAME_MAX_CHARS = 12
 TAIL_LOOKAHEAD = 3
 HEAD_MAX_CHARS = 120
+# A picture's caption: a <figcaption>, or a short line right under the picture, centred or
+# classed so; taken out of the text where the rest is prose of some length (not a photo report).
+CAPTION_TAGS = frozenset({"p", "div", "span", "center", "font"})
+CAPTION_MAX_CHARS = 80
+CAPTION_CLASS = re.compile(r"caption|desc|pic.?(?:text|title|info|txt)|img.?(?:text|title|info|txt)|photo.?(?:text|info|txt)", re.I)
+CAPTIONED_PROSE_MIN_CHARS = 100
+CAPTIONS_PROSE_FACTOR = 2
+# The photographer a caption credits last: 次旦 摄, （记者 王建国 摄）, 图/王建国, 摄影：王建国 李明.
+CAPTION_CREDIT = re.compile(
+    r"(?:^|(?<=[\s。，；！？）)]))[（(]?(?:(?:记者|通讯员)\s*)?"
+    r"(?:([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)\s*摄|(?:图|摄影)\s*[/：:]\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*))"
+    r"[）)]?$"
+)
 HEADLINE_MAX_CHARS = 60
 META_LINE = re.compile(
     r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}|\d{1,2}月\d{1,2}日|来源|作者|记者|通讯员|编辑|发布时间|发布日期"
