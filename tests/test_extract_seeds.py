@@ -142,6 +142,8 @@ def test_titles_of_working_people_anchor_names(extractor, body, people):
         ("万州区邮政分公司与顺丰速运、中通快递、韵达快递签约。", ["万州区邮政分公司", "顺丰速运", "中通快递", "韵达快递"]),
         ("南宁海关所属凭祥海关也开辟了绿色通道。", ["南宁海关", "凭祥海关"]),
         ("武汉市江汉区民意街道办事处组织居民参加活动。", ["武汉市江汉区民意街道办事处"]),
+        # by their short names too, as lists of them go; not jieba's own short nt words (国家队)
+        ("今年以来，顺丰、中通、圆通、极兔等快递企业纷纷加大投入，国家队也来参观。", ["顺丰", "中通", "圆通", "极兔"]),
     ],
 )
 def test_express_companies_customs_and_street_offices_are_organisations(extractor, body, organizations):

@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from pipeline.extract.lexicon import word_set
 from pipeline.extract.segmenter import Segmenter, Token
-from pipeline.resources import Memo
+from pipeline.resources import Memo, data_lines
 
 SPEECH_VERBS = ("表示", "介绍", "指出", "强调", "认为", "告诉", "提出", "要求", "会见", "一行", "等人", "说", "称",
                 "主持", "出席", "讲话", "致辞", "带队", "同志")
@@ -60,6 +60,7 @@ LIST_MIDDLE_RUN = re.compile(r"、(?:[\u4e00-\u9fff]{2,3}、){2,}")  # two or mo
 MAX_UNLISTED_PLACE_CHARS = 3
 LEGAL_FORM_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司", "联合社")
 MIN_ORG_LEN = 4
+MAX_SHORT_NAME_CHARS = 3  # a company's short name (顺丰, 菜鸟): no words before it make it longer
 MAX_ORG_TOKENS = 8
 SHORT_ORG_TOKENS = 3
 GENERIC_SUFFIX_LEN = 3
@@ -167,6 +168,10 @@ class EntityFinder:
         self.org_suffixes = word_set("org_suffixes.txt")
         self.long_org_suffixes = tuple(suffix for suffix in self.org_suffixes if len(suffix) >= 2)
         self.org_stopwords = word_set("org_stopwords.txt")
+        # The organisations the domain dictionary names (jieba's own nt words hold 国家队, 最大化).
+        self.named_orgs = frozenset(
+            word for word, _, tag in map(str.split, data_lines("pipeline.extract", "userdict.txt")) if tag == "nt"
+        )
         self.place_org_suffixes = word_set("place_org_suffixes.txt")
         # A token ending in none of these characters ends no suffix, so cannot end an organisation.
         self.suffix_last_chars = frozenset(suffix[-1] for suffix in self.org_suffixes | self.place_org_suffixes)
@@ -584,9 +589,11 @@ class EntityFinder:
         heads = [i for i, (word, flag, _) in enumerate(run[:-1]) if word in self.place_words or flag == "nt"]
         heads = heads or _unlisted_place_head(run)
         if not heads and run[-1][1] == "nt":
-            # a whole name (中通快递) after verbs: 统一投递中通快递 is "deliver Zhongtong's" too
+            # a whole name (中通快递) after verbs: 统一投递中通快递 is "deliver Zhongtong's" too;
+            # a short name (顺丰, 菜鸟) alone: 职场菜鸟 is no organisation
             verbs = [i for i, (_, flag, _) in enumerate(run[:-1]) if flag[:1] == "v"]
-            run = run[verbs[-1] + 1 :] if verbs else run
+            short_name = run[-1][0] in self.named_orgs and len(run[-1][0]) <= MAX_SHORT_NAME_CHARS
+            run = run[-1:] if short_name else run[verbs[-1] + 1 :] if verbs else run
         run = run[heads[0] :] if heads else _from_bare_level(_with_unknown_name(run, SHORT_ORG_TOKENS))
         run = run[-MAX_ORG_TOKENS:]
         if run[0][0] in ORG_TRADE_VERBS:
@@ -595,10 +602,11 @@ class EntityFinder:
         if len(run) < 2 and run[0][1] != "nt":
             return
         # 省分公司, 集团公司 alone are references, not names; 集团公司寄递事业部 names a division.
+        named = len(run) == 1 and run[0][0] in self.named_orgs  # a company the domain knows (顺丰), however short
         generic_head = all(word in GENERIC_ORG_PARTS for word in words[:-1])
-        if not heads and generic_head and len(words[-1]) <= GENERIC_SUFFIX_LEN:
+        if not heads and generic_head and len(words[-1]) <= GENERIC_SUFFIX_LEN and not named:
             return
         org = "".join(words)
-        if len(org) >= MIN_ORG_LEN and org not in self.place_words and org not in self.org_stopwords:
+        if (len(org) >= MIN_ORG_LEN or named) and org not in self.place_words and org not in self.org_stopwords:
             yield org, run[0][2]
 
