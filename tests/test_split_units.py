@@ -98,6 +98,10 @@ def test_headline_roles():
         None, "县级寄递公共配送中心建设有了统一规范", "相关行业标准将于7月1日起实施")
     assert parser.roles(["城市末端配送“最后一百米”如何破题", "多地试点智能快件箱进社区、无人车进园区"]) == (
         None, "城市末端配送“最后一百米”如何破题", "多地试点智能快件箱进社区、无人车进园区")
+    # a line that breaks off in a modifier or a preposition is no kicker: the title goes on
+    assert parser.roles(["广西首个县级", "跨境寄递服务中心启用"]) == (None, "广西首个县级 跨境寄递服务中心启用", None)
+    assert parser.roles(["让寄递服务的", "触角延伸到每个村", "——某县打通农村寄递最后一公里"]) == (
+        None, "让寄递服务的 触角延伸到每个村", "某县打通农村寄递最后一公里")
     # two clauses side by side under a short title
     assert parser.roles(["快递包装绿色转型提速", "可循环中转袋使用率超九成 电商快件不再二次包装比例达八成"]) == (
         None, "快递包装绿色转型提速", "可循环中转袋使用率超九成 电商快件不再二次包装比例达八成")

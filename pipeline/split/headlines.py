@@ -27,6 +27,8 @@ _MIN_WRAPPED_DECK_CHARS = 10  # a deck as wide as a column, whose rest the next 
 _DECK_MARKS = re.compile(r"[，,、\d]")  # a deck lists or gives figures
 _MIN_DECK_CHARS, _MIN_DECKED_TITLE_CHARS = 12, 12
 _MIN_DECK_CLAUSE_CHARS = 8
+# What a headline line ends in when the column broke a phrase (首个县级 / 跨境寄递服务中心, 让 / 寄递服务).
+_DANGLING_ENDS = ("的", "之", "级", "首个", "首家", "首条", "首批", "把", "将", "让", "对", "向", "为", "与", "和", "及", "从", "于", "在")
 _ENUMERATED = re.compile(r"[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]")
 _WHOLLY_QUOTED = re.compile(r"“[^“”]+”|「[^「」]+」")
 _HEADLINE_FORBIDDEN_SET = frozenset(HEADLINE_FORBIDDEN)
@@ -220,6 +222,12 @@ def _is_long_deck(text: str, title: str) -> bool:
     return bool(_DECK_MARKS.search(text)) and len(text) >= _MIN_DECK_CHARS and len(title) >= _MIN_DECKED_TITLE_CHARS
 
 
+def _runs_on(first: str) -> bool:
+    """Whether headline line ``first`` breaks off inside a phrase the next line goes on with: it
+    ends in a modifier or a preposition (广西首个县级 / 跨境…, 让 / …), as no kicker does."""
+    return first.endswith(_DANGLING_ENDS)
+
+
 def _continues_deck(deck: str, text: str) -> bool:
     """``text`` is the rest of a ``——`` deck the column wrapped: shorter, no dash, no kicker's colon."""
     return (
@@ -263,11 +271,15 @@ class HeadlineParser:
         texts = [BULLET.sub("", text) for text in texts]
         if len(texts) >= 3:
             kicker, title, last = texts[0].rstrip("：:"), texts[1:-1], texts[-1]
+            if _runs_on(texts[0]):  # a title the column wrapped, under no kicker (广西首个县级 / …)
+                kicker, title = None, texts[:2]
             if not SUBTITLE_DASHES.match(last) and not _is_subtitle_line(last, title[-1]) and len(last) < len(title[-1]):
-                return kicker, " ".join(texts[1:]), None  # the title's end the column wrapped (突破 / 千亿元)
+                return kicker, " ".join([*title, last]), None  # the title's end the column wrapped (突破 / 千亿元)
             return kicker, " ".join(title), SUBTITLE_DASHES.sub("", last)
         if len(texts) == 2:
             first, second = texts
+            if _runs_on(first) and not _is_subtitle_line(second, first):
+                return None, f"{first} {second}", None  # 广西首个县级 / 跨境寄递服务中心启用
             if self.is_kicker_line(first):
                 return first.rstrip("：:"), second, None
             if _is_subtitle_line(second, first) or _is_long_deck(second, first) or UNIT_NOTE.match(second):
