@@ -98,6 +98,9 @@ def test_headline_roles():
         None, "县级寄递公共配送中心建设有了统一规范", "相关行业标准将于7月1日起实施")
     assert parser.roles(["城市末端配送“最后一百米”如何破题", "多地试点智能快件箱进社区、无人车进园区"]) == (
         None, "城市末端配送“最后一百米”如何破题", "多地试点智能快件箱进社区、无人车进园区")
+    # two phrases set apart by a space over a title of one: a kicker, whatever their lengths
+    assert parser.roles(["产地直发 次日达周边省会", "寻乌脐橙搭上“快递专列”"]) == (
+        "产地直发 次日达周边省会", "寻乌脐橙搭上“快递专列”", None)
     # a line that breaks off in a modifier or a preposition is no kicker: the title goes on
     assert parser.roles(["广西首个县级", "跨境寄递服务中心启用"]) == (None, "广西首个县级 跨境寄递服务中心启用", None)
     assert parser.roles(["让寄递服务的", "触角延伸到每个村", "——某县打通农村寄递最后一公里"]) == (
@@ -872,6 +875,18 @@ def test_web_title_led_by_its_column_s_name_in_brackets():
     )
     (story,) = Splitter().split(text).stories
     assert (story.kicker, story.title) == ("邮政动态", "江苏邮政上线“寄递+政务”一站式服务")
+
+
+@pytest.mark.parametrize("noise", ["一 一 一 一 一", "——————", "|", "｜"])
+def test_a_rule_or_speck_as_ocr_reads_it_is_page_furniture(noise):
+    # A rule under the page's name read as 一一一一一 was the first story's kicker; a column
+    # rule read as | ended a story's body.
+    lines = ["江西日报", noise, "寻乌脐橙搭上“快递专列”", "本报记者 钟燕",
+             *column_lines("11月上旬，寻乌县澄江镇的脐橙园里一片繁忙，果农们忙着采摘、分拣、装箱。不远处的邮政临时收寄点前，"
+                           "一箱箱贴好面单的脐橙被装上货车。", 16), noise]
+    (story,) = Splitter().split("\n".join(lines)).stories
+    assert (story.kicker, story.title) == (None, "寻乌脐橙搭上“快递专列”")
+    assert story.body.endswith("装上货车。")
 
 
 def test_web_title_that_exclaims_over_an_account_s_dated_line():

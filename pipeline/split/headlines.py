@@ -244,6 +244,12 @@ def _is_parallel_slogan(text: str) -> bool:
     )
 
 
+def _is_two_phrase_line(text: str) -> bool:
+    """Two phrases of Chinese set apart by a space, a kicker's form however long each is."""
+    phrases = text.split()
+    return len(phrases) == 2 and all(_SLOGAN_PHRASE.fullmatch(p) for p in phrases)
+
+
 class StoryEvidence(Protocol):
     """What the words of a page's stories say about its headline lines (assign.HeadlineScorer)."""
 
@@ -287,6 +293,8 @@ class HeadlineParser:
                 return None, first, SUBTITLE_DASHES.sub("", second)
             if _is_parallel_slogan(first) and not _is_parallel_slogan(second) and len(second) > len(first):
                 return first, second, None  # 聚焦主业 提质增效 over the title it introduces
+            if _is_two_phrase_line(first) and len(second.split()) == 1:
+                return first, second, None  # 产地直发 次日达周边省会 over 寻乌脐橙搭上“快递专列”
             if len(first) >= 1.5 * len(second):  # a long over-line above a short catchy title
                 return first, second, None
             if 2 <= len(first) <= _MAX_SHORT_KICKER_CHARS and len(second) >= 1.6 * len(first):
