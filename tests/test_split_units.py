@@ -889,6 +889,39 @@ def test_a_rule_or_speck_as_ocr_reads_it_is_page_furniture(noise):
     assert story.body.endswith("装上货车。")
 
 
+def test_a_front_page_saved_as_text_one_line_a_paragraph():
+    # Adobe's "save as text": the masthead's notes, an index of other pages' headlines, the
+    # weather; stories under a kicker, a series' numbered name, an evening paper's own dateline
+    # (晚报讯); a photo whose caption ends in its credit; the hotlines at the foot.
+    text = "\n".join([
+        "某某晚报", "2023年11月12日　星期日", "今日16版　第8765期", "A01", "今日导读",
+        "A03　外卖骑手“上楼难”能否有解", "A05　我市今冬首场寒潮本周来袭", "今日天气：晴转多云　5℃～14℃",
+        "同比增长约两成　各快递企业全员上岗", "“双11”首日我市快递揽收量破千万件", "晚报记者　韩雪　通讯员　许诺",
+        "　　11月11日，“双11”购物节迎来首个收寄高峰。记者从市邮政管理局获悉，当天全市邮政快递企业共揽收快件1036万件，同比增长约两成。",
+        "　　当天下午，记者在淮安经济技术开发区的一家快递分拨中心看到，自动化分拣线高速运转，一件件包裹经过扫码、称重后被精准分入不同格口。",
+        "（下转A03版）",
+        "分拣线上的“不眠夜”",
+        "11月11日深夜，淮安经济技术开发区一家快递分拨中心内灯火通明，工作人员正在对“双11”快件进行分拣。当晚，该中心处理快件量达到平日的3倍。　晚报记者　王睿　摄",
+        "聚焦新就业群体①", "快递小哥有了“暖心驿站”", "晚报记者　周文涛",
+        "　　一台微波炉、一台饮水机、几张折叠椅，再加上一个充电柜——这是清江浦区柳树湾街道为快递员、外卖骑手们设立的“暖心驿站”。",
+        "　　据了解，今年以来，我市已在商圈、社区、加油站等地建成各类“暖心驿站”326个，为新就业群体提供休息、饮水、充电等服务。",
+        "市邮政管理局约谈三家快递企业",
+        "　　晚报讯（记者　韩雪）针对近期部分快递网点出现的快件积压、投递不及时等问题，11月10日，市邮政管理局约谈了三家快递企业。",
+        "订报热线：0517-8390××××　广告热线：0517-8390××××",
+    ])
+    stories = Splitter().split(text).stories
+    assert [(s.kicker, s.title) for s in stories] == [
+        ("同比增长约两成 各快递企业全员上岗", "“双11”首日我市快递揽收量破千万件"),
+        (None, "分拣线上的“不眠夜”"),
+        ("聚焦新就业群体①", "快递小哥有了“暖心驿站”"),
+        (None, "市邮政管理局约谈三家快递企业"),
+    ]
+    assert stories[0].bylines[-1] == "晚报记者 韩雪 通讯员 许诺"
+    assert stories[0].body.startswith("11月11日") and "导读" not in stories[0].body
+    assert stories[3].body.endswith("约谈了三家快递企业。")
+    assert "热线" not in stories[3].body
+
+
 def test_web_title_that_exclaims_over_an_account_s_dated_line():
     # A WeChat article's headline may hold ！ or ？; its account's name, date and time under it.
     text = (

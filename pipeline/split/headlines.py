@@ -23,6 +23,8 @@ _MAX_KICKER_CHARS = 8
 _MAX_SHORT_KICKER_CHARS = 6  # a column's name over a title much longer (县域物流观察)
 _MAX_UNIT_KICKER_CHARS = 12  # a province's and a city's name with the unit: 江苏省南京市邮政分公司
 _SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,7}")
+_KICKER_PHRASE = re.compile(r"[\u4e00-\u9fff“”]{2,10}")  # (同比增长约两成 各快递企业全员上岗)
+_SERIES_NUMBER = re.compile(r"[\u2460-\u2473\u2776-\u277f]$|[（(][一二三四五六七八九十]{1,3}[）)]$|之[一二三四五六七八九十]{1,3}$")
 _MIN_WRAPPED_DECK_CHARS = 10  # a deck as wide as a column, whose rest the next line holds
 _DECK_MARKS = re.compile(r"[，,、\d]")  # a deck lists or gives figures
 _MIN_DECK_CHARS, _MIN_DECKED_TITLE_CHARS = 12, 12
@@ -247,7 +249,7 @@ def _is_parallel_slogan(text: str) -> bool:
 def _is_two_phrase_line(text: str) -> bool:
     """Two phrases of Chinese set apart by a space, a kicker's form however long each is."""
     phrases = text.split()
-    return len(phrases) == 2 and all(_SLOGAN_PHRASE.fullmatch(p) for p in phrases)
+    return len(phrases) == 2 and all(_KICKER_PHRASE.fullmatch(p) for p in phrases)
 
 
 class StoryEvidence(Protocol):
@@ -286,15 +288,15 @@ class HeadlineParser:
             first, second = texts
             if _runs_on(first) and not _is_subtitle_line(second, first):
                 return None, f"{first} {second}", None  # 广西首个县级 / 跨境寄递服务中心启用
-            if self.is_kicker_line(first):
+            if self.is_kicker_line(first) or _SERIES_NUMBER.search(first):  # (聚焦新就业群体①: a series' name)
                 return first.rstrip("：:"), second, None
+            if _is_two_phrase_line(first) and len(second.split()) == 1:
+                return first, second, None  # 产地直发 次日达周边省会 over 寻乌脐橙搭上“快递专列”
             if _is_subtitle_line(second, first) or _is_long_deck(second, first) or UNIT_NOTE.match(second):
                 # (单位：万元 under a table's title too)
                 return None, first, SUBTITLE_DASHES.sub("", second)
             if _is_parallel_slogan(first) and not _is_parallel_slogan(second) and len(second) > len(first):
                 return first, second, None  # 聚焦主业 提质增效 over the title it introduces
-            if _is_two_phrase_line(first) and len(second.split()) == 1:
-                return first, second, None  # 产地直发 次日达周边省会 over 寻乌脐橙搭上“快递专列”
             if len(first) >= 1.5 * len(second):  # a long over-line above a short catchy title
                 return first, second, None
             if 2 <= len(first) <= _MAX_SHORT_KICKER_CHARS and len(second) >= 1.6 * len(first):

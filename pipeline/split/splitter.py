@@ -61,6 +61,7 @@ _MAX_CLOSING_BYLINES = 3
 _PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。；！？]{2,24}")
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
+_CAPTION_CREDIT_END = re.compile(r"[。！？”]\s*(?:[\u4e00-\u9fff]{0,4}记者\s*)?[\u4e00-\u9fff]{2,4}\s*摄$")
 
 
 @dataclass(frozen=True)
@@ -185,10 +186,20 @@ class Splitter:
         compact = line.replace(" ", "")
         return bool(self.rules.opener.match(compact) or self.rules.continued_from.match(compact))
 
+    def _page_foot(self, line: str) -> bool:
+        """Page furniture, not a credit or date the article closes with (编辑：…, a signature's date)."""
+        return (
+            self.rules.furniture.search(line.replace(" ", "")) is not None
+            and not _DATE_LINE.search(line) and split_byline(line, self.rules) is None
+        )
+
     def _closes_article(self, line: str) -> bool:
-        """A credit line of its own (□王娟), or a "continued on" marker or end mark ending the line."""
+        """A credit line of its own (□王娟), or a "continued on" marker or end mark ending the line,
+        or a photo's credit ending its caption (…进行分拣。 晚报记者 王睿 摄)."""
         closing = split_byline(line, self.rules)
-        return (closing is not None and not closing[0]) or bool(self.rules.continued_to.search(line))
+        return (closing is not None and not closing[0]) or bool(self.rules.continued_to.search(line)) or (
+            _CAPTION_CREDIT_END.search(line) is not None
+        )
 
     def _split_article(self, lines: list[str], headline_block: bool = False) -> SplitPage:
         """One article of despaced ``lines``; ``headline_block``: its headline may be a block of
@@ -227,8 +238,10 @@ class Splitter:
                 kicker, title = column.groups()
             if len(lines) > 1 and SUBTITLE_DASHES.match(lines[0]):
                 subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
-        while len(lines) > 1 and len(bylines) < 3 and (self._is_meta_line(lines[0]) or _ORIGINAL_TITLE.match(lines[0])):
+        meta_lines = 0
+        while len(lines) > 1 and meta_lines < 3 and (self._is_meta_line(lines[0]) or _ORIGINAL_TITLE.match(lines[0])):
             line = lines.pop(0)  # (原标题：… among the meta lines, as above the title: no field holds it)
+            meta_lines += 1
             if not _ORIGINAL_TITLE.match(line):
                 bylines.append(line)
         continued = self.rules.continued_from.match(lines[0])  # （上接第1版）: the rest of a story
@@ -237,6 +250,8 @@ class Splitter:
         elif continued and len(lines) > 1:
             lines.pop(0)
         closing_bylines = []  # credit lines closing the article (文/… 图/…, then 编辑：… 审核：…)
+        while len(lines) > 1 and self._page_foot(lines[-1]):
+            lines.pop()  # the page's foot under its last story (订报热线：…)
         while lines:
             # （完）, （下转第2版）: no text of the story; credit lines may stand on either side
             end_mark = self.rules.continued_to.search(lines[-1])
