@@ -282,6 +282,19 @@ def test_a_photo_report_keeps_its_captions(cleaner):
     assert "图为邮车翻越海拔5000米的垭口。" in lines(cleaner, page(body))
 
 
+def test_readers_comments_under_the_article_are_no_part_of_it(cleaner):
+    # Twenty comments hold a third of the page's prose: the element holding most of it is then
+    # the page's wrapper, inside which a class hint alone had not dropped them.
+    comments = "".join(
+        f'<li class="cmt"><div class="cmt-hd"><span class="nick">网友{n}</span><span class="time">2024-01-05 09:{n:02d}</span></div>'
+        f'<div class="cmt-bd">排了四个小时终于买到了，值！第{n}次来这个网点了。</div></li>'
+        for n in range(20)
+    )
+    body = (f'<div class="wrap"><article><h1>生肖邮票首发</h1><div class="article-body">{ARTICLE}</div></article>'
+            f'<section class="comments"><h3>网友评论（20）</h3><ul class="cmt-list">{comments}</ul></section></div>')
+    assert lines(cleaner, page(body)) == ["生肖邮票首发", *PARAGRAPHS]
+
+
 def test_a_row_of_page_tools_between_headline_and_text_keeps_the_headline(cleaner):
     # Share links, print and the font size: a row of six links read as a link farm, whose
     # removal left a barrier the headline was cut off by.

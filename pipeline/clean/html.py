@@ -219,7 +219,9 @@ class HtmlExtractor:
                 continue
             if total_prose and measures.prose[id(element)] >= rules.PROSE_SHARE_KEEP * total_prose:
                 continue
-            if hinted and content_root is not None and _is_inside(element, content_root):
+            if hinted and content_root is not None and _is_inside(element, content_root) and not (
+                _class_tokens(element) & rules.COMMENT_HINTS  # readers' comments: never the article's
+            ):
                 continue
             if element.name != "nav" and self._is_headline_or_meta(element, measures, headline):
                 continue
