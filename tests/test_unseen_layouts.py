@@ -593,6 +593,15 @@ def test_an_article_that_lost_its_line_breaks_is_cut_at_its_metadata_fields(proc
     assert "run_on_head_unfolded" in story["repairs"]
 
 
+def test_a_run_on_article_s_names_and_page_tools_are_fields_not_text(processor):
+    # Several names after 作者：, the font-size tool among the fields, print and close after the text.
+    text = RUN_ON_ARTICLE.replace("作者：张华 ", "作者：张华 刘建华 【字体：大 中 小】 ") + "【打印本页】【关闭窗口】"
+    (story,) = processor.process("run_on.txt", text.encode("utf-8"))
+    assert [author["name"] for author in story["authors"]] == ["张华", "刘建华"]
+    assert story["body"].startswith("今年以来，全省邮政加快")
+    assert story["body"].endswith("让更多农产品走出大山。")
+
+
 def test_a_run_on_article_starting_with_a_sentence_keeps_it_in_its_body(processor):
     text = "据统计，今年以来全省新建服务站420个。来源：江西省邮政分公司 " + RUN_ON_ARTICLE.split("10:32 ")[1]
     (story,) = processor.process("run_on.txt", text.encode("utf-8"))

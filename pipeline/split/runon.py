@@ -21,6 +21,14 @@ DATE_TIME_VALUE = re.compile(
 )
 VALUE_END = re.compile(r"[\s|｜]")
 SENTENCE_MARK = re.compile("[，。；！？,;]")
+# Labels whose value may be several names set apart by spaces (作者：刘建华 钟雨晴)
+NAMES_LABEL = re.compile(r"(?:作者|记者|通讯员|编辑|责任编辑|责编)\s*[:：]")
+NEXT_NAME = re.compile(r"\s([\u4e00-\u9fff]{2,4})(?=\s)")
+# The page's tools, in brackets, among the fields or after the text: 【字体：大 中 小】, 【打印本页】【关闭窗口】
+TOOLS = re.compile(
+    r"\s*【\s*(?:字\s*[体号][:：][^】]{0,12}|打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享)\s*】"
+)
+TRAILING_TOOLS = re.compile(f"(?:{TOOLS.pattern})+\\s*$")
 
 
 def unfold_run_on_head(text: str) -> str | None:
@@ -40,7 +48,7 @@ def unfold_run_on_head(text: str) -> str | None:
     if any(mark in HEADLINE_FORBIDDEN for mark in headline):
         return None  # a sentence: the text starts with its body
     fields_end = _fields_end(line, label.start())
-    body = line[fields_end:].strip()
+    body = TRAILING_TOOLS.sub("", line[fields_end:]).strip()
     if not SENTENCE_MARK.search(body):
         return None  # no running text after the fields: a page's folio line, a head on its own
     head = [headline, line[label.start():fields_end].strip(), body]
@@ -63,7 +71,12 @@ def _fields_end(line: str, pos: int) -> int:
             if not ends or min(ends) - pos > MAX_VALUE_CHARS:
                 return end  # the value runs into the body: it stays with it
             pos = min(ends)
+            if NAMES_LABEL.match(label.group()):
+                while name := NEXT_NAME.match(line, pos):
+                    pos = name.end()
         end = pos
+        while tools := TOOLS.match(line, pos):
+            end = pos = tools.end()
         while pos < len(line) and VALUE_END.match(line, pos):
             pos += 1
     return end
