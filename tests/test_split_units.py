@@ -922,6 +922,24 @@ def test_a_front_page_saved_as_text_one_line_a_paragraph():
     assert "热线" not in stories[3].body
 
 
+def test_a_bulletin_of_items_between_rules():
+    # A text bulletin: its name over its issue's number, items set apart by rules of ＝, a rule
+    # of ＊ under an item's title.
+    rule = "＝" * 20
+    text = "\n".join([
+        "邮政行业简讯", "2024年第23期（总第418期）", rule, "",
+        "某市首批农村客货邮融合线路开通运行", "＊" * 16, "2024-06-12　来源：某市邮政管理局",
+        "　　6月11日，某市首批8条农村客货邮融合线路开通运行。线路利用城乡公交车辆富余运力，实现“一车多用、客货同载”。",
+        "", rule, "",
+        "某县开通香菇产地寄递专线", "2024-06-13　来源：某某日报",
+        "　　近日，某县开通香菇产地寄递专线，邮政、快递企业在县内三个香菇交易市场设立揽收点，每天定时集中发运。",
+    ])
+    stories = Splitter().split(text).stories
+    assert [(s.kicker, s.title, s.subtitle) for s in stories] == [
+        (None, "某市首批农村客货邮融合线路开通运行", None), (None, "某县开通香菇产地寄递专线", None)]
+    assert stories[0].body.startswith("6月11日") and stories[0].bylines[-1] == "2024-06-12 来源：某市邮政管理局"
+
+
 def test_web_title_that_exclaims_over_an_account_s_dated_line():
     # A WeChat article's headline may hold ！ or ？; its account's name, date and time under it.
     text = (

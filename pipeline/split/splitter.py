@@ -61,6 +61,8 @@ _MAX_CLOSING_BYLINES = 3
 _PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。；！？]{2,24}")
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
+_ISSUE_LINE = re.compile(r"(?:\d{4}年)?第\d{1,6}期(?:[（(]总第\d{1,6}期[）)])?")
+_RULE_LINE = re.compile(r"^[ \t\u3000]*[=＝_＿~～*＊\-—－─━═·•]{3,}[ \t\u3000]*$", re.MULTILINE)
 _CAPTION_CREDIT_END = re.compile(r"[。！？”]\s*(?:[\u4e00-\u9fff]{0,4}记者\s*)?[\u4e00-\u9fff]{2,4}\s*摄$")
 
 
@@ -102,7 +104,8 @@ class Splitter:
         if not raw_lines:
             return SplitPage(())
         if _is_article(raw_lines) or _is_indented(text):
-            return self._split_articles(raw_lines, _after_blank_lines(text))
+            text = _RULE_LINE.sub("", text)  # a rule under a title or between items: no text, a gap
+            return self._split_articles(_nonblank_lines(text), _after_blank_lines(text))
         return self._split_page(text)
 
     def split_article(self, text: str) -> SplitPage:
@@ -218,6 +221,8 @@ class Splitter:
             self.rules.furniture.search(lines[0].replace(" ", ""))  # (the paper's name alone over the date too)
             or _DATE_LINE.search(lines[0])
             and (self._is_meta_line(lines[0]) or headline_block and self._is_headline_line(lines[0]))
+            # a bulletin's name over its issue's number (邮政行业简讯 / 2024年第23期（总第418期）)
+            or len(lines) > 2 and _ISSUE_LINE.fullmatch(lines[1].replace(" ", "")) and self._is_title_line(lines[0])
         ):
             bylines.append(lines.pop(0))
         first = BULLET.sub("", lines[0])
