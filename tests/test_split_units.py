@@ -940,6 +940,17 @@ def test_a_bulletin_of_items_between_rules():
     assert stories[0].body.startswith("6月11日") and stories[0].bylines[-1] == "2024-06-12 来源：某市邮政管理局"
 
 
+def test_a_dated_line_of_fields_under_a_hard_wrapped_article_s_title():
+    # Text wrapped at 40 characters reads as a page; its date, source and credits under the
+    # title were the title's deck.
+    lines = ["甘肃陇南：快递物流“加速跑” 山乡花椒“飞”出山", "2024年9月3日　来源：陇南日报　记者　马文斌　通讯员　杨丽霞", "",
+             *column_lines("9月初，正值陇南武都花椒采收季。在武都区汉王镇的电商快递物流园里，分拣线飞速运转，"
+                           "一袋袋刚刚晾晒好的花椒被打包装箱，贴上面单后装车发往全国各地。今年花椒品质好，线上订单比去年多了三成。", 40)]
+    (story,) = Splitter().split("\n".join(lines)).stories
+    assert (story.title, story.subtitle) == ("甘肃陇南：快递物流“加速跑” 山乡花椒“飞”出山", None)
+    assert story.bylines == ("2024年9月3日 来源：陇南日报 记者 马文斌 通讯员 杨丽霞",)
+
+
 def test_web_title_that_exclaims_over_an_account_s_dated_line():
     # A WeChat article's headline may hold ！ or ？; its account's name, date and time under it.
     text = (

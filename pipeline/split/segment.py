@@ -62,6 +62,11 @@ _INDENTED_RUN_IN_TITLE = re.compile(r"^\u3000{1,2}([^\s，、：:。！？；!?;
 _MIN_RUN_IN_BRIEFS = 2
 _MIN_CREDIT_ALONE_CHARS = 3  # 本报评论员, 特约记者 on a line of their own; 记者, 摄影 may be labels
 _MAX_NAME_CHARS = 4  # 欧阳晓燕; two names unparted (王芳李明) are as long
+# A story's date and then its source or credits, a line of fields under its headline.
+_DATED_FIELDS_LINE = re.compile(
+    r"^(?:19|20)\d\d(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2})?\s*"
+    r"(?:来源\s*[:：]|作者\s*[:：]|本报记者|记者|通讯员)"
+)
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
 
 
@@ -207,6 +212,8 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     compact = raw.replace(" ", "")
     if ("：" in raw or ":" in raw) and (_labelled_credits(raw, rules) or _SOURCE_LINE.fullmatch(compact)):
         return "", Line(raw, compact, width(raw), "closer")
+    if _DATED_FIELDS_LINE.match(raw) and not any(c in HEADLINE_FORBIDDEN + "，" for c in raw):
+        return "", Line(raw, despace_credit(raw), width(raw), "closer")  # 2024年9月3日 来源：陇南日报 记者 马文斌
     if compact in rules.byline_words and len(compact) >= _MIN_CREDIT_ALONE_CHARS:
         return "", Line(raw, compact, width(raw), "closer")  # 本报评论员: a credit naming no one
     if (
