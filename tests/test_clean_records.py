@@ -120,6 +120,13 @@ def test_a_markdown_article_s_front_matter_gives_its_fields(processor):
     assert "front_matter_read" in story["repairs"]
 
 
+def test_a_markdown_heading_repeating_the_front_matter_s_title_is_not_its_text(processor):
+    text = FRONT_MATTER_ARTICLE.replace("---\n\n今年以来", "---\n\n# 江西邮政农村寄递物流体系建设提速\n\n今年以来")
+    (story,) = processor.process("article.md", text.encode("utf-8"))
+    assert story["title"] == "江西邮政农村寄递物流体系建设提速"
+    assert story["body"].startswith("今年以来")
+
+
 def test_rules_around_lines_of_text_are_no_front_matter(processor):
     text = "---\n江西邮政农村寄递物流体系建设提速\n---\n今年以来，全省邮政加快县乡村三级寄递物流体系建设，新建村级寄递物流综合服务站420个。\n"
     (story,) = processor.process("rules.txt", text.encode("utf-8"))

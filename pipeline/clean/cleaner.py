@@ -75,8 +75,12 @@ class Cleaner:
         (a fragment of HTML read as a page is, or text cleaned line by line)."""
         content = entry.content
         body = self._html.extract(content) if rules.MARKUP.search(content) else clean_lines(content, self._judge).text
-        if not body.strip():
+        body = body.strip()
+        first, _, rest = body.partition("\n")
+        if entry.title and rest and "".join(first.split()) == "".join(entry.title.split()):
+            body = rest.strip()  # the content opens with the title its field gives (# title under front matter)
+        if not body:
             return ""
         fields = (("发布时间", entry.published), ("来源", entry.source or feed_title), ("作者", entry.author))
         meta = [f"{label}：{value}" for label, value in fields if value]
-        return "\n".join(line for line in (entry.title, *meta, body.strip()) if line)
+        return "\n".join(line for line in (entry.title, *meta, body) if line)
