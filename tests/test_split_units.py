@@ -951,6 +951,21 @@ def test_a_dated_line_of_fields_under_a_hard_wrapped_article_s_title():
     assert story.bylines == ("2024年9月3日 来源：陇南日报 记者 马文斌 通讯员 杨丽霞",)
 
 
+def test_an_editors_note_over_the_headline_is_the_story_s_first_paragraph():
+    note = ("【编者按】近年来，我国农村寄递物流体系建设持续推进，建制村快递服务基本实现全覆盖。本报今日起推出"
+            "“乡村寄递新图景”系列调研报道，敬请关注。")
+    text = "\n".join([
+        note, "", "村村通快递之后，如何让“最后一公里”走得更稳", "——来自某地的调研", "",
+        "本报记者　吴晓东　通讯员　潘月娥", "2024年8月15日　来源：中国邮政快递报", "",
+        "　　清晨七点，某县某乡的村级寄递物流综合服务站就开了门。站长把前一天晚上到站的包裹一一上架，再用手机给村民发取件通知。",
+        "　　几年前，这个站点还面临“开不下去”的困境。由于件量少、收入低，前两任站长先后放弃经营。",
+    ])
+    (story,) = Splitter().split(text).stories
+    assert (story.title, story.subtitle) == ("村村通快递之后，如何让“最后一公里”走得更稳", "来自某地的调研")
+    assert story.bylines == ("本报记者 吴晓东 通讯员 潘月娥", "2024年8月15日 来源：中国邮政快递报")
+    assert story.body.split("\n")[:2] == [note, "清晨七点，某县某乡的村级寄递物流综合服务站就开了门。站长把前一天晚上到站的包裹一一上架，再用手机给村民发取件通知。"]
+
+
 def test_web_title_that_exclaims_over_an_account_s_dated_line():
     # A WeChat article's headline may hold ！ or ？; its account's name, date and time under it.
     text = (

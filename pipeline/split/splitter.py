@@ -61,6 +61,7 @@ _MAX_CLOSING_BYLINES = 3
 _PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。；！？]{2,24}")
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
+_EDITORS_NOTE = re.compile(r"[【\[［]?\s*编者(?:按|的话)\s*[】\]］]?\s*[:：]?")
 _ISSUE_LINE = re.compile(r"(?:\d{4}年)?第\d{1,6}期(?:[（(]总第\d{1,6}期[）)])?")
 _RULE_LINE = re.compile(r"^[ \t\u3000]*[=＝_＿~～*＊\-—－─━═·•]{3,}[ \t\u3000]*$", re.MULTILINE)
 _CAPTION_CREDIT_END = re.compile(r"[。！？”]\s*(?:[\u4e00-\u9fff]{0,4}记者\s*)?[\u4e00-\u9fff]{2,4}\s*摄$")
@@ -225,6 +226,12 @@ class Splitter:
             or len(lines) > 2 and _ISSUE_LINE.fullmatch(lines[1].replace(" ", "")) and self._is_title_line(lines[0])
         ):
             bylines.append(lines.pop(0))
+        # An editor's note over the headline (【编者按】…, a series' introduction): the story's
+        # first paragraph, under its headline and fields.
+        note = lines.pop(0) if (
+            len(lines) > 3 and _EDITORS_NOTE.match(lines[0]) and self._is_title_line(lines[1])
+            and (self._is_meta_line(lines[2]) or SUBTITLE_DASHES.match(lines[2]))
+        ) else None
         first = BULLET.sub("", lines[0])
         if headline_block:
             count = 0
@@ -249,6 +256,8 @@ class Splitter:
             meta_lines += 1
             if not _ORIGINAL_TITLE.match(line):
                 bylines.append(line)
+        if note:
+            lines.insert(0, note)
         continued = self.rules.continued_from.match(lines[0])  # （上接第1版）: the rest of a story
         if continued and len(lines[0]) > continued.end():
             lines[0] = lines[0][continued.end() :].lstrip()
