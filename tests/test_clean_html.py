@@ -342,6 +342,8 @@ def test_a_metadata_line_keeps_its_source_before_unlabelled_font_size_links(clea
     [
         ("黑龙江邮政调研纪实_地方动态_中国邮政集团有限公司黑龙江省分公司", "黑龙江邮政调研纪实"),
         ("中国邮政网 | 集团公司一行到黑龙江邮政调研", "集团公司一行到黑龙江邮政调研"),
+        # worded apart from the text, but sharing twice what the site's name does
+        ("集团公司深入黑龙江基层调研 力推政务易贷惠及小微_中国邮政网", "集团公司深入黑龙江基层调研 力推政务易贷惠及小微"),
     ],
 )
 def test_a_page_without_a_headline_is_headed_by_its_title_s_part_about_the_article(cleaner, title, headline):

@@ -758,15 +758,22 @@ def _title_of_body(parts: list[str], body: str) -> str | None:
     section's names share few), if enough of them (see rules.TITLE_BODY_SHARE)."""
     body = _WHITESPACE.sub("", body)
     body_grams = {body[i:i + 2] for i in range(len(body) - 1)}
-    best, best_shared = None, 0
+    scored = []  # (shared bigrams, share of its own, part)
     for part in parts:
         bare = _WHITESPACE.sub("", part)
         grams = {bare[i:i + 2] for i in range(len(bare) - 1)}
-        shared = len(grams & body_grams)
-        enough = shared >= max(rules.TITLE_MIN_SHARED_BIGRAMS, rules.TITLE_BODY_SHARE * len(grams))
-        if len(bare) >= rules.TITLE_MIN_CHARS and enough and shared > best_shared:
-            best, best_shared = part, shared
-    return best
+        if len(bare) >= rules.TITLE_MIN_CHARS and grams:
+            shared = len(grams & body_grams)
+            scored.append((shared, shared / len(grams), part))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    if not scored or scored[0][0] < rules.TITLE_MIN_SHARED_BIGRAMS:
+        return None
+    shared, share, part = scored[0]
+    # A headline the text words otherwise shares less; the site's name beside it, far less still.
+    runner_up = scored[1][0] if len(scored) > 1 else 0
+    if share >= rules.TITLE_BODY_SHARE or share >= rules.TITLE_BODY_SHARE_CLEAR and shared >= 2 * runner_up:
+        return part
+    return None
 
 
 def _class_tokens(element: Tag) -> set[str]:

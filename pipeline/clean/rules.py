@@ -159,6 +159,9 @@ TITLE_MIN_CHARS = 4
 # A <title> part heads a page without a headline when the body holds this share of its character
 # bigrams, and this many (a site's name, 中国邮政网, shares 中国 and 邮政: half of its four).
 TITLE_BODY_SHARE = 0.6
+# or this share, sharing twice the bigrams any other part does (a headline worded apart from its
+# text: 哈尔滨启用首批新能源邮车 冬季投递时效提升两成 shares 9 of 21 beside the site's 4).
+TITLE_BODY_SHARE_CLEAR = 0.4
 TITLE_MIN_SHARED_BIGRAMS = 4
 # Block scoring for the main-content window (Kadane over blocks in document order).
 PROSE_MIN_CHARS = 12
