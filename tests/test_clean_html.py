@@ -295,6 +295,30 @@ def test_readers_comments_under_the_article_are_no_part_of_it(cleaner):
     assert lines(cleaner, page(body)) == ["生肖邮票首发", *PARAGRAPHS]
 
 
+def test_a_list_page_holds_no_article(processor):
+    # A section's page of linked titles: the titles go as a link farm, the site's furniture is
+    # no story; the file is a dead letter that says so.
+    items = "".join(f'<li><a href="/{n}.html">某地邮政开展第{n}次便民服务活动</a><span>2024-01-{n + 1:02d}</span></li>' for n in range(10))
+    html = page(
+        '<div class="header"><span class="sitename">湖北省邮政管理局</span></div>'
+        '<div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a> <a href="/xydt/">行业动态</a></div>'
+        '<div class="location">当前位置：<a href="/">首页</a> &gt; 行业动态</div><div class="main">'
+        '<div class="left-menu"><h3>行业动态</h3><ul><li><a href="/1/">全国动态</a></li><li><a href="/2/">省内动态</a></li></ul></div>'
+        f'<div class="list-box"><h2 class="col-title">行业动态</h2><ul class="news-list">{items}</ul>'
+        '<div class="page">共15页 <span>第1页</span> <a href="index_1.html">下一页</a></div></div></div>'
+        '<div class="footer">主办：湖北省邮政管理局 鄂ICP备00000000号</div>',
+        head="<title>行业动态_湖北省邮政管理局</title>",
+    )
+    stories, dead = processor.process_or_dead_letter("list.html", html.encode("utf-8"))
+    assert stories == [] and dead[0]["stage"] == "split"
+
+
+def test_an_english_page_s_sentences_are_an_article(cleaner):
+    html = page("<h1>China Post opens a new route</h1><p>China Post opened a new freight route on Monday, "
+                "linking three provinces. The route cuts delivery times by a day.</p>")
+    assert lines(cleaner, html)[-1].endswith("by a day.")
+
+
 def test_a_row_of_page_tools_between_headline_and_text_keeps_the_headline(cleaner):
     # Share links, print and the font size: a row of six links read as a link farm, whose
     # removal left a barrier the headline was cut off by.

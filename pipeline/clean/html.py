@@ -186,6 +186,8 @@ class HtmlExtractor:
         related = related_list_start(lines)  # a related list's label, its linked titles gone
         if related is not None:
             del lines[related:]
+        if not any(rules.SENTENCE_MARK.search(line) for line in lines):
+            return ""  # no sentence: a list or index page, its linked titles gone, its furniture left
         _related_articles_set_apart(lines)
         _drop_restated_summary(lines)
         if photographers and lines:

@@ -210,6 +210,7 @@ META_LINE = re.compile(
     r"|时间[:：]|日期[:：]|本报讯|摄影|^\s*□|^\s*文[/：:]|^\s*[（(].{0,40}[）)]\s*$"
 )
 CLAUSE_MARK = re.compile(r"[，。！？；]")
+SENTENCE_MARK = re.compile(r"[，。！？；]|[a-z][,.!?;](?:\s|$)")  # Chinese or English: a page with none holds no article
 # Where a field of a metadata line starts: a label ("来源：", "浏览次数:") after whitespace or a
 # separator, or a bracketed item ("【打印本页】").
 META_FIELD_SEPARATORS = " \t\u3000|｜/"
