@@ -966,6 +966,19 @@ def test_an_editors_note_over_the_headline_is_the_story_s_first_paragraph():
     assert story.body.split("\n")[:2] == [note, "清晨七点，某县某乡的村级寄递物流综合服务站就开了门。站长把前一天晚上到站的包裹一一上架，再用手机给村民发取件通知。"]
 
 
+def test_a_notice_s_list_of_attachments_is_no_part_of_its_text():
+    text = "\n".join([
+        "某省邮政管理局召开农村寄递物流体系建设推进会", "来源：某省邮政管理局　发布日期：2024-05-16", "",
+        "　　5月15日，某省邮政管理局召开全省农村寄递物流体系建设推进会，总结一季度工作成效，部署下一阶段重点任务。",
+        "　　会上，各市州邮政管理局作交流发言。各市州邮政管理局主要负责人参加会议。", "",
+        "附件：1.某省农村寄递物流体系建设推进会交流材料.docx", "　　　2.2024年全省农村寄递物流重点任务清单.xlsx", "",
+        "　　　　　　　　某省邮政管理局办公室", "　　　　　　　　　2024年5月16日",
+    ])
+    (story,) = Splitter().split(text).stories
+    assert story.body.endswith("主要负责人参加会议。")
+    assert story.bylines[-2:] == ("附件：1.某省农村寄递物流体系建设推进会交流材料.docx", "2.2024年全省农村寄递物流重点任务清单.xlsx")
+
+
 def test_web_title_that_exclaims_over_an_account_s_dated_line():
     # A WeChat article's headline may hold ！ or ？; its account's name, date and time under it.
     text = (

@@ -62,6 +62,9 @@ _PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。�
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
 _EDITORS_NOTE = re.compile(r"[【\[［]?\s*编者(?:按|的话)\s*[】\]］]?\s*[:：]?")
+_ATTACHMENT_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]")
+_ATTACHMENT_ITEM = re.compile(r"(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]).{2,80}$|.{2,80}\.(?:docx?|xlsx?|pdf|wps|zip|rar|pptx?)$", re.I)
+_MAX_ATTACHMENT_LINES = 12
 _ISSUE_LINE = re.compile(r"(?:\d{4}年)?第\d{1,6}期(?:[（(]总第\d{1,6}期[）)])?")
 _RULE_LINE = re.compile(r"^[ \t\u3000]*[=＝_＿~～*＊\-—－─━═·•]{3,}[ \t\u3000]*$", re.MULTILINE)
 _CAPTION_CREDIT_END = re.compile(r"[。！？”]\s*(?:[\u4e00-\u9fff]{0,4}记者\s*)?[\u4e00-\u9fff]{2,4}\s*摄$")
@@ -288,6 +291,9 @@ class Splitter:
         if not closing_bylines and len(lines) > 2 and (signature := _signature_length(lines)):
             bylines += lines[-signature:]
             del lines[-signature:]
+        if attachments := _attachment_list_length(lines):  # a notice's 附件：1.….docx: the files it names
+            bylines += lines[-attachments:]
+            del lines[-attachments:]
         story = StoryParts(
             body="\n".join(lines),
             title=title,
@@ -430,6 +436,17 @@ def _is_indented(text: str) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     indented = sum(1 for line in lines if line.startswith(_PARAGRAPH_INDENT))
     return indented >= max(2, len(lines) / 3)
+
+
+def _attachment_list_length(lines: list[str]) -> int:
+    """Lines of a notice's list of attachments at the end (附件：1.….docx / 2.….xlsx), 0 if none."""
+    for back in range(1, min(_MAX_ATTACHMENT_LINES, len(lines) - 1) + 1):
+        line = lines[-back].strip()
+        if _ATTACHMENT_LABEL.match(line):
+            return back
+        if not _ATTACHMENT_ITEM.match(line):
+            return 0
+    return 0
 
 
 def _signature_length(lines: list[str]) -> int:
