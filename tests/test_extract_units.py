@@ -263,6 +263,7 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
         (("2025年08月21日 09:15 转载自：中国邮政快递报 作者：孙立群 阅读：2356",), "某地邮政开展活动。", "",
          "中国邮政快递报"),
         ((), "某地邮政开展活动。\n转载自：中国交通报", "", "中国交通报"),
+        (("2024-09-13 来源 Source：广西新闻网 记者 韦兰芳",), "某地邮政开展活动。", "", "广西新闻网"),
     ],
 )
 def test_source(bylines, body, page, expected):

@@ -979,6 +979,20 @@ def test_a_notice_s_list_of_attachments_is_no_part_of_its_text():
     assert story.bylines[-2:] == ("附件：1.某省农村寄递物流体系建设推进会交流材料.docx", "2.2024年全省农村寄递物流重点任务清单.xlsx")
 
 
+def test_a_bilingual_article_s_english_title_is_its_subtitle():
+    text = "\n".join([
+        "广西凭祥至越南谅山跨境邮路开通 国际邮件通关时间缩短一半",
+        "Pingxiang–Lang Son Cross-border Mail Route Opens, Halving Customs Clearance Time",
+        "2024-09-13 来源 Source：广西新闻网 记者 韦兰芳",
+        "9月12日，随着一辆满载国际邮件的邮车缓缓驶出友谊关口岸，广西凭祥至越南谅山跨境陆路邮路正式开通运行。",
+        "On September 12, as a mail truck loaded with international mail drove out of the port, the route opened.",
+    ])
+    (story,) = Splitter().split(text).stories
+    assert story.subtitle == "Pingxiang–Lang Son Cross-border Mail Route Opens, Halving Customs Clearance Time"
+    assert story.bylines == ("2024-09-13 来源 Source：广西新闻网 记者 韦兰芳",)
+    assert story.body.startswith("9月12日")
+
+
 def test_web_title_that_exclaims_over_an_account_s_dated_line():
     # A WeChat article's headline may hold ！ or ？; its account's name, date and time under it.
     text = (

@@ -6,8 +6,8 @@ from functools import lru_cache
 from pipeline.extract.lexicon import tsv_rows
 from pipeline.resources import data_lines
 
-SOURCE_FIELD = re.compile(  # (a portal's labels besides 来源: 稿源, 转载自, 出处)
-    r"(?:来\s*源|稿\s*源|转\s*载\s*自|出\s*处)\s*[:：]\s*([^\s:：|｜/,，（）()【】\[\]［］]{2,20}?)(?=\s|$|发布|作者|时间|编辑|责任|摄影|记者|通讯员|文字|图片|\d|[|｜/,，）)】\]］])"
+SOURCE_FIELD = re.compile(  # (a portal's labels besides 来源: 稿源, 转载自, 出处; a bilingual page's 来源 Source：)
+    r"(?:来\s*源|稿\s*源|转\s*载\s*自|出\s*处)\s*(?:Source\s*)?[:：]\s*([^\s:：|｜/,，（）()【】\[\]［］]{2,20}?)(?=\s|$|发布|作者|时间|编辑|责任|摄影|记者|通讯员|文字|图片|\d|[|｜/,，）)】\]］])"
 )
 # A short line of its own that opens with the field, as pages close or open a story with it
 # ("来源：江西省邮政分公司", "（来源：新华社）", "（本文来源：黑龙江日报）", "供稿：…", "稿源：…");

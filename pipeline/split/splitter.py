@@ -65,6 +65,7 @@ _EDITORS_NOTE = re.compile(r"[【\[［]?\s*编者(?:按|的话)\s*[】\]］]?\s*
 _ATTACHMENT_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]")
 _ATTACHMENT_ITEM = re.compile(r"(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]).{2,80}$|.{2,80}\.(?:docx?|xlsx?|pdf|wps|zip|rar|pptx?)$", re.I)
 _MAX_ATTACHMENT_LINES = 12
+_ENGLISH_TITLE = re.compile(r"[A-Z][A-Za-z0-9 ,.:;'’‘“”&()–—-]{10,200}")
 _ISSUE_LINE = re.compile(r"(?:\d{4}年)?第\d{1,6}期(?:[（(]总第\d{1,6}期[）)])?")
 _RULE_LINE = re.compile(r"^[ \t\u3000]*[=＝_＿~～*＊\-—－─━═·•]{3,}[ \t\u3000]*$", re.MULTILINE)
 _CAPTION_CREDIT_END = re.compile(r"[。！？”]\s*(?:[\u4e00-\u9fff]{0,4}记者\s*)?[\u4e00-\u9fff]{2,4}\s*摄$")
@@ -253,6 +254,8 @@ class Splitter:
                 kicker, title = column.groups()
             if len(lines) > 1 and SUBTITLE_DASHES.match(lines[0]):
                 subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
+            elif len(lines) > 2 and _ENGLISH_TITLE.fullmatch(lines[0]) and self._is_meta_line(lines[1]):
+                subtitle, lines = lines[0], lines[1:]  # a bilingual page's title in English, over the fields
         meta_lines = 0
         while len(lines) > 1 and meta_lines < 3 and (self._is_meta_line(lines[0]) or _ORIGINAL_TITLE.match(lines[0])):
             line = lines.pop(0)  # (原标题：… among the meta lines, as above the title: no field holds it)
