@@ -536,6 +536,9 @@ def test_divisions_renamed_since_the_source_table_go_by_their_new_names(place_fi
         ("辽宁邮政主动融入东北振兴战略，履行好国企的责任。", ["辽宁省"]),
         # its own city is
         ("丹东市邮政分公司在振兴开设了便民服务站。", ["丹东市", "振兴区"]),
+        # a full name of two led by a conjunction, which jieba reads across a phrase (快递和县乡)
+        ("从江县整合邮政、快递和县乡客运资源，开通了8条线路。", ["从江县"]),
+        ("马鞍山市和县邮政分公司开通了新线路。", ["和县", "马鞍山市"]),
     ],
 )
 def test_a_short_place_name_that_is_an_everyday_word_needs_its_city_named(place_finder, text, places):

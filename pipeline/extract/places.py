@@ -16,6 +16,9 @@ CHAIN_PREFIX_WEIGHT = 0.5
 # read so is a place only where the division's own city is named (甘南州 for 合作市); its
 # province is no evidence (合作社 and 合作协议 in any story of 甘肃).
 EVERYDAY_WORD_FLAGS = ("v", "a", "f", "s", "m", "d", "b", "c", "p", "q", "r", "t")
+# A full name of two characters led by a conjunction or preposition (和县) is read by jieba across
+# a phrase as often (快递和县乡客运): a place only where its city or a county near it is named.
+FUNCTION_LED_CHARS = frozenset("和与及同跟在从向对为把被")
 ANY_LEVEL = frozenset(LEVEL_RANK)
 BELOW_PROVINCE = frozenset({"city", "county"})
 
@@ -91,7 +94,7 @@ class PlaceFinder:
                 if not candidates:
                     continue
                 vouching = None
-                if not full and flag.startswith(EVERYDAY_WORD_FLAGS):
+                if not full and flag.startswith(EVERYDAY_WORD_FLAGS) or len(word) == 2 and word[0] in FUNCTION_LED_CHARS:
                     vouching = BELOW_PROVINCE
                 elif not full and word in self.gazetteer.context_only_aliases:
                     vouching = ANY_LEVEL
@@ -138,7 +141,7 @@ class PlaceFinder:
         of times."""
         context = {}
         for candidates, full, vouching, _ in mentions:
-            if len(candidates) == 1 and (full or vouching is None) and (full or candidates[0].level != "county"):
+            if len(candidates) == 1 and vouching is None and (full or candidates[0].level != "county"):
                 context[candidates[0]] = None
         return list(context)
 
@@ -148,7 +151,7 @@ class PlaceFinder:
         none needed above county level)."""
         vouchers = context if vouching is None else [c for c in context if c.level in vouching]
         in_context = [d for d in candidates if any(d.within(c) or c.within(d) and c.code != d.code for c in vouchers)]
-        if full:
+        if full and vouching is None:
             pool = in_context or candidates
         elif in_context:
             pool = in_context
