@@ -993,6 +993,20 @@ def test_a_bilingual_article_s_english_title_is_its_subtitle():
     assert story.body.startswith("9月12日")
 
 
+def test_a_speech_s_speaker_and_bracketed_date_are_its_byline():
+    text = "\n".join([
+        "在全省邮政快递业安全生产工作会议上的讲话", "某省邮政管理局党组书记、局长　段志刚", "（2024年1月25日）", "",
+        "同志们：",
+        "　　今天，我们召开全省邮政快递业安全生产工作会议，主要任务是总结2023年安全生产工作，分析当前形势，部署2024年重点任务。",
+        "　　一、充分肯定2023年全省安全生产工作成绩",
+        "　　过去一年，全省邮政管理系统和寄递企业认真落实安全生产责任制，扎实开展寄递渠道安全隐患排查整治。",
+    ])
+    (story,) = Splitter().split(text).stories
+    assert story.title == "在全省邮政快递业安全生产工作会议上的讲话"
+    assert story.bylines == ("某省邮政管理局党组书记、局长 段志刚", "（2024年1月25日）")
+    assert story.body.startswith("同志们：")
+
+
 def test_web_title_that_exclaims_over_an_account_s_dated_line():
     # A WeChat article's headline may hold ！ or ？; its account's name, date and time under it.
     text = (

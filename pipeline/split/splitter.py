@@ -66,6 +66,10 @@ _ATTACHMENT_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]")
 _ATTACHMENT_ITEM = re.compile(r"(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]).{2,80}$|.{2,80}\.(?:docx?|xlsx?|pdf|wps|zip|rar|pptx?)$", re.I)
 _MAX_ATTACHMENT_LINES = 12
 _ENGLISH_TITLE = re.compile(r"[A-Z][A-Za-z0-9 ,.:;'’‘“”&()–—-]{10,200}")
+# A speech's title (在…会议上的讲话) and its speaker's line under it: a unit and titles, then a name
+# after a space.
+_SPEECH_TITLE = re.compile(r"(?:讲话|致辞|发言|讲话稿|工作报告|主旨演讲)(?:[（(].{1,12}[）)])?$")
+_SPEAKER_LINE = re.compile(r"[\u4e00-\u9fff、（）()]{2,40}\s+[\u4e00-\u9fff]{2,4}")
 _ISSUE_LINE = re.compile(r"(?:\d{4}年)?第\d{1,6}期(?:[（(]总第\d{1,6}期[）)])?")
 _RULE_LINE = re.compile(r"^[ \t\u3000]*[=＝_＿~～*＊\-—－─━═·•]{3,}[ \t\u3000]*$", re.MULTILINE)
 _CAPTION_CREDIT_END = re.compile(r"[。！？”]\s*(?:[\u4e00-\u9fff]{0,4}记者\s*)?[\u4e00-\u9fff]{2,4}\s*摄$")
@@ -256,6 +260,8 @@ class Splitter:
                 subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
             elif len(lines) > 2 and _ENGLISH_TITLE.fullmatch(lines[0]) and self._is_meta_line(lines[1]):
                 subtitle, lines = lines[0], lines[1:]  # a bilingual page's title in English, over the fields
+            if len(lines) > 2 and _SPEECH_TITLE.search(title) and _SPEAKER_LINE.fullmatch(lines[0]):
+                bylines.append(lines.pop(0))  # the speaker: 某省邮政管理局党组书记、局长　段志刚
         meta_lines = 0
         while len(lines) > 1 and meta_lines < 3 and (self._is_meta_line(lines[0]) or _ORIGINAL_TITLE.match(lines[0])):
             line = lines.pop(0)  # (原标题：… among the meta lines, as above the title: no field holds it)
@@ -328,8 +334,11 @@ class Splitter:
     def _is_meta_line(line: str) -> bool:
         """A line of metadata fields, or a date on a line of its own (2024/05/16, 2024年5月16日 星期四),
         or with a time and the paper after it, no clause (2024年07月08日 06:52 经济日报)."""
-        if _DATE_LINE.fullmatch(line.strip()) or _DATED_FIELDS.fullmatch(line.strip()):
+        stripped = line.strip()
+        if _DATE_LINE.fullmatch(stripped) or _DATED_FIELDS.fullmatch(stripped):
             return True
+        if stripped[:1] in "（(" and stripped[-1:] in "）)" and _DATE_LINE.fullmatch(stripped[1:-1].strip()):
+            return True  # a speech's or a notice's date in brackets: （2024年1月25日）
         return width(line) <= _MAX_META_WIDTH and not ends_sentence(line) and bool(_META.search(line))
 
     # -- newspaper pages ----------------------------------------------------------------------
