@@ -1005,6 +1005,10 @@ def test_a_speech_s_speaker_and_bracketed_date_are_its_byline():
     assert story.title == "在全省邮政快递业安全生产工作会议上的讲话"
     assert story.bylines == ("某省邮政管理局党组书记、局长 段志刚", "（2024年1月25日）")
     assert story.body.startswith("同志们：")
+    # and under the date as well
+    swapped = text.replace("某省邮政管理局党组书记、局长　段志刚\n（2024年1月25日）", "（2024年1月25日）\n省分公司总经理　张建国")
+    (story,) = Splitter().split(swapped).stories
+    assert story.bylines == ("（2024年1月25日）", "省分公司总经理 张建国")
 
 
 def test_web_title_that_exclaims_over_an_account_s_dated_line():

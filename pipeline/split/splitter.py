@@ -260,10 +260,12 @@ class Splitter:
                 subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
             elif len(lines) > 2 and _ENGLISH_TITLE.fullmatch(lines[0]) and self._is_meta_line(lines[1]):
                 subtitle, lines = lines[0], lines[1:]  # a bilingual page's title in English, over the fields
-            if len(lines) > 2 and _SPEECH_TITLE.search(title) and _SPEAKER_LINE.fullmatch(lines[0]):
-                bylines.append(lines.pop(0))  # the speaker: 某省邮政管理局党组书记、局长　段志刚
         meta_lines = 0
-        while len(lines) > 1 and meta_lines < 3 and (self._is_meta_line(lines[0]) or _ORIGINAL_TITLE.match(lines[0])):
+        # (a speech's speaker among them: 某省邮政管理局党组书记、局长　段志刚)
+        speech = title is not None and _SPEECH_TITLE.search(title) is not None
+        while len(lines) > 1 and meta_lines < 3 and (
+            self._is_meta_line(lines[0]) or _ORIGINAL_TITLE.match(lines[0]) or speech and _SPEAKER_LINE.fullmatch(lines[0])
+        ):
             line = lines.pop(0)  # (原标题：… among the meta lines, as above the title: no field holds it)
             meta_lines += 1
             if not _ORIGINAL_TITLE.match(line):
