@@ -128,6 +128,8 @@ def test_a_word_of_three_characters_that_names_no_one_is_no_name_before_a_title(
         ("水产经营户陈国栋一边封箱一边说，今年的生意比去年好。", ["陈国栋"]),  # 经营户: a title too
         ("茶农王德福说，邮政的冷链车天天进山。", ["王德福"]),
         ("副局长仉建华通报了全市寄递业务情况。", ["仉建华"]),  # rarer surnames of the Hundred Family list
+        # the manner before the speech verb is no part of the name (笑着说, 高兴地说)
+        ("“现在方便多了。”村民吉木阿果笑着说，她在网上买了书包。", ["吉木阿果"]),
         # a figure a space before 余 (more than): no surname, whatever title follows
         ("首批发放贷款 2.6 亿元，支持 1200 余户农户发展特色种植。", []),
     ],
