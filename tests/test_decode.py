@@ -1498,3 +1498,13 @@ def test_masked_figures_stay_masked(decoder, masked):
     text = f"中国邮政报社招聘启事\n本报诚聘记者两名，有意者请致电。\n{masked}\n"
     decoded = decoder.decode(text.encode("utf-8"))
     assert decoded.text == text and decoded.repairs == ()
+
+
+def test_a_character_the_file_s_end_cut_one_byte_short_is_completed_where_clear(decoder):
+    # A truncated download: 。 (E3 80 82) lost its last byte; of the 64 characters E3 80 may start,
+    # a sentence's end reads far likeliest after a sentence. Two bytes short (4,096 characters)
+    # is too much to choose: U+FFFD.
+    text = "今年以来，全省邮政快递业务量持续增长，农村寄递物流体系建设成效明显，巩固了节点城市的地位。"
+    raw = text.encode("utf-8")
+    assert decoder.decode(raw[:-1]).text == text
+    assert decoder.decode(raw[:-2]).text == text[:-1] + "\ufffd"

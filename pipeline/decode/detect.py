@@ -14,6 +14,7 @@ Naming convention for ``encoding`` (lower-case Python codec names):
 import codecs
 import dataclasses
 import functools
+import heapq
 import re
 import unicodedata
 from collections.abc import Callable
@@ -70,6 +71,7 @@ CHINESE_CHAR_RE = re.compile(  # with the Latin-1, general and shape punctuation
     "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]"
 )
 MAX_CUT_CHARACTER_BYTES = 4  # a character cut short at a file's end: half a UTF-16 surrogate pair at most
+CUT_CHARACTER_MARGIN = 2.0  # nats by which the likeliest completion of a UTF-8 character the end cut must lead
 SAMPLE_CHARS = 1500  # enough text to tell encodings apart; keeps scoring cheap on big files
 DECLARED_BONUS = 0.3  # per-character log-prob credit for an encoding the file declares
 MIN_SCORE = -11.0  # below this mean log-prob per character the text is not language
@@ -393,10 +395,14 @@ class Detector:
             # A '?' beside the span is the lost byte as a lossy converter wrote it: that damage
             # is mojibake.py's (UTF-8 read as GBK and saved back), which takes the '?' for it.
             marked = b"?" in raw[max(0, start - 1):start] + raw[end:end + 1]
-            completion = None if truncated or marked else self._completed(
-                raw[start:end], "".join(out[-LOST_BYTE_CONTEXT:])[-LOST_BYTE_CONTEXT:],
-                following[:LOST_BYTE_CONTEXT] if isinstance(following, str) else "", as_cjk, simplified,
-            )
+            left = "".join(out[-LOST_BYTE_CONTEXT:])[-LOST_BYTE_CONTEXT:]
+            if truncated:
+                completion = self._completed_at_end(raw[start:end], left)
+            else:
+                completion = None if marked else self._completed(
+                    raw[start:end], left, following[:LOST_BYTE_CONTEXT] if isinstance(following, str) else "",
+                    as_cjk, simplified,
+                )
             if completion:
                 out.append(completion)
                 restored += 1
@@ -426,6 +432,20 @@ class Detector:
         logp = self._running.with_words_logp
         best_logp, best = max(((logp(left + c + right), c) for c in completions), key=lambda item: item[0])
         return best if best_logp > logp(left + as_legacy + right) + LOST_BYTE_MARGIN else None
+
+    def _completed_at_end(self, span: bytes, left: str) -> str | None:
+        """A UTF-8 character the file's end cut one byte short (。 as E3 80), completed where one
+        of the 64 characters it may be reads clearly likeliest after ``left`` (a text ends in a
+        sentence's end); None (U+FFFD) otherwise."""
+        if not span or utf8_length(span[0]) != len(span) + 1:
+            return None
+        completions = [ch for byte in range(0x80, 0xC0) if decodes(span + bytes((byte,)), "utf-8")
+                       for ch in ((span + bytes((byte,))).decode("utf-8"),) if not is_private_use(ch)]
+        if len(completions) < 2:
+            return completions[0] if completions else None
+        logp = self._running.with_words_logp
+        (best_logp, best), (runner_up, _) = heapq.nlargest(2, ((logp(left + c), c) for c in completions))
+        return best if best_logp - runner_up >= CUT_CHARACTER_MARGIN else None
 
     def _realigned(self, raw: bytes, encoding: str) -> Detection | None:
         """UTF-16 that lost or gained a byte (an odd length, or code units no UTF-16 writer
