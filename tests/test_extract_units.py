@@ -625,3 +625,20 @@ def test_an_article_under_its_paper_s_or_site_s_header_lines(processor, header):
     assert story["title"] == "县邮政开通冷链专线"
     assert story["source_name"] == header.split()[0]
     assert story["published_date"] in ("2024-03-05", "2024-03-27")
+
+
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        ("2月下旬，走进从江县加榜乡党扭村，村级寄递物流综合服务站里十分热闹。", [("加榜乡", "township"), ("党扭村", "village")]),
+        ("清江浦区柳树湾街道为快递员设立了暖心驿站。", [("柳树湾街道", "township")]),
+        # phrases about the county's towns and villages, not names
+        ("从江县各乡镇都建了服务站，从江县所有村都通了快递，从江县城乡客运一体化。", []),
+        ("涪陵区委和百胜镇党委联合开展活动。", []),  # 区委, the district's party committee
+    ],
+)
+def test_townships_and_villages_named_after_their_county(processor, text, local):
+    (story,) = processor.process("towns.txt", f"邮政服务进村入户\n{text}\n".encode())
+    found = [(place["name"], place["level"]) for place in story["place_hierarchy"] if place["level"] in ("township", "village")]
+    assert found == local
+    assert all(place["county"] for place in story["place_hierarchy"] if place["level"] in ("township", "village"))

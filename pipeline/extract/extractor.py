@@ -9,7 +9,7 @@ from pipeline.extract.dates import page_dates, published_date
 from pipeline.extract.entities import EntityFinder, occurrences
 from pipeline.extract.keywords import KeywordRanker
 from pipeline.extract.lexicon import word_set
-from pipeline.extract.places import Gazetteer, PlaceFinder
+from pipeline.extract.places import Gazetteer, LocalPlace, PlaceFinder, local_places
 from pipeline.extract.segmenter import Segmenter
 from pipeline.extract.simhash import simhash64
 from pipeline.extract.source import SourceFinder
@@ -25,7 +25,7 @@ class Author:
 @dataclass(frozen=True)
 class PlaceRef:
     name: str
-    level: str  # province | city | county
+    level: str  # province | city | county | township | village
     province: str | None = None
     city: str | None = None
     county: str | None = None
@@ -85,17 +85,24 @@ class Extractor:
             for division in by_word[word][0]:
                 if division in found_places:
                     canonical_places[word] = division.name
+        counties = [p.division for p in places if p.division.level == "county"]
+        local = [place for place in local_places(text, counties) if place.name not in people]
         return Fields(
             published_date=published_date(tuple(spots), story.title, story.body, page_text, self.page_dates(page_text)),
             authors=tuple(Author(a.name, a.role) for a in authors),
             source_name=self.sources.find(spots, story.body, page_text),
-            places=tuple(p.division.name for p in places),
-            place_hierarchy=tuple(_place_ref(p.division) for p in places),
+            places=(*(p.division.name for p in places), *(place.name for place in local)),
+            place_hierarchy=(*(_place_ref(p.division) for p in places), *map(_local_place_ref, local)),
             organizations=tuple(self.entities.organizations(tokens)),
             people=tuple(people),
             keywords=tuple(self.keywords.top(tokens, canonical_places, [*people, *author_names])),
             simhash=simhash64(story.body),
         )
+
+
+def _local_place_ref(place: LocalPlace) -> PlaceRef:
+    county = place.county
+    return PlaceRef(name=place.name, level=place.level, province=county.province, city=county.city, county=county.name)
 
 
 def _place_ref(division) -> PlaceRef:

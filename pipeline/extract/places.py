@@ -1,5 +1,6 @@
 """Administrative divisions named in a story, normalised to full names, main place first."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -44,6 +45,45 @@ class PlaceMatch:
 
 
 NO_CANDIDATES: tuple[list[Division], bool] = ([], False)
+
+# Townships and villages, which the gazetteer (county level) lacks: named right after their
+# county's full name, as an address is written (从江县加榜乡党扭村, 清江浦区柳树湾街道): a name of
+# two to four characters and its unit. Not a phrase about the county's towns (各乡镇, 所有村).
+TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(镇|乡|街道)")
+VILLAGE_AFTER_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)(村|社区)(?![委民])")
+NOT_A_NAME_START = frozenset("各每全本该这那所其某多部个等和与及有在的对为城农乡镇村县区市省委政人公纪组宣统财教")
+NOT_IN_A_NAME = frozenset("和与及的、，")  # (涪陵区委和百胜镇: 区委, then 和, is no town's name)
+
+
+@dataclass(frozen=True)
+class LocalPlace:
+    """A township or village named after its county (see TOWN_AFTER_COUNTY)."""
+
+    name: str
+    level: str  # township | village
+    county: Division
+    first: int
+
+
+def local_places(text: str, counties: list[Division]) -> list[LocalPlace]:
+    """The townships and villages ``text`` names right after one of ``counties`` (full names)."""
+    found: dict[str, LocalPlace] = {}
+    for county in counties:
+        start = text.find(county.name)
+        while start >= 0:
+            end = start + len(county.name)
+            town = TOWN_AFTER_COUNTY.match(text, end)
+            if town and _could_name(town.group(1)):
+                found.setdefault(town.group(), LocalPlace(town.group(), "township", county, end))
+                village = VILLAGE_AFTER_TOWN.match(text, town.end())
+                if village and _could_name(village.group(1)):
+                    found.setdefault(village.group(), LocalPlace(village.group(), "village", county, town.end()))
+            start = text.find(county.name, end)
+    return sorted(found.values(), key=lambda place: place.first)
+
+
+def _could_name(name: str) -> bool:
+    return name[0] not in NOT_A_NAME_START and NOT_IN_A_NAME.isdisjoint(name)
 
 
 class Gazetteer:
