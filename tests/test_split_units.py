@@ -1011,6 +1011,16 @@ def test_a_speech_s_speaker_and_bracketed_date_are_its_byline():
     assert story.bylines == ("（2024年1月25日）", "省分公司总经理 张建国")
 
 
+def test_a_paragraph_ending_in_its_editor_s_credit_is_text_not_furniture():
+    # 责任编辑： anywhere on a page's header line marks it as furniture; at the end of a paragraph
+    # of sentences it is the story's credit, and the paragraph had been dropped with it.
+    paragraph = ("新华社成都二月十八日电（记者张蕾）记者从某省分公司了解到，今年春节假期，熊猫主题邮局共寄出明信片五万三千张。"
+                 "据介绍，熊猫邮局的明信片可以寄往全球二百多个国家和地区。（责任编辑：王芳）")
+    (story,) = Splitter().split(f"成都熊猫邮局春节期间寄出明信片逾五万张\n{paragraph}\n").stories
+    assert story.title == "成都熊猫邮局春节期间寄出明信片逾五万张"
+    assert story.body.endswith("二百多个国家和地区。") and story.bylines[-1] == "（责任编辑：王芳）"
+
+
 def test_web_title_that_exclaims_over_an_account_s_dated_line():
     # A WeChat article's headline may hold ！ or ？; its account's name, date and time under it.
     text = (

@@ -100,7 +100,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         )
         if (
             page_name or header_part or _is_section_label(raw, compact, rules, after_text)
-            or rules.furniture.search(compact)
+            or _is_furniture(compact, rules)
         ):
             lines.append(Line.of(raw, "label"))
             continue
@@ -144,6 +144,13 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         if tail is not None:
             lines.append(tail)
     return lines
+
+
+def _is_furniture(compact: str, rules: Rules) -> bool:
+    """Page furniture (rules.furniture), not a paragraph that ends in it: text whose sentences
+    close before the editor's credit (…仅为五元。（责任编辑：王芳）) is text with a credit."""
+    furniture = rules.furniture.search(compact)
+    return furniture is not None and "。" not in compact[:furniture.start()]
 
 
 def _credits_rejoined(raws: list[str]) -> list[str]:
