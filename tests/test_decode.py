@@ -1508,3 +1508,15 @@ def test_a_character_the_file_s_end_cut_one_byte_short_is_completed_where_clear(
     raw = text.encode("utf-8")
     assert decoder.decode(raw[:-1]).text == text
     assert decoder.decode(raw[:-2]).text == text[:-1] + "\ufffd"
+
+
+@pytest.mark.parametrize(("start", "end"), [(100, 160), (150, 230), (300, 380)])
+def test_utf8_read_as_gbk_inside_gbk_text_is_no_windows_marks(decoder, start, end):
+    # UTF-8's continuation bytes 0x91-0x97 lead GBK pairs in such a span, as cp1252's quotes do
+    # in GBK text: they are UTF-8's, and the span is read back as UTF-8.
+    text = seed_bytes("001").decode("utf-8")[:600].replace("\xa0", " ").replace("\u2022", "")
+    span = text[start:end].encode("utf-8").decode("gb18030", errors="replace")
+    raw = (text[:start] + span + text[end:]).encode("gb18030")
+    decoded = decoder.decode(raw)
+    assert decoded.text == decoder.decode(text.encode("utf-8")).text
+    assert "cp1252_decoded_as_gbk" not in decoded.repairs

@@ -535,8 +535,8 @@ class MojibakeRepairer:
         for match in LEGACY_RUN_RE.finditer(text):
             if len(match.group()) < 2 or not LATIN1_MOJIBAKE_SIGN_RE.search(match.group()):
                 continue  # quotes and dashes alone: Chinese punctuation, not mojibake
-            if len(set(match.group())) == 1:
-                continue  # one sign repeated masks figures (0531-8866××××), not GB pairs (鬃鬃)
+            if set(match.group()) == {"×"}:
+                continue  # masked figures (0531-8866××××), not GB pairs (鬃鬃); ¡¡ is GBK's 　 (A1 A1)
             best = None
             for start, end in _trimmed(match):
                 span = text[start:end]

@@ -13,6 +13,7 @@ or a pair's first byte) is scored, and the likeliest kept when it reads clearly 
 import collections
 import re
 
+from pipeline.decode.mojibake import UTF8_SEQUENCES_RE, decodes
 from pipeline.decode.textmodel import TextModel
 
 CP1252_MARKS = {0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—"}
@@ -24,6 +25,8 @@ MIN_GAIN = 6.0  # nats the reading must gain over the plain one
 # the model, made for Chinese, would take a rare ideograph (揌, -15.8 nats) for likelier than
 # a quote and a capital letter (“H, -21.2).
 LATIN_LETTERS_RE = re.compile("[A-Za-z]+")
+UTF8_CONTEXT_BYTES = 6  # bytes before a run looked at with it for UTF-8 sequences
+UTF8_SHARE = 0.6
 KIND = "cp1252_decoded_as_gbk"
 
 
@@ -66,6 +69,8 @@ class WindowsMarksRepairer:
         return "".join(pieces) + raw[done:].decode(codec, "replace")
 
     def _best_reading(self, raw: bytes, start: int, end: int, codec: str, left: str) -> str | None:
+        if _inside_utf8_character(raw, start) or _utf8_like(raw[max(0, start - UTF8_CONTEXT_BYTES):end]):
+            return None  # UTF-8 read as GBK: its continuation bytes 0x91-0x97 lead pairs, no marks
         plain = raw[start:end].decode(codec, "replace")
         readings = [reading for reading in _readings(raw[start:end], codec) if reading != plain]
         if not readings:
@@ -77,6 +82,21 @@ class WindowsMarksRepairer:
 
         best = max(readings, key=score)
         return best if score(best) - score(plain) > MIN_GAIN else None
+
+
+def _inside_utf8_character(raw: bytes, index: int) -> bool:
+    """Whether the byte at ``index`` continues a three-byte UTF-8 character (a CJK one: lead E4-E9)."""
+    return any(
+        0xE4 <= raw[index - back] <= 0xE9 and decodes(raw[index - back:index - back + 3], "utf-8")
+        for back in (1, 2) if index >= back
+    )
+
+
+def _utf8_like(data: bytes) -> bool:
+    """Whether most of ``data``'s bytes 0x80 and up make UTF-8 sequences (GBK text's rarely do)."""
+    high = sum(byte >= 0x80 for byte in data)
+    covered = sum(match.end() - match.start() for match in UTF8_SEQUENCES_RE.finditer(data))
+    return high > 0 and covered >= UTF8_SHARE * high
 
 
 def _readings(data: bytes, codec: str) -> list[str]:
