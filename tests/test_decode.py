@@ -445,18 +445,24 @@ def test_file_of_utf8_then_legacy_halves_is_decoded_whole(decoder, seed_index, s
     assert f"{second_encoding}_decoded_as_utf8" in decoded.repairs
 
 
-def test_truncated_utf8_keeps_a_replacement_character(decoder):
+def test_truncated_utf8_is_completed_or_keeps_a_replacement_character(decoder):
+    # One byte short, the last character (络 of 网络) is the one of 64 that reads clearly best;
+    # two bytes short (4,096 characters), U+FFFD.
     text = SEED_TEXTS[0][:300]
     decoded = decoder.decode(text.encode("utf-8")[:-1])
-    assert decoded.encoding == "utf-8"
-    assert decoded.text.endswith("\ufffd")
+    assert (decoded.encoding, decoded.text, decoded.repairs) == ("utf-8", text, ("utf8_lost_bytes",))
+    decoded = decoder.decode(text.encode("utf-8")[:-2])
+    assert decoded.text == text[:-1] + "\ufffd"
     assert decoded.repairs == ("invalid_bytes_replaced",)
+    longer = SEED_TEXTS[1][:800]  # …的紧迫: 迫 too
+    assert decoder.decode(longer.encode("utf-8")[:-1]).text == decoder.decode(longer.encode("utf-8")).text
 
 
-@pytest.mark.parametrize(("encoding", "cut"), [("utf-8", 1), ("utf-8", 2), ("gbk", 1), ("utf-16-le", 1)])
+@pytest.mark.parametrize(("encoding", "cut"), [("utf-8", 2), ("gbk", 1), ("utf-16-le", 1)])
 def test_truncated_last_character_is_not_read_as_a_misaligned_run(decoder, encoding, cut):
     # The excerpt ends in 紧迫: with 迫 cut short, 紧 and the lost byte had been re-read one
-    # byte off as 战斗, which reads well after 的 (the same in Big5, as “).
+    # byte off as 战斗, which reads well after 的 (the same in Big5, as “). (UTF-8 one byte
+    # short: 迫 completed, see test_truncated_utf8_is_completed_or_keeps_a_replacement_character.)
     text = SEED_TEXTS[1][:800]
     assert text.endswith("的紧迫")
     decoded = decoder.decode(text.encode(encoding)[:-cut])
@@ -1520,3 +1526,4 @@ def test_utf8_read_as_gbk_inside_gbk_text_is_no_windows_marks(decoder, start, en
     decoded = decoder.decode(raw)
     assert decoded.text == decoder.decode(text.encode("utf-8")).text
     assert "cp1252_decoded_as_gbk" not in decoded.repairs
+
