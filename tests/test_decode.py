@@ -1527,3 +1527,11 @@ def test_utf8_read_as_gbk_inside_gbk_text_is_no_windows_marks(decoder, start, en
     assert decoded.text == decoder.decode(text.encode("utf-8")).text
     assert "cp1252_decoded_as_gbk" not in decoded.repairs
 
+
+@pytest.mark.parametrize("text", ["毕昇发明了活字印刷术，邮政博物馆展出了他的塑像。", "林昇介绍，乾坤湾景区开通了旅游专线。"])
+def test_standard_characters_t2s_changes_stay_in_simplified_text(decoder, text):
+    # 昇, 陞, 乾 are standard simplified characters for names and set words (毕昇, 乾坤), which
+    # OpenCC's t2s writes 升 and 干; in traditional text (乾淨) they are converted as before.
+    decoded = decoder.decode(text.encode("gbk"))
+    assert (decoded.text, decoded.script) == (text, "simplified")
+    assert decoder.decode("香港郵政網絡乾淨整潔，擴展智郵站。".encode("big5")).text == "香港邮政网络干净整洁，扩展智邮站。"

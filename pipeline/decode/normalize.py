@@ -13,6 +13,11 @@ import opencc
 from pipeline.decode.textmodel import SIMPLIFIED_CHANGE_SHARE
 from pipeline.resources import data_lines
 
+# Characters the 2013 table of standard characters (通用规范汉字表) keeps in simplified writing,
+# for names and set words, that OpenCC's t2s changes (昇 -> 升, 陞 -> 升, 乾 -> 干): in a simplified
+# text they are the writer's (毕昇, 林昇, 乾坤).
+STANDARD_SIMPLIFIED_VARIANTS = frozenset("昇陞乾")
+
 CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 CJK = "".join(f"{chr(first)}-{chr(last)}" for first, last in CJK_RANGES)
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -154,7 +159,10 @@ class Normalizer:
         if len(before) != len(after):
             return self._from_traditional(text), True  # only phrase rules of traditional text change the length
         changed = np.flatnonzero(before != after)
-        phrase_only = [index for index in changed if not self._is_traditional(chr(before[index]))]
+        phrase_only = [  # (and the characters the standard keeps that t2s changes: 毕昇, 乾坤)
+            index for index in changed
+            if not self._is_traditional(chr(before[index])) or chr(before[index]) in STANDARD_SIMPLIFIED_VARIANTS
+        ]
         ideographs = sum(np.count_nonzero((before >= first) & (before <= last)) for first, last in CJK_RANGES)
         if len(changed) - len(phrase_only) > SIMPLIFIED_CHANGE_SHARE * max(ideographs, 1):
             return self._from_traditional(text), True
