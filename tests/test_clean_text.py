@@ -230,6 +230,9 @@ def test_brackets_of_the_article_stay(cleaner, text):
 def test_zero_width_characters_are_removed_and_counted(cleaner):
     text = "湖南邮政\u200b全面推进\u200d网点转型。\n"
     assert cleaner.clean(text) == CleanedText("湖南邮政全面推进网点转型。\n", 2, ("invisible_chars_removed",))
+    # the joiner inside an emoji sequence is the emoji's: 🏃‍♂️, 👨‍👩‍👧
+    emoji = "晨跑🏃\u200d♂️的快递员，一家人👨\u200d👩\u200d👧。\n"
+    assert cleaner.clean(emoji).text == emoji
 
 
 def test_control_characters_are_removed_and_page_breaks_end_lines(cleaner):

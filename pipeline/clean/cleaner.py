@@ -34,6 +34,8 @@ class Cleaner:
 
     def clean(self, text: str) -> CleanedText:
         visible = text.translate(rules.INVISIBLE_CHARACTERS)
+        if "\u200d" in visible:
+            visible = rules.STRAY_JOINER.sub("", visible)
         repairs: tuple[str, ...] = ("invisible_chars_removed",) if len(visible) != len(text) else ()
         visible = rules.BRACKETED_LABEL.sub(r"\1：", visible)
         records = self._records(visible)

@@ -23,8 +23,11 @@ ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30})
 # which downstream stores reject. Page, vertical-tab and record breaks (pdftotext writes a
 # form feed between pages) end a line, as str.splitlines() takes them.
 LINE_BREAK_CONTROLS = "\f\v\x1c\x1d\x1e\x85"
+# The zero-width joiner goes too, but inside an emoji sequence (🏃‍♂️, 👨‍👩‍👧), whose part it is.
+_EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF"
+STRAY_JOINER = re.compile(f"(?<![{_EMOJI}\uFE0F])\u200d|\u200d(?![{_EMOJI}])")
 INVISIBLE_CHARACTERS = {
-    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f")),
+    **dict.fromkeys(map(ord, "\u200b\u200c\u2060\ufeff\u00ad\u200e\u200f")),  # (ZWJ: STRAY_JOINER)
     **dict.fromkeys(range(0x202A, 0x202F)),
     **dict.fromkeys(range(0x2066, 0x206A)),
     **dict.fromkeys(code for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in "\t\n\r"),
