@@ -13,7 +13,7 @@ or a pair's first byte) is scored, and the likeliest kept when it reads clearly 
 import collections
 import re
 
-from pipeline.decode.mojibake import UTF8_SEQUENCES_RE, decodes
+from pipeline.decode.mojibake import UTF8_SEQUENCES_RE, decodes, misread_utf8
 from pipeline.decode.textmodel import TextModel
 
 CP1252_MARKS = {0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—"}
@@ -25,6 +25,7 @@ MIN_GAIN = 6.0  # nats the reading must gain over the plain one
 # the model, made for Chinese, would take a rare ideograph (揌, -15.8 nats) for likelier than
 # a quote and a capital letter (“H, -21.2).
 LATIN_LETTERS_RE = re.compile("[A-Za-z]+")
+_GB18030_REPLACEMENT = "\ufffd".encode("gb18030")  # U+FFFD saved as GB18030: 84 31 A4 37
 UTF8_CONTEXT_BYTES = 6  # bytes before a run looked at with it for UTF-8 sequences
 UTF8_SHARE = 0.6
 KIND = "cp1252_decoded_as_gbk"
@@ -39,6 +40,8 @@ class WindowsMarksRepairer:
         reading is clearly better (or ``text`` is not the plain reading: other repairs made it)."""
         if not MARK_BYTES_RE.search(raw) or raw.decode(codec, "replace") != text:
             return None
+        if _GB18030_REPLACEMENT in raw or any(misread_utf8(line) for line in text.splitlines() if not line.isascii()):
+            return None  # UTF-8 read as GBK (and saved, its lost bytes as U+FFFD): the mojibake repair's
         pieces: list[str] = []
         recent: collections.deque[int] = collections.deque(maxlen=CONTEXT)  # where the last characters start
         done, i, size = 0, 0, len(raw)
