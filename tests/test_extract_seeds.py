@@ -146,6 +146,9 @@ def test_titles_of_working_people_anchor_names(extractor, body, people):
         ("武汉市江汉区民意街道办事处组织居民参加活动。", ["武汉市江汉区民意街道办事处"]),
         # by their short names too, as lists of them go; not jieba's own short nt words (国家队)
         ("今年以来，顺丰、中通、圆通、极兔等快递企业纷纷加大投入，国家队也来参观。", ["顺丰", "中通", "圆通", "极兔"]),
+        ("邮政与淘宝、抖音、拼多多、美团等平台合作。", ["淘宝", "抖音", "拼多多", "美团"]),  # the platforms parcels come from
+        # a trade's verb inside a body's name (快递行业协会), after its place or name
+        ("义乌市快递行业协会和中国快递协会联合发布报告。", ["义乌市快递行业协会", "中国快递协会"]),
     ],
 )
 def test_express_companies_customs_and_street_offices_are_organisations(extractor, body, organizations):

@@ -45,7 +45,7 @@ MIN_WORD_NOT_NAME_CHARS = 3  # a dictionary word this long, tagged no name, is r
 
 ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
 # Verbs naming a co-op's or a company's trade inside its name (宛西香菇种植专业合作社, 苦荞种植农民专业合作社)
-ORG_TRADE_VERBS = {"种植", "养殖", "加工", "销售", "生产", "运输", "回收", "培育"}
+ORG_TRADE_VERBS = {"种植", "养殖", "加工", "销售", "生产", "运输", "回收", "培育", "快递", "配送"}
 # Single characters that never sit inside an organisation's name (others may: 湘维支局 splits into 湘/维/支局).
 FUNCTION_CHARS = set(
     "的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超有好"
