@@ -178,6 +178,9 @@ def test_transliterated_name_after_a_title_ends_where_a_word_starts(processor, s
         ("在观塘经营网店的英籍商人占士·霍尔表示，他每日要寄出数十件包裹。", ["占士·霍尔"]),  # not 霍尔
         ("俄罗斯商人伊万·彼得罗夫在珲春经营一家跨境电商企业。", ["伊万·彼得罗夫"]),
         ("原住民青年伊将．卡布斯说，以前寄包裹要跑很远。", ["伊将．卡布斯"]),  # Taiwan's full-width dot
+        # a part of five ending as transliterations do; Uyghur name elements jieba reads as other words
+        ("阿拉木图的服装批发商阿斯兰·托克塔罗夫每周都从义乌进货。", ["阿斯兰·托克塔罗夫"]),
+        ("跨境电商企业负责人热依拉·阿不都热合曼正在直播间里推介薰衣草精油。", ["热依拉·阿不都热合曼"]),
         # parts jieba reads as other words: places, organisations, programmes
         ("第二十届中国·东盟博览会期间，邮政·惠农合作项目和丝路·敦煌文化节受到关注。", []),
     ],

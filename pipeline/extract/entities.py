@@ -32,7 +32,8 @@ DOTTED_PART = "[\u4e00-\u9fff]{2,8}"
 # places give it (Taiwan's full-width full stop: 伊將．卡布斯).
 NAME_DOT_RE = re.compile("(?<=[\u4e00-\u9fff])[·．•‧・](?=[\u4e00-\u9fff])")
 MAX_DOTTED_PART_BACK = 8  # characters before a dot read back for the first part
-MAX_NAME_PART_CHARS = 4  # a transliterated name's last part: 艾力, 吐尔逊
+MAX_NAME_PART_CHARS = 5  # a transliterated name's last part: 艾力, 吐尔逊, 托克塔罗夫
+TRANSLITERATION_ENDINGS = frozenset("夫娃娜斯尔德特克姆诺科维奇")  # what ends a part of five (托克塔罗夫)
 MAX_ONE_WORD_PART_CHARS = 6  # read by jieba as one word: 阿不都热西提
 # A name does not follow a figure: 余 and 张 after one are "more than" and a counter (2000余户, 一万张).
 NUMERALS = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两")
@@ -195,6 +196,7 @@ class EntityFinder:
         parts = sorted(word_set("ethnic_name_parts.txt"), key=len, reverse=True)
         element = f"(?:{'|'.join(parts)})"
         self.ethnic_name_re = re.compile(f"{element}{element}{{1,2}}")  # (so written, searched 15x as fast)
+        self.ethnic_elements_re = re.compile(f"{element}+")  # a transliterated part made of them (阿不都热合曼)
         # A transliterated name right after a title, whatever follows (投递员买买提·艾力一起…):
         # parts of two characters or more about a middle dot (中国·东盟 follows no title).
         self.title_dotted_re = re.compile(
@@ -484,7 +486,12 @@ class EntityFinder:
             words.append(word)
         # (a part jieba reads as one word may be longer: 阿不都热西提)
         longest = MAX_ONE_WORD_PART_CHARS if len(words) == 1 else MAX_NAME_PART_CHARS
-        return "".join(words)[:longest]
+        part = "".join(words)[:longest]
+        if len(part) == MAX_NAME_PART_CHARS and part[-1] not in TRANSLITERATION_ENDINGS:
+            part = part[:-1]  # 艾合买提寄 of …寄了: a verb after the name
+        # Name elements jieba reads as words of other kinds (阿/不/都/热合 of 阿不都热合曼): as far as they go.
+        elements = self.ethnic_elements_re.match(text)
+        return elements.group() if elements and len(elements.group()) > len(part) else part
 
     def _holds_a_word(self, span: str) -> bool:
         """Whether jieba reads a word other than a name into ``span`` (郭品华高兴地: 高兴)."""
