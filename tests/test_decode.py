@@ -1535,3 +1535,10 @@ def test_standard_characters_t2s_changes_stay_in_simplified_text(decoder, text):
     decoded = decoder.decode(text.encode("gbk"))
     assert (decoded.text, decoded.script) == (text, "simplified")
     assert decoder.decode("香港郵政網絡乾淨整潔，擴展智郵站。".encode("big5")).text == "香港邮政网络干净整洁，扩展智邮站。"
+
+
+def test_a_degree_sign_as_latin1_inside_utf8_is_no_gbk_pair(decoder):
+    # Word or an old form pasted the ° as Latin-1's B0: before C it read as GBK's 蚓 (B0 43).
+    text = "冷链车厢温度保持在零下18°C，全程可追溯，运输途中温度不超过4°C。"
+    decoded = decoder.decode(text.encode("utf-8").replace("°".encode("utf-8"), b"\xb0"))
+    assert decoded.text == text and "cp1252_decoded_as_utf8" in decoded.repairs

@@ -855,4 +855,6 @@ _CHINESE_UTF8_CHARACTER = rb"(?:[\xe2-\xe9][\x80-\xbf]{2}|\xef[\xbc\xbd][\x80-\x
 LONE_BYTE_RE = re.compile(
     rb"(?:([\x85\x96\x97])\1|[\x80-\xbf])"
     rb"(?=[\x00-\x3f]|$|" + _CHINESE_UTF8_CHARACTER + rb"(?:[\x00-\x7f]|$|" + _CHINESE_UTF8_CHARACTER + rb"))"
+    # a degree sign after a figure, before C or F (28°C, not GBK's 蚓 of B0 43)
+    rb"|(?<=[0-9 ])\xb0(?=[CF](?![A-Za-z]))"
 )
