@@ -1542,3 +1542,10 @@ def test_a_degree_sign_as_latin1_inside_utf8_is_no_gbk_pair(decoder):
     text = "冷链车厢温度保持在零下18°C，全程可追溯，运输途中温度不超过4°C。"
     decoded = decoder.decode(text.encode("utf-8").replace("°".encode("utf-8"), b"\xb0"))
     assert decoded.text == text and "cp1252_decoded_as_utf8" in decoded.repairs
+
+
+def test_gb18030_four_byte_characters_led_by_a_cp1252_mark_byte_are_characters(decoder):
+    # 📦 is GB18030's 94 39 E0 34: its first byte is cp1252's ”, its second a digit, no pair's.
+    text = "今年以来，全省快递包裹📦业务量同比增长两成，农村寄递物流体系建设成效明显。\n"
+    decoded = decoder.decode(text.encode("gb18030"))
+    assert decoded.text == text and "cp1252_decoded_as_gbk" not in decoded.repairs

@@ -47,7 +47,8 @@ class WindowsMarksRepairer:
         done, i, size = 0, 0, len(raw)
         while i < size:
             byte = raw[i]
-            if byte in CP1252_MARKS:
+            four_byte = i + 3 < size and 0x30 <= raw[i + 1] <= 0x39  # GB18030's (📦 is 94 39 E0 34)
+            if byte in CP1252_MARKS and not four_byte:
                 end = i + 1
                 while end < size and raw[end] >= 0x40:
                     end += 1
@@ -63,10 +64,7 @@ class WindowsMarksRepairer:
                 i = end
                 continue
             recent.append(i)
-            if byte < 0x80:
-                i += 1
-            else:
-                i += 4 if i + 1 < size and 0x30 <= raw[i + 1] <= 0x39 else 2  # GB18030's four-byte sequences
+            i += 1 if byte < 0x80 else 4 if four_byte else 2
         if not pieces:
             return None
         return "".join(pieces) + raw[done:].decode(codec, "replace")
