@@ -635,6 +635,7 @@ def test_an_article_under_its_paper_s_or_site_s_header_lines(processor, header):
         # phrases about the county's towns and villages, not names
         ("从江县各乡镇都建了服务站，从江县所有村都通了快递，从江县城乡客运一体化。", []),
         ("涪陵区委和百胜镇党委联合开展活动。", []),  # 区委, the district's party committee
+        ("近年来，从江县建设了城乡一体的寄递网络。", []),
     ],
 )
 def test_townships_and_villages_named_after_their_county(processor, text, local):
