@@ -36,6 +36,8 @@ def rejoin_split_characters(raw: bytes) -> tuple[bytes, bool]:
         before, after = _utf8_errors(raw), _utf8_errors(joined)
         if after * UTF8_ERRORS_LEFT <= before:
             return joined, True
+    if not _lines_at_width_end_high(raw):
+        return raw, False  # (the common case, told without reading the file pair by pair)
     breaks = _double_byte_splits(raw)
     if len(breaks) >= MIN_WRAPPED_LINES and _wrapped_at_width(raw, breaks):
         return _without(raw, breaks), True
@@ -70,6 +72,13 @@ def _utf8_length(lead: int) -> int:
 
 def _utf8_errors(raw: bytes) -> int:
     return raw.decode("utf-8", errors="replace").count("\ufffd")
+
+
+def _lines_at_width_end_high(raw: bytes) -> bool:
+    """Whether two or more lines as long as the file's longest end in a byte 0x80 or higher."""
+    lines = [line.rstrip(b"\r") for line in raw.split(b"\n")]
+    width = max(map(len, lines))
+    return sum(1 for line in lines if len(line) == width and line[-1:] >= b"\x80") >= MIN_WRAPPED_LINES
 
 
 def _double_byte_splits(raw: bytes) -> list[tuple[int, int]]:

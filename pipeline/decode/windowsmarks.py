@@ -34,11 +34,16 @@ KIND = "cp1252_decoded_as_gbk"
 class WindowsMarksRepairer:
     def __init__(self, model: TextModel) -> None:
         self._model = model
+        # What a mark byte leading a pair reads as (GBK's rare characters of 0x85 and 0x91-0x97, or
+        # U+FFFD before a byte no pair ends in): a text with none has no mark to read (most GBK
+        # texts hold these bytes as second bytes of pairs).
+        marked = {bytes((lead, trail)).decode("gb18030", "replace") for lead in CP1252_MARKS for trail in range(0x40, 0xFF)}
+        self._marked_re = re.compile(f"[{re.escape(''.join(sorted(marked)))}]")
 
     def reread(self, raw: bytes, codec: str, text: str) -> str | None:
         """``raw``, which ``codec`` read as ``text``, read with its cp1252 marks; None if no
         reading is clearly better (or ``text`` is not the plain reading: other repairs made it)."""
-        if not MARK_BYTES_RE.search(raw) or raw.decode(codec, "replace") != text:
+        if not self._marked_re.search(text) or not MARK_BYTES_RE.search(raw) or raw.decode(codec, "replace") != text:
             return None
         if _GB18030_REPLACEMENT in raw or any(misread_utf8(line) for line in text.splitlines() if not line.isascii()):
             return None  # UTF-8 read as GBK (and saved, its lost bytes as U+FFFD): the mojibake repair's
