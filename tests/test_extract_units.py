@@ -634,7 +634,7 @@ def test_an_article_under_its_paper_s_or_site_s_header_lines(processor, header):
         ("清江浦区柳树湾街道为快递员设立了暖心驿站。", [("柳树湾街道", "township")]),
         # phrases about the county's towns and villages, not names
         ("从江县各乡镇都建了服务站，从江县所有村都通了快递，从江县城乡客运一体化。", []),
-        ("涪陵区委和百胜镇党委联合开展活动。", []),  # 区委, the district's party committee
+        ("万州区委和龙驹镇党委联合开展活动。", []),  # 区委, the district's party committee
         ("近年来，从江县建设了城乡一体的寄递网络。", []),
     ],
 )

@@ -52,7 +52,7 @@ NO_CANDIDATES: tuple[list[Division], bool] = ([], False)
 TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(镇|乡|街道)")
 VILLAGE_AFTER_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)(村|社区)(?![委民])")
 NOT_A_NAME_START = frozenset("各每全本该这那所其某多部个等和与及有在的对为城农乡镇村县区市省委政人公纪组宣统财教")
-# A phrase's words, no name's (涪陵区委和百胜镇: 区委, then 和; 某县建设了城乡: 了)
+# A phrase's words, no name's (万州区委和龙驹镇: 区委, then 和; 某县建设了城乡: 了)
 NOT_IN_A_NAME = frozenset("和与及的、，了着过是在把被为对从向也都就")
 
 

@@ -206,7 +206,7 @@ class Splitter:
         )
 
     def _closes_article(self, line: str) -> bool:
-        """A credit line of its own (□王娟), or a "continued on" marker or end mark ending the line,
+        """A credit line of its own (□李明), or a "continued on" marker or end mark ending the line,
         or a photo's credit ending its caption (…进行分拣。 晚报记者 王睿 摄)."""
         closing = split_byline(line, self.rules)
         return (closing is not None and not closing[0]) or bool(self.rules.continued_to.search(line)) or (
