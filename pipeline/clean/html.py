@@ -128,7 +128,7 @@ warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 class HtmlExtractor:
     def __init__(self, judge: JunkLineJudge) -> None:
         self._judge = judge
-        self._chrome_hints = frozenset(data_lines("pipeline.clean", "chrome_hints.txt"))
+        self._chrome_hints = frozenset(data_lines("pipeline.clean", "chrome_hints.txt")) | rules.COMMENT_HINTS
 
     def extract(self, markup: str) -> str:
         """The article of an HTML page as plain text, one paragraph per line."""
@@ -413,10 +413,10 @@ def _is_caption(element: Tag) -> bool:
     hinted = rules.CAPTION_CLASS.search(" ".join([*element.get("class", []), element.get("id") or ""]))
     if not (hinted or "text-align:center" in style or (element.get("align") or "").lower() == "center"):
         return False
-    above = element.find_previous_sibling()
-    return above is not None and above.find("img") is not None and not _WHITESPACE.sub("", above.get_text()) or (
-        above is not None and above.name == "img"
-    )
+    above = element.find_previous_sibling()  # the picture: an <img>, or an element holding one and no text
+    if above is None:
+        return False
+    return above.name == "img" or above.find("img") is not None and not above.get_text().strip()
 
 
 def _is_large(element: Tag, measures: _Measures) -> bool:

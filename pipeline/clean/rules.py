@@ -225,7 +225,8 @@ META_FIELD_START = re.compile(
     r"|(?<=\S)(?:来源|稿源|作者|编辑|责任编辑|分享到|分享|字号|浏览次数|浏览|点击数|阅读|打印)\s*[:：]"
 )
 BARE_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
-# Class/id tokens of a readers' comment section (also in chrome_hints.txt): furniture even inside
-# the element holding most of the page's prose, which a long comment list makes its parent.
+# Class/id tokens of a readers' comment section, hints of furniture as chrome_hints.txt's are, and
+# furniture even inside the element holding most of the page's prose, which a long comment list
+# makes its parent.
 COMMENT_HINTS = frozenset({"comment", "comments", "cmt", "cmts", "pinglun", "reply", "replies", "discuss"})
 TITLE_HINT = re.compile(r"title|headline|heading|subject|tit\b|biaoti", re.I)

@@ -439,8 +439,11 @@ class Detector:
         sentence's end); None (U+FFFD) otherwise."""
         if not span or utf8_length(span[0]) != len(span) + 1:
             return None
-        completions = [ch for byte in range(0x80, 0xC0) if decodes(span + bytes((byte,)), "utf-8")
-                       for ch in ((span + bytes((byte,))).decode("utf-8"),) if not is_private_use(ch)]
+        completions = []
+        for byte in range(0x80, 0xC0):
+            completed = span + bytes((byte,))
+            if decodes(completed, "utf-8") and not is_private_use(ch := completed.decode("utf-8")):
+                completions.append(ch)
         if len(completions) < 2:
             return completions[0] if completions else None
         logp = self._running.with_words_logp

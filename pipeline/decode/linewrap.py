@@ -15,6 +15,8 @@ ASCII byte. The break is removed where it splits a character:
 
 import re
 
+from pipeline.decode.mojibake import decodes, utf8_length
+
 UTF8_SPLIT_RE = re.compile(
     rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})(\r?\n)[\x80-\xbf]{1,3}"
 )
@@ -28,7 +30,7 @@ KIND = "line_breaks_inside_characters_removed"
 
 def rejoin_split_characters(raw: bytes) -> tuple[bytes, bool]:
     """``raw`` without the line breaks that split its characters, and whether any did."""
-    if b"\n" not in raw or raw.isascii() or raw.count(0) > len(raw) // 8 or _utf8(raw):  # (UTF-16/32: NULs)
+    if b"\n" not in raw or raw.isascii() or raw.count(0) > len(raw) // 8 or decodes(raw, "utf-8"):  # (UTF-16/32: NULs)
         return raw, False
     breaks = _utf8_splits(raw)
     if breaks:
@@ -44,30 +46,18 @@ def rejoin_split_characters(raw: bytes) -> tuple[bytes, bool]:
     return raw, False
 
 
-def _utf8(raw: bytes) -> bool:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _utf8_splits(raw: bytes) -> list[tuple[int, int]]:
     """(start, end) of each line break between a UTF-8 character's first bytes and the rest."""
     breaks = []
     for match in UTF8_SPLIT_RE.finditer(raw):
         lead_at = match.start()
-        needed = _utf8_length(raw[lead_at])
+        needed = utf8_length(raw[lead_at])
         first, rest = match.start(1) - lead_at, match.end() - match.end(1)
         after = raw[match.end():match.end() + 1]
         # exactly the bytes the character lacks: a continuation byte more belongs to no one
         if first + rest == needed and not (after and 0x80 <= after[0] <= 0xBF):
             breaks.append(match.span(1))
     return breaks
-
-
-def _utf8_length(lead: int) -> int:
-    return 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
 
 
 def _utf8_errors(raw: bytes) -> int:

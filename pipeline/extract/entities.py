@@ -13,8 +13,8 @@ from collections import Counter
 from operator import itemgetter
 
 from pipeline.extract.lexicon import word_set
-from pipeline.extract.segmenter import Segmenter, Token
-from pipeline.resources import Memo, data_lines
+from pipeline.extract.segmenter import Segmenter, Token, domain_words
+from pipeline.resources import Memo
 
 SPEECH_VERBS = ("表示", "介绍", "指出", "强调", "认为", "告诉", "提出", "要求", "会见", "一行", "等人", "说", "称",
                 "主持", "出席", "讲话", "致辞", "带队", "同志")
@@ -172,9 +172,7 @@ class EntityFinder:
         self.long_org_suffixes = tuple(suffix for suffix in self.org_suffixes if len(suffix) >= 2)
         self.org_stopwords = word_set("org_stopwords.txt")
         # The organisations the domain dictionary names (jieba's own nt words hold 国家队, 最大化).
-        self.named_orgs = frozenset(
-            word for word, _, tag in map(str.split, data_lines("pipeline.extract", "userdict.txt")) if tag == "nt"
-        )
+        self.named_orgs = frozenset(word for word, _, tag in domain_words() if tag == "nt")
         self.place_org_suffixes = word_set("place_org_suffixes.txt")
         # A token ending in none of these characters ends no suffix, so cannot end an organisation.
         self.suffix_last_chars = frozenset(suffix[-1] for suffix in self.org_suffixes | self.place_org_suffixes)

@@ -39,12 +39,16 @@ class Word:
         self.idf = idf
 
 
+def domain_words() -> list[tuple[str, int, str]]:
+    """The domain user dictionary: (word, frequency, tag)."""
+    return [(word, int(freq), tag) for word, freq, tag in map(str.split, data_lines(PACKAGE, "userdict.txt"))]
+
+
 def domain_tokenizer(place_words: set[str]) -> jieba.Tokenizer:
     """jieba's dictionary with the domain user dictionary and the gazetteer's names."""
     tokenizer = jieba_tokenizer(private=True)
-    for line in data_lines(PACKAGE, "userdict.txt"):
-        word, freq, tag = line.split()
-        tokenizer.add_word(word, int(freq), tag)
+    for word, freq, tag in domain_words():
+        tokenizer.add_word(word, freq, tag)
     for word in place_words:
         tokenizer.add_word(word, max(PLACE_WORD_FREQ, tokenizer.FREQ.get(word, 0)), "ns")
     return tokenizer
