@@ -21,6 +21,11 @@ UTF8_SPLIT_RE = re.compile(
     rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})(\r?\n)[\x80-\xbf]{1,3}"
 )
 LINE_BREAK_RE = re.compile(rb"\r?\n")
+# From a character's start: ASCII bytes and pairs (a lead and any byte) up to a lead followed by
+# a line break and a byte that can trail it (group 1: the break). Possessive: each byte is read once.
+PAIRS_TO_SPLIT_RE = re.compile(
+    rb"(?:[\x00-\x7f]|[\x80-\xff](?!\r?\n[\x40-\x7e\x80-\xfe])[\x00-\xff]?)*+[\x80-\xff](\r?\n)[\x40-\x7e\x80-\xfe]"
+)
 # Of the file's broken UTF-8 sequences, the rejoined one may keep at most a fraction (other
 # damage): a GB or Big5 file read as UTF-8 is broken throughout, with or without the breaks.
 UTF8_ERRORS_LEFT = 4
@@ -72,19 +77,14 @@ def _lines_at_width_end_high(raw: bytes) -> bool:
 
 
 def _double_byte_splits(raw: bytes) -> list[tuple[int, int]]:
-    """(start, end) of each line break right after a lead byte, before a byte that can trail it."""
+    """(start, end) of each line break right after a lead byte, before a byte that can trail it.
+    Read pair by pair from the file's start, in the regular expression engine: a Python loop
+    over the bytes took a third of decoding a GBK newspaper page."""
     breaks = []
-    i, size = 0, len(raw)
-    while i < size:
-        if raw[i] < 0x80:
-            i += 1
-            continue
-        following = LINE_BREAK_RE.match(raw, i + 1)
-        if following and following.end() < size and 0x40 <= raw[following.end()] <= 0xFE and raw[following.end()] != 0x7F:
-            breaks.append(following.span())
-            i = following.end() + 1
-        else:
-            i += 2
+    pos = 0
+    while match := PAIRS_TO_SPLIT_RE.match(raw, pos):
+        breaks.append(match.span(1))
+        pos = match.end()
     return breaks
 
 
