@@ -1064,3 +1064,29 @@ def test_headlines_go_to_the_same_stories_whatever_the_string_hash_seed():
     }
     assert len(runs) == 1, runs
 
+
+
+@pytest.mark.parametrize(
+    "header, footer",
+    [
+        # a paper's name the suffix list lacks over the date; the page's name between masthead and date
+        (["中国交通报", "2024年5月28日　星期二", "5", "邮政·物流"], ["3", "责任编辑：龙翔 版式：潘雪"]),
+        (["滨江晚报  ECONOMY", "经济", "2024年6月20日 星期四", "A07"], ["地方传真", "3", "责任编辑：龙翔"]),
+        # a bulletin's name, its issue and publisher on one line; its imprint and folio at the foot
+        (["邮工之声", "2024年第7期（总第58期）    湖南省邮政工会主办"], ["内部资料 免费交流", "— 3 —"]),
+        # a trade weekly's name in Chinese and English
+        (["速递商情  SPEED COMMERCE WEEKLY", "2024年10月15日  第 5 版  产业观察"], ["— 3 —"]),
+    ],
+)
+def test_a_page_s_masthead_page_name_and_foot_lines_are_furniture(header, footer):
+    # Lines set one under another (no blank lines): the masthead's and the page's names had
+    # become the story's title or kicker, the folio at the foot its title or a story of its own.
+    story_lines = [
+        "老字号糕点搭上直播快车", "——一家百年糕团店的线上转型路", "首席记者 葛明",
+        "　　6月18日上午10点，位于老城区府前街的“沈", "记糕团”店里，一场直播正在进行。主播手捧刚出",
+        "笼的桂花糕，向镜头前的网友介绍糯米的产地。",
+    ]
+    (story,) = Splitter().split("\n".join([*header, *story_lines, *footer])).stories
+    assert (story.kicker, story.title, story.subtitle) == (None, "老字号糕点搭上直播快车", "一家百年糕团店的线上转型路")
+    assert story.bylines == ("首席记者 葛明",)
+    assert story.body.startswith("6月18日上午10点") and story.body.endswith("糯米的产地。")

@@ -92,14 +92,24 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         )
         # The page's header: its first lines, all furniture so far. A number alone there is the
         # folio (4 over 2024年6月12日); a short name in a paragraph of its own under furniture
-        # is the page's or its column's (基层动态 under the editors' line).
+        # is the page's or its column's (基层动态 under the editors' line), and one over
+        # furniture the paper's or the page's (中国交通报, 邮工之声 over 2024年第7期; 经济 over the date).
+        name_over_furniture = (
+            len(compact) <= (_MAX_COLUMN_NAME_CHARS if lines else _MAX_PAGE_NAME_CHARS)
+            and CJK_RUN.fullmatch(compact) is not None and _is_furniture(_next_compact(raws, index), rules)
+        )
         header_part = in_header and (
             _HEADER_FOLIO.fullmatch(compact) is not None
+            or name_over_furniture
             or bool(lines) and len(compact) <= _MAX_COLUMN_NAME_CHARS and CJK_RUN.fullmatch(compact) is not None
             and (index + 1 == len(raws) or not raws[index + 1].strip())
         )
+        # A number alone beside page furniture anywhere is the folio too (地方传真 / 3 / 责任编辑：…).
+        folio = _HEADER_FOLIO.fullmatch(compact) is not None and (
+            bool(lines) and lines[-1].kind == "label" or _is_furniture(_next_compact(raws, index), rules)
+        )
         if (
-            page_name or header_part or _is_section_label(raw, compact, rules, after_text)
+            page_name or header_part or folio or _is_section_label(raw, compact, rules, after_text)
             or _is_furniture(compact, rules)
         ):
             lines.append(Line.of(raw, "label"))
@@ -144,6 +154,11 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         if tail is not None:
             lines.append(tail)
     return lines
+
+
+def _next_compact(raws: list[str], index: int) -> str:
+    """The next line with text after raws[index], spaces removed ("" at the page's end)."""
+    return next(("".join(raw.split()) for raw in raws[index + 1:] if raw.strip()), "")
 
 
 def _is_furniture(compact: str, rules: Rules) -> bool:
