@@ -643,3 +643,21 @@ def test_townships_and_villages_named_after_their_county(processor, text, local)
     found = [(place["name"], place["level"]) for place in story["place_hierarchy"] if place["level"] in ("township", "village")]
     assert found == local
     assert all(place["county"] for place in story["place_hierarchy"] if place["level"] in ("township", "village"))
+
+
+def test_a_site_s_closing_block_credits_its_writers_not_its_editors_and_reviewers(processor):
+    # A line each, role and names set apart by ideographic spaces, the editors and the three
+    # reviews (二审, 三审) after them, the source and the date under them: the block stayed in
+    # the body and its people were read as people named in the story.
+    text = (
+        "县邮政开通冷链专线\n\n今年以来，某县邮政分公司开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。\n\n"
+        "专线每天往返县城与乡镇两次，果蔬损耗率明显下降。\n\n"
+        "记者\u3000韩雪\n通讯员\u3000郭振宇\u3000慕容思琪\n摄影\u3000崔浩然\n编辑\u3000许丹\n二审\u3000尹俊杰\n三审\u3000宗晓峰\n\n"
+        "来源：楚南日报\n2023年11月13日\n"
+    )
+    (story,) = processor.process("article.txt", text.encode())
+    assert story["body"].endswith("果蔬损耗率明显下降。")
+    assert [(a["name"], a["role"]) for a in story["authors"]] == [
+        ("韩雪", "reporter"), ("郭振宇", "correspondent"), ("慕容思琪", "correspondent"), ("崔浩然", "photographer"),
+    ]
+    assert story["people"] == [] and story["source_name"] == "楚南日报" and story["published_date"] == "2023-11-13"

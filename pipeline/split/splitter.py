@@ -57,7 +57,8 @@ _DATED_FIELDS = re.compile(
 # A web headline may exclaim or ask (毕业季寄行李不用愁！杭州高校…): over a meta line, a short
 # line with no other sentence mark is the title.
 _EXCLAIMED_TITLE = re.compile(r"[^。；;]{4,40}")
-_MAX_CLOSING_BYLINES = 3
+# a site's closing block: 记者, 通讯员, 摄影, 编辑, then 二审 and 三审 (its three reviews), a line each
+_MAX_CLOSING_BYLINES = 8
 _PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。；！？]{2,24}")
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
@@ -208,8 +209,7 @@ class Splitter:
     def _closes_article(self, line: str) -> bool:
         """A credit line of its own (□李明), or a "continued on" marker or end mark ending the line,
         or a photo's credit ending its caption (…进行分拣。 晚报记者 王睿 摄)."""
-        closing = split_byline(line, self.rules)
-        return (closing is not None and not closing[0]) or bool(self.rules.continued_to.search(line)) or (
+        return _is_credit_line(split_byline(line, self.rules)) or bool(self.rules.continued_to.search(line)) or (
             _CAPTION_CREDIT_END.search(line) is not None
         )
 
@@ -289,7 +289,9 @@ class Splitter:
                 continue
             if len(lines) == 1 or len(closing_bylines) == _MAX_CLOSING_BYLINES:
                 break
-            if _PUBLISHED_LINE.fullmatch(lines[-1].replace(" ", "")):  # 发布日期：… under a web article
+            if _PUBLISHED_LINE.fullmatch(lines[-1].replace(" ", "")) or (  # 发布日期：… under a web article
+                _DATE_LINE.fullmatch(lines[-1]) and _is_credit_line(split_byline(lines[-2], self.rules))
+            ):  # (or the date alone under credits: 来源：某日报 / 2023年11月13日; a notice's issuer is no credit)
                 closing_bylines.insert(0, lines.pop())
                 continue
             closing = split_byline(lines[-1], self.rules)
@@ -461,6 +463,11 @@ def _attachment_list_length(lines: list[str]) -> int:
         if not _ATTACHMENT_ITEM.match(line):
             return 0
     return 0
+
+
+def _is_credit_line(closing: tuple | None) -> bool:
+    """Whether split_byline's answer is a line of credits alone."""
+    return closing is not None and not closing[0]
 
 
 def _signature_length(lines: list[str]) -> int:
