@@ -661,3 +661,18 @@ def test_a_site_s_closing_block_credits_its_writers_not_its_editors_and_reviewer
         ("韩雪", "reporter"), ("郭振宇", "correspondent"), ("慕容思琪", "correspondent"), ("崔浩然", "photographer"),
     ]
     assert story["people"] == [] and story["source_name"] == "楚南日报" and story["published_date"] == "2023-11-13"
+
+
+@pytest.mark.parametrize(
+    ("fields", "source"),
+    [("楚南经济日报　2024年3月28日", "楚南经济日报"), ("楚南邮政网　2023-08-25　文/杨春梅", "楚南邮政网")],
+)
+def test_a_line_of_the_publication_and_the_date_under_the_title(processor, fields, source):
+    # The paper's name and the date alone under the title had opened the body; a site's name
+    # ending in none of the known suffixes before the date named no source.
+    text = (
+        f"县邮政开通冷链专线\n\n{fields}\n\n今年以来，某县邮政分公司开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。\n\n"
+        "专线每天往返县城与乡镇两次，果蔬损耗率明显下降。\n\n下一步，该公司还将增开专线班次。\n"
+    )
+    (story,) = processor.process("article.txt", text.encode())
+    assert story["body"].startswith("今年以来") and story["source_name"] == source

@@ -40,6 +40,10 @@ ENGLISH_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,(?:[^(\n]{0,30})\(([A-Z][A-Za-z
 # A closing credit naming who supplied the story: （中华邮政供稿）, 稿件由…提供 is not read.
 SUPPLIED_BY = re.compile(r"[（(]\s*([^（）()\s]{2,20}?)\s*供\s*稿\s*[）)]")
 EDGE_LINES = 4  # lines at the top and at the end of a story searched for a source line
+# A metadata line opening with a name and the date (云南邮政网　2023-08-25　文/杨春梅): the name
+# is the publication's, unless it is a field's label or a credit (发布时间 2023-08-25, 本报记者 …).
+DATED_NAME = re.compile(r"^([\u4e00-\u9fff]{2,12})\s+(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})")
+NO_PUBLICATION = re.compile(r"记者|通讯员|编辑|作者|摄影|时间|日期|本报|本刊|发布|更新")
 
 
 class SourceFinder:
@@ -65,6 +69,10 @@ class SourceFinder:
                 match = field.search(line)
                 if match:
                     return match.group(1)
+        for line in bylines:
+            match = DATED_NAME.match(line.strip())
+            if match and not NO_PUBLICATION.search(match.group(1)):
+                return match.group(1)
         lines = [line.strip() for line in body.splitlines() if line.strip()]
         for line in [*lines[:EDGE_LINES], *lines[-EDGE_LINES:]]:
             short = len(line) <= SOURCE_LINE_MAX_CHARS

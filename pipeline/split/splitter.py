@@ -53,6 +53,8 @@ _DATED_FIELDS = re.compile(
     r"\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+[^\s，。；！？,;!?]{2,12}){0,2}"
     # the account's name before it, then the time too (a WeChat article's: 杭州生活圈 2025年5月20日 18:30 浙江)
     r"|[^\s，。；！？,;!?\d]{2,12}\s+\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}(?:\s+[^\s，。；！？,;!?]{2,12})?"
+    # or the paper and the date alone (甘肃经济日报　2024年3月28日)
+    r"|[^\s，。；！？,;!?\d]{2,12}\s+\d{4}年\d{1,2}月\d{1,2}日"
 )
 # A web headline may exclaim or ask (毕业季寄行李不用愁！杭州高校…): over a meta line, a short
 # line with no other sentence mark is the title.
