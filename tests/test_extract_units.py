@@ -676,3 +676,15 @@ def test_a_line_of_the_publication_and_the_date_under_the_title(processor, field
     )
     (story,) = processor.process("article.txt", text.encode())
     assert story["body"].startswith("今年以来") and story["source_name"] == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("在进口分拣区，班组长赫连晓梅正带着十几名员工处理邮件。", ["赫连晓梅"]),  # a compound surname
+        ("要求各企业持续做好运力保障和一线员工关爱工作。", []),  # 员工 before a word (关爱), no verb after
+    ],
+)
+def test_compound_surnames_and_words_after_a_title(processor, sentence, people):
+    (story,) = processor.process("article.txt", f"县邮政开通冷链专线\n{sentence}\n".encode())
+    assert story["people"] == people

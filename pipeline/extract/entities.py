@@ -310,7 +310,14 @@ class EntityFinder:
             is_word = frequency(name[:2]) or frequency(name[1:3]) >= WORD_AFTER_NAME_FREQ
             return name if before and (not is_word or text.startswith(SPEECH_VERBS, end)) else None
         after = text.startswith(self.after_name, end) and self._word_after(text, end, token_ends)
+        if len(name) == 2 and not after and self._is_other_word(name):
+            return None  # 员工关爱工作: a title before a word (关爱) names no one unless a title or verb follows
         return name if before or after else None
+
+    def _is_other_word(self, word: str) -> bool:
+        """Whether ``word`` is a dictionary word of some frequency that jieba tags no name."""
+        entry = self.segmenter.words.get(word)
+        return entry is not None and entry.freq >= WORD_AFTER_NAME_FREQ and not entry.tag.startswith("nr")
 
     def _word_after(self, text: str, end: int, token_ends: "_TokenEnds") -> bool:
         """Whether a title or speech verb starting at ``end`` is a word of the text, not the head
