@@ -688,3 +688,17 @@ def test_a_line_of_the_publication_and_the_date_under_the_title(processor, field
 def test_compound_surnames_and_words_after_a_title(processor, sentence, people):
     (story,) = processor.process("article.txt", f"县邮政开通冷链专线\n{sentence}\n".encode())
     assert story["people"] == people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organization"),
+    [
+        # the trade name before the legal form is four characters or so, however jieba cuts it
+        ("云途速运股份有限公司今天发布公告。", "云途速运股份有限公司"),
+        # a company's branch: the company's name, the place, the branch
+        ("中铁快运股份有限公司成都分公司近日开通了新的班列。", "中铁快运股份有限公司成都分公司"),
+    ],
+)
+def test_a_company_s_whole_name_before_its_legal_form_and_its_branch(processor, sentence, organization):
+    (story,) = processor.process("article.txt", f"县邮政开通冷链专线\n{sentence}\n".encode())
+    assert story["organizations"][0] == organization

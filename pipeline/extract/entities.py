@@ -62,6 +62,8 @@ LIST_END_WORDS = "一起|一同|共同|分别|先后"  # words a list of people'
 LIST_MIDDLE_RUN = re.compile(r"、(?:[\u4e00-\u9fff]{2,3}、){2,}")  # two or more items between 、
 MAX_UNLISTED_PLACE_CHARS = 3
 LEGAL_FORM_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司", "联合社")
+LEGAL_FORM_PARTS = {"股份", "有限", "责任"}  # words of a legal form jieba parts from 有限公司
+MIN_TRADE_NAME_CHARS = 4  # a company's name before its legal form: 中铁快运, 云途速运 (with its trade)
 MIN_ORG_LEN = 4
 MAX_SHORT_NAME_CHARS = 3  # a company's short name (顺丰, 菜鸟): no words before it make it longer
 MAX_ORG_TOKENS = 8
@@ -102,6 +104,22 @@ def _with_unknown_name(run: list[Token], length: int) -> list[Token]:
     start = max(len(run) - length, 0)
     if start and len(run[start][0]) == 1 and len(run[start - 1][0]) == 1 and HAN.match(run[start - 1][0]):
         start -= 1
+    return run[start:]
+
+
+def _with_trade_name(run: list[Token]) -> list[Token] | None:
+    """A company's run from its trade name before its legal form: the tokens before the form
+    until they hold MIN_TRADE_NAME_CHARS characters (中铁/快运/股份/有限公司, 云/途/速/运/股份/有限公司);
+    None unless the run ends in a legal form."""
+    if not run[-1][0].endswith(LEGAL_FORM_ENDINGS):
+        return None
+    start = len(run) - 1
+    while start and run[start - 1][0] in LEGAL_FORM_PARTS:
+        start -= 1
+    name_chars = 0
+    while start and name_chars < MIN_TRADE_NAME_CHARS:
+        start -= 1
+        name_chars += len(run[start][0])
     return run[start:]
 
 
@@ -599,16 +617,22 @@ class EntityFinder:
 
     def _org_ending_at(self, run: list[Token]):
         # The name starts at its first place or known organisation (邮储银行黑龙江省分行), else
-        # it is the suffix and the few tokens before it.
+        # it is the suffix and the few tokens before it; a company's branch named after the
+        # company and a place starts with the company's name (中铁快运股份有限公司成都分公司).
         heads = [i for i, (word, flag, _) in enumerate(run[:-1]) if word in self.place_words or flag == "nt"]
         heads = heads or _unlisted_place_head(run)
+        if heads and heads[0] and run[heads[0] - 1][0].endswith(LEGAL_FORM_ENDINGS):
+            company = next(self._org_ending_at(run[:heads[0]]), None)
+            if company:
+                yield company[0] + "".join(word for word, _, _ in run[heads[0]:]), company[1]
+                return
         if not heads and run[-1][1] == "nt":
             # a whole name (中通快递) after verbs: 统一投递中通快递 is "deliver Zhongtong's" too;
             # a short name (顺丰, 菜鸟) alone: 职场菜鸟 is no organisation
             verbs = [i for i, (_, flag, _) in enumerate(run[:-1]) if flag[:1] == "v"]
             short_name = run[-1][0] in self.named_orgs and len(run[-1][0]) <= MAX_SHORT_NAME_CHARS
             run = run[-1:] if short_name else run[verbs[-1] + 1 :] if verbs else run
-        run = run[heads[0] :] if heads else _from_bare_level(_with_unknown_name(run, SHORT_ORG_TOKENS))
+        run = run[heads[0] :] if heads else _from_bare_level(_with_trade_name(run) or _with_unknown_name(run, SHORT_ORG_TOKENS))
         run = run[-MAX_ORG_TOKENS:]
         if run[0][0] in ORG_TRADE_VERBS:
             return  # 种植专业合作社: the trade without the name before it
