@@ -636,6 +636,12 @@ def test_an_article_under_its_paper_s_or_site_s_header_lines(processor, header):
         ("从江县各乡镇都建了服务站，从江县所有村都通了快递，从江县城乡客运一体化。", []),
         ("万州区委和龙驹镇党委联合开展活动。", []),  # 区委, the district's party committee
         ("近年来，从江县建设了城乡一体的寄递网络。", []),
+        # an ethnic township, townships listed one after another, a subdistrict whose name ends in 都
+        ("澜沧拉祜族自治县酒井哈尼族乡勐根村新建了服务站。", [("酒井哈尼族乡", "township"), ("勐根村", "village")]),
+        ("孟连傣族拉祜族佤族自治县芒信镇、富岩镇和勐马镇的服务站已建成。",
+         [("芒信镇", "township"), ("富岩镇", "township"), ("勐马镇", "township")]),
+        ("庆元县屏都街道、松源街道设立了驿站。", [("屏都街道", "township"), ("松源街道", "township")]),
+        ("从江县加榜乡和周边乡镇的邮路都已开通。", [("加榜乡", "township")]),  # 周边乡镇: the towns around
     ],
 )
 def test_townships_and_villages_named_after_their_county(processor, text, local):

@@ -49,11 +49,15 @@ NO_CANDIDATES: tuple[list[Division], bool] = ([], False)
 # Townships and villages, which the gazetteer (county level) lacks: named right after their
 # county's full name, as an address is written (从江县加榜乡党扭村, 清江浦区柳树湾街道): a name of
 # two to four characters and its unit. Not a phrase about the county's towns (各乡镇, 所有村).
-TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(镇|乡|街道)")
+# (an ethnic township names its peoples: 酒井哈尼族乡, 力所拉祜族乡)
+TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:[\u4e00-\u9fff]{1,2}族){0,3})(镇|乡|街道)")
 VILLAGE_AFTER_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)(村|社区)(?![委民])")
-NOT_A_NAME_START = frozenset("各每全本该这那所其某多部个等和与及有在的对为城农乡镇村县区市省委政人公纪组宣统财教")
-# A phrase's words, no name's (万州区委和龙驹镇: 区委, then 和; 某县建设了城乡: 了)
-NOT_IN_A_NAME = frozenset("和与及的、，了着过是在把被为对从向也都就")
+# Townships listed one after another (芒信镇、富岩镇; 勐梭镇和力所拉祜族乡): each is the county's.
+NEXT_IN_LIST = re.compile(r"[、和及与]")
+UNIT_COMPOUND_NEXT = re.compile(r"[镇乡村]")
+NOT_A_NAME_START = frozenset("各每全本该这那所其某多部个等和与及有在的对为城农乡镇村县区市省委政人公纪组宣统财教都")
+# A phrase's words, no name's (万州区委和龙驹镇: 区委, then 和; 某县建设了城乡: 了); 都 ends a name (屏都街道)
+NOT_IN_A_NAME = frozenset("和与及的、，了着过是在把被为对从向也就")
 
 
 @dataclass(frozen=True)
@@ -73,12 +77,18 @@ def local_places(text: str, counties: list[Division]) -> list[LocalPlace]:
         start = text.find(county.name)
         while start >= 0:
             end = start + len(county.name)
-            town = TOWN_AFTER_COUNTY.match(text, end)
-            if town and _could_name(town.group(1)):
-                found.setdefault(town.group(), LocalPlace(town.group(), "township", county, end))
+            at = end
+            while (town := TOWN_AFTER_COUNTY.match(text, at)) and _could_name(town.group(1)) and (
+                at == end or not UNIT_COMPOUND_NEXT.match(text, town.end())  # 和周边乡镇: no township listed
+            ):
+                found.setdefault(town.group(), LocalPlace(town.group(), "township", county, at))
                 village = VILLAGE_AFTER_TOWN.match(text, town.end())
                 if village and _could_name(village.group(1)):
                     found.setdefault(village.group(), LocalPlace(village.group(), "village", county, town.end()))
+                    break
+                if not NEXT_IN_LIST.match(text, town.end()):
+                    break
+                at = town.end() + 1
             start = text.find(county.name, end)
     return sorted(found.values(), key=lambda place: place.first)
 
