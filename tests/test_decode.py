@@ -651,6 +651,17 @@ def test_utf8_read_as_gbk_is_repaired(decoder):
     assert "utf8_decoded_as_gbk" in decoded.repairs
 
 
+def test_a_whole_file_read_by_a_lossy_gbk_reader_keeps_room_for_each_choice(decoder):
+    # Every character here lost a byte or kept all three; 循 and 环 each lost their last, two
+    # characters apart. Six readings that differed only about an earlier lost byte (杭州、南京)
+    # filled the beam, and 循, which only 环 after it makes likelier than 往, had no room.
+    original = "每天有近三万件包裹使用循环箱发往上海、杭州、南京等城市，收件人签收后，快递员回收循环箱。"
+    damaged = original.encode("utf-8").decode("gbk", errors="replace")
+    assert damaged.count("\ufffd") >= 8
+    decoded = decoder.decode(damaged.encode("utf-8"))
+    assert decoded.text == original and decoded.repairs == ("utf8_decoded_as_gbk",)
+
+
 def _windows_936_reading(error: UnicodeDecodeError) -> tuple[str, int]:
     """How Windows' code page 936 reads what Python's gbk rejects: 0x80 as €, else a loss."""
     return ("€" if error.object[error.start] == 0x80 else "\ufffd"), error.start + 1

@@ -587,7 +587,9 @@ class MojibakeRepairer:
         alone between ASCII characters holding one need read only better (DROPPED_MIN_GAIN)."""
         lost = sum(map(text.count, LOST_MARKS))
         width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(lost, 1)))
-        document = self._model.document_ngrams(text)
+        # The document's n-grams as its damaged runs read without their lost bytes: where the
+        # damage is most of the text, its names and terms show only so (八大任务 repeated).
+        document = self._model.document_ngrams(_runs_reread(text, codecs[0][0], mark_re))
         @functools.cache
         def line_ends(wrong: str) -> LineEnds:  # built when a lost byte ends a line, if ever
             return self._running.line_ends(_line_end_characters(text, wrong, mark_re))
@@ -998,7 +1000,19 @@ class MojibakeRepairer:
             if width == 1 and len(leaders) == 2 and leaders[0][0] - leaders[1][0] >= CLEAR_LEAD:
                 beams = [leaders[0][1]]
             else:
-                beams = [candidate for _, candidate in sorted(shortlist, key=rank, reverse=True)[:width]]
+                # The best ``width``, and the best of each last WINDOW_BYTES they lack until as many
+                # endings are kept: prefixes that differ only further back score alike from here on,
+                # and their ties filled the beam (six readings of a choice twelve characters back left
+                # no room for 循 before a second lost byte); the whole text's score may tell them apart.
+                ranked = [candidate for _, candidate in sorted(shortlist, key=rank, reverse=True)]
+                beams = ranked[:width]
+                tails = {candidate[-WINDOW_BYTES:] for candidate in beams}
+                for candidate in ranked[width:]:
+                    if len(tails) >= width:
+                        break
+                    if candidate[-WINDOW_BYTES:] not in tails:
+                        tails.add(candidate[-WINDOW_BYTES:])
+                        beams.append(candidate)
             if not beams:
                 return None  # no byte completes a character here: not UTF-8
         data = beams[0]
@@ -1015,6 +1029,19 @@ class MojibakeRepairer:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return None
+
+
+def _runs_reread(text: str, wrong: str, mark_re: re.Pattern) -> str:
+    """``text`` with each run showing ``mark_re`` read as UTF-8 from its bytes under ``wrong``,
+    a character short of a byte as U+FFFD (it parts the n-grams about it)."""
+    pieces, pos = [], 0
+    for match in NON_ASCII_RUN_RE.finditer(text):
+        if mark_re.search(match.group()):
+            data, _ = _wrong_bytes(text, match.start(), match.end(), wrong)
+            pieces += [text[pos:match.start()], data.decode("utf-8", errors="replace")]
+            pos = match.end()
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _line_end_characters(text: str, wrong: str, mark_re: re.Pattern) -> collections.Counter:
