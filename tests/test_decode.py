@@ -890,6 +890,19 @@ def test_big5_read_as_lossy_gbk_is_repaired_but_whole_lost_characters(decoder):
     assert decoded.repairs == ("big5_decoded_as_gbk", "invalid_bytes_replaced", "traditional_to_simplified")
 
 
+def test_big5_read_as_lossy_gbk_keeps_its_indents_and_reads_no_hangul(decoder):
+    # A Big5 paragraph's indent (A1 40 twice) reads U+FFFD@ to a GBK reader: its lead is chosen
+    # back, and 一 (A4 40) had read likelier than the space at a line's head. A title's lost
+    # bytes left U+FFFD that a Korean reader's re-read made a Hangul syllable (一小뒣).
+    title = "澳門郵電推出生肖郵票　小型張限量發售"
+    paragraph = "\u3000\u3000澳門郵電局宣布，將於一月五日發行生肖郵票一套四枚及小型張一枚，郵票面值合共澳門幣十二元。"
+    for text, head in ((title, "澳门邮电推出生肖邮票"), (f"{title}\r\n\r\n{paragraph}", "澳门邮电推出生肖邮票")):
+        decoded = decoder.decode(text.encode("cp950").decode("gbk", errors="replace").encode("utf-8"))
+        assert decoded.text.startswith(head)
+        assert not re.search("[\uac00-\ud7af]", decoded.text) and "utf8_decoded_as_shift_jis" not in decoded.repairs
+    assert decoded.text.split("\r\n")[2].startswith("\u3000\u3000澳门邮电局")
+
+
 def _test_page(name: str) -> str:
     return (Path(__file__).parent / "data" / "pages" / name).read_text(encoding="utf-8")
 

@@ -56,6 +56,7 @@ CJK_BLOCK_RE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f
 # a reading that is still mojibake -10 to -15.
 PLAUSIBLE_SCORE = -9.0
 FILL_BEAM = 8  # partial choices kept per lost character
+LINE_HEAD_LOOKBACK = 8  # characters searched back for the line break before a lost one at a line's head
 # Candidates for a character whose two bytes were lost that the beam compares: the likeliest
 # by the running-text model among the commonest characters the bytes may make (thousands may).
 WHOLE_SHORTLIST = 16
@@ -242,15 +243,18 @@ class CrossReadRepairer:
             first = group[0][0]
             before = "".join(chars[max(0, first - CONTEXT):first])
             beams, done = [""], first  # beams: the text from ``first`` up to ``done``
+            indents = {"": 0.0}  # per beam, the line-head lift of the indentation it chose
             whole: dict[int, list[str]] = {}  # characters lost whole: their candidates
             # The closing marks the line awaits before the group (the models see CONTEXT characters back).
             line_awaited = awaited_marks("".join(chars[text.rfind("\n", 0, first) + 1:first]))
             for index, lead, trail, following in group:
                 known = "".join(chars[done:index])
                 after = "".join(chars[index + 1:index + 1 + CONTEXT])
-                candidates = self._candidates(wrong, right, lead, trail, following, simplified)
-                if len(candidates) > WHOLE_SHORTLIST:
-                    candidates = self._likeliest(before + beams[0] + known, candidates, after)
+                at_head = any(self._line_head(chars, first, beam + known) is not None for beam in beams)
+                candidates = self._candidates(wrong, right, lead, trail, following, simplified, at_head)
+                if len(candidates) > WHOLE_SHORTLIST:  # (the indent's space kept: the running-text model scores no space)
+                    spaces = [ch for ch in candidates if ch.isspace()]
+                    candidates = self._likeliest(before + beams[0] + known, candidates, after) + spaces
                 if lead is None and trail is None:
                     whole[index] = candidates
                 lift = _line_end_lift(chars, index, line_ends)
@@ -262,11 +266,14 @@ class CrossReadRepairer:
                     (
                         beam + known + ch,
                         self._running.with_words_logp(before + beam + known + ch + after) + lift(ch)
+                        + (indent := indents[beam] + self._line_head_lift(chars, first, beam + known, ch))
                         + (rules.PAIRED_MARK_WEIGHT if ch == closing[beam] else 0.0),
+                        indent,
                     )
                     for beam in beams for ch in candidates
                 ]
-                beams = [text for text, _ in heapq.nlargest(FILL_BEAM, scored, key=lambda item: item[1])]
+                best = heapq.nlargest(FILL_BEAM, scored, key=lambda item: item[1])
+                beams, indents = [text for text, _, _ in best], {text: indent for text, _, indent in best}
                 done = index + 1
             chars[first:done] = beams[0]
             for index, candidates in whole.items():
@@ -280,13 +287,31 @@ class CrossReadRepairer:
                     chars[index] = "\ufffd"
         return "".join(chars)
 
+    def _line_head_lift(self, chars: list[str], first: int, filled: str, ch: str) -> float:
+        """line_head_lift of ``ch`` where only indentation stands before it on its line."""
+        head = self._line_head(chars, first, filled)
+        return 0.0 if head is None else self._running.line_head_lift(ch, head)
+
+    @staticmethod
+    def _line_head(chars: list[str], first: int, filled: str) -> str | None:
+        """The indentation before a lost character at its line's head (the text before
+        ``first``, then ``filled``); None where text stands before it. A Big5 paragraph's
+        indent (A1 40) read as GBK keeps its trail only ('@'): the space is a candidate there,
+        where the line-head model weighs it (一, A4 40, had read likelier)."""
+        before = "".join(chars[max(0, first - LINE_HEAD_LOOKBACK):first])
+        head = before[before.rfind("\n") + 1:] + filled  # (the whole lookback when no line break is in it)
+        if head.strip(" \t\u3000") or "\n" not in before and first > LINE_HEAD_LOOKBACK:
+            return None
+        return head
+
     def _candidates(
-        self, wrong: str, right: str, lead: int | None, trail: int | None, following: int | None, simplified: bool
+        self, wrong: str, right: str, lead: int | None, trail: int | None, following: int | None, simplified: bool,
+        at_line_head: bool = False,
     ) -> tuple[str, ...]:
-        key = (wrong, right, lead, trail, following, simplified)
+        key = (wrong, right, lead, trail, following, simplified, at_line_head)
         candidates = self._candidate_sets.get(key)
         if candidates is None:
-            candidates = _completions(wrong, right, lead, trail, following)
+            candidates = _completions(wrong, right, lead, trail, following, spaces=at_line_head)
             if simplified:
                 candidates = tuple(ch for ch in candidates if self._model.is_simplified_form(ch))
             candidates = self._candidate_sets[key] = candidates or ("\ufffd",)
@@ -384,7 +409,7 @@ def _line_end_lift(chars: list[str], index: int, line_ends: Callable[[], LineEnd
 
 @functools.cache
 def _completions(
-    wrong: str, right: str, lead: int | None, trail: int | None, following: int | None = None
+    wrong: str, right: str, lead: int | None, trail: int | None, following: int | None = None, spaces: bool = False
 ) -> tuple[str, ...]:
     """The characters ``right`` reads from a pair with bytes lost: a lost lead is one that
     ``wrong`` rejects before ``trail``; a lost trail is 0x80 or above (the wrong reader takes
@@ -402,8 +427,9 @@ def _completions(
         pairs = [bytes((lead, byte)) for byte in range(0x80, 0xFF)]
     chars = [pair.decode(right) for pair in pairs if decodes(pair, right)]
     # Not the ideographic space: whitespace parts no characters for the models, so before a
-    # line break it reads as well as anything (全覆盖　 for 全覆盖。).
-    return tuple(ch for ch in chars if len(ch) == 1 and not is_private_use(ch) and not ch.isspace())
+    # line break it reads as well as anything (全覆盖　 for 全覆盖。); unless ``spaces`` (a
+    # line's indentation, which the line-head model scores).
+    return tuple(ch for ch in chars if len(ch) == 1 and not is_private_use(ch) and (spaces or not ch.isspace()))
 
 
 def _encoded(text: str, offset: int, codec: str, pairs: dict[int, bytes]) -> bytes:
