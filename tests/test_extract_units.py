@@ -703,6 +703,10 @@ def test_compound_surnames_and_words_after_a_title(processor, sentence, people):
         ("云途速运股份有限公司今天发布公告。", "云途速运股份有限公司"),
         # a company's branch: the company's name, the place, the branch
         ("中铁快运股份有限公司成都分公司近日开通了新的班列。", "中铁快运股份有限公司成都分公司"),
+        # the nation heads a national body's name as a place does; 总局, 总工会 end names
+        ("国家发展和改革委员会近日印发通知。", "国家发展和改革委员会"),
+        ("国家市场监督管理总局发布公告。", "国家市场监督管理总局"),
+        ("浙江省总工会慰问快递员。", "浙江省总工会"),
     ],
 )
 def test_a_company_s_whole_name_before_its_legal_form_and_its_branch(processor, sentence, organization):

@@ -57,6 +57,8 @@ GENERIC_ORG_PARTS = {"省", "市", "县", "区", "各", "该", "本", "全", "�
 # counties) lacks: before an organisation suffix, the characters before one name the place.
 ADMIN_UNITS = {"镇", "乡", "村"}
 ADMIN_LEVELS = {"省", "市", "县", "区", "州"}
+# The nation, as a place heads a body's name: 国家市场监督管理总局, 国家发展和改革委员会
+NATIONAL = {"国家"}
 LIST_LAST_JOINERS = "和与及"  # 张三、李四和王五
 LIST_END_WORDS = "一起|一同|共同|分别|先后"  # words a list of people's names runs into
 LIST_MIDDLE_RUN = re.compile(r"、(?:[\u4e00-\u9fff]{2,3}、){2,}")  # two or more items between 、
@@ -533,8 +535,9 @@ class EntityFinder:
             if part is True or part is AFTER_PLACE and run and run[-1][1] == "ns" or (
                 # 天津市住房和城乡建设委员会: 和 joins two fields of one body's remit, after a place
                 # and a field (no organisation: 省分公司和省分行 are two) and before another
-                token[0] == "和" and run and not may_end and run[-1][1] == "n" and len(run[-1][0]) > 1
-                and any(flag == "ns" for _, flag, _ in run) and index + 1 < len(tokens)
+                token[0] == "和" and run and not may_end and run[-1][1] in ("n", "vn") and len(run[-1][0]) > 1
+                and any(flag == "ns" or word in NATIONAL for word, flag, _ in run)
+                and index + 1 < len(tokens)
                 and token_kinds[index + 1][0] is True and tokens[index + 1][1] != "nt" and len(tokens[index + 1][0]) > 1
             ):
                 if not run and token[0] in ADMIN_UNITS and index and _names_town(tokens[index - 1]):
@@ -619,7 +622,9 @@ class EntityFinder:
         # The name starts at its first place or known organisation (邮储银行黑龙江省分行), else
         # it is the suffix and the few tokens before it; a company's branch named after the
         # company and a place starts with the company's name (中铁快运股份有限公司成都分公司).
-        heads = [i for i, (word, flag, _) in enumerate(run[:-1]) if word in self.place_words or flag == "nt"]
+        heads = [
+            i for i, (word, flag, _) in enumerate(run[:-1]) if word in self.place_words or flag == "nt" or word in NATIONAL
+        ]
         heads = heads or _unlisted_place_head(run)
         if heads and heads[0] and run[heads[0] - 1][0].endswith(LEGAL_FORM_ENDINGS):
             company = next(self._org_ending_at(run[:heads[0]]), None)
