@@ -73,6 +73,8 @@ UNSEEN_SPAM_LINES = [
     "本站永久域名：www.91av.cc 请收藏",
     "彩票网投注平台,幸运飞艇,北京赛车pk10",
     "邮政快递查询,EMS单号查询,邮政网点查询,在线查询",
+    # the domain's own words, no spam vocabulary: only the shape tells (phrases alone, one repeated)
+    "快递查询 物流查询 快递单号查询 快递加盟 物流加盟 快递查询 物流查询",
 ]
 
 LEGITIMATE_SHORT_LINES = [
@@ -92,6 +94,9 @@ LEGITIMATE_SHORT_LINES = [
     "邮政推出在线寄递服务",
     "中国邮政推出短视频平台，在线观看量突破百万",
     "通过图片、视频展示及与学生互动等多种形式向学生讲述集邮",
+    # phrases repeated in a list that is a sentence's, or a PDF line's characters spaced out
+    "加快网点转型、加快人员转型、加快业务转型、加快网点转型，",
+    "彻 底 遏 制 解 车 未 下 段 、入 库 未",
     "日本邮政与韩国邮政开展视频会议",
     "助销土豆28万余斤",
     "草莓、黄桃、猕猴桃等农产品",

@@ -84,6 +84,10 @@ VARIETY_FREE = 2
 VARIETY_MAX_TERMS = 3
 VARIETY_MIN_COVERAGE = 0.35
 MANY_SEGMENTS = 3
+# A line of this many phrases or more, none longer than STUFFED_PHRASE_CHARS, one repeated: stuffing.
+STUFFED_MIN_PHRASES = 5
+STUFFED_PHRASE_CHARS = 8
+IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 SHORT_SEGMENT_CHARS = 10
 CHROME_MAX_CHARS = 80
 # A list of other articles' titles under its label, closing a page's text (相关阅读, Related Stories):

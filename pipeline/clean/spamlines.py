@@ -128,7 +128,9 @@ class JunkLineJudge:
         piece of a sentence that looks like a keyword: unless it lists several phrases, it must
         score higher."""
         fragment = len(line.strip()) <= wrap_width and len(rules.KEYWORD_SEGMENT.findall(line)) < rules.MANY_SEGMENTS
-        return self.spam_score(line) >= (rules.SPAM_FRAGMENT_THRESHOLD if fragment else rules.SPAM_THRESHOLD)
+        return _stuffed_phrases(line) or self.spam_score(line) >= (
+            rules.SPAM_FRAGMENT_THRESHOLD if fragment else rules.SPAM_THRESHOLD
+        )
 
     def is_chrome(self, line: str, wrap_width: int = 0) -> bool:
         """Site furniture. On a line of wrapped text (``wrap_width``) one furniture word may be
@@ -248,6 +250,18 @@ def _site_action_list(segments: list[str]) -> bool:
             return False
         sites.append(segment[: -len(ending)])
     return len(set(sites)) < len(sites)
+
+
+def _stuffed_phrases(line: str) -> bool:
+    """A line of short phrases and nothing else, one of them written again: stuffing whatever its
+    words (快递查询 物流查询 快递单号查询 快递加盟 物流加盟 快递查询 物流查询), no spam vocabulary needed."""
+    phrases = rules.KEYWORD_SEGMENT.findall(line)
+    return (
+        len(phrases) >= rules.STUFFED_MIN_PHRASES and len(set(phrases)) < len(phrases)
+        # (words of two characters or more: PDF text spaces a line's characters out)
+        and all(2 <= len(phrase) <= rules.STUFFED_PHRASE_CHARS and rules.IDEOGRAPH.search(phrase) for phrase in phrases)
+        and not rules.CLAUSE_MARK.search(line)
+    )
 
 
 def _repeats_across_segments(segments: list[str]) -> bool:
