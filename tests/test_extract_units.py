@@ -712,3 +712,16 @@ def test_compound_surnames_and_words_after_a_title(processor, sentence, people):
 def test_a_company_s_whole_name_before_its_legal_form_and_its_branch(processor, sentence, organization):
     (story,) = processor.process("article.txt", f"县邮政开通冷链专线\n{sentence}\n".encode())
     assert story["organizations"][0] == organization
+
+
+def test_a_writer_credited_with_a_unit_after_a_page_s_counters(processor):
+    # The counter field (浏览次数) took the credit after it into the chrome dropped with it, and a
+    # unit before the name (品牌中心) is no name.
+    text = (
+        "县邮政开通冷链专线\n\n发布日期：2023-09-07　　浏览次数：1286　　文/品牌中心 何静\n\n"
+        "今年以来，某县邮政分公司开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。\n\n"
+        "专线每天往返县城与乡镇两次，果蔬损耗率明显下降。\n\n下一步，该公司还将增开专线班次。\n"
+    )
+    (story,) = processor.process("article.txt", text.encode())
+    assert story["authors"] == [{"name": "何静", "role": "author"}]
+    assert story["published_date"] == "2023-09-07" and story["body"].startswith("今年以来")

@@ -227,6 +227,8 @@ META_FIELD_SEPARATORS = " \t\u3000|｜/"
 META_FIELD_START = re.compile(
     r"(?:(?<=^)|(?<=[\s|｜/]))(?:[\u4e00-\u9fff]{2,6}\s*[:：]|[大小]\s?中\s?[大小](?:\s|$))|【"
     r"|(?<=\S)(?:来源|稿源|作者|编辑|责任编辑|分享到|分享|字号|浏览次数|浏览|点击数|阅读|打印)\s*[:：]"
+    # a credit after the counters: 浏览次数：1286　　文/品牌中心 何静
+    r"|(?<=\s)(?:文|图|撰文|文字|图片|摄影|文\s*[·・/／]\s*图)\s*[/／｜|]"
 )
 BARE_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
 # Class/id tokens of a readers' comment section, hints of furniture as chrome_hints.txt's are, and

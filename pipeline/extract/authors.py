@@ -39,6 +39,8 @@ BYLINE_END = re.compile(
     r"|点\s*击|浏\s*览|阅\s*读|访\s*问|字\s*[体号]|【|[（(]"  # （江西省邮政分公司）: the author's unit
 )
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
+# A unit credited before the names (文/品牌中心 何静, 图/宣传部 李明): no name ends so.
+UNIT_ENDING = re.compile(r"(?:中心|部|处|科|室|办|组|站|局|所|队|社|司|院|厅)$")
 ITEM_SEPARATORS = re.compile(r"[\s、，,;；/／｜|:：【】\[\]［］〔〕]+")  # a metadata line's brackets too: 【作者：王芳】
 # Where the reporter filed from, after the names: 记者林志明／台北报导, 记者 王芳/北京报道, and a
 # dateline's place and day after them: （中央社记者吴欣纭花莲5日电）.
@@ -116,7 +118,7 @@ def _names(segment: str, surnames: frozenset[str], one_name: Callable[[str], boo
             merged[-1] += item
         else:
             merged.append(item)
-    return [name for name in merged if NAME.match(name)]
+    return [name for name in merged if NAME.match(name) and not UNIT_ENDING.search(name)]
 
 
 def _capitalised(name: str) -> str:
