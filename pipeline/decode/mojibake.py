@@ -700,9 +700,9 @@ class MojibakeRepairer:
                         (ending := _other_script_letters(fixed[-2:])) and not ending <= _document_letters(text)
                     ):
                         continue
-                    # Nor Hangul or kana anywhere, unless the text has them: a lost byte chosen back
-                    # into a syllable (生肖邮票一小뒣 of Big5 read as GBK, its U+FFFD read as cp949's).
-                    if fixed is not None and SYLLABARY_RE.search(fixed) and not SYLLABARY_RE.search(text):
+                    # Nor Hangul anywhere, unless the text has it: a lost byte chosen back into a
+                    # syllable (生肖邮票一小뒣 of Big5 read as GBK, its U+FFFD read as cp949's).
+                    if fixed is not None and HANGUL_RE.search(fixed) and not HANGUL_RE.search(text):
                         continue
                     damaged = _without_silent_marks(text[begin:end_index])  # marks are a guess, not text
                     # Alone between ASCII characters (12涓 before a line break), not amid clean
@@ -1069,7 +1069,8 @@ def _line_end_characters(text: str, wrong: str, mark_re: re.Pattern) -> collecti
     return ends
 
 
-SYLLABARY_RE = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]")  # Hangul, kana
+# Hangul, which no GB or Big5 pair reads as (their kana, Greek and Cyrillic rows do show in mojibake)
+HANGUL_RE = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 
 def _other_script_letters(text: str) -> frozenset[str]:
