@@ -471,3 +471,24 @@ def test_lines_an_old_site_broke_by_hand_inside_indented_paragraphs_are_joined(c
 )
 def test_spam_site_names_a_mirror_appends_to_the_headline_go(cleaner, heading, title):
     assert lines(cleaner, page(f"<div><h1>{heading}</h1>{ARTICLE}</div>"))[0] == title
+
+
+def test_a_logo_heading_naming_the_site_the_title_names_is_no_headline(cleaner):
+    # <title>headline_site</title> over <h1>site</h1> (the logo): the logo had headed the article.
+    head = "<title>集团公司到黑龙江邮政调研_中国邮政网</title>"
+    body = f'<h1 class="logo"><a href="/">中国邮政网</a></h1><div class="content">{ARTICLE}</div>'
+    text = lines(cleaner, page(body, head))
+    assert text[0] == "集团公司到黑龙江邮政调研" and "中国邮政网" not in text[1:]
+
+
+@pytest.mark.parametrize(
+    ("head", "source"),
+    [
+        ('<meta property="og:site_name" content="东南物流资讯网"><title>集团公司到黑龙江邮政调研</title>', "东南物流资讯网"),
+        ("<title>集团公司到黑龙江邮政调研 - 东南物流资讯网</title>", "东南物流资讯网"),
+        ("<title>集团公司到黑龙江邮政调研_要闻</title>", None),  # a section's name, no site's
+    ],
+)
+def test_the_site_a_page_names_only_in_its_head_is_the_source(cleaner, head, source):
+    text = lines(cleaner, page(f"<h1>集团公司到黑龙江邮政调研</h1><div>{ARTICLE}</div>", head))
+    assert [line for line in text if line.startswith("来源：")] == ([f"来源：{source}"] if source else [])

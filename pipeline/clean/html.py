@@ -136,7 +136,10 @@ class HtmlExtractor:
         title_parts = _title_parts(soup)
         headline = _WHITESPACE.sub("", max(title_parts, key=len, default=""))  # as blocks are compared
         headline = headline if len(headline) >= rules.TITLE_MIN_CHARS else ""
+        # The <title>'s other parts name the site and its section: a heading of them is the logo.
+        site_names = {_WHITESPACE.sub("", part) for part in title_parts} - {headline}
         published = _published_in_markup(soup)
+        site = _site_name_in_markup(soup) or _site_in_title(title_parts, headline)
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
         measures = _Measures(soup, self._judge.is_junk)
         # The article's container is judged without the prose of what markup names furniture
@@ -161,6 +164,8 @@ class HtmlExtractor:
                 block.text, block.junk = fields, False
             if headline and _WHITESPACE.sub("", block.text) == headline:
                 block.titled = True
+            elif block.heading and _WHITESPACE.sub("", block.text) in site_names:
+                block.heading, block.junk = 0, True  # <h1>中国邮政网</h1> under <title>…_中国邮政网
         start, end = _main_window(blocks)
         lines: list[str] = []
         previous, top_level = None, 7
@@ -196,6 +201,12 @@ class HtmlExtractor:
         if published and lines and not any(rules.DATE.search(line) for line in lines[: rules.HEAD_LOOKBACK]):
             # The date the page shows only by script or states in its <meta>: under the headline.
             lines.insert(1 if titled else 0, f"发布时间：{published}")
+        if site and lines and not any(rules.SOURCE_LABEL.search(line) for line in lines) and not any(
+            rules.PAPER_NAME.search(line) for line in lines[:rules.HEAD_LOOKBACK]
+        ):
+            # The site the page names only in its head (og:site_name, the <title>): the story's
+            # source, unless the text names one (a portal's copy: 2024年07月08日 06:52 经济日报).
+            lines.insert(1 if titled else 0, f"来源：{site}")
         if lines and not titled:
             # No headline in the page's text: the <title>'s part the article is about heads it.
             title = _title_of_body(title_parts, "".join(lines))
@@ -745,6 +756,24 @@ def _published_in_markup(soup: BeautifulSoup) -> str | None:
         if stamp:
             return datetime.fromtimestamp(int(stamp.group(1)), rules.CHINA_TIME).strftime("%Y-%m-%d")
     return None
+
+
+def _site_name_in_markup(soup: BeautifulSoup) -> str | None:
+    """The site's name its <meta> tags state (og:site_name, application-name)."""
+    for meta in soup.find_all("meta"):
+        key = (meta.get("property") or meta.get("name") or "").lower()
+        name = " ".join((meta.get("content") or "").split())
+        if key in rules.SITE_NAME_META_KEYS and rules.SITE_NAME.fullmatch(name):
+            return name
+    return None
+
+
+def _site_in_title(parts: list[str], headline: str) -> str | None:
+    """The site's name as the <title>'s last part names it after the headline (…增收_中国邮政网)."""
+    if len(parts) < 2 or _WHITESPACE.sub("", parts[-1]) == headline:
+        return None
+    name = _WHITESPACE.sub("", parts[-1])
+    return name if rules.SITE_NAME.fullmatch(name) and name.endswith(rules.SITE_NAME_ENDINGS) else None
 
 
 def _title_parts(soup: BeautifulSoup) -> list[str]:

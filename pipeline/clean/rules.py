@@ -3,6 +3,8 @@
 import re
 from datetime import timedelta, timezone
 
+from pipeline.resources import data_lines
+
 # --- markup in text input
 # A tag, comment or CDATA section; bounded so a stray "<" in prose cannot swallow a line.
 MARKUP = re.compile(
@@ -193,6 +195,14 @@ PUBLISHED_META_KEYS = frozenset({
     "article:published_time", "og:article:published_time", "og:release_date", "pubdate", "publishdate",
     "publish_date", "publishtime", "datepublished", "dc.date.issued", "firstpublishedtime",
 })
+SITE_NAME_META_KEYS = frozenset({"og:site_name", "application-name", "sitename", "site_name"})
+SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")  # a Chinese name, not a domain or a slogan
+SITE_NAME_ENDINGS = ("网", "报", "在线", "新闻", "频道", "电视台", "广播电视台")  # a <title>'s last part naming its site
+# A paper's name as the extract stage's list ends them (经济日报, 中国邮政报, 青海新闻网), standing alone.
+PAPER_NAME = re.compile(
+    r"(?:^|\s)[\u4e00-\u9fff]{2,6}(?:" + "|".join(data_lines("pipeline.extract", "newspaper_suffixes.txt")) + r")(?=\s|$)"
+)
+SOURCE_LABEL = re.compile(r"(?:来\s*源|稿\s*源|出\s*处|转\s*载\s*自)\s*[:：]")
 WECHAT_PUBLISH_TIME = re.compile(r"\bvar\s+ct\s*=\s*[\"'](\d{10})[\"']")
 CHINA_TIME = timezone(timedelta(hours=8))
 HEAD_LINKED_NAME_MAX_CHARS = 12
