@@ -5,6 +5,7 @@ import base64
 import bz2
 import gzip
 import html
+import html.entities
 import io
 import json
 import lzma
@@ -477,3 +478,17 @@ def test_line_break_after_a_lost_trail_byte_is_kept(decoder):
     decoded = decoder.decode(raw)
     assert "line_breaks_inside_characters_removed" not in decoded.repairs
     assert "全国快递业务量同比增长。" in decoded.text
+
+
+def test_utf8_that_php_escaped_as_latin1_references_is_read_back(decoder):
+    # htmlentities() with ISO-8859-1 (PHP's default before 5.4): each byte 0xA0-0xFF of the
+    # UTF-8 a Latin-1 letter's reference (中 is &auml;&cedil;&shy;), 0x80-0x9F left as bytes.
+    text = "呼和浩特邮政开通草原牧区流动邮局，一辆改装过的邮车每周两次开进牧区。"
+    escaped = html.escape(text.encode("utf-8").decode("latin-1"), quote=False)
+    escaped = "".join(f"&{html.entities.codepoint2name[ord(ch)]};" if 0xA0 <= ord(ch) <= 0xFF else ch for ch in escaped)
+    page = f'<html><head><meta charset="iso-8859-1"></head><body><p>{escaped}</p></body></html>'
+    decoded = decoder.decode(page.encode("latin-1"))
+    assert text in decoded.text and "latin1_references_undone" in decoded.repairs
+    # A page about Latin letters keeps its references.
+    latin = "<p>Caf&eacute; cr&egrave;me br&ucirc;l&eacute;e &agrave; la carte, na&iuml;ve &Auml;rger &uuml;ber &ouml;l</p>"
+    assert decoder.decode(latin.encode()).text == latin

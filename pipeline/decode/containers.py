@@ -16,6 +16,7 @@ import email
 import email.errors
 import email.header
 import email.policy
+import html.entities
 import importlib
 import io
 import json
@@ -31,6 +32,7 @@ from lxml import etree
 from striprtf.striprtf import rtf_to_text
 
 from pipeline.decode.detect import DecodeError, codec_name
+from pipeline.decode.mojibake import decodes
 from pipeline.jsontext import json_documents
 
 
@@ -92,6 +94,10 @@ MIN_DOUBLE_REFERENCES = 4
 # a character past the BMP as its pair (📦 as ED A0 BD ED B3 A6); Python's surrogateescape keeps
 # each byte UTF-8 rejects (GBK's) as U+DC80-U+DCFF, which surrogatepass or json.dumps (\udcd6)
 # write out so: that byte.
+# A Latin-1 character's reference, named or numeric (&auml; &#228; &#xE4;): PHP's htmlentities()
+# of UTF-8 as ISO-8859-1 writes every byte 0xA0-0xFF so (see _latin1_references_undone).
+LATIN1_REFERENCE_RE = re.compile(rb"&([a-zA-Z][a-zA-Z0-9]{1,7}|#1[6-9][0-9]|#2[0-5][0-9]|#[xX][a-fA-F][0-9a-fA-F]);")
+MIN_LATIN1_REFERENCES = 8
 SURROGATE_RE = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
 LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # A MIME part's base64 body saved without its headers: lines of the base64 alphabet alone, as
@@ -160,6 +166,7 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
             or _base64_body(raw)
             or _surrogates_decoded(raw)
             or _double_references_undone(raw)
+            or _latin1_references_undone(raw)
         )
         if opened is None:
             break
@@ -392,6 +399,29 @@ def _double_references_undone(raw: bytes) -> tuple[bytes, None, str] | None:
     which the HTML parser, or the unescaping of a text mostly escapes, then reads."""
     undone, count = DOUBLE_REFERENCE_RE.subn(rb"&\1", raw)
     return (undone, None, "double_escaped_references_undone") if count >= MIN_DOUBLE_REFERENCES else None
+
+
+def _latin1_references_undone(raw: bytes) -> tuple[bytes, str, str] | None:
+    """UTF-8 that PHP's htmlentities() escaped as ISO-8859-1 (its default before PHP 5.4): each
+    byte of a character a Latin-1 letter's reference (中, E4 B8 AD, as &auml;&cedil;&shy;), the
+    bytes Latin-1 names no reference for (0x80-0x9F) left as they were. Each reference below
+    U+0100 back to its byte, where the bytes then read as UTF-8 (a page about Ä or é does not)."""
+    references = LATIN1_REFERENCE_RE.findall(raw)
+    if len(references) < MIN_LATIN1_REFERENCES:
+        return None
+    undone = LATIN1_REFERENCE_RE.sub(_latin1_reference_byte, raw)
+    if undone == raw or not decodes(undone, "utf-8") or decodes(raw, "utf-8") and undone.isascii():
+        return None
+    return undone, "utf-8", "latin1_references_undone"
+
+
+def _latin1_reference_byte(match: re.Match) -> bytes:
+    name = match.group(1)
+    if name.startswith(b"#"):
+        code = int(name[2:], 16) if name[1:2] in b"xX" else int(name[1:])
+    else:
+        code = html.entities.name2codepoint.get(name.decode("ascii"), 0)
+    return bytes((code,)) if 0xA0 <= code <= 0xFF else match.group()
 
 
 def _surrogates_decoded(raw: bytes) -> tuple[bytes, None, str] | None:
