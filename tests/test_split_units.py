@@ -1090,3 +1090,18 @@ def test_a_page_s_masthead_page_name_and_foot_lines_are_furniture(header, footer
     assert (story.kicker, story.title, story.subtitle) == (None, "老字号糕点搭上直播快车", "一家百年糕团店的线上转型路")
     assert story.bylines == ("首席记者 葛明",)
     assert story.body.startswith("6月18日上午10点") and story.body.endswith("糯米的产地。")
+
+
+def test_a_kicker_over_a_title_the_column_wrapped_is_one_block():
+    # Three headline lines over the story's dateline: the kicker, then the title over two
+    # lines, its end shorter. The block was cut after two lines: kicker and title's start
+    # made a story of their own, the title's end headed the story.
+    page = "\n".join([
+        "2025年3月14日 星期五", "某山邮政报", "第2版 要闻·经营", "",
+        "聚焦春耕备耕", "遵义邮政“农资直通车”", "开进田间地头", "",
+        "本报讯（记者 杨帆 通讯员", "吴承泽）“化肥、种子都送到", "家门口了，比我们自己去镇上", "拉方便多了。”3月10日一早，",
+        "遵义市湄潭县兴隆镇龙凤村村", "民田茂林看着邮政投递员把20", "袋复合肥搬进院子，笑得合不", "拢嘴。",
+    ])
+    (story,) = Splitter().split(page).stories
+    assert (story.kicker, story.title.replace(" ", "")) == ("聚焦春耕备耕", "遵义邮政“农资直通车”开进田间地头")
+    assert story.body.startswith("“化肥") and story.body.endswith("拢嘴。")

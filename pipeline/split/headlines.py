@@ -318,8 +318,8 @@ class HeadlineParser:
         for index, text in enumerate(texts):
             current = groups[-1] if groups else None
             following = texts[index + 1] if index + 1 < len(texts) else None
-            if current is not None and len(current) == 2 and not self.is_kicker_line(text) and (
-                (story := evidence.leaning_story(text)) is not None and story == evidence.leaning_story("".join(current))
+            if current is not None and len(current) == 2 and not self.is_kicker_line(text) and self._ends_block(
+                current, text, following, evidence
             ):
                 current.append(text)
             elif current is None or len(current) >= 3 or self.is_kicker_line(text):
@@ -337,6 +337,20 @@ class HeadlineParser:
             else:
                 current.append(text)
         return [self.block(group, position) for group in groups]
+
+    @staticmethod
+    def _ends_block(current: list[str], text: str, following: str | None, evidence: StoryEvidence) -> bool:
+        """Whether ``text`` is the third line of the block of two lines ``current``: its words
+        lean to the story theirs do; or it ends the run, shorter than the line above, leaning to
+        no other story (the title's end the column wrapped, or its deck: 聚焦春耕备耕 / 遵义邮政
+        “农资直通车” / 开进田间地头)."""
+        story, group_story = evidence.leaning_story(text), evidence.leaning_story("".join(current))
+        if story is not None and story == group_story:
+            return True
+        return (
+            following is None and len(text) < len(current[-1]) and (story is None or group_story is None)
+            and SUBTITLE_DASHES.match(current[-1]) is None  # (a ——deck's rest joins the deck: _continues_deck)
+        )
 
     def block(self, texts: list[str] | tuple[str, ...], position: tuple[int, int]) -> HeadlineBlock:
         """A block of 1-3 headline lines with its kicker, title and subtitle."""
