@@ -1105,3 +1105,11 @@ def test_a_kicker_over_a_title_the_column_wrapped_is_one_block():
     (story,) = Splitter().split(page).stories
     assert (story.kicker, story.title.replace(" ", "")) == ("聚焦春耕备耕", "遵义邮政“农资直通车”开进田间地头")
     assert story.body.startswith("“化肥") and story.body.endswith("拢嘴。")
+
+
+def test_a_closing_credit_the_column_broke_is_whole_under_a_blank_line_after_every_line():
+    # pdfminer puts a blank line after every line: the credit's rest (可）) stood two lines
+    # below its start (（冯), and the brief kept both in its text with no author.
+    lines = ["本报讯 近日，湖北省宜都市首批12个", "“快递驿站+便民服务”示范点挂牌", "运营，让群众在家门口就", "能办成更多的事情。（冯", "可）"]
+    (story,) = Splitter().split("\n\n".join(lines)).stories
+    assert story.body.endswith("能办成更多的事情。") and story.bylines[-1] == "（冯可）"

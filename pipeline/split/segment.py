@@ -173,8 +173,11 @@ def _credits_rejoined(raws: list[str]) -> list[str]:
     (…的配送。（何 / 嘉敏）) made whole on the first line: the credit closes its story there."""
     joined: list[str] = []
     for raw in raws:
-        if joined and _CREDIT_TAIL.fullmatch(raw.strip()) and _CREDIT_HEAD.search(joined[-1].rstrip()):
-            joined[-1] = joined[-1].rstrip() + raw.strip()
+        # (the line above may stand a blank line up: a tool that puts one after every line)
+        above = len(joined) - 1 if not joined or joined[-1].strip() or len(joined) < 2 else len(joined) - 2
+        if joined and _CREDIT_TAIL.fullmatch(raw.strip()) and _CREDIT_HEAD.search(joined[above].rstrip()):
+            joined[above] = joined[above].rstrip() + raw.strip()
+            del joined[above + 1:]
         else:
             joined.append(raw)
     return joined
