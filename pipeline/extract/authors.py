@@ -38,6 +38,7 @@ BYLINE_END = re.compile(
     r"\d|(?:文\s*章|本\s*文|稿\s*件|信\s*息|新\s*闻)?来\s*源|供\s*稿(?!\s*[:：])|稿\s*源|发\s*布|时\s*间|日\s*期|责\s*任\s*编\s*辑|责\s*编|编\s*辑|审\s*核|[初一二三复终]\s*审|校\s*对|作\s*者\s*(?:单\s*位|系|简\s*介)"
     r"|点\s*击|浏\s*览|阅\s*读|访\s*问|字\s*[体号]|【|[（(]"  # （江西省邮政分公司）: the author's unit
 )
+BRACKETED_NAME = re.compile(r"[（(][\u4e00-\u9fff]{2,3}[）)]")
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
 # A unit credited before the names (文/品牌中心 何静, 图/宣传部 李明): no name ends so.
 UNIT_ENDING = re.compile(r"(?:中心|部|处|科|室|办|组|站|局|所|队|社|司|院|厅)$")
@@ -138,6 +139,8 @@ def parse_byline(
         role = "photographer" if english.group(1) else "author"
         return [Credit(_capitalised(name), role) for name in ENGLISH_NAME_SEPARATORS.split(english.group(2)) if name]
     text = FILED_FROM.sub(" ", line.replace("□", " ")).strip()
+    # A brief's closing credit in brackets, a name alone (（方舟）): a name however it reads as a word.
+    bracketed_name = BRACKETED_NAME.fullmatch(text) is not None and (text[1] in surnames or text[1:3] in surnames)
     text = re.sub(r"^本\s*报\s*讯\s*", "", text).strip("（）() ")
     end = BYLINE_END.search(text)
     first_role = ROLE.search(text)
@@ -156,7 +159,7 @@ def parse_byline(
     if not markers:
         text_and_photos = photo is not None and photo.group("text_and_photos") is not None
         for name in _names(text, surnames, one_name):
-            if could_be_name is None or could_be_name(name) or one_name is not None and one_name(name):
+            if could_be_name is None or could_be_name(name) or one_name is not None and one_name(name) or bracketed_name:
                 credits.append(Credit(name, "photographer" if photo and not text_and_photos else "author"))
                 if text_and_photos:
                     photo_credits.append(Credit(name, "photographer"))
