@@ -3,6 +3,7 @@ opened before detection; what was opened is named in ``repairs``."""
 
 import base64
 import bz2
+import codecs
 import gzip
 import html
 import html.entities
@@ -94,6 +95,31 @@ def test_plain_text_email_keeps_its_subject_as_the_first_line(decoder, subject_h
     ).encode("ascii") + base64.encodebytes(BODY.encode("gb2312"))
     decoded = decoder.decode(raw)
     assert decoded.text == subject + "\n\n" + BODY
+
+
+def test_an_iso_2022_cn_mail_keeps_its_subject(decoder):
+    # ISO-2022-CN, the 7-bit code of old Chinese mail: Python has no codec for it (ours decoded
+    # only), and email's header decoding encodes the subject again: it was dropped.
+    subject = "潍坊寿光蔬菜搭上快递“快车”"
+    encoded, _ = codecs.lookup("iso2022_cn").encode(subject)
+    body, _ = codecs.lookup("iso2022_cn").encode(BODY)
+    raw = (
+        b"Subject: =?ISO-2022-CN?B?" + base64.b64encode(encoded) + b"?=\nMIME-Version: 1.0\n"
+        b"Content-Type: text/plain; charset=ISO-2022-CN\n\n" + body
+    )
+    assert decoder.decode(raw).text == f"{subject}\n\n{BODY}"
+
+
+def test_an_html_mail_without_a_title_takes_its_subject_as_the_page_s_title(decoder):
+    # multipart/alternative: the HTML part (preferred) held the paragraphs alone, no headline.
+    subject = "贵阳综合保税区开通国际快件监管中心"
+    html_part = "".join(f"<p>{line}</p>" for line in BODY.splitlines())
+    raw = (
+        "Subject: =?utf-8?B?" + base64.b64encode(subject.encode()).decode() + "?=\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n'
+        f"{BODY}\n--b\nContent-Type: text/html; charset=utf-8\n\n<html><body>{html_part}</body></html>\n--b--\n"
+    ).encode("utf-8")
+    assert f"<title>{subject}</title>" in decoder.decode(raw).text
 
 
 def test_email_subject_the_text_repeats_is_not_added(decoder):

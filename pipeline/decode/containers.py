@@ -16,6 +16,7 @@ import email
 import email.errors
 import email.header
 import email.policy
+import html
 import html.entities
 import importlib
 import io
@@ -59,6 +60,7 @@ MIME_START_RE = re.compile(rb"\A(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)
 MIME_MARK_RE = re.compile(rb"^(?:MIME-Version:|Content-Type:\s*(?:multipart/|text/))", re.IGNORECASE | re.MULTILINE)
 # Forwarded and answered: Fwd:, Re:, 转发：, 回复：, 答复：, one or more.
 REPLY_PREFIX_RE = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|转发|回复|答复)\s*[:：])+\s*", re.IGNORECASE)
+HTML_TITLE_RE = re.compile(rb"<title[\s>]", re.IGNORECASE)
 TEXT_PARTS = ("text/html", "text/plain")  # preferred first: a page's HTML holds its text
 # ASCII escapes of non-ASCII text (see ESCAPES). A text is unescaped when its
 # escapes cover ESCAPED_SHARE of it: a URL or two in a page are not the page's encoding.
@@ -242,17 +244,42 @@ def _mime_text_part(raw: bytes) -> tuple[bytes, str | None, str] | None:
     codec = codec_name(charset) if charset else None
     if part.get_content_type() == "text/plain":
         payload = _with_subject(payload, message, codec)
+    elif not HTML_TITLE_RE.search(payload):
+        payload = _with_subject_title(payload, message, codec)
     return payload, codec, "mime_text_part"
+
+
+def _subject(message) -> str:
+    """The message's Subject without Fwd:/Re:/转发：, RFC 2047's encoded words decoded each by its
+    charset (email's make_header would encode them again); "" for none or one unreadable."""
+    try:
+        subject = "".join(
+            part.decode(charset or "ascii") if isinstance(part, bytes) else part
+            for part, charset in email.header.decode_header(message.get("Subject", ""))
+        )
+    except (LookupError, UnicodeError, email.errors.HeaderParseError):
+        return ""  # a charset Python lacks, or bytes not in it
+    return REPLY_PREFIX_RE.sub("", " ".join(subject.split()))
+
+
+def _with_subject_title(payload: bytes, message, codec: str | None) -> bytes:
+    """A message's HTML part without a <title> under its subject as the page's title, which the
+    clean stage takes for the headline where the text shares its words (a mail client's HTML
+    holds the body's paragraphs alone)."""
+    subject = _subject(message)
+    if not subject:
+        return payload
+    try:
+        title = b"<title>" + html.escape(subject).encode(codec or "ascii", errors="xmlcharrefreplace") + b"</title>"
+    except LookupError:
+        return payload
+    return title + payload
 
 
 def _with_subject(payload: bytes, message, codec: str | None) -> bytes:
     """A plain-text message's payload under its subject, the headline a press release was sent
     with (a page's HTML has its own); not where the text repeats it in its first line."""
-    try:
-        subject = str(email.header.make_header(email.header.decode_header(message.get("Subject", ""))))
-    except (LookupError, UnicodeError, email.errors.HeaderParseError):
-        return payload  # a charset Python lacks, or bytes not in it
-    subject = REPLY_PREFIX_RE.sub("", " ".join(subject.split()))
+    subject = _subject(message)
     if not subject or codec is None and not subject.isascii():
         return payload
     try:

@@ -1,7 +1,7 @@
 """ISO-2022-CN (RFC 1922), the 7-bit code of Chinese mail and news: GB2312 bytes less 0x80
 after a shift-out (SO) once ``ESC $ ) A`` designates GB2312, ASCII after a shift-in (SI); a
-designation lasts to the end of its line. Python ships no codec for it; this one decodes
-(registered as ``iso2022_cn``). CNS 11643 planes (``ESC $ ) G``, ``ESC $ * H`` and the
+designation lasts to the end of its line. Python ships no codec for it; this one decodes, and
+encodes GB2312's characters (a mail's subject set over its body; registered as ``iso2022_cn``). CNS 11643 planes (``ESC $ ) G``, ``ESC $ * H`` and the
 single shifts of ISO-2022-CN-EXT) have no Python codec either: their characters are errors
 (U+FFFD each with errors="replace").
 """
@@ -15,6 +15,7 @@ NAME = "iso2022_cn"
 TOKEN_RE = re.compile(rb"\x1b\$\)(.)|\x1b\$[*+].|\x1b[NO](..)|\x0e|\x0f|\r?\n", re.S)
 CONTROLS_RE = re.compile(rb"([\x00-\x20]+)")  # spaces and controls inside a shift-out are themselves
 GB2312 = b"A"
+DESIGNATE_GB2312, SHIFT_OUT, SHIFT_IN = b"\x1b$)A", b"\x0e", b"\x0f"
 
 
 def decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
@@ -65,13 +66,33 @@ def _undecodable(data: bytes, start: int, end: int, errors: str, characters: int
 
 
 def _search(name: str) -> codecs.CodecInfo | None:
-    if name.replace("-", "_") != NAME:
+    # (asked as iso2022_cn, or as iso_2022_cn: Python's spelling of a MIME header's ISO-2022-CN)
+    if name.replace("-", "").replace("_", "") != NAME.replace("_", ""):
         return None
-    return codecs.CodecInfo(name=NAME, encode=_no_encoder, decode=decode)
+    return codecs.CodecInfo(name=NAME, encode=encode, decode=decode)
 
 
-def _no_encoder(text: str, errors: str = "strict"):
-    raise NotImplementedError("iso2022_cn: decoding only")
+def encode(text: str, errors: str = "strict") -> tuple[bytes, int]:
+    """``text`` in ISO-2022-CN, GB2312 designated once a line that needs it."""
+    out, shifted, designated = bytearray(), False, False
+    for ch in text:
+        if ch.isascii():
+            if shifted:
+                out += SHIFT_IN
+                shifted = False
+            designated = designated and ch != "\n"
+            out += ch.encode("ascii")
+            continue
+        if not designated:
+            out += DESIGNATE_GB2312
+            designated = True
+        if not shifted:
+            out += SHIFT_OUT
+            shifted = True
+        out += bytes(byte & 0x7F for byte in ch.encode("gb2312", errors))
+    if shifted:
+        out += SHIFT_IN
+    return bytes(out), len(text)
 
 
 codecs.register(_search)
