@@ -733,3 +733,19 @@ def test_a_brief_s_bracketed_closing_credit_names_its_writer_however_the_name_re
     text = f"县邮政开通冷链专线\n今年以来，某县邮政分公司开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。{credit}\n"
     (story,) = processor.process("brief.txt", text.encode())
     assert [author["name"] for author in story["authors"]] == authors
+
+
+def test_a_video_page_s_meta_spans_and_player_text(processor):
+    # The meta <span>s glued without spaces (…赵磊播放次数：12.6万): the counter took the second
+    # reporter with it; the player's loading note and the clip's length opened the body.
+    page = (
+        "<html><body><h1>斗南鲜花搭上冷链快递 48小时通达全国</h1>"
+        '<div class="v-meta"><span>2023-08-22 17:40</span><span>来源：滇池物流网</span>'
+        "<span>记者：普少华 赵磊</span><span>播放次数：12.6万</span></div>"
+        '<div class="player"><div class="loading">视频加载中……</div><div class="duration">时长 03:42</div></div>'
+        "<p>随着冷链寄递网络不断完善，云南鲜切花正通过快递进入全国千家万户。</p>"
+        "<p>在昆明市呈贡区斗南街道，每天有超过30万件鲜花包裹从这里发往全国各地。</p></body></html>"
+    )
+    (story,) = processor.process("video.html", page.encode())
+    assert [a["name"] for a in story["authors"]] == ["普少华", "赵磊"]
+    assert story["body"].startswith("随着冷链寄递网络") and story["source_name"] == "滇池物流网"

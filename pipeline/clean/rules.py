@@ -234,9 +234,15 @@ META_FIELD_SEPARATORS = " \t\u3000|｜/"
 # (a field: a label, a bracket, or the page's font-size links after the source: 来源：香港文汇报 大 中 小;
 # and a label of the fields such lines hold glued to the field before it, as <span>s set side by side
 # give them: 2025-07-03 09:12:45来源：新疆日报分享：字号：大中小)
+_LABEL_HEADS = "本文|文章|稿件|信息|新闻|责任|图片|视频|原文"
+_GLUED_LABELS = "来源|稿源|作者|编辑|责任编辑|分享到|分享|字号|浏览次数|浏览|点击数|阅读|打印|播放次数|播放量"
 META_FIELD_START = re.compile(
-    r"(?:(?<=^)|(?<=[\s|｜/]))(?:[\u4e00-\u9fff]{2,6}\s*[:：]|[大小]\s?中\s?[大小](?:\s|$))|【"
-    r"|(?<=\S)(?:来源|稿源|作者|编辑|责任编辑|分享到|分享|字号|浏览次数|浏览|点击数|阅读|打印)\s*[:：]"
+    # (a label of 2-6 characters, unless a name glued to a known one: 赵磊播放次数： is 赵磊, then
+    # 播放次数：; 本文来源：, 责任编辑： are labels whole)
+    rf"(?:(?<=^)|(?<=[\s|｜/]))(?:(?!(?!{_LABEL_HEADS})[\u4e00-\u9fff]{{1,4}}(?:{_GLUED_LABELS})\s*[:：])"
+    r"[\u4e00-\u9fff]{2,6}\s*[:：]"
+    r"|[大小]\s?中\s?[大小](?:\s|$))|【"
+    rf"|(?<=\S)(?:{_GLUED_LABELS})\s*[:：]"
     # a credit after the counters: 浏览次数：1286　　文/品牌中心 何静
     r"|(?<=\s)(?:文|图|撰文|文字|图片|摄影|文\s*[·・/／]\s*图)\s*[/／｜|]"
 )

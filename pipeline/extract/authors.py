@@ -36,7 +36,7 @@ PHOTO_CREDIT = re.compile(
 # a web page's counters and controls (点击数：, 浏览次数：, 【字体：大 中 小】).
 BYLINE_END = re.compile(
     r"\d|(?:文\s*章|本\s*文|稿\s*件|信\s*息|新\s*闻)?来\s*源|供\s*稿(?!\s*[:：])|稿\s*源|发\s*布|时\s*间|日\s*期|责\s*任\s*编\s*辑|责\s*编|编\s*辑|审\s*核|[初一二三复终]\s*审|校\s*对|作\s*者\s*(?:单\s*位|系|简\s*介)"
-    r"|点\s*击|浏\s*览|阅\s*读|访\s*问|字\s*[体号]|【|[（(]"  # （江西省邮政分公司）: the author's unit
+    r"|点\s*击|浏\s*览|阅\s*读|访\s*问|播\s*放|字\s*[体号]|【|[（(]"  # （江西省邮政分公司）: the author's unit
 )
 BRACKETED_NAME = re.compile(r"[（(][\u4e00-\u9fff]{2,3}[）)]")
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
