@@ -749,3 +749,22 @@ def test_a_video_page_s_meta_spans_and_player_text(processor):
     (story,) = processor.process("video.html", page.encode())
     assert [a["name"] for a in story["authors"]] == ["普少华", "赵磊"]
     assert story["body"].startswith("随着冷链寄递网络") and story["source_name"] == "滇池物流网"
+
+
+def test_a_web_article_s_credit_lines_under_its_title_are_all_bylines(processor):
+    # Date and source, writer, photographer, editor: four lines; three were taken, the editor's
+    # line opened the body.
+    page = (
+        "<html><head><title>“邮”爱助力 让留守老人寄件不再难 - 临夏州融媒体中心</title></head><body>"
+        '<div class="menu"><a href="/">首页</a> <a href="/xw/">新闻</a> <a href="/xs/">县市</a></div>'
+        "<h2>“邮”爱助力 让留守老人寄件不再难</h2><p>发布时间：2023-06-12 &nbsp;来源：临夏州融媒体中心</p>"
+        "<p><span>文字 | 韩雪</span><br><span>图片 | 马晓东</span><br><span>编辑 | 李娜</span></p>"
+        '<p><img src="/upload/1.jpg"></p>'
+        "<p>在甘肃省临夏回族自治州东乡族自治县，山大沟深、居住分散，不少年轻人外出务工，留在村里的多是老人和孩子。</p>"
+        "<p>今年4月，县邮政分公司推出“爱心邮路”服务，组织全县36名乡邮员在投递途中为留守老人提供上门收寄服务。</p>"
+        "<p>乡邮员马建军负责的邮路覆盖龙泉镇的9个行政村，往返一趟近120公里。</p>"
+        "<p>县邮政分公司负责人表示，将把这项服务坚持下来，让更多农村群众享受到便捷的寄递服务。</p></body></html>"
+    )
+    (story,) = processor.process("credits.html", page.encode())
+    assert story["body"].startswith("在甘肃省") and story["byline"].endswith("李娜")
+    assert [(a["name"], a["role"]) for a in story["authors"]] == [("韩雪", "author"), ("马晓东", "photographer")]

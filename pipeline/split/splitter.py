@@ -63,6 +63,8 @@ _EXCLAIMED_TITLE = re.compile(r"[^。；;]{4,40}")
 _MAX_CLOSING_BYLINES = 8
 _PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。；！？]{2,24}")
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
+# metadata lines under a title: the date and source, then the writer, photographer, editor, reviewer
+_MAX_META_LINES = 5
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
 _EDITORS_NOTE = re.compile(r"[【\[［]?\s*编者(?:按|的话)\s*[】\]］]?\s*[:：]?")
 _ATTACHMENT_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]")
@@ -265,7 +267,7 @@ class Splitter:
         meta_lines = 0
         # (a speech's speaker among them: 某省邮政管理局党组书记、局长　段志刚)
         speech = title is not None and _SPEECH_TITLE.search(title) is not None
-        while len(lines) > 1 and meta_lines < 3 and (
+        while len(lines) > 1 and meta_lines < _MAX_META_LINES and (
             self._is_meta_line(lines[0]) or _ORIGINAL_TITLE.match(lines[0]) or speech and _SPEAKER_LINE.fullmatch(lines[0])
         ):
             line = lines.pop(0)  # (原标题：… among the meta lines, as above the title: no field holds it)
