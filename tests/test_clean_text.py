@@ -308,3 +308,13 @@ def test_a_list_of_other_articles_titles_closing_the_text_goes_with_its_label(cl
     # under the label, text that ends a sentence is no list of titles: it stays
     story = f"{article}{label}\n某县邮政开通冷链专线\n今年以来，某县邮政分公司开通冷链专线，果农的鲜果当天就能进城。\n"
     assert "某县邮政开通冷链专线" in cleaner.clean(story).text
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [("（编辑：黄敏）浏览量：1563", "（编辑：黄敏）"), ("记者：普少华 赵磊播放次数：12.6万", "记者：普少华 赵磊")],
+)
+def test_a_counter_glued_to_a_credit_goes_and_the_credit_stays(judge, line, kept):
+    # 浏览量, 播放次数 are a page's counters: the line is furniture, its credit field is the article's.
+    assert judge.is_junk(line)
+    assert "".join(judge.without_furniture_fields(line).split()) == "".join(kept.split())

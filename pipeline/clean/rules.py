@@ -235,7 +235,7 @@ META_FIELD_SEPARATORS = " \t\u3000|｜/"
 # and a label of the fields such lines hold glued to the field before it, as <span>s set side by side
 # give them: 2025-07-03 09:12:45来源：新疆日报分享：字号：大中小)
 _LABEL_HEADS = "本文|文章|稿件|信息|新闻|责任|图片|视频|原文"
-_GLUED_LABELS = "来源|稿源|作者|编辑|责任编辑|分享到|分享|字号|浏览次数|浏览|点击数|阅读|打印|播放次数|播放量"
+_GLUED_LABELS = "来源|稿源|作者|编辑|责任编辑|分享到|分享|字号|浏览次数|浏览量|浏览|点击数|阅读量|阅读|打印|播放次数|播放量"
 META_FIELD_START = re.compile(
     # (a label of 2-6 characters, unless a name glued to a known one: 赵磊播放次数： is 赵磊, then
     # 播放次数：; 本文来源：, 责任编辑： are labels whole)
