@@ -1004,15 +1004,15 @@ class MojibakeRepairer:
             if width == 1 and len(leaders) == 2 and leaders[0][0] - leaders[1][0] >= CLEAR_LEAD:
                 beams = [leaders[0][1]]
             else:
-                # The best ``width``, and the best of each last WINDOW_BYTES they lack until as many
-                # endings are kept: prefixes that differ only further back score alike from here on,
-                # and their ties filled the beam (six readings of a choice twelve characters back left
-                # no room for 循 before a second lost byte); the whole text's score may tell them apart.
+                # The best ``width``; where they all end alike (their last WINDOW_BYTES), differing
+                # only further back, also the best of as many other endings: such prefixes score
+                # alike from here on, and their ties had filled the beam (six readings of a choice
+                # twelve characters back left no room for 循 before a second lost byte).
                 ranked = [candidate for _, candidate in sorted(shortlist, key=rank, reverse=True)]
                 beams = ranked[:width]
                 tails = {candidate[-WINDOW_BYTES:] for candidate in beams}
-                for candidate in ranked[width:]:
-                    if len(tails) >= width:
+                for candidate in ranked[width:] if len(tails) == 1 else ():
+                    if len(tails) == width:
                         break
                     if candidate[-WINDOW_BYTES:] not in tails:
                         tails.add(candidate[-WINDOW_BYTES:])
