@@ -1573,3 +1573,12 @@ def test_gb18030_four_byte_characters_led_by_a_cp1252_mark_byte_are_characters(d
     text = "今年以来，全省快递包裹📦业务量同比增长两成，农村寄递物流体系建设成效明显。\n"
     decoded = decoder.decode(text.encode("gb18030"))
     assert decoded.text == text and "cp1252_decoded_as_gbk" not in decoded.repairs
+
+
+@pytest.mark.parametrize(("codec", "bom"), [("utf-16-be", b"\xfe\xff"), ("utf-16-le", b"\xff\xfe")])
+def test_utf16_that_lost_its_first_byte_reads_from_its_bom_s_other_half(decoder, codec, bom):
+    # FE FF less FE leaves FF before the text: it was paired with the first character's byte
+    # (a ， before the title, U+FF0C), the rest realigned after it.
+    text = "南宁邮政推出东盟水果寄递专线\r\n南宁市邮政分公司开通了水果寄递专线。"
+    decoded = decoder.decode((bom + text.encode(codec))[1:])
+    assert (decoded.text, decoded.encoding, decoded.repairs) == (text, codec, ("utf16_misalignment",))

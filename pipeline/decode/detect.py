@@ -70,6 +70,7 @@ CHINESE_CHAR_RE = re.compile(  # with the Latin-1, general and shape punctuation
     "[\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2160-\u217f\u2460-\u24ff\u25a0-\u25ff"
     "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]"
 )
+HALF_BOMS = ((b"\xff", "utf-16-be"), (b"\xfe", "utf-16-le"))  # what a BOM leaves that lost its first byte
 MAX_CUT_CHARACTER_BYTES = 4  # a character cut short at a file's end: half a UTF-16 surrogate pair at most
 CUT_CHARACTER_MARGIN = 2.0  # nats by which the likeliest completion of a UTF-8 character the end cut must lead
 SAMPLE_CHARS = 1500  # enough text to tell encodings apart; keeps scoring cheap on big files
@@ -223,6 +224,12 @@ class Detector:
                 # BOM's odd byte count would misalign the first line).
                 raw = raw[len(bom):]
                 break
+        for half, encoding in HALF_BOMS:
+            # A UTF-16 file that lost its first byte (FE FF less FE): the BOM's other half, then its text.
+            if raw.startswith(half) and len(raw) % 2 and decodes(raw[1:], encoding):
+                text = raw[1:].decode(encoding)
+                if self._plausible(text):
+                    return Detection(text, encoding, realigned=1, declared=declared)
         if raw.isascii() and not _nul_heavy(raw):
             text, encoding = raw.decode("ascii"), "ascii"
             # Readings of the same bytes compared whole, not per character: an escaped
