@@ -589,7 +589,7 @@ class MojibakeRepairer:
         width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(lost, 1)))
         # The document's n-grams as its damaged runs read without their lost bytes: where the
         # damage is most of the text, its names and terms show only so (八大任务 repeated).
-        document = self._model.document_ngrams(_runs_reread(text, codecs[0][0], mark_re))
+        document = self._model.document_ngrams(_utf8_reading(text, codecs[0][0], mark_re, errors="replace"))
         @functools.cache
         def line_ends(wrong: str) -> LineEnds:  # built when a lost byte ends a line, if ever
             return self._running.line_ends(_line_end_characters(text, wrong, mark_re))
@@ -1035,19 +1035,6 @@ class MojibakeRepairer:
             return None
 
 
-def _runs_reread(text: str, wrong: str, mark_re: re.Pattern) -> str:
-    """``text`` with each run showing ``mark_re`` read as UTF-8 from its bytes under ``wrong``,
-    a character short of a byte as U+FFFD (it parts the n-grams about it)."""
-    pieces, pos = [], 0
-    for match in NON_ASCII_RUN_RE.finditer(text):
-        if mark_re.search(match.group()):
-            data, _ = _wrong_bytes(text, match.start(), match.end(), wrong)
-            pieces += [text[pos:match.start()], data.decode("utf-8", errors="replace")]
-            pos = match.end()
-    pieces.append(text[pos:])
-    return "".join(pieces)
-
-
 def _line_end_characters(text: str, wrong: str, mark_re: re.Pattern) -> collections.Counter:
     """The last characters of the text's lines that no lost byte touched: as they stand, or,
     where the line ends in damage, the character its last bytes under ``wrong`` complete."""
@@ -1341,14 +1328,15 @@ def _without_silent_marks(text: str) -> str:
     return text.replace(DROPPED_BYTE, "").replace(QUESTION_MARKED_BYTE, "?")
 
 
-def _utf8_reading(text: str, wrong: str, mark_re: re.Pattern) -> str:
+def _utf8_reading(text: str, wrong: str, mark_re: re.Pattern, errors: str = "ignore") -> str:
     """``text`` with each run showing ``mark_re`` read as UTF-8 from its bytes under ``wrong``,
-    a character with a lost byte dropped: its script shows before any byte is chosen back."""
+    a character with a lost byte dropped (its script shows before any byte is chosen back), or
+    with ``errors="replace"`` U+FFFD (it parts the n-grams about it)."""
     pieces, pos = [], 0
     for match in NON_ASCII_RUN_RE.finditer(text):
         if mark_re.search(match.group()):
             data, _ = _wrong_bytes(text, match.start(), match.end(), wrong)
-            pieces += [text[pos:match.start()], data.decode("utf-8", errors="ignore")]
+            pieces += [text[pos:match.start()], data.decode("utf-8", errors=errors)]
             pos = match.end()
     pieces.append(text[pos:])
     return "".join(pieces)
