@@ -588,7 +588,7 @@ class MojibakeRepairer:
         lost = sum(map(text.count, LOST_MARKS))
         width = max(MIN_BEAM, min(BEAM, BEAM * LOST_BYTES_AT_FULL_BEAM // max(lost, 1)))
         # The document's n-grams as its damaged runs read without their lost bytes: where the
-        # damage is most of the text, its names and terms show only so (八大任务 repeated).
+        # damage is most of the text, its names and terms show only so (循环箱 repeated).
         document = self._model.document_ngrams(_utf8_reading(text, codecs[0][0], mark_re, errors="replace"))
         @functools.cache
         def line_ends(wrong: str) -> LineEnds:  # built when a lost byte ends a line, if ever
