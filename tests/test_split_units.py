@@ -1113,3 +1113,20 @@ def test_a_closing_credit_the_column_broke_is_whole_under_a_blank_line_after_eve
     lines = ["本报讯 近日，湖北省宜都市首批12个", "“快递驿站+便民服务”示范点挂牌", "运营，让群众在家门口就", "能办成更多的事情。（冯", "可）"]
     (story,) = Splitter().split("\n\n".join(lines)).stories
     assert story.body.endswith("能办成更多的事情。") and story.bylines[-1] == "（冯可）"
+
+
+def test_a_page_saved_one_line_a_paragraph_under_its_masthead():
+    # Adobe's save as text: a company paper's name no suffix list knows, its English name, its
+    # imprint, the date with the issue, the folio; they had made the first story's kicker and title.
+    lines = [
+        "顺捷物流报", "SHUNJIE LOGISTICS", "内部资料 免费交流", "2025年4月30日 第4期（总第128期）", "第2版 综合",
+        "压实责任 筑牢防线", "集团召开2025年安全生产工作会议",
+        "本报讯（记者 龚思远）4月25日，顺捷供应链集团召开2025年安全生产工作会议，总结去年安全生产工作，部署今年重点任务。",
+        "会议指出，2024年，集团全年未发生较大及以上生产安全事故，车辆百万公里事故率同比下降。",
+        "会议要求，各单位要坚持“管业务必须管安全”，层层签订安全生产责任书，把责任落实到岗位和个人。",
+        "华南枢纽分拣线完成智能化改造",
+        "本报讯 经过两个多月的施工调试，集团华南枢纽交叉带分拣线日前完成智能化改造，分拣效率提升三成。",
+    ]
+    story = Splitter().split("\n".join(lines)).stories[0]
+    assert (story.kicker, story.title) == ("压实责任 筑牢防线", "集团召开2025年安全生产工作会议")
+    assert story.body.endswith("落实到岗位和个人。")

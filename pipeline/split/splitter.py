@@ -63,6 +63,7 @@ _EXCLAIMED_TITLE = re.compile(r"[^。；;]{4,40}")
 _MAX_CLOSING_BYLINES = 8
 _PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。；！？]{2,24}")
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
+_MAX_MASTHEAD_CHARS = 8  # a paper's name at a page's head
 # metadata lines under a title: the date and source, then the writer, photographer, editor, reviewer
 _MAX_META_LINES = 5
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
@@ -236,6 +237,10 @@ class Splitter:
             and (self._is_meta_line(lines[0]) or headline_block and self._is_headline_line(lines[0]))
             # a bulletin's name over its issue's number (邮政行业简讯 / 2024年第23期（总第418期）)
             or len(lines) > 2 and _ISSUE_LINE.fullmatch(lines[1].replace(" ", "")) and self._is_title_line(lines[0])
+            # a paper's name the suffix list lacks over its masthead's other furniture (顺捷物流报 /
+            # SHUNJIE LOGISTICS): a date alone under a short name is an article's title's
+            or len(lines) > 2 and len(lines[0]) <= _MAX_MASTHEAD_CHARS and CJK_RUN.fullmatch(lines[0]) is not None
+            and self.rules.furniture.search(lines[1].replace(" ", "")) is not None and not _DATE_LINE.fullmatch(lines[1])
         ):
             bylines.append(lines.pop(0))
         # An editor's note over the headline (【编者按】…, a series' introduction): the story's
