@@ -492,3 +492,11 @@ def test_a_logo_heading_naming_the_site_the_title_names_is_no_headline(cleaner):
 def test_the_site_a_page_names_only_in_its_head_is_the_source(cleaner, head, source):
     text = lines(cleaner, page(f"<h1>集团公司到黑龙江邮政调研</h1><div>{ARTICLE}</div>", head))
     assert [line for line in text if line.startswith("来源：")] == ([f"来源：{source}"] if source else [])
+
+
+def test_a_heading_naming_the_title_s_first_part_heads_the_article_whatever_follows_it(cleaner):
+    # A mirror's <title> ends in spam longer than the headline (the longest part is taken for the
+    # headline): its <h1>, the first part, is no site's logo.
+    head = "<title>邮政服务座谈会召开_免费下载，高清无码，导航大全，官方网址</title>"
+    text = lines(cleaner, page(f"<h1>邮政服务座谈会召开</h1><div>{ARTICLE}</div>", head))
+    assert text[0] == "邮政服务座谈会召开"

@@ -136,8 +136,9 @@ class HtmlExtractor:
         title_parts = _title_parts(soup)
         headline = _WHITESPACE.sub("", max(title_parts, key=len, default=""))  # as blocks are compared
         headline = headline if len(headline) >= rules.TITLE_MIN_CHARS else ""
-        # The <title>'s other parts name the site and its section: a heading of them is the logo.
-        site_names = {_WHITESPACE.sub("", part) for part in title_parts} - {headline}
+        # The <title>'s parts after its first name the section and the site: a heading of them is
+        # the logo. (The headline is its longest part: on a mirror's page, its spam suffix.)
+        site_names = {_WHITESPACE.sub("", part) for part in title_parts[1:]} - {headline}
         published = _published_in_markup(soup)
         site = _site_name_in_markup(soup) or _site_in_title(title_parts, headline)
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
