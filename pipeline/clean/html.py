@@ -771,10 +771,10 @@ def _site_name_in_markup(soup: BeautifulSoup) -> str | None:
 
 def _site_in_title(parts: list[str], headline: str) -> str | None:
     """The site's name as the <title>'s last part names it after the headline (…增收_中国邮政网)."""
-    if len(parts) < 2 or _WHITESPACE.sub("", parts[-1]) == headline:
+    name = _WHITESPACE.sub("", parts[-1]) if len(parts) >= 2 else ""
+    if name == headline or not rules.SITE_NAME.fullmatch(name) or not name.endswith(rules.SITE_NAME_ENDINGS):
         return None
-    name = _WHITESPACE.sub("", parts[-1])
-    return name if rules.SITE_NAME.fullmatch(name) and name.endswith(rules.SITE_NAME_ENDINGS) else None
+    return name
 
 
 def _title_parts(soup: BeautifulSoup) -> list[str]:

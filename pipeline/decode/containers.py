@@ -92,14 +92,14 @@ CHARACTER_REFERENCE_RE = re.compile(rb"&#(?:[0-9]{3,7}|[xX][0-9A-Fa-f]{2,6});")
 # twice over). Undone where a page holds several (one may be a page about HTML).
 DOUBLE_REFERENCE_RE = re.compile(rb"&(?:amp;)+(#(?:[0-9]{2,7}|[xX][0-9A-Fa-f]{2,6});)")
 MIN_DOUBLE_REFERENCES = 4
-# UTF-16 surrogates written as UTF-8 (ED A0 80-ED BF BF): CESU-8 and Java's modified UTF-8 write
-# a character past the BMP as its pair (📦 as ED A0 BD ED B3 A6); Python's surrogateescape keeps
-# each byte UTF-8 rejects (GBK's) as U+DC80-U+DCFF, which surrogatepass or json.dumps (\udcd6)
-# write out so: that byte.
 # A Latin-1 character's reference, named or numeric (&auml; &#228; &#xE4;): PHP's htmlentities()
 # of UTF-8 as ISO-8859-1 writes every byte 0xA0-0xFF so (see _latin1_references_undone).
 LATIN1_REFERENCE_RE = re.compile(rb"&([a-zA-Z][a-zA-Z0-9]{1,7}|#1[6-9][0-9]|#2[0-5][0-9]|#[xX][a-fA-F][0-9a-fA-F]);")
 MIN_LATIN1_REFERENCES = 8
+# UTF-16 surrogates written as UTF-8 (ED A0 80-ED BF BF): CESU-8 and Java's modified UTF-8 write
+# a character past the BMP as its pair (📦 as ED A0 BD ED B3 A6); Python's surrogateescape keeps
+# each byte UTF-8 rejects (GBK's) as U+DC80-U+DCFF, which surrogatepass or json.dumps (\udcd6)
+# write out so: that byte.
 SURROGATE_RE = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
 LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # A MIME part's base64 body saved without its headers: lines of the base64 alphabet alone, as

@@ -250,7 +250,8 @@ class CrossReadRepairer:
             for index, lead, trail, following in group:
                 known = "".join(chars[done:index])
                 after = "".join(chars[index + 1:index + 1 + CONTEXT])
-                at_head = any(self._line_head(chars, first, beam + known) is not None for beam in beams)
+                heads = {beam: _line_head(chars, first, beam + known) for beam in beams}
+                at_head = any(head is not None for head in heads.values())
                 candidates = self._candidates(wrong, right, lead, trail, following, simplified, at_head)
                 if len(candidates) > WHOLE_SHORTLIST:  # (the indent's space kept: the running-text model scores no space)
                     spaces = [ch for ch in candidates if ch.isspace()]
@@ -258,6 +259,7 @@ class CrossReadRepairer:
                 if lead is None and trail is None:
                     whole[index] = candidates
                 lift = _line_end_lift(chars, index, line_ends)
+                head_lift = self._running.line_head_lift
                 closing = {  # per beam, the closing mark awaited next, which earns PAIRED_MARK_WEIGHT
                     beam: (paired_marks(PAIRED_MARK_RE.findall(beam + known), line_awaited)[1] or [None])[-1]
                     for beam in beams
@@ -266,7 +268,7 @@ class CrossReadRepairer:
                     (
                         beam + known + ch,
                         self._running.with_words_logp(before + beam + known + ch + after) + lift(ch)
-                        + (indent := indents[beam] + self._line_head_lift(chars, first, beam + known, ch))
+                        + (indent := indents[beam] + (0.0 if heads[beam] is None else head_lift(ch, heads[beam])))
                         + (rules.PAIRED_MARK_WEIGHT if ch == closing[beam] else 0.0),
                         indent,
                     )
@@ -286,23 +288,6 @@ class CrossReadRepairer:
                 if len(logps) > 1 and logps[0] - logps[1] < WHOLE_MIN_MARGIN:
                     chars[index] = "\ufffd"
         return "".join(chars)
-
-    def _line_head_lift(self, chars: list[str], first: int, filled: str, ch: str) -> float:
-        """line_head_lift of ``ch`` where only indentation stands before it on its line."""
-        head = self._line_head(chars, first, filled)
-        return 0.0 if head is None else self._running.line_head_lift(ch, head)
-
-    @staticmethod
-    def _line_head(chars: list[str], first: int, filled: str) -> str | None:
-        """The indentation before a lost character at its line's head (the text before
-        ``first``, then ``filled``); None where text stands before it. A Big5 paragraph's
-        indent (A1 40) read as GBK keeps its trail only ('@'): the space is a candidate there,
-        where the line-head model weighs it (一, A4 40, had read likelier)."""
-        before = "".join(chars[max(0, first - LINE_HEAD_LOOKBACK):first])
-        head = before[before.rfind("\n") + 1:] + filled  # (the whole lookback when no line break is in it)
-        if head.strip(" \t\u3000") or "\n" not in before and first > LINE_HEAD_LOOKBACK:
-            return None
-        return head
 
     def _candidates(
         self, wrong: str, right: str, lead: int | None, trail: int | None, following: int | None, simplified: bool,
@@ -393,6 +378,18 @@ def _script(letter: str) -> int:
 def _written(line: str) -> bool:
     """Whether a line is text a cross-reading may have made: no rule across the page."""
     return RULE_RE.search(line) is None
+
+
+def _line_head(chars: list[str], first: int, filled: str) -> str | None:
+    """The indentation before a lost character at its line's head (the text before ``first``,
+    then ``filled``); None where text stands before it. A Big5 paragraph's indent (A1 40) read as
+    GBK keeps its trail only ('@'): the space is a candidate there, where the line-head model
+    weighs it (一, A4 40, had read likelier)."""
+    before = "".join(chars[max(0, first - LINE_HEAD_LOOKBACK):first])
+    head = before[before.rfind("\n") + 1:] + filled  # (the whole lookback when no line break is in it)
+    if head.strip(" \t\u3000") or "\n" not in before and first > LINE_HEAD_LOOKBACK:
+        return None
+    return head
 
 
 def _line_end_lift(chars: list[str], index: int, line_ends: Callable[[], LineEnds]) -> Callable[[str], float]:

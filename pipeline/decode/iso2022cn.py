@@ -1,9 +1,9 @@
 """ISO-2022-CN (RFC 1922), the 7-bit code of Chinese mail and news: GB2312 bytes less 0x80
 after a shift-out (SO) once ``ESC $ ) A`` designates GB2312, ASCII after a shift-in (SI); a
 designation lasts to the end of its line. Python ships no codec for it; this one decodes, and
-encodes GB2312's characters (a mail's subject set over its body; registered as ``iso2022_cn``). CNS 11643 planes (``ESC $ ) G``, ``ESC $ * H`` and the
-single shifts of ISO-2022-CN-EXT) have no Python codec either: their characters are errors
-(U+FFFD each with errors="replace").
+encodes GB2312's characters (a mail's subject set over its body); registered as ``iso2022_cn``.
+CNS 11643 planes (``ESC $ ) G``, ``ESC $ * H`` and the single shifts of ISO-2022-CN-EXT) have no
+Python codec either: their characters are errors (U+FFFD each with errors="replace").
 """
 
 import codecs

@@ -24,6 +24,7 @@ _MAX_SECTION_HEAD_CHARS = 10  # a section head (小标题) is a short phrase: �
 # as page_furniture.txt allows it on the folio's own line.
 _BARE_FOLIO = re.compile(r"^第?(?:[A-Z]?\d{1,2}|[一二三四五六七八九十]{1,3})版$")
 _MAX_PAGE_NAME_CHARS = 8
+MAX_MASTHEAD_CHARS = 8  # a paper's name at a page's head (中国交通报)
 _HEADER_FOLIO = re.compile(r"[A-Z]?\d{1,2}")  # a page's number alone, in its header
 _MAX_COLUMN_LABEL_CHARS = 6  # 基层工作动态, ending as a column's name does
 _MAX_COLUMN_NAME_CHARS = 4  # 基层动态, as section labels are
@@ -95,7 +96,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         # is the page's or its column's (基层动态 under the editors' line), and one over
         # furniture the paper's or the page's (中国交通报, 邮工之声 over 2024年第7期; 经济 over the date).
         name_over_furniture = (
-            len(compact) <= (_MAX_COLUMN_NAME_CHARS if lines else _MAX_PAGE_NAME_CHARS)
+            len(compact) <= (_MAX_COLUMN_NAME_CHARS if lines else MAX_MASTHEAD_CHARS)
             and CJK_RUN.fullmatch(compact) is not None and _is_furniture(_next_compact(raws, index), rules)
         )
         header_part = in_header and (
@@ -173,9 +174,10 @@ def _credits_rejoined(raws: list[str]) -> list[str]:
     (…的配送。（何 / 嘉敏）) made whole on the first line: the credit closes its story there."""
     joined: list[str] = []
     for raw in raws:
-        # (the line above may stand a blank line up: a tool that puts one after every line)
-        above = len(joined) - 1 if not joined or joined[-1].strip() or len(joined) < 2 else len(joined) - 2
-        if joined and _CREDIT_TAIL.fullmatch(raw.strip()) and _CREDIT_HEAD.search(joined[above].rstrip()):
+        above = len(joined) - 1
+        if above > 0 and not joined[above].strip():
+            above -= 1  # a blank line between: a tool that puts one after every line
+        if above >= 0 and _CREDIT_TAIL.fullmatch(raw.strip()) and _CREDIT_HEAD.search(joined[above].rstrip()):
             joined[above] = joined[above].rstrip() + raw.strip()
             del joined[above + 1:]
         else:

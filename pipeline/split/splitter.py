@@ -25,7 +25,9 @@ from pipeline.split.reflow import (
 )
 from pipeline.split.rules import Rules
 from pipeline.split.runon import unfold_run_on_head
-from pipeline.split.segment import Segment, bigram_idf, char_bigrams, classify_lines, cosine, segment_page, split_byline
+from pipeline.split.segment import (
+    MAX_MASTHEAD_CHARS, Segment, bigram_idf, char_bigrams, classify_lines, cosine, segment_page, split_byline,
+)
 
 HEADING_WIDTH_SHARE = 0.6  # an article's headings and labels against its paragraphs, median widths
 ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
@@ -63,7 +65,6 @@ _EXCLAIMED_TITLE = re.compile(r"[^。；;]{4,40}")
 _MAX_CLOSING_BYLINES = 8
 _PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。；！？]{2,24}")
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
-_MAX_MASTHEAD_CHARS = 8  # a paper's name at a page's head
 # metadata lines under a title: the date and source, then the writer, photographer, editor, reviewer
 _MAX_META_LINES = 5
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
@@ -239,7 +240,7 @@ class Splitter:
             or len(lines) > 2 and _ISSUE_LINE.fullmatch(lines[1].replace(" ", "")) and self._is_title_line(lines[0])
             # a paper's name the suffix list lacks over its masthead's other furniture (顺捷物流报 /
             # SHUNJIE LOGISTICS): a date alone under a short name is an article's title's
-            or len(lines) > 2 and len(lines[0]) <= _MAX_MASTHEAD_CHARS and CJK_RUN.fullmatch(lines[0]) is not None
+            or len(lines) > 2 and len(lines[0]) <= MAX_MASTHEAD_CHARS and CJK_RUN.fullmatch(lines[0]) is not None
             and self.rules.furniture.search(lines[1].replace(" ", "")) is not None and not _DATE_LINE.fullmatch(lines[1])
         ):
             bylines.append(lines.pop(0))
