@@ -35,6 +35,7 @@ _ENUMERATED = re.compile(r"[0-9０-９]{1,2}[.．、]|[一二三四五六七八�
 _WHOLLY_QUOTED = re.compile(r"“[^“”]+”|「[^「」]+」")
 _HEADLINE_FORBIDDEN_SET = frozenset(HEADLINE_FORBIDDEN)
 _INNER_COLON = re.compile("[：:]")
+_TEXT_PUNCTUATION = re.compile("[，。、；：！？,;!?]")
 # A kicker naming its unit or place before a full-width colon, on a line of its own (贵州邮政：,
 # 黔东南州雷山县西江村：); a word or two before one (要求：) ends a wrapped sentence's line.
 _COLON_KICKER = re.compile(rf"[\u4e00-\u9fff]{{4,{_MAX_UNIT_KICKER_CHARS}}}：")
@@ -165,11 +166,20 @@ def mark_headlines(
         before = columns[i][0]
         return bool(before) and abs(lines[i].width - before) <= 1.0 and lines[i + 1].width < lines[i].width
 
+    def under_leading_byline(i):
+        """Right under a byline of its own line that a headline heads, over punctuated text
+        (山里通了邮路 / 本报记者 梁明远 / 在青溪县东部的柏树 / 湾，每周…): the story's first
+        line, however short. (A poem's lines under its title and credit are unpunctuated.)"""
+        return (
+            i >= 2 and lines[i - 1].kind == "closer" and not lines[i - 1].attached and lines[i - 2].kind == "headline"
+            and i + 1 < n and lines[i + 1].kind == "body" and _TEXT_PUNCTUATION.search(lines[i + 1].text) is not None
+        )
+
     changed = True
     while changed:
         changed = False
         for i in range(n):
-            if lines[i].kind != "body" or not candidates[i] or not after_break(i):
+            if lines[i].kind != "body" or not candidates[i] or not after_break(i) or under_leading_byline(i):
                 continue
             if (_has_clause_comma(lines[i].text) and not deck(i)) or before_last_line(i):
                 continue
