@@ -18,7 +18,8 @@ a quoted headline and a deck the column wrapped, a page opening with a story con
 the front page, a story whose photo, caption and credit stand between its paragraphs, and an
 article a site reposted under its original title, a speech in sections numbered 一、 and （一）, and
 a site's page whose logo is an <h1> above the article's <h2>, and an old site's article laid out
-in a table's rows."""
+in a table's rows, and a page whose story opens with a short line under its byline, and a site's page whose logo
+is an <h1> classed so."""
 
 from pathlib import Path
 
@@ -774,3 +775,23 @@ def test_a_bold_title_in_the_table_row_above_the_date_row_is_the_headline(proces
     assert story["published_date"] == "2022-11-08"
     assert story["authors"] == [{"name": "刘洋", "role": "author"}]
     assert story["body"].startswith("11月5日，贵州省邮政分公司开通")
+
+
+def test_a_short_first_line_under_a_headlines_byline_opens_the_story(processor):
+    # 在青溪县东部的柏树 under 本报记者 梁明远: short, unpunctuated, it was read as a headline
+    # line of its own, matched no story, and was lost.
+    first, second = process_page(processor, "byline_then_short_first_line.txt")
+    assert (first["title"], first["subtitle"]) == ("山里通了邮路", "青溪县新开三条乡村邮路")
+    assert first["authors"] == [{"name": "梁明远", "role": "reporter"}]
+    assert first["body"].startswith("在青溪县东部的柏树湾，每周三趟的邮车")
+    assert second["title"] == "邮储网点上新"
+
+
+def test_a_heading_classed_as_the_logo_is_not_the_headline(processor):
+    # <title> names only the site; <h1 class="site-logo"> above a headline in a classed <div>
+    # had been taken for the title, the headline pushed into the body.
+    (story,) = process_page(processor, "logo_class_heading_page.html")
+    assert story["title"] == "青溪县邮政开通茶叶寄递专线"
+    assert story["authors"] == [{"name": "宋晓光", "role": "author"}]
+    assert story["body"].startswith("4月1日，青溪县邮政分公司开通春茶寄递专线")
+    assert "青溪邮政" not in story["body"].splitlines()

@@ -55,6 +55,7 @@ class _Block:
     link_chars: int = 0
     heading: int = 0  # 1..6 for h1..h6
     titled: bool = False  # an ancestor's class/id says "title", or the text is the <title>'s headline
+    logo: bool = False  # an ancestor's class/id says "logo": the site's name, whatever its tag
     barrier: bool = False
     junk: bool = False
     owner: int = 0  # id of the block element the text sits in, and of that element's parent
@@ -163,10 +164,11 @@ class HtmlExtractor:
             )
             if block.junk and (fields := self._judge.without_furniture_fields(block.text)):
                 block.text, block.junk = fields, False
-            if headline and _WHITESPACE.sub("", block.text) == headline:
+            if block.heading and (block.logo or _WHITESPACE.sub("", block.text) in site_names):
+                # <h1>中国邮政网</h1> under <title>…_中国邮政网, or <h1 class="logo">: the site's name
+                block.heading, block.junk = 0, True
+            elif headline and _WHITESPACE.sub("", block.text) == headline:
                 block.titled = True
-            elif block.heading and _WHITESPACE.sub("", block.text) in site_names:
-                block.heading, block.junk = 0, True  # <h1>中国邮政网</h1> under <title>…_中国邮政网
         start, end = _main_window(blocks)
         lines: list[str] = []
         previous, top_level = None, 7
@@ -447,12 +449,12 @@ def _tags(root: Tag, names: frozenset[str] | None = None) -> list[Tag]:
 def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
     """Text blocks in document order; a block ends where a block element or <br> starts or ends."""
     blocks: list[_Block] = []
-    titled_cache: dict[int, bool] = {}
+    hints_cache: dict[int, tuple[bool, bool]] = {}
     current_owner = None
     parts: list[str] = []
     link_chars = 0
     heading = 0
-    titled = False
+    titled = logo = False
     in_root = True
 
     def flush() -> None:
@@ -464,7 +466,7 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
             cell = current_owner is not None and current_owner.name in TABLE_CELLS
             blocks.append(
                 _Block(
-                    text, link_chars, heading, titled,
+                    text, link_chars, heading, titled, logo=logo,
                     owner=id(current_owner), container=id(container), in_root=in_root, cell=cell,
                     indented=_INDENT.match(raw) is not None,
                 )
@@ -481,7 +483,7 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
             continue
         if isinstance(node, _NON_TEXT_STRINGS) or not isinstance(node, NavigableString):
             continue
-        owner, in_link, in_pre, level, has_title = _context(node, titled_cache)
+        owner, in_link, in_pre, level, has_title, has_logo = _context(node, hints_cache)
         if owner is not current_owner and not in_pre and not node.strip():
             continue  # layout whitespace between elements (a row's cells, a list's items)
         if owner is not current_owner and _next_cell(current_owner, owner):
@@ -489,7 +491,7 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
             current_owner = owner
         elif owner is not current_owner:
             flush()
-            current_owner, heading, titled = owner, level, has_title
+            current_owner, heading, titled, logo = owner, level, has_title, has_logo
             in_root = content_root is None or owner is content_root or (owner is not None and _is_inside(owner, content_root))
         text = str(node)
         if in_pre and "\n" in text:
@@ -535,10 +537,13 @@ def _next_cell(cell: Tag | None, following: Tag | None) -> bool:
     )
 
 
-def _context(node: NavigableString, titled_cache: dict[int, bool]) -> tuple[Tag | None, bool, bool, int, bool]:
-    """(nearest block ancestor, inside <a>, inside <pre>, heading level, title hint) of a string."""
+def _context(
+    node: NavigableString, hints_cache: dict[int, tuple[bool, bool]]
+) -> tuple[Tag | None, bool, bool, int, bool, bool]:
+    """(nearest block ancestor, inside <a>, inside <pre>, heading level, title hint, logo hint)
+    of a string."""
     owner = None
-    in_link = in_pre = has_title = False
+    in_link = in_pre = has_title = has_logo = False
     level = 0
     for parent in node.parents:
         name = parent.name
@@ -550,12 +555,16 @@ def _context(node: NavigableString, titled_cache: dict[int, bool]) -> tuple[Tag 
             level = int(name[1])
         if owner is None and name in rules.BLOCK_TAGS:
             owner = parent
-        if not has_title and parent.attrs:
+        if parent.attrs and not (has_title and has_logo):
             key = id(parent)
-            if key not in titled_cache:
-                titled_cache[key] = any(rules.TITLE_HINT.search(t) for t in _class_tokens(parent))
-            has_title = titled_cache[key]
-    return owner, in_link, in_pre, level, has_title
+            hints = hints_cache.get(key)
+            if hints is None:
+                tokens = _class_tokens(parent)
+                hints = hints_cache[key] = (
+                    any(rules.TITLE_HINT.search(t) for t in tokens), not tokens.isdisjoint(rules.LOGO_HINTS)
+                )
+            has_title, has_logo = has_title or hints[0], has_logo or hints[1]
+    return owner, in_link, in_pre, level, has_title, has_logo
 
 
 # --- main-content window

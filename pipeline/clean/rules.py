@@ -252,3 +252,4 @@ BARE_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
 # makes its parent.
 COMMENT_HINTS = frozenset({"comment", "comments", "cmt", "cmts", "pinglun", "reply", "replies", "discuss"})
 TITLE_HINT = re.compile(r"title|headline|heading|subject|tit\b|biaoti", re.I)
+LOGO_HINTS = frozenset({"logo", "sitelogo", "sitename"})  # class/id words of the site's name
