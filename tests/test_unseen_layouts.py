@@ -795,3 +795,15 @@ def test_a_heading_classed_as_the_logo_is_not_the_headline(processor):
     assert story["authors"] == [{"name": "宋晓光", "role": "author"}]
     assert story["body"].startswith("4月1日，青溪县邮政分公司开通春茶寄递专线")
     assert "青溪邮政" not in story["body"].splitlines()
+
+
+def test_a_forum_thread_reposting_an_article(processor):
+    # A Discuz thread: its type in brackets before the subject, the post's time beside the
+    # forum's buttons (发表于 … | 只看该作者), the forum's edit note and the poster's profile.
+    (story,) = process_page(processor, "forum_repost_thread.html")
+    assert (story["kicker"], story["title"]) == ("本地新闻", "青溪邮路上的新邮车")
+    assert story["published_date"] == "2024-03-12"
+    assert story["source_name"] == "青溪日报"
+    for furniture in ("只看该作者", "本帖最后由", "注册时间"):
+        assert furniture not in story["body"]
+    assert story["body"].endswith("一趟就能把沿线各村的包裹送到。")

@@ -55,6 +55,7 @@ class Cleaner:
             cleaned = result.text
             repairs += ("markup_stripped",) if result.markup_removed else ()
             repairs += ("spam_lines_removed",) if result.junk_lines_removed else ()
+        cleaned = rules.POSTED_AT.sub(r"\1发布时间：", cleaned)
         return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs)
 
     @staticmethod

@@ -41,6 +41,8 @@ INVISIBLE_CHARACTERS = {
 BRACKETED_LABEL = re.compile(
     r"[【〖\[［]\s*(作者|来源|稿源|出处|记者|通讯员|编辑|责任编辑|责编|摄影|供稿|撰稿|发布时间|发布日期|日期|时间)\s*[】〗\]］](?!\()\s*"
 )  # (not a Markdown link: [来源](https://…))
+# A forum's or a blog's "posted at" before the date, alike: 发表于 2024-5-20 20:58 -> 发布时间：….
+POSTED_AT = re.compile(r"^([ \t\u3000]*)(?:发表于|发布于)[ \t\u3000]*[:：]?[ \t\u3000]*(?=(?:19|20)\d\d\s*[-年/.])", re.M)
 
 # --- HTML recognition: a document marker, or enough block-level tags to be a page, not stray tags.
 HTML_DOCUMENT_MARKER = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
@@ -231,6 +233,7 @@ SENTENCE_MARK = re.compile(r"[，。！？；]|[a-z][,.!?;](?:\s|$)")  # Chinese
 # Where a field of a metadata line starts: a label ("来源：", "浏览次数:") after whitespace or a
 # separator, or a bracketed item ("【打印本页】").
 META_FIELD_SEPARATORS = " \t\u3000|｜/"
+FIELD_BAR = re.compile(r"\s[|｜]\s")  # a bar set apart between fields, whatever they are
 # (a field: a label, a bracket, or the page's font-size links after the source: 来源：香港文汇报 大 中 小;
 # and a label of the fields such lines hold glued to the field before it, as <span>s set side by side
 # give them: 2025-07-03 09:12:45来源：新疆日报分享：字号：大中小)

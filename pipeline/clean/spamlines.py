@@ -170,7 +170,12 @@ class JunkLineJudge:
         stripped = line.strip()
         if len(stripped) > rules.HEAD_MAX_CHARS or rules.CLAUSE_MARK.search(stripped) or not rules.META_LINE.search(stripped):
             return None
-        starts = sorted({0, *(match.start() for match in rules.META_FIELD_START.finditer(stripped))})
+        stripped = rules.POSTED_AT.sub(r"\1发布时间：", stripped)
+        labelled = {match.start() for match in rules.META_FIELD_START.finditer(stripped)}
+        # Bars part the fields of a line that labels some (发表于 2024-5-20 20:58 | 只看该作者),
+        # not a site's header of today's date and its buttons (2023年03月15日 | 设为首页).
+        bars = {match.end() for match in rules.FIELD_BAR.finditer(stripped)} if labelled else set()
+        starts = sorted({0, *labelled, *bars})
         fields = [stripped[a:b].strip(rules.META_FIELD_SEPARATORS) for a, b in zip(starts, [*starts[1:], len(stripped)])]
         # A label alone ("字号：" before "【大 中 小】", a field of its own) says nothing either.
         kept = [field for field in fields if field and not self.is_chrome(field) and not rules.BARE_LABEL.fullmatch(field)]

@@ -35,10 +35,18 @@ _ENUMERATED = re.compile(r"[0-9０-９]{1,2}[.．、]|[一二三四五六七八�
 _WHOLLY_QUOTED = re.compile(r"“[^“”]+”|「[^「」]+」")
 _HEADLINE_FORBIDDEN_SET = frozenset(HEADLINE_FORBIDDEN)
 _INNER_COLON = re.compile("[：:]")
+_BRACKETED_COLUMN = re.compile(r"[【\[［]([^【】\[\]［］]{2,8})[】\]］]\s*(.+)")
 _TEXT_PUNCTUATION = re.compile("[，。、；：！？,;!?]")
 # A kicker naming its unit or place before a full-width colon, on a line of its own (贵州邮政：,
 # 黔东南州雷山县西江村：); a word or two before one (要求：) ends a wrapped sentence's line.
 _COLON_KICKER = re.compile(rf"[\u4e00-\u9fff]{{4,{_MAX_UNIT_KICKER_CHARS}}}：")
+
+
+def column_kicker(title: str) -> tuple[str | None, str]:
+    """(kicker, title) of a title led by its column's name in brackets (【邮政动态】江苏邮政上线…;
+    a forum thread's type alike: [新闻转载] …), the column the kicker; (None, title) otherwise."""
+    column = _BRACKETED_COLUMN.fullmatch(title)
+    return (column.group(1), column.group(2)) if column else (None, title)
 
 
 def _has_clause_comma(text: str) -> bool:
@@ -286,7 +294,10 @@ class HeadlineParser:
 
     def roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:
         """(kicker, title, subtitle) of a block of 1-3 lines."""
-        texts = [BULLET.sub("", text) for text in texts]
+        kicker, title, subtitle = self._roles([BULLET.sub("", text) for text in texts])
+        return (*column_kicker(title), subtitle) if kicker is None else (kicker, title, subtitle)
+
+    def _roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:
         if len(texts) >= 3:
             kicker, title, last = texts[0].rstrip("：:"), texts[1:-1], texts[-1]
             if _runs_on(texts[0]):  # a title the column wrapped, under no kicker (广西首个县级 / …)

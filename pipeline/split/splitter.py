@@ -13,7 +13,9 @@ from pipeline.split.assign import (
     ADJACENCY_BONUS, CONFIDENT_SCORE, CREDITED_UNDER_BONUS, MIN_SCORE, HeadlineScorer, assign,
 )
 from pipeline.split.columns import unfold_columns
-from pipeline.split.headlines import BULLET, SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, mark_headlines
+from pipeline.split.headlines import (
+    BULLET, SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, column_kicker, mark_headlines,
+)
 from pipeline.split.reflow import (
     CJK_RUN,
     HEADLINE_FORBIDDEN,
@@ -33,8 +35,6 @@ HEADING_WIDTH_SHARE = 0.6  # an article's headings and labels against its paragr
 ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]")
-# A web title led by its column's name in brackets: 【邮政动态】江苏邮政上线…, the column a kicker.
-_BRACKETED_COLUMN = re.compile(r"^【([^【】]{2,8})】\s*(.+)$")
 _META = re.compile(
     r"(作者|来源|发布时间|发布日期|更新时间|记者|通讯员|编辑|日期)\s*[:：]?|时间\s*[:：]|\d{4}-\d{1,2}-\d{1,2}"
     r"|(?:^|\s)(?:文|图|撰文|撰稿|文字|图片|摄影|文\s*[·・/／]\s*图|图\s*文)\s*[/／｜|:：]"  # 文/王芳 图｜李明
@@ -253,7 +253,9 @@ class Splitter:
         first = BULLET.sub("", lines[0])
         if headline_block:
             count = 0
-            while count < min(_MAX_HEADLINE_LINES, len(lines) - 1) and self._is_headline_line(lines[count]):
+            while count < min(_MAX_HEADLINE_LINES, len(lines) - 1) and self._is_headline_line(lines[count]) and not (
+                count and _DATE_LINE.search(lines[count]) and self._is_meta_line(lines[count])  # a dated field line
+            ):
                 count += 1
             if count:
                 kicker, title, subtitle = self.headline_parser.roles(lines[:count])
@@ -262,10 +264,8 @@ class Splitter:
             self._is_title_line(first)
             or len(lines) > 2 and _EXCLAIMED_TITLE.fullmatch(first) is not None and self._is_meta_line(lines[1])
         ):
-            title, lines = first, lines[1:]
-            column = _BRACKETED_COLUMN.match(title)
-            if column:
-                kicker, title = column.groups()
+            kicker, title = column_kicker(first)
+            lines = lines[1:]
             if len(lines) > 1 and SUBTITLE_DASHES.match(lines[0]):
                 subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
             elif len(lines) > 2 and _ENGLISH_TITLE.fullmatch(lines[0]) and self._is_meta_line(lines[1]):
