@@ -134,6 +134,42 @@ def test_rules_around_lines_of_text_are_no_front_matter(processor):
     assert "江西邮政农村寄递物流体系建设提速" in (story["title"] or "") + story["body"]
 
 
+PRESS_RELEASE = """【新闻稿】
+标题：青溪邮政开通茶叶寄递专线
+作者：宋晓光
+来源：青溪县邮政分公司
+日期：2024年4月2日
+字数：约300字
+------------------------------
+
+　　4月1日，青溪县邮政分公司开通春茶寄递专线，茶农在家门口就能把新采的明前茶寄往全国各地。
+
+　　专线开通后，县城至各产茶乡镇的邮车由每天一班增加到两班，首日收寄茶叶包裹四百余件。
+
+------------------------------
+联系人：宋晓光　电话：0000-1234567
+欢迎各媒体采用，转载请注明出处。
+"""
+
+
+def test_a_press_release_s_labelled_header_gives_its_fields(processor):
+    # The header had been the story's title (【新闻稿】) and its first lines; the contact and
+    # reprint notes under the closing rule its last.
+    (story,) = processor.process("release.txt", PRESS_RELEASE.replace("\n", "\r\n").encode("utf-8-sig"))
+    assert story["title"] == "青溪邮政开通茶叶寄递专线"
+    assert (story["published_date"], story["source_name"]) == ("2024-04-02", "青溪县邮政分公司")
+    assert story["authors"] == [{"name": "宋晓光", "role": "author"}]
+    assert story["body"].startswith("4月1日，青溪县邮政分公司开通春茶寄递专线")
+    assert story["body"].endswith("首日收寄茶叶包裹四百余件。")
+    assert "front_matter_read" in story["repairs"]
+
+
+def test_labelled_lines_running_into_the_text_are_no_header(processor):
+    text = "标题：青溪邮政开通茶叶寄递专线\n作者：宋晓光\n4月1日，青溪县邮政分公司开通春茶寄递专线，茶农在家门口就能寄茶。\n"
+    (story,) = processor.process("fields.txt", text.encode("utf-8"))
+    assert "front_matter_read" not in story["repairs"]
+
+
 def _table(rows: list[list[str]], delimiter: str) -> str:
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter).writerows(rows)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pipeline.clean import rules
 from pipeline.clean.csvrecords import read_csv
 from pipeline.clean.feeds import FeedEntry, looks_like_feed, read_feed
-from pipeline.clean.frontmatter import read_front_matter
+from pipeline.clean.frontmatter import read_front_matter, read_labelled_header
 from pipeline.clean.html import HtmlExtractor, looks_like_html
 from pipeline.clean.jsonrecords import read_json
 from pipeline.clean.markdown import looks_like_markdown, markdown_to_html
@@ -62,7 +62,7 @@ class Cleaner:
     def _records(text: str) -> tuple[str | None, list[FeedEntry], str] | None:
         """(the source the articles share, the articles, how they were read) of a file of
         several, or None for a file that is one text."""
-        front_matter = read_front_matter(text)
+        front_matter = read_front_matter(text) or read_labelled_header(text)
         if front_matter:
             return None, [front_matter], "front_matter_read"
         for read, kind in ((read_json, "json_records_extracted"), (read_csv, "csv_records_extracted")):

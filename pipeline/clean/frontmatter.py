@@ -1,18 +1,26 @@
 """Front matter: the metadata block a static-site generator or a scraper puts above a Markdown
-article (``---`` YAML or ``+++`` TOML lines of ``key: value``). Its fields are read as a JSON
-record's are (title, date, author, source by their names) and the text below it, Markdown,
-is the article."""
+article (``---`` YAML or ``+++`` TOML lines of ``key: value``), or a press release's header of
+labelled lines (标题：… 作者：… 日期：…) above its text. Its fields are read as a JSON record's
+are (title, date, author, source by their names) and the text below it is the article."""
 
 import re
 
 from pipeline.clean.feeds import FeedEntry
-from pipeline.clean.jsonrecords import record_entry
+from pipeline.clean.jsonrecords import TITLE_KEY, record_entry
 from pipeline.clean.markdown import markdown_to_html
 
 FRONT_MATTER = re.compile(r"\A\ufeff?[ \t]*(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 # A scalar field (key: value, key = value); lists and nested maps are not the article's fields.
 FIELD = re.compile(r"^([A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff-]*)[ \t]*[:=][ \t]*(\S.*?)[ \t]*$", re.M)
 QUOTES = "\"'"
+# A press release's header: a line of its kind in brackets (【新闻通稿】) at most, then labelled
+# fields, one a title, ended by a rule or a blank line.
+HEADER_FIELD = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff]{2,6})[ \t\u3000]*[:：][ \t\u3000]*(\S.*?)[ \t\u3000]*")
+KIND_LINE = re.compile(r"[ \t\u3000]*[【\[［][^【】\[\]［］]{2,10}[】\]］][ \t\u3000]*")
+RULE_LINE = re.compile(r"[ \t\u3000]*[=\-—_*#~]{4,}[ \t\u3000]*")
+MIN_HEADER_FIELDS = 2
+# Under the text's closing rule, a few short lines are the release's contact and reprint notes.
+MAX_CLOSING_NOTE_LINES, MAX_CLOSING_NOTE_CHARS = 4, 80
 
 
 def read_front_matter(text: str) -> FeedEntry | None:
@@ -24,4 +32,29 @@ def read_front_matter(text: str) -> FeedEntry | None:
     if not record:
         return None  # two rules (---) around lines of text, not a block of fields
     record["content"] = markdown_to_html(text[match.end():])
+    return record_entry(record)
+
+
+def read_labelled_header(text: str) -> FeedEntry | None:
+    """The text below a press release's header of labelled fields, with them; None when
+    ``text`` opens with none."""
+    lines = text.lstrip("\ufeff").splitlines()
+    index = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    if index < len(lines) and KIND_LINE.fullmatch(lines[index]):
+        index += 1
+    record = {}
+    while index < len(lines) and (field := HEADER_FIELD.fullmatch(lines[index])):
+        record.setdefault(*field.groups())
+        index += 1
+    if len(record) < MIN_HEADER_FIELDS or not any(TITLE_KEY.search(key) for key in record):
+        return None
+    if index < len(lines) and lines[index].strip() and not RULE_LINE.fullmatch(lines[index]):
+        return None  # labelled lines running into the text: a text that lists fields
+    body = lines[index + 1:]
+    rule_lines = [i for i, line in enumerate(body) if RULE_LINE.fullmatch(line)]
+    if rule_lines:
+        notes = [line for line in body[rule_lines[-1] + 1:] if line.strip()]
+        if len(notes) <= MAX_CLOSING_NOTE_LINES and all(len(line.strip()) <= MAX_CLOSING_NOTE_CHARS for line in notes):
+            body = body[:rule_lines[-1]]
+    record["content"] = "\n".join(body)
     return record_entry(record)
