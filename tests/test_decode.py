@@ -537,6 +537,26 @@ def test_utf16_that_lost_a_byte_is_realigned(decoder, encoding, bom):
     assert decoded.text[301:] == text[301:]  # the lost character: chosen back, or U+FFFD
 
 
+TEXT_MODE_TEXT = (
+    "青溪县邮政分公司上线智能快递柜\n"
+    "4月1日，青溪县邮政分公司在城区上线首批智能快递柜，居民凭取件码即可取件。\n"
+    "据介绍，快递柜上线后，投递员每天可节省两个小时，晚上下班的居民也能随时取件。\n"
+)
+
+
+@pytest.mark.parametrize("bom", [True, False])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_written_through_a_text_mode_stream_is_realigned(decoder, encoding, bom):
+    # A CR byte before every LF byte, a newline's and a character's (上 is 0A 4E, 4E 0A): each
+    # shifts the units after it; the repair had read the inserted byte into 不 (0D 4E).
+    data = ("\ufeff" if bom else "").encode(encoding) + TEXT_MODE_TEXT.encode(encoding)
+    raw = data.replace(b"\n", b"\r\n")
+    assert raw.count(b"\r\n") > TEXT_MODE_TEXT.count("\n")
+    decoded = decoder.decode(raw)
+    assert decoded.text == TEXT_MODE_TEXT
+    assert "utf16_misalignment" in decoded.repairs
+
+
 REPEATED_NAME_TEXT = (
     "邮储银行四川省分行近日发放首笔茶产业贷款。邮储银行表示，该产品具有额度高、放款快等特点。\n"
     "截至目前，邮储银行已走访茶企和茶农两千余户，邮储银行将继续支持乡村振兴。\n"

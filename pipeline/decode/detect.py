@@ -460,6 +460,14 @@ class Detector:
     def _realigned(self, raw: bytes, encoding: str) -> Detection | None:
         """UTF-16 that lost or gained a byte (an odd length, or code units no UTF-16 writer
         makes: lone surrogates), read realigned (see realign.py)."""
+        unwritten = raw.replace(b"\r\n", b"\n")
+        if unwritten != raw and len(unwritten) % 2 == 0 and decodes(unwritten, encoding):
+            # Written through a text-mode stream: a CR byte before every LF byte, the newline's
+            # and a character's (上 is 0A 4E), each shifting the units after it by one.
+            text = unwritten.decode(encoding)
+            as_is = raw[:len(raw) & ~1].decode(encoding, errors="replace")
+            if self._model.score(sample_of(text)) > self._model.score(sample_of(as_is)):
+                return Detection(text, encoding, realigned=len(raw) - len(unwritten))
         if len(raw) % 2 == 0 and decodes(raw, encoding):
             return None
         found = self._realigner.realigned(raw, encoding)
