@@ -96,6 +96,21 @@ def test_scripts_styles_forms_and_frames_are_removed(cleaner):
     assert lines(cleaner, page(body)) == PARAGRAPHS
 
 
+def _javascript_escape(text: str) -> str:
+    """JavaScript's escape(): %uXXXX beyond Latin-1, %XX for the marks it escapes."""
+    return "".join(c if c.isascii() and c.isalnum() else f"%{ord(c):02X}" if ord(c) < 256 else f"%u{ord(c):04X}" for c in text)
+
+
+@pytest.mark.parametrize("written", [
+    lambda markup: f"document.write(unescape(\"{_javascript_escape(markup)}\"));",
+    lambda markup: "document.write('" + "' + '".join(markup.replace("<", "\\x3c").split("</p>")) + "');",
+])
+def test_an_article_a_script_writes_into_the_page_is_its_text(cleaner, written):
+    # A mirror's article written by document.write, escape()d or in pieces: the page had no text.
+    body = f"<div id='content'><script type='text/javascript'>{written(ARTICLE)}</script></div>"
+    assert lines(cleaner, page(body)) == PARAGRAPHS
+
+
 def test_ruby_annotations_are_no_text(cleaner):
     # A spam mirror's pinyin as ruby: <ruby>网<rp>(</rp><rt>wǎng</rt><rp>)</rp></ruby>; the
     # extracted text was 网(wǎng) and 点diǎn, which no pinyin rule of the decoded markup saw.

@@ -134,6 +134,8 @@ class HtmlExtractor:
     def extract(self, markup: str) -> str:
         """The article of an HTML page as plain text, one paragraph per line."""
         soup = BeautifulSoup(markup, "lxml")
+        if rules.DOCUMENT_WRITE.search(markup):
+            _written_markup_in_place(soup)
         title_parts = _title_parts(soup)
         headline = _WHITESPACE.sub("", max(title_parts, key=len, default=""))  # as blocks are compared
         headline = headline if len(headline) >= rules.TITLE_MIN_CHARS else ""
@@ -279,6 +281,41 @@ class HtmlExtractor:
             if owner is not None and chars < rules.PLANTED_MAX_SHARE * measures.text[id(owner)]:
                 found.append(element)
         return found
+
+
+def _written_markup_in_place(soup: BeautifulSoup) -> None:
+    """Each script writing prose into the page (document.write("<p>…</p>"), a mirror's article
+    written so, escape()d: document.write(unescape("%3Cp%3E%u897F…"))) replaced by what it
+    writes. (An advert's few words written so stay out with the script.)"""
+    for script in soup.find_all("script"):
+        written = "".join(_written(call) for call in rules.DOCUMENT_WRITE.finditer(script.get_text()))
+        if not written.strip():
+            continue
+        fragment = BeautifulSoup(written, "lxml")
+        text = fragment.get_text()
+        if len(text.strip()) < rules.PROSE_MIN_CHARS or not rules.SENTENCE_MARK.search(text):
+            continue
+        for child in list((fragment.body or fragment).contents):
+            script.insert_before(child.extract())
+        script.decompose()
+
+
+def _written(call: re.Match) -> str:
+    """The string a document.write call writes: its literals joined, unescape()d if it says so."""
+    text = "".join(
+        rules.JS_STRING_ESCAPE.sub(_js_escaped_character, literal[1:-1])
+        for literal in rules.JS_STRING_LITERAL.findall(call.group("strings"))
+    )
+    if call.group("unescape"):
+        text = rules.JS_PERCENT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")  # %uD83D%uDE00: one character
+
+
+def _js_escaped_character(match: re.Match) -> str:
+    code = match.group(1) or match.group(2)
+    if code:
+        return chr(int(code, 16))
+    return {"n": "\n", "t": "\t", "r": ""}.get(match.group(3), match.group(3))
 
 
 def _invisible_elements(soup: BeautifulSoup) -> list[Tag]:

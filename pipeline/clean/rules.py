@@ -256,3 +256,11 @@ BARE_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
 COMMENT_HINTS = frozenset({"comment", "comments", "cmt", "cmts", "pinglun", "reply", "replies", "discuss"})
 TITLE_HINT = re.compile(r"title|headline|heading|subject|tit\b|biaoti", re.I)
 LOGO_HINTS = frozenset({"logo", "sitelogo", "sitename"})  # class/id words of the site's name
+# A script writing markup into the page: document.write("…" + '…'), unescape("%u897F…") around it.
+JS_STRING_LITERAL = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""")
+DOCUMENT_WRITE = re.compile(
+    r"document\.write(?:ln)?\(\s*(?P<unescape>unescape\(\s*)?"
+    rf"(?P<strings>(?:{JS_STRING_LITERAL.pattern})(?:\s*\+\s*(?:{JS_STRING_LITERAL.pattern}))*)"
+)
+JS_STRING_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|(.))", re.S)
+JS_PERCENT_ESCAPE = re.compile(r"%u([0-9A-Fa-f]{4})|%([0-9A-Fa-f]{2})")
