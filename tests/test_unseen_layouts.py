@@ -19,7 +19,7 @@ the front page, a story whose photo, caption and credit stand between its paragr
 article a site reposted under its original title, a speech in sections numbered 一、 and （一）, and
 a site's page whose logo is an <h1> above the article's <h2>, and an old site's article laid out
 in a table's rows, and a page whose story opens with a short line under its byline, and a site's page whose logo
-is an <h1> classed so."""
+is an <h1> classed so, and a newspaper page a PDF-to-Markdown tool wrote."""
 
 from pathlib import Path
 
@@ -807,3 +807,21 @@ def test_a_forum_thread_reposting_an_article(processor):
     for furniture in ("只看该作者", "本帖最后由", "注册时间"):
         assert furniture not in story["body"]
     assert story["body"].endswith("一趟就能把沿线各村的包裹送到。")
+
+
+def test_a_newspaper_page_written_as_markdown_is_cut_into_its_stories(processor):
+    # A PDF-to-Markdown tool's page: a story under each # heading (its deck a ## heading, its
+    # kicker a bold line above it), a column of briefs each led by a bold title and closed by a
+    # credit. It had been one story.
+    stories = process_page(processor, "markdown_newspaper_page.md")
+    assert [(s["kicker"], s["title"], s["subtitle"]) for s in stories] == [
+        (None, "青溪县邮政开通茶叶寄递专线", "县城至各产茶乡镇邮车增至每天两班"),
+        (None, "柏树湾村邮站开业", None),
+        (None, "城南邮储网点迁址", None),
+        (None, "乡邮员技能比武举行", None),
+        ("邮路随笔", "山路上的绿衣人", None),
+    ]
+    assert [[a["name"] for a in s["authors"]] for s in stories] == [["梁明远"], ["何志刚"], ["唐雪"], ["宋晓光"], ["林晓岚"]]
+    assert stories[0]["body"].endswith("首日收寄茶叶包裹四百余件。")
+    assert stories[1]["body"] == "日前，柏树湾村邮站在村委会旁开业，村民寄取快递不再出村。"
+    assert stories[4]["body"].startswith("清晨五点，乡邮员何志刚")

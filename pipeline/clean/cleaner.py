@@ -10,7 +10,7 @@ from pipeline.clean.feeds import FeedEntry, looks_like_feed, read_feed
 from pipeline.clean.frontmatter import read_front_matter, read_labelled_header
 from pipeline.clean.html import HtmlExtractor, looks_like_html
 from pipeline.clean.jsonrecords import read_json
-from pipeline.clean.markdown import looks_like_markdown, markdown_to_html
+from pipeline.clean.markdown import looks_like_markdown, markdown_articles, markdown_to_html
 from pipeline.clean.spamlines import JunkLineJudge, clean_lines
 
 
@@ -48,6 +48,11 @@ class Cleaner:
             cleaned = self._html.extract(visible)
             repairs += ("html_extracted",)
         elif looks_like_markdown(visible):
+            articles = markdown_articles(visible)
+            if articles:  # a page of several, each read as its own
+                texts = tuple(text for article in articles if (text := self._html.extract(markdown_to_html(article))))
+                cleaned = "\n\n".join(texts)
+                return CleanedText(cleaned, max(0, len(text) - len(cleaned)), (*repairs, "markdown_rendered"), texts)
             cleaned = self._html.extract(markdown_to_html(visible))
             repairs += ("markdown_rendered",)
         else:

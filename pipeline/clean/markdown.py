@@ -4,6 +4,7 @@ link lists and images go as a page's chrome does and ``#``, ``**``, ``[…](…)
 
 import functools
 import re
+from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
@@ -13,6 +14,13 @@ LINK_OR_IMAGE = re.compile(r"!?\[[^\]\n]*\]\(\s*\S+?(?:\s+\"[^\"\n]*\")?\s*\)")
 # Emphasis alone is no evidence: Chinese news masks names with asterisks (王**先生).
 EMPHASIS = re.compile(r"(\*\*|__)\S[^*_\n]*?\1")
 TABLE_RULE = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M)
+# A brief's bold title leading its paragraph (**极兔西南转运中心扩建完工**　日前，…), and the
+# credit closing it (（钟亦航）, （本报综合）).
+BOLD_LEAD = re.compile(r"[ \t]*(\*\*|__)([^*_\n]{4,30}?)\1[ \t\u3000]*")
+CLOSING_CREDIT = re.compile(r"[（(][^（）()]{2,10}[）)]\s*$")
+SENTENCE_MARK = re.compile(r"[，。！？；]")
+MIN_BRIEFS = 2
+HEADING_MARKS = re.compile(r"^ {0,3}#{1,6}[ \t]+")
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -38,3 +46,108 @@ def _parser() -> MarkdownIt:
 def markdown_to_html(text: str) -> str:
     """The HTML page of a Markdown text."""
     return "<html><body>" + _parser().render(text) + "</body></html>"
+
+
+@dataclass
+class _Block:
+    """A top-level block of the Markdown source: its lines, a heading's level (0: none), and for
+    a paragraph led by a bold title, the title (a paragraph all bold: its text, ``bold_only``)."""
+
+    start: int
+    end: int
+    level: int = 0
+    lead: str = ""
+    bold_only: bool = False
+    text: str = ""  # a bold-only paragraph's
+    label: bool = False  # a column's heading over its briefs
+
+
+def markdown_articles(text: str) -> list[str] | None:
+    """The articles of a Markdown text holding several (a newspaper page as PDF-to-Markdown tools
+    write it), each as Markdown: a part under each heading of the text's top level, when two or
+    more, and each brief of a column of briefs (paragraphs led by a bold title, most closed by a
+    credit), as its title over its text; the column's heading is its label, no article's. A
+    part's headings are written as an article's text shows them: a bold line right above its
+    heading is its kicker (【行业观察】…), a heading right under it its deck (——…). None for a
+    text of one article."""
+    lines = text.splitlines(keepends=True)
+    blocks = _blocks(text)
+    headings = [block.level for block in blocks if block.level]
+    top = min(headings, default=0)
+    starts: dict[int, str] = {}  # block index -> the brief's title ("" where a part starts)
+    if headings.count(top) >= 2:
+        first = next(index for index, block in enumerate(blocks) if block.level == top)  # the page's head above it
+        for index, block in enumerate(blocks[first + 1:], first + 1):
+            if block.level == top and not blocks[index - 1].level:  # (a run of # lines: a comment's)
+                starts[index - 1 if _is_kicker(blocks, index - 1) else index] = ""
+    index = 0
+    while index < len(blocks):
+        run = index
+        while run < len(blocks) and blocks[run].lead:
+            run += 1
+        briefs = blocks[index:run]
+        if len(briefs) >= MIN_BRIEFS and 2 * sum(
+            1 for block in briefs if CLOSING_CREDIT.search("".join(lines[block.start:block.end]))
+        ) >= len(briefs):
+            starts.update((number, blocks[number].lead) for number in range(index, run))
+            if run < len(blocks):
+                starts.setdefault(run, "")
+            if index and blocks[index - 1].level:
+                blocks[index - 1].label = True  # the column's name (快讯)
+        index = max(run, index + 1)
+    if not starts:
+        return None
+    bounds = sorted({0, *starts})
+    articles = []
+    for begin, end in zip(bounds, [*bounds[1:], len(blocks)]):
+        parts = [lines[0:blocks[0].start]] if begin == 0 and blocks else []
+        if starts.get(begin):
+            parts.append([starts[begin] + "\n\n", BOLD_LEAD.sub("", "".join(lines[blocks[begin].start:blocks[begin].end]), count=1)])
+            begin += 1
+        kicker = None
+        for number in range(begin, end):
+            block = blocks[number]
+            source = lines[block.start:(blocks[number + 1].start if number + 1 < len(blocks) else len(lines))]
+            if block.label:
+                continue
+            if _is_kicker(blocks, number) and blocks[number + 1].level == top:
+                kicker = block.text
+                continue
+            if block.level == top and kicker:
+                source = [HEADING_MARKS.sub(lambda m: f"{m.group()}【{kicker}】", source[0], count=1), *source[1:]]
+            elif block.level > top and number and blocks[number - 1].level == top:
+                source = [HEADING_MARKS.sub(lambda m: f"{m.group()}——", source[0], count=1), *source[1:]]
+            parts.append(source)
+        article = "".join(line for part in parts for line in part)
+        if article.strip():
+            articles.append(article)
+    # Each an article: a part without a sentence is a block of comments or links, not one.
+    return articles if len(articles) >= 2 and all(SENTENCE_MARK.search(article) for article in articles) else None
+
+
+def _is_kicker(blocks: list["_Block"], index: int) -> bool:
+    """A bold line alone right above a top-level heading, under no other."""
+    return (
+        0 <= index < len(blocks) - 1 and blocks[index].bold_only and blocks[index + 1].level > 0
+        and (index == 0 or not blocks[index - 1].bold_only)
+    )
+
+
+def _blocks(text: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    tokens = _parser().parse(text)
+    for number, token in enumerate(tokens):
+        if token.level != 0 or token.nesting == -1 or not token.map:
+            continue
+        block = _Block(*token.map)
+        if token.type == "heading_open":
+            block.level = int(token.tag[1])
+        elif token.type == "paragraph_open":
+            inline = tokens[number + 1].content
+            lead = BOLD_LEAD.match(inline)
+            if lead and lead.end() == len(inline.rstrip()):
+                block.bold_only, block.text = True, lead.group(2).strip()
+            elif lead and SENTENCE_MARK.search(inline, lead.end()) and not SENTENCE_MARK.search(lead.group(2)):
+                block.lead = lead.group(2).strip()
+        blocks.append(block)
+    return blocks

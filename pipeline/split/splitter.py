@@ -38,6 +38,7 @@ _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]")
 _META = re.compile(
     r"(作者|来源|发布时间|发布日期|更新时间|记者|通讯员|编辑|日期)\s*[:：]?|时间\s*[:：]|\d{4}-\d{1,2}-\d{1,2}"
     r"|(?:^|\s)(?:文|图|撰文|撰稿|文字|图片|摄影|文\s*[·・/／]\s*图|图\s*文)\s*[/／｜|:：]"  # 文/王芳 图｜李明
+    r"|^\s*□\s*[\u4e00-\u9fff]"  # □王娟 under a headline
 )
 _MAX_TITLE_WIDTH = 60
 _MAX_HEADLINE_LINES = 3  # kicker, title, deck
@@ -297,15 +298,16 @@ class Splitter:
                 rest = lines[-1][: end_mark.start()].rstrip()
                 lines[-1:] = [rest] if rest else []
                 continue
-            if len(lines) == 1 or len(closing_bylines) == _MAX_CLOSING_BYLINES:
+            if len(closing_bylines) == _MAX_CLOSING_BYLINES:
                 break
-            if _PUBLISHED_LINE.fullmatch(lines[-1].replace(" ", "")) or (  # 发布日期：… under a web article
+            alone = len(lines) == 1  # the text's one paragraph: only a credit at its end comes off (a brief's)
+            if not alone and (_PUBLISHED_LINE.fullmatch(lines[-1].replace(" ", "")) or (  # 发布日期：… under a web article
                 _DATE_LINE.fullmatch(lines[-1]) and _is_credit_line(split_byline(lines[-2], self.rules))
-            ):  # (or the date alone under credits: 来源：某日报 / 2023年11月13日; a notice's issuer is no credit)
+            )):  # (or the date alone under credits: 来源：某日报 / 2023年11月13日; a notice's issuer is no credit)
                 closing_bylines.insert(0, lines.pop())
                 continue
             closing = split_byline(lines[-1], self.rules)
-            if closing is None:
+            if closing is None or alone and not closing[0]:
                 break
             rest, byline = closing
             lines[-1:] = [rest] if rest else []
