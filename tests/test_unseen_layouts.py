@@ -250,6 +250,22 @@ def test_names_in_a_list_of_names_and_after_everyday_titles(processor, sentence,
     assert story["people"] == people
 
 
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        # a job the title list lacks, a word and 员, before a name with no speech verb after it
+        ("年近六十的安检员马桂芳在中心值守了十年。", ["马桂芳"]),
+        # Tibetan given-name elements of Amdo names (东珠) between a title and a speech verb
+        ("牧场负责人东珠扎西介绍，包裹三天就能送到。", ["东珠扎西"]),
+        # a word (陆续) and a character after a title, nothing after them: no name
+        ("快递员陆续装车出发，网点门前排起了长队。", []),
+    ],
+)
+def test_names_after_jobs_and_words_after_titles(processor, sentence, people):
+    (story,) = processor.process("sentence.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert story["people"] == people
+
+
 @pytest.mark.parametrize("sentence", ["会上，王书记说，要抓好落实。", "张经理介绍，网点已完成改造。"])
 def test_a_surname_and_a_title_are_no_name(processor, sentence):
     (story,) = processor.process("sentence.txt", sentence.encode("utf-8"))

@@ -163,6 +163,10 @@ def occurrences(word: str, text: str):
         start = text.find(word, start + len(word))
 
 
+ADVERB_FLAGS = frozenset("d")  # jieba's adverbs (陆续, 正在): no name starts with one
+OCCUPATION_SUFFIX = "员"  # a word and 员 name a job (分拣员, 安检员): a title before a name
+
+
 def _after_figure(text: str, start: int) -> bool:
     """Whether a figure ends right before ``start``, a space apart at most (1200 余户农户: 余 is
     "more than", no surname)."""
@@ -240,6 +244,10 @@ class EntityFinder:
                 continue
             if name == word and len(word) >= MIN_WORD_NOT_NAME_CHARS and not flag.startswith("nr"):
                 continue  # 马铃薯种植户: a word of the dictionary that names no one (two characters: _name_at's)
+            if name and len(name) > len(word) > self._surname_len(text, start) and flag[:1] in ADVERB_FLAGS and not (
+                text.startswith(self.after_name, start + len(name))
+            ):
+                continue  # 快递员陆续装车: an adverb (陆续) and a character, no title or speech verb after
             if name and name not in exclude:
                 found.setdefault(name, start)
         self._add_ethnic(text, found, exclude)
@@ -349,7 +357,13 @@ class EntityFinder:
 
     def _title_ends_at(self, text: str, end: int) -> bool:
         # Most characters end no title: one set look-up spares comparing all the titles.
-        return text[end - 1 : end] in self.title_last_chars and text.endswith(self.titles, 0, end)
+        last = text[end - 1 : end]
+        if last not in self.title_last_chars:
+            return False
+        # (or a job the list lacks: a word and 员, 分拣员, 安检员)
+        return text.endswith(self.titles, 0, end) or last == OCCUPATION_SUFFIX and end >= 3 and (
+            self.segmenter.frequency(text[end - 3 : end - 1]) > 0
+        )
 
     def is_ethnic_name(self, item: str) -> bool:
         """Whether ``item`` is given-name elements of a Tibetan, Mongolian or Uyghur name alone
