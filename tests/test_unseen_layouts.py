@@ -841,3 +841,13 @@ def test_a_newspaper_page_written_as_markdown_is_cut_into_its_stories(processor)
     assert stories[0]["body"].endswith("首日收寄茶叶包裹四百余件。")
     assert stories[1]["body"] == "日前，柏树湾村邮站在村委会旁开业，村民寄取快递不再出村。"
     assert stories[4]["body"].startswith("清晨五点，乡邮员何志刚")
+
+
+def test_a_heading_over_the_h1_and_a_dashed_deck_under_it(processor):
+    # <h3> over <h1> over <h4>——…: the kicker had been dropped as the page's, above its headline.
+    (story,) = process_page(processor, "kicker_over_headline_page.html")
+    assert (story["kicker"], story["title"], story["subtitle"]) == (
+        "二十年风雨无阻", "山路上的绿衣人", "记青溪县柏树湾乡邮员何志刚",
+    )
+    assert story["source_name"] == "青溪日报"
+    assert story["body"].startswith("清晨五点，乡邮员何志刚")

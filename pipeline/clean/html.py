@@ -664,7 +664,7 @@ def _head_start(blocks: list[_Block], start: int) -> int:
     body_start = start
     start = _same_container_run(blocks, start - 1, -1, blocks[start]) + 1
     if any(b.heading == 1 for b in blocks[start:body_start]):
-        return start
+        return _with_kicker(blocks, start)
     head = start
     headline_taken = False
     for index in range(start - 1, max(-1, start - 1 - rules.HEAD_LOOKBACK), -1):
@@ -687,8 +687,20 @@ def _head_start(blocks: list[_Block], start: int) -> int:
             headline_taken = headline_taken or bool(block.heading or block.titled)
             block.link_chars = 0  # a headline linked to its own page is still the headline
             if block.heading == 1:
-                return head
+                return _with_kicker(blocks, head)
     return _unmarked_headline(blocks, head)
+
+
+def _with_kicker(blocks: list[_Block], head: int) -> int:
+    """``head`` (an <h1>'s block), or the heading right above it in its element: its kicker
+    (<h3>从“马背邮路”到“无人机投递”</h3><h1>…</h1>)."""
+    above = blocks[head - 1] if head else None
+    if (
+        above is not None and (above.heading or above.titled) and _is_text(above)
+        and above.size <= rules.HEADLINE_MAX_CHARS and above.container == blocks[head].container
+    ):
+        return head - 1
+    return head
 
 
 def _unmarked_headline(blocks: list[_Block], head: int) -> int:

@@ -265,11 +265,15 @@ class Splitter:
             self._is_title_line(first)
             or len(lines) > 2 and _EXCLAIMED_TITLE.fullmatch(first) is not None and self._is_meta_line(lines[1])
         ):
-            kicker, title = column_kicker(first)
-            lines = lines[1:]
-            if len(lines) > 1 and SUBTITLE_DASHES.match(lines[0]):
+            if self._stacked_headline_lines(lines):  # 从“马背邮路”到“无人机投递” / 帕米尔高原上的邮路之变 / ——…
+                kicker, title, subtitle = self.headline_parser.roles(lines[:_MAX_HEADLINE_LINES])
+                lines = lines[_MAX_HEADLINE_LINES:]
+            else:
+                kicker, title = column_kicker(first)
+                lines = lines[1:]
+            if subtitle is None and len(lines) > 1 and SUBTITLE_DASHES.match(lines[0]):
                 subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
-            elif len(lines) > 2 and _ENGLISH_TITLE.fullmatch(lines[0]) and self._is_meta_line(lines[1]):
+            elif subtitle is None and len(lines) > 2 and _ENGLISH_TITLE.fullmatch(lines[0]) and self._is_meta_line(lines[1]):
                 subtitle, lines = lines[0], lines[1:]  # a bilingual page's title in English, over the fields
         meta_lines = 0
         # (a speech's speaker among them: 某省邮政管理局党组书记、局长　段志刚)
@@ -329,6 +333,14 @@ class Splitter:
             is_photo=self._is_photo(lines, bylines),
         )
         return SplitPage((story,))
+
+    def _stacked_headline_lines(self, lines: list[str]) -> bool:
+        """Whether an article's first three lines are headline lines (kicker, title, deck) over
+        its fields (a meta line). (Two such lines may be a title and a line of the page's.)"""
+        return (
+            len(lines) > _MAX_HEADLINE_LINES + 1 and all(map(self._is_headline_line, lines[:_MAX_HEADLINE_LINES]))
+            and self._is_meta_line(lines[_MAX_HEADLINE_LINES]) and not _SPEECH_TITLE.search(lines[0])
+        )  # (a speech's speaker under its title: a field)
 
     def _is_title_line(self, line: str) -> bool:
         return (
