@@ -851,3 +851,12 @@ def test_a_heading_over_the_h1_and_a_dashed_deck_under_it(processor):
     )
     assert story["source_name"] == "青溪日报"
     assert story["body"].startswith("清晨五点，乡邮员何志刚")
+
+
+def test_a_photo_credited_to_a_unit_closes_its_caption(processor):
+    # （…供图）: a photo supplied by a unit; it had been taken for the next headline, the
+    # spaced-out headline above it lost.
+    stories = process_page(processor, "photo_page_unit_credit.txt")
+    assert [story["title"] for story in stories] == ["雪中送邮进山村", "冰雪“邮”局"]
+    assert stories[1]["is_photo"]
+    assert stories[1]["body"] == "1月5日，青溪县邮政分公司在城南公园开设冰雪主题邮局，游客可以购买主题明信片并加盖纪念戳。"
