@@ -860,3 +860,11 @@ def test_a_photo_credited_to_a_unit_closes_its_caption(processor):
     assert [story["title"] for story in stories] == ["雪中送邮进山村", "冰雪“邮”局"]
     assert stories[1]["is_photo"]
     assert stories[1]["body"] == "1月5日，青溪县邮政分公司在城南公园开设冰雪主题邮局，游客可以购买主题明信片并加盖纪念戳。"
+
+
+def test_a_bulletins_bracketed_column_label_and_distribution_list_are_furniture(processor):
+    # 【工作动态】 over the column's items had been glued to the first one's title; the
+    # distribution list at the foot (报：… 送：… 发：…, （共印30份）) had made a story.
+    stories = process_page(processor, "bulletin_labels_and_distribution.txt")
+    assert [story["title"] for story in stories] == ["乡邮员技能比武举行", "城南邮储网点迁址"]
+    assert stories[1]["body"].endswith("方便下班的居民办理业务。")
