@@ -868,3 +868,13 @@ def test_a_bulletins_bracketed_column_label_and_distribution_list_are_furniture(
     stories = process_page(processor, "bulletin_labels_and_distribution.txt")
     assert [story["title"] for story in stories] == ["乡邮员技能比武举行", "城南邮储网点迁址"]
     assert stories[1]["body"].endswith("方便下班的居民办理业务。")
+
+
+def test_a_headline_set_vertically_is_read_as_one_line(processor):
+    # One character a line (寻 / 访 / 山 / 中 / 邮 / 路): the headline had been cut into a title
+    # of two and a story of the rest, its 文·图/ credit with them.
+    stories = process_page(processor, "vertical_headline_page.txt")
+    assert stories[0]["title"] == "寻访山中邮路"
+    assert [a["name"] for a in stories[0]["authors"]][:1] == ["林晓岚"]
+    assert stories[0]["body"].startswith("在青溪县柏树湾的大山深处")
+    assert len(stories) == 2 and stories[1]["title"].endswith("什么是首日封")

@@ -68,6 +68,8 @@ _DATED_FIELDS_LINE = re.compile(
     r"^(?:19|20)\d\d(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2})?[\s|｜]*"
     r"(?:来源\s*[:：]|作者\s*[:：]|本报记者|记者|通讯员)"
 )
+_LONE_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+_MIN_VERTICAL_CHARS = 3
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
 
 
@@ -77,7 +79,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     A byline or "continued on" marker at the end of a text line is cut off into its own line.
     """
     lines: list[Line] = []
-    raws = _credits_rejoined(text.splitlines())
+    raws = _credits_rejoined(_vertical_runs_joined(text.splitlines()))
     in_header = True  # every line so far page furniture: the page's header
     run_in_briefs = sum(1 for raw in raws if _INDENTED_RUN_IN_TITLE.match(raw)) >= _MIN_RUN_IN_BRIEFS
     for index, raw in enumerate(raws):
@@ -167,6 +169,21 @@ def _is_furniture(compact: str, rules: Rules) -> bool:
     close before the editor's credit (…仅为五元。（责任编辑：王芳）) is text with a credit."""
     furniture = rules.furniture.search(compact)
     return furniture is not None and "。" not in compact[:furniture.start()]
+
+
+def _vertical_runs_joined(raws: list[str]) -> list[str]:
+    """Lines with a run of three or more lines of one ideograph each made one line: a headline
+    set vertically, which extraction gives a character a line (邮 / 驿 / 古 / 道 / 寻 / 踪)."""
+    joined: list[str] = []
+    run: list[str] = []
+    for raw in [*raws, ""]:
+        if _LONE_IDEOGRAPH.fullmatch(raw.strip()):
+            run.append(raw.strip())
+            continue
+        joined += ["".join(run)] if len(run) >= _MIN_VERTICAL_CHARS else run
+        run = []
+        joined.append(raw)
+    return joined[:-1]
 
 
 def _credits_rejoined(raws: list[str]) -> list[str]:
