@@ -878,3 +878,14 @@ def test_a_headline_set_vertically_is_read_as_one_line(processor):
     assert [a["name"] for a in stories[0]["authors"]][:1] == ["林晓岚"]
     assert stories[0]["body"].startswith("在青溪县柏树湾的大山深处")
     assert len(stories) == 2 and stories[1]["title"].endswith("什么是首日封")
+
+
+def test_a_county_bulletin_from_a_word_document(processor):
+    # Centred titles, paragraphs opened by ideographic indents, credits of a unit and a writer
+    # at the right margin, the issuing office over the rule. The first paragraph's lines had
+    # been read as decks under its title (commas), the credit as the next title's first line.
+    stories = process_page(processor, "county_bulletin_layout.txt")
+    assert [story["title"] for story in stories] == ["城南支局春季揽收实现开门红", "柏树湾邮政所获评县级文明窗口"]
+    assert [[a["name"] for a in story["authors"]] for story in stories] == [["唐雪"], ["何志刚"]]
+    assert stories[0]["body"].startswith("今年以来，城南支局组织揽投员走访沿街商户")
+    assert stories[0]["body"].endswith("位居全县第一。")

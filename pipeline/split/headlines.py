@@ -61,6 +61,7 @@ def _text_ok(line: Line) -> bool:
     return (
         line.kind == "body"
         and not line.after_marker
+        and not (line.indented and _TEXT_PUNCTUATION.search(text))  # a paragraph's first line, its clauses begun
         and 0 < line.width <= _MAX_HEADLINE_WIDTH
         and _HEADLINE_FORBIDDEN_SET.isdisjoint(text)
         and text[0] not in _FRAGMENT_START

@@ -181,6 +181,8 @@ class Line:
     attached: bool = False
     # text after a "continued from" marker on its line: a paragraph's, never a headline's
     after_marker: bool = False
+    # opened by an ideographic indent (　　): with a clause in it, a paragraph's first line
+    indented: bool = False
 
     @classmethod
     def of(cls, raw: str, kind: str = "body") -> "Line":

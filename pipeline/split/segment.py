@@ -70,6 +70,8 @@ _DATED_FIELDS_LINE = re.compile(
 )
 _LONE_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _MIN_VERTICAL_CHARS = 3
+PARAGRAPH_INDENT = "\u3000\u3000"
+_UNIT_AND_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}(?:所|局|站|部|室|处|科|中心|公司|网点|营业部) ([\u4e00-\u9fff]{2,4})")
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
 
 
@@ -84,6 +86,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     run_in_briefs = sum(1 for raw in raws if _INDENTED_RUN_IN_TITLE.match(raw)) >= _MIN_RUN_IN_BRIEFS
     for index, raw in enumerate(raws):
         indented_run_in = _INDENTED_RUN_IN_TITLE.match(raw) if run_in_briefs else None
+        indent = raw.startswith(PARAGRAPH_INDENT)
         raw = " ".join(raw.split())
         if not raw:
             continue
@@ -152,6 +155,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             lines.append(closer)
         elif raw:
             lines.append(_body_line(raw, rules))
+            lines[-1].indented = indent and not continued
             if continued:
                 lines[-1].width, lines[-1].after_marker = printed_width, True
         if tail is not None:
@@ -308,6 +312,9 @@ def _is_credit(text: str, rules: Rules) -> bool:
     inner = text.strip()
     if any(word in inner for word in rules.byline_words):
         return True
+    unit = _UNIT_AND_NAME.fullmatch(inner)
+    if unit:  # （城关支局 刘红梅）: the writer's unit, then the writer
+        inner = unit.group(1)
     # PDF text spaces a name's characters out: （张 磊） is （张磊）
     inner = inner if _CREDITED_NAMES.fullmatch(inner) else despace_credit(inner)
     names = _CREDITED_NAMES.fullmatch(inner)
