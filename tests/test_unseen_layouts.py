@@ -889,3 +889,29 @@ def test_a_county_bulletin_from_a_word_document(processor):
     assert [[a["name"] for a in story["authors"]] for story in stories] == [["唐雪"], ["何志刚"]]
     assert stories[0]["body"].startswith("今年以来，城南支局组织揽投员走访沿街商户")
     assert stories[0]["body"].endswith("位居全县第一。")
+
+
+@pytest.mark.parametrize(
+    ("fields", "source"),
+    [
+        ("转自：青溪县人民政府网", "青溪县人民政府网"),  # a repost's label, as 转载自
+        ("青溪日报　2024年03月02日（星期六）", "青溪日报"),  # the paper and its date, the weekday in brackets
+    ],
+)
+def test_a_fields_line_under_the_title_is_no_text(processor, fields, source):
+    text = (
+        f"青溪邮政开通茶叶寄递专线\n{fields}\n4月1日，青溪县邮政分公司开通春茶寄递专线，茶农在家门口就能把新采的明前茶寄往全国各地。\n"
+        "专线开通后，县城至各产茶乡镇的邮车由每天一班增加到两班，茶叶当天收寄、次日发运，首日即收寄茶叶包裹四百余件。\n"
+    )
+    (story,) = processor.process("article.txt", text.encode())
+    assert story["source_name"] == source
+    assert story["body"].startswith("4月1日，青溪县邮政分公司")
+
+
+def test_a_credit_of_a_town_and_a_writer_closes_a_story(processor):
+    # （城关 何志刚）: the town the writer files from, then the writer; it had stayed in the body.
+    lines = ["青溪邮讯", "2025年3月6日", "", "柏树湾邮站开业", "日前，柏树湾村邮站在村委会旁开业，", "村民寄取快递不再出村。（城关 何志刚）",
+             "", "城南邮储网点迁址", "城南邮储网点近日迁至新区商业街，", "营业时间延长至晚上七点。（唐雪）"]
+    stories = processor.process("page.txt", "\n".join(lines).encode())
+    assert [[a["name"] for a in story["authors"]] for story in stories] == [["何志刚"], ["唐雪"]]
+    assert stories[0]["body"].endswith("村民寄取快递不再出村。")

@@ -204,7 +204,7 @@ SITE_NAME_ENDINGS = ("网", "报", "在线", "新闻", "频道", "电视台", "�
 PAPER_NAME = re.compile(
     r"(?:^|\s)[\u4e00-\u9fff]{2,6}(?:" + "|".join(data_lines("pipeline.extract", "newspaper_suffixes.txt")) + r")(?=\s|$)"
 )
-SOURCE_LABEL = re.compile(r"(?:来\s*源|稿\s*源|出\s*处|转\s*载\s*自)\s*[:：]")
+SOURCE_LABEL = re.compile(r"(?:来\s*源|稿\s*源|出\s*处|转\s*(?:载\s*)?自)\s*[:：]")
 WECHAT_PUBLISH_TIME = re.compile(r"\bvar\s+ct\s*=\s*[\"'](\d{10})[\"']")
 CHINA_TIME = timezone(timedelta(hours=8))
 HEAD_LINKED_NAME_MAX_CHARS = 12

@@ -72,7 +72,7 @@ def _paper_header_line() -> str:
     suffixes = "|".join(data_lines("pipeline.extract", "newspaper_suffixes.txt"))
     return (
         rf"^[\u4e00-\u9fff]{{2,6}}({suffixes})"
-        rf"([A-Za-z]{{0,40}}((\d{{4}}年\d{{1,2}}月\d{{1,2}}日|{_NUMERAL_DATE})(星期.)?)?"
+        rf"([A-Za-z]{{0,40}}((\d{{4}}年\d{{1,2}}月\d{{1,2}}日|{_NUMERAL_DATE})([（(]?星期.[）)]?)?)?"
         rf"|[A-Z]?\d{{1,2}}[\u4e00-\u9fff]{{2,6}}|[\u4e00-\u9fff]{{2,6}}[A-Z]?\d{{1,2}})$"
     )
 

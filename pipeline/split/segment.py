@@ -47,7 +47,7 @@ _ROLE_AND_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[:：/／][\u4e00-\u9fff·、]
 _CREDIT_HEAD = re.compile(r"[。！？”][（(][^（()）]{1,24}$")
 _CREDIT_TAIL = re.compile(r"[^（()）。，]{1,8}[）)]")
 # a line naming the story's source alone, closing it: 本文来源：中国新闻网, 供稿：市场监管处
-_SOURCE_LINE = re.compile(r"(?:(?:本文|文章|稿件|信息|新闻)?来源|供稿|稿源)[:：][^，。；！？:：]{2,24}")
+_SOURCE_LINE = re.compile(r"(?:(?:本文|文章|稿件|信息|新闻)?来源|供稿|稿源|转载自|转自)[:：][^，。；！？:：]{2,24}")
 _FIELD_BAR = re.compile(r"\s*[｜|]\s*")
 _LABELLED_FIELD = re.compile(r"([\u4e00-\u9fff]{1,4})\s*[:：]\s*[^:：。！？，]{1,24}")
 # a bracket of two to four characters alone on a line after a sentence's end: a brief's credit,
@@ -71,7 +71,8 @@ _DATED_FIELDS_LINE = re.compile(
 _LONE_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _MIN_VERTICAL_CHARS = 3
 PARAGRAPH_INDENT = "\u3000\u3000"
-_UNIT_AND_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}(?:所|局|站|部|室|处|科|中心|公司|网点|营业部) ([\u4e00-\u9fff]{2,4})")
+# a credit of the writer's unit or town and the writer: （城关支局 刘红梅）, （上饶 詹秋平）
+_UNIT_AND_NAME = re.compile(r"[\u4e00-\u9fff]{2,12} ([\u4e00-\u9fff]{2,4})")
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
 
 
@@ -308,13 +309,16 @@ def _role_and_names(compact: str, rules: Rules) -> bool:
 
 
 def _is_credit(text: str, rules: Rules) -> bool:
-    """Whether a credit's text (a bracket's inside) names a role, or is names alone."""
+    """Whether a credit's text (a bracket's inside) names a role, or is names alone, or a unit or
+    town and a name."""
     inner = text.strip()
     if any(word in inner for word in rules.byline_words):
         return True
     unit = _UNIT_AND_NAME.fullmatch(inner)
-    if unit:  # （城关支局 刘红梅）: the writer's unit, then the writer
-        inner = unit.group(1)
+    return _names_alone(inner, rules) or unit is not None and _names_alone(unit.group(1), rules)
+
+
+def _names_alone(inner: str, rules: Rules) -> bool:
     # PDF text spaces a name's characters out: （张 磊） is （张磊）
     inner = inner if _CREDITED_NAMES.fullmatch(inner) else despace_credit(inner)
     names = _CREDITED_NAMES.fullmatch(inner)

@@ -36,7 +36,7 @@ ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs 
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]")
 _META = re.compile(
-    r"(作者|来源|发布时间|发布日期|更新时间|记者|通讯员|编辑|日期)\s*[:：]?|时间\s*[:：]|\d{4}-\d{1,2}-\d{1,2}"
+    r"(作者|来源|发布时间|发布日期|更新时间|记者|通讯员|编辑|日期)\s*[:：]?|(?:时间|转自|转载自)\s*[:：]|\d{4}-\d{1,2}-\d{1,2}"
     r"|(?:^|\s)(?:文|图|撰文|撰稿|文字|图片|摄影|文\s*[·・/／]\s*图|图\s*文)\s*[/／｜|:：]"  # 文/王芳 图｜李明
     r"|^\s*□\s*[\u4e00-\u9fff]"  # □王娟 under a headline
 )
@@ -358,12 +358,14 @@ class Splitter:
             and not _ORIGINAL_TITLE.match(line)
         )
 
-    @staticmethod
-    def _is_meta_line(line: str) -> bool:
+    def _is_meta_line(self, line: str) -> bool:
         """A line of metadata fields, or a date on a line of its own (2024/05/16, 2024年5月16日 星期四),
-        or with a time and the paper after it, no clause (2024年07月08日 06:52 经济日报)."""
+        or with a time and the paper after it, no clause (2024年07月08日 06:52 经济日报), or the
+        paper before it (凉山日报 2024年03月02日（星期六）)."""
         stripped = line.strip()
         if _DATE_LINE.fullmatch(stripped) or _DATED_FIELDS.fullmatch(stripped):
+            return True
+        if _DATE_LINE.search(stripped) and self.rules.furniture.search(stripped.replace(" ", "")):
             return True
         if stripped[:1] in "（(" and stripped[-1:] in "）)" and _DATE_LINE.fullmatch(stripped[1:-1].strip()):
             return True  # a speech's or a notice's date in brackets: （2024年1月25日）
