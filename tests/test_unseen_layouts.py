@@ -915,3 +915,15 @@ def test_a_credit_of_a_town_and_a_writer_closes_a_story(processor):
     stories = processor.process("page.txt", "\n".join(lines).encode())
     assert [[a["name"] for a in story["authors"]] for story in stories] == [["何志刚"], ["唐雪"]]
     assert stories[0]["body"].endswith("村民寄取快递不再出村。")
+
+
+def test_a_jump_head_over_its_marker_and_a_headline_broken_inside_a_quotation(processor):
+    # The continued story's head right above （上接第1版） shares few words with its rest: it had
+    # made a story of its own; the next headline, wrapped inside its quotation, was read as the
+    # end of the story above (neither line balanced its marks).
+    first, second = process_page(processor, "jump_head_and_broken_quote.txt")
+    assert first["is_continuation"]
+    assert "".join(first["title"].split()) == "青溪县乡村三级寄递体系覆盖全部行政村"
+    assert first["body"].endswith("县里将推动服务站与便民缴费等功能融合。")
+    assert second["title"] == "邮储银行推出“茶农专属信用贷”"
+    assert second["authors"] == [{"name": "梁明远", "role": "reporter"}]

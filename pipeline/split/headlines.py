@@ -42,6 +42,18 @@ _TEXT_PUNCTUATION = re.compile("[，。、；：！？,;!?]")
 _COLON_KICKER = re.compile(rf"[\u4e00-\u9fff]{{4,{_MAX_UNIT_KICKER_CHARS}}}：")
 
 
+def _quotations_whole(lines: list[str]) -> list[str]:
+    """Headline lines with a line that leaves a quotation open joined to the next: one line of
+    the headline, not a kicker and a title (邮储银行推出“快递小 / 哥专属信用贷”)."""
+    whole: list[str] = []
+    for line in lines:
+        if whole and not balanced(whole[-1]):
+            whole[-1] += line
+        else:
+            whole.append(line)
+    return whole
+
+
 def column_kicker(title: str) -> tuple[str | None, str]:
     """(kicker, title) of a title led by its column's name in brackets (【邮政动态】江苏邮政上线…;
     a forum thread's type alike: [新闻转载] …), the column the kicker; (None, title) otherwise."""
@@ -56,7 +68,7 @@ def _has_clause_comma(text: str) -> bool:
     return any(c in text for c in "，、,")
 
 
-def _text_ok(line: Line) -> bool:
+def _text_ok(line: Line, is_balanced: bool) -> bool:
     text = line.text
     return (
         line.kind == "body"
@@ -67,7 +79,7 @@ def _text_ok(line: Line) -> bool:
         and text[0] not in _FRAGMENT_START
         and (text[-1] not in _FRAGMENT_END or _COLON_KICKER.fullmatch(text) is not None)
         and not ends_sentence(text)  # an English sentence's full stop is no forbidden mark
-        and balanced(text)
+        and is_balanced
         and not is_table_row(text)  # 寄递业务收入 12560 8.5%: a table's row, never a headline
     )
 
@@ -87,8 +99,14 @@ def mark_headlines(
     line with commas is only a deck directly under a headline. A line of a photo's caption or
     credit (``caption``: 图为…, … 摄) is none.
     """
-    candidates = [_text_ok(line) and not caption.search(line.text) for line in lines]
     n = len(lines)
+    # Marks balanced on each line, or across two that each leave one open (邮储银行推出“快递小 /
+    # 哥专属信用贷”: a headline the column broke inside its quotation).
+    is_balanced = [balanced(line.text) for line in lines]
+    for i in range(n - 1):
+        if not (is_balanced[i] or is_balanced[i + 1]) and balanced(lines[i].text + lines[i + 1].text):
+            is_balanced[i] = is_balanced[i + 1] = True
+    candidates = [_text_ok(line, is_balanced[i]) and not caption.search(line.text) for i, line in enumerate(lines)]
 
     def after_break(i):
         if i == 0:
@@ -295,7 +313,7 @@ class HeadlineParser:
 
     def roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:
         """(kicker, title, subtitle) of a block of 1-3 lines."""
-        kicker, title, subtitle = self._roles([BULLET.sub("", text) for text in texts])
+        kicker, title, subtitle = self._roles(_quotations_whole([BULLET.sub("", text) for text in texts]))
         return (*column_kicker(title), subtitle) if kicker is None else (kicker, title, subtitle)
 
     def _roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:

@@ -653,16 +653,20 @@ def _best_cut(
 
 def _attach_by_position(blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int]) -> None:
     """A headline sharing no content with any story goes to the one untitled story it touches
-    (never to a continuation: a jump head repeats its front-page title, so it shares content);
-    between two untitled stories, to the one it stands above, unless the page's other headlines
-    stand under their stories."""
-    titled = set(pairs.values()) | {i for i, segment in enumerate(segments) if segment.continuation}
+    (to a continuation only standing right above its （上接…） marker: a jump head repeats its
+    front-page title, whose words the rest of the story may not use); between two untitled
+    stories, to the one it stands above, unless the page's other headlines stand under their
+    stories."""
+    titled = set(pairs.values())
     above = sum(_stands_above(blocks[number], segments[story]) for number, story in pairs.items())
     under = sum(_stands_under(blocks[number], segments[story]) for number, story in pairs.items())
     for number, block in enumerate(blocks):
         if number in pairs:
             continue
-        touching = [i for i, segment in enumerate(segments) if i not in titled and _adjacency(block, segment)]
+        touching = [
+            i for i, segment in enumerate(segments)
+            if i not in titled and (_stands_above(block, segment) if segment.continuation else _adjacency(block, segment))
+        ]
         if len(touching) == 2:  # headlines stand above their stories unless the page's stand under
             stands = _stands_under if under > above else _stands_above
             touching = [i for i in touching if stands(block, segments[i])]
