@@ -927,3 +927,12 @@ def test_a_jump_head_over_its_marker_and_a_headline_broken_inside_a_quotation(pr
     assert first["body"].endswith("县里将推动服务站与便民缴费等功能融合。")
     assert second["title"] == "邮储银行推出“茶农专属信用贷”"
     assert second["authors"] == [{"name": "梁明远", "role": "reporter"}]
+
+
+def test_paragraphs_indented_by_spaces_under_centred_headlines(processor):
+    # pdftotext -layout: a paragraph's first line indented four columns, its clauses begun; it
+    # had been read as a deck under the centred headline, the next line as the title.
+    stories = process_page(processor, "layout_centred_heads_space_indents.txt")
+    assert [story["title"] for story in stories] == ["城南支局开办跨境寄递专窗", "柏树湾乡邮员何志刚获评“最美邮递员”"]
+    assert stories[0]["body"].startswith("3月4日，城南支局跨境寄递专窗正式开办")
+    assert [[a["name"] for a in story["authors"]] for story in stories] == [["唐雪"], ["梁明远"]]

@@ -211,10 +211,13 @@ def mark_headlines(
             if (_has_clause_comma(lines[i].text) and not deck(i)) or before_last_line(i):
                 continue
             dashed_deck = lines[i - 1].kind == "headline" and SUBTITLE_DASHES.match(lines[i].text) is not None
-            if first_line_of_paragraph(i) and not over_sentence_start(i) and not dashed_deck:
+            # over a paragraph's indented first line, a line of its own (not a paragraph's first)
+            over_indent = i + 1 < n and lines[i + 1].indented and not lines[i].indented
+            if first_line_of_paragraph(i) and not over_sentence_start(i) and not dashed_deck and not over_indent:
                 continue  # (a ——deck under a headline is one, however wide: no paragraph opens so)
             if (
                 over_sentence_start(i)
+                or over_indent
                 or odd_shape(i)
                 or dashed_deck
                 or next_is_start(i)

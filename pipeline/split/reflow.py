@@ -181,7 +181,8 @@ class Line:
     attached: bool = False
     # text after a "continued from" marker on its line: a paragraph's, never a headline's
     after_marker: bool = False
-    # opened by an ideographic indent (　　): with a clause in it, a paragraph's first line
+    # opened by a paragraph's indent (　　, or as many columns of spaces): with a clause in it, a
+    # paragraph's first line; the line above it no line of its paragraph
     indented: bool = False
 
     @classmethod

@@ -70,7 +70,9 @@ _DATED_FIELDS_LINE = re.compile(
 )
 _LONE_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _MIN_VERTICAL_CHARS = 3
-PARAGRAPH_INDENT = "\u3000\u3000"
+# A paragraph's indent: two ideographic spaces, or as many columns of ASCII spaces (a layout-
+# keeping extraction's); a centred line stands further in.
+PARAGRAPH_INDENT_COLUMNS = range(2, 9)
 # a credit of the writer's unit or town and the writer: （城关支局 刘红梅）, （上饶 詹秋平）
 _UNIT_AND_NAME = re.compile(r"[\u4e00-\u9fff]{2,12} ([\u4e00-\u9fff]{2,4})")
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
@@ -87,7 +89,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     run_in_briefs = sum(1 for raw in raws if _INDENTED_RUN_IN_TITLE.match(raw)) >= _MIN_RUN_IN_BRIEFS
     for index, raw in enumerate(raws):
         indented_run_in = _INDENTED_RUN_IN_TITLE.match(raw) if run_in_briefs else None
-        indent = raw.startswith(PARAGRAPH_INDENT)
+        indent = _is_paragraph_indent(raw)
         raw = " ".join(raw.split())
         if not raw:
             continue
@@ -174,6 +176,11 @@ def _is_furniture(compact: str, rules: Rules) -> bool:
     close before the editor's credit (…仅为五元。（责任编辑：王芳）) is text with a credit."""
     furniture = rules.furniture.search(compact)
     return furniture is not None and "。" not in compact[:furniture.start()]
+
+
+def _is_paragraph_indent(raw: str) -> bool:
+    lead = raw[:len(raw) - len(raw.lstrip(" \u3000"))]
+    return lead.count(" ") + 2 * lead.count("\u3000") in PARAGRAPH_INDENT_COLUMNS
 
 
 def _vertical_runs_joined(raws: list[str]) -> list[str]:
