@@ -936,3 +936,19 @@ def test_paragraphs_indented_by_spaces_under_centred_headlines(processor):
     assert [story["title"] for story in stories] == ["城南支局开办跨境寄递专窗", "柏树湾乡邮员何志刚获评“最美邮递员”"]
     assert stories[0]["body"].startswith("3月4日，城南支局跨境寄递专窗正式开办")
     assert [[a["name"] for a in story["authors"]] for story in stories] == [["唐雪"], ["梁明远"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "not_named"),
+    [
+        # an ordinal and an attribute inside a hospital's name
+        ("伤员被送往吉林大学第一附属医院救治。", "吉林大学第一附属医院", None),
+        ("他在青岛大学附属医院工作。", "青岛大学附属医院", None),
+        # 会同 joins two bodies acting together: no one name
+        ("黄山市交通运输局会同黄山市邮政管理局开展检查。", "黄山市邮政管理局", "黄山市交通运输局会同黄山市邮政管理局"),
+    ],
+)
+def test_an_organisations_name_holds_its_ordinal_and_attributes_not_a_joining_word(processor, sentence, named, not_named):
+    (story,) = processor.process("sentence.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert named in story["organizations"]
+    assert not_named not in story["organizations"]

@@ -45,6 +45,11 @@ COMMON_WORD_FREQ = 1000
 MIN_WORD_NOT_NAME_CHARS = 3  # a dictionary word this long, tagged no name, is read as the word (马铃薯)
 
 ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
+# Words joining two bodies acting together, never inside one's name (交通运输局会同邮政管理局)
+ORG_JOINING_WORDS = frozenset({"会同", "连同", "携手", "协同"})
+# Attributes inside a body's name (郑州大学第一附属医院, 国有, 直属)
+ORG_ATTRIBUTES = frozenset({"附属", "直属", "国有", "民营", "中心"})
+ORDINAL_RE = re.compile(r"第[一二三四五六七八九十]{1,3}")
 # Verbs naming a co-op's or a company's trade inside its name (宛西香菇种植专业合作社, 苦荞种植农民专业合作社)
 ORG_TRADE_VERBS = {"种植", "养殖", "加工", "销售", "生产", "运输", "回收", "培育", "快递", "配送"}
 # Single characters that never sit inside an organisation's name (others may: 湘维支局 splits into 湘/维/支局).
@@ -604,8 +609,12 @@ class EntityFinder:
         """(whether the token may sit in an organisation's run: True, False or AFTER_PLACE;
         whether it may end one)."""
         word, flag = key
+        if word in ORG_JOINING_WORDS:
+            return False, False
         part: bool | str = (
             flag in ORG_PART_FLAGS
+            or flag == "b" and word in ORG_ATTRIBUTES
+            or flag == "m" and ORDINAL_RE.fullmatch(word) is not None  # 第一 of 第一附属医院
             or word in ORG_TRADE_VERBS
             or word in self.place_words
             or word in self.org_suffixes
