@@ -952,3 +952,14 @@ def test_an_organisations_name_holds_its_ordinal_and_attributes_not_a_joining_wo
     (story,) = processor.process("sentence.txt", f"邮政服务进村入户\n{sentence}\n".encode())
     assert named in story["organizations"]
     assert not_named not in story["organizations"]
+
+
+def test_a_mongolian_name_of_five_characters_in_a_byline(processor):
+    # 额尔敦其木格: given-name elements read as one name; past four characters it was no name.
+    text = (
+        "草原深处的流动邮局\n□记者 额尔敦其木格　通讯员 巴图\n"
+        "初冬的草原寒风凛冽。一辆越野车驶出旗政府所在地的镇子，向百公里外的牧区开去，车上装满了牧民网购的冬衣和药品。\n"
+        "驾车的是旗邮政分公司投递员特木尔，这条邮路他已经跑了十一年，每周往返两次，从没误过班。\n"
+    )
+    (story,) = processor.process("article.txt", text.encode())
+    assert story["authors"] == [{"name": "额尔敦其木格", "role": "reporter"}, {"name": "巴图", "role": "correspondent"}]

@@ -40,6 +40,7 @@ BYLINE_END = re.compile(
 )
 BRACKETED_NAME = re.compile(r"[（(][\u4e00-\u9fff]{2,3}[）)]")
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
+MAX_ONE_NAME_CHARS = 6
 # A unit credited before the names (文/品牌中心 何静, 图/宣传部 李明): no name ends so.
 UNIT_ENDING = re.compile(r"(?:中心|部|处|科|室|办|组|站|局|所|队|社|司|院|厅)$")
 ITEM_SEPARATORS = re.compile(r"[\s、，,;；/／｜|:：【】\[\]［］〔〕]+")  # a metadata line's brackets too: 【作者：王芳】
@@ -119,7 +120,12 @@ def _names(segment: str, surnames: frozenset[str], one_name: Callable[[str], boo
             merged[-1] += item
         else:
             merged.append(item)
-    return [name for name in merged if NAME.match(name) and not UNIT_ENDING.search(name)]
+    # (a Mongolian or Tibetan name of five or six characters, 乌云其木格, as one_name reads it whole)
+    return [
+        name for name in merged
+        if (NAME.match(name) or one_name is not None and len(name) <= MAX_ONE_NAME_CHARS and one_name(name))
+        and not UNIT_ENDING.search(name)
+    ]
 
 
 def _capitalised(name: str) -> str:
