@@ -68,7 +68,8 @@ def _has_clause_comma(text: str) -> bool:
     return any(c in text for c in "，、,")
 
 
-def _text_ok(line: Line, is_balanced: bool) -> bool:
+def _text_ok(line: Line) -> bool:
+    """Whether a line's text may be a headline's, its marks' balance aside."""
     text = line.text
     return (
         line.kind == "body"
@@ -79,7 +80,6 @@ def _text_ok(line: Line, is_balanced: bool) -> bool:
         and text[0] not in _FRAGMENT_START
         and (text[-1] not in _FRAGMENT_END or _COLON_KICKER.fullmatch(text) is not None)
         and not ends_sentence(text)  # an English sentence's full stop is no forbidden mark
-        and is_balanced
         and not is_table_row(text)  # 寄递业务收入 12560 8.5%: a table's row, never a headline
     )
 
@@ -100,13 +100,17 @@ def mark_headlines(
     credit (``caption``: 图为…, … 摄) is none.
     """
     n = len(lines)
+    candidates = [_text_ok(line) and not caption.search(line.text) for line in lines]
     # Marks balanced on each line, or across two that each leave one open (邮储银行推出“快递小 /
     # 哥专属信用贷”: a headline the column broke inside its quotation).
-    is_balanced = [balanced(line.text) for line in lines]
+    is_balanced = [candidate and balanced(line.text) for candidate, line in zip(candidates, lines)]
     for i in range(n - 1):
-        if not (is_balanced[i] or is_balanced[i + 1]) and balanced(lines[i].text + lines[i + 1].text):
+        if (
+            candidates[i] and candidates[i + 1] and not (is_balanced[i] or is_balanced[i + 1])
+            and balanced(lines[i].text + lines[i + 1].text)
+        ):
             is_balanced[i] = is_balanced[i + 1] = True
-    candidates = [_text_ok(line, is_balanced[i]) and not caption.search(line.text) for i, line in enumerate(lines)]
+    candidates = [candidate and is_balanced[i] for i, candidate in enumerate(candidates)]
 
     def after_break(i):
         if i == 0:

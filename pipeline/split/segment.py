@@ -179,6 +179,8 @@ def _is_furniture(compact: str, rules: Rules) -> bool:
 
 
 def _is_paragraph_indent(raw: str) -> bool:
+    if raw[:1] not in (" ", "\u3000"):
+        return False  # (most lines: no indent at all)
     lead = raw[:len(raw) - len(raw.lstrip(" \u3000"))]
     return lead.count(" ") + 2 * lead.count("\u3000") in PARAGRAPH_INDENT_COLUMNS
 
