@@ -963,3 +963,12 @@ def test_a_mongolian_name_of_five_characters_in_a_byline(processor):
     )
     (story,) = processor.process("article.txt", text.encode())
     assert story["authors"] == [{"name": "额尔敦其木格", "role": "reporter"}, {"name": "巴图", "role": "correspondent"}]
+
+
+def test_a_page_of_letters_each_closed_by_its_signature(processor):
+    # Signatures set against the right margin (place, 读者 or a job, then the name) close each
+    # letter; a question may be a letter's title. They had run together as one story.
+    stories = process_page(processor, "reader_letters_page.txt")
+    assert [story["title"] for story in stories] == ["邮差送回了我的旧相册", "村里的快递点能否晚点关门？", "给乡邮员点个赞"]
+    assert [[a["name"] for a in story["authors"]] for story in stories] == [["李秀英"], ["王德明"], ["张国华"]]
+    assert stories[1]["body"].endswith("方便大家下班后取件。")

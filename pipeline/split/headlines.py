@@ -36,6 +36,7 @@ _WHOLLY_QUOTED = re.compile(r"“[^“”]+”|「[^「」]+」")
 _HEADLINE_FORBIDDEN_SET = frozenset(HEADLINE_FORBIDDEN)
 _INNER_COLON = re.compile("[：:]")
 _BRACKETED_COLUMN = re.compile(r"[【\[［]([^【】\[\]［］]{2,8})[】\]］]\s*(.+)")
+QUESTION_MARKS = ("？", "?")
 _TEXT_PUNCTUATION = re.compile("[，。、；：！？,;!?]")
 # A kicker naming its unit or place before a full-width colon, on a line of its own (贵州邮政：,
 # 黔东南州雷山县西江村：); a word or two before one (要求：) ends a wrapped sentence's line.
@@ -205,6 +206,17 @@ def mark_headlines(
             i >= 2 and lines[i - 1].kind == "closer" and not lines[i - 1].attached and lines[i - 2].kind == "headline"
             and i + 1 < n and lines[i + 1].kind == "body" and _TEXT_PUNCTUATION.search(lines[i + 1].text) is not None
         )
+
+    # A question over a paragraph's indented first line, after a story's end, is a headline
+    # (乡村快递点能否延长营业时间？): elsewhere a question ends a sentence of the text.
+    for i in range(n - 1):
+        line = lines[i]
+        if (
+            line.kind == "body" and line.text.endswith(QUESTION_MARKS) and not line.indented
+            and 0 < line.width <= _MAX_HEADLINE_WIDTH and lines[i + 1].indented and after_break(i)
+            and _HEADLINE_FORBIDDEN_SET.isdisjoint(line.text[:-1]) and balanced(line.text)
+        ):
+            line.kind = "headline"
 
     changed = True
     while changed:

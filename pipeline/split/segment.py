@@ -73,6 +73,10 @@ _MIN_VERTICAL_CHARS = 3
 # A paragraph's indent: two ideographic spaces, or as many columns of ASCII spaces (a layout-
 # keeping extraction's); a centred line stands further in.
 PARAGRAPH_INDENT_COLUMNS = range(2, 9)
+# A signature set against the right margin: this far in at least, short, no clause, no dash
+SIGNATURE_MIN_INDENT_COLUMNS = 12
+SIGNATURE_MAX_CHARS = 30
+_SIGNATURE_FORBIDDEN = re.compile(r"[，。；！？、：:—\-（）()《》“”]")
 # a credit of the writer's unit or town and the writer: （城关支局 刘红梅）, （上饶 詹秋平）
 _UNIT_AND_NAME = re.compile(r"[\u4e00-\u9fff]{2,12} ([\u4e00-\u9fff]{2,4})")
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
@@ -90,6 +94,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     for index, raw in enumerate(raws):
         indented_run_in = _INDENTED_RUN_IN_TITLE.match(raw) if run_in_briefs else None
         indent = _is_paragraph_indent(raw)
+        signed = _leading_columns(raw) >= SIGNATURE_MIN_INDENT_COLUMNS
         raw = " ".join(raw.split())
         if not raw:
             continue
@@ -150,6 +155,8 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         if byline is None and _PEN_NAME_CREDIT.fullmatch(compact) and lines and lines[-1].kind == "body" \
                 and ends_sentence(lines[-1].text):
             byline = "", Line(raw, compact, width(raw), "closer")  # （邮文）: a pen name closing a brief
+        if byline is None and signed and _is_signature(raw, rules):
+            byline = "", Line(raw, despace_credit(raw), width(raw), "closer")
         if byline is not None:
             raw, closer = byline
             if raw:
@@ -178,11 +185,27 @@ def _is_furniture(compact: str, rules: Rules) -> bool:
     return furniture is not None and "。" not in compact[:furniture.start()]
 
 
-def _is_paragraph_indent(raw: str) -> bool:
+def _leading_columns(raw: str) -> int:
     if raw[:1] not in (" ", "\u3000"):
-        return False  # (most lines: no indent at all)
+        return 0  # (most lines: no indent at all)
     lead = raw[:len(raw) - len(raw.lstrip(" \u3000"))]
-    return lead.count(" ") + 2 * lead.count("\u3000") in PARAGRAPH_INDENT_COLUMNS
+    return lead.count(" ") + 2 * lead.count("\u3000")
+
+
+def _is_paragraph_indent(raw: str) -> bool:
+    return _leading_columns(raw) in PARAGRAPH_INDENT_COLUMNS
+
+
+def _is_signature(raw: str, rules: Rules) -> bool:
+    """A line set against the right margin that ends in a name after a space, no clause in it:
+    a letter's or a notice's signature (浙江省绍兴市上虞区读者 俞宛如, 退休教师 覃秉章)."""
+    items = raw.split()
+    name = items[-1] if items else ""
+    return (
+        len(raw.replace(" ", "")) <= SIGNATURE_MAX_CHARS and not _SIGNATURE_FORBIDDEN.search(raw)
+        and _CREDITED_NAMES.fullmatch(name) is not None and len(name) <= _MAX_NAME_CHARS
+        and (name[0] in rules.surnames or name[:2] in rules.surnames)
+    )
 
 
 def _vertical_runs_joined(raws: list[str]) -> list[str]:
