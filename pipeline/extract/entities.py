@@ -46,7 +46,7 @@ MIN_WORD_NOT_NAME_CHARS = 3  # a dictionary word this long, tagged no name, is r
 
 ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
 # Words joining two bodies acting together, never inside one's name (交通运输局会同邮政管理局)
-ORG_JOINING_WORDS = frozenset({"会同", "连同", "携手", "协同"})
+ORG_JOINING_WORDS = frozenset({"会同", "连同", "携手"})  # (协同 names departments: 协同金融业务部)
 # Attributes inside a body's name (郑州大学第一附属医院, 国有, 直属)
 ORG_ATTRIBUTES = frozenset({"附属", "直属", "国有", "民营", "中心"})
 ORDINAL_RE = re.compile(r"第[一二三四五六七八九十]{1,3}")

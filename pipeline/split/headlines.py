@@ -109,6 +109,8 @@ def mark_headlines(
         if (
             candidates[i] and candidates[i + 1] and not (is_balanced[i] or is_balanced[i + 1])
             and balanced(lines[i].text + lines[i + 1].text)
+            # (a paragraph's 《title》 broken across its lines runs on into clauses)
+            and not _TEXT_PUNCTUATION.search(lines[i].text + lines[i + 1].text)
         ):
             is_balanced[i] = is_balanced[i + 1] = True
     candidates = [candidate and is_balanced[i] for i, candidate in enumerate(candidates)]
