@@ -972,3 +972,14 @@ def test_a_page_of_letters_each_closed_by_its_signature(processor):
     assert [story["title"] for story in stories] == ["邮差送回了我的旧相册", "村里的快递点能否晚点关门？", "给乡邮员点个赞"]
     assert [[a["name"] for a in story["authors"]] for story in stories] == [["李秀英"], ["王德明"], ["张国华"]]
     assert stories[1]["body"].endswith("方便大家下班后取件。")
+
+
+def test_a_features_subheads_of_up_to_fourteen_characters_are_its_sections(processor):
+    # Short headline lines in a row under a story its reporter's byline opened, none of its parts
+    # with a credit or opener of its own: section heads; 分拣机器人一小时分两万件 (12) had made a
+    # story of its own.
+    (story,) = process_page(processor, "feature_with_subheads.txt")
+    assert story["title"] == "一张面单背后的服务之变"
+    assert story["authors"] == [{"name": "梁明远", "role": "reporter"}]
+    assert "分拣机器人一小时分两万件" in story["body"].splitlines()
+    assert story["body"].endswith("提前调配人员和车辆。")

@@ -19,7 +19,7 @@ from pipeline.split.reflow import (
 from pipeline.split.rules import Rules
 
 _MAX_BYLINE_WIDTH = 40
-_MAX_SECTION_HEAD_CHARS = 10  # a section head (小标题) is a short phrase: 一站式服务解民忧
+_MAX_SECTION_HEAD_CHARS = 14  # a section head (小标题) is a short phrase: 一站式服务解民忧, 分拣机器人一小时分两万件
 # A folio alone on its line (第2版); the page's name may stand on the next (综合新闻), as long
 # as page_furniture.txt allows it on the folio's own line.
 _BARE_FOLIO = re.compile(r"^第?(?:[A-Z]?\d{1,2}|[一二三四五六七八九十]{1,3})版$")
