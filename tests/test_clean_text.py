@@ -3,6 +3,7 @@
 import pickle
 import random
 import re
+from pathlib import Path
 
 import opencc
 import pytest
@@ -318,3 +319,12 @@ def test_a_counter_glued_to_a_credit_goes_and_the_credit_stays(judge, line, kept
     # 浏览量, 播放次数 are a page's counters: the line is furniture, its credit field is the article's.
     assert judge.is_junk(line)
     assert "".join(judge.without_furniture_fields(line).split()) == "".join(kept.split())
+
+
+def test_a_markdown_page_of_several_articles_counts_what_it_removed(cleaner):
+    # Cut into its articles, the page is counted whole: what its articles' texts leave out (the
+    # count had been taken against the last article's text).
+    page = (Path(__file__).parent / "data" / "pages" / "markdown_newspaper_page.md").read_text(encoding="utf-8")
+    result = cleaner.clean(page)
+    assert len(result.entries) == 5
+    assert result.spam_chars_removed == len(page) - len(result.text)

@@ -50,9 +50,10 @@ class Cleaner:
         elif looks_like_markdown(visible):
             articles = markdown_articles(visible)
             if articles:  # a page of several, each read as its own
-                texts = tuple(text for article in articles if (text := self._html.extract(markdown_to_html(article))))
-                cleaned = "\n\n".join(texts)
-                return CleanedText(cleaned, max(0, len(text) - len(cleaned)), (*repairs, "markdown_rendered"), texts)
+                pages = (self._html.extract(markdown_to_html(article)) for article in articles)
+                entries = tuple(rules.POSTED_AT.sub(rules.POSTED_AT_FIELD, page) for page in pages if page)
+                cleaned = "\n\n".join(entries)
+                return CleanedText(cleaned, max(0, len(text) - len(cleaned)), (*repairs, "markdown_rendered"), entries)
             cleaned = self._html.extract(markdown_to_html(visible))
             repairs += ("markdown_rendered",)
         else:
@@ -60,7 +61,7 @@ class Cleaner:
             cleaned = result.text
             repairs += ("markup_stripped",) if result.markup_removed else ()
             repairs += ("spam_lines_removed",) if result.junk_lines_removed else ()
-        cleaned = rules.POSTED_AT.sub(r"\1发布时间：", cleaned)
+        cleaned = rules.POSTED_AT.sub(rules.POSTED_AT_FIELD, cleaned)
         return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs)
 
     @staticmethod

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
+from pipeline.clean.rules import CLAUSE_MARK
+
 SAMPLE_CHARS = 8192
-HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
+HEADING_MARKS = re.compile(r"^ {0,3}#{1,6}[ \t]+")
+HEADING = re.compile(HEADING_MARKS.pattern + r"\S", re.M)
 LINK_OR_IMAGE = re.compile(r"!?\[[^\]\n]*\]\(\s*\S+?(?:\s+\"[^\"\n]*\")?\s*\)")
 # Emphasis alone is no evidence: Chinese news masks names with asterisks (王**先生).
 EMPHASIS = re.compile(r"(\*\*|__)\S[^*_\n]*?\1")
@@ -18,9 +21,7 @@ TABLE_RULE = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\
 # credit closing it (（钟亦航）, （本报综合）).
 BOLD_LEAD = re.compile(r"[ \t]*(\*\*|__)([^*_\n]{4,30}?)\1[ \t\u3000]*")
 CLOSING_CREDIT = re.compile(r"[（(][^（）()]{2,10}[）)]\s*$")
-SENTENCE_MARK = re.compile(r"[，。！？；]")
 MIN_BRIEFS = 2
-HEADING_MARKS = re.compile(r"^ {0,3}#{1,6}[ \t]+")
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -50,15 +51,14 @@ def markdown_to_html(text: str) -> str:
 
 @dataclass
 class _Block:
-    """A top-level block of the Markdown source: its lines, a heading's level (0: none), and for
-    a paragraph led by a bold title, the title (a paragraph all bold: its text, ``bold_only``)."""
+    """A top-level block of the Markdown source: its lines, a heading's level (0: none), for a
+    paragraph led by a bold title the title (``lead``), for a paragraph all bold its text."""
 
     start: int
     end: int
     level: int = 0
     lead: str = ""
-    bold_only: bool = False
-    text: str = ""  # a bold-only paragraph's
+    bold: str = ""
     label: bool = False  # a column's heading over its briefs
 
 
@@ -79,7 +79,7 @@ def markdown_articles(text: str) -> list[str] | None:
         first = next(index for index, block in enumerate(blocks) if block.level == top)  # the page's head above it
         for index, block in enumerate(blocks[first + 1:], first + 1):
             if block.level == top and not blocks[index - 1].level:  # (a run of # lines: a comment's)
-                starts[index - 1 if _is_kicker(blocks, index - 1) else index] = ""
+                starts[index - 1 if _is_kicker(blocks, index - 1, top) else index] = ""
     index = 0
     while index < len(blocks):
         run = index
@@ -110,8 +110,8 @@ def markdown_articles(text: str) -> list[str] | None:
             source = lines[block.start:(blocks[number + 1].start if number + 1 < len(blocks) else len(lines))]
             if block.label:
                 continue
-            if _is_kicker(blocks, number) and blocks[number + 1].level == top:
-                kicker = block.text
+            if _is_kicker(blocks, number, top):
+                kicker = block.bold
                 continue
             if block.level == top and kicker:
                 source = [HEADING_MARKS.sub(lambda m: f"{m.group()}【{kicker}】", source[0], count=1), *source[1:]]
@@ -122,14 +122,14 @@ def markdown_articles(text: str) -> list[str] | None:
         if article.strip():
             articles.append(article)
     # Each an article: a part without a sentence is a block of comments or links, not one.
-    return articles if len(articles) >= 2 and all(SENTENCE_MARK.search(article) for article in articles) else None
+    return articles if len(articles) >= 2 and all(CLAUSE_MARK.search(article) for article in articles) else None
 
 
-def _is_kicker(blocks: list["_Block"], index: int) -> bool:
-    """A bold line alone right above a top-level heading, under no other."""
+def _is_kicker(blocks: list["_Block"], index: int, top: int) -> bool:
+    """A bold line alone right above a heading of the ``top`` level, under no other."""
     return (
-        0 <= index < len(blocks) - 1 and blocks[index].bold_only and blocks[index + 1].level > 0
-        and (index == 0 or not blocks[index - 1].bold_only)
+        0 <= index < len(blocks) - 1 and blocks[index].bold != "" and blocks[index + 1].level == top
+        and (index == 0 or blocks[index - 1].bold == "")
     )
 
 
@@ -146,8 +146,8 @@ def _blocks(text: str) -> list[_Block]:
             inline = tokens[number + 1].content
             lead = BOLD_LEAD.match(inline)
             if lead and lead.end() == len(inline.rstrip()):
-                block.bold_only, block.text = True, lead.group(2).strip()
-            elif lead and SENTENCE_MARK.search(inline, lead.end()) and not SENTENCE_MARK.search(lead.group(2)):
+                block.bold = lead.group(2).strip()
+            elif lead and CLAUSE_MARK.search(inline, lead.end()) and not CLAUSE_MARK.search(lead.group(2)):
                 block.lead = lead.group(2).strip()
         blocks.append(block)
     return blocks

@@ -43,6 +43,7 @@ BRACKETED_LABEL = re.compile(
 )  # (not a Markdown link: [来源](https://…))
 # A forum's or a blog's "posted at" before the date, alike: 发表于 2024-5-20 20:58 -> 发布时间：….
 POSTED_AT = re.compile(r"^([ \t\u3000]*)(?:发表于|发布于)[ \t\u3000]*[:：]?[ \t\u3000]*(?=(?:19|20)\d\d\s*[-年/.])", re.M)
+POSTED_AT_FIELD = r"\1发布时间："
 
 # --- HTML recognition: a document marker, or enough block-level tags to be a page, not stray tags.
 HTML_DOCUMENT_MARKER = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)

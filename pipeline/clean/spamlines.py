@@ -170,7 +170,7 @@ class JunkLineJudge:
         stripped = line.strip()
         if len(stripped) > rules.HEAD_MAX_CHARS or rules.CLAUSE_MARK.search(stripped) or not rules.META_LINE.search(stripped):
             return None
-        stripped = rules.POSTED_AT.sub(r"\1发布时间：", stripped)
+        stripped = rules.POSTED_AT.sub(rules.POSTED_AT_FIELD, stripped)
         labelled = {match.start() for match in rules.META_FIELD_START.finditer(stripped)}
         # Bars part the fields of a line that labels some (发表于 2024-5-20 20:58 | 只看该作者),
         # not a site's header of today's date and its buttons (2023年03月15日 | 设为首页).

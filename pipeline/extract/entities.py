@@ -43,12 +43,14 @@ REPEATED_NAME_TIMES = 3  # occurrences that show a name's full length
 # A two-character candidate this common as an ordinary word (jieba frequency) is not taken as a name.
 COMMON_WORD_FREQ = 1000
 MIN_WORD_NOT_NAME_CHARS = 3  # a dictionary word this long, tagged no name, is read as the word (马铃薯)
+ADVERB_FLAGS = frozenset("d")  # jieba's adverbs (陆续, 正在): no name starts with one
+OCCUPATION_SUFFIX = "员"  # a word and 员 name a job (分拣员, 安检员): a title before a name
 
 ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
 # Words joining two bodies acting together, never inside one's name (交通运输局会同邮政管理局)
 ORG_JOINING_WORDS = frozenset({"会同", "连同", "携手"})  # (协同 names departments: 协同金融业务部)
-# Attributes inside a body's name (郑州大学第一附属医院, 国有, 直属)
-ORG_ATTRIBUTES = frozenset({"附属", "直属", "国有", "民营", "中心"})
+# Attributes jieba tags as such (b) inside a body's name (郑州大学第一附属医院, 国有, 民营)
+ORG_ATTRIBUTES = frozenset({"附属", "国有", "民营"})
 ORDINAL_RE = re.compile(r"第[一二三四五六七八九十]{1,3}")
 # Verbs naming a co-op's or a company's trade inside its name (宛西香菇种植专业合作社, 苦荞种植农民专业合作社)
 ORG_TRADE_VERBS = {"种植", "养殖", "加工", "销售", "生产", "运输", "回收", "培育", "快递", "配送"}
@@ -166,10 +168,6 @@ def occurrences(word: str, text: str):
     while start >= 0:
         yield start
         start = text.find(word, start + len(word))
-
-
-ADVERB_FLAGS = frozenset("d")  # jieba's adverbs (陆续, 正在): no name starts with one
-OCCUPATION_SUFFIX = "员"  # a word and 员 name a job (分拣员, 安检员): a title before a name
 
 
 def _after_figure(text: str, start: int) -> bool:

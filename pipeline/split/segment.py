@@ -93,8 +93,8 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     run_in_briefs = sum(1 for raw in raws if _INDENTED_RUN_IN_TITLE.match(raw)) >= _MIN_RUN_IN_BRIEFS
     for index, raw in enumerate(raws):
         indented_run_in = _INDENTED_RUN_IN_TITLE.match(raw) if run_in_briefs else None
-        indent = _is_paragraph_indent(raw)
-        signed = _leading_columns(raw) >= SIGNATURE_MIN_INDENT_COLUMNS
+        lead = _leading_columns(raw)
+        indent, signed = lead in PARAGRAPH_INDENT_COLUMNS, lead >= SIGNATURE_MIN_INDENT_COLUMNS
         raw = " ".join(raw.split())
         if not raw:
             continue
@@ -192,19 +192,12 @@ def _leading_columns(raw: str) -> int:
     return lead.count(" ") + 2 * lead.count("\u3000")
 
 
-def _is_paragraph_indent(raw: str) -> bool:
-    return _leading_columns(raw) in PARAGRAPH_INDENT_COLUMNS
-
-
 def _is_signature(raw: str, rules: Rules) -> bool:
     """A line set against the right margin that ends in a name after a space, no clause in it:
     a letter's or a notice's signature (浙江省绍兴市上虞区读者 俞宛如, 退休教师 覃秉章)."""
-    items = raw.split()
-    name = items[-1] if items else ""
     return (
         len(raw.replace(" ", "")) <= SIGNATURE_MAX_CHARS and not _SIGNATURE_FORBIDDEN.search(raw)
-        and _CREDITED_NAMES.fullmatch(name) is not None and len(name) <= _MAX_NAME_CHARS
-        and (name[0] in rules.surnames or name[:2] in rules.surnames)
+        and _names_alone(raw.split()[-1], rules)
     )
 
 
