@@ -1602,3 +1602,19 @@ def test_utf16_that_lost_its_first_byte_reads_from_its_bom_s_other_half(decoder,
     text = "南宁邮政推出东盟水果寄递专线\r\n南宁市邮政分公司开通了水果寄递专线。"
     decoded = decoder.decode((bom + text.encode(codec))[1:])
     assert (decoded.text, decoded.encoding, decoded.repairs) == (text, codec, ("utf16_misalignment",))
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+def test_markup_after_a_question_mark_is_no_misaligned_run(decoder, codec):
+    # '?><feed': a misread pair shows a full-width form only after a character whose trail is
+    # that form's lead (。's A3 before ”'s A1 makes ！); '><fee' read as five of them in a row
+    # had become 。荆迹妫错 (a feed whose declaration and root element share a line).
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom">\n'
+        "<title>某县邮政快讯</title>\n<entry><title>某县邮政开通乡村客货邮线路</title>\n"
+        "<content>近日，某县邮政分公司联合县交通运输局开通首条客货邮融合线路，沿途设置六个交接点。</content>\n"
+        "</entry></feed>\n"
+    )
+    decoded = decoder.decode(text.encode(codec))
+    assert decoded.text == text
+    assert "gbk_misalignment" not in decoded.repairs

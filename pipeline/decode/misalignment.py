@@ -661,7 +661,11 @@ class MisalignmentRepairer:
                         emitted = self._emit(pending, ord(ch))
                         if emitted is not None:
                             results.append((tokens + [emitted], i + 1))
-                    if ch in self._fullwidth_bytes:
+                    # (Not two marks or letters in a row: a misread pair shows a full-width form
+                    # only after a character whose trail is that form's lead, as 。's A3 makes
+                    # ！ of ”'s A1; few characters have such a trail, and two in a row hardly any:
+                    # '?><feed' of an XML declaration is no run of them.)
+                    if ch in self._fullwidth_bytes and (ch == " " or not i or not _fullwidth_read(seg[i - 1])):
                         readings.append(self._fullwidth_bytes[ch])
                 elif ch in self._code.single_byte_trails:
                     emitted = self._emit(pending, self._code.single_byte_trails[ch])
@@ -1107,3 +1111,8 @@ def _ascii_habits(
                 habits[key] = consistent(seen) or ""
                 break
     return {key: byte for key, byte in habits.items() if byte}  # "": the eaten byte is not known
+
+
+def _fullwidth_read(ch: str) -> bool:
+    """Whether ``ch``, passed over inside a run, was read as a full-width form (a mark or letter)."""
+    return ch.isascii() and ch != " "
