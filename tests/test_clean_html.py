@@ -515,3 +515,34 @@ def test_a_heading_naming_the_title_s_first_part_heads_the_article_whatever_foll
     head = "<title>邮政服务座谈会召开_免费下载，高清无码，导航大全，官方网址</title>"
     text = lines(cleaner, page(f"<h1>邮政服务座谈会召开</h1><div>{ARTICLE}</div>", head))
     assert text[0] == "邮政服务座谈会召开"
+
+
+PLATFORM_ARTICLE = (
+    "<p>清晨六点，某县邮政分公司的投递员已经把当天的邮件装上了车。今年以来，全县新开通三条农村投递线路，"
+    "沿线二十多个村子的群众在家门口就能收到包裹。</p>"
+    "<p>县分公司负责人介绍，下一步还将在偏远山村增设代投点，让群众寄件取件更方便。</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "meta_line",
+    [
+        # an official account's article saved from the browser: the nickname element
+        '<div id="meta_content"><span class="rich_media_meta_text">张晓燕</span>'
+        '<span class="rich_media_meta_nickname"><a id="js_name" href="javascript:void(0);">山乡邮路</a></span>'
+        '<em id="publish_time">2025年03月02日 08:15</em></div>',
+        # a news app's copy: a link to the account's profile page in the date line
+        '<div class="article-meta"><span>2025-03-02 08:15</span><span>·</span>'
+        '<span class="name"><a href="/c/user/token/AbC123/">山乡邮路</a></span><span>·</span><span>发布于：湖南</span></div>',
+    ],
+)
+def test_a_platform_page_names_its_publishing_account_as_the_source(processor, meta_line):
+    html = page(
+        f"<h1>山区农村投递线路再添三条</h1>{meta_line}<p>文丨张晓燕 图丨李卫东</p>{PLATFORM_ARTICLE}",
+        head='<meta property="og:site_name" content="资讯平台">',
+    )
+    (story,), dead = processor.process_or_dead_letter("platform.html", html.encode("utf-8"))
+    assert not dead
+    assert story["source_name"] == "山乡邮路"
+    assert {(a["name"], a["role"]) for a in story["authors"]} == {("张晓燕", "author"), ("李卫东", "photographer")}
+    assert story["body"].startswith("清晨六点") and "山乡邮路" not in story["body"]

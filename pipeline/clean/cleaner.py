@@ -33,7 +33,7 @@ class Cleaner:
         self._html = HtmlExtractor(self._judge)
 
     def clean(self, text: str) -> CleanedText:
-        visible = text.translate(rules.INVISIBLE_CHARACTERS)
+        visible = text.translate(rules.CHARACTER_FIXES)
         if "\u200d" in visible:
             visible = rules.STRAY_JOINER.sub("", visible)
         repairs: tuple[str, ...] = ("invisible_chars_removed",) if len(visible) != len(text) else ()

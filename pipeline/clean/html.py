@@ -143,7 +143,7 @@ class HtmlExtractor:
         # the logo. (The headline is its longest part: on a mirror's page, its spam suffix.)
         site_names = {_WHITESPACE.sub("", part) for part in title_parts[1:]} - {headline}
         published = _published_in_markup(soup)
-        site = _site_name_in_markup(soup) or _site_in_title(title_parts, headline)
+        site = _publishing_account(soup) or _site_name_in_markup(soup) or _site_in_title(title_parts, headline)
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
         measures = _Measures(soup, self._judge.is_junk)
         # The article's container is judged without the prose of what markup names furniture
@@ -815,6 +815,27 @@ def _published_in_markup(soup: BeautifulSoup) -> str | None:
         if stamp:
             return datetime.fromtimestamp(int(stamp.group(1)), rules.CHINA_TIME).strftime("%Y-%m-%d")
     return None
+
+
+def _publishing_account(soup: BeautifulSoup) -> str | None:
+    """The account a platform's page was published by (a WeChat official account, a news
+    app's creator), named in the article's date line by a nickname element or a link to its
+    profile page: the story's source, not the platform its og:site_name names. The name in
+    the line becomes its 来源 field."""
+    for element in soup.find_all(_names_account):
+        name = " ".join(element.get_text(" ").split())
+        line = next((p for p in element.parents if p.name in rules.BLOCK_TAGS), None)
+        text = _WHITESPACE.sub("", line.get_text()) if line is not None else ""
+        if rules.ACCOUNT_NAME.fullmatch(name) and rules.DATE.search(text) and len(text) <= rules.HEAD_MAX_CHARS:
+            element.replace_with(f" 来源：{name} ")
+            return name
+    return None
+
+
+def _names_account(element: Tag) -> bool:
+    if element.name == "a" and rules.ACCOUNT_LINK.search(element.get("href") or ""):
+        return True
+    return bool(rules.ACCOUNT_HINT.search(" ".join([*(element.get("class") or []), element.get("id") or ""])))
 
 
 def _site_name_in_markup(soup: BeautifulSoup) -> str | None:

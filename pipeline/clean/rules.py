@@ -35,6 +35,9 @@ INVISIBLE_CHARACTERS = {
     **dict.fromkeys(code for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in "\t\n\r"),
     **dict.fromkeys(map(ord, LINE_BREAK_CONTROLS), "\n"),
 }
+# Translated with them: the radical 丨, which pages of WeChat and news apps set for a bar
+# (文丨王芳 图丨李明, 来源丨某某): never a character of running text.
+CHARACTER_FIXES = {**INVISIBLE_CHARACTERS, ord("丨"): "｜"}
 
 # A metadata field's label in brackets (【来源】新华网, [作者] 王芳) is written as the colon form
 # the later stages read (来源：新华网). 【图】 and [图片] are image placeholders, not labels.
@@ -257,6 +260,11 @@ BARE_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
 COMMENT_HINTS = frozenset({"comment", "comments", "cmt", "cmts", "pinglun", "reply", "replies", "discuss"})
 TITLE_HINT = re.compile(r"title|headline|heading|subject|tit\b|biaoti", re.I)
 LOGO_HINTS = frozenset({"logo", "sitelogo", "sitename"})  # class/id words of the site's name
+# A platform page's publishing account in its date line: an element so classed (WeChat's
+# js_name, news apps' nickname or media-name), or a link to the account's profile page.
+ACCOUNT_HINT = re.compile(r"nickname|\bjs_name\b|account[-_]?name|media[-_]?name", re.I)
+ACCOUNT_LINK = re.compile(r"/(?:c/)?user/|/profile\b|/dy/media/|/author\?|mp\.sohu\.com", re.I)
+ACCOUNT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,20}")
 # A script writing markup into the page: document.write("…" + '…'), unescape("%u897F…") around it.
 JS_STRING_LITERAL = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""")
 DOCUMENT_WRITE = re.compile(
