@@ -13,6 +13,7 @@ import lzma
 import quopri
 import urllib.parse
 import zipfile
+import zlib
 
 import opencc
 import pytest
@@ -168,6 +169,20 @@ def test_http_response_saved_with_its_headers(decoder):
     )
     decoded = decoder.decode(raw)
     assert decoded.repairs[:2] == ("http_headers_removed", "gzip_decompressed")
+    assert decoded.encoding == "gbk"
+    assert TITLE in decoded.text and "HTTP/1.1" not in decoded.text
+
+
+@pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS], ids=["zlib", "raw-deflate"])
+def test_http_response_with_deflate_content_coding(decoder, wbits):
+    # Content-Encoding: deflate means zlib's wrapper; some servers send the raw stream.
+    page = f"<html><body><p>{SEED}</p></body></html>".encode("gbk", errors="ignore")
+    compressor = zlib.compressobj(wbits=wbits)
+    raw = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=GBK\r\nContent-Encoding: deflate\r\n\r\n"
+        + compressor.compress(page) + compressor.flush()
+    )
+    decoded = decoder.decode(raw)
     assert decoded.encoding == "gbk"
     assert TITLE in decoded.text and "HTTP/1.1" not in decoded.text
 

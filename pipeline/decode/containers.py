@@ -160,7 +160,7 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
         _reject_binary_format(raw)
         opened = (
             _decompressed(raw, limit)
-            or _http_body(raw)
+            or _http_body(raw, limit)
             or _mime_text_part(raw)
             or _office_text(raw, limit)
             or _rtf_text(raw)
@@ -292,9 +292,10 @@ def _with_subject(payload: bytes, message, codec: str | None) -> bytes:
     return encoded + b"\n\n" + payload
 
 
-def _http_body(raw: bytes) -> tuple[bytes, str | None, str] | None:
-    """(body, charset, repair) of a saved HTTP response, chunked transfer coding undone (its gzip
-    content coding is the next layer); None when ``raw`` does not start with a status line."""
+def _http_body(raw: bytes, limit: int) -> tuple[bytes, str | None, str] | None:
+    """(body, charset, repair) of a saved HTTP response, chunked transfer coding and deflate
+    content coding undone (gzip, which its magic shows, is the next layer); None when ``raw``
+    does not start with a status line."""
     status = HTTP_STATUS_RE.match(raw)
     if not status:
         return None
@@ -304,9 +305,13 @@ def _http_body(raw: bytes) -> tuple[bytes, str | None, str] | None:
     headers = email.message_from_bytes(raw[status.end():end.end()], policy=email.policy.compat32)
     body = raw[end.end():]
     if status.group(1)[:1] in (b"1", b"3") and (later := NEXT_HTTP_STATUS_RE.search(body)):
-        return _http_body(body[later.start():])  # a redirect or 100 Continue before the page's response
+        return _http_body(body[later.start():], limit)  # a redirect or 100 Continue before the page's response
     if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
         body = _dechunked(body)
+    if (headers.get("Content-Encoding") or "").strip().lower() == "deflate":
+        # zlib's wrapper, as the standard says; some servers send the raw stream
+        wbits = zlib.MAX_WBITS if len(body) > 1 and body[0] & 0x0F == 8 and int.from_bytes(body[:2]) % 31 == 0 else -zlib.MAX_WBITS
+        body, _ = _decompress(body, zlib.decompressobj(wbits), zlib.error, "deflate_decompressed", limit, limit)
     charset = headers.get_content_charset()
     return body, codec_name(charset) if charset else None, "http_headers_removed"
 
