@@ -533,3 +533,15 @@ def test_utf8_that_php_escaped_as_latin1_references_is_read_back(decoder):
     # A page about Latin letters keeps its references.
     latin = "<p>Caf&eacute; cr&egrave;me br&ucirc;l&eacute;e &agrave; la carte, na&iuml;ve &Auml;rger &uuml;ber &ouml;l</p>"
     assert decoder.decode(latin.encode()).text == latin
+
+
+def test_html_pasted_from_the_windows_clipboard_loses_its_header(decoder):
+    # CF_HTML: a header of byte offsets before the markup; a program's paste saved as a file.
+    markup = f"<html><body><!--StartFragment--><p>{SEED}</p><!--EndFragment--></body></html>".encode("utf-8")
+    header = (
+        b"Version:0.9\r\nStartHTML:0000000171\r\nEndHTML:%010d\r\nStartFragment:0000000207\r\n"
+        b"EndFragment:%010d\r\nSourceURL:https://news.example.cn/a/1.html\r\n" % (171 + len(markup), 171 + len(markup) - 30)
+    )
+    decoded = decoder.decode(header + markup)
+    assert decoded.repairs[0] == "clipboard_header_removed"
+    assert decoded.text.startswith("<html>") and TITLE in decoded.text

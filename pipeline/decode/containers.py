@@ -137,6 +137,9 @@ ZIP_MEMBERS_NAMED = 3
 RTF_CODE_PAGE_RE = re.compile(rb"\\ansicpg([0-9]{3,5})")
 HTTP_STATUS_RE = re.compile(rb"\AHTTP/[0-9.]+ +([0-9]{3})[^\r\n]*\r?\n")
 # A later response's status line (curl -iL saves a redirect's response, then the page's).
+# HTML as Windows' clipboard holds it (CF_HTML), saved from a program's paste: a header of
+# offsets (Version:0.9, StartHTML:0000000105, …, SourceURL:…) before the markup; the charset is UTF-8.
+CLIPBOARD_HTML_RE = re.compile(rb"\AVersion:[0-9.]+\r?\n(?:(?:Start|End)(?:HTML|Fragment|Selection):-?[0-9]+\r?\n|SourceURL:[^\r\n]*\r?\n)+")
 NEXT_HTTP_STATUS_RE = re.compile(rb"^HTTP/[0-9.]+ +[0-9]{3}[^\r\n]*\r?\n", re.MULTILINE)
 HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
 CHUNK_SIZE_RE = re.compile(rb"([0-9A-Fa-f]+)[^\r\n]*\r?\n")
@@ -161,6 +164,7 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
         opened = (
             _decompressed(raw, limit)
             or _http_body(raw, limit)
+            or _clipboard_html(raw)
             or _mime_text_part(raw)
             or _office_text(raw, limit)
             or _rtf_text(raw)
@@ -314,6 +318,11 @@ def _http_body(raw: bytes, limit: int) -> tuple[bytes, str | None, str] | None:
         body, _ = _decompress(body, zlib.decompressobj(wbits), zlib.error, "deflate_decompressed", limit, limit)
     charset = headers.get_content_charset()
     return body, codec_name(charset) if charset else None, "http_headers_removed"
+
+
+def _clipboard_html(raw: bytes) -> tuple[bytes, str, str] | None:
+    header = CLIPBOARD_HTML_RE.match(raw)
+    return (raw[header.end():], "utf-8", "clipboard_header_removed") if header else None
 
 
 def _dechunked(body: bytes) -> bytes:
