@@ -545,3 +545,16 @@ def test_html_pasted_from_the_windows_clipboard_loses_its_header(decoder):
     decoded = decoder.decode(header + markup)
     assert decoded.repairs[0] == "clipboard_header_removed"
     assert decoded.text.startswith("<html>") and TITLE in decoded.text
+
+
+@pytest.mark.parametrize("codec", ["big5", "gbk", "utf-8"])
+def test_terminal_colour_sequences_go_even_inside_a_character(decoder, codec):
+    # A BBS's article saved with its colours: ESC[1;33m before the title, ESC[m after it, and
+    # one between a character's two bytes (a line coloured from half a character on).
+    text = "快遞業者推出夜間寄件服務\n業者表示，自下月起全市三十多處門市延長營業至晚間十時，方便上班族下班後寄件。\n"
+    raw = text.encode(codec)
+    cut = len("快遞業者推出夜間寄件服務\n業者表示，".encode(codec)) + 1  # inside 自
+    raw = b"\x1b[1;33m" + raw[:cut] + b"\x1b[1;31m" + raw[cut:].replace(b"\n", b"\x1b[m\n", 1)
+    decoded = decoder.decode(raw)
+    assert "terminal_sequences_removed" in decoded.repairs
+    assert decoded.text == opencc.OpenCC("t2s").convert(text)

@@ -137,6 +137,11 @@ ZIP_MEMBERS_NAMED = 3
 RTF_CODE_PAGE_RE = re.compile(rb"\\ansicpg([0-9]{3,5})")
 HTTP_STATUS_RE = re.compile(rb"\AHTTP/[0-9.]+ +([0-9]{3})[^\r\n]*\r?\n")
 # A later response's status line (curl -iL saves a redirect's response, then the page's).
+# A terminal's control sequences (CSI: ESC [ parameters, final byte; colours are ESC[1;33m),
+# saved with the text of a BBS or a program's output, even inside a two-byte character (a
+# Big5 BBS colours half a character). ESC $ / ESC ( of ISO-2022 are no CSI; UTF-16/32 text
+# (NUL bytes in it) may hold the bytes ESC [ inside a code unit: left alone.
+TERMINAL_SEQUENCE_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]")
 # HTML as Windows' clipboard holds it (CF_HTML), saved from a program's paste: a header of
 # offsets (Version:0.9, StartHTML:0000000105, …, SourceURL:…) before the markup; the charset is UTF-8.
 CLIPBOARD_HTML_RE = re.compile(rb"\AVersion:[0-9.]+\r?\n(?:(?:Start|End)(?:HTML|Fragment|Selection):-?[0-9]+\r?\n|SourceURL:[^\r\n]*\r?\n)+")
@@ -165,6 +170,7 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
             _decompressed(raw, limit)
             or _http_body(raw, limit)
             or _clipboard_html(raw)
+            or _terminal_sequences_removed(raw)
             or _mime_text_part(raw)
             or _office_text(raw, limit)
             or _rtf_text(raw)
@@ -323,6 +329,13 @@ def _http_body(raw: bytes, limit: int) -> tuple[bytes, str | None, str] | None:
 def _clipboard_html(raw: bytes) -> tuple[bytes, str, str] | None:
     header = CLIPBOARD_HTML_RE.match(raw)
     return (raw[header.end():], "utf-8", "clipboard_header_removed") if header else None
+
+
+def _terminal_sequences_removed(raw: bytes) -> tuple[bytes, None, str] | None:
+    if b"\x1b[" not in raw or b"\0" in raw:
+        return None
+    plain, found = TERMINAL_SEQUENCE_RE.subn(b"", raw)
+    return (plain, None, "terminal_sequences_removed") if found else None
 
 
 def _dechunked(body: bytes) -> bytes:
