@@ -546,3 +546,16 @@ def test_a_platform_page_names_its_publishing_account_as_the_source(processor, m
     assert story["source_name"] == "山乡邮路"
     assert {(a["name"], a["role"]) for a in story["authors"]} == {("张晓燕", "author"), ("李卫东", "photographer")}
     assert story["body"].startswith("清晨六点") and "山乡邮路" not in story["body"]
+
+
+def test_an_account_s_copy_that_states_its_source_keeps_that_source(processor):
+    meta_line = (
+        '<div id="meta_content"><span class="rich_media_meta_nickname"><a id="js_name">城事速递</a></span>'
+        '<em id="publish_time">2025年03月02日 08:15</em></div>'
+    )
+    html = page(
+        f"<h1>山区农村投递线路再添三条</h1>{meta_line}<p>本文来源：湘南晚报</p>{PLATFORM_ARTICLE}",
+        head='<meta property="og:site_name" content="资讯平台">',
+    )
+    (story,), dead = processor.process_or_dead_letter("platform.html", html.encode("utf-8"))
+    assert story["source_name"] == "湘南晚报"

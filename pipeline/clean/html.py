@@ -143,7 +143,8 @@ class HtmlExtractor:
         # the logo. (The headline is its longest part: on a mirror's page, its spam suffix.)
         site_names = {_WHITESPACE.sub("", part) for part in title_parts[1:]} - {headline}
         published = _published_in_markup(soup)
-        site = _publishing_account(soup) or _site_name_in_markup(soup) or _site_in_title(title_parts, headline)
+        account = _publishing_account(soup)
+        site = account or _site_name_in_markup(soup) or _site_in_title(title_parts, headline)
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
         measures = _Measures(soup, self._judge.is_junk)
         # The article's container is judged without the prose of what markup names furniture
@@ -206,6 +207,9 @@ class HtmlExtractor:
         if published and lines and not any(rules.DATE.search(line) for line in lines[: rules.HEAD_LOOKBACK]):
             # The date the page shows only by script or states in its <meta>: under the headline.
             lines.insert(1 if titled else 0, f"发布时间：{published}")
+        if account and sum(1 for line in lines if rules.SOURCE_LABEL.search(line)) > 1:
+            # An account's copy that states its source (本文来源：某某晚报): that is the source.
+            lines = [line.replace(rules.ACCOUNT_FIELD.format(account), account, 1) for line in lines]
         if site and lines and not any(rules.SOURCE_LABEL.search(line) for line in lines) and not any(
             rules.PAPER_NAME.search(line) for line in lines[:rules.HEAD_LOOKBACK]
         ):
@@ -821,13 +825,13 @@ def _publishing_account(soup: BeautifulSoup) -> str | None:
     """The account a platform's page was published by (a WeChat official account, a news
     app's creator), named in the article's date line by a nickname element or a link to its
     profile page: the story's source, not the platform its og:site_name names. The name in
-    the line becomes its 来源 field."""
+    the line becomes its 来源 field (unless the text states another source: see extract)."""
     for element in soup.find_all(_names_account):
         name = " ".join(element.get_text(" ").split())
         line = next((p for p in element.parents if p.name in rules.BLOCK_TAGS), None)
         text = _WHITESPACE.sub("", line.get_text()) if line is not None else ""
         if rules.ACCOUNT_NAME.fullmatch(name) and rules.DATE.search(text) and len(text) <= rules.HEAD_MAX_CHARS:
-            element.replace_with(f" 来源：{name} ")
+            element.replace_with(f" {rules.ACCOUNT_FIELD.format(name)} ")
             return name
     return None
 

@@ -264,6 +264,7 @@ LOGO_HINTS = frozenset({"logo", "sitelogo", "sitename"})  # class/id words of th
 # js_name, news apps' nickname or media-name), or a link to the account's profile page.
 ACCOUNT_HINT = re.compile(r"nickname|\bjs_name\b|account[-_]?name|media[-_]?name", re.I)
 ACCOUNT_LINK = re.compile(r"/(?:c/)?user/|/profile\b|/dy/media/|/author\?|mp\.sohu\.com", re.I)
+ACCOUNT_FIELD = "来源：{}"  # the date line's account, labelled as the source
 ACCOUNT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,20}")
 # A script writing markup into the page: document.write("…" + '…'), unescape("%u897F…") around it.
 JS_STRING_LITERAL = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""")
