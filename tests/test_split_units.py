@@ -1130,3 +1130,45 @@ def test_a_page_saved_one_line_a_paragraph_under_its_masthead():
     story = Splitter().split("\n".join(lines)).stories[0]
     assert (story.kicker, story.title) == ("压实责任 筑牢防线", "集团召开2025年安全生产工作会议")
     assert story.body.endswith("落实到岗位和个人。")
+
+
+def test_source_notes_and_credits_after_the_name_close_their_stories(processor):
+    # A digest's reprints close on their source notes (（摘自《…》，作者：…）, （来源：…）, （据《…》）);
+    # a credit may give the name before its role (许晴/文 邓涛/图, 钟华/摄), or a unit and a name
+    # before 摄影报道. Each had run the story on into the next or left it without its author.
+    page = "\n".join([
+        "乡镇快递服务站成了“便民驿站”",
+        "在一些乡镇，快递服务站不只收发包裹，还代缴水电费、代售农资，成了村民常去的地方。",
+        "业内人士认为，这类站点让寄递网点“一点多能”，值得推广。",
+        "（摘自《东南商报》，作者：程立新）",
+        "智能快件箱开始收取超时费",
+        "近日，一些小区的智能快件箱调整收费规则，包裹存放超过十二小时开始收费。",
+        "（来源：都市晚报）",
+        "县级寄递物流中心陆续建成",
+        "今年以来，多地县级寄递物流中心陆续建成投用，快递进村的成本明显下降。",
+        "（据《农村经济导报》）",
+        "邮政网点试点夜间营业",
+        "为方便上班族办理业务，部分城市的邮政网点试点延长营业时间至晚上八点。",
+        "（原载2025年3月2日《城市生活报》）",
+        "老邮局变身文创空间",
+        "许　晴/文　邓　涛/图",
+        "一座上世纪五十年代建成的老邮局，经过改造成了集邮展示和文创销售的空间，每天吸引不少游客。",
+        "钟　华/摄",
+        "邮政服务车开进牧场",
+        "牧民在邮政服务车前办理包裹寄递业务。",
+        "市邮政分公司　林晓东　摄影报道",
+    ])
+    stories, dead = processor.process_or_dead_letter("file:///pages/digest.txt", page.encode("utf-8"))
+    assert not dead
+    got = {s["title"]: (s["body"].splitlines()[-1], {(a["name"], a["role"]) for a in s["authors"]}) for s in stories}
+    assert got == {
+        "乡镇快递服务站成了“便民驿站”": ("业内人士认为，这类站点让寄递网点“一点多能”，值得推广。", {("程立新", "author")}),
+        "智能快件箱开始收取超时费": ("近日，一些小区的智能快件箱调整收费规则，包裹存放超过十二小时开始收费。", set()),
+        "县级寄递物流中心陆续建成": ("今年以来，多地县级寄递物流中心陆续建成投用，快递进村的成本明显下降。", set()),
+        "邮政网点试点夜间营业": ("为方便上班族办理业务，部分城市的邮政网点试点延长营业时间至晚上八点。", set()),
+        "老邮局变身文创空间": (
+            "一座上世纪五十年代建成的老邮局，经过改造成了集邮展示和文创销售的空间，每天吸引不少游客。",
+            {("许晴", "author"), ("邓涛", "photographer"), ("钟华", "photographer")},
+        ),
+        "邮政服务车开进牧场": ("牧民在邮政服务车前办理包裹寄递业务。", {("林晓东", "photographer")}),
+    }

@@ -28,6 +28,14 @@ ROLE_PATTERNS = (  # longest first; \s* because PDF text spaces characters (记 
     (rf"(?:图\s*片|(?<![\u4e00-\u9fff])图)(?={CREDIT_SEPARATOR})", "photographer"),
 )
 ROLE = re.compile("|".join(f"({pattern})" for pattern, _ in ROLE_PATTERNS))
+# A name before its role, after a slash (韩雪/文 罗平/图, 陈海生/摄): read as the role before it.
+NAME_THEN_ROLE = re.compile(
+    r"(?<![\u4e00-\u9fff·])([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}|[\u4e00-\u9fff]+·[\u4e00-\u9fff·]+)"
+    r"\s*[/／]\s*(文|图|摄影|摄)(?![\u4e00-\u9fff])"
+)
+TEXT_AND_PHOTOS_RE = re.compile(TEXT_AND_PHOTOS)
+SOURCE_NOTE = re.compile(r"(?:摘自|选自|转自|转载自|原载|据)")  # a reprint's note; its writer only after 作者
+ROLE_BEFORE_NAME = {"文": "文/", "图": "图/", "摄影": "摄影 ", "摄": "摄影 "}
 PHOTO_CREDIT = re.compile(
     rf"\s*(?:(?P<text_and_photos>图\s*文\s*报\s*道|{TEXT_AND_PHOTOS})|摄\s*影\s*报\s*道|摄\s*影|摄)\s*$"
 )
@@ -128,6 +136,13 @@ def _names(segment: str, surnames: frozenset[str], one_name: Callable[[str], boo
     ]
 
 
+def _role_before_name(credit: re.Match) -> str:
+    name = credit.group(1).replace(" ", "")  # (PDF text spaces a name out: 许 晴/文)
+    if ROLE.search(name) or TEXT_AND_PHOTOS_RE.fullmatch(name[-1] + "/" + credit.group(2)):
+        return credit.group()  # 本报记者/文, 王芳 文/图: the role words come first as they stand
+    return f"{ROLE_BEFORE_NAME[credit.group(2)]}{name}"
+
+
 def _capitalised(name: str) -> str:
     """An English byline's name as names are written: CHEN YU -> Chen Yu (Zhang Wei as it is)."""
     return re.sub(r"[A-Z]{2,}", lambda word: word.group().capitalize(), name)
@@ -145,6 +160,7 @@ def parse_byline(
         role = "photographer" if english.group(1) else "author"
         return [Credit(_capitalised(name), role) for name in ENGLISH_NAME_SEPARATORS.split(english.group(2)) if name]
     text = FILED_FROM.sub(" ", line.replace("□", " ")).strip()
+    text = NAME_THEN_ROLE.sub(_role_before_name, text)
     # A brief's closing credit in brackets, a name alone (（方舟）): a name however it reads as a word.
     bracketed_name = BRACKETED_NAME.fullmatch(text) is not None and (text[1] in surnames or text[1:3] in surnames)
     text = re.sub(r"^本\s*报\s*讯\s*", "", text).strip("（）() ")
@@ -163,6 +179,8 @@ def parse_byline(
     credits: list[Credit] = []
     photo_credits: list[Credit] = []
     if not markers:
+        if SOURCE_NOTE.match(text):
+            return []  # （原载《某某报》）, （据新华社）: a source, no one's credit
         text_and_photos = photo is not None and photo.group("text_and_photos") is not None
         for name in _names(text, surnames, one_name):
             if could_be_name is None or could_be_name(name) or one_name is not None and one_name(name) or bracketed_name:

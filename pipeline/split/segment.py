@@ -34,7 +34,11 @@ _MAX_CREDIT_CHARS = 80
 _CLOSING_CREDIT = re.compile(r"(?:^|[。！？”]\s*)([（(][^（()）。，]{2,30}[）)])$")
 # a photo's credit after its caption's last sentence or on a line of its own: …咖啡豆。 通讯员 李华 摄;
 # names credited with text and photos: 张伟 李娜 文/图
-_PHOTO_CREDIT_WORD = r"\s(?:摄|文\s*[/／·・]\s*图|图\s*[/／·・]\s*文)"
+_PHOTO_CREDIT_WORD = r"\s(?:摄影报道|摄|文\s*[/／·・]\s*图|图\s*[/／·・]\s*文)"
+# a reprint's or a digest's source note closing the story: （摘自《某某报》，作者：王芳）, （据《某某报》）, （来源：某某网）
+_CLOSING_SOURCE_NOTE = re.compile(r"(?:^|[。！？”]\s*)([（(](?:摘自|选自|转自|转载自|原载|据|来源\s*[:：])[^（()）]{2,40}[）)])$")
+# names credited each with its role after a slash: 韩雪/文 罗平/图, 陈海生/摄
+_SLASHED_CREDIT = re.compile(r"([\u4e00-\u9fff·]{2,8})[/／](?:文|图|摄影|摄)")
 _CLOSING_PHOTO_CREDIT = re.compile(rf"(?:^|[。！？”]\s*)([^，。！？、“”（）()]{{2,30}}{_PHOTO_CREDIT_WORD})$")
 _PHOTO_CREDIT_WORD_RE = re.compile(rf"{_PHOTO_CREDIT_WORD}$")
 # an editor's note introducing a story or a column: 编者按：…
@@ -270,9 +274,15 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
         credit = _CLOSING_PHOTO_CREDIT.search(raw)
         if credit and not _is_credit(_PHOTO_CREDIT_WORD_RE.sub("", credit.group(1)), rules):  # the names alone
             credit = None
+    credit = credit or _CLOSING_SOURCE_NOTE.search(raw)
     if credit:
         byline = credit.group(1)
         return raw[: credit.start(1)].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
+    compact = raw.replace(" ", "")
+    slashed = _SLASHED_CREDIT.findall(compact)
+    if slashed and not _SLASHED_CREDIT.sub("", compact) and all(_names_alone(name, rules) for name in slashed):
+        credits = " ".join(match.group() for match in _SLASHED_CREDIT.finditer(compact))  # 韩雪/文 罗平/图
+        return "", Line(raw, credits, width(raw), "closer")
     positions = [raw.rfind(marker) for marker in rules.byline_markers]
     start = max(positions, default=-1)
     if start >= 0:
@@ -283,7 +293,6 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
         ):
             return raw[:start].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
         return None
-    compact = raw.replace(" ", "")
     if ("：" in raw or ":" in raw) and (_labelled_credits(raw, rules) or _SOURCE_LINE.fullmatch(compact)):
         return "", Line(raw, compact, width(raw), "closer")
     if _DATED_FIELDS_LINE.match(raw) and not any(c in HEADLINE_FORBIDDEN + "，" for c in raw):
