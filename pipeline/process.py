@@ -74,8 +74,9 @@ class Processor:
 def split_documents(splitter: Splitter, cleaned: CleanedText) -> list[tuple[SplitPage, str]]:
     """(page, document) for each document of a cleaned file: a feed's entries are articles
     whatever their layout, any other text is split as its layout says."""
-    split = splitter.split_article if cleaned.entries else splitter.split
-    return [(split(document), document) for document in cleaned.documents]
+    if cleaned.entries:
+        return [(splitter.split_article(document), document) for document in cleaned.documents]
+    return [(splitter.split(document, cleaned.paragraph_lines), document) for document in cleaned.documents]
 
 
 def _run(stage, function, *args):

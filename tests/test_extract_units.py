@@ -768,3 +768,41 @@ def test_a_web_article_s_credit_lines_under_its_title_are_all_bylines(processor)
     (story,) = processor.process("credits.html", page.encode())
     assert story["body"].startswith("在甘肃省") and story["byline"].endswith("李娜")
     assert [(a["name"], a["role"]) for a in story["authors"]] == [("韩雪", "author"), ("马晓东", "photographer")]
+
+
+def test_a_table_s_name_column_gives_its_people_and_its_cells_stay_apart(processor):
+    # A data table: its rows one a line, cells apart by tabs (a two-character name padded to
+    # three is one cell); its 姓名 column names people; a name cell never glues to the unit's.
+    rows = [
+        ("序号", "姓名", "性别", "工作单位"),
+        ("1", "扎西顿珠", "男", "拉萨市邮政分公司"),
+        ("2", "何　静", "女", "林芝市邮政分公司"),
+        ("3", "欧阳晓红", "女", "日喀则顺达快递有限公司"),
+    ]
+    table = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    html = (
+        "<html><body><h1>拟推荐优秀投递员名单公示</h1><p>经各单位推荐、评审组评审，现将拟推荐人选公示如下。</p>"
+        f"<table>{table}</table><p>公示期为5个工作日，如有异议请向市邮政管理局反映。</p></body></html>"
+    )
+    (story,), _ = processor.process_or_dead_letter("list.html", html.encode("utf-8"))
+    assert "1\t扎西顿珠\t男\t拉萨市邮政分公司" in story["body"].splitlines()
+    assert {"扎西顿珠", "何静", "欧阳晓红"} <= set(story["people"])
+    assert {"拉萨市邮政分公司", "林芝市邮政分公司", "日喀则顺达快递有限公司"} <= set(story["organizations"])
+    assert not any(org.startswith(("顿珠", "珠", "静", "红")) for org in story["organizations"])
+
+
+def test_lines_of_names_alone_give_their_people_padded_names_too(processor):
+    # An award list's lines: a label, then names apart by spaces; a two-character name padded to
+    # a three-character one's width (田　野). 则 before a speech verb ends a name (方立军则表示).
+    text = "\n".join([
+        "全市快递业职业技能竞赛落幕",
+        "11月20日，全市快递业职业技能竞赛在市职业技术学院举行，来自全市各寄递企业的82名选手参加了快递员、快件处理员两个项目的比赛。",
+        "经过理论考试和实际操作两轮比拼，共有7名选手获奖。获奖名单如下：",
+        "一等奖：宋佳怡　田　野　侯建明",
+        "二等奖：罗　兰　邵文涛　龚海燕　向　东",
+        "市快递协会负责人方立军则表示，协会将把竞赛办成常态化的练兵平台。",
+    ])
+    (story,), _ = processor.process_or_dead_letter("contest.txt", text.encode("utf-8"))
+    assert "一等奖：宋佳怡 田野 侯建明" in story["body"].splitlines()
+    assert {"宋佳怡", "田野", "侯建明", "罗兰", "邵文涛", "龚海燕", "向东", "方立军"} <= set(story["people"])
+    assert "方立军则" not in story["people"]

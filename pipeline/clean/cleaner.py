@@ -22,6 +22,12 @@ class CleanedText:
     entries: tuple[str, ...] = ()  # a feed's entries, each an article's text; () for any other file
 
     @property
+    def paragraph_lines(self) -> bool:
+        """Whether each line is a paragraph or a heading (an HTML page's blocks), never a
+        printed line of a column, whatever its width."""
+        return "html_extracted" in self.repairs or "markdown_rendered" in self.repairs
+
+    @property
     def documents(self) -> tuple[str, ...]:
         """The texts to split into stories one by one."""
         return self.entries or (self.text,)

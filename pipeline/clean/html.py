@@ -24,6 +24,7 @@ _NON_TEXT_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction
 _BARRIER = "clean-barrier"  # stands where a large furniture element was removed
 TABLE_CELLS = ("td", "th")
 _WHITESPACE = re.compile(r"\s+")
+_NEXT_CELL = "\0"  # between a table row's cells while their text is gathered
 _INDENT = re.compile(r"[ \t\r\n]*[\u00a0\u3000]{2}")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』）)\"']*$")
 _CLASS_TOKEN = re.compile(r"[-_\s]+")
@@ -501,7 +502,8 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
     def flush() -> None:
         nonlocal parts, link_chars
         raw = "".join(parts)
-        text = _WHITESPACE.sub(" ", raw).strip()
+        # (a data table's cells apart by a tab: spaces inside a cell are its own, 李　强)
+        text = "\t".join(_WHITESPACE.sub(" ", cell).strip() for cell in raw.split(_NEXT_CELL)).strip()
         if text:
             container = current_owner.parent if current_owner is not None else None
             cell = current_owner is not None and current_owner.name in TABLE_CELLS
@@ -528,7 +530,7 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
         if owner is not current_owner and not in_pre and not node.strip():
             continue  # layout whitespace between elements (a row's cells, a list's items)
         if owner is not current_owner and _next_cell(current_owner, owner):
-            parts.append(" ")  # a data table's row is one line, its cells apart
+            parts.append(_NEXT_CELL)  # a data table's row is one line, its cells apart
             current_owner = owner
         elif owner is not current_owner:
             flush()

@@ -22,6 +22,7 @@ SPEECH_VERBS = ("表示", "介绍", "指出", "强调", "认为", "告诉", "提
 NAME_BREAKS = ("作了", "在", "和", "与", "及", "等", "的", "了", "是", "也", "都", "就", "把", "被", "向", "对", "从",
                "为", "将", "到", "已", "还", "又", "带", "来", "去", "给", "一")
 # (着, 地: a manner before a speech verb, 笑着说, 高兴地说: 吉木阿果笑着 was read as a name)
+ADVERBS_BEFORE_SPEECH = frozenset("则也还却")
 NON_NAME_CHARS = set("的了着地是在和与及等省市县区镇村局部司行院会委处厅社站所中心公我你他她们这那个不族")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MANNER_BEFORE_SPEECH = re.compile(r"[\u4e00-\u9fff]{1,2}[着地]$")
@@ -67,6 +68,11 @@ ADMIN_LEVELS = {"省", "市", "县", "区", "州"}
 # The nation, as a place heads a body's name: 国家市场监督管理总局, 国家发展和改革委员会
 NATIONAL = {"国家"}
 LIST_LAST_JOINERS = "和与及"  # 张三、李四和王五
+# A line of names (a label, then names apart by spaces or 、): an award list's, those present.
+NAME_LIST_LINE = re.compile(r"^[ \t\u3000]*(?:[^\n：:，。；]{1,12}[：:])?[ \t\u3000]*(?P<names>[^\n：:，。；！？]+?)[ \t\u3000]*$", re.M)
+NAME_LIST_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
+MIN_LISTED_NAMES = 2
+NAME_HEADER = "姓名"  # a table's column of names
 LIST_END_WORDS = "一起|一同|共同|分别|先后"  # words a list of people's names runs into
 LIST_MIDDLE_RUN = re.compile(r"、(?:[\u4e00-\u9fff]{2,3}、){2,}")  # two or more items between 、
 MAX_UNLISTED_PLACE_CHARS = 3
@@ -229,9 +235,10 @@ class EntityFinder:
         )
 
     # People ---------------------------------------------------------------
-    def people(self, text: str, tokens: list[Token], exclude: set[str]) -> list[str]:
-        """Names in ``text`` ordered by frequency, then position; none overlapping ``exclude`` (authors)."""
-        found: dict[str, int] = {}
+    def people(self, text: str, tokens: list[Token], exclude: set[str], listed: list[str] = ()) -> list[str]:
+        """Names in ``text`` ordered by frequency, then position; none overlapping ``exclude``
+        (authors); ``listed``: names its lists of names alone hold (see listed_names)."""
+        found: dict[str, int] = {name: text.find(name) for name in listed if name not in exclude and name in text}
         initials, after_name_initials = self.surname_initials, self.after_name_initials
         token_ends = _TokenEnds(tokens)
         for word, flag, start in tokens:
@@ -312,6 +319,8 @@ class EntityFinder:
         second = after_surname + 1
         if text.startswith(self.one_char_given_name_before, second) or _not_han(text[second : second + 1]):
             return 1
+        if text[second] in ADVERBS_BEFORE_SPEECH and text.startswith(self.after_name, second + 1):
+            return 1  # 谭勇则表示, 王芳也说: an adverb between the name and its verb
         # 唐成文告诉记者, 王建文书记: a title or speech verb right after it ends a two-character
         # given name, whatever word its second character makes with the next (文告, 文书).
         if text[second] not in NON_NAME_CHARS and text.startswith(self.after_name, second + 1):
@@ -380,6 +389,41 @@ class EntityFinder:
             anchored = self._title_ends_at(text, match.start()) or text.startswith(self.after_name, match.end())
             if anchored and match.group() not in exclude:
                 found.setdefault(match.group(), match.start())
+
+    def listed_names(self, body: str) -> list[str]:
+        """Names of the lines of names alone in ``body`` as printed (spaces between names kept),
+        after a label or none (一等奖：龙金花 欧阳雪 尹杰, 出席：王芳、李明): every item a surname
+        and a given name, most of them no word, none a title (记者 王芳 is a credit). A name that
+        is a word too (向阳, 黄河) is one there."""
+        names = self._name_column(body)
+        for line in NAME_LIST_LINE.finditer(body):
+            items = NAME_LIST_SEPARATORS.split(line.group("names").strip())
+            if len(items) >= MIN_LISTED_NAMES and all(
+                "·" in item or HAN.match(item) and 1 <= len(item) - self._surname_len(item, 0) <= 2 for item in items
+            ) and sum(map(self.could_be_name, items)) * 2 > len(items) and self.title_set.isdisjoint(items):
+                names += items
+        return names
+
+    def _name_column(self, body: str) -> list[str]:
+        """The names of a table's 姓名 column, its rows one a line and their cells apart (序号 姓名
+        性别 单位 / 1 王芳 女 某县邮政分公司): a two-character name padded to three (李　强) is two cells."""
+        names: list[str] = []
+        column = cells = None
+        for line in body.splitlines():
+            items = line.split()
+            if NAME_HEADER in items:
+                column, cells = items.index(NAME_HEADER), len(items)
+                continue
+            if column is None:
+                continue
+            if len(items) == cells + 1 and len(items[column]) == len(items[column + 1]) == 1:
+                items[column:column + 2] = [items[column] + items[column + 1]]
+            name = items[column] if len(items) == cells else ""
+            if not ("·" in name or HAN.match(name) and 2 <= len(name) <= MAX_UNDOTTED_NAME_CHARS):
+                column = None  # the table ends
+                continue
+            names.append(name)
+        return names
 
     def _add_listed(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """张明、李某某副总经理, 李桂兰、张秀英和赵德胜一起: a name listed with a recognised one (、, or
@@ -463,6 +507,8 @@ class EntityFinder:
         function character in it. With a middle dot, right after a title whatever follows."""
         for match in self.title_speech_re.finditer(text):
             name = MANNER_BEFORE_SPEECH.sub("", match.group(1))  # 扎西 of 扎西高兴地说, 吉木阿果 of …笑着说
+            if len(name) > 2 and name[-1] in ADVERBS_BEFORE_SPEECH:
+                name = name[:-1]  # 阿里·汗则表示, 方立军则表示
             if len(name) < 2 or name in exclude:
                 continue
             if "·" in name:

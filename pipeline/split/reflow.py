@@ -4,6 +4,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from pipeline.resources import data_lines
+
 SENTENCE_END = "。！？!?…"
 CLOSERS_AFTER_END = "”’」』）)》\"'"  # may follow a sentence end: 。” 。）
 HEADLINE_FORBIDDEN = "。！？；!?;"  # a headline line never holds these
@@ -21,6 +23,7 @@ OPEN_CLOSE_PAIRS = ("“”", "（）", "《》", "‘’", "「」", "()")
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_NAME_ITEM = re.compile(r"[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{2,}·[\u4e00-\u9fff·]{2,}")
 LINE_CACHE_SIZE = 4096  # lines: a page's several times over
 FIGURE_PART = re.compile(r"[0-9.]")  # one digit or point of a figure a justified line spread
 _LATIN_RUN_END = re.compile(r"[0-9A-Za-z]+$")
@@ -80,12 +83,49 @@ def despace(raw: str) -> str:
     next to a single character or bare punctuation go, so `李振国 董静静` and
     `《…精神 奋力推进…》` keep theirs.
     """
+    if "\t" in raw:  # a table's row, its cells apart by tabs (an HTML page's): each cell alone
+        return "\t".join(despace(cell) for cell in raw.split("\t"))
     tokens = raw.split()
     if len(tokens) <= 1:
         return "".join(tokens)  # no gap: most lines of web text
+    padded = _padded_name_list(tokens)
+    if padded is not None:
+        return padded
     if is_justified(raw):
         return _rejoin(tokens, _justification_gap)
     return despace_credit(raw)
+
+
+def _padded_name_list(tokens: list[str]) -> str | None:
+    """A list of names padded to one width (谭　勇　贺丽君, after a label: 一等奖：), its names
+    apart: two-character names spaced out to three characters' width, beside names of three.
+    A justified line's characters are all single; here names of several stand between them."""
+    label, colon, first = tokens[0].rpartition("：")
+    items = [first, *tokens[1:]] if colon else tokens
+    if not all(_NAME_ITEM.fullmatch(item) for item in items if item) or not any(len(item) >= 3 for item in items):
+        return None
+    names, single = [], ""
+    for item in filter(None, items):
+        if len(item) > 1:
+            if single:
+                return None  # a lone character between names: no pair of a two-character name
+            names.append(item)
+        elif single:
+            names.append(single + item)
+            single = ""
+        else:
+            single = item
+    surnames = _surnames()
+    if single or len(names) < 2 or all(len(name) >= 3 for name in names) or not all(
+        name[0] in surnames or name[:2] in surnames or "·" in name for name in names
+    ):
+        return None  # (a spaced-out headline's words: 邮 政 服务站 进 村)
+    return label + colon + " ".join(names)
+
+
+@functools.cache
+def _surnames() -> frozenset[str]:
+    return frozenset(word for line in data_lines("pipeline.extract", "surnames.txt") for word in line.split())
 
 
 def despace_credit(raw: str) -> str:

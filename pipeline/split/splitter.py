@@ -106,22 +106,25 @@ class Splitter:
         self.rules = Rules.load()
         self.headline_parser = HeadlineParser(self.rules.kicker_suffixes)
 
-    def split(self, text: str) -> SplitPage:
+    def split(self, text: str, paragraph_lines: bool = False) -> SplitPage:
+        """The stories of ``text``, as its layout says; ``paragraph_lines``: each line is a
+        paragraph or a heading (an HTML page's blocks), short lines too (a table's rows, a list's
+        items), never a column's printed line."""
         run_on = unfold_run_on_head(text)
         if run_on is not None:  # a web article's text that lost its line breaks
             page = self.split_article(run_on)
             return SplitPage(page.stories, ("run_on_head_unfolded", *page.repairs))
-        unfolded = unfold_columns(text)
+        unfolded = None if paragraph_lines else unfold_columns(text)  # (a table's cells apart by tabs are no columns)
         if unfolded is None:
-            return self._split_layout(text)
+            return self._split_layout(text, paragraph_lines)
         page = self._split_layout(unfolded)
         return SplitPage(page.stories, ("columns_unfolded", *page.repairs))
 
-    def _split_layout(self, text: str) -> SplitPage:
+    def _split_layout(self, text: str, paragraph_lines: bool = False) -> SplitPage:
         raw_lines = _nonblank_lines(text)
         if not raw_lines:
             return SplitPage(())
-        if _is_article(raw_lines) or _is_indented(text):
+        if paragraph_lines or _is_article(raw_lines) or _is_indented(text):
             text = _RULE_LINE.sub("", text)  # a rule under a title or between items: no text, a gap
             return self._split_articles(_nonblank_lines(text), _after_blank_lines(text))
         return self._split_page(text)
@@ -515,7 +518,8 @@ def _is_signature_line(line: str) -> bool:
 
 
 def _nonblank_lines(text: str) -> list[str]:
-    return [line for line in (" ".join(line.split()) for line in text.splitlines()) if line]
+    """The lines with text, each run of spaces one (a table row's tabs between its cells kept)."""
+    return [line for line in ("\t".join(" ".join(cell.split()) for cell in line.split("\t")).strip() for line in text.splitlines()) if line]
 
 
 def _without_section_heads(lines: list[str], starts: list[int], weak: set[int]) -> list[int]:
