@@ -806,3 +806,27 @@ def test_lines_of_names_alone_give_their_people_padded_names_too(processor):
     assert "一等奖：宋佳怡 田野 侯建明" in story["body"].splitlines()
     assert {"宋佳怡", "田野", "侯建明", "罗兰", "邵文涛", "龚海燕", "向东", "方立军"} <= set(story["people"])
     assert "方立军则" not in story["people"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organization"),
+    [
+        # a bureau named by its field, one token to jieba (旅游局, 保障局), its fields joined by 和
+        ("县邮政分公司联合阜平县文化广电和旅游局开展文创寄递活动。", "阜平县文化广电和旅游局"),
+        ("涞源县人力资源和社会保障局为快递员办理技能等级证书。", "涞源县人力资源和社会保障局"),
+        ("易县统计局发布了三季度寄递业务数据。", "易县统计局"),
+    ],
+)
+def test_a_bureau_named_by_its_field(processor, sentence, organization):
+    (story,) = processor.process("article.txt", f"县邮政开通冷链专线\n{sentence}\n".encode())
+    assert organization in story["organizations"]
+
+
+def test_words_ending_as_a_bureau_does_are_no_organisations(processor):
+    (story,) = processor.process("article.txt", "县邮政开通冷链专线\n全县寄递物流形成城乡一体的新格局，各网点布局更加合理。\n".encode())
+    assert not any(org.endswith("局") for org in story["organizations"])
+
+
+def test_a_hall_is_no_bureau(processor):
+    (story,) = processor.process("article.txt", "县邮政开通冷链专线\n市民在邮政营业厅和综合服务厅办理寄递业务。\n".encode())
+    assert not any(org.endswith("厅") for org in story["organizations"])

@@ -72,6 +72,8 @@ LIST_LAST_JOINERS = "和与及"  # 张三、李四和王五
 NAME_LIST_LINE = re.compile(r"^[ \t\u3000]*(?:[^\n：:，。；]{1,12}[：:])?[ \t\u3000]*(?P<names>[^\n：:，。；！？]+?)[ \t\u3000]*$", re.M)
 NAME_LIST_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
 MIN_LISTED_NAMES = 2
+FIELD_BUREAU_ENDINGS = "局署"  # a government bureau's, after its field (旅游局; 厅 is a hall too: 营业厅)
+FIELD_TAGS = frozenset({"n", "vn", "nz", "v"})  # (保障局, 统计局: their fields are verbs to jieba)
 NAME_HEADER = "姓名"  # a table's column of names
 LIST_END_WORDS = "一起|一同|共同|分别|先后"  # words a list of people's names runs into
 LIST_MIDDLE_RUN = re.compile(r"、(?:[\u4e00-\u9fff]{2,3}、){2,}")  # two or more items between 、
@@ -598,7 +600,7 @@ class EntityFinder:
             if part is True or part is AFTER_PLACE and run and run[-1][1] == "ns" or (
                 # 天津市住房和城乡建设委员会: 和 joins two fields of one body's remit, after a place
                 # and a field (no organisation: 省分公司和省分行 are two) and before another
-                token[0] == "和" and run and not may_end and run[-1][1] in ("n", "vn") and len(run[-1][0]) > 1
+                token[0] == "和" and run and not may_end and run[-1][1] in ("n", "vn", "nz") and len(run[-1][0]) > 1
                 and any(flag == "ns" or word in NATIONAL for word, flag, _ in run)
                 and index + 1 < len(tokens)
                 and token_kinds[index + 1][0] is True and tokens[index + 1][1] != "nt" and len(tokens[index + 1][0]) > 1
@@ -679,11 +681,19 @@ class EntityFinder:
         suffixes = [  # tagged nt, a suffix or ending in one, or a word that makes one after a place (某省邮政)
             i
             for i, (word, flag, _) in enumerate(run)
-            if flag == "nt" or word in org_suffixes or word.endswith(long_org_suffixes)
+            if flag == "nt" or word in org_suffixes or word.endswith(long_org_suffixes) or self._field_bureau(word)
             or i and word in self.place_org_suffixes and run[i - 1][0] in self.place_words
         ]
         for end in reversed(suffixes):
             yield from self._org_ending_at(run[: end + 1])
+
+    def _field_bureau(self, word: str) -> bool:
+        """A bureau named by its field, one token (旅游局, 保障局, 统计局): a noun before 局 or
+        署; not 格局, 新格局, 布局 (新格 is no word)."""
+        if len(word) < 3 or word[-1] not in FIELD_BUREAU_ENDINGS:
+            return False
+        field = self.segmenter.words.get(word[:-1])
+        return field is not None and field.tag in FIELD_TAGS
 
     def _org_ending_at(self, run: list[Token]):
         # The name starts at its first place or known organisation (邮储银行黑龙江省分行), else
