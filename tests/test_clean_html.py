@@ -401,13 +401,13 @@ def test_headline_set_as_text_of_the_article_s_own_element_stays(cleaner, markup
     assert lines(cleaner, page(menu + "<div>" + markup.format(headline) + ARTICLE + "</div>"))[0] == headline
 
 
-def test_a_data_table_s_rows_are_lines_of_their_cells(cleaner):
+def test_a_data_table_s_rows_are_lines_of_their_cells_apart_by_tabs(cleaner):
     table = (
         "<table><tr><th>指标</th><th>2023年</th><th>2024年</th></tr>"
         "<tr><td>业务收入（亿元）</td><td>86.5</td><td>92.1</td></tr></table>"
     )
     text = lines(cleaner, page("<div>" + ARTICLE + table + ARTICLE + "</div>"))
-    assert text[len(PARAGRAPHS):len(PARAGRAPHS) + 2] == ["指标 2023年 2024年", "业务收入（亿元） 86.5 92.1"]
+    assert text[len(PARAGRAPHS):len(PARAGRAPHS) + 2] == ["指标\t2023年\t2024年", "业务收入（亿元）\t86.5\t92.1"]
 
 
 def test_a_layout_table_s_columns_stay_apart(cleaner):
@@ -421,7 +421,7 @@ def test_a_table_after_the_last_paragraph_stays_with_the_article(cleaner):
     table = "<table>\n<tr>\n<td>业务收入（亿元）</td>\n<td>86.5</td>\n</tr>\n</table>"
     side = "<div><table><tr><td>热点新闻</td></tr><tr><td><a href='/x'>邮政新闻</a></td></tr></table></div>"
     text = lines(cleaner, page("<div>" + ARTICLE + table + "</div>" + side))
-    assert text == [*PARAGRAPHS, "业务收入（亿元） 86.5"]
+    assert text == [*PARAGRAPHS, "业务收入（亿元）\t86.5"]
 
 
 PORTAL_PAGE = """<html><head><meta charset="utf-8"><title>四川邮政助力脐橙销售 - 四川新闻网</title></head><body>
@@ -559,3 +559,24 @@ def test_an_account_s_copy_that_states_its_source_keeps_that_source(processor):
     )
     (story,), dead = processor.process_or_dead_letter("platform.html", html.encode("utf-8"))
     assert story["source_name"] == "湘南晚报"
+
+
+def test_a_founder_e_paper_article_keeps_its_headline_block_and_names_its_paper(processor):
+    # Founder's e-paper template: kicker, title, deck and author in tags of their own, the
+    # <title> gluing the paper's e-edition to the headline with a bare hyphen; 本报 is that paper.
+    html = (
+        "<html><head><title>汀江晚报数字报-长汀邮政开通河田鸡寄递专线</title></head><body>"
+        "<table><tr><td class='date'>2025年1月8日 星期三</td></tr></table>"
+        "<table><tr><td><founder-introtitle>服务乡村振兴</founder-introtitle></td></tr>"
+        "<tr><td><founder-title>长汀邮政开通河田鸡寄递专线</founder-title></td></tr>"
+        "<tr><td><founder-subtitle>冷链车每天两班直发厦门</founder-subtitle></td></tr>"
+        "<tr><td><founder-author>本报记者　钟晓岚</founder-author></td></tr>"
+        "<tr><td><founder-content><p>　　近日，长汀县邮政分公司开通河田鸡冷链寄递专线，冷链车每天两班从河田镇直发厦门。</p>"
+        "<p>　　专线开通以来，已寄递河田鸡一万二千余只，养殖户的销售半径扩大到整个闽南地区。</p>"
+        "</founder-content></td></tr></table></body></html>"
+    )
+    (story,), _ = processor.process_or_dead_letter("founder.html", html.encode("utf-8"))
+    assert (story["kicker"], story["title"], story["subtitle"]) == ("服务乡村振兴", "长汀邮政开通河田鸡寄递专线", "冷链车每天两班直发厦门")
+    assert story["source_name"] == "汀江晚报"
+    assert [(a["name"], a["role"]) for a in story["authors"]] == [("钟晓岚", "reporter")]
+    assert story["body"].startswith("近日，长汀县邮政分公司")

@@ -449,7 +449,7 @@ def test_markdown_page_is_read_as_the_page_it_renders(processor):
     body = story["body"]
     assert body.startswith("本报讯 3月15日，云南省邮政分公司在昆明举行中老铁路跨境邮路开通仪式。")
     assert "时限由7天缩短至3天" in body and "运价较公路运输降低约20%；" in body
-    assert body.split("\n")[-2:] == ["项目 公路 铁路", "时限 7天 3天"]  # the table's rows
+    assert body.split("\n")[-2:] == ["项目\t公路\t铁路", "时限\t7天\t3天"]  # the table's rows, cells apart by tabs
     for markup_or_chrome in ("#", "**", "](", "![", "首页", "相关阅读", "邮政助力云南咖啡出山", "版权所有"):
         assert markup_or_chrome not in body
 

@@ -137,6 +137,7 @@ class HtmlExtractor:
         soup = BeautifulSoup(markup, "lxml")
         if rules.DOCUMENT_WRITE.search(markup):
             _written_markup_in_place(soup)
+        _decks_marked(soup)
         title_parts = _title_parts(soup)
         headline = _WHITESPACE.sub("", max(title_parts, key=len, default=""))  # as blocks are compared
         headline = headline if len(headline) >= rules.TITLE_MIN_CHARS else ""
@@ -160,6 +161,7 @@ class HtmlExtractor:
         _remove_outermost(soup, [*furniture, *farms, *planted], barriers)
         photographers = _captions_removed(soup, measures, content_root)
         blocks = _blocks(soup, content_root)
+        named = None  # the block the <title> names the headline of
         for block in blocks:
             block.junk = not block.barrier and self._judge.is_junk(block.text)
             # (or its links taken out as a farm, the row left empty)
@@ -171,11 +173,14 @@ class HtmlExtractor:
             if block.heading and (block.logo or _WHITESPACE.sub("", block.text) in site_names):
                 # <h1>中国邮政网</h1> under <title>…_中国邮政网, or <h1 class="logo">: the site's name
                 block.heading, block.junk = 0, True
-            elif headline and _WHITESPACE.sub("", block.text) == headline:
+            elif headline and _is_headline(_WHITESPACE.sub("", block.text), headline):
                 block.titled = True
+                named = named or block
+                site = site or _site_glued_to(headline, _WHITESPACE.sub("", block.text))
         start, end = _main_window(blocks)
         lines: list[str] = []
         previous, top_level = None, 7
+        title_text, decks = None, 0  # the headline's line, which the <title> names, and the decks under it
         indenting = {block.owner for block in blocks[start:end] if block.indented}
         for block in blocks[start:end]:
             text = self._judge.strip_spam_sentences(block.text) if _is_text(block) else ""
@@ -193,6 +198,12 @@ class HtmlExtractor:
             if block.heading and block.heading <= top_level and opens_element:
                 lines.append("")
             top_level = min(top_level, block.heading or top_level)
+            if block is named:
+                title_text = text
+            elif title_text is not None and lines[-1 - decks:] and lines[-1 - decks] == title_text and (
+                block.heading or text.startswith(rules.DECK_DASHES)
+            ):
+                decks += 1  # a heading right under the headline: its deck
             lines.append(text)
             previous = block
         related = related_list_start(lines)  # a related list's label, its linked titles gone
@@ -205,9 +216,11 @@ class HtmlExtractor:
         if photographers and lines:
             lines.append(f"（摄影：{' '.join(photographers)}）")  # credited as a closing line credits them
         titled = any(block.titled or block.heading for block in blocks[start:end])
+        # (a line goes under the headline, a kicker above it, and its decks)
+        under_title = lines.index(title_text) + 1 + decks if title_text in lines[: rules.HEAD_LOOKBACK] else int(titled)
         if published and lines and not any(rules.DATE.search(line) for line in lines[: rules.HEAD_LOOKBACK]):
             # The date the page shows only by script or states in its <meta>: under the headline.
-            lines.insert(1 if titled else 0, f"发布时间：{published}")
+            lines.insert(under_title, f"发布时间：{published}")
         if account and sum(1 for line in lines if rules.SOURCE_LABEL.search(line)) > 1:
             # An account's copy that states its source (本文来源：某某晚报): that is the source.
             lines = [line.replace(rules.ACCOUNT_FIELD.format(account), account, 1) for line in lines]
@@ -216,7 +229,7 @@ class HtmlExtractor:
         ):
             # The site the page names only in its head (og:site_name, the <title>): the story's
             # source, unless the text names one (a portal's copy: 2024年07月08日 06:52 经济日报).
-            lines.insert(1 if titled else 0, f"来源：{site}")
+            lines.insert(under_title, f"来源：{site}")
         if lines and not titled:
             # No headline in the page's text: the <title>'s part the article is about heads it.
             title = _title_of_body(title_parts, "".join(lines))
@@ -852,6 +865,39 @@ def _site_name_in_markup(soup: BeautifulSoup) -> str | None:
         if key in rules.SITE_NAME_META_KEYS and rules.SITE_NAME.fullmatch(name):
             return name
     return None
+
+
+def _decks_marked(soup: BeautifulSoup) -> None:
+    """A deck the markup names (Founder e-papers' <founder-subtitle>, class="subtitle") opened
+    with the dash a printed deck has, as the later stages know decks: a headline's second line
+    otherwise."""
+    for element in soup.find_all(_names_deck):
+        first = next((node for node in element.descendants if isinstance(node, NavigableString) and node.strip()), None)
+        if first is not None and not first.lstrip().startswith(rules.DECK_DASHES):
+            first.replace_with(rules.DECK_DASHES[0] + first.lstrip())
+
+
+def _names_deck(element: Tag) -> bool:
+    return element.name == "founder-subtitle" or bool(
+        rules.DECK_HINT.search(" ".join([*(element.get("class") or []), element.get("id") or ""]))
+    )
+
+
+def _is_headline(text: str, headline: str) -> bool:
+    """Whether a block's text is the <title>'s headline, or most of it at its end or its start:
+    a site's name glued to it by a bare hyphen (章江日报数字报-寻乌邮政…), which no separator parts."""
+    return text == headline or (
+        len(text) >= rules.TITLE_MIN_CHARS and 2 * len(text) >= len(headline)
+        and (headline.endswith(text) or headline.startswith(text))
+    )
+
+
+def _site_glued_to(title: str, headline: str) -> str | None:
+    """The site's name a <title> glues to the page's headline with a bare hyphen
+    (章江日报数字报-寻乌邮政…: 章江日报, an e-paper's suffix dropped)."""
+    rest = (title[: -len(headline)] if title.endswith(headline) else title[len(headline):]).strip("-－_|｜ ")
+    name = rules.EPAPER_SUFFIX.sub("", rest)
+    return name if name != rest[:0] and rules.SITE_NAME.fullmatch(name) and name.endswith(rules.SITE_NAME_ENDINGS) else None
 
 
 def _site_in_title(parts: list[str], headline: str) -> str | None:

@@ -203,6 +203,7 @@ PUBLISHED_META_KEYS = frozenset({
 })
 SITE_NAME_META_KEYS = frozenset({"og:site_name", "application-name", "sitename", "site_name"})
 SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")  # a Chinese name, not a domain or a slogan
+EPAPER_SUFFIX = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)$")  # 某某日报数字报: the paper's e-edition
 SITE_NAME_ENDINGS = ("网", "报", "在线", "新闻", "频道", "电视台", "广播电视台")  # a <title>'s last part naming its site
 # A paper's name as the extract stage's list ends them (经济日报, 中国邮政报, 青海新闻网), standing alone.
 PAPER_NAME = re.compile(
@@ -264,6 +265,8 @@ LOGO_HINTS = frozenset({"logo", "sitelogo", "sitename"})  # class/id words of th
 # js_name, news apps' nickname or media-name), or a link to the account's profile page.
 ACCOUNT_HINT = re.compile(r"nickname|\bjs_name\b|account[-_]?name|media[-_]?name", re.I)
 ACCOUNT_LINK = re.compile(r"/(?:c/)?user/|/profile\b|/dy/media/|/author\?|mp\.sohu\.com", re.I)
+DECK_HINT = re.compile(r"(?:^|[\s_-])(?:sub[-_]?title|subtit|fbt|fubiaoti)(?:$|[\s_-])", re.I)  # a deck's class/id
+DECK_DASHES = ("——", "—", "－－", "--")  # before a deck's text, the first written where none is
 ACCOUNT_FIELD = "来源：{}"  # the date line's account, labelled as the source
 ACCOUNT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,20}")
 # A script writing markup into the page: document.write("…" + '…'), unescape("%u897F…") around it.
