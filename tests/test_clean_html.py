@@ -580,3 +580,34 @@ def test_a_founder_e_paper_article_keeps_its_headline_block_and_names_its_paper(
     assert story["source_name"] == "汀江晚报"
     assert [(a["name"], a["role"]) for a in story["authors"]] == [("钟晓岚", "reporter")]
     assert story["body"].startswith("近日，长汀县邮政分公司")
+
+
+def test_an_account_s_closing_furniture_after_its_end_mark_goes_its_credits_stay(cleaner):
+    html = page(
+        "<h1>山区邮路换上电动三轮车</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "<p>END</p><p>编辑：吴晓梅</p><p>分享、点赞、在看，把山里的邮路讲给更多人听</p>"
+    )
+    assert lines(cleaner, html) == ["山区邮路换上电动三轮车", *PARAGRAPHS, "编辑：吴晓梅"]
+
+
+@pytest.mark.parametrize(
+    "planted",
+    ['<font color="#ffffff">某某体育官网注册即送彩金</font>', '<span style="color: #FFF">某某体育官网注册即送彩金</span>'],
+)
+def test_white_text_on_the_page_s_white_is_unseen(cleaner, planted):
+    html = page(f"<div><p>{PARAGRAPHS[0]}{planted}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]) + "</div>")
+    assert "彩金" not in cleaner.clean(html).text
+
+
+def test_white_text_on_a_background_its_markup_sets_is_seen(cleaner):
+    marked = '<p style="background-color:#c00">服务热线<span style="color:#fff">11185</span>全天接听。</p>'
+    html = page("<div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + marked + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]) + "</div>")
+    assert "服务热线11185全天接听。" in lines(cleaner, html)
+
+
+def test_a_mirror_s_planted_ad_and_reprint_notice_go(cleaner):
+    html = page(
+        "<div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "<p>【推荐】某某体育官网注册即送88元彩金，点击进入</p><p>本文由某某资讯网整理发布，转载请注明出处。</p></div>"
+    )
+    assert lines(cleaner, html) == PARAGRAPHS

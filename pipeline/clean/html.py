@@ -213,6 +213,7 @@ class HtmlExtractor:
             return ""  # no sentence: a list or index page, its linked titles gone, its furniture left
         _related_articles_set_apart(lines)
         _drop_restated_summary(lines)
+        _cut_at_end_mark(lines)
         if photographers and lines:
             lines.append(f"（摄影：{' '.join(photographers)}）")  # credited as a closing line credits them
         titled = any(block.titled or block.heading for block in blocks[start:end])
@@ -349,7 +350,7 @@ def _invisible_elements(soup: BeautifulSoup) -> list[Tag]:
             hidden.append(element)
         else:
             style = element.get("style")
-            if style and rules.HIDDEN_STYLE.search(style):
+            if style and rules.HIDDEN_STYLE.search(style) or _white_on_white(element, style):
                 hidden.append(element)
     # (an element's text's length bounds its prose: most hidden elements are short, and the
     # page's prose goes unmeasured)
@@ -357,6 +358,35 @@ def _invisible_elements(soup: BeautifulSoup) -> list[Tag]:
     least = rules.REVEALED_ARTICLE_SHARE * _prose_chars(soup) if long_enough else 0
     found.extend(e for e in hidden if id(e) not in long_enough or _prose_chars(e) < least)
     return found
+
+
+def _cut_at_end_mark(lines: list[str]) -> None:
+    """An article's end mark on a line of its own (END, - END -, （完）): what follows it is,
+    but for its credit lines (来源：… 文字：…, 编辑：…), the account's or site's closing
+    furniture (分享、点赞、在看, 往期推荐), short lines all."""
+    for index in range(len(lines) - 2, 0, -1):
+        mark = lines[index].strip()
+        if rules.END_MARK.fullmatch(mark):
+            if all(len(line) <= rules.HEAD_MAX_CHARS for line in lines[index + 1:]):
+                credits = [line for line in lines[index + 1:] if rules.META_LINE.search(line)]
+                del lines[index + ("完" in mark):]  # (a wire's （完） is its text's, END a layout's)
+                lines += credits
+            return
+
+
+def _white_on_white(element: Tag, style: str | None) -> bool:
+    """Text coloured white (<font color="#ffffff">, style="color:#fff") where neither it nor an
+    element around it sets a background: on the page's white, unseen (a spam mirror's planted
+    words). A banner's or button's white text stands on a background its markup sets."""
+    colour = element.get("color") if element.name == "font" else None
+    if not (colour and rules.WHITE.fullmatch(colour.strip()) or style and rules.WHITE_TEXT_STYLE.search(style)):
+        return False
+    for around in (element, *element.parents):
+        if isinstance(around, Tag) and (
+            around.get("bgcolor") or around.get("background") or rules.BACKGROUND_STYLE.search(around.get("style") or "")
+        ):
+            return False
+    return True
 
 
 def _prose_chars(root: Tag) -> int:

@@ -151,6 +151,10 @@ HIDDEN_STYLE = re.compile(
     r"|clip\s*:\s*rect\(\s*0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*[\s,]+0|(?:width|height)\s*:\s*[01](?:px)?\s*;[^\"']*overflow\s*:\s*hidden",
     re.I,
 )
+END_MARK = re.compile(r"[-—–_=*·•\s]*(?:END|THE END|End|end)[-—–_=*·•\s]*|[（(]完[）)]")  # an article's last line
+WHITE = re.compile(r"#f{3}(?:f{3})?|white|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\)", re.I)
+WHITE_TEXT_STYLE = re.compile(rf"(?<![-\w])color\s*:\s*(?:{WHITE.pattern})\s*(?:;|$|!)", re.I)
+BACKGROUND_STYLE = re.compile(r"background(?:-color|-image)?\s*:", re.I)
 # A hidden element holding this share of the page's prose is its article, which script reveals.
 REVEALED_ARTICLE_SHARE = 0.5
 REVEALED_ARTICLE_MIN_CHARS = 200  # of text: an article, not a hidden phrase or block of links
