@@ -1172,3 +1172,16 @@ def test_source_notes_and_credits_after_the_name_close_their_stories(processor):
         ),
         "邮政服务车开进牧场": ("牧民在邮政服务车前办理包裹寄递业务。", {("林晓东", "photographer")}),
     }
+
+
+def test_a_headline_in_fake_bold_printed_twice_over_is_read_once():
+    page = "\n".join([
+        "邮邮储储银银行行开开展展防防诈诈骗骗宣宣传传",
+        "本报讯 近日，某县支行工作人员走进集市，向群众发放防诈骗宣传资料三百余份。",
+    ])
+    split = Splitter().split(page)
+    assert split.stories[0].title == "邮储银行开展防诈骗宣传" and "doubled_characters_undoubled" in split.repairs
+    # four pairs in a column's line are the text's own reduplication (高高兴兴快快乐乐)
+    column = ["本报讯 春节前夕，村民", "们带着年货，一路上", "高高兴兴快快乐乐", "地来到邮政网点，把", "年货寄给远方亲人。"]
+    (story,) = Splitter().split("\n".join(["村民邮寄年货忙", *column])).stories
+    assert "高高兴兴快快乐乐" in story.body

@@ -81,6 +81,9 @@ _SPEECH_TITLE = re.compile(r"(?:讲话|致辞|发言|讲话稿|工作报告|主�
 _SPEAKER_LINE = re.compile(r"[\u4e00-\u9fff、（）()]{2,40}\s+[\u4e00-\u9fff]{2,4}")
 _ISSUE_LINE = re.compile(r"(?:\d{4}年)?第\d{1,6}期(?:[（(]总第\d{1,6}期[）)])?")
 _RULE_LINE = re.compile(r"^[ \t\u3000]*[=＝_＿~～*＊\-—－─━═·•]{3,}[ \t\u3000]*$", re.MULTILINE)
+# A line whose every character is printed twice (建建德德市市支支行行): a PDF's fake bold,
+# each glyph drawn twice over itself; six pairs at least (高高兴兴快快乐乐 is text's own).
+_DOUBLED_LINE = re.compile(r"^(?:([^\s])\1){6,}$", re.M)
 _CAPTION_CREDIT_END = re.compile(r"[。！？”]\s*(?:[\u4e00-\u9fff]{0,4}记者\s*)?[\u4e00-\u9fff]{2,4}\s*摄$")
 
 
@@ -110,6 +113,10 @@ class Splitter:
         """The stories of ``text``, as its layout says; ``paragraph_lines``: each line is a
         paragraph or a heading (an HTML page's blocks), short lines too (a table's rows, a list's
         items), never a column's printed line."""
+        single, doubled = _DOUBLED_LINE.subn(lambda line: line.group()[::2], text)
+        if doubled:  # a headline in fake bold, each glyph printed twice: each character once
+            page = self.split(single, paragraph_lines)
+            return SplitPage(page.stories, ("doubled_characters_undoubled", *page.repairs))
         run_on = unfold_run_on_head(text)
         if run_on is not None:  # a web article's text that lost its line breaks
             page = self.split_article(run_on)
