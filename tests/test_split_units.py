@@ -1076,6 +1076,8 @@ def test_headlines_go_to_the_same_stories_whatever_the_string_hash_seed():
         (["邮工之声", "2024年第7期（总第58期）    湖南省邮政工会主办"], ["内部资料 免费交流", "— 3 —"]),
         # a trade weekly's name in Chinese and English
         (["速递商情  SPEED COMMERCE WEEKLY", "2024年10月15日  第 5 版  产业观察"], ["— 3 —"]),
+        # a front page's lunar date and issue with today's pages; an internal paper's printing permit
+        (["黔邮时讯", "农历乙巳年二月初九", "第1126期　今日8版"], ["准印证号：黔内准字第（贵）2025-012号", "订阅代号：2-318"]),
     ],
 )
 def test_a_page_s_masthead_page_name_and_foot_lines_are_furniture(header, footer):
