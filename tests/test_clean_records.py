@@ -164,6 +164,35 @@ def test_a_press_release_s_labelled_header_gives_its_fields(processor):
     assert "front_matter_read" in story["repairs"]
 
 
+SLUGGED_STORY = """#STORY QX-2025-0402-011
+TITLE: 青溪邮政开通茶叶寄递专线
+SUBTITLE:
+PUBDATE: 2025-04-02
+SOURCE: 青溪日报
+BYLINE: 记者 宋晓光 通讯员 林芳
+WORDS: 312
+----8<----
+
+  4月1日，青溪县邮政分公司开通春茶寄递专线，茶农在家门口就能把新采的明前茶寄往全国各地。
+
+  专线开通后，县城至各产茶乡镇的邮车由每天一班增加到两班，首日收寄茶叶包裹四百余件。
+
+----8<----
+EDITOR: 陈静
+#END
+"""
+
+
+def test_a_newsroom_system_s_slug_with_english_keys_gives_its_fields(processor):
+    # A newsroom system's story slug: English keys, an empty field, cut-mark rules; the editor's
+    # sign-off under the closing rule.
+    (story,) = processor.process("slug.txt", SLUGGED_STORY.encode("utf-8"))
+    assert story["title"] == "青溪邮政开通茶叶寄递专线"
+    assert (story["published_date"], story["source_name"]) == ("2025-04-02", "青溪日报")
+    assert [(a["name"], a["role"]) for a in story["authors"]] == [("宋晓光", "reporter"), ("林芳", "correspondent")]
+    assert story["body"].startswith("4月1日") and story["body"].endswith("首日收寄茶叶包裹四百余件。")
+
+
 def test_labelled_lines_running_into_the_text_are_no_header(processor):
     text = "标题：青溪邮政开通茶叶寄递专线\n作者：宋晓光\n4月1日，青溪县邮政分公司开通春茶寄递专线，茶农在家门口就能寄茶。\n"
     (story,) = processor.process("fields.txt", text.encode("utf-8"))

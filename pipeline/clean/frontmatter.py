@@ -15,9 +15,14 @@ FIELD = re.compile(r"^([A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff-]*)[ \t]*[:=][ \t]
 QUOTES = "\"'"
 # A press release's header: a line of its kind in brackets (【新闻通稿】) at most, then labelled
 # fields, one a title, ended by a rule or a blank line.
-HEADER_FIELD = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff]{2,6})[ \t\u3000]*[:：][ \t\u3000]*(\S.*?)[ \t\u3000]*")
-KIND_LINE = re.compile(r"[ \t\u3000]*[【\[［][^【】\[\]［］]{2,10}[】\]］][ \t\u3000]*")
-RULE_LINE = re.compile(r"[ \t\u3000]*[=\-—_*#~]{4,}[ \t\u3000]*")
+# (A wire service's or a newsroom system's slug keys its fields in English: TITLE:, BYLINE:;
+# a field may stand empty, SUBTITLE:.)
+HEADER_FIELD = re.compile(
+    r"[ \t\u3000]*([\u4e00-\u9fff]{2,6}|[A-Z][A-Za-z_]{1,15})[ \t\u3000]*[:：][ \t\u3000]*(\S.*?)?[ \t\u3000]*"
+)
+KIND_LINE = re.compile(r"[ \t\u3000]*(?:[【\[［][^【】\[\]［］]{2,10}[】\]］]|#[A-Z]{2,10}\b.{0,40})[ \t\u3000]*")
+# a rule, a cut mark in it too (----8<----)
+RULE_LINE = re.compile(r"[ \t\u3000]*[=\-—_*#~]{2,}(?:8<|✂)?[=\-—_*#~]{2,}[ \t\u3000]*")
 MIN_HEADER_FIELDS = 2
 # Under the text's closing rule, a few short lines are the release's contact and reprint notes.
 MAX_CLOSING_NOTE_LINES, MAX_CLOSING_NOTE_CHARS = 4, 80
@@ -44,7 +49,8 @@ def read_labelled_header(text: str) -> FeedEntry | None:
         index += 1
     record = {}
     while index < len(lines) and (field := HEADER_FIELD.fullmatch(lines[index])):
-        record.setdefault(*field.groups())
+        if field.group(2):
+            record.setdefault(*field.groups())
         index += 1
     if len(record) < MIN_HEADER_FIELDS or not any(TITLE_KEY.search(key) for key in record):
         return None
