@@ -611,3 +611,14 @@ def test_a_mirror_s_planted_ad_and_reprint_notice_go(cleaner):
         + "<p>【推荐】某某体育官网注册即送88元彩金，点击进入</p><p>本文由某某资讯网整理发布，转载请注明出处。</p></div>"
     )
     assert lines(cleaner, html) == PARAGRAPHS
+
+
+def test_a_headline_set_as_an_image_is_its_alt_text(cleaner):
+    html = page(
+        "<div class='logo'><img src='/logo.png' alt='某市邮政管理局'></div>"
+        "<div class='detail-title'><img src='/title.png' alt='全市开展寄递渠道安全隐患排查'></div>"
+        "<div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<p><img src='/1.jpg' alt='现场图片'></p></div>",
+        head="<title>详细信息 - 某市邮政管理局</title>",
+    )
+    text = lines(cleaner, html)
+    assert text[0] == "全市开展寄递渠道安全隐患排查" and "现场图片" not in text and "某市邮政管理局" not in text[:1]

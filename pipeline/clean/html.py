@@ -138,6 +138,7 @@ class HtmlExtractor:
         if rules.DOCUMENT_WRITE.search(markup):
             _written_markup_in_place(soup)
         _decks_marked(soup)
+        _image_headlines_as_text(soup)
         title_parts = _title_parts(soup)
         headline = _WHITESPACE.sub("", max(title_parts, key=len, default=""))  # as blocks are compared
         headline = headline if len(headline) >= rules.TITLE_MIN_CHARS else ""
@@ -895,6 +896,20 @@ def _site_name_in_markup(soup: BeautifulSoup) -> str | None:
         if key in rules.SITE_NAME_META_KEYS and rules.SITE_NAME.fullmatch(name):
             return name
     return None
+
+
+def _image_headlines_as_text(soup: BeautifulSoup) -> None:
+    """A headline set as an image (a government site's title banner), alone in a heading or an
+    element its class names a title: its alt text is the headline's text."""
+    for image in soup.find_all("img", alt=True):
+        holder = image.parent
+        alt = " ".join(image["alt"].split())
+        if (
+            holder is not None and len(alt) >= rules.TITLE_MIN_CHARS and rules.SENTENCE_MARK.search(alt) is None
+            and not holder.get_text(strip=True)
+            and (holder.name in rules.HEADING_TAGS or any(rules.TITLE_HINT.search(t) for t in _class_tokens(holder)))
+        ):
+            image.replace_with(alt)
 
 
 def _decks_marked(soup: BeautifulSoup) -> None:
