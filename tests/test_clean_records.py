@@ -241,3 +241,27 @@ def test_a_first_line_longer_than_a_csv_field_is_text_not_an_error(processor):
         csv.field_size_limit(previous)
     assert [story["title"] for story in stories] == [title]
     assert stories[0]["body"].startswith(sentence * 2)
+
+
+def test_a_page_that_renders_its_article_from_embedded_json_gives_that_article(processor):
+    data = {
+        "props": {"pageProps": {"article": {
+            "title": "某快递企业华中分拨中心投产",
+            "author": "韩梅",
+            "source": "某快递企业新闻中心",
+            "publishTime": "2025-03-06 09:30:00",
+            "content": "<p>3月5日，某快递企业华中分拨中心在武汉投产，日处理能力达到八十万件。</p>"
+                       "<p>分拨中心投用后，华中地区发往全国的快件可缩短半天到达。</p>",
+        }}},
+    }
+    html = (
+        "<!DOCTYPE html><html><head><title>新闻中心</title></head><body><div id='__next'></div>"
+        f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps(data, ensure_ascii=False)}</script>"
+        "</body></html>"
+    )
+    (story,) = processor.process("next.html", html.encode("utf-8"))
+    assert (story["title"], story["published_date"], story["source_name"]) == (
+        "某快递企业华中分拨中心投产", "2025-03-06", "某快递企业新闻中心"
+    )
+    assert story["authors"] == [{"name": "韩梅", "role": "author"}]
+    assert story["body"].startswith("3月5日") and "script_data_read" in story["repairs"]

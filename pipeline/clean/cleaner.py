@@ -9,7 +9,7 @@ from pipeline.clean.csvrecords import read_csv
 from pipeline.clean.feeds import FeedEntry, looks_like_feed, read_feed
 from pipeline.clean.frontmatter import read_front_matter, read_labelled_header
 from pipeline.clean.html import HtmlExtractor, looks_like_html
-from pipeline.clean.jsonrecords import read_json
+from pipeline.clean.jsonrecords import read_json, script_data_entries
 from pipeline.clean.markdown import looks_like_markdown, markdown_articles, markdown_to_html
 from pipeline.clean.spamlines import JunkLineJudge, clean_lines
 
@@ -46,12 +46,13 @@ class Cleaner:
         visible = rules.BRACKETED_LABEL.sub(r"\1：", visible)
         records = self._records(visible)
         if records is not None:
-            feed_title, entries, kind = records
-            articles = tuple(article for entry in entries if (article := self._article(entry, feed_title)))
-            cleaned = "\n\n".join(articles)  # none: the feed is empty, nothing else in it is news
-            return CleanedText(cleaned, max(0, len(text) - len(cleaned)), (*repairs, kind), articles)
+            return self._from_records(text, repairs, *records)
         if looks_like_html(visible):
             cleaned = self._html.extract(visible)
+            if not cleaned and (entries := script_data_entries(visible)):
+                # A page that renders its article by script from the data it embeds (Next.js's
+                # __NEXT_DATA__, JSON-LD's articleBody): the data's articles.
+                return self._from_records(text, repairs, None, entries, "script_data_read")
             repairs += ("html_extracted",)
         elif looks_like_markdown(visible):
             articles = markdown_articles(visible)
@@ -69,6 +70,13 @@ class Cleaner:
             repairs += ("spam_lines_removed",) if result.junk_lines_removed else ()
         cleaned = rules.POSTED_AT.sub(rules.POSTED_AT_FIELD, cleaned)
         return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs)
+
+    def _from_records(
+        self, text: str, repairs: tuple[str, ...], feed_title: str | None, entries: list[FeedEntry], kind: str
+    ) -> CleanedText:
+        articles = tuple(article for entry in entries if (article := self._article(entry, feed_title)))
+        cleaned = "\n\n".join(articles)  # none: the feed is empty, nothing else in it is news
+        return CleanedText(cleaned, max(0, len(text) - len(cleaned)), (*repairs, kind), articles)
 
     @staticmethod
     def _records(text: str) -> tuple[str | None, list[FeedEntry], str] | None:

@@ -4,6 +4,7 @@ entry, read as a feed's entry is: its title, date, author and source fields by t
 (English or Chinese), its content an HTML fragment or plain text.
 """
 
+import html
 import re
 from datetime import datetime, timedelta, timezone
 
@@ -13,6 +14,7 @@ from pipeline.jsontext import json_documents
 MIN_CONTENT_CHARS = 20  # a named content field shorter than this is a teaser or a label
 MIN_UNNAMED_CONTENT_CHARS = 200  # a string this long is an article's text whatever its key
 MAX_TITLE_CHARS = 120
+SCRIPT_DATA = re.compile(r"<script\b[^>]*\btype=[\"']?application/(?:ld\+)?json[\"']?[^>]*>(.*?)</script>", re.S | re.I)
 CONTENT_KEY = re.compile(r"content|body|text|article|html|detail|正文|内容", re.I)
 TITLE_KEY = re.compile(r"title|headline|subject|标题|题目", re.I)
 SUBTITLE_KEY = re.compile(r"sub|short|seo|副", re.I)  # subtitle, short_title, seo_title, 副标题
@@ -34,6 +36,15 @@ def read_json(text: str) -> list[FeedEntry] | None:
     if documents is None:
         return None
     return [entry for document in documents for entry in _entries(document)]
+
+
+def script_data_entries(markup: str) -> list[FeedEntry]:
+    """The articles of the JSON a page embeds for its script (<script type="application/json">,
+    "application/ld+json")."""
+    entries = []
+    for data in SCRIPT_DATA.findall(markup):
+        entries += read_json(html.unescape(data) if "&quot;" in data else data) or []
+    return entries
 
 
 def _entries(value):
