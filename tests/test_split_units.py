@@ -1187,3 +1187,17 @@ def test_a_headline_in_fake_bold_printed_twice_over_is_read_once():
     column = ["本报讯 春节前夕，村民", "们带着年货，一路上", "高高兴兴快快乐乐", "地来到邮政网点，把", "年货寄给远方亲人。"]
     (story,) = Splitter().split("\n".join(["村民邮寄年货忙", *column])).stories
     assert "高高兴兴快快乐乐" in story.body
+
+
+def test_a_watermark_printed_across_a_paragraph_is_no_headline():
+    # A diagonal watermark comes out a character a line, between two lines of one sentence.
+    lines = [
+        "村邮站里的“百事通”", "",
+        "通讯员　陈晓燕", "",
+        "在青溪县柏树湾村，说起村邮站站长", "何秀英，村民们都会竖起大拇指。她把", "缴费、查询的步骤一条条", "",
+        "内", "部", "资", "料", "",
+        "写在小本子上，手把手教老人操作。", "今年以来，村邮站代收代投包裹一万多件。",
+    ]
+    (story,) = Splitter().split("\n".join(lines)).stories
+    assert story.title == "村邮站里的“百事通”"
+    assert "一条条写在小本子上" in story.body and "内部资料" not in story.body

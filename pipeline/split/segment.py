@@ -74,6 +74,7 @@ _DATED_FIELDS_LINE = re.compile(
 )
 _LONE_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _MIN_VERTICAL_CHARS = 3
+_MIN_PARAGRAPH_LINE_CHARS = 8  # a column's line of text; a label above a vertical headline is shorter
 # A paragraph's indent: two ideographic spaces, or as many columns of ASCII spaces (a layout-
 # keeping extraction's); a centred line stands further in.
 PARAGRAPH_INDENT_COLUMNS = range(2, 9)
@@ -207,15 +208,31 @@ def _is_signature(raw: str, rules: Rules) -> bool:
 
 def _vertical_runs_joined(raws: list[str]) -> list[str]:
     """Lines with a run of three or more lines of one ideograph each made one line: a headline
-    set vertically, which extraction gives a character a line (邮 / 驿 / 古 / 道 / 寻 / 踪)."""
+    set vertically, which extraction gives a character a line (邮 / 驿 / 古 / 道 / 寻 / 踪). A
+    run inside a paragraph (after a line of its text that ends no sentence; not a label) is a watermark printed across
+    the text (内 / 部 / 资 / 料): dropped with the blank lines around it, the paragraph's lines
+    left to join up."""
     joined: list[str] = []
     run: list[str] = []
+    after_watermark = False
     for raw in [*raws, ""]:
         if _LONE_IDEOGRAPH.fullmatch(raw.strip()):
             run.append(raw.strip())
             continue
-        joined += ["".join(run)] if len(run) >= _MIN_VERTICAL_CHARS else run
+        if len(run) >= _MIN_VERTICAL_CHARS:
+            above = next((line.strip() for line in reversed(joined) if line.strip()), "")
+            after_watermark = len(above) >= _MIN_PARAGRAPH_LINE_CHARS and not ends_sentence(above)
+            if after_watermark:
+                while not joined[-1].strip():
+                    joined.pop()
+            else:
+                joined.append("".join(run))
+        else:
+            joined += run
         run = []
+        if after_watermark and not raw.strip():
+            continue
+        after_watermark = False
         joined.append(raw)
     return joined[:-1]
 
