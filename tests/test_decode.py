@@ -1618,3 +1618,16 @@ def test_markup_after_a_question_mark_is_no_misaligned_run(decoder, codec):
     decoded = decoder.decode(text.encode(codec))
     assert decoded.text == text
     assert "gbk_misalignment" not in decoded.repairs
+
+
+@pytest.mark.parametrize("lost", ["lead", "trail"])
+def test_a_misaligned_run_that_read_a_latin_letter_s_byte_is_repaired(decoder, lost):
+    # The run's last lead paired with the ASCII letter after it, a valid GBK pair (机A as 籄,
+    # 手机A as 只鶤): the letter's byte is read back out of that character.
+    text = "乡镇网点的工作人员教老人使用手机APP查询包裹，很多老人第一次学会了网上寄件。"
+    raw = text.encode("gbk")
+    cut = raw.index("手机".encode("gbk")) + (0 if lost == "lead" else 3)
+    damaged = raw[:cut] + raw[cut + 1:]
+    assert "APP" not in damaged.decode("gbk")
+    decoded = decoder.decode(damaged)
+    assert decoded.text == text and "gbk_misalignment" in decoded.repairs

@@ -40,6 +40,7 @@ from pipeline.decode.runningtext import WEIGHT_BESIDE_WORDS, LineEnds, RunningTe
 from pipeline.decode.textmodel import TextModel, awaited_marks, is_private_use, paired_marks
 
 MARKERS = "?\ufffd"
+_LATIN_RUN_START = re.compile(r"^[A-Za-z0-9]+")
 # Characters searched for the resynchronising byte: a paragraph with no ASCII byte (its digits
 # and punctuation full-width) misreads to its end. At 160, a 1,086-character line that lost a
 # byte 5, 100, 300 or 600 characters in was left with 1,081 to 486 characters misread; now 1-2.
@@ -272,6 +273,9 @@ class MisalignmentRepairer:
             rf"\?(?:(?<![A-Za-z0-9]\?)(?={after_marker})|(?<=[\u4e00-\u9fff][0-9]\?)(?=\?[0-9\u4e00-\u9fff]){after_digit}"
             rf"|(?<=[\u4e00-\u9fff{re.escape(MISREAD_SYMBOLS)}]\?)(?=[0-9\s]|$))"
             rf"|\ufffd|[\ue000-\uf8ff]|{self._model.uncommon_pair_pattern}{lone_trail}"
+            # an improbable character before a Latin letter: a run's last lead and the ASCII byte
+            # that resynchronises, read as one character (手机APP as 只鶤PP: 鶤 is FA 41)
+            rf"|(?=[\u3400-\u9fff]){self._model.uncommon_re.pattern}(?=[A-Za-z])"
         )
 
     def _choices(self, traditional: bool) -> tuple[dict[int, list[str]], ...]:
@@ -508,6 +512,10 @@ class MisalignmentRepairer:
                 ):
                     return None  # a question before a word led by a letter (辦?K線, 嗎?A股)
         before, after = _context(text, begin, end)
+        if isinstance(tokens[-1], str) and tokens[-1].isascii() and scored.endswith(tokens[-1]):
+            # The run ends in the ASCII byte its last lead was read with (只鶤PP for 手机APP): the
+            # same byte in both readings, judged as neither (the models score Latin words poorly).
+            scored, guessed, after = scored[:-1], guessed[:-1], _LATIN_RUN_START.sub("", after)
         plain = self._model.word_logp(before + scored + after)
         whole_char = any(isinstance(t, tuple) and t[0] in LOST_WHOLE_KINDS for t in tokens)
         if whole_char and not damaged and self._asks(before, text[begin:end]):
@@ -596,8 +604,9 @@ class MisalignmentRepairer:
         elif text[anchor].isascii():  # a lone ASCII trail: its lead lost just before it, or a run ends in it
             yield anchor, anchor, False
         else:
-            if not is_private_use(text[anchor]) and not self._misread(text[max(0, anchor - 3):anchor + 4]):
-                return
+            before_letter = IDEOGRAPH_RE.match(text, anchor) and text[anchor + 1:anchor + 2].isascii() and text[anchor + 1:anchor + 2].isalpha()
+            if not is_private_use(text[anchor]) and not before_letter and not self._misread(text[max(0, anchor - 3):anchor + 4]):
+                return  # (an improbable character before a letter may have read the letter's byte: 只鶤PP)
             yield anchor, anchor, False
             yield anchor, anchor, True
         yield from self._lookback_starts(text, anchor)
@@ -629,6 +638,9 @@ class MisalignmentRepairer:
             first = self._pair_of(seg[0]) if seg else None
             if first is None:
                 return results
+            if first[1] < 0x80:  # its lead paired with the ASCII byte after the lost trail (机APP as 籄PP)
+                latin_word = chr(first[1]).isalnum() and seg[1:2].isascii() and seg[1:2].isalnum()
+                return [([(UNKNOWN_TRAIL, first[0]), chr(first[1])], 1)] if latin_word else []
             self._step(seg, 1, first[1], [(UNKNOWN_TRAIL, first[0])], results)
         else:
             self._step(seg, 0, None, [], results)
@@ -679,9 +691,19 @@ class MisalignmentRepairer:
                     pair = self._pair_of(ch)
                     if pair:
                         readings.append(pair)
-                going_on = [
-                    (lead, emitted) for trail, lead in readings if (emitted := self._emit(pending, trail)) is not None
-                ]
+                going_on = []
+                for trail, lead in readings:
+                    emitted = self._emit(pending, trail)
+                    if emitted is None:
+                        continue
+                    if lead < 0x80:
+                        # the reader paired the last lead with the ASCII byte that resynchronises
+                        # (手机APP as 只鶤PP: 鶤 is FA 41): that byte is the text's, the first of a
+                        # Latin word whose rest follows
+                        if chr(lead).isalnum() and seg[i + 1:i + 2].isascii() and seg[i + 1:i + 2].isalnum():
+                            results.append((tokens + [emitted, chr(lead)], i + 1))
+                    else:
+                        going_on.append((lead, emitted))
                 if not going_on:
                     break
                 for lead, emitted in reversed(going_on[1:]):  # explored after this one, in order
