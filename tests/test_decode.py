@@ -1631,3 +1631,10 @@ def test_a_misaligned_run_that_read_a_latin_letter_s_byte_is_repaired(decoder, l
     assert "APP" not in damaged.decode("gbk")
     decoded = decoder.decode(damaged)
     assert decoded.text == text and "gbk_misalignment" in decoded.repairs
+
+
+def test_a_symbol_whose_gbk_pair_ends_in_a_letter_is_no_misaligned_run(decoder):
+    # – is A8 43 in GBK, its second byte a 'C': only an ideograph may hold a Latin word's
+    # first letter; English text keeps its dashes (–18°C had become （C18°C).
+    text = "Parcel lockers keep vaccines between –18°C and 8°C during the pre–Christmas peak, the operator said.\n"
+    assert decoder.decode(text.encode("utf-8")).text == text

@@ -639,8 +639,7 @@ class MisalignmentRepairer:
             if first is None:
                 return results
             if first[1] < 0x80:  # its lead paired with the ASCII byte after the lost trail (机APP as 籄PP)
-                latin_word = chr(first[1]).isalnum() and seg[1:2].isascii() and seg[1:2].isalnum()
-                return [([(UNKNOWN_TRAIL, first[0]), chr(first[1])], 1)] if latin_word else []
+                return [([(UNKNOWN_TRAIL, first[0]), chr(first[1])], 1)] if _reads_latin_word(seg, 0, first[1]) else []
             self._step(seg, 1, first[1], [(UNKNOWN_TRAIL, first[0])], results)
         else:
             self._step(seg, 0, None, [], results)
@@ -700,7 +699,7 @@ class MisalignmentRepairer:
                         # the reader paired the last lead with the ASCII byte that resynchronises
                         # (手机APP as 只鶤PP: 鶤 is FA 41): that byte is the text's, the first of a
                         # Latin word whose rest follows
-                        if chr(lead).isalnum() and seg[i + 1:i + 2].isascii() and seg[i + 1:i + 2].isalnum():
+                        if _reads_latin_word(seg, i, lead):
                             results.append((tokens + [emitted, chr(lead)], i + 1))
                     else:
                         going_on.append((lead, emitted))
@@ -1138,3 +1137,10 @@ def _ascii_habits(
 def _fullwidth_read(ch: str) -> bool:
     """Whether ``ch``, passed over inside a run, was read as a full-width form (a mark or letter)."""
     return ch.isascii() and ch != " "
+
+
+def _reads_latin_word(seg: str, index: int, byte: int) -> bool:
+    """Whether the ideograph at ``index`` may hold, as its second byte, the first letter of the
+    Latin word whose other letters follow it (鶤 of 只鶤PP: FA 41; not a symbol's, – is A8 43)."""
+    following = seg[index + 1:index + 2]
+    return bool(IDEOGRAPH_RE.match(seg, index)) and chr(byte).isalpha() and following.isascii() and following.isalpha()
