@@ -201,7 +201,7 @@ class HtmlExtractor:
             top_level = min(top_level, block.heading or top_level)
             if block is named:
                 title_text = text
-            elif title_text is not None and lines[-1 - decks:] and lines[-1 - decks] == title_text and (
+            elif title_text is not None and len(lines) > decks and lines[-1 - decks] == title_text and (
                 block.heading or text.startswith(rules.DECK_DASHES)
             ):
                 decks += 1  # a heading right under the headline: its deck
@@ -942,7 +942,7 @@ def _site_glued_to(title: str, headline: str) -> str | None:
     (章江日报数字报-寻乌邮政…: 章江日报, an e-paper's suffix dropped)."""
     rest = (title[: -len(headline)] if title.endswith(headline) else title[len(headline):]).strip("-－_|｜ ")
     name = rules.EPAPER_SUFFIX.sub("", rest)
-    return name if name != rest[:0] and rules.SITE_NAME.fullmatch(name) and name.endswith(rules.SITE_NAME_ENDINGS) else None
+    return name if rules.SITE_NAME.fullmatch(name) and name.endswith(rules.SITE_NAME_ENDINGS) else None
 
 
 def _site_in_title(parts: list[str], headline: str) -> str | None:

@@ -320,7 +320,8 @@ def _http_body(raw: bytes, limit: int) -> tuple[bytes, str | None, str] | None:
         body = _dechunked(body)
     if (headers.get("Content-Encoding") or "").strip().lower() == "deflate":
         # zlib's wrapper, as the standard says; some servers send the raw stream
-        wbits = zlib.MAX_WBITS if len(body) > 1 and body[0] & 0x0F == 8 and int.from_bytes(body[:2]) % 31 == 0 else -zlib.MAX_WBITS
+        zlib_header = len(body) > 1 and body[0] & 0x0F == 8 and int.from_bytes(body[:2]) % 31 == 0
+        wbits = zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS
         body, _ = _decompress(body, zlib.decompressobj(wbits), zlib.error, "deflate_decompressed", limit, limit)
     charset = headers.get_content_charset()
     return body, codec_name(charset) if charset else None, "http_headers_removed"

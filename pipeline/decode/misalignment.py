@@ -604,9 +604,11 @@ class MisalignmentRepairer:
         elif text[anchor].isascii():  # a lone ASCII trail: its lead lost just before it, or a run ends in it
             yield anchor, anchor, False
         else:
-            before_letter = IDEOGRAPH_RE.match(text, anchor) and text[anchor + 1:anchor + 2].isascii() and text[anchor + 1:anchor + 2].isalpha()
-            if not is_private_use(text[anchor]) and not before_letter and not self._misread(text[max(0, anchor - 3):anchor + 4]):
-                return  # (an improbable character before a letter may have read the letter's byte: 只鶤PP)
+            # (an improbable ideograph before a letter may have read the letter's byte: 只鶤PP)
+            following = text[anchor + 1:anchor + 2]
+            before_letter = bool(IDEOGRAPH_RE.match(text, anchor)) and following.isascii() and following.isalpha()
+            if not (is_private_use(text[anchor]) or before_letter or self._misread(text[max(0, anchor - 3):anchor + 4])):
+                return
             yield anchor, anchor, False
             yield anchor, anchor, True
         yield from self._lookback_starts(text, anchor)

@@ -688,8 +688,8 @@ class EntityFinder:
             yield from self._org_ending_at(run[: end + 1])
 
     def _field_bureau(self, word: str) -> bool:
-        """A bureau named by its field, one token (旅游局, 保障局, 统计局): a noun before 局 or
-        署; not 格局, 新格局, 布局 (新格 is no word)."""
+        """A bureau named by its field, one token (旅游局, 保障局, 统计局): a word of the
+        dictionary (a noun, or a verb to jieba) before 局 or 署; not 格局, 新格局, 布局 (新格 is no word)."""
         if len(word) < 3 or word[-1] not in FIELD_BUREAU_ENDINGS:
             return False
         field = self.segmenter.words.get(word[:-1])

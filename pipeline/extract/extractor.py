@@ -68,7 +68,8 @@ class Extractor:
         title = " ".join(part for part in (story.kicker, story.title, story.subtitle) if part)
         title = SPACE_BETWEEN_HAN.sub("", title)
         # (a table's cells, apart by tabs, read as clauses: 王芳 / 某县邮政分公司 make no organisation)
-        text = f"{title}\n{SPACE_BETWEEN_HAN.sub('', story.body.replace(chr(9), '，'))}"
+        body = SPACE_BETWEEN_HAN.sub("", story.body.replace("\t", "，"))
+        text = f"{title}\n{body}"
         title_end = len(title)
         tokens = self.segmenter.segment(text)  # the one segmentation pass
         spots = byline_spots(story.bylines, story.body)

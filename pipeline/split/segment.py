@@ -209,9 +209,9 @@ def _is_signature(raw: str, rules: Rules) -> bool:
 def _vertical_runs_joined(raws: list[str]) -> list[str]:
     """Lines with a run of three or more lines of one ideograph each made one line: a headline
     set vertically, which extraction gives a character a line (邮 / 驿 / 古 / 道 / 寻 / 踪). A
-    run inside a paragraph (after a line of its text that ends no sentence; not a label) is a watermark printed across
-    the text (内 / 部 / 资 / 料): dropped with the blank lines around it, the paragraph's lines
-    left to join up."""
+    run inside a paragraph (after a line of its text, not a label, that ends no sentence) is a
+    watermark printed across the text (内 / 部 / 资 / 料): dropped with the blank lines around
+    it, the paragraph's lines left to join up."""
     joined: list[str] = []
     run: list[str] = []
     after_watermark = False

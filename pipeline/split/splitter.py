@@ -526,7 +526,8 @@ def _is_signature_line(line: str) -> bool:
 
 def _nonblank_lines(text: str) -> list[str]:
     """The lines with text, each run of spaces one (a table row's tabs between its cells kept)."""
-    return [line for line in ("\t".join(" ".join(cell.split()) for cell in line.split("\t")).strip() for line in text.splitlines()) if line]
+    lines = ("\t".join(" ".join(cell.split()) for cell in line.split("\t")).strip() for line in text.splitlines())
+    return [line for line in lines if line]
 
 
 def _without_section_heads(lines: list[str], starts: list[int], weak: set[int]) -> list[int]:
