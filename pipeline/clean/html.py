@@ -885,7 +885,7 @@ def _publishing_account(soup: BeautifulSoup) -> str | None:
 def _names_account(element: Tag) -> bool:
     if element.name == "a" and rules.ACCOUNT_LINK.search(element.get("href") or ""):
         return True
-    return bool(rules.ACCOUNT_HINT.search(" ".join([*(element.get("class") or []), element.get("id") or ""])))
+    return bool(rules.ACCOUNT_HINT.search(_class_and_id(element)))
 
 
 def _site_name_in_markup(soup: BeautifulSoup) -> str | None:
@@ -923,9 +923,7 @@ def _decks_marked(soup: BeautifulSoup) -> None:
 
 
 def _names_deck(element: Tag) -> bool:
-    return element.name == "founder-subtitle" or bool(
-        rules.DECK_HINT.search(" ".join([*(element.get("class") or []), element.get("id") or ""]))
-    )
+    return element.name == "founder-subtitle" or bool(rules.DECK_HINT.search(_class_and_id(element)))
 
 
 def _is_headline(text: str, headline: str) -> bool:
@@ -984,9 +982,12 @@ def _title_of_body(parts: list[str], body: str) -> str | None:
     return None
 
 
-def _class_tokens(element: Tag) -> set[str]:
+def _class_and_id(element: Tag) -> str:
     classes = element.get("class") or []
     if isinstance(classes, str):
         classes = [classes]
-    ident = element.get("id") or ""
-    return {t for t in _CLASS_TOKEN.split(" ".join([*classes, ident]).lower()) if t}
+    return " ".join([*classes, element.get("id") or ""])
+
+
+def _class_tokens(element: Tag) -> set[str]:
+    return {t for t in _CLASS_TOKEN.split(_class_and_id(element).lower()) if t}

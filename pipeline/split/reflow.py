@@ -4,7 +4,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from pipeline.resources import data_lines
+from pipeline.split.rules import surnames as listed_surnames
 
 SENTENCE_END = "。！？!?…"
 CLOSERS_AFTER_END = "”’」』）)》\"'"  # may follow a sentence end: 。” 。）
@@ -115,17 +115,12 @@ def _padded_name_list(tokens: list[str]) -> str | None:
             single = ""
         else:
             single = item
-    surnames = _surnames()
+    surnames = listed_surnames()
     if single or len(names) < 2 or all(len(name) >= 3 for name in names) or not all(
         name[0] in surnames or name[:2] in surnames or "·" in name for name in names
     ):
         return None  # (a spaced-out headline's words: 邮 政 服务站 进 村)
     return label + colon + " ".join(names)
-
-
-@functools.cache
-def _surnames() -> frozenset[str]:
-    return frozenset(word for line in data_lines("pipeline.extract", "surnames.txt") for word in line.split())
 
 
 def despace_credit(raw: str) -> str:

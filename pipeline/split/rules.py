@@ -1,5 +1,6 @@
 """Rule data of the split stage (openers, byline markers, cues), loaded once from data/ files."""
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -47,9 +48,14 @@ class Rules:
             furniture=_furniture_pattern([*lines("page_furniture.txt"), _paper_header_line()]),
             kicker_suffixes=tuple(lines("kicker_suffixes.txt")),
             generic_bigrams=frozenset(lines("generic_bigrams.txt")),
-            # The extract stage's list: one list of surnames for the whole pipeline.
-            surnames=frozenset(word for line in data_lines("pipeline.extract", "surnames.txt") for word in line.split()),
+            surnames=surnames(),
         )
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    """The extract stage's list: one list of surnames for the whole pipeline, read once."""
+    return frozenset(word for line in data_lines("pipeline.extract", "surnames.txt") for word in line.split())
 
 
 def _furniture_pattern(patterns: list[str]) -> re.Pattern:
