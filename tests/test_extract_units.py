@@ -689,6 +689,10 @@ def test_a_line_of_the_publication_and_the_date_under_the_title(processor, field
     [
         ("在进口分拣区，班组长赫连晓梅正带着十几名员工处理邮件。", ["赫连晓梅"]),  # a compound surname
         ("要求各企业持续做好运力保障和一线员工关爱工作。", []),  # 员工 before a word (关爱), no verb after
+        # the given name's second character starts a word (远去, 东来), but the word after it is likelier
+        ("果农柏思远去年把脐橙卖到了北方。", ["柏思远"]),
+        ("快递员韩晓东来到村口，把包裹交给了村民。", ["韩晓东"]),
+        ("投递员林晓看来，服务站方便了村民。", ["林晓"]),  # 看来: the second character starts the likelier word
     ],
 )
 def test_compound_surnames_and_words_after_a_title(processor, sentence, people):

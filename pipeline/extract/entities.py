@@ -327,8 +327,11 @@ class EntityFinder:
         # given name, whatever word its second character makes with the next (文告, 文书).
         if text[second] not in NON_NAME_CHARS and text.startswith(self.after_name, second + 1):
             return 2
-        # 张明看来, 王芳正在: the second candidate character starts a word.
-        if self.segmenter.frequency(text[second : second + 2]) >= WORD_AFTER_NAME_FREQ:
+        # 张明看来, 王芳正在: the second candidate character starts a word; unless the word after
+        # it is likelier (包志远去年: 去年 over 远去).
+        frequency = self.segmenter.frequency
+        word_from_second = frequency(text[second : second + 2])
+        if word_from_second >= WORD_AFTER_NAME_FREQ and frequency(text[second + 1 : second + 3]) <= word_from_second:
             return 1
         return 2
 
