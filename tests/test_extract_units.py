@@ -819,6 +819,12 @@ def test_lines_of_names_alone_give_their_people_padded_names_too(processor):
         ("县邮政分公司联合阜平县文化广电和旅游局开展文创寄递活动。", "阜平县文化广电和旅游局"),
         ("涞源县人力资源和社会保障局为快递员办理技能等级证书。", "涞源县人力资源和社会保障局"),
         ("易县统计局发布了三季度寄递业务数据。", "易县统计局"),
+        # a level word before a body named by its field: the province's (county's) own body
+        ("省商务厅、省交通运输厅有关负责同志出席签约仪式。", "省商务厅"),
+        ("省商务厅、省交通运输厅有关负责同志出席签约仪式。", "省交通运输厅"),
+        ("县农业农村局与快递企业签订合作协议。", "县农业农村局"),
+        # a foreign country heads its company's name as a place does
+        ("法国邮政国际快递公司与中国邮政签约。", "法国邮政国际快递公司"),
     ],
 )
 def test_a_bureau_named_by_its_field(processor, sentence, organization):

@@ -140,6 +140,13 @@ def _with_trade_name(run: list[Token]) -> list[Token] | None:
     return run[start:]
 
 
+def _with_level_before(run: list[Token], tail: list[Token]) -> list[Token]:
+    """``tail`` (the end of ``run``) with the level word right before it (省 of 省/发展/改革/委):
+    the province's or county's own body, not any province's."""
+    start = len(run) - len(tail)
+    return run[start - 1:] if start and run[start - 1][0] in ADMIN_LEVELS else tail
+
+
 def _from_bare_level(run: list[Token]) -> list[Token]:
     """With no place named, a level word (省, 市) starts the name: what comes before it is
     not the place's name (报省分公司: "report to the provincial branch")."""
@@ -703,7 +710,8 @@ class EntityFinder:
         # it is the suffix and the few tokens before it; a company's branch named after the
         # company and a place starts with the company's name (中铁快运股份有限公司成都分公司).
         heads = [
-            i for i, (word, flag, _) in enumerate(run[:-1]) if word in self.place_words or flag == "nt" or word in NATIONAL
+            i for i, (word, flag, _) in enumerate(run[:-1])
+            if word in self.place_words or flag == "nt" or word in NATIONAL or i == 0 and flag == "ns" and len(word) > 1
         ]
         heads = heads or _unlisted_place_head(run)
         if heads and heads[0] and run[heads[0] - 1][0].endswith(LEGAL_FORM_ENDINGS):
@@ -717,7 +725,9 @@ class EntityFinder:
             verbs = [i for i, (_, flag, _) in enumerate(run[:-1]) if flag[:1] == "v"]
             short_name = run[-1][0] in self.named_orgs and len(run[-1][0]) <= MAX_SHORT_NAME_CHARS
             run = run[-1:] if short_name else run[verbs[-1] + 1 :] if verbs else run
-        run = run[heads[0] :] if heads else _from_bare_level(_with_trade_name(run) or _with_unknown_name(run, SHORT_ORG_TOKENS))
+        run = run[heads[0] :] if heads else _from_bare_level(
+            _with_level_before(run, _with_trade_name(run) or _with_unknown_name(run, SHORT_ORG_TOKENS))
+        )
         run = run[-MAX_ORG_TOKENS:]
         if run[0][0] in ORG_TRADE_VERBS:
             return  # 种植专业合作社: the trade without the name before it
@@ -727,7 +737,9 @@ class EntityFinder:
         # 省分公司, 集团公司 alone are references, not names; 集团公司寄递事业部 names a division.
         named = len(run) == 1 and run[0][0] in self.named_orgs  # a company the domain knows (顺丰), however short
         generic_head = all(word in GENERIC_ORG_PARTS for word in words[:-1])
-        if not heads and generic_head and len(words[-1]) <= GENERIC_SUFFIX_LEN and not named:
+        if not heads and generic_head and len(words[-1]) <= GENERIC_SUFFIX_LEN and not named and (
+            len(run) == 1 or run[-1][1] != "nt" or words[-1] in GENERIC_ORG_PARTS
+        ):
             return
         org = "".join(words)
         if (len(org) >= MIN_ORG_LEN or named) and org not in self.place_words and org not in self.org_stopwords:
