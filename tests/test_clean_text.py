@@ -91,6 +91,7 @@ LEGITIMATE_SHORT_LINES = [
     "□王娟",
     "（上接第1版）",
     "本报讯 （记者 纪海霞 通讯员 李珊）",
+    "邮件流向：县中心>乡镇网点>村级站点，全程可追溯。",
     "作者:来源:中国邮政网发布时间:2019-08-23",
     "邮政推出在线寄递服务",
     "中国邮政推出短视频平台，在线观看量突破百万",
@@ -131,7 +132,7 @@ def test_article_lines_are_not_junk(judge, line):
         # a portal's footer under its stories: the photos' agency, the reviewing editor, buttons
         "图片来源：视觉中国", "审核：韩冬", "【纠错】 【打印】 【关闭】",
         # a breadcrumb without its label
-        "首页>新闻中心>邮政要闻", "首页 » 要闻 » 正文",
+        "首页>新闻中心>邮政要闻", "首页 » 要闻 » 正文", "楚南日报网 > 地方频道 > 正文",
         # a portal's copyright notice under every story
         "【某某网声明】凡本网注明“来源：某某网”的所有作品，版权均属于某某网，未经授权不得转载。"],
 )

@@ -115,8 +115,13 @@ WRAPPED_MAX_MEDIAN_CHARS = 30
 WRAPPED_WIDTH_SLACK = 3
 WRAPPED_MIN_SHARE = 0.5
 BUTTON_SEPARATORS = re.compile(r"[\s|｜/·•【】\[\]]+")
-# A breadcrumb without its label (首页>新闻中心>邮政要闻, 首页 » 要闻): the site's home, then its sections.
-BREADCRUMB = re.compile(r"^(?:网站首页|首页|主页|home)\s*[>»›→]\s*[^>»›→]{1,12}(?:\s*[>»›→]\s*[^>»›→]{1,20})*$", re.IGNORECASE)
+# A breadcrumb without its label (首页>新闻中心>邮政要闻, 首页 » 要闻): the site's home, then its
+# sections; or three short names or more in a row from the site down (新华网 > 地方 > 正文).
+BREADCRUMB = re.compile(
+    r"^(?:(?:网站首页|首页|主页|home)\s*[>»›→]\s*[^>»›→]{1,12}(?:\s*[>»›→]\s*[^>»›→]{1,20})*"
+    r"|[^>»›→\s\d，。：；、]{2,12}(?:\s*[>»›→]\s*[^>»›→\s\d，。：；、]{2,12}){2,})$",
+    re.IGNORECASE,
+)
 MENU_MIN_ITEMS = 4
 MENU_MAX_ITEM_CHARS = 6
 CHROME_STRONG_TERMS_IN_NOTICE = 2
