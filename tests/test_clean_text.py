@@ -131,6 +131,8 @@ def test_article_lines_are_not_junk(judge, line):
         "分享到：微信 微博 QQ空间", "上一篇：邮政网点转型", "当前位置：首页 > 新闻中心 > 正文",
         # a portal's footer under its stories: the photos' agency, the reviewing editor, buttons
         "图片来源：视觉中国", "审核：韩冬", "【纠错】 【打印】 【关闭】",
+        # the editors under a story besides its 责任编辑: pictures, proofreading, review
+        "图片编辑：周兰", "美术编辑：葛云", "校对：李青", "初审：王敏 复审：孙涛",
         # a breadcrumb without its label
         "首页>新闻中心>邮政要闻", "首页 » 要闻 » 正文", "楚南日报网 > 地方频道 > 正文",
         # a portal's copyright notice under every story
