@@ -983,3 +983,24 @@ def test_a_features_subheads_of_up_to_fourteen_characters_are_its_sections(proce
     assert story["authors"] == [{"name": "梁明远", "role": "reporter"}]
     assert "分拣机器人一小时分两万件" in story["body"].splitlines()
     assert story["body"].endswith("提前调配人员和车辆。")
+
+
+def test_a_news_app_s_article_saved_as_text_keeps_its_tabs_buttons_and_related_list_out(processor):
+    # The app's tabs over the headline, its outlet alone over the date and account line, its
+    # buttons and a related list with read counts and an ad under the text: one element a line.
+    text = (
+        "首页\n推荐\n热点\n\n邮政快递进景区 游客买完特产当场寄回家\n\n楚南晚报\n2024-05-02 09:41·楚南晚报官方帐号\n+ 关注\n\n"
+        "楚南晚报记者 罗敏 通讯员 胡涛\n\n"
+        "五一假期，某县古镇景区游客服务中心旁新设了一处邮政寄递点，游客买完特产可以当场打包寄回家。\n\n"
+        "寄递点负责人介绍，开业三天已收寄包裹两千余件，以腊肉、茶叶和竹编工艺品为主。\n\n"
+        "为方便游客，寄递点延长了营业时间，每天早八点到晚九点都有工作人员收寄，还提供免费的包装材料。\n\n"
+        "“东西买多了拎着走不动，在这里寄回去，到家第二天就能收到。”来自外省的游客说。\n\n"
+        "（来源：楚南晚报）\n\n举报\n评论 12\n\n相关推荐\n古镇夜游人气旺\n楚南晚报 · 3.4万阅读 · 2024-04-30\n"
+        "广告\n品质楼盘火热认筹中\n某某置业 · 广告\n\n下载APP\n"
+    )
+    (story,) = processor.process("app_copy.txt", text.encode())
+    assert story["title"] == "邮政快递进景区 游客买完特产当场寄回家"
+    assert story["published_date"] == "2024-05-02" and story["source_name"] == "楚南晚报"
+    assert [(a["name"], a["role"]) for a in story["authors"]] == [("罗敏", "reporter"), ("胡涛", "correspondent")]
+    paragraphs = story["body"].splitlines()
+    assert paragraphs[0].startswith("五一假期") and paragraphs[-1].startswith("“东西买多了")

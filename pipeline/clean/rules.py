@@ -101,7 +101,7 @@ CHROME_MAX_CHARS = 80
 # A list of other articles' titles under its label, closing a page's text (相关阅读, Related Stories):
 # titles are short and end no sentence.
 RELATED_LIST_LABEL = re.compile(
-    r"^\W*(?:相关(?:阅读|新闻|文章|报道)|推荐阅读|往期(?:推荐|回顾|精彩)|热门(?:推荐|文章)"
+    r"^\W*(?:相关(?:阅读|新闻|文章|报道|推荐)|推荐阅读|往期(?:推荐|回顾|精彩)|热门(?:推荐|文章)|猜你喜欢|为你推荐|更多推荐|精彩推荐"
     r"|related (?:stories|articles|news|reading)|recommended (?:stories|articles|reading)|more stories)\W*$",
     re.IGNORECASE,
 )
@@ -120,6 +120,13 @@ BUTTON_SEPARATORS = re.compile(r"[\s|｜/·•【】\[\]]+")
 BREADCRUMB = re.compile(
     r"^(?:(?:网站首页|首页|主页|home)\s*[>»›→]\s*[^>»›→]{1,12}(?:\s*[>»›→]\s*[^>»›→]{1,20})*"
     r"|[^>»›→\s\d，。：；、]{2,12}(?:\s*[>»›→]\s*[^>»›→\s\d，。：；、]{2,12}){2,})$",
+    re.IGNORECASE,
+)
+# A button or tab alone on its line, with its count (评论 3, + 关注): a page saved as text, one
+# element a line. (Not on wrapped text, whose short lines are pieces of sentences.)
+LONE_BUTTON = re.compile(
+    r"[+＋]?\s*(?:首页|推荐|热点|关注|已关注|举报|广告|评论|点赞|收藏|分享|转发|打开APP|返回|返回顶部|更多|登录|注册|下载APP)"
+    r"\s*[\d.]*[万wk]?",
     re.IGNORECASE,
 )
 MENU_MIN_ITEMS = 4

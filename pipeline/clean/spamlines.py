@@ -140,6 +140,8 @@ class JunkLineJudge:
             return False
         if rules.BREADCRUMB.match(stripped) and not rules.SENTENCE_END.search(stripped):
             return True
+        if not wrap_width and rules.LONE_BUTTON.fullmatch(stripped):
+            return True
         hits = self.chrome.matches(stripped)
         if not hits:
             return False

@@ -291,6 +291,9 @@ class Splitter:
         speech = title is not None and _SPEECH_TITLE.search(title) is not None
         while len(lines) > 1 and meta_lines < _MAX_META_LINES and (
             self._is_meta_line(lines[0]) or _ORIGINAL_TITLE.match(lines[0]) or speech and _SPEAKER_LINE.fullmatch(lines[0])
+            # the publisher's or account's name on a line of its own over the date (河南商报 / 2024-03-08 10:12)
+            or len(lines) > 2 and len(lines[0]) <= MAX_MASTHEAD_CHARS and CJK_RUN.fullmatch(lines[0]) is not None
+            and _DATE_LINE.search(lines[1]) is not None and self._is_meta_line(lines[1])
         ):
             line = lines.pop(0)  # (原标题：… among the meta lines, as above the title: no field holds it)
             meta_lines += 1
