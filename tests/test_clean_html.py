@@ -582,6 +582,28 @@ def test_a_founder_e_paper_article_keeps_its_headline_block_and_names_its_paper(
     assert story["body"].startswith("近日，长汀县邮政分公司")
 
 
+def test_an_e_paper_article_is_dated_by_its_edition_line(processor):
+    # The edition's date stands only in the page's header, with the page's buttons (上一版 下一版),
+    # furniture that goes; the pages' list beside the article names no date.
+    html = (
+        "<html><head><title>汀江晚报数字报-长汀邮政开通河田鸡寄递专线</title></head><body>"
+        "<div class='head'><div class='logo'><img src='logo.png' alt='汀江晚报'></div>"
+        "<div class='date'>2025年01月08日 星期三 &nbsp; 第03版：区域 &nbsp; <a href='node_2.htm'>上一版</a>"
+        " <a href='node_4.htm'>下一版</a> &nbsp; <a href='../07/node_1.htm'>上一期</a> <a href='period.htm'>往期回顾</a></div></div>"
+        "<table><tr><td><div class='nav'><h4>版面导航</h4><ul><li><a href='node_1.htm'>第01版：要闻</a></li>"
+        "<li><a href='node_3.htm'>第03版：区域</a></li></ul></div>"
+        "<div><h4>本版其他文章</h4><ul><li><a href='c1.htm'>长汀河田鸡入选地理标志</a></li></ul></div></td>"
+        "<td><div class='tools'><a href='#'>放大</a> <a href='#'>缩小</a> <a href='node_3.htm'>返回目录</a></div>"
+        "<founder-title><h1>长汀邮政开通河田鸡寄递专线</h1></founder-title><founder-author>本报记者　钟晓岚</founder-author>"
+        "<founder-content><p>　　近日，长汀县邮政分公司开通河田鸡冷链寄递专线，冷链车每天两班从河田镇直发厦门。</p>"
+        "<p>　　专线开通以来，已寄递河田鸡一万二千余只，养殖户的销售半径扩大到整个闽南地区。</p></founder-content>"
+        "</td></tr></table></body></html>"
+    )
+    (story,), _ = processor.process_or_dead_letter("epaper.html", html.encode("utf-8"))
+    assert story["published_date"] == "2025-01-08"
+    assert story["body"].startswith("近日，长汀县邮政分公司")
+
+
 def test_an_account_s_closing_furniture_after_its_end_mark_goes_its_credits_stay(cleaner):
     html = page(
         "<h1>山区邮路换上电动三轮车</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
