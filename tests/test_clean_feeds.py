@@ -53,6 +53,20 @@ def test_each_entry_is_cleaned_into_a_document_of_its_own(cleaner):
     assert not any("<" in document or "CDATA" in document or "http://" in document for document in cleaned.documents)
 
 
+@pytest.mark.parametrize(
+    ("feed_title", "source"),
+    [
+        ("某省邮政管理局-工作动态", "某省邮政管理局"),  # the publisher and a section
+        ("要闻 | 楚南日报", "楚南日报"),
+        ("邮政快讯", "邮政快讯"),  # one part: the title names the publisher
+        ("邮政快讯 - 工作动态", "邮政快讯 - 工作动态"),  # neither part a site's or a body's name
+    ],
+)
+def test_a_feed_s_publisher_is_the_part_of_its_title_naming_a_site_or_body(cleaner, feed_title, source):
+    atom = ATOM.replace("<title>邮政快讯</title>", f"<title>{feed_title}</title>", 1)
+    assert f"来源：{source}" in cleaner.clean(atom).documents[0].splitlines()
+
+
 def test_a_feed_cut_short_keeps_its_whole_entries(cleaner):
     cut = RSS[: RSS.index("成都邮政") + 20]
     assert [document.splitlines()[0] for document in cleaner.clean(cut).documents] == [

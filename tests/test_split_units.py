@@ -780,10 +780,14 @@ def test_an_articles_end_mark_and_editors_credits_leave_its_body():
 
 
 @pytest.mark.parametrize(
-    "credit", ["刘晓东 摄", "刘晓东 王芳 文/图", "本文来源：中国新闻网", "（供稿：市场监管处 刘晓敏）", "发布日期：2024-05-31 10:00"]
+    "credit", [
+        "刘晓东 摄", "刘晓东 王芳 文/图", "本文来源：中国新闻网", "（供稿：市场监管处 刘晓敏）", "发布日期：2024-05-31 10:00",
+        "（沂水县邮政分公司办公室）",
+    ]
 )
 def test_a_photo_credit_on_a_line_of_its_own_closes_an_article(credit):
-    # and the line of the story's source, or its supplier and writer, under a web article
+    # and the line of the story's source, or its supplier and writer, under a web article; or
+    # the office that issued it
     text = "\n".join([
         "邮车开进高桥镇",
         "近日，山东省临沂市沂水县邮政分公司的邮车开进高桥镇，为村民送去农资和生活用品，受到村民欢迎。",

@@ -104,6 +104,21 @@ class Cleaner:
             body = rest.strip()  # the content opens with the title its field gives (# title under front matter)
         if not body:
             return ""
-        fields = (("发布时间", entry.published), ("来源", entry.source or feed_title), ("作者", entry.author))
+        fields = (("发布时间", entry.published), ("来源", entry.source or _publisher(feed_title)), ("作者", entry.author))
         meta = [f"{label}：{value}" for label, value in fields if value]
         return "\n".join(line for line in (entry.title, *meta, body) if line)
+
+
+def _publisher(feed_title: str | None) -> str | None:
+    """The publisher a feed's title names: the part naming a site or a body when the title
+    also names a section (某省邮政管理局-工作动态: 某省邮政管理局), else the whole title."""
+    if not feed_title:
+        return feed_title
+    parts = [part for part in rules.FEED_TITLE_SEPARATORS.split(feed_title.strip()) if part]
+    if len(parts) < 2:
+        return feed_title
+    named = [
+        part for part in parts
+        if rules.SITE_NAME.fullmatch(part) and part.endswith((*rules.SITE_NAME_ENDINGS, *rules.PUBLISHER_ENDINGS))
+    ]
+    return named[0] if len(named) == 1 else feed_title

@@ -220,6 +220,10 @@ PUBLISHED_META_KEYS = frozenset({
 SITE_NAME_META_KEYS = frozenset({"og:site_name", "application-name", "sitename", "site_name"})
 SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")  # a Chinese name, not a domain or a slogan
 EPAPER_SUFFIX = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)$")  # 某某日报数字报: the paper's e-edition
+# A feed's title naming its publisher and a section (某省邮政管理局-工作动态, 要闻 | 某某日报): the
+# part that names a site or a body is the publisher.
+FEED_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|[-－–—]{1,2})\s*")
+PUBLISHER_ENDINGS = ("局", "厅", "委", "办", "院", "部", "公司", "集团", "协会", "政府", "中心", "邮政")
 SITE_NAME_ENDINGS = ("网", "报", "在线", "新闻", "频道", "电视台", "广播电视台")  # a <title>'s last part naming its site
 # A paper's name as the extract stage's list ends them (经济日报, 中国邮政报, 青海新闻网), standing alone.
 PAPER_NAME = re.compile(

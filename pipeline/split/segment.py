@@ -37,6 +37,8 @@ _CLOSING_CREDIT = re.compile(r"(?:^|[。！？”]\s*)([（(][^（()）。，]{2
 _PHOTO_CREDIT_WORD = r"\s(?:摄影报道|摄|文\s*[/／·・]\s*图|图\s*[/／·・]\s*文)"
 # a reprint's or a digest's source note closing the story: （摘自《某某报》，作者：王芳）, （据《某某报》）, （来源：某某网）
 _CLOSING_SOURCE_NOTE = re.compile(r"(?:^|[。！？”]\s*)([（(](?:摘自|选自|转自|转载自|原载|据|来源\s*[:：])[^（()）]{2,40}[）)])$")
+# the office issuing a notice or a release, a line of its own under the text: （某省邮政管理局办公室）
+_CLOSING_ISSUER = re.compile(r"[（(][\u4e00-\u9fff]{2,30}(?:办公室|办公厅|委员会|管理局|领导小组|分公司|公司|集团|协会|局|厅)[）)]")
 # names credited each with its role after a slash: 韩雪/文 罗平/图, 陈海生/摄
 _SLASHED_CREDIT = re.compile(r"([\u4e00-\u9fff·]{2,8})[/／](?:文|图|摄影|摄)")
 _CLOSING_PHOTO_CREDIT = re.compile(rf"(?:^|[。！？”]\s*)([^，。！？、“”（）()]{{2,30}}{_PHOTO_CREDIT_WORD})$")
@@ -296,6 +298,8 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
         byline = credit.group(1)
         return raw[: credit.start(1)].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
     compact = raw.replace(" ", "")
+    if _CLOSING_ISSUER.fullmatch(compact):
+        return "", Line(raw, compact, width(raw), "closer")
     slashed = _SLASHED_CREDIT.findall(compact)
     if slashed and not _SLASHED_CREDIT.sub("", compact) and all(_names_alone(name, rules) for name in slashed):
         credits = " ".join(match.group() for match in _SLASHED_CREDIT.finditer(compact))  # 韩雪/文 罗平/图
