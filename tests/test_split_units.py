@@ -410,6 +410,24 @@ def test_a_column_of_briefs_under_its_name_each_credited_even_across_a_line_brea
     assert stories[1].body == "■近日，某市邮政分公司完成读本寄递任务，及时掌握学校的需求动态，安排专车配送。"
 
 
+def test_a_brief_s_headline_right_under_its_column_s_label_over_its_first_sentence():
+    # The headline under the column's label (快讯) is not much shorter than the column: the
+    # sentence opening the line under it tells it from a paragraph's first line.
+    lines = ["快讯",
+             "某县邮政开通城乡冷链寄递专线",
+             "近日，某县邮政分公司开通至省城",
+             "的冷链寄递专线，首批发运鲜鱼2吨，",
+             "实现当日达，受到养殖户好评。",
+             "（刘振宇）",
+             "某市邮政举办投递员技能竞赛",
+             "6月9日，某市邮政分公司举办投递",
+             "员技能竞赛，40名选手参赛，评出一",
+             "等奖3名、二等奖5名。（张海燕）"]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [s.title for s in stories] == ["某县邮政开通城乡冷链寄递专线", "某市邮政举办投递员技能竞赛"]
+    assert stories[0].body.startswith("近日，某县邮政分公司")
+
+
 def test_briefs_titled_after_their_bullet_run_in_or_on_a_line_of_their_own():
     # ■ bullets a brief's title as well as a byline (■王娟): a title set off from its text by a
     # space is the brief's, and one on a line of its own under the last brief's credit is no

@@ -185,10 +185,10 @@ def mark_headlines(
         return abs(lines[i].width - lines[i + 1].width) > 2.5
 
     def over_sentence_start(i):
-        """Under a headline, or a story's end (a credit, a "continued on" marker), over a line
-        that opens a sentence: a headline's line."""
+        """Under a headline, or a story's end (a credit, a "continued on" marker), or a column's
+        label (简讯), over a line that opens a sentence: a headline's line."""
         return (
-            0 < i < n - 1 and lines[i - 1].kind in ("headline", "closer", "to") and lines[i + 1].kind == "body"
+            0 < i < n - 1 and lines[i - 1].kind in ("headline", "closer", "to", "label") and lines[i + 1].kind == "body"
             and sentence_opener.match(lines[i + 1].text) is not None
         )
 
