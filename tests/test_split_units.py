@@ -684,6 +684,22 @@ def test_a_two_character_name_s_photo_credit_spaced_out_is_no_column_label():
     assert story.body.endswith("图为投递员在涉水投递途中。")
 
 
+def test_photo_news_spaced_out_whole_credits_names_without_a_surname_and_keeps_short_headlines():
+    # Every character a space apart: the short headlines (邮 车 进 村) are spaced as a column's
+    # label is, and a Tibetan photographer's name (次仁顿珠) has no Han surname.
+    def spaced(line: str) -> str:
+        return " ".join(line)
+
+    lines = ["草原邮路", "5月8日，青海省玉树藏族自治州称多县", "邮政分公司的邮车驶入牧区，为牧民", "送去报刊和包裹。图为牧民取件。",
+             "次仁顿珠 摄",
+             "渡口邮路", "5月9日，湖南省某县邮政分公司投递", "员乘渡船把邮件送到湖心岛上的村子。",
+             "图为投递员登船。", "李 强 摄"]
+    stories = Splitter().split("\n".join(spaced(line) if line != "李 强 摄" else line for line in lines)).stories
+    assert [story.title for story in stories] == ["草原邮路", "渡口邮路"]
+    assert [story.bylines for story in stories] == [("次仁顿珠摄",), ("李强摄",)]
+    assert stories[0].body.endswith("图为牧民取件。")
+
+
 def test_a_story_of_a_caption_and_its_credit_is_a_photo_report():
     text = "邮车开进村\n近日，山东省临沂市沂水县邮政分公司的邮车开进高桥镇，为村民送去农资，受到村民欢迎。\n□记者 刘晓东 摄\n"
     (story,) = Splitter().split(text).stories

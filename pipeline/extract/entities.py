@@ -15,6 +15,7 @@ from operator import itemgetter
 from pipeline.extract.lexicon import word_set
 from pipeline.extract.segmenter import Segmenter, Token, domain_words
 from pipeline.resources import Memo
+from pipeline.split.rules import ethnic_name_element
 
 SPEECH_VERBS = ("表示", "介绍", "指出", "强调", "认为", "告诉", "提出", "要求", "会见", "一行", "等人", "说", "称",
                 "主持", "出席", "讲话", "致辞", "带队", "同志")
@@ -233,8 +234,7 @@ class EntityFinder:
             f"(?:{'|'.join(map(re.escape, SPEECH_VERBS))})"
         )
         # Tibetan, Mongolian and Uyghur names: two or three given-name elements in a row (德吉卓嘎).
-        parts = sorted(word_set("ethnic_name_parts.txt"), key=len, reverse=True)
-        element = f"(?:{'|'.join(parts)})"
+        element = ethnic_name_element()
         self.ethnic_name_re = re.compile(f"{element}{element}{{1,2}}")  # (so written, searched 15x as fast)
         self.ethnic_elements_re = re.compile(f"{element}+")  # a transliterated part made of them (阿不都热合曼)
         # A transliterated name right after a title, whatever follows (投递员买买提·艾力一起…):

@@ -26,6 +26,7 @@ class Rules:
     kicker_suffixes: tuple[str, ...]
     generic_bigrams: frozenset[str]
     surnames: frozenset[str]  # first characters of a bracketed name credit: …。（沈佳）
+    ethnic_name: re.Pattern  # a name without a Han surname, credited alike: 泽仁多吉 摄
 
     @classmethod
     def load(cls) -> "Rules":
@@ -49,7 +50,16 @@ class Rules:
             kicker_suffixes=tuple(lines("kicker_suffixes.txt")),
             generic_bigrams=frozenset(lines("generic_bigrams.txt")),
             surnames=surnames(),
+            ethnic_name=re.compile(f"{ethnic_name_element()}{{2,3}}"),
         )
+
+
+@functools.cache
+def ethnic_name_element() -> str:
+    """An alternation of the given-name elements of Tibetan, Mongolian and Uyghur names (the
+    extract stage's list, the longest first): two or three in a row are one name (德吉卓嘎)."""
+    parts = {word for line in data_lines("pipeline.extract", "ethnic_name_parts.txt") for word in line.split()}
+    return f"(?:{'|'.join(sorted(parts, key=len, reverse=True))})"
 
 
 @functools.cache

@@ -87,6 +87,9 @@ _SIGNATURE_FORBIDDEN = re.compile(r"[，。；！？、：:—\-（）()《》�
 # a credit of the writer's unit or town and the writer: （城关支局 刘红梅）, （上饶 詹秋平）
 _UNIT_AND_NAME = re.compile(r"[\u4e00-\u9fff]{2,12} ([\u4e00-\u9fff]{2,4})")
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
+_SPACED_OUT = re.compile(r"\S(?: \S)+")  # every character a space apart
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_MAX_CREDITED_NAMES = 4
 
 
 def classify_lines(text: str, rules: Rules) -> list[Line]:
@@ -98,6 +101,9 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     raws = _credits_rejoined(_vertical_runs_joined(text.splitlines()))
     in_header = True  # every line so far page furniture: the page's header
     run_in_briefs = sum(1 for raw in raws if _INDENTED_RUN_IN_TITLE.match(raw)) >= _MIN_RUN_IN_BRIEFS
+    # A page whose extraction spaced every character out: a short line spaced so is no label for it.
+    texts = [" ".join(raw.split()) for raw in raws if raw.strip()]
+    spaced_page = sum(1 for text in texts if _SPACED_OUT.fullmatch(text)) * 2 > len(texts)
     for index, raw in enumerate(raws):
         indented_run_in = _INDENTED_RUN_IN_TITLE.match(raw) if run_in_briefs else None
         lead = _leading_columns(raw)
@@ -130,7 +136,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             bool(lines) and lines[-1].kind == "label" or _is_furniture(_next_compact(raws, index), rules)
         )
         if (
-            page_name or header_part or folio or _is_section_label(raw, compact, rules, after_text)
+            page_name or header_part or folio or _is_section_label(raw, compact, rules, after_text, spaced_page)
             or _is_furniture(compact, rules)
         ):
             lines.append(Line.of(raw, "label"))
@@ -271,8 +277,9 @@ def _body_line(raw: str, rules: Rules) -> Line:
     return Line.of(raw, kind)
 
 
-def _is_section_label(raw: str, compact: str, rules: Rules, after_text: bool) -> bool:
-    """A column label: a known one, two to four characters spaced out (动 态), or a short name
+def _is_section_label(raw: str, compact: str, rules: Rules, after_text: bool, spaced_page: bool = False) -> bool:
+    """A column label: a known one, two to four characters spaced out (动 态) on a page whose
+    lines are not all spaced so (``spaced_page``), or a short name
     ending as a column's does (要闻简报, 一线传真); not a line of a paragraph (把握竞 / 争 优 势,
     掌握市场 / 动态), which follows text that runs on."""
     if len(compact) > _MAX_COLUMN_LABEL_CHARS or not CJK_RUN.fullmatch(compact) or after_text:
@@ -281,7 +288,7 @@ def _is_section_label(raw: str, compact: str, rules: Rules, after_text: bool) ->
         return True  # (简报 alone: a known label, or a headline's word)
     if len(compact) > 4:
         return False
-    spaced_out = len(compact) >= 2 and raw.count(" ") == len(compact) - 1
+    spaced_out = not spaced_page and len(compact) >= 2 and raw.count(" ") == len(compact) - 1
     # (a two-character name's photo credit is spaced out alike: 韦 宁 摄)
     return compact in rules.section_labels or spaced_out and not _PHOTO_CREDIT_WORD_RE.search(raw)
 
@@ -374,11 +381,14 @@ def _is_credit(text: str, rules: Rules) -> bool:
 
 
 def _names_alone(inner: str, rules: Rules) -> bool:
+    """Names alone, a surname first (沈佳, 欧阳明辉) or a Tibetan, Mongolian or Uyghur name (泽仁多吉)."""
     # PDF text spaces a name's characters out: （张 磊） is （张磊）
     inner = inner if _CREDITED_NAMES.fullmatch(inner) else despace_credit(inner)
-    names = _CREDITED_NAMES.fullmatch(inner)
-    return names is not None and all(
-        name[0] in rules.surnames or name[:2] in rules.surnames for name in re.split("[ 、]", inner)
+    names = re.split("[ 、]", inner)
+    return len(names) <= _MAX_CREDITED_NAMES and all(
+        _HAN_NAME.fullmatch(name) and (name[0] in rules.surnames or name[:2] in rules.surnames)
+        or rules.ethnic_name.fullmatch(name)
+        for name in names
     )
 
 
