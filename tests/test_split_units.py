@@ -700,6 +700,18 @@ def test_photo_news_spaced_out_whole_credits_names_without_a_surname_and_keeps_s
     assert stories[0].body.endswith("图为牧民取件。")
 
 
+def test_a_letter_s_salutation_on_a_line_of_its_own_opens_its_text():
+    # 编辑同志： ends in a colon as a kicker naming a unit does (某县邮政：): a letter's first line.
+    lines = ["快递柜收费该有个标准", "编辑同志：", "我家小区的快递柜最近开始收取超时", "保管费，包裹放进去不到半天就开始",
+             "计费。希望有关部门尽快出台标准。", "（某市读者 刘建华）",
+             "村里的邮政代办点又开门了", "各位读者朋友们：", "我们村的邮政代办点停业半年后，上", "个月重新开门营业，大家都很高兴。",
+             "（某县读者 陈立新）"]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [story.title for story in stories] == ["快递柜收费该有个标准", "村里的邮政代办点又开门了"]
+    assert stories[0].body.startswith("编辑同志：\n我家小区") or stories[0].body.startswith("编辑同志：我家小区")
+    assert stories[1].body.startswith("各位读者朋友们：")
+
+
 def test_a_story_of_a_caption_and_its_credit_is_a_photo_report():
     text = "邮车开进村\n近日，山东省临沂市沂水县邮政分公司的邮车开进高桥镇，为村民送去农资，受到村民欢迎。\n□记者 刘晓东 摄\n"
     (story,) = Splitter().split(text).stories

@@ -41,6 +41,8 @@ _TEXT_PUNCTUATION = re.compile("[，。、；：！？,;!?]")
 # A kicker naming its unit or place before a full-width colon, on a line of its own (贵州邮政：,
 # 黔东南州雷山县西江村：); a word or two before one (要求：) ends a wrapped sentence's line.
 _COLON_KICKER = re.compile(rf"[\u4e00-\u9fff]{{4,{_MAX_UNIT_KICKER_CHARS}}}：")
+# A letter's salutation (编辑同志：, 各位读者朋友们：): its first line, not a kicker naming a unit
+_SALUTATION = re.compile(r"(?:亲爱的|尊敬的)?[\u4e00-\u9fff]{0,8}(?:同志|朋友|读者|先生|女士|老师|同学|师傅|乡亲|家人)们?：")
 
 
 def _quotations_whole(lines: list[str]) -> list[str]:
@@ -79,7 +81,7 @@ def _text_ok(line: Line) -> bool:
         and 0 < line.width <= _MAX_HEADLINE_WIDTH
         and _HEADLINE_FORBIDDEN_SET.isdisjoint(text)
         and text[0] not in _FRAGMENT_START
-        and (text[-1] not in _FRAGMENT_END or _COLON_KICKER.fullmatch(text) is not None)
+        and (text[-1] not in _FRAGMENT_END or _COLON_KICKER.fullmatch(text) is not None and not _SALUTATION.fullmatch(text))
         and not ends_sentence(text)  # an English sentence's full stop is no forbidden mark
         and not is_table_row(text)  # 寄递业务收入 12560 8.5%: a table's row, never a headline
     )
@@ -235,6 +237,7 @@ def mark_headlines(
                 continue  # (a ——deck under a headline is one, however wide: no paragraph opens so)
             if (
                 over_sentence_start(i)
+                or i + 1 < n and _SALUTATION.fullmatch(lines[i + 1].text) is not None  # a letter's title
                 or over_indent
                 or odd_shape(i)
                 or dashed_deck
