@@ -731,9 +731,13 @@ def test_a_writer_credited_with_a_unit_after_a_page_s_counters(processor):
     assert story["published_date"] == "2023-09-07" and story["body"].startswith("今年以来")
 
 
-@pytest.mark.parametrize(("credit", "authors"), [("（方舟）", ["方舟"]), ("（李明）", ["李明"]), ("（完）", []), ("（新华社）", [])])
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [("（方舟）", ["方舟"]), ("（李明）", ["李明"]), ("（完）", []), ("（新华社）", []), ("\n□方舟", ["方舟"])],
+)
 def test_a_brief_s_bracketed_closing_credit_names_its_writer_however_the_name_reads(processor, credit, authors):
-    # 方舟 (an ark) is a word too: a byline without a role had no other cue, and lost it.
+    # 方舟 (an ark) is a word too: a byline without a role had no other cue, and lost it; so
+    # after the byline marker (□方舟).
     text = f"县邮政开通冷链专线\n今年以来，某县邮政分公司开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。{credit}\n"
     (story,) = processor.process("brief.txt", text.encode())
     assert [author["name"] for author in story["authors"]] == authors

@@ -47,6 +47,7 @@ BYLINE_END = re.compile(
     r"|点\s*击|浏\s*览|阅\s*读|访\s*问|播\s*放|字\s*[体号]|【|[（(]"  # （江西省邮政分公司）: the author's unit
 )
 BRACKETED_NAME = re.compile(r"[（(][\u4e00-\u9fff]{2,3}[）)]")
+MARKED_NAME = re.compile(r"\s*□\s*([\u4e00-\u9fff]{2,3})\s*")  # □文华: the byline marker before a name alone
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
 MAX_ONE_NAME_CHARS = 6
 # A unit credited before the names (文/品牌中心 何静, 图/宣传部 李明): no name ends so.
@@ -161,8 +162,11 @@ def parse_byline(
         return [Credit(_capitalised(name), role) for name in ENGLISH_NAME_SEPARATORS.split(english.group(2)) if name]
     text = FILED_FROM.sub(" ", line.replace("□", " ")).strip()
     text = NAME_THEN_ROLE.sub(_role_before_name, text)
-    # A brief's closing credit in brackets, a name alone (（方舟）): a name however it reads as a word.
-    bracketed_name = BRACKETED_NAME.fullmatch(text) is not None and (text[1] in surnames or text[1:3] in surnames)
+    # A brief's closing credit in brackets, or after the byline marker, a name alone (（方舟）,
+    # □文华): a name however it reads as a word.
+    marked = MARKED_NAME.fullmatch(line)
+    alone = BRACKETED_NAME.fullmatch(text) is not None and text[1:] or marked is not None and marked.group(1)
+    name_alone = bool(alone) and (alone[0] in surnames or alone[:2] in surnames)
     text = re.sub(r"^本\s*报\s*讯\s*", "", text).strip("（）() ")
     end = BYLINE_END.search(text)
     first_role = ROLE.search(text)
@@ -183,7 +187,7 @@ def parse_byline(
             return []  # （原载《某某报》）, （据新华社）: a source, no one's credit
         text_and_photos = photo is not None and photo.group("text_and_photos") is not None
         for name in _names(text, surnames, one_name):
-            if could_be_name is None or could_be_name(name) or one_name is not None and one_name(name) or bracketed_name:
+            if could_be_name is None or could_be_name(name) or one_name is not None and one_name(name) or name_alone:
                 credits.append(Credit(name, "photographer" if photo and not text_and_photos else "author"))
                 if text_and_photos:
                     photo_credits.append(Credit(name, "photographer"))
