@@ -458,6 +458,14 @@ def test_truncated_utf8_is_completed_or_keeps_a_replacement_character(decoder):
     assert decoder.decode(longer.encode("utf-8")[:-1]).text == decoder.decode(longer.encode("utf-8")).text
 
 
+def test_a_file_cut_short_inside_its_closing_full_stop_gets_it_back(decoder):
+    # 。 (E3 80 82) cut to E3 80: of the 64 characters those bytes start, the one that ends a
+    # line (a cut file's last paragraph ends where it was cut), not U+FFFD.
+    text = "邮政网点开展集邮文化进校园活动。\n同学们在活动中收到了精美的纪念邮册。"
+    decoded = decoder.decode(text.encode("utf-8")[:-1])
+    assert (decoded.text, decoded.repairs) == (text, ("utf8_lost_bytes",))
+
+
 @pytest.mark.parametrize(("encoding", "cut"), [("utf-8", 2), ("gbk", 1), ("utf-16-le", 1)])
 def test_truncated_last_character_is_not_read_as_a_misaligned_run(decoder, encoding, cut):
     # The excerpt ends in 紧迫: with 迫 cut short, 紧 and the lost byte had been re-read one
