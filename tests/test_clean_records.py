@@ -164,6 +164,23 @@ def test_a_press_release_s_labelled_header_gives_its_fields(processor):
     assert "front_matter_read" in story["repairs"]
 
 
+def test_a_press_release_mailed_as_html_under_a_cover_note_gives_its_fields(processor):
+    # An e-mail's HTML part: the subject, a greeting and a note over the release's header; the
+    # cover note had been a story of its own, the contact and disclaimer lines another.
+    paragraphs = [
+        "各位媒体朋友：", "您好！现将我公司新闻稿发送给您，欢迎刊发。", *PRESS_RELEASE.strip().splitlines()[1:],
+        "此邮件可能包含保密信息，如您误收，请删除。",
+    ]
+    html = "<html><head><title>【新闻稿】青溪邮政开通茶叶寄递专线</title></head><body>" + "".join(
+        f"<p class=MsoNormal>{line.strip()}</p>" for line in paragraphs if line.strip()
+    ) + "</body></html>"
+    (story,) = processor.process("release.html", html.encode("utf-8"))
+    assert story["title"] == "青溪邮政开通茶叶寄递专线"
+    assert (story["published_date"], story["source_name"]) == ("2024-04-02", "青溪县邮政分公司")
+    assert story["body"].startswith("4月1日，青溪县邮政分公司开通春茶寄递专线")
+    assert story["body"].endswith("首日收寄茶叶包裹四百余件。")
+
+
 SLUGGED_STORY = """#STORY QX-2025-0402-011
 TITLE: 青溪邮政开通茶叶寄递专线
 SUBTITLE:

@@ -49,6 +49,8 @@ class Cleaner:
             return self._from_records(text, repairs, *records)
         if looks_like_html(visible):
             cleaned = self._html.extract(visible)
+            if header := read_labelled_header(cleaned):  # a release mailed as HTML: its header in the text
+                return self._from_records(text, (*repairs, "html_extracted"), None, [header], "front_matter_read")
             if not cleaned and (entries := script_data_entries(visible)):
                 # A page that renders its article by script from the data it embeds (Next.js's
                 # __NEXT_DATA__, JSON-LD's articleBody): the data's articles.

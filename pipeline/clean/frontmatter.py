@@ -26,6 +26,7 @@ RULE_LINE = re.compile(r"[ \t\u3000]*[=\-—_*#~]{2,}(?:8<|✂)?[=\-—_*#~]{2,}
 MIN_HEADER_FIELDS = 2
 # Under the text's closing rule, a few short lines are the release's contact and reprint notes.
 MAX_CLOSING_NOTE_LINES, MAX_CLOSING_NOTE_CHARS = 4, 80
+MAX_COVER_LINES = 3  # an e-mail's subject, greeting and note over the release's header
 
 
 def read_front_matter(text: str) -> FeedEntry | None:
@@ -42,9 +43,18 @@ def read_front_matter(text: str) -> FeedEntry | None:
 
 def read_labelled_header(text: str) -> FeedEntry | None:
     """The text below a press release's header of labelled fields, with them; None when
-    ``text`` opens with none."""
+    ``text`` opens with none. A cover note of a few lines above it (an e-mail's subject and
+    greeting: 各位媒体朋友：/ 您好！现将新闻通稿发送给您) goes, when a rule closes the header."""
     lines = text.lstrip("\ufeff").splitlines()
-    index = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    starts = [i for i, line in enumerate(lines) if line.strip()][:MAX_COVER_LINES + 1]
+    for number, start in enumerate(starts):
+        entry = _labelled_header_at(lines, start, rule_needed=number > 0)
+        if entry is not None:
+            return entry
+    return None
+
+
+def _labelled_header_at(lines: list[str], index: int, rule_needed: bool) -> FeedEntry | None:
     if index < len(lines) and KIND_LINE.fullmatch(lines[index]):
         index += 1
     record = {}
@@ -54,7 +64,7 @@ def read_labelled_header(text: str) -> FeedEntry | None:
         index += 1
     if len(record) < MIN_HEADER_FIELDS or not any(TITLE_KEY.search(key) for key in record):
         return None
-    if index < len(lines) and lines[index].strip() and not RULE_LINE.fullmatch(lines[index]):
+    if index < len(lines) and not RULE_LINE.fullmatch(lines[index]) and (rule_needed or lines[index].strip()):
         return None  # labelled lines running into the text: a text that lists fields
     body = lines[index + 1:]
     rule_lines = [i for i, line in enumerate(body) if RULE_LINE.fullmatch(line)]
