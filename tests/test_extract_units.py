@@ -836,6 +836,15 @@ def test_a_bureau_named_by_its_field(processor, sentence, organization):
     assert organization in story["organizations"]
 
 
+def test_a_branch_s_head_after_its_name_ends_the_branch(processor):
+    # jieba cuts 支局长 after 支局 (石门坎支局 / 支局 / 长): the branch had swallowed the title's head.
+    text = "县邮政开通冷链专线\n石门坎支局支局长罗平说，今年支局收寄包裹三万余件。城关支局局长马丽也来到现场。\n"
+    (story,) = processor.process("article.txt", text.encode())
+    assert {"石门坎支局", "城关支局"} <= set(story["organizations"])
+    assert not any(org.endswith("支局支局") for org in story["organizations"])
+    assert {"罗平", "马丽"} <= set(story["people"])
+
+
 def test_words_ending_as_a_bureau_does_are_no_organisations(processor):
     (story,) = processor.process("article.txt", "县邮政开通冷链专线\n全县寄递物流形成城乡一体的新格局，各网点布局更加合理。\n".encode())
     assert not any(org.endswith("局") for org in story["organizations"])

@@ -223,6 +223,11 @@ class EntityFinder:
         # every token of every story five questions
         self._org_kinds = Memo(self._org_token_kind, MAX_REMEMBERED_KINDS)
         self._suffix_title_cuts = Memo(self._suffix_title_cut, MAX_REMEMBERED_KINDS)
+        # (suffix, rest) of a title jieba cuts after an organisation's suffix: 支局 / 长 of 支局长
+        self._title_parts = {
+            (suffix, title[len(suffix):]) for title in self.titles for suffix in self.org_suffixes
+            if len(title) > len(suffix) and title.startswith(suffix) and title[len(suffix):] not in self.title_set
+        }  # (党支部 / 书记: the suffix and a title whole, the organisation's and its head's)
         self.after_name = self.titles + SPEECH_VERBS
         self.one_char_given_name_before = self.after_name + NAME_BREAKS
         self.after_name_initials = frozenset(word[0] for word in self.after_name)
@@ -635,7 +640,15 @@ class EntityFinder:
 
     def _suffixes_parted_from_titles(self, tokens: list[Token]) -> list[Token]:
         """Tokens with each word jieba makes of an organisation's suffix and a person's title
-        after it (小学校长 of 中心小学校长彭德军) cut in two: the organisation ends at its suffix."""
+        after it (小学校长 of 中心小学校长彭德军) cut in two: the organisation ends at its suffix;
+        and a title jieba cut after its first word, a suffix (支局 / 长 of 龙泉关支局支局长), made whole."""
+        parts = self._title_parts
+        joined = [index for index in range(1, len(tokens)) if (tokens[index - 1][0], tokens[index][0]) in parts]
+        if joined:
+            tokens = list(tokens)
+            for index in reversed(joined):
+                word, _, start = tokens[index - 1]
+                tokens[index - 1:index + 1] = [(word + tokens[index][0], "n", start)]
         cuts = list(map(self._suffix_title_cuts.__getitem__, map(itemgetter(0), tokens)))
         if not any(cuts):  # most stories: their tokens as they are, read in C
             return tokens
