@@ -582,6 +582,23 @@ def test_a_founder_e_paper_article_keeps_its_headline_block_and_names_its_paper(
     assert story["body"].startswith("近日，长汀县邮政分公司")
 
 
+def test_an_account_s_meta_line_whose_date_its_script_fills_is_a_line_of_fields(processor):
+    # The meta line (原创, the writer, the account's nickname) holds an empty date element the
+    # script fills from var ct: it had opened the body.
+    html = (
+        "<html><head><title>山里的邮路</title></head><body><div id='img-content'>"
+        "<h1 class='rich_media_title'>山里的邮路</h1><div id='meta_content'>"
+        "<span id='copyright_logo'>原创</span> <span class='rich_media_meta_text'>韦小红</span> "
+        "<span class='rich_media_meta_nickname'><a id='js_name'>楚南邮政</a></span> <em id='publish_time'></em></div>"
+        "<div id='js_content'><p>文/韦小红　图/李明</p><p>清晨六点，乡邮员把当天要投递的报刊、信件和包裹逐一核对，装上摩托车。</p>"
+        "<p>十五年来，他每周要跑五趟邮路，每趟往返近百公里，风雨无阻。</p></div></div>"
+        "<script>var ct = \"1705372200\";</script></body></html>"
+    )
+    (story,), _ = processor.process_or_dead_letter("account.html", html.encode("utf-8"))
+    assert story["body"].startswith("清晨六点")
+    assert (story["published_date"], story["source_name"]) == ("2024-01-16", "楚南邮政")
+
+
 def test_an_e_paper_article_is_dated_by_its_edition_line(processor):
     # The edition's date stands only in the page's header, with the page's buttons (上一版 下一版),
     # furniture that goes; the pages' list beside the article names no date.

@@ -146,7 +146,7 @@ class HtmlExtractor:
         # the logo. (The headline is its longest part: on a mirror's page, its spam suffix.)
         site_names = {_WHITESPACE.sub("", part) for part in title_parts[1:]} - {headline}
         published = _published_in_markup(soup)
-        account = _publishing_account(soup)
+        account = _publishing_account(soup, dated=published is not None)
         site = account or _site_name_in_markup(soup) or _site_in_title(title_parts, headline)
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
         measures = _Measures(soup, self._judge.is_junk)
@@ -221,11 +221,18 @@ class HtmlExtractor:
         # (a line goes under the headline, a kicker above it, and its decks)
         under_title = lines.index(title_text) + 1 + decks if title_text in lines[: rules.HEAD_LOOKBACK] else int(titled)
         if published and lines and not any(rules.DATE.search(line) for line in lines[: rules.HEAD_LOOKBACK]):
-            # The date the page shows only by script or states in its <meta>: under the headline.
-            lines.insert(under_title, f"发布时间：{published}")
+            # The date the page shows only by script or states in its <meta>: under the headline,
+            # on the line naming the publishing account if one does (原创 王芳 某某邮政: the
+            # date's place, which script fills), a line of fields then.
+            if account and under_title < len(lines) and account in lines[under_title]:
+                lines[under_title] += f"  发布时间：{published}"
+            else:
+                lines.insert(under_title, f"发布时间：{published}")
         if account and sum(1 for line in lines if rules.SOURCE_LABEL.search(line)) > 1:
             # An account's copy that states its source (本文来源：某某晚报): that is the source.
-            lines = [line.replace(rules.ACCOUNT_FIELD.format(account), account, 1) for line in lines]
+            field = rules.ACCOUNT_FIELD.format(account)  # (in the account's line: the text's own stays)
+            head = next(index for index, line in enumerate(lines) if field in line)
+            lines[head] = lines[head].replace(field, account, 1)
         if site and lines and not any(rules.SOURCE_LABEL.search(line) for line in lines) and not any(
             rules.PAPER_NAME.search(line) for line in lines[:rules.HEAD_LOOKBACK]
         ):
@@ -872,16 +879,17 @@ def _published_in_markup(soup: BeautifulSoup) -> str | None:
     return editions.pop() if len(editions) == 1 else None
 
 
-def _publishing_account(soup: BeautifulSoup) -> str | None:
+def _publishing_account(soup: BeautifulSoup, dated: bool = False) -> str | None:
     """The account a platform's page was published by (a WeChat official account, a news
     app's creator), named in the article's date line by a nickname element or a link to its
     profile page: the story's source, not the platform its og:site_name names. The name in
-    the line becomes its 来源 field (unless the text states another source: see extract)."""
+    the line becomes its 来源 field (unless the text states another source: see extract).
+    On a page ``dated`` by its script or <meta>, the line may show no date: a script fills it."""
     for element in soup.find_all(_names_account):
         name = " ".join(element.get_text(" ").split())
         line = next((p for p in element.parents if p.name in rules.BLOCK_TAGS), None)
         text = _WHITESPACE.sub("", line.get_text()) if line is not None else ""
-        if rules.ACCOUNT_NAME.fullmatch(name) and rules.DATE.search(text) and len(text) <= rules.HEAD_MAX_CHARS:
+        if rules.ACCOUNT_NAME.fullmatch(name) and (dated or rules.DATE.search(text)) and len(text) <= rules.HEAD_MAX_CHARS:
             element.replace_with(f" {rules.ACCOUNT_FIELD.format(name)} ")
             return name
     return None
