@@ -702,6 +702,26 @@ def test_photo_news_spaced_out_whole_credits_names_without_a_surname_and_keeps_s
     assert stories[0].body.endswith("图为牧民取件。")
 
 
+def test_headlines_grouped_over_a_photo_caption_go_to_the_stories_above_it():
+    # Two stories' headlines stacked after the second's credit, over a photo's caption that no
+    # credit opens: the title as wide as the column and the ——deck had opened the caption's
+    # text. The page's contact line at its foot is furniture.
+    lines = ["本报讯 3月以来，某县邮政分公司与当", "地12家种业企业签订寄递协议，累", "计寄递玉米种子2.6万件。",
+             "□本报记者 何静",
+             "本报讯 4月8日，某市邮政分公司首条", "无人机邮路正式开通，全长约26公", "里，单程飞行18分钟。",
+             "□林晓东",
+             "玉米种子寄递量同比增长三成", "某市邮政开通首条无人机邮路线路", "——单程飞行时间由90分钟缩短至18分钟",
+             "4月12日，某市邮政分公司揽投员在", "茶企收寄新茶，日均收寄茶叶包裹", "3000余件。",
+             "图为揽投员帮助茶农打包茶叶。", "□杨柳 摄影报道",
+             "春茶采摘季 邮政上门收寄忙",
+             "本版邮箱：news@example.com.cn 电话：010-00000000"]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert len(stories) == 3 and stories[2].title == "春茶采摘季 邮政上门收寄忙"
+    assert stories[2].body.startswith("4月12日，某市邮政分公司")
+    assert not any(line in s.body for s in stories for line in lines[8:11])
+    assert not any("本版邮箱" in s.body + (s.subtitle or "") + "".join(s.bylines) for s in stories)
+
+
 def test_a_letter_s_salutation_on_a_line_of_its_own_opens_its_text():
     # 编辑同志： ends in a colon as a kicker naming a unit does (某县邮政：): a letter's first line.
     lines = ["快递柜收费该有个标准", "编辑同志：", "我家小区的快递柜最近开始收取超时", "保管费，包裹放进去不到半天就开始",

@@ -155,6 +155,17 @@ def mark_headlines(
                 return False
         return i + _MAX_GROUPED_STACK >= n and all(candidates[i:n]) and few_or_ragged(i, n)
 
+    def over_deck_and_sentence(i):
+        """Lines from i to a ——deck, a few, over a line opening a sentence (4月12日，…): headline
+        lines stacked over a story that no credit opens (a photo's caption), which a paragraph's
+        lines are not: no paragraph line starts with a dash over a sentence's opening words."""
+        for j in range(i + 1, min(n - 1, i + _MAX_STACK)):
+            if not candidates[j]:
+                return False
+            if SUBTITLE_DASHES.match(lines[j].text):
+                return lines[j + 1].kind == "body" and sentence_opener.match(lines[j + 1].text.replace(" ", "")) is not None
+        return False
+
     def next_is_start(i):
         return i + 1 >= n or lines[i + 1].kind in ("opener", "from", "label", "headline")
 
@@ -233,10 +244,12 @@ def mark_headlines(
             dashed_deck = lines[i - 1].kind == "headline" and SUBTITLE_DASHES.match(lines[i].text) is not None
             # over a paragraph's indented first line, a line of its own (not a paragraph's first)
             over_indent = i + 1 < n and lines[i + 1].indented and not lines[i].indented
-            if first_line_of_paragraph(i) and not over_sentence_start(i) and not dashed_deck and not over_indent:
+            deck_below = over_deck_and_sentence(i)
+            if first_line_of_paragraph(i) and not (over_sentence_start(i) or dashed_deck or over_indent or deck_below):
                 continue  # (a ——deck under a headline is one, however wide: no paragraph opens so)
             if (
                 over_sentence_start(i)
+                or deck_below
                 or i + 1 < n and _SALUTATION.fullmatch(lines[i + 1].text) is not None  # a letter's title
                 or over_indent
                 or odd_shape(i)
