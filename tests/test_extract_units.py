@@ -836,6 +836,20 @@ def test_a_bureau_named_by_its_field(processor, sentence, organization):
     assert organization in story["organizations"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # the dotted name's last part ends where jieba stops reading a name (前不久 an adverb)
+        ("越南邮政公司副总经理阮文·安明前不久带队到凭祥考察。", "阮文·安明"),
+        # 董事 of 董事会 is no title before the name: the name is read from the dot back
+        ("法国邮政董事会成员米歇尔·杜兰出席签约仪式并致辞。", "米歇尔·杜兰"),
+    ],
+)
+def test_a_transliterated_name_after_a_title_is_cut_to_its_own_parts(processor, sentence, name):
+    (story,) = processor.process("article.txt", f"县邮政开通冷链专线\n{sentence}\n".encode())
+    assert story["people"] == [name]
+
+
 def test_a_branch_s_head_after_its_name_ends_the_branch(processor):
     # jieba cuts 支局长 after 支局 (石门坎支局 / 支局 / 长): the branch had swallowed the title's head.
     text = "县邮政开通冷链专线\n石门坎支局支局长罗平说，今年支局收寄包裹三万余件。城关支局局长马丽也来到现场。\n"

@@ -276,7 +276,7 @@ class EntityFinder:
                 found.setdefault(name, start)
         self._add_ethnic(text, found, exclude)
         self._add_listed(text, found, exclude)
-        self._add_between_title_and_speech(text, found, exclude)
+        self._add_between_title_and_speech(text, found, exclude, token_ends)
         if NAME_DOT_RE.search(text):
             self._add_dotted(text, found, exclude)
         found = {self._whole_name(text, name): start for name, start in found.items()}
@@ -518,11 +518,16 @@ class EntityFinder:
                     start += len(item) + 1
         return added
 
-    def _add_between_title_and_speech(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
+    def _add_between_title_and_speech(
+        self, text: str, found: dict[str, int], exclude: set[str], token_ends: "_TokenEnds"
+    ) -> None:
         """所长泽仁多吉告诉记者: a name with no Han surname (Tibetan, Uyghur, 买买提·艾力) when a
         title stands right before it and a speech verb right after; without a middle dot, no
-        function character in it. With a middle dot, right after a title whatever follows."""
+        function character in it. With a middle dot, right after a title whatever follows. The
+        title is a word of the text (董事 of 董事会成员… is none)."""
         for match in self.title_speech_re.finditer(text):
+            if match.start(1) not in token_ends:
+                continue
             name = MANNER_BEFORE_SPEECH.sub("", match.group(1))  # 扎西 of 扎西高兴地说, 吉木阿果 of …笑着说
             if len(name) > 2 and name[-1] in ADVERBS_BEFORE_SPEECH:
                 name = name[:-1]  # 阿里·汗则表示, 方立军则表示
@@ -530,7 +535,10 @@ class EntityFinder:
                 continue
             if "·" in name:
                 # A transliterated name's parts may be words (买买提) or hold function characters
-                # (阿不都热依木); its middle dot vouches for it.
+                # (阿不都热依木); its middle dot vouches for it. Its last part ends where jieba's
+                # tokens stop reading a name (坎蓬 of 坎蓬前不久带队).
+                *parts, last = name.split("·")
+                name = "·".join([*parts, self._name_part(last)])
                 if not all(len(part) >= 2 for part in name.split("·")):
                     continue
             elif (
@@ -543,6 +551,8 @@ class EntityFinder:
         while match := self.title_dotted_re.search(text, position):
             # (searched on from the name: its parts' greed may swallow the next title, 吐尔逊拜和同事热依拉·…)
             position = match.start(1)
+            if position not in token_ends:
+                continue
             first, *parts = match.group(1).split("·")
             name = first
             for part in parts:  # each part as far as jieba's tokens read it a name's (阿依古丽·买买提和同事…)
