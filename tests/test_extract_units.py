@@ -692,6 +692,10 @@ def test_a_line_of_the_publication_and_the_date_under_the_title(processor, field
         # the given name's second character starts a word (远去, 东来), but the word after it is likelier
         ("果农柏思远去年把脐橙卖到了北方。", ["柏思远"]),
         ("快递员韩晓东来到村口，把包裹交给了村民。", ["韩晓东"]),
+        # a hobbyist and a student are titles before a name; 锁 a Hui surname
+        ("集邮爱好者罗家宁凌晨就赶到了邮局门口。", ["罗家宁"]),
+        ("村里的学生次仁卓嘎收到了大学的录取通知书。", ["次仁卓嘎"]),
+        ("回族村民锁海军说，今年的菜卖得好。", ["锁海军"]),
         ("投递员林晓看来，服务站方便了村民。", ["林晓"]),  # 看来: the second character starts the likelier word
     ],
 )
