@@ -250,9 +250,11 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
         ((), "某地邮政开展活动。\n稿源：黑龙江日报", "", "黑龙江日报"),
         ((), "某地邮政开展活动。\n信息来源：湖北省分行", "", "湖北省分行"),
         ((), "电商平台某地邮政开展活动。", "", None),
-        # A paper named as a field of a metadata line; not a word inside a byline or a sentence.
+        # A paper named as a field of a metadata line, or by its reporter's credit opening a
+        # byline; not a word inside a byline or a sentence.
         (("2024年06月15日 16:42   新华日报   记者 张伟 通讯员 陈晨",), "某地邮政开展活动。", "", "新华日报"),
-        (("新华日报记者 张伟",), "某地邮政开展活动。", "", None),
+        (("新华日报记者 张伟",), "某地邮政开展活动。", "", "新华日报"),
+        (("记者 张伟 通讯员 新华日报社 陈晨",), "某地邮政开展活动。", "", None),
         (("[作者：郑晓明 来源：某省邮政]",), "某地邮政开展活动。", "", "某省邮政"),
         (("记者 张伟", "来源：江苏省邮政分公司 新华日报"), "某地邮政开展活动。", "", "江苏省邮政分公司"),
         # the next field's label right after the name, or a full-width bar between them
@@ -852,6 +854,17 @@ def test_a_bureau_named_by_its_field(processor, sentence, organization):
 def test_a_transliterated_name_after_a_title_is_cut_to_its_own_parts(processor, sentence, name):
     (story,) = processor.process("article.txt", f"县邮政开通冷链专线\n{sentence}\n".encode())
     assert story["people"] == [name]
+
+
+def test_a_reporter_s_credit_names_the_outlet_the_story_comes_from(processor):
+    # No 来源 field, no dateline: 潇湘新闻记者 names the outlet (本报记者 names none).
+    text = (
+        "县邮政开通冷链专线\n\n潇湘新闻记者 罗敏\n\n今年以来，某县邮政分公司开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。\n\n"
+        "专线每天往返县城与乡镇两次，果蔬损耗率明显下降。\n\n下一步，该公司还将增开专线班次。\n"
+    )
+    (story,) = processor.process("article.txt", text.encode())
+    assert story["source_name"] == "潇湘新闻"
+    assert story["authors"] == [{"name": "罗敏", "role": "reporter"}]
 
 
 def test_a_branch_s_head_after_its_name_ends_the_branch(processor):

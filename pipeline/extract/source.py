@@ -57,6 +57,8 @@ class SourceFinder:
         # 16:42 新华日报 记者 张伟): the paper the story comes from.
         suffixes = "|".join(data_lines("pipeline.extract", "newspaper_suffixes.txt"))
         self.paper_field = re.compile(rf"(?:^|\s)([\u4e00-\u9fff]{{2,6}}(?:{suffixes}))(?=\s|$)")
+        # A credit naming the outlet its reporter works for (澎湃新闻记者 陈思远, 楚南晚报记者 罗敏).
+        self.outlet_reporter = re.compile(rf"^\s*([\u4e00-\u9fff]{{2,6}}(?:{suffixes}|新闻|网|电视台))\s*(?:首席|特约)?记者")
         # The stories of a page come one after another: the page is searched once for all of them.
         self.page_marker = lru_cache(maxsize=1)(lambda page_text: self._marker(page_text, page_text))
         self.masthead = lru_cache(maxsize=1)(self._masthead)
@@ -78,6 +80,10 @@ class SourceFinder:
             short = len(line) <= SOURCE_LINE_MAX_CHARS
             match = short and (SOURCE_LINE.search(line) or ENGLISH_SOURCE_LINE.match(line))
             if match:
+                return match.group(1)
+        for line in [*bylines, *lines[:EDGE_LINES]]:
+            match = self.outlet_reporter.match(line)
+            if match and not match.group(1).startswith(OWN_DATELINE):
                 return match.group(1)
         for line in [*bylines, *lines[:1]]:
             match = DATELINE.match(line)
