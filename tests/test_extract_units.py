@@ -59,6 +59,7 @@ def credits(line):
         ("文/王芳 图/李明", [("王芳", "author"), ("李明", "photographer")]),
         ("文｜王芳 图｜李明", [("王芳", "author"), ("李明", "photographer")]),
         ("撰文：王芳 摄影：李明", [("王芳", "author"), ("李明", "photographer")]),
+        ("撰文 王芳 摄影 李明", [("王芳", "author"), ("李明", "photographer")]),  # 撰文 before a space too
         ("文字：王芳  图片：李明", [("王芳", "author"), ("李明", "photographer")]),
         ("文·图/王芳", [("王芳", "author"), ("王芳", "photographer")]),
         # 文/图 before a space, or after the names: text and photos by them.
@@ -522,6 +523,7 @@ def test_a_text_naming_its_places_again_and_again_resolves_them_as_once(place_fi
         ("2016年，那曲地区那曲县邮政局开通了新邮路。", ["那曲市", "色尼区"]),
         ("在那曲，投递员每周翻越海拔5000米的山口。", ["那曲市"]),
         ("陕西省西安市鄠邑区邮政分公司开通了农产品专线。", ["鄠邑区", "西安市", "陕西省"]),
+        ("黑龙江省漠河市邮政分公司开通了冬季邮路。", ["漠河市", "黑龙江省"]),  # a county become a city (2018)
     ],
 )
 def test_divisions_renamed_since_the_source_table_go_by_their_new_names(place_finder, text, places):
@@ -698,6 +700,8 @@ def test_a_line_of_the_publication_and_the_date_under_the_title(processor, field
         ("集邮爱好者罗家宁凌晨就赶到了邮局门口。", ["罗家宁"]),
         ("村里的学生次仁卓嘎收到了大学的录取通知书。", ["次仁卓嘎"]),
         ("回族村民锁海军说，今年的菜卖得好。", ["锁海军"]),
+        ("人事司副司长高志远出席会议。", ["高志远"]),  # 司长, 盟长, 旗长; 大嫂, 大哥 are titles too
+        ("苗族大嫂龙秀英正在直播间里介绍腊肉。", ["龙秀英"]),
         ("投递员林晓看来，服务站方便了村民。", ["林晓"]),  # 看来: the second character starts the likelier word
     ],
 )
@@ -829,6 +833,11 @@ def test_lines_of_names_alone_give_their_people_padded_names_too(processor):
         ("县邮政分公司联合阜平县文化广电和旅游局开展文创寄递活动。", "阜平县文化广电和旅游局"),
         ("涞源县人力资源和社会保障局为快递员办理技能等级证书。", "涞源县人力资源和社会保障局"),
         ("易县统计局发布了三季度寄递业务数据。", "易县统计局"),
+        ("国家邮政局人事司负责人介绍了有关情况。", "国家邮政局人事司"),  # a ministry's department (司)
+        # a prefecture's administrative office, a border inspection station
+        ("阿拉善盟行政公署印发了寄递物流体系建设方案。", "阿拉善盟行政公署"),
+        ("东宁出入境边防检查站民警到场协助查验。", "东宁出入境边防检查站"),
+        ("越南邮政与中国邮政签署了合作协议。", "越南邮政"),  # a country's post, as a province's
         # a level word before a body named by its field: the province's (county's) own body
         ("省商务厅、省交通运输厅有关负责同志出席签约仪式。", "省商务厅"),
         ("省商务厅、省交通运输厅有关负责同志出席签约仪式。", "省交通运输厅"),

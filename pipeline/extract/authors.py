@@ -24,7 +24,8 @@ ROLE_PATTERNS = (  # longest first; \s* because PDF text spaces characters (记 
     (r"作\s*者\s*[:：]?", "author"),
     # 文/图 and 图/文 are credit words even before a space (□文/图 王芳): the slash makes them no text.
     (rf"(?:{TEXT_AND_PHOTOS})(?=\s|{CREDIT_SEPARATOR})|图\s*文(?={CREDIT_SEPARATOR})", "author+photographer"),
-    (rf"(?:撰\s*文|撰\s*稿|供\s*稿|文\s*字|(?<![\u4e00-\u9fff])文)(?={CREDIT_SEPARATOR})", "author"),
+    # (撰文 is a credit before a space too: 撰文 林立 摄影 方圆)
+    (rf"(?:撰\s*文|撰\s*稿)(?=\s|{CREDIT_SEPARATOR})|(?:供\s*稿|文\s*字|(?<![\u4e00-\u9fff])文)(?={CREDIT_SEPARATOR})", "author"),
     (rf"(?:图\s*片|(?<![\u4e00-\u9fff])图)(?={CREDIT_SEPARATOR})", "photographer"),
 )
 ROLE = re.compile("|".join(f"({pattern})" for pattern, _ in ROLE_PATTERNS))
@@ -72,7 +73,7 @@ CLOSING_BYLINE = re.compile(r"□\s*([^□\n]{2,40}?)\s*$")
 # A closing credit in brackets: "（记者 陈家豪）"; only with a role word ("（完）", "（编辑：王芳）" are not).
 CLOSING_BRACKETED_BYLINE = re.compile(r"[（(]([^（）()\n]{2,40})[）)]\s*$")
 NAME_AFTER_ROLE = re.compile(
-    rf"(?:(?:记\s*者|通\s*讯\s*员|摄\s*影)\s+|(?:文|图|撰文|文字|图片|摄影|记者|通讯员|作者){CREDIT_SEPARATOR}\s*)"
+    rf"(?:(?:记\s*者|通\s*讯\s*员|摄\s*影|撰\s*文)\s+|(?:文|图|撰文|文字|图片|摄影|记者|通讯员|作者){CREDIT_SEPARATOR}\s*)"
     r"[\u4e00-\u9fff]{2,4}(?:\s|$)"
 )
 # An English release's credit: By Zhang Wei, Li Na and Wang Fang; Photo by Li Na.

@@ -73,7 +73,7 @@ LIST_LAST_JOINERS = "和与及"  # 张三、李四和王五
 NAME_LIST_LINE = re.compile(r"^[ \t\u3000]*(?:[^\n：:，。；]{1,12}[：:])?[ \t\u3000]*(?P<names>[^\n：:，。；！？]+?)[ \t\u3000]*$", re.M)
 NAME_LIST_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
 MIN_LISTED_NAMES = 2
-FIELD_BUREAU_ENDINGS = "局署"  # a government bureau's, after its field (旅游局; 厅 is a hall too: 营业厅)
+FIELD_BUREAU_ENDINGS = "局署司"  # a government bureau's, after its field (旅游局, 监管司; 厅 is a hall too: 营业厅)
 FIELD_TAGS = frozenset({"n", "vn", "nz", "v"})  # (保障局, 统计局: their fields are verbs to jieba)
 NAME_HEADER = "姓名"  # a table's column of names
 LIST_END_WORDS = "一起|一同|共同|分别|先后"  # words a list of people's names runs into
@@ -715,7 +715,10 @@ class EntityFinder:
             i
             for i, (word, flag, _) in enumerate(run)
             if flag == "nt" or word in org_suffixes or word.endswith(long_org_suffixes) or self._field_bureau(word)
-            or i and word in self.place_org_suffixes and run[i - 1][0] in self.place_words
+            # (after a place, or a country jieba tags one: 巴基斯坦邮政)
+            or i and word in self.place_org_suffixes and (
+                run[i - 1][0] in self.place_words or run[i - 1][1] == "ns" and len(run[i - 1][0]) > 1
+            )
         ]
         for end in reversed(suffixes):
             yield from self._org_ending_at(run[: end + 1])
