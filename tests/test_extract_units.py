@@ -838,6 +838,8 @@ def test_lines_of_names_alone_give_their_people_padded_names_too(processor):
         ("阿拉善盟行政公署印发了寄递物流体系建设方案。", "阿拉善盟行政公署"),
         ("东宁出入境边防检查站民警到场协助查验。", "东宁出入境边防检查站"),
         ("越南邮政与中国邮政签署了合作协议。", "越南邮政"),  # a country's post, as a province's
+        # a place chain before the name, its township's and village's names in single characters
+        ("白沙县细水乡福满村山茶油专业合作社理事长介绍了情况。", "白沙县细水乡福满村山茶油专业合作社"),
         # a level word before a body named by its field: the province's (county's) own body
         ("省商务厅、省交通运输厅有关负责同志出席签约仪式。", "省商务厅"),
         ("省商务厅、省交通运输厅有关负责同志出席签约仪式。", "省交通运输厅"),

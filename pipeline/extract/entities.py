@@ -85,6 +85,9 @@ MIN_TRADE_NAME_CHARS = 4  # a company's name before its legal form: 中铁快运
 MIN_ORG_LEN = 4
 MAX_SHORT_NAME_CHARS = 3  # a company's short name (顺丰, 菜鸟): no words before it make it longer
 MAX_ORG_TOKENS = 8
+# From a place heading it, a name may hold more tokens (jieba leaves an unknown township's and
+# village's names in single characters: 五指山市/水/满/乡/毛/纳/村/茶叶/专业/合作社), as many characters.
+MAX_PLACE_HEADED_ORG_CHARS = 30
 SHORT_ORG_TOKENS = 3
 GENERIC_SUFFIX_LEN = 3
 
@@ -754,7 +757,8 @@ class EntityFinder:
         run = run[heads[0] :] if heads else _from_bare_level(
             _with_level_before(run, _with_trade_name(run) or _with_unknown_name(run, SHORT_ORG_TOKENS))
         )
-        run = run[-MAX_ORG_TOKENS:]
+        if not heads or sum(len(word) for word, _, _ in run) > MAX_PLACE_HEADED_ORG_CHARS:
+            run = run[-MAX_ORG_TOKENS:]
         if run[0][0] in ORG_TRADE_VERBS:
             return  # 种植专业合作社: the trade without the name before it
         words = [word for word, _, _ in run]
