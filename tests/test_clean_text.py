@@ -92,6 +92,8 @@ LEGITIMATE_SHORT_LINES = [
     "（上接第1版）",
     "本报讯 （记者 纪海霞 通讯员 李珊）",
     "邮件流向：县中心>乡镇网点>村级站点，全程可追溯。",
+    "营业时间调整为8:30/17:30，午间不休。",
+    "2024-05-02 09:41·楚南晚报官方帐号",
     "作者:来源:中国邮政网发布时间:2019-08-23",
     "邮政推出在线寄递服务",
     "中国邮政推出短视频平台，在线观看量突破百万",
@@ -133,6 +135,10 @@ def test_article_lines_are_not_junk(judge, line):
         "图片来源：视觉中国", "审核：韩冬", "【纠错】 【打印】 【关闭】",
         # the editors under a story besides its 责任编辑: pictures, proofreading, review
         "图片编辑：周兰", "美术编辑：葛云", "校对：李青", "初审：王敏 复审：孙涛",
+        # a video player's bar and now-playing line; a font-size control and a read count alone;
+        # an app account's badge, an ad slot's text, a platform's copyright and app prompts
+        "00:00 / 03:42 倍速 高清 全屏", "正在播放：邮路上的冬天", "字号", "阅读 2.6万", "楚南新闻官方帐号",
+        "广告位招商 联系电话", "著作权归作者所有，商业转载请联系作者获得授权。", "打开百度APP看高清图片",
         # a breadcrumb without its label
         "首页>新闻中心>邮政要闻", "首页 » 要闻 » 正文", "楚南日报网 > 地方频道 > 正文",
         # a portal's copyright notice under every story

@@ -125,10 +125,15 @@ BREADCRUMB = re.compile(
 # A button or tab alone on its line, with its count (评论 3, + 关注): a page saved as text, one
 # element a line. (Not on wrapped text, whose short lines are pieces of sentences.)
 LONE_BUTTON = re.compile(
-    r"[+＋]?\s*(?:首页|推荐|热点|关注|已关注|举报|广告|评论|点赞|收藏|分享|转发|打开APP|返回|返回顶部|更多|登录|注册|下载APP)"
+    r"[+＋]?\s*(?:首页|推荐|热点|关注|已关注|举报|广告|评论|点赞|收藏|分享|转发|打开APP|返回|返回顶部|更多|登录|注册|下载APP"
+    r"|字号|阅读|播放)"
     r"\s*[\d.]*[万wk]?",
     re.IGNORECASE,
 )
+# A video player's control bar and its now-playing line: 00:00 / 02:16 倍速 高清 全屏, 正在播放：…
+PLAYER_CONTROLS = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s+\S{1,4}){0,6}|正在播放[:：].{0,40}")
+# An app account's badge on a line of its own: 某某新闻官方帐号 (with a date, a field line: kept)
+ACCOUNT_BADGE = re.compile(r"[\u4e00-\u9fff]{2,24}官方[帐账]号")
 MENU_MIN_ITEMS = 4
 MENU_MAX_ITEM_CHARS = 6
 CHROME_STRONG_TERMS_IN_NOTICE = 2

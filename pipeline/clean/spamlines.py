@@ -140,7 +140,9 @@ class JunkLineJudge:
             return False
         if rules.BREADCRUMB.match(stripped) and not rules.SENTENCE_END.search(stripped):
             return True
-        if not wrap_width and rules.LONE_BUTTON.fullmatch(stripped):
+        if not wrap_width and any(
+            pattern.fullmatch(stripped) for pattern in (rules.LONE_BUTTON, rules.PLAYER_CONTROLS, rules.ACCOUNT_BADGE)
+        ):
             return True
         hits = self.chrome.matches(stripped)
         if not hits:

@@ -31,7 +31,7 @@ _MAX_COLUMN_NAME_CHARS = 4  # 基层动态, as section labels are
 _CREDIT_OPEN, _CREDIT_CLOSE = "（(", "）)"
 _MAX_CREDIT_CHARS = 80
 # a credit in brackets after the story's last sentence or on a line of its own: …。（记者 张三）
-_CLOSING_CREDIT = re.compile(r"(?:^|[。！？”]\s*)([（(][^（()）。，]{2,30}[）)])$")
+_CLOSING_CREDIT = re.compile(r"(?:^|[。！？”]\s*)([（(【][^（()）。，【】]{2,30}[）)】])$")  # (【编辑:刘欢】, a portal's)
 # a photo's credit after its caption's last sentence or on a line of its own: …咖啡豆。 通讯员 李华 摄;
 # names credited with text and photos: 张伟 李娜 文/图
 _PHOTO_CREDIT_WORD = r"\s(?:摄影报道|摄|文\s*[/／·・]\s*图|图\s*[/／·・]\s*文)"
