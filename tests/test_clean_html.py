@@ -599,6 +599,23 @@ def test_an_account_s_meta_line_whose_date_its_script_fills_is_a_line_of_fields(
     assert (story["published_date"], story["source_name"]) == ("2024-01-16", "楚南邮政")
 
 
+def test_a_blog_post_is_dated_by_its_post_time_element_not_its_update_s_or_a_comment_s(processor):
+    # The post's meta line goes with its links; its <time> elements still say when it was posted.
+    html = (
+        "<html><head><title>集邮路上的第一套邮票 &#8211; 方寸小记</title></head><body>"
+        "<article><h1 class='entry-title'>集邮路上的第一套邮票</h1><div class='entry-meta'>发布于 "
+        "<a href='/2023/11/02/first/'><time class='entry-date published' datetime='2023-11-02T20:10:00+08:00'>2023年11月2日</time>"
+        "<time class='updated' datetime='2023-11-09T08:00:00+08:00'>2023年11月9日</time></a></div>"
+        "<div class='entry-content'><p>我收藏的第一套邮票，是上小学时父亲从邮局带回来的一套花卉邮票。</p>"
+        "<p>三十多年过去，那套邮票至今夹在我的第一本集邮册里。</p></div></article>"
+        "<ol class='comment-list'><li><b class='fn'>邮友</b><time datetime='2023-11-01T08:00:00+08:00'>2023年11月1日</time>"
+        "<p>谢谢分享。</p></li></ol></body></html>"
+    )
+    (story,), _ = processor.process_or_dead_letter("blog.html", html.encode("utf-8"))
+    assert story["published_date"] == "2023-11-02"
+    assert story["body"].startswith("我收藏的第一套邮票")
+
+
 def test_an_e_paper_article_is_dated_by_its_edition_line(processor):
     # The edition's date stands only in the page's header, with the page's buttons (上一版 下一版),
     # furniture that goes; the pages' list beside the article names no date.

@@ -861,8 +861,9 @@ def _drop_restated_summary(lines: list[str]) -> None:
 
 def _published_in_markup(soup: BeautifulSoup) -> str | None:
     """The publication date a page states in its <meta> tags (article:published_time, PubDate),
-    or in the variable a WeChat article's script shows it from (var ct = "<Unix time>"), or an
-    e-paper in its edition line, one date, furniture with the page's buttons (上一版 下一版)."""
+    or in the variable a WeChat article's script shows it from (var ct = "<Unix time>"), or in
+    a post's <time> element, or an e-paper in its edition line, one date, furniture with the
+    page's buttons (上一版 下一版)."""
     for meta in soup.find_all("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         date = rules.DATE.match(meta.get("content") or "") if key in rules.PUBLISHED_META_KEYS else None
@@ -872,6 +873,11 @@ def _published_in_markup(soup: BeautifulSoup) -> str | None:
         stamp = rules.WECHAT_PUBLISH_TIME.search(script.get_text())
         if stamp:
             return datetime.fromtimestamp(int(stamp.group(1)), rules.CHINA_TIME).strftime("%Y-%m-%d")
+    for time in soup.find_all("time", attrs={"datetime": rules.DATE}):
+        # a blog's or a CMS's post date (WordPress: <time class="entry-date published">), not
+        # its update's nor a comment's
+        if _class_tokens(time) & rules.PUBLISHED_TIME_CLASSES or (time.get("itemprop") or "").lower() == "datepublished":
+            return "-".join(rules.DATE.search(time["datetime"]).groups())
     editions = {
         "{}-{:0>2}-{:0>2}".format(*edition.groups())
         for text in soup.find_all(string=rules.EDITION_DATE) for edition in rules.EDITION_DATE.finditer(text)

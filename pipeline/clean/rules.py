@@ -237,6 +237,7 @@ PAPER_NAME = re.compile(
 SOURCE_LABEL = re.compile(r"(?:来\s*源|稿\s*源|出\s*处|转\s*(?:载\s*)?自)\s*[:：]")
 # An e-paper's edition line over its pages (2023年12月05日 星期二 第06版：经济): the paper's date
 EDITION_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d\d?)\s*月\s*(\d\d?)\s*日[^\n]{0,24}?第\s*[0-9A-Z]{1,3}\s*版")
+PUBLISHED_TIME_CLASSES = frozenset({"published", "entry-date", "post-date", "publish-date", "pubdate"})
 WECHAT_PUBLISH_TIME = re.compile(r"\bvar\s+ct\s*=\s*[\"'](\d{10})[\"']")
 CHINA_TIME = timezone(timedelta(hours=8))
 HEAD_LINKED_NAME_MAX_CHARS = 12
