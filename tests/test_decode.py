@@ -187,6 +187,15 @@ def test_hz_escaped_gb2312(decoder):
     assert decoded.text == decoder.decode(text.encode("hz", errors="ignore").decode("hz").encode()).text
 
 
+def test_hz_text_with_a_middle_dot_is_hz(decoder):
+    # GB2312's · (A1 A4) reads as U+30FB, a katakana mark: the reading had been refused as no
+    # Chinese text's, and the escapes left as they were.
+    text = "乡邮员买买提・艾力每周往返三次，为牧民送去报刊和包裹。"
+    decoded = decoder.decode(text.encode("hz"))
+    assert decoded.encoding == "hz"
+    assert decoded.text == "乡邮员买买提·艾力每周往返三次，为牧民送去报刊和包裹。"
+
+
 @pytest.mark.parametrize("title", ["要闻", "寄递工作"])
 def test_short_hz_title(decoder, title):
     # Two to four characters in escapes (~{R*NE~}): as ASCII, each of the eight to twelve

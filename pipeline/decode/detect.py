@@ -68,7 +68,7 @@ ASCII_ALNUM_RE = re.compile("[0-9A-Za-z]")
 FOREIGN_SCRIPT_RE = re.compile("[\u3040-\u30ff\u0400-\u04ff]")  # kana, Cyrillic
 CHINESE_CHAR_RE = re.compile(  # with the Latin-1, general and shape punctuation Chinese text uses (·, —, □)
     "[\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2160-\u217f\u2460-\u24ff\u25a0-\u25ff"
-    "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]"
+    "\u3000-\u303f\u30fb\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]"  # (・: GB2312's · as Python's gb2312 reads it)
 )
 HALF_BOMS = ((b"\xff", "utf-16-be"), (b"\xfe", "utf-16-le"))  # what a BOM leaves that lost its first byte
 MAX_CUT_CHARACTER_BYTES = 4  # a character cut short at a file's end: half a UTF-16 surrogate pair at most
