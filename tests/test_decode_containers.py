@@ -398,6 +398,18 @@ def test_rtf_document_in_its_code_page_is_read_as_its_text(decoder):
     assert "\\" not in decoded.text and "rtf" not in decoded.text
 
 
+def test_rtf_document_wrapped_between_a_character_s_escapes_keeps_the_character(decoder):
+    # A writer wraps its lines every so many characters, between two escapes of one character.
+    text = "茶叶包裹每天发出五千多件，销往全国各地。"
+    escapes = "".join(f"\\'{byte:02x}" for byte in text.encode("gbk"))
+    cut = escapes.index("\\'", len(escapes) // 2 + 1)
+    if escapes[:cut].count("\\'") % 2 == 0:
+        cut = escapes.index("\\'", cut + 1)  # inside a character: after its first byte
+    decoded = decoder.decode(_rtf(escapes[:cut] + "\n" + escapes[cut:]))
+    assert decoded.text.strip() == text
+    assert decoded.repairs == ("rtf_text_extracted",)
+
+
 def test_rtf_document_of_unicode_escapes_is_read_as_its_text(decoder):
     body = "".join(f"\\u{ord(ch)}?" if ord(ch) > 0x7F else ch for ch in TITLE)
     decoded = decoder.decode(_rtf(body, r"\ansi\ansicpg1252\uc1{\fonttbl{\f0 Times New Roman;}}"))

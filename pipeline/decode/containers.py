@@ -135,6 +135,9 @@ BINARY_FORMATS = (
 )
 ZIP_MEMBERS_NAMED = 3
 RTF_CODE_PAGE_RE = re.compile(rb"\\ansicpg([0-9]{3,5})")
+# A writer's line break between two byte escapes (\'b9\n\'fc): RTF ignores it, a reader must
+# not part a character's bytes there.
+RTF_ESCAPES_WRAPPED_RE = re.compile(rb"(\\'[0-9a-fA-F]{2})\r?\n(?=\\')")
 HTTP_STATUS_RE = re.compile(rb"\AHTTP/[0-9.]+ +([0-9]{3})[^\r\n]*\r?\n")
 # A later response's status line (curl -iL saves a redirect's response, then the page's).
 # A terminal's control sequences (CSI: ESC [ parameters, final byte; colours are ESC[1;33m),
@@ -404,7 +407,7 @@ def _rtf_text(raw: bytes) -> tuple[bytes, str, str] | None:
     mojibake the repairs read back."""
     if not raw.lstrip().startswith(RTF_MAGIC):
         return None
-    text = rtf_to_text(raw.decode("latin-1"), errors="replace")
+    text = rtf_to_text(RTF_ESCAPES_WRAPPED_RE.sub(rb"\1", raw).decode("latin-1"), errors="replace")
     # Handed on in the document's code page, which detection then names as its encoding;
     # as UTF-8 where its \\uN characters lie beyond that code page.
     code_page = RTF_CODE_PAGE_RE.search(raw)
