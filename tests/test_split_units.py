@@ -702,6 +702,18 @@ def test_photo_news_spaced_out_whole_credits_names_without_a_surname_and_keeps_s
     assert stories[0].body.endswith("图为牧民取件。")
 
 
+def test_an_article_s_headline_repeated_under_itself_opens_no_body():
+    # An e-mail's subject over the text, which opens with its own headline: said once.
+    text = "\n\n".join([
+        "某县邮政开通冷链专线", "某县邮政开通冷链专线", "作者：罗敏　来源：某县邮政　2024-01-22",
+        "今年以来，某县邮政分公司开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。",
+        "专线每天往返县城与乡镇两次，果蔬损耗率明显下降。", "下一步，该公司还将增开专线班次。",
+    ])
+    (story,) = Splitter().split(text).stories
+    assert story.title == "某县邮政开通冷链专线"
+    assert story.body.startswith("今年以来") and story.bylines == ("作者：罗敏 来源：某县邮政 2024-01-22",)
+
+
 def test_headlines_grouped_over_a_photo_caption_go_to_the_stories_above_it():
     # Two stories' headlines stacked after the second's credit, over a photo's caption that no
     # credit opens: the title as wide as the column and the ——deck had opened the caption's

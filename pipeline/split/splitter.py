@@ -286,6 +286,8 @@ class Splitter:
                 subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
             elif subtitle is None and len(lines) > 2 and _ENGLISH_TITLE.fullmatch(lines[0]) and self._is_meta_line(lines[1]):
                 subtitle, lines = lines[0], lines[1:]  # a bilingual page's title in English, over the fields
+        if title is not None and len(lines) > 1 and "".join(lines[0].split()) == "".join(title.split()):
+            lines.pop(0)  # the headline again (an e-mail's subject over its text's own headline)
         meta_lines = 0
         # (a speech's speaker among them: 某省邮政管理局党组书记、局长　段志刚)
         speech = title is not None and _SPEECH_TITLE.search(title) is not None
