@@ -702,6 +702,20 @@ def test_photo_news_spaced_out_whole_credits_names_without_a_surname_and_keeps_s
     assert stories[0].body.endswith("图为牧民取件。")
 
 
+def test_a_justified_line_is_no_column_change_however_many_characters_it_holds():
+    # A line spread by justification spans the column; its spaces gave it a width a third
+    # wider than the column's, and the story was cut at its paragraph as at a new column.
+    lines = ["让寄递服务更有温度", "□本报评论员",
+             "前不久，一位网友在社交平台上分享了", "自己的经历：年迈的母亲独自在家，快",
+             " ".join("递员送件时发现老人身体不适，第一时"), "间拨打了急救电话，老人转危为安。",
+             "寄递服务直面千家万户，也最能体现服务", "的温度。一些企业片面追求派送效率，",
+             "“不打招呼放驿站”等问题时有发生，", "引发消费者不满。",
+             "服务有没有温度，关键看能不能把用户", "放在心上。企业既要算效率账，也要算",
+             "民心账，让快递员有时间把邮件送好。"]
+    (story,) = Splitter().split("\n".join(lines)).stories
+    assert story.title == "让寄递服务更有温度" and story.body.startswith("前不久")
+
+
 def test_an_article_s_headline_repeated_under_itself_opens_no_body():
     # An e-mail's subject over the text, which opens with its own headline: said once.
     text = "\n\n".join([

@@ -13,6 +13,7 @@ from pipeline.split.reflow import (
     despace,
     despace_credit,
     ends_sentence,
+    is_justified,
     join_lines,
     width,
 )
@@ -616,11 +617,13 @@ def _section_head_chains(segments, runs, tentative) -> set[int]:
 
 
 def paragraph_column(paragraph: Paragraph) -> float | None:
-    """Column width a paragraph was set in: its widest line but the last (None if too short)."""
-    widths = [line.width for line in paragraph.lines]
-    if len(widths) < 3:
+    """Column width a paragraph was set in: its widest line but the last (None if too short);
+    lines spread by justification (网 友 点 赞 ， 也 …) aside: they span the column, however
+    many characters they hold, so their measure says nothing of its width."""
+    if len(paragraph.lines) < 3:
         return None
-    return max(widths[:-1])
+    widths = [line.width for line in paragraph.lines[:-1] if not is_justified(line.raw)]
+    return max(widths) if widths else None
 
 
 def _column_changed(before: float, after: float) -> bool:
