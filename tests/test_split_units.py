@@ -641,6 +641,8 @@ def test_page_furniture_and_closing_bracket_credits():
          "甲辰年八月初十", "第4872期", "今日8版", "国内统一连续出版物号", "CN11-0093", "邮发代号1-45"],
         ["人 民 邮 电         2024 年 11 月 8 日   星 期 五"], ["河 南 日 报      乡 村 振 兴      07"],
         ["中国邮政报     评 论     3", "═" * 40],
+        # the page's name of two words about a middle dot before its folio
+        ["楚南邮政报", "2025年4月8日 星期二", "服务·民生　6"],
         # the masthead's publisher and sponsor on one line
         ["楚南邮政报", "CHUNAN POSTAL NEWS", "某省邮政管理局主管 中国邮政集团有限公司某省分公司主办", "2025年3月4日 星期二"],
     ],
