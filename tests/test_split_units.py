@@ -704,6 +704,14 @@ def test_photo_news_spaced_out_whole_credits_names_without_a_surname_and_keeps_s
     assert stories[0].body.endswith("图为牧民取件。")
 
 
+def test_a_folio_and_the_page_s_name_over_the_furniture_at_its_foot_are_furniture():
+    # 2 / 要闻 / the date / the editor's line, a PDF's boxes read last: they had made a story.
+    lines = ["某县邮政开通冷链专线", "本报讯 今年以来，某县邮政分公司开通", "乡村冷链专线，为果蔬种植户提供冷藏", "运输服务。（李明）",
+             "3", "综合", "2025年3月21日 星期五", "责任编辑：王芳 电话：010-00000000"]
+    page = Splitter().split("\n".join(lines))
+    assert len(page.stories) == 1 and page.stories[0].title == "某县邮政开通冷链专线"
+
+
 def test_a_justified_line_is_no_column_change_however_many_characters_it_holds():
     # A line spread by justification spans the column; its spaces gave it a width a third
     # wider than the column's, and the story was cut at its paragraph as at a new column.

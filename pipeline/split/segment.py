@@ -1,5 +1,6 @@
 """Story boundaries of a newspaper page: line roles, then openers, closers and headline runs."""
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -132,9 +133,13 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             or bool(lines) and len(compact) <= _MAX_COLUMN_NAME_CHARS and CJK_RUN.fullmatch(compact) is not None
             and (index + 1 == len(raws) or not raws[index + 1].strip())
         )
-        # A number alone beside page furniture anywhere is the folio too (地方传真 / 3 / 责任编辑：…).
+        # A number alone beside page furniture anywhere is the folio too (地方传真 / 3 / 责任编辑：…),
+        # or over the page's name and furniture at its foot (2 / 要闻 / 2025年3月21日 星期五).
+        following = _next_compact(raws, index)
         folio = _HEADER_FOLIO.fullmatch(compact) is not None and (
-            bool(lines) and lines[-1].kind == "label" or _is_furniture(_next_compact(raws, index), rules)
+            bool(lines) and lines[-1].kind == "label" or _is_furniture(following, rules)
+            or len(following) <= _MAX_COLUMN_NAME_CHARS and CJK_RUN.fullmatch(following) is not None
+            and _is_furniture(_next_compact(raws, index, skip=1), rules)
         )
         if (
             page_name or header_part or folio or _is_section_label(raw, compact, rules, after_text, spaced_page)
@@ -187,9 +192,11 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     return lines
 
 
-def _next_compact(raws: list[str], index: int) -> str:
-    """The next line with text after raws[index], spaces removed ("" at the page's end)."""
-    return next(("".join(raw.split()) for raw in raws[index + 1:] if raw.strip()), "")
+def _next_compact(raws: list[str], index: int, skip: int = 0) -> str:
+    """The next line with text after raws[index] (after ``skip`` such lines), spaces removed
+    ("" at the page's end)."""
+    texts = ("".join(raw.split()) for raw in raws[index + 1:] if raw.strip())
+    return next(itertools.islice(texts, skip, None), "")
 
 
 def _is_furniture(compact: str, rules: Rules) -> bool:
