@@ -886,7 +886,7 @@ def test_an_articles_end_mark_and_editors_credits_leave_its_body():
 @pytest.mark.parametrize(
     "credit", [
         "刘晓东 摄", "刘晓东 王芳 文/图", "本文来源：中国新闻网", "（供稿：市场监管处 刘晓敏）", "发布日期：2024-05-31 10:00",
-        "（沂水县邮政分公司办公室）", "【编辑：刘洋】",
+        "（沂水县邮政分公司办公室）", "【编辑：刘洋】", "文·图/刘晓东", "文/刘晓东 图/王芳",
     ]
 )
 def test_a_photo_credit_on_a_line_of_its_own_closes_an_article(credit):

@@ -41,6 +41,9 @@ _PHOTO_CREDIT_WORD = r"\s(?:摄影报道|摄|文\s*[/／·・]\s*图|图\s*[/／
 _CLOSING_SOURCE_NOTE = re.compile(r"(?:^|[。！？”]\s*)([（(](?:摘自|选自|转自|转载自|原载|据|来源\s*[:：])[^（()）]{2,40}[）)])$")
 # the office issuing a notice or a release, a line of its own under the text: （某省邮政管理局办公室）
 _CLOSING_ISSUER = re.compile(r"[（(][\u4e00-\u9fff]{2,30}(?:办公室|办公厅|委员会|管理局|领导小组|分公司|公司|集团|协会|局|厅)[）)]")
+# roles credited each with its names after a slash or bar: 文/王芳 图/李明, 文·图/黄思琪
+_ROLE_THEN_NAME = r"(?:文\s*[·・/]\s*图|图\s*[·・/]\s*文|撰文|文字|图片|摄影|文|图)\s*[/／｜|]\s*([\u4e00-\u9fff·]{2,8})"
+_ROLE_SLASHED_CREDITS = re.compile(rf"{_ROLE_THEN_NAME}(?:\s+{_ROLE_THEN_NAME})*")
 # names credited each with its role after a slash: 韩雪/文 罗平/图, 陈海生/摄
 _SLASHED_CREDIT = re.compile(r"([\u4e00-\u9fff·]{2,8})[/／](?:文|图|摄影|摄)")
 _CLOSING_PHOTO_CREDIT = re.compile(rf"(?:^|[。！？”]\s*)([^，。！？、“”（）()]{{2,30}}{_PHOTO_CREDIT_WORD})$")
@@ -315,6 +318,9 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     compact = raw.replace(" ", "")
     if _CLOSING_ISSUER.fullmatch(compact):
         return "", Line(raw, compact, width(raw), "closer")
+    role_credits = _ROLE_SLASHED_CREDITS.fullmatch(" ".join(raw.split()))
+    if role_credits and all(_names_alone(name, rules) for name in role_credits.groups() if name):
+        return "", Line(raw, " ".join(raw.split()), width(raw), "closer")
     slashed = _SLASHED_CREDIT.findall(compact)
     if slashed and not _SLASHED_CREDIT.sub("", compact) and all(_names_alone(name, rules) for name in slashed):
         credits = " ".join(match.group() for match in _SLASHED_CREDIT.finditer(compact))  # 韩雪/文 罗平/图
