@@ -704,6 +704,22 @@ def test_photo_news_spaced_out_whole_credits_names_without_a_surname_and_keeps_s
     assert stories[0].body.endswith("图为牧民取件。")
 
 
+def test_paragraphs_a_fixed_width_wrapped_between_blank_lines_are_joined():
+    # fold -b: some paragraphs fit on one line, others wrap at the width; blank lines part them.
+    text = "\n\n".join([
+        "某县邮政开通冷链专线", "来源：某县邮政分公司　2023-07-21",
+        "今年以来，某县邮政分公司开通乡村冷链专线，为全县果蔬种植户和养殖户提供冷藏运输服务，受到种植户和养殖户的普遍欢迎。",
+        "专线每天往返县城与乡镇两次，冷藏车全程温控，果蔬损耗\n率明显下降，种植户收入增加，带动了周边乡镇的果\n蔬种植。",
+        "下一步，该公司还将增开专线班次。",
+    ])
+    (story,) = Splitter().split(text).stories
+    assert story.body.splitlines() == [
+        "今年以来，某县邮政分公司开通乡村冷链专线，为全县果蔬种植户和养殖户提供冷藏运输服务，受到种植户和养殖户的普遍欢迎。",
+        "专线每天往返县城与乡镇两次，冷藏车全程温控，果蔬损耗率明显下降，种植户收入增加，带动了周边乡镇的果蔬种植。",
+        "下一步，该公司还将增开专线班次。",
+    ]
+
+
 def test_a_folio_and_the_page_s_name_over_the_furniture_at_its_foot_are_furniture():
     # 2 / 要闻 / the date / the editor's line, a PDF's boxes read last: they had made a story.
     lines = ["某县邮政开通冷链专线", "本报讯 今年以来，某县邮政分公司开通", "乡村冷链专线，为果蔬种植户提供冷藏", "运输服务。（李明）",

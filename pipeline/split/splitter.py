@@ -23,6 +23,7 @@ from pipeline.split.reflow import (
     column_widths,
     despace,
     ends_sentence,
+    join_lines,
     width,
 )
 from pipeline.split.rules import Rules
@@ -33,6 +34,8 @@ from pipeline.split.segment import (
 
 HEADING_WIDTH_SHARE = 0.6  # an article's headings and labels against its paragraphs, median widths
 ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
+WRAPPED_LINE_SHARE = 0.8  # a line a fixed width wrapped is nearly as wide as the text's widest
+_CLAUSE_MARK = re.compile("[，、；：,;]")  # a paragraph's line has a clause in it, a headline's none
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]")
 _META = re.compile(
@@ -133,7 +136,10 @@ class Splitter:
             return SplitPage(())
         if paragraph_lines or _is_article(raw_lines) or _is_indented(text):
             text = _RULE_LINE.sub("", text)  # a rule under a title or between items: no text, a gap
-            return self._split_articles(_nonblank_lines(text), _after_blank_lines(text))
+            lines, after_blank = _nonblank_lines(text), _after_blank_lines(text)
+            if not paragraph_lines:
+                lines, after_blank = _wrapped_lines_joined(lines, after_blank)
+            return self._split_articles(lines, after_blank)
         return self._split_page(text)
 
     def split_article(self, text: str) -> SplitPage:
@@ -551,6 +557,28 @@ def _without_section_heads(lines: list[str], starts: list[int], weak: set[int]) 
 def _is_paragraph(line: str) -> bool:
     """A line of running text, not a headline or a label: it ends a sentence or is too wide for a title."""
     return ends_sentence(line) or width(line) > _MAX_TITLE_WIDTH
+
+
+def _wrapped_lines_joined(lines: list[str], after_blank: list[bool]) -> tuple[list[str], list[bool]]:
+    """``lines`` (and ``after_blank``) with the lines a fixed width wrapped joined, in a text whose
+    paragraphs blank lines part (a third of its lines follow one at least): inside a block, a
+    line that ends no sentence and is nearly as wide as the widest line a block goes on after
+    runs on into the next (fold -b's 64 bytes: 商品 / 从免税店出库后…)."""
+    if not lines or sum(after_blank) * 3 < len(lines):
+        return lines, after_blank
+    widest = max((width(line) for line, below in zip(lines, after_blank[1:]) if not below), default=0)
+    joined: list[str] = []
+    flags: list[bool] = []
+    for line, blank in zip(lines, after_blank):
+        previous = joined[-1] if joined and not blank else ""
+        if previous and not ends_sentence(previous) and width(previous) >= WRAPPED_LINE_SHARE * widest \
+                and _CLAUSE_MARK.search(previous) and not _META.search(previous) and not _DATE_LINE.search(previous):
+            # (a title and its deck have no clause; a line of fields is no paragraph's)
+            joined[-1] = join_lines([joined[-1].rstrip(), line.strip()])
+            continue
+        joined.append(line)
+        flags.append(blank)
+    return joined, flags
 
 
 def _after_blank_lines(text: str) -> list[bool]:
