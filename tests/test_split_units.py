@@ -720,6 +720,20 @@ def test_paragraphs_a_fixed_width_wrapped_between_blank_lines_are_joined():
     ]
 
 
+def test_a_title_with_a_clause_over_its_date_line_is_no_wrapped_line():
+    # The wrapped-line join: a title with a colon (某县：…) over its fields line, no blank line
+    # between them, is neither joined to them nor they to the text.
+    text = "\n\n".join([
+        "某县：农村寄递“最后一公里”变成“门口一百米”\n楚南日报 2024年3月5日",
+        "今年以来，某县邮政分公司开通乡村冷链专线，为全县果蔬种植户和养殖户提供冷藏运输服务，受到种植户和养殖户的普遍欢迎。",
+        "专线每天往返县城与乡镇两次，冷藏车全程温控，果蔬损耗\n率明显下降，种植户收入增加。",
+        "下一步，该公司还将增开专线班次。",
+    ])
+    (story,) = Splitter().split(text).stories
+    assert story.title == "某县：农村寄递“最后一公里”变成“门口一百米”"
+    assert story.body.startswith("今年以来")
+
+
 def test_a_folio_and_the_page_s_name_over_the_furniture_at_its_foot_are_furniture():
     # 2 / 要闻 / the date / the editor's line, a PDF's boxes read last: they had made a story.
     lines = ["某县邮政开通冷链专线", "本报讯 今年以来，某县邮政分公司开通", "乡村冷链专线，为果蔬种植户提供冷藏", "运输服务。（李明）",

@@ -570,9 +570,11 @@ def _wrapped_lines_joined(lines: list[str], after_blank: list[bool]) -> tuple[li
     joined: list[str] = []
     flags: list[bool] = []
     for line, blank in zip(lines, after_blank):
-        previous = joined[-1] if joined and not blank else ""
+        previous = joined[-1] if len(joined) > 1 and not blank else ""  # (the text's first line: its title)
         if previous and not ends_sentence(previous) and width(previous) >= WRAPPED_LINE_SHARE * widest \
-                and _CLAUSE_MARK.search(previous) and not _META.search(previous) and not _DATE_LINE.search(previous):
+                and _CLAUSE_MARK.search(previous) and not any(
+                    pattern.search(text) for pattern in (_META, _DATE_LINE) for text in (previous, line)
+                ):
             # (a title and its deck have no clause; a line of fields is no paragraph's)
             joined[-1] = join_lines([joined[-1].rstrip(), line.strip()])
             continue
