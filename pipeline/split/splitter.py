@@ -34,7 +34,7 @@ from pipeline.split.segment import (
 
 HEADING_WIDTH_SHARE = 0.6  # an article's headings and labels against its paragraphs, median widths
 ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs are far longer
-WRAPPED_LINE_SHARE = 0.8  # a line a fixed width wrapped is nearly as wide as the text's widest
+WRAPPED_LINE_SHARE = 0.8  # a line a fixed width wrapped is nearly as wide as the widest wrapped line
 _CLAUSE_MARK = re.compile("[，、；：,;]")  # a paragraph's line has a clause in it, a headline's none
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]")
@@ -575,7 +575,7 @@ def _wrapped_lines_joined(lines: list[str], after_blank: list[bool]) -> tuple[li
                 and _CLAUSE_MARK.search(previous) and not any(
                     pattern.search(text) for pattern in (_META, _DATE_LINE) for text in (previous, line)
                 ):
-            # (a title and its deck have no clause; a line of fields is no paragraph's)
+            # (a deck under the title has no clause; a line of fields is no paragraph's)
             joined[-1] = join_lines([joined[-1].rstrip(), line.strip()])
             continue
         joined.append(line)
