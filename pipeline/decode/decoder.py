@@ -10,7 +10,7 @@ from pipeline.decode.crossread import CrossReadRepairer
 from pipeline.decode.detect import EOF_MARK, FAMILY_OF, DecodeError, Detector
 from pipeline.decode.linewrap import KIND as REJOINED, rejoin_split_characters
 from pipeline.decode.misalignment import BIG5_CODES, GB18030_TRADITIONAL, MisalignmentRepairer
-from pipeline.decode.mojibake import MojibakeRepairer, decodes, utf8_length
+from pipeline.decode.mojibake import MojibakeRepairer
 from pipeline.decode.normalize import Normalizer, resolve_ambiguous_simplified
 from pipeline.decode.rules import LOST_CHARACTER
 from pipeline.decode.runningtext import RunningTextModel
@@ -82,12 +82,7 @@ class Decoder:
         raw, rejoined = rejoin_split_characters(unwrapped.raw)
         if rejoined:
             repairs.append(REJOINED)
-        # A file cut short inside its last character: the character is chosen back as one
-        # before a line end (where a cut file's last paragraph ends), the break then dropped.
-        cut_short = _cut_in_a_character(raw)
-        detection = self._detector.detect(raw + b"\n" if cut_short else raw, unwrapped.declared)
-        if cut_short and detection.text.endswith("\n"):
-            detection = dataclasses.replace(detection, text=detection.text[:-1])
+        detection = self._detector.detect(raw, unwrapped.declared)
         if detection.text.endswith(EOF_MARK):
             detection = dataclasses.replace(detection, text=detection.text.rstrip(EOF_MARK))
             repairs.append("eof_marker_removed")
@@ -173,16 +168,6 @@ class Decoder:
             repairs.append("fullwidth_to_halfwidth")
         script = "traditional" if traditional else "simplified"
         return DecodedText(text, detection.encoding, script, tuple(dict.fromkeys(repairs)))  # each kind once
-
-
-def _cut_in_a_character(raw: bytes) -> bool:
-    """Whether UTF-8 ``raw`` ends inside a character: its last lead byte wants more bytes than follow."""
-    for back in range(1, min(4, len(raw)) + 1):
-        byte = raw[-back]
-        if 0x80 <= byte < 0xC0:
-            continue  # a continuation byte: the lead is further back
-        return byte >= 0xC2 and utf8_length(byte) > back and decodes(raw[:-back], "utf-8")
-    return False
 
 
 def _reread_kind(source: str, reader: str) -> str:

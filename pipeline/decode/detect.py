@@ -12,6 +12,7 @@ Naming convention for ``encoding`` (lower-case Python codec names):
 """
 
 import codecs
+import collections
 import dataclasses
 import functools
 import heapq
@@ -191,6 +192,9 @@ class Detector:
         self._model = model
         self._running = running
         self._realigner = Realigner(model, running)
+        # What ends a paragraph, by the corpus's paragraph ends: a cut file's last paragraph ends
+        # where it was cut.
+        self._paragraph_end_lift = running.line_ends(collections.Counter()).lift
         # chardet loads its models on its first call (0.15 s): once per worker, here.
         chardet.detect(CHARDET_WARM_UP)
 
@@ -442,8 +446,8 @@ class Detector:
 
     def _completed_at_end(self, span: bytes, left: str) -> str | None:
         """A UTF-8 character the file's end cut one byte short (。 as E3 80), completed where one
-        of the 64 characters it may be reads clearly likeliest after ``left`` (a text ends in a
-        sentence's end); None (U+FFFD) otherwise."""
+        of the 64 characters it may be reads clearly likeliest after ``left`` and ending its
+        paragraph (a text ends in a sentence's end); None (U+FFFD) otherwise."""
         if not span or utf8_length(span[0]) != len(span) + 1:
             return None
         completions = []
@@ -454,7 +458,8 @@ class Detector:
         if len(completions) < 2:
             return completions[0] if completions else None
         logp = self._running.with_words_logp
-        (best_logp, best), (runner_up, _) = heapq.nlargest(2, ((logp(left + c), c) for c in completions))
+        lift = self._paragraph_end_lift
+        (best_logp, best), (runner_up, _) = heapq.nlargest(2, ((logp(left + c) + lift(c), c) for c in completions))
         return best if best_logp - runner_up >= CUT_CHARACTER_MARGIN else None
 
     def _realigned(self, raw: bytes, encoding: str) -> Detection | None:

@@ -605,8 +605,7 @@ class MisalignmentRepairer:
             yield anchor, anchor, False
         else:
             # (an improbable ideograph before a letter may have read the letter's byte: 只鶤PP)
-            following = text[anchor + 1:anchor + 2]
-            before_letter = bool(IDEOGRAPH_RE.match(text, anchor)) and following.isascii() and following.isalpha()
+            before_letter = _ideograph_before_letter(text, anchor)
             if not (is_private_use(text[anchor]) or before_letter or self._misread(text[max(0, anchor - 3):anchor + 4])):
                 return
             yield anchor, anchor, False
@@ -1144,5 +1143,10 @@ def _fullwidth_read(ch: str) -> bool:
 def _reads_latin_word(seg: str, index: int, byte: int) -> bool:
     """Whether the ideograph at ``index`` may hold, as its second byte, the first letter of the
     Latin word whose other letters follow it (鶤 of 只鶤PP: FA 41; not a symbol's, – is A8 43)."""
-    following = seg[index + 1:index + 2]
-    return bool(IDEOGRAPH_RE.match(seg, index)) and chr(byte).isalpha() and following.isascii() and following.isalpha()
+    return chr(byte).isalpha() and _ideograph_before_letter(seg, index)
+
+
+def _ideograph_before_letter(text: str, index: int) -> bool:
+    """Whether ``text[index]`` is an ideograph right before a Latin letter."""
+    following = text[index + 1:index + 2]
+    return bool(IDEOGRAPH_RE.match(text, index)) and following.isascii() and following.isalpha()
