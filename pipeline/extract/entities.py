@@ -231,6 +231,7 @@ class EntityFinder:
             (suffix, title[len(suffix):]) for title in self.titles for suffix in self.org_suffixes
             if len(title) > len(suffix) and title.startswith(suffix) and title[len(suffix):] not in self.title_set
         }  # (党支部 / 书记: the suffix and a title whole, the organisation's and its head's)
+        self._title_tails = frozenset(tail for _, tail in self._title_parts)
         self.after_name = self.titles + SPEECH_VERBS
         self.one_char_given_name_before = self.after_name + NAME_BREAKS
         self.after_name_initials = frozenset(word[0] for word in self.after_name)
@@ -655,8 +656,10 @@ class EntityFinder:
         """Tokens with each word jieba makes of an organisation's suffix and a person's title
         after it (小学校长 of 中心小学校长彭德军) cut in two: the organisation ends at its suffix;
         and a title jieba cut after its first word, a suffix (支局 / 长 of 龙泉关支局支局长), made whole."""
-        parts = self._title_parts
-        joined = [index for index in range(1, len(tokens)) if (tokens[index - 1][0], tokens[index][0]) in parts]
+        words = list(map(itemgetter(0), tokens))
+        joined = [] if self._title_tails.isdisjoint(words) else [  # (most stories: no tail, read in C)
+            index for index in range(1, len(words)) if (words[index - 1], words[index]) in self._title_parts
+        ]
         if joined:
             tokens = list(tokens)
             for index in reversed(joined):

@@ -136,13 +136,9 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             or bool(lines) and len(compact) <= _MAX_COLUMN_NAME_CHARS and CJK_RUN.fullmatch(compact) is not None
             and (index + 1 == len(raws) or not raws[index + 1].strip())
         )
-        # A number alone beside page furniture anywhere is the folio too (地方传真 / 3 / 责任编辑：…),
-        # or over the page's name and furniture at its foot (2 / 要闻 / 2025年3月21日 星期五).
-        following = _next_compact(raws, index)
+        # A number alone beside page furniture anywhere is the folio too (地方传真 / 3 / 责任编辑：…).
         folio = _HEADER_FOLIO.fullmatch(compact) is not None and (
-            bool(lines) and lines[-1].kind == "label" or _is_furniture(following, rules)
-            or len(following) <= _MAX_COLUMN_NAME_CHARS and CJK_RUN.fullmatch(following) is not None
-            and _is_furniture(_next_compact(raws, index, skip=1), rules)
+            bool(lines) and lines[-1].kind == "label" or _over_furniture(raws, index, rules)
         )
         if (
             page_name or header_part or folio or _is_section_label(raw, compact, rules, after_text, spaced_page)
@@ -200,6 +196,16 @@ def _next_compact(raws: list[str], index: int, skip: int = 0) -> str:
     ("" at the page's end)."""
     texts = ("".join(raw.split()) for raw in raws[index + 1:] if raw.strip())
     return next(itertools.islice(texts, skip, None), "")
+
+
+def _over_furniture(raws: list[str], index: int, rules: Rules) -> bool:
+    """Whether page furniture follows raws[index], or a short name and then furniture (the
+    page's name between its folio and the date at its foot: 2 / 要闻 / 2025年3月21日 星期五)."""
+    following = _next_compact(raws, index)
+    return _is_furniture(following, rules) or (
+        len(following) <= _MAX_COLUMN_NAME_CHARS and CJK_RUN.fullmatch(following) is not None
+        and _is_furniture(_next_compact(raws, index, skip=1), rules)
+    )
 
 
 def _is_furniture(compact: str, rules: Rules) -> bool:
