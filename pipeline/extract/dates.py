@@ -99,9 +99,11 @@ def full_dates(text: str) -> list[str]:
     english = {}
     for year in ASCII_YEAR.finditer(text):  # scanning the whole text for month names took 2/3 of the time
         start = max(0, year.start() - ENGLISH_DATE_BEFORE_YEAR)
-        for match in ENGLISH_FULL_DATE.finditer(text[start:year.end() + 1]):
+        # (searched from ``start`` in the whole text, not a slice: a slice's first character has no
+        # word before it, and 5 of "15 March 2024" would start a date)
+        for match in ENGLISH_FULL_DATE.finditer(text, start, year.end() + 1):
             month, day, year_digits = match.group(1, 2, 3) if match.group(1) else match.group(5, 4, 6)
-            english[start + match.start()] = _valid(int(year_digits), MONTHS[month.lower()], int(day))
+            english[match.start()] = _valid(int(year_digits), MONTHS[month.lower()], int(day))
     found += english.items()
     return [iso for _, iso in sorted(found) if iso]
 
