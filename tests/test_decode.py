@@ -1359,6 +1359,20 @@ def test_two_bytes_lost_after_a_four_byte_lead(decoder):
     assert isinstance(decoder.decode(raw), DecodedText)
 
 
+def test_text_in_an_encoding_we_lack_is_a_dead_letter_not_random_characters(decoder):
+    # EUC-TW (CNS 11643): its two-byte codes are valid GB2312, so GB18030 read the file as
+    # random ideographs (and repaired "misalignment" in them) and it became a story of garbage.
+    raw = (Path(__file__).parent / "data" / "encodings" / "euc_tw_rural_mail.txt").read_bytes()
+    with pytest.raises(DecodeError, match="not Chinese"):
+        decoder.decode(raw)
+
+
+def test_a_list_of_rare_names_is_still_chinese(decoder):
+    # Given names of rare characters score low, one by one, in a text of nothing but names.
+    names = "王淼 李犇 张鑫 赵燚 刘垚 陈骉 杨淼淼 黄昊 周颢 吴喆 徐堃 孙犇 马骁 朱珏 胡玥 郭琰 何旻 高翀 林婧 罗珺 郑钰 梁瑄 谢琪"
+    assert decoder.decode(names.encode("gbk")).text == names
+
+
 def test_os_urandom_is_rejected(decoder):
     with pytest.raises(DecodeError):
         decoder.decode(os.urandom(5000))

@@ -147,6 +147,7 @@ class Decoder:
         replaced = "\ufffd" in text
         text, unmapped = UNMAPPED_GLYPH_RE.subn("\ufffd", text)
         _raise_if_lost(text, unmapped)
+        self._detector.check_chinese(text, source)
         if replaced or unmapped:
             repairs += ["invalid_bytes_replaced"] * replaced + ["pdf_unmapped_glyphs"] * bool(unmapped)
         text, removed = self._normalizer.remove_pinyin(text)
