@@ -1028,6 +1028,19 @@ def test_a_character_a_strict_gb2312_reader_rejected_is_one_character(decoder):
     assert decoder.decode(damaged.encode("utf-8")).text == text.replace("萿", "\ufffd")
 
 
+def test_a_strict_reader_s_u_fffd_before_a_misaligned_run_is_a_character_outside_gb2312(decoder):
+    # 喆 (86 B4) and 堃 (88 D2): gb2312 rejects the lead (U+FFFD) and pairs the trail with the
+    # next byte, so the rest of the word reads one byte off. No letter after a U+FFFD shows the
+    # strict reader here; the lost lead is still one of the characters gb2312 lacks, not 来 (C0 B4)
+    # or 家 (BC D2), which no GB reader rejects.
+    text = "在全市投递技能竞赛中，投递员吴喆获得一等奖，营业员郑堃、分拣员周丽获得二等奖。\n"
+    damaged = text.encode("gbk").decode("gb2312", errors="replace")
+    assert "吴\ufffd" in damaged and "郑\ufffd" in damaged and "、分拣员" not in damaged
+    decoded = decoder.decode(damaged.encode("utf-8")).text
+    assert len(decoded) == len(text)
+    assert all(got == want or (got == "\ufffd" and want in "喆堃") for got, want in zip(decoded, text, strict=True))
+
+
 def test_lost_bytes_are_chosen_back_only_by_the_reader_whose_mark_the_run_shows(decoder):
     # GBK read by Python's strict gb2312 codec (a page declaring gb2312 fetched with requests):
     # 〇 (A9 96) is two U+FFFD, 喆 a U+FFFD and a misaligned run. The run's 妗 is GBK's reading of

@@ -389,6 +389,11 @@ class MisalignmentRepairer:
             readings = self._strict_readings(text, anchor)
         else:
             readings = self._readings(text, self._run_starts(text, anchor), window_end)
+            if self._code.strict and text[anchor] == "\ufffd":
+                # GB18030 rejects no lead before a trail: a U+FFFD before a shifted run is a lead
+                # the strict reader rejected, whose trail then paired with the next byte (喆 of
+                # 86 B4 as U+FFFD and 唇 of B4 B4): its character is one outside the subset.
+                readings = [_rejected_lead_first(reading, anchor) for reading in readings]
             if strict and text[anchor] == "\ufffd":
                 # Where the text shows a strict reader, its U+FFFD may start what it rejected too.
                 readings += self._strict_readings(text, anchor)
@@ -528,6 +533,10 @@ class MisalignmentRepairer:
         # A lone trail's character often recurs in the document whole (網c轉型 beside 網點): its
         # gain counts the n-grams the document shows elsewhere.
         ngrams = document if lone_letter else None
+        if any(isinstance(t, tuple) and t[0] == STRICT_LEAD for t in tokens):
+            # A strict reader's rejected character is rare by construction (喆, 堃): judged as
+            # written, without it where no guess stands out, as the damaged reading's U+FFFD is.
+            guessed = scored
         if guessed == scored and ngrams is None:
             judged = plain
         else:
@@ -920,6 +929,14 @@ class MisalignmentRepairer:
                 return left[-CONTEXT_CHARS:], right[:CONTEXT_CHARS]
             right += ch
         return left[-CONTEXT_CHARS:], (right + WHITESPACE_RE.sub("", after))[:CONTEXT_CHARS]
+
+
+def _rejected_lead_first(reading: tuple, anchor: int) -> tuple:
+    """``reading`` with its first lost lead, if the run starts at ``anchor``, a strict reader's rejected one."""
+    bound, begin, end, tokens = reading
+    if begin == anchor and isinstance(tokens[0], tuple) and tokens[0][0] == UNKNOWN_LEAD:
+        return bound, begin, end, [(STRICT_LEAD, tokens[0][1]), *tokens[1:]]
+    return reading
 
 
 def _keeps_non_ascii(run: str, repaired: str) -> bool:
