@@ -1030,10 +1030,10 @@ def test_a_character_a_strict_gb2312_reader_rejected_is_one_character(decoder):
 
 def test_a_strict_reader_s_u_fffd_before_a_misaligned_run_is_a_character_outside_gb2312(decoder):
     # 喆 (86 B4) and 堃 (88 D2): gb2312 rejects the lead (U+FFFD) and pairs the trail with the
-    # next byte, so the rest of the word reads one byte off. No letter after a U+FFFD shows the
-    # strict reader here; the lost lead is still one of the characters gb2312 lacks, not 来 (C0 B4)
-    # or 家 (BC D2), which no GB reader rejects.
-    text = "在全市投递技能竞赛中，投递员吴喆获得一等奖，营业员郑堃、分拣员周丽获得二等奖。\n"
+    # next byte, so the rest reads one byte off (玥's trail, 68, ends the second run as h). In a
+    # text all of gb2312's but its U+FFFD, the lost leads are characters gb2312 lacks, not 来
+    # (C0 B4) or 家 (BC D2), which no GB reader rejects: left U+FFFD where none stands out.
+    text = "在全市投递技能竞赛中，投递员吴喆获得一等奖，营业员郑堃、分拣员李玥获得二等奖。\n"
     damaged = text.encode("gbk").decode("gb2312", errors="replace")
     assert "吴\ufffd" in damaged and "郑\ufffd" in damaged and "、分拣员" not in damaged
     decoded = decoder.decode(damaged.encode("utf-8")).text

@@ -336,6 +336,8 @@ class MisalignmentRepairer:
         # trail: a letter, or U+FFFD (0x80-0xA0, rejected as a lead too). (U+FFFD in pairs
         # are lost bytes otherwise: see _in_lost_run.)
         strict = bool(self._code.strict and STRICT_TELL_RE.search(text))
+        # Every character but U+FFFD of the strict reader's subset: the text may be its reading.
+        strict_only = bool(self._code.strict) and _encodes(text.replace("\ufffd", ""), self._code.strict)
         anchors = [
             match.start()
             for match in self._anchor_re.finditer(text)
@@ -358,7 +360,9 @@ class MisalignmentRepairer:
                 continue
             if budget <= 0:
                 break
-            fix, resolved = self._best_fix(text, start, eaten, document, min(MAX_RESOLVED, budget), few_marks, strict)
+            fix, resolved = self._best_fix(
+                text, start, eaten, document, min(MAX_RESOLVED, budget), few_marks, strict, strict_only
+            )
             budget -= resolved
             if fix and (not fixes or fix.begin >= fixes[-1].end):  # a run may start back inside the last one
                 fixes.append(fix)
@@ -376,12 +380,13 @@ class MisalignmentRepairer:
 
     def _best_fix(
         self, text: str, anchor: int, eaten: "_EatenByteGuesser", document, max_resolved: int, few_marks: bool,
-        strict: bool,
+        strict: bool, strict_only: bool,
     ) -> tuple["Fix | None", int]:
         """The best repair of the run around ``anchor``, and how many readings had their lost
         bytes chosen (at most ``max_resolved``, the likeliest first); ``few_marks``: whether the
         text has few '?' after ideographs, each worth a search for a run it ends; ``strict``:
-        whether it shows a strict reader (LegacyCode.strict)."""
+        whether it shows a strict reader (LegacyCode.strict); ``strict_only``: whether all its
+        characters but U+FFFD are of that reader's subset."""
         line_end = text.find("\n", anchor)
         line_end = len(text) if line_end < 0 else line_end
         window_end = min(line_end + 1, anchor + MAX_RUN)
@@ -389,10 +394,11 @@ class MisalignmentRepairer:
             readings = self._strict_readings(text, anchor)
         else:
             readings = self._readings(text, self._run_starts(text, anchor), window_end)
-            if self._code.strict and text[anchor] == "\ufffd":
-                # GB18030 rejects no lead before a trail: a U+FFFD before a shifted run is a lead
-                # the strict reader rejected, whose trail then paired with the next byte (喆 of
-                # 86 B4 as U+FFFD and 唇 of B4 B4): its character is one outside the subset.
+            if strict_only and text[anchor] == "\ufffd":
+                # GB18030 rejects no lead before a trail: in a text the strict reader may have
+                # read, a U+FFFD before a shifted run is a lead it rejected, whose trail then paired
+                # with the next byte (喆 of 86 B4 as U+FFFD and 唇 of B4 B4): its character is one
+                # outside the subset.
                 readings = [_rejected_lead_first(reading, anchor) for reading in readings]
             if strict and text[anchor] == "\ufffd":
                 # Where the text shows a strict reader, its U+FFFD may start what it rejected too.
@@ -527,16 +533,17 @@ class MisalignmentRepairer:
             return None
         # Whether the run is damage is judged by its likeliest reading, a character lost whole
         # guessed even where the guess does not stand out enough to be written (then U+FFFD).
+        if isinstance(tokens[0], tuple) and tokens[0][0] == STRICT_LEAD:
+            # But a strict reader's rejected character is rare by construction (喆, 堃): the run
+            # is judged as written, without it where no guess stands out, its U+FFFD kept then.
+            guessed = scored
+            markers -= repaired[0] == UNRECOVERABLE
         marker_cost = WHOLE_CHAR_COST if whole_char or marked_trail else MARKER_COST * markers
         if len(guessed) > len(damaged):
             marker_cost = max(marker_cost, MISSING_CHAR_COST * (len(guessed) - len(damaged)))
         # A lone trail's character often recurs in the document whole (網c轉型 beside 網點): its
         # gain counts the n-grams the document shows elsewhere.
         ngrams = document if lone_letter else None
-        if any(isinstance(t, tuple) and t[0] == STRICT_LEAD for t in tokens):
-            # A strict reader's rejected character is rare by construction (喆, 堃): judged as
-            # written, without it where no guess stands out, as the damaged reading's U+FFFD is.
-            guessed = scored
         if guessed == scored and ngrams is None:
             judged = plain
         else:
@@ -929,6 +936,14 @@ class MisalignmentRepairer:
                 return left[-CONTEXT_CHARS:], right[:CONTEXT_CHARS]
             right += ch
         return left[-CONTEXT_CHARS:], (right + WHITESPACE_RE.sub("", after))[:CONTEXT_CHARS]
+
+
+def _encodes(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _rejected_lead_first(reading: tuple, anchor: int) -> tuple:
