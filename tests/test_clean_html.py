@@ -39,6 +39,15 @@ def test_html_is_recognised_by_content(text):
     assert looks_like_html(text)
 
 
+def test_a_line_break_in_the_markup_between_chinese_characters_is_no_space(cleaner):
+    # Word's "save as web page" wraps its source lines anywhere: a break between two wide
+    # characters is nothing (CSS Text's segment break rule); between English words a space.
+    paragraph = "<p class=MsoNormal><span>3月17日，满\r\n载集装箱的货轮从港区启航。这标志着宁波\r\n邮政首条“海\r\n运+派送”快线开通，China\r\nPost 表示欢迎。</span></p>"
+    assert lines(cleaner, page(paragraph + ARTICLE))[0] == (
+        "3月17日，满载集装箱的货轮从港区启航。这标志着宁波邮政首条“海运+派送”快线开通，China Post 表示欢迎。"
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

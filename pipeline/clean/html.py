@@ -24,6 +24,11 @@ _NON_TEXT_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction
 _BARRIER = "clean-barrier"  # stands where a large furniture element was removed
 TABLE_CELLS = ("td", "th")
 _WHITESPACE = re.compile(r"\s+")
+# A line break in a text's markup between two wide characters (CSS Text's segment break rule):
+# no space in Chinese text. Word and old CMSs wrap their source lines anywhere (宁\n波邮政).
+# (Between elements, a line break stays a space: a WeChat header's 原创 / 浙江邮政 spans.)
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff01-\uff60\u201c\u201d\u2018\u2019"
+_SEGMENT_BREAK_BETWEEN_WIDE = re.compile(f"(?<=[{_WIDE}])[ \t]*[\r\n][ \t\r\n]*(?=[{_WIDE}])")
 _NEXT_CELL = "\0"  # between a table row's cells while their text is gathered
 _INDENT = re.compile(r"[ \t\r\n]*[\u00a0\u3000]{2}")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』）)\"']*$")
@@ -588,6 +593,8 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
             current_owner, heading, titled, logo = owner, level, has_title, has_logo
             in_root = content_root is None or owner is content_root or (owner is not None and _is_inside(owner, content_root))
         text = str(node)
+        if not in_pre:
+            text = _SEGMENT_BREAK_BETWEEN_WIDE.sub("", text)
         if in_pre and "\n" in text:
             *whole_lines, text = text.split("\n")
             for line in whole_lines:
