@@ -768,6 +768,21 @@ def test_an_article_s_headline_repeated_under_itself_opens_no_body():
     assert story.body.startswith("今年以来") and story.bylines == ("作者：罗敏 来源：某县邮政 2024-01-22",)
 
 
+def test_a_press_release_s_document_label_and_contact_line_are_no_title_and_no_text():
+    # A press office's release: its document type over the headline (新 闻 稿, spaced out as
+    # Word centres it), the credit closing the text and the contact for the press under it.
+    text = "\n\n".join([
+        "新   闻   稿", "某市邮政开通首条冷链快线", "供稿单位：某市邮政分公司    发布日期：2025年3月18日",
+        "　　3月17日，某市邮政分公司首条冷链快线开通，每天往返市区与三个县城。",
+        "　　该公司负责人表示，年内还将开通两条冷链快线。",
+        "　　（通讯员  林晓  方舟）", "联系人：林晓（市场部）",
+    ])
+    (story,) = Splitter().split(text).stories
+    assert story.title == "某市邮政开通首条冷链快线"
+    assert story.body.startswith("3月17日") and story.body.endswith("两条冷链快线。")
+    assert "联系人" not in story.body
+
+
 def test_headlines_grouped_over_a_photo_caption_go_to_the_stories_above_it():
     # Two stories' headlines stacked after the second's credit, over a photo's caption that no
     # credit opens: the title as wide as the column and the ——deck had opened the caption's

@@ -260,6 +260,8 @@ class Splitter:
             # SHUNJIE LOGISTICS): a date alone under a short name is an article's title's
             or len(lines) > 2 and len(lines[0]) <= MAX_MASTHEAD_CHARS and CJK_RUN.fullmatch(lines[0]) is not None
             and self.rules.furniture.search(lines[1].replace(" ", "")) is not None and not _DATE_LINE.fullmatch(lines[1])
+            # a section's or a document type's label over the title (要闻, a press office's 新 闻 稿)
+            or len(lines) > 2 and "".join(lines[0].split()) in self.rules.section_labels and self._is_title_line(lines[1])
         ):
             bylines.append(lines.pop(0))
         # An editor's note over the headline (【编者按】…, a series' introduction): the story's
