@@ -39,6 +39,44 @@ def test_html_is_recognised_by_content(text):
     assert looks_like_html(text)
 
 
+PDF_LINES = ["某县推进快递进村", "今年以来，某县邮政分公司推动快递进村，", "全县建制村快递服务通达率由年初的91%",
+             "提高到98%。", "一是推动共同配送，建成县级共同配送中心", "3个，每件派送成本平均下降0.2元。",
+             "二是完善末端网络，改造提升村级寄递物流", "综合服务站120个。"]
+
+
+def pdf2htmlex_page(lines: list[str]) -> str:
+    """A PDF converted by pdf2htmlEX: every line absolutely placed, its size 1px by the base
+    class and set again by a later one (as the converter writes its CSS)."""
+    css = ".t{position:absolute;white-space:pre;font-size:1px}.fs0{font-size:64px}.y1{bottom:900px}"
+    divs = "".join(f'<div class="t fs0 y1">{line}</div>' for line in lines)
+    return page(f'<div id="page-container"><div class="pf">{divs}</div></div>', f"<style>{css}</style><title>简报</title>")
+
+
+def test_a_pdf_converted_to_html_is_its_printed_lines_not_paragraphs(cleaner):
+    # A later class's font-size shows the lines the base class's 1px hid; each line is a
+    # printed line (not a paragraph), for the split stage to join as a page's.
+    cleaned = cleaner.clean(pdf2htmlex_page(PDF_LINES))
+    assert cleaned.text.split("\n") == PDF_LINES
+    assert not cleaned.paragraph_lines
+
+
+def test_a_pdf_converted_to_html_is_one_story_of_whole_paragraphs(processor):
+    # It was a dead letter: the base class's 1px hid every line ("no story text left").
+    (story,) = processor.process("bulletin.html", pdf2htmlex_page(PDF_LINES).encode())
+    assert story["title"] == "某县推进快递进村"
+    assert story["body"].split("\n") == [
+        "今年以来，某县邮政分公司推动快递进村，全县建制村快递服务通达率由年初的91%提高到98%。",
+        "一是推动共同配送，建成县级共同配送中心3个，每件派送成本平均下降0.2元。",
+        "二是完善末端网络，改造提升村级寄递物流综合服务站120个。",
+    ]
+
+
+def test_text_sized_1px_by_the_page_s_css_stays_hidden(cleaner):
+    style = "<style>.kw{font-size:1px}</style>"
+    text = cleaner.clean(page(f'<span class="kw">免费电影在线观看</span>{ARTICLE}', style)).text
+    assert "免费电影" not in text and PARAGRAPHS[0] in text
+
+
 def test_a_line_break_in_the_markup_between_chinese_characters_is_no_space(cleaner):
     # Word's "save as web page" wraps its source lines anywhere: a break between two wide
     # characters is nothing (CSS Text's segment break rule); between English words a space.

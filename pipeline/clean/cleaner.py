@@ -48,7 +48,9 @@ class Cleaner:
         if records is not None:
             return self._from_records(text, repairs, *records)
         if looks_like_html(visible):
-            cleaned = self._html.extract(visible)
+            cleaned, printed = self._html.extract_page(visible)
+            if printed:  # a PDF's lines: split as a page's, not paragraphs
+                return CleanedText(cleaned, max(0, len(text) - len(cleaned)), (*repairs, "pdf_lines_extracted"))
             if header := read_labelled_header(cleaned):  # a release mailed as HTML: its header in the text
                 return self._from_records(text, (*repairs, "html_extracted"), None, [header], "front_matter_read")
             if not cleaned and (entries := script_data_entries(visible)):

@@ -139,6 +139,11 @@ class HtmlExtractor:
 
     def extract(self, markup: str) -> str:
         """The article of an HTML page as plain text, one paragraph per line."""
+        return self.extract_page(markup)[0]
+
+    def extract_page(self, markup: str) -> tuple[str, bool]:
+        """The article of an HTML page as plain text, and whether its lines are a PDF's printed
+        lines (a PDF converted to HTML) rather than paragraphs, one per line."""
         soup = BeautifulSoup(markup, "lxml")
         if rules.DOCUMENT_WRITE.search(markup):
             _written_markup_in_place(soup)
@@ -153,7 +158,11 @@ class HtmlExtractor:
         published = _published_in_markup(soup)
         account = _publishing_account(soup, dated=published is not None)
         site = account or _site_name_in_markup(soup) or _site_in_title(title_parts, headline)
+        positioned_classes = _positioned_classes(soup)  # (read before the <style> elements go)
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
+        printed = _printed_lines(soup, positioned_classes)
+        if printed is not None:
+            return "\n".join(printed), True
         measures = _Measures(soup, self._judge.is_junk)
         # The article's container is judged without the prose of what markup names furniture
         # (a footer's copyright and address lines): by a footer of some length it was the page's
@@ -216,7 +225,7 @@ class HtmlExtractor:
         if related is not None:
             del lines[related:]
         if not any(rules.SENTENCE_MARK.search(line) for line in lines):
-            return ""  # no sentence: a list or index page, its linked titles gone, its furniture left
+            return "", False  # no sentence: a list or index page, its linked titles gone, its furniture left
         _related_articles_set_apart(lines)
         _drop_restated_summary(lines)
         _cut_at_end_mark(lines)
@@ -249,7 +258,7 @@ class HtmlExtractor:
             title = _title_of_body(title_parts, "".join(lines))
             if title:
                 lines.insert(0, title)
-        return "\n".join(lines)
+        return "\n".join(lines), False
 
     def _furniture(
         self, soup: BeautifulSoup, measures: _Measures, content_root: Tag | None, headline: str, hinted: bool
@@ -413,22 +422,83 @@ def _prose_chars(root: Tag) -> int:
     return total
 
 
+def _positioned_classes(soup: BeautifulSoup) -> set[str]:
+    """Classes the page's CSS positions absolutely (simple class selectors)."""
+    return {
+        selector.strip()[1:]
+        for style in soup.find_all("style")
+        for selectors, declarations in rules.CSS_RULE.findall(style.get_text())
+        if rules.POSITION_ABSOLUTE.search(declarations)
+        for selector in selectors.split(",")
+        if rules.CLASS_SELECTOR.fullmatch(selector.strip())
+    }
+
+
+def _printed_lines(soup: BeautifulSoup, positioned_classes: set[str]) -> list[str] | None:
+    """The lines of a PDF converted to HTML (pdf2htmlEX, pdftohtml -c): nearly all its text in
+    absolutely positioned elements, each a printed line; None for any other page."""
+    positioned = [
+        element for element in _tags(soup)
+        if rules.POSITION_ABSOLUTE.search(element.get("style") or "")
+        or not positioned_classes.isdisjoint(element.get("class") or ())
+    ]
+    if len(positioned) < rules.PRINTED_LINES_MIN:
+        return None
+    ids = {id(element) for element in positioned}
+    outer = {id(parent) for element in positioned for parent in element.parents if id(parent) in ids}
+    lines = [
+        text for element in positioned
+        if id(element) not in outer and (text := _WHITESPACE.sub(" ", element.get_text()).strip())
+    ]
+    printed_chars = sum(len(_WHITESPACE.sub("", line)) for line in lines)
+    all_chars = len(_WHITESPACE.sub("", soup.get_text()))
+    if len(lines) < rules.PRINTED_LINES_MIN or printed_chars < rules.PRINTED_TEXT_SHARE * all_chars:
+        return None
+    return lines
+
+
 def _css_hidden_elements(soup: BeautifulSoup) -> list[Tag]:
-    """Elements hidden by simple selectors in the page's <style> blocks."""
+    """Elements hidden by simple selectors in the page's <style> blocks, but those a later rule
+    shows again, setting the hiding property otherwise (pdf2htmlEX sets every line's font-size
+    to 1px, then each line's size by another class)."""
+    css = [rule for style in soup.find_all("style") for rule in rules.CSS_RULE.findall(style.get_text())]
     hidden = []
-    for style in soup.find_all("style"):
-        for selectors, declarations in rules.CSS_RULE.findall(style.get_text()):
-            if not rules.HIDDEN_STYLE.search(declarations):
-                continue
-            for selector in selectors.split(","):
-                selector = selector.strip()
-                if not selector or ":" in selector or "@" in selector:
-                    continue
-                try:
-                    hidden.extend(soup.select(selector))
-                except Exception:  # soupsieve rejects what it cannot parse; such a rule is skipped
-                    continue
+    for order, (selectors, declarations) in enumerate(css):
+        hiding = rules.HIDDEN_STYLE.search(declarations)
+        if not hiding:
+            continue
+        found = _selected(soup, selectors)
+        prop = rules.OVERRIDABLE_PROPERTY.match(hiding.group())
+        if found and prop:
+            shown = {
+                id(element)
+                for later_selectors, later_declarations in css[order + 1:]
+                if _shows(later_declarations, prop.group())
+                for element in _selected(soup, later_selectors)
+            }
+            found = [element for element in found if id(element) not in shown]
+        hidden += found
     return hidden
+
+
+def _shows(declarations: str, prop: str) -> bool:
+    """Whether ``declarations`` set ``prop`` to a value that hides nothing."""
+    value = re.search(rf"(?<![-\w]){prop}\s*:\s*([^;]+)", declarations, re.I)
+    return value is not None and not rules.HIDDEN_STYLE.search(f"{prop}:{value.group(1)};")
+
+
+def _selected(soup: BeautifulSoup, selectors: str) -> list[Tag]:
+    """The elements simple ``selectors`` select (none for pseudo-classes and at-rules)."""
+    found = []
+    for selector in selectors.split(","):
+        selector = selector.strip()
+        if not selector or ":" in selector or "@" in selector:
+            continue
+        try:
+            found.extend(soup.select(selector))
+        except Exception:  # soupsieve rejects what it cannot parse; such a rule is skipped
+            continue
+    return found
 
 
 def _link_farms(soup: BeautifulSoup, measures: _Measures, barriers: set[int]) -> list[Tag]:

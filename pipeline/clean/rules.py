@@ -176,6 +176,14 @@ BACKGROUND_STYLE = re.compile(r"background(?:-color|-image)?\s*:", re.I)
 REVEALED_ARTICLE_SHARE = 0.5
 REVEALED_ARTICLE_MIN_CHARS = 200  # of text: an article, not a hidden phrase or block of links
 CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+# A PDF converted to HTML places each printed line absolutely: at least this many such lines,
+# holding this share of the page's text.
+POSITION_ABSOLUTE = re.compile(r"position\s*:\s*absolute", re.I)
+CLASS_SELECTOR = re.compile(r"\.[\w-]+")
+PRINTED_LINES_MIN = 5
+PRINTED_TEXT_SHARE = 0.8
+# The hiding properties a later rule may set again to show what an earlier one hid.
+OVERRIDABLE_PROPERTY = re.compile(r"display|visibility|font-size|opacity", re.I)
 # Link farm: a block of at least this many links whose text is mostly anchor text.
 LINK_FARM_MIN_LINKS = 3
 LINK_FARM_MIN_RATIO = 0.6
