@@ -783,6 +783,18 @@ def test_a_press_release_s_document_label_and_contact_line_are_no_title_and_no_t
     assert "联系人" not in story.body
 
 
+def test_a_page_break_inside_a_sentence_cuts_no_story():
+    # A two-page bulletin extracted line by line: the first page's folio and the second's
+    # running head fall inside a sentence, which goes on over them.
+    lines = ["某县推进快递进村", "今年以来，某县邮政分公司推动快递", "进村，全县建制村快递服务通达率提",
+             "高到98%。一是推动共同配送，建成县", "级共同配送中心3个，每件派送成本",
+             "— 1 —", "2025年6月3日 星期二",
+             "平均下降0.2元。二是完善末端网络，", "改造村级寄递物流综合服务站120个。", "— 2 —"]
+    (story,) = Splitter().split("\n".join(lines)).stories
+    assert "每件派送成本平均下降0.2元。" in story.body
+    assert "— 1 —" not in story.body and "星期二" not in story.body
+
+
 def test_headlines_grouped_over_a_photo_caption_go_to_the_stories_above_it():
     # Two stories' headlines stacked after the second's credit, over a photo's caption that no
     # credit opens: the title as wide as the column and the ——deck had opened the caption's

@@ -140,10 +140,10 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         folio = _HEADER_FOLIO.fullmatch(compact) is not None and (
             bool(lines) and lines[-1].kind == "label" or _over_furniture(raws, index, rules)
         )
-        if (
-            page_name or header_part or folio or _is_section_label(raw, compact, rules, after_text, spaced_page)
-            or _is_furniture(compact, rules)
-        ):
+        furniture = folio or _is_furniture(compact, rules)
+        if furniture and after_text and _sentence_goes_on(raws, index, rules):
+            continue  # a page's foot or head inside a sentence the page break cut: out of its way
+        if page_name or header_part or furniture or _is_section_label(raw, compact, rules, after_text, spaced_page):
             lines.append(Line.of(raw, "label"))
             continue
         in_header = False
@@ -196,6 +196,16 @@ def _next_compact(raws: list[str], index: int, skip: int = 0) -> str:
     ("" at the page's end)."""
     texts = ("".join(raw.split()) for raw in raws[index + 1:] if raw.strip())
     return next(itertools.islice(texts, skip, None), "")
+
+
+def _sentence_goes_on(raws: list[str], index: int, rules: Rules) -> bool:
+    """Whether the first line after raws[index] that is no page furniture goes on with a
+    sentence: no paragraph's indent, not the page's end."""
+    for raw in raws[index + 1:]:
+        compact = "".join(raw.split())
+        if compact and not (_HEADER_FOLIO.fullmatch(compact) or _is_furniture(compact, rules)):
+            return _leading_columns(raw) not in PARAGRAPH_INDENT_COLUMNS
+    return False
 
 
 def _over_furniture(raws: list[str], index: int, rules: Rules) -> bool:
