@@ -44,6 +44,11 @@ EDGE_LINES = 4  # lines at the top and at the end of a story searched for a sour
 # is the publication's, unless it is a field's label or a credit (发布时间 2023-08-25, 本报记者 …).
 DATED_NAME = re.compile(r"^([\u4e00-\u9fff]{2,12})\s+(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})")
 NO_PUBLICATION = re.compile(r"记者|通讯员|编辑|作者|摄影|时间|日期|本报|本刊|发布|更新")
+# A bulletin's issuing office over its stories, before the issue's date (某省邮政管理局办公室
+# 2025年8月15日, 某县邮政分公司综合办公室编 2025年7月18日): the office issued them.
+ISSUER_LINE = re.compile(
+    r"^([\u4e00-\u9fff]{2,20}(?:办公室|分公司|公司|管理局|委员会|中心))(?:编|编印|印发|主办)?\s*\d{4}年\d{1,2}月\d{1,2}日$"
+)
 
 
 class SourceFinder:
@@ -62,6 +67,7 @@ class SourceFinder:
         # The stories of a page come one after another: the page is searched once for all of them.
         self.page_marker = lru_cache(maxsize=1)(lambda page_text: self._marker(page_text, page_text))
         self.masthead = lru_cache(maxsize=1)(self._masthead)
+        self.issuer = lru_cache(maxsize=1)(_issuer)
 
     def find(self, bylines: list[str], body: str, page_text: str) -> str | None:
         """An explicit 来源 field wins, then a paper named in a byline; then a marker in the
@@ -97,7 +103,10 @@ class SourceFinder:
             match = SUPPLIED_BY.search(line)
             if match:
                 return match.group(1)
-        return self._marker("\n".join(bylines) + "\n" + body, page_text) or self.page_marker(page_text)
+        return (
+            self._marker("\n".join(bylines) + "\n" + body, page_text) or self.page_marker(page_text)
+            or self.issuer(page_text)
+        )
 
     def _marker(self, text: str, page_text: str) -> str | None:
         """The publication a marker in ``text`` names; 本报 (this paper) is the paper the page's
@@ -117,3 +126,15 @@ class SourceFinder:
                 if match:
                     return match.group(1)
         return None
+
+
+def _issuer(page_text: str) -> str | None:
+    """The office a bulletin's header names as its issuer among the page's first lines, above
+    its text (under it, the line is a notice's signature)."""
+    for line in page_text.strip().splitlines()[:MASTHEAD_LINES]:
+        if MASTHEAD_FORBIDDEN.search(line):
+            return None
+        match = ISSUER_LINE.match(line.strip())
+        if match:
+            return match.group(1)
+    return None
