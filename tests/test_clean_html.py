@@ -1,5 +1,7 @@
 """HTML input: recognition by content, each hiding trick, furniture, headline and byline lines."""
 
+from html import escape
+
 import pytest
 
 from pipeline.clean import Cleaner
@@ -69,6 +71,14 @@ def test_a_pdf_converted_to_html_is_one_story_of_whole_paragraphs(processor):
         "一是推动共同配送，建成县级共同配送中心3个，每件派送成本平均下降0.2元。",
         "二是完善末端网络，改造提升村级寄递物流综合服务站120个。",
     ]
+
+
+def test_an_article_in_a_frame_s_srcdoc_is_the_page_s_text(cleaner):
+    # A CMS shows the body in <iframe srcdoc="…">, its document escaped in the attribute: the
+    # page had no sentence left (frames are dropped) and was a dead letter.
+    frame = escape(f"<!DOCTYPE html><html><body>{ARTICLE}</body></html>")
+    text = cleaner.clean(page(f'<h1>某市邮政开通冷链专线</h1><div class="body"><iframe srcdoc="{frame}"></iframe></div>')).text
+    assert text.split("\n")[1:] == PARAGRAPHS
 
 
 def test_text_sized_1px_by_the_page_s_css_stays_hidden(cleaner):

@@ -147,6 +147,8 @@ class HtmlExtractor:
         soup = BeautifulSoup(markup, "lxml")
         if rules.DOCUMENT_WRITE.search(markup):
             _written_markup_in_place(soup)
+        if "srcdoc" in markup:
+            _frame_documents_in_place(soup)
         _decks_marked(soup)
         _image_headlines_as_text(soup)
         title_parts = _title_parts(soup)
@@ -339,6 +341,16 @@ def _written_markup_in_place(soup: BeautifulSoup) -> None:
         for child in list((fragment.body or fragment).contents):
             script.insert_before(child.extract())
         script.decompose()
+
+
+def _frame_documents_in_place(soup: BeautifulSoup) -> None:
+    """Each frame whose document its srcdoc attribute holds (a CMS showing the article's body
+    so) replaced by that document's body: the page's text as a browser shows it."""
+    for frame in soup.find_all("iframe", srcdoc=True):
+        document = BeautifulSoup(frame["srcdoc"], "lxml")
+        for child in list((document.body or document).contents):
+            frame.insert_before(child.extract())
+        frame.decompose()
 
 
 def _written(call: re.Match) -> str:
