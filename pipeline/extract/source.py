@@ -22,6 +22,8 @@ ENGLISH_META_FIELD = re.compile(
 )
 ENGLISH_SOURCE_LINE = re.compile(r"^\(?\s*Source\s*:\s*([A-Z][A-Za-z.&' -]{1,30}?)\s*\)?$")
 SOURCE_LINE_MAX_CHARS = 40
+# Where a reprinted story first ran: 原载《中国邮政快递报》2024年6月3日第3版, 摘自《人民邮电》
+ORIGINALLY_IN = re.compile(r"(?:原载|原刊|原文刊载于|刊载于|摘自|选自|转载自|转自)\s*[:：]?\s*《([^《》\s]{2,20})》")
 # A dateline names the agency or paper that filed the story: 新华社北京3月5日电, 人民网长沙电,
 # 据中新社电; 本报…电 is the paper's own (the marker table names it, as it names 本报讯).
 DATELINE = re.compile(
@@ -72,7 +74,7 @@ class SourceFinder:
     def find(self, bylines: list[str], body: str, page_text: str) -> str | None:
         """An explicit 来源 field wins, then a paper named in a byline; then a marker in the
         bylines or the story; then one on the page."""
-        for field in (SOURCE_FIELD, self.paper_field, ENGLISH_META_FIELD):
+        for field in (SOURCE_FIELD, ORIGINALLY_IN, self.paper_field, ENGLISH_META_FIELD):
             for line in bylines:
                 match = field.search(line)
                 if match:
@@ -84,7 +86,7 @@ class SourceFinder:
         lines = [line.strip() for line in body.splitlines() if line.strip()]
         for line in [*lines[:EDGE_LINES], *lines[-EDGE_LINES:]]:
             short = len(line) <= SOURCE_LINE_MAX_CHARS
-            match = short and (SOURCE_LINE.search(line) or ENGLISH_SOURCE_LINE.match(line))
+            match = short and (SOURCE_LINE.search(line) or ORIGINALLY_IN.search(line) or ENGLISH_SOURCE_LINE.match(line))
             if match:
                 return match.group(1)
         for line in [*bylines, *lines[:EDGE_LINES]]:
