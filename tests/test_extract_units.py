@@ -269,6 +269,9 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
          "中国邮政快递报"),
         ((), "某地邮政开展活动。\n转载自：中国交通报", "", "中国交通报"),
         (("2024-09-13 来源 Source：广西新闻网 记者 韦兰芳",), "某地邮政开展活动。", "", "广西新闻网"),
+        # the outlet an app's share page prints before the date, with or without a space
+        (("央视新闻客户端2025-01-20 18:32",), "某地邮政开展活动。", "", "央视新闻客户端"),
+        (("发布时间2025-01-20 18:32",), "某地邮政开展活动。", "", None),
         # where a reprinted story first ran: that paper, whose reporter 本报记者 is
         (("本报记者 林晓",), "原载《某省邮政报》2024年6月3日第3版\n某地邮政开展活动。", "", "某省邮政报"),
         ((), "某地邮政开展活动。\n（摘自《人民邮电》）", "", "人民邮电"),

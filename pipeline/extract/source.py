@@ -42,9 +42,10 @@ ENGLISH_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,(?:[^(\n]{0,30})\(([A-Z][A-Za-z
 # A closing credit naming who supplied the story: （中华邮政供稿）, 稿件由…提供 is not read.
 SUPPLIED_BY = re.compile(r"[（(]\s*([^（）()\s]{2,20}?)\s*供\s*稿\s*[）)]")
 EDGE_LINES = 4  # lines at the top and at the end of a story searched for a source line
-# A metadata line opening with a name and the date (云南邮政网　2023-08-25　文/杨春梅): the name
-# is the publication's, unless it is a field's label or a credit (发布时间 2023-08-25, 本报记者 …).
-DATED_NAME = re.compile(r"^([\u4e00-\u9fff]{2,12})\s+(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})")
+# A metadata line opening with a name and the date (云南邮政网　2023-08-25　文/杨春梅; an app's
+# share page prints them together: 央视新闻客户端2025-01-20 18:32): the name is the
+# publication's, unless it is a field's label or a credit (发布时间 2023-08-25, 本报记者 …).
+DATED_NAME = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})")
 NO_PUBLICATION = re.compile(r"记者|通讯员|编辑|作者|摄影|时间|日期|本报|本刊|发布|更新")
 # A bulletin's issuing office over its stories, before the issue's date (某省邮政管理局办公室
 # 2025年8月15日, 某县邮政分公司综合办公室编 2025年7月18日): the office issued them.
