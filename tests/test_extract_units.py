@@ -203,6 +203,9 @@ def test_published_date(bylines, body, page, expected):
         ("記者 陳嘉欣 發佈時間：08/03/2025 15:42", ["2025-03-08"]),
         ("更新时间：03/18/2025", ["2025-03-18"]),
         ("电话 08/03/2025 编号", []),
+        # the year apart from the month and day, the time after them (Xinhua's page header)
+        (" 2025 05/21 10:32:15 来源：新华网", ["2025-05-21"]),
+        ("2025 5/21 份额", []),  # no time after it: a ratio after a figure
     ],
 )
 def test_dates_in_words_and_numerals(text, expected):

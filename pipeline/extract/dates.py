@@ -8,7 +8,9 @@ from itertools import islice
 _SEP = r"\s*"
 FULL_DATE = re.compile(
     rf"(?<!\d)((?:19|20)\d\d){_SEP}(?:年{_SEP}(\d{{1,2}}){_SEP}月{_SEP}(\d{{1,2}}){_SEP}日"
-    rf"|[-./](\d{{1,2}})[-./](\d{{1,2}})(?!\d))"
+    rf"|[-./](\d{{1,2}})[-./](\d{{1,2}})(?!\d)"
+    # the year apart from the month and day, a time after them (Xinhua's header: 2025 05/21 10:32:15)
+    rf"|\s+(\d{{1,2}})/(\d{{1,2}})(?=\s+\d{{1,2}}:\d\d))"
 )
 # Eight figures as a date field holds them (发布时间：20241202, a CMS export's publish_date):
 # labelled, as a figure of eight digits in text need be no date.
@@ -85,7 +87,7 @@ def full_dates(text: str) -> list[str]:
     found = []
     for match in FULL_DATE.finditer(text):
         year = int(match.group(1))
-        month, day = (match.group(2), match.group(3)) if match.group(2) else (match.group(4), match.group(5))
+        month, day = next(match.group(i, i + 1) for i in (2, 4, 6) if match.group(i))
         found.append((match.start(), _valid(year, int(month), int(day))))
     for match in LABELLED_COMPACT_DATE.finditer(text):
         found.append((match.start(1), _valid(*map(int, match.group(1, 2, 3)))))
