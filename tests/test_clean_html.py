@@ -144,6 +144,21 @@ def test_a_date_stated_in_meta_alone_heads_the_text_under_the_headline(cleaner, 
     assert "发布时间：2024-05-16" not in lines(cleaner, shown)  # the page's own line says it
 
 
+def test_a_date_in_a_time_element_of_the_page_s_header_heads_the_text(cleaner):
+    # Xinhua prints the date in its header (furniture), the year, month and day in elements
+    # of their own: " 2025 05/21 10:32:15". One date and time in an element its class names
+    # the time is the page's; a figure and a time elsewhere are none.
+    header = ('<header><div class="header-time"><span class="day"><span class="year"><em> 2025</em>'
+              '</span><em> 05</em>/<em>21</em></span><span class="time"> 10:32:15</span></div></header>')
+    assert lines(cleaner, page(header + "<h1>邮政网点变身便民驿站</h1>" + ARTICLE))[:2] == [
+        "邮政网点变身便民驿站", "发布时间：2025-05-21"
+    ]
+    counter = '<header><span class="count">2025 05/21 10:32:15</span></header>'
+    assert "发布时间" not in cleaner.clean(page(counter + "<h1>邮政网点变身便民驿站</h1>" + ARTICLE)).text
+    two = header + '<div class="pub-time">2025-05-20 08:00</div>'
+    assert "发布时间" not in cleaner.clean(page(two + "<h1>邮政网点变身便民驿站</h1>" + ARTICLE)).text
+
+
 def test_scripts_styles_forms_and_frames_are_removed(cleaner):
     body = (
         "<script>document.write('广告脚本文字');</script><noscript>请启用脚本，否则无法浏览。</noscript>"

@@ -952,7 +952,8 @@ def _published_in_markup(soup: BeautifulSoup) -> str | None:
     """The publication date a page states in its <meta> tags (article:published_time, PubDate),
     or in the variable a WeChat article's script shows it from (var ct = "<Unix time>"), or in
     a post's <time> element, or an e-paper in its edition line, one date, furniture with the
-    page's buttons (上一版 下一版)."""
+    page's buttons (上一版 下一版), or an element its class or id names the time, one date and
+    its time alone."""
     for meta in soup.find_all("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         date = rules.DATE.match(meta.get("content") or "") if key in rules.PUBLISHED_META_KEYS else None
@@ -971,7 +972,16 @@ def _published_in_markup(soup: BeautifulSoup) -> str | None:
         "{}-{:0>2}-{:0>2}".format(*edition.groups())
         for text in soup.find_all(string=rules.EDITION_DATE) for edition in rules.EDITION_DATE.finditer(text)
     }
-    return editions.pop() if len(editions) == 1 else None
+    if len(editions) == 1:
+        return editions.pop()
+    # (one such element: a list's or comments' times are theirs)
+    stated = [
+        (element, stamp)
+        for element in soup.find_all(True) if element.attrs and not _class_tokens(element).isdisjoint(rules.TIME_CLASS_TOKENS)
+        if (stamp := rules.DATE_AND_TIME.fullmatch(_WHITESPACE.sub(" ", element.get_text()).strip()))
+    ]
+    outermost = [stamp for element, stamp in stated if not any(_is_inside(element, other) for other, _ in stated)]
+    return "{}-{:0>2}-{:0>2}".format(*outermost[0].groups()) if len(outermost) == 1 else None
 
 
 def _publishing_account(soup: BeautifulSoup, dated: bool = False) -> str | None:

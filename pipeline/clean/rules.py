@@ -246,6 +246,12 @@ SOURCE_LABEL = re.compile(r"(?:来\s*源|稿\s*源|出\s*处|转\s*(?:载\s*)?�
 # An e-paper's edition line over its pages (2023年12月05日 星期二 第06版：经济): the paper's date
 EDITION_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d\d?)\s*月\s*(\d\d?)\s*日[^\n]{0,24}?第\s*[0-9A-Z]{1,3}\s*版")
 PUBLISHED_TIME_CLASSES = frozenset({"published", "entry-date", "post-date", "publish-date", "pubdate"})
+# An element a class token names as the time (header-time, pubtime) holding a date and a time
+# alone, however its parts are set apart (Xinhua's header: <em>2025</em><em>05</em>/<em>21</em> 10:32:15)
+TIME_CLASS_TOKENS = frozenset({"time", "pubtime", "publishtime", "releasetime", "date", "pubdate"})
+DATE_AND_TIME = re.compile(
+    r"((?:19|20)\d\d)\s*[-/.年\s]\s*(\d\d?)\s*[-/.月]\s*(\d\d?)\s*日?\s+\d\d?:\d\d(?::\d\d)?"
+)
 WECHAT_PUBLISH_TIME = re.compile(r"\bvar\s+ct\s*=\s*[\"'](\d{10})[\"']")
 CHINA_TIME = timezone(timedelta(hours=8))
 HEAD_LINKED_NAME_MAX_CHARS = 12
