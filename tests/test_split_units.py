@@ -795,6 +795,29 @@ def test_a_page_break_inside_a_sentence_cuts_no_story():
     assert "— 1 —" not in story.body and "星期二" not in story.body
 
 
+def test_a_page_saved_as_text_one_line_a_paragraph_is_cut_into_its_stories():
+    # Acrobat's "save as text": a paragraph a line, the running head repeated where the page
+    # broke inside a sentence. A story closes with its credit on its last paragraph's line, the
+    # next opens with a kicker over its title or a notice's label (更正).
+    lines = [
+        "2025年6月3日 星期二", "某省邮政报", "综合新闻 3",
+        "某县邮政开通冷链专线",
+        "本报讯 5月28日，某县邮政分公司首条冷链专线开通，每天往返县城与六个乡镇，为果农和养殖户提供冷藏运输服务。",
+        "专线开通后，当地杨梅、枇杷等鲜果可在采摘当天发往省城，果蔬损耗率明显下降，果农收入随之增加。□林晓",
+        "服务乡村振兴", "邮储银行推出农户信用贷款新产品",
+        "近日，邮储银行某县支行面向农户推出信用贷款新产品，农户通过手机银行即可申请，最快当天放款。",
+        "该产品为春耕生产和特色种养殖提供资金支持。该行有关负责人表示，今年将进一步扩大信用村覆盖面，让更多",
+        "2025年6月3日 星期二", "某省邮政报", "综合新闻 3",
+        "农户享受便捷的金融服务，助力乡村产业发展壮大。（方舟）",
+        "更正", "本报5月27日第3版《某县邮政开通冷链专线》一文中，“每天往返两次”应为“每天往返一次”，特此更正，并向读者致歉。",
+    ]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [s.title for s in stories] == ["某县邮政开通冷链专线", "邮储银行推出农户信用贷款新产品", "更正"]
+    assert stories[1].kicker == "服务乡村振兴"
+    assert "让更多农户享受便捷的金融服务" in stories[1].body and "某省邮政报" not in stories[1].body
+    assert stories[0].bylines[-1] == "□林晓" and "邮储银行" not in stories[0].body
+
+
 def test_headlines_grouped_over_a_photo_caption_go_to_the_stories_above_it():
     # Two stories' headlines stacked after the second's credit, over a photo's caption that no
     # credit opens: the title as wide as the column and the ——deck had opened the caption's

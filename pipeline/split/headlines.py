@@ -31,7 +31,7 @@ _MIN_DECK_CHARS, _MIN_DECKED_TITLE_CHARS = 12, 12
 _MIN_DECK_CLAUSE_CHARS = 8
 # What a headline line ends in when the column broke a phrase (首个县级 / 跨境寄递服务中心, 让 / 寄递服务).
 _DANGLING_ENDS = ("的", "之", "级", "首个", "首家", "首条", "首批", "把", "将", "让", "对", "向", "为", "与", "和", "及", "从", "于", "在")
-_ENUMERATED = re.compile(r"[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]")
+ENUMERATED = re.compile(r"[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]")
 _WHOLLY_QUOTED = re.compile(r"“[^“”]+”|「[^「」]+」")
 _HEADLINE_FORBIDDEN_SET = frozenset(HEADLINE_FORBIDDEN)
 _INNER_COLON = re.compile("[：:]")
@@ -290,7 +290,7 @@ def _is_long_deck(text: str, title: str) -> bool:
     long that together they would be thirty characters (…有了统一规范 / 相关行业标准将于7月1日起实施),
     the deck listing or giving figures; or two clauses side by side (可循环…超九成 电商快件…达八成)
     under a shorter title. Not a numbered section's heads (3.深耕“三个项目” / 4.抓好“四类产品”)."""
-    if _ENUMERATED.match(text) or _ENUMERATED.match(title):
+    if ENUMERATED.match(text) or ENUMERATED.match(title):
         return False
     clauses = text.split()
     if len(text) >= 1.3 * len(title) and len(clauses) >= 2 and min(map(len, clauses)) >= _MIN_DECK_CLAUSE_CHARS:

@@ -14,7 +14,7 @@ from pipeline.split.assign import (
 )
 from pipeline.split.columns import unfold_columns
 from pipeline.split.headlines import (
-    BULLET, SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, column_kicker, mark_headlines,
+    BULLET, ENUMERATED, SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, column_kicker, mark_headlines,
 )
 from pipeline.split.reflow import (
     CJK_RUN,
@@ -72,6 +72,7 @@ _PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。�
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
 # metadata lines under a title: the date and source, then the writer, photographer, editor, reviewer
 _MAX_META_LINES = 5
+_PAGE_NAME_AND_FOLIO = re.compile(r"[\u4e00-\u9fff]{2,6}[A-Z]?\d{1,2}|[A-Z]?\d{1,2}[\u4e00-\u9fff]{2,6}")
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
 _EDITORS_NOTE = re.compile(r"[【\[［]?\s*编者(?:按|的话)\s*[】\]］]?\s*[:：]?")
 _ATTACHMENT_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]")
@@ -153,7 +154,7 @@ class Splitter:
         """Text of one paragraph per line: one article, or several one after another (a paper's
         stories as its e-paper site gives their text, a digest of releases). ``after_blank``:
         which lines follow a blank line."""
-        lines = [despace(line) for line in raw_lines]
+        lines, after_blank = self._page_breaks_closed([despace(line) for line in raw_lines], after_blank)
         # Blank lines between some paragraphs only (half at most) may separate articles.
         separated = after_blank if sum(after_blank) <= (len(lines) - 1) / 2 else [False] * len(lines)
         starts, weak = self._article_starts(lines, separated)
@@ -165,6 +166,36 @@ class Splitter:
         for begin, end in zip(starts, [*starts[1:], len(lines)]):
             stories += self._split_article(lines[begin:end], headline_block=True).stories
         return SplitPage(tuple(stories))
+
+    def _page_breaks_closed(self, lines: list[str], after_blank: list[bool]) -> tuple[list[str], list[bool]]:
+        """``lines`` (and ``after_blank``) without the page's running head or foot where it
+        stands inside a paragraph a page break cut (a PDF saved as text: 中国邮政报 / 综合新闻 3
+        between 车间 and 实行“三班倒”), the paragraph's two parts joined."""
+        out: list[str] = []
+        out_blank: list[bool] = []
+        index = 0
+        while index < len(lines):
+            end = index
+            while end < len(lines) and self._page_head_line(lines[end], after_head=end > index):
+                end += 1
+            if (
+                index < end < len(lines) and out and not ends_sentence(out[-1])
+                and not any(self._is_title_line(line) for line in (out[-1], lines[end]))
+            ):
+                out[-1] = join_lines([out[-1], lines[end]])
+                index = end + 1
+                continue
+            out.append(lines[index])
+            out_blank.append(after_blank[index])
+            index += 1
+        return out, out_blank
+
+    def _page_head_line(self, line: str, after_head: bool) -> bool:
+        """Page furniture, or a page's name and folio under a line of it (综合新闻 3)."""
+        compact = line.replace(" ", "")
+        return self._page_foot(line) or _DATE_LINE.fullmatch(line.strip()) is not None or (
+            after_head and _PAGE_NAME_AND_FOLIO.fullmatch(compact) is not None
+        )
 
     def _article_starts(self, lines: list[str], separated: list[bool]) -> tuple[list[int], set[int]]:
         """Where each article of the text starts, and which of those starts rest on a blank line
@@ -213,6 +244,19 @@ class Splitter:
                 # An opener or meta line under the headline is the stronger cue.
                 below = lines[index + 1 : index + 1 + _MAX_HEADLINE_LINES]
                 return index, not any(self._opens_article(line) or self._is_meta_line(line) for line in below)
+            if (
+                ends_sentence(lines[index - 1]) and index + 2 < len(lines) and self._is_title_line(lines[index + 1])
+                and _is_paragraph(lines[index + 2])
+                and not any(
+                    ENUMERATED.match(head) or _CLAUSE_MARK.search(head) or self._closes_article(head)
+                    for head in lines[index:index + 2]
+                )
+            ):
+                # A kicker over a title (服务乡村振兴 / 邮储银行推出…), no section's head of one
+                # line: as weak a cue as a blank line, kept where the text on both sides differs.
+                return index, True
+            if ends_sentence(lines[index - 1]) and "".join(line.split()) in self.rules.section_labels:
+                return index, True  # a column's or a notice's label (更正) over its text: as weak
         return None
 
     def _is_uncut_headline_line(self, line: str) -> bool:
@@ -233,7 +277,10 @@ class Splitter:
     def _closes_article(self, line: str) -> bool:
         """A credit line of its own (□李明), or a "continued on" marker or end mark ending the line,
         or a photo's credit ending its caption (…进行分拣。 晚报记者 王睿 摄)."""
-        return _is_credit_line(split_byline(line, self.rules)) or bool(self.rules.continued_to.search(line)) or (
+        closing = split_byline(line, self.rules)  # (alone, or closing a paragraph: …消费需求。□郑航)
+        return closing is not None and (not closing[0] or ends_sentence(closing[0])) or bool(
+            self.rules.continued_to.search(line)
+        ) or (
             _CAPTION_CREDIT_END.search(line) is not None
         )
 
@@ -260,6 +307,8 @@ class Splitter:
             # SHUNJIE LOGISTICS): a date alone under a short name is an article's title's
             or len(lines) > 2 and len(lines[0]) <= MAX_MASTHEAD_CHARS and CJK_RUN.fullmatch(lines[0]) is not None
             and self.rules.furniture.search(lines[1].replace(" ", "")) is not None and not _DATE_LINE.fullmatch(lines[1])
+            # the page's name and folio under its other furniture (中国邮政报 / 综合新闻 3)
+            or bylines and len(lines) > 2 and _PAGE_NAME_AND_FOLIO.fullmatch(lines[0].replace(" ", "")) is not None
             # a section's or a document type's label over the title (要闻, a press office's 新 闻 稿)
             or len(lines) > 2 and "".join(lines[0].split()) in self.rules.section_labels and self._is_title_line(lines[1])
         ):
