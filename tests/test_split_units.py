@@ -818,6 +818,18 @@ def test_a_page_saved_as_text_one_line_a_paragraph_is_cut_into_its_stories():
     assert stories[0].bylines[-1] == "□林晓" and "邮储银行" not in stories[0].body
 
 
+def test_a_reader_s_letter_signed_at_the_margin_unindented_closes_it():
+    # pdfminer gives a letter's signature no indent: where its writer is, then the name, under
+    # the letter's last line. It had become the next letter's headline.
+    lines = ["读者之声", "", "快递员把药送到了家门口", "", "编辑同志：", "我母亲今年八十岁，长期服药。上个月",
+             "药店的药快递到村里时，快递员冒雪送上", "了门，我们全家都很感激。", "", "吉林省延吉市 金美兰", "",
+             "建议乡镇网点增设助老窗口", "", "我们镇上的邮政网点每天人很多，老人", "办理业务常常要排长队。建议增设助老",
+             "窗口，方便老年人办事。", "", "四川达州 读者 蒲建军", ""]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [s.title for s in stories] == ["快递员把药送到了家门口", "建议乡镇网点增设助老窗口"]
+    assert stories[0].bylines == ("吉林省延吉市 金美兰",) and stories[1].bylines == ("四川达州 读者 蒲建军",)
+
+
 def test_headlines_grouped_over_a_photo_caption_go_to_the_stories_above_it():
     # Two stories' headlines stacked after the second's credit, over a photo's caption that no
     # credit opens: the title as wide as the column and the ——deck had opened the caption's

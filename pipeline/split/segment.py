@@ -89,6 +89,9 @@ PARAGRAPH_INDENT_COLUMNS = range(2, 9)
 SIGNATURE_MIN_INDENT_COLUMNS = 12
 SIGNATURE_MAX_CHARS = 30
 _SIGNATURE_FORBIDDEN = re.compile(r"[，。；！？、：:—\-（）()《》“”]")
+# A signature at the margin, unindented: where its writer writes from, or that a reader does
+# (甘肃省天水市 张立群, 湖北来凤 读者 覃永福), before the name.
+_SIGNED_FROM = re.compile(r"[省市县区州旗盟镇乡村]$|^读者$")
 # a credit of the writer's unit or town and the writer: （城关支局 刘红梅）, （上饶 詹秋平）
 _UNIT_AND_NAME = re.compile(r"[\u4e00-\u9fff]{2,12} ([\u4e00-\u9fff]{2,4})")
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
@@ -173,7 +176,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         if byline is None and _PEN_NAME_CREDIT.fullmatch(compact) and lines and lines[-1].kind == "body" \
                 and ends_sentence(lines[-1].text):
             byline = "", Line(raw, compact, width(raw), "closer")  # （邮文）: a pen name closing a brief
-        if byline is None and signed and _is_signature(raw, rules):
+        if byline is None and (signed or _signed_from(raw, lines)) and _is_signature(raw, rules):
             byline = "", Line(raw, despace_credit(raw), width(raw), "closer")
         if byline is not None:
             raw, closer = byline
@@ -238,6 +241,16 @@ def _is_signature(raw: str, rules: Rules) -> bool:
     return (
         len(raw.replace(" ", "")) <= SIGNATURE_MAX_CHARS and not _SIGNATURE_FORBIDDEN.search(raw)
         and _names_alone(raw.split()[-1], rules)
+    )
+
+
+def _signed_from(raw: str, lines: list[Line]) -> bool:
+    """Whether an unindented line under a paragraph's end names where its writer is before the
+    name (a reader's letter signed at the margin pdfminer gives no indent)."""
+    before = raw.split()[:-1]
+    return (
+        bool(before) and bool(lines) and lines[-1].kind == "body" and ends_sentence(lines[-1].text)
+        and any(_SIGNED_FROM.search(token) for token in before)
     )
 
 
