@@ -830,6 +830,18 @@ def test_a_reader_s_letter_signed_at_the_margin_unindented_closes_it():
     assert stories[0].bylines == ("吉林省延吉市 金美兰",) and stories[1].bylines == ("四川达州 读者 蒲建军",)
 
 
+def test_a_dateline_naming_the_city_filed_from_opens_a_story_and_the_folio_heads_the_page():
+    # 本报上海讯 opens a story as 本报讯 does; 3 综合 over the paper's name is the page's folio,
+    # no kicker of the first headline.
+    lines = ["3 综合", "某省邮政报", "2025年6月3日 星期二", "某市邮政开通冷链专线",
+             "本报北京讯（记者 韩露） 5月28日，某", "市邮政分公司首条冷链专线开通，每", "天往返县城与六个乡镇。",
+             "智能快件箱进驻老旧小区",
+             "本报上海讯 近日，上海邮政在12个老", "旧小区安装智能快件箱，居民取件更", "加方便。（通讯员 戴一鸣）"]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [(s.kicker, s.title) for s in stories] == [(None, "某市邮政开通冷链专线"), (None, "智能快件箱进驻老旧小区")]
+    assert stories[0].body.endswith("六个乡镇。") and stories[1].body.startswith("近日，上海邮政")
+
+
 def test_headlines_grouped_over_a_photo_caption_go_to_the_stories_above_it():
     # Two stories' headlines stacked after the second's credit, over a photo's caption that no
     # credit opens: the title as wide as the column and the ——deck had opened the caption's

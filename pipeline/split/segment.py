@@ -28,6 +28,8 @@ _BARE_FOLIO = re.compile(r"^第?(?:[A-Z]?\d{1,2}|[一二三四五六七八九十
 _MAX_PAGE_NAME_CHARS = 8
 MAX_MASTHEAD_CHARS = 8  # a paper's name at a page's head (中国交通报)
 _HEADER_FOLIO = re.compile(r"[A-Z]?\d{1,2}")  # a page's number alone, in its header
+# a page's name and its number, in either order (2 要闻, 综合新闻 3): furniture in a page's head
+PAGE_NAME_AND_FOLIO = re.compile(r"[\u4e00-\u9fff]{2,6}[A-Z]?\d{1,2}|[A-Z]?\d{1,2}[\u4e00-\u9fff]{2,6}")
 _MAX_COLUMN_LABEL_CHARS = 6  # 基层工作动态, ending as a column's name does
 _MAX_COLUMN_NAME_CHARS = 4  # 基层动态, as section labels are
 _CREDIT_OPEN, _CREDIT_CLOSE = "（(", "）)"
@@ -135,6 +137,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         )
         header_part = in_header and (
             _HEADER_FOLIO.fullmatch(compact) is not None
+            or not lines and PAGE_NAME_AND_FOLIO.fullmatch(compact) is not None
             or name_over_furniture
             or bool(lines) and len(compact) <= _MAX_COLUMN_NAME_CHARS and CJK_RUN.fullmatch(compact) is not None
             and (index + 1 == len(raws) or not raws[index + 1].strip())

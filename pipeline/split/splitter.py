@@ -29,7 +29,8 @@ from pipeline.split.reflow import (
 from pipeline.split.rules import Rules
 from pipeline.split.runon import unfold_run_on_head
 from pipeline.split.segment import (
-    MAX_MASTHEAD_CHARS, Segment, bigram_idf, char_bigrams, classify_lines, cosine, segment_page, split_byline,
+    MAX_MASTHEAD_CHARS, PAGE_NAME_AND_FOLIO, Segment, bigram_idf, char_bigrams, classify_lines, cosine, segment_page,
+    split_byline,
 )
 
 HEADING_WIDTH_SHARE = 0.6  # an article's headings and labels against its paragraphs, median widths
@@ -72,7 +73,6 @@ _PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。�
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
 # metadata lines under a title: the date and source, then the writer, photographer, editor, reviewer
 _MAX_META_LINES = 5
-_PAGE_NAME_AND_FOLIO = re.compile(r"[\u4e00-\u9fff]{2,6}[A-Z]?\d{1,2}|[A-Z]?\d{1,2}[\u4e00-\u9fff]{2,6}")
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
 _EDITORS_NOTE = re.compile(r"[【\[［]?\s*编者(?:按|的话)\s*[】\]］]?\s*[:：]?")
 _ATTACHMENT_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]")
@@ -194,7 +194,7 @@ class Splitter:
         """Page furniture, or a page's name and folio under a line of it (综合新闻 3)."""
         compact = line.replace(" ", "")
         return self._page_foot(line) or _DATE_LINE.fullmatch(line.strip()) is not None or (
-            after_head and _PAGE_NAME_AND_FOLIO.fullmatch(compact) is not None
+            after_head and PAGE_NAME_AND_FOLIO.fullmatch(compact) is not None
         )
 
     def _article_starts(self, lines: list[str], separated: list[bool]) -> tuple[list[int], set[int]]:
@@ -308,7 +308,7 @@ class Splitter:
             or len(lines) > 2 and len(lines[0]) <= MAX_MASTHEAD_CHARS and CJK_RUN.fullmatch(lines[0]) is not None
             and self.rules.furniture.search(lines[1].replace(" ", "")) is not None and not _DATE_LINE.fullmatch(lines[1])
             # the page's name and folio under its other furniture (中国邮政报 / 综合新闻 3)
-            or bylines and len(lines) > 2 and _PAGE_NAME_AND_FOLIO.fullmatch(lines[0].replace(" ", "")) is not None
+            or bylines and len(lines) > 2 and PAGE_NAME_AND_FOLIO.fullmatch(lines[0].replace(" ", "")) is not None
             # a section's or a document type's label over the title (要闻, a press office's 新 闻 稿)
             or len(lines) > 2 and "".join(lines[0].split()) in self.rules.section_labels and self._is_title_line(lines[1])
         ):
