@@ -244,3 +244,14 @@ def test_a_profession_before_a_name_anchors_it(extractor):
         body="该套邮票由著名画家王小明设计，北京邮票厂印制。邮票厂工程师赵立新介绍了印制工艺。",
     ).people
     assert list(people) == ["王小明", "赵立新"]
+
+
+def test_the_city_a_story_s_dateline_names_in_its_credit_is_a_place_of_the_story(extractor):
+    # A page's opener goes to the story's credit (本报北京讯（记者 …）): the city it was filed
+    # from is the story's as it is where the dateline stays in the text.
+    story = StoryParts(
+        body="5月28日，国家邮政局召开会议，部署寄递安全工作。", title="国家邮政局部署寄递安全工作",
+        bylines=("本报北京讯 （记者 韩露）",),
+    )
+    fields = extractor.extract(story, "某省邮政报\n2025年6月3日 星期二\n国家邮政局部署寄递安全工作")
+    assert "北京市" in fields.places and fields.source_name == "某省邮政报"

@@ -272,6 +272,8 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
          "中国邮政快递报"),
         ((), "某地邮政开展活动。\n转载自：中国交通报", "", "中国交通报"),
         (("2024-09-13 来源 Source：广西新闻网 记者 韦兰芳",), "某地邮政开展活动。", "", "广西新闻网"),
+        # a paper's own dateline naming the city filed from, as 本报讯: the paper its masthead names
+        (("本报北京讯（记者 韩露）",), "某地邮政开展活动。", "某省邮政报\n2025年6月3日 星期二\n某地邮政开展活动。", "某省邮政报"),
         # the outlet an app's share page prints before the date, with or without a space
         (("央视新闻客户端2025-01-20 18:32",), "某地邮政开展活动。", "", "央视新闻客户端"),
         (("发布时间2025-01-20 18:32",), "某地邮政开展活动。", "", None),

@@ -12,7 +12,7 @@ from pipeline.extract.lexicon import word_set
 from pipeline.extract.places import Gazetteer, LocalPlace, PlaceFinder, local_places
 from pipeline.extract.segmenter import Segmenter
 from pipeline.extract.simhash import simhash64
-from pipeline.extract.source import SourceFinder
+from pipeline.extract.source import SourceFinder, dateline
 from pipeline.split import StoryParts
 
 
@@ -69,7 +69,9 @@ class Extractor:
         title = SPACE_BETWEEN_HAN.sub("", title)
         # (a table's cells, apart by tabs, read as clauses: 王芳 / 某县邮政分公司 make no organisation)
         body = SPACE_BETWEEN_HAN.sub("", story.body.replace("\t", "，"))
-        text = f"{title}\n{body}"
+        # (the dateline a page's story opens with stands in its credit: the city it names is the story's too)
+        filed = dateline(story.bylines)
+        text = f"{title}\n{filed}\n{body}" if filed else f"{title}\n{body}"
         title_end = len(title)
         tokens = self.segmenter.segment(text)  # the one segmentation pass
         spots = byline_spots(story.bylines, story.body)

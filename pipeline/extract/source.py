@@ -30,6 +30,7 @@ DATELINE = re.compile(
     r"^\s*据?\s*([\u4e00-\u9fff]{1,8}?(?:社|网|报|台))\s*[\u4e00-\u9fff]{0,8}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?电"
 )
 OWN_DATELINE = ("本报", "本刊", "本网", "本台")
+OWN_PLACE_DATELINE = re.compile(r"^\s*(本报|本刊|本网|本台)\s*[\u4e00-\u9fff]{1,6}?\s*讯")  # 本报北京讯: as 本报讯
 OWN_PAPER = "本报"  # a marker naming the paper the page is of (本报讯, 本报记者)
 MASTHEAD_LINES = 6
 MASTHEAD_MAX_CHARS = 40
@@ -95,7 +96,7 @@ class SourceFinder:
             if match and not match.group(1).startswith(OWN_DATELINE):
                 return match.group(1)
         for line in [*bylines, *lines[:1]]:
-            match = DATELINE.match(line)
+            match = DATELINE.match(line) or OWN_PLACE_DATELINE.match(line)
             if match:
                 agency = match.group(1)
                 return self._marker(agency + "讯", page_text) if agency in OWN_DATELINE else agency
@@ -141,3 +142,13 @@ def _issuer(page_text: str) -> str | None:
         if match:
             return match.group(1)
     return None
+
+
+def dateline(bylines: list[str] | tuple[str, ...]) -> str:
+    """The dateline a story's credit opens with (新华社北京5月28日电, 本报北京讯), naming the city
+    it was filed from; "" if none does."""
+    for line in bylines:
+        match = DATELINE.match(line) or OWN_PLACE_DATELINE.match(line)
+        if match:
+            return match.group(0).strip()
+    return ""
