@@ -255,3 +255,14 @@ def test_the_city_a_story_s_dateline_names_in_its_credit_is_a_place_of_the_story
     )
     fields = extractor.extract(story, "某省邮政报\n2025年6月3日 星期二\n国家邮政局部署寄递安全工作")
     assert "北京市" in fields.places and fields.source_name == "某省邮政报"
+
+
+def test_a_company_s_trade_name_of_words_runs_back_to_its_place(extractor):
+    # 靖西市 壮乡好物 电子商务 有限公司: jieba reads the trade name as 好/a 物/zg (顺/p 玉/nr in
+    # 延边顺玉…), no name's words; the name had been cut to its trade and legal form alone.
+    organizations = _fields(
+        extractor, title="边贸好物通过邮政寄往全国",
+        body="县邮政分公司与靖西市壮乡好物电子商务有限公司签订协议，延边顺玉商贸有限公司也加入其中。",
+    ).organizations
+    assert "靖西市壮乡好物电子商务有限公司" in organizations and "延边顺玉商贸有限公司" in organizations
+    assert "电子商务有限公司" not in organizations

@@ -82,6 +82,11 @@ MAX_UNLISTED_PLACE_CHARS = 3
 LEGAL_FORM_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司", "联合社")
 LEGAL_FORM_PARTS = {"股份", "有限", "责任"}  # words of a legal form jieba parts from 有限公司
 MIN_TRADE_NAME_CHARS = 4  # a company's name before its legal form: 中铁快运, 云途速运 (with its trade)
+# A company's registered name is its place, trade name, trade and legal form (靖西市 壮乡好物 电子商务
+# 有限公司): a trade name of words jieba reads as no name's (好/a 物/zg, 顺/p 玉/nr) runs back to
+# the place at most this many characters before the rest, over no word but these joining two names.
+MAX_TRADE_NAME_CHARS = 8
+TRADE_NAME_BOUNDARY_CHARS = set("的了在是和与及等对向从把被为将到也都就又还而并或且让使由给")
 MIN_ORG_LEN = 4
 MAX_SHORT_NAME_CHARS = 3  # a company's short name (顺丰, 菜鸟): no words before it make it longer
 MAX_ORG_TOKENS = 8
@@ -626,6 +631,8 @@ class EntityFinder:
         tokens = self._suffixes_parted_from_titles(tokens)
         token_kinds = list(map(kinds.__getitem__, map(WORD_AND_FLAG, tokens)))
         for index, (token, (part, ends)) in enumerate(zip(tokens, token_kinds)):
+            if not run:
+                run_start = index
             if part is True or part is AFTER_PLACE and run and run[-1][1] == "ns" or (
                 # 天津市住房和城乡建设委员会: 和 joins two fields of one body's remit, after a place
                 # and a field (no organisation: 省分公司和省分行 are two) and before another
@@ -640,10 +647,11 @@ class EntityFinder:
                 may_end = may_end or ends
                 continue
             if run:
-                self._count_orgs(run, may_end, found, first)
+                self._count_orgs(self._with_placed_trade_name(tokens, run_start, run), may_end, found, first)
                 run = []
                 may_end = False
-        self._count_orgs(run, may_end, found, first)
+        if run:
+            self._count_orgs(self._with_placed_trade_name(tokens, run_start, run), may_end, found, first)
         # 海南省农垦投资控股集团 of …集团有限公司, 供销合作社 of …供销合作社联合社: the name cut
         # before its legal form is no organisation of its own, unless named so elsewhere.
         cut_short = {
@@ -651,6 +659,25 @@ class EntityFinder:
             if any(found[org + ending] >= found[org] for ending in LEGAL_FORM_ENDINGS if org + ending in found)
         }
         return sorted((org for org in found if org not in cut_short), key=lambda org: (-found[org], first[org]))
+
+    def _with_placed_trade_name(self, tokens: list[Token], start: int, run: list[Token]) -> list[Token]:
+        """``run`` (tokens[start:…]) from the place before it, if it holds a company's legal
+        form and no place before that, and a place stands at most MAX_TRADE_NAME_CHARS
+        characters before it."""
+        form = next((i for i, (word, _, _) in enumerate(run) if word.endswith(LEGAL_FORM_ENDINGS)), None)
+        if form is None or any(word in self.place_words or flag == "ns" for word, flag, _ in run[:form]):
+            return run
+        chars = 0
+        for index in range(start - 1, -1, -1):
+            word, flag, _ = tokens[index]
+            if word in self.place_words or flag == "ns" and len(word) > 1:
+                return [*tokens[index:start], *run]
+            chars += len(word)
+            if chars > MAX_TRADE_NAME_CHARS or not HAN.fullmatch(word) or word in TRADE_NAME_BOUNDARY_CHARS or (
+                len(word) > 1 and flag[:1] in "vpcu"
+            ):
+                return run
+        return run
 
     def _suffixes_parted_from_titles(self, tokens: list[Token]) -> list[Token]:
         """Tokens with each word jieba makes of an organisation's suffix and a person's title
