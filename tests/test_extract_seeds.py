@@ -266,3 +266,14 @@ def test_a_company_s_trade_name_of_words_runs_back_to_its_place(extractor):
     ).organizations
     assert "靖西市壮乡好物电子商务有限公司" in organizations and "延边顺玉商贸有限公司" in organizations
     assert "电子商务有限公司" not in organizations
+
+
+def test_names_after_kin_a_hui_surname_and_a_title_jieba_glued_to_the_surname(extractor):
+    # 儿子 before a name anchors it as a title does; 纳 is a Hui surname (a word's head too:
+    # 纳入, so weak); jieba reads 支局长方建国 as 支局/长方/建国, no token starting at the name.
+    people = _fields(
+        extractor, title="邮政服务进乡村",
+        body="支局长方建国说，今年业务量增长明显。村民纳春花告诉记者，她的儿子程光明在杭州上班，常给家里寄东西。"
+             "县里把快递进村纳入民生实事。",
+    ).people
+    assert set(people) == {"方建国", "纳春花", "程光明"}

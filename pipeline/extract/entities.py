@@ -265,6 +265,17 @@ class EntityFinder:
         initials, after_name_initials = self.surname_initials, self.after_name_initials
         token_ends = _TokenEnds(tokens)
         for word, flag, start in tokens:
+            if (
+                len(word) == 2 and word[1] in initials and self._title_ends_at(text, start + 1)
+                and self.segmenter.frequency(text[start + 1:start + 3]) < WORD_AFTER_NAME_FREQ
+            ):
+                # jieba glued a title's last character to the surname after it (支局/长方/建国 of
+                # 支局长方建国): the name starts inside the token, right after the title; not
+                # where the surname starts a word (局长方便时).
+                name = self._name_at(text, start + 1, token_ends)
+                if name and name not in exclude:
+                    found.setdefault(name, start + 1)
+                continue
             if word[0] not in initials or start and _after_figure(text, start):
                 continue
             # A name (2-4 characters) needs a title before it or a title or speech verb right after:
