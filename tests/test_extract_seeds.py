@@ -277,3 +277,15 @@ def test_names_after_kin_a_hui_surname_and_a_title_jieba_glued_to_the_surname(ex
              "县里把快递进村纳入民生实事。",
     ).people
     assert set(people) == {"方建国", "纳春花", "程光明"}
+
+
+def test_short_names_inside_a_town_s_name_an_ethnic_group_or_a_name_after_another_place(extractor):
+    # 朝阳 heads 朝阳川镇 (a town of 延吉, not Changchun's 朝阳区); 东乡族 names the people, not
+    # 东乡族自治县; 濠江 right after 澳门 is a company's trade name, no district of 汕头.
+    places = _fields(
+        extractor, title="吉林邮政跨境寄递量增长",
+        body="在吉林省延吉市朝阳川镇，仓库里堆满了包裹。东乡族投递员马海军每天送件上门。"
+             "广东省邮政分公司与澳门濠江优品贸易有限公司签订协议。",
+    ).places
+    assert "朝阳川镇" in places and "延吉市" in places
+    assert not {"朝阳区", "东乡族自治县", "濠江区"} & set(places)

@@ -51,6 +51,8 @@ def short_names(name: str, nations: list[str]) -> list[str]:
             for form in (nation, nation.removesuffix("族")):
                 if len(form) >= 2 and stem.endswith(form) and len(stem) - len(form) >= 2:
                     stem, changed = stem[: -len(form)], True
+    if stem in nations and len(stem) >= 3:
+        stem = stem.removesuffix("族")  # 东乡族自治县 -> 东乡: 东乡族 names the people, not the county
     return [stem] if stem != name and len(stem) >= 2 else []
 
 

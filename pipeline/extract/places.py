@@ -54,6 +54,9 @@ TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:[\u4e00-\u9fff]{1,2}�
 VILLAGE_AFTER_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)(村|社区)(?![委民])")
 # Townships listed one after another (芒信镇、富岩镇; 勐梭镇和力所拉祜族乡): each is the county's.
 NEXT_IN_LIST = re.compile(r"[、和及与]")
+# What follows a short name that heads a town's or village's name: one character and the unit (no
+# name of a place itself: 朝阳 / 川镇, 徽州 / 古村)
+TOWN_NAME_END = re.compile(r"[\u4e00-\u9fff](?:镇|乡|村)")
 UNIT_COMPOUND_NEXT = re.compile(r"[镇乡村]")
 NOT_A_NAME_START = frozenset("各每全本该这那所其某多部个等和与及有在的对为城农乡镇村县区市省委政人公纪组宣统财教都")
 # A phrase's words, no name's (万州区委和龙驹镇: 区委, then 和; 某县建设了城乡: 了); 都 ends a name (屏都街道)
@@ -135,7 +138,7 @@ class PlaceFinder:
         """``blocked``: offsets inside people's names (the 海东 of a name like 张海东 is no place)."""
         mentions = []  # (candidates, is_full_name, levels of the named places that vouch for it (None: any or none), token)
         by_word = self.gazetteer.by_word
-        for token_word, flag, token_start in tokens:
+        for index, (token_word, flag, token_start) in enumerate(tokens):
             if token_word not in by_word and (flag != "ns" or len(token_word) < 4):
                 continue  # no place, and no compound of places (the common case, checked first)
             if token_start in blocked:
@@ -144,6 +147,8 @@ class PlaceFinder:
                 candidates, full = self.gazetteer.candidates(word)
                 if not candidates:
                     continue
+                if not full and TOWN_NAME_END.match("".join(w for w, _, _ in tokens[index + 1:index + 3])):
+                    continue  # 朝阳 of 朝阳川镇, 徽州 of 徽州古村: the head of a town's or village's name
                 vouching = None
                 if not full and flag.startswith(EVERYDAY_WORD_FLAGS) or len(word) == 2 and word[0] in FUNCTION_LED_CHARS:
                     vouching = BELOW_PROVINCE
@@ -155,9 +160,15 @@ class PlaceFinder:
         first: dict[str, int] = {}
         chosen: dict[str, Division] = {}
         resolved = [(self._resolve(c, full, vouching, context), token) for c, full, vouching, token in mentions]
+        previous = None
         for index, (division, (word, _, start)) in enumerate(resolved):
             if division is None:
                 continue
+            if previous and previous[1] == start and not mentions[index][1] and not (
+                division.within(previous[0]) or previous[0].within(division)
+            ):
+                continue  # 濠江 of 澳门濠江优品贸易有限公司: a short name right after a place it is no part of
+            previous = (division, start + len(word))
             chosen[division.code] = division
             weight = TITLE_WEIGHT if start < title_end else 1
             following = resolved[index + 1] if index + 1 < len(resolved) else (None, None)
