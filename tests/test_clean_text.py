@@ -301,6 +301,25 @@ def test_a_row_of_page_buttons_is_furniture(judge, line):
     assert judge.is_chrome(line)
 
 
+@pytest.mark.parametrize("line", ["未经正式授权严禁转载本文，侵权必究。", "本文图片均为作者拍摄，转载请联系作者。"])
+def test_a_site_s_reprint_notice_closing_the_text_is_furniture(judge, line):
+    assert judge.is_chrome(line)
+
+
+def test_a_static_site_s_shortcodes_are_no_text(processor):
+    # A Hugo post: its figure shortcode ({{< figure … >}}) is markup its generator renders.
+    text = (
+        '+++\ntitle = "乡邮员的一天"\ndate = 2024-10-09T08:00:00+08:00\nauthor = "许清禾"\n+++\n\n'
+        "老雷每天早上先到揽投部，把当天要送的报纸、信件和包裹按村分好。\n\n"
+        '{{< figure src="/images/postman.jpg" caption="老雷在分拣邮件" >}}\n\n'
+        "从县城出发，摩托车沿着盘山公路一路往上，最远的村要走两个小时。\n"
+    )
+    (story,) = processor.process("post.md", text.encode("utf-8"))
+    assert story["body"].split("\n") == [
+        "老雷每天早上先到揽投部，把当天要送的报纸、信件和包裹按村分好。", "从县城出发，摩托车沿着盘山公路一路往上，最远的村要走两个小时。"
+    ]
+
+
 def test_a_brief_s_credit_whose_given_name_a_spam_site_shares_stays(cleaner):
     # 婷婷 is a common given name as well as a spam site's word: the credit was cut as spam.
     text = "本报讯 近日，某分行开展反诈宣讲，帮助80多名老年人安装了国家反诈中心APP。（陆婷婷）"

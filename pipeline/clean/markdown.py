@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 from pipeline.clean.rules import CLAUSE_MARK
 
 SAMPLE_CHARS = 8192
+SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}", re.S)
 HEADING_MARKS = re.compile(r"^ {0,3}#{1,6}[ \t]+")
 HEADING = re.compile(HEADING_MARKS.pattern + r"\S", re.M)
 LINK_OR_IMAGE = re.compile(r"!?\[[^\]\n]*\]\(\s*\S+?(?:\s+\"[^\"\n]*\")?\s*\)")
@@ -45,8 +46,9 @@ def _parser() -> MarkdownIt:
 
 
 def markdown_to_html(text: str) -> str:
-    """The HTML page of a Markdown text."""
-    return "<html><body>" + _parser().render(text) + "</body></html>"
+    """The HTML page of a Markdown text, a static site's shortcodes and template tags taken out
+    (Hugo's {{< figure … >}}, Jekyll's {% include … %}: markup the site's generator renders)."""
+    return "<html><body>" + _parser().render(SHORTCODE.sub("", text)) + "</body></html>"
 
 
 @dataclass
