@@ -487,6 +487,19 @@ def test_truncated_last_character_is_not_read_as_a_misaligned_run(decoder, encod
     assert decoded.repairs == ("invalid_bytes_replaced",)
 
 
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [("gbk", "邮政网点开展集邮文化进校园活动。\n同学们在活动中收到了精美的纪念邮册。"),
+     ("big5", "郵政網點開展集郵文化進校園活動。\n同學們在活動中收到了精美的紀念郵冊。")],
+)
+def test_a_gb_or_big5_file_cut_inside_its_last_character_gets_it_back_where_clear(decoder, encoding, text):
+    # Its lead alone at the end: of the characters that lead starts, the mark that reads clearly
+    # likeliest ending the text (。); an ideograph stays U+FFFD (test_a_truncated_last_character_stays_lost).
+    decoded = decoder.decode(text.encode(encoding)[:-1])
+    assert decoded.text == decoder.decode(text.encode(encoding)).text
+    assert "truncated_character_completed" in decoded.repairs
+
+
 @pytest.mark.parametrize(("word", "lost"), [("邮政", 1), ("邮政", 3), ("集团", 2), ("网点", 5)])
 def test_utf8_character_that_lost_a_byte_is_completed(decoder, word, lost):
     # One byte of the word's UTF-8 gone (the lead of its second character: 3; a continuation:

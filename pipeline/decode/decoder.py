@@ -100,6 +100,8 @@ class Decoder:
             repairs.append("utf16_misalignment")
         if detection.lost_bytes_restored:
             repairs.append("utf8_lost_bytes")
+        if detection.cut_pair_completed:
+            repairs.append("truncated_character_completed")
         if detection.utf8_spans:  # UTF-8 punctuation inside a GB or Big5 file
             repairs.append(f"utf8_decoded_as_{FAMILY_OF[detection.encoding]}")
         text = detection.text

@@ -153,6 +153,7 @@ class Detection:
     realigned: int = 0  # bytes skipped to realign UTF-16 that lost or gained some (see realign.py)
     lost_bytes_restored: int = 0  # UTF-8 characters that had lost a byte or had one changed, completed (see _completed)
     utf8_spans: int = 0  # UTF-8 punctuation read as such inside GB bytes (see _gb_with_utf8_punctuation)
+    cut_pair_completed: bool = False  # a GB or Big5 character the file's end cut short, completed
 
     @property
     def declaration_overruled(self) -> bool:
@@ -274,6 +275,8 @@ class Detector:
         best, score = self._best_candidate(raw, declared)
         if not (best.encoding in WIDE_UNICODE and _text_characters_share(best.text) >= MIN_TEXT_CHARACTERS_SHARE):
             self._check(best.text, best.encoding, score)  # (mojibake saved as UTF-16: see the BOMs)
+        if FAMILY_OF.get(best.encoding) in ("gbk", "big5"):
+            best = self._cut_pair_completed(raw, best)
         return dataclasses.replace(best, declared=declared)
 
     def reread_single_byte(self, text: str) -> tuple[Detection, str] | None:
@@ -461,12 +464,42 @@ class Detector:
             completed = span + bytes((byte,))
             if decodes(completed, "utf-8") and not is_private_use(ch := completed.decode("utf-8")):
                 completions.append(ch)
+        return self._likeliest_ending(left, completions)
+
+    def _likeliest_ending(self, left: str, completions: list[str]) -> str | None:
+        """The one of ``completions`` that reads clearly likeliest after ``left`` and ending its
+        paragraph; None where none does."""
         if len(completions) < 2:
             return completions[0] if completions else None
         logp = self._running.with_words_logp
         lift = self._paragraph_end_lift
         (best_logp, best), (runner_up, _) = heapq.nlargest(2, ((logp(left + c) + lift(c), c) for c in completions))
         return best if best_logp - runner_up >= CUT_CHARACTER_MARGIN else None
+
+    def _cut_pair_completed(self, raw: bytes, detection: Detection) -> Detection:
+        """A GB or Big5 file cut one byte short, its last character's lead alone at its end: that
+        character completed as a cut UTF-8 one is, where it is a mark ending the text (。 of A1 A3
+        cut to A1). A lead starts some 190 characters, not UTF-8's 64: an ideograph is left
+        U+FFFD (防控 cut to 防 and BF read back as 防空, the likelier word)."""
+        encoding = detection.encoding
+        if detection.replaced != 1 or not detection.text.endswith("\ufffd") or raw[-1] < 0x81:
+            return detection
+        try:
+            head = raw[:-1].decode(encoding)
+        except UnicodeDecodeError:
+            return detection
+        completions = []
+        for trail in range(0x40, 0xFF):
+            try:
+                ch = bytes((raw[-1], trail)).decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1 and not is_private_use(ch):
+                completions.append(ch)
+        ending = self._likeliest_ending(head[-LOST_BYTE_CONTEXT:], completions)
+        if not ending or not unicodedata.category(ending).startswith("P"):
+            return detection
+        return dataclasses.replace(detection, text=head + ending, replaced=0, cut_pair_completed=True)
 
     def _realigned(self, raw: bytes, encoding: str) -> Detection | None:
         """UTF-16 that lost or gained a byte (an odd length, or code units no UTF-16 writer
