@@ -1290,6 +1290,8 @@ def test_headlines_go_to_the_same_stories_whatever_the_string_hash_seed():
         (["速递商情  SPEED COMMERCE WEEKLY", "2024年10月15日  第 5 版  产业观察"], ["— 3 —"]),
         # a front page's lunar date and issue with today's pages; an internal paper's printing permit
         (["黔邮时讯", "农历乙巳年二月初九", "第1126期　今日8版"], ["准印证号：黔内准字第（贵）2025-012号", "订阅代号：2-318"]),
+        # the page's name and folio over the paper's name; the page's telephone and mailbox at its foot
+        (["2 要闻", "某省邮政报", "2025年12月4日 星期四"], ["本版电话：025-00000000 电子信箱：news@example.com"]),
     ],
 )
 def test_a_page_s_masthead_page_name_and_foot_lines_are_furniture(header, footer):
