@@ -1393,6 +1393,19 @@ def test_text_in_an_encoding_we_lack_is_a_dead_letter_not_random_characters(deco
         decoder.decode(raw)
 
 
+def test_gb2312_that_lost_its_eighth_bit_is_a_dead_letter_that_says_so(decoder):
+    # A 7-bit mail gateway cleared every byte's high bit: GB2312's pairs became printable ASCII
+    # (邮政 as SJU~), the file's own figures stayed as they were. It was a story of ASCII noise.
+    text = ("今年以来，县邮政分公司推动快递进村，新建村级寄递物流综合服务站120个，农产品寄递量明显增长。\n"
+            "下一步，该公司将在偏远村落增设便民服务点，让群众在家门口就能寄件取件，享受更便捷的服务。\n") * 2
+    stripped = bytes(byte & 0x7F for byte in text.encode("gb2312"))
+    assert stripped.isascii()
+    with pytest.raises(DecodeError, match="eighth bit"):
+        decoder.decode(stripped)
+    english = b"China Post opened a new mail route to Central Asia on Monday; parcels now arrive in 9 days. " * 6
+    assert decoder.decode(english).text == english.decode()
+
+
 def test_a_list_of_rare_names_is_still_chinese(decoder):
     # Given names of rare characters score low, one by one, in a text of nothing but names.
     names = "王淼 李犇 张鑫 赵燚 刘垚 陈骉 杨淼淼 黄昊 周颢 吴喆 徐堃 孙犇 马骁 朱珏 胡玥 郭琰 何旻 高翀 林婧 罗珺 郑钰 梁瑄 谢琪"

@@ -83,6 +83,9 @@ MIN_SCORE = -11.0  # below this mean log-prob per character the text is not lang
 # as GB18030 scored -10.1 to -11.2 (35 pages); a list of rare names -9.3.
 MIN_IDEOGRAPH_SCORE = -9.5
 MIN_IDEOGRAPHS_JUDGED = 50  # fewer are too few to judge by
+# Printable runs a 7-bit gateway left of GB2312 text; '?' parts them (a converter's stand-ins for
+# characters it could not write are '?', among figures: 7?22?, read as pairs they read too well).
+STRIPPED_PAIRS_RE = re.compile(r"[\x21-\x3e\x40-\x7e]{6,}")
 MAX_REPLACED_SHARE = 0.08
 MAX_CONTROL_SHARE = 0.02
 MIN_BINARY_CONTROLS = 3  # a stray control character or two is no binary, in a short text either
@@ -260,6 +263,11 @@ class Detector:
                     if score > best:
                         text, encoding, best = candidate, seven_bit, score
             self._check(text, encoding)
+            if encoding == "ascii" and self._stripped_of_eighth_bit(text):
+                raise DecodeError(
+                    "GB2312 text that lost every byte's eighth bit (a 7-bit mail gateway): its pairs read as"
+                    " Chinese with the bit set again, but its figures and Latin letters cannot be told from them"
+                )
             return Detection(text, encoding, text.count("\ufffd"), declared=declared)
         if not _nul_heavy(raw):
             try:
@@ -559,6 +567,19 @@ class Detector:
             if without_ascii.strip() and self._model.score(without_ascii) < MIN_SCORE:
                 raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
 
+
+    def _stripped_of_eighth_bit(self, text: str) -> bool:
+        """Whether ASCII ``text`` is GB2312 whose bytes lost their eighth bit: its runs of
+        printable characters, read as GB2312 pairs with the bit set again, read as Chinese (as
+        HZ's text between its ~{ and ~} marks would). English or code read so is random
+        characters (-12.4 per ideograph, against -6.2 for a stripped mail)."""
+        runs = STRIPPED_PAIRS_RE.findall(sample_of(text))
+        read = "".join(bytes(byte | 0x80 for byte in run.encode()).decode("gb2312", errors="replace") for run in runs)
+        ideographs = CJK_RUN_RE.findall(read)
+        return (
+            sum(map(len, ideographs)) >= MIN_IDEOGRAPHS_JUDGED
+            and self._model.score(" ".join(ideographs)) >= MIN_IDEOGRAPH_SCORE
+        )
 
     def check_chinese(self, text: str, encoding: str) -> None:
         """DecodeError when a text that is mostly ideographs does not read as Chinese: bytes
