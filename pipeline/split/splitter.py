@@ -73,6 +73,7 @@ _PUBLISHED_LINE = re.compile(r"(?:发布|更新)(?:日期|时间)[:：][^，。�
 _MAX_SIGNATURE_LINES = 4  # an issuer, 完, the date, the time of issue
 # metadata lines under a title: the date and source, then the writer, photographer, editor, reviewer
 _MAX_META_LINES = 5
+_NOTICE_TITLES = ("更正", "启事", "声明", "致歉")  # a notice's whole title (a correction at a page's foot)
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
 _EDITORS_NOTE = re.compile(r"[【\[［]?\s*编者(?:按|的话)\s*[】\]］]?\s*[:：]?")
 _ATTACHMENT_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]")
@@ -255,8 +256,8 @@ class Splitter:
                 # A kicker over a title (服务乡村振兴 / 邮储银行推出…), no section's head of one
                 # line: as weak a cue as a blank line, kept where the text on both sides differs.
                 return index, True
-            if ends_sentence(lines[index - 1]) and "".join(line.split()) in self.rules.section_labels:
-                return index, True  # a column's or a notice's label (更正) over its text: as weak
+            if ends_sentence(lines[index - 1]) and "".join(line.split()) in (*self.rules.section_labels, *_NOTICE_TITLES):
+                return index, True  # a column's label or a notice's title (更正) over its text: as weak
         return None
 
     def _is_uncut_headline_line(self, line: str) -> bool:
