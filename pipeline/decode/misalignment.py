@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from pipeline.decode import rules
 from pipeline.decode.detect import FAMILIES
-from pipeline.decode.mojibake import decodes
+from pipeline.decode.mojibake import decodes, encodes
 from pipeline.decode.normalize import SYLLABLE
 from pipeline.decode.runningtext import WEIGHT_BESIDE_WORDS, LineEnds, RunningTextModel
 from pipeline.decode.textmodel import TextModel, awaited_marks, is_private_use, paired_marks
@@ -337,7 +337,7 @@ class MisalignmentRepairer:
         # are lost bytes otherwise: see _in_lost_run.)
         strict = bool(self._code.strict and STRICT_TELL_RE.search(text))
         # Every character but U+FFFD of the strict reader's subset: the text may be its reading.
-        strict_only = bool(self._code.strict) and _encodes(text.replace("\ufffd", ""), self._code.strict)
+        strict_only = bool(self._code.strict) and encodes(text.replace("\ufffd", ""), self._code.strict)
         anchors = [
             match.start()
             for match in self._anchor_re.finditer(text)
@@ -936,14 +936,6 @@ class MisalignmentRepairer:
                 return left[-CONTEXT_CHARS:], right[:CONTEXT_CHARS]
             right += ch
         return left[-CONTEXT_CHARS:], (right + WHITESPACE_RE.sub("", after))[:CONTEXT_CHARS]
-
-
-def _encodes(text: str, codec: str) -> bool:
-    try:
-        text.encode(codec)
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _rejected_lead_first(reading: tuple, anchor: int) -> tuple:

@@ -1195,11 +1195,7 @@ def _lossy_latin_reader(text: str) -> tuple[str, str]:
 
 @functools.cache
 def _writes(codec: str, ch: str) -> bool:
-    try:
-        ch.encode(codec)
-    except UnicodeEncodeError:
-        return False
-    return True
+    return encodes(ch, codec)
 
 
 def shows_latin1_mojibake(text: str) -> bool:
@@ -1452,6 +1448,14 @@ def decodes(data: bytes, codec: str) -> bool:
     try:
         data.decode(codec)
     except UnicodeDecodeError:
+        return False
+    return True
+
+
+def encodes(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
         return False
     return True
 
