@@ -567,7 +567,6 @@ class Detector:
             if without_ascii.strip() and self._model.score(without_ascii) < MIN_SCORE:
                 raise DecodeError(f"not text: mean log-prob {score:.1f} as {encoding}")
 
-
     def _stripped_of_eighth_bit(self, text: str) -> bool:
         """Whether ASCII ``text`` is GB2312 whose bytes lost their eighth bit: its runs of
         printable characters, read as GB2312 pairs with the bit set again, read as Chinese (as
@@ -582,8 +581,8 @@ class Detector:
         )
 
     def check_chinese(self, text: str, encoding: str) -> None:
-        """DecodeError when a text that is mostly ideographs does not read as Chinese: bytes
-        of a code we lack (EUC-TW, EUC-KR) that GB or Big5 reads as random characters."""
+        """DecodeError when a text of many ideographs does not read as Chinese: bytes of a code
+        we lack (EUC-TW) that GB or Big5 reads as random characters."""
         runs = CJK_RUN_RE.findall(sample_of(text))
         if sum(map(len, runs)) < MIN_IDEOGRAPHS_JUDGED:
             return
