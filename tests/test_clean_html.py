@@ -81,6 +81,15 @@ def test_an_article_in_a_frame_s_srcdoc_is_the_page_s_text(cleaner):
     assert text.split("\n")[1:] == PARAGRAPHS
 
 
+def test_a_page_s_summary_over_the_article_is_no_text_of_it(cleaner):
+    # A portal's teaser above the byline (class="article-summary") had opened the body, the
+    # byline lines under it left in the text as paragraphs.
+    html = page('<div class="article"><h1>某市邮政开通冷链专线</h1><p class="article-summary">冷链专线能否持续运营，'
+                '取决于货量。</p><div class="meta"><p class="author-line">记者 | 林晓</p></div>'
+                f'<div class="content">{ARTICLE}</div></div>')
+    assert lines(cleaner, html) == ["某市邮政开通冷链专线", "记者 | 林晓", *PARAGRAPHS]
+
+
 def test_text_sized_1px_by_the_page_s_css_stays_hidden(cleaner):
     style = "<style>.kw{font-size:1px}</style>"
     text = cleaner.clean(page(f'<span class="kw">免费电影在线观看</span>{ARTICLE}', style)).text
