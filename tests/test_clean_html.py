@@ -90,6 +90,23 @@ def test_a_page_s_summary_over_the_article_is_no_text_of_it(cleaner):
     assert lines(cleaner, html) == ["某市邮政开通冷链专线", "记者 | 林晓", *PARAGRAPHS]
 
 
+@pytest.mark.parametrize(("meta", "credited"), [("林小驿", True), ("新华网", False), ("admin", False)])
+def test_the_writer_a_page_names_only_in_its_author_meta_is_credited(cleaner, meta, credited):
+    # A platform's column names its writer in <meta name="author"> alone (the page's author card
+    # is furniture): credited under the headline; a site's name or a login there is no writer.
+    html = page(f"<h1>双11前夜的邮件处理中心</h1>{ARTICLE}", f'<meta name="author" content="{meta}">')
+    assert (f"作者：{meta}" in lines(cleaner, html)) == credited
+    credit = page(f"<h1>双11前夜的邮件处理中心</h1><p>记者 王芳</p>{ARTICLE}", f'<meta name="author" content="{meta}">')
+    assert "作者：" not in cleaner.clean(credit).text  # the text credits its writer itself
+
+
+def test_a_publish_time_element_dates_the_page(cleaner):
+    # (in the page's header, furniture: its text gone, the element's class names the time)
+    html = page('<header><span class="publish-text">2024-11-11 08:30</span></header>'
+                f"<h1>双11前夜的邮件处理中心</h1>{ARTICLE}")
+    assert "发布时间：2024-11-11" in lines(cleaner, html)
+
+
 def test_text_sized_1px_by_the_page_s_css_stays_hidden(cleaner):
     style = "<style>.kw{font-size:1px}</style>"
     text = cleaner.clean(page(f'<span class="kw">免费电影在线观看</span>{ARTICLE}', style)).text

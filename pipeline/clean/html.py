@@ -160,6 +160,7 @@ class HtmlExtractor:
         published = _published_in_markup(soup)
         account = _publishing_account(soup, dated=published is not None)
         site = account or _site_name_in_markup(soup) or _site_in_title(title_parts, headline)
+        author = _author_in_markup(soup)
         positioned_classes = _positioned_classes(soup)  # (read before the <style> elements go)
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
         printed = _printed_lines(soup, positioned_classes)
@@ -255,6 +256,10 @@ class HtmlExtractor:
             # The site the page names only in its head (og:site_name, the <title>): the story's
             # source, unless the text names one (a portal's copy: 2024年07月08日 06:52 经济日报).
             lines.insert(under_title, f"来源：{site}")
+        if author and lines and not any(rules.CREDIT_LABEL.search(line) for line in lines[:rules.HEAD_LOOKBACK]):
+            # The writer the page names only in its <meta name="author"> (a platform's column):
+            # credited under the headline, where the text credits no one.
+            lines.insert(under_title, f"作者：{author}")
         if lines and not titled:
             # No headline in the page's text: the <title>'s part the article is about heads it.
             title = _title_of_body(title_parts, "".join(lines))
@@ -1004,6 +1009,17 @@ def _names_account(element: Tag) -> bool:
     if element.name == "a" and rules.ACCOUNT_LINK.search(element.get("href") or ""):
         return True
     return bool(rules.ACCOUNT_HINT.search(_class_and_id(element)))
+
+
+def _author_in_markup(soup: BeautifulSoup) -> str | None:
+    """The person <meta name="author"> (or article:author) names: a Chinese name of two to four
+    characters, not a site's or a body's name (新华网, 某某邮政)."""
+    for meta in soup.find_all("meta"):
+        key = (meta.get("name") or meta.get("property") or "").lower()
+        name = (meta.get("content") or "").strip()
+        if key in rules.AUTHOR_META_KEYS and rules.PERSON_NAME.fullmatch(name) and not name.endswith(rules.NOT_A_PERSON_ENDINGS):
+            return name
+    return None
 
 
 def _site_name_in_markup(soup: BeautifulSoup) -> str | None:

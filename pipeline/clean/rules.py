@@ -231,6 +231,12 @@ PUBLISHED_META_KEYS = frozenset({
     "publish_date", "publishtime", "datepublished", "dc.date.issued", "firstpublishedtime",
 })
 SITE_NAME_META_KEYS = frozenset({"og:site_name", "application-name", "sitename", "site_name"})
+AUTHOR_META_KEYS = frozenset({"author", "article:author"})
+PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# how the names of sites, papers and bodies end, never a person's (a page's author meta naming its site)
+NOT_A_PERSON_ENDINGS = ("网", "报", "社", "台", "局", "厅", "委", "办", "部", "站", "中心", "公司", "集团", "邮政", "编辑部", "客户端")
+# a credit's label in a text's head: the text credits its writer itself
+CREDIT_LABEL = re.compile(r"作者|记者|通讯员|撰文|撰稿|文\s*[/／|｜:：]|^\s*□")
 SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")  # a Chinese name, not a domain or a slogan
 EPAPER_SUFFIX = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)$")  # 某某日报数字报: the paper's e-edition
 # A feed's title naming its publisher and a section (某省邮政管理局-工作动态, 要闻 | 某某日报): the
@@ -246,9 +252,9 @@ SOURCE_LABEL = re.compile(r"(?:来\s*源|稿\s*源|出\s*处|转\s*(?:载\s*)?�
 # An e-paper's edition line over its pages (2023年12月05日 星期二 第06版：经济): the paper's date
 EDITION_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d\d?)\s*月\s*(\d\d?)\s*日[^\n]{0,24}?第\s*[0-9A-Z]{1,3}\s*版")
 PUBLISHED_TIME_CLASSES = frozenset({"published", "entry-date", "post-date", "publish-date", "pubdate"})
-# An element a class token names as the time (header-time, pubtime) holding a date and a time
-# alone, however its parts are set apart (Xinhua's header: <em>2025</em><em>05</em>/<em>21</em> 10:32:15)
-TIME_CLASS_TOKENS = frozenset({"time", "pubtime", "publishtime", "releasetime", "date", "pubdate"})
+# An element a class token names as the time (header-time, pubtime, publish-text) holding a date
+# and a time alone, however its parts are set apart (Xinhua's header: <em>2025</em><em>05</em>/<em>21</em> 10:32:15)
+TIME_CLASS_TOKENS = frozenset({"time", "pubtime", "publishtime", "releasetime", "date", "pubdate", "publish"})
 DATE_AND_TIME = re.compile(
     r"((?:19|20)\d\d)\s*[-/.年\s]\s*(\d\d?)\s*[-/.月]\s*(\d\d?)\s*日?\s+\d\d?:\d\d(?::\d\d)?"
 )
