@@ -101,9 +101,9 @@ def test_the_writer_a_page_names_only_in_its_author_meta_is_credited(cleaner, me
 
 
 def test_a_publish_time_element_dates_the_page(cleaner):
-    # (in the page's header, furniture: its text gone, the element's class names the time)
-    html = page('<header><span class="publish-text">2024-11-11 08:30</span></header>'
-                f"<h1>双11前夜的邮件处理中心</h1>{ARTICLE}")
+    # (in a row of counts, furniture: the row's text gone, the element's class names the time)
+    html = page('<h1>双11前夜的邮件处理中心</h1><div class="read-info"><span class="publish-text">2024-11-11 08:30</span>'
+                f"<span>阅读 2.1万</span><span>点赞 1865</span><span>评论 312</span></div>{ARTICLE}")
     assert "发布时间：2024-11-11" in lines(cleaner, html)
 
 
