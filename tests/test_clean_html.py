@@ -107,6 +107,13 @@ def test_a_publish_time_element_dates_the_page(cleaner):
     assert "发布时间：2024-11-11" in lines(cleaner, html)
 
 
+def test_an_author_s_badge_beside_the_name_is_no_text(cleaner):
+    # A column platform's badge under its writer's name (their own description of themselves).
+    html = page('<div class="Post"><h1>县城快递驿站这笔账</h1><div class="AuthorInfo"><div class="AuthorInfo-badge">'
+                f'县城驿站老板，偶尔写点字</div></div><div class="Post-RichText">{ARTICLE}</div></div>')
+    assert "县城驿站老板，偶尔写点字" not in cleaner.clean(html).text
+
+
 def test_text_sized_1px_by_the_page_s_css_stays_hidden(cleaner):
     style = "<style>.kw{font-size:1px}</style>"
     text = cleaner.clean(page(f'<span class="kw">免费电影在线观看</span>{ARTICLE}', style)).text
