@@ -279,6 +279,15 @@ def test_names_after_kin_a_hui_surname_and_a_title_jieba_glued_to_the_surname(ex
     assert set(people) == {"方建国", "纳春花", "程光明"}
 
 
+def test_a_name_a_word_introduces(extractor):
+    # 她叫 / 名叫 introduce a name as a title does; 叫好 and 叫车 are no names.
+    people = _fields(
+        extractor, title="邮政服务进乡村",
+        body="她叫汪秀英，在村里开了一家小超市。一位名叫王芳的投递员每天骑车送件。大家都叫好，他叫车去了县城。",
+    ).people
+    assert set(people) == {"汪秀英", "王芳"}
+
+
 def test_short_names_inside_a_town_s_name_an_ethnic_group_or_a_name_after_another_place(extractor):
     # 朝阳 heads 朝阳川镇 (a town of 延吉, not Changchun's 朝阳区); 东乡族 names the people, not
     # 东乡族自治县; 濠江 right after 澳门 is a company's trade name, no district of 汕头.
