@@ -842,6 +842,21 @@ def test_a_dateline_naming_the_city_filed_from_opens_a_story_and_the_folio_heads
     assert stories[0].body.endswith("六个乡镇。") and stories[1].body.startswith("近日，上海邮政")
 
 
+def test_a_feature_s_wrapped_deck_and_its_narrower_box_stay_its_own():
+    # A special page's name over its folio heads the page; the feature's ——deck wraps over two
+    # lines under its kicker and title (a full block of three, then the deck's rest); the 记者手记
+    # box is set narrower than the story, a column change as well as a heading: all one story.
+    lines = ["特别报道", "5", "2025年6月3日 星期二", "某省邮政报", "走近高原邮路", "雪山脚下的马背邮路",
+             "——记某县邮政分公司乡邮员", "扎西多吉", "本报记者 林晓",
+             "清晨7点，县城的气温已降到零下十", "八摄氏度。扎西多吉把最后一袋报刊", "绑上马背，向草原深处出发。",
+             "这条邮路单程160多公里，沿途要翻", "越两座海拔4500米以上的垭口，他", "一走就是22年。",
+             "记者手记", "跟随扎西多吉走完一天的", "邮路，记者的双腿发软，他", "却说这只是平常的一天。"]
+    (story,) = Splitter().split("\n".join(lines)).stories
+    assert (story.kicker, story.title, story.subtitle) == ("走近高原邮路", "雪山脚下的马背邮路", "记某县邮政分公司乡邮员扎西多吉")
+    assert story.body.startswith("清晨7点") and story.body.endswith("他却说这只是平常的一天。")
+    assert "记者手记" in story.body
+
+
 def test_headlines_grouped_over_a_photo_caption_go_to_the_stories_above_it():
     # Two stories' headlines stacked after the second's credit, over a photo's caption that no
     # credit opens: the title as wide as the column and the ——deck had opened the caption's

@@ -395,7 +395,9 @@ class HeadlineParser:
         for index, text in enumerate(texts):
             current = groups[-1] if groups else None
             following = texts[index + 1] if index + 1 < len(texts) else None
-            if current is not None and len(current) == 2 and not self.is_kicker_line(text) and self._ends_block(
+            if current is not None and _continues_deck(current[-1], text) and evidence.same_story(current[-1], text):
+                current[-1] += text  # a deck wrapped over two lines (——记…邮政 / 投递员…), a block's third too
+            elif current is not None and len(current) == 2 and not self.is_kicker_line(text) and self._ends_block(
                 current, text, following, evidence
             ):
                 current.append(text)
@@ -403,8 +405,6 @@ class HeadlineParser:
                 groups.append([text])
             elif len(current) == 1 and self.is_kicker_line(current[0]):
                 current.append(text)
-            elif _continues_deck(current[-1], text) and evidence.same_story(current[-1], text):
-                current[-1] += text  # a deck wrapped over two lines (——记…邮政 / 投递员…)
             elif _is_subtitle_line(text, current[-1]):
                 current.append(text)
             elif len(current) >= 2 or not evidence.same_story(current[-1], text) or (

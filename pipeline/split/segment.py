@@ -131,9 +131,12 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         # folio (4 over 2024年6月12日); a short name in a paragraph of its own under furniture
         # is the page's or its column's (基层动态 under the editors' line), and one over
         # furniture the paper's or the page's (中国交通报, 邮工之声 over 2024年第7期; 经济 over the date).
+        following = _next_compact(raws, index)
         name_over_furniture = (
             len(compact) <= (_MAX_COLUMN_NAME_CHARS if lines else MAX_MASTHEAD_CHARS)
-            and CJK_RUN.fullmatch(compact) is not None and _is_furniture(_next_compact(raws, index), rules)
+            and CJK_RUN.fullmatch(compact) is not None
+            # (or the page's first line over its folio alone: 特别报道 / 5 / the date)
+            and (_is_furniture(following, rules) or not lines and _HEADER_FOLIO.fullmatch(following) is not None)
         )
         header_part = in_header and (
             _HEADER_FOLIO.fullmatch(compact) is not None
@@ -612,7 +615,7 @@ def _merge_section_heads(segments, runs, tentative, threshold, sidebar_labels) -
     """Undo weak boundaries (a headline run or a column change alone) when both sides share
     their vocabulary, when the runs are a byline-led story's short section heads (see
     _section_head_chains), or when the run is the heading of a story's box (记者手记): the run is
-    then a section head of one story. Both cues together stand."""
+    then a section head of one story. Both cues together stand, but for a box's heading."""
     if not tentative:
         return set()
     grams = [char_bigrams(" ".join(s.paragraphs)) for s in segments]
@@ -621,9 +624,10 @@ def _merge_section_heads(segments, runs, tentative, threshold, sidebar_labels) -
     merged_runs: set[int] = set()
     for right_index, run_index, new_column in reversed(tentative):
         left, right = segments[right_index - 1], segments[right_index]
-        if not left.open_end or not right.open_start or (run_index is not None and new_column):
-            continue
         sidebar = run_index is not None and "".join(runs[run_index][1]).replace(" ", "") in sidebar_labels
+        # (a box is set narrower than its story: its label and its width together are no new story)
+        if not left.open_end or not right.open_start or (run_index is not None and new_column and not sidebar):
+            continue
         if right_index in heads or sidebar or cosine(grams[right_index - 1], grams[right_index], idf) >= threshold:
             grams[right_index - 1] = grams[right_index - 1] + grams.pop(right_index)
             if run_index is not None:
