@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from pipeline.split import Splitter
 from pipeline.split.assign import HeadlineScorer, assign, hungarian
 from pipeline.split.headlines import HeadlineParser
-from pipeline.split.reflow import despace, despace_credit, ends_sentence, join_lines
+from pipeline.split.reflow import build_paragraphs, column_widths, despace, despace_credit, ends_sentence, join_lines
 from pipeline.split.rules import Rules
+from pipeline.split.segment import classify_lines
 
 cjk = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=3, max_size=30)
 
@@ -546,9 +547,6 @@ def test_a_pen_name_in_brackets_on_a_line_of_its_own_closes_the_brief():
 def test_an_interview_s_turns_open_paragraphs_after_a_full_width_line():
     # The line before each turn is as wide as the column and ends a sentence: only the turn's
     # label (记者：, 答：) tells the paragraph ended there.
-    from pipeline.split.reflow import build_paragraphs, column_widths
-    from pipeline.split.segment import classify_lines
-
     texts = ["今年以来，某市邮储银行涉农贷款余额较", "年初新增两百亿元，增量居全省同业前列。",
              "记者：贵行在服务“三农”方面有哪些独", "特优势？我们很想听听您的看法和体会。",
              "答：我们最大的优势是网点多、扎根深，", "七成以上的网点都分布在县域和乡镇里。",
@@ -855,6 +853,21 @@ def test_a_feature_s_wrapped_deck_and_its_narrower_box_stay_its_own():
     assert (story.kicker, story.title, story.subtitle) == ("走近高原邮路", "雪山脚下的马背邮路", "记某县邮政分公司乡邮员扎西多吉")
     assert story.body.startswith("清晨7点") and story.body.endswith("他却说这只是平常的一天。")
     assert "记者手记" in story.body
+
+
+def test_a_poem_keeps_its_lines_and_its_poet_s_name_under_its_title_is_its_credit():
+    # A literary page (text extracted from its PDF): the poet's name alone under the poem's
+    # title (no □, no role) is its credit, not the title's end; the lines of verse under them,
+    # short and without marks, are lines of their own, not a wrapped paragraph run together.
+    page = ["父亲做了一辈子乡邮员。小时候，我最", "盼望的就是傍晚听见父亲的车铃声。", "□ 陈曦", "乡邮员", "刘子墨",
+            "他把山路", "折成信封的形状", "把晨雾和露水", "一并装进邮包", "他的背影", "还在每一封信里",
+            "12月6日，某县一家村邮站举办年货展", "销活动，村民在挑选邮政助农产品。"]
+    lines = classify_lines("\n".join(page), Rules.load())
+    assert [line.kind for line in lines[3:5]] == ["body", "closer"]
+    lines[3].kind = "headline"  # (as mark_headlines reads the title's line)
+    paragraphs, _ = build_paragraphs(lines, column_widths(lines))
+    texts = [paragraph.text for paragraph in paragraphs]
+    assert texts[texts.index("刘子墨") + 1:texts.index("刘子墨") + 7] == page[5:11]
 
 
 def test_headlines_grouped_over_a_photo_caption_go_to_the_stories_above_it():

@@ -19,6 +19,9 @@ DIGIT_GROUPS = re.compile(r"\.\d{3} \d{1,3}\b")
 UNIT_NOTE = re.compile(r"^(?:计量|金额|数据)?单位\s*[:：]")
 # A turn of an interview, at a paragraph's start: the interviewer's or the answer's label.
 INTERVIEW_TURN = re.compile(r"^(?:记者|本报记者|答|问|主持人|[QA])\s*[:：]")
+VERSE_MAX_COLUMN_SHARE = 0.7  # a poem's lines each at most this share of the page's widest column
+MIN_VERSE_RUN = 4
+VERSE_FORBIDDEN = re.compile(r"[，。、；：！？,.;:!?“”‘’\"'（）()《》…—\d]")
 OPEN_CLOSE_PAIRS = ("“”", "（）", "《》", "‘’", "「」", "()")
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
@@ -257,6 +260,31 @@ def column_widths(lines: list[Line], radius: int = 8) -> list[tuple[float, float
     return result
 
 
+def _verse_lines(lines: list[Line], columns: list[tuple[float, float]]) -> list[bool]:
+    """Which lines are a poem's: runs of at least MIN_VERSE_RUN body lines under a headline or a
+    credit, with no mark in them, each short of the page's widest column by far, one of them by
+    half (a prose line the column wrapped is as wide as its column; one ending a paragraph ends a
+    sentence)."""
+    page_column = max((max(column) for column in columns), default=0.0)
+    short = [
+        line.kind == "body" and line.width <= VERSE_MAX_COLUMN_SHARE * page_column and not VERSE_FORBIDDEN.search(line.text)
+        for line in lines
+    ]
+    verse = [False] * len(lines)
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and short[end]:
+            end += 1
+        # (right under its title or its poet's name: a list's short items inside prose are no poem)
+        if end - start >= MIN_VERSE_RUN and start and lines[start - 1].kind in ("headline", "closer") and any(
+            lines[i].width <= page_column / 2 for i in range(start, end)
+        ):
+            verse[start:end] = [True] * (end - start)
+        start = end + 1
+    return verse
+
+
 def is_table_row(text: str) -> bool:
     return TABLE_ROW.fullmatch(text) is not None and not DIGIT_GROUPS.search(text)
 
@@ -270,6 +298,7 @@ def build_paragraphs(lines: list[Line], columns: list[tuple[float, float]]) -> t
     """
     paragraphs: list[Paragraph] = []
     joined = False
+    verse = _verse_lines(lines, columns)
     for i, line in enumerate(lines):
         previous = lines[i - 1] if i else None
         table_row = is_table_row(line.text) or previous is not None and is_table_row(previous.text)
@@ -277,7 +306,7 @@ def build_paragraphs(lines: list[Line], columns: list[tuple[float, float]]) -> t
             column = max(columns[i][0], columns[i][1]) or line.width
             ends_paragraph = ends_sentence(previous.text) and (
                 previous.width < column - 1.5 or line.width < column - 1.5 or INTERVIEW_TURN.match(line.text) is not None
-            )
+            ) or verse[i - 1]  # (a poem's line is one whatever follows)
             if not ends_paragraph:
                 paragraphs[-1].lines.append(line)
                 joined = True

@@ -94,6 +94,8 @@ _SIGNATURE_FORBIDDEN = re.compile(r"[，。；！？、：:—\-（）()《》�
 # A signature at the margin, unindented: where its writer writes from, or that a reader does
 # (甘肃省天水市 张立群, 湖北来凤 读者 覃永福), before the name.
 _SIGNED_FROM = re.compile(r"[省市县区州旗盟镇乡村]$|^读者$")
+MAX_NAME_UNDER_TITLE_CHARS = 4
+MAX_TITLE_OVER_NAME_WIDTH = 16  # a title's line over its writer's name: shorter than a column's text
 # a credit of the writer's unit or town and the writer: （城关支局 刘红梅）, （上饶 詹秋平）
 _UNIT_AND_NAME = re.compile(r"[\u4e00-\u9fff]{2,12} ([\u4e00-\u9fff]{2,4})")
 _CREDITED_NAMES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}")
@@ -184,6 +186,8 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             byline = "", Line(raw, compact, width(raw), "closer")  # （邮文）: a pen name closing a brief
         if byline is None and (signed or _signed_from(raw, lines)) and _is_signature(raw, rules):
             byline = "", Line(raw, despace_credit(raw), width(raw), "closer")
+        if byline is None and _name_under_title(raw, compact, lines, rules):
+            byline = "", Line(raw, compact, width(raw), "closer")
         if byline is not None:
             raw, closer = byline
             if raw:
@@ -247,6 +251,19 @@ def _is_signature(raw: str, rules: Rules) -> bool:
     return (
         len(raw.replace(" ", "")) <= SIGNATURE_MAX_CHARS and not _SIGNATURE_FORBIDDEN.search(raw)
         and _names_alone(raw.split()[-1], rules)
+    )
+
+
+def _name_under_title(raw: str, compact: str, lines: list[Line], rules: Rules) -> bool:
+    """Whether a line is its writer's name alone, under a title line (a poem's or an essay's:
+    乡邮员 / 刘子墨): a name that no title line's end reads as (the line above is a short one
+    ending no sentence, no credit and no label)."""
+    return (
+        len(compact) <= MAX_NAME_UNDER_TITLE_CHARS and " " not in raw and _names_alone(compact, rules)
+        and bool(lines) and lines[-1].kind == "body" and not ends_sentence(lines[-1].text)
+        and not lines[-1].text[-1:].isdigit()  # (超100 / 万张: a figure's unit, no name)
+        and lines[-1].width <= MAX_TITLE_OVER_NAME_WIDTH and (len(lines) < 2 or lines[-2].kind != "body"
+                                                               or ends_sentence(lines[-2].text))
     )
 
 
