@@ -163,7 +163,7 @@ class HtmlExtractor:
         author = _author_in_markup(soup)
         positioned_classes = _positioned_classes(soup)  # (read before the <style> elements go)
         _remove_outermost(soup, _invisible_elements(soup), barriers=set())
-        printed = _printed_lines(soup, positioned_classes)
+        printed = _printed_lines(soup, positioned_classes) if rules.POSITION_ABSOLUTE.search(markup) else None
         if printed is not None:
             return "\n".join(printed), True
         measures = _Measures(soup, self._judge.is_junk)
@@ -479,6 +479,7 @@ def _css_hidden_elements(soup: BeautifulSoup) -> list[Tag]:
     shows again, setting the hiding property otherwise (pdf2htmlEX sets every line's font-size
     to 1px, then each line's size by another class)."""
     css = [rule for style in soup.find_all("style") for rule in rules.CSS_RULE.findall(style.get_text())]
+    showing: dict[str, list[tuple[int, set[int]]]] = {}  # per property: (rule's order, elements it shows)
     hidden = []
     for order, (selectors, declarations) in enumerate(css):
         hiding = rules.HIDDEN_STYLE.search(declarations)
@@ -487,12 +488,13 @@ def _css_hidden_elements(soup: BeautifulSoup) -> list[Tag]:
         found = _selected(soup, selectors)
         prop = rules.OVERRIDABLE_PROPERTY.match(hiding.group())
         if found and prop:
-            shown = {
-                id(element)
-                for later_selectors, later_declarations in css[order + 1:]
-                if _shows(later_declarations, prop.group())
-                for element in _selected(soup, later_selectors)
-            }
+            prop = prop.group().lower()
+            if prop not in showing:  # (each rule selected once, however many rules it overrides)
+                showing[prop] = [
+                    (index, {id(element) for element in _selected(soup, later)})
+                    for index, (later, later_declarations) in enumerate(css) if _shows(later_declarations, prop)
+                ]
+            shown = set().union(*(ids for index, ids in showing[prop] if index > order))
             found = [element for element in found if id(element) not in shown]
         hidden += found
     return hidden

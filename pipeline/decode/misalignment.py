@@ -337,7 +337,9 @@ class MisalignmentRepairer:
         # are lost bytes otherwise: see _in_lost_run.)
         strict = bool(self._code.strict and STRICT_TELL_RE.search(text))
         # Every character but U+FFFD of the strict reader's subset: the text may be its reading.
-        strict_only = bool(self._code.strict) and encodes(text.replace("\ufffd", ""), self._code.strict)
+        strict_only = (
+            bool(self._code.strict) and "\ufffd" in text and encodes(text.replace("\ufffd", ""), self._code.strict)
+        )
         anchors = [
             match.start()
             for match in self._anchor_re.finditer(text)
