@@ -259,6 +259,8 @@ def test_names_in_a_list_of_names_and_after_everyday_titles(processor, sentence,
         ("牧场负责人东珠扎西介绍，包裹三天就能送到。", ["东珠扎西"]),
         # a word (陆续) and a character after a title, nothing after them: no name
         ("快递员陆续装车出发，网点门前排起了长队。", []),
+        # a common word that is no name (方便) and a character after a title: no name either
+        ("请转告站长方便时回个电话，我们在营业厅等他。", []),
     ],
 )
 def test_names_after_jobs_and_words_after_titles(processor, sentence, people):

@@ -288,10 +288,12 @@ class EntityFinder:
                 continue
             if name == word and len(word) >= MIN_WORD_NOT_NAME_CHARS and not flag.startswith("nr"):
                 continue  # 马铃薯种植户: a word of the dictionary that names no one (two characters: _name_at's)
-            if name and len(name) > len(word) > self._surname_len(text, start) and flag[:1] in ADVERB_FLAGS and not (
-                text.startswith(self.after_name, start + len(name))
-            ):
-                continue  # 快递员陆续装车: an adverb (陆续) and a character, no title or speech verb after
+            if name and len(name) > len(word) > self._surname_len(text, start) and (
+                flag[:1] in ADVERB_FLAGS or self._is_common_word(word)
+            ) and not text.startswith(self.after_name, start + len(name)):
+                # 快递员陆续装车, 局长方便时: an adverb (陆续) or a common word no name (方便) and a
+                # character, no title or speech verb after
+                continue
             if name and name not in exclude:
                 found.setdefault(name, start)
         self._add_ethnic(text, found, exclude)
@@ -390,6 +392,12 @@ class EntityFinder:
         if len(name) == 2 and not after and self._is_other_word(name):
             return None  # 员工关爱工作: a title before a word (关爱) names no one unless a title or verb follows
         return name if before or after else None
+
+    def _is_common_word(self, word: str) -> bool:
+        """Whether ``word`` is a common dictionary word that jieba tags no name or place
+        (方便; not 高明, 金华: given names and places make names too)."""
+        entry = self.segmenter.words.get(word)
+        return entry is not None and entry.freq >= COMMON_WORD_FREQ and entry.tag[:2] not in ("nr", "ns")
 
     def _is_other_word(self, word: str) -> bool:
         """Whether ``word`` is a dictionary word of some frequency that jieba tags no name."""
