@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.clean import Cleaner
-from pipeline.clean.feeds import looks_like_feed, read_feed
+from pipeline.clean.feeds import looks_like_feed, read_feed, read_xml_records
 
 PAGES = Path(__file__).parent / "data" / "pages"
 RSS = (PAGES / "news_feed_rss.xml").read_text(encoding="utf-8")
@@ -102,3 +102,42 @@ def test_a_feed_without_entries_leaves_no_text(cleaner):
 )
 def test_other_documents_are_not_feeds(text):
     assert not looks_like_feed(text)
+
+
+CMS_EXPORT = """<?xml version="1.0" encoding="utf-8"?>
+<Export site="cms">
+  <Record id="17">
+    <Headline>山区邮路开通冷链专线</Headline>
+    <Author>通讯员 孔繁星</Author>
+    <Source>黔北邮政</Source>
+    <PubDate>2023-11-02</PubDate>
+    <Body><![CDATA[<p>记者近日获悉，黔北邮政开通冷链专线。</p><p>专线每日往返两趟。</p>]]></Body>
+  </Record>
+  <Record id="18">
+    <Headline>邮政网点代办社保业务</Headline>
+    <Body>网点新增社保代办窗口，群众不出村即可办理。</Body>
+  </Record>
+</Export>
+"""
+
+
+def test_records_of_another_xml_export_are_articles(cleaner):
+    cleaned = cleaner.clean(CMS_EXPORT)
+    assert "xml_records_extracted" in cleaned.repairs
+    first, second = (document.splitlines() for document in cleaned.documents)
+    assert first == [
+        "山区邮路开通冷链专线", "发布时间：2023-11-02", "来源：黔北邮政", "作者：通讯员 孔繁星",
+        "记者近日获悉，黔北邮政开通冷链专线。", "专线每日往返两趟。",
+    ]
+    assert second == ["邮政网点代办社保业务", "网点新增社保代办窗口，群众不出村即可办理。"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<?xml version="1.0"?><urlset><url><loc>http://example.cn/</loc></url></urlset>',  # no title, no content
+        "<div><title>邮政</title><article>网点升级改造完成。</article></div>",  # an HTML fragment
+    ],
+)
+def test_xml_without_records_of_articles_is_read_otherwise(text):
+    assert read_xml_records(text) is None

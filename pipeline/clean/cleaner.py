@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pipeline.clean import rules
 from pipeline.clean.csvrecords import read_csv
-from pipeline.clean.feeds import FeedEntry, looks_like_feed, read_feed
+from pipeline.clean.feeds import FeedEntry, looks_like_feed, read_feed, read_xml_records
 from pipeline.clean.frontmatter import read_front_matter, read_labelled_header
 from pipeline.clean.html import HtmlExtractor, looks_like_html
 from pipeline.clean.jsonrecords import read_json, script_data_entries
@@ -95,6 +95,8 @@ class Cleaner:
                 return None, entries, kind
         if looks_like_feed(text):
             return *read_feed(text), "feed_entries_extracted"
+        if records := read_xml_records(text):
+            return None, records, "xml_records_extracted"
         return None
 
     def _article(self, entry: FeedEntry, feed_title: str | None) -> str:

@@ -1,4 +1,6 @@
-"""RSS (0.9x, 1.0, 2.0) and Atom feeds: a file of several articles, each entry one of them.
+"""RSS (0.9x, 1.0, 2.0) and Atom feeds, and other XML exports of articles (a CMS's records,
+each an element holding a title and a content element): a file of several articles, each entry
+one of them.
 
 An entry becomes the text of an article: its title, its date, source and author lines (the
 feed's title is the source), its content (HTML fragments as the page extractor reads them).
@@ -20,7 +22,27 @@ FEED_ROOT = re.compile(
     re.S | re.I,
 )
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")  # lxml refuses str input that declares an encoding
+# Any other XML document: its root element after the same prologue.
+XML_ROOT = re.compile(
+    r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?[^>]*\?>\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*"
+    r"<([\w\u4e00-\u9fff][\w.:\u4e00-\u9fff-]*)[\s/>]",
+    re.S,
+)
+# Roots of HTML pages and fragments (whose <title> and <article> are a page's, read as one).
+HTML_ROOTS = frozenset(
+    "html head body div p span table section article main header footer nav form center font b strong em "
+    "blockquote pre iframe a img br meta link script style ul ol li dl h1 h2 h3 h4 h5 h6".split()
+)
 ENTRY_TAGS = frozenset({"item", "entry"})
+# An export's record: any element with a title child and a content child (names as CMSs write
+# them, any case, English or Chinese).
+RECORD_TITLE_TAGS = ("title", "headline", "标题", "题目")
+RECORD_CONTENT_TAGS = ("content", "body", "text", "fulltext", "article", "description", "正文", "内容")
+RECORD_DATE_TAGS = (
+    "pubdate", "published", "publishdate", "publish_date", "publishtime", "releasedate", "date", "发布时间", "日期",
+)
+RECORD_AUTHOR_TAGS = ("author", "creator", "作者")
+RECORD_SOURCE_TAGS = ("source", "来源")
 DATE_TAGS = ("pubDate", "published", "date", "issued", "updated", "modified")  # preferred first
 CONTENT_TAGS = ("encoded", "content", "description", "summary")  # full text first
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -55,16 +77,47 @@ def read_feed(text: str) -> tuple[str | None, list[FeedEntry]]:
     return _child_text(channel, "title"), [entry for entry in entries if entry.title or entry.content.strip()]
 
 
+def read_xml_records(text: str) -> list[FeedEntry] | None:
+    """The records of an XML export that is no feed (its root any element but html), or None
+    when the text is no XML or holds no record with a title and a content."""
+    root_name = XML_ROOT.match(text[:4096])
+    if root_name is None or root_name.group(1).lower() in HTML_ROOTS:
+        return None
+    parser = etree.XMLParser(recover=True, resolve_entities=False, load_dtd=False, no_network=True)
+    try:
+        root = etree.fromstring(XML_DECLARATION.sub("", text, count=1), parser)
+    except etree.XMLSyntaxError:
+        return None
+    if root is None:
+        return None
+    etree.strip_elements(root, etree.Entity, with_tail=False)
+    records = []
+    for element in root.iter():
+        names = {(_local(child) or "").lower() for child in element}
+        if names.isdisjoint(RECORD_TITLE_TAGS) or names.isdisjoint(RECORD_CONTENT_TAGS):
+            continue
+        title = next((value for tag in RECORD_TITLE_TAGS if (value := _child_text(element, tag, any_case=True))), None)
+        content = next((value for tag in RECORD_CONTENT_TAGS if (value := _child_text(element, tag, any_case=True))), "")
+        published = next((value for tag in RECORD_DATE_TAGS if (value := _child_text(element, tag, any_case=True))), None)
+        author = next((value for tag in RECORD_AUTHOR_TAGS if (value := _child_text(element, tag, any_case=True))), None)
+        source = next((value for tag in RECORD_SOURCE_TAGS if (value := _child_text(element, tag, any_case=True))), None)
+        if content.strip():
+            records.append(FeedEntry(title, entry_date(published), author, content, source))
+    return records or None
+
+
 def _entry(element) -> FeedEntry:
     published = next((value for tag in DATE_TAGS if (value := _child_text(element, tag))), None)
     content = next((value for tag in CONTENT_TAGS if (value := _child_text(element, tag))), "")
     return FeedEntry(_child_text(element, "title"), entry_date(published), _author(element), content)
 
 
-def _child_text(element, tag: str) -> str | None:
-    """The text of ``element``'s first child named ``tag`` (any namespace), stripped."""
+def _child_text(element, tag: str, any_case: bool = False) -> str | None:
+    """The text of ``element``'s first child named ``tag`` (any namespace; ``any_case``: in
+    any case), stripped."""
     for child in element:
-        if _local(child) == tag:
+        name = _local(child)
+        if (name.lower() if any_case and name else name) == tag:
             text = "".join(child.itertext()).strip()
             return text or None
     return None
