@@ -734,6 +734,16 @@ def test_utf8_read_by_windows_gbk_reader_is_repaired(decoder):
     assert decoded.repairs == ("utf8_decoded_as_gbk",)
 
 
+def test_euro_sign_a_windows_gbk_file_holds_as_byte_0x80_is_read_so(decoder):
+    # cp936 alone maps 0x80 (€); no GB code starts a character with it, so the lone byte is
+    # no damage. A file with other broken bytes as well is read as damaged.
+    text = "本报讯 自今年起，发往荷兰的小包运费由每公斤12€降至10.5€，寄件量随之上升。"
+    raw = text.encode("gb18030").replace("€".encode("gb18030"), b"\x80")
+    decoded = decoder.decode(raw)
+    assert decoded.text == text
+    assert decoded.encoding in ("gbk", "gb18030") and decoded.repairs == ()
+
+
 def test_euro_sign_of_python_gb18030_reader_is_not_windows_byte(decoder):
     # GB18030 reads A2 E3 as € too: 赢 (E8 B5 A2) and 、 (E3 80 81) give 璧€. Windows' 0x80
     # is the likelier reading only where the document's bytes say so.

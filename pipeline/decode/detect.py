@@ -767,6 +767,8 @@ def _family(raw: bytes, family: str) -> Detection:
     if mixed:
         return mixed
     members = FAMILIES[family]
+    if family == "gbk" and (euro := _with_windows_euro(raw)) is not None:
+        return euro
     readings = []
     for encoding in members:
         try:
@@ -789,6 +791,33 @@ def _family(raw: bytes, family: str) -> Detection:
     if family == "gbk" and widest.count("\ufffd") <= text.count("\ufffd"):
         text = widest
     return Detection(text, encoding, text.count("\ufffd"))
+
+
+def _euro_for_lone_0x80(error: UnicodeDecodeError) -> tuple[str, int]:
+    """GB decode error handler: byte 0x80 where a character starts is Windows' € (cp936
+    alone maps it; no GB code does, nor starts a pair with it); any other error raises."""
+    if error.object[error.start:error.end] != b"\x80":
+        raise error
+    return "\u20ac", error.end
+
+
+codecs.register_error("postal-ingest-windows-euro", _euro_for_lone_0x80)
+
+
+def _with_windows_euro(raw: bytes) -> Detection | None:
+    """GBK text written by Windows' cp936, its every broken byte a lone 0x80 (€: 9.5€), read
+    with those as €; None when it has none or other broken bytes (damage, read as such)."""
+    if b"\x80" not in raw:
+        return None
+    try:
+        raw.decode("gb18030")
+        return None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return Detection(raw.decode("gb18030", errors="postal-ingest-windows-euro"), "gbk")
+    except UnicodeDecodeError:
+        return None
 
 
 def _with_utf8_punctuation(raw: bytes, family: str) -> Detection | None:
