@@ -989,6 +989,18 @@ def test_gbk_read_by_a_korean_windows_is_repaired(decoder):
     assert decoded.repairs == ("gbk_decoded_as_euc_kr",)
 
 
+def test_a_rule_of_marks_in_clean_gbk_is_no_cross_reading(decoder):
+    # GB's A1AA reads ― to gb2312 and cp949 alike, — to GBK: a line of marks alone (a rule
+    # over a contact block) differs between readers in marks only, which shows no damage.
+    text = (
+        "邮政开通乡村快递专线\n\n今年以来，县邮政分公司新开通三条乡村快递专线，每天一班直达各乡镇。\n\n"
+        "附件：专线网点名单\n\n" + "―" * 24 + "\n联系人：周女士\n电话：0871-6555012\n"
+    )
+    decoded = decoder.decode(text.encode("gbk"))
+    assert decoded.text == text.replace("―", "—")
+    assert decoded.repairs == ("punctuation_variants_unified",)
+
+
 @pytest.mark.parametrize("page", ["story_with_photo_page.txt", "stacked_headlines_page.txt"])
 def test_clean_line_ending_in_lost_characters_is_not_read_as_cross_read_mojibake(decoder, page):
     # A name lost to U+FFFD at a line's end (UTF-8 read as Big5 there): re-read as GBK shown by

@@ -128,6 +128,8 @@ class CrossReadRepairer:
         """Line ``index``'s best reading under ``cross_reads`` if clearly better, else the line;
         a repair and how each reader of its kind read the line go to ``readers``."""
         line, best = lines[index], None
+        if not any(map(str.isalpha, line)):
+            return line  # a rule or a row of figures: no letter, no evidence of a code read wrongly
         logps: dict[str, float] = {}  # per reading
         by_reader: dict[tuple[str, str], float] = {}
         for wrongs, right, kind in cross_reads:
@@ -137,7 +139,7 @@ class CrossReadRepairer:
                 if not known:
                     logps[reading] = self._model.word_logp(reading)
                 logp = by_reader[kind, wrong] = logps[reading]
-                if known or reading == line:
+                if known or reading == line or _marks_only_differ(line, reading):
                     continue
                 if best is None or logp > best[0]:
                     best = (logp, reading, lost, wrong, right, kind)
@@ -353,6 +355,14 @@ class _Readers:
         totals = self.totals[kind]
         # In the family's order on a tie; a reader missing from a line's totals read it as another did.
         return max((wrong for wrong in wrongs if wrong in totals), key=totals.__getitem__)
+
+
+def _marks_only_differ(line: str, reading: str) -> bool:
+    """Whether ``reading`` differs from ``line`` in marks alone (a rule of ― that cp949 and
+    GB read as — and ―): two codes sharing a mark's bytes show no cross-reading."""
+    return len(line) == len(reading) and not any(
+        a.isalpha() or b.isalpha() for a, b in zip(line, reading) if a != b
+    )
 
 
 def _alphabetic(line: str) -> bool:
