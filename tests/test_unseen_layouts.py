@@ -243,6 +243,14 @@ def test_tibetan_and_mongolian_names_without_a_han_surname(processor, sentence, 
         ("乡邮员阿西木呷又踏上了熟悉的邮路。", ["阿西木呷"]),
         ("茶农岩香南把刚压制好的普洱茶交给邮政员工。", ["岩香南"]),
         ("绣娘杨丽丽正在赶制苗绣订单。", ["杨丽丽"]),
+        # people each with their unit in brackets: a list of names, a city's name (南京) one there
+        (
+            "受表彰的投递员是：孟凡宇（中国邮政集团有限公司黄石市分公司）、南京（顺丰速运有限公司襄阳分公司）、"
+            "次仁央宗（中国邮政集团有限公司林芝市分公司）。",
+            ["孟凡宇", "南京", "次仁央宗"],
+        ),
+        # a double surname's name listed before 、, and the list goes on before it; 此 names no one
+        ("获此荣誉的还有罗晓梅、东方红英、葛亮等同志，葛亮说，这是大家的功劳。", ["葛亮", "罗晓梅", "东方红英"]),
     ],
 )
 def test_names_in_a_list_of_names_and_after_everyday_titles(processor, sentence, people):

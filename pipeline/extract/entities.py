@@ -24,7 +24,7 @@ NAME_BREAKS = ("作了", "在", "和", "与", "及", "等", "的", "了", "是",
                "为", "将", "到", "已", "还", "又", "带", "来", "去", "给", "一")
 # (着, 地: a manner before a speech verb, 笑着说, 高兴地说: 吉木阿果笑着 was read as a name)
 ADVERBS_BEFORE_SPEECH = frozenset("则也还却")
-NON_NAME_CHARS = set("的了着地是在和与及等省市县区镇村局部司行院会委处厅社站所中心公我你他她们这那个不族")
+NON_NAME_CHARS = set("的了着地是在和与及等省市县区镇村局部司行院会委处厅社站所中心公我你他她们这那此该个不族")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MANNER_BEFORE_SPEECH = re.compile(r"[\u4e00-\u9fff]{1,2}[着地]$")
 MAX_UNDOTTED_NAME_CHARS = 8  # 泽仁多吉; a longer run between a title and a verb is no name
@@ -78,6 +78,10 @@ FIELD_TAGS = frozenset({"n", "vn", "nz", "v"})  # (保障局, 统计局: their f
 NAME_HEADER = "姓名"  # a table's column of names
 LIST_END_WORDS = "一起|一同|共同|分别|先后"  # words a list of people's names runs into
 LIST_MIDDLE_RUN = re.compile(r"、(?:[\u4e00-\u9fff]{2,3}、){2,}")  # two or more items between 、
+# A list of people each with their unit in brackets (于海（某市分公司）、马兰花（某快递公司）): the
+# items, after a colon, 、 or a sentence's start, before 、 or the sentence's end.
+AFFILIATED_ITEM = re.compile(r"(?<=[：:、，。；\n])([\u4e00-\u9fff·]{2,8})（([^（）\n]{2,40})）(?=[、，。；和及与等]|$)", re.M)
+MIN_AFFILIATED_ITEMS = 2
 MAX_UNLISTED_PLACE_CHARS = 3
 LEGAL_FORM_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司", "联合社")
 LEGAL_FORM_PARTS = {"股份", "有限", "责任"}  # words of a legal form jieba parts from 有限公司
@@ -297,6 +301,7 @@ class EntityFinder:
             if name and name not in exclude:
                 found.setdefault(name, start)
         self._add_ethnic(text, found, exclude)
+        self._add_affiliated(text, found, exclude)
         self._add_listed(text, found, exclude)
         self._add_between_title_and_speech(text, found, exclude, token_ends)
         if NAME_DOT_RE.search(text):
@@ -470,6 +475,24 @@ class EntityFinder:
             names.append(name)
         return names
 
+    def _add_affiliated(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
+        """于海（某市分公司）、马兰花（某快递公司）: a list of items each followed by the unit it works
+        for in brackets (an organisation's name) is a list of people when most items read as
+        names; the others are names too there (宁波, a city's name as well), if a surname and
+        one or two characters, or a Tibetan or Mongolian name."""
+        items = [
+            (match.group(1), match.start(1)) for match in AFFILIATED_ITEM.finditer(text)
+            if match.group(2).endswith(self.long_org_suffixes)
+        ]
+        named = sum(self.could_be_name(item) or self.is_ethnic_name(item) for item, _ in items)
+        if len(items) < MIN_AFFILIATED_ITEMS or named * 2 <= len(items):
+            return
+        for item, start in items:
+            surname_len = self._surname_len(item, 0)
+            shaped = surname_len and 1 <= len(item) - surname_len <= 2 or self.is_ethnic_name(item) or "·" in item
+            if shaped and item not in exclude and item not in self.title_set:
+                found.setdefault(item, start)
+
     def _add_listed(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """张明、李某某副总经理, 李桂兰、张秀英和赵德胜一起: a name listed with a recognised one (、, or
         和 / 与 / 及 before the last) is a name too, and so on along the list."""
@@ -494,7 +517,7 @@ class EntityFinder:
                 if (last := self._name_from(text, m.end()))
             ]
             for other, start in (*found_before, *found_after):
-                if other and other[0] in self.surnames and other not in exclude and not set(other[1:]) & NON_NAME_CHARS \
+                if other and self._surname_len(other, 0) and other not in exclude and not set(other[1:]) & NON_NAME_CHARS \
                         and other not in found:
                     found[other] = start
                     pending.append(other)
@@ -512,17 +535,20 @@ class EntityFinder:
         return entry is None or entry.tag.startswith("nr")
 
     def _listed_before(self, text: str, comma: int) -> str | None:
-        """The name listed right before the 、 at ``comma``: its last three characters if they read
-        as a name (带动蒙秀英、…), else its last two (由王芳、…: 由 a word of the sentence)."""
+        """The name listed right before the 、 at ``comma``: its last four characters if they read
+        as a double surname's name (司徒雅琴、…), else its last three if they read as a name
+        (带动蒙秀英、…), else its last two (由王芳、…: 由 a word of the sentence)."""
         frequency = self.segmenter.frequency
-        for length in (3, 2):
+        for length in (4, 3, 2):
             start = comma - length
             candidate = text[max(start, 0) : comma]
             if start < 0 or not HAN.match(candidate) or not self.could_be_name(candidate):
                 continue
+            if length == 4 and self._surname_len(candidate, 0) != 2:
+                continue
             if start and frequency(text[start - 1 : start + 1]) >= WORD_AFTER_NAME_FREQ:
                 continue  # 集团公司党组、…: its first character ends the word before (公司)
-            if length == 2 or candidate[0] not in self.weak_surnames:
+            if length != 3 or candidate[0] not in self.weak_surnames:
                 return candidate
         return None
 
