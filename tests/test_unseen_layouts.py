@@ -269,6 +269,13 @@ def test_names_in_a_list_of_names_and_after_everyday_titles(processor, sentence,
         ("快递员陆续装车出发，网点门前排起了长队。", []),
         # a common word that is no name (方便) and a character after a title: no name either
         ("请转告站长方便时回个电话，我们在营业厅等他。", []),
+        # a name read from another's last character on (林回答 of 牛春林回答记者) is none
+        ("副局长牛春林回答记者提问时说，网点将延长营业时间。", ["牛春林"]),
+        # a character jieba tags no name's, a surname alone and a title address someone: no name
+        ("收购商邵经理告诉我们，订单翻了一番。", []),
+        # a spokesperson's single given name before 在; a Tibetan given-name element (泽让)
+        ("新闻发言人潘悦在会上介绍，寄递量稳步增长。", ["潘悦"]),
+        ("牧民泽让拉姆笑着说，包裹三天就到了。", ["泽让拉姆"]),
     ],
 )
 def test_names_after_jobs_and_words_after_titles(processor, sentence, people):

@@ -190,6 +190,16 @@ def _across_commoner_names(name: str, text: str, names: list[str], counts: dict[
     return all(not commoner.isdisjoint(range(start, start + len(name))) for start in occurrences(name, text))
 
 
+def _starts_inside_other_names(name: str, text: str, names: list[str]) -> bool:
+    """Whether every occurrence of ``name`` starts inside another name's (林回答 of 马春林回答记者:
+    read from a found name's last character on)."""
+    inside = {
+        i for other in names if other != name for start in occurrences(other, text)
+        for i in range(start + 1, start + len(other))
+    }
+    return all(start in inside for start in occurrences(name, text))
+
+
 def occurrences(word: str, text: str):
     """Starts of the non-overlapping occurrences of ``word``, left to right."""
     start = text.find(word)
@@ -298,6 +308,13 @@ class EntityFinder:
                 # 快递员陆续装车, 局长方便时: an adverb (陆续) or a common word no name (方便) and a
                 # character, no title or speech verb after
                 continue
+            if (
+                name and len(name) == len(word) + 1 == 2 and not flag.startswith("nr") and name[1] in self.surnames
+                and start + 2 in token_ends and text.startswith(self.titles, start + 2)
+            ):
+                # 收购商邵经理: a character jieba tags no name's (商) before a surname standing alone
+                # and a title (邵经理 addresses someone), not 严明副总经理 (one word to jieba)
+                continue
             if name and name not in exclude:
                 found.setdefault(name, start)
         self._add_ethnic(text, found, exclude)
@@ -315,8 +332,12 @@ class EntityFinder:
             and not any(n in author or author in n for author in exclude)
         ]
         counts = {name: text.count(name) for name in names}
-        # 阿木常 in 吉克阿木常说: a reading across a name that recurs more often.
-        names = [name for name in names if not _across_commoner_names(name, text, names, counts)]
+        # 阿木常 in 吉克阿木常说: a reading across a name that recurs more often; 林回答 in
+        # 马春林回答记者: one starting inside another.
+        names = [
+            name for name in names
+            if not _across_commoner_names(name, text, names, counts) and not _starts_inside_other_names(name, text, names)
+        ]
         return sorted(names, key=lambda name: (-counts[name], found[name]))
 
     def _whole_name(self, text: str, name: str) -> str:
@@ -360,6 +381,8 @@ class EntityFinder:
         second = after_surname + 1
         if text.startswith(self.one_char_given_name_before, second) or _not_han(text[second : second + 1]):
             return 1
+        if text[second] in NON_NAME_CHARS:
+            return 1  # 邹静在当天: no given name holds 在
         if text[second] in ADVERBS_BEFORE_SPEECH and text.startswith(self.after_name, second + 1):
             return 1  # 谭勇则表示, 王芳也说: an adverb between the name and its verb
         # 唐成文告诉记者, 王建文书记: a title or speech verb right after it ends a two-character
