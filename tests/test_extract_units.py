@@ -575,6 +575,22 @@ def test_organisation_ends_at_its_suffix_that_jieba_joined_to_a_title(processor)
     assert "龙山县里耶镇中心小学" in found
 
 
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        # a bureau's one-character suffix jieba joined to its head's title (局局长)
+        ("寻乌县交通运输局局长谢文斌表示，农村物流体系正在完善。", ["寻乌县交通运输局"]),
+        # 中心 of 中心医院 (two suffixes making one dictionary word) ends no name of its own
+        ("崇义县中心医院院长刘建华介绍，药品当天送达。", ["崇义县中心医院"]),
+        # a name found only as the end of a longer one, jieba having read its first character apart
+        ("包裹从抚松县青松沟镇卫生院发出。青松沟镇卫生院的护士说，很方便。", ["抚松县青松沟镇卫生院"]),
+    ],
+)
+def test_an_organisation_is_named_whole_not_cut_inside_a_word(processor, text, organizations):
+    extractor = processor.extractor
+    assert extractor.entities.organizations(extractor.segmenter.segment(text)) == organizations
+
+
 def test_memo_computes_each_key_once_and_forgets_all_past_its_limit():
     from pipeline.resources import Memo
 

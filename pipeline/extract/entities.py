@@ -726,6 +726,19 @@ class EntityFinder:
             org for org in found
             if any(found[org + ending] >= found[org] for ending in LEGAL_FORM_ENDINGS if org + ending in found)
         }
+        # 山沟镇卫生院 of 青山沟镇卫生院 (jieba read 青 apart): a name standing nowhere but as the
+        # end of a longer one found, the longer one's character before it before it each time.
+        tails = {org for org in found if any(other != org and other.endswith(org) for other in found)}
+        if tails:
+            text = "".join(map(itemgetter(0), tokens))
+            cut_short |= {
+                org for org in tails
+                if any(
+                    other != org and other.endswith(org)
+                    and all(text[start - 1:start] == other[-len(org) - 1] for start in occurrences(org, text))
+                    for other in found
+                )
+            }
         return sorted((org for org in found if org not in cut_short), key=lambda org: (-found[org], first[org]))
 
     def _with_placed_trade_name(self, tokens: list[Token], start: int, run: list[Token]) -> list[Token]:
@@ -772,8 +785,8 @@ class EntityFinder:
     def _suffix_title_cut(self, word: str) -> int:
         """Where ``word`` parts into an organisation's suffix and a title (0: it does not). A
         title of its own (党委书记, 省委书记) stays whole."""
-        if len(word) >= 4 and word not in self.org_suffixes and word not in self.title_set:
-            for cut in range(2, len(word) - 1):
+        if len(word) >= 3 and word not in self.org_suffixes and word not in self.title_set:
+            for cut in range(1, len(word) - 1):
                 if word[:cut] in self.org_suffixes and word[cut:] in self.title_set:
                     return cut
         return 0
@@ -821,7 +834,11 @@ class EntityFinder:
                 run[i - 1][0] in self.place_words or run[i - 1][1] == "ns" and len(run[i - 1][0]) > 1
             )
         ]
+        frequency = self.segmenter.frequency
+        ends = set(suffixes)
         for end in reversed(suffixes):
+            if end + 1 in ends and frequency(run[end][0] + run[end + 1][0]):
+                continue  # 中心 of 中心医院 (two suffixes, one word of the dictionary): no name ends inside a word
             yield from self._org_ending_at(run[: end + 1])
 
     def _field_bureau(self, word: str) -> bool:
