@@ -282,3 +282,26 @@ def test_a_page_that_renders_its_article_from_embedded_json_gives_that_article(p
     )
     assert story["authors"] == [{"name": "韩梅", "role": "author"}]
     assert story["body"].startswith("3月5日") and "script_data_read" in story["repairs"]
+
+
+def test_a_page_whose_script_assigns_its_state_gives_the_article_in_that_state(processor):
+    # Vue's and Nuxt's servers write the page's state as a script's assignment, not a JSON script.
+    state = {
+        "user": {"isLogin": False},
+        "news": {"detail": {
+            "title": "县域快递共配中心投入使用",
+            "author": "通讯员 郑晓岚",
+            "publishTime": 1717203600000,  # 2024-06-01 09:00 in Beijing
+            "content": "<p>6月1日，县域快递共配中心投入使用，五家快递企业的包裹在此统一分拣。</p>"
+                       "<p>共配中心投用后，村民取件时间缩短一天。</p>",
+        }},
+    }
+    html = (
+        "<!DOCTYPE html><html><head><title>新闻</title></head><body><div id='app'>加载中...</div>"
+        f"<script>window.__INITIAL_STATE__={json.dumps(state, ensure_ascii=False)};"
+        "(function(){var s;})();</script></body></html>"
+    )
+    (story,) = processor.process("state.html", html.encode("utf-8"))
+    assert (story["title"], story["published_date"]) == ("县域快递共配中心投入使用", "2024-06-01")
+    assert story["authors"] == [{"name": "郑晓岚", "role": "correspondent"}]
+    assert story["body"].startswith("6月1日") and "script_data_read" in story["repairs"]

@@ -5,6 +5,7 @@ entry, read as a feed's entry is: its title, date, author and source fields by t
 """
 
 import html
+import json
 import re
 from datetime import datetime, timedelta, timezone
 
@@ -15,6 +16,11 @@ MIN_CONTENT_CHARS = 20  # a named content field shorter than this is a teaser or
 MIN_UNNAMED_CONTENT_CHARS = 200  # a string this long is an article's text whatever its key
 MAX_TITLE_CHARS = 120
 SCRIPT_DATA = re.compile(r"<script\b[^>]*\btype=[\"']?application/(?:ld\+)?json[\"']?[^>]*>(.*?)</script>", re.S | re.I)
+# A script that assigns the page's state to a variable (window.__INITIAL_STATE__ = {...}, Vue's and
+# Nuxt's servers write it so): the JSON value after its =.
+SCRIPT_STATE = re.compile(
+    r"<script\b[^>]*>\s*(?:(?:window|self|globalThis)\.|(?:var|let|const)\s+)?[\w$]+\s*=\s*(?=[\[{])", re.I
+)
 CONTENT_KEY = re.compile(r"content|body|text|article|html|detail|正文|内容", re.I)
 TITLE_KEY = re.compile(r"title|headline|subject|标题|题目", re.I)
 SUBTITLE_KEY = re.compile(r"sub|short|seo|副", re.I)  # subtitle, short_title, seo_title, 副标题
@@ -40,10 +46,17 @@ def read_json(text: str) -> list[FeedEntry] | None:
 
 def script_data_entries(markup: str) -> list[FeedEntry]:
     """The articles of the JSON a page embeds for its script (<script type="application/json">,
-    "application/ld+json")."""
+    "application/ld+json", or a state object a script assigns: window.__INITIAL_STATE__ = {...})."""
     entries = []
     for data in SCRIPT_DATA.findall(markup):
         entries += read_json(html.unescape(data) if "&quot;" in data else data) or []
+    decoder = json.JSONDecoder()
+    for match in SCRIPT_STATE.finditer(markup):
+        try:
+            state, _ = decoder.raw_decode(markup, match.end())
+        except json.JSONDecodeError:
+            continue  # a JavaScript literal that is no JSON (unquoted keys): not read
+        entries += _entries(state)
     return entries
 
 
