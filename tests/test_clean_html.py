@@ -454,6 +454,23 @@ def test_font_size_and_read_aloud_buttons_are_furniture(cleaner, tools):
     assert tools not in lines(cleaner, page(body))
 
 
+@pytest.mark.parametrize(
+    "tools",
+    [
+        "<span>字号</span><span>收藏</span><span>分享</span>",  # buttons, one element each, nothing between
+        "<a>微博</a><a>微信</a><span>我要反馈</span><span>保存图片</span>",
+        "<span>发布于：湖南省</span>",  # where the platform says its poster posted from
+        "<span>IP属地：江西</span>",
+        "<span>打开某某新闻 查看精彩图片</span>",  # an app's overlay on a picture
+    ],
+)
+def test_a_row_of_buttons_and_a_platform_s_tags_are_furniture(cleaner, tools):
+    body = f"<h1>集团公司一行到黑龙江邮政调研</h1><div>2024年07月08日 06:52 经济日报</div><div>{tools}</div><div>{ARTICLE}</div>"
+    text = "\n".join(lines(cleaner, page(body)))
+    assert not any(item in text for item in ("字号", "收藏", "反馈", "发布于", "IP属地", "精彩图片"))
+    assert "集团公司一行到黑龙江邮政调研" in text
+
+
 def test_an_article_printed_whole_under_a_related_label_is_a_story_of_its_own(processor):
     other = ("<p>【相关报道】</p><p>河北今年将建成村级寄递物流综合服务站5000个</p>"
              "<p>河北日报讯（记者曹铮）记者从省邮政管理局获悉，今年我省将新建村级寄递物流综合服务站5000个。</p>"

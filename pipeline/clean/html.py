@@ -70,6 +70,7 @@ class _Block:
     cell: bool = False  # a table's row or cell
     indented: bool = False  # opens with an indent (&nbsp;&nbsp;, 　　): a paragraph's first line
     tool_row: bool = False  # a barrier of the page's tools (分享到Facebook 分享到LINE 列印 字级：大中小)
+    items: str = ""  # its text nodes apart by spaces, when more than one: a row of buttons, each an element
 
     @property
     def size(self) -> int:
@@ -181,7 +182,10 @@ class HtmlExtractor:
         blocks = _blocks(soup, content_root)
         named = None  # the block the <title> names the headline of
         for block in blocks:
-            block.junk = not block.barrier and self._judge.is_junk(block.text)
+            # (字号收藏分享: a row of buttons, one element each, is judged with its items apart)
+            block.junk = not block.barrier and (
+                self._judge.is_junk(block.text) or bool(block.items) and self._judge.is_chrome(block.items)
+            )
             # (or its links taken out as a farm, the row left empty)
             block.tool_row = block.barrier and (
                 not block.size or block.size <= rules.HEAD_MAX_CHARS and self._judge.is_chrome(block.text)
@@ -649,6 +653,7 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
         raw = "".join(parts)
         # (a data table's cells apart by a tab: spaces inside a cell are its own, 李　强)
         text = "\t".join(_WHITESPACE.sub(" ", cell).strip() for cell in raw.split(_NEXT_CELL)).strip()
+        items = [part.strip() for part in parts if part.strip() and part != _NEXT_CELL]
         if text:
             container = current_owner.parent if current_owner is not None else None
             cell = current_owner is not None and current_owner.name in TABLE_CELLS
@@ -656,7 +661,7 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
                 _Block(
                     text, link_chars, heading, titled, logo=logo,
                     owner=id(current_owner), container=id(container), in_root=in_root, cell=cell,
-                    indented=_INDENT.match(raw) is not None,
+                    indented=_INDENT.match(raw) is not None, items=" ".join(items) if len(items) > 1 else "",
                 )
             )
         parts, link_chars = [], 0

@@ -134,6 +134,10 @@ LONE_BUTTON = re.compile(
 PLAYER_CONTROLS = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s+\S{1,4}){0,6}|正在播放[:：].{0,40}")
 # An app account's badge on a line of its own: 某某新闻官方帐号 (with a date, a field line: kept)
 ACCOUNT_BADGE = re.compile(r"[\u4e00-\u9fff]{2,24}官方[帐账]号")
+# Where a platform says its poster posted from (IP属地：湖北, 发布于：北京市), alone on a line
+POSTED_FROM = re.compile(r"IP属地[：:]\s*[\u4e00-\u9fff]{2,8}|发布于[：:]\s*[\u4e00-\u9fff]{1,7}(?:省|市|自治区|特别行政区)")
+# An app's overlay over the page's pictures or text: 打开网易新闻 查看精彩图片, 打开APP阅读全文
+OPEN_IN_APP = re.compile(r"打开[\u4e00-\u9fffA-Za-z]{1,10}[，,\s]*(?:查看|阅读|观看)[\u4e00-\u9fff]{0,8}")
 MENU_MIN_ITEMS = 4
 MENU_MAX_ITEM_CHARS = 6
 CHROME_STRONG_TERMS_IN_NOTICE = 2

@@ -141,7 +141,8 @@ class JunkLineJudge:
         if rules.BREADCRUMB.match(stripped) and not rules.SENTENCE_END.search(stripped):
             return True
         if not wrap_width and any(
-            pattern.fullmatch(stripped) for pattern in (rules.LONE_BUTTON, rules.PLAYER_CONTROLS, rules.ACCOUNT_BADGE)
+            pattern.fullmatch(stripped)
+            for pattern in (rules.LONE_BUTTON, rules.PLAYER_CONTROLS, rules.ACCOUNT_BADGE, rules.POSTED_FROM, rules.OPEN_IN_APP)
         ):
             return True
         hits = self.chrome.matches(stripped)
