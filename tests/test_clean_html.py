@@ -800,3 +800,23 @@ def test_a_headline_set_as_an_image_is_its_alt_text(cleaner):
     )
     text = lines(cleaner, html)
     assert text[0] == "全市开展寄递渠道安全隐患排查" and "现场图片" not in text and "某市邮政管理局" not in text[:1]
+
+
+def test_a_portal_s_header_of_a_time_and_the_outlet_names_the_outlet(processor):
+    # A portal's copy: the time and the outlet it copied from, two elements with nothing between.
+    header = '<div class="date-source"><span>2024年03月02日 10:20</span><a class="source">江淮新闻网</a></div>'
+    body = f"<h1>集团公司一行到黑龙江邮政调研</h1>{header}<div>{ARTICLE}</div>"
+    head = '<meta property="og:site_name" content="某某门户" />'
+    (story,) = processor.process("portal.html", page(body, head).encode())
+    assert (story["source_name"], story["published_date"]) == ("江淮新闻网", "2024-03-02")
+
+
+def test_a_web_copy_s_print_edition_credit_ends_no_paragraph_and_the_paper_is_its_source(processor):
+    # The source field names the site and its paper; the copy closes with the print edition.
+    body = (
+        "<h1>集团公司一行到黑龙江邮政调研</h1><div>2024-05-14 05:32 来源：某某网-《某某日报》</div>"
+        f"<div>{ARTICLE}<p>《某某日报》（2024年05月14日 06版）</p></div>"
+    )
+    (story,) = processor.process("copy.html", page(body).encode())
+    assert story["source_name"] == "某某日报"
+    assert story["body"].splitlines()[-1] == PARAGRAPHS[-1]

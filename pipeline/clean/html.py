@@ -30,6 +30,8 @@ _WHITESPACE = re.compile(r"\s+")
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff01-\uff60\u201c\u201d\u2018\u2019"
 _SEGMENT_BREAK_BETWEEN_WIDE = re.compile(f"(?<=[{_WIDE}])[ \t]*[\r\n][ \t\r\n]*(?=[{_WIDE}])")
 _NEXT_CELL = "\0"  # between a table row's cells while their text is gathered
+_CLOCK_TIME_END = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?$")
+_WIDE_START = re.compile(r"[\u4e00-\u9fff]")
 _INDENT = re.compile(r"[ \t\r\n]*[\u00a0\u3000]{2}")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』）)\"']*$")
 _CLASS_TOKEN = re.compile(r"[-_\s]+")
@@ -689,6 +691,8 @@ def _blocks(soup: BeautifulSoup, content_root: Tag | None) -> list[_Block]:
         text = str(node)
         if not in_pre:
             text = _SEGMENT_BREAK_BETWEEN_WIDE.sub("", text)
+        if parts and _CLOCK_TIME_END.search(parts[-1]) and _WIDE_START.match(text):
+            parts.append(" ")  # 08:15 and 中国新闻网, two elements of a header: a time, then the outlet
         if in_pre and "\n" in text:
             *whole_lines, text = text.split("\n")
             for line in whole_lines:

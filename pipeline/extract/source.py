@@ -6,6 +6,7 @@ from functools import lru_cache
 from pipeline.extract.lexicon import tsv_rows
 from pipeline.resources import data_lines
 
+TITLED_PUBLICATION = re.compile(r"《([^《》]{2,16})》")
 SOURCE_FIELD = re.compile(  # (labels besides 来源: 稿源, 供稿单位, 转载自, 转自, 出处; a bilingual page's 来源 Source：)
     r"(?:来\s*源|稿\s*源|供\s*稿\s*单\s*位|转\s*(?:载\s*)?自|出\s*处)\s*(?:Source\s*)?[:：]\s*([^\s:：|｜/,，（）()【】\[\]［］]{2,20}?)(?=\s|$|发布|作者|时间|编辑|责任|摄影|记者|通讯员|文字|图片|\d|[|｜/,，）)】\]］])"
 )
@@ -75,7 +76,13 @@ class SourceFinder:
 
     def find(self, bylines: list[str], body: str, page_text: str) -> str | None:
         """An explicit 来源 field wins, then a paper named in a byline; then a marker in the
-        bylines or the story; then one on the page."""
+        bylines or the story; then one on the page. A field naming a site and its paper
+        (光明网-《光明日报》) names the paper."""
+        found = self._find(bylines, body, page_text)
+        titled = found and TITLED_PUBLICATION.search(found)
+        return titled.group(1) if titled else found
+
+    def _find(self, bylines: list[str], body: str, page_text: str) -> str | None:
         for field in (SOURCE_FIELD, ORIGINALLY_IN, self.paper_field, ENGLISH_META_FIELD):
             for line in bylines:
                 match = field.search(line)

@@ -40,6 +40,8 @@ _CLOSING_CREDIT = re.compile(r"(?:^|[。！？”]\s*)([（(【][^（()）。，
 # names credited with text and photos: 张伟 李娜 文/图
 _PHOTO_CREDIT_WORD = r"\s(?:摄影报道|摄|文\s*[/／·・]\s*图|图\s*[/／·・]\s*文)"
 # a reprint's or a digest's source note closing the story: （摘自《某某报》，作者：王芳）, （据《某某报》）, （来源：某某网）
+# The print edition a web copy credits at its end: 《光明日报》（2024年05月14日 10版）
+_PRINT_EDITION = re.compile(r"[（(]?《[^《》]{2,16}》[（(]?\d{4}年\d{1,2}月\d{1,2}日(?:第)?[0-9A-Z]{1,3}版[）)]?[）)]?")
 _CLOSING_SOURCE_NOTE = re.compile(r"(?:^|[。！？”]\s*)([（(](?:摘自|选自|转自|转载自|原载|据|来源\s*[:：])[^（()）]{2,40}[）)])$")
 # the office issuing a notice or a release, a line of its own under the text: （某省邮政管理局办公室）
 _CLOSING_ISSUER = re.compile(r"[（(][\u4e00-\u9fff]{2,30}(?:办公室|办公厅|委员会|管理局|领导小组|分公司|公司|集团|协会|局|厅)[）)]")
@@ -368,7 +370,7 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
         byline = credit.group(1)
         return raw[: credit.start(1)].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
     compact = raw.replace(" ", "")
-    if _CLOSING_ISSUER.fullmatch(compact):
+    if _CLOSING_ISSUER.fullmatch(compact) or _PRINT_EDITION.fullmatch(compact):
         return "", Line(raw, compact, width(raw), "closer")
     role_credits = _ROLE_SLASHED_CREDITS.fullmatch(" ".join(raw.split()))
     if role_credits and all(_names_alone(name, rules) for name in role_credits.groups() if name):
