@@ -781,6 +781,25 @@ def test_a_press_release_s_document_label_and_contact_line_are_no_title_and_no_t
     assert "联系人" not in story.body
 
 
+@pytest.mark.parametrize("indent", ["    ", ""], ids=["indented", "flush"])
+def test_a_release_s_issuer_over_its_document_label_and_its_closing_notes_are_no_text(processor, indent):
+    # The issuer's name over the document type (新 闻 通 稿), the date alone in brackets under the
+    # headline, and the release's attachments and contact block under a rule after its text.
+    text = "\n".join([
+        "某省邮政管理局", "新 闻 通 稿", "", "某省快递进村覆盖全部建制村", "", "（2024年9月2日）", "",
+        f"{indent}9月2日，记者从某省邮政管理局获悉，全省建制村快递服务已实现全覆盖，村民寄取快件不再出村。",
+        f"{indent}某省邮政管理局有关负责人表示，下一步将推动农村寄递物流提质增效，服务乡村振兴。",
+        "", "附件：1.全省村级寄递物流综合服务站名单", "      2.典型案例汇编", "",
+        "——————————————————————", "新闻联系人：周敏　0851-12345678", "电子邮箱：press@example.cn",
+        "地    址：某市某区某路8号", "", "（完）",
+    ])
+    (story,) = processor.process("release.txt", text.encode("gbk"))
+    assert (story["title"], story["published_date"], story["source_name"]) == (
+        "某省快递进村覆盖全部建制村", "2024-09-02", "某省邮政管理局"
+    )
+    assert story["body"].startswith("9月2日") and story["body"].endswith("服务乡村振兴。")
+
+
 def test_a_page_break_inside_a_sentence_cuts_no_story():
     # A two-page bulletin extracted line by line: the first page's folio and the second's
     # running head fall inside a sentence, which goes on over them.

@@ -51,9 +51,11 @@ DATED_NAME = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*(?:19|20)\d\d(?:年\d{1,2}�
 NO_PUBLICATION = re.compile(r"记者|通讯员|编辑|作者|摄影|时间|日期|本报|本刊|发布|更新")
 # A bulletin's issuing office over its stories, before the issue's date (某省邮政管理局办公室
 # 2025年8月15日, 某县邮政分公司综合办公室编 2025年7月18日): the office issued them.
-ISSUER_LINE = re.compile(
-    r"^([\u4e00-\u9fff]{2,20}(?:办公室|分公司|公司|管理局|委员会|中心))(?:编|编印|印发|主办)?\s*\d{4}年\d{1,2}月\d{1,2}日$"
-)
+ISSUER_NAME = r"[\u4e00-\u9fff]{2,20}(?:办公室|分公司|公司|管理局|委员会|中心)"
+ISSUER_LINE = re.compile(rf"^({ISSUER_NAME})(?:编|编印|印发|主办)?\s*\d{{4}}年\d{{1,2}}月\d{{1,2}}日$")
+# A press office's document-type header (新 闻 通 稿) under the issuer's name alone
+ISSUER_ALONE = re.compile(f"^({ISSUER_NAME})$")
+DOCUMENT_TYPE_LINE = re.compile(r"^新\s*闻\s*(?:通\s*|发\s*布\s*)?稿$|^通\s*讯\s*稿$")
 
 
 class SourceFinder:
@@ -141,11 +143,15 @@ class SourceFinder:
 
 def _issuer(page_text: str) -> str | None:
     """The office a bulletin's header names as its issuer among the page's first lines, above
-    its text (under it, the line is a notice's signature)."""
-    for line in page_text.strip().splitlines()[:MASTHEAD_LINES]:
+    its text (under it, the line is a notice's signature), with the date or over a release's
+    document-type header."""
+    lines = [line.strip() for line in page_text.strip().splitlines()[:MASTHEAD_LINES] if line.strip()]
+    for index, line in enumerate(lines):
         if MASTHEAD_FORBIDDEN.search(line):
             return None
-        match = ISSUER_LINE.match(line.strip())
+        match = ISSUER_LINE.match(line) or (
+            index + 1 < len(lines) and DOCUMENT_TYPE_LINE.match(lines[index + 1]) and ISSUER_ALONE.match(line)
+        )
         if match:
             return match.group(1)
     return None

@@ -42,6 +42,8 @@ _PHOTO_CREDIT_WORD = r"\s(?:摄影报道|摄|文\s*[/／·・]\s*图|图\s*[/／
 # a reprint's or a digest's source note closing the story: （摘自《某某报》，作者：王芳）, （据《某某报》）, （来源：某某网）
 # The print edition a web copy credits at its end: 《光明日报》（2024年05月14日 10版）
 _PRINT_EDITION = re.compile(r"[（(]?《[^《》]{2,16}》[（(]?\d{4}年\d{1,2}月\d{1,2}日(?:第)?[0-9A-Z]{1,3}版[）)]?[）)]?")
+# A date alone in brackets: a release's under its title, a notice's under its signature
+_BRACKETED_DATE = re.compile(r"[（(](?:19|20)\d\d年\d{1,2}月\d{1,2}日[）)]")
 _CLOSING_SOURCE_NOTE = re.compile(r"(?:^|[。！？”]\s*)([（(](?:摘自|选自|转自|转载自|原载|据|来源\s*[:：])[^（()）]{2,40}[）)])$")
 # the office issuing a notice or a release, a line of its own under the text: （某省邮政管理局办公室）
 _CLOSING_ISSUER = re.compile(r"[（(][\u4e00-\u9fff]{2,30}(?:办公室|办公厅|委员会|管理局|领导小组|分公司|公司|集团|协会|局|厅)[）)]")
@@ -157,6 +159,8 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         if furniture and after_text and _sentence_goes_on(raws, index, rules):
             continue  # a page's foot or head inside a sentence the page break cut: out of its way
         if page_name or header_part or furniture or _is_section_label(raw, compact, rules, after_text, spaced_page):
+            if after_text and not furniture and CJK_RUN.fullmatch(lines[-1].text):
+                lines[-1].kind = "label"  # the issuer's name over its release's header (新 闻 通 稿)
             lines.append(Line.of(raw, "label"))
             continue
         in_header = False
@@ -347,13 +351,16 @@ def _is_section_label(raw: str, compact: str, rules: Rules, after_text: bool, sp
     lines are not all spaced so (``spaced_page``), or a short name
     ending as a column's does (要闻简报, 一线传真); not a line of a paragraph (把握竞 / 争 优 势,
     掌握市场 / 动态), which follows text that runs on."""
-    if len(compact) > _MAX_COLUMN_LABEL_CHARS or not CJK_RUN.fullmatch(compact) or after_text:
+    if len(compact) > _MAX_COLUMN_LABEL_CHARS or not CJK_RUN.fullmatch(compact):
         return False
+    spaced_out = not spaced_page and len(compact) >= 2 and raw.count(" ") == len(compact) - 1
+    if after_text:
+        # a known label spaced out (新 闻 通 稿 under its issuer's name) is no word a line break cut
+        return spaced_out and compact in rules.section_labels
     if compact.endswith(rules.column_name_endings) and len(compact) > 2:
         return True  # (简报 alone: a known label, or a headline's word)
     if len(compact) > 4:
         return False
-    spaced_out = not spaced_page and len(compact) >= 2 and raw.count(" ") == len(compact) - 1
     # (a two-character name's photo credit is spaced out alike: 韦 宁 摄)
     return compact in rules.section_labels or spaced_out and not _PHOTO_CREDIT_WORD_RE.search(raw)
 
@@ -370,7 +377,7 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
         byline = credit.group(1)
         return raw[: credit.start(1)].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
     compact = raw.replace(" ", "")
-    if _CLOSING_ISSUER.fullmatch(compact) or _PRINT_EDITION.fullmatch(compact):
+    if _CLOSING_ISSUER.fullmatch(compact) or _PRINT_EDITION.fullmatch(compact) or _BRACKETED_DATE.fullmatch(compact):
         return "", Line(raw, compact, width(raw), "closer")
     role_credits = _ROLE_SLASHED_CREDITS.fullmatch(" ".join(raw.split()))
     if role_credits and all(_names_alone(name, rules) for name in role_credits.groups() if name):

@@ -312,6 +312,9 @@ class Splitter:
             or bylines and len(lines) > 2 and PAGE_NAME_AND_FOLIO.fullmatch(lines[0].replace(" ", "")) is not None
             # a section's or a document type's label over the title (要闻, a press office's 新 闻 稿)
             or len(lines) > 2 and "".join(lines[0].split()) in self.rules.section_labels and self._is_title_line(lines[1])
+            # and the issuer's name over that label (中国邮政集团有限公司某省分公司 / 新 闻 通 稿)
+            or len(lines) > 3 and CJK_RUN.fullmatch(lines[0]) is not None
+            and "".join(lines[1].split()) in self.rules.section_labels and self._is_title_line(lines[2])
         ):
             bylines.append(lines.pop(0))
         # An editor's note over the headline (【编者按】…, a series' introduction): the story's
