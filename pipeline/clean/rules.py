@@ -106,15 +106,12 @@ RELATED_LIST_LABEL = re.compile(
     re.IGNORECASE,
 )
 RELATED_TITLE_MAX_CHARS = 80
-# A release's closing notes: its attachments (附件：1.… / 2.…) and, under a rule, a contact block
-# of a few short lines (新闻联系人：…, 电子邮箱：…, 地  址：…); the end mark (（完）) after them.
-ATTACHMENTS_LABEL = re.compile(r"附\s*件\s*\d*\s*[:：]")
-NUMBERED_ITEM = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.、．]")
+# A release's contact block under a rule closing its text, a few short lines (新闻联系人：…,
+# 电子邮箱：…, 地  址：…), the end mark (（完）) after them.
 CLOSING_RULE = re.compile(r"[=\-—―_*~]{6,}")
 CONTACT_LABEL = re.compile(r"(?:新闻)?联\s*系\s*(?:人|电\s*话|方\s*式)|电\s*话|传\s*真|电\s*子\s*邮\s*箱|邮\s*箱|E-?mail|地\s*址|邮\s*编", re.I)
 END_MARK = re.compile(r"[（(]\s*(?:完|全文完|END)\s*[）)]", re.I)
 MAX_CONTACT_LINES, MAX_CONTACT_LINE_CHARS = 6, 80
-MAX_ATTACHMENTS = 9
 CHROME_MIN_COVERAGE = 0.6
 CHROME_MIN_TERMS = 2
 CHROME_STRONG_MAX_CHARS = 50

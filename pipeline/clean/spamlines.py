@@ -347,28 +347,20 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
 
 
 def closing_notes_start(lines: list[str]) -> int | None:
-    """Where a release's closing notes start: its contact block under a closing rule (a few
-    short lines, one labelled as a contact is: 新闻联系人：, 电话：, 地址：) and the list of
-    attachments above it or closing the text (附件：1.… / 2.…); None when the text ends otherwise."""
+    """Where a release's contact block under its closing rule starts (a few short lines, one
+    labelled as a contact is: 新闻联系人：, 电话：, 地址：; the end mark after them): the rule's
+    line; None when the text ends otherwise."""
     stripped = [line.strip() for line in lines]
     texts = [index for index, line in enumerate(stripped) if line and not rules.END_MARK.fullmatch(line)]
-    end = len(lines)
     rules_at = [index for index in texts[-rules.MAX_CONTACT_LINES - 1:] if rules.CLOSING_RULE.fullmatch(stripped[index])]
-    if rules_at:
-        notes = [index for index in texts if index > rules_at[-1]]
-        if notes and all(len(stripped[index]) <= rules.MAX_CONTACT_LINE_CHARS for index in notes) and any(
-            rules.CONTACT_LABEL.match(stripped[index]) for index in notes
-        ):
-            end = rules_at[-1]
-    before = [index for index in texts if index < end]
-    for position in range(len(before) - 1, max(-1, len(before) - rules.MAX_ATTACHMENTS - 2), -1):
-        line = stripped[before[position]]
-        if rules.ATTACHMENTS_LABEL.match(line):
-            items = [stripped[index] for index in before[position + 1:]]
-            if all(rules.NUMBERED_ITEM.match(item) and len(item) <= rules.RELATED_TITLE_MAX_CHARS for item in items):
-                end = before[position]
-            break
-    return end if end < len(lines) else None
+    if not rules_at:
+        return None
+    notes = [stripped[index] for index in texts if index > rules_at[-1]]
+    if notes and all(len(note) <= rules.MAX_CONTACT_LINE_CHARS for note in notes) and any(
+        rules.CONTACT_LABEL.match(note) for note in notes
+    ):
+        return rules_at[-1]
+    return None
 
 
 def related_list_start(lines: list[str]) -> int | None:

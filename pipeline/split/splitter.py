@@ -530,14 +530,17 @@ class Splitter:
                     break
 
     def _story(self, segment: Segment, block: HeadlineBlock | None) -> StoryParts:
+        paragraphs, bylines = segment.paragraphs, segment.bylines
+        if attachments := _attachment_list_length(paragraphs):  # a notice's 附件：1.….docx: the files it names
+            paragraphs, bylines = paragraphs[:-attachments], [*bylines, *paragraphs[-attachments:]]
         return StoryParts(
-            body="\n".join(segment.paragraphs),
+            body="\n".join(paragraphs),
             title=block.title if block else None,
             subtitle=block.subtitle if block else None,
             kicker=block.kicker if block else None,
-            bylines=tuple(segment.bylines),
+            bylines=tuple(bylines),
             is_continuation=segment.continuation,
-            is_photo=self._is_photo(segment.paragraphs, segment.bylines),
+            is_photo=self._is_photo(paragraphs, bylines),
         )
 
     def _is_photo(self, paragraphs: list[str], bylines: list[str]) -> bool:
