@@ -561,6 +561,21 @@ def test_an_interview_s_turns_open_paragraphs_after_a_full_width_line():
     ]
 
 
+def test_a_numbered_head_and_a_line_announcing_what_follows_end_their_paragraphs():
+    # A report copied from a PDF viewer: its section heads (一、…) over indented text, and a
+    # line ending 如下： before them, none ending a sentence.
+    texts = ["　　上半年，全县邮政快递业务量保持较快增长，现将", "有关情况通报如下：",
+             "一、业务量情况", "　　上半年，全县快递业务量累计完成两千万件，同比", "增长百分之十五。",
+             "二、下一步工作", "　　下半年，将继续推进快递进村，加快建设县级共配", "中心。"]
+    lines = classify_lines("\n".join(texts), Rules.load())
+    paragraphs, _ = build_paragraphs(lines, column_widths(lines))
+    assert [paragraph.text for paragraph in paragraphs] == [
+        "上半年，全县邮政快递业务量保持较快增长，现将有关情况通报如下：", "一、业务量情况",
+        "上半年，全县快递业务量累计完成两千万件，同比增长百分之十五。", "二、下一步工作",
+        "下半年，将继续推进快递进村，加快建设县级共配中心。",
+    ]
+
+
 @pytest.mark.parametrize("header", ["中国邮政报 2024年6月14日 第2版", "中国邮政报　2024年7月3日"])
 def test_an_articles_page_header_line_above_its_title_is_a_byline(header):
     # An e-paper's article copied with its page's header line: the header was its title.

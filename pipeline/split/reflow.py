@@ -19,6 +19,8 @@ DIGIT_GROUPS = re.compile(r"\.\d{3} \d{1,3}\b")
 UNIT_NOTE = re.compile(r"^(?:计量|金额|数据)?单位\s*[:：]")
 # A turn of an interview, at a paragraph's start: the interviewer's or the answer's label.
 INTERVIEW_TURN = re.compile(r"^(?:记者|本报记者|答|问|主持人|[QA])\s*[:：]")
+# A section's numbered head (一、业务总量和业务收入, （二）…, 3. …)
+_NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
 VERSE_MAX_COLUMN_SHARE = 0.7  # a poem's lines each at most this share of the page's widest column
 MIN_VERSE_RUN = 4
 VERSE_FORBIDDEN = re.compile(r"[，。、；：！？,.;:!?“”‘’\"'（）()《》…—\d]")
@@ -294,7 +296,8 @@ def build_paragraphs(lines: list[Line], columns: list[tuple[float, float]]) -> t
 
     A body line continues the previous one unless that one ended a sentence and was
     short of the column (last line of a paragraph) or this one is indented (first line) or
-    opens an interview's turn (记者：…, 答：…); a table's row is a line of its own.
+    opens an interview's turn (记者：…, 答：…); or that one was a short numbered head and this
+    one is indented, or that one announced what follows (…如下：); a table's row is a line of its own.
     """
     paragraphs: list[Paragraph] = []
     joined = False
@@ -304,9 +307,17 @@ def build_paragraphs(lines: list[Line], columns: list[tuple[float, float]]) -> t
         table_row = is_table_row(line.text) or previous is not None and is_table_row(previous.text)
         if previous is not None and line.kind == "body" and previous.kind in ("body", "opener") and not table_row:
             column = max(columns[i][0], columns[i][1]) or line.width
+            short = previous.width < column - 1.5
             ends_paragraph = ends_sentence(previous.text) and (
-                previous.width < column - 1.5 or line.width < column - 1.5 or INTERVIEW_TURN.match(line.text) is not None
-            ) or verse[i - 1]  # (a poem's line is one whatever follows)
+                short or line.width < column - 1.5 or INTERVIEW_TURN.match(line.text) is not None
+            ) or verse[i - 1] or (  # (a poem's line is one whatever follows)
+                # a short numbered head over an indented line (一、业务总量 over its section's
+                # first line), or a line that announces what follows (现将有关情况通报如下：)
+                short and (
+                    line.indented and _NUMBERED_HEAD.match(previous.text) is not None
+                    or previous.text.endswith(("：", ":"))
+                )
+            )
             if not ends_paragraph:
                 paragraphs[-1].lines.append(line)
                 joined = True
