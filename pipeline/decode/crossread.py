@@ -128,7 +128,7 @@ class CrossReadRepairer:
         """Line ``index``'s best reading under ``cross_reads`` if clearly better, else the line;
         a repair and how each reader of its kind read the line go to ``readers``."""
         line, best = lines[index], None
-        if not any(map(str.isalpha, line)):
+        if not any(ch.isalpha() or is_private_use(ch) for ch in line):
             return line  # a rule or a row of figures: no letter, no evidence of a code read wrongly
         logps: dict[str, float] = {}  # per reading
         by_reader: dict[tuple[str, str], float] = {}
@@ -361,7 +361,7 @@ def _marks_only_differ(line: str, reading: str) -> bool:
     """Whether ``reading`` differs from ``line`` in marks alone (a rule of ― that cp949 and
     GB read as — and ―): two codes sharing a mark's bytes show no cross-reading."""
     return len(line) == len(reading) and not any(
-        a.isalpha() or b.isalpha() for a, b in zip(line, reading) if a != b
+        a.isalpha() or b.isalpha() or is_private_use(a) for a, b in zip(line, reading) if a != b
     )
 
 
