@@ -815,6 +815,33 @@ def test_a_release_s_issuer_over_its_document_label_and_its_closing_notes_are_no
     assert story["body"].startswith("9月2日") and story["body"].endswith("服务乡村振兴。")
 
 
+def test_a_page_s_english_masthead_line_and_a_story_s_list_of_fields(processor):
+    # The masthead's English name beside the folio and page name; a kicker opening 聚焦 over the
+    # title; a line announcing a list of fields (…如下：) and the list's rows, each its own line.
+    page = "\n".join([
+        "东方集邮报                               2025年6月6日 星期五",
+        "EASTERN PHILATELY                        第3版  新邮",
+        "",
+        "聚焦端午节令邮品",
+        "《端午》特种邮票6月10日发行",
+        "本报讯（记者 温书亭） 国家邮政局日",
+        "前发布公告，定于6月10日发行《端午》",
+        "特种邮票一套三枚，展现龙舟竞渡等习俗。",
+        "邮票相关信息如下：",
+        "名称：《端午》特种邮票",
+        "面值：3.60元",
+        "设计者：程雨桐",
+        "发行当日，各地邮政网点同步出售该套邮",
+        "票，部分网点还将加盖纪念戳。",
+    ])
+    (story,) = processor.process("page.txt", page.encode("utf-8"))
+    assert (story["kicker"], story["title"], story["source_name"]) == (
+        "聚焦端午节令邮品", "《端午》特种邮票6月10日发行", "东方集邮报"
+    )
+    assert story["body"].splitlines()[1:5] == ["邮票相关信息如下：", "名称：《端午》特种邮票", "面值：3.60元", "设计者：程雨桐"]
+    assert "EASTERN" not in story["body"] and "第3版" not in story["body"]
+
+
 def test_a_page_break_inside_a_sentence_cuts_no_story():
     # A two-page bulletin extracted line by line: the first page's folio and the second's
     # running head fall inside a sentence, which goes on over them.

@@ -133,7 +133,7 @@ class SourceFinder:
         """The paper a page's header names on a line of its own among its first lines (人民邮电报,
         楚南日报 2024年6月18日 星期二, 2 综合新闻 中国邮政报 2024年6月12日)."""
         for line in page_text.strip().splitlines()[:MASTHEAD_LINES]:
-            line = line.strip()
+            line = " ".join(line.split())  # (a layout's header spaces its name and date apart)
             if len(line) <= MASTHEAD_MAX_CHARS and not MASTHEAD_FORBIDDEN.search(line):
                 match = self.paper_field.search(line)
                 if match:

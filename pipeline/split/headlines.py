@@ -43,6 +43,10 @@ _TEXT_PUNCTUATION = re.compile("[，。、；：！？,;!?]")
 _COLON_KICKER = re.compile(rf"[\u4e00-\u9fff]{{4,{_MAX_UNIT_KICKER_CHARS}}}：")
 # A letter's salutation (编辑同志：, 各位读者朋友们：): its first line, not a kicker naming a unit
 _SALUTATION = re.compile(r"(?:亲爱的|尊敬的)?[\u4e00-\u9fff]{0,8}(?:同志|朋友|读者|先生|女士|老师|同学|师傅|乡亲|家人)们?：")
+# A kicker's opening verb: it points at the topic the title under it tells of
+_KICKER_OPENERS = ("聚焦", "关注", "直击", "走进", "探访")
+# nor a line announcing the lines under it (邮票相关信息如下：, 具体安排如下：)
+_ANNOUNCING = re.compile(r".*(?:如下|以下|下列|分别是|分别为)：")
 
 
 def _quotations_whole(lines: list[str]) -> list[str]:
@@ -81,7 +85,9 @@ def _text_ok(line: Line) -> bool:
         and 0 < line.width <= _MAX_HEADLINE_WIDTH
         and _HEADLINE_FORBIDDEN_SET.isdisjoint(text)
         and text[0] not in _FRAGMENT_START
-        and (text[-1] not in _FRAGMENT_END or _COLON_KICKER.fullmatch(text) is not None and not _SALUTATION.fullmatch(text))
+        and (text[-1] not in _FRAGMENT_END or _COLON_KICKER.fullmatch(text) is not None and not (
+            _SALUTATION.fullmatch(text) or _ANNOUNCING.fullmatch(text)
+        ))
         and not ends_sentence(text)  # an English sentence's full stop is no forbidden mark
         and not is_table_row(text)  # 寄递业务收入 12560 8.5%: a table's row, never a headline
     )
@@ -121,7 +127,10 @@ def mark_headlines(
         if i == 0:
             return True
         previous = lines[i - 1]
-        return previous.kind in _BOUNDARY_KINDS or ends_sentence(previous.text)
+        # (…信息如下： announces the lines under it: its list's rows, no headline)
+        return previous.kind in _BOUNDARY_KINDS or ends_sentence(previous.text) and not (
+            previous.kind == "body" and previous.text.endswith(("：", ":"))
+        )
 
     def odd_shape(i):
         before, after = columns[i]
@@ -367,6 +376,8 @@ class HeadlineParser:
                 return None, f"{first} {second}", None  # 广西首个县级 / 跨境寄递服务中心启用
             if self.is_kicker_line(first) or _SERIES_NUMBER.search(first):  # (聚焦新就业群体①: a series' name)
                 return first.rstrip("：:"), second, None
+            if first.startswith(_KICKER_OPENERS) and not second.startswith(_KICKER_OPENERS):
+                return first, second, None  # 聚焦秋季农产品寄递旺季 over 邮政“秋收”寄递保障全面启动
             if _is_two_phrase_line(first) and len(second.split()) == 1:
                 return first, second, None  # 产地直发 次日达周边省会 over 寻乌脐橙搭上“快递专列”
             if _is_subtitle_line(second, first) or _is_long_deck(second, first) or UNIT_NOTE.match(second):

@@ -19,6 +19,8 @@ DIGIT_GROUPS = re.compile(r"\.\d{3} \d{1,3}\b")
 UNIT_NOTE = re.compile(r"^(?:计量|金额|数据)?单位\s*[:：]")
 # A turn of an interview, at a paragraph's start: the interviewer's or the answer's label.
 INTERVIEW_TURN = re.compile(r"^(?:记者|本报记者|答|问|主持人|[QA])\s*[:：]")
+# A row of a list of fields: a label and its value (面值：5.40元, 设计者：林知远)
+_FIELD_ROW = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\S")
 # A section's numbered head (一、业务总量和业务收入, （二）…, 3. …)
 _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
 VERSE_MAX_COLUMN_SHARE = 0.7  # a poem's lines each at most this share of the page's widest column
@@ -297,7 +299,8 @@ def build_paragraphs(lines: list[Line], columns: list[tuple[float, float]]) -> t
     A body line continues the previous one unless that one ended a sentence and was
     short of the column (last line of a paragraph) or this one is indented (first line) or
     opens an interview's turn (记者：…, 答：…); or that one was a short numbered head and this
-    one is indented, or that one announced what follows (…如下：); a table's row is a line of its own.
+    one is indented, or that one announced what follows (…如下：) or was a short row of a list of
+    fields (面值：5.40元, one of two in a row at least); a table's row is a line of its own.
     """
     paragraphs: list[Paragraph] = []
     joined = False
@@ -316,6 +319,11 @@ def build_paragraphs(lines: list[Line], columns: list[tuple[float, float]]) -> t
                 short and (
                     line.indented and _NUMBERED_HEAD.match(previous.text) is not None
                     or previous.text.endswith(("：", ":"))
+                    # a row of a list of fields (名称：… / 志号：…), short of the column, over
+                    # another or under another (the list's last)
+                    or _FIELD_ROW.match(previous.text) is not None and (
+                        _FIELD_ROW.match(line.text) is not None or i > 1 and _FIELD_ROW.match(lines[i - 2].text) is not None
+                    )
                 )
             )
             if not ends_paragraph:
