@@ -842,6 +842,24 @@ def test_a_page_s_english_masthead_line_and_a_story_s_list_of_fields(processor):
     assert "EASTERN" not in story["body"] and "第3版" not in story["body"]
 
 
+def test_a_bilingual_page_s_english_titles_are_the_decks_of_the_chinese_ones():
+    # Each Chinese headline with its English title under it (one wrapped over two lines), and
+    # a story the paper compiled, credited 本报综合.
+    page = "\n".join([
+        "国际速递", "2025年3月7日 星期五", "第4版", "",
+        "中老铁路国际邮路开通一周年", "China-Laos Railway Mail Route", "Marks First Anniversary", "本报记者 甘露",
+        "记者从云南省邮政分公司获悉，中老铁路", "国际邮路开通一年来，累计运送邮件八万", "余袋，运邮时限缩短近一半。", "",
+        "多国邮政推出春节生肖邮票", "Posts Issue Lunar New Year Stamps", "本报综合",
+        "据多国邮政官网消息，今年已有二十余个", "国家和地区的邮政发行了春节生肖邮票，", "图案各具特色。",
+    ])
+    stories = Splitter().split(page).stories
+    assert [(story.title, story.subtitle) for story in stories] == [
+        ("中老铁路国际邮路开通一周年", "China-Laos Railway Mail Route Marks First Anniversary"),
+        ("多国邮政推出春节生肖邮票", "Posts Issue Lunar New Year Stamps"),
+    ]
+    assert stories[1].body.startswith("据多国邮政官网消息") and stories[1].bylines == ("本报综合",)
+
+
 def test_a_page_break_inside_a_sentence_cuts_no_story():
     # A two-page bulletin extracted line by line: the first page's folio and the second's
     # running head fall inside a sentence, which goes on over them.
