@@ -860,6 +860,30 @@ def test_a_bilingual_page_s_english_titles_are_the_decks_of_the_chinese_ones():
     assert stories[1].body.startswith("据多国邮政官网消息") and stories[1].bylines == ("本报综合",)
 
 
+def test_a_feature_s_section_heads_stay_in_it_though_a_photo_credit_stands_in_one_section():
+    # A feature whose byline stands under its headline, cut by three short section heads; a
+    # photo's caption and credit in the second section credit the picture, not a story.
+    page = "\n".join([
+        "身边的榜样", "二十年，她把邮件送进了大山", "——记贵州省锦屏县邮政分公司乡邮员吴桂英",
+        "本报记者 邵书宁 通讯员 王若川",
+        "清晨五点半，天还没有亮透，锦屏县启蒙", "镇邮政支局的院子里已经亮起了灯。47岁",
+        "的乡邮员吴桂英把报纸、信件和包裹一件", "件装上车，仔细核对好当天的投递清单，",
+        "然后驶向大山深处的村寨。", "这条往返90多公里的邮路，吴桂英一走", "就是二十年。",
+        "一条走熟的山路",
+        "2005年，吴桂英接过了这条邮路。那时候", "山里不通公路，她全靠步行投递，一趟下", "来要翻三座山、过两条河，一个月要走坏",
+        "一双胶鞋。二十年来，她累计行程超过30", "万公里，从未丢失过一件邮件。",
+        "一本记满电话的本子",
+        "在吴桂英的邮包里，总装着一个旧本子。", "本子上记着沿线每户村民的电话号码，谁", "家有包裹，她总会提前打电话告知，谁家",
+        "老人腿脚不便，她就把包裹送到床前。", "图为吴桂英在村民家中投递包裹。王若川 摄",
+        "一份新的期待",
+        "如今，村里通了硬化路，吴桂英也换上了", "电动三轮车，邮包里装的东西越来越多，", "有网购的衣服，也有村民寄出的土特产。",
+        "她说，只要还跑得动，她还想再跑十年。",
+    ])
+    (story,) = Splitter().split(page).stories
+    assert story.title == "二十年，她把邮件送进了大山"
+    assert "一条走熟的山路" in story.body and story.body.endswith("她还想再跑十年。")
+
+
 def test_a_page_break_inside_a_sentence_cuts_no_story():
     # A two-page bulletin extracted line by line: the first page's folio and the second's
     # running head fall inside a sentence, which goes on over them.

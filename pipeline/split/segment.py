@@ -621,7 +621,7 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
             last_kind = kind
     if notes:  # no story after it: the note stands alone
         segments.append(Segment(paragraphs=notes, first_item=len(paragraphs) - 1, last_item=len(paragraphs) - 1))
-    section_runs = _merge_section_heads(segments, runs, tentative, cohesion_threshold, rules.sidebar_labels)
+    section_runs = _merge_section_heads(segments, runs, tentative, cohesion_threshold, rules)
     kept_runs = [run for number, run in enumerate(runs) if number not in section_runs]
     return PageLayout([s for s in segments if s.paragraphs], kept_runs)
 
@@ -637,7 +637,7 @@ def _credits_embedded_photo(current: "Segment", credit: str, rules: Rules) -> bo
     )
 
 
-def _merge_section_heads(segments, runs, tentative, threshold, sidebar_labels) -> set[int]:
+def _merge_section_heads(segments, runs, tentative, threshold, rules: Rules) -> set[int]:
     """Undo weak boundaries (a headline run or a column change alone) when both sides share
     their vocabulary, when the runs are a byline-led story's short section heads (see
     _section_head_chains), or when the run is the heading of a story's box (记者手记): the run is
@@ -646,11 +646,11 @@ def _merge_section_heads(segments, runs, tentative, threshold, sidebar_labels) -
         return set()
     grams = [char_bigrams(" ".join(s.paragraphs)) for s in segments]
     idf = bigram_idf(grams)
-    heads = _section_head_chains(segments, runs, tentative)
+    heads = _section_head_chains(segments, runs, tentative, rules.photo)
     merged_runs: set[int] = set()
     for right_index, run_index, new_column in reversed(tentative):
         left, right = segments[right_index - 1], segments[right_index]
-        sidebar = run_index is not None and "".join(runs[run_index][1]).replace(" ", "") in sidebar_labels
+        sidebar = run_index is not None and "".join(runs[run_index][1]).replace(" ", "") in rules.sidebar_labels
         # (a box is set narrower than its story: its label and its width together are no new story)
         if not left.open_end or not right.open_start or (run_index is not None and new_column and not sidebar):
             continue
@@ -666,18 +666,19 @@ def _merge_section_heads(segments, runs, tentative, threshold, sidebar_labels) -
     return merged_runs
 
 
-def _section_head_chains(segments, runs, tentative) -> set[int]:
+def _section_head_chains(segments, runs, tentative, photo: re.Pattern) -> set[int]:
     """Right-hand segment indices of boundaries that are section heads by their layout: two or
     more headline runs in a row, each one short line, cut a story whose byline stood under its
-    headline into parts with no byline, opener or closing credit of their own. Short sections
-    share too few words for the cohesion test; stories of their own carry such marks."""
+    headline into parts with no byline, opener or closing credit of their own (a photo's credit
+    in one, 马国栋 摄, is the picture's). Short sections share too few words for the cohesion
+    test; stories of their own carry such marks."""
     weak = {
         right_index
         for right_index, run_index, new_column in tentative
         if run_index is not None and not new_column and len(runs[run_index][1]) == 1
         and len(runs[run_index][1][0].replace(" ", "")) <= _MAX_SECTION_HEAD_CHARS
         and segments[right_index - 1].open_end and segments[right_index].open_start
-        and not segments[right_index].bylines
+        and all(photo.search(byline) for byline in segments[right_index].bylines)
     }
     heads: set[int] = set()
     for start in sorted(weak):
