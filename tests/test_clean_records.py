@@ -305,3 +305,31 @@ def test_a_page_whose_script_assigns_its_state_gives_the_article_in_that_state(p
     assert (story["title"], story["published_date"]) == ("县域快递共配中心投入使用", "2024-06-01")
     assert story["authors"] == [{"name": "郑晓岚", "role": "correspondent"}]
     assert story["body"].startswith("6月1日") and "script_data_read" in story["repairs"]
+
+
+SRT = (
+    "1\r\n00:00:00,400 --> 00:00:03,200\r\n雪域邮路上的绿色邮车\r\n\r\n"
+    "2\r\n00:00:03,600 --> 00:00:07,100\r\n在西藏那曲，邮车每天要翻越\r\n海拔五千米的山口。\r\n\r\n"
+    "3\r\n00:00:07,500 --> 00:00:10,800\r\n<i>驾驶员次旦说，再远的牧场也要送到。</i>\r\n\r\n"
+)
+VTT = (
+    "WEBVTT\n\nNOTE 由编辑部整理\n\n"
+    "00:00.400 --> 00:03.200 align:middle\n雪域邮路上的绿色邮车\n\n"
+    "intro-2\n00:03.600 --> 00:07.100\n在西藏那曲，邮车每天要翻越\n海拔五千米的山口。\n\n"
+    "00:07.500 --> 00:10.800\n驾驶员次旦说，再远的牧场也要送到。\n"
+)
+
+
+@pytest.mark.parametrize("subtitles", [SRT, VTT], ids=["srt", "vtt"])
+def test_a_subtitle_file_is_its_cues_text(processor, subtitles):
+    (story,) = processor.process("report.srt", subtitles.encode("gbk"))
+    assert story["title"] == "雪域邮路上的绿色邮车"
+    assert story["body"].splitlines() == ["在西藏那曲，邮车每天要翻越海拔五千米的山口。", "驾驶员次旦说，再远的牧场也要送到。"]
+    assert "subtitle_cues_read" in story["repairs"]
+
+
+def test_a_text_quoting_a_timing_is_no_subtitle_file():
+    from pipeline.clean.subtitles import read_subtitles
+
+    text = "直播时间为 00:00:10,000 --> 00:00:20,000，共十秒。\n\n节目结束后发布回放。\n\n欢迎收看。\n"
+    assert read_subtitles(text) is None

@@ -1,6 +1,6 @@
 """The clean stage: HTML pages go through main-content extraction (Markdown rendered to HTML
 first), text through line cleanup, feeds, JSON and CSV records and front matter are read entry
-by entry."""
+by entry, subtitle files cue by cue."""
 
 from dataclasses import dataclass
 
@@ -12,6 +12,7 @@ from pipeline.clean.html import HtmlExtractor, looks_like_html
 from pipeline.clean.jsonrecords import read_json, script_data_entries
 from pipeline.clean.markdown import looks_like_markdown, markdown_articles, markdown_to_html
 from pipeline.clean.spamlines import JunkLineJudge, clean_lines
+from pipeline.clean.subtitles import read_subtitles
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Cleaner:
         records = self._records(visible)
         if records is not None:
             return self._from_records(text, repairs, *records)
+        if (cues := read_subtitles(visible)) is not None:
+            return CleanedText(cues, max(0, len(text) - len(cues)), (*repairs, "subtitle_cues_read"))
         if looks_like_html(visible):
             cleaned, printed = self._html.extract_page(visible)
             if printed:  # a PDF's lines: split as a page's, not paragraphs
