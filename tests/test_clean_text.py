@@ -340,6 +340,19 @@ def test_a_list_of_other_articles_titles_closing_the_text_goes_with_its_label(cl
 
 
 @pytest.mark.parametrize(
+    "closing",
+    [
+        ["-- ", "王立新", "某县邮政分公司综合办公室"],  # an e-mail's signature under its delimiter
+        ["发自我的华为手机"],  # a phone's, alone
+        ["——————————————————", "新闻联系人：孔敏 0371-1234567", "地    址：某市某路1号"],  # a release's contacts
+    ],
+)
+def test_a_mail_s_signature_and_a_release_s_contact_block_closing_the_text_go(cleaner, closing):
+    article = "邮政网点转型升级\n近日，某市邮政分公司推进网点转型，新增便民服务功能十余项。\n该公司还将在年内完成全部网点改造。\n"
+    assert cleaner.clean(article + "\n".join(closing) + "\n").text.strip() == article.strip()
+
+
+@pytest.mark.parametrize(
     ("line", "kept"),
     [("（编辑：黄敏）浏览量：1563", "（编辑：黄敏）"), ("记者：普少华 赵磊播放次数：12.6万", "记者：普少华 赵磊")],
 )

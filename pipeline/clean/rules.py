@@ -108,6 +108,7 @@ RELATED_LIST_LABEL = re.compile(
 RELATED_TITLE_MAX_CHARS = 80
 # A release's contact block under a rule closing its text, a few short lines (新闻联系人：…,
 # 电子邮箱：…, 地  址：…), the end mark (（完）) after them.
+MAIL_SIGNATURE_DELIMITER = re.compile(r"-- ?")  # RFC 3676's line over an e-mail's signature
 CLOSING_RULE = re.compile(r"[=\-—―_*~]{6,}")
 CONTACT_LABEL = re.compile(r"(?:新闻)?联\s*系\s*(?:人|电\s*话|方\s*式)|电\s*话|传\s*真|电\s*子\s*邮\s*箱|邮\s*箱|E-?mail|地\s*址|邮\s*编", re.I)
 END_MARK = re.compile(r"[（(]\s*(?:完|全文完|END)\s*[）)]", re.I)
@@ -142,6 +143,8 @@ PLAYER_CONTROLS = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{
 ACCOUNT_BADGE = re.compile(r"[\u4e00-\u9fff]{2,24}官方[帐账]号")
 # Where a platform says its poster posted from (IP属地：湖北, 发布于：北京市), alone on a line
 POSTED_FROM = re.compile(r"IP属地[：:]\s*[\u4e00-\u9fff]{2,8}|发布于[：:]\s*[\u4e00-\u9fff]{1,7}(?:省|市|自治区|特别行政区)")
+# A phone's mail signature: 发自我的华为手机, 发自我的iPhone
+SENT_FROM_PHONE = re.compile(r"(?:发自|来自)我的[\w \u4e00-\u9fff]{1,20}")
 # An app's overlay over the page's pictures or text: 打开网易新闻 查看精彩图片, 打开APP阅读全文
 OPEN_IN_APP = re.compile(r"打开[\u4e00-\u9fffA-Za-z]{1,10}[，,\s]*(?:查看|阅读|观看)[\u4e00-\u9fff]{0,8}")
 MENU_MIN_ITEMS = 4

@@ -142,7 +142,10 @@ class JunkLineJudge:
             return True
         if not wrap_width and any(
             pattern.fullmatch(stripped)
-            for pattern in (rules.LONE_BUTTON, rules.PLAYER_CONTROLS, rules.ACCOUNT_BADGE, rules.POSTED_FROM, rules.OPEN_IN_APP)
+            for pattern in (
+                rules.LONE_BUTTON, rules.PLAYER_CONTROLS, rules.ACCOUNT_BADGE, rules.POSTED_FROM, rules.OPEN_IN_APP,
+                rules.SENT_FROM_PHONE,
+            )
         ):
             return True
         hits = self.chrome.matches(stripped)
@@ -348,10 +351,18 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
 
 def closing_notes_start(lines: list[str]) -> int | None:
     """Where a release's contact block under its closing rule starts (a few short lines, one
-    labelled as a contact is: 新闻联系人：, 电话：, 地址：; the end mark after them): the rule's
-    line; None when the text ends otherwise."""
+    labelled as a contact is: 新闻联系人：, 电话：, 地址：; the end mark after them), or an
+    e-mail's signature under its delimiter (--): that line; None when the text ends otherwise."""
     stripped = [line.strip() for line in lines]
     texts = [index for index, line in enumerate(stripped) if line and not rules.END_MARK.fullmatch(line)]
+    # an e-mail's signature under its delimiter (--), whatever its lines say
+    delimiters = [
+        index for index in texts[-rules.MAX_CONTACT_LINES - 1:]
+        if rules.MAIL_SIGNATURE_DELIMITER.fullmatch(lines[index].rstrip("\r\n"))
+    ]
+    signature = [stripped[index] for index in texts if delimiters and index > delimiters[-1]]
+    if delimiters and all(len(line) <= rules.MAX_CONTACT_LINE_CHARS for line in signature):
+        return delimiters[-1]
     rules_at = [index for index in texts[-rules.MAX_CONTACT_LINES - 1:] if rules.CLOSING_RULE.fullmatch(stripped[index])]
     if not rules_at:
         return None
