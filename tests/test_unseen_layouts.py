@@ -1021,3 +1021,12 @@ def test_a_news_app_s_article_saved_as_text_keeps_its_tabs_buttons_and_related_l
     assert [(a["name"], a["role"]) for a in story["authors"]] == [("罗敏", "reporter"), ("胡涛", "correspondent")]
     paragraphs = story["body"].splitlines()
     assert paragraphs[0].startswith("五一假期") and paragraphs[-1].startswith("“东西买多了")
+
+
+def test_a_yi_name_of_a_clan_name_and_a_given_name_is_one_credit(processor):
+    # 马海 is a Yi clan name: 马海拉则 is one person, not 马海 and 拉则 credited side by side.
+    text = "山里的包裹当天到\n记者 曲木阿果 摄影 马海拉则\n昭觉县邮政分公司开通了新的邮路，山里的包裹当天就能送到。\n"
+    (story,) = processor.process("yi.txt", text.encode("utf-8"))
+    assert story["authors"] == [
+        {"name": "曲木阿果", "role": "reporter"}, {"name": "马海拉则", "role": "photographer"},
+    ]
