@@ -884,6 +884,26 @@ def test_a_feature_s_section_heads_stay_in_it_though_a_photo_credit_stands_in_on
     assert "一条走熟的山路" in story.body and story.body.endswith("她还想再跑十年。")
 
 
+def test_a_letters_page_s_question_titles_over_salutations_and_the_paper_s_answers():
+    # Each letter: its question for a title over the salutation, the reader's signature, and
+    # the paper's answer under its label (记者追访：) as more of the letter's story.
+    page = "\n".join([
+        "读者之声", "2025年8月7日 星期四", "第8版",
+        "乡村快递点能不能晚些关门？", "编辑同志：",
+        "我是湖南省邵阳市隆回县的一名教", "师，村里的快递点每天下午五点就关", "门，下班后根本取不到包裹。希望",
+        "快递点能适当延长营业时间。", "隆回县读者 罗晓春",
+        "记者追访：", "记者就此联系了隆回县邮政分公司。", "该公司表示，将在七月底前把村级快", "递点的营业时间延长到晚上八点。",
+        "寄往国外的包裹为何被退回？", "编辑同志：",
+        "上个月我给在国外读书的孩子寄了", "一箱食品，没想到半个月后被退了", "回来，不知道是什么原因。",
+        "长沙市读者 周文华",
+        "编辑部回复：", "经了解，您寄递的食品中含有肉类", "制品，属于目的国禁止入境的物品。",
+    ])
+    stories = Splitter().split(page).stories
+    assert [story.title for story in stories] == ["乡村快递点能不能晚些关门？", "寄往国外的包裹为何被退回？"]
+    assert stories[0].body.startswith("编辑同志：") and stories[0].body.endswith("晚上八点。")
+    assert "记者追访：" in stories[0].body
+
+
 def test_a_page_break_inside_a_sentence_cuts_no_story():
     # A two-page bulletin extracted line by line: the first page's folio and the second's
     # running head fall inside a sentence, which goes on over them.

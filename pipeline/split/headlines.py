@@ -49,6 +49,10 @@ _LATIN_LINE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.:;'’‘&%()“”\-–—!?]{6
 _KICKER_OPENERS = ("聚焦", "关注", "直击", "走进", "探访")
 # nor a line announcing the lines under it (邮票相关信息如下：, 具体安排如下：)
 _ANNOUNCING = re.compile(r".*(?:如下|以下|下列|分别是|分别为)：")
+# nor a letter page's label over the paper's answer (编辑部回复：, 记者追访：): more of the letter's story
+_REPLY_LABEL = re.compile(r"(?:编辑部?|编者|本报记者|记者)[\u4e00-\u9fff]{0,4}：")
+# nor a letter's signature: where its reader writes from, 读者 and the name (长沙市读者 周文华)
+_READER_SIGNATURE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:读者|市民|村民|网友) ?[\u4e00-\u9fff·]{2,6}")
 
 
 def _quotations_whole(lines: list[str]) -> list[str]:
@@ -88,10 +92,11 @@ def _text_ok(line: Line) -> bool:
         and _HEADLINE_FORBIDDEN_SET.isdisjoint(text)
         and text[0] not in _FRAGMENT_START
         and (text[-1] not in _FRAGMENT_END or _COLON_KICKER.fullmatch(text) is not None and not (
-            _SALUTATION.fullmatch(text) or _ANNOUNCING.fullmatch(text)
+            _SALUTATION.fullmatch(text) or _ANNOUNCING.fullmatch(text) or _REPLY_LABEL.fullmatch(text)
         ))
         and not ends_sentence(text)  # an English sentence's full stop is no forbidden mark
         and not is_table_row(text)  # 寄递业务收入 12560 8.5%: a table's row, never a headline
+        and not _READER_SIGNATURE.fullmatch(text)
     )
 
 
@@ -233,13 +238,15 @@ def mark_headlines(
             and i + 1 < n and lines[i + 1].kind == "body" and _TEXT_PUNCTUATION.search(lines[i + 1].text) is not None
         )
 
-    # A question over a paragraph's indented first line, after a story's end, is a headline
-    # (乡村快递点能否延长营业时间？): elsewhere a question ends a sentence of the text.
+    # A question over a paragraph's indented first line or a letter's salutation (编辑同志：),
+    # after a story's end, is a headline (乡村快递点能否延长营业时间？): elsewhere a question
+    # ends a sentence of the text.
     for i in range(n - 1):
         line = lines[i]
         if (
             line.kind == "body" and line.text.endswith(QUESTION_MARKS) and not line.indented
-            and 0 < line.width <= _MAX_HEADLINE_WIDTH and lines[i + 1].indented and after_break(i)
+            and 0 < line.width <= _MAX_HEADLINE_WIDTH and after_break(i)
+            and (lines[i + 1].indented or _SALUTATION.fullmatch(lines[i + 1].text) is not None)
             and _HEADLINE_FORBIDDEN_SET.isdisjoint(line.text[:-1]) and balanced(line.text)
         ):
             line.kind = "headline"

@@ -669,16 +669,16 @@ def _merge_section_heads(segments, runs, tentative, threshold, rules: Rules) -> 
 def _section_head_chains(segments, runs, tentative, photo: re.Pattern) -> set[int]:
     """Right-hand segment indices of boundaries that are section heads by their layout: two or
     more headline runs in a row, each one short line, cut a story whose byline stood under its
-    headline into parts with no byline, opener or closing credit of their own (a photo's credit
-    in one, 马国栋 摄, is the picture's). Short sections share too few words for the cohesion
-    test; stories of their own carry such marks."""
+    headline into parts with no byline, opener or closing credit of their own (see
+    _no_credit_of_its_own). Short sections share too few words for the cohesion test; stories
+    of their own carry such marks."""
     weak = {
         right_index
         for right_index, run_index, new_column in tentative
         if run_index is not None and not new_column and len(runs[run_index][1]) == 1
         and len(runs[run_index][1][0].replace(" ", "")) <= _MAX_SECTION_HEAD_CHARS
         and segments[right_index - 1].open_end and segments[right_index].open_start
-        and all(photo.search(byline) for byline in segments[right_index].bylines)
+        and _no_credit_of_its_own(segments[right_index], photo)
     }
     heads: set[int] = set()
     for start in sorted(weak):
@@ -690,6 +690,16 @@ def _section_head_chains(segments, runs, tentative, photo: re.Pattern) -> set[in
         if len(chain) >= 2 and segments[start - 1].bylines:
             heads.update(chain)
     return heads
+
+
+def _no_credit_of_its_own(segment, photo: re.Pattern) -> bool:
+    """Whether a segment carries no credit of its own: none, or only a photo's credit in text
+    that is not all captions (a feature's section with its picture; a photo story's caption
+    and credit are its own)."""
+    if not segment.bylines:
+        return True
+    captions = sum(1 for paragraph in segment.paragraphs if photo.search(paragraph))
+    return all(photo.search(byline) for byline in segment.bylines) and captions < len(segment.paragraphs)
 
 
 def paragraph_column(paragraph: Paragraph) -> float | None:
