@@ -52,3 +52,19 @@ def test_dead_letter_keeps_raw_up_to_the_cap():
     assert back[0]["raw"] == b"\x00" * 10 and back[0]["size_bytes"] == 10
     assert back[1]["raw"] is None and back[1]["size_bytes"] == RAW_CAP_BYTES + 1
     assert back[1]["source_sha256"] and back[0]["error_type"] == "ValueError"
+
+
+def test_every_repair_a_story_names_is_documented_in_the_schema(processor):
+    # The schema is the output's reference: each repair kind the seeds and the test pages get,
+    # as they are and in other encodings, is named in the repairs field's doc.
+    import re
+    from pathlib import Path
+
+    doc = next(field["doc"] for field in load_schema("story")["fields"] if field["name"] == "repairs")
+    documented = set(re.findall(r"[a-z0-9_]+", doc))
+    inputs = [path.read_bytes() for path in sorted(SEEDS_DIR.glob("*.txt"))]
+    inputs += [path.read_bytes() for path in sorted((Path(__file__).parent / "data" / "pages").iterdir())]
+    text = seed_bytes("001").decode("utf-8")
+    inputs += [text.encode("gbk"), text.encode("utf-16"), text.encode("utf-8").decode("cp1252", "replace").encode("utf-8")]
+    named = {repair for raw in inputs for story in processor.process("input", raw) for repair in story["repairs"]}
+    assert named - documented == set()
