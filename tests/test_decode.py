@@ -1361,6 +1361,25 @@ def test_utf16_once_read_as_utf8_is_binary_not_a_story(decoder, utf16):
         decoder.decode(damaged)
 
 
+def test_a_question_mark_before_a_byte_no_utf8_holds_is_no_lost_lead(decoder):
+    # '?' then FF amid UTF-8: read as a lost lead, the byte after the mark advanced nothing and
+    # the decoder looped for ever (hypothesis found it); a hang fails here after 30 s.
+    import signal
+
+    def hung(*_):
+        raise TimeoutError("decode hung")
+
+    raw = "邮政网点服务升级，方便群众办理业务。".encode() * 10 + b"?\xff" + "网点服务升级。".encode()
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)
+    try:
+        decoded = decoder.decode(raw)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert decoded.text.endswith("?\ufffd网点服务升级。")
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(min_size=200, max_size=2000))
 def test_random_bytes_never_crash(decoder, data):

@@ -659,6 +659,8 @@ def _question_marks_for_lost_bytes(error: UnicodeDecodeError) -> tuple[str, int]
         end = start
         while end < min(start + 3, len(data)) and 0x80 <= data[end] < 0xC0:
             end += 1
+        if end == start:
+            raise _NotQuestionMarked  # a byte no UTF-8 holds (FF) after the '?': no lost lead's continuation
         return LOST_LEAD_MARK + data[start:end].decode("latin-1"), end
     end, marks = start + 1, 0
     while end < min(start + length, len(data)) and (data[end] == 0x3F or 0x80 <= data[end] < 0xC0):
