@@ -382,6 +382,17 @@ def test_utf8_punctuation_inside_a_legacy_file_is_read_as_utf8(decoder, prefix, 
     assert decoded.text == decoder.decode(text.encode("utf-8")).text
 
 
+def test_a_gbk_file_with_utf8_punctuation_and_a_lost_byte_is_named_gbk(decoder):
+    # Its bytes decode neither as GBK nor as GB18030 whole: named by the member losing the
+    # fewest (GBK, first), as a file without the pasted punctuation is; no GB18030-only bytes.
+    text = seed_bytes("001").decode("utf-8")
+    assert "“" in text
+    raw = b"".join(ch.encode("utf-8") if ch in "“”" else ch.encode("gbk") for ch in text)
+    cut = raw.index("集团".encode("gbk"))
+    raw = raw[:cut] + raw[cut + 1:]  # a lead byte lost
+    assert decoder.decode(raw).encoding == "gbk"
+
+
 @pytest.mark.parametrize(("seed_index", "bom", "encoding"), [(0, b"", "utf-8"), (2, b"\xef\xbb\xbf", "utf-8-sig")])
 def test_gbk_span_inside_utf8_is_decoded(decoder, seed_index, bom, encoding):
     text = SEED_TEXTS[seed_index][:600]

@@ -846,9 +846,13 @@ def _with_utf8_punctuation(raw: bytes, family: str) -> Detection | None:
     pieces.append(raw[start:])
     legacy = b"".join(pieces[0::2])
     members = FAMILIES[family]
-    encoding = next((member for member in members if decodes(legacy, member)), members[-1])
+    reader = next((member for member in members if decodes(legacy, member)), None)
+    # Bytes lost among them: read by the widest member, named by the first losing the fewest,
+    # as _family reads and names them.
+    encoding = reader or min(members, key=lambda member: legacy.decode(member, errors="replace").count("\ufffd"))
+    reader = reader or members[-1]
     text = "".join(
-        piece.decode("utf-8") if index % 2 else piece.decode(encoding, errors="replace")
+        piece.decode("utf-8") if index % 2 else piece.decode(reader, errors="replace")
         for index, piece in enumerate(pieces)
     )
     return Detection(text, encoding, text.count("\ufffd"), utf8_spans=spans)
