@@ -313,7 +313,7 @@ class EntityFinder:
                 and start + 2 in token_ends and text.startswith(self.titles, start + 2)
             ):
                 # 收购商邵经理: a character jieba tags no name's (商) before a surname standing alone
-                # and a title (邵经理 addresses someone), not 严明副总经理 (one word to jieba)
+                # and a title (邵经理 addresses someone), not 林立副总经理 (one word to jieba)
                 continue
             if name and name not in exclude:
                 found.setdefault(name, start)
