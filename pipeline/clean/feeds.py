@@ -96,20 +96,27 @@ def read_xml_records(text: str) -> list[FeedEntry] | None:
         names = {(_local(child) or "").lower() for child in element}
         if names.isdisjoint(RECORD_TITLE_TAGS) or names.isdisjoint(RECORD_CONTENT_TAGS):
             continue
-        title = next((value for tag in RECORD_TITLE_TAGS if (value := _child_text(element, tag, any_case=True))), None)
-        content = next((value for tag in RECORD_CONTENT_TAGS if (value := _child_text(element, tag, any_case=True))), "")
-        published = next((value for tag in RECORD_DATE_TAGS if (value := _child_text(element, tag, any_case=True))), None)
-        author = next((value for tag in RECORD_AUTHOR_TAGS if (value := _child_text(element, tag, any_case=True))), None)
-        source = next((value for tag in RECORD_SOURCE_TAGS if (value := _child_text(element, tag, any_case=True))), None)
+        content = _first_child_text(element, RECORD_CONTENT_TAGS, any_case=True) or ""
         if content.strip():
-            records.append(FeedEntry(title, entry_date(published), author, content, source))
+            records.append(FeedEntry(
+                _first_child_text(element, RECORD_TITLE_TAGS, any_case=True),
+                entry_date(_first_child_text(element, RECORD_DATE_TAGS, any_case=True)),
+                _first_child_text(element, RECORD_AUTHOR_TAGS, any_case=True),
+                content,
+                _first_child_text(element, RECORD_SOURCE_TAGS, any_case=True),
+            ))
     return records or None
 
 
 def _entry(element) -> FeedEntry:
-    published = next((value for tag in DATE_TAGS if (value := _child_text(element, tag))), None)
-    content = next((value for tag in CONTENT_TAGS if (value := _child_text(element, tag))), "")
+    published = _first_child_text(element, DATE_TAGS)
+    content = _first_child_text(element, CONTENT_TAGS) or ""
     return FeedEntry(_child_text(element, "title"), entry_date(published), _author(element), content)
+
+
+def _first_child_text(element, tags: tuple[str, ...], any_case: bool = False) -> str | None:
+    """The text of ``element``'s child named by the first of ``tags`` it has with text."""
+    return next((text for tag in tags if (text := _child_text(element, tag, any_case))), None)
 
 
 def _child_text(element, tag: str, any_case: bool = False) -> str | None:

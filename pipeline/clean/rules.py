@@ -106,9 +106,9 @@ RELATED_LIST_LABEL = re.compile(
     re.IGNORECASE,
 )
 RELATED_TITLE_MAX_CHARS = 80
+MAIL_SIGNATURE_DELIMITER = re.compile(r"--")  # RFC 3676's line over an e-mail's signature ("-- ", stripped)
 # A release's contact block under a rule closing its text, a few short lines (新闻联系人：…,
 # 电子邮箱：…, 地  址：…), the end mark (（完）) after them.
-MAIL_SIGNATURE_DELIMITER = re.compile(r"-- ?")  # RFC 3676's line over an e-mail's signature
 CLOSING_RULE = re.compile(r"[=\-—―_*~]{6,}")
 CONTACT_LABEL = re.compile(r"(?:新闻)?联\s*系\s*(?:人|电\s*话|方\s*式)|电\s*话|传\s*真|电\s*子\s*邮\s*箱|邮\s*箱|E-?mail|地\s*址|邮\s*编", re.I)
 END_MARK = re.compile(r"[（(]\s*(?:完|全文完|END)\s*[）)]", re.I)

@@ -350,27 +350,19 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
 
 
 def closing_notes_start(lines: list[str]) -> int | None:
-    """Where a release's contact block under its closing rule starts (a few short lines, one
-    labelled as a contact is: 新闻联系人：, 电话：, 地址：; the end mark after them), or an
-    e-mail's signature under its delimiter (--): that line; None when the text ends otherwise."""
+    """Where an e-mail's signature under its delimiter (--) starts, or a release's contact
+    block under its closing rule (one of its lines labelled as a contact is: 新闻联系人：, 电话：,
+    地址：): that line, when a few short lines (and the end mark) follow it; None when the text
+    ends otherwise."""
     stripped = [line.strip() for line in lines]
     texts = [index for index, line in enumerate(stripped) if line and not rules.END_MARK.fullmatch(line)]
-    # an e-mail's signature under its delimiter (--), whatever its lines say
-    delimiters = [
-        index for index in texts[-rules.MAX_CONTACT_LINES - 1:]
-        if rules.MAIL_SIGNATURE_DELIMITER.fullmatch(lines[index].rstrip("\r\n"))
-    ]
-    signature = [stripped[index] for index in texts if delimiters and index > delimiters[-1]]
-    if delimiters and all(len(line) <= rules.MAX_CONTACT_LINE_CHARS for line in signature):
-        return delimiters[-1]
-    rules_at = [index for index in texts[-rules.MAX_CONTACT_LINES - 1:] if rules.CLOSING_RULE.fullmatch(stripped[index])]
-    if not rules_at:
-        return None
-    notes = [stripped[index] for index in texts if index > rules_at[-1]]
-    if notes and all(len(note) <= rules.MAX_CONTACT_LINE_CHARS for note in notes) and any(
-        rules.CONTACT_LABEL.match(note) for note in notes
-    ):
-        return rules_at[-1]
+    for marker, labelled in ((rules.MAIL_SIGNATURE_DELIMITER, False), (rules.CLOSING_RULE, True)):
+        at = [index for index in texts[-rules.MAX_CONTACT_LINES - 1:] if marker.fullmatch(stripped[index])]
+        notes = [stripped[index] for index in texts if at and index > at[-1]]
+        if at and all(len(note) <= rules.MAX_CONTACT_LINE_CHARS for note in notes) and (
+            not labelled or any(rules.CONTACT_LABEL.match(note) for note in notes)
+        ):
+            return at[-1]
     return None
 
 

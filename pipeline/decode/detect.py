@@ -769,8 +769,6 @@ def _family(raw: bytes, family: str) -> Detection:
     if mixed:
         return mixed
     members = FAMILIES[family]
-    if family == "gbk" and (euro := _with_windows_euro(raw)) is not None:
-        return euro
     readings = []
     for encoding in members:
         try:
@@ -782,6 +780,8 @@ def _family(raw: bytes, family: str) -> Detection:
             break
     if readings:
         return min(readings, key=lambda reading: reading[0])[1]
+    if family == "gbk" and (euro := _with_windows_euro(raw)) is not None:
+        return euro
     decodings = [(raw.decode(e, errors="replace"), e) for e in members]
     text, encoding = min(decodings, key=lambda d: d[0].count("\ufffd"))
     # Named by the first member that loses no more, read by GB18030: where GBK rejects a pair
@@ -807,15 +807,11 @@ codecs.register_error("postal-ingest-windows-euro", _euro_for_lone_0x80)
 
 
 def _with_windows_euro(raw: bytes) -> Detection | None:
-    """GBK text written by Windows' cp936, its every broken byte a lone 0x80 (€: 9.5€), read
-    with those as €; None when it has none or other broken bytes (damage, read as such)."""
+    """GBK text no GB member reads whole, written by Windows' cp936: its every broken byte a
+    lone 0x80 (€: 9.5€), read with those as €; None when it has other broken bytes (damage,
+    read as such)."""
     if b"\x80" not in raw:
         return None
-    try:
-        raw.decode("gb18030")
-        return None
-    except UnicodeDecodeError:
-        pass
     try:
         return Detection(raw.decode("gb18030", errors="postal-ingest-windows-euro"), "gbk")
     except UnicodeDecodeError:

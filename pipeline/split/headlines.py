@@ -43,8 +43,8 @@ _TEXT_PUNCTUATION = re.compile("[，。、；：！？,;!?]")
 _COLON_KICKER = re.compile(rf"[\u4e00-\u9fff]{{4,{_MAX_UNIT_KICKER_CHARS}}}：")
 # A letter's salutation (编辑同志：, 各位读者朋友们：): its first line, not a kicker naming a unit
 _SALUTATION = re.compile(r"(?:亲爱的|尊敬的)?[\u4e00-\u9fff]{0,8}(?:同志|朋友|读者|先生|女士|老师|同学|师傅|乡亲|家人)们?：")
-# A line of Latin letters (an English title, a page's English headline), no Chinese in it
-_LATIN_LINE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.:;'’‘&%()“”\-–—!?]{6,}")
+# An English title (a bilingual page's under the Chinese one, a release's): Latin letters, no Chinese
+ENGLISH_TITLE = re.compile(r"[A-Z][A-Za-z0-9 ,.:;'’‘“”&%()!?–—-]{10,200}")
 # A kicker's opening verb: it points at the topic the title under it tells of
 _KICKER_OPENERS = ("聚焦", "关注", "直击", "走进", "探访")
 # nor a line announcing the lines under it (邮票相关信息如下：, 具体安排如下：)
@@ -372,7 +372,7 @@ class HeadlineParser:
         return (*column_kicker(title), subtitle) if kicker is None else (kicker, title, subtitle)
 
     def _roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:
-        if len(texts) >= 2 and _LATIN_LINE.fullmatch(texts[-1]) and not _LATIN_LINE.fullmatch(texts[-2]):
+        if len(texts) >= 2 and ENGLISH_TITLE.fullmatch(texts[-1]) and not ENGLISH_TITLE.fullmatch(texts[-2]):
             kicker, title, _ = self._roles(texts[:-1])  # the English title under the Chinese: a deck
             return kicker, title, texts[-1]
         if len(texts) >= 3:
@@ -420,9 +420,9 @@ class HeadlineParser:
             following = texts[index + 1] if index + 1 < len(texts) else None
             if current is not None and _continues_deck(current[-1], text) and evidence.same_story(current[-1], text):
                 current[-1] += text  # a deck wrapped over two lines (——记…邮政 / 投递员…), a block's third too
-            elif current is not None and _LATIN_LINE.fullmatch(text):
+            elif current is not None and ENGLISH_TITLE.fullmatch(text):
                 # a bilingual page's English title under the Chinese one (wrapped over lines too): its deck
-                if _LATIN_LINE.fullmatch(current[-1]):
+                if ENGLISH_TITLE.fullmatch(current[-1]):
                     current[-1] += " " + text
                 else:
                     current.append(text)

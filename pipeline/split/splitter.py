@@ -14,7 +14,7 @@ from pipeline.split.assign import (
 )
 from pipeline.split.columns import unfold_columns
 from pipeline.split.headlines import (
-    BULLET, ENUMERATED, SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, column_kicker, mark_headlines,
+    BULLET, ENGLISH_TITLE, ENUMERATED, SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, column_kicker, mark_headlines,
 )
 from pipeline.split.reflow import (
     CJK_RUN,
@@ -79,7 +79,6 @@ _EDITORS_NOTE = re.compile(r"[【\[［]?\s*编者(?:按|的话)\s*[】\]］]?\s*
 _ATTACHMENT_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]")
 _ATTACHMENT_ITEM = re.compile(r"(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]).{2,80}$|.{2,80}\.(?:docx?|xlsx?|pdf|wps|zip|rar|pptx?)$", re.I)
 _MAX_ATTACHMENT_LINES = 12
-_ENGLISH_TITLE = re.compile(r"[A-Z][A-Za-z0-9 ,.:;'’‘“”&()–—-]{10,200}")
 # A speech's title (在…会议上的讲话) and its speaker's line under it: a unit and titles, then a name
 # after a space.
 _SPEECH_TITLE = re.compile(r"(?:讲话|致辞|发言|讲话稿|工作报告|主旨演讲)(?:[（(].{1,12}[）)])?$")
@@ -345,7 +344,7 @@ class Splitter:
                 lines = lines[1:]
             if subtitle is None and len(lines) > 1 and SUBTITLE_DASHES.match(lines[0]):
                 subtitle, lines = SUBTITLE_DASHES.sub("", lines[0]), lines[1:]
-            elif subtitle is None and len(lines) > 2 and _ENGLISH_TITLE.fullmatch(lines[0]) and self._is_meta_line(lines[1]):
+            elif subtitle is None and len(lines) > 2 and ENGLISH_TITLE.fullmatch(lines[0]) and self._is_meta_line(lines[1]):
                 subtitle, lines = lines[0], lines[1:]  # a bilingual page's title in English, over the fields
         if title is not None and len(lines) > 1 and "".join(lines[0].split()) == "".join(title.split()):
             lines.pop(0)  # the headline again (an e-mail's subject over its text's own headline)
