@@ -59,6 +59,23 @@ def test_each_record_holding_an_article_is_a_story(processor, text):
     assert "json_records_extracted" in stories[0]["repairs"]
 
 
+def test_json_whose_strings_a_crawler_wrote_as_escaped_gbk_bytes(processor):
+    # JSON has no \xNN escape: the file is no JSON until the bytes are in place, while its own
+    # escapes (\n between paragraphs, \" inside the text) stay JSON's.
+    def escaped(text: str) -> str:
+        return "".join(f"\\x{byte:02x}" if byte > 0x7F else chr(byte) for byte in text.encode("gbk"))
+
+    record = json.dumps({"id": 7, "title": "ESCAPED_TITLE", "pub_time": "2024-07-08 09:30", "content": "ESCAPED_BODY"})
+    raw = record.replace("ESCAPED_TITLE", escaped(SECOND["标题"])).replace(
+        "ESCAPED_BODY", escaped('7月8日，成都邮政开始投递\\"录取通知书\\"。\\n投递员将通知书送到考生手中。')
+    )
+    stories = processor.process("record.json", raw.encode("ascii"))
+    assert [story["title"] for story in stories] == [SECOND["标题"]]
+    assert stories[0]["body"].split("\n") == ["7月8日，成都邮政开始投递\"录取通知书\"。", "投递员将通知书送到考生手中。"]
+    assert stories[0]["encoding"] == "gbk"
+    assert "json_records_extracted" in stories[0]["repairs"]
+
+
 def test_json_without_articles_is_no_story(processor):
     stories, dead = processor.process_or_dead_letter("config.json", b'{"name": "feeds", "version": 3, "items": [1, 2]}')
     assert not stories

@@ -82,6 +82,8 @@ CHARACTER_ESCAPE_RE = re.compile(rb"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")  # wit
 # escapes between them too.
 BYTE_ESCAPE_RE = re.compile(rb"(?:\\x[0-9A-Fa-f]{2}|\\[0-3][0-7]{2}|\\[nrt'\"\\])+")
 BYTE_ESCAPE_PART_RE = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|([0-3][0-7]{2})|(.))", re.S)
+# Inside JSON: an escaped backslash is JSON's own, a byte past ASCII the crawler's escape.
+JSON_BYTE_ESCAPE_RE = re.compile(rb"\\\\|\\x([89A-Fa-f][0-9A-Fa-f])")
 SHORT_BYTE_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"'": b"'", b'"': b'"', b"\\": b"\\"}
 REPR_RE = {  # Python's repr of bytes, its ascii() of a string: the quotes are no text
     BYTE_ESCAPE_RE: re.compile(rb"\Ab(['\"])(.*)\1\s*\Z", re.S),
@@ -436,6 +438,8 @@ def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
                 as_json = _json_written_out(raw.decode("ascii"))
                 if as_json is not None:
                     return as_json, None, kind
+            if pattern is BYTE_ESCAPE_RE and (as_json := _json_bytes_unescaped(raw)) is not None:
+                return as_json, None, kind
             if pattern in REPR_RE and (written := REPR_RE[pattern].match(raw)):
                 raw = written.group(2)
             return pattern.sub(unescape, raw), None, kind
@@ -514,6 +518,14 @@ def _json_written_out(text: str) -> bytes | None:
         return None
     written = "\n".join(json.dumps(document, ensure_ascii=False) for document in documents)
     return _escaped_bytes_kept(written).encode("utf-8", errors="surrogatepass")
+
+
+def _json_bytes_unescaped(raw: bytes) -> bytes | None:
+    """A JSON text whose strings a crawler wrote as escaped bytes (\\xNN, which JSON has no
+    escape for), with those bytes in place and JSON's own escapes (\\n, \\") kept, so the
+    clean stage reads its records once detection has read the bytes. None if no JSON."""
+    unescaped = JSON_BYTE_ESCAPE_RE.sub(lambda match: match.group(1) and bytes((int(match.group(1), 16),)) or match.group(), raw)
+    return unescaped if json_documents(unescaped.decode("latin-1")) else None
 
 
 def _unicode_escapes(match: re.Match) -> bytes:
