@@ -796,6 +796,17 @@ def test_a_press_release_s_document_label_and_contact_line_are_no_title_and_no_t
     assert "联系人" not in story.body
 
 
+def test_a_release_s_labelled_issuer_and_date_lines_are_fields():
+    text = "\n\n".join([
+        "新闻稿", "某市邮政保障寄递旺季平稳运行", "发布单位：某市邮政分公司\n发布日期：2024年11月20日",
+        "　　旺季期间，某市邮政累计处理邮件快件三千万件，全网运行平稳。",
+        "　　下一步，该公司将继续做好旺季收尾工作。",
+    ])
+    (story,) = Splitter().split(text).stories
+    assert story.title == "某市邮政保障寄递旺季平稳运行"
+    assert story.body.startswith("旺季期间") and "发布" not in story.body
+
+
 @pytest.mark.parametrize("indent", ["    ", ""], ids=["indented", "flush"])
 def test_a_release_s_issuer_over_its_document_label_and_its_closing_notes_are_no_text(processor, indent):
     # The issuer's name over the document type (新 闻 通 稿), the date alone in brackets under the

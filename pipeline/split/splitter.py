@@ -40,7 +40,7 @@ _CLAUSE_MARK = re.compile("[，、；：,;]")  # a paragraph's line has a clause
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]")
 _META = re.compile(
-    r"(作者|来源|发布时间|发布日期|更新时间|记者|通讯员|编辑|日期)\s*[:：]?|(?:时间|转自|转载自)\s*[:：]|\d{4}-\d{1,2}-\d{1,2}"
+    r"(作者|来源|发布时间|发布日期|更新时间|记者|通讯员|编辑|日期)\s*[:：]?|(?:发布|发稿)(?:单位|机构)\s*[:：]|(?:时间|转自|转载自)\s*[:：]|\d{4}-\d{1,2}-\d{1,2}"
     r"|(?:^|\s)(?:文|图|撰文|撰稿|文字|图片|摄影|文\s*[·・/／]\s*图|图\s*文)\s*[/／｜|:：]"  # 文/王芳 图｜李明
     r"|^\s*□\s*[\u4e00-\u9fff]"  # □王娟 under a headline
     r"|(?:^|\s)[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}\s*[/／]\s*(?:文|图|摄影|摄)(?:\s|$)"  # 王芳/文 李明/图
