@@ -324,6 +324,33 @@ def test_a_page_whose_script_assigns_its_state_gives_the_article_in_that_state(p
     assert story["body"].startswith("6月1日") and "script_data_read" in story["repairs"]
 
 
+def test_a_page_whose_article_is_in_its_noscript_fallback_alone(processor):
+    html = (
+        "<!DOCTYPE html><html><head><title>县域快递共配中心投入使用_某某新闻</title></head><body>"
+        "<div id='app'><p class='loading'>加载中…</p></div>"
+        "<noscript><article><h1>县域快递共配中心投入使用</h1><p>记者 郑晓岚　2024-06-01 08:00</p>"
+        "<p>6月1日，某县快递共配中心投入使用，六家快递企业的包裹在这里统一分拣，再由同一辆车送往各村。</p>"
+        "<p>共配中心投用后，村民取件时间缩短一天。</p></article></noscript>"
+        "<script src='/js/app.js'></script></body></html>"
+    )
+    (story,) = processor.process("app.html", html.encode("utf-8"))
+    assert (story["title"], story["published_date"]) == ("县域快递共配中心投入使用", "2024-06-01")
+    assert story["body"].startswith("6月1日") and story["body"].endswith("缩短一天。")
+    assert "noscript_read" in story["repairs"]
+
+
+def test_a_noscript_notice_is_no_article_beside_the_page_s_own(processor):
+    html = (
+        "<!DOCTYPE html><html><head><title>县域快递共配中心投入使用</title></head><body><article>"
+        "<h1>县域快递共配中心投入使用</h1>"
+        "<p>6月1日，某县快递共配中心投入使用，六家快递企业的包裹在这里统一分拣，再由同一辆车送往各村。</p>"
+        "<p>共配中心投用后，村民取件时间缩短一天。</p></article>"
+        "<noscript><p>您的浏览器已禁用JavaScript，请启用后查看评论和相关推荐内容。</p></noscript></body></html>"
+    )
+    (story,) = processor.process("page.html", html.encode("utf-8"))
+    assert story["body"].endswith("缩短一天。") and "noscript_read" not in story["repairs"]
+
+
 SRT = (
     "1\r\n00:00:00,400 --> 00:00:03,200\r\n雪域邮路上的绿色邮车\r\n\r\n"
     "2\r\n00:00:03,600 --> 00:00:07,100\r\n在西藏那曲，邮车每天要翻越\r\n海拔五千米的山口。\r\n\r\n"

@@ -8,7 +8,7 @@ from pipeline.clean import rules
 from pipeline.clean.csvrecords import read_csv
 from pipeline.clean.feeds import FeedEntry, looks_like_feed, read_feed, read_xml_records
 from pipeline.clean.frontmatter import read_front_matter, read_labelled_header
-from pipeline.clean.html import HtmlExtractor, looks_like_html
+from pipeline.clean.html import HtmlExtractor, looks_like_html, with_noscript_shown
 from pipeline.clean.jsonrecords import read_json, script_data_entries
 from pipeline.clean.markdown import looks_like_markdown, markdown_articles, markdown_to_html
 from pipeline.clean.spamlines import JunkLineJudge, clean_lines
@@ -60,6 +60,10 @@ class Cleaner:
                 # A page that renders its article by script from the data it embeds (Next.js's
                 # __NEXT_DATA__, JSON-LD's articleBody): the data's articles.
                 return self._from_records(text, repairs, None, entries, "script_data_read")
+            if not cleaned and (shown := with_noscript_shown(visible)):
+                # and one that shows it to browsers without scripts alone
+                cleaned, _ = self._html.extract_page(shown)
+                repairs += ("noscript_read",) if cleaned else ()
             repairs += ("html_extracted",)
         elif looks_like_markdown(visible):
             articles = markdown_articles(visible)

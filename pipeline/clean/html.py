@@ -41,6 +41,15 @@ _CONTENT = frozenset(rules.CONTENT_TAGS)
 _FARM_CANDIDATES = rules.BLOCK_TAGS - {"html", "body"}
 
 
+def with_noscript_shown(markup: str) -> str | None:
+    """``markup`` with its <noscript> elements' content in their place, as a browser without
+    scripts shows it (a single-page app's shell may hold its article there alone); None where
+    no <noscript> holds text."""
+    if not rules.NOSCRIPT_WITH_TEXT.search(markup):
+        return None
+    return rules.NOSCRIPT_TAG.sub("", markup)
+
+
 def looks_like_html(text: str) -> bool:
     """HTML by content: a document marker, or a fragment made of block tags.
 

@@ -158,6 +158,8 @@ DROP_TAGS = (
     "button", "input", "select", "textarea", "option", "marquee",
     "rt", "rp",  # ruby annotations: a character's pinyin (<ruby>网<rt>wǎng</rt></ruby>), not text
 )
+NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.IGNORECASE)
+NOSCRIPT_WITH_TEXT = re.compile(r"<noscript\b[^>]*>(?:(?!</noscript).)*[\u4e00-\u9fff]", re.IGNORECASE | re.DOTALL)
 CHROME_TAGS = ("nav", "aside", "footer", "form", "menu")
 CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar")
 CONTENT_TAGS = ("article", "main")
