@@ -141,6 +141,7 @@ def test_bylines_found_in_body_lead_and_close():
         ("【香港文汇报讯】记者黄家乐报道：", [("黄家乐", "reporter")]),
         ("央广网太原5月7日消息（记者 王晋 温雅雅）", [("王晋", "reporter"), ("温雅雅", "reporter")]),
         ("（中央社记者吴欣纭花莲5日电）", [("吴欣纭", "reporter")]),  # 花莲 where it was filed
+        ("某某网（某省日报网）讯（记者张宇 通讯员刘畅）", [("张宇", "reporter"), ("刘畅", "correspondent")]),
         ("本 报 讯 （记 者 李 萍）", [("李萍", "reporter")]),
         ("（上接第1版）", []),
         ("电商平台（记者 张三）", []),  # not a dateline: 电 inside a word, after more text
@@ -273,6 +274,7 @@ def test_page_year_applies_to_month_day_when_page_has_one_date():
          "中国邮政快递报"),
         ((), "某地邮政开展活动。\n转载自：中国交通报", "", "中国交通报"),
         (("2024-09-13 来源 Source：广西新闻网 记者 韦兰芳",), "某地邮政开展活动。", "", "广西新闻网"),
+        (("2024-06-18 来源：某某网阅读：",), "某地邮政开展活动。", "", "某某网"),  # a counter the script fills
         # a paper's own dateline naming the city filed from, as 本报讯: the paper its masthead names
         (("本报北京讯（记者 韩露）",), "某地邮政开展活动。", "某省邮政报\n2025年6月3日 星期二\n某地邮政开展活动。", "某省邮政报"),
         # the outlet an app's share page prints before the date, with or without a space

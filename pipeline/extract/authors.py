@@ -60,9 +60,9 @@ FILED_FROM = re.compile(r"\s*[／/]\s*[\u4e00-\u9fff]{1,8}(?:报\s*导|报\s*道
 # A dateline's credit: 本报讯（…） (anywhere near the top: PDF text may run a headline into it),
 # and at a line's start 新华社北京3月5日电（…）, 本报讯 记者王芳报道, 【香港文汇报讯】记者黄家乐报道：,
 # 央广网太原5月7日消息（…）, their dateline words (up to 讯, 电 or 消息, a bracket around them)
-# without punctuation.
+# without punctuation but an outlet's other name in brackets (荆楚网（湖北日报网）讯).
 LEAD_BYLINE = re.compile(
-    r"本\s*报\s*讯\s*[（(]([^）)]{2,80})[）)]|(?:^|\n)\s*[【〔［\[]?[^\n，。；：！？、（）()【】〔〕［］\[\]]{0,30}?(?:[讯电]|消息)[】〕］\]]?\s*"
+    r"本\s*报\s*讯\s*[（(]([^）)]{2,80})[）)]|(?:^|\n)\s*[【〔［\[]?(?:[^\n，。；：！？、（）()【】〔〕［］\[\]]|[（(][^\n（）()]{2,12}[）)]){0,30}?(?:[讯电]|消息)[】〕］\]]?\s*"
     r"(?:[（(【〔［\[]([^）)】〕］\]]{2,80})[）)】〕］\]]|((?:记\s*者|通\s*讯\s*员)[^。，；！？\n（(]{2,30}?报\s*[道导]))"
 )
 # A credit in brackets opening a story: 【记者林志明／台北报导】, （记者 李明 北京报道）; only with a role word.
