@@ -768,6 +768,15 @@ def test_an_account_s_closing_furniture_after_its_end_mark_goes_its_credits_stay
     assert lines(cleaner, html) == ["山区邮路换上电动三轮车", *PARAGRAPHS, "编辑：吴晓梅"]
 
 
+def test_an_account_s_closing_credits_for_words_and_pictures_stay(cleaner):
+    credits = ["文字：赵敏", "图片：刘洋", "编辑：郝静"]
+    html = page(
+        "<h1>山区邮路换上电动三轮车</h1><section>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</section><section>"
+        + "".join(f'<p style="text-align: right;"><span>{credit}</span></p>' for credit in credits) + "</section>"
+    )
+    assert lines(cleaner, html) == ["山区邮路换上电动三轮车", *PARAGRAPHS, *credits]
+
+
 @pytest.mark.parametrize(
     "planted",
     ['<font color="#ffffff">某某体育官网注册即送彩金</font>', '<span style="color: #FFF">某某体育官网注册即送彩金</span>'],

@@ -294,7 +294,7 @@ CAPTION_CREDIT = re.compile(
 HEADLINE_MAX_CHARS = 60
 META_LINE = re.compile(
     r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}|\d{1,2}月\d{1,2}日|来源|作者|记者|通讯员|编辑|发布时间|发布日期"
-    r"|时间[:：]|日期[:：]|本报讯|摄影|^\s*□|^\s*文[/：:]|^\s*[（(].{0,40}[）)]\s*$"
+    r"|时间[:：]|日期[:：]|本报讯|摄影|^\s*□|^\s*(?:文字?|图片?)\s*[/：:｜|]|^\s*[（(].{0,40}[）)]\s*$"
 )
 CLAUSE_MARK = re.compile(r"[，。！？；]")
 SENTENCE_MARK = re.compile(r"[，。！？；]|[a-z][,.!?;](?:\s|$)")  # Chinese or English: a page with none holds no article
