@@ -137,7 +137,7 @@ def test_article_lines_are_not_junk(judge, line):
         "图片编辑：周兰", "美术编辑：葛云", "校对：李青", "初审：王敏 复审：孙涛",
         # a video player's bar and now-playing line; a font-size control and a read count alone;
         # an app account's badge, an ad slot's text, a platform's copyright and app prompts
-        "00:00 / 03:42 倍速 高清 全屏", "正在播放：邮路上的冬天", "字号", "阅读 2.6万", "楚南新闻官方帐号",
+        "00:00 / 03:42 倍速 高清 全屏", "播放00:00 / 02:16 倍速 1.0X高清全屏", "正在播放：邮路上的冬天", "字号", "阅读 2.6万", "楚南新闻官方帐号",
         "广告位招商 联系电话", "著作权归作者所有，商业转载请联系作者获得授权。", "打开百度APP看高清图片",
         # a breadcrumb without its label
         "首页>新闻中心>邮政要闻", "首页 » 要闻 » 正文", "楚南日报网 > 地方频道 > 正文",

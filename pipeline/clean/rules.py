@@ -137,8 +137,10 @@ LONE_BUTTON = re.compile(
     r"\s*[\d.]*[万wk]?",
     re.IGNORECASE,
 )
-# A video player's control bar and its now-playing line: 00:00 / 02:16 倍速 高清 全屏, 正在播放：…
-PLAYER_CONTROLS = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s+\S{1,4}){0,6}|正在播放[:：].{0,40}")
+# A video player's control bar and its now-playing line: 播放 00:00 / 02:16 倍速 1.0X 高清 全屏, 正在播放：…
+PLAYER_CONTROLS = re.compile(
+    r"(?:播放|暂停)?\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*[^\s。，！？]{1,8}){0,6}|正在播放[:：].{0,40}"
+)
 # An app account's badge on a line of its own: 某某新闻官方帐号 (with a date, a field line: kept)
 ACCOUNT_BADGE = re.compile(r"[\u4e00-\u9fff]{2,24}官方[帐账]号")
 # Where a platform says its poster posted from (IP属地：湖北, 发布于：北京市), alone on a line
