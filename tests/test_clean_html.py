@@ -811,6 +811,20 @@ def test_a_headline_set_as_an_image_is_its_alt_text(cleaner):
     assert text[0] == "全市开展寄递渠道安全隐患排查" and "现场图片" not in text and "某市邮政管理局" not in text[:1]
 
 
+def test_a_header_whose_date_and_source_link_to_their_pages_is_the_article_s(processor):
+    # The date links to the day's index, the outlet to its channel; the <title> words the
+    # headline otherwise than the <h1>.
+    header = (
+        "<div class='info'><div><span><a href='/day/'>2024年04月18日 15:20:31</a></span></div>"
+        "<div><span>来源：</span><a href='/hb/'>某某网湖北</a></div><div><span>记者：方思远</span></div></div>"
+    )
+    body = f"<div class='crumbs'><a>首页</a> &gt; <a>湖北</a></div><div><h1>集团公司一行到黑龙江邮政调研</h1>{header}<div>{ARTICLE}</div></div>"
+    head = "<title>集团公司一行到黑龙江邮政调研，走访慰问一线员工_某某网</title>"
+    (story,) = processor.process("portal.html", page(body, head).encode())
+    assert (story["title"], story["published_date"]) == ("集团公司一行到黑龙江邮政调研", "2024-04-18")
+    assert story["source_name"] == "某某网湖北" and story["body"].startswith(PARAGRAPHS[0])
+
+
 def test_a_portal_s_header_of_a_time_and_the_outlet_names_the_outlet(processor):
     # A portal's copy: the time and the outlet it copied from, two elements with nothing between.
     header = '<div class="date-source"><span>2024年03月02日 10:20</span><a class="source">江淮新闻网</a></div>'

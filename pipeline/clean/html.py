@@ -846,6 +846,10 @@ def _head_start(blocks: list[_Block], start: int) -> int:
         linked_headline = block.link_dense and (block.heading or block.titled) and not block.barrier
         if linked_headline and headline_taken:
             break
+        if block.link_dense and not block.barrier and block.size <= rules.HEAD_MAX_CHARS and rules.META_LINE.search(block.text):
+            head = index  # a date or source line that links to its day's or the outlet's page
+            block.link_chars = 0
+            continue
         if (
             block.link_dense and not linked_headline and not block.barrier
             and block.size <= rules.HEAD_LINKED_NAME_MAX_CHARS
