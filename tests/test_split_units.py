@@ -617,6 +617,24 @@ def test_a_kicker_before_a_colon_and_a_dashed_deck_as_wide_as_the_column_head_a_
     assert first.body.startswith("初冬时节") and second.body.startswith("走进")
 
 
+def test_a_headline_as_wide_as_the_column_after_a_story_s_closing_credit():
+    # Each story closes with its credit; the next headline fills the column's width, over a date
+    # the PDF spaced from its figures, or over a quoted speech opening a feature.
+    lines = ["某市邮政开通冷链专线",
+             "近日，某市邮政分公司开通至省城", "的冷链专线，首批发运鲜鱼2吨，", "实现当日达，受到养殖户好评。",
+             "（通讯员 刘振宇）",
+             "某县网点变身“便民服务驿站”",
+             "“外面冷，进来喝杯热水吧。”",
+             "12月 1 日一早，某县邮政分公司营", "业所的工作人员招呼老人进来歇脚。",
+             "（通讯员 沈佳音）",
+             "某区邮政启用无人机投递海岛邮件",
+             "12月 2 日上午，一架载有邮件的无", "人机从码头起飞，约20分钟后平稳", "降落在海岛的投递点。",
+             "（通讯员 贺海涛）"]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [s.title for s in stories] == ["某市邮政开通冷链专线", "某县网点变身“便民服务驿站”", "某区邮政启用无人机投递海岛邮件"]
+    assert stories[1].body.startswith("“外面冷") and stories[2].body.startswith("12月 2 日上午")
+
+
 def test_page_furniture_and_closing_bracket_credits():
     lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
              "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",

@@ -216,10 +216,11 @@ def mark_headlines(
     def over_sentence_start(i):
         """Under a headline, or a story's end (a credit, a "continued on" marker), or a column's
         label (简讯), over a line that opens a sentence: a headline's line."""
-        return (
-            0 < i < n - 1 and lines[i - 1].kind in ("headline", "closer", "to", "label") and lines[i + 1].kind == "body"
-            and sentence_opener.match(lines[i + 1].text) is not None
-        )
+        if not (0 < i < n - 1 and lines[i - 1].kind in ("headline", "closer", "to", "label") and lines[i + 1].kind == "body"):
+            return False
+        below = lines[i + 1].text.replace(" ", "")
+        # (or a quoted speech whole on its line: “外面冷，进来喝杯热水吧。”, a feature's first words)
+        return sentence_opener.match(below) is not None or below[:1] == "“" and ends_sentence(below)
 
     def before_last_line(i):
         """As wide as the column above it, over a shorter line that ends a sentence: a paragraph's
@@ -257,7 +258,7 @@ def mark_headlines(
         for i in range(n):
             if lines[i].kind != "body" or not candidates[i] or not after_break(i) or under_leading_byline(i):
                 continue
-            if (_has_clause_comma(lines[i].text) and not deck(i)) or before_last_line(i):
+            if (_has_clause_comma(lines[i].text) and not deck(i)) or before_last_line(i) and not over_sentence_start(i):
                 continue
             dashed_deck = lines[i - 1].kind == "headline" and SUBTITLE_DASHES.match(lines[i].text) is not None
             # over a paragraph's indented first line, a line of its own (not a paragraph's first)
