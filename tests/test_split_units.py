@@ -635,6 +635,33 @@ def test_a_headline_as_wide_as_the_column_after_a_story_s_closing_credit():
     assert stories[1].body.startswith("“外面冷") and stories[2].body.startswith("12月 2 日上午")
 
 
+def test_a_photo_s_credit_ends_its_caption_and_a_place_over_a_title_is_its_kicker():
+    # A Kazakh photographer's name has no surname; the next story's headline is right under the
+    # credit, and the one after is a place named down to its county over the title.
+    lines = ["风雪投递路",
+             "12月4日，某地区某县迎来入冬以来最强降雪，投递员克服道路", "结冰等困难，按时将报刊和包裹送到牧民定居点。",
+             "图为投递员在积雪路段搬运邮件。",
+             "哈力木拉提 摄",
+             "一个村级站点的“五张清单”",
+             "□吴晓岚",
+             "走进某县某镇某村的邮政综合服务站，墙", "上贴着的五张清单格外显眼。站长说，村", "民一看清单就知道能办什么事。",
+             "江西省赣州市某某县",
+             "“邮储信用村”里的致富账",
+             "本报讯（通讯员 刘晨阳）今年以来，该", "支行累计建成信用村86个，评定信用户", "1.1万余户。"]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [(s.kicker, s.title) for s in stories] == [
+        (None, "风雪投递路"), (None, "一个村级站点的“五张清单”"), ("江西省赣州市某某县", "“邮储信用村”里的致富账")
+    ]
+    assert stories[0].bylines == ("哈力木拉提 摄",) and stories[1].body.startswith("走进某县")
+
+
+def test_a_kazakh_photographer_s_credit_names_him(processor):
+    lines = ["风雪投递路", "12月4日，某县迎来入冬以来最强降雪，投递员克服", "道路结冰等困难，按时将包裹送到牧民定居点。",
+             "图为投递员在积雪路段搬运邮件。", "哈力木拉提 摄"]
+    (story,) = processor.process("page.txt", "\n".join(lines).encode())
+    assert story["authors"] == [{"name": "哈力木拉提", "role": "photographer"}] and story["is_photo"]
+
+
 def test_page_furniture_and_closing_bracket_credits():
     lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
              "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",

@@ -40,6 +40,9 @@ QUESTION_MARKS = ("？", "?")
 _TEXT_PUNCTUATION = re.compile("[，。、；：！？,;!?]")
 # A kicker naming its unit or place before a full-width colon, on a line of its own (贵州邮政：,
 # 黔东南州雷山县西江村：); a word or two before one (要求：) ends a wrapped sentence's line.
+_PHOTO_CREDIT_END = re.compile(r"(?:摄|供图)[）)]?$")
+# A place named down two levels or more, over the title (甘肃省定西市安定区, 某某县某某镇): a kicker
+_PLACE_CHAIN = re.compile(r"(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|地区|自治州|州|盟|市|区|县|旗|镇|乡|村)){2,4}")
 _COLON_KICKER = re.compile(rf"[\u4e00-\u9fff]{{4,{_MAX_UNIT_KICKER_CHARS}}}：")
 # A letter's salutation (编辑同志：, 各位读者朋友们：): its first line, not a kicker naming a unit
 _SALUTATION = re.compile(r"(?:亲爱的|尊敬的)?[\u4e00-\u9fff]{0,8}(?:同志|朋友|读者|先生|女士|老师|同学|师傅|乡亲|家人)们?：")
@@ -135,6 +138,8 @@ def mark_headlines(
             return True
         previous = lines[i - 1]
         # (…信息如下： announces the lines under it: its list's rows, no headline)
+        if caption.search(previous.text) and _PHOTO_CREDIT_END.search(previous.text):
+            return True  # a photo's credit (… 摄) ends its caption
         return previous.kind in _BOUNDARY_KINDS or ends_sentence(previous.text) and not (
             previous.kind == "body" and previous.text.endswith(("：", ":"))
         )
@@ -360,12 +365,15 @@ class HeadlineParser:
         self.kicker_suffixes = kicker_suffixes
 
     def is_kicker_line(self, text: str) -> bool:
-        """A short line ending in a colon, or naming a unit (邮储银行湖南省分行) over its title."""
+        """A short line ending in a colon, or naming a unit (邮储银行湖南省分行) or a place over its title."""
         bare = text.rstrip("：:")
         if text.endswith(("：", ":")):
             return len(bare) <= (_MAX_UNIT_KICKER_CHARS if _COLON_KICKER.fullmatch(text) else _MAX_KICKER_CHARS)
         # (陕西汉中：邮政网点 over 变身“便民驿站”: a title's first line, its place before a colon)
-        return len(bare) <= _MAX_UNIT_KICKER_CHARS and bare.endswith(self.kicker_suffixes) and not _INNER_COLON.search(bare)
+        return (
+            len(bare) <= _MAX_UNIT_KICKER_CHARS and bare.endswith(self.kicker_suffixes) and not _INNER_COLON.search(bare)
+            or _PLACE_CHAIN.fullmatch(text) is not None
+        )
 
     def roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:
         """(kicker, title, subtitle) of a block of 1-3 lines."""

@@ -54,6 +54,7 @@ _ROLE_SLASHED_CREDITS = re.compile(rf"{_ROLE_THEN_NAME}(?:\s+{_ROLE_THEN_NAME})*
 _SLASHED_CREDIT = re.compile(r"([\u4e00-\u9fff·]{2,8})[/／](?:文|图|摄影|摄)")
 _CLOSING_PHOTO_CREDIT = re.compile(rf"(?:^|[。！？”]\s*)([^，。！？、“”（）()]{{2,30}}{_PHOTO_CREDIT_WORD})$")
 _PHOTO_CREDIT_WORD_RE = re.compile(rf"{_PHOTO_CREDIT_WORD}$")
+_LONE_NAME_PHOTO_CREDIT = re.compile(r"\s*[\u4e00-\u9fff]{2,6}\s摄\s*")
 # an editor's note introducing a story or a column: 编者按：…
 _EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编者注)")
 # names alone in a credit (…。（沈佳）, a brief's): one to four, each of two to four characters
@@ -370,7 +371,8 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     credit = _CLOSING_CREDIT.search(raw)
     if not (credit and _is_credit(credit.group(1)[1:-1], rules)):
         credit = _CLOSING_PHOTO_CREDIT.search(raw)
-        if credit and not _is_credit(_PHOTO_CREDIT_WORD_RE.sub("", credit.group(1)), rules):  # the names alone
+        # the names alone; on a line of its own, one name of any form (哈力木拉提 摄: no surname)
+        if credit and not (_is_credit(_PHOTO_CREDIT_WORD_RE.sub("", credit.group(1)), rules) or _LONE_NAME_PHOTO_CREDIT.fullmatch(raw)):
             credit = None
     credit = credit or _CLOSING_SOURCE_NOTE.search(raw)
     if credit:
