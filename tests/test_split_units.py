@@ -1069,6 +1069,14 @@ def test_headlines_grouped_over_a_photo_caption_go_to_the_stories_above_it():
     assert not any("本版邮箱" in s.body + (s.subtitle or "") + "".join(s.bylines) for s in stories)
 
 
+@pytest.mark.parametrize("footer", ["本版投稿邮箱：jygl2025@163.com", "投稿邮箱：tougao@example.cn", "本版邮箱：a@b.cn"])
+def test_the_page_s_mailbox_line_at_its_foot_is_furniture(footer):
+    lines = ["县级处理场地布局优化的几点思考", "□黎明华", "去年以来，某市分公司按照上述思路改", "造了两个县级处理场地，单件处理时长",
+             "平均缩短了三分之一。", "（作者单位：某某自治区某市邮政分", "公司）", footer]
+    (story,) = Splitter().split("\n".join(lines)).stories
+    assert "邮箱" not in story.body + "".join(story.bylines)
+
+
 def test_a_letter_s_salutation_on_a_line_of_its_own_opens_its_text():
     # 编辑同志： ends in a colon as a kicker naming a unit does (某县邮政：): a letter's first line.
     lines = ["快递柜收费该有个标准", "编辑同志：", "我家小区的快递柜最近开始收取超时", "保管费，包裹放进去不到半天就开始",
