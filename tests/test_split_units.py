@@ -662,6 +662,20 @@ def test_a_kazakh_photographer_s_credit_names_him(processor):
     assert story["authors"] == [{"name": "哈力木拉提", "role": "photographer"}] and story["is_photo"]
 
 
+def test_a_profile_s_headline_in_two_lines_the_person_s_name_and_a_colon_first():
+    # pdfminer's boxes: the name and colon one box, the rest of the headline another, each a
+    # line; a byline under them.
+    lines = ["2025年12月12日 星期五", "", "李国栋：", "", "把分拣差错率降到万分之零点三", "", "□ 通讯员 陶然", "",
+             "在某市邮区中心局的分拣车间，李国", "栋所在的班组连续18个月保持分拣差", "错率低于万分之零点三。", "",
+             "朗杰：", "", "雪域邮路上的二十年坚守", "", "文·图/扎西顿珠", "",
+             "从某县城到最远的投递点，朗杰要走", "整整两天。二十年来，他往返了近千", "次。"]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [(s.kicker, s.title) for s in stories] == [
+        (None, "李国栋：把分拣差错率降到万分之零点三"), (None, "朗杰：雪域邮路上的二十年坚守")
+    ]
+    assert stories[1].body.startswith("从某县城")
+
+
 def test_page_furniture_and_closing_bracket_credits():
     lines = ["2022年11月25日 星期五", "责任编辑：张三", "本报讯 近日，某市邮政分公司开", "展了集邮进校园活动，学生们踊",
              "跃参与，现场气氛热烈。（记者 王五）", "本报讯 今年以来，某省分公司推", "进网点转型，新增客户一万余户，",

@@ -41,6 +41,9 @@ _TEXT_PUNCTUATION = re.compile("[，。、；：！？,;!?]")
 # A kicker naming its unit or place before a full-width colon, on a line of its own (贵州邮政：,
 # 黔东南州雷山县西江村：); a word or two before one (要求：) ends a wrapped sentence's line.
 _PHOTO_CREDIT_END = re.compile(r"(?:摄|供图)[）)]?$")
+# A word or two before a colon over the rest of the title (赵春梅： / 大山里的“流动网点”): the
+# title's own head, where a unit's or a place's longer name is a kicker (贵州邮政：)
+_NAME_COLON_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}[：:]")
 # A place named down two levels or more, over the title (甘肃省定西市安定区, 某某县某某镇): a kicker
 _PLACE_CHAIN = re.compile(r"(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|地区|自治州|州|盟|市|区|县|旗|镇|乡|村)){2,4}")
 _COLON_KICKER = re.compile(rf"[\u4e00-\u9fff]{{4,{_MAX_UNIT_KICKER_CHARS}}}：")
@@ -244,6 +247,15 @@ def mark_headlines(
             and i + 1 < n and lines[i + 1].kind == "body" and _TEXT_PUNCTUATION.search(lines[i + 1].text) is not None
         )
 
+    # A person's name and a colon on a line of its own, over a headline's line over a byline: a
+    # profile's headline in two lines (赵春梅： / 大山里的“流动网点” / 本报记者 …).
+    for i in range(n - 2):
+        if (
+            lines[i].kind == "body" and _NAME_COLON_LINE.fullmatch(lines[i].text) and after_break(i)
+            and candidates[i + 1] and not _has_clause_comma(lines[i + 1].text) and lines[i + 2].kind in ("closer", "opener")
+        ):
+            lines[i].kind = lines[i + 1].kind = "headline"
+
     # A question over a paragraph's indented first line or a letter's salutation (编辑同志：),
     # after a story's end, is a headline (乡村快递点能否延长营业时间？): elsewhere a question
     # ends a sentence of the text.
@@ -367,6 +379,8 @@ class HeadlineParser:
     def is_kicker_line(self, text: str) -> bool:
         """A short line ending in a colon, or naming a unit (邮储银行湖南省分行) or a place over its title."""
         bare = text.rstrip("：:")
+        if _NAME_COLON_LINE.fullmatch(text):
+            return False
         if text.endswith(("：", ":")):
             return len(bare) <= (_MAX_UNIT_KICKER_CHARS if _COLON_KICKER.fullmatch(text) else _MAX_KICKER_CHARS)
         # (陕西汉中：邮政网点 over 变身“便民驿站”: a title's first line, its place before a colon)
@@ -393,6 +407,8 @@ class HeadlineParser:
             return kicker, " ".join(title), SUBTITLE_DASHES.sub("", last)
         if len(texts) == 2:
             first, second = texts
+            if _NAME_COLON_LINE.fullmatch(first):
+                return None, first + second, None
             if _runs_on(first) and not _is_subtitle_line(second, first):
                 return None, f"{first} {second}", None  # 广西首个县级 / 跨境寄递服务中心启用
             if self.is_kicker_line(first) or _SERIES_NUMBER.search(first):  # (聚焦新就业群体①: a series' name)
