@@ -276,6 +276,15 @@ def test_names_in_a_list_of_names_and_after_everyday_titles(processor, sentence,
         # a spokesperson's single given name before 在; a Tibetan given-name element (泽让)
         ("新闻发言人潘悦在会上介绍，寄递量稳步增长。", ["潘悦"]),
         ("牧民泽让拉姆笑着说，包裹三天就到了。", ["泽让拉姆"]),
+        # a character ending a word (面单) and an adverb (一边) before a verb: no name
+        ("投递员何秀兰给纸箱贴面单一边说，今年的海带卖得好。", ["何秀兰"]),
+        # a caption's place in the photo after the name; a police officer by post
+        ("公司为投递员詹小燕、孟立（右一）送去防暑用品。", ["詹小燕", "孟立"]),
+        ("派出所民警于鹏飞说，冒充快递客服的电话要提高警惕。", ["于鹏飞"]),
+        # a familiar address (小刘, 老张) after a title names no one
+        ("卫生院的护士小刘说，过去送样本要跟车跑一趟。", []),
+        # names a court or the police masked (张某, 李某某)
+        ("被告人张某、李某某分别被判处有期徒刑，民警于鹏飞说，张某曾在网点工作。", ["于鹏飞"]),
     ],
 )
 def test_names_after_jobs_and_words_after_titles(processor, sentence, people):

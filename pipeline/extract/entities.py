@@ -19,6 +19,12 @@ from pipeline.split.rules import ethnic_name_element
 
 SPEECH_VERBS = ("表示", "介绍", "指出", "强调", "认为", "告诉", "提出", "要求", "会见", "一行", "等人", "说", "称",
                 "主持", "出席", "讲话", "致辞", "带队", "同志")
+# A caption's place for a person in its photo, right after the name: 陈立（右一）
+PLACES_IN_PHOTO = tuple(
+    f"{bracket}{side}{number}{close}"
+    for bracket, close in (("（", "）"), ("(", ")")) for side in ("左", "右", "前排左", "前排右", "后排左", "后排右")
+    for number in "一二三四五六"
+) + ("（中）", "(中)", "（左）", "（右）")
 # What may follow a name directly; a given name stops before these.
 NAME_BREAKS = ("作了", "在", "和", "与", "及", "等", "的", "了", "是", "也", "都", "就", "把", "被", "向", "对", "从",
                "为", "将", "到", "已", "还", "又", "带", "来", "去", "给", "一")
@@ -26,6 +32,8 @@ NAME_BREAKS = ("作了", "在", "和", "与", "及", "等", "的", "了", "是",
 ADVERBS_BEFORE_SPEECH = frozenset("则也还却")
 NON_NAME_CHARS = set("的了着地是在和与及等省市县区镇村局部司行院会委处厅社站所中心公我你他她们这那此该个不族")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+MASKED_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}某{1,2}")  # 张某, 李某某: a court's or a police report's, no name
+FAMILIAR_PREFIXES = "小老阿"  # before a surname alone: a familiar address (小刘, 老张, 阿陈)
 MANNER_BEFORE_SPEECH = re.compile(r"[\u4e00-\u9fff]{1,2}[着地]$")
 MAX_UNDOTTED_NAME_CHARS = 8  # 泽仁多吉; a longer run between a title and a verb is no name
 MAX_DOTTED_NAME_CHARS = 16  # 阿不都热依木·吐尔逊: transliterated names run long
@@ -251,7 +259,7 @@ class EntityFinder:
             if len(title) > len(suffix) and title.startswith(suffix) and title[len(suffix):] not in self.title_set
         }  # (党支部 / 书记: the suffix and a title whole, the organisation's and its head's)
         self._title_tails = frozenset(tail for _, tail in self._title_parts)
-        self.after_name = self.titles + SPEECH_VERBS
+        self.after_name = self.titles + SPEECH_VERBS + PLACES_IN_PHOTO
         self.one_char_given_name_before = self.after_name + NAME_BREAKS
         self.after_name_initials = frozenset(word[0] for word in self.after_name)
         self.after_name_set = frozenset(self.after_name)
@@ -328,7 +336,7 @@ class EntityFinder:
         names = [
             n
             for n in found
-            if not any(n != other and n in other for other in found)
+            if not MASKED_NAME.fullmatch(n) and not any(n != other and n in other for other in found)
             and not any(n in author or author in n for author in exclude)
         ]
         counts = {name: text.count(name) for name in names}
@@ -407,6 +415,8 @@ class EntityFinder:
             return None
         if len(name) == 2 and self.segmenter.frequency(name) >= COMMON_WORD_FREQ:
             return None
+        if self._familiar_address(name):
+            return None
         if name in self.title_set or name[surname_len:] in self.title_set:
             return None  # 王书记, 张经理: a surname and a title address a person but name none
         before = self._title_ends_at(text, start)
@@ -417,6 +427,8 @@ class EntityFinder:
             is_word = frequency(name[:2]) or frequency(name[1:3]) >= WORD_AFTER_NAME_FREQ
             return name if before and (not is_word or text.startswith(SPEECH_VERBS, end)) else None
         after = text.startswith(self.after_name, end) and self._word_after(text, end, token_ends)
+        if not before and len(name) - surname_len == 2 and self._is_adverb(name[surname_len:]):
+            return None  # 面单一边说: a character (单) and an adverb (一边) before the verb, no given name
         if len(name) == 2 and not after and self._is_other_word(name):
             return None  # 员工关爱工作: a title before a word (关爱) names no one unless a title or verb follows
         return name if before or after else None
@@ -426,6 +438,15 @@ class EntityFinder:
         (方便; not 高明, 金华: given names and places make names too)."""
         entry = self.segmenter.words.get(word)
         return entry is not None and entry.freq >= COMMON_WORD_FREQ and entry.tag[:2] not in ("nr", "ns")
+
+    def _familiar_address(self, name: str) -> bool:
+        """小刘, 老张, 阿陈: what colleagues call someone, a surname after 小/老/阿, no name."""
+        return len(name) == 2 and name[0] in FAMILIAR_PREFIXES and name[1] in self.surnames
+
+    def _is_adverb(self, word: str) -> bool:
+        """Whether ``word`` is an adverb of the dictionary of some frequency (一边, 正在)."""
+        entry = self.segmenter.words.get(word)
+        return entry is not None and entry.freq >= WORD_AFTER_NAME_FREQ and entry.tag[:1] in ADVERB_FLAGS
 
     def _is_other_word(self, word: str) -> bool:
         """Whether ``word`` is a dictionary word of some frequency that jieba tags no name."""
@@ -621,6 +642,7 @@ class EntityFinder:
             elif (
                 len(name) > MAX_UNDOTTED_NAME_CHARS or set(name) & NON_NAME_CHARS or self._holds_a_word(name)
                 or name.endswith(self.titles)  # 市民刘女士说: a surname and a title address, name no one
+                or self._familiar_address(name)
             ):
                 continue
             found.setdefault(name, match.start(1))
