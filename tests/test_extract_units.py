@@ -562,6 +562,9 @@ def test_divisions_renamed_since_the_source_table_go_by_their_new_names(place_fi
         # a full name of two led by a conjunction, which jieba reads across a phrase (快递和县乡)
         ("从江县整合邮政、快递和县乡客运资源，开通了8条线路。", ["从江县"]),
         ("马鞍山市和县邮政分公司开通了新线路。", ["和县", "马鞍山市"]),
+        # silver (白银) in an idiom; a street named after a city (北苏州路)
+        ("贷款让种植户拿到了真金白银的实惠。", []),
+        ("位于上海市北苏州路上的邮政博物馆迎来客流高峰。", ["上海市"]),
     ],
 )
 def test_a_short_place_name_that_is_an_everyday_word_needs_its_city_named(place_finder, text, places):

@@ -20,6 +20,8 @@ EVERYDAY_WORD_FLAGS = ("v", "a", "f", "s", "m", "d", "b", "c", "p", "q", "r", "t
 # A full name of two characters led by a conjunction or preposition (和县) is read by jieba across
 # a phrase as often (快递和县乡客运): a place only where its city or a county near it is named.
 FUNCTION_LED_CHARS = frozenset("和与及同跟在从向对为把被")
+# A short name before one of these names a street (北苏州路, 成都路口), not the place
+STREET_WORDS = frozenset({"路", "街", "大街", "大道", "巷", "路上", "路口", "路段", "路边", "街上", "街口"})
 ANY_LEVEL = frozenset(LEVEL_RANK)
 BELOW_PROVINCE = frozenset({"city", "county"})
 
@@ -149,6 +151,8 @@ class PlaceFinder:
                     continue
                 if not full and TOWN_NAME_END.match("".join(w for w, _, _ in tokens[index + 1:index + 3])):
                     continue  # 朝阳 of 朝阳川镇, 徽州 of 徽州古村: the head of a town's or village's name
+                if not full and index + 1 < len(tokens) and tokens[index + 1][0] in STREET_WORDS:
+                    continue  # 苏州 of 北苏州路: a street named after a city
                 vouching = None
                 if not full and flag.startswith(EVERYDAY_WORD_FLAGS) or len(word) == 2 and word[0] in FUNCTION_LED_CHARS:
                     vouching = BELOW_PROVINCE
