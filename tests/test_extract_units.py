@@ -760,6 +760,9 @@ def test_compound_surnames_and_words_after_a_title(processor, sentence, people):
         ("国家发展和改革委员会近日印发通知。", "国家发展和改革委员会"),
         ("国家市场监督管理总局发布公告。", "国家市场监督管理总局"),
         ("浙江省总工会慰问快递员。", "浙江省总工会"),
+        # a trade jieba reads as a verb (担保, 制冰) inside the company's name
+        ("江西省农业融资担保有限责任公司九江分公司提供担保。", "江西省农业融资担保有限责任公司九江分公司"),
+        ("浙江大洋制冰有限公司为渔船供冰。", "浙江大洋制冰有限公司"),
     ],
 )
 def test_a_company_s_whole_name_before_its_legal_form_and_its_branch(processor, sentence, organization):

@@ -63,7 +63,10 @@ ORG_JOINING_WORDS = frozenset({"会同", "连同", "携手"})  # (协同 names d
 ORG_ATTRIBUTES = frozenset({"附属", "国有", "民营"})
 ORDINAL_RE = re.compile(r"第[一二三四五六七八九十]{1,3}")
 # Verbs naming a co-op's or a company's trade inside its name (宛西香菇种植专业合作社, 苦荞种植农民专业合作社)
-ORG_TRADE_VERBS = {"种植", "养殖", "加工", "销售", "生产", "运输", "回收", "培育", "快递", "配送"}
+ORG_TRADE_VERBS = {
+    "种植", "养殖", "加工", "销售", "生产", "运输", "回收", "培育", "快递", "配送", "担保", "融资", "租赁", "制造", "咨询",
+    "制冰", "冷藏", "仓储", "包装", "印刷", "装卸", "批发", "零售", "代理", "检测", "维修",
+}
 # Single characters that never sit inside an organisation's name (others may: 湘维支局 splits into 湘/维/支局).
 FUNCTION_CHARS = set(
     "的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超有好"
