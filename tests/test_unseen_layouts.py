@@ -105,6 +105,8 @@ def test_a_place_name_jieba_tags_as_a_person_stays_in_its_organisation(processor
         # 等地 cut as 等 / 地 (a particle): 地 and the suffix after it were read as an organisation.
         ("郑州市、洛阳市等地邮政分公司联合当地政府开展直播带货活动。", "地"),
         ("据中国邮政储蓄银行2023年年报显示，该行营业收入同比增长2.33%。", "据"),  # a preposition
+        # 和 before 县…局 read as the county 和县 (with no city named before it)
+        ("我们和县交通运输局合作，开通了客货邮融合线路。", "和"),
     ],
 )
 def test_a_function_word_jieba_cuts_alone_does_not_start_an_organisation(processor, sentence, function_word):

@@ -13,6 +13,7 @@ from collections import Counter
 from operator import itemgetter
 
 from pipeline.extract.lexicon import word_set
+from pipeline.extract.places import FUNCTION_LED_CHARS
 from pipeline.extract.segmenter import Segmenter, Token, domain_words
 from pipeline.resources import Memo
 from pipeline.split.rules import ethnic_name_element
@@ -740,11 +741,11 @@ class EntityFinder:
                 may_end = may_end or ends
                 continue
             if run:
-                self._count_orgs(self._with_placed_trade_name(tokens, run_start, run), may_end, found, first)
+                self._count_orgs(self._whole_run(tokens, run_start, run), may_end, found, first)
                 run = []
                 may_end = False
         if run:
-            self._count_orgs(self._with_placed_trade_name(tokens, run_start, run), may_end, found, first)
+            self._count_orgs(self._whole_run(tokens, run_start, run), may_end, found, first)
         # 海南省农垦投资控股集团 of …集团有限公司, 供销合作社 of …供销合作社联合社: the name cut
         # before its legal form is no organisation of its own, unless named so elsewhere.
         cut_short = {
@@ -765,6 +766,21 @@ class EntityFinder:
                 )
             }
         return sorted((org for org in found if org not in cut_short), key=lambda org: (-found[org], first[org]))
+
+    def _whole_run(self, tokens: list[Token], start: int, run: list[Token]) -> list[Token]:
+        return self._with_placed_trade_name(tokens, start, self._function_led(tokens, start, run))
+
+    def _function_led(self, tokens: list[Token], start: int, run: list[Token]) -> list[Token]:
+        """``run`` without the conjunction or preposition jieba read into a two-character
+        county's name at its head (我们和县交通运输局合作: 和 / 县交通运输局), unless a place
+        stands before it (马鞍山市和县邮政分公司: the county)."""
+        word, flag, at = run[0]
+        if len(word) != 2 or word[0] not in FUNCTION_LED_CHARS or word not in self.place_words:
+            return run
+        before = tokens[start - 1] if start else None
+        if before and (before[0] in self.place_words or before[1] == "ns"):
+            return run
+        return [(word[1:], "n", at + 1), *run[1:]]
 
     def _with_placed_trade_name(self, tokens: list[Token], start: int, run: list[Token]) -> list[Token]:
         """``run`` (tokens[start:…]) from the place before it, if it holds a company's legal
