@@ -454,6 +454,19 @@ def test_markdown_page_is_read_as_the_page_it_renders(processor):
         assert markup_or_chrome not in body
 
 
+def test_bold_between_chinese_characters_beside_a_quotation_mark_is_rendered(processor):
+    # CommonMark's flanking rules read no emphasis where a delimiter stands between a letter and
+    # a mark: **“…”** inside a sentence of Chinese stayed as written; masked names stay masked.
+    text = (
+        "# 赣南脐橙搭上寄递快车\n\n脐橙按大小分级后被装入印有**“赣南脐橙”**标识的纸箱，发往全国。\n\n"
+        "前来寄件的王**先生说，今年的果子个头大、甜度高。\n"
+    )
+    (story,) = processor.process("article.md", text.encode())
+    assert story["body"].split("\n") == [
+        "脐橙按大小分级后被装入印有“赣南脐橙”标识的纸箱，发往全国。", "前来寄件的王**先生说，今年的果子个头大、甜度高。"
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
