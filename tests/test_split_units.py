@@ -1420,6 +1420,17 @@ def test_a_notice_s_list_of_attachments_is_no_part_of_its_text():
     assert story.bylines[-2:] == ("附件：1.某省农村寄递物流体系建设推进会交流材料.docx", "2.2024年全省农村寄递物流重点任务清单.xlsx")
 
 
+def test_a_list_of_attachments_each_numbered_under_a_head_with_a_note_is_no_part_of_the_text():
+    attachments = ["附件（见压缩包）：", "附件1：春节营业网点轮值表.xlsx", "附件2：寄递安全检查记录单.docx", "附件3：应急联系人名单.xlsx"]
+    text = "\n".join([
+        "关于做好春节期间寄递服务保障工作的通知", "",
+        "　　为做好春节期间寄递服务保障，确保邮件快件安全、畅通、有序，现将有关事项通知如下。",
+        "　　一、各单位要在1月20日前完成节前网点运能排查。", "　　二、遇有重大突发情况，须在两小时内逐级上报。", "", *attachments,
+    ])
+    (story,) = Splitter().split(text).stories
+    assert story.body.endswith("逐级上报。") and story.bylines[-4:] == tuple(attachments)
+
+
 def test_a_bilingual_article_s_english_title_is_its_subtitle():
     text = "\n".join([
         "广西凭祥至越南谅山跨境邮路开通 国际邮件通关时间缩短一半",

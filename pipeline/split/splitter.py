@@ -76,7 +76,8 @@ _MAX_META_LINES = 5
 _NOTICE_TITLES = ("更正", "启事", "声明", "致歉")  # a notice's whole title (a correction at a page's foot)
 _CLAUSE_PUNCTUATION = re.compile("[，。；！？,;!?]")
 _EDITORS_NOTE = re.compile(r"[【\[［]?\s*编者(?:按|的话)\s*[】\]］]?\s*[:：]?")
-_ATTACHMENT_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]")
+_ATTACHMENT_LABEL = re.compile(r"附\s*件\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：]")  # (附件（见压缩包）：)
+_NUMBERED_ATTACHMENT = re.compile(r"附\s*件\s*\d{1,2}\s*[:：]")  # 附件1：…, an item, the list's first too
 _ATTACHMENT_ITEM = re.compile(r"(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]).{2,80}$|.{2,80}\.(?:docx?|xlsx?|pdf|wps|zip|rar|pptx?)$", re.I)
 _MAX_ATTACHMENT_LINES = 12
 # A speech's title (在…会议上的讲话) and its speaker's line under it: a unit and titles, then a name
@@ -561,13 +562,16 @@ def _is_indented(text: str) -> bool:
 
 def _attachment_list_length(lines: list[str]) -> int:
     """Lines of a notice's list of attachments at the end (附件：1.….docx / 2.….xlsx), 0 if none."""
+    numbered = 0  # lines from the end up to the highest 附件N： line
     for back in range(1, min(_MAX_ATTACHMENT_LINES, len(lines) - 1) + 1):
         line = lines[-back].strip()
         if _ATTACHMENT_LABEL.match(line):
             return back
-        if not _ATTACHMENT_ITEM.match(line):
-            return 0
-    return 0
+        if _NUMBERED_ATTACHMENT.match(line):
+            numbered = back
+        elif not _ATTACHMENT_ITEM.match(line):
+            break
+    return numbered
 
 
 def _is_credit_line(closing: tuple | None) -> bool:
