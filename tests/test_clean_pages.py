@@ -454,6 +454,19 @@ def test_markdown_page_is_read_as_the_page_it_renders(processor):
         assert markup_or_chrome not in body
 
 
+def test_a_note_app_s_clipping_keeps_the_article_not_the_reader_s_notes(processor):
+    text = "\n".join([
+        "# 邮政快递进厂入园 助力供应链提速", "", "创建时间: 2024年7月5日 09:41", "标签: 剪藏, 行业动态", "",
+        "来源：某某网　作者：周楠　发布时间：2024-07-03", "",
+        "近日，某省邮政在工业园区内设立邮政服务中心，为企业提供一体化物流方案。", "",
+        "该负责人表示，下半年将新建服务中心100个。", "", "---", "", "*剪藏自 某某网，仅供学习参考*", "",
+        "## 我的笔记", "", "- 可以作为行业报告的案例", "- 对比其他企业的方案",
+    ])
+    (story,) = processor.process("clip.md", text.encode())
+    assert story["published_date"] == "2024-07-03"
+    assert story["body"].split("\n")[-1] == "该负责人表示，下半年将新建服务中心100个。"
+
+
 def test_bold_between_chinese_characters_beside_a_quotation_mark_is_rendered(processor):
     # CommonMark's flanking rules read no emphasis where a delimiter stands between a letter and
     # a mark: **“…”** inside a sentence of Chinese stayed as written; masked names stay masked.

@@ -176,6 +176,9 @@ def test_closing_bracketed_credit(closing, expected):
         # The page states its date once: month-days of its stories take that year.
         ((), "11月9日，党员为员工准备晚餐。", "中国邮政报 2022年11月25日 星期五\n其他内容", "2022-11-25"),
         ((), "2020年2月30日不是日期，2020年3月1日是。", "", "2020-03-01"),
+        # a note app's clip: when it was saved dates no publication; the labelled date does
+        (("创建时间: 2024年7月5日 09:41 标签: 剪藏", "来源：某某网 发布时间：2024-07-03"), "近日，某地邮政开展活动。", "",
+         "2024-07-03"),
         # A header spread across the page's width, as PDF text keeps it.
         ((), "近日，某县邮政分公司开展活动。",
          "2024年5月20日 星期一" + " " * 20 + "要闻" + " " * 20 + "责任编辑：周敏  美编：李丹" + " " * 20 + "3\n正文",

@@ -21,6 +21,8 @@ TABLE_RULE = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\
 # A brief's bold title leading its paragraph (**极兔西南转运中心扩建完工**　日前，…), and the
 # credit closing it (（钟亦航）, （本报综合）).
 BOLD_LEAD = re.compile(r"[ \t]*(\*\*|__)([^*_\n]{4,30}?)\1[ \t\u3000]*")
+# A clipping's reader notes under their own heading (## 我的笔记), to the text's end: no article text
+READER_NOTES = re.compile(r"^ {0,3}#{1,6}[ \t]*(?:我的笔记|读书笔记|笔记|批注|备注|my notes|notes)[ \t]*#*[ \t]*$.*", re.M | re.S | re.I)
 # Bold that CommonMark leaves as written between Chinese characters: its delimiters beside a
 # letter and a mark (装入印有**“信丰脐橙”**标识) flank neither way, though the writer meant bold.
 UNRENDERED_STRONG = re.compile(r"\*\*([“‘《（(「『【][^*\n<>]{0,80}?|[^*\n<>]{0,80}?[”’》）)」』】。！？，])\*\*")
@@ -50,8 +52,9 @@ def _parser() -> MarkdownIt:
 
 def markdown_to_html(text: str) -> str:
     """The HTML page of a Markdown text, a static site's shortcodes and template tags taken out
-    (Hugo's {{< figure … >}}, Jekyll's {% include … %}: markup the site's generator renders)."""
-    html = _parser().render(SHORTCODE.sub("", text))
+    (Hugo's {{< figure … >}}, Jekyll's {% include … %}: markup the site's generator renders), and
+    a clipping's reader notes."""
+    html = _parser().render(READER_NOTES.sub("", SHORTCODE.sub("", text)))
     return "<html><body>" + UNRENDERED_STRONG.sub(r"<strong>\1</strong>", html) + "</body></html>"
 
 

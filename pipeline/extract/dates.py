@@ -19,6 +19,7 @@ LABELLED_COMPACT_DATE = re.compile(
 )
 # Day, month and year, as Hong Kong, Macao and Singapore write them (發佈時間：08/03/2025 15:42):
 # labelled, the day first unless only the month-first reading is a date (a US page's 03/18/2025).
+NOT_PUBLISHED_LABEL = re.compile(r"(?:创建|剪藏|收藏|保存|修改|访问|抓取|采集)(?:时间|日期|于)|^(?:created|modified|clipped)\b", re.I)
 LABELLED_DAY_FIRST_DATE = re.compile(
     r"(?:时间|時間|日期|发布|發佈|发表|更新|date)\s*[:：]?\s*(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
@@ -155,7 +156,9 @@ def published_date(
 ) -> str | None:
     """The story's date: byline date, else the page header's, else a dated sentence of the story.
     ``page``: ``page_dates(page_text)`` when the caller keeps it for the page's other stories."""
-    for line in bylines:
+    # A note-taking app's clip or a file's record of when it was saved (创建时间: …) dates no
+    # publication: a date labelled otherwise comes first.
+    for line in sorted(bylines, key=lambda line: NOT_PUBLISHED_LABEL.search(line) is not None):
         found = full_dates(line)
         if found:
             return found[0]
