@@ -825,6 +825,24 @@ def test_a_header_whose_date_and_source_link_to_their_pages_is_the_article_s(pro
     assert story["source_name"] == "某某网湖北" and story["body"].startswith(PARAGRAPHS[0])
 
 
+def test_a_forum_thread_s_first_post_reposting_an_article(processor):
+    # The <title> tags the thread (【图片】, the forum's 【某某吧】); the post opens with the repost's
+    # own title after 【转】 and its source line, and ends with the post's tail.
+    post = (
+        "【转】某省农村快递共同配送覆盖八成行政村<br>来源：某某晨报　记者 彭雅琪　2024-09-02<br>"
+        + "<br>".join(PARAGRAPHS)
+    )
+    body = (
+        "<h3 class='core_title_txt'>某省农村快递共同配送覆盖八成行政村，取件不用跑镇上了</h3>"
+        f"<div class='l_post'><div class='d_post_content'>{post}</div><div class='core_reply_tail'>"
+        "<span>来自Android客户端</span><span>1楼</span><span>2024-09-02 10:15</span><a>回复</a></div></div>"
+    )
+    head = "<title>【图片】某省农村快递共同配送覆盖八成行政村，取件不用跑镇上了【快递吧】_百度贴吧</title>"
+    (story,) = processor.process("thread.html", page(body, head).encode())
+    assert (story["kicker"], story["title"]) == (None, "某省农村快递共同配送覆盖八成行政村，取件不用跑镇上了")
+    assert story["body"].split("\n") == PARAGRAPHS and story["source_name"] == "某某晨报"
+
+
 def test_a_portal_s_header_of_a_time_and_the_outlet_names_the_outlet(processor):
     # A portal's copy: the time and the outlet it copied from, two elements with nothing between.
     header = '<div class="date-source"><span>2024年03月02日 10:20</span><a class="source">江淮新闻网</a></div>'

@@ -1110,11 +1110,13 @@ def _site_in_title(parts: list[str], headline: str) -> str | None:
 
 
 def _title_parts(soup: BeautifulSoup) -> list[str]:
-    """The parts of the page's <title> ("headline_section_site"), runs of whitespace as one space."""
+    """The parts of the page's <title> ("headline_section_site"), runs of whitespace as one space,
+    without a forum's or a portal's tags in brackets about them (【图片】…【快递吧】)."""
     title = soup.find("title")
     if title is None:
         return []
-    return [" ".join(p.split()) for p in rules.TITLE_SEPARATORS.split(title.get_text())]
+    parts = (" ".join(p.split()) for p in rules.TITLE_SEPARATORS.split(title.get_text()))
+    return [rules.TITLE_TAGS.sub("", part) or part for part in parts]
 
 
 def _title_of_body(parts: list[str], body: str) -> str | None:

@@ -145,6 +145,11 @@ PLAYER_CONTROLS = re.compile(
 ACCOUNT_BADGE = re.compile(r"[\u4e00-\u9fff]{2,24}官方[帐账]号")
 # Where a platform says its poster posted from (IP属地：湖北, 发布于：北京市), alone on a line
 POSTED_FROM = re.compile(r"IP属地[：:]\s*[\u4e00-\u9fff]{2,8}|发布于[：:]\s*[\u4e00-\u9fff]{1,7}(?:省|市|自治区|特别行政区)")
+# A forum post's tail: the client posted from, its floor, its time and the reply button
+# (来自Android客户端1楼2024-09-02 10:15 回复)
+POST_TAIL = re.compile(
+    r"(?:来自[\w \u4e00-\u9fff]{1,16}客户端\s*)?\d{1,5}\s*楼\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:收起)?(?:回复)?"
+)
 # A phone's mail signature: 发自我的华为手机, 发自我的iPhone
 SENT_FROM_PHONE = re.compile(r"(?:发自|来自)我的[\w \u4e00-\u9fff]{1,20}")
 # An app's overlay over the page's pictures or text: 打开网易新闻 查看精彩图片, 打开APP阅读全文
@@ -162,6 +167,7 @@ DROP_TAGS = (
 )
 NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.IGNORECASE)
 NOSCRIPT_WITH_TEXT = re.compile(r"<noscript\b[^>]*>(?:(?!</noscript).)*[\u4e00-\u9fff]", re.IGNORECASE | re.DOTALL)
+TITLE_TAGS = re.compile(r"^(?:【[^【】]{1,8}】\s*)+|(?:\s*【[^【】]{1,8}】)+$")
 CHROME_TAGS = ("nav", "aside", "footer", "form", "menu")
 CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar")
 CONTENT_TAGS = ("article", "main")

@@ -38,7 +38,8 @@ ARTICLE_LINE_WIDTH = 48  # PDF columns are 10-35 cells wide; article paragraphs 
 WRAPPED_LINE_SHARE = 0.8  # a line a fixed width wrapped is nearly as wide as the widest wrapped line
 _CLAUSE_MARK = re.compile("[，、；：,;]")  # a paragraph's line has a clause in it, a headline's none
 COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: a section head
-_ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]")
+# (or a forum's repost marked so before it: 【转】…, [转载]…)
+_ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]|^[【\[](?:转|转载|转帖|转发)[】\]]")
 _META = re.compile(
     r"(作者|来源|发布时间|发布日期|更新时间|记者|通讯员|编辑|日期)\s*[:：]?|(?:发布|发稿)(?:单位|机构)\s*[:：]|(?:时间|转自|转载自)\s*[:：]|\d{4}-\d{1,2}-\d{1,2}"
     r"|(?:^|\s)(?:文|图|撰文|撰稿|文字|图片|摄影|文\s*[·・/／]\s*图|图\s*文)\s*[/／｜|:：]"  # 文/王芳 图｜李明
