@@ -1431,6 +1431,22 @@ def test_a_list_of_attachments_each_numbered_under_a_head_with_a_note_is_no_part
     assert story.body.endswith("逐级上报。") and story.bylines[-4:] == tuple(attachments)
 
 
+def test_a_release_s_signature_contact_and_footnote_close_it(processor):
+    # pandoc's text of a Word release: the footnote its text refers to ([1]) under the signature
+    # and the contact line; none a story of its own, nor text, nor a credit or a source.
+    text = "\n\n".join([
+        "某省邮政管理局发布1-7月全省邮政行业运行情况", "（2024年8月12日）",
+        "1-7月，全省邮政行业寄递业务量累计完成183.6亿件，同比增长14.8%。",
+        "从区域看，三市快递业务量合计占全省的61.3%[1]。其中，某市快递业务量继续位居全国城市首位。",
+        "下一步，全省邮政管理部门将推动邮政快递业高质量发展。",
+        "某省邮政管理局办公室", "2024年8月12日", "联系人：方宁 联系电话：0571-87654321",
+        "[1] 数据来源：某省邮政管理局行业统计快报，下同。",
+    ])
+    (story,) = processor.process("release.txt", text.encode())
+    assert story["body"].endswith("高质量发展。") and story["published_date"] == "2024-08-12"
+    assert story["authors"] == [] and story["source_name"] is None
+
+
 def test_a_bilingual_article_s_english_title_is_its_subtitle():
     text = "\n".join([
         "广西凭祥至越南谅山跨境邮路开通 国际邮件通关时间缩短一半",

@@ -47,6 +47,7 @@ BYLINE_END = re.compile(
     r"\d|(?:文\s*章|本\s*文|稿\s*件|信\s*息|新\s*闻)?来\s*源|供\s*稿(?!\s*[:：])|稿\s*源|发\s*布|时\s*间|日\s*期|责\s*任\s*编\s*辑|责\s*编|编\s*辑|审\s*核|[初一二三复终]\s*审|校\s*对|作\s*者\s*(?:单\s*位|系|简\s*介)"
     r"|点\s*击|浏\s*览|阅\s*读|访\s*问|播\s*放|字\s*[体号]|【|[（(]"  # （江西省邮政分公司）: the author's unit
 )
+CONTACT_LINE = re.compile(r"(?:新\s*闻|媒\s*体)?联\s*系\s*(?:人|方\s*式|电\s*话)?\s*[:：]")
 BRACKETED_NAME = re.compile(r"[（(][\u4e00-\u9fff]{2,3}[）)]")
 MARKED_NAME = re.compile(r"\s*□\s*([\u4e00-\u9fff]{2,3})\s*")  # □文华: the byline marker before a name alone
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
@@ -162,6 +163,8 @@ def parse_byline(
         role = "photographer" if english.group(1) else "author"
         return [Credit(_capitalised(name), role) for name in ENGLISH_NAME_SEPARATORS.split(english.group(2)) if name]
     text = FILED_FROM.sub(" ", line.replace("□", " ")).strip()
+    if CONTACT_LINE.match(text):
+        return []  # 联系人：方宁: whom the press may call, no author
     text = NAME_THEN_ROLE.sub(_role_before_name, text)
     # A brief's closing credit in brackets, or after the byline marker, a name alone (（方舟）,
     # □文华): a name however it reads as a word.

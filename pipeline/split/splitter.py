@@ -80,7 +80,10 @@ _EDITORS_NOTE = re.compile(r"[【\[［]?\s*编者(?:按|的话)\s*[】\]］]?\s*
 _ATTACHMENT_LABEL = re.compile(r"附\s*件\s*(?:[（(][^（）()]{1,12}[）)])?\s*[:：]")  # (附件（见压缩包）：)
 _NUMBERED_ATTACHMENT = re.compile(r"附\s*件\s*\d{1,2}\s*[:：]")  # 附件1：…, an item, the list's first too
 _ATTACHMENT_ITEM = re.compile(r"(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]).{2,80}$|.{2,80}\.(?:docx?|xlsx?|pdf|wps|zip|rar|pptx?)$", re.I)
+_SENTENCE_MARK = re.compile("[。！？]")
 _MAX_ATTACHMENT_LINES = 12
+_FOOTNOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|[①-⑳]")  # a note's marker leading its line
+_MAX_FOOTNOTES = 9
 # A speech's title (在…会议上的讲话) and its speaker's line under it: a unit and titles, then a name
 # after a space.
 _SPEECH_TITLE = re.compile(r"(?:讲话|致辞|发言|讲话稿|工作报告|主旨演讲)(?:[（(].{1,12}[）)])?$")
@@ -159,15 +162,28 @@ class Splitter:
         lines, after_blank = self._page_breaks_closed([despace(line) for line in raw_lines], after_blank)
         # Blank lines between some paragraphs only (half at most) may separate articles.
         separated = after_blank if sum(after_blank) <= (len(lines) - 1) / 2 else [False] * len(lines)
-        starts, weak = self._article_starts(lines, separated)
+        # (footnotes closing the text are no article's start: the last article keeps them)
+        noted = len(lines) - _footnotes_length(lines)
+        starts, weak = self._article_starts(lines[:noted], separated)
         # Blank lines alone never show that a text holds several articles: another cue must.
         starts = [0] if weak >= set(starts[1:]) else _without_section_heads(lines, starts, weak)
+        # A head with no text under it (a signature: the issuer, the date, a contact line) starts none.
+        ends = [*starts[1:], noted]
+        starts = [begin for index, (begin, end) in enumerate(zip(starts, ends)) if not index or self._holds_text(lines[begin + 1:end])]
         if len(starts) == 1:
             return self._split_article(lines)
         stories = []
         for begin, end in zip(starts, [*starts[1:], len(lines)]):
             stories += self._split_article(lines[begin:end], headline_block=True).stories
         return SplitPage(tuple(stories))
+
+    def _holds_text(self, lines: list[str]) -> bool:
+        """Whether ``lines`` hold a line besides fields and page furniture: one with a sentence in
+        it (a photo's caption closed by its credit is text), or no field line."""
+        return any(
+            _SENTENCE_MARK.search(line) or not self._is_meta_line(line) and not self.rules.furniture.search(line.replace(" ", ""))
+            for line in lines
+        )
 
     def _page_breaks_closed(self, lines: list[str], after_blank: list[bool]) -> tuple[list[str], list[bool]]:
         """``lines`` (and ``after_blank``) without the page's running head or foot where it
@@ -183,6 +199,7 @@ class Splitter:
             if (
                 index < end < len(lines) and out and not ends_sentence(out[-1])
                 and not any(self._is_title_line(line) for line in (out[-1], lines[end]))
+                and not self._is_meta_line(out[-1])  # (a signature's date over a contact line: no paragraph cut)
             ):
                 out[-1] = join_lines([out[-1], lines[end]])
                 index = end + 1
@@ -395,12 +412,18 @@ class Splitter:
             lines[-1:] = [rest] if rest else []
             closing_bylines.insert(0, byline.text)
         bylines += closing_bylines
+        if notes := _footnotes_length(lines):  # 注释 the text refers to ([1] 数据来源：…), under its signature
+            footnotes = lines[-notes:]
+            del lines[-notes:]
+        else:
+            footnotes = []
         if not closing_bylines and len(lines) > 2 and (signature := _signature_length(lines)):
             bylines += lines[-signature:]
             del lines[-signature:]
         if attachments := _attachment_list_length(lines):  # a notice's 附件：1.….docx: the files it names
             bylines += lines[-attachments:]
             del lines[-attachments:]
+        bylines += footnotes
         story = StoryParts(
             body="\n".join(lines),
             title=title,
@@ -559,6 +582,17 @@ def _is_indented(text: str) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     indented = sum(1 for line in lines if line.startswith(_PARAGRAPH_INDENT))
     return indented >= max(2, len(lines) / 3)
+
+
+def _footnotes_length(lines: list[str]) -> int:
+    """Lines of notes closing a text, each led by a marker the text before them carries
+    ([1] 数据来源：…, ① …), 0 if none."""
+    count = 0
+    while count < min(_MAX_FOOTNOTES, len(lines) - 1) and (note := _FOOTNOTE.match(lines[-count - 1])):
+        if note.group() not in "".join(lines[:-count - 1]):
+            break
+        count += 1
+    return count
 
 
 def _attachment_list_length(lines: list[str]) -> int:
