@@ -435,6 +435,26 @@ def test_text_a_php_script_escaped_before_saving_loses_its_backslashes(decoder, 
     assert "escaped_backslashes_removed" in decoded.repairs
 
 
+def test_big5_text_whose_backslash_bytes_a_php_script_stripped_gets_them_back(decoder):
+    # stripslashes() once too often removed every 0x5C: 許 (B3 5C) and 功 (A5 5C) lost their second
+    # bytes, and 許成功 read as 釵言, a valid pair each, the text aligned again after them.
+    text = (
+        "山區鄉郵員許成功已經在這條郵路上走了二十年。\n二十年來，許成功投遞的郵件從未出過差錯。"
+        "\n今年，許成功被評為全省優秀鄉郵員，村民都為他高興。\n"
+    )
+    stripped = text.encode("big5").replace(b"\\", b"")
+    assert "許成功" not in stripped.decode("big5")
+    decoded = decoder.decode(stripped)
+    assert decoded.text == decoder.decode(text.encode("big5")).text
+    assert "stripped_backslashes_restored" in decoded.repairs
+
+
+def test_big5_text_without_a_character_ending_in_a_backslash_byte_is_left_as_it_is(decoder):
+    text = "釵頭鳳是一首詞。郵局在老街開設了服務網點，村民寄包裹更方便了。\n"  # 釵: rare, and no damage
+    decoded = decoder.decode(text.encode("big5"))
+    assert "stripped_backslashes_restored" not in decoded.repairs
+
+
 @pytest.mark.parametrize("rule", ["─" * 20, "━" * 14, "──── 图片新闻 ────"])
 def test_a_rule_of_box_drawing_characters_is_no_mojibake(decoder, rule):
     # A PDF page's rule: read again as Big5 its bytes in cp949 (or EUC-JP) made 式式式 (足足足).

@@ -14,6 +14,7 @@ from pipeline.decode.mojibake import MojibakeRepairer
 from pipeline.decode.normalize import Normalizer, resolve_ambiguous_simplified
 from pipeline.decode.rules import LOST_CHARACTER
 from pipeline.decode.runningtext import RunningTextModel
+from pipeline.decode.strippedslashes import StrippedBackslashRepairer
 from pipeline.decode.textmodel import TextModel
 from pipeline.decode.windowsmarks import KIND as WINDOWS_MARKS, WindowsMarksRepairer
 
@@ -74,6 +75,7 @@ class Decoder:
             codec: MisalignmentRepairer(model, running, code) for codec, code in BIG5_CODES.items()
         }
         self._windows_marks = WindowsMarksRepairer(model)
+        self._stripped_slashes = {codec: StrippedBackslashRepairer(model, codec) for codec in BIG5_CODES}
         self._normalizer = Normalizer()
 
     def decode(self, raw: bytes) -> DecodedText:
@@ -114,6 +116,10 @@ class Decoder:
             text, unescaped = _backslashes_unescaped(text, detection.encoding)
             if unescaped:
                 repairs.append("escaped_backslashes_removed")
+        if detection.encoding in self._stripped_slashes:
+            text, restored = self._stripped_slashes[detection.encoding].repair(text)
+            if restored:
+                repairs.append("stripped_backslashes_restored")
         if detection.question_marked:
             text, kinds = self._mojibake.restore_question_marked(text)
             repairs += kinds
