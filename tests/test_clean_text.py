@@ -139,6 +139,8 @@ def test_article_lines_are_not_junk(judge, line):
         # an app account's badge, an ad slot's text, a platform's copyright and app prompts
         "00:00 / 03:42 倍速 高清 全屏", "播放00:00 / 02:16 倍速 1.0X高清全屏", "正在播放：邮路上的冬天", "字号", "阅读 2.6万", "楚南新闻官方帐号",
         "广告位招商 联系电话", "著作权归作者所有，商业转载请联系作者获得授权。", "打开百度APP看高清图片",
+        # a picture's stock label where the picture was
+        "资料图", "（示意图）",
         # a breadcrumb without its label
         "首页>新闻中心>邮政要闻", "首页 » 要闻 » 正文", "楚南日报网 > 地方频道 > 正文",
         # a portal's copyright notice under every story

@@ -150,6 +150,8 @@ POSTED_FROM = re.compile(r"IP属地[：:]\s*[\u4e00-\u9fff]{2,8}|发布于[：:]
 POST_TAIL = re.compile(
     r"(?:来自[\w \u4e00-\u9fff]{1,16}客户端\s*)?\d{1,5}\s*楼\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:收起)?(?:回复)?"
 )
+# A picture's stock label on a line of its own, where the picture was: 资料图, （示意图）
+PICTURE_LABEL = re.compile(r"[（(【\[]?(?:资料图片?|示意图|网络图片|图片来自网络|图源网络|图片来源于网络)[）)】\]]?")
 # A phone's mail signature: 发自我的华为手机, 发自我的iPhone
 SENT_FROM_PHONE = re.compile(r"(?:发自|来自)我的[\w \u4e00-\u9fff]{1,20}")
 # An app's overlay over the page's pictures or text: 打开网易新闻 查看精彩图片, 打开APP阅读全文
