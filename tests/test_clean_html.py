@@ -825,6 +825,16 @@ def test_a_header_whose_date_and_source_link_to_their_pages_is_the_article_s(pro
     assert story["source_name"] == "某某网湖北" and story["body"].startswith(PARAGRAPHS[0])
 
 
+@pytest.mark.parametrize(
+    "url", ["http://news.example.cn/content/2024-06/18/content_17856241.html", "https://www.example.gov.cn/202406/t20240618_123.html"]
+)
+def test_a_page_whose_date_only_its_own_address_states(processor, url):
+    # The page's time element is empty (a script fills it); its canonical address holds the date.
+    body = f"<h1>集团公司一行到黑龙江邮政调研</h1><div class='info'><span class='time'></span></div><div>{ARTICLE}</div>"
+    (story,) = processor.process("page.html", page(body, f'<link rel="canonical" href="{url}">').encode())
+    assert story["published_date"] == "2024-06-18"
+
+
 def test_a_forum_thread_s_first_post_reposting_an_article(processor):
     # The <title> tags the thread (【图片】, the forum's 【某某吧】); the post opens with the repost's
     # own title after 【转】 and its source line, and ends with the post's tail.

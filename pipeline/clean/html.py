@@ -1010,7 +1010,23 @@ def _published_in_markup(soup: BeautifulSoup) -> str | None:
         if (stamp := rules.DATE_AND_TIME.fullmatch(_WHITESPACE.sub(" ", element.get_text()).strip()))
     ]
     outermost = [stamp for element, stamp in stated if not any(_is_inside(element, other) for other, _ in stated)]
-    return "{}-{:0>2}-{:0>2}".format(*outermost[0].groups()) if len(outermost) == 1 else None
+    if len(outermost) == 1:
+        return "{}-{:0>2}-{:0>2}".format(*outermost[0].groups())
+    return _date_in_own_url(soup)
+
+
+def _date_in_own_url(soup: BeautifulSoup) -> str | None:
+    """The date a news CMS writes into the page's own address, which its canonical link or
+    og:url states (/content/2024-06/18/content_1785.html, /202406/t20240618_123.html)."""
+    link = soup.find("link", rel="canonical")
+    meta = soup.find("meta", attrs={"property": "og:url"})
+    for url in (link and link.get("href"), meta and meta.get("content")):
+        date = rules.URL_DATE.search(url or "")
+        if date:
+            year, month, day = (int(part) for part in date.group("year", "month", "day"))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year}-{month:02d}-{day:02d}"
+    return None
 
 
 def _publishing_account(soup: BeautifulSoup, dated: bool = False) -> str | None:

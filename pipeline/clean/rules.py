@@ -169,6 +169,8 @@ DROP_TAGS = (
 )
 NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.IGNORECASE)
 NOSCRIPT_WITH_TEXT = re.compile(r"<noscript\b[^>]*>(?:(?!</noscript).)*[\u4e00-\u9fff]", re.IGNORECASE | re.DOTALL)
+# A date in a news page's address: /2024-06/18/, /2024/06/18/, /20240618/, /t20240618_
+URL_DATE = re.compile(r"/t?(?P<year>20\d\d)[-/]?(?P<month>[01]\d)[-/]?(?P<day>[0-3]\d)(?=[/_.])")
 TITLE_TAGS = re.compile(r"^(?:【[^【】]{1,8}】\s*)+|(?:\s*【[^【】]{1,8}】)+$")
 CHROME_TAGS = ("nav", "aside", "footer", "form", "menu")
 CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar")
