@@ -114,6 +114,12 @@ def test_a_function_word_jieba_cuts_alone_does_not_start_an_organisation(process
     assert not any(org.startswith(function_word) for org in story["organizations"])
 
 
+@pytest.mark.parametrize("sentence", ["各省辖市邮政管理局局长参加了会议。", "部分城市邮政所延长了营业时间。"])
+def test_a_category_of_bodies_names_no_organisation(processor, sentence):
+    (story,) = processor.process("sentence.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert story["organizations"] == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "people"),
     [

@@ -34,6 +34,9 @@ ADVERBS_BEFORE_SPEECH = frozenset("则也还却")
 NON_NAME_CHARS = set("的了着地是在和与及等省市县区镇村局部司行院会委处厅社站所中心公我你他她们这那此该个不族")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MASKED_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}某{1,2}")  # 张某, 李某某: a court's or a police report's, no name
+# Words before an organisation's kind that make it a category, no body named (各省辖市邮政管理局,
+# 部分城市邮政所, 所有网点)
+CATEGORY_WORDS = frozenset({"各", "每", "每个", "每家", "部分", "所有", "全部", "多家", "一些", "这些", "那些", "各级", "各地"})
 FAMILIAR_PREFIXES = "小老阿"  # before a surname alone: a familiar address (小刘, 老张, 阿陈)
 MANNER_BEFORE_SPEECH = re.compile(r"[\u4e00-\u9fff]{1,2}[着地]$")
 MAX_UNDOTTED_NAME_CHARS = 8  # 泽仁多吉; a longer run between a title and a verb is no name
@@ -768,6 +771,8 @@ class EntityFinder:
         return sorted((org for org in found if org not in cut_short), key=lambda org: (-found[org], first[org]))
 
     def _whole_run(self, tokens: list[Token], start: int, run: list[Token]) -> list[Token]:
+        if run[0][0] in CATEGORY_WORDS or start and tokens[start - 1][0] in CATEGORY_WORDS:
+            return []  # 各省辖市邮政管理局, 部分城市邮政所: every such body, or some, none named
         return self._with_placed_trade_name(tokens, start, self._function_led(tokens, start, run))
 
     def _function_led(self, tokens: list[Token], start: int, run: list[Token]) -> list[Token]:
@@ -834,7 +839,7 @@ class EntityFinder:
 
     def _count_orgs(self, run: list[Token], may_end: bool, found: Counter, first: dict) -> None:
         # one token names an organisation only if jieba tags it so
-        if may_end and (len(run) > 1 or run[0][1] == "nt"):
+        if run and may_end and (len(run) > 1 or run[0][1] == "nt"):
             for org, start in self._orgs_in_run(run):
                 found[org] += 1
                 first.setdefault(org, start)
