@@ -766,6 +766,11 @@ def test_compound_surnames_and_words_after_a_title(processor, sentence, people):
         # a trade jieba reads as a verb (担保, 制冰) inside the company's name
         ("江西省农业融资担保有限责任公司九江分公司提供担保。", "江西省农业融资担保有限责任公司九江分公司"),
         ("浙江大洋制冰有限公司为渔船供冰。", "浙江大洋制冰有限公司"),
+        # a police unit, a museum, an association abroad, a bureau's division
+        ("青岛市公安局黄岛分局刑警大队民警提醒市民。", "青岛市公安局黄岛分局刑警大队"),
+        ("上海邮政博物馆迎来开馆十周年。", "上海邮政博物馆"),
+        ("新加坡客属总会会长到访侨批馆。", "新加坡客属总会"),
+        ("河南省交通运输厅运输服务处参加了会议。", "河南省交通运输厅运输服务处"),
     ],
 )
 def test_a_company_s_whole_name_before_its_legal_form_and_its_branch(processor, sentence, organization):
