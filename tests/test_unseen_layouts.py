@@ -289,6 +289,9 @@ def test_names_in_a_list_of_names_and_after_everyday_titles(processor, sentence,
         # a caption's place in the photo after the name; a police officer by post
         ("公司为投递员詹小燕、孟立（右一）送去防暑用品。", ["詹小燕", "孟立"]),
         ("派出所民警于鹏飞说，冒充快递客服的电话要提高警惕。", ["于鹏飞"]),
+        # a transliterated surname longer than five characters, jieba's pieces of it names and places
+        ("驻连云港代表努尔兰·热克西姆别科夫表示，通道让包裹跑得更快。", ["努尔兰·热克西姆别科夫"]),
+        ("德方代表托马斯·施耐德也表示，双方将开通回程班列。", ["托马斯·施耐德"]),  # an adverb before the verb
         # a familiar address (小刘, 老张) after a title names no one
         ("卫生院的护士小刘说，过去送样本要跟车跑一趟。", []),
         # names a court or the police masked (张某, 李某某)

@@ -46,6 +46,7 @@ DOTTED_PART = "[\u4e00-\u9fff]{2,8}"
 # places give it (Taiwan's full-width full stop: 伊將．卡布斯).
 NAME_DOT_RE = re.compile("(?<=[\u4e00-\u9fff])[·．•‧・](?=[\u4e00-\u9fff])")
 MAX_DOTTED_PART_BACK = 8  # characters before a dot read back for the first part
+MAX_SPOKEN_PART_CHARS = 8  # a transliterated name's last part right before a speech verb: 热克西姆别科夫
 MAX_NAME_PART_CHARS = 5  # a transliterated name's last part: 艾力, 吐尔逊, 托克塔罗夫
 TRANSLITERATION_ENDINGS = frozenset("夫娃娜斯尔德特克姆诺科维奇")  # what ends a part of five (托克塔罗夫)
 MAX_ONE_WORD_PART_CHARS = 6  # read by jieba as one word: 阿不都热西提
@@ -272,6 +273,9 @@ class EntityFinder:
         self.after_name_set = frozenset(self.after_name)
         self.after_name_longest = max(map(len, self.after_name))
         self.title_alternation = "|".join(map(re.escape, self.titles))
+        self.part_before_speech_re = re.compile(
+            rf"([\u4e00-\u9fff]{{2,{MAX_SPOKEN_PART_CHARS}}}?)(?:{'|'.join(map(re.escape, SPEECH_VERBS))})"
+        )
         self.title_speech_re = re.compile(
             f"(?:{self.title_alternation})([\u4e00-\u9fff·]{{2,{MAX_DOTTED_NAME_CHARS}}}?)"
             f"(?:{'|'.join(map(re.escape, SPEECH_VERBS))})"
@@ -690,9 +694,16 @@ class EntityFinder:
                 found.setdefault(name, dot.start() - len(first))
 
     def _name_part(self, text: str) -> str:
-        """The transliterated name part ``text`` starts with: jieba's tokens up to the first word
-        of the dictionary (艾力 of 艾力一起走访), a title or speech verb (吐尔洪 of 吐尔洪说) or a verb
+        """The transliterated name part ``text`` starts with: up to a speech verb, where nothing but
+        names' and places' pieces stand before it; else jieba's tokens up to the first word of the
+        dictionary (艾力 of 艾力一起走访), a title or speech verb (吐尔洪 of 吐尔洪说) or a verb
         before a word (索南 of 索南像往常); four characters at most, six read as one word."""
+        spoken = self.part_before_speech_re.match(text)
+        part = spoken.group(1).rstrip("".join(ADVERBS_BEFORE_SPEECH)) if spoken else ""  # (施耐德也表示)
+        if len(part) >= 2 and not set(part) & NON_NAME_CHARS and not any(
+            len(word) > 1 and not flag.startswith(("nr", "ns")) for word, flag, _ in self.segmenter.segment(part)
+        ):
+            return part  # 热克西姆别科夫 of …表示: a long part, jieba's pieces names and places
         words = []
         tokens = self.segmenter.segment(text)
         for index, (word, flag, _) in enumerate(tokens):
