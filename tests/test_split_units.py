@@ -1433,7 +1433,8 @@ def test_a_list_of_attachments_each_numbered_under_a_head_with_a_note_is_no_part
 
 def test_a_release_s_signature_contact_and_footnote_close_it(processor):
     # pandoc's text of a Word release: the footnote its text refers to ([1]) under the signature
-    # and the contact line; none a story of its own, nor text, nor a credit or a source.
+    # and the contact line; none a story of its own, nor text, nor a credit; the signing office
+    # the source, not the data's.
     text = "\n\n".join([
         "某省邮政管理局发布1-7月全省邮政行业运行情况", "（2024年8月12日）",
         "1-7月，全省邮政行业寄递业务量累计完成183.6亿件，同比增长14.8%。",
@@ -1444,7 +1445,7 @@ def test_a_release_s_signature_contact_and_footnote_close_it(processor):
     ])
     (story,) = processor.process("release.txt", text.encode())
     assert story["body"].endswith("高质量发展。") and story["published_date"] == "2024-08-12"
-    assert story["authors"] == [] and story["source_name"] is None
+    assert story["authors"] == [] and story["source_name"] == "某省邮政管理局办公室"  # its signature's, not 数据来源
 
 
 def test_a_bilingual_article_s_english_title_is_its_subtitle():

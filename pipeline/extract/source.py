@@ -57,6 +57,7 @@ ISSUER_NAME = r"[\u4e00-\u9fff]{2,20}(?:办公室|分公司|公司|管理局|委
 ISSUER_LINE = re.compile(rf"^({ISSUER_NAME})(?:编|编印|印发|主办)?\s*\d{{4}}年\d{{1,2}}月\d{{1,2}}日$")
 # A press office's document-type header (新 闻 通 稿) under the issuer's name alone
 ISSUER_ALONE = re.compile(f"^({ISSUER_NAME})$")
+SIGNATURE_DATE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 DOCUMENT_TYPE_LINE = re.compile(r"^新\s*闻\s*(?:通\s*|发\s*布\s*)?稿$|^通\s*讯\s*稿$")
 
 
@@ -120,7 +121,7 @@ class SourceFinder:
                 return match.group(1)
         return (
             self._marker("\n".join(bylines) + "\n" + body, page_text) or self.page_marker(page_text)
-            or self.issuer(page_text)
+            or self.issuer(page_text) or _signing_issuer(bylines)
         )
 
     def _marker(self, text: str, page_text: str) -> str | None:
@@ -145,8 +146,8 @@ class SourceFinder:
 
 def _issuer(page_text: str) -> str | None:
     """The office a bulletin's header names as its issuer among the page's first lines, above
-    its text (under it, the line is a notice's signature), with the date or over a release's
-    document-type header."""
+    its text (under it, the line is a notice's signature: see _signing_issuer), with the date or
+    over a release's document-type header."""
     lines = [line.strip() for line in page_text.strip().splitlines()[:MASTHEAD_LINES] if line.strip()]
     for index, line in enumerate(lines):
         if MASTHEAD_FORBIDDEN.search(line):
@@ -156,6 +157,17 @@ def _issuer(page_text: str) -> str | None:
         )
         if match:
             return match.group(1)
+    return None
+
+
+def _signing_issuer(bylines: list[str] | tuple[str, ...]) -> str | None:
+    """The office a release or a notice signs with over its date (某省邮政管理局办公室 /
+    2024年8月12日), where nothing else names a source: it issued the text."""
+    lines = [line.strip() for line in bylines]
+    for line, below in zip(lines, lines[1:]):
+        issuer = ISSUER_ALONE.match(line)
+        if issuer and SIGNATURE_DATE.fullmatch(below):
+            return issuer.group(1)
     return None
 
 
