@@ -846,7 +846,8 @@ def _head_start(blocks: list[_Block], start: int) -> int:
         linked_headline = block.link_dense and (block.heading or block.titled) and not block.barrier
         if linked_headline and headline_taken:
             break
-        if block.link_dense and not block.barrier and block.size <= rules.HEAD_MAX_CHARS and rules.META_LINE.search(block.text):
+        linked_field = block.link_dense and not block.barrier and block.size <= rules.HEAD_MAX_CHARS
+        if linked_field and rules.META_LINE.search(block.text):
             head = index  # a date or source line that links to its day's or the outlet's page
             block.link_chars = 0
             continue

@@ -524,8 +524,12 @@ def _json_bytes_unescaped(raw: bytes) -> bytes | None:
     """A JSON text whose strings a crawler wrote as escaped bytes (\\xNN, which JSON has no
     escape for), with those bytes in place and JSON's own escapes (\\n, \\") kept, so the
     clean stage reads its records once detection has read the bytes. None if no JSON."""
-    unescaped = JSON_BYTE_ESCAPE_RE.sub(lambda match: match.group(1) and bytes((int(match.group(1), 16),)) or match.group(), raw)
+    unescaped = JSON_BYTE_ESCAPE_RE.sub(_json_byte, raw)
     return unescaped if json_documents(unescaped.decode("latin-1")) else None
+
+
+def _json_byte(match: re.Match) -> bytes:
+    return bytes((int(match.group(1), 16),)) if match.group(1) else match.group()
 
 
 def _unicode_escapes(match: re.Match) -> bytes:

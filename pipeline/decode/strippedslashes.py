@@ -74,8 +74,8 @@ class StrippedBackslashRepairer:
         fixes = []
         index = 0
         while index < len(run):
-            at = offset + index
-            fix = self._fix_at(raw, index, run, text[max(0, at - CONTEXT):at], text[offset + len(run):offset + len(run) + CONTEXT])
+            at, end = offset + index, offset + len(run)
+            fix = self._fix_at(raw, index, run, text[max(0, at - CONTEXT):at], text[end:end + CONTEXT])
             if fix is None:
                 index += 1
                 continue
@@ -101,8 +101,7 @@ class StrippedBackslashRepairer:
                 continue
             consumed = (second + 1 - start) // 2
             after = chars[index + consumed:index + consumed + CONTEXT] or right
-            context = before
-            gain = self._logp(context + repaired + after) - self._logp(context + chars[index:index + consumed] + after)
+            gain = self._logp(before + repaired + after) - self._logp(before + chars[index:index + consumed] + after)
             gain += ADDED_CHAR_ALLOWANCE * (len(repaired) - consumed)
             if gain > best_gain:
                 best, best_gain = (repaired, consumed, gain), gain

@@ -224,7 +224,7 @@ def mark_headlines(
     def over_sentence_start(i):
         """Under a headline, or a story's end (a credit, a "continued on" marker), or a column's
         label (简讯), over a line that opens a sentence: a headline's line."""
-        if not (0 < i < n - 1 and lines[i - 1].kind in ("headline", "closer", "to", "label") and lines[i + 1].kind == "body"):
+        if not 0 < i < n - 1 or lines[i - 1].kind not in ("headline", "closer", "to", "label") or lines[i + 1].kind != "body":
             return False
         below = lines[i + 1].text.replace(" ", "")
         # (or a quoted speech whole on its line: “外面冷，进来喝杯热水吧。”, a feature's first words)

@@ -372,7 +372,8 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
     if not (credit and _is_credit(credit.group(1)[1:-1], rules)):
         credit = _CLOSING_PHOTO_CREDIT.search(raw)
         # the names alone; on a line of its own, one name of any form (哈力木拉提 摄: no surname)
-        if credit and not (_is_credit(_PHOTO_CREDIT_WORD_RE.sub("", credit.group(1)), rules) or _LONE_NAME_PHOTO_CREDIT.fullmatch(raw)):
+        names = credit and _PHOTO_CREDIT_WORD_RE.sub("", credit.group(1))
+        if credit and not (_is_credit(names, rules) or _LONE_NAME_PHOTO_CREDIT.fullmatch(raw)):
             credit = None
     credit = credit or _CLOSING_SOURCE_NOTE.search(raw)
     if credit:

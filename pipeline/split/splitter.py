@@ -169,7 +169,9 @@ class Splitter:
         starts = [0] if weak >= set(starts[1:]) else _without_section_heads(lines, starts, weak)
         # A head with no text under it (a signature: the issuer, the date, a contact line) starts none.
         ends = [*starts[1:], noted]
-        starts = [begin for index, (begin, end) in enumerate(zip(starts, ends)) if not index or self._holds_text(lines[begin + 1:end])]
+        starts = [
+            begin for index, (begin, end) in enumerate(zip(starts, ends)) if not index or self._holds_text(lines[begin + 1:end])
+        ]
         if len(starts) == 1:
             return self._split_article(lines)
         stories = []
@@ -181,7 +183,8 @@ class Splitter:
         """Whether ``lines`` hold a line besides fields and page furniture: one with a sentence in
         it (a photo's caption closed by its credit is text), or no field line."""
         return any(
-            _SENTENCE_MARK.search(line) or not self._is_meta_line(line) and not self.rules.furniture.search(line.replace(" ", ""))
+            _SENTENCE_MARK.search(line)
+            or not self._is_meta_line(line) and not self.rules.furniture.search(line.replace(" ", ""))
             for line in lines
         )
 
