@@ -700,9 +700,7 @@ class EntityFinder:
         before a word (索南 of 索南像往常); four characters at most, six read as one word."""
         spoken = self.part_before_speech_re.match(text)
         part = spoken.group(1).rstrip("".join(ADVERBS_BEFORE_SPEECH)) if spoken else ""  # (施耐德也表示)
-        if len(part) >= 2 and not set(part) & NON_NAME_CHARS and not any(
-            len(word) > 1 and not flag.startswith(("nr", "ns")) for word, flag, _ in self.segmenter.segment(part)
-        ):
+        if len(part) >= 2 and not set(part) & NON_NAME_CHARS and not self._holds_a_word(part, ("nr", "ns")):
             return part  # 热克西姆别科夫 of …表示: a long part, jieba's pieces names and places
         words = []
         tokens = self.segmenter.segment(text)
@@ -725,9 +723,10 @@ class EntityFinder:
         elements = self.ethnic_elements_re.match(text)
         return elements.group() if elements and len(elements.group()) > len(part) else part
 
-    def _holds_a_word(self, span: str) -> bool:
-        """Whether jieba reads a word other than a name into ``span`` (郭品华高兴地: 高兴)."""
-        return any(len(word) > 1 and not flag.startswith("nr") for word, flag, _ in self.segmenter.segment(span))
+    def _holds_a_word(self, span: str, name_flags: tuple[str, ...] = ("nr",)) -> bool:
+        """Whether jieba reads a word other than a name (``name_flags``: its tags' heads) into
+        ``span`` (郭品华高兴地: 高兴)."""
+        return any(len(word) > 1 and not flag.startswith(name_flags) for word, flag, _ in self.segmenter.segment(span))
 
     # Organisations --------------------------------------------------------
     def organizations(self, tokens: list[Token]) -> list[str]:

@@ -415,11 +415,9 @@ class Splitter:
             lines[-1:] = [rest] if rest else []
             closing_bylines.insert(0, byline.text)
         bylines += closing_bylines
-        if notes := _footnotes_length(lines):  # 注释 the text refers to ([1] 数据来源：…), under its signature
-            footnotes = lines[-notes:]
-            del lines[-notes:]
-        else:
-            footnotes = []
+        noted = len(lines) - _footnotes_length(lines)  # notes the text refers to ([1] 数据来源：…), under its signature
+        footnotes = lines[noted:]
+        del lines[noted:]
         if not closing_bylines and len(lines) > 2 and (signature := _signature_length(lines)):
             bylines += lines[-signature:]
             del lines[-signature:]
