@@ -754,11 +754,12 @@ class EntityFinder:
                 may_end = may_end or ends
                 continue
             if run:
-                self._count_orgs(self._whole_run(tokens, run_start, run), may_end, found, first)
+                if may_end:  # (most runs: none, and nothing to count)
+                    self._count_orgs(self._whole_run(tokens, run_start, run), found, first)
                 run = []
                 may_end = False
-        if run:
-            self._count_orgs(self._whole_run(tokens, run_start, run), may_end, found, first)
+        if run and may_end:
+            self._count_orgs(self._whole_run(tokens, run_start, run), found, first)
         # 海南省农垦投资控股集团 of …集团有限公司, 供销合作社 of …供销合作社联合社: the name cut
         # before its legal form is no organisation of its own, unless named so elsewhere.
         cut_short = {
@@ -847,9 +848,9 @@ class EntityFinder:
                     return cut
         return 0
 
-    def _count_orgs(self, run: list[Token], may_end: bool, found: Counter, first: dict) -> None:
+    def _count_orgs(self, run: list[Token], found: Counter, first: dict) -> None:
         # one token names an organisation only if jieba tags it so
-        if run and may_end and (len(run) > 1 or run[0][1] == "nt"):
+        if run and (len(run) > 1 or run[0][1] == "nt"):
             for org, start in self._orgs_in_run(run):
                 found[org] += 1
                 first.setdefault(org, start)
