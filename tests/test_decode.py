@@ -506,6 +506,29 @@ def test_a_file_cut_short_inside_its_closing_full_stop_gets_it_back(decoder):
     assert (decoded.text, decoded.repairs) == (text, ("utf8_lost_bytes",))
 
 
+def test_gbk_that_lost_bytes_early_in_long_lines_is_text_not_a_dead_letter(decoder):
+    # A lost byte near the start of a line with no ASCII byte after it for 150 characters:
+    # GB18030 reads the rest of the line misaligned (no language: the file was rejected), GBK
+    # falls back in step within a few characters, leaving short runs to repair.
+    title = "青石镇邮政所开通冷链寄递专线"
+    paragraph = (
+        "　　入秋以来，青石镇的柑橘陆续成熟，镇上的邮政所开通了冷链寄递专线，每天清晨把刚采摘的果子分拣装箱，"
+        "当天发往省城和周边城市。邮政所负责人介绍，专线开通以后，果农不用再自己开车去县城找物流公司，"
+        "在家门口就能把货发出去，运费也比过去便宜了不少，很多农户都说这样的服务实实在在。"
+    )
+    raw = f"{title}\r\n\r\n{paragraph}\r\n".encode("gbk")
+    lead = raw.index("邮".encode("gbk"))  # the title's 邮 loses its lead byte
+    raw = raw[:lead] + raw[lead + 1:]
+    trail = raw.index("秋".encode("gbk")) + 1  # the paragraph's 秋 its trail byte
+    raw = raw[:trail] + raw[trail + 1:]
+    decoded = decoder.decode(raw)
+    assert decoded.encoding == "gbk" and "gbk_misalignment" in decoded.repairs
+    lines = decoded.text.split("\r\n")
+    assert lines[0] == title
+    # (the lost trail's character is a guess among those its lead allows; the rest is the text)
+    assert lines[2][:3] == "　　入" and lines[2][4:] == paragraph[4:]
+
+
 @pytest.mark.parametrize(("encoding", "cut"), [("utf-8", 2), ("gbk", 1), ("utf-16-le", 1)])
 def test_truncated_last_character_is_not_read_as_a_misaligned_run(decoder, encoding, cut):
     # The excerpt ends in 紧迫: with 迫 cut short, 紧 and the lost byte had been re-read one

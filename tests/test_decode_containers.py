@@ -370,6 +370,19 @@ def test_dos_end_of_file_mark_is_no_character(decoder, encoding):
     assert decoded.text == decoder.decode(text.encode(encoding)).text
 
 
+@pytest.mark.parametrize("encoding", ["gb2312", "big5"])
+def test_xmodem_padding_of_end_of_file_marks_is_no_character(decoder, encoding):
+    # XMODEM pads a file's last block of 128 bytes with Ctrl-Z: a short text's marks were a
+    # fifth of what its encoding was judged by, and it read as no language.
+    text = "邮政支局今年为辖区学校订阅报刊两千余份，并送报上门。\n"
+    if encoding == "big5":
+        text = "郵政支局今年為轄區學校訂閱報刊兩千餘份，並送報上門。\n"
+    raw = text.encode(encoding)
+    decoded = decoder.decode(raw + b"\x1a" * (128 - len(raw) % 128))
+    assert decoded.repairs[:1] == ("eof_marker_removed",)
+    assert decoded.text == decoder.decode(raw).text
+
+
 def test_utf16_text_ending_in_byte_0x1a_keeps_its_last_character(decoder):
     text = "对中国邮政来说，主业要强，必须主抓主业"  # 业: U+4E1A
     decoded = decoder.decode(b"\xfe\xff" + text.encode("utf-16-be"))

@@ -334,7 +334,7 @@ class Detector:
             # GBK reader broke) reads as UTF-8 in places, not UTF-8 with GB spans.
             if not (GB18030_REPLACEMENT in raw and decodes(raw, "gb18030")):
                 candidates.append(self._utf8_mixed(raw))
-            candidates += [_family(raw, family) for family in FAMILIES]
+            candidates += [self._resynchronised(raw, _family(raw, family)) for family in FAMILIES]
             # UTF-16 without BOM has no NUL when it is all ideographs: a candidate when it
             # decodes (GB and Big5 bytes rarely do: their lead bytes make lone surrogates).
             candidates += [_strict_units(raw, e) for e in ("utf-16-le", "utf-16-be")]
@@ -356,6 +356,22 @@ class Detector:
         # Ties (single-byte codes the model reads alike): the reading whose words keep to one script.
         _, score, best = min(tied, key=lambda s: _script_breaks(sample_of(s[2].text))) if len(tied) > 1 else tied[0]
         return best, score
+
+    def _resynchronised(self, raw: bytes, candidate: Detection) -> Detection:
+        """A damaged GB text as GBK reads it where GB18030's reading is no language: a lost
+        byte early in a long line leaves GB18030 misaligned to the line's end (its private-use
+        pairs accept every misaligned pair), where GBK rejects a pair, drops a byte and falls
+        back in step, leaving misalignment.py a short run to re-read. (Where GB18030's reads
+        as language, its run shown whole is misalignment.py's better evidence: see _family.)"""
+        if not candidate.replaced or candidate.encoding not in FAMILIES["gbk"]:
+            return candidate
+        score = self._model.score(sample_of(candidate.text))
+        if score >= MIN_SCORE:
+            return candidate
+        text = raw.decode("gbk", errors="replace")
+        if self._model.score(sample_of(text)) <= score:
+            return candidate
+        return Detection(text, "gbk", text.count("\ufffd"))
 
     def _score(self, candidate: Detection, declared: str | None) -> tuple[float, float]:
         """(score for the choice, plain model score)."""
@@ -597,7 +613,10 @@ class Detector:
 def sample_of(text: str) -> str:
     """The SAMPLE_CHARS characters encodings are told apart by: the text's first, or where its
     first non-ASCII character stands when they hold none (a page's head of script and style,
-    alike in every ASCII-based code, would leave a charset the page declares falsely to win)."""
+    alike in every ASCII-based code, would leave a charset the page declares falsely to win).
+    End-of-file marks after the text are none of it (an XMODEM transfer pads its last block of
+    128 bytes with them: a short text's sample would be a fifth marks)."""
+    text = text.rstrip(EOF_MARK)
     sample = text[:SAMPLE_CHARS]
     if not sample.isascii() or len(text) <= SAMPLE_CHARS:
         return sample
