@@ -697,6 +697,27 @@ def test_townships_and_villages_named_after_their_county(processor, text, local)
     assert all(place["county"] for place in story["place_hierarchy"] if place["level"] in ("township", "village"))
 
 
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        # a city without counties: its towns lie in no county
+        ("儋州市海头镇、中山市三乡镇的快递驿站今天同时揭牌。", [("海头镇", "儋州市"), ("三乡镇", "中山市")]),
+        # Inner Mongolia's townships and villages
+        ("科尔沁右翼中旗好腰苏木白音塔拉嘎查的牧民在家门口寄出了牛肉干。", [("好腰苏木", "兴安盟"), ("白音塔拉嘎查", "兴安盟")]),
+    ],
+)
+def test_townships_of_a_city_without_counties_and_inner_mongolia_s_units(processor, text, local):
+    (story,) = processor.process("towns.txt", f"邮政服务进村入户\n{text}\n".encode())
+    found = [(place["name"], place["city"]) for place in story["place_hierarchy"] if place["level"] in ("township", "village")]
+    assert found == local
+
+
+def test_a_city_s_short_name_heading_a_village_s_name_is_no_city(processor):
+    # 丽江 / 村 to jieba: the village's name, not the city of Yunnan
+    (story,) = processor.process("towns.txt", "邮政服务进村入户\n投递员每天把邮件送到玉田县林南仓镇丽江村的农户家中。\n".encode())
+    assert "丽江市" not in story["places"] and "丽江村" in story["places"]
+
+
 def test_a_site_s_closing_block_credits_its_writers_not_its_editors_and_reviewers(processor):
     # A line each, role and names set apart by ideographic spaces, the editors and the three
     # reviews (二审, 三审) after them, the source and the date under them: the block stayed in

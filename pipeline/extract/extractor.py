@@ -89,7 +89,9 @@ class Extractor:
             for division in by_word[word][0]:
                 if division in found_places:
                     canonical_places[word] = division.name
-        counties = [p.division for p in places if p.division.level == "county"]
+        counties = [
+            p.division for p in places if p.division.level == "county" or p.division in self.gazetteer.without_counties
+        ]
         local = [place for place in local_places(text, counties) if place.name not in people]
         return Fields(
             published_date=published_date(tuple(spots), story.title, story.body, page_text, self.page_dates(page_text)),
@@ -106,7 +108,8 @@ class Extractor:
 
 def _local_place_ref(place: LocalPlace) -> PlaceRef:
     county = place.county
-    return PlaceRef(name=place.name, level=place.level, province=county.province, city=county.city, county=county.name)
+    county_name = county.name if county.level == "county" else None  # (东莞市长安镇: a city's, no county's)
+    return PlaceRef(name=place.name, level=place.level, province=county.province, city=county.city, county=county_name)
 
 
 def _place_ref(division) -> PlaceRef:

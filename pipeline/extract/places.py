@@ -49,16 +49,18 @@ class PlaceMatch:
 NO_CANDIDATES: tuple[list[Division], bool] = ([], False)
 
 # Townships and villages, which the gazetteer (county level) lacks: named right after their
-# county's full name, as an address is written (从江县加榜乡党扭村, 清江浦区柳树湾街道): a name of
-# two to four characters and its unit. Not a phrase about the county's towns (各乡镇, 所有村).
+# county's full name, as an address is written (从江县加榜乡党扭村, 清江浦区柳树湾街道), or their
+# city's where it has no counties (东莞市长安镇): a name of two to four characters and its unit
+# (Inner Mongolia's: 苏木 and 嘎查). Not a phrase about the county's towns (各乡镇, 所有村).
 # (an ethnic township names its peoples: 酒井哈尼族乡, 力所拉祜族乡)
-TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:[\u4e00-\u9fff]{1,2}族){0,3})(镇|乡|街道)")
-VILLAGE_AFTER_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)(村|社区)(?![委民])")
+TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:[\u4e00-\u9fff]{1,2}族){0,3})(镇|乡|街道|苏木)")
+VILLAGE_AFTER_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)(村|社区|嘎查)(?![委民])")
 # Townships listed one after another (芒信镇、富岩镇; 勐梭镇和力所拉祜族乡): each is the county's.
 NEXT_IN_LIST = re.compile(r"[、和及与]")
 # What follows a short name that heads a town's or village's name: one character and the unit (no
-# name of a place itself: 朝阳 / 川镇, 徽州 / 古村)
+# name of a place itself: 朝阳 / 川镇, 徽州 / 古村), or the unit alone (常州 / 村: a village's name)
 TOWN_NAME_END = re.compile(r"[\u4e00-\u9fff](?:镇|乡|村)")
+TOWN_UNITS = frozenset("镇乡村")
 UNIT_COMPOUND_NEXT = re.compile(r"[镇乡村]")
 NOT_A_NAME_START = frozenset("各每全本该这那所其某多部个等和与及有在的对为城农乡镇村县区市省委政人公纪组宣统财教都")
 # A phrase's words, no name's (万州区委和龙驹镇: 区委, then 和; 某县建设了城乡: 了); 都 ends a name (屏都街道)
@@ -71,12 +73,13 @@ class LocalPlace:
 
     name: str
     level: str  # township | village
-    county: Division
+    county: Division  # or the city, where the city has no counties
     first: int
 
 
 def local_places(text: str, counties: list[Division]) -> list[LocalPlace]:
-    """The townships and villages ``text`` names right after one of ``counties`` (full names)."""
+    """The townships and villages ``text`` names right after one of ``counties`` (full names:
+    counties, and cities without counties)."""
     found: dict[str, LocalPlace] = {}
     for county in counties:
         start = text.find(county.name)
@@ -115,6 +118,13 @@ class Gazetteer:
             for alias in filter(None, aliases.split("|")):
                 self.by_alias[alias].append(division)
         self.context_only_aliases = word_set("place_alias_stopwords.txt")
+        # Cities whose townships lie in no county (东莞市, 中山市, 儋州市, 嘉峪关市).
+        county_cities = {division.code[:4] for divisions in self.by_name.values() for division in divisions
+                         if division.level == "county"}
+        self.without_counties = frozenset(
+            division for divisions in self.by_name.values() for division in divisions
+            if division.level == "city" and division.code[:4] not in county_cities and division.code[2:] != "0000"
+        )
         # candidates() of every name and short name, in one table (a full name wins over a short one)
         self.by_word = {alias: (divisions, False) for alias, divisions in self.by_alias.items()}
         self.by_word.update((name, (divisions, True)) for name, divisions in self.by_name.items())
@@ -149,8 +159,11 @@ class PlaceFinder:
                 candidates, full = self.gazetteer.candidates(word)
                 if not candidates:
                     continue
-                if not full and TOWN_NAME_END.match("".join(w for w, _, _ in tokens[index + 1:index + 3])):
-                    continue  # 朝阳 of 朝阳川镇, 徽州 of 徽州古村: the head of a town's or village's name
+                if not full and (
+                    TOWN_NAME_END.match("".join(w for w, _, _ in tokens[index + 1:index + 3]))
+                    or index + 1 < len(tokens) and tokens[index + 1][0] in TOWN_UNITS
+                ):
+                    continue  # 朝阳 of 朝阳川镇, 常州 of 常州村: the head of a town's or village's name
                 if not full and index + 1 < len(tokens) and tokens[index + 1][0] in STREET_WORDS:
                     continue  # 苏州 of 北苏州路: a street named after a city
                 vouching = None
