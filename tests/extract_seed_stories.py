@@ -146,8 +146,8 @@ STORIES = {
             authors=[("李振国", "author"), ("董静静", "author")],
             source="中国邮政报",
             main_place="山东省",
-            # cpca 0.5.5 predates 章丘市 becoming 章丘区 (2016): the gazetteer's name is the expected one.
-            places={"山东省", "潍坊市", "济南市", "章丘市"},
+            # 章丘 of 章丘大葱: the district of 济南市 (章丘区 since 2016, 章丘市 before)
+            places={"山东省", "潍坊市", "济南市", "章丘区"},
             people={"习近平", "刘爱力", "高淑贞"},
             organizations={
                 "山东省分公司", "邮储银行山东省分行", "山东潍坊处理中心", "水发集团", "中共中央办公厅", "中组部",

@@ -712,6 +712,20 @@ def test_townships_of_a_city_without_counties_and_inner_mongolia_s_units(process
     assert found == local
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "city"),
+    [
+        ("杭州市临平区邮政分公司开通了跨境电商专线。", "临平区", "杭州市"),  # a district since 2021
+        ("钱塘区的快递企业今年新增了三个分拨中心。", "钱塘区", "杭州市"),
+        ("从台南市寄出的包裹三天后到达了厦门。", "台南市", "台南市"),  # Taiwan's cities and counties
+        ("肥乡县的邮政网点开展了金融知识宣传。", "肥乡区", "邯郸市"),  # the old name of a renamed division
+    ],
+)
+def test_divisions_created_or_renamed_since_2016_are_places(processor, text, place, city):
+    (story,) = processor.process("places.txt", f"邮政服务进村入户\n{text}\n".encode())
+    assert (place, city) in [(p["name"], p["city"]) for p in story["place_hierarchy"]]
+
+
 def test_a_city_s_short_name_heading_a_village_s_name_is_no_city(processor):
     # 丽江 / 村 to jieba: the village's name, not the city of Yunnan
     (story,) = processor.process("towns.txt", "邮政服务进村入户\n投递员每天把邮件送到玉田县林南仓镇丽江村的农户家中。\n".encode())
