@@ -768,6 +768,25 @@ def test_a_line_of_the_publication_and_the_date_under_the_title(processor, field
 @pytest.mark.parametrize(
     ("sentence", "people"),
     [
+        # a weak surname (于) before a word (海洋): a name the dictionary has whole, after a title
+        ("仓库的职工于海洋连夜把货装上了车。", ["于海洋"]),
+        # callings and kinds of people before a name; a job ending in 工 as one in 员
+        ("退休教师邵春兰每周都来邮局寄信。", ["邵春兰"]),
+        ("台胞黄嘉怡把茶叶样品寄回了高雄。", ["黄嘉怡"]),
+        ("维修工蒋立伟正在调试分拣设备。", ["蒋立伟"]),
+        # one Mongolian element of three characters after a title; 格日乐 as 格日勒
+        ("服务站的工作人员其木格正忙着清点邮件。", ["其木格"]),
+        ("牧民敖登格日乐家的饲料三天就到了。", ["敖登格日乐"]),
+    ],
+)
+def test_names_after_callings_and_names_the_dictionary_has_whole(processor, sentence, people):
+    (story,) = processor.process("article.txt", f"县邮政开通冷链专线\n{sentence}\n".encode())
+    assert story["people"] == people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
         ("在进口分拣区，班组长赫连晓梅正带着十几名员工处理邮件。", ["赫连晓梅"]),  # a compound surname
         ("要求各企业持续做好运力保障和一线员工关爱工作。", []),  # 员工 before a word (关爱), no verb after
         # the given name's second character starts a word (远去, 东来), but the word after it is likelier

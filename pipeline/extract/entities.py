@@ -59,7 +59,7 @@ REPEATED_NAME_TIMES = 3  # occurrences that show a name's full length
 COMMON_WORD_FREQ = 1000
 MIN_WORD_NOT_NAME_CHARS = 3  # a dictionary word this long, tagged no name, is read as the word (马铃薯)
 ADVERB_FLAGS = frozenset("d")  # jieba's adverbs (陆续, 正在): no name starts with one
-OCCUPATION_SUFFIX = "员"  # a word and 员 name a job (分拣员, 安检员): a title before a name
+OCCUPATION_SUFFIXES = frozenset("员工")  # a word and 员 or 工 name a job (分拣员, 割胶工): a title before a name
 
 ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
 # Words joining two bodies acting together, never inside one's name (交通运输局会同邮政管理局)
@@ -284,6 +284,8 @@ class EntityFinder:
         element = ethnic_name_element()
         self.ethnic_name_re = re.compile(f"{element}{element}{{1,2}}")  # (so written, searched 15x as fast)
         self.ethnic_elements_re = re.compile(f"{element}+")  # a transliterated part made of them (阿不都热合曼)
+        # One element of three characters or more is a name of its own (工作人员其其格, 站长巴特尔).
+        self.long_ethnic_names = frozenset(part for part in element[3:-1].split("|") if len(part) >= 3)
         # A transliterated name right after a title, whatever follows (投递员买买提·艾力一起…):
         # parts of two characters or more about a middle dot (中国·东盟 follows no title).
         self.title_dotted_re = re.compile(
@@ -434,9 +436,11 @@ class EntityFinder:
         if name[:surname_len] in self.weak_surnames:
             # 管好, 和检查: the characters read as a word rather than a name; unless a title and
             # a speech verb stand about them (副局长高建军表示, 经理党建民介绍).
+            # (职工于海洋: a name the dictionary has whole, 海洋 no word of it there)
             frequency = self.segmenter.frequency
             is_word = frequency(name[:2]) or frequency(name[1:3]) >= WORD_AFTER_NAME_FREQ
-            return name if before and (not is_word or text.startswith(SPEECH_VERBS, end)) else None
+            named = text.startswith(SPEECH_VERBS, end) or len(name) > 2 and self._is_name_word(name)
+            return name if before and (not is_word or named) else None
         after = text.startswith(self.after_name, end) and self._word_after(text, end, token_ends)
         if not before and len(name) - surname_len == 2 and self._is_adverb(name[surname_len:]):
             return None  # 面单一边说: a character (单) and an adverb (一边) before the verb, no given name
@@ -449,6 +453,11 @@ class EntityFinder:
         (方便; not 高明, 金华: given names and places make names too)."""
         entry = self.segmenter.words.get(word)
         return entry is not None and entry.freq >= COMMON_WORD_FREQ and entry.tag[:2] not in ("nr", "ns")
+
+    def _is_name_word(self, word: str) -> bool:
+        """Whether the dictionary has ``word`` as a person's name."""
+        entry = self.segmenter.words.get(word)
+        return entry is not None and entry.tag.startswith("nr")
 
     def _familiar_address(self, name: str) -> bool:
         """小刘, 老张, 阿陈: what colleagues call someone, a surname after 小/老/阿, no name."""
@@ -477,8 +486,8 @@ class EntityFinder:
         last = text[end - 1 : end]
         if last not in self.title_last_chars:
             return False
-        # (or a job the list lacks: a word and 员, 分拣员, 安检员)
-        return text.endswith(self.titles, 0, end) or last == OCCUPATION_SUFFIX and end >= 3 and (
+        # (or a job the list lacks: a word and 员 or 工, 分拣员, 维修工)
+        return text.endswith(self.titles, 0, end) or last in OCCUPATION_SUFFIXES and end >= 3 and (
             self.segmenter.frequency(text[end - 3 : end - 1]) > 0
         )
 
@@ -489,11 +498,16 @@ class EntityFinder:
 
     def _add_ethnic(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """站长德吉卓嘎, 额尔敦巴雅尔说, 米玛次仁局长: Tibetan and Mongolian given-name elements in a
-        row (see ethnic_name_parts.txt), a title right before them or a title or speech verb after."""
+        row (see ethnic_name_parts.txt), a title right before them or a title or speech verb after;
+        one element of three characters or more right after a title (工作人员其其格)."""
         for match in self.ethnic_name_re.finditer(text):
             anchored = self._title_ends_at(text, match.start()) or text.startswith(self.after_name, match.end())
             if anchored and match.group() not in exclude:
                 found.setdefault(match.group(), match.start())
+        for match in self.ethnic_elements_re.finditer(text):
+            name = match.group()
+            if name in self.long_ethnic_names and self._title_ends_at(text, match.start()) and name not in exclude:
+                found.setdefault(name, match.start())
 
     def listed_names(self, body: str) -> list[str]:
         """Names of the lines of names alone in ``body`` as printed (spaces between names kept),
