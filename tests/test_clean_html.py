@@ -871,3 +871,26 @@ def test_a_web_copy_s_print_edition_credit_ends_no_paragraph_and_the_paper_is_it
     (story,) = processor.process("copy.html", page(body).encode())
     assert story["source_name"] == "某某日报"
     assert story["body"].splitlines()[-1] == PARAGRAPHS[-1]
+
+
+def test_an_e_paper_s_article_page_under_its_paper_s_title_and_issue_date(processor):
+    # The <title> is the paper's name alone (no headline: the source); the issue's date and
+    # weekday stand in the header apart from the edition (当前版：第03版); the head is a table's
+    # rows classed yt, bt, ft (引题, 标题, 副题), the byline 本报记者 (this paper: the <title>'s).
+    editions = "".join(f"<tr><td><a href='node_{n}.htm'>第0{n}版：要闻</a></td></tr>" for n in range(1, 9))
+    header = (
+        "<table><tr><td class='logo'><img alt='楚南日报'></td>"
+        "<td class='date'>2024年06月12日 星期三 <a href='/'>往期回顾</a> <a href='/pdf'>PDF版下载</a></td></tr></table>"
+        f"<table><tr><td valign='top'><table class='bmdh'><tr><td>版面导航</td></tr>{editions}</table></td><td>"
+        "<div class='bc'>当前版：<strong>第03版：要闻</strong> <a href='javascript:window.print()'>【打印】</a></div>"
+    )
+    head = (
+        "<table class='title_table'><tr><td class='yt'>服务乡村振兴</td></tr>"
+        "<tr><td class='bt'><strong>楚南邮政春节寄递单日揽收超200万件</strong></td></tr>"
+        "<tr><td class='ft'>无人机配送首次进入山区村寨</td></tr><tr><td class='zz'>本报记者 方思远</td></tr></table>"
+    )
+    body = f"{header}{head}<div class='content'>{ARTICLE}</div></td></tr></table>"
+    (story,) = processor.process("content_2.htm", page(body, "<title>楚南日报</title>").encode())
+    assert (story["kicker"], story["title"], story["subtitle"]) == ("服务乡村振兴", "楚南邮政春节寄递单日揽收超200万件", "无人机配送首次进入山区村寨")
+    assert (story["published_date"], story["source_name"]) == ("2024-06-12", "楚南日报")
+    assert story["body"].startswith(PARAGRAPHS[0])

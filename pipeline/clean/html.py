@@ -165,7 +165,7 @@ class HtmlExtractor:
         _image_headlines_as_text(soup)
         title_parts = _title_parts(soup)
         headline = _WHITESPACE.sub("", max(title_parts, key=len, default=""))  # as blocks are compared
-        headline = headline if len(headline) >= rules.TITLE_MIN_CHARS else ""
+        headline = headline if len(headline) >= rules.TITLE_MIN_CHARS and not _paper_alone(title_parts) else ""
         # The <title>'s parts after its first name the section and the site: a heading of them is
         # the logo. (The headline is its longest part: on a mirror's page, its spam suffix.)
         site_names = {_WHITESPACE.sub("", part) for part in title_parts[1:]} - {headline}
@@ -251,7 +251,7 @@ class HtmlExtractor:
             lines.append(f"（摄影：{' '.join(photographers)}）")  # credited as a closing line credits them
         titled = any(block.titled or block.heading for block in blocks[start:end])
         # (a line goes under the headline, a kicker above it, and its decks)
-        under_title = lines.index(title_text) + 1 + decks if title_text in lines[: rules.HEAD_LOOKBACK] else int(titled)
+        under_title = lines.index(title_text) + 1 + decks if title_text in lines[: rules.HEAD_LOOKBACK] else _head_end(lines, titled)
         if published and lines and not any(rules.DATE.search(line) for line in lines[: rules.HEAD_LOOKBACK]):
             # The date the page shows only by script or states in its <meta>: under the headline,
             # on the line naming the publishing account if one does (原创 王芳 某某邮政: the
@@ -1013,7 +1013,19 @@ def _published_in_markup(soup: BeautifulSoup) -> str | None:
     outermost = [stamp for element, stamp in stated if not any(_is_inside(element, other) for other, _ in stated)]
     if len(outermost) == 1:
         return "{}-{:0>2}-{:0>2}".format(*outermost[0].groups())
-    return _date_in_own_url(soup)
+    return _date_in_own_url(soup) or _issue_date(soup)
+
+
+def _issue_date(soup: BeautifulSoup) -> str | None:
+    """An e-paper's issue date, a date and its weekday on a line of the page's header apart from
+    the edition it names elsewhere (2025年01月15日 星期三 … 当前版：第05版), one date."""
+    if not soup.find(string=rules.EDITION_NUMBER):
+        return None
+    dates = {
+        "{}-{:0>2}-{:0>2}".format(*match.groups())
+        for text in soup.find_all(string=rules.DATE_AND_WEEKDAY) for match in rules.DATE_AND_WEEKDAY.finditer(text)
+    }
+    return dates.pop() if len(dates) == 1 else None
 
 
 def _date_in_own_url(soup: BeautifulSoup) -> str | None:
@@ -1090,8 +1102,12 @@ def _image_headlines_as_text(soup: BeautifulSoup) -> None:
 def _decks_marked(soup: BeautifulSoup) -> None:
     """A deck the markup names (Founder e-papers' <founder-subtitle>, class="subtitle") opened
     with the dash a printed deck has, as the later stages know decks: a headline's second line
-    otherwise."""
-    for element in soup.find_all(_names_deck):
+    otherwise. An e-paper's head rows classed by their parts' initials (yt 引题, bt 标题, ft 副题)
+    name the deck ft (YUI's footer elsewhere: only beside a bt or yt)."""
+    decks = soup.find_all(_names_deck)
+    if soup.find(class_=rules.PAPER_HEAD_CLASSES):
+        decks += soup.find_all(class_=rules.PAPER_DECK_CLASS)
+    for element in decks:
         first = next((node for node in element.descendants if isinstance(node, NavigableString) and node.strip()), None)
         if first is not None and not first.lstrip().startswith(rules.DECK_DASHES):
             first.replace_with(rules.DECK_DASHES[0] + first.lstrip())
@@ -1119,11 +1135,30 @@ def _site_glued_to(title: str, headline: str) -> str | None:
 
 
 def _site_in_title(parts: list[str], headline: str) -> str | None:
-    """The site's name as the <title>'s last part names it after the headline (…增收_中国邮政网)."""
+    """The site's name as the <title>'s last part names it after the headline (…增收_中国邮政网),
+    or the whole <title> where it is a paper's name alone (解放日报: an e-paper's article page)."""
+    paper = _paper_alone(parts)
+    if paper:
+        return paper
     name = _WHITESPACE.sub("", parts[-1]) if len(parts) >= 2 else ""
     if name == headline or not rules.SITE_NAME.fullmatch(name) or not name.endswith(rules.SITE_NAME_ENDINGS):
         return None
     return name
+
+
+def _head_end(lines: list[str], titled: bool) -> int:
+    """Where a page's head ends that its <title> does not name: after its headings, the lines
+    before its first sentence (a kicker, the headline and a deck in a table's rows), or none."""
+    first_sentence = next(
+        (index for index, line in enumerate(lines[: rules.HEAD_LOOKBACK]) if rules.SENTENCE_MARK.search(line)), 0
+    )
+    return first_sentence if titled and first_sentence > 1 else int(titled)
+
+
+def _paper_alone(parts: list[str]) -> str | None:
+    """The paper's name, where it is the whole <title> (解放日报): no headline."""
+    name = _WHITESPACE.sub("", parts[0]) if len(parts) == 1 else ""
+    return name if rules.PAPER_NAME.fullmatch(name) else None
 
 
 def _title_parts(soup: BeautifulSoup) -> list[str]:

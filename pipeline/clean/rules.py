@@ -278,6 +278,8 @@ PAPER_NAME = re.compile(
 SOURCE_LABEL = re.compile(r"(?:来\s*源|稿\s*源|出\s*处|转\s*(?:载\s*)?自)\s*[:：]")
 # An e-paper's edition line over its pages (2023年12月05日 星期二 第06版：经济): the paper's date
 EDITION_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d\d?)\s*月\s*(\d\d?)\s*日[^\n]{0,24}?第\s*[0-9A-Z]{1,3}\s*版")
+EDITION_NUMBER = re.compile(r"第\s*[0-9A-Z]{1,3}\s*版")
+DATE_AND_WEEKDAY = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d\d?)\s*月\s*(\d\d?)\s*日\s*(?:星期|周)[一二三四五六日天]")
 PUBLISHED_TIME_CLASSES = frozenset({"published", "entry-date", "post-date", "publish-date", "pubdate"})
 # An element a class token names as the time (header-time, pubtime, publish-text) holding a date
 # and a time alone, however its parts are set apart (Xinhua's header: <em>2025</em><em>05</em>/<em>21</em> 10:32:15)
@@ -341,6 +343,8 @@ LOGO_HINTS = frozenset({"logo", "sitelogo", "sitename"})  # class/id words of th
 ACCOUNT_HINT = re.compile(r"nickname|\bjs_name\b|account[-_]?name|media[-_]?name", re.I)
 ACCOUNT_LINK = re.compile(r"/(?:c/)?user/|/profile\b|/dy/media/|/author\?|mp\.sohu\.com", re.I)
 DECK_HINT = re.compile(r"(?:^|[\s_-])(?:sub[-_]?title|subtit|fbt|fubiaoti)(?:$|[\s_-])", re.I)  # a deck's class/id
+PAPER_HEAD_CLASSES = re.compile(r"^(?:yt|bt)$")  # an e-paper's kicker and headline rows (引题, 标题)
+PAPER_DECK_CLASS = re.compile(r"^ft$")  # and its deck (副题)
 DECK_DASHES = ("——", "—", "－－", "--")  # before a deck's text, the first written where none is
 ACCOUNT_FIELD = "来源：{}"  # the date line's account, labelled as the source
 ACCOUNT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,20}")
