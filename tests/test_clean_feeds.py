@@ -141,3 +141,30 @@ def test_records_of_another_xml_export_are_articles(cleaner):
 )
 def test_xml_without_records_of_articles_is_read_otherwise(text):
     assert read_xml_records(text) is None
+
+
+NEWS_ITEM = """<?xml version="1.0" encoding="UTF-8"?>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" xmlns:nitf="http://iptc.org/std/NITF/2006-10-18/">
+ <itemMeta><provider literal="黔北邮政报"/><versionCreated>2023-11-03T09:00:00+08:00</versionCreated></itemMeta>
+ <contentMeta>
+  <contentCreated>2023-11-02T17:40:00+08:00</contentCreated>
+  <creator><name>孔繁星</name></creator>
+  <headline>山区邮路开通冷链专线</headline>
+  <description role="drol:summary">黔北邮政开通冷链专线。</description>
+ </contentMeta>
+ <contentSet><inlineXML><nitf:nitf><nitf:body>
+  <nitf:body.head><nitf:byline>本报记者 孔繁星 通讯员 杜若兰</nitf:byline></nitf:body.head>
+  <nitf:body.content><nitf:p>记者近日获悉，黔北邮政开通冷链专线。</nitf:p><nitf:p>专线每日往返两趟。</nitf:p></nitf:body.content>
+ </nitf:body></nitf:nitf></inlineXML></contentSet>
+</newsItem>
+"""
+
+
+def test_a_news_item_s_text_is_its_paragraphs_not_its_summary(cleaner):
+    # NewsML-G2: the metadata holds the headline and a summary; the text is inline NITF, its
+    # byline crediting roles, its provider the agency, its creation the date.
+    (document,) = cleaner.clean(NEWS_ITEM).documents
+    assert document.splitlines() == [
+        "山区邮路开通冷链专线", "发布时间：2023-11-02", "来源：黔北邮政报", "本报记者 孔繁星 通讯员 杜若兰",
+        "记者近日获悉，黔北邮政开通冷链专线。", "专线每日往返两趟。",
+    ]

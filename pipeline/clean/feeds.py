@@ -10,7 +10,7 @@ is read as far as it goes (``recover``).
 
 import email.utils
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -40,7 +40,13 @@ RECORD_TITLE_TAGS = ("title", "headline", "标题", "题目")
 RECORD_CONTENT_TAGS = ("content", "body", "text", "fulltext", "article", "description", "正文", "内容")
 RECORD_DATE_TAGS = (
     "pubdate", "published", "publishdate", "publish_date", "publishtime", "releasedate", "date", "发布时间", "日期",
+    "contentcreated", "firstcreated",  # NewsML-G2's
 )
+# A news item's text outside its record (NewsML-G2: the metadata's headline and summary, the text
+# in inline NITF): its paragraphs and byline, and the agency that provides it.
+PARAGRAPH_TAGS = frozenset({"p", "para"})
+BYLINE_TAG = "byline"
+PROVIDER_TAG = "provider"
 RECORD_AUTHOR_TAGS = ("author", "creator", "作者")
 RECORD_SOURCE_TAGS = ("source", "来源")
 DATE_TAGS = ("pubDate", "published", "date", "issued", "updated", "modified")  # preferred first
@@ -105,7 +111,29 @@ def read_xml_records(text: str) -> list[FeedEntry] | None:
                 content,
                 _first_child_text(element, RECORD_SOURCE_TAGS, any_case=True),
             ))
+    if len(records) == 1:
+        records[0] = _with_item_text(root, records[0])
     return records or None
+
+
+def _with_item_text(root, record: FeedEntry) -> FeedEntry:
+    """A document's one record with the document's paragraphs for content where they say more
+    (its record a summary: NewsML-G2's description, the text in NITF <p>s), its byline before
+    them (crediting roles a creator field does not), and its provider for source if it has none."""
+    by_name: dict[str, list] = {}
+    for element in root.iter():
+        by_name.setdefault((_local(element) or "").lower(), []).append(element)
+    paragraphs = [
+        text for tag in PARAGRAPH_TAGS for element in by_name.get(tag, ()) if (text := "".join(element.itertext()).strip())
+    ]
+    provider = next((
+        element.get("literal") or "".join(element.itertext()).strip() for element in by_name.get(PROVIDER_TAG, ())
+    ), None)
+    record = replace(record, source=record.source or provider or None)
+    if sum(map(len, paragraphs)) <= len(record.content):
+        return record
+    byline = next((text for element in by_name.get(BYLINE_TAG, ()) if (text := "".join(element.itertext()).strip())), None)
+    return replace(record, content="\n".join([*filter(None, [byline]), *paragraphs]), author=None if byline else record.author)
 
 
 def _entry(element) -> FeedEntry:
