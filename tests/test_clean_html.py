@@ -894,3 +894,21 @@ def test_an_e_paper_s_article_page_under_its_paper_s_title_and_issue_date(proces
     assert (story["kicker"], story["title"], story["subtitle"]) == ("服务乡村振兴", "楚南邮政春节寄递单日揽收超200万件", "无人机配送首次进入山区村寨")
     assert (story["published_date"], story["source_name"]) == ("2024-06-12", "楚南日报")
     assert story["body"].startswith(PARAGRAPHS[0])
+
+
+def test_an_english_summary_above_the_text_and_a_rights_notice_below_it_are_no_text(processor):
+    # A Chinese article's page sets a translation for foreign readers under its own label above
+    # the text (it was read as a story of its own, the article's head taken by it), and closes
+    # with the site's rights notice, longer than furniture lines run.
+    summary = (
+        "<div class='en-summary'><b>English Summary</b><p>The county postal branch has opened a cold-chain line"
+        " for fruit growers, cutting losses in transit, officials said.</p></div>"
+    )
+    notice = (
+        "<div class='copyright'>楚南网版权说明：凡注明来源为“楚南网”的作品，除与本网签署内容授权协议的网站外，"
+        "其他任何网站或单位未经允许禁止转载、使用，违者必究。如需使用，请与本网联系。</div>"
+    )
+    body = f"<h1>集团公司一行到黑龙江邮政调研</h1><div class='info'>2024-06-18 09:30 来源：楚南网</div>{summary}<div>{ARTICLE}</div>{notice}"
+    (story,) = processor.process("page.html", page(body, "<title>集团公司一行到黑龙江邮政调研_楚南网</title>").encode())
+    assert story["title"] == "集团公司一行到黑龙江邮政调研"
+    assert story["body"].startswith(PARAGRAPHS[0]) and story["body"].endswith(PARAGRAPHS[-1])

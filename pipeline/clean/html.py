@@ -246,7 +246,9 @@ class HtmlExtractor:
             return "", False  # no sentence: a list or index page, its linked titles gone, its furniture left
         _related_articles_set_apart(lines)
         _drop_restated_summary(lines)
+        _drop_translated_summary(lines)
         _cut_at_end_mark(lines)
+        _drop_rights_notice(lines)
         if photographers and lines:
             lines.append(f"（摄影：{' '.join(photographers)}）")  # credited as a closing line credits them
         titled = any(block.titled or block.heading for block in blocks[start:end])
@@ -412,6 +414,13 @@ def _invisible_elements(soup: BeautifulSoup) -> list[Tag]:
     least = rules.REVEALED_ARTICLE_SHARE * _prose_chars(soup) if long_enough else 0
     found.extend(e for e in hidden if id(e) not in long_enough or _prose_chars(e) < least)
     return found
+
+
+def _drop_rights_notice(lines: list[str]) -> None:
+    """A site's rights notice under its label closing the page (某某网版权说明：凡注明来源…), longer
+    than the furniture lines are judged up to."""
+    while lines and rules.RIGHTS_NOTICE.match(lines[-1].strip()):
+        del lines[-1]
 
 
 def _cut_at_end_mark(lines: list[str]) -> None:
@@ -962,6 +971,24 @@ def _related_articles_set_apart(lines: list[str]) -> None:
             and _ENDS_SENTENCE.search(lines[index + 2])
         ):
             lines[index] = ""
+
+
+def _drop_translated_summary(lines: list[str]) -> None:
+    """A summary in English a Chinese article's page sets above its text under a label (English
+    Summary, Abstract, 英文摘要): a translation for foreign readers, not the story's text. The
+    label and the lines of Latin text after it, when Chinese text follows and is most of the page's."""
+    for index, line in enumerate(lines[: rules.HEAD_LOOKBACK + 2]):
+        label = rules.TRANSLATED_SUMMARY_LABEL.match(line.strip())
+        if not label:
+            continue
+        end = index + 1
+        while end < len(lines) and not rules.IDEOGRAPH.search(lines[end]):
+            end += 1
+        text = "".join(lines)
+        chinese = len(rules.IDEOGRAPH.findall(text)) > len(rules.LATIN_LETTER.findall(text))
+        if end < len(lines) and chinese and not rules.IDEOGRAPH.search(label.group(1)):
+            del lines[index:end]
+        return
 
 
 def _drop_restated_summary(lines: list[str]) -> None:

@@ -96,6 +96,7 @@ MANY_SEGMENTS = 3
 STUFFED_MIN_PHRASES = 5
 STUFFED_PHRASE_CHARS = 8
 IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
+LATIN_LETTER = re.compile("[A-Za-z]")
 SHORT_SEGMENT_CHARS = 10
 CHROME_MAX_CHARS = 80
 # A list of other articles' titles under its label, closing a page's text (相关阅读, Related Stories):
@@ -343,6 +344,9 @@ LOGO_HINTS = frozenset({"logo", "sitelogo", "sitename"})  # class/id words of th
 ACCOUNT_HINT = re.compile(r"nickname|\bjs_name\b|account[-_]?name|media[-_]?name", re.I)
 ACCOUNT_LINK = re.compile(r"/(?:c/)?user/|/profile\b|/dy/media/|/author\?|mp\.sohu\.com", re.I)
 DECK_HINT = re.compile(r"(?:^|[\s_-])(?:sub[-_]?title|subtit|fbt|fubiaoti)(?:$|[\s_-])", re.I)  # a deck's class/id
+RIGHTS_NOTICE = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}(?:版权说明|版权声明|免责声明)\s*[:：]")
+# A summary's label in English or naming English, its text after it on the line or under it
+TRANSLATED_SUMMARY_LABEL = re.compile(r"(?:English\s+Summary|Summary|Abstract|英文摘要|英文概要)\s*[:：]?\s*(.*)$", re.I)
 PAPER_HEAD_CLASSES = re.compile(r"^(?:yt|bt)$")  # an e-paper's kicker and headline rows (引题, 标题)
 PAPER_DECK_CLASS = re.compile(r"^ft$")  # and its deck (副题)
 DECK_DASHES = ("——", "—", "－－", "--")  # before a deck's text, the first written where none is
