@@ -1672,3 +1672,18 @@ def test_a_watermark_printed_across_a_paragraph_is_no_headline():
     (story,) = Splitter().split("\n".join(lines)).stories
     assert story.title == "村邮站里的“百事通”"
     assert "一条条写在小本子上" in story.body and "内部资料" not in story.body
+
+
+def test_an_ocr_speck_before_a_headline_is_no_part_of_it():
+    # An OCR'd page's specks read as a pause comma or a bar before a headline's characters: no
+    # text opens with them; the headline stayed in the story above, or kept the bar.
+    page = "\n".join([
+        "县 邮 政 开 通 冷 链 专 线", "",
+        "本 报 讯 今 年 以 来 ， 某 县 邮 政 分 公 司 开", "通 乡 村 冷 链 专 线 ， 为 果 蔬 种 植 户 提", "供 冷 藏 运 输 服 务 。", "",
+        "、 邮 储 银 行 开 展 防 诈 骗 宣 传", "",
+        "本 报 讯 近 日 ， 某 县 支 行 工 作 人 员 走", "进 集 市 ， 向 群 众 发 放 防 诈 骗 宣 传 资", "料 三 百 余 份 。", "",
+        "| 网 点 延 长 营 业 时 间", "",
+        "本 报 讯 为 方 便 群 众 办 理 业 务 ， 某 县", "邮 政 网 点 自 本 月 起 延 长 营 业 时 间 至", "晚 上 八 点 。",
+    ])
+    titles = [story.title for story in Splitter().split(page).stories]
+    assert titles == ["县邮政开通冷链专线", "邮储银行开展防诈骗宣传", "网点延长营业时间"]

@@ -92,6 +92,12 @@ _ISSUE_LINE = re.compile(r"(?:\d{4}年)?第\d{1,6}期(?:[（(]总第\d{1,6}期[�
 _RULE_LINE = re.compile(r"^[ \t\u3000]*[=＝_＿~～*＊\-—－─━═·•]{3,}[ \t\u3000]*$", re.MULTILINE)
 # A line whose every character is printed twice (建建德德市市支支行行): a PDF's fake bold,
 # each glyph drawn twice over itself; six pairs at least (高高兴兴快快乐乐 is text's own).
+# A mark no paragraph opens with (a pause comma, a column rule read as a bar) set apart before
+# a line's characters where the line above ended a sentence: an OCR'd page's speck (、 沧州邮政…,
+# | 秦皇岛邮政…). (Inside a paragraph a line may open with 、 where the extractor wraps without
+# the rule that keeps it off a line's start; a table's row opens with its bar.)
+_STRAY_LINE_MARK = re.compile(r"[ \t]*[、|｜][ \t]+(?=[\u4e00-\u9fff])")
+_SENTENCE_ENDED = re.compile(r"[。！？!?][”’」』）)]?[ \t]*$")
 _DOUBLED_LINE = re.compile(r"^(?:([^\s])\1){6,}$", re.M)
 _CAPTION_CREDIT_END = re.compile(r"[。！？”]\s*(?:[\u4e00-\u9fff]{0,4}记者\s*)?[\u4e00-\u9fff]{2,4}\s*摄$")
 
@@ -113,6 +119,21 @@ class SplitPage:
     repairs: tuple[str, ...] = ()
 
 
+def _without_stray_marks(text: str) -> str:
+    """``text`` without the specks _STRAY_LINE_MARK describes."""
+    if "、" not in text and "|" not in text and "｜" not in text:
+        return text
+    lines = text.split("\n")
+    previous = ""
+    for index, line in enumerate(lines):
+        speck = _STRAY_LINE_MARK.match(line)
+        if speck and _SENTENCE_ENDED.search(previous) and not re.search("[|｜]", line[speck.end():]):
+            lines[index] = line[speck.end():]
+        if line.strip():
+            previous = line
+    return "\n".join(lines)
+
+
 class Splitter:
     def __init__(self) -> None:
         self.rules = Rules.load()
@@ -122,6 +143,7 @@ class Splitter:
         """The stories of ``text``, as its layout says; ``paragraph_lines``: each line is a
         paragraph or a heading (an HTML page's blocks), short lines too (a table's rows, a list's
         items), never a column's printed line."""
+        text = _without_stray_marks(text)
         single, doubled = _DOUBLED_LINE.subn(lambda line: line.group()[::2], text)
         if doubled:  # a headline in fake bold, each glyph printed twice: each character once
             page = self.split(single, paragraph_lines)
