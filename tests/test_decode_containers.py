@@ -2,6 +2,7 @@
 opened before detection; what was opened is named in ``repairs``."""
 
 import base64
+import binascii
 import bz2
 import codecs
 import gzip
@@ -583,3 +584,24 @@ def test_terminal_colour_sequences_go_even_inside_a_character(decoder, codec):
     decoded = decoder.decode(raw)
     assert "terminal_sequences_removed" in decoded.repairs
     assert decoded.text == opencc.OpenCC("t2s").convert(text)
+
+
+def test_java_modified_utf8_s_nul_padding_is_a_break_between_records(decoder):
+    # Fixed-width records padded with NUL, which modified UTF-8 writes C0 80 (GBK reads 纮), an
+    # ext-B name character as its CESU-8 surrogate pair.
+    records = ["县邮政分公司开通冷链专线", "投递员张𬞟每天往返乡镇两次。", "果蔬损耗率明显下降。"]
+    raw = b"".join(
+        record.encode("utf-8") + b"\xc0\x80" * (48 - len(record.encode("utf-8")) // 2) for record in records
+    )
+    raw = raw.replace("𬞟".encode("utf-8"), "\ud871\udf9f".encode("utf-8", "surrogatepass"))
+    decoded = decoder.decode(raw)
+    assert decoded.text.split() == records
+    assert decoded.repairs[:2] == ("modified_utf8_nuls_read", "surrogates_decoded")
+
+
+def test_a_uuencoded_file_is_decoded(decoder):
+    text = "县邮政分公司开通冷链专线，为果蔬种植户提供冷藏运输服务。专线每天往返县城与乡镇两次。\r\n"
+    data = text.encode("gbk")
+    lines = b"".join(binascii.b2a_uu(data[i:i + 45]) for i in range(0, len(data), 45))
+    decoded = decoder.decode(b"begin 644 notice.txt\n" + lines + b"`\nend\n")
+    assert decoded.text.strip() == text.strip() and decoded.repairs[0] == "uudecoded"

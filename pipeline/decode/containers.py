@@ -103,6 +103,11 @@ MIN_LATIN1_REFERENCES = 8
 # each byte UTF-8 rejects (GBK's) as U+DC80-U+DCFF, which surrogatepass or json.dumps (\udcd6)
 # write out so: that byte.
 SURROGATE_RE = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
+# Java's modified UTF-8 (DataOutput.writeUTF, JNI) writes NUL as C0 80, which UTF-8 forbids and
+# GBK reads as 纮: a run of them pads a fixed-width record, a break between records.
+MODIFIED_UTF8_NULS_RE = re.compile(rb"(?:\xc0\x80)+")
+# A uuencoded file (uuencode, old mail and news attachments): its header, its lines, its end.
+UUENCODED_RE = re.compile(rb"\A\s*begin [0-7]{3,4} [^\r\n]+\r?\n((?:[ -`]+\r?\n)+?)`?\r?\nend\s*\Z")
 LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # A MIME part's base64 body saved without its headers: lines of the base64 alphabet alone, as
 # MIME wraps them (76 characters), the last shorter with its padding.
@@ -181,6 +186,8 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
             or _rtf_text(raw)
             or _unescaped(raw)
             or _base64_body(raw)
+            or _uudecoded(raw)
+            or _modified_utf8_nuls_read(raw)
             or _surrogates_decoded(raw)
             or _double_references_undone(raw)
             or _latin1_references_undone(raw)
@@ -454,6 +461,30 @@ def _base64_body(raw: bytes) -> tuple[bytes, None, str] | None:
         return base64.b64decode(b"".join(raw.split()), validate=True), None, "base64_decoded"
     except binascii.Error:
         return None
+
+
+def _uudecoded(raw: bytes) -> tuple[bytes, None, str] | None:
+    """The bytes of a uuencoded file (see UUENCODED_RE), whose encoding is then detected."""
+    encoded = UUENCODED_RE.match(raw)
+    if encoded is None:
+        return None
+    try:
+        return b"".join(binascii.a2b_uu(line) for line in encoded.group(1).splitlines()), None, "uudecoded"
+    except binascii.Error:
+        return None
+
+
+def _modified_utf8_nuls_read(raw: bytes) -> tuple[bytes, None, str] | None:
+    """Java's modified UTF-8 (see MODIFIED_UTF8_NULS_RE): each run of its NULs a line break,
+    where the rest then reads as UTF-8 (its surrogate pairs as CESU-8's: surrogates_decoded's)."""
+    if b"\xc0\x80" not in raw:
+        return None
+    read = MODIFIED_UTF8_NULS_RE.sub(b"\n", raw)
+    try:
+        read.decode("utf-8", errors="surrogatepass")
+    except UnicodeDecodeError:
+        return None
+    return read, None, "modified_utf8_nuls_read"
 
 
 def _double_references_undone(raw: bytes) -> tuple[bytes, None, str] | None:
