@@ -198,6 +198,44 @@ def test_a_press_release_mailed_as_html_under_a_cover_note_gives_its_fields(proc
     assert story["body"].endswith("首日收寄茶叶包裹四百余件。")
 
 
+MAIL_EXPORT = """发件人:\t林芳 <linfang@post.example.cn>
+发送时间:\t2024年4月2日 9:30
+收件人:\t媒体联络组
+主题:\t【新闻稿】青溪邮政开通茶叶寄递专线
+附件:\t新闻稿.docx; 现场图片.jpg
+
+各位媒体朋友：
+    您好！现将我公司新闻稿发送给您，欢迎刊发。
+
+==============================
+
+青溪邮政开通茶叶寄递专线
+
+    4月1日，青溪县邮政分公司开通春茶寄递专线，茶农在家门口就能把新采的明前茶寄往全国各地。
+    专线开通后，县城至各产茶乡镇的邮车由每天一班增加到两班，首日收寄茶叶包裹四百余件。
+
+青溪县邮政分公司综合办公室
+2024年4月2日
+
+--
+林芳
+青溪县邮政分公司 综合办公室
+电话：0000-1234567
+本邮件含有保密信息，如您误收，请删除。
+"""
+
+
+def test_a_mail_saved_as_text_gives_the_release_under_its_cover_note(processor):
+    # Outlook's export of a message: its header fields tab-separated (read as a page's two
+    # columns before), the subject no title of the release's own, a cover note above a rule,
+    # the signature block under "--".
+    (story,) = processor.process("message.txt", MAIL_EXPORT.replace("\n", "\r\n").encode("gbk"))
+    assert story["title"] == "青溪邮政开通茶叶寄递专线"
+    assert (story["published_date"], story["source_name"]) == ("2024-04-02", "青溪县邮政分公司综合办公室")
+    assert story["body"].startswith("4月1日，青溪县邮政分公司开通春茶寄递专线")
+    assert story["body"].endswith("首日收寄茶叶包裹四百余件。")
+
+
 SLUGGED_STORY = """#STORY QX-2025-0402-011
 TITLE: 青溪邮政开通茶叶寄递专线
 SUBTITLE:

@@ -27,6 +27,8 @@ MIN_HEADER_FIELDS = 2
 # Under the text's closing rule, a few short lines are the release's contact and reprint notes.
 MAX_CLOSING_NOTE_LINES, MAX_CLOSING_NOTE_CHARS = 4, 80
 MAX_COVER_LINES = 3  # an e-mail's subject, greeting and note over the release's header
+MAIL_SUBJECT_KEY = "主题"  # a mail header's subject (Outlook's export of a message as text): no article's title
+SIGNATURE_SEPARATOR = re.compile(r"-- ?")  # a mail's signature block under it (RFC 3676)
 
 
 def read_front_matter(text: str) -> FeedEntry | None:
@@ -62,11 +64,11 @@ def _labelled_header_at(lines: list[str], index: int, rule_needed: bool) -> Feed
         if field.group(2):
             record.setdefault(*field.groups())
         index += 1
-    if len(record) < MIN_HEADER_FIELDS or not any(TITLE_KEY.search(key) for key in record):
+    if len(record) < MIN_HEADER_FIELDS or not any(TITLE_KEY.search(key) or key == MAIL_SUBJECT_KEY for key in record):
         return None
     if index < len(lines) and not RULE_LINE.fullmatch(lines[index]) and (rule_needed or lines[index].strip()):
         return None  # labelled lines running into the text: a text that lists fields
-    body = lines[index + 1:]
+    body = _without_cover_note(_without_signature(lines[index + 1:]))
     rule_lines = [i for i, line in enumerate(body) if RULE_LINE.fullmatch(line)]
     if rule_lines:
         notes = [line for line in body[rule_lines[-1] + 1:] if line.strip()]
@@ -74,3 +76,23 @@ def _labelled_header_at(lines: list[str], index: int, rule_needed: bool) -> Feed
             body = body[:rule_lines[-1]]
     record["content"] = "\n".join(body)
     return record_entry(record)
+
+
+def _without_signature(body: list[str]) -> list[str]:
+    """A mail's text above its signature block (the sender's name, office and phones, a
+    confidentiality notice)."""
+    signature = next((i for i, line in enumerate(body) if SIGNATURE_SEPARATOR.fullmatch(line.rstrip("\r"))), None)
+    return body if signature is None else body[:signature]
+
+
+def _without_cover_note(body: list[str]) -> list[str]:
+    """The text below a rule under a note of a few lines to the recipients (各位媒体朋友：/ 您好！
+    现将新闻通稿发给您), the text longer than the note."""
+    rule = next((i for i, line in enumerate(body) if RULE_LINE.fullmatch(line)), None)
+    if rule is None:
+        return body
+    note, text = "".join(body[:rule]), "".join(body[rule + 1:])
+    if sum(1 for line in body[:rule] if line.strip()) > MAX_COVER_LINES or len(text) <= 2 * len(note):
+        return body
+    return body[rule + 1:]
+
