@@ -912,3 +912,35 @@ def test_an_english_summary_above_the_text_and_a_rights_notice_below_it_are_no_t
     (story,) = processor.process("page.html", page(body, "<title>集团公司一行到黑龙江邮政调研_楚南网</title>").encode())
     assert story["title"] == "集团公司一行到黑龙江邮政调研"
     assert story["body"].startswith(PARAGRAPHS[0]) and story["body"].endswith(PARAGRAPHS[-1])
+
+
+def test_a_gallery_s_slide_counters_and_its_info_line_s_photographer(processor):
+    # Each caption under its slide's counter (1/3): paragraphs of their own; the info line's
+    # fields apart by bars, the photographer a Tibetan name (no surname) before the next field.
+    captions = ["邮递员在出发前清点邮件。", "邮递员骑马行进在草原上。", "邮递员把报刊送到牧民帐篷前。"]
+    slides = "".join(
+        f"<li><div class='caption'><span class='num'>{n}/3</span><p>{caption}</p></div></li>"
+        for n, caption in enumerate(captions, 1)
+    )
+    body = (
+        "<h1>高原邮路上的新变化</h1><div class='info'>来源：楚南网 | 2024-09-27 10:25 | 摄影：洛桑次仁 | 文字：何思远</div>"
+        f"<p>在高原上，邮递员骑马穿行于雪山草甸之间的邮路已延续数十年，如今正发生新的变化。</p><ul>{slides}</ul>"
+        "<div class='thumbs'><span>1/3</span><span>2/3</span><span>3/3</span></div>"
+    )
+    (story,) = processor.process("gallery.html", page(body, "<title>高原邮路上的新变化_楚南网</title>").encode())
+    assert story["body"].splitlines()[1:] == captions
+    assert [(a["name"], a["role"]) for a in story["authors"]] == [("洛桑次仁", "photographer"), ("何思远", "author")]
+
+
+def test_a_follow_button_by_the_writer_s_credit_and_a_branded_site_name(processor):
+    # 追踪 (follow) beside the credit was read as a second writer; og:site_name with the brand's
+    # figures (香港01-style) was no site's name, a channel's in the <title> taken instead.
+    head = "<title>集团公司一行到黑龙江邮政调研｜楚南01｜社会新闻</title><meta property='og:site_name' content='楚南01'>"
+    body = (
+        "<div class='breadcrumb'><a href='/z/1'>港闻</a> › <a href='/c/2'>社会新闻</a></div>"
+        "<article><h1>集团公司一行到黑龙江邮政调研</h1>"
+        "<div class='byline'><span>撰文：方思远</span> <a class='follow'>追踪</a></div>"
+        f"<div>{ARTICLE}</div></article>"
+    )
+    (story,) = processor.process("page.html", page(body, head).encode())
+    assert story["authors"] == [{"name": "方思远", "role": "author"}] and story["source_name"] == "楚南01"

@@ -163,6 +163,7 @@ class HtmlExtractor:
             _frame_documents_in_place(soup)
         _decks_marked(soup)
         _image_headlines_as_text(soup)
+        _buttons_removed(soup)
         title_parts = _title_parts(soup)
         headline = _WHITESPACE.sub("", max(title_parts, key=len, default=""))  # as blocks are compared
         headline = headline if len(headline) >= rules.TITLE_MIN_CHARS and not _paper_alone(title_parts) else ""
@@ -1103,13 +1104,23 @@ def _author_in_markup(soup: BeautifulSoup) -> str | None:
 
 
 def _site_name_in_markup(soup: BeautifulSoup) -> str | None:
-    """The site's name its <meta> tags state (og:site_name, application-name)."""
+    """The site's name its <meta> tags state (og:site_name, application-name), a brand's figures
+    too (香港01)."""
     for meta in soup.find_all("meta"):
         key = (meta.get("property") or meta.get("name") or "").lower()
         name = " ".join((meta.get("content") or "").split())
-        if key in rules.SITE_NAME_META_KEYS and rules.SITE_NAME.fullmatch(name):
+        if key in rules.SITE_NAME_META_KEYS and rules.BRANDED_SITE_NAME.fullmatch(name):
             return name
     return None
+
+
+def _buttons_removed(soup: BeautifulSoup) -> None:
+    """Links and buttons to follow a writer or an account (关注, 追踪 beside a writer's credit:
+    read as a second name), and a gallery's slide counters (1/6 over each caption)."""
+    for element in soup.find_all(("a", "button", "span")):
+        text = element.get_text(strip=True)
+        if text and (rules.SLIDE_COUNTER.fullmatch(text) or element.name != "span" and rules.FOLLOW_BUTTON.fullmatch(text)):
+            element.decompose()
 
 
 def _image_headlines_as_text(soup: BeautifulSoup) -> None:

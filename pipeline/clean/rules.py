@@ -132,6 +132,8 @@ BREADCRUMB = re.compile(
 )
 # A button or tab alone on its line, with its count (评论 3, + 关注): a page saved as text, one
 # element a line. (Not on wrapped text, whose short lines are pieces of sentences.)
+FOLLOW_BUTTON = re.compile(r"[+＋]?\s*(?:关注|已关注|追踪|订阅)")
+SLIDE_COUNTER = re.compile(r"\d{1,2}\s*/\s*\d{1,2}")  # a gallery's slide number and count (3/6)
 LONE_BUTTON = re.compile(
     r"[+＋]?\s*(?:首页|推荐|热点|关注|已关注|举报|广告|评论|点赞|收藏|分享|转发|打开APP|返回|返回顶部|更多|登录|注册|下载APP"
     r"|字号|阅读|播放)"
@@ -266,6 +268,7 @@ NOT_A_PERSON_ENDINGS = ("网", "报", "社", "台", "局", "厅", "委", "办", 
 # a credit's label in a text's head: the text credits its writer itself
 CREDIT_LABEL = re.compile(r"作者|记者|通讯员|撰文|撰稿|文\s*[/／|｜:：]|^\s*□")
 SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")  # a Chinese name, not a domain or a slogan
+BRANDED_SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}[0-9A-Za-z]{0,4}")  # (香港01)
 EPAPER_SUFFIX = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)$")  # 某某日报数字报: the paper's e-edition
 # A feed's title naming its publisher and a section (某省邮政管理局-工作动态, 要闻 | 某某日报): the
 # part that names a site or a body is the publisher.

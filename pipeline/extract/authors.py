@@ -206,7 +206,7 @@ def parse_byline(
         # Glued to the next role: a unit (湖南记者), not a name; unless it is the only item,
         # glued to both roles (记者李萍通讯员: PDF text despaced), and can be a name.
         alone = len(items) == 1 and not segment[:1].isspace() and could_be_name is not None
-        if index + 1 < len(markers) and items and not segment[-1:].isspace():
+        if index + 1 < len(markers) and items and segment[-1:].isalpha():  # (a bar or a space parts them)
             if not (alone and all(map(could_be_name, _split_glued(items[0], surnames, one_name)))):
                 items = items[:-1]
         for name in _names(" ".join(items), surnames, one_name):
