@@ -944,3 +944,19 @@ def test_a_follow_button_by_the_writer_s_credit_and_a_branded_site_name(processo
     )
     (story,) = processor.process("page.html", page(body, head).encode())
     assert story["authors"] == [{"name": "方思远", "role": "author"}] and story["source_name"] == "楚南01"
+
+
+def test_a_word_processor_s_review_comments_are_no_text(processor):
+    # Google Docs' HTML export: [a] after the commented words, linking to the comment after the
+    # text (a comment and its reply, paragraphs of one <div>), which closed the story.
+    paragraphs = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    paragraphs[1] = paragraphs[1].replace(
+        "开发情况。", "开发情况<sup><a href='#cmnt1' id='cmnt_ref1'>[a]</a></sup>。"
+    )
+    comment = (
+        "<div><p><a href='#cmnt_ref1' id='cmnt1'>[a]</a><span>产品名称请与市场部核实</span></p>"
+        "<p><span>_已分配给 方思远_</span></p></div>"
+    )
+    body = f"<h1>集团公司一行到黑龙江邮政调研</h1>{''.join(paragraphs)}{comment}"
+    (story,) = processor.process("doc.html", page(body, "<title>集团公司一行到黑龙江邮政调研</title>").encode())
+    assert story["body"].splitlines() == PARAGRAPHS

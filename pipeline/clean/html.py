@@ -164,6 +164,7 @@ class HtmlExtractor:
         _decks_marked(soup)
         _image_headlines_as_text(soup)
         _buttons_removed(soup)
+        _document_comments_removed(soup)
         title_parts = _title_parts(soup)
         headline = _WHITESPACE.sub("", max(title_parts, key=len, default=""))  # as blocks are compared
         headline = headline if len(headline) >= rules.TITLE_MIN_CHARS and not _paper_alone(title_parts) else ""
@@ -1112,6 +1113,16 @@ def _site_name_in_markup(soup: BeautifulSoup) -> str | None:
         if key in rules.SITE_NAME_META_KEYS and rules.BRANDED_SITE_NAME.fullmatch(name):
             return name
     return None
+
+
+def _document_comments_removed(soup: BeautifulSoup) -> None:
+    """A word processor's review comments (Google Docs' export: [a] after the words, linking to
+    the comment after the text, whose paragraphs its <div> holds): no text of the document's."""
+    for link in soup.find_all("a", href=rules.COMMENT_LINK):
+        if rules.COMMENT_ID.fullmatch(link.get("id") or ""):
+            (link.find_parent("div") or link.find_parent("p") or link).decompose()
+        else:
+            (link.find_parent("sup") or link).decompose()
 
 
 def _buttons_removed(soup: BeautifulSoup) -> None:

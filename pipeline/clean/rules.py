@@ -132,6 +132,8 @@ BREADCRUMB = re.compile(
 )
 # A button or tab alone on its line, with its count (评论 3, + 关注): a page saved as text, one
 # element a line. (Not on wrapped text, whose short lines are pieces of sentences.)
+COMMENT_LINK = re.compile(r"#cmnt(?:_ref)?\d+$")  # Google Docs' comment marks and the comments' links back
+COMMENT_ID = re.compile(r"cmnt\d+")  # a comment's own anchor
 FOLLOW_BUTTON = re.compile(r"[+＋]?\s*(?:关注|已关注|追踪|订阅)")
 SLIDE_COUNTER = re.compile(r"\d{1,2}\s*/\s*\d{1,2}")  # a gallery's slide number and count (3/6)
 LONE_BUTTON = re.compile(
