@@ -415,3 +415,20 @@ def test_a_text_quoting_a_timing_is_no_subtitle_file():
 
     text = "直播时间为 00:00:10,000 --> 00:00:20,000，共十秒。\n\n节目结束后发布回放。\n\n欢迎收看。\n"
     assert read_subtitles(text) is None
+
+
+def test_a_messenger_export_s_styled_runs_are_one_text(processor):
+    # A channel's export: each message's text a list of strings and styled runs (its bold
+    # headline first, a link's text), then the same runs again as entities; each run had been
+    # a story of its own, the link's text lost and the topic tags kept.
+    runs = [
+        {"type": "bold", "text": "青溪邮政开通茶叶寄递专线"},
+        "\n\n4月1日，青溪县邮政分公司开通春茶寄递专线，茶农在家门口就能把新采的明前茶寄往全国各地。\n\n来源：",
+        {"type": "text_link", "text": "青溪日报", "href": "https://example.cn/"},
+        "\n\n", {"type": "hashtag", "text": "#邮政"}, " ", {"type": "hashtag", "text": "#茶叶"},
+    ]
+    message = {"id": 7, "type": "message", "date": "2024-04-02T08:15:00", "text": runs, "text_entities": runs}
+    export = {"name": "青溪快讯", "type": "public_channel", "messages": [message]}
+    (story,) = processor.process("result.json", json.dumps(export, ensure_ascii=False).encode())
+    assert (story["title"], story["published_date"], story["source_name"]) == ("青溪邮政开通茶叶寄递专线", "2024-04-02", "青溪日报")
+    assert story["body"] == "4月1日，青溪县邮政分公司开通春茶寄递专线，茶农在家门口就能把新采的明前茶寄往全国各地。"

@@ -29,6 +29,7 @@ PUBLISHED_KEY = re.compile(r"pub|release|发布", re.I)
 AUTHOR_KEY = re.compile(r"author|writer|byline|reporter|creator|作者|记者", re.I)
 SOURCE_KEY = re.compile(r"source|media|origin|publisher|来源|出处|稿源", re.I)  # publisher: schema.org's NewsArticle
 URL = re.compile(r"\s*(?:https?:)?//")  # source_url, author_link: no names
+RICH_TEXT_COPY_SUFFIX = "_entities"  # Telegram's text_entities: the text's runs again, each styled
 NAME_KEY = re.compile(r"name|姓名|名称", re.I)
 # Release times as numbers: seconds or milliseconds since 1970 (between 2000 and 2100).
 EPOCH_SECONDS = range(946_684_800, 4_102_444_800)
@@ -78,6 +79,7 @@ def _entries(value):
 def record_entry(record: dict) -> FeedEntry | None:
     """The entry of an object holding an article's text (a content field, or a long string);
     None for any other object."""
+    record = {key: _rich_text(value) for key, value in record.items() if not key.endswith(RICH_TEXT_COPY_SUFFIX)}
     strings = {key: value.strip() for key, value in record.items() if isinstance(value, str) and value.strip()}
     named = [value for key, value in strings.items() if CONTENT_KEY.search(key) and len(value) >= MIN_CONTENT_CHARS]
     unnamed = [value for value in strings.values() if len(value) >= MIN_UNNAMED_CONTENT_CHARS]
@@ -99,6 +101,20 @@ def record_entry(record: dict) -> FeedEntry | None:
         content=content,
         source=next((name for key, value in record.items() if SOURCE_KEY.search(key) and (name := _name(value))), None),
     )
+
+
+def _rich_text(value):
+    """A text written as a list of strings and styled runs ({"type": "bold", "text": …}: a
+    messenger's export, Telegram's), as one string; its bold run opening it a line of its own
+    (the post's headline). Any other value as it is."""
+    if not isinstance(value, list) or not value or not all(
+        isinstance(item, str) or isinstance(item, dict) and isinstance(item.get("text"), str) for item in value
+    ):
+        return value
+    runs = [item if isinstance(item, str) else item["text"] for item in value]
+    if isinstance(value[0], dict) and value[0].get("type") == "bold" and not runs[1:2] == ["\n"]:
+        runs[0] += "\n"
+    return "".join(runs)
 
 
 def _date(value) -> str | None:

@@ -134,6 +134,7 @@ BREADCRUMB = re.compile(
 # element a line. (Not on wrapped text, whose short lines are pieces of sentences.)
 COMMENT_LINK = re.compile(r"#cmnt(?:_ref)?\d+$")  # Google Docs' comment marks and the comments' links back
 COMMENT_ID = re.compile(r"cmnt\d+")  # a comment's own anchor
+HASHTAGS = re.compile(r"#[^\s#]{1,20}(?:\s+#[^\s#]{1,20})*")  # a post's topic tags alone on its last line (#快递 #行业数据)
 FOLLOW_BUTTON = re.compile(r"[+＋]?\s*(?:关注|已关注|追踪|订阅)")
 SLIDE_COUNTER = re.compile(r"\d{1,2}\s*/\s*\d{1,2}")  # a gallery's slide number and count (3/6)
 LONE_BUTTON = re.compile(
