@@ -236,6 +236,38 @@ def test_a_mail_saved_as_text_gives_the_release_under_its_cover_note(processor):
     assert story["body"].endswith("首日收寄茶叶包裹四百余件。")
 
 
+DOCUMENT_EXPORT = """# 【定稿】青溪邮政茶叶专线新闻稿
+
+> 修改记录：4月1日 已审核通过；配图见正文。
+
+| 项目 | 内容 |
+| --- | --- |
+| 供稿单位 | 青溪县邮政分公司 |
+| 发布日期 | 2024年4月2日 |
+| 发布渠道 | 青溪邮政微信公众号 |
+
+---
+
+## 青溪邮政开通茶叶寄递专线
+
+通讯员 林芳
+
+4月1日，青溪县邮政分公司开通春茶寄递专线，茶农在家门口就能把新采的明前茶寄往全国各地。
+
+专线开通后，县城至各产茶乡镇的邮车由每天一班增加到两班，首日收寄茶叶包裹四百余件。
+"""
+
+
+def test_an_online_document_s_sheet_of_fields_over_a_rule_and_the_text(processor):
+    # An online document exported as Markdown: its file name a heading, a review note, a table
+    # of fields (no title among them), Markdown's rule, then the text under its own headline.
+    (story,) = processor.process("export.md", DOCUMENT_EXPORT.encode("utf-8"))
+    assert story["title"] == "青溪邮政开通茶叶寄递专线"
+    assert (story["published_date"], story["source_name"]) == ("2024-04-02", "青溪县邮政分公司")
+    assert story["authors"] == [{"name": "林芳", "role": "correspondent"}]
+    assert story["body"].startswith("4月1日") and story["body"].endswith("首日收寄茶叶包裹四百余件。")
+
+
 SLUGGED_STORY = """#STORY QX-2025-0402-011
 TITLE: 青溪邮政开通茶叶寄递专线
 SUBTITLE:

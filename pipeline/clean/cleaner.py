@@ -113,13 +113,17 @@ class Cleaner:
         body = self._html.extract(content) if rules.MARKUP.search(content) else clean_lines(content, self._judge).text
         body = body.strip()
         first, _, rest = body.partition("\n")
-        if entry.title and rest and "".join(first.split()) == "".join(entry.title.split()):
+        title = entry.title
+        if title and rest and "".join(first.split()) == "".join(title.split()):
             body = rest.strip()  # the content opens with the title its field gives (# title under front matter)
+        elif not title and rest and len(first) <= rules.HEADLINE_MAX_CHARS and not rules.SENTENCE_MARK.search(first) \
+                and not rules.META_LINE.search(first):
+            title, body = first, rest.strip()  # no title field: the content's headline is the title (the fields go under it)
         if not body:
             return ""
         fields = (("发布时间", entry.published), ("来源", entry.source or _publisher(feed_title)), ("作者", entry.author))
         meta = [f"{label}：{value}" for label, value in fields if value]
-        return "\n".join(line for line in (entry.title, *meta, body) if line)
+        return "\n".join(line for line in (title, *meta, body) if line)
 
 
 def _publisher(feed_title: str | None) -> str | None:

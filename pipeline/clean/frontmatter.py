@@ -6,7 +6,7 @@ are (title, date, author, source by their names) and the text below it is the ar
 import re
 
 from pipeline.clean.feeds import FeedEntry
-from pipeline.clean.jsonrecords import TITLE_KEY, record_entry
+from pipeline.clean.jsonrecords import DATE_KEY, TITLE_KEY, record_entry
 from pipeline.clean.markdown import markdown_to_html
 
 FRONT_MATTER = re.compile(r"\A\ufeff?[ \t]*(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
@@ -21,8 +21,12 @@ HEADER_FIELD = re.compile(
     r"[ \t\u3000]*([\u4e00-\u9fff]{2,6}|[A-Z][A-Za-z_]{1,15})[ \t\u3000]*[:：][ \t\u3000]*(\S.*?)?[ \t\u3000]*"
 )
 KIND_LINE = re.compile(r"[ \t\u3000]*(?:[【\[［][^【】\[\]［］]{2,10}[】\]］]|#[A-Z]{2,10}\b.{0,40})[ \t\u3000]*")
-# a rule, a cut mark in it too (----8<----)
-RULE_LINE = re.compile(r"[ \t\u3000]*[=\-—_*#~]{2,}(?:8<|✂)?[=\-—_*#~]{2,}[ \t\u3000]*")
+# a rule, a cut mark in it too (----8<----), Markdown's three marks (---)
+RULE_LINE = re.compile(r"[ \t\u3000]*(?:[=\-—_*#~]{2,}(?:8<|✂)?[=\-—_*#~]{2,}|-{3}|\*{3}|_{3})[ \t\u3000]*")
+# A Markdown table of two columns, a label and its value (an online document's sheet of fields)
+MARKDOWN_FIELD_ROW = re.compile(r"\|[ \t]*([\u4e00-\u9fff]{2,6}|[A-Za-z_]{2,16})[ \t]*\|[ \t]*([^|]*?)[ \t]*\|[ \t]*")
+MARKDOWN_TABLE_RULE = re.compile(r"\|(?:[ \t]*:?-{3,}:?[ \t]*\|){2}[ \t]*")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
 MIN_HEADER_FIELDS = 2
 # Under the text's closing rule, a few short lines are the release's contact and reprint notes.
 MAX_CLOSING_NOTE_LINES, MAX_CLOSING_NOTE_CHARS = 4, 80
@@ -47,7 +51,8 @@ def read_labelled_header(text: str) -> FeedEntry | None:
     """The text below a press release's header of labelled fields, with them; None when
     ``text`` opens with none. A cover note of a few lines above it (an e-mail's subject and
     greeting: 各位媒体朋友：/ 您好！现将新闻通稿发送给您) goes, when a rule closes the header."""
-    lines = text.lstrip("\ufeff").splitlines()
+    lines = [_table_row_as_field(line) for line in text.lstrip("\ufeff").splitlines()]
+    lines = [line for line in lines if line is not None]
     starts = [i for i, line in enumerate(lines) if line.strip()][:MAX_COVER_LINES + 1]
     for number, start in enumerate(starts):
         entry = _labelled_header_at(lines, start, rule_needed=number > 0)
@@ -64,18 +69,35 @@ def _labelled_header_at(lines: list[str], index: int, rule_needed: bool) -> Feed
         if field.group(2):
             record.setdefault(*field.groups())
         index += 1
-    if len(record) < MIN_HEADER_FIELDS or not any(TITLE_KEY.search(key) or key == MAIL_SUBJECT_KEY for key in record):
+    rule = index
+    while rule < len(lines) and not lines[rule].strip():
+        rule += 1
+    ruled = rule < len(lines) and RULE_LINE.fullmatch(lines[rule]) is not None
+    titled = any(TITLE_KEY.search(key) or key == MAIL_SUBJECT_KEY for key in record)
+    # (a document's sheet of fields, no title among them, over a rule and the text's own headline)
+    if len(record) < MIN_HEADER_FIELDS or not (titled or ruled and any(DATE_KEY.search(key) for key in record)):
         return None
-    if index < len(lines) and not RULE_LINE.fullmatch(lines[index]) and (rule_needed or lines[index].strip()):
+    if not ruled and index < len(lines) and (rule_needed or lines[index].strip()):
         return None  # labelled lines running into the text: a text that lists fields
-    body = _without_cover_note(_without_signature(lines[index + 1:]))
+    body = _without_cover_note(_without_signature(lines[rule + 1:] if ruled else lines[index + 1:]))
     rule_lines = [i for i, line in enumerate(body) if RULE_LINE.fullmatch(line)]
     if rule_lines:
         notes = [line for line in body[rule_lines[-1] + 1:] if line.strip()]
         if len(notes) <= MAX_CLOSING_NOTE_LINES and all(len(line.strip()) <= MAX_CLOSING_NOTE_CHARS for line in notes):
             body = body[:rule_lines[-1]]
-    record["content"] = "\n".join(body)
+    content = "\n".join(body)
+    # (a Markdown document's text under its sheet of fields: its headline a heading)
+    record["content"] = markdown_to_html(content) if MARKDOWN_HEADING.search(content) else content
     return record_entry(record)
+
+
+def _table_row_as_field(line: str) -> str | None:
+    """A Markdown table's row of a label and its value as a labelled line (| 供稿单位 | 某某 | as
+    供稿单位：某某); its rule row as nothing; any other line as it is."""
+    if MARKDOWN_TABLE_RULE.fullmatch(line):
+        return None
+    row = MARKDOWN_FIELD_ROW.fullmatch(line)
+    return f"{row.group(1)}：{row.group(2)}" if row else line
 
 
 def _without_signature(body: list[str]) -> list[str]:
