@@ -960,3 +960,20 @@ def test_a_word_processor_s_review_comments_are_no_text(processor):
     body = f"<h1>集团公司一行到黑龙江邮政调研</h1>{''.join(paragraphs)}{comment}"
     (story,) = processor.process("doc.html", page(body, "<title>集团公司一行到黑龙江邮政调研</title>").encode())
     assert story["body"].splitlines() == PARAGRAPHS
+
+
+def test_a_portal_s_copy_with_a_quote_box_and_app_promotions(processor):
+    # A finance portal's copy: the time and the outlet it copied from in its header (the portal's
+    # own name was set over it as the source), a stock quote box and its app's promotions (kept
+    # as paragraphs).
+    head = "<title>集团公司一行到黑龙江邮政调研_楚南财经_楚南网</title><meta property='og:site_name' content='楚南网'>"
+    body = (
+        "<h1>集团公司一行到黑龙江邮政调研</h1><div class='date-source'><span>2024年06月18日 09:30</span> "
+        "<a class='source'>楚南证券网</a></div>"
+        "<div class='quote'><a>楚南邮储 sh601999 5.41 -0.92%</a> <span>成交额 12.36亿</span>"
+        "<div class='app'>楚南财经APP　看行情更快一步</div></div>"
+        f"<div class='article'>{ARTICLE}<div class='qr'>海量资讯、精准解读，尽在楚南财经APP</div></div>"
+    )
+    (story,) = processor.process("portal.html", page(body, head).encode())
+    assert story["source_name"] == "楚南证券网"
+    assert story["body"].splitlines() == PARAGRAPHS

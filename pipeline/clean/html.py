@@ -270,7 +270,7 @@ class HtmlExtractor:
             head = next(index for index, line in enumerate(lines) if field in line)
             lines[head] = lines[head].replace(field, account, 1)
         if site and lines and not any(rules.SOURCE_LABEL.search(line) for line in lines) and not any(
-            rules.PAPER_NAME.search(line) for line in lines[:rules.HEAD_LOOKBACK]
+            rules.PAPER_NAME.search(line) or rules.DATED_OUTLET.fullmatch(line.strip()) for line in lines[:rules.HEAD_LOOKBACK]
         ):
             # The site the page names only in its head (og:site_name, the <title>): the story's
             # source, unless the text names one (a portal's copy: 2024年07月08日 06:52 经济日报).

@@ -162,6 +162,13 @@ PICTURE_LABEL = re.compile(r"[（(【\[]?(?:资料图片?|示意图|网络图片
 SENT_FROM_PHONE = re.compile(r"(?:发自|来自)我的[\w \u4e00-\u9fff]{1,20}")
 # An app's overlay over the page's pictures or text: 打开网易新闻 查看精彩图片, 打开APP阅读全文
 OPEN_IN_APP = re.compile(r"打开[\u4e00-\u9fffA-Za-z]{1,10}[，,\s]*(?:查看|阅读|观看)[\u4e00-\u9fff]{0,8}")
+# An app's promotion on a line of its own (新浪财经APP 看行情更快一步, 海量资讯、精准解读，尽在某某APP)
+APP_PROMOTION = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,10}(?:APP|App|客户端)[\s　]*[\u4e00-\u9fff，、]{2,16}"
+    r"|[\u4e00-\u9fff，、]{2,16}(?:尽在|下载|打开)[\u4e00-\u9fff]{2,10}(?:APP|App|客户端))[。！!]?"
+)
+# A quote box's line: a stock's name, its code, price and change (邮储银行 sh601658 5.41 -0.92%)
+STOCK_QUOTE = re.compile(r"[\u4e00-\u9fff]{2,10}\s*\(?(?:sh|sz|bj|hk|SH|SZ|HK)?\d{5,6}(?:\.(?:SH|SZ|HK))?\)?\s+\d+\.\d+\s+[+-]?\d+\.\d+%.{0,30}")
 MENU_MIN_ITEMS = 4
 MENU_MAX_ITEM_CHARS = 6
 CHROME_STRONG_TERMS_IN_NOTICE = 2
@@ -278,6 +285,10 @@ EPAPER_SUFFIX = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)
 FEED_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|[-－–—]{1,2})\s*")
 PUBLISHER_ENDINGS = ("局", "厅", "委", "办", "院", "部", "公司", "集团", "协会", "政府", "中心", "邮政")
 SITE_NAME_ENDINGS = ("网", "报", "在线", "新闻", "频道", "电视台", "广播电视台")  # a <title>'s last part naming its site
+# A portal's header of the time and the outlet it copied the story from (2025年03月28日 20:16 证券时报网)
+DATED_OUTLET = re.compile(
+    r"(?:19|20)\d\d\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s+\d{1,2}:\d\d(?::\d\d)?\s+[\u4e00-\u9fff]{2,12}"
+)
 # A paper's name as the extract stage's list ends them (经济日报, 中国邮政报, 青海新闻网), standing alone.
 PAPER_NAME = re.compile(
     r"(?:^|\s)[\u4e00-\u9fff]{2,6}(?:" + "|".join(data_lines("pipeline.extract", "newspaper_suffixes.txt")) + r")(?=\s|$)"
