@@ -999,3 +999,17 @@ def test_words_ending_as_a_bureau_does_are_no_organisations(processor):
 def test_a_hall_is_no_bureau(processor):
     (story,) = processor.process("article.txt", "县邮政开通冷链专线\n市民在邮政营业厅和综合服务厅办理寄递业务。\n".encode())
     assert not any(org.endswith("厅") for org in story["organizations"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizations"),
+    [
+        ("桃山林场的护林员每周都会收到邮政送来的报刊。", ["桃山林场"]),  # a forestry centre, a zone's committee
+        ("平潭综合实验区管委会与邮政签署合作协议。", ["平潭综合实验区管委会"]),
+        ("全市揽投部都配备了新能源车。", []),  # every one of the city's, none named
+        ("种粮大户的家庭农场里一片繁忙。", []),  # a kind of farm
+    ],
+)
+def test_farms_committees_and_every_one_of_a_kind(processor, sentence, organizations):
+    (story,) = processor.process("article.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert story["organizations"] == organizations

@@ -36,7 +36,10 @@ HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MASKED_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}某{1,2}")  # 张某, 李某某: a court's or a police report's, no name
 # Words before an organisation's kind that make it a category, no body named (各省辖市邮政管理局,
 # 部分城市邮政所, 所有网点)
-CATEGORY_WORDS = frozenset({"各", "每", "每个", "每家", "部分", "所有", "全部", "多家", "一些", "这些", "那些", "各级", "各地"})
+CATEGORY_WORDS = frozenset({
+    "各", "每", "每个", "每家", "部分", "所有", "全部", "多家", "一些", "这些", "那些", "各级", "各地",
+    "全市", "全省", "全县", "全区",  # 全市揽投部: every one of the city's
+})
 FAMILIAR_PREFIXES = "小老阿"  # before a surname alone: a familiar address (小刘, 老张, 阿陈)
 MANNER_BEFORE_SPEECH = re.compile(r"[\u4e00-\u9fff]{1,2}[着地]$")
 MAX_UNDOTTED_NAME_CHARS = 8  # 泽仁多吉; a longer run between a title and a verb is no name
@@ -77,7 +80,10 @@ FUNCTION_CHARS = set(
     "的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超有好"
 )
 FUNCTION_WORD_FLAGS = frozenset("upcq")  # jieba's tags of particles, prepositions, conjunctions, measure words (12家)
-GENERIC_ORG_PARTS = {"省", "市", "县", "区", "各", "该", "本", "全", "我", "其", "集团", "公司", "集团公司", "分公司", "邮政"}
+GENERIC_ORG_PARTS = {
+    "省", "市", "县", "区", "各", "该", "本", "全", "我", "其", "集团", "公司", "集团公司", "分公司", "邮政",
+    "家庭",  # 家庭农场: a kind of farm
+}
 # Units ending the names of towns and villages (塔公镇, 木鱼村), which the gazetteer (down to
 # counties) lacks: before an organisation suffix, the characters before one name the place.
 ADMIN_UNITS = {"镇", "乡", "村"}
