@@ -1687,3 +1687,23 @@ def test_an_ocr_speck_before_a_headline_is_no_part_of_it():
     ])
     titles = [story.title for story in Splitter().split(page).stories]
     assert titles == ["县邮政开通冷链专线", "邮储银行开展防诈骗宣传", "网点延长营业时间"]
+
+
+def test_a_notice_s_signing_office_over_its_date_closes_it_and_heads_nothing():
+    # The office and the date at the notice's foot, no brackets: the office was read as the
+    # headline of the notice above it (headlines of a seed-style page stand apart from bodies).
+    page = "\n".join([
+        "县邮政开通冷链专线",
+        "本报讯 今年以来，某县邮政分公",
+        "司开通乡村冷链专线，为果蔬种",
+        "植户提供冷藏运输服务。",
+        "征文启事",
+        "本报即日起开展主题征文活动，",
+        "欢迎广大读者踊跃投稿。来稿请",
+        "发送至本报电子邮箱。",
+        "楚南邮政报社编辑部",
+        "2025年4月1日",
+    ])
+    stories = Splitter().split(page).stories
+    assert all(story.title != "楚南邮政报社编辑部" for story in stories)
+    assert any("楚南邮政报社编辑部" in story.bylines and "2025年4月1日" in story.bylines for story in stories)

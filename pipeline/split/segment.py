@@ -47,6 +47,9 @@ _BRACKETED_DATE = re.compile(r"[（(](?:19|20)\d\d年\d{1,2}月\d{1,2}日[）)]"
 _CLOSING_SOURCE_NOTE = re.compile(r"(?:^|[。！？”]\s*)([（(](?:摘自|选自|转自|转载自|原载|据|来源\s*[:：])[^（()）]{2,40}[）)])$")
 # the office issuing a notice or a release, a line of its own under the text: （某省邮政管理局办公室）
 _CLOSING_ISSUER = re.compile(r"[（(][\u4e00-\u9fff]{2,30}(?:办公室|办公厅|委员会|管理局|领导小组|分公司|公司|集团|协会|局|厅)[）)]")
+# the office signing a notice over its date, no brackets (中国邮政报社编辑部 / 2025年4月1日)
+_SIGNING_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,30}(?:办公室|办公厅|委员会|管理局|领导小组|分公司|公司|集团|协会|编辑部|报社|局|厅|部)")
+_DATE_ALONE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 # roles credited each with its names after a slash or bar: 文/王芳 图/李明, 文·图/黄思琪
 _ROLE_THEN_NAME = r"(?:文\s*[·・/]\s*图|图\s*[·・/]\s*文|撰文|文字|图片|摄影|文|图)\s*[/／｜|]\s*([\u4e00-\u9fff·]{2,8})"
 _ROLE_SLASHED_CREDITS = re.compile(rf"{_ROLE_THEN_NAME}(?:\s+{_ROLE_THEN_NAME})*")
@@ -156,6 +159,9 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         folio = _HEADER_FOLIO.fullmatch(compact) is not None and (
             bool(lines) and lines[-1].kind == "label" or _over_furniture(raws, index, rules)
         )
+        if lines and lines[-1].kind == "closer" and _signs_with_date(compact, raws, index, lines):
+            lines.append(Line(raw, compact, width(raw), "closer"))  # (a date alone reads as the page's too)
+            continue
         furniture = folio or _is_furniture(compact, rules)
         if furniture and after_text and _sentence_goes_on(raws, index, rules):
             continue  # a page's foot or head inside a sentence the page break cut: out of its way
@@ -195,6 +201,8 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             byline = "", Line(raw, despace_credit(raw), width(raw), "closer")
         if byline is None and _name_under_title(raw, compact, lines, rules):
             byline = "", Line(raw, compact, width(raw), "closer")
+        if byline is None and _signs_with_date(compact, raws, index, lines):
+            byline = "", Line(raw, compact, width(raw), "closer")
         if byline is not None:
             raw, closer = byline
             if raw:
@@ -209,6 +217,17 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         if tail is not None:
             lines.append(tail)
     return lines
+
+
+def _signs_with_date(compact: str, raws: list[str], index: int, lines: list[Line]) -> bool:
+    """A notice's signature under its last sentence: the issuing office's name over the date
+    alone (中国邮政报社编辑部 / 2025年4月1日), and that date."""
+    if not lines or _DATE_ALONE.fullmatch(compact) is None:
+        return (
+            bool(lines) and lines[-1].kind == "body" and ends_sentence(lines[-1].text)
+            and _SIGNING_OFFICE.fullmatch(compact) is not None and _DATE_ALONE.fullmatch(_next_compact(raws, index)) is not None
+        )
+    return lines[-1].kind == "closer" and _SIGNING_OFFICE.fullmatch(lines[-1].text) is not None
 
 
 def _next_compact(raws: list[str], index: int, skip: int = 0) -> str:
