@@ -1707,3 +1707,22 @@ def test_a_notice_s_signing_office_over_its_date_closes_it_and_heads_nothing():
     stories = Splitter().split(page).stories
     assert all(story.title != "楚南邮政报社编辑部" for story in stories)
     assert any("楚南邮政报社编辑部" in story.bylines and "2025年4月1日" in story.bylines for story in stories)
+
+
+def test_a_speech_s_speaker_by_office_and_post_under_its_deck_is_its_writer():
+    # The speaker's line under the deck the column wrapped (——在…会议上的讲话 / （摘要）) was
+    # read as the deck's third line: the subtitle held it, the story credited no one.
+    page = "\n".join([
+        "坚持改革创新推动高质量发展",
+        "——在楚南省邮政分公司2025年",
+        "工作会议上的讲话（摘要）",
+        "楚南省邮政分公司党委书记、总经理 方志远",
+        "",
+        "过去一年，全省邮政各单位坚持",
+        "稳中求进工作总基调，较好完成",
+        "了全年目标任务。新的一年，我",
+        "们要重点抓好以下工作。",
+    ])
+    (story,) = Splitter().split(page).stories
+    assert story.subtitle == "在楚南省邮政分公司2025年工作会议上的讲话（摘要）"
+    assert story.bylines == ("楚南省邮政分公司党委书记、总经理 方志远",)

@@ -47,6 +47,10 @@ _BRACKETED_DATE = re.compile(r"[（(](?:19|20)\d\d年\d{1,2}月\d{1,2}日[）)]"
 _CLOSING_SOURCE_NOTE = re.compile(r"(?:^|[。！？”]\s*)([（(](?:摘自|选自|转自|转载自|原载|据|来源\s*[:：])[^（()）]{2,40}[）)])$")
 # the office issuing a notice or a release, a line of its own under the text: （某省邮政管理局办公室）
 _CLOSING_ISSUER = re.compile(r"[（(][\u4e00-\u9fff]{2,30}(?:办公室|办公厅|委员会|管理局|领导小组|分公司|公司|集团|协会|局|厅)[）)]")
+# a speech's or an article's writer under its headline by office and post, a space, the name
+_SPEAKER_CREDIT = re.compile(
+    r"[\u4e00-\u9fff、]{2,30}(?:书记|总经理|经理|董事长|局长|主任|行长|总裁|主席|部长|处长|厅长|院长|会长)[ \u3000]+([\u4e00-\u9fff]{2,4})"
+)
 # the office signing a notice over its date, no brackets (中国邮政报社编辑部 / 2025年4月1日)
 _SIGNING_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,30}(?:办公室|办公厅|委员会|管理局|领导小组|分公司|公司|集团|协会|编辑部|报社|局|厅|部)")
 _DATE_ALONE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
@@ -422,6 +426,9 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
         return "", Line(raw, compact, width(raw), "closer")
     if _DATED_FIELDS_LINE.match(raw) and not any(c in HEADLINE_FORBIDDEN + "，" for c in raw):
         return "", Line(raw, despace_credit(raw), width(raw), "closer")  # 2024年9月3日 来源：陇南日报 记者 马文斌
+    speaker = _SPEAKER_CREDIT.fullmatch(raw.strip())
+    if speaker and _names_alone(speaker.group(1), rules):
+        return "", Line(raw, despace_credit(raw), width(raw), "closer")  # 某省邮政分公司党委书记、总经理 何建军
     if compact in rules.byline_words and len(compact) >= _MIN_CREDIT_ALONE_CHARS:
         return "", Line(raw, compact, width(raw), "closer")  # 本报评论员: a credit naming no one
     if (
