@@ -1008,6 +1008,7 @@ def test_a_hall_is_no_bureau(processor):
         ("平潭综合实验区管委会与邮政签署合作协议。", ["平潭综合实验区管委会"]),
         ("全市揽投部都配备了新能源车。", []),  # every one of the city's, none named
         ("种粮大户的家庭农场里一片繁忙。", []),  # a kind of farm
+        ("乡里的邮政代办点刚开门，村民就来取包裹。", []),  # a point of the service, no body
     ],
 )
 def test_farms_committees_and_every_one_of_a_kind(processor, sentence, organizations):

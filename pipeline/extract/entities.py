@@ -36,6 +36,7 @@ HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MASKED_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}某{1,2}")  # 张某, 李某某: a court's or a police report's, no name
 # Words before an organisation's kind that make it a category, no body named (各省辖市邮政管理局,
 # 部分城市邮政所, 所有网点)
+SERVICE_POINT_WORDS = frozenset({"点"})  # after an organisation's name: a point of its service (代办点)
 CATEGORY_WORDS = frozenset({
     "各", "每", "每个", "每家", "部分", "所有", "全部", "多家", "一些", "这些", "那些", "各级", "各地",
     "全市", "全省", "全县", "全区",  # 全市揽投部: every one of the city's
@@ -916,6 +917,8 @@ class EntityFinder:
         for end in reversed(suffixes):
             if end + 1 in ends and frequency(run[end][0] + run[end + 1][0]):
                 continue  # 中心 of 中心医院 (two suffixes, one word of the dictionary): no name ends inside a word
+            if end + 1 < len(run) and run[end + 1][0] in SERVICE_POINT_WORDS:
+                continue  # 邮政代办/nt 点: a point of its service, no body
             yield from self._org_ending_at(run[: end + 1])
 
     def _field_bureau(self, word: str) -> bool:
