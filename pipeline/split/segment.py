@@ -47,10 +47,10 @@ _BRACKETED_DATE = re.compile(r"[（(](?:19|20)\d\d年\d{1,2}月\d{1,2}日[）)]"
 _CLOSING_SOURCE_NOTE = re.compile(r"(?:^|[。！？”]\s*)([（(](?:摘自|选自|转自|转载自|原载|据|来源\s*[:：])[^（()）]{2,40}[）)])$")
 # the office issuing a notice or a release, a line of its own under the text: （某省邮政管理局办公室）
 _CLOSING_ISSUER = re.compile(r"[（(][\u4e00-\u9fff]{2,30}(?:办公室|办公厅|委员会|管理局|领导小组|分公司|公司|集团|协会|局|厅)[）)]")
-# a speech's or an article's writer under its headline by office and post, a space, the name
-_SPEAKER_CREDIT = re.compile(
-    r"[\u4e00-\u9fff、]{2,30}(?:书记|总经理|经理|董事长|局长|主任|行长|总裁|主席|部长|处长|厅长|院长|会长)[ \u3000]+([\u4e00-\u9fff]{2,4})"
-)
+# A speech's title (在…会议上的讲话) and its speaker's line under it: a unit and titles, then a name
+# after a space.
+SPEECH_TITLE = re.compile(r"(?:讲话|致辞|发言|讲话稿|工作报告|主旨演讲)(?:[（(].{1,12}[）)])?$")
+SPEAKER_LINE = re.compile(r"[\u4e00-\u9fff、（）()]{2,40}\s+[\u4e00-\u9fff]{2,4}")
 # the office signing a notice over its date, no brackets (中国邮政报社编辑部 / 2025年4月1日)
 _SIGNING_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,30}(?:办公室|办公厅|委员会|管理局|领导小组|分公司|公司|集团|协会|编辑部|报社|局|厅|部)")
 _DATE_ALONE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
@@ -163,7 +163,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         folio = _HEADER_FOLIO.fullmatch(compact) is not None and (
             bool(lines) and lines[-1].kind == "label" or _over_furniture(raws, index, rules)
         )
-        if lines and lines[-1].kind == "closer" and _signs_with_date(compact, raws, index, lines):
+        if _signed_date(compact, lines):
             lines.append(Line(raw, compact, width(raw), "closer"))  # (a date alone reads as the page's too)
             continue
         furniture = folio or _is_furniture(compact, rules)
@@ -205,8 +205,10 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             byline = "", Line(raw, despace_credit(raw), width(raw), "closer")
         if byline is None and _name_under_title(raw, compact, lines, rules):
             byline = "", Line(raw, compact, width(raw), "closer")
-        if byline is None and _signs_with_date(compact, raws, index, lines):
+        if byline is None and _signing_office(compact, raws, index, lines):
             byline = "", Line(raw, compact, width(raw), "closer")
+        if byline is None and lines and SPEECH_TITLE.search(lines[-1].text) and SPEAKER_LINE.fullmatch(raw.strip()):
+            byline = "", Line(raw, despace_credit(raw), width(raw), "closer")  # its speaker under a speech's title
         if byline is not None:
             raw, closer = byline
             if raw:
@@ -223,15 +225,21 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     return lines
 
 
-def _signs_with_date(compact: str, raws: list[str], index: int, lines: list[Line]) -> bool:
-    """A notice's signature under its last sentence: the issuing office's name over the date
-    alone (中国邮政报社编辑部 / 2025年4月1日), and that date."""
-    if not lines or _DATE_ALONE.fullmatch(compact) is None:
-        return (
-            bool(lines) and lines[-1].kind == "body" and ends_sentence(lines[-1].text)
-            and _SIGNING_OFFICE.fullmatch(compact) is not None and _DATE_ALONE.fullmatch(_next_compact(raws, index)) is not None
-        )
-    return lines[-1].kind == "closer" and _SIGNING_OFFICE.fullmatch(lines[-1].text) is not None
+def _signing_office(compact: str, raws: list[str], index: int, lines: list[Line]) -> bool:
+    """Whether a line under a text's last sentence is the office signing the notice, over the
+    date alone (中国邮政报社编辑部 / 2025年4月1日)."""
+    return (
+        bool(lines) and lines[-1].kind == "body" and ends_sentence(lines[-1].text)
+        and _SIGNING_OFFICE.fullmatch(compact) is not None and _DATE_ALONE.fullmatch(_next_compact(raws, index)) is not None
+    )
+
+
+def _signed_date(compact: str, lines: list[Line]) -> bool:
+    """Whether a line is the date alone under a notice's signing office (see _signing_office)."""
+    return (
+        bool(lines) and lines[-1].kind == "closer" and _SIGNING_OFFICE.fullmatch(lines[-1].text) is not None
+        and _DATE_ALONE.fullmatch(compact) is not None
+    )
 
 
 def _next_compact(raws: list[str], index: int, skip: int = 0) -> str:
@@ -426,9 +434,6 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
         return "", Line(raw, compact, width(raw), "closer")
     if _DATED_FIELDS_LINE.match(raw) and not any(c in HEADLINE_FORBIDDEN + "，" for c in raw):
         return "", Line(raw, despace_credit(raw), width(raw), "closer")  # 2024年9月3日 来源：陇南日报 记者 马文斌
-    speaker = _SPEAKER_CREDIT.fullmatch(raw.strip())
-    if speaker and _names_alone(speaker.group(1), rules):
-        return "", Line(raw, despace_credit(raw), width(raw), "closer")  # 某省邮政分公司党委书记、总经理 何建军
     if compact in rules.byline_words and len(compact) >= _MIN_CREDIT_ALONE_CHARS:
         return "", Line(raw, compact, width(raw), "closer")  # 本报评论员: a credit naming no one
     if (

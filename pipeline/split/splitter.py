@@ -29,8 +29,8 @@ from pipeline.split.reflow import (
 from pipeline.split.rules import Rules
 from pipeline.split.runon import unfold_run_on_head
 from pipeline.split.segment import (
-    MAX_MASTHEAD_CHARS, PAGE_NAME_AND_FOLIO, Segment, bigram_idf, char_bigrams, classify_lines, cosine, segment_page,
-    split_byline,
+    MAX_MASTHEAD_CHARS, PAGE_NAME_AND_FOLIO, SPEAKER_LINE, SPEECH_TITLE, Segment, bigram_idf, char_bigrams,
+    classify_lines, cosine, segment_page, split_byline,
 )
 
 HEADING_WIDTH_SHARE = 0.6  # an article's headings and labels against its paragraphs, median widths
@@ -84,20 +84,16 @@ _SENTENCE_MARK = re.compile("[。！？]")
 _MAX_ATTACHMENT_LINES = 12
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|[①-⑳]")  # a note's marker leading its line
 _MAX_FOOTNOTES = 9
-# A speech's title (在…会议上的讲话) and its speaker's line under it: a unit and titles, then a name
-# after a space.
-_SPEECH_TITLE = re.compile(r"(?:讲话|致辞|发言|讲话稿|工作报告|主旨演讲)(?:[（(].{1,12}[）)])?$")
-_SPEAKER_LINE = re.compile(r"[\u4e00-\u9fff、（）()]{2,40}\s+[\u4e00-\u9fff]{2,4}")
 _ISSUE_LINE = re.compile(r"(?:\d{4}年)?第\d{1,6}期(?:[（(]总第\d{1,6}期[）)])?")
 _RULE_LINE = re.compile(r"^[ \t\u3000]*[=＝_＿~～*＊\-—－─━═·•]{3,}[ \t\u3000]*$", re.MULTILINE)
-# A line whose every character is printed twice (建建德德市市支支行行): a PDF's fake bold,
-# each glyph drawn twice over itself; six pairs at least (高高兴兴快快乐乐 is text's own).
 # A mark no paragraph opens with (a pause comma, a column rule read as a bar) set apart before
 # a line's characters where the line above ended a sentence: an OCR'd page's speck (、 沧州邮政…,
 # | 秦皇岛邮政…). (Inside a paragraph a line may open with 、 where the extractor wraps without
 # the rule that keeps it off a line's start; a table's row opens with its bar.)
 _STRAY_LINE_MARK = re.compile(r"[ \t]*[、|｜][ \t]+(?=[\u4e00-\u9fff])")
 _SENTENCE_ENDED = re.compile(r"[。！？!?][”’」』）)]?[ \t]*$")
+# A line whose every character is printed twice (建建德德市市支支行行): a PDF's fake bold,
+# each glyph drawn twice over itself; six pairs at least (高高兴兴快快乐乐 is text's own).
 _DOUBLED_LINE = re.compile(r"^(?:([^\s])\1){6,}$", re.M)
 _CAPTION_CREDIT_END = re.compile(r"[。！？”]\s*(?:[\u4e00-\u9fff]{0,4}记者\s*)?[\u4e00-\u9fff]{2,4}\s*摄$")
 
@@ -127,8 +123,9 @@ def _without_stray_marks(text: str) -> str:
     previous = ""
     for index, line in enumerate(lines):
         speck = _STRAY_LINE_MARK.match(line)
-        if speck and _SENTENCE_ENDED.search(previous) and not re.search("[|｜]", line[speck.end():]):
-            lines[index] = line[speck.end():]
+        rest = line[speck.end():] if speck else ""
+        if speck and _SENTENCE_ENDED.search(previous) and "|" not in rest and "｜" not in rest:
+            lines[index] = rest
         if line.strip():
             previous = line
     return "\n".join(lines)
@@ -394,9 +391,9 @@ class Splitter:
             lines.pop(0)  # the headline again (an e-mail's subject over its text's own headline)
         meta_lines = 0
         # (a speech's speaker among them: 某省邮政管理局党组书记、局长　段志刚)
-        speech = title is not None and _SPEECH_TITLE.search(title) is not None
+        speech = title is not None and SPEECH_TITLE.search(title) is not None
         while len(lines) > 1 and meta_lines < _MAX_META_LINES and (
-            self._is_meta_line(lines[0]) or _ORIGINAL_TITLE.match(lines[0]) or speech and _SPEAKER_LINE.fullmatch(lines[0])
+            self._is_meta_line(lines[0]) or _ORIGINAL_TITLE.match(lines[0]) or speech and SPEAKER_LINE.fullmatch(lines[0])
             # the publisher's or account's name on a line of its own over the date (河南商报 / 2024-03-08 10:12)
             or len(lines) > 2 and len(lines[0]) <= MAX_MASTHEAD_CHARS and CJK_RUN.fullmatch(lines[0]) is not None
             and _DATE_LINE.search(lines[1]) is not None and self._is_meta_line(lines[1])
@@ -463,7 +460,7 @@ class Splitter:
         its fields (a meta line). (Two such lines may be a title and a line of the page's.)"""
         return (
             len(lines) > _MAX_HEADLINE_LINES + 1 and all(map(self._is_headline_line, lines[:_MAX_HEADLINE_LINES]))
-            and self._is_meta_line(lines[_MAX_HEADLINE_LINES]) and not _SPEECH_TITLE.search(lines[0])
+            and self._is_meta_line(lines[_MAX_HEADLINE_LINES]) and not SPEECH_TITLE.search(lines[0])
         )  # (a speech's speaker under its title: a field)
 
     def _is_title_line(self, line: str) -> bool:
