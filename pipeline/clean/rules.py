@@ -287,7 +287,7 @@ PUBLISHER_ENDINGS = ("局", "厅", "委", "办", "院", "部", "公司", "集团
 SITE_NAME_ENDINGS = ("网", "报", "在线", "新闻", "频道", "电视台", "广播电视台")  # a <title>'s last part naming its site
 # A portal's header of the time and the outlet it copied the story from (2025年03月28日 20:16 证券时报网)
 DATED_OUTLET = re.compile(
-    r"(?:19|20)\d\d\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s+\d{1,2}:\d\d(?::\d\d)?\s+[\u4e00-\u9fff]{2,12}"
+    r"(?:19|20)\d\d\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s+\d{1,2}:\d\d(?::\d\d)?\s+([\u4e00-\u9fff]{2,12})"
 )
 # A paper's name as the extract stage's list ends them (经济日报, 中国邮政报, 青海新闻网), standing alone.
 PAPER_NAME = re.compile(

@@ -3,6 +3,7 @@
 import re
 from functools import lru_cache
 
+from pipeline.clean.rules import DATED_OUTLET  # (a portal's header line the clean stage leaves a source)
 from pipeline.extract.lexicon import tsv_rows
 from pipeline.resources import data_lines
 
@@ -50,10 +51,6 @@ EDGE_LINES = 4  # lines at the top and at the end of a story searched for a sour
 # share page prints them together: 央视新闻客户端2025-01-20 18:32): the name is the
 # publication's, unless it is a field's label or a credit (发布时间 2023-08-25, 本报记者 …).
 DATED_NAME = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})")
-# A portal's header of the time and the outlet it copied the story from (2025年03月28日 20:16 证券时报网)
-TIMED_OUTLET = re.compile(
-    r"(?:19|20)\d\d\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s+\d{1,2}:\d\d(?::\d\d)?\s+([\u4e00-\u9fff]{2,12})"
-)
 NO_PUBLICATION = re.compile(r"记者|通讯员|编辑|作者|摄影|时间|日期|本报|本刊|发布|更新")
 # A bulletin's issuing office over its stories, before the date (某省邮政管理局办公室
 # 2025年8月15日, 某县邮政分公司综合办公室编 2025年7月18日): the office issued them.
@@ -98,7 +95,7 @@ class SourceFinder:
                 if match:
                     return match.group(1)
         for line in bylines:
-            match = DATED_NAME.match(line.strip()) or TIMED_OUTLET.fullmatch(line.strip())
+            match = DATED_NAME.match(line.strip()) or DATED_OUTLET.fullmatch(line.strip())
             if match and not NO_PUBLICATION.search(match.group(1)):
                 return match.group(1)
         lines = [line.strip() for line in body.splitlines() if line.strip()]
