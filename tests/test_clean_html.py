@@ -977,3 +977,15 @@ def test_a_portal_s_copy_with_a_quote_box_and_app_promotions(processor):
     (story,) = processor.process("portal.html", page(body, head).encode())
     assert story["source_name"] == "楚南证券网"
     assert story["body"].splitlines() == PARAGRAPHS
+
+
+def test_a_platform_account_s_header_of_the_time_and_where_it_posted_from(processor):
+    # The time and the account's location (湖北) are no outlet: the account's name is the source.
+    body = (
+        "<div class='article'><h1>集团公司一行到黑龙江邮政调研</h1>"
+        "<div class='author-info'><a class='author-name'>楚南新闻</a><span class='author-desc'>楚南新闻官方帐号</span>"
+        "<div class='date-box'><span class='date'>2024-06-20 14:36</span><span class='location'>湖北</span></div></div>"
+        f"<p>楚南新闻记者 方卉</p>{ARTICLE}</div>"
+    )
+    (story,) = processor.process("account.html", page(body, "<title>集团公司一行到黑龙江邮政调研</title>").encode())
+    assert story["source_name"] == "楚南新闻"

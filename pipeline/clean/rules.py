@@ -285,9 +285,11 @@ EPAPER_SUFFIX = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)
 FEED_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|[-－–—]{1,2})\s*")
 PUBLISHER_ENDINGS = ("局", "厅", "委", "办", "院", "部", "公司", "集团", "协会", "政府", "中心", "邮政")
 SITE_NAME_ENDINGS = ("网", "报", "在线", "新闻", "频道", "电视台", "广播电视台")  # a <title>'s last part naming its site
-# A portal's header of the time and the outlet it copied the story from (2025年03月28日 20:16 证券时报网)
+# A portal's header of the time and the outlet it copied the story from (2025年03月28日 20:16 证券时报网),
+# an outlet's name (2024-06-20 14:36 湖北: where the account posted from)
 DATED_OUTLET = re.compile(
-    r"(?:19|20)\d\d\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s+\d{1,2}:\d\d(?::\d\d)?\s+([\u4e00-\u9fff]{2,12})"
+    r"(?:19|20)\d\d\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s+\d{1,2}:\d\d(?::\d\d)?\s+"
+    r"([\u4e00-\u9fff]{1,12}(?:网|报|社|新闻|电视台|在线|客户端))"
 )
 # A paper's name as the extract stage's list ends them (经济日报, 中国邮政报, 青海新闻网), standing alone.
 PAPER_NAME = re.compile(
