@@ -919,7 +919,8 @@ def test_a_gallery_s_slide_counters_and_its_info_line_s_photographer(processor):
     # fields apart by bars, the photographer a Tibetan name (no surname) before the next field.
     captions = ["邮递员在出发前清点邮件。", "邮递员骑马行进在草原上。", "邮递员把报刊送到牧民帐篷前。"]
     slides = "".join(
-        f"<li><div class='caption'><span class='num'>{n}/3</span><p>{caption}</p></div></li>"
+        f"<li class='slide'><div class='pic'><img src='/{n}.jpg' alt=''><a class='orig'>查看原图</a></div>"
+        f"<div class='caption'><span class='num'>{n}/3</span><p>{caption}</p></div></li>"
         for n, caption in enumerate(captions, 1)
     )
     body = (

@@ -1127,10 +1127,9 @@ def _document_comments_removed(soup: BeautifulSoup) -> None:
 
 def _buttons_removed(soup: BeautifulSoup) -> None:
     """Links and buttons to follow a writer or an account (关注, 追踪 beside a writer's credit:
-    read as a second name), and a gallery's slide counters (1/6 over each caption)."""
-    for element in soup.find_all(("a", "button", "span")):
-        text = element.get_text(strip=True)
-        if text and (rules.SLIDE_COUNTER.fullmatch(text) or element.name != "span" and rules.FOLLOW_BUTTON.fullmatch(text)):
+    read as a second name)."""
+    for element in soup.find_all(("a", "button")):
+        if rules.FOLLOW_BUTTON.fullmatch(element.get_text(strip=True)):
             element.decompose()
 
 

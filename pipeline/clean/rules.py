@@ -136,7 +136,7 @@ COMMENT_LINK = re.compile(r"#cmnt(?:_ref)?\d+$")  # Google Docs' comment marks a
 COMMENT_ID = re.compile(r"cmnt\d+")  # a comment's own anchor
 HASHTAGS = re.compile(r"#[^\s#]{1,20}(?:\s+#[^\s#]{1,20})*")  # a post's topic tags alone on its last line (#快递 #行业数据)
 FOLLOW_BUTTON = re.compile(r"[+＋]?\s*(?:关注|已关注|追踪|订阅)")
-SLIDE_COUNTER = re.compile(r"\d{1,2}\s*/\s*\d{1,2}")  # a gallery's slide number and count (3/6)
+SLIDE_COUNTER = re.compile(r"\d{1,2}\s*/\s*\d{1,2}")  # a gallery's slide number and count alone (3/6)
 LONE_BUTTON = re.compile(
     r"[+＋]?\s*(?:首页|推荐|热点|关注|已关注|举报|广告|评论|点赞|收藏|分享|转发|打开APP|返回|返回顶部|更多|登录|注册|下载APP"
     r"|字号|阅读|播放)"

@@ -145,7 +145,7 @@ class JunkLineJudge:
             for pattern in (
                 rules.LONE_BUTTON, rules.PLAYER_CONTROLS, rules.ACCOUNT_BADGE, rules.POSTED_FROM, rules.OPEN_IN_APP,
                 rules.SENT_FROM_PHONE, rules.POST_TAIL, rules.PICTURE_LABEL, rules.HASHTAGS, rules.APP_PROMOTION,
-                rules.STOCK_QUOTE,
+                rules.STOCK_QUOTE, rules.SLIDE_COUNTER,
             )
         ):
             return True
