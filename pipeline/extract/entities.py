@@ -291,8 +291,10 @@ class EntityFinder:
         element = ethnic_name_element()
         self.ethnic_name_re = re.compile(f"{element}{element}{{1,2}}")  # (so written, searched 15x as fast)
         self.ethnic_elements_re = re.compile(f"{element}+")  # a transliterated part made of them (阿不都热合曼)
-        # One element of three characters or more is a name of its own (工作人员其其格, 站长巴特尔).
-        self.long_ethnic_names = frozenset(part for part in element[3:-1].split("|") if len(part) >= 3)
+        # One element of three characters or more is a name of its own (工作人员其其格, 站长巴特尔):
+        # searched for alone (the run of elements about each is looked at where one stands).
+        long_elements = sorted((part for part in element[3:-1].split("|") if len(part) >= 3), key=len, reverse=True)
+        self.long_ethnic_name_re = re.compile("|".join(long_elements))
         # A transliterated name right after a title, whatever follows (投递员买买提·艾力一起…):
         # parts of two characters or more about a middle dot (中国·东盟 follows no title).
         self.title_dotted_re = re.compile(
@@ -511,9 +513,10 @@ class EntityFinder:
             anchored = self._title_ends_at(text, match.start()) or text.startswith(self.after_name, match.end())
             if anchored and match.group() not in exclude:
                 found.setdefault(match.group(), match.start())
-        for match in self.ethnic_elements_re.finditer(text):
+        for match in self.long_ethnic_name_re.finditer(text):
             name = match.group()
-            if name in self.long_ethnic_names and self._title_ends_at(text, match.start()) and name not in exclude:
+            if self._title_ends_at(text, match.start()) and self.ethnic_elements_re.match(text, match.start()).group() == name \
+                    and name not in exclude:
                 found.setdefault(name, match.start())
 
     def listed_names(self, body: str) -> list[str]:
