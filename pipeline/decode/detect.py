@@ -334,7 +334,7 @@ class Detector:
             # GBK reader broke) reads as UTF-8 in places, not UTF-8 with GB spans.
             if not (GB18030_REPLACEMENT in raw and decodes(raw, "gb18030")):
                 candidates.append(self._utf8_mixed(raw))
-            candidates += [self._resynchronised(raw, _family(raw, family)) for family in FAMILIES]
+            candidates += [_family(raw, family) for family in FAMILIES]
             # UTF-16 without BOM has no NUL when it is all ideographs: a candidate when it
             # decodes (GB and Big5 bytes rarely do: their lead bytes make lone surrogates).
             candidates += [_strict_units(raw, e) for e in ("utf-16-le", "utf-16-be")]
@@ -342,7 +342,7 @@ class Detector:
         candidates = [c for c in candidates if c]
         if declared and FAMILY_OF.get(declared, declared) not in {c.encoding for c in candidates} | set(FAMILIES):
             candidates.append(_plain(raw, declared))
-        scored = [(*self._score(c, declared), c) for c in candidates]
+        scored = [self._resynchronised(raw, (*self._score(c, declared), c), declared) for c in candidates]
         if max(s[0] for s in scored) < CHARDET_BELOW:
             guess = chardet.detect(raw[:65536]).get("encoding")
             # A list, not a set: on a tie (latin-1 and cp1252 read most files alike) the
@@ -357,21 +357,22 @@ class Detector:
         _, score, best = min(tied, key=lambda s: _script_breaks(sample_of(s[2].text))) if len(tied) > 1 else tied[0]
         return best, score
 
-    def _resynchronised(self, raw: bytes, candidate: Detection) -> Detection:
-        """A damaged GB text as GBK reads it where GB18030's reading is no language: a lost
-        byte early in a long line leaves GB18030 misaligned to the line's end (its private-use
-        pairs accept every misaligned pair), where GBK rejects a pair, drops a byte and falls
-        back in step, leaving misalignment.py a short run to re-read. (Where GB18030's reads
-        as language, its run shown whole is misalignment.py's better evidence: see _family.)"""
-        if not candidate.replaced or candidate.encoding not in FAMILIES["gbk"]:
-            return candidate
-        score = self._model.score(sample_of(candidate.text))
-        if score >= MIN_SCORE:
-            return candidate
+    def _resynchronised(
+        self, raw: bytes, scored: tuple[float, float, Detection], declared: str | None
+    ) -> tuple[float, float, Detection]:
+        """A damaged GB text as GBK reads it where GB18030's reading is no language (``scored``:
+        the choice's score, the plain one, the candidate): a lost byte early in a long line
+        leaves GB18030 misaligned to the line's end (its private-use pairs accept every
+        misaligned pair), where GBK rejects a pair, drops a byte and falls back in step, leaving
+        misalignment.py a short run to re-read. (Where GB18030's reads as language, its run
+        shown whole is misalignment.py's better evidence: see _family.)"""
+        _, plain, candidate = scored
+        if not candidate.replaced or candidate.encoding not in FAMILIES["gbk"] or plain >= MIN_SCORE:
+            return scored
         text = raw.decode("gbk", errors="replace")
-        if self._model.score(sample_of(text)) <= score:
-            return candidate
-        return Detection(text, "gbk", text.count("\ufffd"))
+        resynchronised = Detection(text, "gbk", text.count("\ufffd"))
+        rescored = (*self._score(resynchronised, declared), resynchronised)
+        return rescored if rescored[1] > plain else scored
 
     def _score(self, candidate: Detection, declared: str | None) -> tuple[float, float]:
         """(score for the choice, plain model score)."""
