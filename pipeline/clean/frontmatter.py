@@ -51,8 +51,9 @@ def read_labelled_header(text: str) -> FeedEntry | None:
     """The text below a press release's header of labelled fields, with them; None when
     ``text`` opens with none. A cover note of a few lines above it (an e-mail's subject and
     greeting: 各位媒体朋友：/ 您好！现将新闻通稿发送给您) goes, when a rule closes the header."""
-    lines = [_table_row_as_field(line) for line in text.lstrip("\ufeff").splitlines()]
-    lines = [line for line in lines if line is not None]
+    lines = text.lstrip("\ufeff").splitlines()
+    if "|" in text:  # (a Markdown sheet of fields: most texts have none)
+        lines = [field for line in lines if (field := _table_row_as_field(line)) is not None]
     starts = [i for i, line in enumerate(lines) if line.strip()][:MAX_COVER_LINES + 1]
     for number, start in enumerate(starts):
         entry = _labelled_header_at(lines, start, rule_needed=number > 0)

@@ -112,7 +112,7 @@ def _rich_text(value):
     ):
         return value
     runs = [item if isinstance(item, str) else item["text"] for item in value]
-    if isinstance(value[0], dict) and value[0].get("type") == "bold" and not runs[1:2] == ["\n"]:
+    if isinstance(value[0], dict) and value[0].get("type") == "bold":
         runs[0] += "\n"
     return "".join(runs)
 

@@ -54,7 +54,7 @@ DATED_NAME = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*(?:19|20)\d\d(?:年\d{1,2}�
 NO_PUBLICATION = re.compile(r"记者|通讯员|编辑|作者|摄影|时间|日期|本报|本刊|发布|更新")
 # A bulletin's issuing office over its stories, before the issue's date (某省邮政管理局办公室
 # 2025年8月15日, 某县邮政分公司综合办公室编 2025年7月18日): the office issued them.
-ISSUER_NAME = r"[\u4e00-\u9fff]{2,20}(?:办公室|分公司|公司|管理局|委员会|中心|部|厅|局|处)"  # (品牌宣传部: a press office)
+ISSUER_NAME = r"[\u4e00-\u9fff]{2,20}(?:办公室|公司|委员会|中心|部|厅|局|处)"  # (品牌宣传部: a press office)
 ISSUER_LINE = re.compile(rf"^({ISSUER_NAME})(?:编|编印|印发|主办)?\s*\d{{4}}年\d{{1,2}}月\d{{1,2}}日$")
 # A press office's document-type header (新 闻 通 稿) under the issuer's name alone
 ISSUER_ALONE = re.compile(f"^({ISSUER_NAME})$")

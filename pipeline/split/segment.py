@@ -46,13 +46,14 @@ _PRINT_EDITION = re.compile(r"[（(]?《[^《》]{2,16}》[（(]?\d{4}年\d{1,2}
 _BRACKETED_DATE = re.compile(r"[（(](?:19|20)\d\d年\d{1,2}月\d{1,2}日[）)]")
 _CLOSING_SOURCE_NOTE = re.compile(r"(?:^|[。！？”]\s*)([（(](?:摘自|选自|转自|转载自|原载|据|来源\s*[:：])[^（()）]{2,40}[）)])$")
 # the office issuing a notice or a release, a line of its own under the text: （某省邮政管理局办公室）
-_CLOSING_ISSUER = re.compile(r"[（(][\u4e00-\u9fff]{2,30}(?:办公室|办公厅|委员会|管理局|领导小组|分公司|公司|集团|协会|局|厅)[）)]")
+_OFFICE = r"[\u4e00-\u9fff]{2,30}(?:办公室|办公厅|委员会|领导小组|公司|集团|协会|局|厅)"
+_CLOSING_ISSUER = re.compile(rf"[（(]{_OFFICE}[）)]")
 # A speech's title (在…会议上的讲话) and its speaker's line under it: a unit and titles, then a name
 # after a space.
 SPEECH_TITLE = re.compile(r"(?:讲话|致辞|发言|讲话稿|工作报告|主旨演讲)(?:[（(].{1,12}[）)])?$")
 SPEAKER_LINE = re.compile(r"[\u4e00-\u9fff、（）()]{2,40}\s+[\u4e00-\u9fff]{2,4}")
 # the office signing a notice over its date, no brackets (中国邮政报社编辑部 / 2025年4月1日)
-_SIGNING_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,30}(?:办公室|办公厅|委员会|管理局|领导小组|分公司|公司|集团|协会|编辑部|报社|局|厅|部)")
+_SIGNING_OFFICE = re.compile(rf"{_OFFICE}|[\u4e00-\u9fff]{{2,30}}(?:部|报社)")  # (a department too: 编辑部; a paper: 报社)
 _DATE_ALONE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 # roles credited each with its names after a slash or bar: 文/王芳 图/李明, 文·图/黄思琪
 _ROLE_THEN_NAME = r"(?:文\s*[·・/]\s*图|图\s*[·・/]\s*文|撰文|文字|图片|摄影|文|图)\s*[/／｜|]\s*([\u4e00-\u9fff·]{2,8})"
