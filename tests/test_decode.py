@@ -1399,6 +1399,18 @@ def test_non_text_raises_decode_error(decoder, raw):
         decoder.decode(raw)
 
 
+@pytest.mark.parametrize(
+    "raw",
+    ["\r\n\u3000\u3000\r\n \t\u3000\r\n".encode("gbk"), "\ufeff\u3000\n\u200b\n".encode("utf-16")],
+    ids=["gbk-ideographic-spaces", "utf16-bom-and-invisibles"],
+)
+def test_a_file_of_wide_or_invisible_spaces_is_a_decode_dead_letter(decoder, raw):
+    # Spaces of a legacy code are bytes above ASCII: the file was decoded, then reached the
+    # splitter as a dead letter of stage split ("no story text left"), a stage that had no fault.
+    with pytest.raises(DecodeError, match="no text"):
+        decoder.decode(raw)
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
 def test_short_text_with_a_stray_control_character_is_text(decoder, encoding):
     # One BEL in a 30-character notice is over 2% of it: it was a dead letter as binary.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pipeline.decode.containers import unwrap
 from pipeline.decode.crossread import CrossReadRepairer
-from pipeline.decode.detect import EOF_MARK, FAMILY_OF, DecodeError, Detector
+from pipeline.decode.detect import EOF_MARK, FAMILY_OF, DecodeError, Detector, raise_if_blank
 from pipeline.decode.linewrap import KIND as REJOINED, rejoin_split_characters
 from pipeline.decode.misalignment import BIG5_CODES, GB18030_TRADITIONAL, MisalignmentRepairer
 from pipeline.decode.mojibake import MojibakeRepairer
@@ -85,6 +85,8 @@ class Decoder:
         if rejoined:
             repairs.append(REJOINED)
         detection = self._detector.detect(raw, unwrapped.declared)
+        # Legacy codes' spaces (GBK A1A1) are no ASCII whitespace, which detect checks first.
+        raise_if_blank(detection.text)
         if detection.text.endswith(EOF_MARK):
             detection = dataclasses.replace(detection, text=detection.text.rstrip(EOF_MARK))
             repairs.append("eof_marker_removed")

@@ -197,6 +197,14 @@ def declared_charset(raw: bytes) -> str | None:
     return None
 
 
+BLANK_TEXT_RE = re.compile(r"[\s\ufeff\u200b-\u200d\u2060\x00\x1a]*")
+
+
+def raise_if_blank(text: str) -> None:
+    if BLANK_TEXT_RE.fullmatch(text):
+        raise DecodeError("no text: only whitespace and invisible characters")
+
+
 class Detector:
     def __init__(self, model: TextModel, running: RunningTextModel) -> None:
         self._model = model
@@ -229,6 +237,7 @@ class Detector:
                     if realigned and self._plausible(realigned.text):
                         return dataclasses.replace(realigned, declared=declared)
                 text = raw[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
+                raise_if_blank(text)  # else scored: "not text"
                 # Mojibake saved as UTF-16 (鍒樼埍, ÖÐÎÄ) scores as no language, but its
                 # characters are those of text, which bytes of another code read as UTF-16
                 # (Hangul, Yi, rare ideographs and symbols mixed) are not: the repairs read it.
