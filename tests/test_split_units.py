@@ -123,6 +123,9 @@ class NoEvidence:
     def sides_with_next(self, previous, text, following):
         return False
 
+    def runs_across(self, first, second):
+        return False
+
 
 def test_kickers_split_a_run_of_headlines():
     parser = HeadlineParser(Rules.load().kicker_suffixes)
@@ -1726,3 +1729,73 @@ def test_a_speech_s_speaker_by_office_and_post_under_its_deck_is_its_writer():
     (story,) = Splitter().split(page).stories
     assert story.subtitle == "在楚南省邮政分公司2025年工作会议上的讲话（摘要）"
     assert story.bylines == ("楚南省邮政分公司党委书记、总经理 方志远",)
+
+
+def test_a_title_the_column_wrapped_is_one_title_where_the_story_runs_on_over_its_break():
+    # A long first line over a short second reads as a kicker over its title; here the story
+    # says 揽投质量 in a row, the words the break parts: one title the column wrapped.
+    page = "\n".join([
+        "2025年5月6日 星期二",
+        "",
+        "楚南省邮政分公司部署全年揽投",
+        "质量提升工作",
+        "",
+        "本报讯 近日，楚南省邮政分公司",
+        "召开专题会议，部署全年揽投质量",
+        "提升工作，要求各地压实责任。",
+        "",
+        "□ 林可",
+        "",
+        "关于开展邮政业务技能比武活动",
+        "的通知",
+        "",
+        "各县分公司：为提升一线员工业务",
+        "水平，经研究决定开展技能比武。",
+    ])
+    titles = [story.title.replace(" ", "") for story in Splitter().split(page).stories]
+    assert titles == ["楚南省邮政分公司部署全年揽投质量提升工作", "关于开展邮政业务技能比武活动的通知"]
+
+
+def test_a_headline_box_after_an_untitled_story_s_first_box_heads_that_story():
+    # pdfminer's order: a commentary's first box of text, then its kicker and title in a box of
+    # their own, then the rest of its text; the title line was as wide as a paragraph's first.
+    page = "\n".join([
+        "乡村寄递要算长远账",
+        "",
+        "近年来，农村寄递网络不断完善，",
+        "村级服务站点覆盖率持续提高。",
+        "",
+        "□ 周南",
+        "",
+        "近来，不少村民反映快递驿站收取",
+        "的代收费用逐年上涨，取件成本越",
+        "来越高，一些老人干脆不再网购。",
+        "",
+        "邮事评说",
+        "代收费涨价须经得起群众检验",
+        "",
+        "但涨价应有依据，收费标准应当公",
+        "开透明，不能一涨了之，更不能变",
+        "相转嫁给收件人。",
+        "",
+        "□ 罗青",
+    ])
+    stories = Splitter().split(page).stories
+    second = stories[1]
+    assert (second.kicker, second.title) == ("邮事评说", "代收费涨价须经得起群众检验")
+    assert second.body.startswith("近来，不少村民反映") and "邮事评说" not in second.body
+
+
+def test_a_page_name_and_number_apart_under_the_date_is_the_page_s_header():
+    page = "\n".join([
+        "2025年5月6日 星期二",
+        "",
+        "观点 4",
+        "",
+        "让邮政网点更有温度",
+        "",
+        "近日，记者走访多个邮政网点发现，",
+        "适老化服务设施逐步完善。",
+    ])
+    (story,) = Splitter().split(page).stories
+    assert (story.kicker, story.title) == (None, "让邮政网点更有温度")

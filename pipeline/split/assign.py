@@ -3,6 +3,7 @@
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from pipeline.split.reflow import CJK_RUN
 
@@ -32,6 +33,14 @@ def _numbers(text: str) -> set[str]:
 
 def _compact(text: str) -> str:
     return _NOT_WORD.sub("", text)
+
+
+def runs_across(first: str, second: str, texts: Iterable[str]) -> bool:
+    """Whether one of ``texts`` runs on over the break between two headline lines, their last
+    and first two characters in a row (营业 / 时间 as 营业时间; 算好 / “长远账” as 算好“长远账”): a
+    title the column wrapped, its words the story's. A kicker and its title do not run on so."""
+    tail, head = _compact(first)[-2:], _compact(second)[:2]
+    return len(tail) == len(head) == 2 and any(tail + head in _compact(text) for text in texts)
 
 
 class HeadlineScorer:
@@ -139,6 +148,9 @@ class HeadlineScorer:
         scores = self.scores(headline)
         sharing = [index for index, score in enumerate(scores) if score]
         return sharing[0] if len(sharing) == 1 and scores[sharing[0]] >= LEANING_SCORE else None
+
+    def runs_across(self, first: str, second: str) -> bool:
+        return runs_across(first, second, self.stories)
 
     def same_story(self, a: str, b: str) -> bool:
         """Whether two headline lines may head one story: they do not clearly name two."""

@@ -1,6 +1,8 @@
 """Headline lines: detection on the page, grouping into blocks, kicker / title / subtitle."""
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -31,6 +33,8 @@ _MIN_DECK_CHARS, _MIN_DECKED_TITLE_CHARS = 12, 12
 _MIN_DECK_CLAUSE_CHARS = 8
 # What a headline line ends in when the column broke a phrase (首个县级 / 跨境寄递服务中心, 让 / 寄递服务).
 _DANGLING_ENDS = ("的", "之", "级", "首个", "首家", "首条", "首批", "把", "将", "让", "对", "向", "为", "与", "和", "及", "从", "于", "在")
+# A headline line's start that leans on the line above (关于举办…竞赛 / 的通知)
+_DANGLING_STARTS = ("的", "之")
 ENUMERATED = re.compile(r"[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]")
 _WHOLLY_QUOTED = re.compile(r"“[^“”]+”|「[^「」]+」")
 _HEADLINE_FORBIDDEN_SET = frozenset(HEADLINE_FORBIDDEN)
@@ -238,6 +242,19 @@ def mark_headlines(
         before = columns[i][0]
         return bool(before) and abs(lines[i].width - before) <= 1.0 and lines[i + 1].width < lines[i].width
 
+    # Blank lines part the page's text boxes (where they are no blank line after every line):
+    # an unpunctuated line ending a box of headline lines is the headline's last line, however
+    # wide (快递观察 / 别让快递柜“超时费”寒了用户心, then the text's box).
+    box_sizes = Counter(line.box for line in lines)
+    boxes_are_blocks = sum(box_sizes[line.box] > 1 for line in lines) * 2 > n
+
+    def ends_headline_box(i):
+        box = lines[i].box
+        return (
+            boxes_are_blocks and lines[i - 1].kind == "headline" and lines[i - 1].box == box
+            and (i + 1 == n or lines[i + 1].box != box)
+        )
+
     def under_leading_byline(i):
         """Right under a byline of its own line that a headline heads, over punctuated text
         (山里通了邮路 / 本报记者 梁明远 / 在青溪县东部的柏树 / 湾，每周…): the story's first
@@ -281,7 +298,10 @@ def mark_headlines(
             # over a paragraph's indented first line, a line of its own (not a paragraph's first)
             over_indent = i + 1 < n and lines[i + 1].indented and not lines[i].indented
             deck_below = over_deck_and_sentence(i)
-            if first_line_of_paragraph(i) and not (over_sentence_start(i) or dashed_deck or over_indent or deck_below):
+            boxed_line = ends_headline_box(i)
+            if first_line_of_paragraph(i) and not (
+                over_sentence_start(i) or dashed_deck or over_indent or deck_below or boxed_line
+            ):
                 continue  # (a ——deck under a headline is one, however wide: no paragraph opens so)
             if (
                 over_sentence_start(i)
@@ -290,6 +310,7 @@ def mark_headlines(
                 or over_indent
                 or odd_shape(i)
                 or dashed_deck
+                or boxed_line
                 or next_is_start(i)
                 or (i + 1 < n and candidates[i + 1] and odd_shape(i + 1))
                 or first_line_of_paragraph(i + 1, strict=True)  # the next line opens a paragraph
@@ -371,6 +392,8 @@ class StoryEvidence(Protocol):
 
     def sides_with_next(self, previous: str, text: str, following: str) -> bool: ...
 
+    def runs_across(self, first: str, second: str) -> bool: ...
+
 
 class HeadlineParser:
     def __init__(self, kicker_suffixes: tuple[str, ...]):
@@ -389,14 +412,17 @@ class HeadlineParser:
             or _PLACE_CHAIN.fullmatch(text) is not None
         )
 
-    def roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:
-        """(kicker, title, subtitle) of a block of 1-3 lines."""
-        kicker, title, subtitle = self._roles(_quotations_whole([BULLET.sub("", text) for text in texts]))
+    def roles(
+        self, texts: list[str], runs_across: Callable[[str, str], bool] = lambda first, second: False
+    ) -> tuple[str | None, str, str | None]:
+        """(kicker, title, subtitle) of a block of 1-3 lines; ``runs_across``: whether the story
+        text goes on over the break between two lines (see assign.runs_across)."""
+        kicker, title, subtitle = self._roles(_quotations_whole([BULLET.sub("", text) for text in texts]), runs_across)
         return (*column_kicker(title), subtitle) if kicker is None else (kicker, title, subtitle)
 
-    def _roles(self, texts: list[str]) -> tuple[str | None, str, str | None]:
+    def _roles(self, texts: list[str], runs_across: Callable[[str, str], bool]) -> tuple[str | None, str, str | None]:
         if len(texts) >= 2 and ENGLISH_TITLE.fullmatch(texts[-1]) and not ENGLISH_TITLE.fullmatch(texts[-2]):
-            kicker, title, _ = self._roles(texts[:-1])  # the English title under the Chinese: a deck
+            kicker, title, _ = self._roles(texts[:-1], runs_across)  # the English title under the Chinese: a deck
             return kicker, title, texts[-1]
         if len(texts) >= 3:
             kicker, title, last = texts[0].rstrip("：:"), texts[1:-1], texts[-1]
@@ -409,7 +435,7 @@ class HeadlineParser:
             first, second = texts
             if _NAME_COLON_LINE.fullmatch(first):
                 return None, first + second, None
-            if _runs_on(first) and not _is_subtitle_line(second, first):
+            if (_runs_on(first) or second.startswith(_DANGLING_STARTS)) and not _is_subtitle_line(second, first):
                 return None, f"{first} {second}", None  # 广西首个县级 / 跨境寄递服务中心启用
             if self.is_kicker_line(first) or _SERIES_NUMBER.search(first):  # (聚焦新就业群体①: a series' name)
                 return first.rstrip("：:"), second, None
@@ -422,8 +448,8 @@ class HeadlineParser:
                 return None, first, SUBTITLE_DASHES.sub("", second)
             if _is_parallel_slogan(first) and not _is_parallel_slogan(second) and len(second) > len(first):
                 return first, second, None  # 聚焦主业 提质增效 over the title it introduces
-            if len(first) >= 1.5 * len(second):  # a long over-line above a short catchy title
-                return first, second, None
+            if len(first) >= 1.5 * len(second) and (ENUMERATED.match(second) or not runs_across(first, second)):
+                return first, second, None  # a long over-line above a short catchy title
             if 2 <= len(first) <= _MAX_SHORT_KICKER_CHARS and len(second) >= 1.6 * len(first):
                 # a column's or series' name over its title (最美邮路人 / 三十年守护一条高山邮路): a
                 # title the column wrapped fills its first line
@@ -467,7 +493,7 @@ class HeadlineParser:
                 groups.append([text])
             else:
                 current.append(text)
-        return [self.block(group, position) for group in groups]
+        return [self.block(group, position, evidence.runs_across) for group in groups]
 
     @staticmethod
     def _ends_block(current: list[str], text: str, following: str | None, evidence: StoryEvidence) -> bool:
@@ -483,7 +509,9 @@ class HeadlineParser:
             and SUBTITLE_DASHES.match(current[-1]) is None  # (a ——deck's rest joins the deck: _continues_deck)
         )
 
-    def block(self, texts: list[str] | tuple[str, ...], position: tuple[int, int]) -> HeadlineBlock:
+    def block(
+        self, texts: list[str] | tuple[str, ...], position: tuple[int, int], runs_across: Callable[[str, str], bool]
+    ) -> HeadlineBlock:
         """A block of 1-3 headline lines with its kicker, title and subtitle."""
-        return HeadlineBlock(tuple(texts), position, *self.roles(list(texts)))
+        return HeadlineBlock(tuple(texts), position, *self.roles(list(texts), runs_across))
 

@@ -226,6 +226,8 @@ class Line:
     # opened by a paragraph's indent (　　, or as many columns of spaces): with a clause in it, a
     # paragraph's first line; the line above it no line of its paragraph
     indented: bool = False
+    # which of the page's text boxes (lines between blank lines: a PDF extraction's blocks) holds it
+    box: int = 0
 
     @classmethod
     def of(cls, raw: str, kind: str = "body") -> "Line":

@@ -30,6 +30,7 @@ MAX_MASTHEAD_CHARS = 8  # a paper's name at a page's head (中国交通报)
 _HEADER_FOLIO = re.compile(r"[A-Z]?\d{1,2}")  # a page's number alone, in its header
 # a page's name and its number, in either order (2 要闻, 综合新闻 3): furniture in a page's head
 PAGE_NAME_AND_FOLIO = re.compile(r"[\u4e00-\u9fff]{2,6}[A-Z]?\d{1,2}|[A-Z]?\d{1,2}[\u4e00-\u9fff]{2,6}")
+_NAME_APART_FROM_FOLIO = re.compile(r"[\u4e00-\u9fff]{2,6} [A-Z]?\d{1,2}|[A-Z]?\d{1,2} [\u4e00-\u9fff]{2,6}")
 _MAX_COLUMN_LABEL_CHARS = 6  # 基层工作动态, ending as a column's name does
 _MAX_COLUMN_NAME_CHARS = 4  # 基层动态, as section labels are
 _CREDIT_OPEN, _CREDIT_CLOSE = "（(", "）)"
@@ -129,12 +130,17 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     # A page whose extraction spaced every character out: a short line spaced so is no label for it.
     texts = [" ".join(raw.split()) for raw in raws if raw.strip()]
     spaced_page = sum(1 for text in texts if _SPACED_OUT.fullmatch(text)) * 2 > len(texts)
+    box, boxed = 0, 0  # the text box of the lines appended from boxed on
     for index, raw in enumerate(raws):
+        for line in lines[boxed:]:
+            line.box = box
+        boxed = len(lines)
         indented_run_in = _INDENTED_RUN_IN_TITLE.match(raw) if run_in_briefs else None
         lead = _leading_columns(raw)
         indent, signed = lead in PARAGRAPH_INDENT_COLUMNS, lead >= SIGNATURE_MIN_INDENT_COLUMNS
         raw = " ".join(raw.split())
         if not raw:
+            box += 1
             continue
         compact = raw.replace(" ", "")
         after_text = bool(lines) and lines[-1].kind in ("body", "opener") and not ends_sentence(lines[-1].text)
@@ -155,7 +161,8 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         )
         header_part = in_header and (
             _HEADER_FOLIO.fullmatch(compact) is not None
-            or not lines and PAGE_NAME_AND_FOLIO.fullmatch(compact) is not None
+            # (or under the date: 评论 3, the name and the number apart)
+            or PAGE_NAME_AND_FOLIO.fullmatch(compact) is not None and (not lines or _NAME_APART_FROM_FOLIO.fullmatch(raw) is not None)
             or name_over_furniture
             or bool(lines) and len(compact) <= _MAX_COLUMN_NAME_CHARS and CJK_RUN.fullmatch(compact) is not None
             and (index + 1 == len(raws) or not raws[index + 1].strip())
@@ -223,6 +230,8 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
                 lines[-1].width, lines[-1].after_marker = printed_width, True
         if tail is not None:
             lines.append(tail)
+    for line in lines[boxed:]:
+        line.box = box
     return lines
 
 
@@ -544,6 +553,9 @@ class Segment:
     open_end: bool = True  # ended without a closing byline or "continued on" marker
     credited_under: int | None = None  # item of the headline line right above its leading byline
     opening_bylines: int | None = None  # bylines before its first paragraph (the rest close it)
+    # A headline run kept in its text as a section head that may be its own headline, which the
+    # extraction put after its first text: (its first paragraph's index, its lines); see _headline_inside
+    inner_head: tuple[int, list[str]] | None = None
 
 
 @dataclass
@@ -692,6 +704,8 @@ def _merge_section_heads(segments, runs, tentative, threshold, rules: Rules) -> 
         if right_index in heads or sidebar or cosine(grams[right_index - 1], grams[right_index], idf) >= threshold:
             grams[right_index - 1] = grams[right_index - 1] + grams.pop(right_index)
             if run_index is not None:
+                if _headline_inside(segments, right_index - 1, runs, runs[run_index][1]):
+                    left.inner_head = (len(left.paragraphs), runs[run_index][1])
                 left.paragraphs.extend(runs[run_index][1])
                 merged_runs.add(run_index)
             left.paragraphs.extend(right.paragraphs)
@@ -699,6 +713,22 @@ def _merge_section_heads(segments, runs, tentative, threshold, rules: Rules) -> 
             left.last_item, left.open_end = right.last_item, right.open_end
             del segments[right_index]
     return merged_runs
+
+
+def _headline_inside(segments, index: int, runs, run: list[str]) -> bool:
+    """Whether the headline run after segments[index]'s first text may be its own headline, which
+    the extraction's order put after it (a pdfminer box under the text's first box): the story
+    has no headline above it and starts where the story above closed (a credit), not at the
+    page's top (the rest of a story from another page, its section heads its own); a line of the
+    run is longer than a section head's. It heads the story if no headline of the page does
+    (Splitter._split_page)."""
+    story = segments[index]
+    if not index or segments[index - 1].open_end or story.continuation or story.credited_under is not None:
+        return False
+    previous_end = segments[index - 1].last_item
+    return not any(previous_end < start and start + len(texts) <= story.first_item for start, texts in runs) and any(
+        len(line.replace(" ", "")) > _MAX_SECTION_HEAD_CHARS for line in run
+    )
 
 
 def _section_head_chains(segments, runs, tentative, photo: re.Pattern) -> set[int]:

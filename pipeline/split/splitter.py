@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.split.assign import (
-    ADJACENCY_BONUS, CONFIDENT_SCORE, CREDITED_UNDER_BONUS, MIN_SCORE, HeadlineScorer, assign,
+    ADJACENCY_BONUS, CONFIDENT_SCORE, CREDITED_UNDER_BONUS, MIN_SCORE, HeadlineScorer, assign, runs_across,
 )
 from pipeline.split.columns import unfold_columns
 from pipeline.split.headlines import (
@@ -371,15 +371,21 @@ class Splitter:
             ):
                 count += 1
             if count:
-                kicker, title, subtitle = self.headline_parser.roles(lines[:count])
-                lines = lines[count:]
+                text = lines[count:]
+                kicker, title, subtitle = self.headline_parser.roles(
+                    lines[:count], lambda first, second: runs_across(first, second, text)
+                )
+                lines = text
         elif len(lines) > 1 and (
             self._is_title_line(first)
             or len(lines) > 2 and _EXCLAIMED_TITLE.fullmatch(first) is not None and self._is_meta_line(lines[1])
         ):
             if self._stacked_headline_lines(lines):  # 从“马背邮路”到“无人机投递” / 帕米尔高原上的邮路之变 / ——…
-                kicker, title, subtitle = self.headline_parser.roles(lines[:_MAX_HEADLINE_LINES])
-                lines = lines[_MAX_HEADLINE_LINES:]
+                text = lines[_MAX_HEADLINE_LINES:]
+                kicker, title, subtitle = self.headline_parser.roles(
+                    lines[:_MAX_HEADLINE_LINES], lambda first, second: runs_across(first, second, text)
+                )
+                lines = text
             else:
                 kicker, title = column_kicker(first)
                 lines = lines[1:]
@@ -517,6 +523,13 @@ class Splitter:
         self._join_leftover_lines(blocks, pairs, scorer)
         if _verse_from_leftovers(blocks, segments, pairs):
             _attach_by_position(blocks, segments, pairs)  # a poem's own title, above it
+        headed = set(pairs.values())
+        for index, segment in enumerate(segments):
+            if index not in headed and segment.inner_head is not None:
+                start, head = segment.inner_head
+                del segment.paragraphs[start:start + len(head)]
+                blocks.append(self.headline_parser.block(head, (segment.first_item,) * 2, scorer.runs_across))
+                pairs[len(blocks) - 1] = index
         headline_of = {story: block for block, story in pairs.items()}
         stories = tuple(self._story(segment, blocks[headline_of[i]] if i in headline_of else None)
                         for i, segment in enumerate(segments))
@@ -539,8 +552,8 @@ class Splitter:
             cut = _best_cut(blocks[number].lines, pairs[number], untitled, scorer) if untitled else None
             if cut:
                 kept, moved, story = cut
-                blocks[number] = self.headline_parser.block(kept, blocks[number].position)
-                blocks.append(self.headline_parser.block(moved, blocks[number].position))
+                blocks[number] = self.headline_parser.block(kept, blocks[number].position, scorer.runs_across)
+                blocks.append(self.headline_parser.block(moved, blocks[number].position, scorer.runs_across))
                 pairs[len(blocks) - 1] = story
                 titled.add(story)
 
@@ -569,7 +582,7 @@ class Splitter:
                 ):
                     first, second = sorted((number, neighbour))
                     blocks[neighbour] = self.headline_parser.block(
-                        blocks[first].lines + blocks[second].lines, blocks[number].position
+                        blocks[first].lines + blocks[second].lines, blocks[number].position, scorer.runs_across
                     )
                     break
 
