@@ -118,6 +118,16 @@ def test_byline_left_at_the_top_of_the_body_is_found():
     assert published_date(tuple(spots), None, body, body) == "2020-08-28"
 
 
+def test_a_writer_named_by_a_page_s_author_field_and_by_the_text_s_credit_is_credited_once():
+    # 作者：方卉 周强 over 楚南日报记者 方卉 通讯员 周强: each was credited twice, as author too.
+    spots = ["2025-02-10 07:30 来源：楚南日报 作者：方卉 周强", "楚南日报记者 方卉 通讯员 周强 报道"]
+    assert [(c.name, c.role) for c in find_authors(spots, UNITS, SURNAMES)] == [
+        ("方卉", "reporter"), ("周强", "correspondent")]
+    # A photographer who wrote the text too is credited for both.
+    assert [(c.name, c.role) for c in find_authors(["文/方卉 摄影 方卉"], UNITS, SURNAMES)] == [
+        ("方卉", "author"), ("方卉", "photographer")]
+
+
 def test_a_first_sentence_with_a_role_word_is_not_a_byline():
     body = "2022年11月8日，记者从某省邮政分公司获悉，全省网点完成转型。\n正文。"
     assert byline_spots((), body) == []

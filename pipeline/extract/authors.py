@@ -29,6 +29,7 @@ ROLE_PATTERNS = (  # longest first; \s* because PDF text spaces characters (记 
     (rf"(?:图\s*片|(?<![\u4e00-\u9fff])图)(?={CREDIT_SEPARATOR})", "photographer"),
 )
 ROLE = re.compile("|".join(f"({pattern})" for pattern, _ in ROLE_PATTERNS))
+WRITING_ROLES = frozenset({"reporter", "correspondent"})  # an author's credit, named more exactly
 # A name before its role, after a slash (韩雪/文 罗平/图, 陈海生/摄): read as the role before it.
 NAME_THEN_ROLE = re.compile(
     r"(?<![\u4e00-\u9fff·])([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}|[\u4e00-\u9fff]+·[\u4e00-\u9fff·]+)"
@@ -250,10 +251,13 @@ def find_authors(
     spots: list[str], units: frozenset[str], surnames: frozenset[str], could_be_name: Callable[[str], bool] | None = None,
     one_name: Callable[[str], bool] | None = None,
 ) -> list[Credit]:
-    """Credits of the byline spots, in order, each (name, role) once."""
+    """Credits of the byline spots, in order, each (name, role) once; a name the spots credit
+    as reporter or correspondent not credited as author too (a page's 作者：王卓 over the text's
+    记者 王卓: one writer, named by the field and by the credit)."""
     credits: list[Credit] = []
     for spot in spots:
         for credit in parse_byline(spot, units, surnames, could_be_name, one_name):
             if credit not in credits:
                 credits.append(credit)
-    return credits
+    writers = {credit.name for credit in credits if credit.role in WRITING_ROLES}
+    return [credit for credit in credits if not (credit.role == "author" and credit.name in writers)]
