@@ -990,3 +990,95 @@ def test_a_platform_account_s_header_of_the_time_and_where_it_posted_from(proces
     )
     (story,) = processor.process("account.html", page(body, "<title>集团公司一行到黑龙江邮政调研</title>").encode())
     assert story["source_name"] == "楚南新闻"
+
+
+def test_a_quote_box_between_paragraphs_and_a_comment_count_in_the_header_are_no_text(processor):
+    # A portal's quote box of a stock's name, price and signed change, no code (楚南邮储 5.62
+    # +0.54% 股吧), between two paragraphs; its header's comment count with the count first.
+    body = (
+        "<h1>集团公司一行到黑龙江邮政调研</h1><div class='infos'><span>2024年06月18日 09:30</span> "
+        "<span class='source'>来源：楚南证券网</span> <span class='cmt'>127人评论</span></div>"
+        f"<div class='article'>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS[:2])}"
+        "<div class='stockQuote'><a>楚南邮储</a> <span>5.62</span> <span>+0.54%</span> <a>股吧</a></div>"
+        f"{''.join(f'<p>{p}</p>' for p in PARAGRAPHS[2:])}</div>"
+    )
+    (story,) = processor.process("quote.html", page(body, "<title>集团公司一行到黑龙江邮政调研</title>").encode())
+    assert story["body"].splitlines() == PARAGRAPHS
+
+
+def test_an_account_s_location_by_its_report_link_is_no_text(processor):
+    body = (
+        "<h1>集团公司一行到黑龙江邮政调研</h1><div class='post_info'>2024-06-20 14:36 来源: 楚南新闻<br>"
+        f"湖北 <a class='post_jubao'>举报</a></div><div class='post_body'>{ARTICLE}</div>"
+    )
+    (story,) = processor.process("account.html", page(body, "<title>集团公司一行到黑龙江邮政调研</title>").encode())
+    assert story["body"].splitlines() == PARAGRAPHS
+
+
+def test_paragraphs_after_a_related_link_set_between_them_are_the_article_s(processor):
+    # An ad slot and a "延伸阅读：<a>…</a>" line between the article's paragraphs: the two after
+    # them were read as summaries under a linked title (a related list's), no evidence of
+    # article, and the text ended at the link.
+    long_paragraphs = [p * 2 for p in PARAGRAPHS]
+    body = (
+        "<article><h1>集团公司一行到黑龙江邮政调研</h1><div class='content'>"
+        f"{''.join(f'<p>{p}</p>' for p in long_paragraphs[:3])}"
+        "<div class='ad'><span>广告</span></div>"
+        "<div class='related-inline'>延伸阅读：<a href='/a/1'>楚南邮政开通冷链专线 果蔬次日达省城</a></div>"
+        f"<p>{long_paragraphs[3]}</p><p>{PARAGRAPHS[0]}</p></div></article>"
+    )
+    (story,) = processor.process("related.html", page(body, "<title>集团公司一行到黑龙江邮政调研</title>").encode())
+    assert story["body"].splitlines() == [*long_paragraphs, PARAGRAPHS[0]]
+
+
+def test_a_wire_s_page_names_its_agency_and_keeps_its_editor_and_update_note_out_of_the_text(processor):
+    # og:site_name with its Latin name after the Chinese one; the time line with its update note;
+    # the editor's credit in brackets with the wire's date code closing the text.
+    head = "<title>集团公司一行到黑龙江邮政调研 | 产经 | 楚南社 CNS</title><meta property='og:site_name' content='楚南社 CNS'>"
+    body = (
+        "<h1>集团公司一行到黑龙江邮政调研</h1><div class='updatetime'><span>2025/04/15 14:32</span>（4/15 16:05 更新）</div>"
+        f"<div class='paragraph'>{ARTICLE}<p>（编辑：方卉）1140415</p></div>"
+    )
+    (story,) = processor.process("wire.html", page(body, head).encode())
+    assert story["source_name"] == "楚南社"
+    assert story["published_date"] == "2025-04-15"
+    assert story["body"].splitlines() == PARAGRAPHS
+
+
+def test_a_clipped_note_is_the_page_it_clipped_without_the_clipper_s_header_and_the_reader_s_notes(processor):
+    # An Evernote export: the clipper's header (the page's name and the time it was clipped),
+    # then the page; under it the reader's to-do item and note.
+    content = (
+        "<en-note><div>剪藏自：<a href='https://example.com/a'>楚南邮政报</a> | 2025-06-14 09:12</div>"
+        "<div><b>集团公司一行到黑龙江邮政调研</b></div><div>发布日期：2025-06-13　来源：楚南邮政报</div>"
+        f"{''.join(f'<div>{p}</div>' for p in PARAGRAPHS)}"
+        "<div><en-todo checked='false'/>转发给部门群</div><div>我的批注：第三段数据可用于季度汇报</div></en-note>"
+    )
+    enex = (
+        '<?xml version="1.0" encoding="UTF-8"?><en-export><note><title>集团公司一行到黑龙江邮政调研</title>'
+        f"<created>20250614T011203Z</created><content><![CDATA[{content}]]></content></note></en-export>"
+    )
+    (story,) = processor.process("clip.enex", enex.encode())
+    assert (story["published_date"], story["source_name"]) == ("2025-06-13", "楚南邮政报")
+    assert story["body"].splitlines() == PARAGRAPHS
+
+
+def test_a_reader_app_s_origin_line_gives_the_publisher_and_no_text(processor):
+    body = (
+        "<main><h1>集团公司一行到黑龙江邮政调研</h1><div class='origin_line'><a href='https://example.gov.cn/a'>"
+        "example.gov.cn</a> · <span>楚南省邮政管理局</span> · <time datetime='2025-01-07'>January 7, 2025</time>"
+        f" · <span>4 min read</span></div><div id='story'>{ARTICLE}</div></main>"
+    )
+    (story,) = processor.process("reader.html", page(body, "<title>集团公司一行到黑龙江邮政调研 – Instapaper</title>").encode())
+    assert (story["published_date"], story["source_name"]) == ("2025-01-07", "楚南省邮政管理局")
+    assert story["body"].splitlines() == PARAGRAPHS
+
+
+def test_a_theory_article_s_notes_go_with_their_label(processor):
+    body = (
+        "<h1>集团公司一行到黑龙江邮政调研</h1><div class='text'>"
+        f"{''.join(f'<p>{p}</p>' for p in PARAGRAPHS[:3])}<p>{PARAGRAPHS[3]}<sup>[1]</sup></p>"
+        "<p>注释：</p><p>[1]参见《邮政普遍服务监督管理办法》相关规定。</p></div>"
+    )
+    (story,) = processor.process("theory.html", page(body, "<title>集团公司一行到黑龙江邮政调研</title>").encode())
+    assert story["body"].splitlines() == [*PARAGRAPHS[:3], PARAGRAPHS[3] + "[1]"]

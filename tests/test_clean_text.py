@@ -371,3 +371,64 @@ def test_a_markdown_page_of_several_articles_counts_what_it_removed(cleaner):
     result = cleaner.clean(page)
     assert len(result.entries) == 5
     assert result.spam_chars_removed == len(page) - len(result.text)
+
+
+def test_a_work_app_s_announcement_is_its_notice_alone(processor):
+    # A 钉钉 announcement copied as text: its type over its title, who posted it and whom to,
+    # its read receipts, then under the notice its buttons, the comments and the app's footer.
+    notice = "\n".join([
+        "公告",
+        "关于做好春节期间邮件寄递服务工作的通知",
+        "发布人：综合办公室-林青　　发布时间：2025-01-20 09:15",
+        "发送范围：市分公司本部各部门、各县分公司",
+        "已读 96 人 / 未读 12 人",
+        "",
+        "各县分公司：",
+        "　　春节将至，预计节日前后全市邮件业务量将比平日增长三成。为确保节日期间邮件寄递安全畅通、服务质量不降，现将有关事项通知如下。",
+        "　　一、各单位要合理安排值班人员，确保网点正常营业，市邮件处理中心增开夜班分拣线，各县分公司按业务量配置投递运力。",
+        "",
+        "楚南市邮政分公司",
+        "2025年1月20日",
+        "",
+        "确认收到　　评论(2)",
+        "方卉：收到",
+        "周强（城关分公司）：已收到，马上落实",
+        "—— 来自钉钉 · 楚南邮政工作台 ——",
+    ])
+    (story,) = processor.process("notice.txt", notice.encode())
+    assert story["title"] == "关于做好春节期间邮件寄递服务工作的通知"
+    assert story["published_date"] == "2025-01-20"
+    assert story["body"].splitlines() == [
+        "各县分公司：",
+        "春节将至，预计节日前后全市邮件业务量将比平日增长三成。为确保节日期间邮件寄递安全畅通、服务质量不降，现将有关事项通知如下。",
+        "一、各单位要合理安排值班人员，确保网点正常营业，市邮件处理中心增开夜班分拣线，各县分公司按业务量配置投递运力。",
+    ]
+
+
+def test_a_release_s_contact_block_under_its_label_and_its_boilerplate_after_the_end_mark_go(processor):
+    release = "\n".join([
+        "【新闻稿】楚南邮政开通乡村冷链专线",
+        "",
+        "（2025年8月5日，楚南）",
+        "",
+        "8月5日，楚南省邮政分公司宣布开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。",
+        "",
+        "专线开通后，全省果蔬可在24小时内运抵省城。",
+        "",
+        "（完）",
+        "",
+        "关于楚南省邮政分公司",
+        "楚南省邮政分公司是中国邮政集团有限公司在楚南省的分支机构，依法经营各项邮政业务。",
+        "",
+        "附：媒体联系人",
+        "楚南省邮政分公司品牌宣传部",
+        "联系人：方卉",
+        "电话：0731-12345678",
+        "邮箱：fanghui@example.com",
+    ])
+    (story,) = processor.process("release.txt", release.encode())
+    assert story["title"] == "楚南邮政开通乡村冷链专线"
+    assert story["published_date"] == "2025-08-05"
+    assert story["body"].splitlines() == [
+        "8月5日，楚南省邮政分公司宣布开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。", "专线开通后，全省果蔬可在24小时内运抵省城。",
+    ]

@@ -2,6 +2,7 @@
 first), text through line cleanup, feeds, JSON and CSV records and front matter are read entry
 by entry, subtitle files cue by cue."""
 
+import re
 from dataclasses import dataclass
 
 from pipeline.clean import rules
@@ -80,6 +81,7 @@ class Cleaner:
             repairs += ("markup_stripped",) if result.markup_removed else ()
             repairs += ("spam_lines_removed",) if result.junk_lines_removed else ()
         cleaned = rules.POSTED_AT.sub(rules.POSTED_AT_FIELD, cleaned)
+        cleaned = rules.READER_ORIGIN.sub(_origin_fields, cleaned)
         return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs)
 
     def _from_records(
@@ -124,6 +126,14 @@ class Cleaner:
         fields = (("发布时间", entry.published), ("来源", entry.source or _publisher(feed_title)), ("作者", entry.author))
         meta = [f"{label}：{value}" for label, value in fields if value]
         return "\n".join(line for line in (title, *meta, body) if line)
+
+
+def _origin_fields(origin: re.Match) -> str:
+    """A reader app's origin line as the fields it gives: the publisher (a body's name) as the
+    source, else the writer; the date (the site and the reading time are the app's)."""
+    name, date = origin["name"].strip(), origin["date"].strip()
+    label = "来源" if name.endswith(rules.PUBLISHER_ENDINGS + rules.SITE_NAME_ENDINGS) else "作者"
+    return f"{label}：{name}　发布时间：{date}"
 
 
 def _publisher(feed_title: str | None) -> str | None:

@@ -165,6 +165,7 @@ class HtmlExtractor:
         _image_headlines_as_text(soup)
         _buttons_removed(soup)
         _document_comments_removed(soup)
+        _reader_notes_removed(soup)
         title_parts = _title_parts(soup)
         headline = _WHITESPACE.sub("", max(title_parts, key=len, default=""))  # as blocks are compared
         headline = headline if len(headline) >= rules.TITLE_MIN_CHARS and not _paper_alone(title_parts) else ""
@@ -796,7 +797,8 @@ def _main_window(blocks: list[_Block]) -> tuple[int, int]:
     for index, block in enumerate(blocks):
         if running <= 0:
             running, run_start = 0, index
-        running += 0 if index and _is_teaser(blocks[index - 1], block) else _weight(block)
+        teaser = index and _is_teaser(blocks[index - 1], block) and not _prose_resumed(blocks, index)
+        running += 0 if teaser else _weight(block)
         if running > best_sum:
             best_sum, best = running, (run_start, index + 1)
     if best is None:
@@ -835,6 +837,14 @@ def _is_teaser(previous: _Block, block: _Block) -> bool:
     if not previous.link_dense or block.link_dense:
         return False
     return block.size < rules.TEASER_MAX_CHARS or block.text.endswith(rules.TRUNCATION_MARKS)
+
+
+def _prose_resumed(blocks: list[_Block], index: int) -> bool:
+    """Whether blocks[index] goes on with the prose above the link before it, in one element (a
+    link set between an article's paragraphs: 延伸阅读：<a>…</a>); a list's summaries sit each in
+    its item."""
+    before = next((b for b in reversed(blocks[: index - 1]) if not b.junk), None)
+    return before is not None and before.container == blocks[index].container and _weight(before) > 0
 
 
 def _head_start(blocks: list[_Block], start: int) -> int:
@@ -1110,8 +1120,8 @@ def _site_name_in_markup(soup: BeautifulSoup) -> str | None:
     for meta in soup.find_all("meta"):
         key = (meta.get("property") or meta.get("name") or "").lower()
         name = " ".join((meta.get("content") or "").split())
-        if key in rules.SITE_NAME_META_KEYS and rules.BRANDED_SITE_NAME.fullmatch(name):
-            return name
+        if key in rules.SITE_NAME_META_KEYS and (branded := rules.BRANDED_SITE_NAME.fullmatch(name)):
+            return branded.group(1)
     return None
 
 
@@ -1131,6 +1141,19 @@ def _buttons_removed(soup: BeautifulSoup) -> None:
     for element in soup.find_all(("a", "button")):
         if rules.FOLLOW_BUTTON.fullmatch(element.get_text(strip=True)):
             element.decompose()
+
+
+def _reader_notes_removed(soup: BeautifulSoup) -> None:
+    """What a clipping tool and its reader add to the page it clipped: its header naming the page
+    (剪藏自：… | the clipping's time), the reader's note (我的批注：…), to-do items (Evernote's
+    <en-todo/>, a checkbox before a line)."""
+    for box in soup.find_all(lambda tag: tag.name == "en-todo" or tag.name == "input" and tag.get("type") == "checkbox"):
+        item = box.find_parent(rules.NOTE_ITEM_TAGS)
+        if item is not None and len(item.get_text(strip=True)) <= rules.TODO_MAX_CHARS:
+            item.decompose()
+    for item in soup.find_all(rules.NOTE_ITEM_TAGS):
+        if not item.find(rules.NOTE_ITEM_TAGS) and rules.CLIPPER_LINE.fullmatch(" ".join(item.get_text(" ").split())):
+            item.decompose()
 
 
 def _image_headlines_as_text(soup: BeautifulSoup) -> None:

@@ -47,6 +47,13 @@ BRACKETED_LABEL = re.compile(
 # A forum's or a blog's "posted at" before the date, alike: 发表于 2024-5-20 20:58 -> 发布时间：….
 POSTED_AT = re.compile(r"^([ \t\u3000]*)(?:发表于|发布于)[ \t\u3000]*[:：]?[ \t\u3000]*(?=(?:19|20)\d\d\s*[-年/.])", re.M)
 POSTED_AT_FIELD = r"\1发布时间："
+# A reader app's origin line over the article (Instapaper, Pocket: www.spb.gov.cn · 国家邮政局 ·
+# January 7, 2025 · 4 min read): the site, the writer or the publisher, the date, the reading time
+READER_ORIGIN = re.compile(
+    r"^(?:[\w-]+(?:\.[\w-]+)+\s*[·•]\s*)?(?P<name>[^\s·•][^·•\n]{0,30}?)\s*[·•]\s*(?P<date>[^·•\n]{6,30}?)"
+    r"\s*[·•]\s*\d+\s*(?:min(?:ute)?s?\s+read|分钟(?:阅读|读完))\s*$",
+    re.M | re.I,
+)
 
 # --- HTML recognition: a document marker, or enough block-level tags to be a page, not stray tags.
 HTML_DOCUMENT_MARKER = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
@@ -108,11 +115,14 @@ RELATED_LIST_LABEL = re.compile(
 )
 RELATED_TITLE_MAX_CHARS = 80
 MAIL_SIGNATURE_DELIMITER = re.compile(r"--")  # RFC 3676's line over an e-mail's signature ("-- ", stripped)
-# A release's contact block under a rule closing its text, a few short lines (新闻联系人：…,
-# 电子邮箱：…, 地  址：…), the end mark (（完）) after them.
+# A release's contact block under a rule closing its text, or under its label (附：媒体联系人),
+# a few short lines (新闻联系人：…, 电子邮箱：…, 地  址：…), the end mark (（完）, END_MARK) after them.
+CONTACT_BLOCK_LABEL = re.compile(r"(?:附\s*[:：]\s*)?(?:媒体|新闻)?联系(?:人|方式)\s*[:：]?")
+# A release's boilerplate after its end mark: its heading about the issuer, a paragraph or two
+ABOUT_ISSUER = re.compile(r"关于[\u4e00-\u9fff（）()·]{2,30}|About [A-Z][\w .,&-]{1,60}")
+MAX_BOILERPLATE_LINES = 4
 CLOSING_RULE = re.compile(r"[=\-—―_*~]{6,}")
 CONTACT_LABEL = re.compile(r"(?:新闻)?联\s*系\s*(?:人|电\s*话|方\s*式)|电\s*话|传\s*真|电\s*子\s*邮\s*箱|邮\s*箱|E-?mail|地\s*址|邮\s*编", re.I)
-END_MARK = re.compile(r"[（(]\s*(?:完|全文完|END)\s*[）)]", re.I)
 MAX_CONTACT_LINES, MAX_CONTACT_LINE_CHARS = 6, 80
 CHROME_MIN_COVERAGE = 0.6
 CHROME_MIN_TERMS = 2
@@ -137,12 +147,22 @@ COMMENT_ID = re.compile(r"cmnt\d+")  # a comment's own anchor
 HASHTAGS = re.compile(r"#[^\s#]{1,20}(?:\s+#[^\s#]{1,20})*")  # a post's topic tags alone on its last line (#快递 #行业数据)
 FOLLOW_BUTTON = re.compile(r"[+＋]?\s*(?:关注|已关注|追踪|订阅)")
 SLIDE_COUNTER = re.compile(r"\d{1,2}\s*/\s*\d{1,2}")  # a gallery's slide number and count alone (3/6)
-LONE_BUTTON = re.compile(
+_BUTTON = (
     r"[+＋]?\s*(?:首页|推荐|热点|关注|已关注|举报|广告|评论|点赞|收藏|分享|转发|打开APP|返回|返回顶部|更多|登录|注册|下载APP"
-    r"|字号|阅读|播放)"
-    r"\s*[\d.]*[万wk]?",
+    r"|字号|阅读|播放|确认收到)"
+    r"\s*(?:[\d.]*[万wk]?|[（(]\d+[）)])"  # (评论(3): a work app's count in brackets)
+)
+LONE_BUTTON = re.compile(
+    rf"{_BUTTON}(?:\s+{_BUTTON})*"  # (a row of them: 确认收到　评论(3))
+    r"|[\d.]+[万wk]?\s*[人条次]?\s*(?:评论|点赞|收藏|分享|转发|阅读|参与)"  # (127人评论, its count first)
+    r"|[\u4e00-\u9fff]{2,3}\s+举报",  # (江西 举报: where the account posted from, by its report link)
     re.IGNORECASE,
 )
+# A work app's read receipts under its announcement (已读 186 人 / 未读 23 人)
+READ_RECEIPTS = re.compile(r"已读\s*\d+\s*人?\s*[/／|｜]?\s*未读\s*\d+\s*人?")
+# The comments under it, each its writer (and unit) and a line of text, after the count button
+COMMENT_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[（(][^（()）]{2,20}[）)])?[:：].{1,60}")
+COMMENT_COUNT = re.compile(r".*评论\s*[（(]?\d+[）)]?|.*\d+\s*条评论|全部评论.*")
 # A video player's control bar and its now-playing line: 播放 00:00 / 02:16 倍速 1.0X 高清 全屏, 正在播放：…
 PLAYER_CONTROLS = re.compile(
     r"(?:播放|暂停)?\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*[^\s。，！？]{1,8}){0,6}|正在播放[:：].{0,40}"
@@ -158,8 +178,14 @@ POST_TAIL = re.compile(
 )
 # A picture's stock label on a line of its own, where the picture was: 资料图, （示意图）
 PICTURE_LABEL = re.compile(r"[（(【\[]?(?:资料图片?|示意图|网络图片|图片来自网络|图源网络|图片来源于网络)[）)】\]]?")
+# A clipping tool's header naming the page it clipped, and the reader's own note on a line of
+# its own (剪藏自：某某报 | 2025-06-14 09:12, 我的批注：…): the clipper's, no text of the page
+CLIPPER_LINE = re.compile(r"(?:剪藏自|收藏自|剪辑自|Clipped from)\s*[:：].*|我的(?:批注|笔记|备注|想法)[:：].*", re.IGNORECASE)
+NOTE_ITEM_TAGS = ("li", "p", "div")
+TODO_MAX_CHARS = 80
 # A phone's mail signature: 发自我的华为手机, 发自我的iPhone
-SENT_FROM_PHONE = re.compile(r"(?:发自|来自)我的[\w \u4e00-\u9fff]{1,20}")
+# (or a work app's footer: —— 来自钉钉 · 某某工作台 ——)
+SENT_FROM_PHONE = re.compile(r"(?:发自|来自)我的[\w \u4e00-\u9fff]{1,20}|[—\-]{1,2}\s*来自[^—\-]{2,30}[—\-]{1,2}")
 # An app's overlay over the page's pictures or text: 打开网易新闻 查看精彩图片, 打开APP阅读全文
 OPEN_IN_APP = re.compile(r"打开[\u4e00-\u9fffA-Za-z]{1,10}[，,\s]*(?:查看|阅读|观看)[\u4e00-\u9fff]{0,8}")
 # An app's promotion on a line of its own (新浪财经APP 看行情更快一步, 海量资讯、精准解读，尽在某某APP)
@@ -167,8 +193,12 @@ APP_PROMOTION = re.compile(
     r"(?:[\u4e00-\u9fff]{2,10}(?:APP|App|客户端)[\s　]*[\u4e00-\u9fff，、]{2,16}"
     r"|[\u4e00-\u9fff，、]{2,16}(?:尽在|下载|打开)[\u4e00-\u9fff]{2,10}(?:APP|App|客户端))[。！!]?"
 )
-# A quote box's line: a stock's name, its code, price and change (邮储银行 sh601658 5.41 -0.92%)
-STOCK_QUOTE = re.compile(r"[\u4e00-\u9fff]{2,10}\s*\(?(?:sh|sz|bj|hk|SH|SZ|HK)?\d{5,6}(?:\.(?:SH|SZ|HK))?\)?\s+\d+\.\d+\s+[+-]?\d+\.\d+%.{0,30}")
+# A quote box's line: a stock's name, its code, price and change (邮储银行 sh601658 5.41 -0.92%;
+# without the code, the change signed: 邮储银行 5.62 +0.54% 股吧)
+STOCK_QUOTE = re.compile(
+    r"[\u4e00-\u9fff]{2,10}\s*(?:\(?(?:sh|sz|bj|hk|SH|SZ|HK)?\d{5,6}(?:\.(?:SH|SZ|HK))?\)?\s+\d+\.\d+\s+[+-]?"
+    r"|\s+\d+\.\d+\s+[+-])\d+\.\d+%.{0,30}"
+)
 MENU_MIN_ITEMS = 4
 MENU_MAX_ITEM_CHARS = 6
 CHROME_STRONG_TERMS_IN_NOTICE = 2
@@ -208,7 +238,9 @@ HIDDEN_STYLE = re.compile(
     r"|clip\s*:\s*rect\(\s*0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*[\s,]+0|(?:width|height)\s*:\s*[01](?:px)?\s*;[^\"']*overflow\s*:\s*hidden",
     re.I,
 )
-END_MARK = re.compile(r"[-—–_=*·•\s]*(?:END|THE END|End|end)[-—–_=*·•\s]*|[（(]完[）)]")  # an article's last line
+END_MARK = re.compile(  # an article's last line
+    r"[-—–_=*·•\s]*(?:END|THE END|End|end)[-—–_=*·•\s]*|[（(]\s*(?:完|全文完|END|end)\s*[）)]"
+)
 WHITE = re.compile(r"#f{3}(?:f{3})?|white|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\)", re.I)
 WHITE_TEXT_STYLE = re.compile(rf"(?<![-\w])color\s*:\s*(?:{WHITE.pattern})\s*(?:;|$|!)", re.I)
 BACKGROUND_STYLE = re.compile(r"background(?:-color|-image)?\s*:", re.I)
@@ -278,7 +310,8 @@ NOT_A_PERSON_ENDINGS = ("网", "报", "社", "台", "局", "厅", "委", "办", 
 # a credit's label in a text's head: the text credits its writer itself
 CREDIT_LABEL = re.compile(r"作者|记者|通讯员|撰文|撰稿|文\s*[/／|｜:：]|^\s*□")
 SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")  # a Chinese name, not a domain or a slogan
-BRANDED_SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}[0-9A-Za-z]{0,4}")  # (香港01)
+# (香港01; 中央社 CNA, its Latin name after a space: the Chinese one)
+BRANDED_SITE_NAME = re.compile(r"([\u4e00-\u9fff]{2,12}[0-9A-Za-z]{0,4})(?: [A-Z][A-Za-z.&]*(?: [A-Za-z.&]+){0,3})?")
 EPAPER_SUFFIX = re.compile(r"(?<=报)(?:数字报|数字版|电子版|电子报)$")  # 某某日报数字报: the paper's e-edition
 # A feed's title naming its publisher and a section (某省邮政管理局-工作动态, 要闻 | 某某日报): the
 # part that names a site or a body is the publisher.

@@ -145,7 +145,7 @@ class JunkLineJudge:
             for pattern in (
                 rules.LONE_BUTTON, rules.PLAYER_CONTROLS, rules.ACCOUNT_BADGE, rules.POSTED_FROM, rules.OPEN_IN_APP,
                 rules.SENT_FROM_PHONE, rules.POST_TAIL, rules.PICTURE_LABEL, rules.HASHTAGS, rules.APP_PROMOTION,
-                rules.STOCK_QUOTE, rules.SLIDE_COUNTER,
+                rules.STOCK_QUOTE, rules.SLIDE_COUNTER, rules.CLIPPER_LINE, rules.READ_RECEIPTS,
             )
         ):
             return True
@@ -322,10 +322,11 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
     if related is not None:
         junk += sum(1 for line in lines[related:] if line.strip())
         lines = lines[:related]
-    notes = closing_notes_start(lines)
-    if notes is not None:
-        junk += sum(1 for line in lines[notes:] if line.strip())
-        lines = lines[:notes]
+    for closing in (closing_notes_start, comment_thread_start, boilerplate_start):
+        at = closing(lines)
+        if at is not None:
+            junk += sum(1 for line in lines[at:] if line.strip())
+            lines = lines[:at]
     for line in lines:
         body = line.rstrip("\r\n")
         without_markup = strip_stray_markup(body, judge) if has_markup else body
@@ -353,17 +354,47 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
 def closing_notes_start(lines: list[str]) -> int | None:
     """Where an e-mail's signature under its delimiter (--) starts, or a release's contact
     block under its closing rule (one of its lines labelled as a contact is: 新闻联系人：, 电话：,
-    地址：): that line, when a few short lines (and the end mark) follow it; None when the text
-    ends otherwise."""
+    地址：) or under its label (附：媒体联系人): that line, when a few short lines (and the end
+    mark) follow it; None when the text ends otherwise."""
     stripped = [line.strip() for line in lines]
     texts = [index for index, line in enumerate(stripped) if line and not rules.END_MARK.fullmatch(line)]
-    for marker, labelled in ((rules.MAIL_SIGNATURE_DELIMITER, False), (rules.CLOSING_RULE, True)):
+    for marker, labelled in (
+        (rules.MAIL_SIGNATURE_DELIMITER, False), (rules.CLOSING_RULE, True), (rules.CONTACT_BLOCK_LABEL, False),
+    ):
         at = [index for index in texts[-rules.MAX_CONTACT_LINES - 1:] if marker.fullmatch(stripped[index])]
         notes = [stripped[index] for index in texts if at and index > at[-1]]
         if at and all(len(note) <= rules.MAX_CONTACT_LINE_CHARS for note in notes) and (
             not labelled or any(rules.CONTACT_LABEL.match(note) for note in notes)
         ):
             return at[-1]
+    return None
+
+
+def boilerplate_start(lines: list[str]) -> int | None:
+    """Where a release's boilerplate starts after its end mark (（完）): a heading about the
+    issuer (关于某某集团有限公司, About …) over a paragraph or two; None when the text goes on
+    otherwise (a file of several wire stories, each ending so)."""
+    stripped = [line.strip() for line in lines]
+    marks = [index for index, line in enumerate(stripped) if rules.END_MARK.fullmatch(line)]
+    if not marks:
+        return None
+    after = [index for index in range(marks[-1] + 1, len(stripped)) if stripped[index]]
+    if after and rules.ABOUT_ISSUER.fullmatch(stripped[after[0]]) and len(after) <= rules.MAX_BOILERPLATE_LINES:
+        return after[0]
+    return None
+
+
+def comment_thread_start(lines: list[str]) -> int | None:
+    """Where the comments under a post or an announcement start: the line of its comment count
+    (评论(3), 全部评论), when every line after it is a comment (its writer, a colon, a short
+    text) or an app's footer; None when the text ends otherwise."""
+    stripped = [line.strip() for line in lines]
+    for index in range(len(stripped) - 1, -1, -1):
+        line = stripped[index]
+        if rules.COMMENT_COUNT.fullmatch(line) and len(line) <= rules.MAX_CONTACT_LINE_CHARS:
+            return index if index < len(stripped) - 1 else None
+        if line and not (rules.COMMENT_LINE.fullmatch(line) or rules.SENT_FROM_PHONE.fullmatch(line)):
+            return None
     return None
 
 

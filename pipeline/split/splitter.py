@@ -84,6 +84,9 @@ _SENTENCE_MARK = re.compile("[。！？]")
 _MAX_ATTACHMENT_LINES = 12
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|[①-⑳]")  # a note's marker leading its line
 _MAX_FOOTNOTES = 9
+_DATELINE_PLACE = re.compile(r"[，,]\s*[\u4e00-\u9fff]{2,6}$")
+_DOCUMENT_TYPE = re.compile(r"公告|通知|通告|公示|通报|启事|决定")
+_NOTES_LABEL = re.compile(r"[【\[［]?(?:注释|注|参考文献|尾注|脚注)[】\]］]?\s*[:：]?")
 _ISSUE_LINE = re.compile(r"(?:\d{4}年)?第\d{1,6}期(?:[（(]总第\d{1,6}期[）)])?")
 _RULE_LINE = re.compile(r"^[ \t\u3000]*[=＝_＿~～*＊\-—－─━═·•]{3,}[ \t\u3000]*$", re.MULTILINE)
 # A mark no paragraph opens with (a pause comma, a column rule read as a bar) set apart before
@@ -350,8 +353,12 @@ class Splitter:
             and self.rules.furniture.search(lines[1].replace(" ", "")) is not None and not _DATE_LINE.fullmatch(lines[1])
             # the page's name and folio under its other furniture (中国邮政报 / 综合新闻 3)
             or bylines and len(lines) > 2 and PAGE_NAME_AND_FOLIO.fullmatch(lines[0].replace(" ", "")) is not None
-            # a section's or a document type's label over the title (要闻, a press office's 新 闻 稿)
-            or len(lines) > 2 and "".join(lines[0].split()) in self.rules.section_labels and self._is_title_line(lines[1])
+            # a section's or a document type's label over the title (要闻, a press office's 新 闻 稿;
+            # a work app's 公告 over 关于…的通知)
+            or len(lines) > 2 and self._is_title_line(lines[1]) and (
+                "".join(lines[0].split()) in self.rules.section_labels
+                or _DOCUMENT_TYPE.fullmatch(lines[0].strip()) is not None and lines[1].startswith("关于")
+            )
             # and the issuer's name over that label (中国邮政集团有限公司某省分公司 / 新 闻 通 稿)
             or len(lines) > 3 and CJK_RUN.fullmatch(lines[0]) is not None
             and "".join(lines[1].split()) in self.rules.section_labels and self._is_title_line(lines[2])
@@ -400,6 +407,7 @@ class Splitter:
         speech = title is not None and SPEECH_TITLE.search(title) is not None
         while len(lines) > 1 and meta_lines < _MAX_META_LINES and (
             self._is_meta_line(lines[0]) or _ORIGINAL_TITLE.match(lines[0]) or speech and SPEAKER_LINE.fullmatch(lines[0])
+            or meta_lines and self.rules.furniture.search(lines[0].replace(" ", ""))  # (发送范围：… among them)
             # the publisher's or account's name on a line of its own over the date (河南商报 / 2024-03-08 10:12)
             or len(lines) > 2 and len(lines[0]) <= MAX_MASTHEAD_CHARS and CJK_RUN.fullmatch(lines[0]) is not None
             and _DATE_LINE.search(lines[1]) is not None and self._is_meta_line(lines[1])
@@ -494,8 +502,8 @@ class Splitter:
             return True
         if _DATE_LINE.search(stripped) and self.rules.furniture.search(stripped.replace(" ", "")):
             return True
-        if stripped[:1] in "（(" and stripped[-1:] in "）)" and _DATE_LINE.fullmatch(stripped[1:-1].strip()):
-            return True  # a speech's or a notice's date in brackets: （2024年1月25日）
+        if stripped[:1] in "（(" and stripped[-1:] in "）)" and _DATE_LINE.fullmatch(_DATELINE_PLACE.sub("", stripped[1:-1]).strip()):
+            return True  # a speech's or a notice's date in brackets: （2024年1月25日）, a release's with its place: （…，北京）
         return width(line) <= _MAX_META_WIDTH and not ends_sentence(line) and bool(_META.search(line))
 
     # -- newspaper pages ----------------------------------------------------------------------
@@ -619,11 +627,13 @@ def _is_indented(text: str) -> bool:
 
 def _footnotes_length(lines: list[str]) -> int:
     """Lines of notes closing a text, each led by a marker the text before them carries
-    ([1] 数据来源：…, ① …), 0 if none."""
+    ([1] 数据来源：…, ① …), and their label over them (注释：), 0 if none."""
     count = 0
     while count < min(_MAX_FOOTNOTES, len(lines) - 1) and (note := _FOOTNOTE.match(lines[-count - 1])):
         if note.group() not in "".join(lines[:-count - 1]):
             break
+        count += 1
+    if count and count + 1 < len(lines) and _NOTES_LABEL.fullmatch(lines[-count - 1].strip()):
         count += 1
     return count
 
