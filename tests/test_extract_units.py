@@ -1024,3 +1024,58 @@ def test_a_hall_is_no_bureau(processor):
 def test_farms_committees_and_every_one_of_a_kind(processor, sentence, organizations):
     (story,) = processor.process("article.txt", f"邮政服务进村入户\n{sentence}\n".encode())
     assert story["organizations"] == organizations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizations"),
+    [
+        ("村里依托乡镇邮政支局和村级服务站开展寄递服务。", []),  # a kind of branch, none named
+        ("在南坪镇的邮政电商仓储中心，分拣员正在忙碌。", []),  # a kind of facility
+        ("他在村里当邮政代办员已经十年。", []),  # the service's staff, no body
+        ("流动银行车每周开进村里一次。", []),  # its vehicle
+        ("县分公司与杭州一科技公司共建无人机航线。", []),  # "a company in Hangzhou"
+        ("各市邮政管理局要加强监管。", []),  # every city's
+        ("双方与中铁集装箱运输有限责任公司签署协议。", ["中铁集装箱运输有限责任公司"]),  # its legal form in two tokens
+    ],
+)
+def test_kinds_of_bodies_and_things_of_a_body_are_no_organisations(processor, sentence, organizations):
+    (story,) = processor.process("article.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert story["organizations"] == organizations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("口岸海关副关长刀明清介绍，今年通关量增长两成。", ["刀明清"]),  # a Dai surname, a customs title
+        ("城关支局支局长江海涛介绍，邮局很受欢迎。", ["江海涛"]),  # 长江 to jieba
+        ("记者见到了民宿老板央金拉姆。", ["央金拉姆"]),
+        ("自治州副州长马国平（彝族）表示，要把红米卖出去。", ["马国平"]),
+        ("谢长生、曾小兰、邹国华、尹春花获评“最美乡邮员”。", ["谢长生", "曾小兰", "邹国华", "尹春花"]),
+        ("首席执行官Kevin Zhou（周凯文）表示，航线将于年内开通。", ["周凯文"]),
+        ("西岭农场场长陈文昌介绍，农场推行新模式。", ["陈文昌"]),  # 农场 before 场长: no 农 named 场
+    ],
+)
+def test_names_after_more_titles_in_award_lists_and_beside_latin_names(processor, sentence, people):
+    (story,) = processor.process("article.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert sorted(story["people"]) == sorted(people)
+
+
+def test_a_name_inside_a_company_s_declared_short_name_is_no_person(processor):
+    text = (
+        "邮政牵手无人机企业\n县分公司与楚南飞鹰智航科技股份有限公司（以下简称“飞鹰智航”）签署协议。"
+        "飞鹰智航董事长表示，将开通三条航线。\n"
+    )
+    (story,) = processor.process("article.txt", text.encode())
+    assert story["people"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("江西省分公司将在各县新建4个红色主题邮局。", ["江西省"]),  # 新建 before its count: a verb
+        ("2021年从深圳返乡后，他开办了服务站。", ["深圳市"]),  # 返乡: a verb, no village's name
+    ],
+)
+def test_short_place_names_beside_verbs(processor, sentence, places):
+    (story,) = processor.process("article.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert story["places"] == places

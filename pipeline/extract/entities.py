@@ -36,7 +36,12 @@ HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MASKED_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}某{1,2}")  # 张某, 李某某: a court's or a police report's, no name
 # Words before an organisation's kind that make it a category, no body named (各省辖市邮政管理局,
 # 部分城市邮政所, 所有网点)
-SERVICE_POINT_WORDS = frozenset({"点"})  # after an organisation's name: a point of its service (代办点)
+# After an organisation's name, what makes it a thing of the body's, no body: a point of its
+# service (邮政代办点), its staff (邮政代办员), a vehicle (流动银行车), a card (银行卡)
+SERVICE_POINT_WORDS = frozenset({"点", "员", "车", "卡"})
+EVERY = ("各", "每")
+LATIN_NAME_THEN_CHINESE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+\s*[（(]([\u4e00-\u9fff]{2,4})[）)]")
+SHORT_NAME_DEFINED = re.compile(r"简称[“\"「]([^”\"」]{2,12})[”\"」]")  # (以下简称“飞鹰智航”)
 CATEGORY_WORDS = frozenset({
     "各", "每", "每个", "每家", "部分", "所有", "全部", "多家", "一些", "这些", "那些", "各级", "各地",
     "全市", "全省", "全县", "全区",  # 全市揽投部: every one of the city's
@@ -76,14 +81,17 @@ ORG_TRADE_VERBS = {
     "种植", "养殖", "加工", "销售", "生产", "运输", "回收", "培育", "快递", "配送", "担保", "融资", "租赁", "制造", "咨询",
     "制冰", "冷藏", "仓储", "包装", "印刷", "装卸", "批发", "零售", "代理", "检测", "维修",
 }
+ORG_TRADES = tuple(ORG_TRADE_VERBS)
 # Single characters that never sit inside an organisation's name (others may: 湘维支局 splits into 湘/维/支局).
 FUNCTION_CHARS = set(
-    "的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超有好"
+    "的了在是和与及等对向从把被为将到也都就又还而并或且让使由于受给去来成着过说要会能可这那其各每该我你他她它以所远超有好当一"
 )
 FUNCTION_WORD_FLAGS = frozenset("upcq")  # jieba's tags of particles, prepositions, conjunctions, measure words (12家)
 GENERIC_ORG_PARTS = {
     "省", "市", "县", "区", "各", "该", "本", "全", "我", "其", "集团", "公司", "集团公司", "分公司", "邮政",
     "家庭",  # 家庭农场: a kind of farm
+    # levels and trades that name a kind of body, not one (乡镇邮政支局, 邮政电商仓储中心)
+    "乡镇", "乡村", "农村", "村级", "县级", "市级", "电商", "仓储", "物流", "快递", "寄递", "分拣", "科技",
 }
 # Units ending the names of towns and villages (塔公镇, 木鱼村), which the gazetteer (down to
 # counties) lacks: before an organisation suffix, the characters before one name the place.
@@ -99,7 +107,7 @@ MIN_LISTED_NAMES = 2
 FIELD_BUREAU_ENDINGS = "局署司"  # a government bureau's, after its field (旅游局, 监管司; 厅 is a hall too: 营业厅)
 FIELD_TAGS = frozenset({"n", "vn", "nz", "v"})  # (保障局, 统计局: their fields are verbs to jieba)
 NAME_HEADER = "姓名"  # a table's column of names
-LIST_END_WORDS = "一起|一同|共同|分别|先后"  # words a list of people's names runs into
+LIST_END_WORDS = "一起|一同|共同|分别|先后|获评|荣获|获得|被评为|当选|入选"  # words a list of people's names runs into (获评: an award list)
 LIST_MIDDLE_RUN = re.compile(r"、(?:[\u4e00-\u9fff]{2,3}、){2,}")  # two or more items between 、
 # A list of people each with their unit in brackets (于海（某市分公司）、马兰花（某快递公司）): the
 # items, after a colon, 、 or a sentence's start, before 、 or the sentence's end.
@@ -107,7 +115,7 @@ AFFILIATED_ITEM = re.compile(r"(?<=[：:、，。；\n])([\u4e00-\u9fff·]{2,8})
 MIN_AFFILIATED_ITEMS = 2
 MAX_UNLISTED_PLACE_CHARS = 3
 LEGAL_FORM_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司", "联合社")
-LEGAL_FORM_PARTS = {"股份", "有限", "责任"}  # words of a legal form jieba parts from 有限公司
+LEGAL_FORM_PARTS = {"股份", "有限", "责任", "有限责任"}  # words of a legal form jieba parts from 有限公司
 MIN_TRADE_NAME_CHARS = 4  # a company's name before its legal form: 中铁快运, 云途速运 (with its trade)
 # A company's registered name is its place, trade name, trade and legal form (靖西市 壮乡好物 电子商务
 # 有限公司): a trade name of words jieba reads as no name's (好/a 物/zg, 顺/p 玉/nr) runs back to
@@ -164,7 +172,9 @@ def _with_trade_name(run: list[Token]) -> list[Token] | None:
     """A company's run from its trade name before its legal form: the tokens before the form
     until they hold MIN_TRADE_NAME_CHARS characters (中铁/快运/股份/有限公司, 云/途/速/运/股份/有限公司);
     None unless the run ends in a legal form."""
-    if not run[-1][0].endswith(LEGAL_FORM_ENDINGS):
+    if not run[-1][0].endswith(LEGAL_FORM_ENDINGS) and not (
+        run[-1][0] == "公司" and len(run) > 1 and run[-2][0] in LEGAL_FORM_PARTS  # (有限责任/l 公司)
+    ):
         return None
     start = len(run) - 1
     while start and run[start - 1][0] in LEGAL_FORM_PARTS:
@@ -172,7 +182,8 @@ def _with_trade_name(run: list[Token]) -> list[Token] | None:
     name_chars = 0
     while start and name_chars < MIN_TRADE_NAME_CHARS:
         start -= 1
-        name_chars += len(run[start][0])
+        # (a trade of one token, 集装箱运输, is no name: 中铁 before it is)
+        name_chars += 0 if run[start][0].endswith(ORG_TRADES) else len(run[start][0])
     return run[start:]
 
 
@@ -200,6 +211,15 @@ class _TokenEnds:
     def __contains__(self, offset: int) -> bool:
         index = bisect_left(self._starts, offset)
         return offset == self._end or index < len(self._starts) and self._starts[index] == offset
+
+
+def _inside_short_names(name: str, text: str, short_names: list[str]) -> bool:
+    """Whether every occurrence of ``name`` lies inside one of ``short_names``."""
+    covered = {
+        index for short in short_names if name in short and short != name
+        for start in occurrences(short, text) for index in range(start, start + len(short))
+    }
+    return bool(covered) and all(start in covered for start in occurrences(name, text))
 
 
 def _across_commoner_names(name: str, text: str, names: list[str], counts: dict[str, int]) -> bool:
@@ -274,6 +294,9 @@ class EntityFinder:
             if len(title) > len(suffix) and title.startswith(suffix) and title[len(suffix):] not in self.title_set
         }  # (党支部 / 书记: the suffix and a title whole, the organisation's and its head's)
         self._title_tails = frozenset(tail for _, tail in self._title_parts)
+        # suffixes a one-character tail makes a title of (支局 of 支局长): jieba may glue that tail
+        # to the surname after it (支局 / 长江 / 海涛 of 支局长江海涛)
+        self._suffixes_of_char_tails = frozenset(suffix for suffix, tail in self._title_parts if len(tail) == 1)
         self.after_name = self.titles + SPEECH_VERBS + PLACES_IN_PHOTO
         self.one_char_given_name_before = self.after_name + NAME_BREAKS
         self.after_name_initials = frozenset(word[0] for word in self.after_name)
@@ -309,15 +332,16 @@ class EntityFinder:
         initials, after_name_initials = self.surname_initials, self.after_name_initials
         token_ends = _TokenEnds(tokens)
         for word, flag, start in tokens:
-            if (
-                len(word) == 2 and word[1] in initials and self._title_ends_at(text, start + 1)
-                and self.segmenter.frequency(text[start + 1:start + 3]) < WORD_AFTER_NAME_FREQ
-            ):
+            if len(word) == 2 and word[1] in initials and self._title_ends_at(text, start + 1):
                 # jieba glued a title's last character to the surname after it (支局/长方/建国 of
                 # 支局长方建国): the name starts inside the token, right after the title; not
-                # where the surname starts a word (局长方便时).
+                # where the surname starts a word (局长方便时), unless a speech verb or a title
+                # follows the name (支局长江海涛介绍: 江海 a word too).
                 name = self._name_at(text, start + 1, token_ends)
-                if name and name not in exclude:
+                if name and name not in exclude and (
+                    self.segmenter.frequency(text[start + 1:start + 3]) < WORD_AFTER_NAME_FREQ
+                    or text.startswith(self.after_name, start + 1 + len(name))
+                ):
                     found.setdefault(name, start + 1)
                 continue
             if word[0] not in initials or start and _after_figure(text, start):
@@ -332,6 +356,8 @@ class EntityFinder:
                 continue
             if name == word and len(word) >= MIN_WORD_NOT_NAME_CHARS and not flag.startswith("nr"):
                 continue  # 马铃薯种植户: a word of the dictionary that names no one (two characters: _name_at's)
+            if name == word and not flag.startswith("nr") and text[start + len(word):start + len(word) + 1] == word[-1]:
+                continue  # 农场场长, 车站站长: a body and its head's title, its last character the title's first
             if name and len(name) > len(word) > self._surname_len(text, start) and (
                 flag[:1] in ADVERB_FLAGS or self._is_common_word(word)
             ) and not text.startswith(self.after_name, start + len(name)):
@@ -351,6 +377,12 @@ class EntityFinder:
         self._add_affiliated(text, found, exclude)
         self._add_listed(text, found, exclude)
         self._add_between_title_and_speech(text, found, exclude, token_ends)
+        if "（" in text:
+            # the Chinese name in brackets after an English one (Kevin Zhou（周凯文）)
+            for match in LATIN_NAME_THEN_CHINESE.finditer(text):
+                name = match.group(1)
+                if self._surname_len(name, 0) and name not in exclude and self.could_be_name(name):
+                    found.setdefault(name, match.start(1))
         if NAME_DOT_RE.search(text):
             self._add_dotted(text, found, exclude)
         found = {self._whole_name(text, name): start for name, start in found.items()}
@@ -361,6 +393,9 @@ class EntityFinder:
             if not MASKED_NAME.fullmatch(n) and not any(n != other and n in other for other in found)
             and not any(n in author or author in n for author in exclude)
         ]
+        if "简称" in text:  # 智航 of 飞鹰智航董事长, a company's short name (以下简称“飞鹰智航”)
+            short_names = SHORT_NAME_DEFINED.findall(text)
+            names = [name for name in names if not _inside_short_names(name, text, short_names)]
         counts = {name: text.count(name) for name in names}
         # 阿木常 in 吉克阿木常说: a reading across a name that recurs more often; 林回答 in
         # 马春林回答记者: one starting inside another.
@@ -779,7 +814,7 @@ class EntityFinder:
                 continue
             if run:
                 if may_end:  # (most runs: none, and nothing to count)
-                    self._count_orgs(self._whole_run(tokens, run_start, run), found, first)
+                    self._count_orgs(self._whole_run(tokens, run_start, run), found, first, token[0][:1])
                 run = []
                 may_end = False
         if run and may_end:
@@ -806,7 +841,9 @@ class EntityFinder:
         return sorted((org for org in found if org not in cut_short), key=lambda org: (-found[org], first[org]))
 
     def _whole_run(self, tokens: list[Token], start: int, run: list[Token]) -> list[Token]:
-        if run[0][0] in CATEGORY_WORDS or start and tokens[start - 1][0] in CATEGORY_WORDS:
+        if run[0][0] in CATEGORY_WORDS or start and (
+            tokens[start - 1][0] in CATEGORY_WORDS or tokens[start - 1][0].startswith(EVERY)  # (各市/r 邮政管理局)
+        ):
             return []  # 各省辖市邮政管理局, 部分城市邮政所: every such body, or some, none named
         return self._with_placed_trade_name(tokens, start, self._function_led(tokens, start, run))
 
@@ -844,8 +881,21 @@ class EntityFinder:
     def _suffixes_parted_from_titles(self, tokens: list[Token]) -> list[Token]:
         """Tokens with each word jieba makes of an organisation's suffix and a person's title
         after it (小学校长 of 中心小学校长彭德军) cut in two: the organisation ends at its suffix;
-        and a title jieba cut after its first word, a suffix (支局 / 长 of 龙泉关支局支局长), made whole."""
+        and a title jieba cut after its first word, a suffix (支局 / 长 of 龙泉关支局支局长; 支局 /
+        长江 of 支局长江海涛, its tail glued to the surname after it), made whole."""
         words = list(map(itemgetter(0), tokens))
+        if not self._suffixes_of_char_tails.isdisjoint(words):  # (most stories: none, read in C)
+            glued = [
+                index for index in range(1, len(words))
+                if len(words[index]) > 1 and (words[index - 1], words[index][0]) in self._title_parts
+                and words[index][1] in self.surnames
+            ]
+            if glued:
+                tokens = list(tokens)
+                for index in reversed(glued):
+                    word, _, start = tokens[index]
+                    tokens[index:index + 1] = [(word[0], "n", start), (word[1:], "n", start + 1)]
+                words = list(map(itemgetter(0), tokens))
         joined = [] if self._title_tails.isdisjoint(words) else [  # (most stories: no tail, read in C)
             index for index in range(1, len(words)) if (words[index - 1], words[index]) in self._title_parts
         ]
@@ -872,10 +922,11 @@ class EntityFinder:
                     return cut
         return 0
 
-    def _count_orgs(self, run: list[Token], found: Counter, first: dict) -> None:
+    def _count_orgs(self, run: list[Token], found: Counter, first: dict, following: str = "") -> None:
+        """``following``: the character after the run."""
         # one token names an organisation only if jieba tags it so
         if run and (len(run) > 1 or run[0][1] == "nt"):
-            for org, start in self._orgs_in_run(run):
+            for org, start in self._orgs_in_run(run, following):
                 found[org] += 1
                 first.setdefault(org, start)
 
@@ -890,6 +941,7 @@ class EntityFinder:
             or flag == "b" and word in ORG_ATTRIBUTES
             or flag == "m" and ORDINAL_RE.fullmatch(word) is not None  # 第一 of 第一附属医院
             or word in ORG_TRADE_VERBS
+            or flag == "i" and word.endswith(ORG_TRADES)  # a trade jieba reads as an idiom (集装箱运输)
             or word in self.place_words
             or word in self.org_suffixes
             # a character alone, unless a function word: listed, or tagged a particle, preposition
@@ -903,8 +955,9 @@ class EntityFinder:
             part = True if word[-1:] in ADMIN_UNITS else AFTER_PLACE
         return part, flag == "nt" or word[-1:] in self.suffix_last_chars
 
-    def _orgs_in_run(self, run: list[Token]):
-        """The organisation a run names, and the ones it nests (邮储银行某市分行营业部 -> 邮储银行某市分行)."""
+    def _orgs_in_run(self, run: list[Token], following: str = ""):
+        """The organisation a run names, and the ones it nests (邮储银行某市分行营业部 -> 邮储银行某市分行);
+        ``following``: the character after the run."""
         org_suffixes, long_org_suffixes = self.org_suffixes, self.long_org_suffixes
         suffixes = [  # tagged nt, a suffix or ending in one, or a word that makes one after a place (某省邮政)
             i
@@ -920,7 +973,7 @@ class EntityFinder:
         for end in reversed(suffixes):
             if end + 1 in ends and frequency(run[end][0] + run[end + 1][0]):
                 continue  # 中心 of 中心医院 (two suffixes, one word of the dictionary): no name ends inside a word
-            if end + 1 < len(run) and run[end + 1][0] in SERVICE_POINT_WORDS:
+            if (run[end + 1][0][:1] if end + 1 < len(run) else following) in SERVICE_POINT_WORDS:
                 continue  # 邮政代办/nt 点: a point of its service, no body
             yield from self._org_ending_at(run[: end + 1])
 

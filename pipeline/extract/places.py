@@ -61,6 +61,7 @@ NEXT_IN_LIST = re.compile(r"[、和及与]")
 # name of a place itself: 朝阳 / 川镇, 徽州 / 古村), or the unit alone (常州 / 村: a village's name)
 TOWN_NAME_END = re.compile(r"[\u4e00-\u9fff](?:镇|乡|村)")
 TOWN_UNITS = frozenset("镇乡村")
+NUMBER_START = re.compile(r"[0-9０-９一二两三四五六七八九十百千万几数多]")
 UNIT_COMPOUND_NEXT = re.compile(r"[镇乡村]")
 NOT_A_NAME_START = frozenset("各每全本该这那所其某多部个等和与及有在的对为城农乡镇村县区市省委政人公纪组宣统财教都")
 # A phrase's words, no name's (万州区委和龙驹镇: 区委, then 和; 某县建设了城乡: 了); 都 ends a name (屏都街道)
@@ -159,11 +160,17 @@ class PlaceFinder:
                 candidates, full = self.gazetteer.candidates(word)
                 if not candidates:
                     continue
-                if not full and (
+                following = tokens[index + 1] if index + 1 < len(tokens) else None
+                if not full and following is not None and (
                     TOWN_NAME_END.match("".join(w for w, _, _ in tokens[index + 1:index + 3]))
-                    or index + 1 < len(tokens) and tokens[index + 1][0] in TOWN_UNITS
+                    and not following[1].startswith("v")  # (深圳 / 返乡: a verb's 乡)
+                    or following[0] in TOWN_UNITS
                 ):
                     continue  # 朝阳 of 朝阳川镇, 常州 of 常州村: the head of a town's or village's name
+                if not full and following is not None and NUMBER_START.match(following[0]) and all(
+                    division.level == "county" for division in candidates
+                ):
+                    continue  # 新建 of 新建4个: a verb before its count, no district
                 if not full and index + 1 < len(tokens) and tokens[index + 1][0] in STREET_WORDS:
                     continue  # 苏州 of 北苏州路: a street named after a city
                 vouching = None
