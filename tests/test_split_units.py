@@ -1799,3 +1799,32 @@ def test_a_page_name_and_number_apart_under_the_date_is_the_page_s_header():
     ])
     (story,) = Splitter().split(page).stories
     assert (story.kicker, story.title) == (None, "让邮政网点更有温度")
+
+
+def test_a_column_label_over_an_untitled_box_or_digest_is_its_title_and_a_notice_s_title_heads_it():
+    # The correction box's label (更 正) and a digest's (一 周 要 闻) were dropped as labels, their
+    # text left untitled; a recruitment notice's title after the notice above it was read as
+    # its text's first line (as wide as one).
+    page = "\n".join([
+        "楚南邮政开通冷链专线",
+        "本报讯 今年以来，楚南省邮政分公司开通乡村",
+        "冷链专线，为果蔬种植户提供冷藏运输服务，",
+        "全省果蔬可在24小时内运抵省城。",
+        "（方卉）",
+        "楚南市邮政分公司2025年社会招聘启事",
+        "因业务发展需要，楚南市邮政分公司现面向社",
+        "会公开招聘揽投员、营业员共40名，报名请于",
+        "4月30日前将个人简历发送至人力资源部邮箱。",
+        "楚南市邮政分公司人力资源部",
+        "2025年4月1日",
+        "一 周 要 闻",
+        "■ 7月7日，楚南省邮政管理局召开全省邮政管理",
+        "工作座谈会，部署下半年重点任务。",
+        "■ 7月9日，邮储银行楚南省分行发布普惠金融服",
+        "务报告，涉农贷款余额突破千亿元。",
+        "更 正",
+        "本报4月4日第3版刊发的《楚南邮政助农增收》",
+        "一文中，“120余吨”应为“210余吨”。特此更正。",
+    ])
+    titles = [story.title for story in Splitter().split(page).stories]
+    assert titles == ["楚南邮政开通冷链专线", "楚南市邮政分公司2025年社会招聘启事", "一周要闻", "更正"]

@@ -724,9 +724,10 @@ def test_a_table_row_is_a_short_label_and_figures(line, row):
 
 def test_a_headline_right_above_a_credit_line_is_the_story_s_below_it(processor):
     # “快递进村”按下快进键 shares 快递 with the wire story above and nothing with the report
-    # under its credit line: content gave it to the wire story.
+    # under its credit line: content gave it to the wire story. (The photo item under the
+    # report has no headline: its column's label over it, 图片新闻, is the only head it has.)
     stories = process_page(processor, "wire_story_and_report_page.txt")
-    assert [story["title"] for story in stories] == [None, "“快递进村”按下快进键", None]
+    assert [story["title"] for story in stories] == [None, "“快递进村”按下快进键", "图片新闻"]
     assert stories[0]["source_name"] == "新华社"
     assert stories[0]["authors"] == [{"name": "王晓明", "role": "reporter"}]
     assert stories[1]["body"].startswith("走进湖南省湘西州花垣县十八洞村村邮站")

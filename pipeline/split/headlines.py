@@ -33,6 +33,7 @@ _MIN_DECK_CHARS, _MIN_DECKED_TITLE_CHARS = 12, 12
 _MIN_DECK_CLAUSE_CHARS = 8
 # What a headline line ends in when the column broke a phrase (首个县级 / 跨境寄递服务中心, 让 / 寄递服务).
 _DANGLING_ENDS = ("的", "之", "级", "首个", "首家", "首条", "首批", "把", "将", "让", "对", "向", "为", "与", "和", "及", "从", "于", "在")
+_NOTICE_TITLE = re.compile(r"[\u4e00-\u9fff0-9“”（）()]{4,30}(?:启事|公告|通知|通告|声明|公示)")
 # A headline line's start that leans on the line above (关于举办…竞赛 / 的通知)
 _DANGLING_STARTS = ("的", "之")
 ENUMERATED = re.compile(r"[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]")
@@ -299,8 +300,10 @@ def mark_headlines(
             over_indent = i + 1 < n and lines[i + 1].indented and not lines[i].indented
             deck_below = over_deck_and_sentence(i)
             boxed_line = ends_headline_box(i)
+            # a notice's title after a story's end (…招聘启事, 关于…的通知), however wide
+            notice_title = lines[i - 1].kind == "closer" and _NOTICE_TITLE.fullmatch(lines[i].text) is not None
             if first_line_of_paragraph(i) and not (
-                over_sentence_start(i) or dashed_deck or over_indent or deck_below or boxed_line
+                over_sentence_start(i) or dashed_deck or over_indent or deck_below or boxed_line or notice_title
             ):
                 continue  # (a ——deck under a headline is one, however wide: no paragraph opens so)
             if (
@@ -311,6 +314,7 @@ def mark_headlines(
                 or odd_shape(i)
                 or dashed_deck
                 or boxed_line
+                or notice_title
                 or next_is_start(i)
                 or (i + 1 < n and candidates[i + 1] and odd_shape(i + 1))
                 or first_line_of_paragraph(i + 1, strict=True)  # the next line opens a paragraph

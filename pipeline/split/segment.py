@@ -556,6 +556,9 @@ class Segment:
     # A headline run kept in its text as a section head that may be its own headline, which the
     # extraction put after its first text: (its first paragraph's index, its lines); see _headline_inside
     inner_head: tuple[int, list[str]] | None = None
+    # A column's label right above it, after other stories (更正, 一周要闻): its title if no
+    # headline heads it (a box or a digest of items under the label alone)
+    label: str | None = None
 
 
 @dataclass
@@ -587,6 +590,7 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
     notes: list[str] = []  # an editor's note (编者按) waiting for the story it introduces
     closed = True
     last_kind = None
+    label = None  # the column label right above the paragraph, if any (see Segment.label)
     for index, paragraph in enumerate(paragraphs):
         kind = paragraph.kind
         if kind == "headline":
@@ -598,6 +602,8 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
             # A column label (图片新闻, 简讯) between paragraphs heads items of its own; page
             # furniture (a folio, the editors' line) ends the page's text before it.
             closed = True
+            compact = paragraph.text.replace(" ", "")
+            label = compact if segments and len(compact) <= _MAX_COLUMN_LABEL_CHARS and CJK_RUN.fullmatch(compact) else None
         elif kind == "closer":
             # A byline on a line of its own under a headline opens the next story.
             if current is None or (last_kind == "headline" and not paragraph.lines[0].attached):
@@ -644,7 +650,10 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
             if starts or after_run or new_column:
                 fresh_continuation = current is not None and current.continuation and not current.paragraphs
                 if starts or not fresh_continuation:
-                    current = Segment(first_item=index, open_start=kind != "opener", credited_under=leading_under)
+                    current = Segment(
+                        first_item=index, open_start=kind != "opener", credited_under=leading_under,
+                        label=label,
+                    )
                     current.bylines, leading, leading_under = leading, [], None
                     current.paragraphs, notes = notes, []
                     segments.append(current)
@@ -665,7 +674,7 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
             current.last_item = index
             closed = False
         if kind != "label":
-            last_kind = kind
+            last_kind, label = kind, None
     if notes:  # no story after it: the note stands alone
         segments.append(Segment(paragraphs=notes, first_item=len(paragraphs) - 1, last_item=len(paragraphs) - 1))
     section_runs = _merge_section_heads(segments, runs, tentative, cohesion_threshold, rules)

@@ -533,11 +533,20 @@ class Splitter:
             _attach_by_position(blocks, segments, pairs)  # a poem's own title, above it
         headed = set(pairs.values())
         for index, segment in enumerate(segments):
-            if index not in headed and segment.inner_head is not None:
+            if index in headed:
+                continue
+            if segment.inner_head is not None:
                 start, head = segment.inner_head
                 del segment.paragraphs[start:start + len(head)]
-                blocks.append(self.headline_parser.block(head, (segment.first_item,) * 2, scorer.runs_across))
-                pairs[len(blocks) - 1] = index
+            elif segment.label is not None and (
+                # the label's one story, not the first of its column's untitled items (短讯: briefs)
+                index + 1 == len(segments) or index + 1 in headed or segments[index + 1].label is not None
+            ):
+                head = [segment.label]
+            else:
+                continue
+            blocks.append(self.headline_parser.block(head, (segment.first_item,) * 2, scorer.runs_across))
+            pairs[len(blocks) - 1] = index
         headline_of = {story: block for block, story in pairs.items()}
         stories = tuple(self._story(segment, blocks[headline_of[i]] if i in headline_of else None)
                         for i, segment in enumerate(segments))
