@@ -1079,3 +1079,11 @@ def test_a_name_inside_a_company_s_declared_short_name_is_no_person(processor):
 def test_short_place_names_beside_verbs(processor, sentence, places):
     (story,) = processor.process("article.txt", f"邮政服务进村入户\n{sentence}\n".encode())
     assert story["places"] == places
+
+
+@pytest.mark.parametrize("line", ["李卫东 文/摄", "文/摄 李卫东"])
+def test_text_and_photos_by_one_credit_their_writer_for_both(processor, line):
+    extractor = processor.extractor
+    entities = extractor.entities
+    found = parse_byline(line, extractor.not_names, entities.surnames, entities.could_be_name, entities.is_ethnic_name)
+    assert [(c.name, c.role) for c in found] == [("李卫东", "author"), ("李卫东", "photographer")]

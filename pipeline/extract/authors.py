@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # A web page's short credit words count only before a separator (文/王芳 图｜李明, 撰文：…):
 # elsewhere 文 and 图 are words of the text.
 CREDIT_SEPARATOR = r"\s*[/／｜|:：]"
-TEXT_AND_PHOTOS = r"文\s*[·・/／]\s*图|图\s*[·・/／]\s*文"  # 文/图, 文·图, 图/文: text and photos by
+TEXT_AND_PHOTOS = r"文\s*[·・/／]\s*[图摄]|图\s*[·・/／]\s*文"  # 文/图, 文·图, 图/文, 文/摄: text and photos by
 ROLE_PATTERNS = (  # longest first; \s* because PDF text spaces characters (记 者)
     (r"摄\s*影\s*记\s*者", "photographer"),
     (r"(?:本\s*报\s*)?(?:特\s*约\s*|见\s*习\s*|实\s*习\s*)?记\s*者|实\s*习\s*生", "reporter"),
