@@ -1815,3 +1815,38 @@ def test_a_symbol_whose_gbk_pair_ends_in_a_letter_is_no_misaligned_run(decoder):
     # first letter; English text keeps its dashes (–18°C had become （C18°C).
     text = "Parcel lockers keep vaccines between –18°C and 8°C during the pre–Christmas peak, the operator said.\n"
     assert decoder.decode(text.encode("utf-8")).text == text
+
+
+def test_a_python_2_unicode_repr_is_its_text_without_the_u_and_quotes(decoder):
+    text = "楚南邮政开通冷链专线\n今年以来，楚南省邮政分公司开通乡村冷链专线。\n"
+    raw = ("u'" + text.encode("unicode_escape").decode("ascii") + "'").encode("ascii")
+    assert decoder.decode(raw).text.strip() == text.strip()
+
+
+def test_a_stray_byte_order_mark_s_first_bytes_after_the_last_line_are_dropped(decoder):
+    # (a U+FFFD paragraph of its own: no character was cut there)
+    text = "楚南邮政开通冷链专线\n今年以来，楚南省邮政分公司开通乡村冷链专线。\n"
+    decoded = decoder.decode(text.encode("utf-8") + b"\xef\xbb")
+    assert decoded.text == text and "\ufffd" not in decoded.text
+
+
+@pytest.mark.parametrize("fill", [b"\xcc" * 64, b"\xcd" * 32])
+def test_a_c_program_s_buffer_fill_after_the_text_is_no_text(decoder, fill):
+    # GBK reads 0xCC as 烫 and 0xCD as 屯: 烫烫烫 after the text was a paragraph of it.
+    text = "楚南邮政开通冷链专线\r\n今年以来，楚南省邮政分公司开通乡村冷链专线，十分钟就办好了。\r\n"
+    decoded = decoder.decode(text.encode("gbk") + fill)
+    assert decoded.text.replace("\r\n", "\n").rstrip() == text.replace("\r\n", "\n").rstrip()
+
+
+def test_utf16_a_script_read_as_latin1_and_wrote_as_utf8_is_read(decoder):
+    text = "楚南邮政开通冷链专线\r\n今年以来，楚南省邮政分公司开通乡村冷链专线。\r\n"
+    raw = ("\ufeff" + text).encode("utf-16-le").decode("latin-1").encode("utf-8")
+    decoded = decoder.decode(raw)
+    assert decoded.text.replace("\r\n", "\n").strip() == text.replace("\r\n", "\n").strip()
+
+
+@pytest.mark.parametrize("utf16", ["utf-16-le", "utf-16-be"])
+def test_utf16_cut_one_byte_short_completes_its_closing_mark(decoder, utf16):
+    text = "楚南邮政开通冷链专线\n今年以来，楚南省邮政分公司开通乡村冷链专线，把贷款放到了他的账户上。"
+    raw = ("\ufeff" + text).encode(utf16)[:-1]
+    assert decoder.decode(raw).text == text

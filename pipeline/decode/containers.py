@@ -85,9 +85,9 @@ BYTE_ESCAPE_PART_RE = re.compile(rb"\\(?:x([0-9A-Fa-f]{2})|([0-3][0-7]{2})|(.))"
 # Inside JSON: an escaped backslash is JSON's own, a byte past ASCII the crawler's escape.
 JSON_BYTE_ESCAPE_RE = re.compile(rb"\\\\|\\x([89A-Fa-f][0-9A-Fa-f])")
 SHORT_BYTE_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"'": b"'", b'"': b'"', b"\\": b"\\"}
-REPR_RE = {  # Python's repr of bytes, its ascii() of a string: the quotes are no text
+REPR_RE = {  # Python's repr of bytes, its ascii() of a string (Python 2's u'…'): the quotes are no text
     BYTE_ESCAPE_RE: re.compile(rb"\Ab(['\"])(.*)\1\s*\Z", re.S),
-    UNICODE_ESCAPE_RE: re.compile(rb"\A(['\"])(.*)\1\s*\Z", re.S),
+    UNICODE_ESCAPE_RE: re.compile(rb"\Au?(['\"])(.*)\1\s*\Z", re.S),
 }
 CHARACTER_REFERENCE_RE = re.compile(rb"&#(?:[0-9]{3,7}|[xX][0-9A-Fa-f]{2,6});")
 # A CMS that escaped its escapes: &amp;#20013; shows as &#20013; in a browser (&amp;amp;#20013;
@@ -156,6 +156,8 @@ TERMINAL_SEQUENCE_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]")
 # offsets (Version:0.9, StartHTML:0000000105, …, SourceURL:…) before the markup; the charset is UTF-8.
 CLIPBOARD_HTML_RE = re.compile(rb"\AVersion:[0-9.]+\r?\n(?:(?:Start|End)(?:HTML|Fragment|Selection):-?[0-9]+\r?\n|SourceURL:[^\r\n]*\r?\n)+")
 NEXT_HTTP_STATUS_RE = re.compile(rb"^HTTP/[0-9.]+ +[0-9]{3}[^\r\n]*\r?\n", re.MULTILINE)
+# Byte-order marks read as Latin-1 and written out as UTF-8 (UTF-16 LE's FF FE as ÿþ)
+LATIN1_READ_BOMS = tuple(bom.decode("latin-1").encode("utf-8") for bom in (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf"))
 HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
 CHUNK_SIZE_RE = re.compile(rb"([0-9A-Fa-f]+)[^\r\n]*\r?\n")
 
@@ -191,6 +193,7 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
             or _surrogates_decoded(raw)
             or _double_references_undone(raw)
             or _latin1_references_undone(raw)
+            or _latin1_layer_undone(raw)
         )
         if opened is None:
             break
@@ -506,6 +509,18 @@ def _latin1_references_undone(raw: bytes) -> tuple[bytes, str, str] | None:
     if undone == raw or not decodes(undone, "utf-8") or decodes(raw, "utf-8") and undone.isascii():
         return None
     return undone, "utf-8", "latin1_references_undone"
+
+
+def _latin1_layer_undone(raw: bytes) -> tuple[bytes, None, str] | None:
+    """The bytes of a file a script read as Latin-1 and wrote out as UTF-8: UTF-8 of characters
+    U+0000-U+00FF alone, opening with a byte-order mark so read (ÿþ, þÿ, ï»¿: a UTF-16 file, its
+    NULs and code units each a character)."""
+    if not raw.startswith(LATIN1_READ_BOMS):
+        return None
+    try:
+        return raw.decode("utf-8").encode("latin-1"), None, "latin1_layer_undone"
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return None
 
 
 def _latin1_reference_byte(match: re.Match) -> bytes:

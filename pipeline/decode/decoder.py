@@ -20,6 +20,9 @@ from pipeline.decode.windowsmarks import KIND as WINDOWS_MARKS, WindowsMarksRepa
 
 __all__ = ["DecodedText", "DecodeError", "Decoder"]
 
+STRAY_LAST_LINE_RE = re.compile(r"\n[\ufffd\s]*\ufffd[\ufffd\s]*\Z")
+MEMORY_FILL_RE = re.compile(r"烫{4,}|屯{4,}")
+
 # Share of a text's non-whitespace characters still U+FFFD after every repair beyond which
 # it is dead-lettered: GBK read whole as UTF-8, or UTF-8 as Big5, by a lossy reader leaves
 # 54-79% (seeds); a repairable lossy reading, 10-14% before repair and none after.
@@ -90,6 +93,14 @@ class Decoder:
         if detection.text.endswith(EOF_MARK):
             detection = dataclasses.replace(detection, text=detection.text.rstrip(EOF_MARK))
             repairs.append("eof_marker_removed")
+        if (stray := STRAY_LAST_LINE_RE.search(detection.text)) is not None:
+            # a line of bytes no reading holds at the end (a BOM's first bytes): no character cut there
+            detection = dataclasses.replace(detection, text=detection.text[: stray.start() + 1])
+            repairs.append("stray_end_bytes_dropped")
+        if MEMORY_FILL_RE.search(detection.text):
+            # a C program's buffer fill written out with the text (0xCC read by GBK as 烫, 0xCD as 屯)
+            detection = dataclasses.replace(detection, text=MEMORY_FILL_RE.sub("", detection.text))
+            repairs.append("memory_fill_removed")
         reread = self._detector.reread_single_byte(detection.text)
         source = detection.encoding  # of the bytes the text was read from: a Big5 one's misalignment is Big5's
         if reread:

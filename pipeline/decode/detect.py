@@ -242,6 +242,9 @@ class Detector:
                 # characters are those of text, which bytes of another code read as UTF-16
                 # (Hangul, Yi, rare ideographs and symbols mixed) are not: the repairs read it.
                 if self._plausible(text) or _text_characters_share(text) >= MIN_TEXT_CHARACTERS_SHARE:
+                    completed = self._cut_unit_completed(raw[len(bom):], encoding, text)
+                    if completed is not None:
+                        return Detection(completed, encoding, completed.count("\ufffd"), declared=declared, cut_pair_completed=True)
                     return Detection(text, encoding, text.count("\ufffd"), declared=declared)
                 # A BOM an editor put before legacy bytes: not content (read as GBK, a UTF-8
                 # BOM's odd byte count would misalign the first line).
@@ -534,6 +537,21 @@ class Detector:
         if not ending or not unicodedata.category(ending).startswith("P"):
             return detection
         return dataclasses.replace(detection, text=head + ending, replaced=0, cut_pair_completed=True)
+
+    def _cut_unit_completed(self, data: bytes, encoding: str, text: str) -> str | None:
+        """UTF-16 text whose file lost its last byte, half its last code unit: that character
+        completed where a mark ends the text so (。 U+3002 cut to 02 in UTF-16LE), as a GB
+        file's cut pair is (see _cut_pair_completed); None otherwise."""
+        if not encoding.startswith("utf-16") or len(data) % 2 == 0 or not text.endswith("\ufffd"):
+            return None
+        kept = data[-1]
+        little = encoding == "utf-16-le"
+        completions = [
+            ch for other in range(0x100)
+            if not unicodedata.category(ch := chr(other << 8 | kept if little else kept << 8 | other)).startswith("C")
+        ]
+        ending = self._likeliest_ending(text[-LOST_BYTE_CONTEXT - 1:-1], completions)
+        return text[:-1] + ending if ending and unicodedata.category(ending).startswith("P") else None
 
     def _realigned(self, raw: bytes, encoding: str) -> Detection | None:
         """UTF-16 that lost or gained a byte (an odd length, or code units no UTF-16 writer
