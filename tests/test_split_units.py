@@ -1828,3 +1828,24 @@ def test_a_column_label_over_an_untitled_box_or_digest_is_its_title_and_a_notice
     ])
     titles = [story.title for story in Splitter().split(page).stories]
     assert titles == ["楚南邮政开通冷链专线", "楚南市邮政分公司2025年社会招聘启事", "一周要闻", "更正"]
+
+
+def test_a_feature_s_photo_under_its_credit_line_and_its_drop_cap_stay_in_the_feature():
+    # PyMuPDF's order: the headline, the deck and the credit line, then the photo's caption and
+    # credit, then the text, its first character set large on a line of its own. The credit
+    # closed the caption as a story of its own; the large character was dropped.
+    page = "\n".join([
+        "大山深处的邮路传人",
+        "——记楚南县邮政投递员方卉",
+        "本报记者 周强 通讯员 林立",
+        "图为方卉牵着邮马行走在海拔3000多米的",
+        "山间邮路上。 林立 摄",
+        "清",
+        "晨六点，县城还笼罩在薄雾中，方卉已经把",
+        "最后一袋邮件捆上了马背。这条往返近300公",
+        "里的邮路，她一走就是十八年。",
+    ])
+    (story,) = Splitter().split(page).stories
+    assert story.title == "大山深处的邮路传人"
+    assert story.body.startswith("图为方卉牵着邮马") and "清晨六点，县城还笼罩在薄雾中" in story.body
+    assert story.body.endswith("她一走就是十八年。")

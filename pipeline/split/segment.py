@@ -325,9 +325,16 @@ def _signed_from(raw: str, lines: list[Line]) -> bool:
     )
 
 
+def _goes_on_from_drop_cap(text: str) -> bool:
+    """Whether ``text``, after a line of one ideograph, goes on with that character: a
+    paragraph's line of running text (a clause in it), its first character an ideograph."""
+    return len(text) >= _MIN_PARAGRAPH_LINE_CHARS and "，" in text and _LONE_IDEOGRAPH.match(text) is not None
+
+
 def _vertical_runs_joined(raws: list[str]) -> list[str]:
     """Lines with a run of three or more lines of one ideograph each made one line: a headline
-    set vertically, which extraction gives a character a line (邮 / 驿 / 古 / 道 / 寻 / 踪). A
+    set vertically, which extraction gives a character a line (邮 / 驿 / 古 / 道 / 寻 / 踪); one
+    alone over a paragraph's line is its first character, set large (a drop cap). A
     run inside a paragraph (after a line of its text, not a label, that ends no sentence) is a
     watermark printed across the text (内 / 部 / 资 / 料): dropped with the blank lines around
     it, the paragraph's lines left to join up."""
@@ -346,6 +353,8 @@ def _vertical_runs_joined(raws: list[str]) -> list[str]:
                     joined.pop()
             else:
                 joined.append("".join(run))
+        elif len(run) == 1 and _goes_on_from_drop_cap(raw.strip()):
+            raw = run[0] + raw.lstrip()  # a paragraph's first character set large (清 / 晨六点，…): its word
         else:
             joined += run
         run = []
@@ -683,14 +692,15 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
 
 
 def _credits_embedded_photo(current: "Segment", credit: str, rules: Rules) -> bool:
-    """A photo credit under a caption (图为…) that follows the story's own paragraphs: it closes
-    the caption, not the story (a photo news item is captions alone)."""
+    """A photo credit under a caption (图为…) that follows the story's own paragraphs, or its
+    credit line (a feature's photo between its byline and its text): it closes the caption,
+    not the story (a photo news item is captions alone, under its headline)."""
     paragraphs = current.paragraphs
-    return (
-        len(paragraphs) >= 2 and credit.replace(" ", "").endswith("摄")
-        and rules.photo.search(paragraphs[-1]) is not None
-        and any(not rules.photo.search(text) for text in paragraphs[:-1])
-    )
+    if not credit.replace(" ", "").endswith("摄") or not paragraphs or rules.photo.search(paragraphs[-1]) is None:
+        return False
+    if len(paragraphs) == 1:
+        return bool(current.bylines) and current.opening_bylines is not None and current.opening_bylines > 0
+    return any(not rules.photo.search(text) for text in paragraphs[:-1])
 
 
 def _merge_section_heads(segments, runs, tentative, threshold, rules: Rules) -> set[int]:
