@@ -1087,3 +1087,10 @@ def test_text_and_photos_by_one_credit_their_writer_for_both(processor, line):
     entities = extractor.entities
     found = parse_byline(line, extractor.not_names, entities.surnames, entities.could_be_name, entities.is_ethnic_name)
     assert [(c.name, c.role) for c in found] == [("李卫东", "author"), ("李卫东", "photographer")]
+
+
+def test_a_closing_byline_after_a_filled_square_is_its_writer_s(processor):
+    extractor = processor.extractor
+    entities = extractor.entities
+    found = parse_byline("■楚风", extractor.not_names, entities.surnames, entities.could_be_name, entities.is_ethnic_name)
+    assert [(c.name, c.role) for c in found] == [("楚风", "author")]

@@ -50,7 +50,8 @@ BYLINE_END = re.compile(
 )
 CONTACT_LINE = re.compile(r"(?:新\s*闻|媒\s*体)?联\s*系\s*(?:人|方\s*式|电\s*话)?\s*[:：]")
 BRACKETED_NAME = re.compile(r"[（(][\u4e00-\u9fff]{2,3}[）)]")
-MARKED_NAME = re.compile(r"\s*□\s*([\u4e00-\u9fff]{2,3})\s*")  # □文华: the byline marker before a name alone
+BYLINE_MARKERS = "□■"  # a page's marks before a closing byline (□王娟, ■楚风)
+MARKED_NAME = re.compile(rf"\s*[{BYLINE_MARKERS}]\s*([\u4e00-\u9fff]{{2,3}})\s*")  # □文华: the byline marker before a name alone
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}$")
 MAX_ONE_NAME_CHARS = 6
 # A unit credited before the names (文/品牌中心 何静, 图/宣传部 李明): no name ends so.
@@ -71,7 +72,8 @@ LEAD_BYLINE = re.compile(
 OPENING_BRACKETED_BYLINE = re.compile(r"(?:^|\n)\s*[（(【〔［\[]([^）)】〕］\]]{2,80})[）)】〕］\]]")
 # 报道 or 报导 ("reports") after the names: a name's, or the place filed from (李明 北京报道).
 REPORTED = re.compile(r"报\s*[道导]$")
-CLOSING_BYLINE = re.compile(r"□\s*([^□\n]{2,40}?)\s*$")
+MARKERS_AS_SPACES = str.maketrans(BYLINE_MARKERS, " " * len(BYLINE_MARKERS))
+CLOSING_BYLINE = re.compile(r"□\s*([^□\n]{2,40}?)\s*$")  # (■ opens a bulleted brief there too)
 # A closing credit in brackets: "（记者 陈家豪）"; only with a role word ("（完）", "（编辑：王芳）" are not).
 CLOSING_BRACKETED_BYLINE = re.compile(r"[（(]([^（）()\n]{2,40})[）)]\s*$")
 NAME_AFTER_ROLE = re.compile(
@@ -163,7 +165,7 @@ def parse_byline(
     if english:
         role = "photographer" if english.group(1) else "author"
         return [Credit(_capitalised(name), role) for name in ENGLISH_NAME_SEPARATORS.split(english.group(2)) if name]
-    text = FILED_FROM.sub(" ", line.replace("□", " ")).strip()
+    text = FILED_FROM.sub(" ", line.translate(MARKERS_AS_SPACES)).strip()
     if CONTACT_LINE.match(text):
         return []  # 联系人：方宁: whom the press may call, no author
     text = NAME_THEN_ROLE.sub(_role_before_name, text)
