@@ -1082,3 +1082,46 @@ def test_a_theory_article_s_notes_go_with_their_label(processor):
     )
     (story,) = processor.process("theory.html", page(body, "<title>集团公司一行到黑龙江邮政调研</title>").encode())
     assert story["body"].splitlines() == [*PARAGRAPHS[:3], PARAGRAPHS[3] + "[1]"]
+
+
+def test_reading_apps_headers_give_their_fields_and_page_hints_are_no_text(processor):
+    # Pocket's origin line with the reporter and the reading time; Telegram's Instant View
+    # header of the outlet and an English date; a portal's repost notice closing the text.
+    pocket = (
+        "<main><h1>集团公司一行到黑龙江邮政调研</h1><p class='byline'>楚南日报 · 记者 方卉 · 2024年6月3日 · 阅读时长 3 分钟</p>"
+        f"<article>{ARTICLE}<p>本文来自楚南晚报，版权归原作者所有。</p></article></main>"
+    )
+    (story,) = processor.process("pocket.html", page(pocket, "<title>集团公司一行到黑龙江邮政调研</title>").encode())
+    assert (story["source_name"], story["published_date"]) == ("楚南日报", "2024-06-03")
+    assert story["authors"] == [{"name": "方卉", "role": "reporter"}]
+    assert story["body"].splitlines() == PARAGRAPHS
+    telegram = (
+        "<article><h1>集团公司一行到黑龙江邮政调研</h1><address><a rel='author'>楚南新闻</a> • "
+        f"<time datetime='2024-05-20T03:15:00+00:00'>May 20, 2024</time></address>{ARTICLE}</article>"
+    )
+    (story,) = processor.process("iv.html", page(telegram, "<title>集团公司一行到黑龙江邮政调研</title>").encode())
+    assert (story["source_name"], story["published_date"]) == ("楚南新闻", "2024-05-20")
+    assert story["body"].splitlines() == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "<blockquote>【内部流转稿，审核通过前请勿外传】</blockquote>",  # an editor's circulation note
+        "<div class='hint'>向左滑动开始阅读 →</div>",  # a web story's hint
+        "<div class='info'><span>楚南网</span><span>3天前</span><span>阅读量 2.1万</span></div>",  # relative time, count
+    ],
+)
+def test_notes_hints_and_counters_over_the_text_are_no_text(processor, furniture):
+    body = f"<h1>集团公司一行到黑龙江邮政调研</h1>{furniture}<div class='text'>{ARTICLE}</div>"
+    (story,) = processor.process("page.html", page(body, "<title>集团公司一行到黑龙江邮政调研</title>").encode())
+    assert story["body"].splitlines() == PARAGRAPHS
+
+
+def test_a_source_field_glued_to_the_reporter_s_credit_names_the_outlet(processor):
+    body = (
+        "<h1>集团公司一行到黑龙江邮政调研</h1><div class='meta'><span>来源：楚南邮电报</span><span>本报记者 方卉</span>"
+        f"<span>2024-07-09</span></div>{ARTICLE}"
+    )
+    (story,) = processor.process("page.html", page(body, "<title>集团公司一行到黑龙江邮政调研</title>").encode())
+    assert story["source_name"] == "楚南邮电报"

@@ -464,3 +464,23 @@ def test_a_messenger_export_s_styled_runs_are_one_text(processor):
     (story,) = processor.process("result.json", json.dumps(export, ensure_ascii=False).encode())
     assert (story["title"], story["published_date"], story["source_name"]) == ("青溪邮政开通茶叶寄递专线", "2024-04-02", "青溪日报")
     assert story["body"] == "4月1日，青溪县邮政分公司开通春茶寄递专线，茶农在家门口就能把新采的明前茶寄往全国各地。"
+
+
+def test_an_open_data_record_s_chinese_date_and_publisher_fields_are_read(processor):
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?><数据集><记录><标题>关于做好邮件寄递安全工作的通知</标题>'
+        "<发布日期>2024-03-18</发布日期><发布机构>楚南省邮政管理局</发布机构>"
+        "<正文>各市（州）邮政管理局：为做好邮件寄递安全工作，现将有关事项通知如下。一、落实收寄验视制度。</正文></记录></数据集>"
+    )
+    (story,) = processor.process("open.xml", xml.encode())
+    assert (story["published_date"], story["source_name"]) == ("2024-03-18", "楚南省邮政管理局")
+
+
+def test_a_json_feed_s_title_is_its_items_publisher(processor):
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1", "title": "楚南邮政",
+        "items": [{"id": "1", "title": "楚南邮政开通冷链专线", "date_published": "2025-01-01T09:00:00+08:00",
+                   "content_text": "今年以来，楚南省邮政分公司开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。"}],
+    }
+    (story,) = processor.process("feed.json", json.dumps(feed, ensure_ascii=False).encode())
+    assert (story["title"], story["source_name"]) == ("楚南邮政开通冷链专线", "楚南邮政")

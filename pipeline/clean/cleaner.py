@@ -82,6 +82,7 @@ class Cleaner:
             repairs += ("spam_lines_removed",) if result.junk_lines_removed else ()
         cleaned = rules.POSTED_AT.sub(rules.POSTED_AT_FIELD, cleaned)
         cleaned = rules.READER_ORIGIN.sub(_origin_fields, cleaned)
+        cleaned = rules.OUTLET_AND_ENGLISH_DATE.sub(r"来源：\g<name>　发布时间：\g<date>", cleaned)
         return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs)
 
     def _from_records(
@@ -131,9 +132,9 @@ class Cleaner:
 def _origin_fields(origin: re.Match) -> str:
     """A reader app's origin line as the fields it gives: the publisher (a body's name) as the
     source, else the writer; the date (the site and the reading time are the app's)."""
-    name, date = origin["name"].strip(), origin["date"].strip()
-    label = "来源" if name.endswith(rules.PUBLISHER_ENDINGS + rules.SITE_NAME_ENDINGS) else "作者"
-    return f"{label}：{name}　发布时间：{date}"
+    name, date, credit = origin["name"].strip(), origin["date"].strip(), origin["credit"]
+    label = "来源" if credit or name.endswith(rules.PUBLISHER_ENDINGS + rules.SITE_NAME_ENDINGS) else "作者"
+    return "　".join(filter(None, (f"{label}：{name}", credit, f"发布时间：{date}")))
 
 
 def _publisher(feed_title: str | None) -> str | None:

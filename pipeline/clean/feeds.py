@@ -39,7 +39,8 @@ ENTRY_TAGS = frozenset({"item", "entry"})
 RECORD_TITLE_TAGS = ("title", "headline", "标题", "题目")
 RECORD_CONTENT_TAGS = ("content", "body", "text", "fulltext", "article", "description", "正文", "内容")
 RECORD_DATE_TAGS = (
-    "pubdate", "published", "publishdate", "publish_date", "publishtime", "releasedate", "date", "发布时间", "日期",
+    "pubdate", "published", "publishdate", "publish_date", "publishtime", "releasedate", "date", "发布时间", "发布日期",
+    "成文日期", "日期",
     "contentcreated", "firstcreated",  # NewsML-G2's
 )
 # A news item's text outside its record (NewsML-G2: the metadata's headline and summary, the text
@@ -48,7 +49,7 @@ PARAGRAPH_TAGS = frozenset({"p", "para"})
 BYLINE_TAG = "byline"
 PROVIDER_TAG = "provider"
 RECORD_AUTHOR_TAGS = ("author", "creator", "作者")
-RECORD_SOURCE_TAGS = ("source", "来源")
+RECORD_SOURCE_TAGS = ("source", "来源", "发布机构", "发文机关", "发布单位")  # (a government open-data export's)
 DATE_TAGS = ("pubDate", "published", "date", "issued", "updated", "modified")  # preferred first
 CONTENT_TAGS = ("encoded", "content", "description", "summary")  # full text first
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

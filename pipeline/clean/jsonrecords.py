@@ -4,6 +4,7 @@ entry, read as a feed's entry is: its title, date, author and source fields by t
 (English or Chinese), its content an HTML fragment or plain text.
 """
 
+import dataclasses
 import html
 import json
 import re
@@ -34,6 +35,7 @@ NAME_KEY = re.compile(r"name|姓名|名称", re.I)
 # Release times as numbers: seconds or milliseconds since 1970 (between 2000 and 2100).
 EPOCH_SECONDS = range(946_684_800, 4_102_444_800)
 EPOCH_DIGITS = re.compile(r"\d{10}|\d{13}")  # seconds or milliseconds, as some APIs quote them
+JSON_FEED_VERSION = "jsonfeed.org/version"
 CHINA_TIME = timezone(timedelta(hours=8))  # a date is the day it was where the article was published
 
 
@@ -42,7 +44,16 @@ def read_json(text: str) -> list[FeedEntry] | None:
     documents = json_documents(text)
     if documents is None:
         return None
-    return [entry for document in documents for entry in _entries(document)]
+    return [_with_feed_source(entry, document) for document in documents for entry in _entries(document)]
+
+
+def _with_feed_source(entry: FeedEntry, document) -> FeedEntry:
+    """An entry of a JSON Feed (jsonfeed.org) with the feed's title for its source, where it names
+    none itself, as an RSS channel's title names its items' publisher."""
+    if entry.source or not isinstance(document, dict) or JSON_FEED_VERSION not in str(document.get("version", "")):
+        return entry
+    title = document.get("title")
+    return dataclasses.replace(entry, source=title.strip()) if isinstance(title, str) and title.strip() else entry
 
 
 def script_data_entries(markup: str) -> list[FeedEntry]:

@@ -50,9 +50,15 @@ POSTED_AT_FIELD = r"\1发布时间："
 # A reader app's origin line over the article (Instapaper, Pocket: www.spb.gov.cn · 国家邮政局 ·
 # January 7, 2025 · 4 min read): the site, the writer or the publisher, the date, the reading time
 READER_ORIGIN = re.compile(
-    r"^(?:[\w-]+(?:\.[\w-]+)+\s*[·•]\s*)?(?P<name>[^\s·•][^·•\n]{0,30}?)\s*[·•]\s*(?P<date>[^·•\n]{6,30}?)"
-    r"\s*[·•]\s*\d+\s*(?:min(?:ute)?s?\s+read|分钟(?:阅读|读完))\s*$",
+    r"^(?:[\w-]+(?:\.[\w-]+)+\s*[·•]\s*)?(?P<name>[^\s·•][^·•\n]{0,30}?)\s*[·•]\s*"
+    r"(?:(?P<credit>(?:记者|作者|文)[\s:：/]*[\u4e00-\u9fff·]{2,8})\s*[·•]\s*)?(?P<date>[^·•\n]{6,30}?)"  # (新华日报 · 记者 吴海涛 · …)
+    r"\s*[·•]\s*(?:\d+\s*(?:min(?:ute)?s?\s+read|分钟(?:阅读|读完))|阅读(?:时长|时间)\s*\d+\s*分钟)\s*$",
     re.M | re.I,
+)
+# A reading app's header of the outlet and an English date (Telegram's Instant View: 红星新闻 • May 20, 2024)
+OUTLET_AND_ENGLISH_DATE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,12})\s*[·•]\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4})\s*$",
+    re.M,
 )
 
 # --- HTML recognition: a document marker, or enough block-level tags to be a page, not stray tags.
@@ -183,6 +189,14 @@ PICTURE_LABEL = re.compile(r"[（(【\[]?(?:资料图片?|示意图|网络图片
 CLIPPER_LINE = re.compile(r"(?:剪藏自|收藏自|剪辑自|Clipped from)\s*[:：].*|我的(?:批注|笔记|备注|想法)[:：].*", re.IGNORECASE)
 NOTE_ITEM_TAGS = ("li", "p", "div")
 TODO_MAX_CHARS = 80
+# A portal's notice that it reposted the story (本文来自某某晚报，版权归原作者所有。)
+REPOST_NOTICE = re.compile(r"本文(?:来自|转自|来源于?)[^，,。]{2,20}[，,]\s*版权归(?:原作者|原出处|原作者及原出处)?所有[。.]?")
+# An editor's note of a document's circulation over it (【内部流转稿，审核通过前请勿外传】)
+CIRCULATION_NOTE = re.compile(r"[【\[]?[^【】\[\]]{0,12}(?:内部(?:流转|资料|稿件|传阅)|请勿外传|审核通过前)[^【】\[\]]{0,20}[】\]]?")
+# A story page's hint to swipe (向左滑动开始阅读 →)
+SWIPE_HINT = re.compile(r"(?:向?[左右上下]滑(?:动)?|滑动)(?:开始)?(?:阅读|查看|浏览)\s*[→←↑↓>]*")
+# A header of the outlet, a relative time and a read count (大河网 3天前 阅读量 2.1万)
+RELATIVE_TIME_INFO = re.compile(r"[\u4e00-\u9fff]{0,12}\s*\d{1,2}\s*(?:分钟|小时|天)前\s*(?:(?:阅读|浏览)量?\s*[\d.]+[万wk]?)?")
 # A phone's mail signature: 发自我的华为手机, 发自我的iPhone
 # (or a work app's footer: —— 来自钉钉 · 某某工作台 ——)
 SENT_FROM_PHONE = re.compile(r"(?:发自|来自)我的[\w \u4e00-\u9fff]{1,20}|[—\-]{1,2}\s*来自[^—\-]{2,30}[—\-]{1,2}")

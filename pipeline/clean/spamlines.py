@@ -145,7 +145,8 @@ class JunkLineJudge:
             for pattern in (
                 rules.LONE_BUTTON, rules.PLAYER_CONTROLS, rules.ACCOUNT_BADGE, rules.POSTED_FROM, rules.OPEN_IN_APP,
                 rules.SENT_FROM_PHONE, rules.POST_TAIL, rules.PICTURE_LABEL, rules.HASHTAGS, rules.APP_PROMOTION,
-                rules.STOCK_QUOTE, rules.SLIDE_COUNTER, rules.CLIPPER_LINE, rules.READ_RECEIPTS,
+                rules.STOCK_QUOTE, rules.SLIDE_COUNTER, rules.CLIPPER_LINE, rules.READ_RECEIPTS, rules.REPOST_NOTICE,
+                rules.CIRCULATION_NOTE, rules.SWIPE_HINT, rules.RELATIVE_TIME_INFO,
             )
         ):
             return True

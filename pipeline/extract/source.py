@@ -10,14 +10,14 @@ from pipeline.resources import data_lines
 TITLED_PUBLICATION = re.compile(r"《([^《》]{2,16})》")
 SOURCE_FIELD = re.compile(  # (labels besides 来源: 稿源, 供稿单位, 发布单位, 转载自, 转自, 出处; a bilingual page's 来源 Source：;
     # not a figure's or a picture's source: 数据来源, 图片来源; a brand's figures, 香港01, not a date's)
-    r"(?:(?<!数据)(?<!资料)(?<!图片)(?<!资金)来\s*源|稿\s*源|(?:供\s*稿|发\s*布|发\s*稿)\s*(?:单\s*位|机\s*构)|转\s*(?:载\s*)?自|出\s*处)\s*(?:Source\s*)?[:：]\s*([^\s:：|｜/,，（）()【】\[\]［］]{2,20}?(?:(?<=[\u4e00-\u9fff])\d{1,3}(?=\s|$|[|｜/,，）)】\]］]))?)(?=\s|$|发布|作者|时间|编辑|责任|摄影|记者|通讯员|文字|图片|阅读|浏览|点击|\d|[|｜/,，）)】\]］])"
+    r"(?:(?<!数据)(?<!资料)(?<!图片)(?<!资金)来\s*源|稿\s*源|(?:供\s*稿|发\s*布|发\s*稿)\s*(?:单\s*位|机\s*构)|转\s*(?:载\s*)?自|出\s*处)\s*(?:Source\s*)?[:：]\s*([^\s:：|｜/,，（）()【】\[\]［］]{2,20}?(?:(?<=[\u4e00-\u9fff])\d{1,3}(?=\s|$|[|｜/,，）)】\]］]))?)(?=\s|$|本报|发布|作者|时间|编辑|责任|摄影|记者|通讯员|文字|图片|阅读|浏览|点击|\d|[|｜/,，）)】\]］])"
 )
 # A short line of its own that opens with the field, as pages close or open a story with it
 # ("来源：江西省邮政分公司", "（来源：新华社）", "（本文来源：黑龙江日报）", "供稿：…", "稿源：…",
 # a release's "发布单位：…");
 # not "资金来源：…" in the text.
 SOURCE_LINE = re.compile(
-    r"^[（(【\[]?\s*(?:(?:本\s*文\s*|文\s*章\s*|稿\s*件\s*|信\s*息\s*|新\s*闻\s*)?来\s*源|供\s*稿(?:\s*单\s*位)?|(?:发\s*布|发\s*稿)\s*(?:单\s*位|机\s*构)|稿\s*源|转\s*(?:载\s*)?自)\s*[:：]\s*([^\s:：|｜/,，（）()【】\[\]]{2,20}?)(?=\s|$|[）)】\]]|发布|作者|时间|编辑|责任|摄影|记者|通讯员|文字|图片|阅读|浏览|点击|\d|[|｜/,，])"
+    r"^[（(【\[]?\s*(?:(?:本\s*文\s*|文\s*章\s*|稿\s*件\s*|信\s*息\s*|新\s*闻\s*)?来\s*源|供\s*稿(?:\s*单\s*位)?|(?:发\s*布|发\s*稿)\s*(?:单\s*位|机\s*构)|稿\s*源|转\s*(?:载\s*)?自)\s*[:：]\s*([^\s:：|｜/,，（）()【】\[\]]{2,20}?)(?=\s|$|[）)】\]]|本报|发布|作者|时间|编辑|责任|摄影|记者|通讯员|文字|图片|阅读|浏览|点击|\d|[|｜/,，])"
 )
 # A field of an English metadata line (one with By or Updated), between bars, that is a name of
 # capitalised words: the publication (By CHEN YU in Haikou | China Daily | Updated: 2024-09-12 15:30).
