@@ -1094,3 +1094,30 @@ def test_a_closing_byline_after_a_filled_square_is_its_writer_s(processor):
     entities = extractor.entities
     found = parse_byline("■楚风", extractor.not_names, entities.surnames, entities.could_be_name, entities.is_ethnic_name)
     assert [(c.name, c.role) for c in found] == [("楚风", "author")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("覃祖伟（45岁）、向春燕（38岁）、田兴国（51岁）等10名乡邮员获表彰。", ["覃祖伟", "向春燕", "田兴国"]),
+        ("唐家泊镇果农林立（56岁）说，苹果好卖。", ["林立"]),  # after a calling: 农林立 no one
+        ("在观塘经营网店的区志恒（Ken Au）对记者说，包裹多了。他的合伙人司徒嘉欣补充说，生意好了。", ["区志恒", "司徒嘉欣"]),
+        ("邮件将由波兰邮政（Poczta Polska）分拨。", []),  # 兰 ends 波兰
+    ],
+)
+def test_names_before_an_age_or_an_english_name_in_brackets(processor, sentence, people):
+    (story,) = processor.process("article.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert sorted(story["people"]) == sorted(people)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizations", "places"),
+    [
+        ("湖北省利川市首位女乡邮员走上领奖台。", [], ["利川市", "湖北省"]),  # 乡邮员's 乡, no township
+        ("曹县的淘宝村里，邮政共配中心忙个不停。", [], ["曹县"]),  # a village named after a platform, a kind of centre
+        ("感谢党和政府的关怀。", [], []),
+    ],
+)
+def test_a_postman_s_township_and_kinds_named_after_bodies(processor, sentence, organizations, places):
+    (story,) = processor.process("article.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert (story["organizations"], sorted(story["places"])) == (organizations, sorted(places))

@@ -38,9 +38,12 @@ MASKED_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}某{1,2}")  # 张某, 李某某: 
 # 部分城市邮政所, 所有网点)
 # After an organisation's name, what makes it a thing of the body's, no body: a point of its
 # service (邮政代办点), its staff (邮政代办员), a vehicle (流动银行车), a card (银行卡)
-SERVICE_POINT_WORDS = frozenset({"点", "员", "车", "卡"})
+SERVICE_POINT_WORDS = frozenset({"点", "员", "车", "卡", "村", "镇"})  # (and a place named after it: 淘宝村)
 EVERY = ("各", "每")
 LATIN_NAME_THEN_CHINESE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+\s*[（(]([\u4e00-\u9fff]{2,4})[）)]")
+# What a name may have after it in brackets: the person's age (雷金旺（52岁）), or the English name
+# (区志恒（Ken Au）)
+BRACKETS_AFTER_NAME = re.compile(r"[（(](?:\d{1,3}岁|[A-Z][a-z]+(?: [A-Z][a-z]+)+)[）)]")
 SHORT_NAME_DEFINED = re.compile(r"简称[“\"「]([^”\"」]{2,12})[”\"」]")  # (以下简称“飞鹰智航”)
 CATEGORY_WORDS = frozenset({
     "各", "每", "每个", "每家", "部分", "所有", "全部", "多家", "一些", "这些", "那些", "各级", "各地",
@@ -91,7 +94,7 @@ GENERIC_ORG_PARTS = {
     "省", "市", "县", "区", "各", "该", "本", "全", "我", "其", "集团", "公司", "集团公司", "分公司", "邮政",
     "家庭",  # 家庭农场: a kind of farm
     # levels and trades that name a kind of body, not one (乡镇邮政支局, 邮政电商仓储中心)
-    "乡镇", "乡村", "农村", "村级", "县级", "市级", "电商", "仓储", "物流", "快递", "寄递", "分拣", "科技",
+    "乡镇", "乡村", "农村", "村级", "县级", "市级", "电商", "仓储", "物流", "快递", "寄递", "分拣", "科技", "运营", "共配",
 }
 # Units ending the names of towns and villages (塔公镇, 木鱼村), which the gazetteer (down to
 # counties) lacks: before an organisation suffix, the characters before one name the place.
@@ -375,6 +378,8 @@ class EntityFinder:
                 found.setdefault(name, start)
         self._add_ethnic(text, found, exclude)
         self._add_affiliated(text, found, exclude)
+        if "（" in text or "(" in text:
+            self._add_before_brackets(text, found, exclude)
         self._add_listed(text, found, exclude)
         self._add_between_title_and_speech(text, found, exclude, token_ends)
         if "（" in text:
@@ -606,6 +611,24 @@ class EntityFinder:
             shaped = surname_len and 1 <= len(item) - surname_len <= 2 or self.is_ethnic_name(item) or "·" in item
             if shaped and item not in exclude and item not in self.title_set:
                 found.setdefault(item, start)
+
+    def _add_before_brackets(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
+        """A name with the person's age or English name in brackets after it (乡邮员雷金旺（52岁）,
+        覃祖伟（45岁）、…, 区志恒（Ken Au）): a surname and one or two characters right before the
+        brackets, the longer reading first."""
+        for match in BRACKETS_AFTER_NAME.finditer(text):
+            end = match.start()
+            # (果农林立（56岁）: after a calling, the name is the rest, 农林立 no one)
+            starts = (end - 2,) if self._title_ends_at(text, end - 2) else (end - 3, end - 2)
+            for start in starts:
+                name = text[max(start, 0):end]
+                surname_len = self._surname_len(name, 0) if len(name) == end - start else 0
+                # (波兰邮政（Poczta Polska）: 兰 ends a word, 波兰, no surname)
+                if surname_len and self.could_be_name(name) and name not in exclude and not (
+                    start and self.segmenter.frequency(text[start - 1:start + 1]) >= WORD_AFTER_NAME_FREQ
+                ):
+                    found.setdefault(name, start)
+                    break
 
     def _add_listed(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
         """张明、李某某副总经理, 李桂兰、张秀英和赵德胜一起: a name listed with a recognised one (、, or
@@ -1017,7 +1040,8 @@ class EntityFinder:
             return
         # 省分公司, 集团公司 alone are references, not names; 集团公司寄递事业部 names a division.
         named = len(run) == 1 and run[0][0] in self.named_orgs  # a company the domain knows (顺丰), however short
-        generic_head = all(word in GENERIC_ORG_PARTS for word in words[:-1])
+        # (its head's words, or their characters jieba left apart: 共/配 中心)
+        generic_head = all(word in GENERIC_ORG_PARTS for word in words[:-1]) or "".join(words[:-1]) in GENERIC_ORG_PARTS
         if not heads and generic_head and len(words[-1]) <= GENERIC_SUFFIX_LEN and not named and (
             len(run) == 1 or run[-1][1] != "nt" or words[-1] in GENERIC_ORG_PARTS
         ):

@@ -61,7 +61,9 @@ NEXT_IN_LIST = re.compile(r"[、和及与]")
 # name of a place itself: 朝阳 / 川镇, 徽州 / 古村), or the unit alone (常州 / 村: a village's name)
 TOWN_NAME_END = re.compile(r"[\u4e00-\u9fff](?:镇|乡|村)")
 TOWN_UNITS = frozenset("镇乡村")
-NUMBER_START = re.compile(r"[0-9０-９一二两三四五六七八九十百千万几数多]")
+POSTMAN_AFTER_UNIT = re.compile("邮(?:员|路|递员|投员)")  # 首位女乡邮员: the rural postman's 乡, no township
+# a count after a word (新建4个), not of divisions (墨脱、波密两县)
+NUMBER_START = re.compile(r"[0-9０-９一二两三四五六七八九十百千万几数多]+(?![县市区省州旗乡镇])")
 UNIT_COMPOUND_NEXT = re.compile(r"[镇乡村]")
 NOT_A_NAME_START = frozenset("各每全本该这那所其某多部个等和与及有在的对为城农乡镇村县区市省委政人公纪组宣统财教都")
 # A phrase's words, no name's (万州区委和龙驹镇: 区委, then 和; 某县建设了城乡: 了); 都 ends a name (屏都街道)
@@ -89,7 +91,7 @@ def local_places(text: str, counties: list[Division]) -> list[LocalPlace]:
             at = end
             while (town := TOWN_AFTER_COUNTY.match(text, at)) and _could_name(town.group(1)) and (
                 at == end or not UNIT_COMPOUND_NEXT.match(text, town.end())  # 和周边乡镇: no township listed
-            ):
+            ) and not (town.group(2) == "乡" and POSTMAN_AFTER_UNIT.match(text, town.end())):
                 found.setdefault(town.group(), LocalPlace(town.group(), "township", county, at))
                 village = VILLAGE_AFTER_TOWN.match(text, town.end())
                 if village and _could_name(village.group(1)):
@@ -167,7 +169,9 @@ class PlaceFinder:
                     or following[0] in TOWN_UNITS
                 ):
                     continue  # 朝阳 of 朝阳川镇, 常州 of 常州村: the head of a town's or village's name
-                if not full and following is not None and NUMBER_START.match(following[0]) and all(
+                if not full and following is not None and NUMBER_START.match(
+                    "".join(w for w, _, _ in tokens[index + 1:index + 3])
+                ) and all(
                     division.level == "county" for division in candidates
                 ):
                     continue  # 新建 of 新建4个: a verb before its count, no district
