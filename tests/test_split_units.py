@@ -1849,3 +1849,18 @@ def test_a_feature_s_photo_under_its_credit_line_and_its_drop_cap_stay_in_the_fe
     assert story.title == "大山深处的邮路传人"
     assert story.body.startswith("图为方卉牵着邮马") and "清晨六点，县城还笼罩在薄雾中" in story.body
     assert story.body.endswith("她一走就是十八年。")
+
+
+def test_an_article_s_question_headline_over_its_deck_and_fields_is_its_title():
+    text = "\n".join([
+        "山里的快递“最后一公里”怎么走通？",
+        "——楚南两地邮政乡村寄递调查",
+        "来源：楚南日报　2025-09-12",
+        "记者 方卉　通讯员 周强",
+        "",
+        "清晨6点，楚南县大均乡的山雾还没散，乡邮员已经把当天的78件包裹装上了邮车。",
+        "在楚南县，邮政与电商平台的合作走得更早，快递进村的单件成本降到了1元以内。",
+    ])
+    (story,) = Splitter().split_article(text).stories
+    assert (story.title, story.subtitle) == ("山里的快递“最后一公里”怎么走通？", "楚南两地邮政乡村寄递调查")
+    assert story.body.startswith("清晨6点")

@@ -385,7 +385,11 @@ class Splitter:
                 lines = text
         elif len(lines) > 1 and (
             self._is_title_line(first)
-            or len(lines) > 2 and _EXCLAIMED_TITLE.fullmatch(first) is not None and self._is_meta_line(lines[1])
+            or len(lines) > 2 and _EXCLAIMED_TITLE.fullmatch(first) is not None and (
+                self._is_meta_line(lines[1])
+                # (or its deck between: 山里的快递怎么走通？ / ——…调查 / 来源：…)
+                or len(lines) > 3 and SUBTITLE_DASHES.match(lines[1]) is not None and self._is_meta_line(lines[2])
+            )
         ):
             if self._stacked_headline_lines(lines):  # 从“马背邮路”到“无人机投递” / 帕米尔高原上的邮路之变 / ——…
                 text = lines[_MAX_HEADLINE_LINES:]
