@@ -484,3 +484,12 @@ def test_a_json_feed_s_title_is_its_items_publisher(processor):
     }
     (story,) = processor.process("feed.json", json.dumps(feed, ensure_ascii=False).encode())
     assert (story["title"], story["source_name"]) == ("楚南邮政开通冷链专线", "楚南邮政")
+
+
+def test_toml_front_matter_with_windows_line_ends_gives_its_title_without_quotes(processor):
+    text = (
+        '+++\r\ntitle = "雪域邮路上的“马背邮递员”"\r\ndate = 2024-01-18\r\n+++\r\n\r\n'
+        "今年以来，楚南省邮政分公司开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。\r\n"
+    )
+    (story,) = processor.process("post.md", text.encode("gb18030"))
+    assert (story["title"], story["published_date"]) == ("雪域邮路上的“马背邮递员”", "2024-01-18")

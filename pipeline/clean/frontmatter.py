@@ -40,7 +40,7 @@ def read_front_matter(text: str) -> FeedEntry | None:
     match = FRONT_MATTER.match(text)
     if not match:
         return None
-    record = {key: value.strip(QUOTES) for key, value in FIELD.findall(match.group(2))}
+    record = {key: value.strip().strip(QUOTES) for key, value in FIELD.findall(match.group(2))}  # (CRLF lines: \r)
     if not record:
         return None  # two rules (---) around lines of text, not a block of fields
     record["content"] = markdown_to_html(text[match.end():])
