@@ -1864,3 +1864,15 @@ def test_an_article_s_question_headline_over_its_deck_and_fields_is_its_title():
     (story,) = Splitter().split_article(text).stories
     assert (story.title, story.subtitle) == ("山里的快递“最后一公里”怎么走通？", "楚南两地邮政乡村寄递调查")
     assert story.body.startswith("清晨6点")
+
+
+def test_a_masthead_s_lunar_date_and_issue_number_and_a_header_of_paper_page_and_section_are_no_kickers():
+    for header in (["楚南邮政报", "2025年4月30日 星期三", "农历三月初三 总第2917期"], ["楚南邮政报 第2版 要闻"]):
+        page = "\n".join([
+            *header,
+            "全力做好寄递服务保障",
+            "本报讯（记者 方卉）4月28日，楚南省邮政分公司召开寄递业务旺季保障",
+            "工作部署会，对“五一”期间的寄递服务保障工作作出安排。",
+        ])
+        (story,) = Splitter().split(page).stories
+        assert (story.kicker, story.title) == (None, "全力做好寄递服务保障")

@@ -83,12 +83,12 @@ def _paper_header_line() -> str:
     """A paper's name on a line of its own in the page header (中国邮政报, 人民日报), with its
     name in Latin letters (中国邮政报 CHINA POST NEWS) or the issue's date after it (中国邮政报
     2024年11月5日 星期二, 二〇二四年三月五日), or its folio and the page's name in either order (中国邮政报 3 综合新闻,
-    河南日报 乡村振兴 07); matched with
+    河南日报 乡村振兴 07, 中国邮政报 第2版 要闻); matched with
     spaces removed."""
     suffixes = "|".join(data_lines("pipeline.extract", "newspaper_suffixes.txt"))
     return (
         rf"^[\u4e00-\u9fff]{{2,6}}({suffixes})"
         rf"([A-Za-z]{{0,40}}((\d{{4}}年\d{{1,2}}月\d{{1,2}}日|{_NUMERAL_DATE})([（(]?星期.[）)]?)?)?"
-        rf"|[A-Z]?\d{{1,2}}[\u4e00-\u9fff]{{2,6}}|[\u4e00-\u9fff]{{2,6}}[A-Z]?\d{{1,2}})$"
+        rf"|第?[A-Z]?\d{{1,2}}版?[\u4e00-\u9fff]{{2,6}}|[\u4e00-\u9fff]{{2,6}}第?[A-Z]?\d{{1,2}}版?)$"
     )
 
