@@ -146,7 +146,6 @@ RTF_CODE_PAGE_RE = re.compile(rb"\\ansicpg([0-9]{3,5})")
 # not part a character's bytes there.
 RTF_ESCAPES_WRAPPED_RE = re.compile(rb"(\\'[0-9a-fA-F]{2})\r?\n(?=\\')")
 HTTP_STATUS_RE = re.compile(rb"\AHTTP/[0-9.]+ +([0-9]{3})[^\r\n]*\r?\n")
-# A later response's status line (curl -iL saves a redirect's response, then the page's).
 # A terminal's control sequences (CSI: ESC [ parameters, final byte; colours are ESC[1;33m),
 # saved with the text of a BBS or a program's output, even inside a two-byte character (a
 # Big5 BBS colours half a character). ESC $ / ESC ( of ISO-2022 are no CSI; UTF-16/32 text
@@ -155,6 +154,7 @@ TERMINAL_SEQUENCE_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]")
 # HTML as Windows' clipboard holds it (CF_HTML), saved from a program's paste: a header of
 # offsets (Version:0.9, StartHTML:0000000105, …, SourceURL:…) before the markup; the charset is UTF-8.
 CLIPBOARD_HTML_RE = re.compile(rb"\AVersion:[0-9.]+\r?\n(?:(?:Start|End)(?:HTML|Fragment|Selection):-?[0-9]+\r?\n|SourceURL:[^\r\n]*\r?\n)+")
+# A later response's status line (curl -iL saves a redirect's response, then the page's).
 NEXT_HTTP_STATUS_RE = re.compile(rb"^HTTP/[0-9.]+ +[0-9]{3}[^\r\n]*\r?\n", re.MULTILINE)
 # Byte-order marks read as Latin-1 and written out as UTF-8 (UTF-16 LE's FF FE as ÿþ)
 LATIN1_READ_BOMS = tuple(bom.decode("latin-1").encode("utf-8") for bom in (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf"))
