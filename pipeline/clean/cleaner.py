@@ -81,8 +81,9 @@ class Cleaner:
             repairs += ("markup_stripped",) if result.markup_removed else ()
             repairs += ("spam_lines_removed",) if result.junk_lines_removed else ()
         cleaned = rules.POSTED_AT.sub(rules.POSTED_AT_FIELD, cleaned)
-        cleaned = rules.READER_ORIGIN.sub(_origin_fields, cleaned)
-        cleaned = rules.OUTLET_AND_ENGLISH_DATE.sub(r"来源：\g<name>　发布时间：\g<date>", cleaned)
+        if "·" in cleaned or "•" in cleaned:  # (a reading app's header; most texts have none)
+            cleaned = rules.READER_ORIGIN.sub(_origin_fields, cleaned)
+            cleaned = rules.OUTLET_AND_ENGLISH_DATE.sub(r"来源：\g<name>　发布时间：\g<date>", cleaned)
         return CleanedText(cleaned, max(0, len(text) - len(cleaned)), repairs)
 
     def _from_records(

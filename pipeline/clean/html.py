@@ -165,7 +165,8 @@ class HtmlExtractor:
         _image_headlines_as_text(soup)
         _buttons_removed(soup)
         _document_comments_removed(soup)
-        _reader_notes_removed(soup)
+        if rules.READER_NOTE_HINT.search(markup):  # (most pages: none)
+            _reader_notes_removed(soup)
         title_parts = _title_parts(soup)
         headline = _WHITESPACE.sub("", max(title_parts, key=len, default=""))  # as blocks are compared
         headline = headline if len(headline) >= rules.TITLE_MIN_CHARS and not _paper_alone(title_parts) else ""

@@ -375,13 +375,15 @@ def boilerplate_start(lines: list[str]) -> int | None:
     """Where a release's boilerplate starts after its end mark (（完）): a heading about the
     issuer (关于某某集团有限公司, About …) over a paragraph or two; None when the text goes on
     otherwise (a file of several wire stories, each ending so)."""
-    stripped = [line.strip() for line in lines]
+    # (the mark and the boilerplate close the text: its last lines alone are looked at)
+    start = max(0, len(lines) - 2 * (rules.MAX_BOILERPLATE_LINES + 1))
+    stripped = [line.strip() for line in lines[start:]]
     marks = [index for index, line in enumerate(stripped) if rules.END_MARK.fullmatch(line)]
     if not marks:
         return None
     after = [index for index in range(marks[-1] + 1, len(stripped)) if stripped[index]]
     if after and rules.ABOUT_ISSUER.fullmatch(stripped[after[0]]) and len(after) <= rules.MAX_BOILERPLATE_LINES:
-        return after[0]
+        return start + after[0]
     return None
 
 

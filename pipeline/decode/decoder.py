@@ -21,6 +21,7 @@ from pipeline.decode.windowsmarks import KIND as WINDOWS_MARKS, WindowsMarksRepa
 __all__ = ["DecodedText", "DecodeError", "Decoder"]
 
 STRAY_LAST_LINE_RE = re.compile(r"\n[\ufffd\s]*\ufffd[\ufffd\s]*\Z")
+STRAY_LINE_CHARS = 16  # the end looked at for it
 MEMORY_FILL_RE = re.compile(r"烫{4,}|屯{4,}")
 
 # Share of a text's non-whitespace characters still U+FFFD after every repair beyond which
@@ -93,7 +94,7 @@ class Decoder:
         if detection.text.endswith(EOF_MARK):
             detection = dataclasses.replace(detection, text=detection.text.rstrip(EOF_MARK))
             repairs.append("eof_marker_removed")
-        if (stray := STRAY_LAST_LINE_RE.search(detection.text)) is not None:
+        if "\ufffd" in detection.text[-STRAY_LINE_CHARS:] and (stray := STRAY_LAST_LINE_RE.search(detection.text)):
             # a line of bytes no reading holds at the end (a BOM's first bytes): no character cut there
             detection = dataclasses.replace(detection, text=detection.text[: stray.start() + 1])
             repairs.append("stray_end_bytes_dropped")

@@ -908,10 +908,11 @@ class EntityFinder:
         长江 of 支局长江海涛, its tail glued to the surname after it), made whole."""
         words = list(map(itemgetter(0), tokens))
         if not self._suffixes_of_char_tails.isdisjoint(words):  # (most stories: none, read in C)
+            suffixes = self._suffixes_of_char_tails
             glued = [
-                index for index in range(1, len(words))
-                if len(words[index]) > 1 and (words[index - 1], words[index][0]) in self._title_parts
-                and words[index][1] in self.surnames
+                index + 1 for index, word in enumerate(words[:-1]) if word in suffixes
+                and len(words[index + 1]) > 1 and (word, words[index + 1][0]) in self._title_parts
+                and words[index + 1][1] in self.surnames
             ]
             if glued:
                 tokens = list(tokens)

@@ -39,8 +39,14 @@ def runs_across(first: str, second: str, texts: Iterable[str]) -> bool:
     """Whether one of ``texts`` runs on over the break between two headline lines, their last
     and first two characters in a row (营业 / 时间 as 营业时间; 算好 / “长远账” as 算好“长远账”): a
     title the column wrapped, its words the story's. A kicker and its title do not run on so."""
+    straddle = _straddle(first, second)
+    return straddle is not None and any(straddle in _compact(text) for text in texts)
+
+
+def _straddle(first: str, second: str) -> str | None:
+    """The last two characters of ``first`` and the first two of ``second``, compacted."""
     tail, head = _compact(first)[-2:], _compact(second)[:2]
-    return len(tail) == len(head) == 2 and any(tail + head in _compact(text) for text in texts)
+    return tail + head if len(tail) == len(head) == 2 else None
 
 
 class HeadlineScorer:
@@ -150,7 +156,8 @@ class HeadlineScorer:
         return sharing[0] if len(sharing) == 1 and scores[sharing[0]] >= LEANING_SCORE else None
 
     def runs_across(self, first: str, second: str) -> bool:
-        return runs_across(first, second, self.stories)
+        straddle = _straddle(first, second)
+        return straddle is not None and any(straddle in story for story in self.stories)  # (compacted already)
 
     def same_story(self, a: str, b: str) -> bool:
         """Whether two headline lines may head one story: they do not clearly name two."""

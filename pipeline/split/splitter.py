@@ -355,10 +355,10 @@ class Splitter:
             or bylines and len(lines) > 2 and PAGE_NAME_AND_FOLIO.fullmatch(lines[0].replace(" ", "")) is not None
             # a section's or a document type's label over the title (要闻, a press office's 新 闻 稿;
             # a work app's 公告 over 关于…的通知)
-            or len(lines) > 2 and self._is_title_line(lines[1]) and (
+            or len(lines) > 2 and (
                 "".join(lines[0].split()) in self.rules.section_labels
                 or _DOCUMENT_TYPE.fullmatch(lines[0].strip()) is not None and lines[1].startswith("关于")
-            )
+            ) and self._is_title_line(lines[1])
             # and the issuer's name over that label (中国邮政集团有限公司某省分公司 / 新 闻 通 稿)
             or len(lines) > 3 and CJK_RUN.fullmatch(lines[0]) is not None
             and "".join(lines[1].split()) in self.rules.section_labels and self._is_title_line(lines[2])
