@@ -391,11 +391,10 @@ def comment_thread_start(lines: list[str]) -> int | None:
     """Where the comments under a post or an announcement start: the line of its comment count
     (评论(3), 全部评论), when every line after it is a comment (its writer, a colon, a short
     text) or an app's footer; None when the text ends otherwise."""
-    stripped = [line.strip() for line in lines]
-    for index in range(len(stripped) - 1, -1, -1):
-        line = stripped[index]
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index].strip()
         if rules.COMMENT_COUNT.fullmatch(line) and len(line) <= rules.MAX_CONTACT_LINE_CHARS:
-            return index if index < len(stripped) - 1 else None
+            return index if index < len(lines) - 1 else None
         if line and not (rules.COMMENT_LINE.fullmatch(line) or rules.SENT_FROM_PHONE.fullmatch(line)):
             return None
     return None

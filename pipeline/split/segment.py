@@ -660,8 +660,7 @@ def segment_page(paragraphs: list[Paragraph], rules: Rules, cohesion_threshold: 
                 fresh_continuation = current is not None and current.continuation and not current.paragraphs
                 if starts or not fresh_continuation:
                     current = Segment(
-                        first_item=index, open_start=kind != "opener", credited_under=leading_under,
-                        label=label,
+                        first_item=index, open_start=kind != "opener", credited_under=leading_under, label=label
                     )
                     current.bylines, leading, leading_under = leading, [], None
                     current.paragraphs, notes = notes, []
@@ -699,7 +698,7 @@ def _credits_embedded_photo(current: "Segment", credit: str, rules: Rules) -> bo
     if not credit.replace(" ", "").endswith("摄") or not paragraphs or rules.photo.search(paragraphs[-1]) is None:
         return False
     if len(paragraphs) == 1:
-        return bool(current.bylines) and current.opening_bylines is not None and current.opening_bylines > 0
+        return bool(current.opening_bylines)  # (the credit line opened it)
     return any(not rules.photo.search(text) for text in paragraphs[:-1])
 
 

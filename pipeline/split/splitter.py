@@ -535,22 +535,7 @@ class Splitter:
         self._join_leftover_lines(blocks, pairs, scorer)
         if _verse_from_leftovers(blocks, segments, pairs):
             _attach_by_position(blocks, segments, pairs)  # a poem's own title, above it
-        headed = set(pairs.values())
-        for index, segment in enumerate(segments):
-            if index in headed:
-                continue
-            if segment.inner_head is not None:
-                start, head = segment.inner_head
-                del segment.paragraphs[start:start + len(head)]
-            elif segment.label is not None and (
-                # the label's one story, not the first of its column's untitled items (短讯: briefs)
-                index + 1 == len(segments) or index + 1 in headed or segments[index + 1].label is not None
-            ):
-                head = [segment.label]
-            else:
-                continue
-            blocks.append(self.headline_parser.block(head, (segment.first_item,) * 2, scorer.runs_across))
-            pairs[len(blocks) - 1] = index
+        self._head_untitled(blocks, segments, pairs, scorer)
         headline_of = {story: block for block, story in pairs.items()}
         stories = tuple(self._story(segment, blocks[headline_of[i]] if i in headline_of else None)
                         for i, segment in enumerate(segments))
@@ -560,6 +545,28 @@ class Splitter:
         if any(line.text.count(" ") < line.raw.count(" ") for line in lines):
             repairs.append("justification_spaces")
         return SplitPage(stories, tuple(repairs))
+
+    def _head_untitled(
+        self, blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int], scorer: HeadlineScorer
+    ) -> None:
+        """A story no headline of the page heads takes the headline run inside its text, which the
+        extraction put after its first box (Segment.inner_head), or its column's label above it
+        (Segment.label), where the label heads it alone, not a column of untitled briefs."""
+        headed = set(pairs.values())
+        for index, segment in enumerate(segments):
+            if index in headed:
+                continue
+            if segment.inner_head is not None:
+                start, head = segment.inner_head
+                del segment.paragraphs[start:start + len(head)]
+            elif segment.label is not None and (
+                index + 1 == len(segments) or index + 1 in headed or segments[index + 1].label is not None
+            ):
+                head = [segment.label]
+            else:
+                continue
+            blocks.append(self.headline_parser.block(head, (segment.first_item,) * 2, scorer.runs_across))
+            pairs[len(blocks) - 1] = index
 
     def _split_merged_blocks(
         self, blocks: list[HeadlineBlock], segments: list[Segment], pairs: dict[int, int], scorer: HeadlineScorer
