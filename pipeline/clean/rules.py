@@ -186,9 +186,10 @@ POST_TAIL = re.compile(
 PICTURE_LABEL = re.compile(r"[（(【\[]?(?:资料图片?|示意图|网络图片|图片来自网络|图源网络|图片来源于网络)[）)】\]]?")
 # A clipping tool's header naming the page it clipped, and the reader's own note on a line of
 # its own (剪藏自：某某报 | 2025-06-14 09:12, 我的批注：…): the clipper's, no text of the page
-CLIPPER_LINE = re.compile(r"(?:剪藏自|收藏自|剪辑自|Clipped from)\s*[:：].*|我的(?:批注|笔记|备注|想法)[:：].*", re.IGNORECASE)
+_CLIPPER_HEADER, _READER_NOTE = r"(?:剪藏自|收藏自|剪辑自|Clipped from)", r"我的(?:批注|笔记|备注|想法)"
+CLIPPER_LINE = re.compile(rf"{_CLIPPER_HEADER}\s*[:：].*|{_READER_NOTE}[:：].*", re.IGNORECASE)
 NOTE_ITEM_TAGS = ("li", "p", "div")
-READER_NOTE_HINT = re.compile(r"en-todo|checkbox|剪藏|收藏自|剪辑自|Clipped from|我的(?:批注|笔记|备注|想法)", re.IGNORECASE)
+READER_NOTE_HINT = re.compile(rf"en-todo|checkbox|{_CLIPPER_HEADER}|{_READER_NOTE}", re.IGNORECASE)  # (a page has some)
 TODO_MAX_CHARS = 80
 # A portal's notice that it reposted the story (本文来自某某晚报，版权归原作者所有。)
 REPOST_NOTICE = re.compile(r"本文(?:来自|转自|来源于?)[^，,。]{2,20}[，,]\s*版权归(?:原作者|原出处|原作者及原出处)?所有[。.]?")

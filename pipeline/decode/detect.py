@@ -513,6 +513,12 @@ class Detector:
         (best_logp, best), (runner_up, _) = heapq.nlargest(2, ((logp(left + c) + lift(c), c) for c in completions))
         return best if best_logp - runner_up >= CUT_CHARACTER_MARGIN else None
 
+    def _closing_mark(self, left: str, completions: list[str]) -> str | None:
+        """The likeliest of a cut character's ``completions`` after ``left`` where it is a mark
+        ending the text; None otherwise (an ideograph is too many guesses)."""
+        ending = self._likeliest_ending(left, completions)
+        return ending if ending and unicodedata.category(ending).startswith("P") else None
+
     def _cut_pair_completed(self, raw: bytes, detection: Detection) -> Detection:
         """A GB or Big5 file cut one byte short, its last character's lead alone at its end: that
         character completed as a cut UTF-8 one is, where it is a mark ending the text (。 of A1 A3
@@ -533,8 +539,8 @@ class Detector:
                 continue
             if len(ch) == 1 and not is_private_use(ch):
                 completions.append(ch)
-        ending = self._likeliest_ending(head[-LOST_BYTE_CONTEXT:], completions)
-        if not ending or not unicodedata.category(ending).startswith("P"):
+        ending = self._closing_mark(head[-LOST_BYTE_CONTEXT:], completions)
+        if ending is None:
             return detection
         return dataclasses.replace(detection, text=head + ending, replaced=0, cut_pair_completed=True)
 
@@ -550,8 +556,8 @@ class Detector:
             ch for other in range(0x100)
             if not unicodedata.category(ch := chr(other << 8 | kept if little else kept << 8 | other)).startswith("C")
         ]
-        ending = self._likeliest_ending(text[-LOST_BYTE_CONTEXT - 1:-1], completions)
-        return text[:-1] + ending if ending and unicodedata.category(ending).startswith("P") else None
+        ending = self._closing_mark(text[-LOST_BYTE_CONTEXT - 1:-1], completions)
+        return None if ending is None else text[:-1] + ending
 
     def _realigned(self, raw: bytes, encoding: str) -> Detection | None:
         """UTF-16 that lost or gained a byte (an odd length, or code units no UTF-16 writer

@@ -33,7 +33,8 @@ _MIN_DECK_CHARS, _MIN_DECKED_TITLE_CHARS = 12, 12
 _MIN_DECK_CLAUSE_CHARS = 8
 # What a headline line ends in when the column broke a phrase (首个县级 / 跨境寄递服务中心, 让 / 寄递服务).
 _DANGLING_ENDS = ("的", "之", "级", "首个", "首家", "首条", "首批", "把", "将", "让", "对", "向", "为", "与", "和", "及", "从", "于", "在")
-_NOTICE_TITLE = re.compile(r"[\u4e00-\u9fff0-9“”（）()]{4,30}(?:启事|公告|通知|通告|声明|公示)")
+DOCUMENT_TYPES = "公告|通知|通告|公示|通报|启事|声明|决定"  # what a notice's title ends with, or its label says
+_NOTICE_TITLE = re.compile(rf"[\u4e00-\u9fff0-9“”（）()]{{4,30}}(?:{DOCUMENT_TYPES})")
 # A headline line's start that leans on the line above (关于举办…竞赛 / 的通知)
 _DANGLING_STARTS = ("的", "之")
 ENUMERATED = re.compile(r"[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]")

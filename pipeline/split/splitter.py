@@ -14,7 +14,8 @@ from pipeline.split.assign import (
 )
 from pipeline.split.columns import unfold_columns
 from pipeline.split.headlines import (
-    BULLET, ENGLISH_TITLE, ENUMERATED, SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, column_kicker, mark_headlines,
+    BULLET, DOCUMENT_TYPES, ENGLISH_TITLE, ENUMERATED, SUBTITLE_DASHES, HeadlineBlock, HeadlineParser, column_kicker,
+    mark_headlines,
 )
 from pipeline.split.reflow import (
     CJK_RUN,
@@ -85,7 +86,7 @@ _MAX_ATTACHMENT_LINES = 12
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|[①-⑳]")  # a note's marker leading its line
 _MAX_FOOTNOTES = 9
 _DATELINE_PLACE = re.compile(r"[，,]\s*[\u4e00-\u9fff]{2,6}$")
-_DOCUMENT_TYPE = re.compile(r"公告|通知|通告|公示|通报|启事|决定")
+_DOCUMENT_TYPE = re.compile(DOCUMENT_TYPES)
 _NOTES_LABEL = re.compile(r"[【\[［]?(?:注释|注|参考文献|尾注|脚注)[】\]］]?\s*[:：]?")
 _ISSUE_LINE = re.compile(r"(?:\d{4}年)?第\d{1,6}期(?:[（(]总第\d{1,6}期[）)])?")
 _RULE_LINE = re.compile(r"^[ \t\u3000]*[=＝_＿~～*＊\-—－─━═·•]{3,}[ \t\u3000]*$", re.MULTILINE)
