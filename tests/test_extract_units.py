@@ -586,6 +586,25 @@ def test_a_short_place_name_that_is_an_everyday_word_needs_its_city_named(place_
     assert [match.division.name for match in found] == places
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # Hong Kong's districts, and one whose name is a word (东区): its region named
+        ("香港邮政在荃湾和东区各开设了一间流动邮局。", [("香港特别行政区", "810000"), ("荃湾区", "810110"), ("东区", "810103")]),
+        ("物流园东区的分拨中心投入使用，南区仍在建设。", []),
+        ("四川省攀枝花市东区邮政分公司开通了新线路。", [("东区", "510402"), ("四川省", "510000"), ("攀枝花市", "510400")]),
+        # the districts of Taiwan's municipalities; a name two cities' districts share (大安区)
+        # is the one of the city written right before it
+        ("中华邮政在台北市大安区开设智慧邮局，台中市的网点也在增加。", [("大安区", "710105"), ("台中市", "710400"), ("台北市", "710100")]),
+        ("从新北市板桥区寄往高雄的包裹次日到达。", [("板桥区", "710201"), ("高雄市", "710600"), ("新北市", "710200")]),
+    ],
+)
+def test_districts_without_official_codes_and_names_that_are_words(place_finder, text, places):
+    finder, segmenter = place_finder
+    found = finder.find(segmenter.segment(text), title_end=0, blocked=set())
+    assert [(match.division.name, match.division.code) for match in found] == places
+
+
 def test_organisation_ends_at_its_suffix_that_jieba_joined_to_a_title(processor):
     # jieba reads 小学校长 as one word: the school was cut at 中心 (龙山县里耶镇中心).
     extractor = processor.extractor

@@ -8,7 +8,9 @@ autonomous divisions); divisions renamed since (``data/division_renames.tsv``: �
 那曲市 since 2017, 米林县 米林市 since 2023) take their new names. Divisions created or
 renamed since 2016 come from jionlp 1.5.31 (Apache-2.0, https://github.com/dongrixinyu/JioNLP),
 file ``jionlp/dictionary/china_location.zip`` (2025: 伊春市's 乌翠区 of 2019, 深圳市's 龙华区,
-Taiwan's cities and counties); see ``_jionlp_changes``. Rebuild with:
+Taiwan's cities and counties); see ``_jionlp_changes``. Districts no source codes (Hong Kong's,
+those of Taiwan's municipalities) come from the hand-kept ``data/districts_without_codes.tsv``.
+Rebuild with:
 
     /tmp/probe/bin/pip install cpca==0.5.5 && /tmp/probe/bin/pip install --no-deps jionlp==1.5.31
     /tmp/probe/bin/python pipeline/extract/build_gazetteer.py
@@ -31,6 +33,7 @@ from pathlib import Path
 
 OUTPUT = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
 RENAMES = OUTPUT.with_name("division_renames.tsv")  # divisions renamed since the source's table
+UNCODED = OUTPUT.with_name("districts_without_codes.tsv")
 
 # Rows of the source that are groupings, not places.
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
@@ -109,7 +112,7 @@ def build() -> list[tuple[str, ...]]:
         if code in old_names:  # the old name still names it, as fully
             forms.append(old_names[code])
         rows.append((code, name, level, province, city or "", "|".join(aliases), "|".join(forms)))
-    return _with_jionlp_changes(rows, set(renames.values()), nations)
+    return _with_uncoded_districts(_with_jionlp_changes(rows, set(renames.values()), nations), nations)
 
 
 def _jionlp_divisions() -> dict[str, tuple[str, int, str | None]]:
@@ -181,6 +184,24 @@ def _with_jionlp_changes(rows: list[tuple[str, ...]], renamed: set[str], nations
     return [tuple(row) for _, row in sorted(by_code.items())]
 
 
+def _with_uncoded_districts(rows: list[tuple[str, ...]], nations: list[str]) -> list[tuple[str, ...]]:
+    """``rows`` with data/districts_without_codes.tsv's districts, numbered under their enclosing
+    division (810101 for Hong Kong's first): county level, as a city's districts are."""
+    by_code = {row[0]: row for row in rows}
+    numbered: dict[str, int] = {}
+    for line in UNCODED.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parent_code, name = line.split("\t")
+        numbered[parent_code] = numbered.get(parent_code, 0) + 1
+        code = f"{parent_code[:4] if parent_code[2:] != '0000' else parent_code[:2] + '01'}{numbered[parent_code]:02d}"
+        assert code not in by_code, code
+        parent = by_code[parent_code]
+        city = parent[1] if parent[2] == "city" else ""
+        by_code[code] = (code, name, "county", parent[3], city, "|".join(short_names(name, nations)), "")
+    return [row for _, row in sorted(by_code.items())]
+
+
 def _renames() -> dict[str, str]:
     """Old name -> new name, from data/division_renames.tsv."""
     rows = (line.split("\t") for line in RENAMES.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
@@ -190,7 +211,7 @@ def _renames() -> dict[str, str]:
 def main() -> None:
     header = (
         "# code\tname\tlevel\tprovince\tcity\taliases\tforms -- built by pipeline/extract/build_gazetteer.py"
-        " from cpca 0.5.5, data/division_renames.tsv and jionlp 1.5.31"
+        " from cpca 0.5.5, data/division_renames.tsv, jionlp 1.5.31 and data/districts_without_codes.tsv"
     )
     lines = [header]
     lines += ["\t".join(row) for row in build()]

@@ -120,7 +120,7 @@ class Gazetteer:
                 self.by_name[full_name].append(division)
             for alias in filter(None, aliases.split("|")):
                 self.by_alias[alias].append(division)
-        self.context_only_aliases = word_set("place_alias_stopwords.txt")
+        self.context_only_names = word_set("place_name_stopwords.txt")
         # Cities whose townships lie in no county (东莞市, 中山市, 儋州市, 嘉峪关市).
         county_cities = {division.code[:4] for divisions in self.by_name.values() for division in divisions
                          if division.level == "county"}
@@ -136,7 +136,7 @@ class Gazetteer:
         """Names the tokenizer should keep whole: full names, and short names of provinces and cities."""
         words = set(self.by_name)
         for alias, divisions in self.by_alias.items():
-            if alias not in self.context_only_aliases and any(d.level != "county" for d in divisions):
+            if alias not in self.context_only_names and any(d.level != "county" for d in divisions):
                 words.add(alias)
         return words
 
@@ -180,14 +180,19 @@ class PlaceFinder:
                 vouching = None
                 if not full and flag.startswith(EVERYDAY_WORD_FLAGS) or len(word) == 2 and word[0] in FUNCTION_LED_CHARS:
                     vouching = BELOW_PROVINCE
-                elif not full and word in self.gazetteer.context_only_aliases:
+                elif word in self.gazetteer.context_only_names:
                     vouching = ANY_LEVEL
                 mentions.append((candidates, full, vouching, (word, flag, start)))
         context = self._context(mentions)
         counts: dict[str, float] = defaultdict(float)
         first: dict[str, int] = {}
         chosen: dict[str, Division] = {}
-        resolved = [(self._resolve(c, full, vouching, context), token) for c, full, vouching, token in mentions]
+        resolved = []
+        for candidates, full, vouching, token in mentions:
+            if resolved and resolved[-1][0] and resolved[-1][1][2] + len(resolved[-1][1][0]) == token[2]:
+                address = resolved[-1][0]  # 台北市大安区: the division written before names which 大安区
+                candidates = [d for d in candidates if d.within(address) and d.code != address.code] or candidates
+            resolved.append((self._resolve(candidates, full, vouching, context), token))
         previous = None
         for index, (division, (word, _, start)) in enumerate(resolved):
             if division is None:
