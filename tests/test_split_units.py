@@ -869,6 +869,21 @@ def test_a_release_s_labelled_issuer_and_date_lines_are_fields():
     assert story.body.startswith("旺季期间") and "发布" not in story.body
 
 
+@pytest.mark.parametrize("lead", [
+    "记者从市邮政分公司获悉，上半年全市邮政业务收入同比增长9.2%。各县区收入如下：",
+    "记者近日走访多个乡镇发现，村级寄递物流服务站的情况如下：",
+])
+def test_a_lead_s_reporter_over_a_list_is_text_not_a_field(processor, lead):
+    # 记者 opens the lead's sentence (记者从…获悉), and a line ending in 如下： ends no sentence.
+    text = "\n\n".join([
+        "上半年邮政业务收入稳步增长", lead, "东城区 3.2亿元", "西城区 2.8亿元",
+        "从结构看，寄递业务收入占比超过六成，农村地区增长明显。该公司表示，下一步将继续拓展农村市场，推进县乡村三级物流体系建设。",
+    ])
+    (story,) = processor.process("article.txt", text.encode())
+    assert story["title"] == "上半年邮政业务收入稳步增长"
+    assert story["byline"] is None and story["body"].startswith(lead)
+
+
 @pytest.mark.parametrize("indent", ["    ", ""], ids=["indented", "flush"])
 def test_a_release_s_issuer_over_its_document_label_and_its_closing_notes_are_no_text(processor, indent):
     # The issuer's name over the document type (新 闻 通 稿), the date alone in brackets under the

@@ -42,7 +42,8 @@ COHESION_THRESHOLD = 0.05  # text on both sides of a headline run this similar: 
 # (or a forum's repost marked so before it: 【转】…, [转载]…)
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原题)\s*[:：]|^[【\[](?:转|转载|转帖|转发)[】\]]")
 _META = re.compile(
-    r"(作者|来源|发布时间|发布日期|更新时间|记者|通讯员|编辑|日期)\s*[:：]?|(?:发布|发稿)(?:单位|机构)\s*[:：]|(?:时间|转自|转载自)\s*[:：]|\d{4}-\d{1,2}-\d{1,2}"
+    # (记者从…获悉, 记者近日走访: a lead's reporter, no credit)
+    r"(作者|来源|发布时间|发布日期|更新时间|记者(?!从|在|近日|日前|了解|获悉|走访|采访|来到|看到|注意到|发现|调查|随|跟随)|通讯员|编辑|日期)\s*[:：]?|(?:发布|发稿)(?:单位|机构)\s*[:：]|(?:时间|转自|转载自)\s*[:：]|\d{4}-\d{1,2}-\d{1,2}"
     r"|(?:^|\s)(?:文|图|撰文|撰稿|文字|图片|摄影|文\s*[·・/／]\s*图|图\s*文)\s*[/／｜|:：]"  # 文/王芳 图｜李明
     r"|^\s*□\s*[\u4e00-\u9fff]"  # □王娟 under a headline
     r"|(?:^|\s)[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}\s*[/／]\s*(?:文|图|摄影|摄)(?:\s|$)"  # 王芳/文 李明/图
@@ -53,6 +54,7 @@ MIN_CUT_HEADLINE_CHARS = 6  # each part of a block cut in two (see _split_merged
 MIN_VERSE_LINES = 2  # headline-like lines heading no story, in a row: text (a poem's), kept
 SHARED_CUT_CROSS_SHARE = 0.5  # a segment cut in two: each headline's score on the other part, at most
 _MAX_META_WIDTH = 120
+_INNER_SENTENCE_END = re.compile(r"[。！？]\S")  # a sentence ended inside a line: prose, no fields
 _PARAGRAPH_INDENT = "\u3000\u3000"
 _DATE_LINE = re.compile(
     r"(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}"
@@ -509,7 +511,10 @@ class Splitter:
             return True
         if stripped[:1] in "（(" and stripped[-1:] in "）)" and _DATE_LINE.fullmatch(_DATELINE_PLACE.sub("", stripped[1:-1]).strip()):
             return True  # a speech's or a notice's date in brackets: （2024年1月25日）, a release's with its place: （…，北京）
-        return width(line) <= _MAX_META_WIDTH and not ends_sentence(line) and bool(_META.search(line))
+        return (
+            width(line) <= _MAX_META_WIDTH and not ends_sentence(line) and _INNER_SENTENCE_END.search(line) is None
+            and bool(_META.search(line))
+        )
 
     # -- newspaper pages ----------------------------------------------------------------------
 
