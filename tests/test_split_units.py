@@ -903,6 +903,45 @@ def test_a_release_s_issuer_over_its_document_label_and_its_closing_notes_are_no
     assert story["body"].startswith("9月2日") and story["body"].endswith("服务乡村振兴。")
 
 
+def test_a_title_set_over_three_short_lines_is_one_title_and_loses_none(processor):
+    # A feature's title in a narrow column, each line a few characters: the second opens with a
+    # surname's character (江) and is no writer's name under the title; no line of it is lost.
+    page = "\n".join([
+        "2025年3月6日 星期四",
+        "人物",
+        "中国邮政报",
+        "",
+        "特写",
+        "",
+        "海岛邮路",
+        "江边小站",
+        "三十年",
+        "",
+        "本报记者 林海",
+        "通讯员 陈波",
+        "",
+        "三月的舟山，海风还带着寒意。",
+        "清晨6点，52岁的投递员周建国",
+        "把邮包搬上渡船，驶向对面的小",
+        "岛。这条水上邮路，他已经走了",
+        "三十年。",
+        "",
+        "岛上没有快递网点，老人们的药",
+        "品、报纸和包裹都靠他一趟趟送",
+        "上门。“只要船能开，邮件就不能",
+        "断。”周建国说。",
+        "",
+        "近年来，当地邮政在岛上设立了",
+        "村级寄递服务站，周建国的担子",
+        "轻了一些，但他仍坚持每周上岛",
+        "三次。",
+    ])
+    (story,) = processor.process("feature.txt", page.encode())
+    assert "".join(story["title"].split()) == "海岛邮路江边小站三十年"
+    assert [(a["name"], a["role"]) for a in story["authors"]] == [("林海", "reporter"), ("陈波", "correspondent")]
+    assert story["body"].startswith("三月的舟山") and story["body"].endswith("每周上岛三次。")
+
+
 def test_a_page_s_english_masthead_line_and_a_story_s_list_of_fields(processor):
     # The masthead's English name beside the folio and page name; a kicker opening 聚焦 over the
     # title; a line announcing a list of fields (…如下：) and the list's rows, each its own line.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from pipeline.split.reflow import (
-    HEADLINE_FORBIDDEN, UNIT_NOTE, Line, balanced, ends_sentence, is_justified, is_table_row,
+    CJK_RUN, HEADLINE_FORBIDDEN, UNIT_NOTE, Line, balanced, ends_sentence, is_justified, is_table_row,
 )
 
 _FRAGMENT_START = "，。、；：,.;:）)」』”’%％"
@@ -23,6 +23,7 @@ _ONLY_WIDE = re.compile(r"[^\x00-\x7f]+")
 _BOUNDARY_KINDS = ("closer", "from", "to", "label", "headline")
 _MAX_KICKER_CHARS = 8
 _MAX_SHORT_KICKER_CHARS = 6  # a column's name over a title much longer (县域物流观察)
+_MAX_NARROW_COLUMN_CHARS = 6  # a title's lines in a column this narrow (雪线之上 / 祖孙三代 / 守邮路)
 _MAX_UNIT_KICKER_CHARS = 12  # a province's and a city's name with the unit: 江苏省南京市邮政分公司
 _SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,7}")
 _KICKER_PHRASE = re.compile(r"[\u4e00-\u9fff“”]{2,10}")  # (同比增长约两成 各快递企业全员上岗)
@@ -360,6 +361,16 @@ def _is_long_deck(text: str, title: str) -> bool:
     return bool(_DECK_MARKS.search(text)) and len(text) >= _MIN_DECK_CHARS and len(title) >= _MIN_DECKED_TITLE_CHARS
 
 
+def _wrapped_in_narrow_column(texts: list[str]) -> bool:
+    """Whether headline lines are one title set in a narrow column: lines of a few characters
+    filling the same width, the last no longer, none a deck or ending a phrase with a mark."""
+    widths = [len(text) for text in texts]
+    return (
+        widths[0] == widths[1] >= widths[-1] and widths[0] <= _MAX_NARROW_COLUMN_CHARS
+        and all(CJK_RUN.fullmatch(text) for text in texts)
+    )
+
+
 def _runs_on(first: str) -> bool:
     """Whether headline line ``first`` breaks off inside a phrase the next line goes on with: it
     ends in a modifier or a preposition (广西首个县级 / 跨境…, 让 / …), as no kicker does."""
@@ -429,6 +440,8 @@ class HeadlineParser:
         if len(texts) >= 2 and ENGLISH_TITLE.fullmatch(texts[-1]) and not ENGLISH_TITLE.fullmatch(texts[-2]):
             kicker, title, _ = self._roles(texts[:-1], runs_across)  # the English title under the Chinese: a deck
             return kicker, title, texts[-1]
+        if len(texts) == 3 and _wrapped_in_narrow_column(texts) and not self.is_kicker_line(texts[0]):
+            return None, " ".join(texts), None  # 雪线之上 / 祖孙三代 / 守邮路: one title, three lines of a column
         if len(texts) >= 3:
             kicker, title, last = texts[0].rstrip("：:"), texts[1:-1], texts[-1]
             if _runs_on(texts[0]):  # a title the column wrapped, under no kicker (广西首个县级 / …)

@@ -514,7 +514,11 @@ def _names_alone(inner: str, rules: Rules) -> bool:
     inner = inner if _CREDITED_NAMES.fullmatch(inner) else despace_credit(inner)
     names = re.split("[ 、]", inner)
     return len(names) <= _MAX_CREDITED_NAMES and all(
-        _HAN_NAME.fullmatch(name) and (name[0] in rules.surnames or name[:2] in rules.surnames)
+        _HAN_NAME.fullmatch(name) and (name[0] in rules.surnames or name[:2] in rules.surnames) and (
+            # a given name has one or two characters: four are a two-character surname's (欧阳明辉),
+            # not a phrase's opening with a surname's character (祖孙三代)
+            len(name) < 4 or name[:2] in rules.surnames
+        )
         or rules.ethnic_name.fullmatch(name)
         for name in names
     )
