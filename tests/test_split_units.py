@@ -817,6 +817,15 @@ def test_a_folio_and_the_page_s_name_over_the_furniture_at_its_foot_are_furnitur
     assert len(page.stories) == 1 and page.stories[0].title == "某县邮政开通冷链专线"
 
 
+def test_a_page_s_name_over_its_folio_under_the_date_is_furniture():
+    # The date, then the page's name and its folio on lines of their own: they had made a story.
+    lines = ["2025年5月9日 星期五", "深度调查", "6", "某县邮政开通冷链专线", "本报讯 今年以来，某县邮政分公司开通",
+             "乡村冷链专线，为果蔬种植户提供冷藏", "运输服务。（李明）"]
+    page = Splitter().split("\n".join(lines))
+    assert [story.title for story in page.stories] == ["某县邮政开通冷链专线"]
+    assert "深度调查" not in page.stories[0].body
+
+
 def test_a_justified_line_is_no_column_change_however_many_characters_it_holds():
     # A line spread by justification spans the column; its spaces gave it a width a third
     # wider than the column's, and the story was cut at its paragraph as at a new column.

@@ -156,8 +156,8 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         name_over_furniture = (
             len(compact) <= (_MAX_COLUMN_NAME_CHARS if lines else MAX_MASTHEAD_CHARS)
             and CJK_RUN.fullmatch(compact) is not None
-            # (or the page's first line over its folio alone: 特别报道 / 5 / the date)
-            and (_is_furniture(following, rules) or not lines and _HEADER_FOLIO.fullmatch(following) is not None)
+            # (or a line of the page's header over its folio alone: 特别报道 / 5, over the date or under it)
+            and (_is_furniture(following, rules) or in_header and _HEADER_FOLIO.fullmatch(following) is not None)
         )
         header_part = in_header and (
             _HEADER_FOLIO.fullmatch(compact) is not None
