@@ -733,6 +733,14 @@ def test_townships_and_villages_named_after_their_county(processor, text, local)
         ("儋州市海头镇、中山市三乡镇的快递驿站今天同时揭牌。", [("海头镇", "儋州市"), ("三乡镇", "中山市")]),
         # Inner Mongolia's townships and villages
         ("科尔沁右翼中旗好腰苏木白音塔拉嘎查的牧民在家门口寄出了牛肉干。", [("好腰苏木", "兴安盟"), ("白音塔拉嘎查", "兴安盟")]),
+        # their Mongolian names run longer than a Han town's
+        ("阿巴嘎旗吉尔嘎朗图苏木宝格达乌拉嘎查通了邮路。", [("吉尔嘎朗图苏木", "锡林郭勒盟"), ("宝格达乌拉嘎查", "锡林郭勒盟")]),
+        # a township of a people named with 民族乡 (4 characters of the people's name)
+        ("阿合奇县哈拉奇乡和乌恰县吉根柯尔克孜民族乡开通了快递进村线路。", [
+            ("哈拉奇乡", "克孜勒苏柯尔克孜自治州"), ("吉根柯尔克孜民族乡", "克孜勒苏柯尔克孜自治州"),
+        ]),
+        # a body's name before 乡 (乡邮投递员), no township
+        ("来自隰县分公司乡邮投递员李红说，农村寄递还要加强。", []),
     ],
 )
 def test_townships_of_a_city_without_counties_and_inner_mongolia_s_units(processor, text, local):
@@ -993,6 +1001,8 @@ def test_a_bureau_named_by_its_field(processor, sentence, organization):
         ("越南邮政公司副总经理阮文·安明前不久带队到凭祥考察。", "阮文·安明"),
         # 董事 of 董事会 is no title before the name: the name is read from the dot back
         ("法国邮政董事会成员米歇尔·杜兰出席签约仪式并致辞。", "米歇尔·杜兰"),
+        # a title's or a trade's last character jieba cut off is no part of the name (评审 / 员)
+        ("来自意大利的评审员马可·罗西点评了参展邮集。", "马可·罗西"),
     ],
 )
 def test_a_transliterated_name_after_a_title_is_cut_to_its_own_parts(processor, sentence, name):

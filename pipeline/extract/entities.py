@@ -52,6 +52,8 @@ CATEGORY_WORDS = frozenset({
 FAMILIAR_PREFIXES = "小老阿"  # before a surname alone: a familiar address (小刘, 老张, 阿陈)
 MANNER_BEFORE_SPEECH = re.compile(r"[\u4e00-\u9fff]{1,2}[着地]$")
 MAX_UNDOTTED_NAME_CHARS = 8  # 泽仁多吉; a longer run between a title and a verb is no name
+# The last character of a word for a person by trade or post (评审员, 船长, 工程师, 收藏家)
+PERSON_NOUN_ENDS = frozenset("员长师家手官")
 MAX_DOTTED_NAME_CHARS = 16  # 阿不都热依木·吐尔逊: transliterated names run long
 DOTTED_PART = "[\u4e00-\u9fff]{2,8}"
 # A dot between a transliterated name's parts: the middle dot and the forms other fonts and
@@ -763,11 +765,11 @@ class EntityFinder:
         for dot in NAME_DOT_RE.finditer(text):
             before = text[max(0, dot.start() - MAX_DOTTED_PART_BACK):dot.start()]
             first = ""
-            for word, flag, _ in reversed(self.segmenter.segment(before)):
+            for word, flag, start in reversed(self.segmenter.segment(before)):
                 if not HAN.match(word) or len(word) > 1 and not flag.startswith("nr") or (
                     len(word) == 1 and flag[:1] in FUNCTION_WORD_FLAGS | {"r", "m"}
-                ):
-                    break
+                ) or len(word) == 1 and start and (word in PERSON_NOUN_ENDS or before[:start + 1].endswith(self.titles)):
+                    break  # (员 of 评审员, 乡邮员: a title's or a trade's end jieba cut off, no name's)
                 first = word + first
             first = first[-MAX_ONE_WORD_PART_CHARS:]
             last = self._name_part(text[dot.end():dot.end() + MAX_DOTTED_NAME_CHARS])

@@ -52,16 +52,21 @@ NO_CANDIDATES: tuple[list[Division], bool] = ([], False)
 # county's full name, as an address is written (从江县加榜乡党扭村, 清江浦区柳树湾街道), or their
 # city's where it has no counties (东莞市长安镇): a name of two to four characters and its unit
 # (Inner Mongolia's: 苏木 and 嘎查). Not a phrase about the county's towns (各乡镇, 所有村).
-# (an ethnic township names its peoples: 酒井哈尼族乡, 力所拉祜族乡)
-TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:[\u4e00-\u9fff]{1,2}族){0,3})(镇|乡|街道|苏木)")
-VILLAGE_AFTER_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)(村|社区|嘎查)(?![委民])")
+# (an ethnic township names its peoples: 酒井哈尼族乡, 夏塔柯尔克孜民族乡; Mongolian names run
+# longer: 阿拉坦合力苏木)
+TOWN_AFTER_COUNTY = re.compile(
+    r"([\u4e00-\u9fff]{2,4}?(?:[\u4e00-\u9fff]{1,4}?族){0,3}(?=[镇乡]|街道)|[\u4e00-\u9fff]{2,6}?(?=苏木))(镇|乡|街道|苏木)"
+)
+VILLAGE_AFTER_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}?(?=村|社区)|[\u4e00-\u9fff]{2,6}?(?=嘎查))(村|社区|嘎查)(?![委民])")
 # Townships listed one after another (芒信镇、富岩镇; 勐梭镇和力所拉祜族乡): each is the county's.
 NEXT_IN_LIST = re.compile(r"[、和及与]")
 # What follows a short name that heads a town's or village's name: one character and the unit (no
 # name of a place itself: 朝阳 / 川镇, 徽州 / 古村), or the unit alone (常州 / 村: a village's name)
 TOWN_NAME_END = re.compile(r"[\u4e00-\u9fff](?:镇|乡|村)")
 TOWN_UNITS = frozenset("镇乡村")
-POSTMAN_AFTER_UNIT = re.compile("邮(?:员|路|递员|投员)")  # 首位女乡邮员: the rural postman's 乡, no township
+POSTMAN_AFTER_UNIT = re.compile("邮(?:员|路|递员|投员|投递员)")  # 首位女乡邮员: the rural postman's 乡, no township
+# a body's name before the unit (隰县分公司 / 乡邮…), no township's
+BODY_NAME_ENDS = ("公司", "局", "中心", "支行", "分行", "委员会")
 # a count after a word (新建4个), not of divisions (墨脱、波密两县)
 NUMBER_START = re.compile(r"[0-9０-９一二两三四五六七八九十百千万几数多]+(?![县市区省州旗乡镇])")
 UNIT_COMPOUND_NEXT = re.compile(r"[镇乡村]")
@@ -105,7 +110,7 @@ def local_places(text: str, counties: list[Division]) -> list[LocalPlace]:
 
 
 def _could_name(name: str) -> bool:
-    return name[0] not in NOT_A_NAME_START and NOT_IN_A_NAME.isdisjoint(name)
+    return name[0] not in NOT_A_NAME_START and NOT_IN_A_NAME.isdisjoint(name) and not name.endswith(BODY_NAME_ENDS)
 
 
 class Gazetteer:
