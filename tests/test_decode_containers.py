@@ -358,6 +358,18 @@ def test_nul_padding_before_the_text_is_removed(decoder, encoding, padding):
     assert decoded.text == decoder.decode(raw).text
 
 
+@pytest.mark.parametrize("encoding", ["gb18030", "big5", "utf-8"])
+def test_nul_bytes_inside_a_byte_code_s_text_are_no_character(decoder, encoding):
+    # A writer's or a device's NULs every few hundred bytes, some between a character's bytes:
+    # read with them, the character split there read as damage and was "repaired" wrongly.
+    raw = SEED[:600].replace("\u2022", "").replace("\xa0", " ").encode(encoding, errors="ignore")
+    blocks = [raw[i:i + 97] for i in range(0, len(raw), 97)]
+    assert any(block[-1] >= 0x80 for block in blocks[:-1])  # (a NUL falls inside a character)
+    decoded = decoder.decode(b"\0".join(blocks))
+    assert "nul_bytes_removed" in decoded.repairs
+    assert decoded.text == decoder.decode(raw).text
+
+
 @pytest.mark.parametrize("encoding", ["gb2312", "big5", "utf-8"])
 def test_dos_end_of_file_mark_is_no_character(decoder, encoding):
     # DOS and old Windows tools wrote Ctrl-Z after a text: in a short text, one control

@@ -18,7 +18,7 @@ pinyin annotations removed, full-width letters/digits narrowed, Chinese punctuat
 HTML left intact. ``repairs`` (in order of application): nul_padding_removed, gzip_decompressed, bzip2_decompressed,
 xz_decompressed, http_headers_removed, mime_text_part, office_text_extracted, rtf_text_extracted, percent_decoded, javascript_escapes_decoded (escape()'s %u7EFF), unicode_escapes_decoded, byte_escapes_decoded,
 character_references_decoded, latin1_references_undone (UTF-8 whose bytes PHP's htmlentities() wrote as Latin-1
-references: &auml;&cedil;&shy; for 中), quoted_printable_decoded, base64_decoded, surrogates_decoded, double_escaped_references_undone (containers and escapes opened), eof_marker_removed (a DOS Ctrl-Z after the text), escaped_backslashes_removed (a GBK or Big5 text PHP's addslashes escaped: 許\\), stripped_backslashes_restored (a Big5 text whose 0x5C bytes stripslashes removed: 許成功 as 釵言), declared_charset_overruled,
+references: &auml;&cedil;&shy; for 中), quoted_printable_decoded, base64_decoded, surrogates_decoded, double_escaped_references_undone (containers and escapes opened), nul_bytes_removed (NULs inside a byte code's text, one between a GBK character's bytes), eof_marker_removed (a DOS Ctrl-Z after the text), escaped_backslashes_removed (a GBK or Big5 text PHP's addslashes escaped: 許\\), stripped_backslashes_restored (a Big5 text whose 0x5C bytes stripslashes removed: 許成功 as 釵言), declared_charset_overruled,
 utf16_misalignment (UTF-16 that lost or gained a byte, realigned), utf8_lost_bytes (UTF-8
 characters that lost a byte in transfer or had one changed, completed), utf8_lost_bytes_marked (UTF-8 whose lost
 bytes a converter wrote as '?', chosen back),

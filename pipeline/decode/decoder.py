@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pipeline.decode.containers import unwrap
 from pipeline.decode.crossread import CrossReadRepairer
-from pipeline.decode.detect import EOF_MARK, FAMILY_OF, DecodeError, Detector, raise_if_blank
+from pipeline.decode.detect import EOF_MARK, FAMILY_OF, WIDE_UNICODE, DecodeError, Detector, raise_if_blank
 from pipeline.decode.linewrap import KIND as REJOINED, rejoin_split_characters
 from pipeline.decode.misalignment import BIG5_CODES, GB18030_TRADITIONAL, MisalignmentRepairer
 from pipeline.decode.mojibake import MojibakeRepairer
@@ -34,6 +34,7 @@ UNMAPPED_GLYPH_RE = re.compile(r"\(cid:\d+\)")
 # '?' that a converter wrote for characters its code lacks (text saved as Latin-1, UTF-8 read
 # as Big5 and saved as Big5): two or more in a row, or one between non-ASCII characters. A
 # question mark ends a sentence (a space, quote or line break follows) or a URL's path.
+MAX_STRAY_NUL_SHARE = 16  # NULs in a byte code's text, one byte in 16 at most (UTF-16's ASCII is half NULs)
 STAND_IN_RE = re.compile(r"\?{2,}|(?<=[^\x00-\x7f])\?(?=[^\x00-\x7f\s])")
 MAX_MOJIBAKE_LAYERS = 3
 # A whole text re-read from a single-byte code: the repair named by what its bytes really were.
@@ -88,7 +89,19 @@ class Decoder:
         raw, rejoined = rejoin_split_characters(unwrapped.raw)
         if rejoined:
             repairs.append(REJOINED)
-        detection = self._detector.detect(raw, unwrapped.declared)
+        nuls = raw.count(0)
+        try:
+            detection = self._detector.detect(raw, unwrapped.declared)
+        except DecodeError:
+            if not 0 < nuls <= len(raw) // MAX_STRAY_NUL_SHARE:
+                raise
+            detection = None  # (read as binary for its NULs: tried without them below)
+        if 0 < nuls <= len(raw) // MAX_STRAY_NUL_SHARE and (detection is None or detection.encoding not in WIDE_UNICODE):
+            # NUL bytes inside a byte code's text (a block device's or a buggy writer's, one
+            # between a GBK character's two bytes): no character's, read without them
+            raw = raw.replace(b"\0", b"")
+            detection = self._detector.detect(raw, unwrapped.declared)
+            repairs.append("nul_bytes_removed")
         # Legacy codes' spaces (GBK A1A1) are no ASCII whitespace, which detect checks first.
         raise_if_blank(detection.text)
         if detection.text.endswith(EOF_MARK):
