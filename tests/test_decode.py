@@ -1427,6 +1427,21 @@ def test_utf16_once_read_as_utf8_is_binary_not_a_story(decoder, utf16):
         decoder.decode(damaged)
 
 
+@pytest.mark.parametrize("legacy", ["gbk", "big5"])
+def test_a_legacy_text_read_as_utf8_with_its_invalid_bytes_dropped_is_a_dead_letter(decoder, legacy):
+    # errors="ignore" keeps only the byte pairs UTF-8 allows, letters of a dozen scripts (ҵչȫ):
+    # that soup came out as a story.
+    text = SEED_TEXTS[0][:600] if legacy == "gbk" else SEED_TEXTS[2][:600]
+    damaged = text.encode(legacy, errors="ignore").decode("utf-8", errors="ignore").encode("utf-8")
+    with pytest.raises(DecodeError, match="no readable text"):
+        decoder.decode(damaged)
+
+
+def test_a_text_quoting_names_in_several_scripts_is_text(decoder):
+    text = "万国邮政联盟会议上，来自俄罗斯（Почта России）、希腊（ΕΛΤΑ）、以色列（דואר ישראל）和埃及的代表交流了跨境电商寄递经验。" * 2
+    assert decoder.decode(text.encode("utf-8")).text == text
+
+
 def test_a_question_mark_before_a_byte_no_utf8_holds_is_no_lost_lead(decoder):
     # '?' then FF amid UTF-8: read as a lost lead, the byte after the mark advanced nothing and
     # the decoder looped for ever (hypothesis found it); a hang fails here after 30 s.

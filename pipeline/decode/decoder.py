@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from pipeline.decode.containers import unwrap
 from pipeline.decode.crossread import CrossReadRepairer
-from pipeline.decode.detect import EOF_MARK, FAMILY_OF, WIDE_UNICODE, DecodeError, Detector, raise_if_blank
+from pipeline.decode.detect import (
+    EOF_MARK, FAMILY_OF, WIDE_UNICODE, DecodeError, Detector, raise_if_blank, raise_if_letter_soup,
+)
 from pipeline.decode.linewrap import KIND as REJOINED, rejoin_split_characters
 from pipeline.decode.misalignment import BIG5_CODES, GB18030_TRADITIONAL, MisalignmentRepairer
 from pipeline.decode.mojibake import MojibakeRepairer
@@ -202,6 +204,7 @@ class Decoder:
         text, widened = self._normalizer.fullwidth_to_halfwidth(text)
         if widened:
             repairs.append("fullwidth_to_halfwidth")
+        raise_if_letter_soup(text)
         script = "traditional" if traditional else "simplified"
         return DecodedText(text, detection.encoding, script, tuple(dict.fromkeys(repairs)))  # each kind once
 

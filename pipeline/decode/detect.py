@@ -205,6 +205,28 @@ def raise_if_blank(text: str) -> None:
         raise DecodeError("no text: only whitespace and invisible characters")
 
 
+# A text whose letters no language writes together: most of its letters outside Han, spread
+# over this many scripts (a GBK file read as UTF-8 with its invalid bytes dropped keeps the pairs
+# UTF-8 allows: Cyrillic, Armenian, Arabic, Greek, Hebrew letters mixed).
+MIN_SOUP_SCRIPTS = 4
+MIN_SOUP_LETTERS = 20
+
+
+def raise_if_letter_soup(text: str) -> None:
+    non_ascii = len(NON_ASCII_RE.findall(text))
+    if non_ascii < MIN_SOUP_LETTERS or sum(map(len, CJK_RUN_RE.findall(text))) * 2 >= non_ascii:
+        return  # (the common case, decided by two scans)
+    scripts = collections.Counter(
+        unicodedata.name(char, "").split(" ", 1)[0] for char in text if char > "\x7f" and char.isalpha()
+    )
+    han = scripts.pop("CJK", 0)
+    if len(scripts) >= MIN_SOUP_SCRIPTS and sum(scripts.values()) >= MIN_SOUP_LETTERS and han * 2 < sum(scripts.values()):
+        raise DecodeError(
+            f"no readable text: letters of {len(scripts)} scripts mixed ({', '.join(sorted(scripts))}),"
+            " as a legacy code read as UTF-8 with its invalid bytes dropped leaves them"
+        )
+
+
 class Detector:
     def __init__(self, model: TextModel, running: RunningTextModel) -> None:
         self._model = model
