@@ -263,6 +263,22 @@ def test_base64_body_saved_without_its_headers(decoder, encoding):
     assert decoded.text == decoder.decode(source).text
 
 
+@pytest.mark.parametrize(("encoding", "width"), [("utf-16-be", 140), ("gbk", 64), ("utf-8", 76)])
+def test_a_hex_dump_of_the_text_s_bytes_is_read(decoder, encoding, width):
+    # An SMS gateway's log of UCS-2 segments, a database's binary column: lines of hex digits
+    # came out as a story of hex (and a dump wrapped as base64 wraps read as base64).
+    source = SEED[:300].encode(encoding, errors="ignore")
+    digits = source.hex().upper()
+    decoded = decoder.decode("\n".join(digits[i:i + width] for i in range(0, len(digits), width)).encode("ascii"))
+    assert decoded.repairs[:1] == ("hex_dump_read",)
+    assert decoded.text == decoder.decode(source).text
+
+
+def test_a_column_of_numbers_is_no_hex_dump(decoder):
+    raw = "\n".join(f"{2020 + i} {10 * i + 12}" for i in range(20)).encode("ascii")
+    assert "hex_dump_read" not in decoder.decode(raw).repairs
+
+
 def test_percent_encoded_gbk(decoder):
     decoded = decoder.decode(urllib.parse.quote(SEED[:300], encoding="gbk", errors="ignore").encode("ascii"))
     assert (decoded.encoding, decoded.repairs[:1]) == ("gbk", ("percent_decoded",))

@@ -112,6 +112,11 @@ LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # A MIME part's base64 body saved without its headers: lines of the base64 alphabet alone, as
 # MIME wraps them (76 characters), the last shorter with its padding.
 BASE64_BODY_RE = re.compile(rb"\A\s*(?:[A-Za-z0-9+/]{40,76}\r?\n)+[A-Za-z0-9+/]*={0,2}\s*\Z")
+# A hex dump of the text's bytes (an SMS gateway's UCS-2 log, a database's binary column
+# exported): lines of hex digits alone, each a whole number of bytes, letters among the digits.
+HEX_DUMP_RE = re.compile(rb"\A\s*(?:(?:[0-9A-Fa-f]{2})+\s*)+\Z")
+HEX_LETTER_RE = re.compile(rb"[A-Fa-f]")
+MIN_HEX_DUMP_DIGITS = 32
 # Quoted-printable without its MIME headers: =XX, and '=' ending a line that was wrapped.
 QUOTED_PRINTABLE_RE = re.compile(rb"(?:=[0-9A-F]{2}|=\r?\n)+")
 ESCAPED_SHARE = 0.5
@@ -187,6 +192,7 @@ def unwrap(raw: bytes, limit: int = MAX_UNWRAPPED_BYTES) -> Unwrapped:
             or _office_text(raw, limit)
             or _rtf_text(raw)
             or _unescaped(raw)
+            or _hex_dump_read(raw)  # (before base64, whose alphabet holds hex digits)
             or _base64_body(raw)
             or _uudecoded(raw)
             or _modified_utf8_nuls_read(raw)
@@ -454,6 +460,14 @@ def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
                 raw = written.group(2)
             return pattern.sub(unescape, raw), None, kind
     return None
+
+
+def _hex_dump_read(raw: bytes) -> tuple[bytes, None, str] | None:
+    """The bytes of a hex dump (see HEX_DUMP_RE), whose encoding is then detected."""
+    digits = b"".join(raw.split())
+    if len(digits) < MIN_HEX_DUMP_DIGITS or not HEX_LETTER_RE.search(digits) or not HEX_DUMP_RE.match(raw):
+        return None
+    return bytes.fromhex(digits.decode("ascii")), None, "hex_dump_read"
 
 
 def _base64_body(raw: bytes) -> tuple[bytes, None, str] | None:
