@@ -492,3 +492,32 @@ def test_text_with_markdown_lookalikes_is_not_markdown(text):
     from pipeline.clean.markdown import looks_like_markdown
 
     assert not looks_like_markdown(text)
+
+
+def _news_page(head: str, header: str) -> bytes:
+    paragraphs = "".join(f"<p>{text}</p>" for text in (
+        "本报讯 今年以来，某市邮政分公司在全市乡镇推广“邮快合作”，快递进村覆盖率达到百分之九十八。",
+        "该公司相关负责人介绍，下一步将继续完善县乡村三级寄递物流体系，方便群众寄取包裹。",
+    ))
+    return (
+        f"<html><head><meta charset='utf-8'>{head}<title>某市邮政推广邮快合作_新闻中心</title></head><body>"
+        f"<div class='nav'><a href='/'>首页</a> <a href='/news'>新闻中心</a></div>"
+        f"<h1>某市邮政推广邮快合作</h1>{header}<div class='article'>{paragraphs}</div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("head", "header", "source"),
+    [
+        # a CMS's source in its <meta name="source">, and a font size control under the headline
+        ("<meta name='source' content='来源：东江晚报'><meta property='og:site_name' content='东江网'>",
+         "<div class='tools'>字体：<span>+</span><span>-</span></div><div>2024-05-20 09:30</div>", "东江晚报"),
+        # the source field beside a bracketed size control: 【 stayed with the source
+        ("", "<div><span>发布时间：2024-05-20 09:30</span><span>来源：东江晚报</span>"
+         "<span>【字号：<a href='#'>大</a> <a href='#'>中</a> <a href='#'>小</a>】</span></div>", "东江晚报"),
+    ],
+)
+def test_a_page_s_source_meta_and_its_text_size_controls(processor, head, header, source):
+    (story,) = processor.process("page.html", _news_page(head, header))
+    assert (story["title"], story["source_name"], story["published_date"]) == ("某市邮政推广邮快合作", source, "2024-05-20")
+    assert story["body"].startswith("本报讯") and "字" not in (story["byline"] or "") + story["body"][:20]

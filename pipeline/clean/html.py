@@ -1116,14 +1116,16 @@ def _author_in_markup(soup: BeautifulSoup) -> str | None:
 
 
 def _site_name_in_markup(soup: BeautifulSoup) -> str | None:
-    """The site's name its <meta> tags state (og:site_name, application-name), a brand's figures
-    too (香港01)."""
+    """The article's source its <meta> tags state (a CMS's source, 来源：… written in it or not),
+    else the site's name (og:site_name, application-name), a brand's figures too (香港01)."""
+    named: dict[bool, str] = {}
     for meta in soup.find_all("meta"):
         key = (meta.get("property") or meta.get("name") or "").lower()
-        name = " ".join((meta.get("content") or "").split())
-        if key in rules.SITE_NAME_META_KEYS and (branded := rules.BRANDED_SITE_NAME.fullmatch(name)):
-            return branded.group(1)
-    return None
+        name = rules.SOURCE_LABEL_START.sub("", " ".join((meta.get("content") or "").split()))
+        is_source = key in rules.SOURCE_META_KEYS
+        if (is_source or key in rules.SITE_NAME_META_KEYS) and (branded := rules.BRANDED_SITE_NAME.fullmatch(name)):
+            named.setdefault(is_source, branded.group(1))
+    return named.get(True) or named.get(False)
 
 
 def _document_comments_removed(soup: BeautifulSoup) -> None:

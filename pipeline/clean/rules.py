@@ -161,7 +161,8 @@ _BUTTON = (
 LONE_BUTTON = re.compile(
     rf"{_BUTTON}(?:\s+{_BUTTON})*"  # (a row of them: 确认收到　评论(3))
     r"|[\d.]+[万wk]?\s*[人条次]?\s*(?:评论|点赞|收藏|分享|转发|阅读|参与)"  # (127人评论, its count first)
-    r"|[\u4e00-\u9fff]{2,3}\s+举报",  # (江西 举报: where the account posted from, by its report link)
+    r"|[\u4e00-\u9fff]{2,3}\s+举报"  # (江西 举报: where the account posted from, by its report link)
+    r"|[【\[]?(?:字号|字体)\s*[:：]?\s*(?:[+＋\-－AＡ大中小]\s*){1,6}[】\]]?",  # (text size controls: 字体：+ -, 【字号：大 中 小】)
     re.IGNORECASE,
 )
 # A work app's read receipts under its announcement (已读 186 人 / 未读 23 人)
@@ -319,6 +320,8 @@ PUBLISHED_META_KEYS = frozenset({
     "publish_date", "publishtime", "datepublished", "dc.date.issued", "firstpublishedtime",
 })
 SITE_NAME_META_KEYS = frozenset({"og:site_name", "application-name", "sitename", "site_name"})
+SOURCE_META_KEYS = frozenset({"source", "contentsource"})  # Chinese CMSs' <meta name="source">
+SOURCE_LABEL_START = re.compile(r"^(?:来源|稿源)\s*[:：]\s*")
 AUTHOR_META_KEYS = frozenset({"author", "article:author"})
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # how the names of sites, papers and bodies end, never a person's (a page's author meta naming its site)

@@ -14,9 +14,9 @@ from functools import lru_cache
 from pipeline.clean import rules
 from pipeline.resources import data_lines
 
-
 _ASCII_UPPER = re.compile("[A-Z]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_FIELD_OPENING_BRACKETS = "【[［〔(（"
 
 
 class WeightedLexicon:
@@ -181,7 +181,11 @@ class JunkLineJudge:
         if len(stripped) > rules.HEAD_MAX_CHARS or rules.CLAUSE_MARK.search(stripped) or not rules.META_LINE.search(stripped):
             return None
         stripped = rules.POSTED_AT.sub(rules.POSTED_AT_FIELD, stripped)
-        labelled = {match.start() for match in rules.META_FIELD_START.finditer(stripped)}
+        # (a label in brackets begins at its bracket: 【字号：大 中 小】 after 来源：…)
+        labelled = {
+            start - 1 if start and stripped[start - 1] in _FIELD_OPENING_BRACKETS else start
+            for start in (match.start() for match in rules.META_FIELD_START.finditer(stripped))
+        }
         # Bars part the fields of a line that labels some (发表于 2024-5-20 20:58 | 只看该作者),
         # not a site's header of today's date and its buttons (2023年03月15日 | 设为首页).
         bars = {match.end() for match in rules.FIELD_BAR.finditer(stripped)} if labelled else set()
