@@ -432,3 +432,28 @@ def test_a_release_s_contact_block_under_its_label_and_its_boilerplate_after_the
     assert story["body"].splitlines() == [
         "8月5日，楚南省邮政分公司宣布开通乡村冷链专线，为果蔬种植户提供冷藏运输服务。", "专线开通后，全省果蔬可在24小时内运抵省城。",
     ]
+
+
+def test_a_web_page_printed_to_pdf_is_its_article(processor):
+    # A browser's print header (its date and time, the page's <title>) and footer (address, page
+    # number) on each page; the page's fields line with a time to the second; paragraphs wrapped
+    # at the page's width and apart by blank lines, the first ending its sentence where it fills
+    # its last line; a related list, then the site's footer, closing the text.
+    header = "2025/3/14 09:05                         某市邮政开通冷链专线_东江在线"
+    footer = "https://news.example.cn/city/202503/t20250312_1001.shtml                                 {}/2"
+    paragraphs = [
+        "今年以来，某市邮政分公司开通乡村冷链专线，为全市果蔬种植户和养殖户提供冷藏运输服务，每天往返县城与乡镇两次，受到了欢迎。",
+        "专线冷藏车全程温控，果蔬损耗率明显下降。“以前桃子运到城里要坏掉一成，现在基本没有损耗了。”种植户老李说。",
+        "该公司相关负责人介绍，下一步将增开专线班次，并在主产乡镇设立产地预冷仓，方便果农就近发货，让更多农产品走出大山。",
+    ]
+    assert len(paragraphs[0]) % 30 == 0  # (its last line full)
+    wrapped = ["\n".join(text[i:i + 30] for i in range(0, len(text), 30)) for text in paragraphs]
+    page = "\n".join([
+        header, "", "某市邮政开通冷链专线", "", "2025-03-12 08:15:40 来源：东江在线 作者：记者 李明 通讯员 王芳", "",
+        wrapped[0], "", wrapped[1], footer.format(1), "\f" + header, "", wrapped[2], "",
+        "相关新闻", "", "· 某县快递进村覆盖全部建制村", "", "· 邮政冷链助力果蔬出山", "",
+        "东江在线版权所有，未经授权禁止复制或建立镜像。", footer.format(2),
+    ])
+    (story,) = processor.process("printed.txt", page.encode())
+    assert (story["title"], story["published_date"], story["source_name"]) == ("某市邮政开通冷链专线", "2025-03-12", "东江在线")
+    assert story["body"].split("\n") == paragraphs

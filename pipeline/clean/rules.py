@@ -165,6 +165,10 @@ LONE_BUTTON = re.compile(
     r"|[【\[]?(?:字号|字体)\s*[:：]?\s*(?:[+＋\-－AＡ大中小]\s*){1,6}[】\]]?",  # (text size controls: 字体：+ -, 【字号：大 中 小】)
     re.IGNORECASE,
 )
+# A page a browser printed to PDF: its header of the print's date and time and the page's
+# <title> (2024/6/3 15:12   某某_浙江在线), its footer of the address and the page's number (1/2).
+PRINTED_PAGE_HEADER = re.compile(r"\d{4}/\d{1,2}/\d{1,2}\s+(?:上午|下午)?\d{1,2}:\d{2}(?:\s*[AP]M)?\s{2,}\S.*", re.IGNORECASE)
+PRINTED_PAGE_FOOTER = re.compile(r"(?:https?|file)://\S+\s+\d{1,3}/\d{1,3}")
 # A work app's read receipts under its announcement (已读 186 人 / 未读 23 人)
 READ_RECEIPTS = re.compile(r"已读\s*\d+\s*人?\s*[/／|｜]?\s*未读\s*\d+\s*人?")
 # The comments under it, each its writer (and unit) and a line of text, after the count button

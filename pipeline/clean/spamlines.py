@@ -7,6 +7,7 @@ no sentence), so unseen spam lines built from the same vocabulary are caught too
 
 import html
 import re
+from collections.abc import Callable
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -136,6 +137,8 @@ class JunkLineJudge:
         """Site furniture. On a line of wrapped text (``wrap_width``) one furniture word may be
         a piece of a sentence, so there it is no evidence."""
         stripped = line.strip()
+        if rules.PRINTED_PAGE_HEADER.fullmatch(stripped) or rules.PRINTED_PAGE_FOOTER.fullmatch(stripped):
+            return True  # (a browser's, wrapped text or not; its address and spaces run long)
         if not stripped or len(stripped) > rules.CHROME_MAX_CHARS:
             return False
         if rules.BREADCRUMB.match(stripped) and not rules.SENTENCE_END.search(stripped):
@@ -323,7 +326,7 @@ def clean_lines(text: str, judge: JunkLineJudge) -> LineCleanup:
     markup_removed = False
     junk = 0
     lines = text.splitlines(keepends=True)
-    related = related_list_start(lines)
+    related = related_list_start(lines, judge.is_junk)
     if related is not None:
         junk += sum(1 for line in lines[related:] if line.strip())
         lines = lines[:related]
@@ -404,15 +407,16 @@ def comment_thread_start(lines: list[str]) -> int | None:
     return None
 
 
-def related_list_start(lines: list[str]) -> int | None:
+def related_list_start(lines: list[str], is_furniture: Callable[[str], bool] = lambda line: False) -> int | None:
     """Where a list of other articles' titles under its label (相关阅读：, Related Stories:)
     closes the text: the label's line, when every line after it is a title (short, ending no
-    sentence). None when the text ends otherwise."""
+    sentence) or the site's furniture (``is_furniture``: a footer's copyright notice). None when
+    the text ends otherwise."""
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index].strip()
         if rules.RELATED_LIST_LABEL.fullmatch(line):
             return index
-        if line and (len(line) > rules.RELATED_TITLE_MAX_CHARS or rules.SENTENCE_END.search(line[-1])):
+        if line and (len(line) > rules.RELATED_TITLE_MAX_CHARS or rules.SENTENCE_END.search(line[-1])) and not is_furniture(line):
             return None
     return None
 

@@ -315,6 +315,7 @@ def build_paragraphs(lines: list[Line], columns: list[tuple[float, float]]) -> t
             short = previous.width < column - 1.5
             ends_paragraph = ends_sentence(previous.text) and (
                 short or line.width < column - 1.5 or INTERVIEW_TURN.match(line.text) is not None
+                or line.box != previous.box  # (a blank line after a sentence's end that fills the column)
             ) or verse[i - 1] or (  # (a poem's line is one whatever follows)
                 # a short numbered head over an indented line (一、业务总量 over its section's
                 # first line), or a line that announces what follows (现将有关情况通报如下：)

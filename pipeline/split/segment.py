@@ -92,7 +92,7 @@ _MIN_CREDIT_ALONE_CHARS = 3  # 本报评论员, 特约记者 on a line of their 
 _MAX_NAME_CHARS = 4  # 欧阳晓燕; two names unparted (王芳李明) are as long
 # A story's date and then its source or credits, a line of fields under its headline.
 _DATED_FIELDS_LINE = re.compile(
-    r"^(?:19|20)\d\d(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2})?[\s|｜]*"
+    r"^(?:19|20)\d\d(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[\s|｜]*"
     r"(?:来源\s*[:：]|作者\s*[:：]|本报记者|记者|通讯员)"
 )
 _LONE_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
