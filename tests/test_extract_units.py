@@ -1140,6 +1140,24 @@ def test_names_before_an_age_or_an_english_name_in_brackets(processor, sentence,
 
 
 @pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("公司副总经理、首席信息官邬建平表示，系统将于年内上线。", ["邬建平"]),  # a post ending 官
+        ("展览邀请新加坡集邮家黄志远担任评审。", ["黄志远"]),  # a calling ending 家
+        ("主席由新加坡集邮协会推荐。", []),  # no name ends inside a word jieba reads on (新加坡)
+        ("民警刘浩、苟军迅速赶到现场处置。", ["刘浩", "苟军"]),  # listed, the sentence going on
+        ("投递员李明、高效完成了任务。", ["李明"]),
+        ("驿站老板大名孙德旺，是土生土长的本地人。", ["孙德旺"]),  # words that introduce a name
+        ("村里一个叫蒙浩的年轻人也报了名。", ["蒙浩"]),
+        ("返乡大学生吕晓峰开起了网店。", ["吕晓峰"]),
+    ],
+)
+def test_names_after_a_post_a_calling_or_an_introduction_and_along_a_list(processor, sentence, people):
+    (story,) = processor.process("article.txt", f"邮政服务进村入户\n{sentence}\n".encode())
+    assert sorted(story["people"]) == sorted(people)
+
+
+@pytest.mark.parametrize(
     ("sentence", "organizations", "places"),
     [
         ("湖北省利川市首位女乡邮员走上领奖台。", [], ["利川市", "湖北省"]),  # 乡邮员's 乡, no township

@@ -73,7 +73,8 @@ REPEATED_NAME_TIMES = 3  # occurrences that show a name's full length
 COMMON_WORD_FREQ = 1000
 MIN_WORD_NOT_NAME_CHARS = 3  # a dictionary word this long, tagged no name, is read as the word (马铃薯)
 ADVERB_FLAGS = frozenset("d")  # jieba's adverbs (陆续, 正在): no name starts with one
-OCCUPATION_SUFFIXES = frozenset("员工")  # a word and 员 or 工 name a job (分拣员, 割胶工): a title before a name
+# a word and one of these name a job (分拣员, 割胶工, 风险官, 集邮家): a title before a name
+OCCUPATION_SUFFIXES = frozenset("员工官家")
 
 ORG_PART_FLAGS = {"n", "nz", "nt", "ns", "nrt", "j", "vn", "an", "eng", "l"}
 # Words joining two bodies acting together, never inside one's name (交通运输局会同邮政管理局)
@@ -279,7 +280,7 @@ class EntityFinder:
         self.weak_surnames = word_set("weak_surnames.txt")
         self.titles = tuple(sorted(word_set("person_titles.txt"), key=len, reverse=True))
         self.title_set = frozenset(self.titles)
-        self.title_last_chars = frozenset(title[-1] for title in self.titles)
+        self.title_last_chars = frozenset(title[-1] for title in self.titles) | OCCUPATION_SUFFIXES
         self.surname_initials = frozenset(surname[0] for surname in self.surnames)
         self.org_suffixes = word_set("org_suffixes.txt")
         self.long_org_suffixes = tuple(suffix for suffix in self.org_suffixes if len(suffix) >= 2)
@@ -382,7 +383,7 @@ class EntityFinder:
         self._add_affiliated(text, found, exclude)
         if "（" in text or "(" in text:
             self._add_before_brackets(text, found, exclude)
-        self._add_listed(text, found, exclude)
+        self._add_listed(text, found, exclude, token_ends)
         self._add_between_title_and_speech(text, found, exclude, token_ends)
         if "（" in text:
             # the Chinese name in brackets after an English one (Kevin Zhou（周凯文）)
@@ -491,7 +492,8 @@ class EntityFinder:
             frequency = self.segmenter.frequency
             is_word = frequency(name[:2]) or frequency(name[1:3]) >= WORD_AFTER_NAME_FREQ
             named = text.startswith(SPEECH_VERBS, end) or len(name) > 2 and self._is_name_word(name)
-            return name if before and (not is_word or named) else None
+            # (主席由新加坡…: no name ends inside a word jieba reads on past it)
+            return name if before and (not is_word or named) and end in token_ends else None
         after = text.startswith(self.after_name, end) and self._word_after(text, end, token_ends)
         if not before and len(name) - surname_len == 2 and self._is_adverb(name[surname_len:]):
             return None  # 面单一边说: a character (单) and an adverb (一边) before the verb, no given name
@@ -632,9 +634,10 @@ class EntityFinder:
                     found.setdefault(name, start)
                     break
 
-    def _add_listed(self, text: str, found: dict[str, int], exclude: set[str]) -> None:
+    def _add_listed(self, text: str, found: dict[str, int], exclude: set[str], token_ends: "_TokenEnds") -> None:
         """张明、李某某副总经理, 李桂兰、张秀英和赵德胜一起: a name listed with a recognised one (、, or
-        和 / 与 / 及 before the last) is a name too, and so on along the list."""
+        和 / 与 / 及 before the last) is a name too, and so on along the list; after 、 also where
+        the sentence goes on, when the name ends a word of jieba's (民警王建军、苟宇迅速赶到)."""
         pending = [*found, *self._names_amid_list(text, found, exclude)]
         while pending:
             name = pending.pop()
@@ -654,6 +657,10 @@ class EntityFinder:
             found_after += [
                 (last, m.end()) for m in re.finditer(f"{known}[{LIST_LAST_JOINERS}]", text)
                 if (last := self._name_from(text, m.end()))
+            ]
+            found_after += [
+                (last, m.end()) for m in re.finditer(f"{known}、", text)
+                if (last := self._name_from(text, m.end())) and m.end() + len(last) in token_ends
             ]
             for other, start in (*found_before, *found_after):
                 if other and self._surname_len(other, 0) and other not in exclude and not set(other[1:]) & NON_NAME_CHARS \
