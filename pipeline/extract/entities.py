@@ -171,7 +171,8 @@ def _with_unknown_name(run: list[Token], length: int) -> list[Token]:
     start = max(len(run) - length, 0)
     if start and len(run[start][0]) == 1 and len(run[start - 1][0]) == 1 and HAN.match(run[start - 1][0]):
         start -= 1
-    return run[start:]
+    joined = next((i for i in (start, start - 1) if 0 < i < len(run) and run[i][0] == "和"), None)
+    return run[joined - 1:] if joined else run[start:]  # (粮食/和/物资/储备/局: both fields of its remit)
 
 
 def _with_trade_name(run: list[Token]) -> list[Token] | None:
@@ -833,11 +834,16 @@ class EntityFinder:
                 run_start = index
             if part is True or part is AFTER_PLACE and run and run[-1][1] == "ns" or (
                 # 天津市住房和城乡建设委员会: 和 joins two fields of one body's remit, after a place
-                # and a field (no organisation: 省分公司和省分行 are two) and before another
-                token[0] == "和" and run and not may_end and run[-1][1] in ("n", "vn", "nz") and len(run[-1][0]) > 1
-                and any(flag == "ns" or word in NATIONAL for word, flag, _ in run)
-                and index + 1 < len(tokens)
-                and token_kinds[index + 1][0] is True and tokens[index + 1][1] != "nt" and len(tokens[index + 1][0]) > 1
+                # (or its level alone: 省粮食和物资储备局) and a field (no organisation: 省分公司和省分行
+                # are two) and before another; a ministry's two fields need no place
+                # (人力资源和社会保障部)
+                token[0] == "和" and run and not may_end and run[-1][1] in ("n", "vn", "nz", "l") and len(run[-1][0]) > 1
+                and index + 1 < len(tokens) and token_kinds[index + 1][0] is True and len(tokens[index + 1][0]) > 1
+                and (
+                    any(flag == "ns" or word in NATIONAL or word in ADMIN_LEVELS for word, flag, _ in run)
+                    and tokens[index + 1][1] != "nt"
+                    or len(run) == 1 and any(word.endswith("部") for word, _, _ in tokens[index + 1:index + 3])
+                )
             ):
                 if not run and token[0] in ADMIN_UNITS and index and _names_town(tokens[index - 1]):
                     run.append(tokens[index - 1])  # 点头/v 镇 邮政支局: the town's name is a word too
