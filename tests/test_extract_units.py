@@ -750,6 +750,21 @@ def test_townships_of_a_city_without_counties_and_inner_mongolia_s_units(process
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # villages listed after their township, then another township of the county
+        ("邮政在从江县加榜乡党扭村、加页村、停洞镇设立了服务点。", ["从江县", "加榜乡", "党扭村", "加页村", "停洞镇"]),
+        # a road (Tianjin's 营口道) and a sub-district (北京街道) named after a city are no city
+        ("天津市和平区解放北路与营口道交口有一座邮局。", ["和平区", "天津市"]),
+        ("北京街道设立了邮政便民角，方便了广州市越秀区的居民。", ["越秀区", "广州市"]),
+    ],
+)
+def test_listed_villages_and_a_city_s_name_on_a_road_or_a_sub_district(processor, text, places):
+    (story,) = processor.process("places.txt", f"邮政服务进村入户\n{text}\n".encode())
+    assert sorted(story["places"]) == sorted(places)
+
+
+@pytest.mark.parametrize(
     ("text", "place", "city"),
     [
         ("杭州市临平区邮政分公司开通了跨境电商专线。", "临平区", "杭州市"),  # a district since 2021

@@ -20,8 +20,9 @@ EVERYDAY_WORD_FLAGS = ("v", "a", "f", "s", "m", "d", "b", "c", "p", "q", "r", "t
 # A full name of two characters led by a conjunction or preposition (和县) is read by jieba across
 # a phrase as often (快递和县乡客运): a place only where its city or a county near it is named.
 FUNCTION_LED_CHARS = frozenset("和与及同跟在从向对为把被")
-# A short name before one of these names a street (北苏州路, 成都路口), not the place
-STREET_WORDS = frozenset({"路", "街", "大街", "大道", "巷", "路上", "路口", "路段", "路边", "街上", "街口"})
+# A short name before one of these names a street (北苏州路, 成都路口, Tianjin's 营口道) or a
+# sub-district (广州's 北京街道), not the place
+STREET_WORDS = frozenset({"路", "街", "大街", "大道", "道", "巷", "路上", "路口", "路段", "路边", "街上", "街口", "街道"})
 ANY_LEVEL = frozenset(LEVEL_RANK)
 BELOW_PROVINCE = frozenset({"city", "county"})
 
@@ -98,13 +99,16 @@ def local_places(text: str, counties: list[Division]) -> list[LocalPlace]:
                 at == end or not UNIT_COMPOUND_NEXT.match(text, town.end())  # 和周边乡镇: no township listed
             ) and not (town.group(2) == "乡" and POSTMAN_AFTER_UNIT.match(text, town.end())):
                 found.setdefault(town.group(), LocalPlace(town.group(), "township", county, at))
-                village = VILLAGE_AFTER_TOWN.match(text, town.end())
-                if village and _could_name(village.group(1)):
-                    found.setdefault(village.group(), LocalPlace(village.group(), "village", county, town.end()))
+                at = town.end()
+                # its villages, listed one after another (普兰镇科迦村、贤柏村)
+                village = VILLAGE_AFTER_TOWN.match(text, at)
+                while village and _could_name(village.group(1)):
+                    found.setdefault(village.group(), LocalPlace(village.group(), "village", county, at))
+                    at = village.end()
+                    village = VILLAGE_AFTER_TOWN.match(text, at + 1) if NEXT_IN_LIST.match(text, at) else None
+                if not NEXT_IN_LIST.match(text, at):
                     break
-                if not NEXT_IN_LIST.match(text, town.end()):
-                    break
-                at = town.end() + 1
+                at += 1  # another township listed (芒信镇、富岩镇; after a village: 科迦村、霍尔乡)
             start = text.find(county.name, end)
     return sorted(found.values(), key=lambda place: place.first)
 
