@@ -521,3 +521,24 @@ def test_a_page_s_source_meta_and_its_text_size_controls(processor, head, header
     (story,) = processor.process("page.html", _news_page(head, header))
     assert (story["title"], story["source_name"], story["published_date"]) == ("某市邮政推广邮快合作", source, "2024-05-20")
     assert story["body"].startswith("本报讯") and "字" not in (story["byline"] or "") + story["body"][:20]
+
+
+def test_an_audio_player_a_platform_s_disclaimer_and_a_closing_source_and_author_line(processor):
+    # A radio site's player over the text (点击收听 00:00/03:15 and the programme), a portal's
+    # closing line of the source and the writer, and a platform's disclaimer under them.
+    page = (
+        "<html><head><meta charset='utf-8'><title>山区邮路用上无人机</title></head><body>"
+        "<h1>山区邮路用上无人机</h1><div>2024-06-11 08:12 来源：某某广播网</div>"
+        "<div class='player'><span>点击收听</span><span>00:00/03:15</span><span>某某之声《早间新闻》</span></div>"
+        "<div class='content'><p>某县邮政分公司近日开通无人机邮路，村民收寄包裹不再绕行山路，单程时间从两小时缩短到十几分钟。</p>"
+        "<p>这条邮路跨越峡谷，全长约9公里，无人机每天往返4个架次，单次载重10公斤。</p>"
+        "<p>本文来源：某某晚报 作者：苏明远</p></div>"
+        "<div class='statement'>平台声明：该文观点仅代表作者本人，某某号系信息发布平台，某某仅提供信息存储空间服务。</div>"
+        "</body></html>"
+    ).encode()
+    (story,) = processor.process("radio.html", page)
+    assert story["body"].split("\n") == [
+        "某县邮政分公司近日开通无人机邮路，村民收寄包裹不再绕行山路，单程时间从两小时缩短到十几分钟。",
+        "这条邮路跨越峡谷，全长约9公里，无人机每天往返4个架次，单次载重10公斤。",
+    ]
+    assert [(a["name"], a["role"]) for a in story["authors"]] == [("苏明远", "author")]

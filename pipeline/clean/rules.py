@@ -176,7 +176,9 @@ COMMENT_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[（(][^（()）]{2,20}[）)]
 COMMENT_COUNT = re.compile(r".*评论\s*[（(]?\d+[）)]?|.*\d+\s*条评论|全部评论.*")
 # A video player's control bar and its now-playing line: 播放 00:00 / 02:16 倍速 1.0X 高清 全屏, 正在播放：…
 PLAYER_CONTROLS = re.compile(
-    r"(?:播放|暂停)?\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*[^\s。，！？]{1,8}){0,6}|正在播放[:：].{0,40}"
+    # (an audio player's too: 点击收听 00:00/02:47 and the programme's name, 中国之声《…》)
+    r"(?:播放|暂停|点击收听|点击播放|收听)?\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*[^\s。，！？]{1,16}){0,6}"
+    r"|正在播放[:：].{0,40}"
 )
 # An app account's badge on a line of its own: 某某新闻官方帐号 (with a date, a field line: kept)
 ACCOUNT_BADGE = re.compile(r"[\u4e00-\u9fff]{2,24}官方[帐账]号")

@@ -76,6 +76,7 @@ _CREDIT_TAIL = re.compile(r"[^（()）。，]{1,8}[）)]")
 # a line naming the story's source alone, closing it: 本文来源：中国新闻网, 供稿：市场监管处
 _SOURCE_LINE = re.compile(r"(?:(?:本文|文章|稿件|信息|新闻)?来源|供稿|稿源|转载自|转自)[:：][^，。；！？:：]{2,24}")
 _FIELD_BAR = re.compile(r"\s*[｜|]\s*")
+_LABEL_AFTER_SPACE = re.compile(r"\s+(?=[\u4e00-\u9fff]{1,4}\s*[:：])")
 _LABELLED_FIELD = re.compile(r"([\u4e00-\u9fff]{1,4})\s*[:：]\s*[^:：。！？，]{1,24}")
 # a bracket of two to four characters alone on a line after a sentence's end: a brief's credit,
 # a pen name though it starts with no surname (（邮 文）, （晓文）)
@@ -466,11 +467,14 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
 
 
 def _labelled_credits(raw: str, rules: Rules) -> bool:
-    """A line of credit fields set apart by bars: 来源：四川邮政｜文字：张可欣｜摄影：罗建国."""
+    """A line of credit fields set apart by bars or spaces: 来源：四川邮政｜文字：张可欣｜摄影：罗建国,
+    本文来源：某某晚报 作者：王芳."""
     fields = [field.strip() for field in _FIELD_BAR.split(raw)]
+    if len(fields) < 2:
+        fields = [field.strip() for field in _LABEL_AFTER_SPACE.split(raw)]
     return len(fields) >= 2 and all(
         (label := _LABELLED_FIELD.fullmatch(field)) is not None
-        and (label.group(1) in rules.byline_words or label.group(1) + "：" in rules.byline_words)
+        and (label.group(1).removeprefix("本文") in rules.byline_words or label.group(1) + "：" in rules.byline_words)
         for field in fields
     )
 
