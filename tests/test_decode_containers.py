@@ -565,6 +565,20 @@ def test_line_breaks_a_wrapping_tool_put_inside_characters_are_removed(decoder, 
     assert decoded.text.replace("\n", "") == unfolded
 
 
+@pytest.mark.parametrize("encoding", ["gbk", "big5"])
+def test_a_wrapper_s_carriage_returns_in_a_text_of_crlf_lines_are_removed(decoder, encoding):
+    # A CR alone every 61 bytes inside paragraphs whose lines end in CRLF: some split a
+    # character (read as lost bytes and "repaired" to other words), and all broke the paragraphs.
+    paragraphs = [line for line in SEED[:1500].replace("\u2022", "").replace("\xa0", " ").split("\n") if line.strip()]
+    if encoding == "big5":
+        paragraphs = [opencc.OpenCC("s2t").convert(line) for line in paragraphs]
+    encoded = [line.encode(encoding, errors="ignore") for line in paragraphs]
+    wrapped = b"\r\n".join(b"\r".join(line[i:i + 61] for i in range(0, len(line), 61)) for line in encoded)
+    decoded = decoder.decode(wrapped)
+    assert "line_breaks_inside_characters_removed" in decoded.repairs
+    assert decoded.text == decoder.decode(b"\r\n".join(encoded)).text
+
+
 def test_line_break_after_a_lost_trail_byte_is_kept(decoder):
     # A GBK line that lost its last character's trail byte ends in a lead byte too: alone, and
     # on a line shorter than the others, it is damage, not wrapping; the line break stays.

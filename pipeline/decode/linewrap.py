@@ -11,20 +11,25 @@ ASCII byte. The break is removed where it splits a character:
   ending in a lead byte whose trail starts the next line. A lost trail byte at a line's end
   looks the same, so the breaks are taken only as a wrapping tool makes them: two or more, each
   ending a line as long as the file's longest.
+- Any code: CRs alone in a text whose lines end in CRLF, each ending a line of the same length
+  (a wrapper's soft breaks, inside characters or not), all removed.
 """
 
 import re
+from bisect import bisect_right
 
 from pipeline.decode.mojibake import decodes, utf8_length
 
+# (a break is LF, CRLF, or a CR alone: a wrapper's or an old Mac's)
 UTF8_SPLIT_RE = re.compile(
-    rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})(\r?\n)[\x80-\xbf]{1,3}"
+    rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})(\r\n|\r|\n)[\x80-\xbf]{1,3}"
 )
-LINE_BREAK_RE = re.compile(rb"\r?\n")
+LINE_BREAK_RE = re.compile(rb"\r\n|\r|\n")
+BARE_CR_RE = re.compile(rb"\r(?!\n)")
 # From a character's start: ASCII bytes and pairs (a lead and any byte) up to a lead followed by
 # a line break and a byte that can trail it (group 1: the break). Possessive: each byte is read once.
 PAIRS_TO_SPLIT_RE = re.compile(
-    rb"(?:[\x00-\x7f]|[\x80-\xff](?!\r?\n[\x40-\x7e\x80-\xfe])[\x00-\xff]?)*+[\x80-\xff](\r?\n)[\x40-\x7e\x80-\xfe]"
+    rb"(?:[\x00-\x7f]|[\x80-\xff](?!(?:\r\n|\r|\n)[\x40-\x7e\x80-\xfe])[\x00-\xff]?)*+[\x80-\xff](\r\n|\r|\n)[\x40-\x7e\x80-\xfe]"
 )
 # Of the file's broken UTF-8 sequences, the rejoined one may keep at most a fraction (other
 # damage): a GB or Big5 file read as UTF-8 is broken throughout, with or without the breaks.
@@ -35,7 +40,7 @@ KIND = "line_breaks_inside_characters_removed"
 
 def rejoin_split_characters(raw: bytes) -> tuple[bytes, bool]:
     """``raw`` without the line breaks that split its characters, and whether any did."""
-    if b"\n" not in raw or raw.isascii() or raw.count(0) > len(raw) // 8 or decodes(raw, "utf-8"):  # (UTF-16/32: NULs)
+    if b"\n" not in raw and b"\r" not in raw or raw.isascii() or raw.count(0) > len(raw) // 8 or decodes(raw, "utf-8"):  # (UTF-16/32: NULs)
         return raw, False
     breaks = _utf8_splits(raw)
     if breaks:
@@ -43,12 +48,28 @@ def rejoin_split_characters(raw: bytes) -> tuple[bytes, bool]:
         before, after = _utf8_errors(raw), _utf8_errors(joined)
         if after * UTF8_ERRORS_LEFT <= before:
             return joined, True
+    soft = _soft_carriage_returns(raw)
+    if soft:
+        return _without(raw, soft), True
     if not _lines_at_width_end_high(raw):
         return raw, False  # (the common case, told without reading the file pair by pair)
     breaks = _double_byte_splits(raw)
     if len(breaks) >= MIN_WRAPPED_LINES and _wrapped_at_width(raw, breaks):
         return _without(raw, breaks), True
     return raw, False
+
+
+def _soft_carriage_returns(raw: bytes) -> list[tuple[int, int]]:
+    """(start, end) of each CR alone in a text whose lines end in CRLF, when every line it ends is
+    as long as the others it ends: a wrapper's breaks at its width, inside the text's lines."""
+    if b"\r\n" not in raw:
+        return []
+    spans = [match.span() for match in BARE_CR_RE.finditer(raw)]
+    if len(spans) < MIN_WRAPPED_LINES:
+        return []
+    line_starts = [0] + [match.end() for match in LINE_BREAK_RE.finditer(raw)]
+    lengths = {start - line_starts[bisect_right(line_starts, start) - 1] for start, _ in spans}
+    return spans if len(lengths) == 1 else []
 
 
 def _utf8_splits(raw: bytes) -> list[tuple[int, int]]:
@@ -71,7 +92,7 @@ def _utf8_errors(raw: bytes) -> int:
 
 def _lines_at_width_end_high(raw: bytes) -> bool:
     """Whether two or more lines as long as the file's longest end in a byte 0x80 or higher."""
-    lines = [line.rstrip(b"\r") for line in raw.split(b"\n")]
+    lines = LINE_BREAK_RE.split(raw)
     width = max(map(len, lines))
     return sum(1 for line in lines if len(line) == width and line[-1:] >= b"\x80") >= MIN_WRAPPED_LINES
 
