@@ -475,6 +475,24 @@ def test_briefs_with_bold_lead_in_titles_set_off_by_an_ideographic_space():
     assert stories[1].bylines == ("（邱林）",)
 
 
+def test_briefs_with_lead_in_titles_set_off_by_a_space_before_their_date():
+    # The same column as PyMuPDF writes it: an ASCII space between the bold title and the brief's
+    # opening date (…城乡线路 3月5日，…): the titles had opened the bodies, the briefs untitled.
+    lines = ["县级寄递公共配送中心建设有了统一规范", "本报记者 詹华",
+             *column_lines("记者日前从国家邮政局获悉，县级寄递公共配送中心建设与运营规范行业标准已正式发布，"
+                           "将于今年7月1日起实施。这是我国首个专门针对县级寄递公共配送中心的行业标准。", 20),
+             "行业速览",
+             "某省牧区邮政服务站实现乡镇全覆盖 3月2",
+             "日，随着某镇邮政服务站投入使用，某省牧区",
+             "乡镇邮政服务站已实现全覆盖。（马晓红）",
+             "某市开通首条“公交+快递”城乡线路 近日，",
+             "某市开通首条“公交+快递”城乡线路，利用公",
+             "交车辆富余运力运送快件。（邱林）"]
+    stories = Splitter().split("\n".join(lines)).stories[1:]
+    assert [s.title for s in stories] == ["某省牧区邮政服务站实现乡镇全覆盖", "某市开通首条“公交+快递”城乡线路"]
+    assert stories[0].body == "3月2日，随着某镇邮政服务站投入使用，某省牧区乡镇邮政服务站已实现全覆盖。"
+
+
 @pytest.mark.parametrize("credit", ["本报通讯员 孙立群 曲永刚", "本报通讯员 彭丽", "特约通讯员 彭丽", "本报特约记者 彭丽"])
 def test_a_credit_line_of_the_paper_s_own_correspondents_under_the_headline(credit):
     # 本报通讯员 is the paper's correspondent as 本报记者 is its reporter: a credit line, neither

@@ -88,6 +88,11 @@ _RUN_IN_TITLE = re.compile(r"^([■●◆▲★▶◎]\s?[^\s，、：:。！？
 # by an ideographic space: a brief column's bold lead-ins (　　青海牧区邮政服务站实现乡镇全覆盖　近),
 # taken where a page has two or more. (A layout-keeping extraction's ASCII spaces say nothing.)
 _INDENTED_RUN_IN_TITLE = re.compile(r"^\u3000{1,2}([^\s，、：:。！？；!?;]{8,30})\u3000{1,2}(?=\S)")
+# Or set off by a space before a brief's opening date or time word (云南首笔“咖啡贷”落地普洱 3月10日，…)
+_DATED_RUN_IN_TITLE = re.compile(
+    r"^([^\s，、：:。！？；!?;]{6,30}) (?=(?:\d{1,2}月\d{1,2}日|\d{1,2}月(?:上|中|下)旬|近日|日前|今年以来|本报讯)[，,（(\s]"
+    r"|\d{1,2}(?:月\d{0,2})?$)"  # (the date the line's end cuts: 3月2 / 日，)
+)
 _MIN_RUN_IN_BRIEFS = 2
 _MIN_CREDIT_ALONE_CHARS = 3  # 本报评论员, 特约记者 on a line of their own; 记者, 摄影 may be labels
 _MAX_NAME_CHARS = 4  # 欧阳晓燕; two names unparted (王芳李明) are as long
@@ -127,7 +132,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
     lines: list[Line] = []
     raws = _credits_rejoined(_vertical_runs_joined(text.splitlines()))
     in_header = True  # every line so far page furniture: the page's header
-    run_in_briefs = sum(1 for raw in raws if _INDENTED_RUN_IN_TITLE.match(raw)) >= _MIN_RUN_IN_BRIEFS
+    run_in_briefs = sum(1 for raw in raws if _run_in_title(raw)) >= _MIN_RUN_IN_BRIEFS
     # A page whose extraction spaced every character out: a short line spaced so is no label for it.
     texts = [" ".join(raw.split()) for raw in raws if raw.strip()]
     spaced_page = sum(1 for text in texts if _SPACED_OUT.fullmatch(text)) * 2 > len(texts)
@@ -136,7 +141,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         for line in lines[boxed:]:
             line.box = box
         boxed = len(lines)
-        indented_run_in = _INDENTED_RUN_IN_TITLE.match(raw) if run_in_briefs else None
+        indented_run_in = _run_in_title(raw) if run_in_briefs else None
         lead = _leading_columns(raw)
         indent, signed = lead in PARAGRAPH_INDENT_COLUMNS, lead >= SIGNATURE_MIN_INDENT_COLUMNS
         raw = " ".join(raw.split())
@@ -301,6 +306,12 @@ def _is_signature(raw: str, rules: Rules) -> bool:
         len(raw.replace(" ", "")) <= SIGNATURE_MAX_CHARS and not _SIGNATURE_FORBIDDEN.search(raw)
         and _names_alone(raw.split()[-1], rules)
     )
+
+
+def _run_in_title(raw: str) -> re.Match | None:
+    """A brief's bold lead-in on its paragraph's first line, without a bullet (see
+    _INDENTED_RUN_IN_TITLE, _DATED_RUN_IN_TITLE)."""
+    return _INDENTED_RUN_IN_TITLE.match(raw) or _DATED_RUN_IN_TITLE.match(raw)
 
 
 def _name_under_title(raw: str, compact: str, lines: list[Line], rules: Rules) -> bool:
