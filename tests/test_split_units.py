@@ -475,6 +475,18 @@ def test_briefs_with_bold_lead_in_titles_set_off_by_an_ideographic_space():
     assert stories[1].bylines == ("（邱林）",)
 
 
+def test_a_province_labelled_brief_s_headline_wrapped_after_a_whole_phrase_is_one_title():
+    # 【江苏】 names the column; the headline's first line reads whole (…“流动邮局”), its second
+    # is short: read as a kicker over a title, the title lost its first half.
+    briefs = [
+        ["【江苏】盐城邮政“流动邮局”", "开进渔港", "", "近日，江苏省盐城市射阳县邮", "政分公司的“流动邮局”开进", "射阳渔港，为渔民办理邮件", "收寄和金融业务。", "（通讯员 陈晨）"],
+        ["【安徽】黄山邮政为茶农", "送去好行情", "", "3月12日，安徽省黄山市邮政", "分公司开通茶叶寄递专线，", "新茶采摘当天收寄，次日可", "达长三角各城市。", "（汪洋）"],
+    ]
+    stories = Splitter().split("\n\n".join("\n".join(brief) for brief in briefs)).stories
+    assert [(s.kicker, "".join(s.title.split())) for s in stories] == [
+        ("江苏", "盐城邮政“流动邮局”开进渔港"), ("安徽", "黄山邮政为茶农送去好行情")]
+
+
 def test_briefs_with_lead_in_titles_set_off_by_a_space_before_their_date():
     # The same column as PyMuPDF writes it: an ASCII space between the bold title and the brief's
     # opening date (…城乡线路 3月5日，…): the titles had opened the bodies, the briefs untitled.

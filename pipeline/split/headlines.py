@@ -453,6 +453,9 @@ class HeadlineParser:
             first, second = texts
             if _NAME_COLON_LINE.fullmatch(first):
                 return None, first + second, None
+            column, rest = column_kicker(first)
+            if column and not SUBTITLE_DASHES.match(second) and not _is_subtitle_line(second, rest):
+                return column, f"{rest} {second}", None  # 【浙江】湖州邮政“共富班车” / 开进竹乡: the column's name leads it
             if (_runs_on(first) or second.startswith(_DANGLING_STARTS)) and not _is_subtitle_line(second, first):
                 return None, f"{first} {second}", None  # 广西首个县级 / 跨境寄递服务中心启用
             if self.is_kicker_line(first) or _SERIES_NUMBER.search(first):  # (聚焦新就业群体①: a series' name)
