@@ -542,3 +542,20 @@ def test_an_audio_player_a_platform_s_disclaimer_and_a_closing_source_and_author
         "这条邮路跨越峡谷，全长约9公里，无人机每天往返4个架次，单次载重10公斤。",
     ]
     assert [(a["name"], a["role"]) for a in story["authors"]] == [("苏明远", "author")]
+
+
+def test_a_frameset_page_is_read_from_its_noframes_content(processor):
+    # A 2000s site saved as its frameset: the frames' pages are not in the file, the <noframes>
+    # fallback holds the article; read as text, its markup came out as the story.
+    page = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'><title>某省邮政--新闻中心</title></head>"
+        "<frameset rows='100,*'><frame src='top.htm'><frame src='news_view.asp?id=7'></frameset>"
+        "<noframes><body><table><tr><td><font size='4'><b>某县开通农村邮运汽车线路</b></font></td></tr>"
+        "<tr><td><font size='2'>发布时间：2003-5-20</font></td></tr>"
+        "<tr><td><font size='2'>5月19日，某县农村邮运汽车线路正式开通，沿途12个乡镇的报刊由隔日到达变为当日到达。<br><br>"
+        "该线路全长186公里，设交接点15个，邮件传递时限平均缩短一天。</font></td></tr></table></body></noframes></html>"
+    ).encode("gbk")
+    (story,) = processor.process("news.htm", page)
+    assert (story["title"], story["published_date"]) == ("某县开通农村邮运汽车线路", "2003-05-20")
+    assert story["body"].startswith("5月19日") and "<" not in story["body"]
+    assert "noframes_read" in story["repairs"]

@@ -9,7 +9,7 @@ from pipeline.clean import rules
 from pipeline.clean.csvrecords import read_csv
 from pipeline.clean.feeds import FeedEntry, looks_like_feed, read_feed, read_xml_records
 from pipeline.clean.frontmatter import read_front_matter, read_labelled_header
-from pipeline.clean.html import HtmlExtractor, looks_like_html, with_noscript_shown
+from pipeline.clean.html import HtmlExtractor, looks_like_html, with_noframes_shown, with_noscript_shown
 from pipeline.clean.jsonrecords import read_json, script_data_entries
 from pipeline.clean.markdown import looks_like_markdown, markdown_articles, markdown_to_html
 from pipeline.clean.spamlines import JunkLineJudge, clean_lines
@@ -52,6 +52,8 @@ class Cleaner:
         if (cues := read_subtitles(visible)) is not None:
             return CleanedText(cues, max(0, len(text) - len(cues)), (*repairs, "subtitle_cues_read"))
         if looks_like_html(visible):
+            if shown := with_noframes_shown(visible):
+                visible, repairs = shown, (*repairs, "noframes_read")
             cleaned, printed = self._html.extract_page(visible)
             if printed:  # a PDF's lines: split as a page's, not paragraphs
                 return CleanedText(cleaned, max(0, len(text) - len(cleaned)), (*repairs, "pdf_lines_extracted"))

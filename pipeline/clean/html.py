@@ -50,6 +50,15 @@ def with_noscript_shown(markup: str) -> str | None:
     return rules.NOSCRIPT_TAG.sub("", markup)
 
 
+def with_noframes_shown(markup: str) -> str | None:
+    """A frameset page's <noframes> content as its page (the frames' own pages are elsewhere:
+    the fallback is all a saved copy holds); None where there is no such content."""
+    frameset = rules.FRAMESET_TAG.search(markup)
+    if frameset is None or not (shown := rules.NOFRAMES_WITH_TEXT.search(markup)):
+        return None
+    return markup[:frameset.start()] + shown.group(1)  # (its head: the <title>)
+
+
 def looks_like_html(text: str) -> bool:
     """HTML by content: a document marker, or a fragment made of block tags.
 

@@ -234,6 +234,8 @@ DROP_TAGS = (
     "rt", "rp",  # ruby annotations: a character's pinyin (<ruby>网<rt>wǎng</rt></ruby>), not text
 )
 NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.IGNORECASE)
+FRAMESET_TAG = re.compile(r"<frameset\b", re.IGNORECASE)
+NOFRAMES_WITH_TEXT = re.compile(r"<noframes\b[^>]*>((?:(?!</noframes).)*[\u4e00-\u9fff](?:(?!</noframes).)*)", re.IGNORECASE | re.DOTALL)
 NOSCRIPT_WITH_TEXT = re.compile(r"<noscript\b[^>]*>(?:(?!</noscript).)*[\u4e00-\u9fff]", re.IGNORECASE | re.DOTALL)
 # A date in a news page's address: /2024-06/18/, /2024/06/18/, /20240618/, /t20240618_
 URL_DATE = re.compile(r"/t?(?P<year>20\d\d)[-/]?(?P<month>[01]\d)[-/]?(?P<day>[0-3]\d)(?=[/_.])")
