@@ -23,6 +23,7 @@ _ONLY_WIDE = re.compile(r"[^\x00-\x7f]+")
 _BOUNDARY_KINDS = ("closer", "from", "to", "label", "headline")
 _MAX_KICKER_CHARS = 8
 _MAX_SHORT_KICKER_CHARS = 6  # a column's name over a title much longer (县域物流观察)
+_BRACKET_OPENERS = "（(【[〔"  # a line opening so is a note or a label, no title's end: （2025年8月5日，楚南）
 _MAX_NARROW_COLUMN_CHARS = 6  # a title's lines in a column this narrow (雪线之上 / 祖孙三代 / 守邮路)
 _MAX_UNIT_KICKER_CHARS = 12  # a province's and a city's name with the unit: 江苏省南京市邮政分公司
 _SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,7}")
@@ -454,7 +455,8 @@ class HeadlineParser:
             if _NAME_COLON_LINE.fullmatch(first):
                 return None, first + second, None
             column, rest = column_kicker(first)
-            if column and not SUBTITLE_DASHES.match(second) and not _is_subtitle_line(second, rest):
+            if column and len(second) < len(rest) and second[:1] not in _BRACKET_OPENERS and not SUBTITLE_DASHES.match(second) \
+                    and not _is_subtitle_line(second, rest):
                 return column, f"{rest} {second}", None  # 【浙江】湖州邮政“共富班车” / 开进竹乡: the column's name leads it
             if (_runs_on(first) or second.startswith(_DANGLING_STARTS)) and not _is_subtitle_line(second, first):
                 return None, f"{first} {second}", None  # 广西首个县级 / 跨境寄递服务中心启用
