@@ -200,6 +200,11 @@ def width(raw: str) -> float:
     return (len(raw) - spaces - narrow) + 0.5 * narrow + 0.3 * spaces
 
 
+# Blank lines part paragraphs where this many text lines before them, this share of them, end a sentence.
+MIN_PARTING_BLANK_LINES = 2
+PARTING_SHARE = 0.75
+
+
 def ends_sentence(text: str) -> bool:
     stripped = text.rstrip(CLOSERS_AFTER_END + " ")
     if not stripped:
@@ -295,6 +300,16 @@ def is_table_row(text: str) -> bool:
     return TABLE_ROW.fullmatch(text) is not None and not DIGIT_GROUPS.search(text)
 
 
+def _blank_lines_part_paragraphs(lines: list[Line]) -> bool:
+    """Whether the text's blank lines part its paragraphs (a page a browser printed): nearly every
+    text line before one ends a sentence; a PDF's blocks break as often inside one."""
+    ends = [
+        ends_sentence(line.text) for line, following in zip(lines, lines[1:])
+        if line.kind == "body" and following.kind == "body" and following.box != line.box
+    ]
+    return len(ends) >= MIN_PARTING_BLANK_LINES and sum(ends) >= PARTING_SHARE * len(ends)
+
+
 def build_paragraphs(lines: list[Line], columns: list[tuple[float, float]]) -> tuple[list[Paragraph], bool]:
     """Group lines into paragraphs; every non-body line stands alone. Returns (paragraphs, joined_any).
 
@@ -307,6 +322,7 @@ def build_paragraphs(lines: list[Line], columns: list[tuple[float, float]]) -> t
     paragraphs: list[Paragraph] = []
     joined = False
     verse = _verse_lines(lines, columns)
+    blank_lines_part = _blank_lines_part_paragraphs(lines)
     for i, line in enumerate(lines):
         previous = lines[i - 1] if i else None
         table_row = is_table_row(line.text) or previous is not None and is_table_row(previous.text)
@@ -315,7 +331,7 @@ def build_paragraphs(lines: list[Line], columns: list[tuple[float, float]]) -> t
             short = previous.width < column - 1.5
             ends_paragraph = ends_sentence(previous.text) and (
                 short or line.width < column - 1.5 or INTERVIEW_TURN.match(line.text) is not None
-                or line.box != previous.box  # (a blank line after a sentence's end that fills the column)
+                or blank_lines_part and line.box != previous.box  # (after a sentence's end that fills the column)
             ) or verse[i - 1] or (  # (a poem's line is one whatever follows)
                 # a short numbered head over an indented line (一、业务总量 over its section's
                 # first line), or a line that announces what follows (现将有关情况通报如下：)

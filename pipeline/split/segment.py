@@ -462,7 +462,9 @@ def split_byline(raw: str, rules: Rules) -> tuple[str, Line] | None:
             return raw[:start].rstrip(), Line(byline, despace_credit(byline), width(byline), "closer")
         return None
     if ("：" in raw or ":" in raw) and (_labelled_credits(raw, rules) or _SOURCE_LINE.fullmatch(compact)):
-        return "", Line(raw, compact, width(raw), "closer")
+        # (fields set apart by spaces keep them: 编辑：刘洋 审核：陈明)
+        spaced = not _FIELD_BAR.search(raw) and len(_LABEL_AFTER_SPACE.split(raw.strip())) > 1
+        return "", Line(raw, " ".join(raw.split()) if spaced else compact, width(raw), "closer")
     if _DATED_FIELDS_LINE.match(raw) and not any(c in HEADLINE_FORBIDDEN + "，" for c in raw):
         return "", Line(raw, despace_credit(raw), width(raw), "closer")  # 2024年9月3日 来源：陇南日报 记者 马文斌
     if compact in rules.byline_words and len(compact) >= _MIN_CREDIT_ALONE_CHARS:
