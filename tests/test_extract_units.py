@@ -1165,6 +1165,8 @@ def test_names_before_an_age_or_an_english_name_in_brackets(processor, sentence,
         ("驿站老板大名孙德旺，是土生土长的本地人。", ["孙德旺"]),  # words that introduce a name
         ("村里一个叫蒙浩的年轻人也报了名。", ["蒙浩"]),
         ("返乡大学生吕晓峰开起了网店。", ["吕晓峰"]),
+        # a colleague's familiar address after 和, which reads as a surname (和小孙)
+        ("每天下午，陈师傅和小孙把包裹送上门。", []),
     ],
 )
 def test_names_after_a_post_a_calling_or_an_introduction_and_along_a_list(processor, sentence, people):

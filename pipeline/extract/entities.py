@@ -481,8 +481,8 @@ class EntityFinder:
             return None
         if len(name) == 2 and self.segmenter.frequency(name) >= COMMON_WORD_FREQ:
             return None
-        if self._familiar_address(name):
-            return None
+        if self._familiar_address(name) or name[:surname_len] in self.weak_surnames and self._familiar_address(name[surname_len:]):
+            return None  # (和小孙 of 陈师傅和小孙: a word read as a surname before the address; 李小华 is a name)
         if name in self.title_set or name[surname_len:] in self.title_set:
             return None  # 王书记, 张经理: a surname and a title address a person but name none
         before = self._title_ends_at(text, start)
