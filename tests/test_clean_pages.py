@@ -559,3 +559,20 @@ def test_a_frameset_page_is_read_from_its_noframes_content(processor):
     assert (story["title"], story["published_date"]) == ("某县开通农村邮运汽车线路", "2003-05-20")
     assert story["body"].startswith("5月19日") and "<" not in story["body"]
     assert "noframes_read" in story["repairs"]
+
+
+def test_a_platform_account_s_card_is_no_headline_and_its_structured_data_dates_the_page(processor):
+    # A news platform's page (百家号): the account's card (its name, the post's time without a
+    # year, the place, 官方百家号) was read as the headline block; the date is in its JSON-LD alone.
+    page = (
+        "<html><head><meta charset='utf-8'><title>高温下的快递小哥</title>"
+        '<script type="application/ld+json">{"@context": "https://ziyuan.baidu.com/contexts/cambrian.jsonld", '
+        '"title": "高温下的快递小哥", "pubDate": "2024-07-16T10:05:00"}</script></head><body>'
+        "<div class='title'><h2>高温下的快递小哥</h2></div>"
+        "<div class='card'><p>东江晚报</p><span>07-16 10:05</span><span>广东</span><span>东江晚报官方百家号</span></div>"
+        "<div class='article'><p>7月15日中午，某市一处小区门口，地面温度已接近50℃，快递员小王把三轮车停在树荫下。</p>"
+        "<p>“夏天最怕的不是热，是包裹多。”小王说，他每天要派送300多件包裹。</p></div></body></html>"
+    ).encode()
+    (story,) = processor.process("baijiahao.html", page)
+    assert (story["title"], story["published_date"]) == ("高温下的快递小哥", "2024-07-16")
+    assert "官方百家号" not in story["body"]

@@ -1042,6 +1042,11 @@ def _published_in_markup(soup: BeautifulSoup) -> str | None:
         stamp = rules.WECHAT_PUBLISH_TIME.search(script.get_text())
         if stamp:
             return datetime.fromtimestamp(int(stamp.group(1)), rules.CHINA_TIME).strftime("%Y-%m-%d")
+        # (structured data: schema.org's datePublished, Baidu's pubDate)
+        if (script.get("type") or "").lower() == "application/ld+json" and (
+            published := rules.LD_JSON_PUBLISHED.search(script.get_text())
+        ):
+            return "{}-{:0>2}-{:0>2}".format(*published.groups())
     for time in soup.find_all("time", attrs={"datetime": rules.DATE}):
         # a blog's or a CMS's post date (WordPress: <time class="entry-date published">), not
         # its update's nor a comment's

@@ -181,7 +181,9 @@ PLAYER_CONTROLS = re.compile(
     r"|正在播放[:：].{0,40}"
 )
 # An app account's badge on a line of its own: 某某新闻官方帐号 (with a date, a field line: kept)
-ACCOUNT_BADGE = re.compile(r"[\u4e00-\u9fff]{2,24}官方[帐账]号")
+ACCOUNT_BADGE = re.compile(  # (its post's time and place before it: 07-15 09:32 河南大河报官方百家号)
+    r"(?:\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s*)?[\u4e00-\u9fff]{2,24}官方(?:[帐账]号|百家号|头条号|企鹅号|网易号|搜狐号|抖音号)"
+)
 # Where a platform says its poster posted from (IP属地：湖北, 发布于：北京市), alone on a line
 POSTED_FROM = re.compile(r"IP属地[：:]\s*[\u4e00-\u9fff]{2,8}|发布于[：:]\s*[\u4e00-\u9fff]{1,7}(?:省|市|自治区|特别行政区)")
 # A forum post's tail: the client posted from, its floor, its time and the reply button
@@ -327,6 +329,7 @@ PUBLISHED_META_KEYS = frozenset({
     "article:published_time", "og:article:published_time", "og:release_date", "pubdate", "publishdate",
     "publish_date", "publishtime", "datepublished", "dc.date.issued", "firstpublishedtime",
 })
+LD_JSON_PUBLISHED = re.compile(r'"(?:datePublished|pubDate)"\s*:\s*"((?:19|20)\d\d)-(\d\d?)-(\d\d?)')
 SITE_NAME_META_KEYS = frozenset({"og:site_name", "application-name", "sitename", "site_name"})
 SOURCE_META_KEYS = frozenset({"source", "contentsource"})  # Chinese CMSs' <meta name="source">
 SOURCE_LABEL_START = re.compile(r"^(?:来源|稿源)\s*[:：]\s*")
