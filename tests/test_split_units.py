@@ -981,6 +981,17 @@ def test_a_title_set_over_three_short_lines_is_one_title_and_loses_none(processo
     assert story["body"].startswith("三月的舟山") and story["body"].endswith("每周上岛三次。")
 
 
+def test_closing_credits_of_two_names_a_line_break_glued_and_of_one_name_with_both_roles():
+    # （钱程 / 周雅）: the break glued two names into four characters, read as one name no longer
+    # once a four-character name needs a two-character surname; 张卫东 文/摄: text and photo.
+    lines = ["某县邮政开通冷链专线", "本报讯 今年以来，某县邮政分公司开通", "乡村冷链专线，为果蔬种植户提供冷藏", "运输服务。（王强 ", "李丽）",
+             "某市邮区中心开展消防演练", "本报讯 5月15日，某市邮区中心开展消防", "应急演练，120余名员工全部安全撤离。", "张卫东 文/摄"]
+    stories = Splitter().split("\n".join(lines)).stories
+    assert [s.title for s in stories] == ["某县邮政开通冷链专线", "某市邮区中心开展消防演练"]
+    assert stories[0].body.endswith("运输服务。") and stories[1].body.endswith("全部安全撤离。")
+    assert "张卫东文/摄" in "".join(stories[1].bylines).replace(" ", "")
+
+
 def test_a_page_s_english_masthead_line_and_a_story_s_list_of_fields(processor):
     # The masthead's English name beside the folio and page name; a kicker opening 聚焦 over the
     # title; a line announcing a list of fields (…如下：) and the list's rows, each its own line.

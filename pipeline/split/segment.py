@@ -59,8 +59,8 @@ _DATE_ALONE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 # roles credited each with its names after a slash or bar: 文/王芳 图/李明, 文·图/黄思琪
 _ROLE_THEN_NAME = r"(?:文\s*[·・/]\s*图|图\s*[·・/]\s*文|撰文|文字|图片|摄影|文|图)\s*[/／｜|]\s*([\u4e00-\u9fff·]{2,8})"
 _ROLE_SLASHED_CREDITS = re.compile(rf"{_ROLE_THEN_NAME}(?:\s+{_ROLE_THEN_NAME})*")
-# names credited each with its role after a slash: 韩雪/文 罗平/图, 陈海生/摄
-_SLASHED_CREDIT = re.compile(r"([\u4e00-\u9fff·]{2,8})[/／](?:文|图|摄影|摄)")
+# names credited each with its role after a slash: 韩雪/文 罗平/图, 陈海生/摄; both roles, 李卫东 文/摄
+_SLASHED_CREDIT = re.compile(r"([\u4e00-\u9fff·]{2,8}?)(?:文|图)?[/／](?:文|图|摄影|摄)")
 _CLOSING_PHOTO_CREDIT = re.compile(rf"(?:^|[。！？”]\s*)([^，。！？、“”（）()]{{2,30}}{_PHOTO_CREDIT_WORD})$")
 _PHOTO_CREDIT_WORD_RE = re.compile(rf"{_PHOTO_CREDIT_WORD}$")
 _LONE_NAME_PHOTO_CREDIT = re.compile(r"\s*[\u4e00-\u9fff]{2,6}\s摄\s*")
@@ -532,9 +532,10 @@ def _names_alone(inner: str, rules: Rules) -> bool:
     names = re.split("[ 、]", inner)
     return len(names) <= _MAX_CREDITED_NAMES and all(
         _HAN_NAME.fullmatch(name) and (name[0] in rules.surnames or name[:2] in rules.surnames) and (
-            # a given name has one or two characters: four are a two-character surname's (欧阳明辉),
-            # not a phrase's opening with a surname's character (祖孙三代)
-            len(name) < 4 or name[:2] in rules.surnames
+            # a given name has one or two characters: four are a two-character surname's (欧阳明辉)
+            # or two names of two a line break glued (钱程 / 周雅), not a phrase's opening with a
+            # surname's character (祖孙三代)
+            len(name) < 4 or name[:2] in rules.surnames or name[2] in rules.surnames
         )
         or rules.ethnic_name.fullmatch(name)
         for name in names
