@@ -54,7 +54,6 @@ MIN_CUT_HEADLINE_CHARS = 6  # each part of a block cut in two (see _split_merged
 MIN_VERSE_LINES = 2  # headline-like lines heading no story, in a row: text (a poem's), kept
 SHARED_CUT_CROSS_SHARE = 0.5  # a segment cut in two: each headline's score on the other part, at most
 _MAX_META_WIDTH = 120
-_INNER_SENTENCE_END = re.compile(r"[。！？]\S")  # a sentence ended inside a line: prose, no fields
 _PARAGRAPH_INDENT = "\u3000\u3000"
 _DATE_LINE = re.compile(
     r"(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}"
@@ -511,10 +510,7 @@ class Splitter:
             return True
         if stripped[:1] in "（(" and stripped[-1:] in "）)" and _DATE_LINE.fullmatch(_DATELINE_PLACE.sub("", stripped[1:-1]).strip()):
             return True  # a speech's or a notice's date in brackets: （2024年1月25日）, a release's with its place: （…，北京）
-        return (
-            width(line) <= _MAX_META_WIDTH and not ends_sentence(line) and _INNER_SENTENCE_END.search(line) is None
-            and bool(_META.search(line))
-        )
+        return width(line) <= _MAX_META_WIDTH and not ends_sentence(line) and bool(_META.search(line))
 
     # -- newspaper pages ----------------------------------------------------------------------
 
