@@ -29,7 +29,7 @@ from pipeline.decode.mojibake import decodes, utf8_length
 from pipeline.decode.realign import UNIT_BYTE_ORDER, Realigner
 from pipeline.decode.rules import LOST_CHARACTER
 from pipeline.decode.runningtext import RunningTextModel
-from pipeline.decode.textmodel import CJK_RUN_RE, TextModel, is_private_use
+from pipeline.decode.textmodel import CJK, CJK_RUN_RE, TextModel, is_private_use
 
 BOMS = (
     (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -210,14 +210,16 @@ def raise_if_blank(text: str) -> None:
 # UTF-8 allows: Cyrillic, Armenian, Arabic, Greek, Hebrew letters mixed).
 MIN_SOUP_SCRIPTS = 4
 MIN_SOUP_LETTERS = 20
+SOUP_SAMPLE_CHARS = 2000
+NOT_CJK_RE = re.compile(f"[^{CJK}]+")
 
 
 def raise_if_letter_soup(text: str) -> None:
-    non_ascii = len(NON_ASCII_RE.findall(text))
-    if non_ascii < MIN_SOUP_LETTERS or sum(map(len, CJK_RUN_RE.findall(text))) * 2 >= non_ascii:
-        return  # (the common case, decided by two scans)
-    scripts = collections.Counter(
-        unicodedata.name(char, "").split(" ", 1)[0] for char in text if char > "\x7f" and char.isalpha()
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if non_ascii < MIN_SOUP_LETTERS or len(NOT_CJK_RE.sub("", text)) * 2 >= non_ascii:
+        return  # (the common case, decided by two passes in C)
+    scripts = collections.Counter(  # (of the text's start: a long one's scripts show there)
+        unicodedata.name(char, "").split(" ", 1)[0] for char in text[:SOUP_SAMPLE_CHARS] if char > "\x7f" and char.isalpha()
     )
     han = scripts.pop("CJK", 0)
     if len(scripts) >= MIN_SOUP_SCRIPTS and sum(scripts.values()) >= MIN_SOUP_LETTERS and han * 2 < sum(scripts.values()):
