@@ -33,10 +33,10 @@ MAX_LOST_SHARE = 0.4
 # A glyph a PDF's font maps to no character, as pdfminer and pdfplumber write it: a character
 # lost before the text arrived, written U+FFFD after the repairs (which would take it for bytes).
 UNMAPPED_GLYPH_RE = re.compile(r"\(cid:\d+\)")
+MAX_STRAY_NUL_SHARE = 16  # NULs in a byte code's text, one byte in 16 at most (UTF-16's ASCII is half NULs)
 # '?' that a converter wrote for characters its code lacks (text saved as Latin-1, UTF-8 read
 # as Big5 and saved as Big5): two or more in a row, or one between non-ASCII characters. A
 # question mark ends a sentence (a space, quote or line break follows) or a URL's path.
-MAX_STRAY_NUL_SHARE = 16  # NULs in a byte code's text, one byte in 16 at most (UTF-16's ASCII is half NULs)
 STAND_IN_RE = re.compile(r"\?{2,}|(?<=[^\x00-\x7f])\?(?=[^\x00-\x7f\s])")
 MAX_MOJIBAKE_LAYERS = 3
 # A whole text re-read from a single-byte code: the repair named by what its bytes really were.
@@ -91,14 +91,14 @@ class Decoder:
         raw, rejoined = rejoin_split_characters(unwrapped.raw)
         if rejoined:
             repairs.append(REJOINED)
-        nuls = raw.count(0)
+        stray_nuls = 0 < raw.count(0) <= len(raw) // MAX_STRAY_NUL_SHARE
         try:
             detection = self._detector.detect(raw, unwrapped.declared)
         except DecodeError:
-            if not 0 < nuls <= len(raw) // MAX_STRAY_NUL_SHARE:
+            if not stray_nuls:
                 raise
             detection = None  # (read as binary for its NULs: tried without them below)
-        if 0 < nuls <= len(raw) // MAX_STRAY_NUL_SHARE and (detection is None or detection.encoding not in WIDE_UNICODE):
+        if stray_nuls and (detection is None or detection.encoding not in WIDE_UNICODE):
             # NUL bytes inside a byte code's text (a block device's or a buggy writer's, one
             # between a GBK character's two bytes): no character's, read without them
             raw = raw.replace(b"\0", b"")
