@@ -7,13 +7,14 @@ no sentence), so unseen spam lines built from the same vocabulary are caught too
 
 import html
 import re
-from collections.abc import Callable
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.clean import rules
 from pipeline.resources import data_lines
+
 
 _ASCII_UPPER = re.compile("[A-Z]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

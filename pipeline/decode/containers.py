@@ -464,8 +464,10 @@ def _unescaped(raw: bytes) -> tuple[bytes, None, str] | None:
 
 def _hex_dump_read(raw: bytes) -> tuple[bytes, None, str] | None:
     """The bytes of a hex dump (see HEX_DUMP_RE), whose encoding is then detected."""
+    if not HEX_DUMP_RE.match(raw):  # (first: it stops at a text's first byte that is no hex digit)
+        return None
     digits = b"".join(raw.split())
-    if len(digits) < MIN_HEX_DUMP_DIGITS or not HEX_LETTER_RE.search(digits) or not HEX_DUMP_RE.match(raw):
+    if len(digits) < MIN_HEX_DUMP_DIGITS or not HEX_LETTER_RE.search(digits):
         return None
     return bytes.fromhex(digits.decode("ascii")), None, "hex_dump_read"
 
