@@ -141,7 +141,7 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
         for line in lines[boxed:]:
             line.box = box
         boxed = len(lines)
-        indented_run_in = _run_in_title(raw) if run_in_briefs else None
+        unbulleted_run_in = _run_in_title(raw) if run_in_briefs else None
         lead = _leading_columns(raw)
         indent, signed = lead in PARAGRAPH_INDENT_COLUMNS, lead >= SIGNATURE_MIN_INDENT_COLUMNS
         raw = " ".join(raw.split())
@@ -206,8 +206,8 @@ def classify_lines(text: str, rules: Rules) -> list[Line]:
             lines.append(Line.of(run_in.group(1)))
             printed_width, continued = width(raw), True
             raw = raw[run_in.end() :]
-        elif indented_run_in and not continued:
-            title = indented_run_in.group(1)
+        elif unbulleted_run_in and not continued:
+            title = unbulleted_run_in.group(1)
             lines.append(Line.of(title, "headline"))  # its shape says nothing: its line is the text's too
             printed_width, continued = width(raw), True
             raw = raw[len(title):].lstrip()
